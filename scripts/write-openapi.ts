@@ -1,0 +1,30 @@
+/**
+ * `npm run openapi`: writes openapi.yaml (from the zod schemas, through the app) and the
+ * SDK types generated from it. `--check` exits 1 when either committed file is stale.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { renderOpenApiYaml, renderSdkTypes } from './openapi-document.js';
+
+const targets = {
+  yaml: fileURLToPath(new URL('../openapi.yaml', import.meta.url)),
+  sdk: fileURLToPath(new URL('../test/sdk/openapi.d.ts', import.meta.url)),
+};
+const yaml = await renderOpenApiYaml();
+const rendered = { yaml, sdk: await renderSdkTypes(yaml) };
+
+if (process.argv.includes('--check')) {
+  const stale = (Object.keys(targets) as (keyof typeof targets)[]).filter(
+    (key) => readFileSync(targets[key], 'utf8') !== rendered[key],
+  );
+  if (stale.length > 0) {
+    console.error(`stale: ${stale.map((key) => targets[key]).join(', ')}; run \`npm run openapi\``);
+    process.exit(1);
+  }
+  console.log('openapi.yaml and SDK types are up to date');
+} else {
+  for (const key of Object.keys(targets) as (keyof typeof targets)[]) {
+    writeFileSync(targets[key], rendered[key]);
+    console.log(`wrote ${targets[key]}`);
+  }
+}

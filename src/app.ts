@@ -1,0 +1,59 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import { writeGuard } from './http/auth.js';
+import { registerContentTypes } from './http/content-types.js';
+import { registerErrorHandling } from './http/errors.js';
+import { swaggerOptions } from './http/openapi.js';
+import { trackRoutes } from './http/route-table.js';
+import { articleRoutes } from './http/routes/articles.js';
+import { healthRoutes } from './http/routes/health.js';
+import { parseRoutes } from './http/routes/parse.js';
+import type { Repository } from './storage/repository.js';
+
+export interface AppDependencies {
+  repository: Repository;
+}
+
+export type AppConfig = Pick<Config, 'bodyLimitBytes' | 'apiTokens' | 'logLevel'>;
+
+/**
+ * Builds the HTTP application without listening, so tests can `inject` into it.
+ * Registration order: outside plugins, own plugins, hooks, then routes.
+ */
+export async function buildApp(
+  config: AppConfig,
+  dependencies: AppDependencies,
+  fastifyOptions: FastifyServerOptions = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    bodyLimit: config.bodyLimitBytes,
+    logger: { level: config.logLevel },
+    requestIdHeader: 'x-request-id',
+    requestIdLogLabel: 'request_id',
+    ...fastifyOptions,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const routes = trackRoutes(app);
+  registerContentTypes(app);
+  registerErrorHandling(app, routes);
+
+  await app.register(swagger, swaggerOptions);
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  const { repository } = dependencies;
+  await app.register(healthRoutes, { repository });
+  await app.register(parseRoutes);
+  await app.register(articleRoutes, { repository, requireWriteAccess: writeGuard(config.apiTokens) });
+
+  return app;
+}

@@ -1,0 +1,97 @@
+import type { FastifyDynamicSwaggerOptions } from '@fastify/swagger';
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+
+type Transform = NonNullable<FastifyDynamicSwaggerOptions['transform']>;
+type TransformObject = NonNullable<FastifyDynamicSwaggerOptions['transformObject']>;
+type TransformInput = Parameters<Transform>[0];
+
+export const API_VERSION = '1.0.0';
+
+const API_DESCRIPTION = `masthead turns pages captured from digital newsstands (Magzter, PressReader, Zinio, Scribd)
+into clean, structured data: the main story with no platform text left in it, the source
+edition (publication and ISO date with the precision printed), and the related teasers.
+
+Every error is an RFC 9457 \`application/problem+json\` document. Write endpoints need
+\`Authorization: Bearer <token>\` when the server has API_TOKENS configured; without tokens
+they accept loopback clients only.`;
+
+interface ContentMapBody {
+  content: Record<string, { schema: unknown }>;
+}
+
+function isContentMapBody(body: unknown): body is ContentMapBody {
+  return typeof body === 'object' && body !== null && 'content' in body;
+}
+
+/**
+ * jsonSchemaTransform converts zod schemas to JSON Schema but expects `body` to be a
+ * single schema; page endpoints take one schema per media type, so each is converted
+ * on its own and reassembled as an OpenAPI `content` map.
+ */
+const transform: Transform = (input) => {
+  const schema = input.schema as Record<string, unknown> | undefined;
+  const body = schema?.['body'];
+  if (!schema || !isContentMapBody(body)) return jsonSchemaTransform(input);
+
+  const content: Record<string, { schema: unknown }> = {};
+  for (const [mediaType, entry] of Object.entries(body.content)) {
+    const converted = jsonSchemaTransform({ ...input, schema: { body: entry.schema } } as TransformInput);
+    content[mediaType] = { schema: (converted.schema as { body: unknown }).body };
+  }
+  const { body: _body, ...withoutBody } = schema;
+  const rest = jsonSchemaTransform({ ...input, schema: withoutBody } as TransformInput);
+  return { ...rest, schema: { ...(rest.schema as object), body: { content } } };
+};
+
+/** Drops component schemas nothing refers to (the type provider emits `…Input` copies). */
+function pruneUnusedSchemas(document: Record<string, unknown>): Record<string, unknown> {
+  const components = document['components'] as { schemas?: Record<string, unknown> } | undefined;
+  const schemas = components?.schemas;
+  if (!schemas) return document;
+  const referenced = new Set<string>();
+  const pending = [JSON.stringify({ ...document, components: { ...components, schemas: {} } })];
+  while (pending.length > 0) {
+    const text = pending.pop() ?? '';
+    for (const match of text.matchAll(/"#\/components\/schemas\/([^"]+)"/g)) {
+      const name = match[1] ?? '';
+      if (!referenced.has(name) && schemas[name] !== undefined) {
+        referenced.add(name);
+        pending.push(JSON.stringify(schemas[name]));
+      }
+    }
+  }
+  const kept = Object.fromEntries(Object.entries(schemas).filter(([name]) => referenced.has(name)));
+  return { ...document, components: { ...components, schemas: kept } };
+}
+
+const transformObject: TransformObject = (input) =>
+  pruneUnusedSchemas(jsonSchemaTransformObject(input) as Record<string, unknown>) as ReturnType<TransformObject>;
+
+export const swaggerOptions: FastifyDynamicSwaggerOptions = {
+  openapi: {
+    openapi: '3.1.0',
+    info: {
+      title: 'masthead',
+      version: API_VERSION,
+      description: API_DESCRIPTION,
+      license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
+    },
+    servers: [{ url: 'http://127.0.0.1:3000', description: 'Local server (npm start)' }],
+    tags: [
+      { name: 'articles', description: 'Ingest pages and read their stories, editions and teasers.' },
+      { name: 'parse', description: 'Parse a page without storing it.' },
+      { name: 'operations', description: 'Health and readiness probes.' },
+    ],
+    components: {
+      securitySchemes: {
+        bearerAuth: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'One of the tokens in API_TOKENS.',
+        },
+      },
+    },
+  },
+  transform,
+  transformObject,
+};

@@ -1,0 +1,27 @@
+import { ProblemSchema } from './schemas.js';
+
+const DESCRIPTIONS: Record<number, string> = {
+  400: 'The request is malformed: the problem says which field and why.',
+  401: 'A valid bearer token is needed.',
+  403: 'Writes are accepted from loopback clients only (no API_TOKENS configured).',
+  404: 'No such resource.',
+  405: 'The path exists but not with this method; see `Allow`.',
+  413: 'The body is larger than BODY_LIMIT_BYTES.',
+  415: 'The media type or charset is not accepted.',
+  422: 'The page has no main story; `parse_result` shows what the parser found.',
+  500: 'Internal error; the body carries a request_id to quote.',
+  503: 'Not ready: the database is unreachable or its schema is out of date.',
+};
+
+/** Documented problem+json responses for the given statuses, for a route's `response`. */
+export function problemResponses(...statuses: number[]) {
+  return Object.fromEntries(
+    statuses.map((status) => [
+      status,
+      {
+        description: DESCRIPTIONS[status] ?? 'Error.',
+        content: { 'application/problem+json': { schema: ProblemSchema } },
+      },
+    ]),
+  );
+}

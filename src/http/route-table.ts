@@ -1,0 +1,49 @@
+import type { FastifyInstance } from 'fastify';
+
+/**
+ * The routes the app serves, by path pattern, so a request for a known path with the
+ * wrong method can be answered 405 with `Allow` (fastify answers 404).
+ */
+export interface RouteTable {
+  methodsFor(path: string): string[];
+}
+
+interface Entry {
+  segments: string[];
+  methods: Set<string>;
+}
+
+function splitPath(path: string): string[] {
+  return path.split('/').filter((segment) => segment.length > 0);
+}
+
+function matches(pattern: string[], path: string[]): boolean {
+  if (pattern.length !== path.length) {
+    return pattern.at(-1) === '*' && path.length >= pattern.length - 1;
+  }
+  return pattern.every((segment, index) => {
+    if (segment === '*' || segment.startsWith(':')) return true;
+    return segment === path[index];
+  });
+}
+
+/** Records every route as it is added; call before registering routes. */
+export function trackRoutes(app: FastifyInstance): RouteTable {
+  const entries = new Map<string, Entry>();
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    const entry = entries.get(route.url) ?? { segments: splitPath(route.url), methods: new Set() };
+    for (const method of methods) entry.methods.add(method);
+    entries.set(route.url, entry);
+  });
+  return {
+    methodsFor(path) {
+      const segments = splitPath(path);
+      const allowed = new Set<string>();
+      for (const entry of entries.values()) {
+        if (matches(entry.segments, segments)) entry.methods.forEach((method) => allowed.add(method));
+      }
+      return [...allowed].sort();
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Repository } from '../../storage/repository.js';
+import { HttpProblem } from '../problem.js';
+import { problemResponses } from '../responses.js';
+import { HealthSchema, ReadinessSchema } from '../schemas.js';
+
+export async function healthRoutes(app: FastifyInstance, options: { repository: Repository }): Promise<void> {
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+
+  routes.get(
+    '/healthz',
+    {
+      schema: {
+        operationId: 'getHealth',
+        tags: ['operations'],
+        summary: 'Liveness',
+        description: 'Answers 200 while the process is up.',
+        response: { 200: HealthSchema },
+      },
+    },
+    async () => ({ status: 'ok' as const }),
+  );
+
+  routes.get(
+    '/readyz',
+    {
+      schema: {
+        operationId: 'getReadiness',
+        tags: ['operations'],
+        summary: 'Readiness',
+        description: 'Answers 200 when the database is reachable and its schema is current, 503 otherwise.',
+        response: { 200: ReadinessSchema, ...problemResponses(503) },
+      },
+    },
+    async () => {
+      let status: { current: number; latest: number };
+      try {
+        status = await options.repository.schemaStatus();
+      } catch (error) {
+        app.log.error({ err: error }, 'readiness: database unreachable');
+        throw new HttpProblem(503, 'not-ready', 'the database is unreachable');
+      }
+      if (status.current !== status.latest) {
+        throw new HttpProblem(
+          503,
+          'not-ready',
+          `the database schema is at version ${status.current}, this build needs ${status.latest}`,
+        );
+      }
+      return { status: 'ready' as const, schema_version: status.current };
+    },
+  );
+}

@@ -1,0 +1,26 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { parseSubmission } from '../../ingest/ingest.js';
+import { problemResponses } from '../responses.js';
+import { pageBodyContent, ParsedPageSchema } from '../schemas.js';
+import { submissionFrom } from './pages.js';
+
+export async function parseRoutes(app: FastifyInstance): Promise<void> {
+  app.withTypeProvider<ZodTypeProvider>().post(
+    '/v1/parse',
+    {
+      schema: {
+        operationId: 'parsePage',
+        tags: ['parse'],
+        summary: 'Parse a page without storing it',
+        description:
+          'Runs the parser over a captured page and returns everything it found: the story, the ' +
+          'edition, the teasers, the UI language, and every line it removed with the reason. ' +
+          'Nothing is stored, so no token is needed.',
+        body: { content: pageBodyContent } as never,
+        response: { 200: ParsedPageSchema, ...problemResponses(400, 413, 415) },
+      },
+    },
+    async (request) => parseSubmission(submissionFrom(request)),
+  );
+}

@@ -1,0 +1,72 @@
+import { createHash } from 'node:crypto';
+import { parsePage, PARSER_VERSION } from '../parser/index.js';
+import type { ParsedPage } from '../parser/types.js';
+import type {
+  ArticleRecord,
+  PageWithStory,
+  RawContentType,
+  Repository,
+} from '../storage/repository.js';
+import { htmlToText } from './html-to-text.js';
+
+/** A page as a client sent it: the document itself, what kind it is, and where it came from. */
+export interface PageSubmission {
+  body: string;
+  contentType: RawContentType;
+  sourceUrl: string | null;
+}
+
+export type IngestOutcome =
+  | { kind: 'created'; article: ArticleRecord }
+  | { kind: 'existing'; article: ArticleRecord }
+  | { kind: 'no-story'; page: ParsedPage };
+
+/** The text the parser reads: HTML is flattened to lines first, plain text goes as it is. */
+export function pageText(submission: PageSubmission): string {
+  return submission.contentType === 'text/html' ? htmlToText(submission.body) : submission.body;
+}
+
+export function parseSubmission(submission: PageSubmission): ParsedPage {
+  return parsePage(pageText(submission), { url: submission.sourceUrl });
+}
+
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+function hasStory(page: ParsedPage): page is PageWithStory {
+  return page.story !== null;
+}
+
+/**
+ * Parses a submitted page and stores it with its raw document. Idempotent by the
+ * document's SHA-256: the same document twice yields the existing article, parsed once.
+ * A page without a main story is not stored; the caller gets the parse to show why.
+ */
+export async function ingestPage(
+  repository: Repository,
+  submission: PageSubmission,
+  now: () => Date = () => new Date(),
+): Promise<IngestOutcome> {
+  const sha256 = sha256Hex(submission.body);
+  const existing = await repository.findArticleByDocumentHash(sha256);
+  if (existing) return { kind: 'existing', article: existing };
+
+  const page = parseSubmission(submission);
+  if (!hasStory(page)) return { kind: 'no-story', page };
+
+  const timestamp = now().toISOString();
+  const { article, created } = await repository.ingest({
+    document: {
+      body: submission.body,
+      contentType: submission.contentType,
+      sha256,
+      sourceUrl: submission.sourceUrl,
+      receivedAt: timestamp,
+    },
+    page,
+    parserVersion: PARSER_VERSION,
+    ingestedAt: timestamp,
+  });
+  return { kind: created ? 'created' : 'existing', article };
+}

@@ -1,0 +1,66 @@
+/**
+ * The parser's output. Field names are part of the public contract (they are
+ * served as-is by `POST /v1/parse`): add fields freely, rename none.
+ */
+
+export type Platform = 'magzter' | 'pressreader' | 'zinio' | 'scribd';
+
+export interface Story {
+  title: string | null;
+  deck: string | null;
+  byline: string | null;
+  /** Place prefix of the first body paragraph (`SEOUL` in `SEOUL - As …`); the paragraph stays whole. */
+  dateline: string | null;
+  paragraphs: string[];
+  /** BCP 47 language of the story text, detected; null when too short to tell. */
+  language: string | null;
+}
+
+export interface Edition {
+  publication: string | null;
+  /** ISO date with the precision printed: `YYYY-MM-DD`, `YYYY-MM`, or null. */
+  date: string | null;
+  /** The date text exactly as printed (`October 23, 2024`). */
+  label: string | null;
+  platform: Platform | null;
+}
+
+export interface Teaser {
+  title: string;
+  summary: string | null;
+  publication: string | null;
+  date: string | null;
+  /** True when the card was cut by the end of the captured text. */
+  partial: boolean;
+}
+
+export type RemovalReason =
+  | 'paywall'
+  | 'edition-line'
+  | 'sign-in'
+  | 'more-stories'
+  | 'upsell'
+  | 'reading-time'
+  | 'duplicate'
+  | 'layout'
+  | 'navigation';
+
+export interface RemovedLine {
+  text: string;
+  reason: RemovalReason;
+}
+
+export interface ParsedPage {
+  story: Story | null;
+  edition: Edition | null;
+  teasers: Teaser[];
+  /** BCP 47 tag of the platform's UI strings on the page, or null when none are printed. */
+  page_locale: string | null;
+  removed: RemovedLine[];
+  warnings: string[];
+}
+
+export interface ParseOptions {
+  /** Source URL, when known: a hint for the platform, never for the UI language. */
+  url?: string | null;
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+describe('loadConfig', () => {
+  it('gives the documented defaults for an empty environment', () => {
+    expect(loadConfig({})).toEqual({
+      host: '127.0.0.1',
+      port: 3000,
+      databasePath: './data/masthead.db',
+      bodyLimitBytes: 2 * 1024 * 1024,
+      apiTokens: [],
+      logLevel: 'info',
+    });
+  });
+
+  it('reads every variable and splits API_TOKENS on commas', () => {
+    const config = loadConfig({
+      HOST: '0.0.0.0',
+      PORT: '8080',
+      DATABASE_PATH: '/data/m.db',
+      BODY_LIMIT_BYTES: '4096',
+      API_TOKENS: ' alpha, beta ,,',
+      LOG_LEVEL: 'warn',
+    });
+    expect(config).toMatchObject({ host: '0.0.0.0', port: 8080, databasePath: '/data/m.db', bodyLimitBytes: 4096 });
+    expect(config.apiTokens).toEqual(['alpha', 'beta']);
+    expect(config.logLevel).toBe('warn');
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ PORT: '', API_TOKENS: '' })).toMatchObject({ port: 3000, apiTokens: [] });
+  });
+
+  it('fails fast naming every invalid variable', () => {
+    const attempt = () => loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud', BODY_LIMIT_BYTES: '-1' });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(/PORT/);
+    expect(attempt).toThrow(/LOG_LEVEL/);
+    expect(attempt).toThrow(/BODY_LIMIT_BYTES/);
+  });
+
+  it('returns a frozen object', () => {
+    expect(Object.isFrozen(loadConfig({}))).toBe(true);
+  });
+});

@@ -1,0 +1,59 @@
+import type { AddressInfo } from 'node:net';
+import createClient from 'openapi-fetch';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, fixtureJson, fixtureText, SEED_ID, type TestApp } from '../helpers/app.js';
+import type { paths } from './openapi.js';
+
+/**
+ * A client generated from openapi.yaml (openapi-typescript types + openapi-fetch) talks
+ * to a real listening server, as an SDK user would.
+ */
+describe('generated SDK against a running server', () => {
+  let t: TestApp;
+  let client: ReturnType<typeof createClient<paths>>;
+
+  beforeAll(async () => {
+    t = await buildTestApp();
+    await t.app.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = t.app.server.address() as AddressInfo;
+    client = createClient<paths>({ baseUrl: `http://127.0.0.1:${port}` });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('ingests the seed and reads its story, edition and teasers', async () => {
+    const expected = fixtureJson<{ body_paragraphs: string[]; teasers: { title: string; summary: string }[] }>(SEED_ID, 'expected.json');
+
+    const ingested = await client.POST('/v1/articles', {
+      body: { text: fixtureText(SEED_ID), url: 'https://www.magzter.com/stories/seed' },
+    });
+    expect(ingested.response.status).toBe(201);
+    const id = ingested.data?.id ?? 0;
+    expect(ingested.response.headers.get('location')).toBe(`/v1/articles/${id}`);
+
+    const article = await client.GET('/v1/articles/{id}', { params: { path: { id } } });
+    expect(article.data).toMatchObject({ dateline: 'SEOUL', title: null, paragraphs: expected.body_paragraphs, page_locale: 'de' });
+
+    const edition = await client.GET('/v1/articles/{id}/edition', { params: { path: { id } } });
+    expect(edition.data).toMatchObject({
+      publication: { name: 'The Straits Times' },
+      date: '2024-10-23',
+      label: 'October 23, 2024',
+      platform: 'magzter',
+      page_locale: 'de',
+    });
+
+    const teasers = await client.GET('/v1/articles/{id}/teasers', { params: { path: { id } } });
+    expect(teasers.data?.items.map(({ title, summary }) => ({ title, summary }))).toEqual(
+      expected.teasers.map(({ title, summary }) => ({ title, summary })),
+    );
+  });
+
+  it('surfaces problems as typed errors', async () => {
+    const missing = await client.GET('/v1/articles/{id}', { params: { path: { id: 987654 } } });
+    expect(missing.response.status).toBe(404);
+    expect(missing.response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(missing.error).toMatchObject({ status: 404, detail: 'article 987654 does not exist' });
+  });
+});

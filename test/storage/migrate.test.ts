@@ -1,0 +1,75 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { loadMigrations, migrate, schemaVersion } from '../../src/storage/migrate.js';
+
+function columns(db: Database.Database, table: string): string[] {
+  return (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
+}
+
+describe('migrate', () => {
+  it('brings an empty database to the latest version with the full schema', () => {
+    const db = new Database(':memory:');
+    const migrations = loadMigrations();
+    expect(migrate(db, migrations)).toEqual(migrations.map((m) => m.version));
+    expect(schemaVersion(db)).toBe(migrations.at(-1)?.version);
+
+    const tables = (
+      db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'articles_fts_%' ORDER BY name`).all() as {
+        name: string;
+      }[]
+    ).map((t) => t.name);
+    expect(tables).toEqual(['articles', 'articles_fts', 'editions', 'publications', 'raw_documents', 'teasers']);
+
+    expect(columns(db, 'raw_documents')).toEqual(['id', 'sha256', 'content_type', 'body', 'source_url', 'received_at']);
+    expect(columns(db, 'editions')).toEqual(['id', 'publication_id', 'date', 'label', 'platform', 'created_at']);
+    expect(columns(db, 'articles')).toEqual([
+      'id', 'raw_document_id', 'edition_id', 'title', 'deck', 'byline', 'dateline', 'paragraphs',
+      'language', 'page_locale', 'word_count', 'parser_version', 'ingested_at',
+    ]);
+    expect(columns(db, 'teasers')).toEqual([
+      'id', 'article_id', 'position', 'title', 'summary', 'publication', 'date', 'partial',
+    ]);
+    expect(columns(db, 'articles_fts')).toEqual(['title', 'deck', 'body']);
+
+    const indexes = (db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL`).all() as { name: string }[]).map(
+      (i) => i.name,
+    );
+    expect(indexes).toEqual(expect.arrayContaining(['editions_identity', 'articles_edition']));
+    db.close();
+  });
+
+  it('is a no-op on an up-to-date database', () => {
+    const db = new Database(':memory:');
+    migrate(db);
+    expect(migrate(db)).toEqual([]);
+    db.close();
+  });
+
+  it('refuses a database newer than the build', () => {
+    const db = new Database(':memory:');
+    db.pragma('user_version = 999');
+    expect(() => migrate(db)).toThrow(/newer than this build/);
+    db.close();
+  });
+
+  it('rolls back a failing migration entirely, version included', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'masthead-migrations-'));
+    writeFileSync(join(dir, '001_good.sql'), 'CREATE TABLE a (x INTEGER);');
+    writeFileSync(join(dir, '002_bad.sql'), 'CREATE TABLE b (x INTEGER); INSERT INTO nowhere VALUES (1);');
+    const db = new Database(':memory:');
+    expect(() => migrate(db, loadMigrations(dir))).toThrow(/nowhere/);
+    expect(schemaVersion(db)).toBe(1);
+    expect(db.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE name = 'b'`).get()).toEqual({ n: 0 });
+    db.close();
+  });
+
+  it('rejects gaps in the version sequence', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'masthead-migrations-'));
+    writeFileSync(join(dir, '001_a.sql'), 'SELECT 1;');
+    writeFileSync(join(dir, '003_c.sql'), 'SELECT 1;');
+    expect(() => loadMigrations(dir)).toThrow(/expected version 2/);
+  });
+});
