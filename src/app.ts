@@ -32,7 +32,6 @@ export async function buildApp(
     bodyLimit: config.bodyLimitBytes,
     logger: { level: config.logLevel },
     requestIdHeader: 'x-request-id',
-    requestIdLogLabel: 'request_id',
     ...fastifyOptions,
   });
   app.setValidatorCompiler(validatorCompiler);

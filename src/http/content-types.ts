@@ -55,6 +55,6 @@ export function registerContentTypes(app: FastifyInstance): void {
       done(error as Error, undefined);
       return;
     }
-    parseJson(request, text, done);
+    void parseJson(request, text, done);
   });
 }

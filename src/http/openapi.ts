@@ -3,7 +3,7 @@ import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-pro
 
 type Transform = NonNullable<FastifyDynamicSwaggerOptions['transform']>;
 type TransformObject = NonNullable<FastifyDynamicSwaggerOptions['transformObject']>;
-type TransformInput = Parameters<Transform>[0];
+type SpecDocument = ReturnType<TransformObject>;
 
 export const API_VERSION = '1.0.0';
 
@@ -35,17 +35,17 @@ const transform: Transform = (input) => {
 
   const content: Record<string, { schema: unknown }> = {};
   for (const [mediaType, entry] of Object.entries(body.content)) {
-    const converted = jsonSchemaTransform({ ...input, schema: { body: entry.schema } } as TransformInput);
+    const converted = jsonSchemaTransform({ ...input, schema: { body: entry.schema } });
     content[mediaType] = { schema: (converted.schema as { body: unknown }).body };
   }
   const { body: _body, ...withoutBody } = schema;
-  const rest = jsonSchemaTransform({ ...input, schema: withoutBody } as TransformInput);
+  const rest = jsonSchemaTransform({ ...input, schema: withoutBody });
   return { ...rest, schema: { ...(rest.schema as object), body: { content } } };
 };
 
 /** Drops component schemas nothing refers to (the type provider emits `…Input` copies). */
-function pruneUnusedSchemas(document: Record<string, unknown>): Record<string, unknown> {
-  const components = document['components'] as { schemas?: Record<string, unknown> } | undefined;
+function pruneUnusedSchemas(document: SpecDocument): SpecDocument {
+  const { components } = document as { components?: { schemas?: Record<string, unknown> } };
   const schemas = components?.schemas;
   if (!schemas) return document;
   const referenced = new Set<string>();
@@ -61,11 +61,11 @@ function pruneUnusedSchemas(document: Record<string, unknown>): Record<string, u
     }
   }
   const kept = Object.fromEntries(Object.entries(schemas).filter(([name]) => referenced.has(name)));
-  return { ...document, components: { ...components, schemas: kept } };
+  return { ...document, components: { ...components, schemas: kept } } as SpecDocument;
 }
 
 const transformObject: TransformObject = (input) =>
-  pruneUnusedSchemas(jsonSchemaTransformObject(input) as Record<string, unknown>) as ReturnType<TransformObject>;
+  pruneUnusedSchemas(jsonSchemaTransformObject(input));
 
 export const swaggerOptions: FastifyDynamicSwaggerOptions = {
   openapi: {

@@ -25,3 +25,8 @@ export function problemResponses(...statuses: number[]) {
     ]),
   );
 }
+
+/** A documented JSON response (without a description, OpenAPI shows "Default Response"). */
+export function jsonResponse<Schema>(description: string, schema: Schema) {
+  return { description, content: { 'application/json': { schema } } };
+}

@@ -18,13 +18,10 @@ function splitPath(path: string): string[] {
 }
 
 function matches(pattern: string[], path: string[]): boolean {
-  if (pattern.length !== path.length) {
-    return pattern.at(-1) === '*' && path.length >= pattern.length - 1;
-  }
-  return pattern.every((segment, index) => {
-    if (segment === '*' || segment.startsWith(':')) return true;
-    return segment === path[index];
-  });
+  const wildcard = pattern.at(-1) === '*';
+  const fixed = wildcard ? pattern.slice(0, -1) : pattern;
+  if (wildcard ? path.length < fixed.length : path.length !== fixed.length) return false;
+  return fixed.every((segment, index) => segment.startsWith(':') || segment === path[index]);
 }
 
 /** Records every route as it is added; call before registering routes. */

@@ -45,7 +45,7 @@ export const examples = {
     paragraphs: SEED_PARAGRAPHS,
     language: 'en',
     page_locale: 'de',
-    word_count: 363,
+    word_count: 306,
     edition: { id: 1, publication: 'The Straits Times', date: '2024-10-23' },
     teaser_count: 10,
     source_url: null,

@@ -31,7 +31,8 @@ export function expectMatchesContract(method: string, pathTemplate: string, resp
   expect(operation, `${method} ${pathTemplate} is documented`).toBeDefined();
   const documented = operation?.responses[String(response.statusCode)];
   expect(documented, `${method} ${pathTemplate} documents ${response.statusCode}`).toBeDefined();
-  const mediaType = String(response.headers['content-type'] ?? '').split(';')[0] ?? '';
+  const contentType = response.headers['content-type'];
+  const mediaType = (typeof contentType === 'string' ? contentType : '').split(';')[0] ?? '';
   expect(Object.keys(documented?.content ?? {}), `${response.statusCode} media types`).toContain(mediaType);
   const ref = `openapi#/${pointer('paths', pathTemplate, method.toLowerCase(), 'responses', String(response.statusCode), 'content', mediaType, 'schema')}`;
   const validate = ajv.getSchema(ref) ?? ajv.compile({ $ref: ref });

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ingestPage } from '../../ingest/ingest.js';
 import type { ArticleRecord, Repository } from '../../storage/repository.js';
 import { HttpProblem } from '../problem.js';
-import { problemResponses } from '../responses.js';
+import { jsonResponse, problemResponses } from '../responses.js';
 import {
   ArticleEditionSchema,
   ArticleIdParams,
@@ -67,8 +67,8 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
         security: [{ bearerAuth: [] }],
         body: { content: pageBodyContent } as never,
         response: {
-          201: ArticleSchema.describe('Stored; `Location` points at the new article.'),
-          200: ArticleSchema.describe('This document was already ingested; the stored article.'),
+          201: jsonResponse('Stored; `Location` points at the new article.', ArticleSchema),
+          200: jsonResponse('This document was already ingested: the stored article.', ArticleSchema),
           ...problemResponses(400, 401, 403, 413, 415, 422),
         },
       },
@@ -94,10 +94,11 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
       schema: {
         operationId: 'getArticle',
         tags: ['articles'],
+        security: [],
         summary: 'Get an article',
         description: 'The main story of an ingested page, with a summary of its edition and links.',
         params: ArticleIdParams,
-        response: { 200: ArticleSchema, ...problemResponses(400, 404) },
+        response: { 200: jsonResponse('The article.', ArticleSchema), ...problemResponses(400, 404) },
       },
     },
     async (request) => {
@@ -113,12 +114,16 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
       schema: {
         operationId: 'getArticleEdition',
         tags: ['articles'],
+        security: [],
         summary: "Get an article's source edition",
         description:
           'The edition the story was printed in: publication, date (with the precision printed), ' +
           'the date as printed, platform, and the UI language of the page it was captured from.',
         params: ArticleIdParams,
-        response: { 200: ArticleEditionSchema, ...problemResponses(400, 404) },
+        response: {
+          200: jsonResponse("The article's source edition.", ArticleEditionSchema),
+          ...problemResponses(400, 404),
+        },
       },
     },
     async (request) => {
@@ -150,12 +155,13 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
       schema: {
         operationId: 'listArticleTeasers',
         tags: ['articles'],
+        security: [],
         summary: "List an article's teasers",
         description:
           'The related-story teasers printed under the article, in page order. Each keeps its own ' +
           'publication and date where the card printed them.',
         params: ArticleIdParams,
-        response: { 200: TeaserListSchema, ...problemResponses(400, 404) },
+        response: { 200: jsonResponse('The teasers, in page order.', TeaserListSchema), ...problemResponses(400, 404) },
       },
     },
     async (request) => {

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Repository } from '../../storage/repository.js';
 import { HttpProblem } from '../problem.js';
-import { problemResponses } from '../responses.js';
+import { jsonResponse, problemResponses } from '../responses.js';
 import { HealthSchema, ReadinessSchema } from '../schemas.js';
 
 export async function healthRoutes(app: FastifyInstance, options: { repository: Repository }): Promise<void> {
@@ -14,9 +14,10 @@ export async function healthRoutes(app: FastifyInstance, options: { repository: 
       schema: {
         operationId: 'getHealth',
         tags: ['operations'],
+        security: [],
         summary: 'Liveness',
         description: 'Answers 200 while the process is up.',
-        response: { 200: HealthSchema },
+        response: { 200: jsonResponse('The process is up.', HealthSchema) },
       },
     },
     async () => ({ status: 'ok' as const }),
@@ -28,9 +29,10 @@ export async function healthRoutes(app: FastifyInstance, options: { repository: 
       schema: {
         operationId: 'getReadiness',
         tags: ['operations'],
+        security: [],
         summary: 'Readiness',
         description: 'Answers 200 when the database is reachable and its schema is current, 503 otherwise.',
-        response: { 200: ReadinessSchema, ...problemResponses(503) },
+        response: { 200: jsonResponse('Ready to serve.', ReadinessSchema), ...problemResponses(503) },
       },
     },
     async () => {

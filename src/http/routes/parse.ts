@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { parseSubmission } from '../../ingest/ingest.js';
-import { problemResponses } from '../responses.js';
+import { jsonResponse, problemResponses } from '../responses.js';
 import { pageBodyContent, ParsedPageSchema } from '../schemas.js';
 import { submissionFrom } from './pages.js';
 
@@ -12,13 +12,17 @@ export async function parseRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         operationId: 'parsePage',
         tags: ['parse'],
+        security: [],
         summary: 'Parse a page without storing it',
         description:
           'Runs the parser over a captured page and returns everything it found: the story, the ' +
           'edition, the teasers, the UI language, and every line it removed with the reason. ' +
           'Nothing is stored, so no token is needed.',
         body: { content: pageBodyContent } as never,
-        response: { 200: ParsedPageSchema, ...problemResponses(400, 413, 415) },
+        response: {
+          200: jsonResponse('What the parser found.', ParsedPageSchema),
+          ...problemResponses(400, 413, 415),
+        },
       },
     },
     async (request) => parseSubmission(submissionFrom(request)),
