@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -32,6 +33,7 @@ export async function buildApp(
     bodyLimit: config.bodyLimitBytes,
     logger: { level: config.logLevel },
     requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
     ...fastifyOptions,
   });
   app.setValidatorCompiler(validatorCompiler);
