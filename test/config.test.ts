@@ -22,7 +22,12 @@ describe('loadConfig', () => {
       API_TOKENS: ' alpha, beta ,,',
       LOG_LEVEL: 'warn',
     });
-    expect(config).toMatchObject({ host: '0.0.0.0', port: 8080, databasePath: '/data/m.db', bodyLimitBytes: 4096 });
+    expect(config).toMatchObject({
+      host: '0.0.0.0',
+      port: 8080,
+      databasePath: '/data/m.db',
+      bodyLimitBytes: 4096,
+    });
     expect(config.apiTokens).toEqual(['alpha', 'beta']);
     expect(config.logLevel).toBe('warn');
   });

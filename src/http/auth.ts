@@ -44,7 +44,9 @@ export function writeGuard(tokens: readonly string[]): preHandlerAsyncHookHandle
     throw new HttpProblem(
       401,
       'unauthorized',
-      token === null ? 'this endpoint needs an Authorization: Bearer <token> header' : 'the bearer token is not valid',
+      token === null
+        ? 'this endpoint needs an Authorization: Bearer <token> header'
+        : 'the bearer token is not valid',
       {},
       { 'www-authenticate': 'Bearer realm="masthead"' },
     );

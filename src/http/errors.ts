@@ -58,11 +58,19 @@ export function registerErrorHandling(app: FastifyInstance, routes: RouteTable):
       return sendProblem(
         request,
         reply,
-        new HttpProblem(413, 'payload-too-large', `the body is larger than ${app.initialConfig.bodyLimit} bytes`),
+        new HttpProblem(
+          413,
+          'payload-too-large',
+          `the body is larger than ${app.initialConfig.bodyLimit} bytes`,
+        ),
       );
     }
     if (error instanceof SyntaxError && error.statusCode === 400) {
-      return sendProblem(request, reply, new HttpProblem(400, 'malformed-json', `malformed JSON: ${error.message}`));
+      return sendProblem(
+        request,
+        reply,
+        new HttpProblem(400, 'malformed-json', `malformed JSON: ${error.message}`),
+      );
     }
 
     const status = error.statusCode ?? 500;
@@ -73,7 +81,14 @@ export function registerErrorHandling(app: FastifyInstance, routes: RouteTable):
     return reply
       .code(500)
       .type(PROBLEM_CONTENT_TYPE)
-      .send(problemBody(request, 500, 'internal', 'an internal error occurred; quote request_id when reporting it'));
+      .send(
+        problemBody(
+          request,
+          500,
+          'internal',
+          'an internal error occurred; quote request_id when reporting it',
+        ),
+      );
   });
 
   app.setNotFoundHandler((request, reply) => {
@@ -92,6 +107,10 @@ export function registerErrorHandling(app: FastifyInstance, routes: RouteTable):
         ),
       );
     }
-    return sendProblem(request, reply, new HttpProblem(404, 'not-found', `no route for ${request.method} ${path}`));
+    return sendProblem(
+      request,
+      reply,
+      new HttpProblem(404, 'not-found', `no route for ${request.method} ${path}`),
+    );
   });
 }

@@ -64,8 +64,7 @@ function pruneUnusedSchemas(document: SpecDocument): SpecDocument {
   return { ...document, components: { ...components, schemas: kept } } as SpecDocument;
 }
 
-const transformObject: TransformObject = (input) =>
-  pruneUnusedSchemas(jsonSchemaTransformObject(input));
+const transformObject: TransformObject = (input) => pruneUnusedSchemas(jsonSchemaTransformObject(input));
 
 export const swaggerOptions: FastifyDynamicSwaggerOptions = {
   openapi: {

@@ -130,8 +130,7 @@ export const ParsedPageSchema = z
   .meta({ id: 'ParsedPage' });
 
 /** Compile-time proof that whatever the parser returns can be served as a ParsedPage. */
-export type ParserOutputFitsSchema =
-  ParsedPage extends z.output<typeof ParsedPageSchema> ? true : never;
+export type ParserOutputFitsSchema = ParsedPage extends z.output<typeof ParsedPageSchema> ? true : never;
 const parserOutputFitsSchema: ParserOutputFitsSchema = true;
 void parserOutputFitsSchema;
 
@@ -141,7 +140,11 @@ export const IngestJsonSchema = z
   .strictObject({
     text: z.string().min(1).optional().describe('The page as captured plain text.'),
     html: z.string().min(1).optional().describe('The page as HTML.'),
-    url: z.url({ protocol: /^https?$/ }).max(2048).optional().describe('Where the page was captured.'),
+    url: z
+      .url({ protocol: /^https?$/ })
+      .max(2048)
+      .optional()
+      .describe('Where the page was captured.'),
   })
   .refine((body) => (body.text === undefined) !== (body.html === undefined), {
     message: 'give exactly one of "text" or "html"',
@@ -152,12 +155,13 @@ export const IngestJsonSchema = z
     examples: [{ text: SEED_PAGE_TEXT }],
   });
 
-const rawPage = (description: string) =>
-  z.string().min(1, 'the page is empty').describe(description);
+const rawPage = (description: string) => z.string().min(1, 'the page is empty').describe(description);
 
 /** Request bodies accepted by the page endpoints, per content type. */
 export const pageBodyContent = {
-  'text/plain': { schema: rawPage('The page as captured plain text (UTF-8).').meta({ examples: [SEED_PAGE_TEXT] }) },
+  'text/plain': {
+    schema: rawPage('The page as captured plain text (UTF-8).').meta({ examples: [SEED_PAGE_TEXT] }),
+  },
   'text/html': { schema: rawPage('The page as HTML (UTF-8).') },
   'application/json': { schema: IngestJsonSchema },
 };

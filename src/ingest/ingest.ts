@@ -1,12 +1,7 @@
 import { createHash } from 'node:crypto';
 import { parsePage, PARSER_VERSION } from '../parser/index.js';
 import type { ParsedPage } from '../parser/types.js';
-import type {
-  ArticleRecord,
-  PageWithStory,
-  RawContentType,
-  Repository,
-} from '../storage/repository.js';
+import type { ArticleRecord, PageWithStory, RawContentType, Repository } from '../storage/repository.js';
 import { htmlToText } from './html-to-text.js';
 
 /** A page as a client sent it: the document itself, what kind it is, and where it came from. */

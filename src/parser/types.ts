@@ -63,4 +63,10 @@ export interface ParsedPage {
 export interface ParseOptions {
   /** Source URL, when known: a hint for the platform, never for the UI language. */
   url?: string | null;
+  /**
+   * Whether the capture was cut short at its end (its last line may be cut).
+   * When omitted, a text of the usual capture size whose last line has no
+   * line break is taken as cut.
+   */
+  truncated?: boolean | null;
 }

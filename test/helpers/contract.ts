@@ -14,7 +14,8 @@ const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats.default(ajv);
 ajv.addSchema({ ...openapi, $id: 'openapi' });
 
-const pointer = (...parts: string[]) => parts.map((part) => part.replaceAll('~', '~0').replaceAll('/', '~1')).join('/');
+const pointer = (...parts: string[]) =>
+  parts.map((part) => part.replaceAll('~', '~0').replaceAll('/', '~1')).join('/');
 
 interface InjectedResponse {
   statusCode: number;
@@ -26,7 +27,11 @@ interface InjectedResponse {
  * Asserts that a real response is documented in openapi.yaml for this operation
  * (status and media type) and that its body validates against the documented schema.
  */
-export function expectMatchesContract(method: string, pathTemplate: string, response: InjectedResponse): void {
+export function expectMatchesContract(
+  method: string,
+  pathTemplate: string,
+  response: InjectedResponse,
+): void {
   const operation = openapi.paths[pathTemplate]?.[method.toLowerCase()];
   expect(operation, `${method} ${pathTemplate} is documented`).toBeDefined();
   const documented = operation?.responses[String(response.statusCode)];

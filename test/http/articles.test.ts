@@ -69,7 +69,10 @@ describe('POST /v1/articles', () => {
       payload: { text: seedText, url: 'https://www.magzter.com/stories/x' },
     });
     expect(response.statusCode).toBe(201);
-    expect(response.json()).toMatchObject({ source_url: 'https://www.magzter.com/stories/x', dateline: 'SEOUL' });
+    expect(response.json()).toMatchObject({
+      source_url: 'https://www.magzter.com/stories/x',
+      dateline: 'SEOUL',
+    });
   });
 
   it('accepts the page as HTML, in a body or in JSON', async () => {
@@ -81,7 +84,11 @@ describe('POST /v1/articles', () => {
     expect(direct.statusCode).toBe(201);
     expect(direct.json().paragraphs).toEqual(seed.body_paragraphs);
 
-    const wrapped = await t.app.inject({ method: 'POST', url: '/v1/articles', payload: { html: `${html}<!-- v2 -->` } });
+    const wrapped = await t.app.inject({
+      method: 'POST',
+      url: '/v1/articles',
+      payload: { html: `${html}<!-- v2 -->` },
+    });
     expect(wrapped.statusCode).toBe(201);
     expect(wrapped.json().paragraphs).toEqual(seed.body_paragraphs);
   });
@@ -97,7 +104,12 @@ describe('POST /v1/articles', () => {
   });
 
   it('rejects JSON with both or neither of text and html, or unknown fields', async () => {
-    for (const payload of [{ text: 'a', html: '<p>a</p>' }, { url: 'https://x.example' }, { text: 'a', extra: 1 }, { text: 'a', url: 'ftp://x' }]) {
+    for (const payload of [
+      { text: 'a', html: '<p>a</p>' },
+      { url: 'https://x.example' },
+      { text: 'a', extra: 1 },
+      { text: 'a', url: 'ftp://x' },
+    ]) {
       const response = await t.app.inject({ method: 'POST', url: '/v1/articles', payload });
       expect(response.statusCode, JSON.stringify(payload)).toBe(400);
       expect(response.json().errors.length).toBeGreaterThan(0);
@@ -143,7 +155,11 @@ describe('reading an ingested article', () => {
       const response = await t.app.inject(url);
       expect(response.statusCode, url).toBe(404);
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-      expect(response.json()).toMatchObject({ status: 404, detail: 'article 99 does not exist', instance: url });
+      expect(response.json()).toMatchObject({
+        status: 404,
+        detail: 'article 99 does not exist',
+        instance: url,
+      });
     }
     for (const url of ['/v1/articles/abc', '/v1/articles/0', '/v1/articles/1.5', '/v1/articles/-3/teasers']) {
       const response = await t.app.inject(url);
@@ -155,11 +171,21 @@ describe('reading an ingested article', () => {
 
 describe('POST /v1/parse', () => {
   it('parses without storing', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/v1/parse', headers: { 'content-type': 'text/plain' }, payload: seedText });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/v1/parse',
+      headers: { 'content-type': 'text/plain' },
+      payload: seedText,
+    });
     expect(response.statusCode).toBe(200);
     const parsed = response.json();
     expect(parsed.story.paragraphs).toEqual(seed.body_paragraphs);
-    expect(parsed.edition).toEqual({ publication: 'The Straits Times', date: '2024-10-23', label: 'October 23, 2024', platform: 'magzter' });
+    expect(parsed.edition).toEqual({
+      publication: 'The Straits Times',
+      date: '2024-10-23',
+      label: 'October 23, 2024',
+      platform: 'magzter',
+    });
     expect(parsed.page_locale).toBe('de');
     expect(parsed.teasers).toHaveLength(10);
     expect(parsed.removed.map((line: { text: string }) => line.text)).toEqual(

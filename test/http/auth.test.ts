@@ -9,7 +9,13 @@ afterEach(async () => {
 });
 
 const post = (app: TestApp, url: string, headers: Record<string, string> = {}, remoteAddress = '127.0.0.1') =>
-  app.app.inject({ method: 'POST', url, remoteAddress, headers: { 'content-type': 'text/plain', ...headers }, payload: seedText });
+  app.app.inject({
+    method: 'POST',
+    url,
+    remoteAddress,
+    headers: { 'content-type': 'text/plain', ...headers },
+    payload: seedText,
+  });
 
 describe('write access with API_TOKENS set', () => {
   it('needs a bearer token, and says so with WWW-Authenticate', async () => {
@@ -20,21 +26,31 @@ describe('write access with API_TOKENS set', () => {
     expect(missing.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(missing.json()).toMatchObject({ type: 'urn:masthead:problem:unauthorized', status: 401 });
 
-    for (const authorization of ['Bearer wrong', 'Bearer s3cre', 'Bearer s3cret-and-more', 'Basic s3cret', 'Bearer ']) {
+    for (const authorization of [
+      'Bearer wrong',
+      'Bearer s3cre',
+      'Bearer s3cret-and-more',
+      'Basic s3cret',
+      'Bearer ',
+    ]) {
       expect((await post(t, '/v1/articles', { authorization })).statusCode, authorization).toBe(401);
     }
   });
 
   it('accepts any configured token, from any address', async () => {
     t = await buildTestApp({ apiTokens: ['s3cret', 'other-token'] });
-    expect((await post(t, '/v1/articles', { authorization: 'Bearer other-token' }, '203.0.113.9')).statusCode).toBe(201);
+    expect(
+      (await post(t, '/v1/articles', { authorization: 'Bearer other-token' }, '203.0.113.9')).statusCode,
+    ).toBe(201);
     expect((await post(t, '/v1/articles', { authorization: 'bearer s3cret' })).statusCode).toBe(200);
   });
 
   it('leaves reads and /v1/parse open', async () => {
     t = await buildTestApp({ apiTokens: ['s3cret'] });
     expect((await post(t, '/v1/parse', {}, '203.0.113.9')).statusCode).toBe(200);
-    expect((await t.app.inject({ url: '/v1/articles/1', remoteAddress: '203.0.113.9' })).statusCode).toBe(404);
+    expect((await t.app.inject({ url: '/v1/articles/1', remoteAddress: '203.0.113.9' })).statusCode).toBe(
+      404,
+    );
   });
 });
 

@@ -9,7 +9,11 @@ afterEach(async () => {
   await t.close();
 });
 
-function expectProblem(response: { statusCode: number; headers: Record<string, unknown>; json(): unknown }, status: number, kind: string) {
+function expectProblem(
+  response: { statusCode: number; headers: Record<string, unknown>; json(): unknown },
+  status: number,
+  kind: string,
+) {
   expect(response.statusCode).toBe(status);
   expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
   const body = response.json() as Record<string, unknown>;
@@ -36,18 +40,33 @@ describe('errors are RFC 9457 problems', () => {
   });
 
   it('malformed JSON: 400', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/v1/parse', headers: { 'content-type': 'application/json' }, payload: '{"text": ' });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/v1/parse',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"text": ',
+    });
     expectProblem(response, 400, 'malformed-json');
   });
 
   it('unsupported media type or charset: 415', async () => {
     expectProblem(
-      await t.app.inject({ method: 'POST', url: '/v1/parse', headers: { 'content-type': 'application/xml' }, payload: '<a/>' }),
+      await t.app.inject({
+        method: 'POST',
+        url: '/v1/parse',
+        headers: { 'content-type': 'application/xml' },
+        payload: '<a/>',
+      }),
       415,
       'unsupported-media-type',
     );
     expectProblem(
-      await t.app.inject({ method: 'POST', url: '/v1/parse', headers: { 'content-type': 'text/plain; charset=latin1' }, payload: 'abc' }),
+      await t.app.inject({
+        method: 'POST',
+        url: '/v1/parse',
+        headers: { 'content-type': 'text/plain; charset=latin1' },
+        payload: 'abc',
+      }),
       415,
       'unsupported-media-type',
     );
@@ -64,13 +83,23 @@ describe('errors are RFC 9457 problems', () => {
   });
 
   it('body over the limit: 413', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/v1/parse', headers: { 'content-type': 'text/plain' }, payload: 'x'.repeat(5000) });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/v1/parse',
+      headers: { 'content-type': 'text/plain' },
+      payload: 'x'.repeat(5000),
+    });
     expectProblem(response, 413, 'payload-too-large');
   });
 
   it('empty text body: 400 with the field', async () => {
     const body = expectProblem(
-      await t.app.inject({ method: 'POST', url: '/v1/parse', headers: { 'content-type': 'text/plain' }, payload: '' }),
+      await t.app.inject({
+        method: 'POST',
+        url: '/v1/parse',
+        headers: { 'content-type': 'text/plain' },
+        payload: '',
+      }),
       400,
       'validation',
     );
@@ -82,7 +111,12 @@ describe('5xx responses', () => {
   it('hide internals but carry the request id', async () => {
     const local = await buildTestApp();
     await local.repository.close();
-    const response = await local.app.inject({ method: 'POST', url: '/v1/articles', headers: { 'content-type': 'text/plain' }, payload: 'some page text' });
+    const response = await local.app.inject({
+      method: 'POST',
+      url: '/v1/articles',
+      headers: { 'content-type': 'text/plain' },
+      payload: 'some page text',
+    });
     const body = expectProblem(response, 500, 'internal');
     expect(JSON.stringify(body)).not.toMatch(/database|sqlite|stack/i);
     await local.app.close();

@@ -34,16 +34,28 @@ describe('openapi.yaml', () => {
         expect(operation['operationId'], where).toEqual(expect.any(String));
         expect(operation['summary'], where).toEqual(expect.any(String));
         expect(operation['description'], where).toEqual(expect.any(String));
-        const responses = operation['responses'] as Record<string, { description: string; content?: Record<string, unknown> }>;
+        const responses = operation['responses'] as Record<
+          string,
+          { description: string; content?: Record<string, unknown> }
+        >;
         for (const [status, response] of Object.entries(responses)) {
           expect(response.description, `${where} ${status}`).not.toBe('Default Response');
-          if (Number(status) >= 400) expect(Object.keys(response.content ?? {}), `${where} ${status}`).toEqual(['application/problem+json']);
+          if (Number(status) >= 400)
+            expect(Object.keys(response.content ?? {}), `${where} ${status}`).toEqual([
+              'application/problem+json',
+            ]);
         }
       }
     }
     expect(operations).toBeGreaterThanOrEqual(7);
-    const ingest = openapi.paths['/v1/articles']?.['post'] as unknown as { requestBody: { content: Record<string, { schema: unknown }> } };
-    expect(Object.keys(ingest.requestBody.content).sort()).toEqual(['application/json', 'text/html', 'text/plain']);
+    const ingest = openapi.paths['/v1/articles']?.['post'] as unknown as {
+      requestBody: { content: Record<string, { schema: unknown }> };
+    };
+    expect(Object.keys(ingest.requestBody.content).sort()).toEqual([
+      'application/json',
+      'text/html',
+      'text/plain',
+    ]);
     expect(committedYaml).toContain('Diese Geschichte stammt aus der October 23, 2024-Ausgabe');
   });
 
@@ -62,10 +74,19 @@ describe('real responses match the contract', () => {
   });
 
   it('for the seed page, and its examples are what the server really returns', async () => {
-    const created = await t.app.inject({ method: 'POST', url: '/v1/articles', headers: { 'content-type': 'text/plain' }, payload: SEED_PAGE_TEXT });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/v1/articles',
+      headers: { 'content-type': 'text/plain' },
+      payload: SEED_PAGE_TEXT,
+    });
     expectMatchesContract('POST', '/v1/articles', created);
     expect({ ...created.json(), ingested_at: examples.article.ingested_at }).toEqual(examples.article);
-    expectMatchesContract('POST', '/v1/articles', await t.app.inject({ method: 'POST', url: '/v1/articles', payload: { text: SEED_PAGE_TEXT } }));
+    expectMatchesContract(
+      'POST',
+      '/v1/articles',
+      await t.app.inject({ method: 'POST', url: '/v1/articles', payload: { text: SEED_PAGE_TEXT } }),
+    );
 
     const article = await t.app.inject('/v1/articles/1');
     expectMatchesContract('GET', '/v1/articles/{id}', article);
@@ -76,7 +97,16 @@ describe('real responses match the contract', () => {
     expectMatchesContract('GET', '/v1/articles/{id}/teasers', teasers);
     expect(teasers.json().items.slice(0, examples.teasers.items.length)).toEqual(examples.teasers.items);
 
-    expectMatchesContract('POST', '/v1/parse', await t.app.inject({ method: 'POST', url: '/v1/parse', headers: { 'content-type': 'text/plain' }, payload: SEED_PAGE_TEXT }));
+    expectMatchesContract(
+      'POST',
+      '/v1/parse',
+      await t.app.inject({
+        method: 'POST',
+        url: '/v1/parse',
+        headers: { 'content-type': 'text/plain' },
+        payload: SEED_PAGE_TEXT,
+      }),
+    );
     expectMatchesContract('GET', '/healthz', await t.app.inject('/healthz'));
     expectMatchesContract('GET', '/readyz', await t.app.inject('/readyz'));
   });
@@ -84,9 +114,40 @@ describe('real responses match the contract', () => {
   it('for errors', async () => {
     expectMatchesContract('GET', '/v1/articles/{id}', await t.app.inject('/v1/articles/404'));
     expectMatchesContract('GET', '/v1/articles/{id}/teasers', await t.app.inject('/v1/articles/x/teasers'));
-    expectMatchesContract('POST', '/v1/articles', await t.app.inject({ method: 'POST', url: '/v1/articles', headers: { 'content-type': 'text/plain' }, payload: 'Bereits Abonnent? Anmelden' }));
-    expectMatchesContract('POST', '/v1/articles', await t.app.inject({ method: 'POST', url: '/v1/articles', payload: { text: 'x', nope: true } }));
-    expectMatchesContract('POST', '/v1/articles', await t.app.inject({ method: 'POST', url: '/v1/articles', headers: { 'content-type': 'image/png' }, payload: 'x' }));
-    expectMatchesContract('POST', '/v1/parse', await t.app.inject({ method: 'POST', url: '/v1/parse', headers: { 'content-type': 'application/json' }, payload: '{' }));
+    expectMatchesContract(
+      'POST',
+      '/v1/articles',
+      await t.app.inject({
+        method: 'POST',
+        url: '/v1/articles',
+        headers: { 'content-type': 'text/plain' },
+        payload: 'Bereits Abonnent? Anmelden',
+      }),
+    );
+    expectMatchesContract(
+      'POST',
+      '/v1/articles',
+      await t.app.inject({ method: 'POST', url: '/v1/articles', payload: { text: 'x', nope: true } }),
+    );
+    expectMatchesContract(
+      'POST',
+      '/v1/articles',
+      await t.app.inject({
+        method: 'POST',
+        url: '/v1/articles',
+        headers: { 'content-type': 'image/png' },
+        payload: 'x',
+      }),
+    );
+    expectMatchesContract(
+      'POST',
+      '/v1/parse',
+      await t.app.inject({
+        method: 'POST',
+        url: '/v1/parse',
+        headers: { 'content-type': 'application/json' },
+        payload: '{',
+      }),
+    );
   });
 });

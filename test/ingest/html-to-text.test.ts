@@ -3,11 +3,14 @@ import { htmlToText } from '../../src/ingest/html-to-text.js';
 
 describe('htmlToText', () => {
   it('puts each block on its own line and collapses inline whitespace', () => {
-    expect(htmlToText('<div><h1>Title</h1><p>One  <b>bold</b>\n word</p><p>Two</p></div>')).toBe('Title\nOne bold word\nTwo');
+    expect(htmlToText('<div><h1>Title</h1><p>One  <b>bold</b>\n word</p><p>Two</p></div>')).toBe(
+      'Title\nOne bold word\nTwo',
+    );
   });
 
   it('drops scripts, styles, head and other non-text elements', () => {
-    const html = '<html><head><title>T</title><style>p{}</style></head><body><script>var x = "<p>no</p>";</script><p>Yes</p><template><p>no</p></template></body></html>';
+    const html =
+      '<html><head><title>T</title><style>p{}</style></head><body><script>var x = "<p>no</p>";</script><p>Yes</p><template><p>no</p></template></body></html>';
     expect(htmlToText(html)).toBe('Yes');
   });
 

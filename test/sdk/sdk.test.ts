@@ -23,7 +23,10 @@ describe('generated SDK against a running server', () => {
   });
 
   it('ingests the seed and reads its story, edition and teasers', async () => {
-    const expected = fixtureJson<{ body_paragraphs: string[]; teasers: { title: string; summary: string }[] }>(SEED_ID, 'expected.json');
+    const expected = fixtureJson<{
+      body_paragraphs: string[];
+      teasers: { title: string; summary: string }[];
+    }>(SEED_ID, 'expected.json');
 
     const ingested = await client.POST('/v1/articles', {
       body: { text: fixtureText(SEED_ID), url: 'https://www.magzter.com/stories/seed' },
@@ -33,7 +36,12 @@ describe('generated SDK against a running server', () => {
     expect(ingested.response.headers.get('location')).toBe(`/v1/articles/${id}`);
 
     const article = await client.GET('/v1/articles/{id}', { params: { path: { id } } });
-    expect(article.data).toMatchObject({ dateline: 'SEOUL', title: null, paragraphs: expected.body_paragraphs, page_locale: 'de' });
+    expect(article.data).toMatchObject({
+      dateline: 'SEOUL',
+      title: null,
+      paragraphs: expected.body_paragraphs,
+      page_locale: 'de',
+    });
 
     const edition = await client.GET('/v1/articles/{id}/edition', { params: { path: { id } } });
     expect(edition.data).toMatchObject({

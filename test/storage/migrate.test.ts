@@ -17,26 +17,71 @@ describe('migrate', () => {
     expect(schemaVersion(db)).toBe(migrations.at(-1)?.version);
 
     const tables = (
-      db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'articles_fts_%' ORDER BY name`).all() as {
+      db
+        .prepare(
+          `SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'articles_fts_%' ORDER BY name`,
+        )
+        .all() as {
         name: string;
       }[]
     ).map((t) => t.name);
-    expect(tables).toEqual(['articles', 'articles_fts', 'editions', 'publications', 'raw_documents', 'teasers']);
+    expect(tables).toEqual([
+      'articles',
+      'articles_fts',
+      'editions',
+      'publications',
+      'raw_documents',
+      'teasers',
+    ]);
 
-    expect(columns(db, 'raw_documents')).toEqual(['id', 'sha256', 'content_type', 'body', 'source_url', 'received_at']);
-    expect(columns(db, 'editions')).toEqual(['id', 'publication_id', 'date', 'label', 'platform', 'created_at']);
+    expect(columns(db, 'raw_documents')).toEqual([
+      'id',
+      'sha256',
+      'content_type',
+      'body',
+      'source_url',
+      'received_at',
+    ]);
+    expect(columns(db, 'editions')).toEqual([
+      'id',
+      'publication_id',
+      'date',
+      'label',
+      'platform',
+      'created_at',
+    ]);
     expect(columns(db, 'articles')).toEqual([
-      'id', 'raw_document_id', 'edition_id', 'title', 'deck', 'byline', 'dateline', 'paragraphs',
-      'language', 'page_locale', 'word_count', 'parser_version', 'ingested_at',
+      'id',
+      'raw_document_id',
+      'edition_id',
+      'title',
+      'deck',
+      'byline',
+      'dateline',
+      'paragraphs',
+      'language',
+      'page_locale',
+      'word_count',
+      'parser_version',
+      'ingested_at',
     ]);
     expect(columns(db, 'teasers')).toEqual([
-      'id', 'article_id', 'position', 'title', 'summary', 'publication', 'date', 'partial',
+      'id',
+      'article_id',
+      'position',
+      'title',
+      'summary',
+      'publication',
+      'date',
+      'partial',
     ]);
     expect(columns(db, 'articles_fts')).toEqual(['title', 'deck', 'body']);
 
-    const indexes = (db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL`).all() as { name: string }[]).map(
-      (i) => i.name,
-    );
+    const indexes = (
+      db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL`).all() as {
+        name: string;
+      }[]
+    ).map((i) => i.name);
     expect(indexes).toEqual(expect.arrayContaining(['editions_identity', 'articles_edition']));
     db.close();
   });

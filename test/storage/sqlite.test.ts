@@ -17,7 +17,12 @@ function page(overrides: Partial<PageWithStory> = {}): PageWithStory {
       paragraphs: ['First paragraph about whales.', 'Second paragraph.'],
       language: 'en',
     },
-    edition: { publication: 'The Straits Times', date: '2024-10-23', label: 'October 23, 2024', platform: 'magzter' },
+    edition: {
+      publication: 'The Straits Times',
+      date: '2024-10-23',
+      label: 'October 23, 2024',
+      platform: 'magzter',
+    },
     teasers: [
       { title: 'Teaser one', summary: 'Summary one', publication: null, date: null, partial: false },
       { title: 'Teaser two', summary: null, publication: 'Other Pub', date: '2024-09', partial: true },
@@ -31,7 +36,13 @@ function page(overrides: Partial<PageWithStory> = {}): PageWithStory {
 
 function record(body: string, parsed: PageWithStory = page()): IngestRecord {
   return {
-    document: { body, contentType: 'text/plain', sha256: sha256Hex(body), sourceUrl: 'https://example.com/a', receivedAt: '2026-01-01T00:00:00.000Z' },
+    document: {
+      body,
+      contentType: 'text/plain',
+      sha256: sha256Hex(body),
+      sourceUrl: 'https://example.com/a',
+      receivedAt: '2026-01-01T00:00:00.000Z',
+    },
     page: parsed,
     parserVersion: '9.9.9',
     ingestedAt: '2026-01-01T00:00:00.000Z',
@@ -66,8 +77,22 @@ describe('SQLite repository', () => {
       parserVersion: '9.9.9',
     });
     expect(await repository.listArticleTeasers(1)).toEqual([
-      { position: 1, title: 'Teaser one', summary: 'Summary one', publication: null, date: null, partial: false },
-      { position: 2, title: 'Teaser two', summary: null, publication: 'Other Pub', date: '2024-09', partial: true },
+      {
+        position: 1,
+        title: 'Teaser one',
+        summary: 'Summary one',
+        publication: null,
+        date: null,
+        partial: false,
+      },
+      {
+        position: 2,
+        title: 'Teaser two',
+        summary: null,
+        publication: 'Other Pub',
+        date: '2024-09',
+        partial: true,
+      },
     ]);
     expect(await repository.getArticleEdition(1)).toEqual({
       pageLocale: 'de',
@@ -95,20 +120,44 @@ describe('SQLite repository', () => {
   it('files articles of the same publication, date and platform under one edition', async () => {
     repository = createSqliteRepository(':memory:');
     await repository.ingest(record('a'));
-    const sameEdition = page({ edition: { publication: 'THE STRAITS TIMES', date: '2024-10-23', label: 'x', platform: 'magzter' } });
+    const sameEdition = page({
+      edition: { publication: 'THE STRAITS TIMES', date: '2024-10-23', label: 'x', platform: 'magzter' },
+    });
     const b = await repository.ingest(record('b', sameEdition));
     expect(b.article.edition?.id).toBe(1);
-    const otherDay = await repository.ingest(record('c', page({ edition: { publication: 'The Straits Times', date: '2024-10-24', label: null, platform: 'magzter' } })));
+    const otherDay = await repository.ingest(
+      record(
+        'c',
+        page({
+          edition: { publication: 'The Straits Times', date: '2024-10-24', label: null, platform: 'magzter' },
+        }),
+      ),
+    );
     expect(otherDay.article.edition?.id).toBe(2);
-    const undated = await repository.ingest(record('d', page({ edition: { publication: 'The Straits Times', date: null, label: null, platform: null } })));
-    const undatedAgain = await repository.ingest(record('e', page({ edition: { publication: 'The Straits Times', date: null, label: null, platform: null } })));
+    const undated = await repository.ingest(
+      record(
+        'd',
+        page({ edition: { publication: 'The Straits Times', date: null, label: null, platform: null } }),
+      ),
+    );
+    const undatedAgain = await repository.ingest(
+      record(
+        'e',
+        page({ edition: { publication: 'The Straits Times', date: null, label: null, platform: null } }),
+      ),
+    );
     expect(undatedAgain.article.edition?.id).toBe(undated.article.edition?.id);
     expect((await repository.getArticleEdition(1))?.edition?.articleCount).toBe(2);
   });
 
   it('stores an article with no edition when the page printed no publication', async () => {
     repository = createSqliteRepository(':memory:');
-    const { article } = await repository.ingest(record('x', page({ edition: { publication: null, date: '2024-04', label: 'April 2024', platform: 'magzter' } })));
+    const { article } = await repository.ingest(
+      record(
+        'x',
+        page({ edition: { publication: null, date: '2024-04', label: 'April 2024', platform: 'magzter' } }),
+      ),
+    );
     expect(article.edition).toBeNull();
     expect(await repository.getArticleEdition(article.id)).toEqual({ edition: null, pageLocale: 'de' });
   });
@@ -137,12 +186,25 @@ describe('SQLite repository', () => {
     const dir = mkdtempSync(join(tmpdir(), 'masthead-db-'));
     const path = join(dir, 'rollback.db');
     repository = createSqliteRepository(path);
-    const broken = page({ teasers: [{ title: null as unknown as string, summary: null, publication: null, date: null, partial: false }] });
-    await expect(repository.ingest(record('broken', broken))).rejects.toThrow(/store: unable to insert article/);
+    const broken = page({
+      teasers: [
+        { title: null as unknown as string, summary: null, publication: null, date: null, partial: false },
+      ],
+    });
+    await expect(repository.ingest(record('broken', broken))).rejects.toThrow(
+      /store: unable to insert article/,
+    );
     await repository.close();
     repository = undefined;
     const db = new Database(path, { readonly: true });
-    for (const table of ['raw_documents', 'publications', 'editions', 'articles', 'teasers', 'articles_fts']) {
+    for (const table of [
+      'raw_documents',
+      'publications',
+      'editions',
+      'articles',
+      'teasers',
+      'articles_fts',
+    ]) {
       expect(db.prepare(`SELECT count(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
     }
     db.close();
@@ -157,7 +219,10 @@ describe('SQLite repository', () => {
     await repository.close();
     repository = undefined;
     const db = new Database(path, { readonly: true });
-    expect(db.prepare('SELECT body, sha256 FROM raw_documents').get()).toEqual({ body, sha256: sha256Hex(body) });
+    expect(db.prepare('SELECT body, sha256 FROM raw_documents').get()).toEqual({
+      body,
+      sha256: sha256Hex(body),
+    });
     db.close();
   });
 

@@ -161,7 +161,10 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
           'The related-story teasers printed under the article, in page order. Each keeps its own ' +
           'publication and date where the card printed them.',
         params: ArticleIdParams,
-        response: { 200: jsonResponse('The teasers, in page order.', TeaserListSchema), ...problemResponses(400, 404) },
+        response: {
+          200: jsonResponse('The teasers, in page order.', TeaserListSchema),
+          ...problemResponses(400, 404),
+        },
       },
     },
     async (request) => {

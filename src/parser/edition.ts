@@ -1,0 +1,222 @@
+/**
+ * Edition metadata: dates as printed on newsstand pages (always with English
+ * month names, whatever the UI language) and the localized "This story is from
+ * the {date} edition of {pub}." line.
+ */
+
+import { PLATFORMS } from './rules/platforms.js';
+import type { EditionTemplate } from './rules/types.js';
+import type { Platform } from './types.js';
+
+export interface PrintedDate {
+  /** The date text exactly as printed. */
+  label: string;
+  /** ISO date with the precision printed: `YYYY-MM-DD` or `YYYY-MM`. */
+  iso: string;
+}
+
+const MONTHS: ReadonlyMap<string, number> = new Map([
+  ['january', 1],
+  ['jan', 1],
+  ['february', 2],
+  ['feb', 2],
+  ['march', 3],
+  ['mar', 3],
+  ['april', 4],
+  ['apr', 4],
+  ['may', 5],
+  ['june', 6],
+  ['jun', 6],
+  ['july', 7],
+  ['jul', 7],
+  ['august', 8],
+  ['aug', 8],
+  ['september', 9],
+  ['sep', 9],
+  ['sept', 9],
+  ['october', 10],
+  ['oct', 10],
+  ['november', 11],
+  ['nov', 11],
+  ['december', 12],
+  ['dec', 12],
+]);
+
+const MIN_YEAR = 1800;
+const MAX_YEAR = 2199;
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** `October 23, 2024`, `Oct. 23rd 2024`. */
+const MONTH_DAY_YEAR = /^(\p{L}{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$/u;
+/** `April 2024`, `Feb. 2024`, `September2021`. */
+const MONTH_YEAR = /^(\p{L}{3,9})\.? ?(\d{4})$/u;
+/** `23 October 2024`. */
+const DAY_FIRST = /^(\d{1,2}) (\p{L}{3,9})\.?,? (\d{4})$/u;
+/** A month name alone, first half of a range such as `May/June 2024`. */
+const MONTH_ONLY = /^(\p{L}{3,9})\.?$/u;
+/** Range separators between two printed dates. */
+const RANGE_SEPARATORS = [' - ', ' – ', ' — ', ' / ', '/', '–', '-'];
+
+function pad(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+function monthNumber(word: string): number | undefined {
+  return MONTHS.get(word.toLowerCase());
+}
+
+function isoOf(year: number, month: number, day: number | null): string | null {
+  if (year < MIN_YEAR || year > MAX_YEAR) return null;
+  if (day === null) return `${year}-${pad(month)}`;
+  if (day < 1 || day > (DAYS_IN_MONTH[month - 1] ?? 0)) return null;
+  if (month === 2 && day === 29 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0))) return null;
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+function parseSingle(text: string): string | null {
+  const m = MONTH_DAY_YEAR.exec(text);
+  if (m) {
+    const month = monthNumber(m[1] ?? '');
+    return month === undefined ? null : isoOf(Number(m[3]), month, Number(m[2]));
+  }
+  const y = MONTH_YEAR.exec(text);
+  if (y) {
+    const month = monthNumber(y[1] ?? '');
+    return month === undefined ? null : isoOf(Number(y[2]), month, null);
+  }
+  const d = DAY_FIRST.exec(text);
+  if (d) {
+    const month = monthNumber(d[2] ?? '');
+    if (month === undefined) return null;
+    return isoOf(Number(d[3]), month, Number(d[1]));
+  }
+  return null;
+}
+
+/**
+ * Parse a whole string as a printed date (or a date range such as
+ * `December 2024 - January 2025`; a range's ISO date is its first date).
+ * Returns null when the string is anything else.
+ */
+export function parsePrintedDate(text: string): PrintedDate | null {
+  const label = text.trim();
+  if (label.length < 7 || label.length > 64) return null;
+  const single = parseSingle(label);
+  if (single !== null) return { label, iso: single };
+  for (const sep of RANGE_SEPARATORS) {
+    const at = label.indexOf(sep);
+    if (at <= 0) continue;
+    const first = label.slice(0, at).trim();
+    const second = label.slice(at + sep.length).trim();
+    const secondIso = parseSingle(second);
+    if (secondIso === null) continue;
+    const firstIso = parseSingle(first);
+    if (firstIso !== null) return { label, iso: firstIso };
+    const monthOnly = MONTH_ONLY.exec(first);
+    const month = monthOnly ? monthNumber(monthOnly[1] ?? '') : undefined;
+    if (month !== undefined) return { label, iso: `${secondIso.slice(0, 4)}-${pad(month)}` };
+  }
+  return null;
+}
+
+/**
+ * Find the first printed date inside running text (`… October 23, 2024-Ausgabe …`).
+ * Token scan: linear in the text length.
+ */
+export function findPrintedDate(text: string): (PrintedDate & { start: number; end: number }) | null {
+  const tokens: { word: string; start: number }[] = [];
+  const re = /\S+/gu;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) tokens.push({ word: m[0], start: m.index });
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token === undefined) continue;
+    const letters = /^\p{L}{3,9}/u.exec(token.word);
+    if (!letters || monthNumber(letters[0]) === undefined) continue;
+    for (let span = 3; span >= 1; span--) {
+      const last = tokens[i + span - 1];
+      if (last === undefined) continue;
+      const yearAt = /\d{4}/u.exec(last.word);
+      if (!yearAt) continue;
+      const end = last.start + yearAt.index + 4;
+      const label = text.slice(token.start, end);
+      const iso = parseSingle(label);
+      if (iso !== null) return { label, iso, start: token.start, end };
+    }
+  }
+  return null;
+}
+
+/** True when a printed edition field is an unrendered template such as `{{IssueName}}`. */
+export function isTemplatePlaceholder(text: string): boolean {
+  return text.includes('{{') || text.includes('}}');
+}
+
+export interface EditionLineMatch {
+  publication: string | null;
+  date: PrintedDate | null;
+  /** The issue text as printed when it is not a date (an issue number); null for templates. */
+  issueText: string | null;
+  placeholder: boolean;
+}
+
+/** Match a line against one localized edition-line template. */
+export function matchEditionTemplate(line: string, template: EditionTemplate): EditionLineMatch | null {
+  if (!line.startsWith(template.prefix)) return null;
+  let end = line.length;
+  if (line.endsWith(template.suffix)) end -= template.suffix.length;
+  else if (template.suffixLoose !== '' && line.endsWith(template.suffixLoose))
+    end -= template.suffixLoose.length;
+  else return null;
+  if (end < template.prefix.length) return null;
+  const middle = line.slice(template.prefix.length, end);
+  const at =
+    template.order === 'date-pub' ? middle.indexOf(template.between) : middle.lastIndexOf(template.between);
+  if (at <= 0) return null;
+  const left = middle.slice(0, at).trim();
+  const right = middle.slice(at + template.between.length).trim();
+  const dateText = template.order === 'date-pub' ? left : right;
+  const pubText = template.order === 'date-pub' ? right : left;
+  if (dateText === '' || pubText === '') return null;
+  const placeholder = isTemplatePlaceholder(dateText) || isTemplatePlaceholder(pubText);
+  const date = isTemplatePlaceholder(dateText) ? null : parsePrintedDate(dateText);
+  return {
+    publication: isTemplatePlaceholder(pubText) ? null : pubText,
+    date,
+    issueText: date === null && !isTemplatePlaceholder(dateText) ? dateText : null,
+    placeholder,
+  };
+}
+
+/** The host of a URL, lower-cased, without credentials or port; '' when there is none. */
+export function urlHost(url: string): string {
+  let rest = url.trim().toLowerCase();
+  const scheme = rest.indexOf('//');
+  if (scheme >= 0 && scheme <= 10) rest = rest.slice(scheme + 2);
+  const end = rest.search(/[/?#]/u);
+  if (end >= 0) rest = rest.slice(0, end);
+  const at = rest.lastIndexOf('@');
+  if (at >= 0) rest = rest.slice(at + 1);
+  const colon = rest.indexOf(':');
+  return colon >= 0 ? rest.slice(0, colon) : rest;
+}
+
+/** The platform named by the URL's host, or else by platform text on the page. */
+export function detectPlatform(
+  url: string | null | undefined,
+  lines: readonly { text: string; kind: string }[],
+): Platform | null {
+  if (typeof url === 'string' && url !== '') {
+    const host = urlHost(url);
+    for (const rules of PLATFORMS) {
+      if (rules.hosts.some((h) => host === h || host.endsWith(`.${h}`))) return rules.platform;
+    }
+  }
+  for (const rules of PLATFORMS) {
+    if (rules.textMarkers.some((m) => lines.some((l) => l.text.includes(m)))) return rules.platform;
+  }
+  if (lines.some((l) => MAGZTER_ONLY_KINDS.has(l.kind))) return 'magzter';
+  return null;
+}
+
+/** Line kinds only Magzter prints (its edition line, trial and sign-in prompts). */
+const MAGZTER_ONLY_KINDS: ReadonlySet<string> = new Set(['edition-line', 'trial', 'sign-in', 'try-gold']);

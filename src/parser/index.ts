@@ -1,0 +1,171 @@
+/**
+ * masthead's parser: captured newsstand page text in, structured data out.
+ *
+ * parsePage() reads as a recipe: size guard → normalize → classify lines →
+ * segment the page → story → teasers → edition → UI locale → accounting.
+ * Pure and deterministic; linear in the input; never throws.
+ */
+
+import { classifyLines, pickPageLocale, type ClassifiedLine } from './classify.js';
+import { detectPlatform, type PrintedDate } from './edition.js';
+import { detectLanguage } from './language.js';
+import { isBoilerplate, Ledger } from './ledger.js';
+import { normalizeInput } from './normalize.js';
+import { PLATFORMS } from './rules/platforms.js';
+import { segment } from './segment.js';
+import { CAPTURE_BYTE_LIMIT, CAPTURE_BYTE_SLACK, MAX_INPUT_CHARS } from './settings.js';
+import { extractStory, type StoryDraft } from './story.js';
+import { extractTeasers } from './teasers.js';
+import { utf8Length } from './text.js';
+import type { Edition, ParsedPage, ParseOptions, Story, Teaser } from './types.js';
+
+export type * from './types.js';
+export { normalizedLines } from './normalize.js';
+
+/** Version of the parser's output: any change in output for some input is a new version. */
+export const PARSER_VERSION = '1.0.0';
+
+function emptyPage(warnings: string[]): ParsedPage {
+  return { story: null, edition: null, teasers: [], page_locale: null, removed: [], warnings };
+}
+
+/** Whether the capture was cut at its end: the caller's word, else the capture size. */
+function isCaptureCut(text: string, options: ParseOptions): boolean {
+  if (typeof options.truncated === 'boolean') return options.truncated;
+  const bytes = utf8Length(text, CAPTURE_BYTE_LIMIT + 1);
+  return bytes <= CAPTURE_BYTE_LIMIT && bytes >= CAPTURE_BYTE_LIMIT - CAPTURE_BYTE_SLACK;
+}
+
+interface EditionSources {
+  line: ClassifiedLine | undefined;
+  header: StoryDraft;
+  moreStoriesPublication: string | null;
+  teasers: readonly Teaser[];
+  hasStory: boolean;
+}
+
+/** The edition: its edition line first, then the header, then the "More stories from" header, then a listing's cards. */
+function buildEdition(sources: EditionSources, platform: Edition['platform']): Edition | null {
+  const printed = sources.line?.edition;
+  let publication = printed?.publication ?? sources.header.publication ?? sources.moreStoriesPublication;
+  if (publication === null && !sources.hasStory && sources.teasers.length > 0) {
+    const first = sources.teasers[0]?.publication ?? null;
+    if (first !== null && sources.teasers.every((t) => t.publication === first)) publication = first;
+  }
+  const date: PrintedDate | null = printed?.date ?? sources.header.date;
+  const label = date?.label ?? printed?.issueText ?? null;
+  if (publication === null && label === null && platform === null) return null;
+  return { publication, date: date?.iso ?? null, label, platform };
+}
+
+function buildStory(draft: StoryDraft): Story | null {
+  if (draft.title === null && draft.paragraphs.length === 0) return null;
+  const languageSource =
+    draft.paragraphs.length > 0 ? draft.paragraphs : [draft.title ?? '', draft.deck ?? ''];
+  return {
+    title: draft.title,
+    deck: draft.deck,
+    byline: draft.byline,
+    dateline: draft.dateline,
+    paragraphs: draft.paragraphs,
+    language: detectLanguage(languageSource),
+  };
+}
+
+/** Platform sentences that name no known locale but whose language can be detected. */
+const UI_SENTENCE_KINDS: ReadonlySet<string> = new Set([
+  'trial',
+  'brand',
+  'paywall',
+  'sign-in',
+  'upsell',
+  'more-stories',
+]);
+
+/** The UI locale from the vocabulary that matched; failing that, the detected language of unknown platform sentences. */
+function pageLocale(lines: readonly ClassifiedLine[]): string | null {
+  const known = pickPageLocale(lines);
+  if (known !== null) return known;
+  const sentences = lines
+    .filter((l) => UI_SENTENCE_KINDS.has(l.kind) && l.locales.length === 0)
+    .map((l) => l.text);
+  return sentences.length > 0 ? detectLanguage(sentences) : null;
+}
+
+function parse(text: string, options: ParseOptions): ParsedPage {
+  const warnings: string[] = [];
+  let input = text;
+  if (input.length > MAX_INPUT_CHARS) {
+    input = input.slice(0, MAX_INPUT_CHARS);
+    warnings.push(`input longer than ${MAX_INPUT_CHARS} characters: only its start was parsed`);
+  }
+
+  const { lines, lastLineOpen } = normalizeInput(input);
+  if (lines.length === 0) return emptyPage(['no text to parse']);
+
+  const segments = segment(classifyLines(lines, lastLineOpen));
+  const all = segments.lines;
+  const ledger = new Ledger(all);
+
+  const platform = detectPlatform(options.url, all);
+  const leadingPublication = PLATFORMS.some((p) => p.platform === platform && p.leadingPublication);
+  const draft = extractStory(all.slice(0, segments.storyEnd), ledger, {
+    issuePage: segments.issuePage,
+    leadingPublication,
+    platformUnknown: platform === null,
+  });
+  for (const line of all.slice(segments.storyEnd, segments.teaserStart)) {
+    if (isBoilerplate(line)) ledger.removeBoilerplate(line);
+    else ledger.remove(line, 'paywall');
+  }
+
+  const editionLine = all.find(
+    (l) => l.kind === 'edition-line' && l.edition !== undefined && !l.edition.placeholder && l.cut !== true,
+  );
+  const moreStories = all.find((l) => l.kind === 'more-stories' && l.publication !== undefined);
+  const moreStoriesPublication = moreStories?.publication ?? null;
+  const knownPublications = [
+    editionLine?.edition?.publication,
+    draft.publication,
+    moreStoriesPublication,
+  ].filter((p): p is string => typeof p === 'string' && p !== '');
+  const cut = lastLineOpen && isCaptureCut(text, options);
+  const teasers = extractTeasers(all.slice(segments.teaserStart), ledger, {
+    knownPublications,
+    repeats: segments.repeats,
+    cutLineIndex: cut ? all.length - 1 : null,
+  });
+
+  const story = buildStory(draft);
+  const edition = buildEdition(
+    { line: editionLine, header: draft, moreStoriesPublication, teasers, hasStory: story !== null },
+    platform,
+  );
+  if (
+    editionLine === undefined &&
+    all.some((l) => l.kind === 'edition-line' && l.edition?.placeholder === true)
+  ) {
+    warnings.push(
+      'edition line is an unrendered template: publication and date taken from elsewhere, if printed',
+    );
+  }
+  if (story === null) warnings.push('no main story on this page');
+
+  const { removed, unplaced } = ledger.removedLines();
+  if (unplaced > 0) warnings.push(`${unplaced} line(s) matched no rule and were removed as layout`);
+
+  return { story, edition, teasers, page_locale: pageLocale(all), removed, warnings };
+}
+
+/**
+ * Parse one captured page. Never throws: odd input gives empty parts and
+ * warnings.
+ */
+export function parsePage(text: string, options: ParseOptions = {}): ParsedPage {
+  try {
+    return parse(typeof text === 'string' ? text : '', options ?? {});
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : 'unknown error';
+    return emptyPage([`parser failed on this input: ${reason}`]);
+  }
+}

@@ -1,0 +1,166 @@
+/**
+ * Stage 1: normalize. Text in, clean lines out: Unicode NFC, LF line ends, no
+ * BOM, no invisible formatting characters (ZWJ/ZWNJ kept: they carry meaning
+ * in Indic and Arabic scripts), NBSP as space, HTML entities decoded, lines
+ * trimmed, and the scraper's quote-wrapping of non-ASCII lines undone.
+ */
+
+/** Zero-width and bidi-control characters that carry no text (ZWNJ U+200C and ZWJ U+200D are kept). */
+const INVISIBLE = /[\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u061C\uFEFF\u00AD]/gu;
+/** C0/C1 control characters other than tab and line feed. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/gu;
+/** Space-like characters shown as a plain space. */
+const SPACES = /[\u00A0\u2007\u202F\t]/gu;
+const ENTITY = /&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/gu;
+
+const NAMED_ENTITIES: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  ndash: '–',
+  mdash: '—',
+  hellip: '…',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+  sbquo: '‚',
+  bdquo: '„',
+  laquo: '«',
+  raquo: '»',
+  bull: '•',
+  middot: '·',
+  deg: '°',
+  copy: '©',
+  reg: '®',
+  trade: '™',
+  euro: '€',
+  pound: '£',
+  yen: '¥',
+  cent: '¢',
+  rupee: '₹',
+  eacute: 'é',
+  egrave: 'è',
+  ecirc: 'ê',
+  euml: 'ë',
+  aacute: 'á',
+  agrave: 'à',
+  acirc: 'â',
+  auml: 'ä',
+  aring: 'å',
+  atilde: 'ã',
+  oacute: 'ó',
+  ograve: 'ò',
+  ocirc: 'ô',
+  ouml: 'ö',
+  otilde: 'õ',
+  oslash: 'ø',
+  uacute: 'ú',
+  ugrave: 'ù',
+  ucirc: 'û',
+  uuml: 'ü',
+  iacute: 'í',
+  igrave: 'ì',
+  icirc: 'î',
+  iuml: 'ï',
+  ntilde: 'ñ',
+  ccedil: 'ç',
+  szlig: 'ß',
+  aelig: 'æ',
+  Eacute: 'É',
+  Aacute: 'Á',
+  Oacute: 'Ó',
+  Uacute: 'Ú',
+  Iacute: 'Í',
+  Ntilde: 'Ñ',
+  Ccedil: 'Ç',
+  Auml: 'Ä',
+  Ouml: 'Ö',
+  Uuml: 'Ü',
+  Aring: 'Å',
+  Oslash: 'Ø',
+  AElig: 'Æ',
+  zwj: '\u200D',
+  zwnj: '\u200C',
+};
+
+function decodeEntity(match: string, body: string): string {
+  if (body.startsWith('#')) {
+    const hex = body[1] === 'x' || body[1] === 'X';
+    const code = Number.parseInt(body.slice(hex ? 2 : 1), hex ? 16 : 10);
+    const valid = Number.isFinite(code) && code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff);
+    return valid ? String.fromCodePoint(code) : match;
+  }
+  return NAMED_ENTITIES[body] ?? match;
+}
+
+export function decodeEntities(text: string): string {
+  return text.includes('&') ? text.replace(ENTITY, decodeEntity) : text;
+}
+
+/**
+ * The scraper stored some lines as quoted string literals: a line holding a
+ * non-ASCII character came out wrapped in `'…'` (or in `"…"` when it held an
+ * apostrophe). Such a wrapper is removed; an ASCII-only quoted line is a real
+ * quotation and stays as printed.
+ */
+export function unwrapScrapeQuotes(line: string): string {
+  if (line.length < 3) return line;
+  const quote = line[0];
+  if ((quote !== "'" && quote !== '"') || line.at(-1) !== quote) return line;
+  const inner = line.slice(1, -1);
+  if (inner.includes(quote)) return line;
+  let nonAscii = false;
+  for (let i = 0; i < inner.length; i++) {
+    if (inner.charCodeAt(i) > 0x7f) {
+      nonAscii = true;
+      break;
+    }
+  }
+  return nonAscii ? inner.trim() : line;
+}
+
+/** Whole-text normalization (before splitting into lines). */
+export function normalizeText(text: string): string {
+  let out = text;
+  if (out.charCodeAt(0) === 0xfeff) out = out.slice(1);
+  out = out.replace(/\r\n?/gu, '\n');
+  out = decodeEntities(out);
+  out = out.normalize('NFC');
+  out = out.replace(INVISIBLE, '').replace(CONTROL, '').replace(SPACES, ' ');
+  return out;
+}
+
+/** One normalized line: its text and its 0-based line number in the input. */
+export interface SourceLine {
+  text: string;
+  lineNo: number;
+}
+
+export interface NormalizedInput {
+  /** Non-empty lines, trimmed and unwrapped, in input order. */
+  lines: SourceLine[];
+  /** True when the text does not end with a line break (its last line may be cut). */
+  lastLineOpen: boolean;
+}
+
+export function normalizeInput(text: string): NormalizedInput {
+  const normalized = normalizeText(text);
+  const raw = normalized.split('\n');
+  const lines: SourceLine[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const trimmed = (raw[i] ?? '').trim();
+    if (trimmed === '') continue;
+    lines.push({ text: unwrapScrapeQuotes(trimmed), lineNo: i });
+  }
+  const lastLineOpen = (raw.at(-1) ?? '').trim() !== '';
+  return { lines, lastLineOpen };
+}
+
+/** The non-empty normalized lines of a text (what the parser accounts for). */
+export function normalizedLines(text: string): string[] {
+  return normalizeInput(text).lines.map((l) => l.text);
+}

@@ -1,0 +1,42 @@
+/** Platform rules: how each newsstand is recognised, and its untranslated chrome. */
+
+import type { PlatformRules } from './types.js';
+
+export const PLATFORMS: readonly PlatformRules[] = [
+  {
+    platform: 'magzter',
+    hosts: ['magzter.com'],
+    textMarkers: ['Magzter GOLD', 'मैगज़्टर गोल्ड'],
+    brandNames: ['Magzter GOLD', 'मैगज़्टर गोल्ड'],
+    chromeLines: [],
+    gluedReadingTime: [],
+    leadingPublication: false,
+  },
+  {
+    platform: 'pressreader',
+    hosts: ['pressreader.com'],
+    textMarkers: [],
+    brandNames: [],
+    chromeLines: [],
+    gluedReadingTime: [],
+    leadingPublication: true,
+  },
+  {
+    platform: 'zinio',
+    hosts: ['zinio.com'],
+    textMarkers: ['ZINIO logo'],
+    brandNames: [],
+    chromeLines: ['ZINIO logo'],
+    gluedReadingTime: [],
+    leadingPublication: false,
+  },
+  {
+    platform: 'scribd',
+    hosts: ['scribd.com'],
+    textMarkers: [],
+    brandNames: ['Scribd Everand'],
+    chromeLines: [],
+    gluedReadingTime: ['min read'],
+    leadingPublication: false,
+  },
+];

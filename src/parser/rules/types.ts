@@ -1,0 +1,71 @@
+/**
+ * Shapes of the parser's vocabulary. Locale files and platform rules are plain
+ * data of these types; the pipeline never tests a locale by name.
+ */
+
+import type { Platform } from '../types.js';
+
+/**
+ * Strings a newsstand prints in one UI language. Every entry is a whole line
+ * (compared case-insensitively) unless its comment says otherwise. Templates
+ * use `{date}` and `{pub}` placeholders.
+ */
+export interface LocaleRules {
+  /** BCP 47 tag reported as `page_locale`. */
+  tag: string;
+  /** "This story is from the {date} edition of {pub}." Exact, with placeholders. */
+  editionLines: readonly string[];
+  /** Substrings that identify the free-trial / subscribe sentence. */
+  trialMarkers: readonly string[];
+  /** Trial sentences as printed: a last line cut by the capture is matched against their starts. */
+  trialSentences: readonly string[];
+  /** "Already a subscriber" (before the `?`) and "Sign In" (after it). */
+  signInQuestions: readonly string[];
+  signInActions: readonly string[];
+  /** "More stories from {pub}" headers (templates, case-insensitive). */
+  moreStories: readonly string[];
+  /** Link labels the page glues to the end of a "More stories" header (`…View all`). */
+  viewAll: readonly string[];
+  /** The 2025 "Try GOLD - Free" label, as translated. */
+  tryGold: readonly string[];
+  /** Line starts of the 2025 upsell block ("Go Unlimited with Magzter GOLD", price sentence). */
+  upsellPrefixes: readonly string[];
+  /** Old paywall lines ("Continue reading your story on the app"). */
+  paywallLines: readonly string[];
+  /** Store navigation labels ("Read More"). */
+  navigationLines: readonly string[];
+  /** Issue-page headers that open the list of the issue's stories ("in this issue"). */
+  issueContents: readonly string[];
+  /** Issue-count labels on store pages, `{n}` for the number ("12 Issues"). */
+  issueCounts: readonly string[];
+  /** Promotional lines on store pages (prefixes, case-insensitive). */
+  promoPrefixes: readonly string[];
+}
+
+/** One platform: how to recognise it, and its non-translated UI strings. */
+export interface PlatformRules {
+  platform: Platform;
+  /** Host names (suffix match) of the platform's URLs. */
+  hosts: readonly string[];
+  /** Substrings whose presence in the text identifies the platform. */
+  textMarkers: readonly string[];
+  /** Brand names of the paid tier; a line naming one is boilerplate in any language. */
+  brandNames: readonly string[];
+  /** Whole lines of untranslated platform chrome ("ZINIO logo"). */
+  chromeLines: readonly string[];
+  /** Marker glued between a card's publication and its section label (`Pub3 min readSection`). */
+  gluedReadingTime: readonly string[];
+  /** Story pages open with the publication's name above the title (PressReader). */
+  leadingPublication: boolean;
+}
+
+/** A compiled edition-line template. */
+export interface EditionTemplate {
+  prefix: string;
+  between: string;
+  suffix: string;
+  /** The suffix without its final full stop, for lines printed (or cut) without it. */
+  suffixLoose: string;
+  order: 'date-pub' | 'pub-date';
+  locale: string;
+}

@@ -1,0 +1,57 @@
+/**
+ * Tunables of the parser, in one place. Every threshold the pipeline uses is
+ * named here so that a change in behaviour is a change in this file.
+ */
+
+/** Inputs longer than this are cut (with a warning) before parsing. */
+export const MAX_INPUT_CHARS = 4 * 1024 * 1024;
+
+/**
+ * Captures are cut at about this many UTF-8 bytes. When the caller does not say
+ * whether a capture was cut, a text of this size (within the slack) whose last
+ * line has no newline is taken as cut by the capture.
+ */
+export const CAPTURE_BYTE_LIMIT = 2000;
+export const CAPTURE_BYTE_SLACK = 40;
+
+/** A cut last line must be at least this long to be matched as the start of a known boilerplate sentence. */
+export const MIN_CUT_BOILERPLATE_CHARS = 12;
+/** A cut "… से और कहानियाँ"-style suffix must keep at least this many characters. */
+export const MIN_CUT_SUFFIX_CHARS = 8;
+
+/** How many content lines at the top of a story are searched for the header's metadata. */
+export const HEADER_META_MAX_OFFSET = 2;
+/** How many content lines at the top may precede a `- Byline` marker in a header without metadata. */
+export const HEADER_BYLINE_MAX_OFFSET = 3;
+/** A title line in a header without metadata is at most this long. */
+export const TITLE_MAX_CHARS = 200;
+/** A deck (standfirst) longer than this is taken as the first body paragraph. */
+export const DECK_MAX_CHARS = 400;
+
+/** A byline is at most this many words and characters. */
+export const BYLINE_MAX_WORDS = 5;
+export const BYLINE_MAX_CHARS = 60;
+
+/** A dateline is a capitalised place name of at most this many characters before ` - `. */
+export const DATELINE_MAX_CHARS = 32;
+
+/** A line inserted mid-sentence (pull quote) is at most this long. */
+export const PULL_QUOTE_MAX_CHARS = 300;
+
+/** A teaser-card publication line is at most this long. */
+export const CARD_PUBLICATION_MAX_CHARS = 80;
+/** Two copies of a title closer than this (in content lines) are thumbnail alt text + title, not a publication. */
+export const CARD_ALT_WINDOW = 2;
+
+/** An unknown line repeated inside the paywall block within this many lines is boilerplate. */
+export const PAYWALL_REPEAT_WINDOW = 8;
+/** An unknown short question line right after a trial sentence is a sign-in prompt (generic fallback). */
+export const SIGN_IN_MAX_CHARS = 80;
+/** Generic "Try GOLD - Free"-shaped label at the top of a page: at most this long. */
+export const TRY_GOLD_MAX_CHARS = 40;
+/** Category / navigation labels are at most this long. */
+export const NAVIGATION_MAX_CHARS = 40;
+
+/** Story language: the body prefix sampled, and the least text franc will judge. */
+export const LANGUAGE_SAMPLE_CHARS = 500;
+export const LANGUAGE_MIN_CHARS = 40;

@@ -1,0 +1,350 @@
+/**
+ * Stage 4: the story. Header first (title, the edition metadata printed under
+ * it, deck, byline, the title's repeat), then the body, its pull quotes and
+ * its dateline.
+ */
+
+import type { ClassifiedLine } from './classify.js';
+import { parsePrintedDate, type PrintedDate } from './edition.js';
+import { isBoilerplate, type Ledger } from './ledger.js';
+import { BYLINE_CREDITS, BYLINE_OPENERS, DATELINE_SEPARATORS, NAME_PARTICLES } from './rules/generic.js';
+import {
+  BYLINE_MAX_CHARS,
+  CARD_PUBLICATION_MAX_CHARS,
+  BYLINE_MAX_WORDS,
+  DATELINE_MAX_CHARS,
+  DECK_MAX_CHARS,
+  HEADER_BYLINE_MAX_OFFSET,
+  HEADER_META_MAX_OFFSET,
+  PULL_QUOTE_MAX_CHARS,
+  TITLE_MAX_CHARS,
+} from './settings.js';
+import {
+  endsSentence,
+  foldKey,
+  hasDigit,
+  hasLetter,
+  hasLowercase,
+  startsLowercase,
+  startsUppercase,
+  wordCount,
+} from './text.js';
+
+export interface StoryDraft {
+  title: string | null;
+  deck: string | null;
+  byline: string | null;
+  dateline: string | null;
+  paragraphs: string[];
+  /** Edition metadata printed in the page header (`Pub|Date`, `|Date`, an issue title). */
+  publication: string | null;
+  date: PrintedDate | null;
+}
+
+const OPENERS = [...BYLINE_OPENERS].sort((a, b) => b.length - a.length);
+const CREDITS: ReadonlySet<string> = new Set(BYLINE_CREDITS);
+const PARTICLES: ReadonlySet<string> = new Set(NAME_PARTICLES);
+const DATELINE_PLACE = /^\p{Lu}[\p{Lu}\p{M} .,'’()/&]*$/u;
+const QUOTE_OPENERS = new Set(["'", '"', '“', '‘', '«']);
+/** How many header lines before a `- Byline` marker name the publication, title and deck. */
+const PRESS_HEADER_WITH_PUBLICATION = 3;
+
+function stripOpener(text: string): { rest: string; opened: boolean } {
+  const folded = text.toLowerCase();
+  for (const opener of OPENERS) {
+    if (folded.startsWith(`${opener} `)) return { rest: text.slice(opener.length + 1).trim(), opened: true };
+  }
+  return { rest: text, opened: false };
+}
+
+/** `WORDS by SIRISH CHANDRAN PHOTOGRAPHY by ROHIT G MANE` → `SIRISH CHANDRAN`; `By Name` → `Name`. */
+export function extractByline(text: string): string | null {
+  const { rest } = stripOpener(text.trim());
+  const kept: string[] = [];
+  for (const word of rest.split(' ')) {
+    if (word === '') continue;
+    const folded = word.toLowerCase().replace(/[:,]$/u, '');
+    if (CREDITS.has(folded) || folded === 'by' || word === '|' || word === '/') break;
+    kept.push(word);
+  }
+  const name = kept
+    .join(' ')
+    .replace(/[,;:]$/u, '')
+    .trim();
+  return name === '' ? null : name;
+}
+
+/** A line that reads as a person's name (`Sree Kumar`, `SREELEKHA CHATTERJEE`, `By Jane Doe`). */
+export function isNameLike(text: string): boolean {
+  const { rest, opened } = stripOpener(text);
+  if (rest.length > BYLINE_MAX_CHARS || hasDigit(rest) || endsSentence(rest) || !hasLetter(rest))
+    return false;
+  const words = rest.split(' ').filter(Boolean);
+  if (words.length > BYLINE_MAX_WORDS || (words.length < 2 && !opened)) return false;
+  return words.every((w) => startsUppercase(w) || PARTICLES.has(w.toLowerCase()));
+}
+
+/** `'Title' 'Title'`: thumbnail alt text that repeats the title twice. */
+function undoubled(alt: string): string {
+  const n = alt.length;
+  if (n % 2 === 1) {
+    const half = (n - 1) / 2;
+    if (alt[half] === ' ' && alt.slice(0, half) === alt.slice(half + 1)) return alt.slice(0, half);
+  }
+  return alt;
+}
+
+/** `SEOUL - As evidence mounts…` → `SEOUL`. */
+export function findDateline(paragraph: string): string | null {
+  for (const sep of DATELINE_SEPARATORS) {
+    const at = paragraph.indexOf(sep);
+    if (at <= 0 || at > DATELINE_MAX_CHARS) continue;
+    const place = paragraph.slice(0, at).trim();
+    if (place.length >= 2 && wordCount(place) <= 4 && DATELINE_PLACE.test(place) && !hasLowercase(place))
+      return place;
+  }
+  return null;
+}
+
+/** `Reader's Digest India` followed by `Reader's Digest India April 2017`. */
+function findIssueTitle(
+  content: readonly ClassifiedLine[],
+): { publication: string; date: PrintedDate } | null {
+  for (let k = 0; k + 1 < content.length && k < HEADER_BYLINE_MAX_OFFSET; k++) {
+    const pub = content[k]?.text ?? '';
+    const next = content[k + 1]?.text ?? '';
+    if (pub === '' || !next.startsWith(`${pub} `)) continue;
+    const date = parsePrintedDate(next.slice(pub.length + 1));
+    if (date) return { publication: pub, date };
+  }
+  return null;
+}
+
+function emptyDraft(): StoryDraft {
+  return {
+    title: null,
+    deck: null,
+    byline: null,
+    dateline: null,
+    paragraphs: [],
+    publication: null,
+    date: null,
+  };
+}
+
+/** Extract the story from the story region; every line is used or removed on the ledger. */
+export interface StoryContext {
+  /** The page lists an issue's contents: its text is the store's, not a story. */
+  issuePage: boolean;
+  /** The platform opens story pages with the publication's name (PressReader). */
+  leadingPublication: boolean;
+  /** No platform was recognised: a page opening with two short lines may be a PressReader-style header. */
+  platformUnknown: boolean;
+}
+
+export function extractStory(
+  region: readonly ClassifiedLine[],
+  ledger: Ledger,
+  ctx: StoryContext,
+): StoryDraft {
+  const draft = emptyDraft();
+  const content: ClassifiedLine[] = [];
+  for (const line of region) {
+    if (isBoilerplate(line)) ledger.removeBoilerplate(line);
+    else content.push(line);
+  }
+
+  if (ctx.issuePage) {
+    const issue = findIssueTitle(content);
+    if (issue) {
+      draft.publication = issue.publication;
+      draft.date = issue.date;
+    }
+    for (const line of content) ledger.remove(line, 'layout');
+    return draft;
+  }
+
+  let i = 0;
+  let altTitle: string | null = null;
+  const first = content[0];
+  if (first?.kind === 'image') {
+    altTitle = first.detail ? undoubled(first.detail) : null;
+    ledger.remove(first, 'layout');
+    i = 1;
+  }
+
+  const useTitle = (line: ClassifiedLine | undefined): void => {
+    if (line?.kind !== 'text') return;
+    draft.title = line.text;
+    ledger.use(line);
+  };
+
+  let headerFound = false;
+  let e = i;
+  let h = -1;
+  for (let k = i; k <= i + HEADER_META_MAX_OFFSET && k < content.length; k++) {
+    const kind = content[k]?.kind;
+    if (kind === 'pipe' || kind === 'date') {
+      h = k;
+      break;
+    }
+  }
+  if (h >= 0) {
+    headerFound = true;
+    const meta = content[h];
+    if (h - i === 2) {
+      if (meta?.publication !== undefined) {
+        ledger.remove(content[i] as ClassifiedLine, 'layout');
+        useTitle(content[i + 1]);
+      } else {
+        useTitle(content[i]);
+        const pubLine = content[i + 1] as ClassifiedLine;
+        draft.publication = pubLine.text;
+        ledger.remove(pubLine, 'layout');
+      }
+    } else if (h - i === 1) useTitle(content[i]);
+    let j = h;
+    while (j < content.length) {
+      const line = content[j] as ClassifiedLine;
+      if (line.kind === 'pipe' || line.kind === 'date') {
+        draft.publication ??= line.publication ?? null;
+        draft.date ??= line.date ?? null;
+        ledger.remove(line, 'layout');
+        j++;
+        continue;
+      }
+      if (
+        line.kind === 'text' &&
+        draft.publication !== null &&
+        foldKey(line.text) === foldKey(draft.publication)
+      ) {
+        ledger.remove(line, 'layout');
+        j++;
+        continue;
+      }
+      break;
+    }
+    e = j;
+  } else {
+    let b = -1;
+    for (let k = i + 1; k <= i + HEADER_BYLINE_MAX_OFFSET && k < content.length; k++) {
+      if (content[k]?.kind === 'dash') {
+        b = k;
+        break;
+      }
+      if (content[k]?.kind !== 'text' || content[k - 1]?.kind !== 'text') break;
+    }
+    const headerLines = content.slice(i, Math.max(b, i));
+    const shortHeader = headerLines.every((l) => l.text.length <= DECK_MAX_CHARS);
+    const titleLine = headerLines[headerLines.length >= PRESS_HEADER_WITH_PUBLICATION ? 1 : 0];
+    if (b > i && shortHeader && titleLine !== undefined && titleLine.text.length <= TITLE_MAX_CHARS) {
+      headerFound = true;
+      let k = i;
+      if (b - i >= PRESS_HEADER_WITH_PUBLICATION) {
+        const pubLine = content[k] as ClassifiedLine;
+        draft.publication = pubLine.text;
+        ledger.remove(pubLine, 'layout');
+        k++;
+      }
+      useTitle(content[k]);
+      k++;
+      if (k < b) {
+        const deckLine = content[k] as ClassifiedLine;
+        draft.deck = deckLine.text;
+        ledger.use(deckLine);
+      }
+      e = b;
+    }
+  }
+  if (!headerFound && (ctx.leadingPublication || ctx.platformUnknown)) {
+    const pubLine = content[i];
+    const titleLine = content[i + 1];
+    const limit = ctx.leadingPublication ? TITLE_MAX_CHARS : CARD_PUBLICATION_MAX_CHARS;
+    const short = (l: ClassifiedLine | undefined): l is ClassifiedLine =>
+      l?.kind === 'text' && l.text.length <= limit && !endsSentence(l.text);
+    const enough = ctx.leadingPublication
+      ? content[i + 2] !== undefined
+      : content[i + 2]?.kind === 'text' && content[i + 3] !== undefined;
+    if (short(pubLine) && short(titleLine) && enough && foldKey(pubLine.text) !== foldKey(titleLine.text)) {
+      headerFound = true;
+      draft.publication = pubLine.text;
+      ledger.remove(pubLine, 'layout');
+      useTitle(titleLine);
+      e = i + 2;
+    }
+  }
+
+  if (draft.title === null && altTitle !== null && altTitle !== '') draft.title = altTitle;
+  const titleKey = draft.title === null ? null : foldKey(draft.title);
+  const isTitleRepeat = (line: ClassifiedLine | undefined): boolean =>
+    line !== undefined && line.kind === 'text' && titleKey !== null && foldKey(line.text) === titleKey;
+
+  if (headerFound) {
+    const candidate = content[e];
+    const after = content[e + 1];
+    const deckAllowed =
+      draft.deck === null &&
+      candidate?.kind === 'text' &&
+      !isTitleRepeat(candidate) &&
+      candidate.text.length <= DECK_MAX_CHARS &&
+      after !== undefined &&
+      !(isNameLike(candidate.text) && isTitleRepeat(after));
+    if (deckAllowed && candidate) {
+      draft.deck = candidate.text;
+      ledger.use(candidate);
+      e++;
+    }
+    const bylineLine = content[e];
+    if (bylineLine?.kind === 'dash') {
+      draft.byline = extractByline(bylineLine.detail ?? '');
+      ledger.remove(bylineLine, 'layout');
+      e++;
+    } else if (
+      bylineLine?.kind === 'text' &&
+      !isTitleRepeat(bylineLine) &&
+      isNameLike(bylineLine.text) &&
+      content[e + 1] !== undefined
+    ) {
+      draft.byline = stripOpener(bylineLine.text).rest;
+      ledger.use(bylineLine);
+      e++;
+    }
+  }
+
+  const body: ClassifiedLine[] = [];
+  for (let k = e; k < content.length; k++) {
+    const line = content[k] as ClassifiedLine;
+    if (isTitleRepeat(line) || line.kind !== 'text') ledger.remove(line, 'layout');
+    else body.push(line);
+  }
+  const kept = dropPullQuotes(body, ledger);
+  for (const line of kept) ledger.use(line);
+  draft.paragraphs = kept.map((l) => l.text);
+  const firstParagraph = draft.paragraphs[0];
+  draft.dateline = firstParagraph === undefined ? null : findDateline(firstParagraph);
+  return draft;
+}
+
+/**
+ * A line the layout inserted between two halves of a sentence (a pull quote):
+ * the line before it stops mid-sentence and the line after it goes on in lower case.
+ */
+function dropPullQuotes(body: readonly ClassifiedLine[], ledger: Ledger): ClassifiedLine[] {
+  const kept: ClassifiedLine[] = [];
+  for (let k = 0; k < body.length; k++) {
+    const line = body[k] as ClassifiedLine;
+    const prev = kept.at(-1);
+    const next = body[k + 1];
+    const inserted =
+      prev !== undefined &&
+      next !== undefined &&
+      !endsSentence(prev.text) &&
+      startsLowercase(next.text) &&
+      !startsLowercase(line.text) &&
+      line.text.length <= PULL_QUOTE_MAX_CHARS &&
+      (!hasLowercase(line.text) || QUOTE_OPENERS.has(line.text.charAt(0)));
+    if (inserted) ledger.remove(line, 'layout');
+    else kept.push(line);
+  }
+  return kept;
+}

@@ -1,0 +1,202 @@
+/**
+ * Stage 5: teaser cards. The region after the paywall block is read as a
+ * sequence of tokens (text, publication, reading time, date); cards are the
+ * title/summary pairs, and the anchors between them are attached to the card
+ * they belong to: a date closes a card, a publication after the date opens
+ * the next one.
+ */
+
+import type { ClassifiedLine } from './classify.js';
+import { isBoilerplate, type Ledger } from './ledger.js';
+import { CARD_ALT_WINDOW, CARD_PUBLICATION_MAX_CHARS } from './settings.js';
+import { endsSentence, foldKey } from './text.js';
+import type { Teaser } from './types.js';
+
+type TokenKind = 'text' | 'publication' | 'reading-time' | 'date';
+
+interface Token {
+  kind: TokenKind;
+  line: ClassifiedLine;
+  key: string;
+}
+
+interface Card {
+  title: Token;
+  summary: Token | null;
+  publication: Token | null;
+  date: Token | null;
+}
+
+export interface TeaserContext {
+  /** Publications the page names elsewhere (edition line, header, "More stories from"), any case. */
+  knownPublications: readonly string[];
+  /** Repetitions of each text line's key over the whole page. */
+  repeats: ReadonlyMap<string, { first: number; last: number; count: number }>;
+  /** Index of the line cut by the end of the capture, or null when the capture ends cleanly. */
+  cutLineIndex: number | null;
+}
+
+function tokenize(zone: readonly ClassifiedLine[], ledger: Ledger): Token[] {
+  const tokens: Token[] = [];
+  for (const line of zone) {
+    if (line.kind === 'reading-time') {
+      ledger.removeBoilerplate(line);
+      tokens.push({ kind: 'reading-time', line, key: '' });
+    } else if (isBoilerplate(line)) ledger.removeBoilerplate(line);
+    else if (line.kind === 'card-publication')
+      tokens.push({ kind: 'publication', line, key: foldKey(line.publication ?? '') });
+    else if (line.kind === 'date') tokens.push({ kind: 'date', line, key: '' });
+    else if (line.kind === 'text') tokens.push({ kind: 'text', line, key: foldKey(line.text) });
+    else ledger.remove(line, 'layout');
+  }
+  return tokens;
+}
+
+function looksLikePublication(
+  token: Token,
+  k: number,
+  tokens: readonly Token[],
+  ctx: TeaserContext,
+  known: ReadonlySet<string>,
+): boolean {
+  const text = token.line.text;
+  if (text.length > CARD_PUBLICATION_MAX_CHARS || endsSentence(text)) return false;
+  if (known.has(token.key)) return true;
+  const rep = ctx.repeats.get(token.key);
+  if (rep !== undefined && rep.count >= 2 && rep.last - rep.first > CARD_ALT_WINDOW) return true;
+  const prev = tokens[k - 1];
+  const next = tokens[k + 1];
+  if (prev?.kind === 'reading-time' && next?.kind === 'date') return true;
+  const afterNext = tokens[k + 2];
+  const third = tokens[k + 3];
+  return (
+    next?.kind === 'text' &&
+    next.key === token.key &&
+    afterNext?.kind === 'text' &&
+    afterNext.key !== token.key &&
+    third?.kind === 'text'
+  );
+}
+
+/** Mark publications, drop thumbnail alt text (a copy of the next title) and second publication copies. */
+function refine(tokens: Token[], ledger: Ledger, ctx: TeaserContext): Token[] {
+  const known = new Set(ctx.knownPublications.map(foldKey));
+  const typed = tokens.map((t, k) =>
+    t.kind === 'text' && looksLikePublication(t, k, tokens, ctx, known)
+      ? { ...t, kind: 'publication' as const }
+      : t,
+  );
+  const out: Token[] = [];
+  for (let k = 0; k < typed.length; k++) {
+    const token = typed[k] as Token;
+    if (token.kind === 'text') {
+      let m = k + 1;
+      while (m < typed.length && m <= k + CARD_ALT_WINDOW && typed[m]?.kind === 'publication') m++;
+      const nextText = typed[m];
+      const afterThat = typed[m + 1];
+      if (
+        nextText?.kind === 'text' &&
+        nextText.key === token.key &&
+        m <= k + CARD_ALT_WINDOW &&
+        (afterThat === undefined || afterThat.kind === 'text')
+      ) {
+        ledger.remove(token.line, 'duplicate');
+        continue;
+      }
+    }
+    const prev = out.at(-1);
+    if (token.kind === 'publication' && prev?.kind === 'publication' && prev.key === token.key) {
+      ledger.remove(token.line, 'duplicate');
+      continue;
+    }
+    out.push(token);
+  }
+  return out;
+}
+
+/** Pair text tokens into cards; a text after an anchor (publication, reading time, date) opens a new card. */
+function buildCards(tokens: readonly Token[]): { cards: Card[]; gaps: Token[][] } {
+  const cards: Card[] = [];
+  const gaps: Token[][] = [[]];
+  let open: Card | null = null;
+  let anchorSinceText = false;
+  for (const token of tokens) {
+    if (token.kind !== 'text') {
+      (gaps[gaps.length - 1] as Token[]).push(token);
+      anchorSinceText = true;
+      continue;
+    }
+    if (open !== null && open.summary === null && !anchorSinceText) {
+      open.summary = token;
+    } else {
+      open = { title: token, summary: null, publication: null, date: null };
+      cards.push(open);
+      gaps.push([]);
+    }
+    anchorSinceText = false;
+  }
+  return { cards, gaps };
+}
+
+/**
+ * Attach each gap's anchors: dates (and publications before a date) close the
+ * card above; publications after the last date open the card below.
+ */
+function attachAnchors(cards: Card[], gaps: readonly Token[][], ledger: Ledger): void {
+  for (let g = 0; g < gaps.length; g++) {
+    const gap = gaps[g] as Token[];
+    const above = g > 0 ? cards[g - 1] : undefined;
+    const below = cards[g];
+    let lastDate = -1;
+    gap.forEach((t, k) => {
+      if (t.kind === 'date') lastDate = k;
+    });
+    gap.forEach((t, k) => {
+      if (t.kind === 'reading-time') return;
+      const target = t.kind === 'date' || k < lastDate ? above : below;
+      if (target === undefined) {
+        ledger.remove(t.line, 'layout');
+        return;
+      }
+      if (t.kind === 'date' && target.date === null) target.date = t;
+      else if (t.kind === 'publication' && target.publication === null) target.publication = t;
+      else
+        ledger.remove(
+          t.line,
+          t.kind === 'publication' && target.publication?.key === t.key ? 'duplicate' : 'layout',
+        );
+    });
+  }
+}
+
+function isPartial(card: Card, k: number, cards: readonly Card[], cutLineIndex: number | null): boolean {
+  const parts = [card.title, card.summary, card.publication, card.date];
+  if (cutLineIndex !== null && parts.some((p) => p !== null && p.line.index === cutLineIndex)) return true;
+  if (k !== cards.length - 1 || cards.length < 2) return false;
+  const others = cards.slice(0, -1);
+  if (card.summary === null && others.every((c) => c.summary !== null)) return true;
+  return card.date === null && others.every((c) => c.date !== null);
+}
+
+export function extractTeasers(
+  zone: readonly ClassifiedLine[],
+  ledger: Ledger,
+  ctx: TeaserContext,
+): Teaser[] {
+  const tokens = refine(tokenize(zone, ledger), ledger, ctx);
+  const { cards, gaps } = buildCards(tokens);
+  attachAnchors(cards, gaps, ledger);
+  return cards.map((card, k) => {
+    for (const part of [card.title, card.summary, card.publication, card.date])
+      if (part) ledger.use(part.line);
+    return {
+      title: card.title.line.text,
+      summary: card.summary?.line.text ?? null,
+      publication: card.publication
+        ? (card.publication.line.publication ?? card.publication.line.text)
+        : null,
+      date: card.date?.line.date?.label ?? card.date?.line.text ?? null,
+      partial: isPartial(card, k, cards, ctx.cutLineIndex),
+    };
+  });
+}

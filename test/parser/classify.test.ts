@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { classifyLine, classifyLines, pickPageLocale } from '../../src/parser/classify.js';
+import { normalizeInput } from '../../src/parser/normalize.js';
+import { LOCALES } from '../../src/parser/rules/locales/index.js';
+import { PLATFORMS } from '../../src/parser/rules/platforms.js';
+
+describe('locale rules', () => {
+  it('has one rules object per tag, every edition template with both placeholders', () => {
+    const tags = LOCALES.map((l) => l.tag);
+    expect(new Set(tags).size).toBe(tags.length);
+    for (const tag of ['en', 'de', 'fr', 'es', 'ar', 'hi', 'nb', 'tr']) expect(tags).toContain(tag);
+    for (const l of LOCALES) {
+      for (const t of l.editionLines) {
+        expect(t).toContain('{date}');
+        expect(t).toContain('{pub}');
+      }
+      for (const t of l.moreStories) expect(t).toContain('{pub}');
+    }
+  });
+
+  it('has one rules object per platform', () => {
+    expect(PLATFORMS.map((p) => p.platform).sort()).toEqual(['magzter', 'pressreader', 'scribd', 'zinio']);
+  });
+});
+
+describe('classifyLine', () => {
+  it.each([
+    ['Already a subscriber ? Sign In', 'sign-in', ['en', 'en']],
+    ['Already a subscriber? Giriş Yap', 'sign-in', ['en', 'tr']],
+    ['Bereits Abonnent? Anmelden', 'sign-in', ['de', 'de']],
+    ['¿Ya eres suscriptor? Iniciar sesión', 'sign-in', ['es', 'es']],
+    ['هل أنت مشترك بالفعل؟ تسجيل الدخول', 'sign-in', ['ar', 'ar']],
+    [
+      'Start your 7-day Magzter GOLD free trial to access thousands of curated premium stories.',
+      'trial',
+      ['en'],
+    ],
+    ['Intentar ORO - Gratis', 'try-gold', ['es']],
+    ['Gå ubegrenset med Magzter GOLD', 'upsell', ['nb']],
+    ['Continue reading your story on the app', 'paywall', ['en']],
+    ['in this issue', 'issue-contents', ['en']],
+    ['12 Issues', 'issue-count', ['en']],
+    ['SPECIAL: Save 40% on your subscription!', 'promo', ['en']],
+    ['Read More', 'navigation', ['en']],
+    ['ZINIO logo', 'chrome', []],
+    ['News & Politics', 'category', []],
+    ['Abonnez-vous à Magzter GOLD pour accéder à des milliers d’histoires.', 'trial', ['fr']],
+    ['Prova Magzter GOLD gratis per 7 giorni', 'brand', []],
+  ])('%s → %s', (line, kind, locales) => {
+    const c = classifyLine(line, false);
+    expect(c.kind).toBe(kind);
+    expect(c.locales).toEqual(locales);
+  });
+
+  it.each([
+    ['MORE STORIES FROM EVO INDIAView all', 'EVO INDIA'],
+    ['FLERE HISTORIER FRA FILMFARESe alt', 'FILMFARE'],
+    ['MÁS HISTORIAS DE GLOBAL MOVIE MAGAZINE', 'GLOBAL MOVIE MAGAZINE'],
+    ['المزيد من القصص من India Today', 'India Today'],
+    ['GLOBAL MOVIE MAGAZINE से और कहानियाँ', 'GLOBAL MOVIE MAGAZINE'],
+    ['More from New Zealand Listener', 'New Zealand Listener'],
+  ])('%s is a "More stories" header for %s', (line, publication) => {
+    const c = classifyLine(line, false);
+    expect(c.kind).toBe('more-stories');
+    expect(c.publication).toBe(publication);
+  });
+
+  it('does not take an ordinary subhead for a "More from" header', () => {
+    expect(classifyLine('More from the archives', false).kind).toBe('text');
+  });
+
+  it.each([
+    ['$149.99', 'price'],
+    ['$74.99/Año', 'price'],
+    ['₹ 1,272.74', 'price'],
+    ['₹ 1,257.23₹ 754.34', 'price'],
+    ['US$ 5.99', 'price'],
+    ['$5/', 'text'],
+    ['$', 'text'],
+    ['10+ min  |', 'reading-time'],
+    ['1 min read', 'reading-time'],
+    ['4 mins', 'reading-time'],
+    ['2 min.', 'reading-time'],
+    ['time-read', 'reading-time'],
+    ['time to read', 'reading-time'],
+    ['June 2024', 'date'],
+    ['|June 2023', 'pipe'],
+    ['|India Today', 'pipe'],
+    ['|', 'pipe'],
+    ["Woman's Era|February 2021", 'pipe'],
+    ['-', 'dash'],
+    ['- JETHRO BOVINGDON', 'dash'],
+    ['![alt text](https://cdn.example.com/a.jpg)', 'image'],
+    ['New Zealand Listener3 min readSocial Science', 'card-publication'],
+    ['It was a 5 min read at most.', 'text'],
+    ['Price war: $5 and up', 'text'],
+    ['a | b | c', 'text'],
+  ])('%s → %s', (line, kind) => {
+    expect(classifyLine(line, false).kind).toBe(kind);
+  });
+
+  it('reads the publication of a glued card line and of a Pub|Date line', () => {
+    expect(classifyLine('New Zealand Listener1 min read', false).publication).toBe('New Zealand Listener');
+    const pipe = classifyLine("Woman's Era|February 2021", false);
+    expect(pipe.publication).toBe("Woman's Era");
+    expect(pipe.date?.iso).toBe('2021-02');
+  });
+
+  it('recognises the start of a boilerplate sentence only on a cut last line', () => {
+    const cut = 'Start din 7-dagers gratis prøveperiode på Mag';
+    expect(classifyLine(cut, false).kind).toBe('text');
+    expect(classifyLine(cut, true)).toMatchObject({ kind: 'trial', cut: true });
+    expect(classifyLine('Motoring World से और कहा', true)).toMatchObject({
+      kind: 'more-stories',
+      publication: 'Motoring World',
+    });
+    expect(classifyLine('This story is from the April 2024 edi', true).kind).toBe('edition-line');
+    expect(classifyLine('Start', true).kind).toBe('text');
+  });
+});
+
+describe('pickPageLocale', () => {
+  const locale = (text: string): string | null => {
+    const { lines, lastLineOpen } = normalizeInput(text);
+    return pickPageLocale(classifyLines(lines, lastLineOpen));
+  };
+
+  it('prefers the edition line over other UI lines', () => {
+    const page = [
+      'Bu hikaye Mint Mumbai dergisinin January 20, 2024 sayısından alınmıştır.',
+      'Start your 7-day Magzter GOLD free trial to access thousands of curated premium stories, and 9,000+ magazines and newspapers.',
+      'Already a subscriber ? Giriş Yap',
+    ].join('\n');
+    expect(locale(page)).toBe('tr');
+  });
+
+  it('is null when no UI strings are printed', () => {
+    expect(locale('Just a story.\nWith two lines.')).toBeNull();
+  });
+});

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { classifyLine } from '../../src/parser/classify.js';
+import { detectPlatform, findPrintedDate, parsePrintedDate, urlHost } from '../../src/parser/edition.js';
+
+describe('parsePrintedDate', () => {
+  it.each([
+    ['October 23, 2024', '2024-10-23'],
+    ['September 01, 2025', '2025-09-01'],
+    ['January 20, 2024', '2024-01-20'],
+    ['April 2024', '2024-04'],
+    ['MARCH 2025', '2025-03'],
+    ['Feb 2024', '2024-02'],
+    ['OCT 2025', '2025-10'],
+    ['Sept 2019', '2019-09'],
+    ['Feb. 2024', '2024-02'],
+    ['September2021', '2021-09'],
+    ['23 October 2024', '2024-10-23'],
+    ['October 23 2024', '2024-10-23'],
+    ['February 29, 2024', '2024-02-29'],
+    ['December 2024 - January 2025', '2024-12'],
+    ['May/June 2024', '2024-05'],
+    ['May - June 2024', '2024-05'],
+  ])('%s → %s, label kept as printed', (text, iso) => {
+    expect(parsePrintedDate(text)).toEqual({ label: text, iso });
+  });
+
+  it.each([
+    ['2024'],
+    ['Issue 123'],
+    ['Octember 2024'],
+    ['February 30, 2024'],
+    ['February 29, 2023'],
+    ['October 32, 2024'],
+    ['June 0999'],
+    ['Hope is about being more accepting'],
+    [''],
+    ['May'],
+  ])('%s is not a date', (text) => {
+    expect(parsePrintedDate(text)).toBeNull();
+  });
+});
+
+describe('findPrintedDate', () => {
+  it('finds a date glued to a suffix', () => {
+    const text = 'Diese Geschichte stammt aus der October 23, 2024-Ausgabe von The Straits Times.';
+    const found = findPrintedDate(text);
+    expect(found?.label).toBe('October 23, 2024');
+    expect(found?.iso).toBe('2024-10-23');
+    expect(text.slice(found?.start, found?.end)).toBe('October 23, 2024');
+  });
+
+  it('finds a month-year date inside a sentence', () => {
+    expect(findPrintedDate('Questa storia è tratta dall’edizione April 2023 di Storizen.')?.iso).toBe(
+      '2023-04',
+    );
+  });
+
+  it('returns null when there is no date', () => {
+    expect(findPrintedDate('May the force be with you in 2024 and beyond')).toBeNull();
+    expect(findPrintedDate('')).toBeNull();
+  });
+});
+
+describe('edition lines', () => {
+  it.each([
+    [
+      'Diese Geschichte stammt aus der October 23, 2024-Ausgabe von The Straits Times.',
+      'de',
+      'The Straits Times',
+      '2024-10-23',
+    ],
+    ['This story is from the April 2024 edition of BBC TopGear India.', 'en', 'BBC TopGear India', '2024-04'],
+    ['Denne historien er fra April 2023-utgaven av Storizen.', 'nb', 'Storizen', '2023-04'],
+    [
+      'Esta historia es de la edición MARCH 2025 de GLOBAL MOVIE MAGAZINE.',
+      'es',
+      'GLOBAL MOVIE MAGAZINE',
+      '2025-03',
+    ],
+    ['هذه القصة من طبعة September 01, 2025 من India Today.', 'ar', 'India Today', '2025-09-01'],
+    ['هذه القصة مأخوذة من طبعة November 2020 من Bike SA.', 'ar', 'Bike SA', '2020-11'],
+    ['यह कहानी Motoring World के June 2023 संस्करण से ली गई है।', 'hi', 'Motoring World', '2023-06'],
+    [
+      'Bu hikaye Mint Mumbai dergisinin January 20, 2024 sayısından alınmıştır.',
+      'tr',
+      'Mint Mumbai',
+      '2024-01-20',
+    ],
+  ])('%s', (line, locale, publication, iso) => {
+    const c = classifyLine(line, false);
+    expect(c.kind).toBe('edition-line');
+    expect(c.locales).toEqual([locale]);
+    expect(c.edition?.publication).toBe(publication);
+    expect(c.edition?.date?.iso).toBe(iso);
+  });
+
+  it('an unrendered template yields no publication and no date', () => {
+    const c = classifyLine('This story is from the {{IssueName}} edition of {{MagazineName}}.', false);
+    expect(c.kind).toBe('edition-line');
+    expect(c.edition).toEqual({ publication: null, date: null, issueText: null, placeholder: true });
+  });
+
+  it('an issue number is kept as printed, with no date', () => {
+    const c = classifyLine('This story is from the Issue 42 edition of Wired.', false);
+    expect(c.edition?.issueText).toBe('Issue 42');
+    expect(c.edition?.date).toBeNull();
+  });
+});
+
+describe('platform', () => {
+  it('reads the URL host', () => {
+    expect(urlHost('https://www.magzter.com/fr/stories/x')).toBe('www.magzter.com');
+    expect(urlHost('http://user@www.pressreader.com:8080/india')).toBe('www.pressreader.com');
+    expect(urlHost('not a url')).toBe('not a url');
+    expect(detectPlatform('https://react.magzter.com/stories/a', [])).toBe('magzter');
+    expect(detectPlatform('https://www.zinio.com/in/x', [])).toBe('zinio');
+    expect(detectPlatform('https://www.scribd.com/article/1/x', [])).toBe('scribd');
+    expect(detectPlatform('https://evilmagzter.com/x', [])).toBeNull();
+  });
+
+  it('falls back to platform text on the page', () => {
+    expect(detectPlatform(null, [{ text: 'Start your 7-day Magzter GOLD free trial', kind: 'trial' }])).toBe(
+      'magzter',
+    );
+    expect(detectPlatform(undefined, [{ text: 'ZINIO logo', kind: 'chrome' }])).toBe('zinio');
+    expect(detectPlatform(null, [{ text: 'plain text', kind: 'text' }])).toBeNull();
+  });
+});

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { parsePage } from '../../src/parser/index.js';
+import { extractByline, findDateline, isNameLike } from '../../src/parser/story.js';
+
+const BODY = [
+  'The first paragraph of the story runs long enough to be a paragraph, with a full stop at its end.',
+  'The second paragraph follows it and also ends like a sentence does, cleanly.',
+];
+
+describe('bylines', () => {
+  it.each([
+    ['By Jane Doe', 'Jane Doe'],
+    ['JETHRO BOVINGDON', 'JETHRO BOVINGDON'],
+    ['WORDS by SIRISH CHANDRAN PHOTOGRAPHY by ROHIT G MANE', 'SIRISH CHANDRAN'],
+    ['Words by Ana de Souza, photos by Lee Kim', 'Ana de Souza'],
+    ['', null],
+  ])('%s → %s', (text, name) => {
+    expect(extractByline(text)).toBe(name);
+  });
+
+  it('knows a name from a sentence', () => {
+    expect(isNameLike('Sree Kumar')).toBe(true);
+    expect(isNameLike('Master Danny Gorgonia')).toBe(true);
+    expect(isNameLike('By Madonna')).toBe(true);
+    expect(isNameLike('Madonna')).toBe(false);
+    expect(isNameLike('By Switching from V8 to electric with fake noise, has Dodge missed the point?')).toBe(
+      false,
+    );
+    expect(isNameLike('No kidding!')).toBe(false);
+    expect(isNameLike('Top 10 cars')).toBe(false);
+  });
+});
+
+describe('datelines', () => {
+  it.each([
+    ['SEOUL - As evidence mounts of North Korea’s plans…', 'SEOUL'],
+    ['LOS ANGELES - Walt Disney’s animated musical…', 'LOS ANGELES'],
+    ['NEW DELHI – The government said…', 'NEW DELHI'],
+    ["Ah yes, that's the MG4 XPower - the new-age flagship", null],
+    ['THE ALTERNATIVES. AND FOR THAT, I ALREADY LOVE THEM - more text', null],
+    ['A - B', null],
+  ])('%s → %s', (text, place) => {
+    expect(findDateline(text)).toBe(place);
+  });
+});
+
+describe('story headers', () => {
+  it('reads Title / Pub|Date / deck / byline / repeated title', () => {
+    const page = [
+      'The Big Test',
+      'Auto Mag|May 2021',
+      'A short deck about the test.',
+      'Jane Doe',
+      'The Big Test',
+      ...BODY,
+    ].join('\n');
+    const out = parsePage(page);
+    expect(out.story).toMatchObject({
+      title: 'The Big Test',
+      deck: 'A short deck about the test.',
+      byline: 'Jane Doe',
+      paragraphs: BODY,
+    });
+    expect(out.edition).toMatchObject({ publication: 'Auto Mag', date: '2021-05', label: 'May 2021' });
+    expect(out.removed.map((r) => r.text)).toEqual(['Auto Mag|May 2021', 'The Big Test']);
+  });
+
+  it('reads Title / Pub / | / Date / deck / - Byline, blank-line separated', () => {
+    const page = [
+      'RACERS',
+      '',
+      'Top Mag',
+      '',
+      '|',
+      '',
+      'November 2025',
+      '',
+      'Three cars, one track.',
+      '',
+      '- By JANE DOE',
+      '',
+      'RACERS',
+      '',
+      ...BODY,
+    ].join('\n');
+    const out = parsePage(page);
+    expect(out.story).toMatchObject({
+      title: 'RACERS',
+      deck: 'Three cars, one track.',
+      byline: 'JANE DOE',
+      paragraphs: BODY,
+    });
+    expect(out.edition).toMatchObject({ publication: 'Top Mag', date: '2025-11' });
+  });
+
+  it('takes the title from a thumbnail whose alt text repeats it', () => {
+    const out = parsePage([`!['Big Title' 'Big Title'](https://cdn.example.com/x.jpg)`, ...BODY].join('\n'));
+    expect(out.story?.title).toBe("'Big Title'");
+    expect(out.story?.paragraphs).toEqual(BODY);
+  });
+
+  it('starts the body at once on a body-first page, subheads included', () => {
+    const page = ['WHAT HAPPENED NEXT?', ...BODY, 'THE VERDICT', 'It was good.'].join('\n');
+    const out = parsePage(page);
+    expect(out.story?.title).toBeNull();
+    expect(out.story?.paragraphs).toEqual(['WHAT HAPPENED NEXT?', ...BODY, 'THE VERDICT', 'It was good.']);
+  });
+
+  it('reads a PressReader header (publication, title, deck) when the URL says PressReader', () => {
+    const page = [
+      'The Hindu',
+      'Budget fallout hits markets',
+      'Investors fret over the deficit',
+      ...BODY,
+    ].join('\n\n');
+    const out = parsePage(page, { url: 'https://www.pressreader.com/india/the-hindu/20240201/1' });
+    expect(out.story).toMatchObject({
+      title: 'Budget fallout hits markets',
+      deck: 'Investors fret over the deficit',
+      paragraphs: BODY,
+    });
+    expect(out.edition).toEqual({
+      publication: 'The Hindu',
+      date: null,
+      label: null,
+      platform: 'pressreader',
+    });
+  });
+
+  it('drops a pull quote inserted between the halves of a sentence', () => {
+    const page = [
+      'The car was quick and, as a',
+      'THE CAR LOVES CORNERS AND A SLALOM OR TWO',
+      'result, we loved it.',
+    ].join('\n');
+    const out = parsePage(page);
+    expect(out.story?.paragraphs).toEqual(['The car was quick and, as a', 'result, we loved it.']);
+    expect(out.removed).toEqual([{ text: 'THE CAR LOVES CORNERS AND A SLALOM OR TWO', reason: 'layout' }]);
+  });
+});

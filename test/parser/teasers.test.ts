@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { parsePage } from '../../src/parser/index.js';
+
+const STORY = 'A story paragraph long enough to be the body of this page, ending with a full stop.';
+const BLOCK = [
+  'This story is from the May 2021 edition of Femina.',
+  'Start your 7-day Magzter GOLD free trial to access thousands of curated premium stories, and 9,000+ magazines and newspapers.',
+  'Already a subscriber ? Sign In',
+];
+
+describe('teaser cards', () => {
+  it('pairs Title / Summary cards after the paywall block', () => {
+    const out = parsePage(
+      [STORY, ...BLOCK, 'First title', 'First summary.', 'Second title', 'Second summary.'].join('\n') + '\n',
+    );
+    expect(out.teasers).toEqual([
+      { title: 'First title', summary: 'First summary.', publication: null, date: null, partial: false },
+      { title: 'Second title', summary: 'Second summary.', publication: null, date: null, partial: false },
+    ]);
+  });
+
+  it('reads alt / Pub / Title / Summary / time-read / N mins | / date cards', () => {
+    const cards = [
+      'MORE STORIES FROM FEMINAView All',
+      'Ghee time',
+      'Femina',
+      'Ghee time',
+      'A summary of the ghee story.',
+      'time-read',
+      '1 min  |',
+      'September 2024',
+      'Femina',
+      'No alt here',
+      'Another summary.',
+      'time-read',
+      '3 mins  |',
+      'December 2024 - January 2025',
+    ];
+    const out = parsePage([STORY, ...BLOCK, ...cards].join('\n') + '\n');
+    expect(out.teasers).toEqual([
+      {
+        title: 'Ghee time',
+        summary: 'A summary of the ghee story.',
+        publication: 'Femina',
+        date: 'September 2024',
+        partial: false,
+      },
+      {
+        title: 'No alt here',
+        summary: 'Another summary.',
+        publication: 'Femina',
+        date: 'December 2024 - January 2025',
+        partial: false,
+      },
+    ]);
+    expect(out.removed.filter((r) => r.reason === 'duplicate').map((r) => r.text)).toEqual(['Ghee time']);
+  });
+
+  it('attaches a publication printed after the reading time to the card above', () => {
+    const cards = [
+      'Title one',
+      'Summary one.',
+      '1 min read',
+      'PC Magazine',
+      'June 2020',
+      'Title two',
+      'Summary two.',
+    ];
+    const out = parsePage([STORY, 'Continue reading your story on the app', ...cards].join('\n') + '\n');
+    expect(out.teasers.map((t) => [t.title, t.publication, t.date])).toEqual([
+      ['Title one', 'PC Magazine', 'June 2020'],
+      ['Title two', null, null],
+    ]);
+  });
+
+  it('marks the card cut by the end of the capture as partial', () => {
+    const page = [STORY, ...BLOCK, 'Title one', 'Summary one.', 'Title two', 'Summary t'].join('\n');
+    expect(parsePage(page, { truncated: true }).teasers.map((t) => t.partial)).toEqual([false, true]);
+    expect(parsePage(page, { truncated: false }).teasers.map((t) => t.partial)).toEqual([false, false]);
+    expect(parsePage(`${page}\n`, { truncated: true }).teasers.map((t) => t.partial)).toEqual([false, false]);
+  });
+
+  it('marks a last card lacking the summary every other card has as partial', () => {
+    const out = parsePage(
+      [STORY, ...BLOCK, 'Title one', 'Summary one.', 'Title two', 'Summary two.', 'Lone title'].join('\n') +
+        '\n',
+    );
+    expect(out.teasers.at(-1)).toEqual({
+      title: 'Lone title',
+      summary: null,
+      publication: null,
+      date: null,
+      partial: true,
+    });
+  });
+
+  it('reads a listing page (no story) and names its publication', () => {
+    const card = (n: number): string[] => [
+      'THE MAG',
+      'THE MAG',
+      `Title ${n}`,
+      `Summary ${n}.`,
+      '5 min  |',
+      'June 2024',
+    ];
+    const out = parsePage([...card(1), ...card(2), ...card(3)].join('\n\n') + '\n');
+    expect(out.story).toBeNull();
+    expect(out.edition?.publication).toBe('THE MAG');
+    expect(out.teasers.map((t) => [t.title, t.publication, t.date, t.partial])).toEqual([
+      ['Title 1', 'THE MAG', 'June 2024', false],
+      ['Title 2', 'THE MAG', 'June 2024', false],
+      ['Title 3', 'THE MAG', 'June 2024', false],
+    ]);
+  });
+});

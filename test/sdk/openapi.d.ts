@@ -1,0 +1,801 @@
+// Generated from openapi.yaml by `npm run openapi`. Do not edit.
+export interface paths {
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Liveness
+         * @description Answers 200 while the process is up.
+         */
+        get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readiness
+         * @description Answers 200 when the database is reachable and its schema is current, 503 otherwise.
+         */
+        get: operations["getReadiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/parse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Parse a page without storing it
+         * @description Runs the parser over a captured page and returns everything it found: the story, the edition, the teasers, the UI language, and every line it removed with the reason. Nothing is stored, so no token is needed.
+         */
+        post: operations["parsePage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/articles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ingest a page
+         * @description Parses a captured newsstand page and stores its main story, source edition and teasers together with the raw document. Idempotent by the SHA-256 of the document: sending the same document again returns the stored article with 200. A page with no main story is not stored: the 422 problem carries the parse result so you can see why.
+         */
+        post: operations["ingestArticle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/articles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an article
+         * @description The main story of an ingested page, with a summary of its edition and links.
+         */
+        get: operations["getArticle"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/articles/{id}/edition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an article's source edition
+         * @description The edition the story was printed in: publication, date (with the precision printed), the date as printed, platform, and the UI language of the page it was captured from.
+         */
+        get: operations["getArticleEdition"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/articles/{id}/teasers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List an article's teasers
+         * @description The related-story teasers printed under the article, in page order. Each keeps its own publication and date where the card printed them.
+         */
+        get: operations["listArticleTeasers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /**
+         * @description A captured page in JSON: exactly one of `text` or `html`, optionally its URL.
+         * @example {
+         *       "text": "SEOUL - As evidence mounts of North Korea's plans to send as many as 12,000 of its special forces to aid Russia in the Ukraine war, the implications for South Korea are looking grave.\nAnalysts call it a major elevation of the mutual defence treaty signed by Russia and North Korea in June, which will turn Russia from being once a strategic partner of South Korea to a military threat.\nBy sending its troops to the battlefield for the first time since the Korean War in the 1950s, North Korea stands to gain valuable combat experience, which would embolden it to further threaten the South.\nTensions between the two Koreas have been running high, with North Korea blowing up sections of inter-Korean roads on Oct 15 in anger over South Korean drones flying over Pyongyang with propaganda leaflets. The same week, it amended its Constitution to label South Korea a \"hostile state\".\nBut the biggest concern for South Korea would be the much-coveted military technologies that North Korea could get from Russia in return for its aid.\nRussian President Vladimir Putin, \"by way of courting\" North Korean leader Kim Jong Un and his soldiers, is a threat to South Korea's security, Dr Lee Sung-yoon, global fellow at the Washington-based think-tank Woodrow Wilson International Centre for Scholars, told The Straits Times.\nOn Oct 18, South Korea's National Intelligence Service (NIS) said it believed North Korea plans to send about 12,000 members from its special forces unit to support Russia in its war with Ukraine. About 1,500 have already been deployed to the Russian city of Vladivostok for training as at Oct 8, NIS added.\nA video posted by the Ukrainian Centre for Strategic Communication on Oct 19 purportedly shows North Korean-looking soldiers collecting Russian military gear at a training centre in Russia.\nDiese Geschichte stammt aus der October 23, 2024-Ausgabe von The Straits Times.\nStarten Sie Ihre 7-tägige kostenlose Testversion von Magzter GOLD, um auf Tausende kuratierte Premium-Storys sowie über 8.000 Zeitschriften und Zeitungen zuzugreifen.\nBereits Abonnent ? Anmelden\nDiese Geschichte stammt aus der October 23, 2024-Ausgabe von The Straits Times.\nStarten Sie Ihre 7-tägige kostenlose Testversion von Magzter GOLD, um auf Tausende kuratierte Premium-Storys sowie über 8.000 Zeitschriften und Zeitungen zuzugreifen.\nBereits Abonnent? Anmelden\nCOFFEE AND A LOOK AT NORTH KOREA\nFor anyone curious about civilian life in North Korea, Starbucks is offering its customers in the south a peek into the world's most reclusive country while sipping a favourite brew.\nShaw Theatres to close cinema at The Seletar Mall\nShaw Theatres will close its cineplex at The Seletar Mall on Dec 15, it announced via a press statement on Dec 2.\nConservationist Robert Irwin pays tribute to late father as he turns 21\nAustralian conservationist, TV personality and wildlife photographer Robert Irwin marked his 21st birthday on Dec 1 with a touching tribute to his late father Steve Irwin.\nKRU first Malaysian act to use AI for music video\nMalaysian music group KRU have unveiled Voodoo, the first single and music video from their upcoming album Kaset.\nTitoudao actress Koe Yeet is engaged\nWedding bells are set to ring for Malaysian actress Koe Yeet.\nMoana 2 sails to $495m debut at global box office\nLOS ANGELES - Walt Disney's animated musical Moana 2 debuted with an estimated US$368 million (S$495 million) in global ticket sales through Dec 1, and combined with Wicked and Gladiator II to deliver the biggest Thanksgiving weekend in American and Canadian box-office history.\nThe road ahead for S'pore tourism\nSingapore Tourism Board chief weighs in on upcoming attractions, staying competitive and creating value for tourists\nBeyond the Angkor Wat\nFrom lotus farms to a colourful circus, Cambodia's Siem Reap is a city with much to offer\nIn chess, a fan and a legend get to meet on a board\nIt's Saturday afternoon and John Chan, 32, is possibly in a joyous daze.\nLIONESSES' LAST CHANCE\nThey must win third-place play-off to qualify for AFF Women's C'ship"
+         *     }
+         */
+        PageSubmissionInput: {
+            /** @description The page as captured plain text. */
+            text?: string;
+            /** @description The page as HTML. */
+            html?: string;
+            /**
+             * Format: uri
+             * @description Where the page was captured.
+             */
+            url?: string;
+        };
+        /**
+         * @description The newsstand the page was captured from.
+         * @enum {string}
+         */
+        Platform: "magzter" | "pressreader" | "zinio" | "scribd";
+        Story: {
+            /** @description Headline, when the page prints one. */
+            title: string | null;
+            /** @description Standfirst under the headline. */
+            deck: string | null;
+            /** @description Writer's name only ("- By Name" gives "Name"). */
+            byline: string | null;
+            /** @description Place prefix of the first paragraph ("SEOUL" in "SEOUL - As …"); the paragraph keeps it. */
+            dateline: string | null;
+            /** @description Body paragraphs in order, trimmed. */
+            paragraphs: string[];
+            /** @description BCP 47 tag of the story text, detected; null when too short to tell. */
+            language: string | null;
+        };
+        ParsedEdition: {
+            /** @description Publication as printed in the edition line or header. */
+            publication: string | null;
+            /** @description ISO date with the precision printed: YYYY-MM-DD or YYYY-MM. */
+            date: string | null;
+            /** @description The date exactly as printed ("October 23, 2024"). */
+            label: string | null;
+            platform: components["schemas"]["Platform"] | null;
+        };
+        ParsedTeaser: {
+            title: string;
+            summary: string | null;
+            /** @description The teaser's own publication, where printed. */
+            publication: string | null;
+            /** @description The teaser's own issue date (ISO), where printed. */
+            date: string | null;
+            /** @description True when the card was cut by the end of the captured text. */
+            partial: boolean;
+        };
+        ParsedPage: {
+            /** @description The main story; null when the page has none. */
+            story: components["schemas"]["Story"] | null;
+            edition: components["schemas"]["ParsedEdition"] | null;
+            /** @description Related-story teasers, in page order. */
+            teasers: components["schemas"]["ParsedTeaser"][];
+            /** @description BCP 47 tag of the platform's UI text on the page. */
+            page_locale: string | null;
+            /** @description Every input line that went into no field, with the reason. */
+            removed: {
+                text: string;
+                reason: string;
+            }[];
+            warnings: string[];
+        };
+        /**
+         * @example {
+         *       "id": 1,
+         *       "title": null,
+         *       "deck": null,
+         *       "byline": null,
+         *       "dateline": "SEOUL",
+         *       "paragraphs": [
+         *         "SEOUL - As evidence mounts of North Korea's plans to send as many as 12,000 of its special forces to aid Russia in the Ukraine war, the implications for South Korea are looking grave.",
+         *         "Analysts call it a major elevation of the mutual defence treaty signed by Russia and North Korea in June, which will turn Russia from being once a strategic partner of South Korea to a military threat.",
+         *         "By sending its troops to the battlefield for the first time since the Korean War in the 1950s, North Korea stands to gain valuable combat experience, which would embolden it to further threaten the South.",
+         *         "Tensions between the two Koreas have been running high, with North Korea blowing up sections of inter-Korean roads on Oct 15 in anger over South Korean drones flying over Pyongyang with propaganda leaflets. The same week, it amended its Constitution to label South Korea a \"hostile state\".",
+         *         "But the biggest concern for South Korea would be the much-coveted military technologies that North Korea could get from Russia in return for its aid.",
+         *         "Russian President Vladimir Putin, \"by way of courting\" North Korean leader Kim Jong Un and his soldiers, is a threat to South Korea's security, Dr Lee Sung-yoon, global fellow at the Washington-based think-tank Woodrow Wilson International Centre for Scholars, told The Straits Times.",
+         *         "On Oct 18, South Korea's National Intelligence Service (NIS) said it believed North Korea plans to send about 12,000 members from its special forces unit to support Russia in its war with Ukraine. About 1,500 have already been deployed to the Russian city of Vladivostok for training as at Oct 8, NIS added.",
+         *         "A video posted by the Ukrainian Centre for Strategic Communication on Oct 19 purportedly shows North Korean-looking soldiers collecting Russian military gear at a training centre in Russia."
+         *       ],
+         *       "language": "en",
+         *       "page_locale": "de",
+         *       "word_count": 306,
+         *       "edition": {
+         *         "id": 1,
+         *         "publication": "The Straits Times",
+         *         "date": "2024-10-23"
+         *       },
+         *       "teaser_count": 10,
+         *       "source_url": null,
+         *       "ingested_at": "2026-11-30T06:30:00.000Z",
+         *       "parser_version": "1.0.0",
+         *       "links": {
+         *         "self": "/v1/articles/1",
+         *         "edition": "/v1/articles/1/edition",
+         *         "teasers": "/v1/articles/1/teasers"
+         *       }
+         *     }
+         */
+        Article: {
+            id: number;
+            /** @description Headline, when the page prints one. */
+            title: string | null;
+            /** @description Standfirst under the headline. */
+            deck: string | null;
+            /** @description Writer's name. */
+            byline: string | null;
+            /** @description Place prefix of the first paragraph. */
+            dateline: string | null;
+            paragraphs: string[];
+            /** @description BCP 47 tag of the story text, detected. */
+            language: string | null;
+            /** @description BCP 47 tag of the platform's UI text on the page. */
+            page_locale: string | null;
+            word_count: number;
+            /** @description The source edition in brief; null when the page printed no publication. */
+            edition: {
+                id: number;
+                publication: string;
+                date: string | null;
+            } | null;
+            teaser_count: number;
+            source_url: string | null;
+            /**
+             * Format: date-time
+             * @description When the page was first stored (UTC).
+             */
+            ingested_at: string;
+            /** @description Version of the parser that produced these fields. */
+            parser_version: string;
+            links: {
+                self: string;
+                edition: string;
+                teasers: string;
+            };
+        };
+        /**
+         * @example {
+         *       "id": 1,
+         *       "publication": {
+         *         "id": 1,
+         *         "name": "The Straits Times"
+         *       },
+         *       "date": "2024-10-23",
+         *       "label": "October 23, 2024",
+         *       "platform": "magzter",
+         *       "page_locale": "de",
+         *       "article_count": 1
+         *     }
+         */
+        ArticleEdition: {
+            id: number;
+            publication: {
+                id: number;
+                name: string;
+            };
+            /** @description ISO date with the precision printed: YYYY-MM-DD or YYYY-MM. */
+            date: string | null;
+            /** @description The date exactly as printed. */
+            label: string | null;
+            platform: components["schemas"]["Platform"] | null;
+            /** @description BCP 47 tag of the platform's UI text on this article's page. */
+            page_locale: string | null;
+            /** @description Articles stored from this edition. */
+            article_count: number;
+        };
+        Teaser: {
+            /** @description 1-based position on the page. */
+            position: number;
+            title: string;
+            summary: string | null;
+            /** @description The teaser's own publication, where printed. */
+            publication: string | null;
+            /** @description The teaser's own issue date (ISO), where printed. */
+            date: string | null;
+            /** @description True when the card was cut by the end of the captured text. */
+            partial: boolean;
+        };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "position": 1,
+         *           "title": "COFFEE AND A LOOK AT NORTH KOREA",
+         *           "summary": "For anyone curious about civilian life in North Korea, Starbucks is offering its customers in the south a peek into the world's most reclusive country while sipping a favourite brew.",
+         *           "publication": null,
+         *           "date": null,
+         *           "partial": false
+         *         },
+         *         {
+         *           "position": 2,
+         *           "title": "Shaw Theatres to close cinema at The Seletar Mall",
+         *           "summary": "Shaw Theatres will close its cineplex at The Seletar Mall on Dec 15, it announced via a press statement on Dec 2.",
+         *           "publication": null,
+         *           "date": null,
+         *           "partial": false
+         *         }
+         *       ]
+         *     }
+         */
+        TeaserList: {
+            items: components["schemas"]["Teaser"][];
+        };
+        /**
+         * @description An RFC 9457 problem details object.
+         * @example {
+         *       "type": "urn:masthead:problem:not-found",
+         *       "title": "Not Found",
+         *       "status": 404,
+         *       "detail": "article 42 does not exist",
+         *       "instance": "/v1/articles/42",
+         *       "request_id": "req-1"
+         *     }
+         */
+        Problem: {
+            /** @description URI identifying the problem type. */
+            type: string;
+            /** @description Short summary of the problem type. */
+            title: string;
+            status: number;
+            /** @description What went wrong with this request, for people. */
+            detail?: string;
+            /** @description The request path this problem occurred on. */
+            instance?: string;
+            /** @description Quote it when reporting a problem. */
+            request_id?: string;
+            /** @description Validation failures, one per field, with JSON-pointer-like paths. */
+            errors?: {
+                path: string;
+                message: string;
+            }[];
+            /** @description For pages with no main story: what the parser found. */
+            parse_result?: components["schemas"]["ParsedPage"];
+        };
+        Health: {
+            /** @constant */
+            status: "ok";
+        };
+        Readiness: {
+            /** @constant */
+            status: "ready";
+            schema_version: number;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The process is up. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+        };
+    };
+    getReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready to serve. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
+                };
+            };
+            /** @description Not ready: the database is unreachable or its schema is out of date. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    parsePage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example SEOUL - As evidence mounts of North Korea's plans to send as many as 12,000 of its special forces to aid Russia in the Ukraine war, the implications for South Korea are looking grave.
+                 *     Analysts call it a major elevation of the mutual defence treaty signed by Russia and North Korea in June, which will turn Russia from being once a strategic partner of South Korea to a military threat.
+                 *     By sending its troops to the battlefield for the first time since the Korean War in the 1950s, North Korea stands to gain valuable combat experience, which would embolden it to further threaten the South.
+                 *     Tensions between the two Koreas have been running high, with North Korea blowing up sections of inter-Korean roads on Oct 15 in anger over South Korean drones flying over Pyongyang with propaganda leaflets. The same week, it amended its Constitution to label South Korea a "hostile state".
+                 *     But the biggest concern for South Korea would be the much-coveted military technologies that North Korea could get from Russia in return for its aid.
+                 *     Russian President Vladimir Putin, "by way of courting" North Korean leader Kim Jong Un and his soldiers, is a threat to South Korea's security, Dr Lee Sung-yoon, global fellow at the Washington-based think-tank Woodrow Wilson International Centre for Scholars, told The Straits Times.
+                 *     On Oct 18, South Korea's National Intelligence Service (NIS) said it believed North Korea plans to send about 12,000 members from its special forces unit to support Russia in its war with Ukraine. About 1,500 have already been deployed to the Russian city of Vladivostok for training as at Oct 8, NIS added.
+                 *     A video posted by the Ukrainian Centre for Strategic Communication on Oct 19 purportedly shows North Korean-looking soldiers collecting Russian military gear at a training centre in Russia.
+                 *     Diese Geschichte stammt aus der October 23, 2024-Ausgabe von The Straits Times.
+                 *     Starten Sie Ihre 7-tägige kostenlose Testversion von Magzter GOLD, um auf Tausende kuratierte Premium-Storys sowie über 8.000 Zeitschriften und Zeitungen zuzugreifen.
+                 *     Bereits Abonnent ? Anmelden
+                 *     Diese Geschichte stammt aus der October 23, 2024-Ausgabe von The Straits Times.
+                 *     Starten Sie Ihre 7-tägige kostenlose Testversion von Magzter GOLD, um auf Tausende kuratierte Premium-Storys sowie über 8.000 Zeitschriften und Zeitungen zuzugreifen.
+                 *     Bereits Abonnent? Anmelden
+                 *     COFFEE AND A LOOK AT NORTH KOREA
+                 *     For anyone curious about civilian life in North Korea, Starbucks is offering its customers in the south a peek into the world's most reclusive country while sipping a favourite brew.
+                 *     Shaw Theatres to close cinema at The Seletar Mall
+                 *     Shaw Theatres will close its cineplex at The Seletar Mall on Dec 15, it announced via a press statement on Dec 2.
+                 *     Conservationist Robert Irwin pays tribute to late father as he turns 21
+                 *     Australian conservationist, TV personality and wildlife photographer Robert Irwin marked his 21st birthday on Dec 1 with a touching tribute to his late father Steve Irwin.
+                 *     KRU first Malaysian act to use AI for music video
+                 *     Malaysian music group KRU have unveiled Voodoo, the first single and music video from their upcoming album Kaset.
+                 *     Titoudao actress Koe Yeet is engaged
+                 *     Wedding bells are set to ring for Malaysian actress Koe Yeet.
+                 *     Moana 2 sails to $495m debut at global box office
+                 *     LOS ANGELES - Walt Disney's animated musical Moana 2 debuted with an estimated US$368 million (S$495 million) in global ticket sales through Dec 1, and combined with Wicked and Gladiator II to deliver the biggest Thanksgiving weekend in American and Canadian box-office history.
+                 *     The road ahead for S'pore tourism
+                 *     Singapore Tourism Board chief weighs in on upcoming attractions, staying competitive and creating value for tourists
+                 *     Beyond the Angkor Wat
+                 *     From lotus farms to a colourful circus, Cambodia's Siem Reap is a city with much to offer
+                 *     In chess, a fan and a legend get to meet on a board
+                 *     It's Saturday afternoon and John Chan, 32, is possibly in a joyous daze.
+                 *     LIONESSES' LAST CHANCE
+                 *     They must win third-place play-off to qualify for AFF Women's C'ship
+                 */
+                "text/plain": string;
+                "text/html": string;
+                "application/json": components["schemas"]["PageSubmissionInput"];
+            };
+        };
+        responses: {
+            /** @description What the parser found. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParsedPage"];
+                };
+            };
+            /** @description The request is malformed: the problem says which field and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_BYTES. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The media type or charset is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ingestArticle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example SEOUL - As evidence mounts of North Korea's plans to send as many as 12,000 of its special forces to aid Russia in the Ukraine war, the implications for South Korea are looking grave.
+                 *     Analysts call it a major elevation of the mutual defence treaty signed by Russia and North Korea in June, which will turn Russia from being once a strategic partner of South Korea to a military threat.
+                 *     By sending its troops to the battlefield for the first time since the Korean War in the 1950s, North Korea stands to gain valuable combat experience, which would embolden it to further threaten the South.
+                 *     Tensions between the two Koreas have been running high, with North Korea blowing up sections of inter-Korean roads on Oct 15 in anger over South Korean drones flying over Pyongyang with propaganda leaflets. The same week, it amended its Constitution to label South Korea a "hostile state".
+                 *     But the biggest concern for South Korea would be the much-coveted military technologies that North Korea could get from Russia in return for its aid.
+                 *     Russian President Vladimir Putin, "by way of courting" North Korean leader Kim Jong Un and his soldiers, is a threat to South Korea's security, Dr Lee Sung-yoon, global fellow at the Washington-based think-tank Woodrow Wilson International Centre for Scholars, told The Straits Times.
+                 *     On Oct 18, South Korea's National Intelligence Service (NIS) said it believed North Korea plans to send about 12,000 members from its special forces unit to support Russia in its war with Ukraine. About 1,500 have already been deployed to the Russian city of Vladivostok for training as at Oct 8, NIS added.
+                 *     A video posted by the Ukrainian Centre for Strategic Communication on Oct 19 purportedly shows North Korean-looking soldiers collecting Russian military gear at a training centre in Russia.
+                 *     Diese Geschichte stammt aus der October 23, 2024-Ausgabe von The Straits Times.
+                 *     Starten Sie Ihre 7-tägige kostenlose Testversion von Magzter GOLD, um auf Tausende kuratierte Premium-Storys sowie über 8.000 Zeitschriften und Zeitungen zuzugreifen.
+                 *     Bereits Abonnent ? Anmelden
+                 *     Diese Geschichte stammt aus der October 23, 2024-Ausgabe von The Straits Times.
+                 *     Starten Sie Ihre 7-tägige kostenlose Testversion von Magzter GOLD, um auf Tausende kuratierte Premium-Storys sowie über 8.000 Zeitschriften und Zeitungen zuzugreifen.
+                 *     Bereits Abonnent? Anmelden
+                 *     COFFEE AND A LOOK AT NORTH KOREA
+                 *     For anyone curious about civilian life in North Korea, Starbucks is offering its customers in the south a peek into the world's most reclusive country while sipping a favourite brew.
+                 *     Shaw Theatres to close cinema at The Seletar Mall
+                 *     Shaw Theatres will close its cineplex at The Seletar Mall on Dec 15, it announced via a press statement on Dec 2.
+                 *     Conservationist Robert Irwin pays tribute to late father as he turns 21
+                 *     Australian conservationist, TV personality and wildlife photographer Robert Irwin marked his 21st birthday on Dec 1 with a touching tribute to his late father Steve Irwin.
+                 *     KRU first Malaysian act to use AI for music video
+                 *     Malaysian music group KRU have unveiled Voodoo, the first single and music video from their upcoming album Kaset.
+                 *     Titoudao actress Koe Yeet is engaged
+                 *     Wedding bells are set to ring for Malaysian actress Koe Yeet.
+                 *     Moana 2 sails to $495m debut at global box office
+                 *     LOS ANGELES - Walt Disney's animated musical Moana 2 debuted with an estimated US$368 million (S$495 million) in global ticket sales through Dec 1, and combined with Wicked and Gladiator II to deliver the biggest Thanksgiving weekend in American and Canadian box-office history.
+                 *     The road ahead for S'pore tourism
+                 *     Singapore Tourism Board chief weighs in on upcoming attractions, staying competitive and creating value for tourists
+                 *     Beyond the Angkor Wat
+                 *     From lotus farms to a colourful circus, Cambodia's Siem Reap is a city with much to offer
+                 *     In chess, a fan and a legend get to meet on a board
+                 *     It's Saturday afternoon and John Chan, 32, is possibly in a joyous daze.
+                 *     LIONESSES' LAST CHANCE
+                 *     They must win third-place play-off to qualify for AFF Women's C'ship
+                 */
+                "text/plain": string;
+                "text/html": string;
+                "application/json": components["schemas"]["PageSubmissionInput"];
+            };
+        };
+        responses: {
+            /** @description This document was already ingested: the stored article. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Article"];
+                };
+            };
+            /** @description Stored; `Location` points at the new article. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Article"];
+                };
+            };
+            /** @description The request is malformed: the problem says which field and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A valid bearer token is needed. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Writes are accepted from loopback clients only (no API_TOKENS configured). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_BYTES. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The media type or charset is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The page has no main story; `parse_result` shows what the parser found. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getArticle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Article id.
+                 * @example 1
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The article. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Article"];
+                };
+            };
+            /** @description The request is malformed: the problem says which field and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getArticleEdition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Article id.
+                 * @example 1
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The article's source edition. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticleEdition"];
+                };
+            };
+            /** @description The request is malformed: the problem says which field and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listArticleTeasers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Article id.
+                 * @example 1
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The teasers, in page order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeaserList"];
+                };
+            };
+            /** @description The request is malformed: the problem says which field and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+}
