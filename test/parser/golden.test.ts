@@ -6,13 +6,16 @@
  * labels exactly.
  */
 
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import {
+  expectedShape,
+  expectsNoStory,
+  loadFixtures,
+  missingRemovals,
+  toExpectedShape,
+  type Fixture,
+} from '../../scripts/lib/fixtures.js';
 import { normalizedLines, parsePage, type ParsedPage } from '../../src/parser/index.js';
-
-const PAGES_DIR = fileURLToPath(new URL('../fixtures/pages/', import.meta.url));
 
 /**
  * Fixtures whose output is not yet exactly the expected one. Each still has
@@ -21,94 +24,7 @@ const PAGES_DIR = fileURLToPath(new URL('../fixtures/pages/', import.meta.url));
  */
 const KNOWN_GAPS: readonly string[] = [];
 
-interface ExpectedTeaser {
-  title: string;
-  summary: string | null;
-  publication: string | null;
-  date: string | null;
-}
-
-interface Expected {
-  title: string | null;
-  deck: string | null;
-  byline: string | null;
-  dateline: string | null;
-  publication: string | null;
-  edition_date: string | null;
-  edition_label: string | null;
-  page_locale: string | null;
-  body_paragraphs: string[];
-  boilerplate_lines: string[];
-  layout_lines: string[];
-  teasers: ExpectedTeaser[];
-  partial_teasers: ExpectedTeaser[];
-}
-
-interface Source {
-  url: string | null;
-  platform: string;
-  truncated: boolean;
-}
-
-interface Fixture {
-  id: string;
-  raw: string;
-  source: Source;
-  expected: Expected;
-}
-
-function loadFixtures(): Fixture[] {
-  return readdirSync(PAGES_DIR)
-    .filter((id) => existsSync(join(PAGES_DIR, id, 'raw.txt')))
-    .sort()
-    .map((id) => ({
-      id,
-      raw: readFileSync(join(PAGES_DIR, id, 'raw.txt'), 'utf8'),
-      source: JSON.parse(readFileSync(join(PAGES_DIR, id, 'source.json'), 'utf8')) as Source,
-      expected: JSON.parse(readFileSync(join(PAGES_DIR, id, 'expected.json'), 'utf8')) as Expected,
-    }));
-}
-
 const FIXTURES = loadFixtures();
-
-/** The parser's output in the shape of expected.json (minus the removed-line lists). */
-function toExpectedShape(out: ParsedPage): Omit<Expected, 'boilerplate_lines' | 'layout_lines'> {
-  const card = (t: ParsedPage['teasers'][number]): ExpectedTeaser => ({
-    title: t.title,
-    summary: t.summary,
-    publication: t.publication,
-    date: t.date,
-  });
-  return {
-    title: out.story?.title ?? null,
-    deck: out.story?.deck ?? null,
-    byline: out.story?.byline ?? null,
-    dateline: out.story?.dateline ?? null,
-    publication: out.edition?.publication ?? null,
-    edition_date: out.edition?.date ?? null,
-    edition_label: out.edition?.label ?? null,
-    page_locale: out.page_locale,
-    body_paragraphs: out.story?.paragraphs ?? [],
-    teasers: out.teasers.filter((t) => !t.partial).map(card),
-    partial_teasers: out.teasers.filter((t) => t.partial).map(card),
-  };
-}
-
-function expectedShape(e: Expected): Omit<Expected, 'boilerplate_lines' | 'layout_lines'> {
-  const { boilerplate_lines: _b, layout_lines: _l, ...rest } = e;
-  return rest;
-}
-
-function countOf(items: readonly string[], item: string): number {
-  return items.filter((x) => x === item).length;
-}
-
-/** Expected boilerplate and layout lines missing from `removed` (each as often as listed). */
-function missingRemovals(out: ParsedPage, e: Expected): string[] {
-  const removed = out.removed.map((r) => r.text);
-  const wanted = [...e.boilerplate_lines, ...e.layout_lines];
-  return wanted.filter((line, i) => countOf(removed, line) < countOf(wanted.slice(0, i + 1), line));
-}
 
 function parseFixture(f: Fixture): ParsedPage {
   return parsePage(f.raw, { url: f.source.url });
@@ -117,8 +33,7 @@ function parseFixture(f: Fixture): ParsedPage {
 function isExact(f: Fixture): boolean {
   const out = parseFixture(f);
   const e = f.expected;
-  const storyRule =
-    e.title === null && e.body_paragraphs.length === 0 ? out.story === null : out.story !== null;
+  const storyRule = expectsNoStory(e) ? out.story === null : out.story !== null;
   return (
     JSON.stringify(toExpectedShape(out)) === JSON.stringify(expectedShape(e)) &&
     missingRemovals(out, e).length === 0 &&
@@ -223,8 +138,7 @@ describe('golden pages', () => {
           const out = parseFixture(fixture);
           expect(toExpectedShape(out)).toEqual(expectedShape(fixture.expected));
           expect(missingRemovals(out, fixture.expected)).toEqual([]);
-          if (fixture.expected.title === null && fixture.expected.body_paragraphs.length === 0)
-            expect(out.story).toBeNull();
+          if (expectsNoStory(fixture.expected)) expect(out.story).toBeNull();
           else expect(out.story).not.toBeNull();
         });
       }
