@@ -3,6 +3,7 @@
  * Schemas with a `.meta({ id })` become named components in `openapi.yaml`.
  */
 import { z } from 'zod';
+import { parseSubmission } from '../ingest/ingest.js';
 import type { ParsedPage } from '../parser/types.js';
 import { SEED_PAGE_TEXT } from './seed-example.js';
 
@@ -127,7 +128,11 @@ export const ParsedPageSchema = z
       .describe('Every input line that went into no field, with the reason.'),
     warnings: z.array(z.string()),
   })
-  .meta({ id: 'ParsedPage' });
+  .meta({
+    id: 'ParsedPage',
+    // The real parse of the seed page, so the example can never drift from the parser.
+    examples: [parseSubmission({ body: SEED_PAGE_TEXT, contentType: 'text/plain', sourceUrl: null })],
+  });
 
 /** Compile-time proof that whatever the parser returns can be served as a ParsedPage. */
 export type ParserOutputFitsSchema = ParsedPage extends z.output<typeof ParsedPageSchema> ? true : never;
@@ -265,14 +270,16 @@ export const ProblemSchema = z
     ],
   });
 
-export const HealthSchema = z.object({ status: z.literal('ok') }).meta({ id: 'Health' });
+export const HealthSchema = z
+  .object({ status: z.literal('ok') })
+  .meta({ id: 'Health', examples: [{ status: 'ok' }] });
 
 export const ReadinessSchema = z
   .object({
     status: z.literal('ready'),
     schema_version: z.int().nonnegative(),
   })
-  .meta({ id: 'Readiness' });
+  .meta({ id: 'Readiness', examples: [{ status: 'ready', schema_version: 1 }] });
 
 export type ArticleResponse = z.output<typeof ArticleSchema>;
 export type ArticleEditionResponse = z.output<typeof ArticleEditionSchema>;

@@ -199,6 +199,133 @@ export interface components {
             /** @description True when the card was cut by the end of the captured text. */
             partial: boolean;
         };
+        /**
+         * @example {
+         *       "story": {
+         *         "title": null,
+         *         "deck": null,
+         *         "byline": null,
+         *         "dateline": "SEOUL",
+         *         "paragraphs": [
+         *           "SEOUL - As evidence mounts of North Korea's plans to send as many as 12,000 of its special forces to aid Russia in the Ukraine war, the implications for South Korea are looking grave.",
+         *           "Analysts call it a major elevation of the mutual defence treaty signed by Russia and North Korea in June, which will turn Russia from being once a strategic partner of South Korea to a military threat.",
+         *           "By sending its troops to the battlefield for the first time since the Korean War in the 1950s, North Korea stands to gain valuable combat experience, which would embolden it to further threaten the South.",
+         *           "Tensions between the two Koreas have been running high, with North Korea blowing up sections of inter-Korean roads on Oct 15 in anger over South Korean drones flying over Pyongyang with propaganda leaflets. The same week, it amended its Constitution to label South Korea a \"hostile state\".",
+         *           "But the biggest concern for South Korea would be the much-coveted military technologies that North Korea could get from Russia in return for its aid.",
+         *           "Russian President Vladimir Putin, \"by way of courting\" North Korean leader Kim Jong Un and his soldiers, is a threat to South Korea's security, Dr Lee Sung-yoon, global fellow at the Washington-based think-tank Woodrow Wilson International Centre for Scholars, told The Straits Times.",
+         *           "On Oct 18, South Korea's National Intelligence Service (NIS) said it believed North Korea plans to send about 12,000 members from its special forces unit to support Russia in its war with Ukraine. About 1,500 have already been deployed to the Russian city of Vladivostok for training as at Oct 8, NIS added.",
+         *           "A video posted by the Ukrainian Centre for Strategic Communication on Oct 19 purportedly shows North Korean-looking soldiers collecting Russian military gear at a training centre in Russia."
+         *         ],
+         *         "language": "en"
+         *       },
+         *       "edition": {
+         *         "publication": "The Straits Times",
+         *         "date": "2024-10-23",
+         *         "label": "October 23, 2024",
+         *         "platform": "magzter"
+         *       },
+         *       "teasers": [
+         *         {
+         *           "title": "COFFEE AND A LOOK AT NORTH KOREA",
+         *           "summary": "For anyone curious about civilian life in North Korea, Starbucks is offering its customers in the south a peek into the world's most reclusive country while sipping a favourite brew.",
+         *           "publication": null,
+         *           "date": null,
+         *           "partial": false
+         *         },
+         *         {
+         *           "title": "Shaw Theatres to close cinema at The Seletar Mall",
+         *           "summary": "Shaw Theatres will close its cineplex at The Seletar Mall on Dec 15, it announced via a press statement on Dec 2.",
+         *           "publication": null,
+         *           "date": null,
+         *           "partial": false
+         *         },
+         *         {
+         *           "title": "Conservationist Robert Irwin pays tribute to late father as he turns 21",
+         *           "summary": "Australian conservationist, TV personality and wildlife photographer Robert Irwin marked his 21st birthday on Dec 1 with a touching tribute to his late father Steve Irwin.",
+         *           "publication": null,
+         *           "date": null,
+         *           "partial": false
+         *         },
+         *         {
+         *           "title": "KRU first Malaysian act to use AI for music video",
+         *           "summary": "Malaysian music group KRU have unveiled Voodoo, the first single and music video from their upcoming album Kaset.",
+         *           "publication": null,
+         *           "date": null,
+         *           "partial": false
+         *         },
+         *         {
+         *           "title": "Titoudao actress Koe Yeet is engaged",
+         *           "summary": "Wedding bells are set to ring for Malaysian actress Koe Yeet.",
+         *           "publication": null,
+         *           "date": null,
+         *           "partial": false
+         *         },
+         *         {
+         *           "title": "Moana 2 sails to $495m debut at global box office",
+         *           "summary": "LOS ANGELES - Walt Disney's animated musical Moana 2 debuted with an estimated US$368 million (S$495 million) in global ticket sales through Dec 1, and combined with Wicked and Gladiator II to deliver the biggest Thanksgiving weekend in American and Canadian box-office history.",
+         *           "publication": null,
+         *           "date": null,
+         *           "partial": false
+         *         },
+         *         {
+         *           "title": "The road ahead for S'pore tourism",
+         *           "summary": "Singapore Tourism Board chief weighs in on upcoming attractions, staying competitive and creating value for tourists",
+         *           "publication": null,
+         *           "date": null,
+         *           "partial": false
+         *         },
+         *         {
+         *           "title": "Beyond the Angkor Wat",
+         *           "summary": "From lotus farms to a colourful circus, Cambodia's Siem Reap is a city with much to offer",
+         *           "publication": null,
+         *           "date": null,
+         *           "partial": false
+         *         },
+         *         {
+         *           "title": "In chess, a fan and a legend get to meet on a board",
+         *           "summary": "It's Saturday afternoon and John Chan, 32, is possibly in a joyous daze.",
+         *           "publication": null,
+         *           "date": null,
+         *           "partial": false
+         *         },
+         *         {
+         *           "title": "LIONESSES' LAST CHANCE",
+         *           "summary": "They must win third-place play-off to qualify for AFF Women's C'ship",
+         *           "publication": null,
+         *           "date": null,
+         *           "partial": false
+         *         }
+         *       ],
+         *       "page_locale": "de",
+         *       "removed": [
+         *         {
+         *           "text": "Diese Geschichte stammt aus der October 23, 2024-Ausgabe von The Straits Times.",
+         *           "reason": "edition-line"
+         *         },
+         *         {
+         *           "text": "Starten Sie Ihre 7-tägige kostenlose Testversion von Magzter GOLD, um auf Tausende kuratierte Premium-Storys sowie über 8.000 Zeitschriften und Zeitungen zuzugreifen.",
+         *           "reason": "paywall"
+         *         },
+         *         {
+         *           "text": "Bereits Abonnent ? Anmelden",
+         *           "reason": "sign-in"
+         *         },
+         *         {
+         *           "text": "Diese Geschichte stammt aus der October 23, 2024-Ausgabe von The Straits Times.",
+         *           "reason": "edition-line"
+         *         },
+         *         {
+         *           "text": "Starten Sie Ihre 7-tägige kostenlose Testversion von Magzter GOLD, um auf Tausende kuratierte Premium-Storys sowie über 8.000 Zeitschriften und Zeitungen zuzugreifen.",
+         *           "reason": "paywall"
+         *         },
+         *         {
+         *           "text": "Bereits Abonnent? Anmelden",
+         *           "reason": "sign-in"
+         *         }
+         *       ],
+         *       "warnings": []
+         *     }
+         */
         ParsedPage: {
             /** @description The main story; null when the page has none. */
             story: components["schemas"]["Story"] | null;
@@ -385,10 +512,21 @@ export interface components {
             /** @description For pages with no main story: what the parser found. */
             parse_result?: components["schemas"]["ParsedPage"];
         };
+        /**
+         * @example {
+         *       "status": "ok"
+         *     }
+         */
         Health: {
             /** @constant */
             status: "ok";
         };
+        /**
+         * @example {
+         *       "status": "ready",
+         *       "schema_version": 1
+         *     }
+         */
         Readiness: {
             /** @constant */
             status: "ready";
