@@ -45,6 +45,26 @@ if (fixtures.length === 0) {
   console.error(`no labelled pages under ${values.dir}`);
   process.exit(2);
 }
+/** Median time of a full pass over the pages, after warm-up: a figure to watch, never a gate. */
+function timePerPage(rounds = 15): { microseconds: number; kilobytesPerPage: number } {
+  const run = () => {
+    for (const fixture of fixtures) parsePage(fixture.raw, { url: fixture.source.url });
+  };
+  for (let i = 0; i < 3; i += 1) run();
+  const samples: number[] = [];
+  for (let i = 0; i < rounds; i += 1) {
+    const start = process.hrtime.bigint();
+    run();
+    samples.push(Number(process.hrtime.bigint() - start) / 1000 / fixtures.length);
+  }
+  samples.sort((a, b) => a - b);
+  const bytes = fixtures.reduce((sum, f) => sum + Buffer.byteLength(f.raw), 0);
+  return {
+    microseconds: samples[Math.floor(rounds / 2)] ?? 0,
+    kilobytesPerPage: bytes / fixtures.length / 1024,
+  };
+}
+
 const scores = fixtures.map((fixture) =>
   scorePage(fixture, parsePage(fixture.raw, { url: fixture.source.url })),
 );
@@ -124,8 +144,12 @@ function printTable(): void {
       `${row.metric.padEnd(width)}  ${row.value.padStart(8)}  ${row.threshold.padEnd(9)}  ${row.ok ? 'ok' : 'BELOW'}`,
     );
   }
+  const timing = timePerPage();
   console.log(
-    `\nbaseline, every line as body (what generic extractors keep): body token F1 ${pct(naiveF1)} over ${storyPages.length} story pages`,
+    `\nparse time: median ${timing.microseconds.toFixed(0)} µs per page (mean page ${timing.kilobytesPerPage.toFixed(1)} KiB, single thread)`,
+  );
+  console.log(
+    `baseline, every line as body (what generic extractors keep): body token F1 ${pct(naiveF1)} over ${storyPages.length} story pages`,
   );
 }
 
