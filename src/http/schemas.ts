@@ -112,7 +112,7 @@ export const ParsedTeaserSchema = z
     title: z.string(),
     summary: z.string().nullable(),
     publication: nullableText("The teaser's own publication, where printed."),
-    date: nullableText("The teaser's own issue date (ISO), where printed."),
+    date: nullableText("The teaser's own issue date as printed on its card (`OCT 2025`), where printed."),
     partial: z.boolean().describe('True when the card was cut by the end of the captured text.'),
   })
   .meta({ id: 'ParsedTeaser' });
@@ -228,7 +228,7 @@ export const TeaserSchema = z
     title: z.string(),
     summary: z.string().nullable(),
     publication: nullableText("The teaser's own publication, where printed."),
-    date: nullableText("The teaser's own issue date (ISO), where printed."),
+    date: nullableText("The teaser's own issue date as printed on its card (`OCT 2025`), where printed."),
     partial: z.boolean().describe('True when the card was cut by the end of the captured text.'),
   })
   .meta({ id: 'Teaser' });

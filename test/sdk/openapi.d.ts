@@ -194,7 +194,7 @@ export interface components {
             summary: string | null;
             /** @description The teaser's own publication, where printed. */
             publication: string | null;
-            /** @description The teaser's own issue date (ISO), where printed. */
+            /** @description The teaser's own issue date as printed on its card (`OCT 2025`), where printed. */
             date: string | null;
             /** @description True when the card was cut by the end of the captured text. */
             partial: boolean;
@@ -451,7 +451,7 @@ export interface components {
             summary: string | null;
             /** @description The teaser's own publication, where printed. */
             publication: string | null;
-            /** @description The teaser's own issue date (ISO), where printed. */
+            /** @description The teaser's own issue date as printed on its card (`OCT 2025`), where printed. */
             date: string | null;
             /** @description True when the card was cut by the end of the captured text. */
             partial: boolean;
