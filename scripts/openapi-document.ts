@@ -1,15 +1,13 @@
 import openapiTS, { astToString } from 'openapi-typescript';
 import { stringify } from 'yaml';
 import { buildApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
 import { createSqliteRepository } from '../src/storage/sqlite.js';
 
 /** The OpenAPI document as committed in openapi.yaml, rendered from a throwaway app. */
 export async function renderOpenApiYaml(): Promise<string> {
   const repository = createSqliteRepository(':memory:');
-  const app = await buildApp(
-    { bodyLimitBytes: 2 * 1024 * 1024, apiTokens: [], logLevel: 'silent' },
-    { repository },
-  );
+  const app = await buildApp({ ...loadConfig({}), logLevel: 'silent' }, { repository });
   try {
     await app.ready();
     return stringify(app.swagger(), { aliasDuplicateObjects: false, lineWidth: 100 });

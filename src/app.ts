@@ -9,16 +9,21 @@ import { registerContentTypes } from './http/content-types.js';
 import { registerErrorHandling } from './http/errors.js';
 import { swaggerOptions } from './http/openapi.js';
 import { trackRoutes } from './http/route-table.js';
+import { registerEtags } from './http/etag.js';
+import { adminRoutes } from './http/routes/admin.js';
 import { articleRoutes } from './http/routes/articles.js';
+import { batchRoutes } from './http/routes/batch.js';
+import { catalogRoutes } from './http/routes/catalog.js';
 import { healthRoutes } from './http/routes/health.js';
 import { parseRoutes } from './http/routes/parse.js';
+import { createJobRunner } from './ingest/reparse.js';
 import type { Repository } from './storage/repository.js';
 
 export interface AppDependencies {
   repository: Repository;
 }
 
-export type AppConfig = Pick<Config, 'bodyLimitBytes' | 'apiTokens' | 'logLevel'>;
+export type AppConfig = Pick<Config, 'bodyLimitBytes' | 'batchBodyLimitBytes' | 'apiTokens' | 'logLevel'>;
 
 /**
  * Builds the HTTP application without listening, so tests can `inject` into it.
@@ -50,11 +55,19 @@ export async function buildApp(
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  registerEtags(app);
 
   const { repository } = dependencies;
+  const requireWriteAccess = writeGuard(config.apiTokens);
+  const jobs = createJobRunner(repository);
+  app.addHook('onClose', async () => jobs.close());
+
   await app.register(healthRoutes, { repository });
   await app.register(parseRoutes);
-  await app.register(articleRoutes, { repository, requireWriteAccess: writeGuard(config.apiTokens) });
+  await app.register(articleRoutes, { repository, requireWriteAccess });
+  await app.register(batchRoutes, { repository, requireWriteAccess, bodyLimit: config.batchBodyLimitBytes });
+  await app.register(catalogRoutes, { repository });
+  await app.register(adminRoutes, { repository, jobs, requireWriteAccess });
 
   return app;
 }

@@ -13,6 +13,12 @@ const EnvSchema = z.object({
     .min(1024)
     .max(64 * 1024 * 1024)
     .default(2 * 1024 * 1024),
+  BATCH_BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(512 * 1024 * 1024)
+    .default(32 * 1024 * 1024),
   API_TOKENS: z
     .string()
     .optional()
@@ -30,6 +36,8 @@ export interface Config {
   readonly port: number;
   readonly databasePath: string;
   readonly bodyLimitBytes: number;
+  /** Largest `POST /v1/articles:batch` body (up to 1,000 pages). */
+  readonly batchBodyLimitBytes: number;
   /** Bearer tokens accepted on write endpoints; empty means "loopback clients only". */
   readonly apiTokens: readonly string[];
   readonly logLevel: (typeof LOG_LEVELS)[number];
@@ -56,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: settings.PORT,
     databasePath: settings.DATABASE_PATH,
     bodyLimitBytes: settings.BODY_LIMIT_BYTES,
+    batchBodyLimitBytes: settings.BATCH_BODY_LIMIT_BYTES,
     apiTokens: Object.freeze(settings.API_TOKENS),
     logLevel: settings.LOG_LEVEL,
   });

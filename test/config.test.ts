@@ -8,6 +8,7 @@ describe('loadConfig', () => {
       port: 3000,
       databasePath: './data/masthead.db',
       bodyLimitBytes: 2 * 1024 * 1024,
+      batchBodyLimitBytes: 32 * 1024 * 1024,
       apiTokens: [],
       logLevel: 'info',
     });

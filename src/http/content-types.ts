@@ -4,6 +4,7 @@ import { HttpProblem } from './problem.js';
 /** Media types the API reads; anything else is answered 415 by fastify. */
 export const TEXT_MEDIA_TYPES = ['text/plain', 'text/html'] as const;
 export const JSON_MEDIA_TYPE = 'application/json';
+export const NDJSON_MEDIA_TYPE = 'application/x-ndjson';
 
 // `ignoreBOM` keeps a byte order mark in the text, so the stored document is the one sent.
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -39,13 +40,17 @@ export function registerContentTypes(app: FastifyInstance): void {
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.removeAllContentTypeParsers();
 
-  app.addContentTypeParser([...TEXT_MEDIA_TYPES], { parseAs: 'buffer' }, (request, body, done) => {
-    try {
-      done(null, decodeUtf8(request, body as Buffer));
-    } catch (error) {
-      done(error as Error, undefined);
-    }
-  });
+  app.addContentTypeParser(
+    [...TEXT_MEDIA_TYPES, NDJSON_MEDIA_TYPE],
+    { parseAs: 'buffer' },
+    (request, body, done) => {
+      try {
+        done(null, decodeUtf8(request, body as Buffer));
+      } catch (error) {
+        done(error as Error, undefined);
+      }
+    },
+  );
 
   app.addContentTypeParser(JSON_MEDIA_TYPE, { parseAs: 'buffer' }, (request, body, done) => {
     let text: string;

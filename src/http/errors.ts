@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { HttpProblem, problemBody, PROBLEM_CONTENT_TYPE, sendProblem, type ProblemKind } from './problem.js';
 import type { RouteTable } from './route-table.js';
+import { InvalidCursorError, InvalidSearchError } from '../storage/repository.js';
 
 /** Fastify's own error codes that mean "the client sent something we cannot take". */
 const CLIENT_ERROR_KINDS: Record<string, { status: number; kind: ProblemKind; detail: string }> = {
@@ -35,6 +36,12 @@ const CLIENT_ERROR_KINDS: Record<string, { status: number; kind: ProblemKind; de
 export function registerErrorHandling(app: FastifyInstance, routes: RouteTable): void {
   app.setErrorHandler<FastifyError>((error, request, reply) => {
     if (error instanceof HttpProblem) return sendProblem(request, reply, error);
+    if (error instanceof InvalidCursorError) {
+      return sendProblem(request, reply, new HttpProblem(400, 'invalid-cursor', error.message));
+    }
+    if (error instanceof InvalidSearchError) {
+      return sendProblem(request, reply, new HttpProblem(400, 'invalid-search', error.message));
+    }
 
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = error.validationContext ?? 'request';

@@ -78,7 +78,11 @@ export const swaggerOptions: FastifyDynamicSwaggerOptions = {
     servers: [{ url: 'http://127.0.0.1:3000', description: 'Local server (npm start)' }],
     tags: [
       { name: 'articles', description: 'Ingest pages and read their stories, editions and teasers.' },
+      { name: 'editions', description: 'Editions: one per publication, date and platform.' },
+      { name: 'publications', description: 'Publications with their edition and article counts.' },
+      { name: 'teasers', description: 'Teasers of every stored page, linked to the stories they announce.' },
       { name: 'parse', description: 'Parse a page without storing it.' },
+      { name: 'admin', description: 'Re-parse stored pages; background jobs.' },
       { name: 'operations', description: 'Health and readiness probes.' },
     ],
     components: {

@@ -6,6 +6,7 @@ const DESCRIPTIONS: Record<number, string> = {
   403: 'Writes are accepted from loopback clients only (no API_TOKENS configured).',
   404: 'No such resource.',
   405: 'The path exists but not with this method; see `Allow`.',
+  406: 'None of the representations in `Accept` is available.',
   413: 'The body is larger than BODY_LIMIT_BYTES.',
   415: 'The media type or charset is not accepted.',
   422: 'The page has no main story; `parse_result` shows what the parser found.',

@@ -17,6 +17,9 @@ function splitPath(path: string): string[] {
   return path.split('/').filter((segment) => segment.length > 0);
 }
 
+/** fastify spells a literal colon `::` (`/v1/articles::batch`). */
+const routeSegments = (url: string): string[] => splitPath(url.replaceAll('::', ':'));
+
 function matches(pattern: string[], path: string[]): boolean {
   const wildcard = pattern.at(-1) === '*';
   const fixed = wildcard ? pattern.slice(0, -1) : pattern;
@@ -29,7 +32,7 @@ export function trackRoutes(app: FastifyInstance): RouteTable {
   const entries = new Map<string, Entry>();
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    const entry = entries.get(route.url) ?? { segments: splitPath(route.url), methods: new Set() };
+    const entry = entries.get(route.url) ?? { segments: routeSegments(route.url), methods: new Set() };
     for (const method of methods) entry.methods.add(method);
     entries.set(route.url, entry);
   });

@@ -49,6 +49,7 @@ export const examples = {
     word_count: 306,
     edition: { id: 1, publication: 'The Straits Times', date: '2024-10-23' },
     teaser_count: 10,
+    teased_by: [],
     source_url: null,
     ingested_at: '2026-11-30T06:30:00.000Z',
     parser_version: '1.0.0',
@@ -56,6 +57,7 @@ export const examples = {
       self: '/v1/articles/1',
       edition: '/v1/articles/1/edition',
       teasers: '/v1/articles/1/teasers',
+      source: '/v1/articles/1/source',
     },
   },
   edition: {
@@ -74,6 +76,7 @@ export const examples = {
       publication: null,
       date: null,
       partial: false,
+      article_id: null,
     })),
   },
 };
@@ -199,6 +202,9 @@ export const ArticleSchema = z
       .nullable()
       .describe('The source edition in brief; null when the page printed no publication.'),
     teaser_count: z.int().nonnegative(),
+    teased_by: z
+      .array(z.object({ article_id: z.int().positive(), position: z.int().positive() }))
+      .describe('Stored pages whose teasers announce this story (same publication, same normalised title).'),
     source_url: z.string().nullable(),
     ingested_at: z.iso.datetime().describe('When the page was first stored (UTC).'),
     parser_version: z.string().describe('Version of the parser that produced these fields.'),
@@ -206,9 +212,31 @@ export const ArticleSchema = z
       self: z.string(),
       edition: z.string(),
       teasers: z.string(),
+      source: z.string(),
     }),
   })
   .meta({ id: 'Article', examples: [examples.article] });
+
+export const ARTICLE_FIELDS = Object.keys(ArticleSchema.shape) as (keyof typeof ArticleSchema.shape)[];
+
+export const ArticleListItemSchema = ArticleSchema.partial()
+  .extend({
+    snippet: z
+      .string()
+      .optional()
+      .describe('With `q`: the best-matching passage, HTML-escaped, with matches in `<mark>`.'),
+  })
+  .meta({
+    id: 'ArticleListItem',
+    description: 'An article; every field is present unless `fields` selected fewer.',
+  });
+
+export const ArticleListSchema = z
+  .object({
+    items: z.array(ArticleListItemSchema),
+    next_cursor: z.string().nullable().describe('Pass as `cursor` for the next page; null at the end.'),
+  })
+  .meta({ id: 'ArticleList' });
 
 export const ArticleEditionSchema = z
   .object({
@@ -230,12 +258,167 @@ export const TeaserSchema = z
     publication: nullableText("The teaser's own publication, where printed."),
     date: nullableText("The teaser's own issue date as printed on its card (`OCT 2025`), where printed."),
     partial: z.boolean().describe('True when the card was cut by the end of the captured text.'),
+    article_id: z
+      .int()
+      .positive()
+      .nullable()
+      .describe('The stored story this teaser announces (same publication, same normalised title), if any.'),
   })
   .meta({ id: 'Teaser' });
 
 export const TeaserListSchema = z
   .object({ items: z.array(TeaserSchema) })
   .meta({ id: 'TeaserList', examples: [examples.teasers] });
+
+export const TeaserSearchItemSchema = TeaserSchema.extend({
+  id: z.int().positive(),
+  page_article_id: z.int().positive().describe('The article whose page printed this teaser.'),
+}).meta({ id: 'TeaserSearchItem' });
+
+export const TeaserSearchListSchema = z
+  .object({ items: z.array(TeaserSearchItemSchema), next_cursor: z.string().nullable() })
+  .meta({ id: 'TeaserSearchList' });
+
+export const EditionSchema = z
+  .object({
+    id: z.int().positive(),
+    publication: z.object({ id: z.int().positive(), name: z.string() }),
+    date: nullableText('ISO date with the precision printed: YYYY-MM-DD or YYYY-MM.'),
+    label: nullableText('The date exactly as printed.'),
+    platform: PlatformSchema.nullable(),
+    article_count: z.int().nonnegative().describe('Articles stored from this edition.'),
+    links: z.object({ self: z.string(), articles: z.string(), publication: z.string() }),
+  })
+  .meta({ id: 'Edition' });
+
+export const EditionListSchema = z
+  .object({ items: z.array(EditionSchema), next_cursor: z.string().nullable() })
+  .meta({ id: 'EditionList' });
+
+export const PublicationSchema = z
+  .object({
+    id: z.int().positive(),
+    name: z.string(),
+    edition_count: z.int().nonnegative(),
+    article_count: z.int().nonnegative(),
+    first_edition_date: nullableText('Earliest edition date stored (ISO, precision as printed).'),
+    last_edition_date: nullableText('Latest edition date stored (ISO, precision as printed).'),
+    links: z.object({ self: z.string(), editions: z.string(), articles: z.string() }),
+  })
+  .meta({
+    id: 'Publication',
+    examples: [
+      {
+        id: 1,
+        name: 'The Straits Times',
+        edition_count: 1,
+        article_count: 1,
+        first_edition_date: '2024-10-23',
+        last_edition_date: '2024-10-23',
+        links: {
+          self: '/v1/publications/1',
+          editions: '/v1/publications/1/editions',
+          articles: '/v1/articles?publication=1',
+        },
+      },
+    ],
+  });
+
+export const PublicationListSchema = z
+  .object({ items: z.array(PublicationSchema), next_cursor: z.string().nullable() })
+  .meta({ id: 'PublicationList' });
+
+export const JobSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['reparse']),
+    status: z.enum(['queued', 'running', 'succeeded', 'failed']),
+    total: z.int().nonnegative().nullable().describe('Pages to process, when known.'),
+    processed: z.int().nonnegative(),
+    updated: z.int().nonnegative().describe('Articles whose fields changed.'),
+    unchanged: z.int().nonnegative().describe('Articles the current parser reads the same way.'),
+    skipped: z
+      .int()
+      .nonnegative()
+      .describe('Pages where the current parser finds no story: kept as they were.'),
+    failed: z.int().nonnegative(),
+    error: z.string().nullable(),
+    created_at: z.iso.datetime(),
+    started_at: z.iso.datetime().nullable(),
+    finished_at: z.iso.datetime().nullable(),
+    links: z.object({ self: z.string() }),
+  })
+  .meta({ id: 'Job' });
+
+export const ReparseRequestSchema = z
+  .strictObject({
+    all: z
+      .boolean()
+      .default(false)
+      .describe('Re-parse every stored page, not only those parsed by an older parser version.'),
+  })
+  .meta({ id: 'ReparseRequest' });
+
+// ---------------------------------------------------------------- query parameters
+
+const LIMIT = z.coerce.number().int().min(1).max(100).default(20).describe('Page size, 1–100.');
+const CURSOR = z.string().min(1).max(1024).optional().describe('`next_cursor` of the previous page.');
+const DATE_PARAM = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'use YYYY-MM-DD or YYYY-MM')
+  .optional();
+const ID = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+/** FTS5 syntax: words, "phrases", prefix*, AND / OR / NOT, parentheses. */
+export const SEARCH_QUERY_MAX_CHARS = 256;
+const SEARCH = z.string().trim().min(1).max(SEARCH_QUERY_MAX_CHARS);
+
+export const PageParams = z.object({ limit: LIMIT, cursor: CURSOR });
+
+export const ArticleListQuerySchema = z.strictObject({
+  publication: z.string().min(1).max(200).optional().describe('Publication id, or its exact name.'),
+  edition_id: ID.optional(),
+  from: DATE_PARAM.describe('Edition date from (inclusive); a month-precision edition falls in its month.'),
+  to: DATE_PARAM.describe('Edition date to (inclusive).'),
+  language: z.string().min(2).max(35).optional().describe('Story language (BCP 47).'),
+  page_locale: z.string().min(2).max(35).optional().describe('UI language of the page (BCP 47).'),
+  platform: PlatformSchema.optional(),
+  q: SEARCH.optional().describe(
+    'Full-text search over title, deck and body (FTS5: words, "phrases", prefix*, AND, OR, NOT); results by relevance, each with a `snippet`.',
+  ),
+  fields: z
+    .string()
+    .regex(/^[a-z_]+(,[a-z_]+)*$/, 'a comma-separated list of field names')
+    .optional()
+    .describe(
+      `Only these fields, comma-separated (\`id\` is always included): ${ARTICLE_FIELDS.join(', ')}.`,
+    ),
+  limit: LIMIT,
+  cursor: CURSOR,
+});
+
+export const EditionListQuerySchema = z.strictObject({
+  publication: z.string().min(1).max(200).optional().describe('Publication id, or its exact name.'),
+  from: DATE_PARAM.describe('Edition date from (inclusive).'),
+  to: DATE_PARAM.describe('Edition date to (inclusive).'),
+  platform: PlatformSchema.optional(),
+  limit: LIMIT,
+  cursor: CURSOR,
+});
+
+export const TeaserSearchQuerySchema = z.strictObject({
+  q: SEARCH.optional().describe('Full-text search over teaser titles and summaries (FTS5 syntax).'),
+  publication: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe("The teaser's publication (exact name, any case)."),
+  limit: LIMIT,
+  cursor: CURSOR,
+});
+
+export const IdParams = z.object({ id: ID.describe('Numeric id.').meta({ examples: [1] }) });
+export const JobIdParams = z.object({ id: z.uuid().describe('Job id.') });
 
 // ---------------------------------------------------------------- errors and health
 
@@ -269,6 +452,18 @@ export const ProblemSchema = z
       },
     ],
   });
+
+export const BatchResultSchema = z
+  .object({
+    line: z.int().positive().describe('1-based line number in the request body.'),
+    status: z.int().describe('The status this line would have had on its own: 201, 200, 400, 422 or 500.'),
+    id: z.int().positive().optional().describe('The stored article, for 201 and 200.'),
+    location: z.string().optional(),
+    problem: ProblemSchema.omit({ parse_result: true, instance: true, request_id: true })
+      .optional()
+      .describe('Why this line was not stored.'),
+  })
+  .meta({ id: 'BatchResult' });
 
 export const HealthSchema = z
   .object({ status: z.literal('ok') })

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database } from 'better-sqlite3';
+import { registerFunctions } from './sqlite/database.js';
 
 /** `migrations/` at the project root: the same path from `src/storage` and `dist/storage`. */
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
@@ -50,6 +51,7 @@ export function migrate(db: Database, migrations: Migration[] = loadMigrations()
       `migrations: database is at version ${current}, newer than this build (${latest}); refusing to run`,
     );
   }
+  registerFunctions(db);
   const applied: number[] = [];
   for (const migration of migrations) {
     if (migration.version <= current) continue;

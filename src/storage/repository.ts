@@ -7,9 +7,9 @@ import type { ParsedPage, Platform, Story } from '../parser/types.js';
  */
 export interface Repository {
   /**
-   * Stores a raw document and everything parsed from it in one transaction.
-   * When a document with the same SHA-256 is already stored, nothing is written and
-   * the existing article is returned with `created: false`.
+   * Stores a raw document and everything parsed from it in one transaction, and links
+   * teasers to stories both ways. When a document with the same SHA-256 is already
+   * stored, nothing is written and the existing article is returned with `created: false`.
    */
   ingest(input: IngestRecord): Promise<{ article: ArticleRecord; created: boolean }>;
   findArticleByDocumentHash(sha256: string): Promise<ArticleRecord | null>;
@@ -18,9 +18,146 @@ export interface Repository {
   getArticleEdition(articleId: number): Promise<ArticleEditionRecord | undefined>;
   /** Teasers in page order; null when the article does not exist. */
   listArticleTeasers(articleId: number): Promise<TeaserRecord[] | null>;
+  /** The raw document exactly as received; null when the article does not exist. */
+  getArticleSource(articleId: number): Promise<RawSource | null>;
+  /** Removes the article with its teasers, links, search rows and raw document; false when absent. */
+  deleteArticle(articleId: number): Promise<boolean>;
+
+  /** Newest edition first, then id; with `q`, by relevance with a snippet. */
+  listArticles(query: ArticleListQuery): Promise<Page<ArticleListItem>>;
+  listEditions(query: EditionListQuery): Promise<Page<EditionRecord>>;
+  getEdition(id: number): Promise<EditionRecord | null>;
+  listPublications(query: PageQuery): Promise<Page<PublicationRecord>>;
+  getPublication(id: number): Promise<PublicationRecord | null>;
+  searchTeasers(query: TeaserSearchQuery): Promise<Page<TeaserSearchItem>>;
+
+  /** Stored pages to re-parse, by article id; `staleOnly` skips those parsed by `parserVersion`. */
+  listReparseCandidates(query: ReparseCandidatesQuery): Promise<StoredPage[]>;
+  countReparseCandidates(query: Omit<ReparseCandidatesQuery, 'afterArticleId' | 'limit'>): Promise<number>;
+  /** Replaces an article's parsed fields, teasers, links and search rows; keeps its id. */
+  replaceParse(
+    articleId: number,
+    page: PageWithStory,
+    parserVersion: string,
+  ): Promise<'updated' | 'unchanged' | 'missing'>;
+
+  createJob(kind: JobKind, total: number | null): Promise<JobRecord>;
+  updateJob(id: string, patch: JobPatch): Promise<void>;
+  getJob(id: string): Promise<JobRecord | null>;
+
   /** Schema version of the open database and the newest one this build knows. */
   schemaStatus(): Promise<{ current: number; latest: number }>;
   close(): Promise<void>;
+}
+
+/** One page of a list; `nextCursor` is opaque and null at the end. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface PageQuery {
+  limit: number;
+  cursor?: string | undefined;
+}
+
+export type PublicationRef = { id: number } | { name: string };
+
+export interface ArticleFilter {
+  publication?: PublicationRef | undefined;
+  editionId?: number | undefined;
+  /** Edition date range, `YYYY-MM-DD` or `YYYY-MM`; a month-precision edition falls in its month. */
+  from?: string | undefined;
+  to?: string | undefined;
+  language?: string | undefined;
+  pageLocale?: string | undefined;
+  platform?: Platform | undefined;
+}
+
+export interface ArticleListQuery extends ArticleFilter, PageQuery {
+  /** FTS5 query over title, deck and body. */
+  q?: string | undefined;
+}
+
+export interface ArticleListItem extends ArticleRecord {
+  /** With `q`: the best-matching passage, HTML-escaped, matches in `<mark>`. */
+  snippet?: string;
+}
+
+export interface EditionListQuery extends PageQuery {
+  publication?: PublicationRef | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  platform?: Platform | undefined;
+}
+
+export interface TeaserSearchQuery extends PageQuery {
+  q?: string | undefined;
+  publication?: string | undefined;
+}
+
+export interface PublicationRecord {
+  id: number;
+  name: string;
+  editionCount: number;
+  articleCount: number;
+  firstEditionDate: string | null;
+  lastEditionDate: string | null;
+}
+
+export interface TeaserSearchItem extends TeaserRecord {
+  id: number;
+  /** The article whose page printed this teaser. */
+  pageArticleId: number;
+}
+
+export interface RawSource {
+  body: string;
+  contentType: RawContentType;
+}
+
+export interface StoredPage extends RawSource {
+  articleId: number;
+  sourceUrl: string | null;
+  parserVersion: string;
+}
+
+export interface ReparseCandidatesQuery {
+  afterArticleId: number;
+  limit: number;
+  /** Only pages whose article was parsed by another parser version than this one. */
+  staleFor?: string | undefined;
+}
+
+export type JobKind = 'reparse';
+export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+
+export interface JobRecord {
+  id: string;
+  kind: JobKind;
+  status: JobStatus;
+  total: number | null;
+  processed: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  failed: number;
+  error: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+export type JobPatch = Partial<Omit<JobRecord, 'id' | 'kind' | 'createdAt'>>;
+
+/** A cursor that was not issued by this server, or has expired. */
+export class InvalidCursorError extends Error {
+  override name = 'InvalidCursorError';
+}
+
+/** A full-text query that FTS5 cannot parse. */
+export class InvalidSearchError extends Error {
+  override name = 'InvalidSearchError';
 }
 
 export type RawContentType = 'text/plain' | 'text/html';
@@ -62,6 +199,8 @@ export interface ArticleRecord {
   wordCount: number;
   edition: EditionSummary | null;
   teaserCount: number;
+  /** Pages whose teasers announce this story. */
+  teasedBy: { articleId: number; position: number }[];
   sourceUrl: string | null;
   ingestedAt: string;
   parserVersion: string;
@@ -89,6 +228,8 @@ export interface TeaserRecord {
   publication: string | null;
   date: string | null;
   partial: boolean;
+  /** The stored story this teaser announces (same publication, same normalised title), if any. */
+  linkedArticleId: number | null;
 }
 
 /** Storage failures carry what was being done, so logs say more than "constraint failed". */

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppConfig } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
 import type { Repository } from '../../src/storage/repository.js';
 import { createSqliteRepository } from '../../src/storage/sqlite.js';
 
@@ -25,10 +26,7 @@ export interface TestApp {
 /** A fresh app over an empty in-memory database; close it after the test. */
 export async function buildTestApp(config: Partial<AppConfig> = {}): Promise<TestApp> {
   const repository = createSqliteRepository(':memory:');
-  const app = await buildApp(
-    { bodyLimitBytes: 2 * 1024 * 1024, apiTokens: [], logLevel: 'silent', ...config },
-    { repository },
-  );
+  const app = await buildApp({ ...loadConfig({}), logLevel: 'silent', ...config }, { repository });
   await app.ready();
   return {
     app,

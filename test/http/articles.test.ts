@@ -146,7 +146,12 @@ describe('reading an ingested article', () => {
     const response = await t.app.inject('/v1/articles/1/teasers');
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({
-      items: seed.teasers.map((teaser, index) => ({ position: index + 1, ...teaser, partial: false })),
+      items: seed.teasers.map((teaser, index) => ({
+        position: index + 1,
+        ...teaser,
+        partial: false,
+        article_id: null,
+      })),
     });
   });
 

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadMigrations } from '../../src/storage/migrate.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 
 let t: TestApp;
@@ -124,7 +125,10 @@ describe('5xx responses', () => {
 
   it('readiness turns 503 when the database is gone', async () => {
     const local = await buildTestApp();
-    expect((await local.app.inject('/readyz')).json()).toEqual({ status: 'ready', schema_version: 1 });
+    expect((await local.app.inject('/readyz')).json()).toEqual({
+      status: 'ready',
+      schema_version: loadMigrations().length,
+    });
     await local.repository.close();
     expectProblem(await local.app.inject('/readyz'), 503, 'not-ready');
     await local.app.close();

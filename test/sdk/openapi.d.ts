@@ -67,7 +67,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List and search articles
+         * @description Articles, newest edition first then by id, filtered by publication, edition, edition date range, story language, page UI language and platform. With `q`, a full-text search over title, deck and body (FTS5 syntax: words, "phrases", prefix*, AND, OR, NOT) ordered by relevance, each item with a highlighted `snippet`. Pages through `cursor`/`next_cursor` (also in `Link: rel="next"`): a walk returns each article once, even while others are ingested. `fields` selects the fields returned.
+         */
+        get: operations["listArticles"];
         put?: never;
         /**
          * Ingest a page
@@ -89,9 +93,33 @@ export interface paths {
         };
         /**
          * Get an article
-         * @description The main story of an ingested page, with a summary of its edition and links.
+         * @description The main story of an ingested page, with a summary of its edition and links. Content negotiation: `application/json` (default), `text/markdown` and `text/plain` (the clean story with its header and edition line), `text/html` (a minimal, accessible reader page).
          */
         get: operations["getArticle"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an article
+         * @description Removes the article, its teasers, the links of other teasers to it, its search rows and its raw document; an edition or publication left with no article goes too.
+         */
+        delete: operations["deleteArticle"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/articles/{id}/source": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an article's raw page
+         * @description The document exactly as it was received, with its original content type.
+         */
+        get: operations["getArticleSource"];
         put?: never;
         post?: never;
         delete?: never;
@@ -129,9 +157,209 @@ export interface paths {
         };
         /**
          * List an article's teasers
-         * @description The related-story teasers printed under the article, in page order. Each keeps its own publication and date where the card printed them.
+         * @description The related-story teasers printed under the article, in page order. Each keeps its own publication and date where the card printed them, and `article_id` links it to the stored story it announces.
          */
         get: operations["listArticleTeasers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/articles:batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ingest many pages
+         * @description Newline-delimited JSON, one page submission per line (as the JSON body of `POST /v1/articles`), up to 1000 lines. The response streams one result per non-empty line, in order, as NDJSON: its line number, the status that line would have had on its own (201, 200, 400, 422), and the article id or a problem. One bad line does not fail the others.
+         */
+        post: operations["ingestArticlesBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/editions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List editions
+         * @description Editions (one per publication, date and platform), newest first, filtered by publication (id or exact name), edition date range and platform. Cursor-paged.
+         */
+        get: operations["listEditions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/editions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an edition
+         * @description One edition: publication, ISO date with the precision printed, the date as printed, platform.
+         */
+        get: operations["getEdition"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/editions/{id}/articles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List an edition's articles
+         * @description The stored articles of one edition, by id. Cursor-paged.
+         */
+        get: operations["listEditionArticles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/publications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List publications
+         * @description Publications by name, each with its counts of editions and articles and its first and last edition dates. Cursor-paged.
+         */
+        get: operations["listPublications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/publications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a publication
+         * @description One publication with its counts of editions and articles and its first and last edition dates.
+         */
+        get: operations["getPublication"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/publications/{id}/editions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a publication's editions
+         * @description The editions of one publication, newest first. Cursor-paged.
+         */
+        get: operations["listPublicationEditions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/teasers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search teasers
+         * @description Teasers of every stored page, in the order they were stored, optionally filtered by a full-text query over titles and summaries and by publication. `article_id` links a teaser to the stored story it announces; `page_article_id` is the page it was printed on.
+         */
+        get: operations["searchTeasers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/reparse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Re-parse stored pages
+         * @description Starts a background job that re-parses stored raw documents with the current parser (by default only those parsed by an older parser version) and rewrites their articles in place: same ids, never lost or duplicated; a page where the new parser finds no story keeps its article. Follow its progress at the `Location` returned.
+         */
+        post: operations["startReparse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a background job
+         * @description Status and progress of a background job such as a re-parse.
+         */
+        get: operations["getJob"];
         put?: never;
         post?: never;
         delete?: never;
@@ -144,6 +372,11 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @description The newsstand the page was captured from.
+         * @enum {string}
+         */
+        PlatformInput: "magzter" | "pressreader" | "zinio" | "scribd";
         /**
          * @description A captured page in JSON: exactly one of `text` or `html`, optionally its URL.
          * @example {
@@ -160,6 +393,13 @@ export interface components {
              * @description Where the page was captured.
              */
             url?: string;
+        };
+        ReparseRequestInput: {
+            /**
+             * @description Re-parse every stored page, not only those parsed by an older parser version.
+             * @default false
+             */
+            all: boolean;
         };
         /**
          * @description The newsstand the page was captured from.
@@ -367,13 +607,15 @@ export interface components {
          *         "date": "2024-10-23"
          *       },
          *       "teaser_count": 10,
+         *       "teased_by": [],
          *       "source_url": null,
          *       "ingested_at": "2026-11-30T06:30:00.000Z",
          *       "parser_version": "1.0.0",
          *       "links": {
          *         "self": "/v1/articles/1",
          *         "edition": "/v1/articles/1/edition",
-         *         "teasers": "/v1/articles/1/teasers"
+         *         "teasers": "/v1/articles/1/teasers",
+         *         "source": "/v1/articles/1/source"
          *       }
          *     }
          */
@@ -400,6 +642,11 @@ export interface components {
                 date: string | null;
             } | null;
             teaser_count: number;
+            /** @description Stored pages whose teasers announce this story (same publication, same normalised title). */
+            teased_by: {
+                article_id: number;
+                position: number;
+            }[];
             source_url: string | null;
             /**
              * Format: date-time
@@ -412,7 +659,59 @@ export interface components {
                 self: string;
                 edition: string;
                 teasers: string;
+                source: string;
             };
+        };
+        /** @description An article; every field is present unless `fields` selected fewer. */
+        ArticleListItem: {
+            id?: number;
+            /** @description Headline, when the page prints one. */
+            title?: string | null;
+            /** @description Standfirst under the headline. */
+            deck?: string | null;
+            /** @description Writer's name. */
+            byline?: string | null;
+            /** @description Place prefix of the first paragraph. */
+            dateline?: string | null;
+            paragraphs?: string[];
+            /** @description BCP 47 tag of the story text, detected. */
+            language?: string | null;
+            /** @description BCP 47 tag of the platform's UI text on the page. */
+            page_locale?: string | null;
+            word_count?: number;
+            /** @description The source edition in brief; null when the page printed no publication. */
+            edition?: {
+                id: number;
+                publication: string;
+                date: string | null;
+            } | null;
+            teaser_count?: number;
+            /** @description Stored pages whose teasers announce this story (same publication, same normalised title). */
+            teased_by?: {
+                article_id: number;
+                position: number;
+            }[];
+            source_url?: string | null;
+            /**
+             * Format: date-time
+             * @description When the page was first stored (UTC).
+             */
+            ingested_at?: string;
+            /** @description Version of the parser that produced these fields. */
+            parser_version?: string;
+            links?: {
+                self: string;
+                edition: string;
+                teasers: string;
+                source: string;
+            };
+            /** @description With `q`: the best-matching passage, HTML-escaped, with matches in `<mark>`. */
+            snippet?: string;
+        };
+        ArticleList: {
+            items: components["schemas"]["ArticleListItem"][];
+            /** @description Pass as `cursor` for the next page; null at the end. */
+            next_cursor: string | null;
         };
         /**
          * @example {
@@ -455,6 +754,8 @@ export interface components {
             date: string | null;
             /** @description True when the card was cut by the end of the captured text. */
             partial: boolean;
+            /** @description The stored story this teaser announces (same publication, same normalised title), if any. */
+            article_id: number | null;
         };
         /**
          * @example {
@@ -465,7 +766,8 @@ export interface components {
          *           "summary": "For anyone curious about civilian life in North Korea, Starbucks is offering its customers in the south a peek into the world's most reclusive country while sipping a favourite brew.",
          *           "publication": null,
          *           "date": null,
-         *           "partial": false
+         *           "partial": false,
+         *           "article_id": null
          *         },
          *         {
          *           "position": 2,
@@ -473,13 +775,117 @@ export interface components {
          *           "summary": "Shaw Theatres will close its cineplex at The Seletar Mall on Dec 15, it announced via a press statement on Dec 2.",
          *           "publication": null,
          *           "date": null,
-         *           "partial": false
+         *           "partial": false,
+         *           "article_id": null
          *         }
          *       ]
          *     }
          */
         TeaserList: {
             items: components["schemas"]["Teaser"][];
+        };
+        TeaserSearchItem: {
+            /** @description 1-based position on the page. */
+            position: number;
+            title: string;
+            summary: string | null;
+            /** @description The teaser's own publication, where printed. */
+            publication: string | null;
+            /** @description The teaser's own issue date as printed on its card (`OCT 2025`), where printed. */
+            date: string | null;
+            /** @description True when the card was cut by the end of the captured text. */
+            partial: boolean;
+            /** @description The stored story this teaser announces (same publication, same normalised title), if any. */
+            article_id: number | null;
+            id: number;
+            /** @description The article whose page printed this teaser. */
+            page_article_id: number;
+        };
+        TeaserSearchList: {
+            items: components["schemas"]["TeaserSearchItem"][];
+            next_cursor: string | null;
+        };
+        Edition: {
+            id: number;
+            publication: {
+                id: number;
+                name: string;
+            };
+            /** @description ISO date with the precision printed: YYYY-MM-DD or YYYY-MM. */
+            date: string | null;
+            /** @description The date exactly as printed. */
+            label: string | null;
+            platform: components["schemas"]["Platform"] | null;
+            /** @description Articles stored from this edition. */
+            article_count: number;
+            links: {
+                self: string;
+                articles: string;
+                publication: string;
+            };
+        };
+        EditionList: {
+            items: components["schemas"]["Edition"][];
+            next_cursor: string | null;
+        };
+        /**
+         * @example {
+         *       "id": 1,
+         *       "name": "The Straits Times",
+         *       "edition_count": 1,
+         *       "article_count": 1,
+         *       "first_edition_date": "2024-10-23",
+         *       "last_edition_date": "2024-10-23",
+         *       "links": {
+         *         "self": "/v1/publications/1",
+         *         "editions": "/v1/publications/1/editions",
+         *         "articles": "/v1/articles?publication=1"
+         *       }
+         *     }
+         */
+        Publication: {
+            id: number;
+            name: string;
+            edition_count: number;
+            article_count: number;
+            /** @description Earliest edition date stored (ISO, precision as printed). */
+            first_edition_date: string | null;
+            /** @description Latest edition date stored (ISO, precision as printed). */
+            last_edition_date: string | null;
+            links: {
+                self: string;
+                editions: string;
+                articles: string;
+            };
+        };
+        PublicationList: {
+            items: components["schemas"]["Publication"][];
+            next_cursor: string | null;
+        };
+        Job: {
+            id: string;
+            /** @enum {string} */
+            kind: "reparse";
+            /** @enum {string} */
+            status: "queued" | "running" | "succeeded" | "failed";
+            /** @description Pages to process, when known. */
+            total: number | null;
+            processed: number;
+            /** @description Articles whose fields changed. */
+            updated: number;
+            /** @description Articles the current parser reads the same way. */
+            unchanged: number;
+            /** @description Pages where the current parser finds no story: kept as they were. */
+            skipped: number;
+            failed: number;
+            error: string | null;
+            /** Format: date-time */
+            created_at: string;
+            started_at: string | null;
+            finished_at: string | null;
+            links: {
+                self: string;
+            };
         };
         /**
          * @description An RFC 9457 problem details object.
@@ -511,6 +917,30 @@ export interface components {
             }[];
             /** @description For pages with no main story: what the parser found. */
             parse_result?: components["schemas"]["ParsedPage"];
+        };
+        BatchResult: {
+            /** @description 1-based line number in the request body. */
+            line: number;
+            /** @description The status this line would have had on its own: 201, 200, 400, 422 or 500. */
+            status: number;
+            /** @description The stored article, for 201 and 200. */
+            id?: number;
+            location?: string;
+            /** @description Why this line was not stored. */
+            problem?: {
+                /** @description URI identifying the problem type. */
+                type: string;
+                /** @description Short summary of the problem type. */
+                title: string;
+                status: number;
+                /** @description What went wrong with this request, for people. */
+                detail?: string;
+                /** @description Validation failures, one per field, with JSON-pointer-like paths. */
+                errors?: {
+                    path: string;
+                    message: string;
+                }[];
+            };
         };
         /**
          * @example {
@@ -679,6 +1109,56 @@ export interface operations {
             };
         };
     };
+    listArticles: {
+        parameters: {
+            query?: {
+                /** @description Publication id, or its exact name. */
+                publication?: string;
+                edition_id?: number;
+                /** @description Edition date from (inclusive); a month-precision edition falls in its month. */
+                from?: string;
+                /** @description Edition date to (inclusive). */
+                to?: string;
+                /** @description Story language (BCP 47). */
+                language?: string;
+                /** @description UI language of the page (BCP 47). */
+                page_locale?: string;
+                platform?: components["schemas"]["PlatformInput"];
+                /** @description Full-text search over title, deck and body (FTS5: words, "phrases", prefix*, AND, OR, NOT); results by relevance, each with a `snippet`. */
+                q?: string;
+                /** @description Only these fields, comma-separated (`id` is always included): id, title, deck, byline, dateline, paragraphs, language, page_locale, word_count, edition, teaser_count, teased_by, source_url, ingested_at, parser_version, links. */
+                fields?: string;
+                /** @description Page size, 1–100. */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of articles. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticleList"];
+                };
+            };
+            /** @description The request is malformed: the problem says which field and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     ingestArticle: {
         parameters: {
             query?: never;
@@ -810,7 +1290,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Article id.
+                 * @description Numeric id.
                  * @example 1
                  */
                 id: number;
@@ -819,13 +1299,130 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The article. */
+            /** @description The article, in the representation asked for. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Article"];
+                    "text/markdown": string;
+                    "text/plain": string;
+                    "text/html": string;
+                };
+            };
+            /** @description The request is malformed: the problem says which field and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description None of the representations in `Accept` is available. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteArticle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id.
+                 * @example 1
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; no body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed: the problem says which field and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A valid bearer token is needed. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Writes are accepted from loopback clients only (no API_TOKENS configured). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getArticleSource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id.
+                 * @example 1
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The raw document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                    "text/html": string;
                 };
             };
             /** @description The request is malformed: the problem says which field and why. */
@@ -854,7 +1451,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Article id.
+                 * @description Numeric id.
                  * @example 1
                  */
                 id: number;
@@ -898,7 +1495,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Article id.
+                 * @description Numeric id.
                  * @example 1
                  */
                 id: number;
@@ -914,6 +1511,475 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TeaserList"];
+                };
+            };
+            /** @description The request is malformed: the problem says which field and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ingestArticlesBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-ndjson": string;
+            };
+        };
+        responses: {
+            /** @description One BatchResult per non-empty input line, each on its own line. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": components["schemas"]["BatchResult"];
+                };
+            };
+            /** @description The request is malformed: the problem says which field and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A valid bearer token is needed. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Writes are accepted from loopback clients only (no API_TOKENS configured). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_BYTES. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The media type or charset is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listEditions: {
+        parameters: {
+            query?: {
+                /** @description Publication id, or its exact name. */
+                publication?: string;
+                /** @description Edition date from (inclusive). */
+                from?: string;
+                /** @description Edition date to (inclusive). */
+                to?: string;
+                platform?: components["schemas"]["PlatformInput"];
+                /** @description Page size, 1–100. */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of editions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EditionList"];
+                };
+            };
+            /** @description The request is malformed: the problem says which field and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEdition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id.
+                 * @example 1
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The edition. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Edition"];
+                };
+            };
+            /** @description The request is malformed: the problem says which field and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listEditionArticles: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100. */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id.
+                 * @example 1
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of articles. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticleList"];
+                };
+            };
+            /** @description The request is malformed: the problem says which field and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPublications: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100. */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of publications. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicationList"];
+                };
+            };
+            /** @description The request is malformed: the problem says which field and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPublication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id.
+                 * @example 1
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The publication. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Publication"];
+                };
+            };
+            /** @description The request is malformed: the problem says which field and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPublicationEditions: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–100. */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id.
+                 * @example 1
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of editions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EditionList"];
+                };
+            };
+            /** @description The request is malformed: the problem says which field and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    searchTeasers: {
+        parameters: {
+            query?: {
+                /** @description Full-text search over teaser titles and summaries (FTS5 syntax). */
+                q?: string;
+                /** @description The teaser's publication (exact name, any case). */
+                publication?: string;
+                /** @description Page size, 1–100. */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of teasers. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeaserSearchList"];
+                };
+            };
+            /** @description The request is malformed: the problem says which field and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    startReparse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReparseRequestInput"];
+            };
+        };
+        responses: {
+            /** @description The job, queued; `Location` is where to follow it. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            /** @description The request is malformed: the problem says which field and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A valid bearer token is needed. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Writes are accepted from loopback clients only (no API_TOKENS configured). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The media type or charset is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Job id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
                 };
             };
             /** @description The request is malformed: the problem says which field and why. */

@@ -5,8 +5,10 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { loadMigrations, migrate, schemaVersion } from '../../src/storage/migrate.js';
 
+/** Declared columns, generated ones included; a virtual table's hidden columns left out. */
 function columns(db: Database.Database, table: string): string[] {
-  return (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
+  const rows = db.prepare(`PRAGMA table_xinfo(${table})`).all() as { name: string; hidden: number }[];
+  return rows.filter((c) => c.hidden !== 1).map((c) => c.name);
 }
 
 describe('migrate', () => {
@@ -19,19 +21,19 @@ describe('migrate', () => {
     const tables = (
       db
         .prepare(
-          `SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'articles_fts_%' ORDER BY name`,
+          `SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE '%_fts_%' ORDER BY name`,
         )
-        .all() as {
-        name: string;
-      }[]
+        .all() as { name: string }[]
     ).map((t) => t.name);
     expect(tables).toEqual([
       'articles',
       'articles_fts',
       'editions',
+      'jobs',
       'publications',
       'raw_documents',
       'teasers',
+      'teasers_fts',
     ]);
 
     expect(columns(db, 'raw_documents')).toEqual([
@@ -49,6 +51,8 @@ describe('migrate', () => {
       'label',
       'platform',
       'created_at',
+      'date_start',
+      'date_end',
     ]);
     expect(columns(db, 'articles')).toEqual([
       'id',
@@ -64,6 +68,11 @@ describe('migrate', () => {
       'word_count',
       'parser_version',
       'ingested_at',
+      'title_key',
+      'publication_key',
+      'edition_start',
+      'edition_end',
+      'sort_key',
     ]);
     expect(columns(db, 'teasers')).toEqual([
       'id',
@@ -74,15 +83,41 @@ describe('migrate', () => {
       'publication',
       'date',
       'partial',
+      'title_key',
+      'publication_key',
+      'linked_article_id',
     ]);
     expect(columns(db, 'articles_fts')).toEqual(['title', 'deck', 'body']);
+    expect(columns(db, 'teasers_fts')).toEqual(['title', 'summary']);
+    expect(columns(db, 'jobs')).toEqual([
+      'id',
+      'kind',
+      'status',
+      'total',
+      'processed',
+      'updated',
+      'unchanged',
+      'skipped',
+      'failed',
+      'error',
+      'created_at',
+      'started_at',
+      'finished_at',
+    ]);
 
     const indexes = (
       db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL`).all() as {
         name: string;
       }[]
     ).map((i) => i.name);
-    expect(indexes).toEqual(expect.arrayContaining(['editions_identity', 'articles_edition']));
+    expect(indexes).toEqual(
+      expect.arrayContaining([
+        'editions_identity',
+        'articles_edition',
+        'articles_order',
+        'teasers_link_lookup',
+      ]),
+    );
     db.close();
   });
 

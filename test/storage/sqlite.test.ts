@@ -72,6 +72,7 @@ describe('SQLite repository', () => {
       wordCount: 6,
       edition: { id: 1, publication: 'The Straits Times', date: '2024-10-23' },
       teaserCount: 2,
+      teasedBy: [],
       sourceUrl: 'https://example.com/a',
       ingestedAt: '2026-01-01T00:00:00.000Z',
       parserVersion: '9.9.9',
@@ -84,6 +85,7 @@ describe('SQLite repository', () => {
         publication: null,
         date: null,
         partial: false,
+        linkedArticleId: null,
       },
       {
         position: 2,
@@ -92,6 +94,7 @@ describe('SQLite repository', () => {
         publication: 'Other Pub',
         date: '2024-09',
         partial: true,
+        linkedArticleId: null,
       },
     ]);
     expect(await repository.getArticleEdition(1)).toEqual({

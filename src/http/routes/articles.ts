@@ -1,18 +1,26 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { ingestPage } from '../../ingest/ingest.js';
-import type { ArticleRecord, Repository } from '../../storage/repository.js';
+import type { Repository } from '../../storage/repository.js';
+import { negotiate } from '../negotiate.js';
+import { linkNext, publicationRef } from '../pagination.js';
 import { HttpProblem } from '../problem.js';
+import { renderHtml } from '../render/html.js';
+import { renderMarkdown } from '../render/markdown.js';
+import { renderPlainText } from '../render/plain-text.js';
+import { selectFields, toArticleResponse, toTeaser } from '../representations.js';
 import { jsonResponse, problemResponses } from '../responses.js';
 import {
   ArticleEditionSchema,
-  ArticleIdParams,
+  ArticleListQuerySchema,
+  ArticleListSchema,
   ArticleSchema,
+  ARTICLE_FIELDS,
+  IdParams,
   pageBodyContent,
   TeaserListSchema,
-  type ArticleResponse,
 } from '../schemas.js';
-import type { preHandlerAsyncHookHandler } from 'fastify';
 import { submissionFrom } from './pages.js';
 
 export interface ArticleRoutesOptions {
@@ -20,32 +28,25 @@ export interface ArticleRoutesOptions {
   requireWriteAccess: preHandlerAsyncHookHandler;
 }
 
-export function articlePath(id: number): string {
-  return `/v1/articles/${id}`;
-}
-
-export function toArticleResponse(article: ArticleRecord): ArticleResponse {
-  const self = articlePath(article.id);
-  return {
-    id: article.id,
-    title: article.title,
-    deck: article.deck,
-    byline: article.byline,
-    dateline: article.dateline,
-    paragraphs: article.paragraphs,
-    language: article.language,
-    page_locale: article.pageLocale,
-    word_count: article.wordCount,
-    edition: article.edition,
-    teaser_count: article.teaserCount,
-    source_url: article.sourceUrl,
-    ingested_at: article.ingestedAt,
-    parser_version: article.parserVersion,
-    links: { self, edition: `${self}/edition`, teasers: `${self}/teasers` },
-  };
-}
-
 const notFound = (id: number) => new HttpProblem(404, 'not-found', `article ${id} does not exist`);
+
+/** Representations of one article, JSON first: the default for any media type. */
+const ARTICLE_MEDIA_TYPES = ['application/json', 'text/markdown', 'text/plain', 'text/html'] as const;
+const RENDERERS = { 'text/markdown': renderMarkdown, 'text/plain': renderPlainText, 'text/html': renderHtml };
+
+function parseFields(fields: string | undefined): string[] | null {
+  if (fields === undefined) return null;
+  const requested = fields.split(',');
+  const unknown = requested.filter(
+    (field) => !(ARTICLE_FIELDS as string[]).includes(field) && field !== 'snippet',
+  );
+  if (unknown.length > 0) {
+    throw new HttpProblem(400, 'validation', `unknown field(s) in fields: ${unknown.join(', ')}`, {
+      errors: [{ path: 'querystring/fields', message: `unknown: ${unknown.join(', ')}` }],
+    });
+  }
+  return requested;
+}
 
 export async function articleRoutes(app: FastifyInstance, options: ArticleRoutesOptions): Promise<void> {
   const { repository, requireWriteAccess } = options;
@@ -89,6 +90,53 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
   );
 
   routes.get(
+    '/v1/articles',
+    {
+      schema: {
+        operationId: 'listArticles',
+        tags: ['articles'],
+        security: [],
+        summary: 'List and search articles',
+        description:
+          'Articles, newest edition first then by id, filtered by publication, edition, edition ' +
+          'date range, story language, page UI language and platform. With `q`, a full-text search ' +
+          'over title, deck and body (FTS5 syntax: words, "phrases", prefix*, AND, OR, NOT) ordered ' +
+          'by relevance, each item with a highlighted `snippet`. Pages through `cursor`/`next_cursor` ' +
+          '(also in `Link: rel="next"`): a walk returns each article once, even while others are ' +
+          'ingested. `fields` selects the fields returned.',
+        querystring: ArticleListQuerySchema,
+        response: { 200: jsonResponse('One page of articles.', ArticleListSchema), ...problemResponses(400) },
+      },
+    },
+    async (request, reply) => {
+      const query = request.query;
+      const fields = parseFields(query.fields);
+      const page = await repository.listArticles({
+        publication: publicationRef(query.publication),
+        editionId: query.edition_id,
+        from: query.from,
+        to: query.to,
+        language: query.language,
+        pageLocale: query.page_locale,
+        platform: query.platform,
+        q: query.q,
+        limit: query.limit,
+        cursor: query.cursor,
+      });
+      return {
+        items: page.items.map((item) => {
+          const resource = {
+            ...toArticleResponse(item),
+            ...(item.snippet === undefined ? {} : { snippet: item.snippet }),
+          };
+          return selectFields(resource, fields);
+        }),
+        next_cursor: linkNext(request, reply, page.nextCursor),
+      };
+    },
+  );
+
+  routes.get(
     '/v1/articles/:id',
     {
       schema: {
@@ -96,15 +144,93 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
         tags: ['articles'],
         security: [],
         summary: 'Get an article',
-        description: 'The main story of an ingested page, with a summary of its edition and links.',
-        params: ArticleIdParams,
-        response: { 200: jsonResponse('The article.', ArticleSchema), ...problemResponses(400, 404) },
+        description:
+          'The main story of an ingested page, with a summary of its edition and links. Content ' +
+          'negotiation: `application/json` (default), `text/markdown` and `text/plain` (the clean ' +
+          'story with its header and edition line), `text/html` (a minimal, accessible reader page).',
+        params: IdParams,
+        response: {
+          200: {
+            description: 'The article, in the representation asked for.',
+            content: {
+              'application/json': { schema: ArticleSchema },
+              'text/markdown': { schema: z.string() },
+              'text/plain': { schema: z.string() },
+              'text/html': { schema: z.string() },
+            },
+          },
+          ...problemResponses(400, 404, 406),
+        },
       },
     },
-    async (request) => {
+    async (request, reply) => {
+      const mediaType = negotiate(request.headers.accept, ARTICLE_MEDIA_TYPES);
+      if (mediaType === null) {
+        throw new HttpProblem(
+          406,
+          'not-acceptable',
+          `this resource is available as ${ARTICLE_MEDIA_TYPES.join(', ')}`,
+        );
+      }
       const article = await repository.getArticle(request.params.id);
       if (!article) throw notFound(request.params.id);
-      return toArticleResponse(article);
+      reply.header('vary', 'Accept');
+      if (mediaType === 'application/json')
+        return reply.type('application/json').send(toArticleResponse(article));
+      const [edition, teasers] = await Promise.all([
+        repository.getArticleEdition(article.id),
+        repository.listArticleTeasers(article.id),
+      ]);
+      const view = { article, edition: edition?.edition ?? null, teasers: teasers ?? [] };
+      return reply.type(`${mediaType}; charset=utf-8`).send(RENDERERS[mediaType](view));
+    },
+  );
+
+  routes.delete(
+    '/v1/articles/:id',
+    {
+      preHandler: requireWriteAccess,
+      schema: {
+        operationId: 'deleteArticle',
+        tags: ['articles'],
+        security: [{ bearerAuth: [] }],
+        summary: 'Delete an article',
+        description:
+          'Removes the article, its teasers, the links of other teasers to it, its search rows and ' +
+          'its raw document; an edition or publication left with no article goes too.',
+        params: IdParams,
+        response: { 204: z.null().describe('Deleted; no body.'), ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      if (!(await repository.deleteArticle(request.params.id))) throw notFound(request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+
+  routes.get(
+    '/v1/articles/:id/source',
+    {
+      schema: {
+        operationId: 'getArticleSource',
+        tags: ['articles'],
+        security: [],
+        summary: "Get an article's raw page",
+        description: 'The document exactly as it was received, with its original content type.',
+        params: IdParams,
+        response: {
+          200: {
+            description: 'The raw document.',
+            content: { 'text/plain': { schema: z.string() }, 'text/html': { schema: z.string() } },
+          },
+          ...problemResponses(400, 404),
+        },
+      },
+    },
+    async (request, reply) => {
+      const source = await repository.getArticleSource(request.params.id);
+      if (!source) throw notFound(request.params.id);
+      return reply.type(`${source.contentType}; charset=utf-8`).send(source.body);
     },
   );
 
@@ -119,7 +245,7 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
         description:
           'The edition the story was printed in: publication, date (with the precision printed), ' +
           'the date as printed, platform, and the UI language of the page it was captured from.',
-        params: ArticleIdParams,
+        params: IdParams,
         response: {
           200: jsonResponse("The article's source edition.", ArticleEditionSchema),
           ...problemResponses(400, 404),
@@ -159,8 +285,9 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
         summary: "List an article's teasers",
         description:
           'The related-story teasers printed under the article, in page order. Each keeps its own ' +
-          'publication and date where the card printed them.',
-        params: ArticleIdParams,
+          'publication and date where the card printed them, and `article_id` links it to the ' +
+          'stored story it announces.',
+        params: IdParams,
         response: {
           200: jsonResponse('The teasers, in page order.', TeaserListSchema),
           ...problemResponses(400, 404),
@@ -170,7 +297,7 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
     async (request) => {
       const teasers = await repository.listArticleTeasers(request.params.id);
       if (!teasers) throw notFound(request.params.id);
-      return { items: teasers };
+      return { items: teasers.map(toTeaser) };
     },
   );
 }

@@ -1,0 +1,128 @@
+/**
+ * Storage records as API resources: snake_case fields and links. One place, so every
+ * route serves the same shape for the same thing.
+ */
+import type {
+  ArticleRecord,
+  EditionRecord,
+  JobRecord,
+  PublicationRecord,
+  TeaserRecord,
+  TeaserSearchItem,
+} from '../storage/repository.js';
+import type { z } from 'zod';
+import type {
+  ArticleResponse,
+  EditionSchema,
+  JobSchema,
+  PublicationSchema,
+  TeaserSchema,
+  TeaserSearchItemSchema,
+} from './schemas.js';
+
+export const articlePath = (id: number): string => `/v1/articles/${id}`;
+export const editionPath = (id: number): string => `/v1/editions/${id}`;
+export const publicationPath = (id: number): string => `/v1/publications/${id}`;
+export const jobPath = (id: string): string => `/v1/admin/jobs/${id}`;
+
+export function toArticleResponse(article: ArticleRecord): ArticleResponse {
+  const self = articlePath(article.id);
+  return {
+    id: article.id,
+    title: article.title,
+    deck: article.deck,
+    byline: article.byline,
+    dateline: article.dateline,
+    paragraphs: article.paragraphs,
+    language: article.language,
+    page_locale: article.pageLocale,
+    word_count: article.wordCount,
+    edition: article.edition,
+    teaser_count: article.teaserCount,
+    teased_by: article.teasedBy.map((tease) => ({ article_id: tease.articleId, position: tease.position })),
+    source_url: article.sourceUrl,
+    ingested_at: article.ingestedAt,
+    parser_version: article.parserVersion,
+    links: { self, edition: `${self}/edition`, teasers: `${self}/teasers`, source: `${self}/source` },
+  };
+}
+
+/** Keeps `id` and the requested fields only (`fields=title,edition`). */
+export function selectFields<T extends { id: number }>(
+  resource: T,
+  fields: readonly string[] | null,
+): Partial<T> {
+  if (fields === null) return resource;
+  const picked: Partial<T> = { id: resource.id } as Partial<T>;
+  for (const field of fields) {
+    if (field in resource) picked[field as keyof T] = resource[field as keyof T];
+  }
+  return picked;
+}
+
+export function toTeaser(teaser: TeaserRecord): z.output<typeof TeaserSchema> {
+  return {
+    position: teaser.position,
+    title: teaser.title,
+    summary: teaser.summary,
+    publication: teaser.publication,
+    date: teaser.date,
+    partial: teaser.partial,
+    article_id: teaser.linkedArticleId,
+  };
+}
+
+export function toTeaserSearchItem(teaser: TeaserSearchItem): z.output<typeof TeaserSearchItemSchema> {
+  return { id: teaser.id, page_article_id: teaser.pageArticleId, ...toTeaser(teaser) };
+}
+
+export function toEdition(edition: EditionRecord): z.output<typeof EditionSchema> {
+  return {
+    id: edition.id,
+    publication: edition.publication,
+    date: edition.date,
+    label: edition.label,
+    platform: edition.platform,
+    article_count: edition.articleCount,
+    links: {
+      self: editionPath(edition.id),
+      articles: `${editionPath(edition.id)}/articles`,
+      publication: publicationPath(edition.publication.id),
+    },
+  };
+}
+
+export function toPublication(publication: PublicationRecord): z.output<typeof PublicationSchema> {
+  return {
+    id: publication.id,
+    name: publication.name,
+    edition_count: publication.editionCount,
+    article_count: publication.articleCount,
+    first_edition_date: publication.firstEditionDate,
+    last_edition_date: publication.lastEditionDate,
+    links: {
+      self: publicationPath(publication.id),
+      editions: `${publicationPath(publication.id)}/editions`,
+      articles: `/v1/articles?publication=${publication.id}`,
+    },
+  };
+}
+
+export function toJob(job: JobRecord): z.output<typeof JobSchema> {
+  return {
+    id: job.id,
+    kind: job.kind,
+    status: job.status,
+    total: job.total,
+    processed: job.processed,
+    updated: job.updated,
+    unchanged: job.unchanged,
+    skipped: job.skipped,
+    failed: job.failed,
+    error: job.error,
+    created_at: job.createdAt,
+    started_at: job.startedAt,
+    finished_at: job.finishedAt,
+    links: { self: jobPath(job.id) },
+  };
+}

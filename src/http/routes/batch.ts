@@ -1,0 +1,146 @@
+import { Readable } from 'node:stream';
+import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
+import { z } from 'zod';
+import { ingestPage } from '../../ingest/ingest.js';
+import type { Repository } from '../../storage/repository.js';
+import { NDJSON_MEDIA_TYPE } from '../content-types.js';
+import { HttpProblem, problemType, type ProblemKind } from '../problem.js';
+import { articlePath } from '../representations.js';
+import { problemResponses } from '../responses.js';
+import { BatchResultSchema, IngestJsonSchema } from '../schemas.js';
+
+/** Lines one batch may hold. */
+export const BATCH_MAX_LINES = 1000;
+
+type BatchResult = z.output<typeof BatchResultSchema>;
+
+type LineProblem = NonNullable<BatchResult['problem']>;
+
+function lineProblem(status: number, kind: ProblemKind, title: string, detail: string): LineProblem {
+  return { type: problemType(kind), title, status, detail };
+}
+
+export interface BatchRoutesOptions {
+  repository: Repository;
+  requireWriteAccess: preHandlerAsyncHookHandler;
+  bodyLimit: number;
+}
+
+export async function batchRoutes(app: FastifyInstance, options: BatchRoutesOptions): Promise<void> {
+  const { repository, requireWriteAccess } = options;
+
+  /** One line in, one result out; a bad line never stops the others. */
+  async function ingestLine(text: string, line: number): Promise<BatchResult> {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      return {
+        line,
+        status: 400,
+        problem: lineProblem(
+          400,
+          'malformed-json',
+          'Bad Request',
+          `line ${line} is not valid JSON: ${(error as Error).message}`,
+        ),
+      };
+    }
+    const parsed = IngestJsonSchema.safeParse(json);
+    if (!parsed.success) {
+      const errors = parsed.error.issues.map((issue) => ({
+        path: `line/${issue.path.join('/')}`,
+        message: issue.message,
+      }));
+      return {
+        line,
+        status: 400,
+        problem: {
+          ...lineProblem(400, 'validation', 'Bad Request', `line ${line} is not a page submission`),
+          errors,
+        },
+      };
+    }
+    const { text: pageText, html, url } = parsed.data;
+    try {
+      const outcome = await ingestPage(repository, {
+        body: html ?? pageText ?? '',
+        contentType: html === undefined ? 'text/plain' : 'text/html',
+        sourceUrl: url ?? null,
+      });
+      if (outcome.kind === 'no-story') {
+        return {
+          line,
+          status: 422,
+          problem: lineProblem(
+            422,
+            'no-story',
+            'Unprocessable Content',
+            'the page has no main story, so nothing was stored',
+          ),
+        };
+      }
+      const id = outcome.article.id;
+      return { line, status: outcome.kind === 'created' ? 201 : 200, id, location: articlePath(id) };
+    } catch (error) {
+      app.log.error({ err: error, line }, 'batch: line failed');
+      return {
+        line,
+        status: 500,
+        problem: lineProblem(500, 'internal', 'Internal Server Error', 'this line could not be stored'),
+      };
+    }
+  }
+
+  async function* results(lines: string[]): AsyncGenerator<string> {
+    for (const [index, text] of lines.entries()) {
+      if (text.trim() === '') continue;
+      yield `${JSON.stringify(await ingestLine(text, index + 1))}\n`;
+    }
+  }
+
+  // Plain route (no type provider): the reply is a stream of lines, not one serialised body.
+  app.post(
+    '/v1/articles::batch',
+    {
+      preHandler: requireWriteAccess,
+      bodyLimit: options.bodyLimit,
+      schema: {
+        operationId: 'ingestArticlesBatch',
+        tags: ['articles'],
+        security: [{ bearerAuth: [] }],
+        summary: 'Ingest many pages',
+        description:
+          `Newline-delimited JSON, one page submission per line (as the JSON body of ` +
+          `\`POST /v1/articles\`), up to ${BATCH_MAX_LINES} lines. The response streams one result ` +
+          'per non-empty line, in order, as NDJSON: its line number, the status that line would ' +
+          'have had on its own (201, 200, 400, 422), and the article id or a problem. One bad line ' +
+          'does not fail the others.',
+        body: {
+          content: {
+            [NDJSON_MEDIA_TYPE]: { schema: z.string().min(1).describe('One JSON page submission per line.') },
+          },
+        } as never,
+        response: {
+          200: {
+            description: 'One BatchResult per non-empty input line, each on its own line.',
+            content: { [NDJSON_MEDIA_TYPE]: { schema: BatchResultSchema } },
+          },
+          ...problemResponses(400, 401, 403, 413, 415),
+        },
+      },
+    },
+    async (request, reply) => {
+      const lines = (request.body as string).split('\n');
+      const count = lines.filter((line) => line.trim() !== '').length;
+      if (count > BATCH_MAX_LINES) {
+        throw new HttpProblem(
+          413,
+          'too-many-lines',
+          `a batch holds at most ${BATCH_MAX_LINES} lines; this one has ${count}`,
+        );
+      }
+      return reply.type(`${NDJSON_MEDIA_TYPE}; charset=utf-8`).send(Readable.from(results(lines)));
+    },
+  );
+}

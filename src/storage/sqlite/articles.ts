@@ -1,0 +1,408 @@
+/**
+ * Articles: ingest, read, re-parse and delete, with their raw documents, editions,
+ * teasers, teaser links and search rows. Every write is one transaction.
+ */
+import type Database from 'better-sqlite3';
+import type { Edition, Platform } from '../../parser/types.js';
+import { dateBounds, publicationKey, titleKey } from '../keys.js';
+import type {
+  ArticleEditionRecord,
+  ArticleRecord,
+  EditionRecord,
+  IngestRecord,
+  PageWithStory,
+  RawContentType,
+  RawSource,
+  TeaserRecord,
+} from '../repository.js';
+
+export interface ArticleRow {
+  id: number;
+  title: string | null;
+  deck: string | null;
+  byline: string | null;
+  dateline: string | null;
+  paragraphs: string;
+  language: string | null;
+  page_locale: string | null;
+  word_count: number;
+  parser_version: string;
+  ingested_at: string;
+  source_url: string | null;
+  edition_id: number | null;
+  edition_date: string | null;
+  publication_name: string | null;
+  teaser_count: number;
+}
+
+export interface EditionRow {
+  id: number;
+  date: string | null;
+  label: string | null;
+  platform: Platform | null;
+  publication_id: number;
+  publication_name: string;
+  article_count: number;
+}
+
+interface TeaserRow {
+  position: number;
+  title: string;
+  summary: string | null;
+  publication: string | null;
+  date: string | null;
+  partial: number;
+  linked_article_id: number | null;
+}
+
+export const ARTICLE_COLUMNS = `
+  a.id, a.title, a.deck, a.byline, a.dateline, a.paragraphs, a.language, a.page_locale,
+  a.word_count, a.parser_version, a.ingested_at, r.source_url,
+  a.edition_id, e.date AS edition_date, p.name AS publication_name,
+  (SELECT count(*) FROM teasers t WHERE t.article_id = a.id) AS teaser_count`;
+
+export const ARTICLE_FROM = `
+    FROM articles a
+    JOIN raw_documents r ON r.id = a.raw_document_id
+    LEFT JOIN editions e ON e.id = a.edition_id
+    LEFT JOIN publications p ON p.id = e.publication_id`;
+
+export const EDITION_SELECT = `
+  SELECT e.id, e.date, e.label, e.platform, p.id AS publication_id, p.name AS publication_name,
+         (SELECT count(*) FROM articles a WHERE a.edition_id = e.id) AS article_count
+    FROM editions e JOIN publications p ON p.id = e.publication_id`;
+
+export function toEdition(row: EditionRow): EditionRecord {
+  return {
+    id: row.id,
+    publication: { id: row.publication_id, name: row.publication_name },
+    date: row.date,
+    label: row.label,
+    platform: row.platform,
+    articleCount: row.article_count,
+  };
+}
+
+export function toArticle(row: ArticleRow, teasedBy: ArticleRecord['teasedBy'] = []): ArticleRecord {
+  return {
+    id: row.id,
+    title: row.title,
+    deck: row.deck,
+    byline: row.byline,
+    dateline: row.dateline,
+    paragraphs: JSON.parse(row.paragraphs) as string[],
+    language: row.language,
+    pageLocale: row.page_locale,
+    wordCount: row.word_count,
+    edition:
+      row.edition_id === null || row.publication_name === null
+        ? null
+        : { id: row.edition_id, publication: row.publication_name, date: row.edition_date },
+    teaserCount: row.teaser_count,
+    teasedBy,
+    sourceUrl: row.source_url,
+    ingestedAt: row.ingested_at,
+    parserVersion: row.parser_version,
+  };
+}
+
+const wordSegmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
+
+/** Counts words the way each script spells them (CJK has no spaces), via ICU word breaks. */
+export function countWords(paragraphs: readonly string[]): number {
+  let words = 0;
+  for (const paragraph of paragraphs) {
+    for (const segment of wordSegmenter.segment(paragraph)) {
+      if (segment.isWordLike) words += 1;
+    }
+  }
+  return words;
+}
+
+/** The article statements, prepared once per database. */
+export function articleStore(db: Database.Database) {
+  const statements = {
+    articleById: db.prepare<[number], ArticleRow>(`SELECT ${ARTICLE_COLUMNS} ${ARTICLE_FROM} WHERE a.id = ?`),
+    articleByHash: db.prepare<[string], ArticleRow>(
+      `SELECT ${ARTICLE_COLUMNS} ${ARTICLE_FROM} WHERE r.sha256 = ?`,
+    ),
+    articleIdByHash: db.prepare<[string], { id: number }>(
+      `SELECT a.id FROM articles a JOIN raw_documents r ON r.id = a.raw_document_id WHERE r.sha256 = ?`,
+    ),
+    teasedBy: db.prepare<[number], { article_id: number; position: number }>(
+      `SELECT article_id, position FROM teasers WHERE linked_article_id = ? ORDER BY article_id, position`,
+    ),
+    articleEdition: db.prepare<[number], { edition_id: number | null; page_locale: string | null }>(
+      `SELECT edition_id, page_locale FROM articles WHERE id = ?`,
+    ),
+    editionById: db.prepare<[number], EditionRow>(`${EDITION_SELECT} WHERE e.id = ?`),
+    articleExists: db.prepare<[number], { found: number }>(`SELECT 1 AS found FROM articles WHERE id = ?`),
+    teasersByArticle: db.prepare<[number], TeaserRow>(`
+      SELECT position, title, summary, publication, date, partial, linked_article_id
+        FROM teasers WHERE article_id = ? ORDER BY position`),
+    source: db.prepare<[number], { body: string; content_type: RawContentType }>(`
+      SELECT r.body, r.content_type FROM articles a JOIN raw_documents r ON r.id = a.raw_document_id
+       WHERE a.id = ?`),
+    insertDocument: db.prepare<[string, string, string, string | null, string]>(`
+      INSERT INTO raw_documents (sha256, content_type, body, source_url, received_at)
+      VALUES (?, ?, ?, ?, ?)`),
+    publicationByName: db.prepare<[string], { id: number }>(`SELECT id FROM publications WHERE name = ?`),
+    insertPublication: db.prepare<[string, string]>(
+      `INSERT INTO publications (name, created_at) VALUES (?, ?)`,
+    ),
+    editionByIdentity: db.prepare<
+      [number, string | null, string | null],
+      { id: number; date: string | null }
+    >(`
+      SELECT id, date FROM editions
+       WHERE publication_id = ? AND ifnull(date, '') = ifnull(?, '') AND ifnull(platform, '') = ifnull(?, '')`),
+    insertEdition: db.prepare<[number, string | null, string | null, string | null, string]>(`
+      INSERT INTO editions (publication_id, date, label, platform, created_at) VALUES (?, ?, ?, ?, ?)`),
+    insertArticle: db.prepare(`
+      INSERT INTO articles (raw_document_id, edition_id, title, deck, byline, dateline, paragraphs,
+                            language, page_locale, word_count, parser_version, ingested_at,
+                            title_key, publication_key, edition_start, edition_end, sort_key)
+      VALUES (@rawDocumentId, @editionId, @title, @deck, @byline, @dateline, @paragraphs,
+              @language, @pageLocale, @wordCount, @parserVersion, @ingestedAt,
+              @titleKey, @publicationKey, @editionStart, @editionEnd, @sortKey)`),
+    updateArticle: db.prepare(`
+      UPDATE articles SET edition_id = @editionId, title = @title, deck = @deck, byline = @byline,
+             dateline = @dateline, paragraphs = @paragraphs, language = @language, page_locale = @pageLocale,
+             word_count = @wordCount, parser_version = @parserVersion, title_key = @titleKey,
+             publication_key = @publicationKey, edition_start = @editionStart, edition_end = @editionEnd,
+             sort_key = @sortKey
+       WHERE id = @articleId`),
+    insertTeaser: db.prepare(`
+      INSERT INTO teasers (article_id, position, title, summary, publication, date, partial,
+                           title_key, publication_key, linked_article_id)
+      VALUES (@articleId, @position, @title, @summary, @publication, @date, @partial,
+              @titleKey, @publicationKey,
+              (SELECT a.id FROM articles a
+                WHERE a.publication_key = @publicationKey AND a.title_key = @titleKey AND a.id <> @articleId
+                ORDER BY a.id LIMIT 1))`),
+    insertTeaserSearchRow: db.prepare<[number | bigint, string, string]>(
+      `INSERT INTO teasers_fts (rowid, title, summary) VALUES (?, ?, ?)`,
+    ),
+    deleteTeaserSearchRows: db.prepare<[number]>(
+      `DELETE FROM teasers_fts WHERE rowid IN (SELECT id FROM teasers WHERE article_id = ?)`,
+    ),
+    deleteTeasers: db.prepare<[number]>(`DELETE FROM teasers WHERE article_id = ?`),
+    /** Teasers already stored that announce this story now get their link. */
+    linkWaitingTeasers: db.prepare<[number, string, string, number]>(`
+      UPDATE teasers SET linked_article_id = ?
+       WHERE publication_key = ? AND title_key = ? AND linked_article_id IS NULL AND article_id <> ?`),
+    unlinkTeasers: db.prepare<[number]>(
+      `UPDATE teasers SET linked_article_id = NULL WHERE linked_article_id = ?`,
+    ),
+    insertSearchRow: db.prepare<[number, string, string, string]>(
+      `INSERT INTO articles_fts (rowid, title, deck, body) VALUES (?, ?, ?, ?)`,
+    ),
+    deleteSearchRow: db.prepare<[number]>(`DELETE FROM articles_fts WHERE rowid = ?`),
+    rawDocumentOf: db.prepare<[number], { raw_document_id: number; edition_id: number | null }>(
+      `SELECT raw_document_id, edition_id FROM articles WHERE id = ?`,
+    ),
+    deleteArticle: db.prepare<[number]>(`DELETE FROM articles WHERE id = ?`),
+    deleteRawDocument: db.prepare<[number]>(
+      `DELETE FROM raw_documents WHERE id = ? AND NOT EXISTS (SELECT 1 FROM articles WHERE raw_document_id = ?1)`,
+    ),
+    deleteEmptyEdition: db.prepare<[number]>(
+      `DELETE FROM editions WHERE id = ? AND NOT EXISTS (SELECT 1 FROM articles WHERE edition_id = ?1)`,
+    ),
+    deleteEmptyPublications: db.prepare(
+      `DELETE FROM publications WHERE NOT EXISTS (SELECT 1 FROM editions WHERE publication_id = publications.id)`,
+    ),
+  };
+
+  function findOrCreatePublication(name: string, now: string): number {
+    const existing = statements.publicationByName.get(name);
+    if (existing) return existing.id;
+    return Number(statements.insertPublication.run(name, now).lastInsertRowid);
+  }
+
+  function findOrCreateEdition(
+    edition: Edition | null,
+    now: string,
+  ): { id: number; date: string | null } | null {
+    if (!edition?.publication) return null;
+    const publicationId = findOrCreatePublication(edition.publication, now);
+    const existing = statements.editionByIdentity.get(publicationId, edition.date, edition.platform);
+    if (existing) return existing;
+    const id = Number(
+      statements.insertEdition.run(publicationId, edition.date, edition.label, edition.platform, now)
+        .lastInsertRowid,
+    );
+    return { id, date: edition.date };
+  }
+
+  /** Column values shared by insert and re-parse. */
+  function articleColumns(page: PageWithStory, parserVersion: string, now: string) {
+    const story = page.story;
+    const edition = findOrCreateEdition(page.edition, now);
+    const bounds = dateBounds(edition?.date ?? null);
+    return {
+      editionId: edition?.id ?? null,
+      title: story.title,
+      deck: story.deck,
+      byline: story.byline,
+      dateline: story.dateline,
+      paragraphs: JSON.stringify(story.paragraphs),
+      language: story.language,
+      pageLocale: page.page_locale,
+      wordCount: countWords(story.paragraphs),
+      parserVersion,
+      titleKey: story.title === null ? null : titleKey(story.title),
+      publicationKey: edition && page.edition?.publication ? publicationKey(page.edition.publication) : null,
+      editionStart: bounds.start,
+      editionEnd: bounds.end,
+      sortKey: bounds.start ?? '',
+    };
+  }
+
+  /** Teasers, their search rows and links, for an article whose old teasers are gone. */
+  function writeTeasers(articleId: number, page: PageWithStory, pagePublicationKey: string | null): void {
+    page.teasers.forEach((teaser, index) => {
+      const result = statements.insertTeaser.run({
+        articleId,
+        position: index + 1,
+        title: teaser.title,
+        summary: teaser.summary,
+        publication: teaser.publication,
+        date: teaser.date,
+        partial: teaser.partial ? 1 : 0,
+        titleKey: titleKey(teaser.title),
+        publicationKey: teaser.publication === null ? pagePublicationKey : publicationKey(teaser.publication),
+      });
+      statements.insertTeaserSearchRow.run(result.lastInsertRowid, teaser.title, teaser.summary ?? '');
+    });
+  }
+
+  function writeSearchRow(articleId: number, page: PageWithStory): void {
+    const story = page.story;
+    statements.insertSearchRow.run(
+      articleId,
+      story.title ?? '',
+      story.deck ?? '',
+      story.paragraphs.join('\n'),
+    );
+  }
+
+  function linkWaiting(
+    articleId: number,
+    columns: { titleKey: string | null; publicationKey: string | null },
+  ): void {
+    if (columns.titleKey === null || columns.publicationKey === null) return;
+    statements.linkWaitingTeasers.run(articleId, columns.publicationKey, columns.titleKey, articleId);
+  }
+
+  const ingest = db.transaction((record: IngestRecord): { id: number; created: boolean } => {
+    const existing = statements.articleIdByHash.get(record.document.sha256);
+    if (existing) return { id: existing.id, created: false };
+
+    const { document, page } = record;
+    const rawDocumentId = Number(
+      statements.insertDocument.run(
+        document.sha256,
+        document.contentType,
+        document.body,
+        document.sourceUrl,
+        document.receivedAt,
+      ).lastInsertRowid,
+    );
+    const columns = articleColumns(page, record.parserVersion, record.ingestedAt);
+    const articleId = Number(
+      statements.insertArticle.run({ ...columns, rawDocumentId, ingestedAt: record.ingestedAt })
+        .lastInsertRowid,
+    );
+    writeTeasers(articleId, page, columns.publicationKey);
+    writeSearchRow(articleId, page);
+    linkWaiting(articleId, columns);
+    return { id: articleId, created: true };
+  });
+
+  const replaceParse = db.transaction(
+    (articleId: number, page: PageWithStory, parserVersion: string, now: string): 'updated' | 'missing' => {
+      const before = statements.rawDocumentOf.get(articleId);
+      if (!before) return 'missing';
+      const columns = articleColumns(page, parserVersion, now);
+      statements.updateArticle.run({ ...columns, articleId });
+      statements.deleteTeaserSearchRows.run(articleId);
+      statements.deleteTeasers.run(articleId);
+      writeTeasers(articleId, page, columns.publicationKey);
+      statements.deleteSearchRow.run(articleId);
+      writeSearchRow(articleId, page);
+      // The story's title or publication may have changed: relink from scratch.
+      statements.unlinkTeasers.run(articleId);
+      linkWaiting(articleId, columns);
+      if (before.edition_id !== null && before.edition_id !== columns.editionId) {
+        statements.deleteEmptyEdition.run(before.edition_id);
+        statements.deleteEmptyPublications.run();
+      }
+      return 'updated';
+    },
+  );
+
+  const remove = db.transaction((articleId: number): boolean => {
+    const before = statements.rawDocumentOf.get(articleId);
+    if (!before) return false;
+    statements.deleteTeaserSearchRows.run(articleId);
+    statements.deleteSearchRow.run(articleId);
+    statements.unlinkTeasers.run(articleId);
+    statements.deleteArticle.run(articleId); // teasers go with it (ON DELETE CASCADE)
+    statements.deleteRawDocument.run(before.raw_document_id);
+    if (before.edition_id !== null) {
+      statements.deleteEmptyEdition.run(before.edition_id);
+      statements.deleteEmptyPublications.run();
+    }
+    return true;
+  });
+
+  function teasedBy(articleId: number): ArticleRecord['teasedBy'] {
+    return statements.teasedBy
+      .all(articleId)
+      .map((row) => ({ articleId: row.article_id, position: row.position }));
+  }
+
+  return {
+    ingest,
+    replaceParse,
+    remove,
+    teasedBy,
+
+    article(id: number): ArticleRecord | null {
+      const row = statements.articleById.get(id);
+      return row ? toArticle(row, teasedBy(id)) : null;
+    },
+
+    articleByHash(sha256: string): ArticleRecord | null {
+      const row = statements.articleByHash.get(sha256);
+      return row ? toArticle(row, teasedBy(row.id)) : null;
+    },
+
+    articleEdition(articleId: number): ArticleEditionRecord | undefined {
+      const article = statements.articleEdition.get(articleId);
+      if (!article) return undefined;
+      const row = article.edition_id === null ? undefined : statements.editionById.get(article.edition_id);
+      return { pageLocale: article.page_locale, edition: row ? toEdition(row) : null };
+    },
+
+    teasers(articleId: number): TeaserRecord[] | null {
+      if (!statements.articleExists.get(articleId)) return null;
+      return statements.teasersByArticle.all(articleId).map((row) => ({
+        position: row.position,
+        title: row.title,
+        summary: row.summary,
+        publication: row.publication,
+        date: row.date,
+        partial: row.partial === 1,
+        linkedArticleId: row.linked_article_id,
+      }));
+    },
+
+    source(articleId: number): RawSource | null {
+      const row = statements.source.get(articleId);
+      return row ? { body: row.body, contentType: row.content_type } : null;
+    },
+  };
+}
+
+export type ArticleStore = ReturnType<typeof articleStore>;
