@@ -202,11 +202,11 @@ export function articleStore(db: Database.Database) {
       `SELECT raw_document_id, edition_id FROM articles WHERE id = ?`,
     ),
     deleteArticle: db.prepare<[number]>(`DELETE FROM articles WHERE id = ?`),
-    deleteRawDocument: db.prepare<[number]>(
-      `DELETE FROM raw_documents WHERE id = ? AND NOT EXISTS (SELECT 1 FROM articles WHERE raw_document_id = ?1)`,
+    deleteRawDocument: db.prepare<{ id: number }>(
+      `DELETE FROM raw_documents WHERE id = @id AND NOT EXISTS (SELECT 1 FROM articles WHERE raw_document_id = @id)`,
     ),
-    deleteEmptyEdition: db.prepare<[number]>(
-      `DELETE FROM editions WHERE id = ? AND NOT EXISTS (SELECT 1 FROM articles WHERE edition_id = ?1)`,
+    deleteEmptyEdition: db.prepare<{ id: number }>(
+      `DELETE FROM editions WHERE id = @id AND NOT EXISTS (SELECT 1 FROM articles WHERE edition_id = @id)`,
     ),
     deleteEmptyPublications: db.prepare(
       `DELETE FROM publications WHERE NOT EXISTS (SELECT 1 FROM editions WHERE publication_id = publications.id)`,
@@ -334,7 +334,7 @@ export function articleStore(db: Database.Database) {
       statements.unlinkTeasers.run(articleId);
       linkWaiting(articleId, columns);
       if (before.edition_id !== null && before.edition_id !== columns.editionId) {
-        statements.deleteEmptyEdition.run(before.edition_id);
+        statements.deleteEmptyEdition.run({ id: before.edition_id });
         statements.deleteEmptyPublications.run();
       }
       return 'updated';
@@ -348,9 +348,9 @@ export function articleStore(db: Database.Database) {
     statements.deleteSearchRow.run(articleId);
     statements.unlinkTeasers.run(articleId);
     statements.deleteArticle.run(articleId); // teasers go with it (ON DELETE CASCADE)
-    statements.deleteRawDocument.run(before.raw_document_id);
+    statements.deleteRawDocument.run({ id: before.raw_document_id });
     if (before.edition_id !== null) {
-      statements.deleteEmptyEdition.run(before.edition_id);
+      statements.deleteEmptyEdition.run({ id: before.edition_id });
       statements.deleteEmptyPublications.run();
     }
     return true;

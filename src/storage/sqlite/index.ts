@@ -7,6 +7,7 @@ import {
   type ReparseCandidatesQuery,
   type StoredPage,
 } from '../repository.js';
+import { publicationKey } from '../keys.js';
 import { articleStore, type ArticleStore } from './articles.js';
 import { openDatabase } from './database.js';
 import { jobStore } from './jobs.js';
@@ -42,7 +43,10 @@ interface StoredPageRow {
   parser_version: string;
 }
 
-/** What a re-parse compares: everything the parser decides, nothing the store adds. */
+/**
+ * What a re-parse compares: everything the parser decides, nothing the store adds. The
+ * publication compares by key: the stored name is its first-seen spelling.
+ */
 function parsedFingerprint(articles: ArticleStore, articleId: number): string | null {
   const article = articles.article(articleId);
   const edition = articles.articleEdition(articleId);
@@ -57,7 +61,7 @@ function parsedFingerprint(articles: ArticleStore, articleId: number): string | 
     article.paragraphs,
     article.language,
     article.pageLocale,
-    e ? [e.publication.name, e.date, e.label, e.platform] : null,
+    e ? [publicationKey(e.publication.name), e.date, e.label, e.platform] : null,
     teasers.map((t) => [t.title, t.summary, t.publication, t.date, t.partial]),
   ]);
 }
@@ -72,7 +76,7 @@ function pageFingerprint(page: PageWithStory): string {
     story.paragraphs,
     story.language,
     page.page_locale,
-    edition?.publication ? [edition.publication, edition.date, edition.label, edition.platform] : null,
+    edition?.publication ? [publicationKey(edition.publication), edition.date, edition.label, edition.platform] : null,
     page.teasers.map((t) => [t.title, t.summary, t.publication, t.date, t.partial]),
   ]);
 }

@@ -101,12 +101,14 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** FTS5 reports query syntax errors as SQLITE_ERROR with an `fts5:` message. */
+/**
+ * In a statement whose only user input is the MATCH expression, a plain SQLITE_ERROR is
+ * FTS5 rejecting that expression (syntax, unknown column, `*` alone…); anything else
+ * (busy, I/O, corruption) is not the client's fault and goes on as it is.
+ */
 function asSearchError(error: unknown): never {
-  if (error instanceof Error && /fts5|syntax error|no such column|unterminated string/i.test(error.message)) {
-    throw new InvalidSearchError(
-      `the search query cannot be parsed: ${error.message.replace(/^fts5: /, '')}`,
-    );
+  if (error instanceof Error && (error as Error & { code?: string }).code === 'SQLITE_ERROR') {
+    throw new InvalidSearchError(`the search query cannot be parsed: ${error.message.replace(/^fts5: /, '')}`);
   }
   throw error;
 }

@@ -1,0 +1,184 @@
+import { existsSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ingestPage } from '../../ingest/ingest.js';
+import type { Repository } from '../../storage/repository.js';
+import { createSqliteRepository } from '../../storage/sqlite.js';
+import { ProgressBar } from '../progress.js';
+import {
+  databasePath,
+  errorMessage,
+  EXIT,
+  FIXTURE_PAGES,
+  isPageFile,
+  readPageFile,
+  UsageError,
+  type CliIo,
+} from './common.js';
+
+export interface FileProblem {
+  path: string;
+  message: string;
+}
+
+export interface ImportSummary {
+  files: number;
+  ingested: number;
+  duplicates: number;
+  noStory: number;
+  errors: FileProblem[];
+}
+
+export interface ImportOptions {
+  database?: string;
+  recursive?: boolean;
+}
+
+/** A folder laid out as in `test/fixtures/pages/*`: the page as `raw.txt` with a `source.json` beside it. */
+function fixturePage(dir: string): string | null {
+  if (!existsSync(join(dir, 'source.json'))) return null;
+  const page = FIXTURE_PAGES.map((name) => join(dir, name)).find((path) => existsSync(path));
+  return page ?? null;
+}
+
+/**
+ * The page files named by the command line, in order: files as given; a directory's
+ * `.txt`/`.html`/`.htm` files (names sorted, dot-files skipped) plus the page of each
+ * fixture folder directly in it, or everything below it with `recursive`.
+ * A path that does not exist is a usage error; a folder that cannot be listed is a problem.
+ */
+export function collectPageFiles(
+  paths: readonly string[],
+  recursive: boolean,
+): { files: string[]; problems: FileProblem[] } {
+  const files: string[] = [];
+  const problems: FileProblem[] = [];
+  const seen = new Set<string>();
+  const visitedDirs = new Set<string>();
+
+  const addFile = (path: string): void => {
+    const key = resolve(path);
+    if (seen.has(key)) return;
+    seen.add(key);
+    files.push(path);
+  };
+
+  const walk = (dir: string): void => {
+    let real: string;
+    let entries: Dirent[];
+    try {
+      real = realpathSync(dir);
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      problems.push({ path: dir, message: `cannot list folder: ${errorMessage(error)}` });
+      return;
+    }
+    if (visitedDirs.has(real)) return; // a symbolic link back up the tree
+    visitedDirs.add(real);
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const path = join(dir, entry.name);
+      let isDirectory = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const target = statSync(path);
+          isDirectory = target.isDirectory();
+          isFile = target.isFile();
+        } catch {
+          isFile = true; // a dangling link to a page is reported when it cannot be read
+        }
+      }
+      if (isFile && isPageFile(path)) {
+        addFile(path);
+      } else if (isDirectory) {
+        if (recursive) {
+          walk(path);
+        } else {
+          const page = fixturePage(path);
+          if (page !== null) addFile(page);
+        }
+      }
+    }
+  };
+
+  for (const path of paths) {
+    let stats;
+    try {
+      stats = statSync(path);
+    } catch {
+      throw new UsageError(`${path}: no such file or folder`);
+    }
+    if (stats.isDirectory()) walk(path);
+    else addFile(path);
+  }
+  return { files, problems };
+}
+
+function describeError(error: unknown): string {
+  const message = errorMessage(error);
+  const cause = error instanceof Error && error.cause !== undefined ? errorMessage(error.cause) : null;
+  return cause !== null && cause !== message ? `${message}: ${cause}` : message;
+}
+
+/** Ingests each file through the API's code path (`ingestPage`), counting the outcomes. */
+export async function importFiles(
+  repository: Repository,
+  files: readonly string[],
+  onProgress: (done: number, errors: number) => void = () => {},
+): Promise<ImportSummary> {
+  const summary: ImportSummary = { files: files.length, ingested: 0, duplicates: 0, noStory: 0, errors: [] };
+  for (const [index, path] of files.entries()) {
+    try {
+      const outcome = await ingestPage(repository, readPageFile(path));
+      if (outcome.kind === 'created') summary.ingested += 1;
+      else if (outcome.kind === 'existing') summary.duplicates += 1;
+      else summary.noStory += 1;
+    } catch (error) {
+      summary.errors.push({ path, message: describeError(error) });
+    }
+    onProgress(index + 1, summary.errors.length);
+  }
+  return summary;
+}
+
+export function formatSummary(summary: ImportSummary): string {
+  const lines = [
+    `ingested ${summary.ingested}, duplicates ${summary.duplicates}, no story ${summary.noStory}, errors ${summary.errors.length}`,
+    ...summary.errors.map((problem) => `  error: ${problem.path}: ${problem.message}`),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+export async function importAction(paths: string[], options: ImportOptions, io: CliIo): Promise<number> {
+  const database = databasePath(options.database, io.env);
+  const { files, problems } = collectPageFiles(paths, options.recursive === true);
+  if (files.length === 0 && problems.length === 0) {
+    throw new UsageError(
+      `no .txt, .html or .htm files in ${paths.join(', ')}${options.recursive === true ? '' : ' (add --recursive to look in sub-folders)'}`,
+    );
+  }
+
+  let repository: Repository;
+  try {
+    repository = createSqliteRepository(database);
+  } catch (error) {
+    io.stderr.write(`masthead: cannot open database ${database}: ${describeError(error)}\n`);
+    return EXIT.failed;
+  }
+
+  io.stderr.write(`importing ${files.length} ${files.length === 1 ? 'file' : 'files'} into ${database}\n`);
+  const progress = new ProgressBar(io.stderr, files.length, { now: io.now });
+  let summary: ImportSummary;
+  try {
+    summary = await importFiles(repository, files, (done, errors) =>
+      progress.update(done, errors + problems.length),
+    );
+  } finally {
+    progress.finish();
+    await repository.close();
+  }
+  summary.errors.unshift(...problems);
+  io.stdout.write(formatSummary(summary));
+  return summary.errors.length === 0 ? EXIT.ok : EXIT.failed;
+}

@@ -1,0 +1,59 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.js';
+import type { Config } from './config.js';
+import { createSqliteRepository } from './storage/sqlite.js';
+
+/** How long in-flight requests get to finish after SIGTERM before the process exits anyway. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+/**
+ * Opens the database, builds the app and listens, with graceful shutdown on SIGTERM and
+ * SIGINT (the process exits once the app has closed). Used by `dist/server.js` (the Docker
+ * entrypoint) and by `masthead serve`. Importing this module starts nothing.
+ */
+export async function startServer(config: Config): Promise<FastifyInstance> {
+  const repository = createSqliteRepository(config.databasePath);
+  let app: FastifyInstance;
+  try {
+    app = await buildApp(config, { repository });
+  } catch (error) {
+    await repository.close();
+    throw error;
+  }
+  app.addHook('onClose', async () => repository.close());
+
+  if (config.apiTokens.length === 0) {
+    app.log.warn('API_TOKENS is not set: write endpoints accept loopback clients only');
+  }
+  app.log.info({ database: config.databasePath }, 'database ready');
+
+  let closing = false;
+  const shutdown = (signal: string): void => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    const forced = setTimeout(() => {
+      app.log.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS);
+    forced.unref();
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        app.log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+
+  try {
+    await app.listen({ host: config.host, port: config.port });
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+  return app;
+}
