@@ -99,6 +99,54 @@ request parse POST /v1/parse -H 'Content-Type: text/plain; charset=utf-8' --data
 check_status "POST /v1/parse" parse 200
 check "parse finds the edition" parse '.edition.date' 2024-10-23
 
+request listing GET "/v1/articles?publication=The%20Straits%20Times&limit=5"
+check_status "GET /v1/articles?publication=" listing 200
+check "listing contains the seed" listing "any(.items[]; .id == ${id:-0})" true
+request search GET "/v1/articles?q=%22special%20forces%22&fields=id,title"
+check_status "GET /v1/articles?q= (phrase)" search 200
+check "search finds the seed with a snippet" search "[.items[] | select(.id == ${id:-0}) | .snippet | test(\"<mark>\")] | .[0]" true
+request badsearch GET "/v1/articles?q=%22unbalanced"
+check_problem "malformed search" badsearch 400
+request markdown GET "/v1/articles/${id:-0}" -H 'Accept: text/markdown'
+check_status "GET /v1/articles/{id} as Markdown" markdown 200
+if grep -q "The Straits Times" "$work/markdown.body"; then pass "Markdown has the edition line"; else fail "Markdown has the edition line"; fi
+request html GET "/v1/articles/${id:-0}" -H 'Accept: text/html'
+if [[ "$(type_of html)" == text/html* ]] && grep -qi "<!doctype html>" "$work/html.body"; then pass "HTML reader page"; else fail "HTML reader page" "$(type_of html)"; fi
+request source GET "/v1/articles/${id:-0}/source"
+if cmp -s "$work/source.body" "$SEED"; then pass "source is byte-identical"; else fail "source is byte-identical"; fi
+etag="$(header_of article ETag)"
+request cached GET "/v1/articles/${id:-0}" -H "If-None-Match: $etag"
+check_status "If-None-Match gives 304" cached 304
+edition_id="$(jq -r '.id' "$work/edition.body")"
+request editions GET "/v1/editions?publication=The%20Straits%20Times"
+check "GET /v1/editions" editions "any(.items[]; .id == ${edition_id:-0})" true
+request edition_one GET "/v1/editions/${edition_id:-0}"
+check "GET /v1/editions/{id}" edition_one .label "October 23, 2024"
+request edition_articles GET "/v1/editions/${edition_id:-0}/articles"
+check "GET /v1/editions/{id}/articles" edition_articles "any(.items[]; .id == ${id:-0})" true
+publication_id="$(jq -r '.publication.id' "$work/edition.body")"
+request publication GET "/v1/publications/${publication_id:-0}"
+check "GET /v1/publications/{id}" publication .name "The Straits Times"
+request publications GET "/v1/publications?limit=100"
+check "GET /v1/publications" publications "any(.items[]; .id == ${publication_id:-0})" true
+request pub_editions GET "/v1/publications/${publication_id:-0}/editions"
+check "GET /v1/publications/{id}/editions" pub_editions "any(.items[]; .id == ${edition_id:-0})" true
+request teaser_search GET "/v1/teasers?q=Angkor"
+check "GET /v1/teasers?q=" teaser_search "any(.items[]; .title == \"Beyond the Angkor Wat\")" true
+printf '%s\n%s\n' "$(jq -Rsc '{text: .}' "$SEED")" '{"nope": true}' >"$work/batch.ndjson"
+request batch POST '/v1/articles:batch' "${AUTH[@]}" -H 'Content-Type: application/x-ndjson' --data-binary "@$work/batch.ndjson"
+check_status "POST /v1/articles:batch" batch 200
+if [[ "$(jq -sc '[.[].status]' "$work/batch.body" 2>/dev/null)" == "[200,400]" ]]; then pass "batch: one result per line"; else fail "batch: one result per line" "$(head -c 300 "$work/batch.body")"; fi
+request reparse POST /v1/admin/reparse "${AUTH[@]}" -H 'Content-Type: application/json' --data-binary '{"all": true}'
+check_status "POST /v1/admin/reparse" reparse 202
+job="$(jq -r '.links.self // empty' "$work/reparse.body")"
+for _ in $(seq 1 50); do
+  request job GET "${job:-/v1/admin/jobs/none}"
+  [[ "$(jq -r '.status' "$work/job.body" 2>/dev/null)" =~ ^(succeeded|failed)$ ]] && break
+  sleep 0.2
+done
+check "re-parse job succeeds" job .status succeeded
+
 request missing GET /v1/articles/999999999
 check_problem "unknown article" missing 404
 request badid GET /v1/articles/not-a-number

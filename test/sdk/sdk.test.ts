@@ -64,4 +64,37 @@ describe('generated SDK against a running server', () => {
     expect(missing.response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(missing.error).toMatchObject({ status: 404, detail: 'article 987654 does not exist' });
   });
+  it('browses, searches, follows links and deletes', async () => {
+    const ingested = await client.POST('/v1/articles', { body: { text: fixtureText(SEED_ID) } });
+    const id = ingested.data?.id ?? 0;
+
+    const search = await client.GET('/v1/articles', {
+      params: { query: { q: '"special forces"', limit: 5 } },
+    });
+    expect(search.data?.items.find((item) => item.id === id)?.snippet).toMatch(/<mark>/);
+
+    const byPublication = await client.GET('/v1/articles', {
+      params: { query: { publication: 'The Straits Times', fields: 'id,edition' } },
+    });
+    const editionId = byPublication.data?.items.find((item) => item.id === id)?.edition?.id ?? 0;
+    const edition = await client.GET('/v1/editions/{id}', { params: { path: { id: editionId } } });
+    expect(edition.data?.label).toBe('October 23, 2024');
+    const publicationId = edition.data?.publication.id ?? 0;
+    const publication = await client.GET('/v1/publications/{id}', {
+      params: { path: { id: publicationId } },
+    });
+    expect(publication.data).toMatchObject({ name: 'The Straits Times', first_edition_date: '2024-10-23' });
+    const editions = await client.GET('/v1/publications/{id}/editions', {
+      params: { path: { id: publicationId } },
+    });
+    expect(editions.data?.items.map((item) => item.id)).toContain(editionId);
+
+    const teasers = await client.GET('/v1/teasers', { params: { query: { q: 'Angkor' } } });
+    expect(teasers.data?.items.map((item) => item.title)).toContain('Beyond the Angkor Wat');
+
+    const removed = await client.DELETE('/v1/articles/{id}', { params: { path: { id } } });
+    expect(removed.response.status).toBe(204);
+    const gone = await client.GET('/v1/articles/{id}', { params: { path: { id } } });
+    expect(gone.response.status).toBe(404);
+  });
 });

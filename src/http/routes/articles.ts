@@ -124,13 +124,11 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
         cursor: query.cursor,
       });
       return {
-        items: page.items.map((item) => {
-          const resource = {
-            ...toArticleResponse(item),
-            ...(item.snippet === undefined ? {} : { snippet: item.snippet }),
-          };
-          return selectFields(resource, fields);
-        }),
+        // With `q`, every item carries its snippet, whatever `fields` selects.
+        items: page.items.map((item) => ({
+          ...selectFields(toArticleResponse(item), fields),
+          ...(item.snippet === undefined ? {} : { snippet: item.snippet }),
+        })),
         next_cursor: linkNext(request, reply, page.nextCursor),
       };
     },
