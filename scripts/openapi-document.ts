@@ -2,6 +2,7 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import { stringify } from 'yaml';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
+import { markOptionalBodies } from '../src/http/openapi.js';
 import { createSqliteRepository } from '../src/storage/sqlite.js';
 
 /** The OpenAPI document as committed in openapi.yaml, rendered from a throwaway app. */
@@ -10,7 +11,7 @@ export async function renderOpenApiYaml(): Promise<string> {
   const app = await buildApp({ ...loadConfig({}), logLevel: 'silent' }, { repository });
   try {
     await app.ready();
-    return stringify(app.swagger(), { aliasDuplicateObjects: false, lineWidth: 100 });
+    return stringify(markOptionalBodies(app.swagger()), { aliasDuplicateObjects: false, lineWidth: 100 });
   } finally {
     await app.close();
     await repository.close();

@@ -7,7 +7,7 @@ import type { Config } from './config.js';
 import { writeGuard } from './http/auth.js';
 import { registerContentTypes } from './http/content-types.js';
 import { registerErrorHandling } from './http/errors.js';
-import { swaggerOptions } from './http/openapi.js';
+import { markOptionalBodies, swaggerOptions } from './http/openapi.js';
 import { trackRoutes } from './http/route-table.js';
 import { registerEtags } from './http/etag.js';
 import { adminRoutes } from './http/routes/admin.js';
@@ -49,8 +49,11 @@ export async function buildApp(
   registerErrorHandling(app, routes);
 
   await app.register(swagger, swaggerOptions);
-  await app.register(swaggerUi, { routePrefix: '/docs' });
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    transformSpecification: (spec) => markOptionalBodies(spec),
+  });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => markOptionalBodies(app.swagger()));
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

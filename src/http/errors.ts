@@ -68,7 +68,7 @@ export function registerErrorHandling(app: FastifyInstance, routes: RouteTable):
         new HttpProblem(
           413,
           'payload-too-large',
-          `the body is larger than ${app.initialConfig.bodyLimit} bytes`,
+          `the body is larger than ${request.routeOptions.bodyLimit ?? app.initialConfig.bodyLimit} bytes`,
         ),
       );
     }

@@ -1,5 +1,6 @@
 import type { FastifyDynamicSwaggerOptions } from '@fastify/swagger';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 
 type Transform = NonNullable<FastifyDynamicSwaggerOptions['transform']>;
 type TransformObject = NonNullable<FastifyDynamicSwaggerOptions['transformObject']>;
@@ -23,6 +24,13 @@ function isContentMapBody(body: unknown): body is ContentMapBody {
   return typeof body === 'object' && body !== null && 'content' in body;
 }
 
+/** Operations whose body may be left out: @fastify/swagger marks every body required. */
+const optionalBodies = new Set<string>();
+
+function acceptsNoBody(body: unknown): boolean {
+  return body instanceof z.ZodType && z.safeParse(body, undefined).success;
+}
+
 /**
  * jsonSchemaTransform converts zod schemas to JSON Schema but expects `body` to be a
  * single schema; page endpoints take one schema per media type, so each is converted
@@ -31,6 +39,8 @@ function isContentMapBody(body: unknown): body is ContentMapBody {
 const transform: Transform = (input) => {
   const schema = input.schema as Record<string, unknown> | undefined;
   const body = schema?.['body'];
+  const operationId = schema?.['operationId'];
+  if (typeof operationId === 'string' && acceptsNoBody(body)) optionalBodies.add(operationId);
   if (!schema || !isContentMapBody(body)) return jsonSchemaTransform(input);
 
   const content: Record<string, { schema: unknown }> = {};
@@ -65,6 +75,32 @@ function pruneUnusedSchemas(document: SpecDocument): SpecDocument {
 }
 
 const transformObject: TransformObject = (input) => pruneUnusedSchemas(jsonSchemaTransformObject(input));
+
+interface OperationShape {
+  operationId?: string;
+  requestBody?: { required?: boolean };
+}
+
+/**
+ * The document as served and committed. @fastify/swagger marks every request body
+ * required, and fills in the paths only after `transformObject`, so operations whose body
+ * may be left out are marked here.
+ */
+export function markOptionalBodies<Document>(document: Document): Document {
+  const { paths } = document as { paths?: Record<string, Record<string, OperationShape>> };
+  for (const item of Object.values(paths ?? {})) {
+    for (const operation of Object.values(item)) {
+      if (
+        operation.operationId !== undefined &&
+        optionalBodies.has(operation.operationId) &&
+        operation.requestBody
+      ) {
+        operation.requestBody.required = false;
+      }
+    }
+  }
+  return document;
+}
 
 export const swaggerOptions: FastifyDynamicSwaggerOptions = {
   openapi: {

@@ -1908,9 +1908,9 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
-                "application/json": components["schemas"]["ReparseRequestInput"];
+                "application/json": components["schemas"]["ReparseRequestInput"] | null;
             };
         };
         responses: {

@@ -31,7 +31,7 @@ export async function adminRoutes(app: FastifyInstance, options: AdminRoutesOpti
           '(by default only those parsed by an older parser version) and rewrites their articles in ' +
           'place: same ids, never lost or duplicated; a page where the new parser finds no story keeps ' +
           'its article. Follow its progress at the `Location` returned.',
-        body: ReparseRequestSchema.optional(),
+        body: ReparseRequestSchema.nullish(),
         response: {
           202: jsonResponse('The job, queued; `Location` is where to follow it.', JobSchema),
           ...problemResponses(400, 401, 403, 415),

@@ -162,6 +162,7 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
       },
     },
     async (request, reply) => {
+      reply.header('vary', 'Accept');
       const mediaType = negotiate(request.headers.accept, ARTICLE_MEDIA_TYPES);
       if (mediaType === null) {
         throw new HttpProblem(
@@ -172,7 +173,6 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
       }
       const article = await repository.getArticle(request.params.id);
       if (!article) throw notFound(request.params.id);
-      reply.header('vary', 'Accept');
       if (mediaType === 'application/json')
         return reply.type('application/json').send(toArticleResponse(article));
       const [edition, teasers] = await Promise.all([

@@ -6,6 +6,7 @@ import type { Repository } from '../../storage/repository.js';
 import { NDJSON_MEDIA_TYPE } from '../content-types.js';
 import { HttpProblem, problemType, type ProblemKind } from '../problem.js';
 import { articlePath } from '../representations.js';
+import { mediaType } from './pages.js';
 import { problemResponses } from '../responses.js';
 import { BatchResultSchema, IngestJsonSchema } from '../schemas.js';
 
@@ -49,7 +50,7 @@ export async function batchRoutes(app: FastifyInstance, options: BatchRoutesOpti
     const parsed = IngestJsonSchema.safeParse(json);
     if (!parsed.success) {
       const errors = parsed.error.issues.map((issue) => ({
-        path: `line/${issue.path.join('/')}`,
+        path: issue.path.length === 0 ? 'line' : `line/${issue.path.join('/')}`,
         message: issue.message,
       }));
       return {
@@ -105,6 +106,16 @@ export async function batchRoutes(app: FastifyInstance, options: BatchRoutesOpti
     {
       preHandler: requireWriteAccess,
       bodyLimit: options.bodyLimit,
+      // Only NDJSON: checked before the body is read, so no other parser ever sees it.
+      onRequest: async (request) => {
+        if (mediaType(request) !== NDJSON_MEDIA_TYPE) {
+          throw new HttpProblem(
+            415,
+            'unsupported-media-type',
+            `send ${NDJSON_MEDIA_TYPE}: one JSON page submission per line`,
+          );
+        }
+      },
       schema: {
         operationId: 'ingestArticlesBatch',
         tags: ['articles'],

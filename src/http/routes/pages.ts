@@ -5,7 +5,8 @@ import type { IngestJsonSchema } from '../schemas.js';
 
 type JsonSubmission = z.output<typeof IngestJsonSchema>;
 
-function mediaType(request: FastifyRequest): string {
+/** The request's media type, lower-cased, without parameters. */
+export function mediaType(request: FastifyRequest): string {
   return (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
 }
 

@@ -76,7 +76,9 @@ function pageFingerprint(page: PageWithStory): string {
     story.paragraphs,
     story.language,
     page.page_locale,
-    edition?.publication ? [publicationKey(edition.publication), edition.date, edition.label, edition.platform] : null,
+    edition?.publication
+      ? [publicationKey(edition.publication), edition.date, edition.label, edition.platform]
+      : null,
     page.teasers.map((t) => [t.title, t.summary, t.publication, t.date, t.partial]),
   ]);
 }

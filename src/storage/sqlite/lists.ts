@@ -108,7 +108,9 @@ function escapeHtml(text: string): string {
  */
 function asSearchError(error: unknown): never {
   if (error instanceof Error && (error as Error & { code?: string }).code === 'SQLITE_ERROR') {
-    throw new InvalidSearchError(`the search query cannot be parsed: ${error.message.replace(/^fts5: /, '')}`);
+    throw new InvalidSearchError(
+      `the search query cannot be parsed: ${error.message.replace(/^fts5: /, '')}`,
+    );
   }
   throw error;
 }
