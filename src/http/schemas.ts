@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { parseSubmission } from '../ingest/ingest.js';
+import { PARSER_VERSION } from '../parser/index.js';
 import type { ParsedPage } from '../parser/types.js';
 import { SEED_PAGE_TEXT } from './seed-example.js';
 
@@ -52,7 +53,7 @@ export const examples = {
     teased_by: [],
     source_url: null,
     ingested_at: '2026-11-30T06:30:00.000Z',
-    parser_version: '1.0.0',
+    parser_version: PARSER_VERSION,
     links: {
       self: '/v1/articles/1',
       edition: '/v1/articles/1/edition',

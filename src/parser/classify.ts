@@ -6,12 +6,12 @@
 
 import {
   matchEditionTemplate,
-  parsePrintedDate,
+  parseEditionLabel,
   type EditionLineMatch,
   type PrintedDate,
 } from './edition.js';
 import type { SourceLine } from './normalize.js';
-import { CURRENCY_SYMBOLS, PRICE, PRICE_PERIOD_MAX_CHARS, READING_TIME_LINE } from './rules/generic.js';
+import { CURRENCY_SYMBOLS, MINUTE_WORDS, PRICE, PRICE_PERIOD_MAX_CHARS } from './rules/generic.js';
 import {
   BRAND_NAMES,
   CUT_CANDIDATES,
@@ -19,16 +19,34 @@ import {
   GLUED_READING_TIME,
   ISSUE_COUNT_TEMPLATES,
   MORE_STORIES_TEMPLATES,
+  NAVIGATION_PREFIXES,
+  PRICE_PERIODS,
   PROMO_PREFIXES,
+  READING_TIME_UNITS,
   SIGN_IN_ACTIONS,
   SIGN_IN_QUESTIONS,
-  TRIAL_MARKERS,
+  TRIAL_MARKERS_BY_BRAND,
   UPSELL_PREFIXES,
+  type LocalizedString,
   VIEW_ALL_LABELS,
   WHOLE_LINES,
 } from './rules/vocabulary.js';
-import { MIN_CUT_BOILERPLATE_CHARS, MIN_CUT_SUFFIX_CHARS, CARD_PUBLICATION_MAX_CHARS } from './settings.js';
-import { endsSentence, endsWithFolded, startsLowercase, startsWithFolded } from './text.js';
+import {
+  CARD_PUBLICATION_MAX_CHARS,
+  GLUED_LABEL_MAX_CHARS,
+  MIN_CUT_BOILERPLATE_CHARS,
+  MIN_CUT_SUFFIX_CHARS,
+  NAVIGATION_MAX_CHARS,
+  READING_TIME_MAX_CHARS,
+} from './settings.js';
+import {
+  endsSentence,
+  endsWithFolded,
+  foldKey,
+  splitGluedLabel,
+  startsLowercase,
+  startsWithFolded,
+} from './text.js';
 
 export type LineKind =
   | 'edition-line'
@@ -57,6 +75,8 @@ export type LineKind =
 export interface ClassifiedLine extends SourceLine {
   /** Position among the non-empty lines. */
   index: number;
+  /** Comparison key of the text (`foldKey`), computed once: stages compare lines by it. */
+  key: string;
   kind: LineKind;
   /** Locales whose vocabulary matched this line (votes for `page_locale`). */
   locales: string[];
@@ -72,7 +92,7 @@ export interface ClassifiedLine extends SourceLine {
   cut?: boolean;
 }
 
-type Classification = Omit<ClassifiedLine, keyof SourceLine | 'index'>;
+type Classification = Omit<ClassifiedLine, keyof SourceLine | 'index' | 'key'>;
 
 const TEXT: Classification = { kind: 'text', locales: [] };
 
@@ -101,70 +121,115 @@ function matchEdition(text: string): Classification | null {
   return null;
 }
 
+/** Question marks that end the "Already a subscriber" half (ASCII, Arabic, full-width). */
+const QUESTION_MARKS = ['?', '؟', '？'];
+
 /** `Already a subscriber ? Sign In` in any known wording, halves possibly from two locales. */
 function matchSignIn(text: string): Classification | null {
-  let at = text.indexOf('?');
-  const arabic = text.indexOf('؟');
-  if (at < 0 || (arabic >= 0 && arabic < at)) at = arabic;
+  let at = -1;
+  for (const mark of QUESTION_MARKS) {
+    const i = text.indexOf(mark);
+    if (i >= 0 && (at < 0 || i < at)) at = i;
+  }
   if (at < 0) return null;
   const question = lower(text.slice(0, at).replace('¿', '').trim());
   const action = lower(text.slice(at + 1).trim());
-  const qLocale = SIGN_IN_QUESTIONS.get(question);
-  const aLocale = SIGN_IN_ACTIONS.get(action);
-  if (aLocale === undefined || (qLocale === undefined && question !== '')) return null;
-  if (qLocale === undefined) return null;
-  return { kind: 'sign-in', locales: [qLocale, aLocale] };
+  const qLocales = SIGN_IN_QUESTIONS.get(question);
+  const aLocales = SIGN_IN_ACTIONS.get(action);
+  if (qLocales === undefined || aLocales === undefined) return null;
+  return { kind: 'sign-in', locales: [...qLocales, ...aLocales] };
 }
 
-function stripViewAll(rest: string): string {
+/** `FORBES INDIAVer todos` → `FORBES INDIA`: a known "View all" label, else any short label glued to the name. */
+function stripViewAll(rest: string): { pub: string; locales: string[] } {
   for (const label of VIEW_ALL_LABELS) {
-    if (endsWithFolded(rest, label)) return rest.slice(0, rest.length - label.length).trim();
+    if (endsWithFolded(rest, label) && rest.length > label.length)
+      return { pub: rest.slice(0, rest.length - label.length).trim(), locales: [] };
   }
-  return rest;
+  const glued = splitGluedLabel(rest, GLUED_LABEL_MAX_CHARS);
+  return { pub: glued === null ? rest : glued.head, locales: [] };
 }
 
-function matchMoreStories(text: string): Classification | null {
+function acceptablePublication(pub: string): boolean {
+  return (
+    pub !== '' && pub.length <= CARD_PUBLICATION_MAX_CHARS && !endsSentence(pub) && !startsLowercase(pub)
+  );
+}
+
+/** "More stories from {pub}" in every known wording, with a glued "View all" label or none. */
+function matchMoreStories(text: string, folded: string): Classification | null {
+  // folded text indexes the printed text only when lower-casing kept its length (nearly always)
+  const sameLength = folded.length === text.length;
+  const locales: string[] = [];
+  let publication: string | null = null;
   for (const t of MORE_STORIES_TEMPLATES) {
     if (text.length <= t.prefix.length + t.suffix.length) continue;
-    if (
-      t.prefix !== '' &&
-      startsWithFolded(text, t.prefix) &&
-      (t.suffix === '' || endsWithFolded(text, t.suffix))
-    ) {
-      const pub = stripViewAll(text.slice(t.prefix.length, text.length - t.suffix.length).trim());
-      if (pub === '' || pub.length > CARD_PUBLICATION_MAX_CHARS || endsSentence(pub) || startsLowercase(pub))
-        continue;
-      return { kind: 'more-stories', locales: [t.locale], publication: pub };
+    if (t.prefix !== '' && !(sameLength ? folded.startsWith(t.prefix) : startsWithFolded(text, t.prefix)))
+      continue;
+    if (t.suffix !== '' && !folded.includes(t.suffix)) continue;
+    const body = text.slice(t.prefix.length).trim();
+    let pub: string | null = null;
+    if (t.suffix === '') pub = stripViewAll(body).pub;
+    else {
+      const at = lower(body).lastIndexOf(t.suffix);
+      const label = at >= 0 ? body.slice(at + t.suffix.length).trim() : '';
+      const labelOk =
+        label === '' || VIEW_ALL_LABELS.includes(lower(label)) || label.length <= GLUED_LABEL_MAX_CHARS;
+      if (at > 0 && labelOk) pub = body.slice(0, at).trim();
     }
-    if (t.prefix === '' && t.suffix !== '' && endsWithFolded(text, t.suffix)) {
-      const pub = text.slice(0, text.length - t.suffix.length).trim();
-      if (pub === '' || pub.length > CARD_PUBLICATION_MAX_CHARS) continue;
-      return { kind: 'more-stories', locales: [t.locale], publication: pub };
-    }
+    if (pub === null || !acceptablePublication(pub)) continue;
+    if (publication !== null && !foldedEqual(publication, pub)) continue;
+    publication = pub;
+    if (!locales.includes(t.locale)) locales.push(t.locale);
   }
-  return null;
+  return publication === null ? null : { kind: 'more-stories', locales, publication };
+}
+
+function foldedEqual(a: string, b: string): boolean {
+  return lower(a) === lower(b);
 }
 
 function matchWholeLine(folded: string): Classification | null {
   const entry = WHOLE_LINES.get(folded);
   if (!entry) return null;
-  return { kind: entry.kind, locales: entry.locale === null ? [] : [entry.locale] };
+  return { kind: entry.kind, locales: entry.locales };
 }
 
-function matchMarkers(folded: string): Classification | null {
-  for (const m of TRIAL_MARKERS)
-    if (folded.includes(m.lower)) return { kind: 'trial', locales: m.locale ? [m.locale] : [] };
-  for (const m of UPSELL_PREFIXES)
-    if (folded.startsWith(m.lower)) return { kind: 'upsell', locales: m.locale ? [m.locale] : [] };
-  for (const m of PROMO_PREFIXES)
-    if (folded.startsWith(m.lower)) return { kind: 'promo', locales: m.locale ? [m.locale] : [] };
+/** The locales of the matched entries, or null when none matched. */
+function localesOf(matched: readonly LocalizedString[]): string[] | null {
+  if (matched.length === 0) return null;
+  const found: string[] = [];
+  for (const m of matched) if (m.locale !== null && !found.includes(m.locale)) found.push(m.locale);
+  return found;
+}
+
+function trialMarkersIn(folded: string): LocalizedString[] {
+  const hits: LocalizedString[] = [];
+  for (const [brand, markers] of TRIAL_MARKERS_BY_BRAND) {
+    if (brand !== '' && !folded.includes(brand)) continue;
+    for (const m of markers) if (folded.includes(m.lower)) hits.push(m);
+  }
+  return hits;
+}
+
+function matchMarkers(folded: string, text: string): Classification | null {
+  const trial = localesOf(trialMarkersIn(folded));
+  if (trial) return { kind: 'trial', locales: trial };
+  const upsell = localesOf(UPSELL_PREFIXES.matches(folded));
+  if (upsell) return { kind: 'upsell', locales: upsell };
+  const promo = localesOf(PROMO_PREFIXES.matches(folded));
+  if (promo) return { kind: 'promo', locales: promo };
+  if (text.length <= NAVIGATION_MAX_CHARS) {
+    const nav = localesOf(NAVIGATION_PREFIXES.matches(folded).filter((m) => folded.length > m.lower.length));
+    if (nav) return { kind: 'navigation', locales: nav };
+  }
   for (const t of ISSUE_COUNT_TEMPLATES) {
     if (
       folded.startsWith(t.prefix) &&
       folded.endsWith(t.suffix) &&
       folded.length > t.prefix.length + t.suffix.length
     ) {
-      const n = folded.slice(t.prefix.length, folded.length - t.suffix.length);
+      const n = folded.slice(t.prefix.length, folded.length - t.suffix.length).trim();
       if (/^\d{1,3}$/u.test(n)) return { kind: 'issue-count', locales: [t.locale] };
     }
   }
@@ -189,37 +254,74 @@ function matchGluedCard(text: string): Classification | null {
   return null;
 }
 
-/** `$149.99`, `$74.99/Año`, `₹ 1,257.23₹ 754.34` (an old and a new price glued). */
-function isPriceLine(text: string): boolean {
+/**
+ * `$149.99`, `$74.99/Año`, `₹ 1,257.23₹ 754.34` (an old and a new price glued).
+ * Returns the locales of a known period word (`/Anno` votes for Italian), or null when no price.
+ */
+function matchPrice(text: string): string[] | null {
+  if (text.length > PRICE_LINE_MAX_CHARS) return null;
   let rest = text;
+  let locales: string[] = [];
   const slash = rest.lastIndexOf('/');
   if (slash > 0) {
     const period = rest.slice(slash + 1);
-    if (period === '' || period.length > PRICE_PERIOD_MAX_CHARS || !/^\p{L}+$/u.test(period)) return false;
+    if (period === '' || period.length > PRICE_PERIOD_MAX_CHARS || !/^\p{L}+$/u.test(period)) return null;
+    locales = PRICE_PERIODS.get(lower(period)) ?? [];
     rest = rest.slice(0, slash);
   }
   const firstDigit = rest.search(/\d/u);
-  if (firstDigit < 0) return false;
+  if (firstDigit < 0) return null;
   let second = -1;
   for (const symbol of CURRENCY_SYMBOLS) {
     const at = rest.indexOf(symbol, firstDigit);
     if (at > 0 && (second < 0 || at < second)) second = at;
   }
-  if (second < 0) return PRICE.test(rest);
-  return PRICE.test(rest.slice(0, second)) && PRICE.test(rest.slice(second));
+  const ok =
+    second < 0 ? PRICE.test(rest) : PRICE.test(rest.slice(0, second)) && PRICE.test(rest.slice(second));
+  return ok ? locales : null;
+}
+
+/** A price line (two glued prices and a period at most) is at most this long. */
+const PRICE_LINE_MAX_CHARS = 48;
+
+const MINUTES: ReadonlySet<string> = new Set(MINUTE_WORDS);
+/** Leading number of a reading time: `10+` in `10+ min  |`. */
+const READING_NUMBER = /^\d{1,3}\+?/u;
+
+/**
+ * `1 min read`, `10+ min  |`, `4 mins`, `2 min.`, `5 min läsning`, `3 мин`,
+ * `4分钟`: a number and a short unit that is a known unit or opens with a word
+ * for "minute" (in any language), possibly followed by one more short word.
+ */
+export function matchReadingTime(text: string): string[] | null {
+  if (text.length > READING_TIME_MAX_CHARS) return null;
+  const number = READING_NUMBER.exec(text);
+  if (!number) return null;
+  let unit = text.slice(number[0].length).trim();
+  if (unit.endsWith('|')) unit = unit.slice(0, -1).trim();
+  const folded = lower(unit);
+  if (folded === '') return null;
+  const known = localesOf(READING_TIME_UNITS.filter((u) => folded === u.lower || folded === `${u.lower}.`));
+  if (known) return known;
+  const words = folded.split(' ').filter(Boolean);
+  if (words.length > 2 || (words[1] !== undefined && words[1].length > 14)) return null;
+  const first = (words[0] ?? '').replace(/\.$/u, '');
+  return MINUTES.has(first) ? [] : null;
 }
 
 function matchShapes(text: string): Classification | null {
-  if (isPriceLine(text)) return { kind: 'price', locales: [] };
-  if (READING_TIME_LINE.test(text)) return { kind: 'reading-time', locales: [] };
-  const date = parsePrintedDate(text);
+  const price = matchPrice(text);
+  if (price) return { kind: 'price', locales: price };
+  const reading = matchReadingTime(text);
+  if (reading) return { kind: 'reading-time', locales: reading };
+  const date = parseEditionLabel(text);
   if (date) return { kind: 'date', locales: [], date };
   if (text === '|') return { kind: 'pipe', locales: [] };
   const bar = text.indexOf('|');
   if (bar >= 0 && bar === text.lastIndexOf('|') && text.length <= 2 * CARD_PUBLICATION_MAX_CHARS) {
     const left = text.slice(0, bar).trim();
     const right = text.slice(bar + 1).trim();
-    const rightDate = parsePrintedDate(right);
+    const rightDate = parseEditionLabel(right);
     if (left === '' || right === '' || rightDate) {
       const publication = left !== '' ? left : rightDate ? undefined : right;
       return {
@@ -244,12 +346,34 @@ function matchShapes(text: string): Classification | null {
 function matchCut(text: string): Classification | null {
   if (text.length < MIN_CUT_BOILERPLATE_CHARS) return matchCutSuffix(text);
   const folded = lower(text);
+  const signIn = matchCutSignIn(folded);
+  if (signIn) return signIn;
   for (const c of CUT_CANDIDATES) {
     if (c.lower.startsWith(folded) || (c.kind === 'edition-line' && folded.startsWith(c.lower))) {
       return { kind: c.kind, locales: c.locale ? [c.locale] : [], cut: true };
     }
   }
   return matchCutSuffix(text);
+}
+
+/** `Already a subscriber ? Sig`: a known question, then the start of any known action (or the question cut). */
+function matchCutSignIn(folded: string): Classification | null {
+  let at = -1;
+  for (const mark of QUESTION_MARKS) {
+    const i = folded.indexOf(mark);
+    if (i >= 0 && (at < 0 || i < at)) at = i;
+  }
+  if (at < 0) {
+    for (const [q, locales] of SIGN_IN_QUESTIONS)
+      if (q.startsWith(folded.trim())) return { kind: 'sign-in', locales, cut: true };
+    return null;
+  }
+  const question = SIGN_IN_QUESTIONS.get(folded.slice(0, at).trim());
+  const action = folded.slice(at + 1).trim();
+  if (question === undefined) return null;
+  for (const a of SIGN_IN_ACTIONS.keys())
+    if (a.startsWith(action)) return { kind: 'sign-in', locales: question, cut: true };
+  return null;
 }
 
 /** `Motoring World से और कहा`: a "{pub} से और कहानियाँ" header cut inside its suffix. */
@@ -278,9 +402,9 @@ export function classifyLine(text: string, maybeCut: boolean): Classification {
     matchImage(text) ??
     matchEdition(text) ??
     matchSignIn(text) ??
-    matchMoreStories(text) ??
+    matchMoreStories(text, folded) ??
     matchWholeLine(folded) ??
-    matchMarkers(folded) ??
+    matchMarkers(folded, text) ??
     matchGluedCard(text) ??
     matchShapes(text) ??
     (maybeCut ? matchCut(text) : null) ??
@@ -296,6 +420,7 @@ export function classifyLines(lines: readonly SourceLine[], lastLineOpen: boolea
       text: line.text,
       lineNo: line.lineNo,
       index,
+      key: foldKey(line.text),
       kind: c.kind,
       locales: c.locales,
       edition: c.edition,

@@ -4,6 +4,7 @@
  * the {date} edition of {pub}." line.
  */
 
+import { ISSUE_WORDS } from './rules/generic.js';
 import { PLATFORMS } from './rules/platforms.js';
 import type { EditionTemplate } from './rules/types.js';
 import type { Platform } from './types.js';
@@ -11,8 +12,8 @@ import type { Platform } from './types.js';
 export interface PrintedDate {
   /** The date text exactly as printed. */
   label: string;
-  /** ISO date with the precision printed: `YYYY-MM-DD` or `YYYY-MM`. */
-  iso: string;
+  /** ISO date with the precision printed: `YYYY-MM-DD` or `YYYY-MM`; null for an issue number (`Issue 17, 2023`). */
+  iso: string | null;
 }
 
 const MONTHS: ReadonlyMap<string, number> = new Map([
@@ -119,6 +120,23 @@ export function parsePrintedDate(text: string): PrintedDate | null {
   return null;
 }
 
+/** `Issue 17, 2023`, `Issue 231`, `No. 12`: an issue printed where the date would be. */
+const ISSUE_NUMBER = /^(\p{L}{2,7}\.?) (\d{1,5})(?:, (\d{4}))?$/u;
+const ISSUE_WORD_SET: ReadonlySet<string> = new Set(ISSUE_WORDS);
+
+export function parseIssueLabel(text: string): PrintedDate | null {
+  const label = text.trim();
+  if (label.length > 24) return null;
+  const m = ISSUE_NUMBER.exec(label);
+  if (!m || !ISSUE_WORD_SET.has((m[1] ?? '').toLowerCase())) return null;
+  return { label, iso: null };
+}
+
+/** A printed date or, failing that, a printed issue number (`Issue 13, 2025`). */
+export function parseEditionLabel(text: string): PrintedDate | null {
+  return parsePrintedDate(text) ?? parseIssueLabel(text);
+}
+
 /**
  * Find the first printed date inside running text (`… October 23, 2024-Ausgabe …`).
  * Token scan: linear in the text length.
@@ -140,10 +158,53 @@ export function findPrintedDate(text: string): (PrintedDate & { start: number; e
       const end = last.start + yearAt.index + 4;
       const label = text.slice(token.start, end);
       const iso = parseSingle(label);
-      if (iso !== null) return { label, iso, start: token.start, end };
+      if (iso !== null) return extendToRange(text, { label, iso, start: token.start, end });
     }
   }
   return null;
+}
+
+/** An issue number inside running text: `… fra Issue 14, 2025-udgaven af …` → `Issue 14, 2025`. */
+export function findIssueLabel(text: string): (PrintedDate & { start: number; end: number }) | null {
+  const re = /\S+/gu;
+  const tokens: { word: string; start: number }[] = [];
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) tokens.push({ word: m[0], start: m.index });
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const word = tokens[i] as { word: string; start: number };
+    if (!ISSUE_WORD_SET.has(word.word.toLowerCase())) continue;
+    const number = tokens[i + 1] as { word: string; start: number };
+    const digits = /^\d{1,5}/u.exec(number.word);
+    if (!digits) continue;
+    let end = number.start + digits[0].length;
+    const year = tokens[i + 2];
+    if (number.word === `${digits[0]},` && year !== undefined) {
+      const y = /^\d{4}/u.exec(year.word);
+      if (y) end = year.start + 4;
+    }
+    return { label: text.slice(word.start, end), iso: null, start: word.start, end };
+  }
+  return null;
+}
+
+/** Longest date range a page prints (`December 2024 - January 2025`). */
+const MAX_RANGE_CHARS = 48;
+
+/** `December 2024` followed by ` - January 2025`: the whole range, dated by its first date. */
+function extendToRange(
+  text: string,
+  found: PrintedDate & { start: number; end: number },
+): PrintedDate & { start: number; end: number } {
+  const tail = text.slice(found.end, found.end + MAX_RANGE_CHARS);
+  for (const sep of RANGE_SEPARATORS) {
+    if (!tail.startsWith(sep)) continue;
+    const rest = tail.slice(sep.length);
+    const second = /^\p{L}{3,9}\.? ?(?:\d{1,2}(?:st|nd|rd|th)?,? )?\d{4}/u.exec(rest);
+    if (second && parseSingle(second[0]) !== null) {
+      const end = found.end + sep.length + second[0].length;
+      return { ...found, label: text.slice(found.start, end), end };
+    }
+  }
+  return found;
 }
 
 /** True when a printed edition field is an unrendered template such as `{{IssueName}}`. */
@@ -158,6 +219,9 @@ export interface EditionLineMatch {
   issueText: string | null;
   placeholder: boolean;
 }
+
+/** An edition line's issue text that is not a date (`Issue 231`) is at most this long. */
+const MAX_ISSUE_TEXT_CHARS = 40;
 
 /** Match a line against one localized edition-line template. */
 export function matchEditionTemplate(line: string, template: EditionTemplate): EditionLineMatch | null {
@@ -179,6 +243,8 @@ export function matchEditionTemplate(line: string, template: EditionTemplate): E
   if (dateText === '' || pubText === '') return null;
   const placeholder = isTemplatePlaceholder(dateText) || isTemplatePlaceholder(pubText);
   const date = isTemplatePlaceholder(dateText) ? null : parsePrintedDate(dateText);
+  if (date === null && !isTemplatePlaceholder(dateText) && dateText.length > MAX_ISSUE_TEXT_CHARS)
+    return null;
   return {
     publication: isTemplatePlaceholder(pubText) ? null : pubText,
     date,

@@ -13,7 +13,12 @@ import { isBoilerplate, Ledger } from './ledger.js';
 import { normalizeInput } from './normalize.js';
 import { PLATFORMS } from './rules/platforms.js';
 import { segment } from './segment.js';
-import { CAPTURE_BYTE_LIMIT, CAPTURE_BYTE_SLACK, MAX_INPUT_CHARS } from './settings.js';
+import {
+  CAPTURE_BYTE_LIMIT,
+  CAPTURE_BYTE_SLACK,
+  MAX_INPUT_CHARS,
+  UI_LANGUAGE_MIN_CHARS,
+} from './settings.js';
 import { extractStory, type StoryDraft } from './story.js';
 import { extractTeasers } from './teasers.js';
 import { utf8Length } from './text.js';
@@ -23,7 +28,7 @@ export type * from './types.js';
 export { normalizedLines } from './normalize.js';
 
 /** Version of the parser's output: any change in output for some input is a new version. */
-export const PARSER_VERSION = '1.0.0';
+export const PARSER_VERSION = '1.1.0';
 
 function emptyPage(warnings: string[]): ParsedPage {
   return { story: null, edition: null, teasers: [], page_locale: null, removed: [], warnings };
@@ -72,7 +77,7 @@ function buildStory(draft: StoryDraft): Story | null {
   };
 }
 
-/** Platform sentences that name no known locale but whose language can be detected. */
+/** Platform lines that name no known locale but whose language can be detected. */
 const UI_SENTENCE_KINDS: ReadonlySet<string> = new Set([
   'trial',
   'brand',
@@ -80,16 +85,35 @@ const UI_SENTENCE_KINDS: ReadonlySet<string> = new Set([
   'sign-in',
   'upsell',
   'more-stories',
+  'try-gold',
 ]);
 
-/** The UI locale from the vocabulary that matched; failing that, the detected language of unknown platform sentences. */
+/** Text of a platform line without what is printed in English on every UI (brand, publication, dates). */
+function uiWords(line: ClassifiedLine): string {
+  let text = line.text;
+  for (const name of [line.edition?.publication, line.edition?.date?.label, line.publication, ...BRAND_TEXTS])
+    if (typeof name === 'string' && name !== '') text = text.split(name).join(' ');
+  return text;
+}
+
+const BRAND_TEXTS: readonly string[] = PLATFORMS.flatMap((p) => p.brandNames);
+
+/**
+ * The UI locale: an edition line in no known wording outweighs every other
+ * line (as a known edition line does), so its detected language comes first;
+ * then the vocabulary's votes; then the detected language of the other
+ * platform lines in no known wording.
+ */
 function pageLocale(lines: readonly ClassifiedLine[]): string | null {
+  const unknownEdition = lines.find((l) => l.kind === 'edition-line' && l.locales.length === 0);
+  if (unknownEdition !== undefined) {
+    const detected = detectLanguage([uiWords(unknownEdition)], UI_LANGUAGE_MIN_CHARS);
+    if (detected !== null) return detected;
+  }
   const known = pickPageLocale(lines);
   if (known !== null) return known;
-  const sentences = lines
-    .filter((l) => UI_SENTENCE_KINDS.has(l.kind) && l.locales.length === 0)
-    .map((l) => l.text);
-  return sentences.length > 0 ? detectLanguage(sentences) : null;
+  const sentences = lines.filter((l) => UI_SENTENCE_KINDS.has(l.kind) && l.locales.length === 0).map(uiWords);
+  return sentences.length > 0 ? detectLanguage(sentences, UI_LANGUAGE_MIN_CHARS) : null;
 }
 
 function parse(text: string, options: ParseOptions): ParsedPage {
@@ -132,7 +156,6 @@ function parse(text: string, options: ParseOptions): ParsedPage {
   const cut = lastLineOpen && isCaptureCut(text, options);
   const teasers = extractTeasers(all.slice(segments.teaserStart), ledger, {
     knownPublications,
-    repeats: segments.repeats,
     cutLineIndex: cut ? all.length - 1 : null,
   });
 

@@ -1,7 +1,11 @@
 /** Story language: franc-min on a bounded sample of the body, mapped to BCP 47. */
 
 import { franc } from 'franc-min';
-import { LANGUAGE_MIN_CHARS, LANGUAGE_SAMPLE_CHARS } from './settings.js';
+import { LANGUAGE_CANDIDATES, LANGUAGE_MIN_CHARS, LANGUAGE_SAMPLE_CHARS } from './settings.js';
+
+const ONLY = [...LANGUAGE_CANDIDATES];
+/** Kana appear only in Japanese: a sample holding them is Japanese (franc would weigh its kanji as Chinese). */
+const KANA = /[\u3040-\u30FF]/u;
 
 /** ISO 639-3 codes franc-min returns → BCP 47 (ISO 639-1 where one exists). */
 const ISO_639_3_TO_BCP47: Readonly<Record<string, string>> = {
@@ -101,14 +105,19 @@ const ISO_639_3_TO_BCP47: Readonly<Record<string, string>> = {
   eus: 'eu',
 };
 
-/** Detect the language of a story from its paragraphs (or its title and deck when there is no body). */
-export function detectLanguage(texts: readonly string[]): string | null {
+/**
+ * Detect the language of a story from its paragraphs (or its title and deck
+ * when there is no body), or of platform lines (`minChars` lower): a bounded
+ * sample, compared against the newsstand languages only.
+ */
+export function detectLanguage(texts: readonly string[], minChars = LANGUAGE_MIN_CHARS): string | null {
   let sample = '';
   for (const text of texts) {
     if (sample.length >= LANGUAGE_SAMPLE_CHARS) break;
     sample += `${text.slice(0, LANGUAGE_SAMPLE_CHARS - sample.length)}\n`;
   }
-  if (sample.trim().length < LANGUAGE_MIN_CHARS) return null;
-  const code = franc(sample, { minLength: LANGUAGE_MIN_CHARS });
+  if (sample.trim().length < minChars) return null;
+  if (KANA.test(sample)) return 'ja';
+  const code = franc(sample, { minLength: minChars, only: ONLY });
   return ISO_639_3_TO_BCP47[code] ?? null;
 }

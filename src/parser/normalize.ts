@@ -1,16 +1,22 @@
 /**
  * Stage 1: normalize. Text in, clean lines out: Unicode NFC, LF line ends, no
  * BOM, no invisible formatting characters (ZWJ/ZWNJ kept: they carry meaning
- * in Indic and Arabic scripts), NBSP as space, HTML entities decoded, lines
+ * in Indic and Arabic scripts), NBSP as space (the narrow NBSP of French typography kept), HTML entities decoded, lines
  * trimmed, and the scraper's quote-wrapping of non-ASCII lines undone.
  */
 
-/** Zero-width and bidi-control characters that carry no text (ZWNJ U+200C and ZWJ U+200D are kept). */
-const INVISIBLE = /[\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u061C\uFEFF\u00AD]/gu;
-/** C0/C1 control characters other than tab and line feed. */
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/gu;
-/** Space-like characters shown as a plain space. */
-const SPACES = /[\u00A0\u2007\u202F\t]/gu;
+/**
+ * Characters that carry no text, removed in one pass: zero-width and
+ * bidi-control characters (ZWNJ U+200C and ZWJ U+200D are kept), the soft
+ * hyphen, and C0/C1 control characters other than tab and line feed.
+ */
+const INVISIBLE =
+  /[\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u061C\uFEFF\u00AD\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/gu;
+/**
+ * Space-like characters shown as a plain space. The narrow no-break space
+ * (U+202F) is kept: it is French typography (`9\u202f000`, `abonné\u202f?`), printed on purpose.
+ */
+const SPACES = /[\u00A0\u2007\t]/gu;
 const ENTITY = /&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/gu;
 
 const NAMED_ENTITIES: Readonly<Record<string, string>> = {
@@ -130,7 +136,7 @@ export function normalizeText(text: string): string {
   out = out.replace(/\r\n?/gu, '\n');
   out = decodeEntities(out);
   out = out.normalize('NFC');
-  out = out.replace(INVISIBLE, '').replace(CONTROL, '').replace(SPACES, ' ');
+  out = out.replace(INVISIBLE, '').replace(SPACES, ' ');
   return out;
 }
 

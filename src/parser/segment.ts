@@ -5,11 +5,20 @@
  */
 
 import type { ClassifiedLine, LineKind } from './classify.js';
-import { findPrintedDate, type EditionLineMatch } from './edition.js';
+import { findIssueLabel, findPrintedDate, isTemplatePlaceholder, type EditionLineMatch } from './edition.js';
 import { isBoilerplate } from './ledger.js';
 import { TRY_GOLD_SHAPE } from './rules/generic.js';
-import { CARD_ALT_WINDOW, PAYWALL_REPEAT_WINDOW, SIGN_IN_MAX_CHARS, TRY_GOLD_MAX_CHARS } from './settings.js';
-import { foldKey, hasUppercase } from './text.js';
+import {
+  CARD_ALT_WINDOW,
+  CARD_PUBLICATION_MAX_CHARS,
+  EDITION_LINE_MAX_CHARS,
+  GLUED_LABEL_MAX_CHARS,
+  PAYWALL_REPEAT_WINDOW,
+  SIGN_IN_MAX_CHARS,
+  TIER_LINE_MAX_CHARS,
+  TRY_GOLD_MAX_CHARS,
+} from './settings.js';
+import { endsSentence, foldKey, hasLowercase, hasUppercase } from './text.js';
 
 /** Lines that close the story: what follows them is platform text and teasers. */
 const STORY_END_KINDS: ReadonlySet<LineKind> = new Set([
@@ -37,6 +46,10 @@ const TOP_KINDS: ReadonlySet<LineKind> = new Set([
 const TEASER_HEADER_KINDS: ReadonlySet<LineKind> = new Set(['more-stories', 'issue-contents']);
 /** A generic "More stories from {pub}" header holds at most this much text besides the publication. */
 const MORE_STORIES_EXTRA_CHARS = 40;
+/** Lines that name the paid tier (Magzter GOLD): platform text only when platform-shaped. */
+const TIER_KINDS: ReadonlySet<LineKind> = new Set(['brand', 'trial']);
+/** How many lines below the top of the story the header's `Pub` / `|` / date lines may sit. */
+const HEADER_SCAN_LINES = 6;
 /** How far below the top label the header's metadata may start. */
 const TOP_LABEL_META_LOOKAHEAD = 4;
 
@@ -69,7 +82,7 @@ function countRepeats(
   const map = new Map<string, { first: number; last: number; count: number }>();
   for (const line of lines) {
     if (line.kind !== 'text') continue;
-    const key = foldKey(line.text);
+    const key = line.key;
     const seen = map.get(key);
     if (seen) {
       seen.last = line.index;
@@ -77,6 +90,79 @@ function countRepeats(
     } else map.set(key, { first: line.index, last: line.index, count: 1 });
   }
   return map;
+}
+
+function isQuestion(line: ClassifiedLine | undefined): boolean {
+  if (line === undefined || line.text.length > SIGN_IN_MAX_CHARS) return false;
+  return line.text.includes('?') || line.text.includes('؟') || line.text.includes('？');
+}
+
+/**
+ * A line naming the paid tier is platform text when it is platform-shaped: a
+ * short label (`Go Unlimited with Magzter GOLD`), a line the page repeats (the
+ * block printed twice), or a line inside the platform block (next to other
+ * platform lines, above the sign-in question, after an edition-shaped line, or
+ * at the very end of the capture). A body sentence that mentions the brand
+ * (`Magzter GOLD alone says it now carries…`) is none of these: it stays text.
+ */
+function platformShaped(
+  lines: readonly ClassifiedLine[],
+  i: number,
+  keyCounts: ReadonlyMap<string, number>,
+): boolean {
+  const line = lines[i] as ClassifiedLine;
+  if (line.text.length <= TIER_LINE_MAX_CHARS && !endsSentence(line.text)) return true;
+  if (i === lines.length - 1) return true;
+  if ((keyCounts.get(line.key) ?? 0) > 1) return true;
+  const prev = lines[i - 1];
+  const next = lines[i + 1];
+  const platformNeighbour = [prev, next].some(
+    (l) => l !== undefined && isBoilerplate(l) && !TIER_KINDS.has(l.kind),
+  );
+  if (platformNeighbour || isQuestion(next)) return true;
+  return prev !== undefined && prev.kind === 'text' && editionShaped(prev.text);
+}
+
+/** A line holding a printed date, an issue number or an unrendered template: an edition line's shape. */
+function editionShaped(text: string): boolean {
+  return isTemplatePlaceholder(text) || findPrintedDate(text) !== null || findIssueLabel(text) !== null;
+}
+
+function demoteBodyMentions(lines: ClassifiedLine[]): void {
+  const keyCounts = new Map<string, number>();
+  for (const line of lines) keyCounts.set(line.key, (keyCounts.get(line.key) ?? 0) + 1);
+  const demote: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (TIER_KINDS.has((lines[i] as ClassifiedLine).kind) && !platformShaped(lines, i, keyCounts))
+      demote.push(i);
+  }
+  for (const i of demote) lines[i] = relabel(lines[i] as ClassifiedLine, 'text', { locales: [] });
+}
+
+/**
+ * Publications the page prints around its metadata: edition lines, `Pub|Date`
+ * and `|Pub` lines, and the line above a bare `|` or `|Date` line in the header.
+ */
+function printedPublications(lines: readonly ClassifiedLine[], topEnd: number): string[] {
+  const pubs: string[] = [];
+  const add = (p: string | null | undefined): void => {
+    if (typeof p === 'string' && p !== '' && p.length <= CARD_PUBLICATION_MAX_CHARS && !pubs.includes(p))
+      pubs.push(p);
+  };
+  for (const line of lines) {
+    if (line.kind === 'edition-line') add(line.edition?.publication);
+    if (line.kind === 'card-publication') add(line.publication);
+  }
+  for (let i = topEnd; i < Math.min(lines.length, topEnd + HEADER_SCAN_LINES); i++) {
+    const line = lines[i] as ClassifiedLine;
+    if (line.kind !== 'pipe') continue;
+    if (line.publication !== undefined) add(line.publication);
+    else {
+      const above = lines[i - 1];
+      if (above?.kind === 'text' && !endsSentence(above.text)) add(above.text);
+    }
+  }
+  return pubs;
 }
 
 /** The upsell block on top: labels, prices, and a price sentence (a text line right above a price). */
@@ -97,7 +183,8 @@ function findTopEnd(lines: ClassifiedLine[]): number {
     }
     if (line.kind === 'text' && line.text.length <= TRY_GOLD_MAX_CHARS && TRY_GOLD_SHAPE.test(line.text)) {
       const metaAhead = lines.slice(t + 2, t + 2 + TOP_LABEL_META_LOOKAHEAD).some((l) => isHardMeta(l));
-      if (metaAhead) {
+      const afterPrices = t > 0 && lines[t - 1]?.kind === 'price';
+      if (metaAhead || afterPrices) {
         lines[t] = relabel(line, 'try-gold');
         t++;
         continue;
@@ -109,12 +196,19 @@ function findTopEnd(lines: ClassifiedLine[]): number {
 }
 
 /**
- * Publication named by an edition line in an unknown language: the capitalised
- * words after the date, or else the capitalised run just before it.
+ * Publication named by an edition line in an unknown language: the words
+ * after the date from the first one holding a capital (`… af Filmfare.`,
+ * `… von autoX.`; a suffix glued to the date such as `-Ausgabe` is skipped),
+ * or else the run of such words just before the date (`… Nikkei Asia の {date} 版…`).
  */
 function guessPublication(text: string, dateStart: number, dateEnd: number): string | null {
-  const after = text.slice(dateEnd).split(' ').filter(Boolean);
-  const from = after.findIndex((w) => hasUppercase(w.charAt(0)));
+  const glued = text.charAt(dateEnd) !== ' ';
+  const after = text
+    .slice(dateEnd)
+    .split(' ')
+    .filter(Boolean)
+    .slice(glued ? 1 : 0);
+  const from = after.findIndex((w) => hasUppercase(w));
   if (from >= 0) {
     const pub = after
       .slice(from)
@@ -127,32 +221,57 @@ function guessPublication(text: string, dateStart: number, dateEnd: number): str
   const run: string[] = [];
   for (let i = before.length - 1; i >= 0; i--) {
     const w = before[i] ?? '';
-    if (hasUppercase(w.charAt(0))) run.unshift(w);
+    if (hasUppercase(w)) run.unshift(w);
     else if (run.length > 0) break;
   }
   return run.length > 0 ? run.join(' ') : null;
 }
 
-/** An edition line in a language no locale file knows, recognised by its place and its printed date. */
-function recogniseGenericEdition(lines: ClassifiedLine[], storyEnd: number, topEnd: number): number {
+/** The longest publication from `pubs` that the text names, or null. */
+function namedKnownPublication(text: string, pubs: readonly string[]): string | null {
+  const key = foldKey(text);
+  let best: string | null = null;
+  for (const pub of pubs)
+    if (key.includes(foldKey(pub)) && (best === null || pub.length > best.length)) best = pub;
+  return best;
+}
+
+/**
+ * An edition line in a language no locale file knows, recognised by its shape:
+ * a short line right before the platform block that prints a date, an issue
+ * number or an unrendered template, printed twice or followed by the trial sentence.
+ */
+function recogniseGenericEdition(
+  lines: ClassifiedLine[],
+  storyEnd: number,
+  topEnd: number,
+  pubs: readonly string[],
+): number {
   if (lines.some((l) => l.kind === 'edition-line')) return storyEnd;
   const prev = lines[storyEnd - 1];
   const end = lines[storyEnd];
   if (prev === undefined || end === undefined || prev.kind !== 'text' || prev.index < topEnd) return storyEnd;
+  if (prev.text.length > EDITION_LINE_MAX_CHARS) return storyEnd;
+  const placeholder = isTemplatePlaceholder(prev.text);
   const date = findPrintedDate(prev.text);
-  if (date === null) return storyEnd;
-  const key = foldKey(prev.text);
-  const repeated = lines.some((l) => l.index > storyEnd && l.kind === 'text' && foldKey(l.text) === key);
-  if (!repeated && end.kind !== 'trial' && end.kind !== 'brand') return storyEnd;
+  const issue = date === null ? findIssueLabel(prev.text) : null;
+  if (date === null && issue === null && !placeholder) return storyEnd;
+  const key = prev.key;
+  const repeated = lines.some((l) => l.index > storyEnd && l.kind === 'text' && l.key === key);
+  if (!repeated && !TIER_KINDS.has(end.kind)) return storyEnd;
+  const found = date ?? issue;
   const edition: EditionLineMatch = {
-    publication: guessPublication(prev.text, date.start, date.end),
-    date: { label: date.label, iso: date.iso },
-    issueText: null,
-    placeholder: false,
+    publication: placeholder
+      ? null
+      : (namedKnownPublication(prev.text, pubs) ??
+        (found === null ? null : guessPublication(prev.text, found.start, found.end))),
+    date: date === null ? null : { label: date.label, iso: date.iso },
+    issueText: issue?.label ?? null,
+    placeholder,
   };
   for (let i = storyEnd - 1; i < lines.length; i++) {
     const line = lines[i];
-    if (line !== undefined && line.kind === 'text' && foldKey(line.text) === key)
+    if (line !== undefined && line.kind === 'text' && line.key === key)
       lines[i] = relabel(line, 'edition-line', { edition });
   }
   return storyEnd - 1;
@@ -160,14 +279,11 @@ function recogniseGenericEdition(lines: ClassifiedLine[], storyEnd: number, topE
 
 /**
  * The paywall block: boilerplate lines from the story's end, plus lines in no
- * known wording that the page repeats inside the block (its second copy), and
- * a short question right after a trial sentence (the sign-in prompt).
+ * known wording that the page repeats inside the block (its second copy), a
+ * short question right after a trial sentence (the sign-in prompt), and the
+ * "More stories from {pub}" header in an unknown wording.
  */
-function extendPaywallBlock(lines: ClassifiedLine[], storyEnd: number): number {
-  const publications = lines
-    .filter((l) => l.kind === 'edition-line' && typeof l.edition?.publication === 'string')
-    .map((l) => l.edition?.publication ?? '')
-    .filter((p) => p !== '');
+function extendPaywallBlock(lines: ClassifiedLine[], storyEnd: number, pubs: readonly string[]): number {
   let j = storyEnd;
   while (j < lines.length) {
     const line = lines[j];
@@ -178,29 +294,27 @@ function extendPaywallBlock(lines: ClassifiedLine[], storyEnd: number): number {
       continue;
     }
     if (line.kind !== 'text') break;
-    const key = foldKey(line.text).replace(' ?', '?');
+    const key = line.key.replace(' ?', '?');
     const neighbourIsBlock = [lines[j - 1], lines[j + 1]].some(
       (l) => l !== undefined && STORY_END_KINDS.has(l.kind) && !TEASER_HEADER_KINDS.has(l.kind),
     );
     const copied = lines
       .slice(Math.max(storyEnd, j - PAYWALL_REPEAT_WINDOW), j + PAYWALL_REPEAT_WINDOW)
-      .some((l) => l.index !== j && l.kind !== 'edition-line' && foldKey(l.text).replace(' ?', '?') === key);
+      .some((l) => l.index !== j && l.kind !== 'edition-line' && l.key.replace(' ?', '?') === key);
     if (neighbourIsBlock && copied) {
       lines[j] = relabel(line, 'paywall');
       j++;
       continue;
     }
-    const named = namesPublication(line.text, publications, lines.slice(j + 1, j + 3));
+    const named = namesPublication(line.text, pubs, lines.slice(j + 1, j + 3), false, j === lines.length - 1);
     if (named !== null) {
       lines[j] = relabel(line, 'more-stories', { publication: named });
       j++;
       break;
     }
     const prev = lines[j - 1];
-    const question = line.text.includes('?') || line.text.includes('؟');
     if (
-      question &&
-      line.text.length <= SIGN_IN_MAX_CHARS &&
+      isQuestion(line) &&
       prev !== undefined &&
       (prev.kind === 'brand' || (prev.kind === 'trial' && prev.locales.length === 0))
     ) {
@@ -215,21 +329,105 @@ function extendPaywallBlock(lines: ClassifiedLine[], storyEnd: number): number {
 
 /**
  * "More stories from {pub}" in a wording no locale file knows: a short line
- * right after the paywall block that names the edition's publication and more.
+ * that names a publication of the page and little else, its label before or
+ * after the name or glued to it (`…INDIAVer todos`), not a sentence. It must
+ * be followed by a card naming the publication, unless it sits right after the
+ * platform block and reads as a header (upper case, or the label glued on).
  */
 function namesPublication(
   text: string,
   publications: readonly string[],
   following: readonly ClassifiedLine[],
+  needCard: boolean,
+  lastLine = false,
 ): string | null {
+  if (endsSentence(text)) return null;
   const key = foldKey(text);
   for (const pub of publications) {
     const pubKey = foldKey(pub);
     if (key === pubKey || key.length > pubKey.length + MORE_STORIES_EXTRA_CHARS) continue;
-    if (!key.startsWith(pubKey) && !key.endsWith(pubKey) && !key.includes(`${pubKey}view`)) continue;
-    if (following.some((l) => foldKey(l.text) === pubKey)) return pub;
+    const at = key.indexOf(pubKey);
+    if (at < 0) continue;
+    const card = following.some(
+      (l) => l.key === pubKey || (l.publication !== undefined && foldKey(l.publication) === pubKey),
+    );
+    if (card) return pub;
+    if (needCard) continue;
+    const after = key.slice(at + pubKey.length);
+    const glued = after !== '' && !after.startsWith(' ') && after.length <= GLUED_LABEL_MAX_CHARS;
+    // the capture's last line may be the header cut short (`Motoring World से और कहा`)
+    if (glued || !hasLowercase(text) || (lastLine && at === 0)) return pub;
   }
   return null;
+}
+
+/** At most this many repeated lines are tried as card publications (keeps the header search linear). */
+const MAX_REPEATED_CANDIDATES = 8;
+
+/** Short lines the page prints at least twice: card publications, when the page names none elsewhere. */
+function repeatedShortLines(
+  repeats: ReadonlyMap<string, { first: number; last: number; count: number }>,
+  lines: readonly ClassifiedLine[],
+): string[] {
+  const out: string[] = [];
+  for (const [, rep] of repeats) {
+    if (rep.count < 2) continue;
+    const text = lines[rep.first]?.text ?? '';
+    if (text.length <= CARD_PUBLICATION_MAX_CHARS && !endsSentence(text)) out.push(text);
+    if (out.length >= MAX_REPEATED_CANDIDATES) break;
+  }
+  return out;
+}
+
+/** Words two "Continue reading your story on the app / … in the magazine" lines share at least. */
+const PAYWALL_PAIR_MIN_SHARED_WORDS = 3;
+/** …and at most this many words differ at their ends (fewer than they share). */
+const PAYWALL_PAIR_MAX_DIFFERENT_WORDS = 3;
+
+/**
+ * The old paywall in an unknown wording: two adjacent short lines, neither a
+ * sentence, that say the same thing but for their last word or two
+ * (`Fortsätt läsa din berättelse i appen` / `… i tidningen`).
+ */
+function isPaywallPair(a: ClassifiedLine | undefined, b: ClassifiedLine | undefined): boolean {
+  if (a?.kind !== 'text' || b?.kind !== 'text') return false;
+  if (a.text.length > SIGN_IN_MAX_CHARS || b.text.length > SIGN_IN_MAX_CHARS) return false;
+  if (endsSentence(a.text) || endsSentence(b.text)) return false;
+  const wa = a.text.split(' ').filter(Boolean);
+  const wb = b.text.split(' ').filter(Boolean);
+  let shared = 0;
+  while (shared < wa.length && shared < wb.length && wa[shared] === wb[shared]) shared++;
+  const differ = Math.max(wa.length, wb.length) - shared;
+  return (
+    shared >= PAYWALL_PAIR_MIN_SHARED_WORDS &&
+    differ >= 1 &&
+    differ <= PAYWALL_PAIR_MAX_DIFFERENT_WORDS &&
+    differ < shared
+  );
+}
+
+function findPaywallPair(lines: ClassifiedLine[], topEnd: number): number {
+  for (let i = topEnd + 1; i + 1 < lines.length; i++) {
+    if (!isPaywallPair(lines[i], lines[i + 1])) continue;
+    lines[i] = relabel(lines[i] as ClassifiedLine, 'paywall');
+    lines[i + 1] = relabel(lines[i + 1] as ClassifiedLine, 'paywall');
+    return i;
+  }
+  return -1;
+}
+
+/** The newest layout has no platform block: the story ends at an unknown "More stories from {pub}" header. */
+function findMoreStoriesHeader(lines: ClassifiedLine[], topEnd: number, pubs: readonly string[]): number {
+  for (let i = topEnd; i < lines.length; i++) {
+    const line = lines[i] as ClassifiedLine;
+    if (line.kind !== 'text') continue;
+    const named = namesPublication(line.text, pubs, lines.slice(i + 1, i + 3), true);
+    if (named !== null) {
+      lines[i] = relabel(line, 'more-stories', { publication: named });
+      return i;
+    }
+  }
+  return -1;
 }
 
 /**
@@ -257,14 +455,14 @@ function findCardStart(
     texts++;
     k--;
   }
-  const titleKey = foldKey(lines[k + 1]?.text ?? '');
+  const titleKey = lines[k + 1]?.key ?? '';
   while (k >= from) {
     const line = lines[k];
     if (line === undefined || line.kind !== 'text') break;
-    const key = foldKey(line.text);
+    const key = line.key;
     const rep = repeats.get(key);
     const far = rep !== undefined && rep.count >= 2 && rep.last - rep.first > CARD_ALT_WINDOW;
-    const doubled = foldKey(lines[k + 1]?.text ?? '') === key;
+    const doubled = (lines[k + 1]?.key ?? '') === key;
     if (!far && !doubled && key !== titleKey) break;
     k--;
   }
@@ -273,6 +471,7 @@ function findCardStart(
 
 export function segment(classified: readonly ClassifiedLine[]): Segments {
   const lines = [...classified];
+  demoteBodyMentions(lines);
   const topEnd = findTopEnd(lines);
   for (let i = topEnd; i < lines.length; i++) {
     const line = lines[i];
@@ -282,12 +481,17 @@ export function segment(classified: readonly ClassifiedLine[]): Segments {
   const issuePage = lines.some((l) => l.kind === 'issue-contents' || l.kind === 'issue-count');
   let storyEnd = lines.findIndex((l, i) => i >= topEnd && STORY_END_KINDS.has(l.kind));
   let teaserStart: number;
+  const pubs = printedPublications(lines, topEnd);
   if (storyEnd >= 0) {
-    storyEnd = recogniseGenericEdition(lines, storyEnd, topEnd);
-    teaserStart = extendPaywallBlock(lines, storyEnd);
+    storyEnd = recogniseGenericEdition(lines, storyEnd, topEnd, pubs);
+    // the edition line just recognised names the publication too
+    teaserStart = extendPaywallBlock(lines, storyEnd, printedPublications(lines, topEnd));
+  } else if ((storyEnd = findPaywallPair(lines, topEnd)) >= 0) {
+    teaserStart = storyEnd + 2;
   } else {
-    storyEnd = findCardStart(lines, topEnd, repeats) ?? lines.length;
-    teaserStart = storyEnd;
+    const header = findMoreStoriesHeader(lines, topEnd, [...pubs, ...repeatedShortLines(repeats, lines)]);
+    storyEnd = header >= 0 ? header : (findCardStart(lines, topEnd, repeats) ?? lines.length);
+    teaserStart = header >= 0 ? header + 1 : storyEnd;
   }
   return { lines, topEnd, storyEnd, teaserStart, issuePage, repeats };
 }

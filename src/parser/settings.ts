@@ -43,6 +43,11 @@ export const CARD_PUBLICATION_MAX_CHARS = 80;
 /** Two copies of a title closer than this (in content lines) are thumbnail alt text + title, not a publication. */
 export const CARD_ALT_WINDOW = 2;
 
+/** A line naming the paid tier (Magzter GOLD) this short, without a full stop, is a label, not a sentence. */
+export const TIER_LINE_MAX_CHARS = 60;
+/** An edition line recognised by its shape (a printed date and a publication) is at most this long. */
+export const EDITION_LINE_MAX_CHARS = 160;
+
 /** An unknown line repeated inside the paywall block within this many lines is boilerplate. */
 export const PAYWALL_REPEAT_WINDOW = 8;
 /** An unknown short question line right after a trial sentence is a sign-in prompt (generic fallback). */
@@ -51,7 +56,65 @@ export const SIGN_IN_MAX_CHARS = 80;
 export const TRY_GOLD_MAX_CHARS = 40;
 /** Category / navigation labels are at most this long. */
 export const NAVIGATION_MAX_CHARS = 40;
+/** A "View all"-style label glued to the end of a publication name is at most this long. */
+export const GLUED_LABEL_MAX_CHARS = 20;
+/** A reading-time line (`10+ min  |`, `5 min läsning`) is at most this long. */
+export const READING_TIME_MAX_CHARS = 32;
 
 /** Story language: the body prefix sampled, and the least text franc will judge. */
-export const LANGUAGE_SAMPLE_CHARS = 500;
+export const LANGUAGE_SAMPLE_CHARS = 200;
 export const LANGUAGE_MIN_CHARS = 40;
+/** UI language of platform lines in no known wording: short lines, so a smaller least sample. */
+export const UI_LANGUAGE_MIN_CHARS = 12;
+
+/**
+ * Languages newsstands publish in (ISO 639-3, as franc names them). franc
+ * compares a sample only against these: half the time of its full list, and
+ * no exotic near-neighbours (Scots for English, Tagalog dialects) to confuse.
+ * Languages franc-min has no model for (Danish, Norwegian, Finnish, Catalan…)
+ * cannot be told and are left out; single-script ones (Japanese, Greek…) are
+ * told by their script and must be listed to be returned.
+ */
+export const LANGUAGE_CANDIDATES: readonly string[] = [
+  'eng',
+  'deu',
+  'fra',
+  'spa',
+  'por',
+  'ita',
+  'nld',
+  'swe',
+  'pol',
+  'ces',
+  'hun',
+  'ron',
+  'hrv',
+  'ell',
+  'tur',
+  'rus',
+  'ukr',
+  'bul',
+  'srp',
+  'arb',
+  'heb',
+  'pes',
+  'urd',
+  'hin',
+  'mar',
+  'ben',
+  'tam',
+  'tel',
+  'kan',
+  'mal',
+  'guj',
+  'pan',
+  'tha',
+  'vie',
+  'ind',
+  'zlm',
+  'tgl',
+  'jpn',
+  'kor',
+  'cmn',
+  'swh',
+];

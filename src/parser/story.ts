@@ -94,12 +94,18 @@ function undoubled(alt: string): string {
   return alt;
 }
 
-/** `SEOUL - As evidence mounts…` → `SEOUL`. */
+/** `LONDON (Reuters)` → `LONDON`: the wire agency after the place is not part of it. */
+function withoutAgency(prefix: string): string {
+  const open = prefix.indexOf(' (');
+  return open > 0 && prefix.endsWith(')') ? prefix.slice(0, open) : prefix;
+}
+
+/** `SEOUL - As evidence mounts…`, `TOKYO -- When…`, `NEW DELHI: The…`, `LONDON (Reuters) - …` → the place. */
 export function findDateline(paragraph: string): string | null {
   for (const sep of DATELINE_SEPARATORS) {
     const at = paragraph.indexOf(sep);
     if (at <= 0 || at > DATELINE_MAX_CHARS) continue;
-    const place = paragraph.slice(0, at).trim();
+    const place = withoutAgency(paragraph.slice(0, at).trim());
     if (place.length >= 2 && wordCount(place) <= 4 && DATELINE_PLACE.test(place) && !hasLowercase(place))
       return place;
   }
@@ -118,6 +124,35 @@ function findIssueTitle(
     if (date) return { publication: pub, date };
   }
   return null;
+}
+
+/**
+ * `The Straits Times` / `23 Oct 2024` / title / deck / `- By …`: the line above
+ * a date that names no publication is the publication when the platform opens
+ * pages with it, or when a `- Byline` line follows the title and deck.
+ */
+function publicationFirst(
+  content: readonly ClassifiedLine[],
+  i: number,
+  h: number,
+  ctx: StoryContext,
+): boolean {
+  const first = content[i];
+  if (first?.kind !== 'text' || first.text.length > CARD_PUBLICATION_MAX_CHARS || endsSentence(first.text))
+    return false;
+  let j = h;
+  while (content[j]?.kind === 'pipe' || content[j]?.kind === 'date') {
+    if (content[j]?.publication !== undefined) return false;
+    j++;
+  }
+  if (content[j]?.kind !== 'text') return false;
+  if (ctx.leadingPublication) return true;
+  for (let k = j + 1; k <= j + HEADER_BYLINE_MAX_OFFSET - 1 && k < content.length; k++) {
+    const kind = content[k]?.kind;
+    if (kind === 'dash') return true;
+    if (kind !== 'text') return false;
+  }
+  return false;
 }
 
 function emptyDraft(): StoryDraft {
@@ -202,7 +237,7 @@ export function extractStory(
         draft.publication = pubLine.text;
         ledger.remove(pubLine, 'layout');
       }
-    } else if (h - i === 1) useTitle(content[i]);
+    } else if (h - i === 1 && !publicationFirst(content, i, h, ctx)) useTitle(content[i]);
     let j = h;
     while (j < content.length) {
       const line = content[j] as ClassifiedLine;
@@ -213,11 +248,7 @@ export function extractStory(
         j++;
         continue;
       }
-      if (
-        line.kind === 'text' &&
-        draft.publication !== null &&
-        foldKey(line.text) === foldKey(draft.publication)
-      ) {
+      if (line.kind === 'text' && draft.publication !== null && line.key === foldKey(draft.publication)) {
         ledger.remove(line, 'layout');
         j++;
         continue;
@@ -225,6 +256,13 @@ export function extractStory(
       break;
     }
     e = j;
+    if (h - i === 1 && draft.title === null && publicationFirst(content, i, h, ctx)) {
+      const pubLine = content[i] as ClassifiedLine;
+      draft.publication = pubLine.text;
+      ledger.remove(pubLine, 'layout');
+      useTitle(content[e]);
+      if (draft.title !== null) e++;
+    }
   } else {
     let b = -1;
     for (let k = i + 1; k <= i + HEADER_BYLINE_MAX_OFFSET && k < content.length; k++) {
@@ -277,7 +315,7 @@ export function extractStory(
   if (draft.title === null && altTitle !== null && altTitle !== '') draft.title = altTitle;
   const titleKey = draft.title === null ? null : foldKey(draft.title);
   const isTitleRepeat = (line: ClassifiedLine | undefined): boolean =>
-    line !== undefined && line.kind === 'text' && titleKey !== null && foldKey(line.text) === titleKey;
+    line !== undefined && line.kind === 'text' && titleKey !== null && line.key === titleKey;
 
   if (headerFound) {
     const candidate = content[e];
@@ -305,8 +343,14 @@ export function extractStory(
       isNameLike(bylineLine.text) &&
       content[e + 1] !== undefined
     ) {
-      draft.byline = stripOpener(bylineLine.text).rest;
-      ledger.use(bylineLine);
+      // a bare name is the byline itself; `By A and B` is layout that carries it
+      if (stripOpener(bylineLine.text).opened) {
+        draft.byline = extractByline(bylineLine.text);
+        ledger.remove(bylineLine, 'layout');
+      } else {
+        draft.byline = bylineLine.text;
+        ledger.use(bylineLine);
+      }
       e++;
     }
   }

@@ -30,8 +30,6 @@ interface Card {
 export interface TeaserContext {
   /** Publications the page names elsewhere (edition line, header, "More stories from"), any case. */
   knownPublications: readonly string[];
-  /** Repetitions of each text line's key over the whole page. */
-  repeats: ReadonlyMap<string, { first: number; last: number; count: number }>;
   /** Index of the line cut by the end of the capture, or null when the capture ends cleanly. */
   cutLineIndex: number | null;
 }
@@ -46,23 +44,43 @@ function tokenize(zone: readonly ClassifiedLine[], ledger: Ledger): Token[] {
     else if (line.kind === 'card-publication')
       tokens.push({ kind: 'publication', line, key: foldKey(line.publication ?? '') });
     else if (line.kind === 'date') tokens.push({ kind: 'date', line, key: '' });
-    else if (line.kind === 'text') tokens.push({ kind: 'text', line, key: foldKey(line.text) });
+    else if (line.kind === 'text') tokens.push({ kind: 'text', line, key: line.key });
     else ledger.remove(line, 'layout');
   }
   return tokens;
+}
+
+type Repeats = ReadonlyMap<string, { first: number; last: number; count: number }>;
+
+/**
+ * Repetitions of each text line inside the teaser zone. A card's publication
+ * repeats from card to card; a story title repeated as a card title (a teaser
+ * of the same name from another issue) repeats only next to its thumbnail.
+ */
+function zoneRepeats(tokens: readonly Token[]): Repeats {
+  const map = new Map<string, { first: number; last: number; count: number }>();
+  for (const t of tokens) {
+    if (t.kind !== 'text') continue;
+    const seen = map.get(t.key);
+    if (seen) {
+      seen.last = t.line.index;
+      seen.count++;
+    } else map.set(t.key, { first: t.line.index, last: t.line.index, count: 1 });
+  }
+  return map;
 }
 
 function looksLikePublication(
   token: Token,
   k: number,
   tokens: readonly Token[],
-  ctx: TeaserContext,
+  repeats: Repeats,
   known: ReadonlySet<string>,
 ): boolean {
   const text = token.line.text;
   if (text.length > CARD_PUBLICATION_MAX_CHARS || endsSentence(text)) return false;
   if (known.has(token.key)) return true;
-  const rep = ctx.repeats.get(token.key);
+  const rep = repeats.get(token.key);
   if (rep !== undefined && rep.count >= 2 && rep.last - rep.first > CARD_ALT_WINDOW) return true;
   const prev = tokens[k - 1];
   const next = tokens[k + 1];
@@ -81,8 +99,9 @@ function looksLikePublication(
 /** Mark publications, drop thumbnail alt text (a copy of the next title) and second publication copies. */
 function refine(tokens: Token[], ledger: Ledger, ctx: TeaserContext): Token[] {
   const known = new Set(ctx.knownPublications.map(foldKey));
+  const repeats = zoneRepeats(tokens);
   const typed = tokens.map((t, k) =>
-    t.kind === 'text' && looksLikePublication(t, k, tokens, ctx, known)
+    t.kind === 'text' && looksLikePublication(t, k, tokens, repeats, known)
       ? { ...t, kind: 'publication' as const }
       : t,
   );

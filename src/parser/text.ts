@@ -59,9 +59,13 @@ export function endsSentence(s: string): boolean {
   return last !== undefined && SENTENCE_END.has(last);
 }
 
+/** Whitespace other than a single inner space: the slow path of `foldKey` is needed. */
+const IRREGULAR_SPACE = /\s\s|[^\S ]|^\s|\s$/u;
+
 /** Comparison key: case-folded, inner whitespace runs reduced to one space. */
 export function foldKey(s: string): string {
-  return s.toLowerCase().split(/\s+/u).filter(Boolean).join(' ');
+  const folded = s.toLowerCase();
+  return IRREGULAR_SPACE.test(folded) ? folded.split(/\s+/u).filter(Boolean).join(' ') : folded;
 }
 
 export function wordCount(s: string): number {
@@ -100,4 +104,36 @@ export function utf8Length(s: string, cap: number): number {
     } else bytes += 3;
   }
   return bytes;
+}
+
+const LATIN = /\p{Script=Latin}/u;
+
+function isLatinLetter(c: string): boolean {
+  return LETTER.test(c) && LATIN.test(c);
+}
+
+/**
+ * A short label glued to the end of an upper-case name: `FORBES INDIAVer todos`
+ * (an upper-case run, then a capitalised word) or `INDIA TODAYعرض الكل` (a
+ * change of script with no space). Returns the name and the label, or null.
+ */
+export function splitGluedLabel(text: string, maxLabelChars: number): { head: string; label: string } | null {
+  const from = Math.max(2, text.length - maxLabelChars);
+  for (let i = from; i < text.length; i++) {
+    const before = text.charAt(i - 1);
+    const here = text.charAt(i);
+    const camel =
+      UPPER.test(text.charAt(i - 2)) &&
+      UPPER.test(before) &&
+      UPPER.test(here) &&
+      LOWER.test(text.charAt(i + 1));
+    const scriptChange =
+      LETTER.test(before) && LETTER.test(here) && isLatinLetter(before) !== isLatinLetter(here);
+    if (camel || scriptChange) {
+      const head = text.slice(0, i).trim();
+      const label = text.slice(i).trim();
+      if (head !== '' && label !== '') return { head, label };
+    }
+  }
+  return null;
 }

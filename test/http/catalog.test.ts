@@ -90,12 +90,21 @@ async function getProblem(url: string, status: number, kind: string) {
   return response.json();
 }
 
-/** One page of at most 100 items (the whole list, in these tests). */
+/** The whole list, 100 items a page. */
 async function all<T>(url: string): Promise<T[]> {
   const separator = url.includes('?') ? '&' : '?';
-  const response = await getOk(`${url}${separator}limit=100`);
-  expect(response.json().next_cursor, url).toBeNull();
-  return response.json().items as T[];
+  const items: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: string = `${url}${separator}limit=100${cursor === null ? '' : `&cursor=${encodeURIComponent(cursor)}`}`;
+    const body: { items: T[]; next_cursor: string | null } = (await getOk(page)).json<{
+      items: T[];
+      next_cursor: string | null;
+    }>();
+    items.push(...body.items);
+    cursor = body.next_cursor;
+  } while (cursor !== null);
+  return items;
 }
 
 /**
@@ -177,8 +186,14 @@ describe('GET /v1/editions', () => {
     expect(editions.reduce((sum, edition) => sum + edition.article_count, 0)).toBe(withEdition.length);
     const editionIds = new Set(editions.map((edition) => edition.id));
     for (const article of withEdition) expect(editionIds.has(article.edition?.id ?? 0)).toBe(true);
-    const seed = editions.find((edition) => edition.publication.name === 'The Straits Times');
-    expect(seed).toMatchObject({ date: '2024-10-23', label: 'October 23, 2024', platform: 'magzter' });
+    const seedEditionId = articles.find((article) => article.id === seedId)?.edition?.id;
+    const seed = editions.find((edition) => edition.id === seedEditionId);
+    expect(seed).toMatchObject({
+      publication: { name: 'The Straits Times' },
+      date: '2024-10-23',
+      label: 'October 23, 2024',
+      platform: 'magzter',
+    });
   });
 
   it('filters by publication id and by exact name, with the same result', async () => {
@@ -298,13 +313,14 @@ describe('GET /v1/publications', () => {
       const single = await getOk(publication.links.self);
       expect(single.json()).toEqual(publication);
     }
+    // Several fixture pages are from The Straits Times; the seed's edition is among its own.
     const straitsTimes = publications.find((p) => p.name === 'The Straits Times');
-    expect(straitsTimes).toMatchObject({
-      edition_count: 1,
-      article_count: 1,
-      first_edition_date: '2024-10-23',
-      last_edition_date: '2024-10-23',
-    });
+    const straitsTimesEditions = await all<Edition>(
+      straitsTimes?.links.editions ?? '/v1/publications/0/editions',
+    );
+    expect(straitsTimesEditions.map((edition) => edition.date)).toContain('2024-10-23');
+    expect(straitsTimes?.edition_count).toBe(straitsTimesEditions.length);
+    expect(straitsTimes?.first_edition_date ?? '').toBeTruthy();
   });
 
   it('answers 404 for an unknown publication and 400 for a malformed id', async () => {
@@ -336,15 +352,23 @@ describe('GET /v1/teasers', () => {
     const seedTeasers = teasers.filter((teaser) => teaser.page_article_id === seedId);
     expect(seedTeasers.map((teaser) => teaser.position)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
 
-    for (const name of ['The Straits Times', 'THE STRAITS TIMES', 'the straits times']) {
+    // The seed's cards print no publication: they take the page's, The Straits Times.
+    const straitsTimes = await walk<Teaser>(
+      `/v1/teasers?publication=${encodeURIComponent('The Straits Times')}`,
+    );
+    expect(straitsTimes.map((teaser) => teaser.id)).toEqual(
+      expect.arrayContaining(seedTeasers.map((t) => t.id)),
+    );
+    for (const name of ['THE STRAITS TIMES', 'the straits times']) {
       const filtered = await walk<Teaser>(`/v1/teasers?publication=${encodeURIComponent(name)}`);
       expect(
         filtered.map((teaser) => teaser.id),
         name,
-      ).toEqual(seedTeasers.map((teaser) => teaser.id));
+      ).toEqual(straitsTimes.map((teaser) => teaser.id));
     }
     const combined = await all<Teaser>('/v1/teasers?q=Seletar&publication=The%20Straits%20Times');
-    expect(combined.map((teaser) => teaser.page_article_id)).toEqual([seedId]);
+    expect(combined.map((teaser) => teaser.page_article_id)).toContain(seedId);
+    expect(combined.every((teaser) => straitsTimes.some((item) => item.id === teaser.id))).toBe(true);
     expect(await all<Teaser>('/v1/teasers?q=Seletar&publication=Filmfare')).toEqual([]);
   });
 

@@ -8,7 +8,26 @@ describe('locale rules', () => {
   it('has one rules object per tag, every edition template with both placeholders', () => {
     const tags = LOCALES.map((l) => l.tag);
     expect(new Set(tags).size).toBe(tags.length);
-    for (const tag of ['en', 'de', 'fr', 'es', 'ar', 'hi', 'nb', 'tr']) expect(tags).toContain(tag);
+    for (const tag of [
+      'en',
+      'de',
+      'fr',
+      'es',
+      'it',
+      'pt',
+      'nl',
+      'nb',
+      'sv',
+      'da',
+      'tr',
+      'ar',
+      'hi',
+      'id',
+      'ru',
+      'ja',
+      'zh',
+    ])
+      expect(tags).toContain(tag);
     for (const l of LOCALES) {
       for (const t of l.editionLines) {
         expect(t).toContain('{date}');
@@ -46,6 +65,19 @@ describe('classifyLine', () => {
     ['News & Politics', 'category', []],
     ['Abonnez-vous à Magzter GOLD pour accéder à des milliers d’histoires.', 'trial', ['fr']],
     ['Prova Magzter GOLD gratis per 7 giorni', 'brand', []],
+    ['すでに購読者ですか？サインイン', 'sign-in', ['ja', 'ja']],
+    ['Already a subscriber ? Войти', 'sign-in', ['en', 'ru']],
+    ['Provare ORO - Gratuito', 'try-gold', ['it']],
+    ['tempo de leitura', 'reading-time', ['pt']],
+    ['2 min läsning', 'reading-time', ['sv']],
+    ['5 min czytania', 'reading-time', []],
+    ['10+ min  |', 'reading-time', []],
+    ['4分钟', 'reading-time', ['zh']],
+    ['3 perc', 'reading-time', []],
+    ['$74.99/Anno', 'price', ['it']],
+    ['Issue 13, 2025', 'date', []],
+    ['Newspapers in English', 'navigation', ['en']],
+    ['Fortsätt läsa din berättelse i appen', 'paywall', ['sv']],
   ])('%s → %s', (line, kind, locales) => {
     const c = classifyLine(line, false);
     expect(c.kind).toBe(kind);
@@ -54,6 +86,12 @@ describe('classifyLine', () => {
 
   it.each([
     ['MORE STORIES FROM EVO INDIAView all', 'EVO INDIA'],
+    ['MAIS HISTÓRIAS DE FORBES INDIAVer todos', 'FORBES INDIA'],
+    ['ALTRE STORIE DA AUTOCAR INDIAVedi tutto', 'AUTOCAR INDIA'],
+    ['ALTRE STORIE DA AUTOCAR INDIAMostra ogni cosa', 'AUTOCAR INDIA'],
+    ['المزيد من القصص منINDIA TODAYعرض الكل', 'INDIA TODAY'],
+    ['NATIONAL GEOGRAPHIC TRAVELLER INDIAのその他の記事すべて表示', 'NATIONAL GEOGRAPHIC TRAVELLER INDIA'],
+    ['来自 Lianhe Zaobao 的更多故事', 'Lianhe Zaobao'],
     ['FLERE HISTORIER FRA FILMFARESe alt', 'FILMFARE'],
     ['MÁS HISTORIAS DE GLOBAL MOVIE MAGAZINE', 'GLOBAL MOVIE MAGAZINE'],
     ['المزيد من القصص من India Today', 'India Today'],

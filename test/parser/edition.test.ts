@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { classifyLine } from '../../src/parser/classify.js';
-import { detectPlatform, findPrintedDate, parsePrintedDate, urlHost } from '../../src/parser/edition.js';
+import {
+  detectPlatform,
+  findIssueLabel,
+  findPrintedDate,
+  parseEditionLabel,
+  parsePrintedDate,
+  urlHost,
+} from '../../src/parser/edition.js';
 
 describe('parsePrintedDate', () => {
   it.each([
@@ -37,6 +44,26 @@ describe('parsePrintedDate', () => {
     ['May'],
   ])('%s is not a date', (text) => {
     expect(parsePrintedDate(text)).toBeNull();
+  });
+});
+
+describe('issue numbers', () => {
+  it.each([
+    ['Issue 17, 2023', 'Issue 17, 2023'],
+    ['Issue 231', 'Issue 231'],
+  ])('%s is an issue label without a date', (text, label) => {
+    expect(parseEditionLabel(text)).toEqual({ label, iso: null });
+  });
+
+  it('finds an issue glued to a suffix inside an edition line', () => {
+    expect(
+      findIssueLabel('Denne historie er fra Issue 14, 2025-udgaven af Illustreret Videnskab.')?.label,
+    ).toBe('Issue 14, 2025');
+  });
+
+  it('extends a found date to the range it opens', () => {
+    const found = findPrintedDate('Denne historie er fra December 2024 - January 2025-udgaven af Filmfare.');
+    expect(found).toMatchObject({ label: 'December 2024 - January 2025', iso: '2024-12' });
   });
 });
 

@@ -16,8 +16,8 @@ describe('normalizeText', () => {
     expect(normalizeText('Ho\u0308cke')).toBe('Höcke');
   });
 
-  it('turns NBSP and narrow NBSP into spaces', () => {
-    expect(normalizeText('a\u00A0b\u202Fc')).toBe('a b c');
+  it('turns NBSP into a space and keeps the narrow NBSP of French typography', () => {
+    expect(normalizeText('a\u00A0b\u202Fc')).toBe('a b\u202Fc');
   });
 
   it('removes zero-width and bidi controls but keeps ZWJ and ZWNJ', () => {

@@ -13,6 +13,8 @@ describe('bylines', () => {
     ['JETHRO BOVINGDON', 'JETHRO BOVINGDON'],
     ['WORDS by SIRISH CHANDRAN PHOTOGRAPHY by ROHIT G MANE', 'SIRISH CHANDRAN'],
     ['Words by Ana de Souza, photos by Lee Kim', 'Ana de Souza'],
+    ['Por Henrique Rodrigues', 'Henrique Rodrigues'],
+    ['By Clara Teo and Daniel Koh', 'Clara Teo and Daniel Koh'],
     ['', null],
   ])('%s → %s', (text, name) => {
     expect(extractByline(text)).toBe(name);
@@ -39,6 +41,12 @@ describe('datelines', () => {
     ["Ah yes, that's the MG4 XPower - the new-age flagship", null],
     ['THE ALTERNATIVES. AND FOR THAT, I ALREADY LOVE THEM - more text', null],
     ['A - B', null],
+    ['TOKYO -- When Taiwan Semiconductor…', 'TOKYO'],
+    ['NEW DELHI: The finance ministry…', 'NEW DELHI'],
+    ['LONDON (Reuters) - Britain will…', 'LONDON'],
+    ['SINGAPORE — A driverless tram…', 'SINGAPORE'],
+    ['NASA said on Tuesday that July 2023 was the hottest month', null],
+    ['MUMBAI IN DECEMBER is a good place to see it.', null],
   ])('%s → %s', (text, place) => {
     expect(findDateline(text)).toBe(place);
   });

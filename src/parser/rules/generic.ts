@@ -12,8 +12,42 @@ export const CURRENCY_SYMBOLS: readonly string[] = ['$', '€', '£', '₹', '¥
 /** Longest per-period suffix of a price (`/Año`, `/Year`). */
 export const PRICE_PERIOD_MAX_CHARS = 12;
 
-/** `1 min read`, `10+ min  |`, `4 mins`, `2 min.`: a reading time on its own line. */
-export const READING_TIME_LINE = /^\d{1,3}\+? ?(?:min|mins|minute|minutes)\.?(?: read)? *\|?$/iu;
+/**
+ * Words for "minute" that open the unit of a reading time in any language
+ * (`2 mins`, `5 min läsning`, `3 мин`, `4分钟`); the locale files add whole units.
+ */
+export const MINUTE_WORDS: readonly string[] = [
+  'min',
+  'mins',
+  'minute',
+  'minutes',
+  'minuto',
+  'minutos',
+  'minuti',
+  'minuten',
+  'minuter',
+  'minutter',
+  'minut',
+  'minutt',
+  'menit',
+  'mnt',
+  'perc',
+  'phút',
+  'dk',
+  'dakika',
+  'мин',
+  'минут',
+  'минуты',
+  'хв',
+  'دقيقة',
+  'دقائق',
+  'मिनट',
+  'นาที',
+  '분',
+  '分',
+  '分钟',
+  '分鐘',
+];
 
 /** Untranslated reading-time labels (alt text of the clock icon). */
 export const READING_TIME_LABELS: readonly string[] = ['time-read', 'time to read', 'reading time'];
@@ -74,6 +108,14 @@ export const BYLINE_OPENERS: readonly string[] = [
   'written by',
   'story by',
   'by',
+  // the same opener in the UI and story languages newsstands carry (`- Por Name`, `- Par Name`)
+  'por',
+  'par',
+  'von',
+  'door',
+  'av',
+  'af',
+  'oleh',
 ];
 
 /** Credits that may follow the writer in a byline line (`… PHOTOGRAPHY by …`). Compared case-insensitively. */
@@ -115,5 +157,18 @@ export const NAME_PARTICLES: readonly string[] = [
   '&',
 ];
 
-/** Separators between a dateline's place name and the story (`SEOUL - As …`). */
-export const DATELINE_SEPARATORS: readonly string[] = [' - ', ' – ', ' — '];
+/** Separators between a dateline's place name and the story (`SEOUL - As …`, `TOKYO -- When …`, `NEW DELHI: The …`). */
+export const DATELINE_SEPARATORS: readonly string[] = [' -- ', ' - ', ' – ', ' — ', ': '];
+
+/** Issue numbers printed where a date would be (`Issue 17, 2023`, `Issue 231`): the words before the number. */
+export const ISSUE_WORDS: readonly string[] = [
+  'issue',
+  'edition',
+  'no.',
+  'no',
+  'nr.',
+  'nr',
+  'vol.',
+  'volume',
+  'number',
+];

@@ -40,6 +40,14 @@ export interface LocaleRules {
   issueCounts: readonly string[];
   /** Promotional lines on store pages (prefixes, case-insensitive). */
   promoPrefixes: readonly string[];
+  /** Per-period words after a price (`$74.99/Year`): a price line with one votes for the locale. */
+  pricePeriods: readonly string[];
+  /** Reading-time labels printed on their own line above the time (`time to read`). */
+  readingTimeLabels: readonly string[];
+  /** Words after the number of a reading time (`min read` in `2 min read`, `min läsning`). */
+  readingTimeUnits: readonly string[];
+  /** Platform navigation links printed as whole lines (PressReader's `Newspapers in English`), as prefixes. */
+  navigationPrefixes: readonly string[];
 }
 
 /** One platform: how to recognise it, and its non-translated UI strings. */
