@@ -92,6 +92,33 @@ describe('generated SDK against a running server', () => {
     const teasers = await client.GET('/v1/teasers', { params: { query: { q: 'Angkor' } } });
     expect(teasers.data?.items.map((item) => item.title)).toContain('Beyond the Angkor Wat');
 
+    const editionList = await client.GET('/v1/editions', {
+      params: { query: { publication: String(publicationId) } },
+    });
+    expect(editionList.data?.items.map((item) => item.id)).toContain(editionId);
+    const editionArticles = await client.GET('/v1/editions/{id}/articles', {
+      params: { path: { id: editionId } },
+    });
+    expect(editionArticles.data?.items.map((item) => item.id)).toContain(id);
+    const publications = await client.GET('/v1/publications', { params: { query: { limit: 100 } } });
+    expect(publications.data?.items.map((item) => item.name)).toContain('The Straits Times');
+
+    const source = await client.GET('/v1/articles/{id}/source', {
+      params: { path: { id } },
+      parseAs: 'text',
+    });
+    expect(source.data).toBe(fixtureText(SEED_ID));
+
+    const job = await client.POST('/v1/admin/reparse', { body: { all: true } });
+    expect(job.response.status).toBe(202);
+    const jobId = job.data?.id ?? '';
+    let status = job.data?.status;
+    for (let tries = 0; tries < 100 && status !== 'succeeded' && status !== 'failed'; tries += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      status = (await client.GET('/v1/admin/jobs/{id}', { params: { path: { id: jobId } } })).data?.status;
+    }
+    expect(status).toBe('succeeded');
+
     const removed = await client.DELETE('/v1/articles/{id}', { params: { path: { id } } });
     expect(removed.response.status).toBe(204);
     const gone = await client.GET('/v1/articles/{id}', { params: { path: { id } } });
