@@ -1,74 +1,184 @@
 import { randomUUID } from 'node:crypto';
+import type { ServerOptions } from 'node:http';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyInstance,
+  type FastifyServerOptions,
+  type RawRequestDefaultExpression,
+} from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import { writeGuard } from './http/auth.js';
 import { registerContentTypes } from './http/content-types.js';
-import { registerErrorHandling } from './http/errors.js';
-import { markOptionalBodies, swaggerOptions } from './http/openapi.js';
-import { trackRoutes } from './http/route-table.js';
+import { connectionErrorHandler, frameworkErrorHandler, registerErrorHandling } from './http/errors.js';
 import { registerEtags } from './http/etag.js';
+import { createMetrics, registerMetrics, type Metrics } from './http/metrics.js';
+import { markOptionalBodies, swaggerOptions } from './http/openapi.js';
+import { registerRateLimits } from './http/rate-limit.js';
+import { trackRoutes } from './http/route-table.js';
 import { adminRoutes } from './http/routes/admin.js';
 import { articleRoutes } from './http/routes/articles.js';
 import { batchRoutes } from './http/routes/batch.js';
 import { catalogRoutes } from './http/routes/catalog.js';
 import { healthRoutes } from './http/routes/health.js';
 import { parseRoutes } from './http/routes/parse.js';
+import { boundSearchQueries } from './http/search-bounds.js';
+import { DOCS_CSP, registerCors, registerSecurityHeaders } from './http/security.js';
+import type { ParseFunction } from './ingest/ingest.js';
+import { createParsePool, type ParsePool } from './ingest/parse-pool.js';
 import { createJobRunner } from './ingest/reparse.js';
 import type { Repository } from './storage/repository.js';
 
 export interface AppDependencies {
   repository: Repository;
+  /** The app's metrics; a fresh set when omitted. */
+  metrics?: Metrics;
+  /** The database's size in bytes for `masthead_database_size_bytes`; no gauge when omitted. */
+  databaseSizeBytes?: () => number | Promise<number>;
+  /** How pages are parsed; by default a worker pool with a per-page budget. */
+  parse?: ParseFunction;
 }
 
-export type AppConfig = Pick<Config, 'bodyLimitBytes' | 'batchBodyLimitBytes' | 'apiTokens' | 'logLevel'>;
+export type AppConfig = Pick<
+  Config,
+  | 'bodyLimitBytes'
+  | 'batchBodyLimitBytes'
+  | 'apiTokens'
+  | 'logLevel'
+  | 'requestTimeoutMs'
+  | 'parseWorkers'
+  | 'parseBudgetMs'
+  | 'rateLimits'
+  | 'corsOrigins'
+>;
+
+/** Node checks for timed-out requests this often (its default, 30 s, makes timeouts meaningless). */
+const CONNECTIONS_CHECKING_INTERVAL_MS = 1000;
+/** Headers get at most this long, and never more than half the request timeout. */
+const HEADERS_TIMEOUT_MS = 10_000;
+
+/**
+ * A slow client (one byte a second, or headers that never end) gets 408 once its request
+ * has taken `requestTimeoutMs`, within one checking interval. Node enforces `requestTimeout`
+ * only when `headersTimeout` is below it and checks connections every
+ * `connectionsCheckingInterval`, so both are set here (measured: docs/reliability/http.md).
+ */
+export function serverTimeouts(requestTimeoutMs: number): { requestTimeout: number; http: ServerOptions } {
+  return {
+    requestTimeout: requestTimeoutMs,
+    http: {
+      headersTimeout: Math.min(HEADERS_TIMEOUT_MS, Math.floor(requestTimeoutMs / 2)),
+      connectionsCheckingInterval: CONNECTIONS_CHECKING_INTERVAL_MS,
+    },
+  };
+}
+
+/** A client's `X-Request-Id` is kept when it looks like an id; anything else gets a UUID. */
+const CLIENT_REQUEST_ID = /^[\w.:@-]{1,128}$/;
+
+function requestId(request: RawRequestDefaultExpression): string {
+  const sent = request.headers['x-request-id'];
+  return typeof sent === 'string' && CLIENT_REQUEST_ID.test(sent) ? sent : randomUUID();
+}
+
+/**
+ * JSON lines from pino, each with `request_id` for lines about a request. Request logs carry
+ * method, URL, status and timing, never bodies; the Authorization and Cookie headers are
+ * redacted should anything log request headers.
+ */
+function loggerOptions(config: AppConfig, overrides: FastifyServerOptions['logger']) {
+  return {
+    level: config.logLevel,
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization', 'headers.cookie'],
+      censor: '[redacted]',
+    },
+    ...(typeof overrides === 'object' && overrides !== null ? overrides : {}),
+  };
+}
 
 /**
  * Builds the HTTP application without listening, so tests can `inject` into it.
  * Registration order: outside plugins, own plugins, hooks, then routes.
+ * `fastifyOptions` overrides server options; its `logger` object (a `stream`, say) is merged
+ * over masthead's logger settings rather than replacing them.
  */
 export async function buildApp(
   config: AppConfig,
   dependencies: AppDependencies,
   fastifyOptions: FastifyServerOptions = {},
 ): Promise<FastifyInstance> {
-  const app = Fastify({
+  const { logger, ...serverOptions } = fastifyOptions;
+  const app: FastifyInstance = Fastify({
     bodyLimit: config.bodyLimitBytes,
-    logger: { level: config.logLevel },
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
-    ...fastifyOptions,
+    logger: loggerOptions(config, logger),
+    logController: new LogController({ requestIdLogLabel: 'request_id' }),
+    requestIdHeader: false,
+    genReqId: requestId,
+    ...serverTimeouts(config.requestTimeoutMs),
+    clientErrorHandler: connectionErrorHandler(() => app.log),
+    frameworkErrors: frameworkErrorHandler,
+    ...serverOptions,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  // Plugins. CORS first: its `OPTIONS *` route must stay out of the route table.
+  await registerCors(app, config.corsOrigins);
   const routes = trackRoutes(app);
   registerContentTypes(app);
   registerErrorHandling(app, routes);
+  await registerSecurityHeaders(app, config.corsOrigins.length > 0);
+  await registerRateLimits(app, {
+    perMinute: {
+      writes: config.rateLimits.writesPerMinute,
+      searches: config.rateLimits.searchesPerMinute,
+      parse: config.rateLimits.parsePerMinute,
+    },
+    apiTokens: config.apiTokens,
+  });
 
   await app.register(swagger, swaggerOptions);
   await app.register(swaggerUi, {
     routePrefix: '/docs',
+    staticCSP: DOCS_CSP,
     transformSpecification: (spec) => markOptionalBodies(spec),
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => markOptionalBodies(app.swagger()));
 
+  // Hooks.
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
   registerEtags(app);
+  boundSearchQueries(app);
+  const metrics =
+    dependencies.metrics ?? createMetrics({ databaseSizeBytes: dependencies.databaseSizeBytes });
+  registerMetrics(app, metrics);
 
-  const { repository } = dependencies;
+  // Routes.
+  const repository = metrics.observe(dependencies.repository);
   const requireWriteAccess = writeGuard(config.apiTokens);
-  const jobs = createJobRunner(repository);
-  app.addHook('onClose', async () => jobs.close());
+  // Pages are parsed in worker threads with a per-page budget, so no input can stall the loop.
+  const pool = dependencies.parse
+    ? null
+    : createParsePool({ size: config.parseWorkers, budgetMs: config.parseBudgetMs });
+  const parse: ParseFunction = dependencies.parse ?? ((submission) => (pool as ParsePool).parse(submission));
+  const jobs = createJobRunner(repository, parse);
+  // Jobs stop first (they still record that they were interrupted), then the workers.
+  app.addHook('onClose', async () => {
+    await jobs.close();
+    await pool?.close();
+  });
 
+  const articleOptions = { repository, requireWriteAccess, metrics, parse };
+  const batchOptions = { ...articleOptions, bodyLimit: config.batchBodyLimitBytes };
   await app.register(healthRoutes, { repository });
-  await app.register(parseRoutes);
-  await app.register(articleRoutes, { repository, requireWriteAccess });
-  await app.register(batchRoutes, { repository, requireWriteAccess, bodyLimit: config.batchBodyLimitBytes });
+  await app.register(parseRoutes, { parse });
+  await app.register(articleRoutes, articleOptions);
+  await app.register(batchRoutes, batchOptions);
   await app.register(catalogRoutes, { repository });
   await app.register(adminRoutes, { repository, jobs, requireWriteAccess });
 

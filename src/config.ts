@@ -1,6 +1,26 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const commaList = (raw: string | undefined): string[] =>
+  (raw ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+
+/** `scheme://host[:port]` and nothing else, as browsers send it in `Origin`. */
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value;
+  } catch {
+    return false;
+  }
+}
+
+/** Requests per minute per client; 0 turns the limit off. */
+const perMinute = (fallback: number) => z.coerce.number().int().min(0).max(1_000_000).default(fallback);
 
 /** Every setting masthead reads from the environment; `.env.example` lists the same names. */
 const EnvSchema = z.object({
@@ -22,13 +42,26 @@ const EnvSchema = z.object({
   API_TOKENS: z
     .string()
     .optional()
-    .transform((raw) =>
-      (raw ?? '')
-        .split(',')
-        .map((token) => token.trim())
-        .filter((token) => token.length > 0),
-    ),
+    .transform((raw) => commaList(raw)),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  PARSE_WORKERS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(64)
+    .default(Math.max(1, availableParallelism() - 1)),
+  PARSE_BUDGET_MS: z.coerce.number().int().min(10).max(60_000).default(2000),
+  RATE_LIMIT_WRITES_PER_MINUTE: perMinute(600),
+  RATE_LIMIT_SEARCHES_PER_MINUTE: perMinute(300),
+  RATE_LIMIT_PARSE_PER_MINUTE: perMinute(300),
+  CORS_ORIGINS: z
+    .string()
+    .optional()
+    .transform((raw) => commaList(raw))
+    .refine((origins) => origins.every((origin) => origin === '*' || isOrigin(origin)), {
+      message: 'use `*` or comma-separated origins such as https://app.example.com',
+    }),
 });
 
 export interface Config {
@@ -41,6 +74,23 @@ export interface Config {
   /** Bearer tokens accepted on write endpoints; empty means "loopback clients only". */
   readonly apiTokens: readonly string[];
   readonly logLevel: (typeof LOG_LEVELS)[number];
+  /** Longest a request may take to arrive, headers and body; a slower client gets 408. */
+  readonly requestTimeoutMs: number;
+  /** Worker threads that parse pages off the event loop. */
+  readonly parseWorkers: number;
+  /** Longest one page may parse before it is cut off (422 parse-timeout). */
+  readonly parseBudgetMs: number;
+  /** Per client (bearer token, else IP) per minute; 0 means no limit. */
+  readonly rateLimits: {
+    /** POST and DELETE under /v1, except POST /v1/parse. */
+    readonly writesPerMinute: number;
+    /** GET /v1/articles and GET /v1/teasers with `q`. */
+    readonly searchesPerMinute: number;
+    /** POST /v1/parse. */
+    readonly parsePerMinute: number;
+  };
+  /** Origins allowed by CORS (`*` for any); empty means CORS is off. */
+  readonly corsOrigins: readonly string[];
 }
 
 export class ConfigError extends Error {
@@ -67,5 +117,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     batchBodyLimitBytes: settings.BATCH_BODY_LIMIT_BYTES,
     apiTokens: Object.freeze(settings.API_TOKENS),
     logLevel: settings.LOG_LEVEL,
+    requestTimeoutMs: settings.REQUEST_TIMEOUT_MS,
+    parseWorkers: settings.PARSE_WORKERS,
+    parseBudgetMs: settings.PARSE_BUDGET_MS,
+    rateLimits: Object.freeze({
+      writesPerMinute: settings.RATE_LIMIT_WRITES_PER_MINUTE,
+      searchesPerMinute: settings.RATE_LIMIT_SEARCHES_PER_MINUTE,
+      parsePerMinute: settings.RATE_LIMIT_PARSE_PER_MINUTE,
+    }),
+    corsOrigins: Object.freeze(settings.CORS_ORIGINS),
   });
 }

@@ -1,10 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
+import { sqliteDatabaseSize } from './http/metrics.js';
 import { createSqliteRepository } from './storage/sqlite.js';
 
 /** How long in-flight requests get to finish after SIGTERM before the process exits anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
+/** How often, while shutting down, connections that have gone idle are closed. */
+const IDLE_SWEEP_MS = 100;
 
 /**
  * Opens the database, builds the app and listens, with graceful shutdown on SIGTERM and
@@ -15,12 +18,14 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
   const repository = createSqliteRepository(config.databasePath);
   let app: FastifyInstance;
   try {
-    app = await buildApp(config, { repository });
+    app = await buildApp(config, {
+      repository,
+      databaseSizeBytes: () => sqliteDatabaseSize(config.databasePath),
+    });
   } catch (error) {
     await repository.close();
     throw error;
   }
-  app.addHook('onClose', async () => repository.close());
 
   if (config.apiTokens.length === 0) {
     app.log.warn('API_TOKENS is not set: write endpoints accept loopback clients only');
@@ -37,13 +42,22 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
       process.exit(1);
     }, SHUTDOWN_GRACE_MS);
     forced.unref();
-    app.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        app.log.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+    // node closes the connections idle at close() time only; a keep-alive connection whose
+    // last response goes out later would hold the shutdown open until its client leaves.
+    const sweep = setInterval(() => app.server.closeIdleConnections(), IDLE_SWEEP_MS);
+    sweep.unref();
+    // The repository closes last: the app's own close hooks (background jobs recording that
+    // they were interrupted) still need it.
+    app
+      .close()
+      .then(() => repository.close())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          app.log.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
   };
 
   process.on('SIGTERM', () => shutdown('SIGTERM'));
@@ -53,6 +67,7 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
     await app.listen({ host: config.host, port: config.port });
   } catch (error) {
     await app.close();
+    await repository.close();
     throw error;
   }
   return app;

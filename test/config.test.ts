@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.js';
 
@@ -11,7 +12,29 @@ describe('loadConfig', () => {
       batchBodyLimitBytes: 32 * 1024 * 1024,
       apiTokens: [],
       logLevel: 'info',
+      requestTimeoutMs: 30_000,
+      parseWorkers: Math.max(1, availableParallelism() - 1),
+      parseBudgetMs: 2000,
+      rateLimits: { writesPerMinute: 600, searchesPerMinute: 300, parsePerMinute: 300 },
+      corsOrigins: [],
     });
+  });
+
+  it('reads the hardening settings: timeouts, rate limits (0 turns one off), CORS origins', () => {
+    const config = loadConfig({
+      REQUEST_TIMEOUT_MS: '1500',
+      RATE_LIMIT_WRITES_PER_MINUTE: '0',
+      RATE_LIMIT_SEARCHES_PER_MINUTE: '5',
+      RATE_LIMIT_PARSE_PER_MINUTE: '7',
+      CORS_ORIGINS: 'https://a.example, http://localhost:5173',
+    });
+    expect(config.requestTimeoutMs).toBe(1500);
+    expect(config.rateLimits).toEqual({ writesPerMinute: 0, searchesPerMinute: 5, parsePerMinute: 7 });
+    expect(config.corsOrigins).toEqual(['https://a.example', 'http://localhost:5173']);
+    expect(loadConfig({ CORS_ORIGINS: '*' }).corsOrigins).toEqual(['*']);
+    expect(() => loadConfig({ CORS_ORIGINS: 'https://a.example/path' })).toThrow(/CORS_ORIGINS/);
+    expect(() => loadConfig({ RATE_LIMIT_PARSE_PER_MINUTE: '-1' })).toThrow(/RATE_LIMIT_PARSE_PER_MINUTE/);
+    expect(() => loadConfig({ REQUEST_TIMEOUT_MS: '10' })).toThrow(/REQUEST_TIMEOUT_MS/);
   });
 
   it('reads every variable and splits API_TOKENS on commas', () => {

@@ -9,7 +9,8 @@ function isLoopback(address: string | undefined): boolean {
   return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
 }
 
-function bearerToken(request: FastifyRequest): string | null {
+/** The bearer token of the request's `Authorization` header, or null. */
+export function bearerToken(request: FastifyRequest): string | null {
   const header = request.headers.authorization;
   if (!header) return null;
   const [scheme = '', token = ''] = header.trim().split(' ', 2);
@@ -18,15 +19,32 @@ function bearerToken(request: FastifyRequest): string | null {
 }
 
 /**
+ * Whether a presented token is one of `tokens`. Tokens are compared as SHA-256 digests
+ * with `timingSafeEqual`, so both sides always have 32 bytes (it throws on unequal
+ * lengths) and the time taken does not depend on where they differ; every configured
+ * token is checked, so timing does not tell which one matched or how many there are.
+ */
+export function tokenMatcher(tokens: readonly string[]): (presented: string | null) => boolean {
+  const digests = tokens.map(digest);
+  return (presented) => {
+    const candidate = digest(presented ?? '');
+    let accepted = false;
+    for (const known of digests) {
+      accepted = timingSafeEqual(candidate, known) || accepted;
+    }
+    return presented !== null && accepted;
+  };
+}
+
+/**
  * Guards write endpoints. With tokens configured, a request needs one of them as a
- * bearer token; tokens are compared as SHA-256 digests with `timingSafeEqual` (equal
- * lengths, constant time) and every configured token is checked, so timing tells
- * nothing. With no tokens configured, only loopback clients may write.
+ * bearer token (see `tokenMatcher`). With no tokens configured, only loopback clients
+ * may write.
  */
 export function writeGuard(tokens: readonly string[]): preHandlerAsyncHookHandler {
-  const digests = tokens.map(digest);
+  const isKnownToken = tokenMatcher(tokens);
   return async (request) => {
-    if (digests.length === 0) {
+    if (tokens.length === 0) {
       if (isLoopback(request.socket.remoteAddress)) return;
       throw new HttpProblem(
         403,
@@ -35,12 +53,7 @@ export function writeGuard(tokens: readonly string[]): preHandlerAsyncHookHandle
       );
     }
     const token = bearerToken(request);
-    const presented = digest(token ?? '');
-    let accepted = false;
-    for (const candidate of digests) {
-      accepted = timingSafeEqual(presented, candidate) || accepted;
-    }
-    if (token !== null && accepted) return;
+    if (isKnownToken(token)) return;
     throw new HttpProblem(
       401,
       'unauthorized',

@@ -1,7 +1,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { jsonTextDefect, textDefect } from './clean-text.js';
 import { HttpProblem } from './problem.js';
 
-/** Media types the API reads; anything else is answered 415 by fastify. */
+/**
+ * Media types the API reads; anything else is answered 415 by fastify. Bodies are checked
+ * before any handler sees them: a declared charset other than UTF-8 is a 415, invalid
+ * UTF-8 a 400 (`invalid-encoding`), and a NUL or a lone surrogate anywhere in a text or
+ * JSON body a 400 (`invalid-text`). NDJSON bodies are checked line by line by the batch
+ * route, so that one bad line fails alone.
+ */
 export const TEXT_MEDIA_TYPES = ['text/plain', 'text/html'] as const;
 export const JSON_MEDIA_TYPE = 'application/json';
 export const NDJSON_MEDIA_TYPE = 'application/x-ndjson';
@@ -36,21 +43,50 @@ function decodeUtf8(request: FastifyRequest, body: Buffer): string {
   }
 }
 
+/**
+ * fastify's JSON parser reports every failure as "not valid JSON"; parse again (only on
+ * this error path) to say what is wrong: the syntax error, or a prototype-poisoning key.
+ */
+function jsonProblem(text: string, error: Error): Error {
+  if ((error as Error & { code?: string }).code !== 'FST_ERR_CTP_INVALID_JSON_BODY') return error;
+  try {
+    JSON.parse(text);
+  } catch (syntaxError) {
+    return new HttpProblem(400, 'malformed-json', `malformed JSON: ${(syntaxError as Error).message}`);
+  }
+  return new HttpProblem(
+    400,
+    'malformed-json',
+    'the JSON holds a "__proto__" key or a "constructor" key with "prototype": neither is accepted',
+  );
+}
+
+const invalidText = (detail: string): HttpProblem =>
+  new HttpProblem(400, 'invalid-text', `the body cannot be stored as it is: ${detail}`);
+
 export function registerContentTypes(app: FastifyInstance): void {
+  // `__proto__` and `constructor.prototype` keys are errors (400), never silently dropped.
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.removeAllContentTypeParsers();
 
-  app.addContentTypeParser(
-    [...TEXT_MEDIA_TYPES, NDJSON_MEDIA_TYPE],
-    { parseAs: 'buffer' },
-    (request, body, done) => {
-      try {
-        done(null, decodeUtf8(request, body as Buffer));
-      } catch (error) {
-        done(error as Error, undefined);
-      }
-    },
-  );
+  app.addContentTypeParser([...TEXT_MEDIA_TYPES], { parseAs: 'buffer' }, (request, body, done) => {
+    try {
+      const text = decodeUtf8(request, body as Buffer);
+      const defect = textDefect(text);
+      if (defect !== null) throw invalidText(defect);
+      done(null, text);
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
+
+  app.addContentTypeParser(NDJSON_MEDIA_TYPE, { parseAs: 'buffer' }, (request, body, done) => {
+    try {
+      done(null, decodeUtf8(request, body as Buffer));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
 
   app.addContentTypeParser(JSON_MEDIA_TYPE, { parseAs: 'buffer' }, (request, body, done) => {
     let text: string;
@@ -60,6 +96,11 @@ export function registerContentTypes(app: FastifyInstance): void {
       done(error as Error, undefined);
       return;
     }
-    void parseJson(request, text, done);
+    void parseJson(request, text, (error, parsed?: unknown) => {
+      if (error) return done(jsonProblem(text, error), undefined);
+      const defect = jsonTextDefect(parsed);
+      if (defect !== null) return done(invalidText(defect), undefined);
+      done(null, parsed);
+    });
   });
 }

@@ -1,6 +1,17 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import type { FastifyBaseLogger, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { HttpProblem, problemBody, PROBLEM_CONTENT_TYPE, sendProblem, type ProblemKind } from './problem.js';
+import {
+  HttpProblem,
+  problemBody,
+  problemType,
+  PROBLEM_CONTENT_TYPE,
+  sendProblem,
+  type ProblemKind,
+} from './problem.js';
+import { parsePoolProblem } from './parse-budget.js';
 import type { RouteTable } from './route-table.js';
 import { InvalidCursorError, InvalidSearchError } from '../storage/repository.js';
 
@@ -9,7 +20,7 @@ const CLIENT_ERROR_KINDS: Record<string, { status: number; kind: ProblemKind; de
   FST_ERR_CTP_INVALID_MEDIA_TYPE: {
     status: 415,
     kind: 'unsupported-media-type',
-    detail: 'send text/plain, text/html or application/json (UTF-8)',
+    detail: 'send text/plain, text/html, application/json or application/x-ndjson (UTF-8)',
   },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
     status: 400,
@@ -36,6 +47,8 @@ const CLIENT_ERROR_KINDS: Record<string, { status: number; kind: ProblemKind; de
 export function registerErrorHandling(app: FastifyInstance, routes: RouteTable): void {
   app.setErrorHandler<FastifyError>((error, request, reply) => {
     if (error instanceof HttpProblem) return sendProblem(request, reply, error);
+    const parseProblem = parsePoolProblem(error);
+    if (parseProblem) return sendProblem(request, reply, parseProblem);
     if (error instanceof InvalidCursorError) {
       return sendProblem(request, reply, new HttpProblem(400, 'invalid-cursor', error.message));
     }
@@ -101,7 +114,9 @@ export function registerErrorHandling(app: FastifyInstance, routes: RouteTable):
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? request.url;
     const allowed = routes.methodsFor(path);
-    if (allowed.length > 0) {
+    // A route that exists for this very method but found nothing (a missing static file,
+    // `//` in the path) is a 404, not a 405 that lists the method it refuses.
+    if (allowed.length > 0 && !allowed.includes(request.method)) {
       return sendProblem(
         request,
         reply,
@@ -120,4 +135,86 @@ export function registerErrorHandling(app: FastifyInstance, routes: RouteTable):
       new HttpProblem(404, 'not-found', `no route for ${request.method} ${path}`),
     );
   });
+}
+
+/** What node reports on a connection before any request exists, and how masthead answers it. */
+const CONNECTION_ERRORS: Record<string, { status: number; kind: ProblemKind; detail: string }> = {
+  ERR_HTTP_REQUEST_TIMEOUT: {
+    status: 408,
+    kind: 'request-timeout',
+    detail: 'the request did not arrive in time; send the headers and body without pausing',
+  },
+  HPE_HEADER_OVERFLOW: {
+    status: 431,
+    kind: 'headers-too-large',
+    detail: 'the request headers are larger than the server accepts (16 KiB)',
+  },
+};
+
+/**
+ * Answers errors node raises on a connection before fastify has a request (a request that
+ * did not arrive within `requestTimeout`, headers over `maxHeaderSize`, bytes that are not
+ * HTTP): the same problem+json shape as every other error, with a fresh request id, then
+ * the connection is closed. Replaces fastify's default, which answers bare JSON.
+ */
+export function connectionErrorHandler(
+  log: () => FastifyBaseLogger,
+): (error: Error & { code?: string }, socket: Socket) => void {
+  return (error, socket) => {
+    if (error.code === 'ECONNRESET' || socket.destroyed) return;
+    const known = CONNECTION_ERRORS[error.code ?? ''] ?? {
+      status: 400,
+      kind: 'malformed-request' as const,
+      detail: 'the request is not valid HTTP/1.1',
+    };
+    const requestId = randomUUID();
+    log().info({ request_id: requestId, code: error.code, status: known.status }, 'connection error');
+    if (socket.writable) {
+      const body = JSON.stringify({
+        type: problemType(known.kind),
+        title: STATUS_CODES[known.status] ?? 'Error',
+        status: known.status,
+        detail: known.detail,
+        request_id: requestId,
+      });
+      socket.write(
+        `HTTP/1.1 ${known.status} ${STATUS_CODES[known.status] ?? 'Error'}\r\n` +
+          `Content-Type: ${PROBLEM_CONTENT_TYPE}\r\n` +
+          `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+          `X-Request-Id: ${requestId}\r\n` +
+          'Connection: close\r\n\r\n' +
+          body,
+      );
+    }
+    socket.destroy(error);
+  };
+}
+
+/**
+ * Router errors fastify raises before any route runs (`frameworkErrors`): a path with a
+ * broken %-escape, or a path parameter longer than the router allows.
+ */
+export function frameworkErrorHandler(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  // No route ran, so neither did the hooks that echo the request id.
+  reply.header('x-request-id', request.id);
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    sendProblem(
+      request,
+      reply,
+      // Every parameterised route documents 400 for a malformed id; an overlong one is that.
+      new HttpProblem(400, 'validation', 'a path parameter is longer than any id this API issues', {
+        errors: [{ path: 'params', message: 'too long' }],
+      }),
+    );
+    return;
+  }
+  sendProblem(
+    request,
+    reply,
+    new HttpProblem(400, 'malformed-request', 'the request path is not a valid URL (check its %-escapes)'),
+  );
 }

@@ -9,6 +9,10 @@ export type ProblemKind =
   | 'validation'
   | 'malformed-json'
   | 'invalid-encoding'
+  | 'invalid-text'
+  | 'malformed-request'
+  | 'request-timeout'
+  | 'headers-too-large'
   | 'unsupported-media-type'
   | 'payload-too-large'
   | 'unauthorized'
@@ -19,9 +23,12 @@ export type ProblemKind =
   | 'invalid-cursor'
   | 'invalid-search'
   | 'too-many-lines'
+  | 'rate-limited'
   | 'no-story'
   | 'no-edition'
   | 'not-ready'
+  | 'parse-timeout'
+  | 'overloaded'
   | 'internal';
 
 export function problemType(kind: ProblemKind): string {

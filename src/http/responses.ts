@@ -9,9 +9,10 @@ const DESCRIPTIONS: Record<number, string> = {
   406: 'None of the representations in `Accept` is available.',
   413: 'The body is larger than BODY_LIMIT_BYTES.',
   415: 'The media type or charset is not accepted.',
-  422: 'The page has no main story; `parse_result` shows what the parser found.',
+  422: 'The page has no main story (`parse_result` shows what the parser found), or it was not parsed within PARSE_BUDGET_MS (`parse-timeout`).',
+  429: 'Too many requests: see `Retry-After` and the RateLimit headers.',
   500: 'Internal error; the body carries a request_id to quote.',
-  503: 'Not ready: the database is unreachable or its schema is out of date.',
+  503: 'Not ready (database unreachable, schema out of date, shutting down) or overloaded (too many pages waiting to be parsed; see `Retry-After`).',
 };
 
 /** Documented problem+json responses for the given statuses, for a route's `response`. */

@@ -25,6 +25,11 @@ export function parseSubmission(submission: PageSubmission): ParsedPage {
   return parsePage(pageText(submission), { url: submission.sourceUrl });
 }
 
+/** Parses a submission; the server runs it in a worker pool with a per-page budget. */
+export type ParseFunction = (submission: PageSubmission) => Promise<ParsedPage>;
+
+const parseInProcess: ParseFunction = async (submission) => parseSubmission(submission);
+
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
@@ -41,16 +46,16 @@ function hasStory(page: ParsedPage): page is PageWithStory {
 export async function ingestPage(
   repository: Repository,
   submission: PageSubmission,
-  now: () => Date = () => new Date(),
+  options: { parse?: ParseFunction; now?: () => Date } = {},
 ): Promise<IngestOutcome> {
   const sha256 = sha256Hex(submission.body);
   const existing = await repository.findArticleByDocumentHash(sha256);
   if (existing) return { kind: 'existing', article: existing };
 
-  const page = parseSubmission(submission);
+  const page = await (options.parse ?? parseInProcess)(submission);
   if (!hasStory(page)) return { kind: 'no-story', page };
 
-  const timestamp = now().toISOString();
+  const timestamp = (options.now?.() ?? new Date()).toISOString();
   const { article, created } = await repository.ingest({
     document: {
       body: submission.body,

@@ -1,7 +1,7 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { PARSER_VERSION } from '../parser/index.js';
 import type { JobRecord, Repository } from '../storage/repository.js';
-import { parseSubmission } from './ingest.js';
+import { parseSubmission, type ParseFunction } from './ingest.js';
 
 /** Pages re-parsed per batch; between batches the event loop serves other requests. */
 const REPARSE_BATCH_SIZE = 100;
@@ -11,6 +11,8 @@ export interface ReparseOptions {
   all?: boolean;
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
+  /** How to parse (the server passes its worker pool, so a hostile page cannot stall it). */
+  parse?: ParseFunction;
 }
 
 export interface ReparseSummary {
@@ -81,7 +83,7 @@ export async function reparseStored(
  * Runs re-parse jobs in the background of a server, recording their progress in the
  * repository so `GET /v1/admin/jobs/{id}` can report it.
  */
-export function createJobRunner(repository: Repository) {
+export function createJobRunner(repository: Repository, parse?: ParseFunction) {
   const running = new Map<string, { controller: AbortController; finished: Promise<void> }>();
 
   async function run(job: JobRecord, options: ReparseOptions, controller: AbortController): Promise<void> {
@@ -90,6 +92,7 @@ export function createJobRunner(repository: Repository) {
     try {
       const summary = await reparseStored(repository, {
         ...options,
+        parse,
         signal: controller.signal,
         onProgress: (done, total) => {
           const now = Date.now();

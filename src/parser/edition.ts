@@ -121,7 +121,7 @@ export function parsePrintedDate(text: string): PrintedDate | null {
 }
 
 /** `Issue 17, 2023`, `Issue 231`, `No. 12`: an issue printed where the date would be. */
-const ISSUE_NUMBER = /^(\p{L}{2,7}\.?) (\d{1,5})(?:, (\d{4}))?$/u;
+const ISSUE_NUMBER = /^(\p{L}{2,7}\.?) \d{1,5}(?:, \d{4})?$/u;
 const ISSUE_WORD_SET: ReadonlySet<string> = new Set(ISSUE_WORDS);
 
 export function parseIssueLabel(text: string): PrintedDate | null {

@@ -17,6 +17,7 @@ import {
   CAPTURE_BYTE_LIMIT,
   CAPTURE_BYTE_SLACK,
   MAX_INPUT_CHARS,
+  MAX_INPUT_LINES,
   UI_LANGUAGE_MIN_CHARS,
 } from './settings.js';
 import { extractStory, type StoryDraft } from './story.js';
@@ -28,7 +29,7 @@ export type * from './types.js';
 export { normalizedLines } from './normalize.js';
 
 /** Version of the parser's output: any change in output for some input is a new version. */
-export const PARSER_VERSION = '1.1.0';
+export const PARSER_VERSION = '1.1.1';
 
 function emptyPage(warnings: string[]): ParsedPage {
   return { story: null, edition: null, teasers: [], page_locale: null, removed: [], warnings };
@@ -116,12 +117,29 @@ function pageLocale(lines: readonly ClassifiedLine[]): string | null {
   return sentences.length > 0 ? detectLanguage(sentences, UI_LANGUAGE_MIN_CHARS) : null;
 }
 
+/** Where the `count`-th line ends (its newline excluded), or the text's length if it has fewer lines. */
+function endOfLine(text: string, count: number): number {
+  let at = -1;
+  for (let line = 0; line < count; line++) {
+    at = text.indexOf('\n', at + 1);
+    if (at < 0) return text.length;
+  }
+  return at;
+}
+
 function parse(text: string, options: ParseOptions): ParsedPage {
   const warnings: string[] = [];
   let input = text;
   if (input.length > MAX_INPUT_CHARS) {
     input = input.slice(0, MAX_INPUT_CHARS);
     warnings.push(`input longer than ${MAX_INPUT_CHARS} characters: only its start was parsed`);
+  }
+  const lineCut = endOfLine(input, MAX_INPUT_LINES);
+  if (lineCut < input.length && input.slice(lineCut).trim() !== '') {
+    input = input.slice(0, lineCut);
+    warnings.push(
+      `input has more than ${MAX_INPUT_LINES} lines: only the first ${MAX_INPUT_LINES} were parsed`,
+    );
   }
 
   const { lines, lastLineOpen } = normalizeInput(input);

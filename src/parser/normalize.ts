@@ -8,10 +8,11 @@
 /**
  * Characters that carry no text, removed in one pass: zero-width and
  * bidi-control characters (ZWNJ U+200C and ZWJ U+200D are kept), the soft
- * hyphen, and C0/C1 control characters other than tab and line feed.
+ * hyphen, and C0/C1 control characters (`\p{Cc}`) other than tab, line feed and
+ * carriage return.
  */
 const INVISIBLE =
-  /[\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u061C\uFEFF\u00AD\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/gu;
+  /(?![\t\n\r])[\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u061C\uFEFF\u00AD\p{Cc}]/gu;
 /**
  * Space-like characters shown as a plain space. The narrow no-break space
  * (U+202F) is kept: it is French typography (`9\u202f000`, `abonné\u202f?`), printed on purpose.

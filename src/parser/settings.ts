@@ -7,6 +7,12 @@
 export const MAX_INPUT_CHARS = 4 * 1024 * 1024;
 
 /**
+ * Inputs with more lines than this are cut (with a warning) before parsing. Real pages have
+ * tens to hundreds of lines; per-line work is what makes a flood of tiny lines expensive.
+ */
+export const MAX_INPUT_LINES = 20_000;
+
+/**
  * Captures are cut at about this many UTF-8 bytes. When the caller does not say
  * whether a capture was cut, a text of this size (within the slack) whose last
  * line has no newline is taken as cut by the capture.

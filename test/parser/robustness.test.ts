@@ -1,6 +1,7 @@
 /** Odd input never throws: it yields empty parts and warnings. */
 
 import { describe, expect, it } from 'vitest';
+import { MAX_INPUT_LINES } from '../../src/parser/settings.js';
 import { parsePage, type ParsedPage } from '../../src/parser/index.js';
 
 function pseudoRandomText(length: number, seed: number): string {
@@ -54,10 +55,16 @@ describe('robustness', () => {
     expect(out.story?.paragraphs).toHaveLength(1);
   });
 
-  it('100k one-character lines', () => {
+  it('100k one-character lines: the first MAX_INPUT_LINES are parsed, with a warning', () => {
     const out = parsePage('x\n'.repeat(100_000));
     expectWellFormed(out);
-    expect(out.story?.paragraphs.length).toBe(100_000);
+    expect(out.story?.paragraphs.length).toBe(MAX_INPUT_LINES);
+    expect(out.warnings).toContain(
+      `input has more than ${MAX_INPUT_LINES} lines: only the first ${MAX_INPUT_LINES} were parsed`,
+    );
+    const under = parsePage('x\n'.repeat(MAX_INPUT_LINES));
+    expect(under.story?.paragraphs.length).toBe(MAX_INPUT_LINES);
+    expect(under.warnings.some((w) => w.includes('lines'))).toBe(false);
   });
 
   it('100k repeated boilerplate and date lines', () => {

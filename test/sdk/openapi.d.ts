@@ -610,7 +610,7 @@ export interface components {
          *       "teased_by": [],
          *       "source_url": null,
          *       "ingested_at": "2026-11-30T06:30:00.000Z",
-         *       "parser_version": "1.1.0",
+         *       "parser_version": "1.1.1",
          *       "links": {
          *         "self": "/v1/articles/1",
          *         "edition": "/v1/articles/1/edition",
@@ -921,7 +921,7 @@ export interface components {
         BatchResult: {
             /** @description 1-based line number in the request body. */
             line: number;
-            /** @description The status this line would have had on its own: 201, 200, 400, 422 or 500. */
+            /** @description The status this line would have had on its own: 201, 200, 400, 422, 503 or 500. */
             status: number;
             /** @description The stored article, for 201 and 200. */
             id?: number;
@@ -1009,7 +1009,7 @@ export interface operations {
                     "application/json": components["schemas"]["Readiness"];
                 };
             };
-            /** @description Not ready: the database is unreachable or its schema is out of date. */
+            /** @description Not ready (database unreachable, schema out of date, shutting down) or overloaded (too many pages waiting to be parsed; see `Retry-After`). */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1107,6 +1107,33 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The page has no main story (`parse_result` shows what the parser found), or it was not parsed within PARSE_BUDGET_MS (`parse-timeout`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: see `Retry-After` and the RateLimit headers. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not ready (database unreachable, schema out of date, shutting down) or overloaded (too many pages waiting to be parsed; see `Retry-After`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listArticles: {
@@ -1150,6 +1177,15 @@ export interface operations {
             };
             /** @description The request is malformed: the problem says which field and why. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: see `Retry-After` and the RateLimit headers. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1273,8 +1309,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The page has no main story; `parse_result` shows what the parser found. */
+            /** @description The page has no main story (`parse_result` shows what the parser found), or it was not parsed within PARSE_BUDGET_MS (`parse-timeout`). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: see `Retry-After` and the RateLimit headers. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not ready (database unreachable, schema out of date, shutting down) or overloaded (too many pages waiting to be parsed; see `Retry-After`). */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1391,6 +1445,33 @@ export interface operations {
             };
             /** @description No such resource. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_BYTES. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The media type or charset is not accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: see `Retry-After` and the RateLimit headers. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1593,6 +1674,15 @@ export interface operations {
             };
             /** @description The media type or charset is not accepted. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: see `Retry-After` and the RateLimit headers. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1899,6 +1989,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: see `Retry-After` and the RateLimit headers. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     startReparse: {
@@ -1950,8 +2049,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The body is larger than BODY_LIMIT_BYTES. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The media type or charset is not accepted. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: see `Retry-After` and the RateLimit headers. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

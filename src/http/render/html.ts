@@ -13,7 +13,7 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
 }
 
-const ISO_DATE = /^\d{4}-\d{2}(-\d{2})?$/;
+const ISO_DATE = /^\d{4}-\d{2}(?:-\d{2})?$/;
 const TITLE_LENGTH = 60;
 
 // Self-contained so a `default-src 'none'; style-src 'unsafe-inline'` policy is enough.
@@ -74,6 +74,12 @@ export function documentTitle({ article }: ArticleView): string {
   return first === undefined ? `Article ${article.id}` : shorten(first, TITLE_LENGTH);
 }
 
+/**
+ * Spaces and punctuation dropped before the ellipsis. Tested one character at a time from the
+ * end: `/[…]+$/` would retry at every index of a long run, quadratic in its length.
+ */
+const CUT_TRAILER = /[\s,;:.\-–—]/;
+
 /** Cuts text to about `max` characters at a word boundary, marking the cut with an ellipsis. */
 function shorten(text: string, max: number): string {
   const chars = Array.from(text.replace(/\s+/g, ' ').trim());
@@ -81,7 +87,9 @@ function shorten(text: string, max: number): string {
   const cut = chars.slice(0, max + 1).join('');
   const space = cut.lastIndexOf(' ');
   const words = space > max / 2 ? cut.slice(0, space) : chars.slice(0, max).join('');
-  return `${words.replace(/[\s,;:.\-–—]+$/, '')}…`;
+  let end = words.length;
+  while (end > 0 && CUT_TRAILER.test(words.charAt(end - 1))) end -= 1;
+  return `${words.slice(0, end)}…`;
 }
 
 function header(view: ArticleView, title: string): string {

@@ -16,7 +16,8 @@ export function escapeMarkdown(text: string): string {
 
 /** Escaped text for a single-line construct (heading, emphasis, list item). */
 function inline(text: string): string {
-  return escapeMarkdown(text.replace(/\s*\n\s*/g, ' ').trim());
+  // Each whitespace run that holds a line break becomes one space; one match per run keeps this linear.
+  return escapeMarkdown(text.replace(/\s+/g, (run) => (run.includes('\n') ? ' ' : run)).trim());
 }
 
 export function renderMarkdown(view: ArticleView): string {

@@ -17,5 +17,15 @@ export function renderPlainText(view: ArticleView): string {
     const items = teasers.map((t) => (present(t.summary) ? `* ${t.title}: ${t.summary}` : `* ${t.title}`));
     blocks.push(['More stories', ...items].join('\n'));
   }
-  return `${blocks.join('\n\n')}`.replace(/\n*$/, '\n');
+  return endWithOneNewline(blocks.join('\n\n'));
+}
+
+/**
+ * `text` ending with exactly one line break. A loop from the end: `/\n*$/` would retry at
+ * every index of a long run of line breaks, quadratic in its length.
+ */
+function endWithOneNewline(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charAt(end - 1) === '\n') end -= 1;
+  return `${text.slice(0, end)}\n`;
 }

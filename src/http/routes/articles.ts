@@ -1,7 +1,8 @@
 import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ingestPage } from '../../ingest/ingest.js';
+import { ingestPage, type ParseFunction } from '../../ingest/ingest.js';
+import type { Metrics } from '../metrics.js';
 import type { Repository } from '../../storage/repository.js';
 import { negotiate } from '../negotiate.js';
 import { linkNext, publicationRef } from '../pagination.js';
@@ -26,6 +27,8 @@ import { submissionFrom } from './pages.js';
 export interface ArticleRoutesOptions {
   repository: Repository;
   requireWriteAccess: preHandlerAsyncHookHandler;
+  parse: ParseFunction;
+  metrics?: Pick<Metrics, 'recordIngest'>;
 }
 
 const notFound = (id: number) => new HttpProblem(404, 'not-found', `article ${id} does not exist`);
@@ -70,12 +73,13 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
         response: {
           201: jsonResponse('Stored; `Location` points at the new article.', ArticleSchema),
           200: jsonResponse('This document was already ingested: the stored article.', ArticleSchema),
-          ...problemResponses(400, 401, 403, 413, 415, 422),
+          ...problemResponses(400, 401, 403, 413, 415, 422, 429, 503),
         },
       },
     },
     async (request, reply) => {
-      const outcome = await ingestPage(repository, submissionFrom(request));
+      const outcome = await ingestPage(repository, submissionFrom(request), { parse: options.parse });
+      options.metrics?.recordIngest(outcome);
       if (outcome.kind === 'no-story') {
         throw new HttpProblem(422, 'no-story', 'the page has no main story, so nothing was stored', {
           parse_result: outcome.page,
@@ -105,7 +109,10 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
           '(also in `Link: rel="next"`): a walk returns each article once, even while others are ' +
           'ingested. `fields` selects the fields returned.',
         querystring: ArticleListQuerySchema,
-        response: { 200: jsonResponse('One page of articles.', ArticleListSchema), ...problemResponses(400) },
+        response: {
+          200: jsonResponse('One page of articles.', ArticleListSchema),
+          ...problemResponses(400, 429),
+        },
       },
     },
     async (request, reply) => {
@@ -197,7 +204,10 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
           'Removes the article, its teasers, the links of other teasers to it, its search rows and ' +
           'its raw document; an edition or publication left with no article goes too.',
         params: IdParams,
-        response: { 204: z.null().describe('Deleted; no body.'), ...problemResponses(400, 401, 403, 404) },
+        response: {
+          204: z.null().describe('Deleted; no body.'),
+          ...problemResponses(400, 401, 403, 404, 413, 415, 429),
+        },
       },
     },
     async (request, reply) => {

@@ -1,7 +1,11 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
 import { z } from 'zod';
-import { ingestPage } from '../../ingest/ingest.js';
+import { STATUS_CODES } from 'node:http';
+import { ingestPage, type ParseFunction } from '../../ingest/ingest.js';
+import { jsonTextDefect } from '../clean-text.js';
+import type { Metrics } from '../metrics.js';
+import { parsePoolProblem } from '../parse-budget.js';
 import type { Repository } from '../../storage/repository.js';
 import { NDJSON_MEDIA_TYPE } from '../content-types.js';
 import { HttpProblem, problemType, type ProblemKind } from '../problem.js';
@@ -25,6 +29,8 @@ export interface BatchRoutesOptions {
   repository: Repository;
   requireWriteAccess: preHandlerAsyncHookHandler;
   bodyLimit: number;
+  parse: ParseFunction;
+  metrics?: Pick<Metrics, 'recordIngest'>;
 }
 
 export async function batchRoutes(app: FastifyInstance, options: BatchRoutesOptions): Promise<void> {
@@ -47,6 +53,19 @@ export async function batchRoutes(app: FastifyInstance, options: BatchRoutesOpti
         ),
       };
     }
+    const defect = jsonTextDefect(json);
+    if (defect !== null) {
+      return {
+        line,
+        status: 400,
+        problem: lineProblem(
+          400,
+          'invalid-text',
+          'Bad Request',
+          `line ${line} cannot be stored as it is: ${defect}`,
+        ),
+      };
+    }
     const parsed = IngestJsonSchema.safeParse(json);
     if (!parsed.success) {
       const errors = parsed.error.issues.map((issue) => ({
@@ -64,11 +83,16 @@ export async function batchRoutes(app: FastifyInstance, options: BatchRoutesOpti
     }
     const { text: pageText, html, url } = parsed.data;
     try {
-      const outcome = await ingestPage(repository, {
-        body: html ?? pageText ?? '',
-        contentType: html === undefined ? 'text/plain' : 'text/html',
-        sourceUrl: url ?? null,
-      });
+      const outcome = await ingestPage(
+        repository,
+        {
+          body: html ?? pageText ?? '',
+          contentType: html === undefined ? 'text/plain' : 'text/html',
+          sourceUrl: url ?? null,
+        },
+        { parse: options.parse },
+      );
+      options.metrics?.recordIngest(outcome);
       if (outcome.kind === 'no-story') {
         return {
           line,
@@ -84,6 +108,19 @@ export async function batchRoutes(app: FastifyInstance, options: BatchRoutesOpti
       const id = outcome.article.id;
       return { line, status: outcome.kind === 'created' ? 201 : 200, id, location: articlePath(id) };
     } catch (error) {
+      const problem = parsePoolProblem(error);
+      if (problem) {
+        return {
+          line,
+          status: problem.status,
+          problem: lineProblem(
+            problem.status,
+            problem.kind,
+            STATUS_CODES[problem.status] ?? 'Error',
+            problem.detail,
+          ),
+        };
+      }
       app.log.error({ err: error, line }, 'batch: line failed');
       return {
         line,
@@ -137,7 +174,7 @@ export async function batchRoutes(app: FastifyInstance, options: BatchRoutesOpti
             description: 'One BatchResult per non-empty input line, each on its own line.',
             content: { [NDJSON_MEDIA_TYPE]: { schema: BatchResultSchema } },
           },
-          ...problemResponses(400, 401, 403, 413, 415),
+          ...problemResponses(400, 401, 403, 413, 415, 429),
         },
       },
     },

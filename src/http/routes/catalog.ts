@@ -195,7 +195,7 @@ export async function catalogRoutes(
         querystring: TeaserSearchQuerySchema,
         response: {
           200: jsonResponse('One page of teasers.', TeaserSearchListSchema),
-          ...problemResponses(400),
+          ...problemResponses(400, 429),
         },
       },
     },

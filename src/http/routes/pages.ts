@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { PageSubmission } from '../../ingest/ingest.js';
+import { HttpProblem } from '../problem.js';
 import type { z } from 'zod';
 import type { IngestJsonSchema } from '../schemas.js';
 
@@ -16,6 +17,17 @@ export function mediaType(request: FastifyRequest): string {
  * is decided here.
  */
 export function submissionFrom(request: FastifyRequest): PageSubmission {
+  // No Content-Type and no body: fastify runs no parser and validates nothing.
+  if (request.body === undefined || request.body === null) {
+    throw new HttpProblem(
+      400,
+      'validation',
+      'send the page as the request body (text/plain, text/html or application/json)',
+      {
+        errors: [{ path: 'body', message: 'the page is missing' }],
+      },
+    );
+  }
   const body = request.body as string | JsonSubmission;
   if (typeof body === 'string') {
     return {

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { parseSubmission } from '../../ingest/ingest.js';
+import type { ParseFunction } from '../../ingest/ingest.js';
 import { jsonResponse, problemResponses } from '../responses.js';
 import { pageBodyContent, ParsedPageSchema } from '../schemas.js';
 import { submissionFrom } from './pages.js';
 
-export async function parseRoutes(app: FastifyInstance): Promise<void> {
+export async function parseRoutes(app: FastifyInstance, options: { parse: ParseFunction }): Promise<void> {
   app.withTypeProvider<ZodTypeProvider>().post(
     '/v1/parse',
     {
@@ -21,10 +21,10 @@ export async function parseRoutes(app: FastifyInstance): Promise<void> {
         body: { content: pageBodyContent } as never,
         response: {
           200: jsonResponse('What the parser found.', ParsedPageSchema),
-          ...problemResponses(400, 413, 415),
+          ...problemResponses(400, 413, 415, 422, 429, 503),
         },
       },
     },
-    async (request) => parseSubmission(submissionFrom(request)),
+    async (request) => options.parse(submissionFrom(request)),
   );
 }

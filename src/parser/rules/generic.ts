@@ -4,7 +4,7 @@
  */
 
 /** One printed price: `$149.99`, `₹ 1,272.74`, `US$ 5`. A line may glue two (old and new price) and add a `/Year` suffix. */
-export const PRICE = /^(?:US|A|C|S|NZ)?[$€£₹¥] ?\d[\d,.]{0,19}$/u;
+export const PRICE = /^(?:US|[ACS]|NZ)?[$€£₹¥] ?\d[\d,.]{0,19}$/u;
 
 /** Currency symbols that open a price. */
 export const CURRENCY_SYMBOLS: readonly string[] = ['$', '€', '£', '₹', '¥'];

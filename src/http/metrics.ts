@@ -1,0 +1,177 @@
+import Database from 'better-sqlite3';
+import type { FastifyInstance } from 'fastify';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { IngestOutcome } from '../ingest/ingest.js';
+import type { ParsedPage } from '../parser/types.js';
+import type { ArticleRecord, Repository } from '../storage/repository.js';
+
+/** Seconds; from a cache hit (~1 ms) to a 1 MiB page parsed and stored. */
+const DURATION_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+/** The `outcome` label of `masthead_ingests_total`. */
+export type IngestOutcomeLabel = 'created' | 'existing' | 'no_story';
+
+export interface Metrics {
+  readonly registry: Registry;
+  /**
+   * Counts one ingest (`POST /v1/articles`, each batch line): outcome, platform and page
+   * locale, the page's parse warnings, and pages without a story.
+   */
+  recordIngest(outcome: IngestOutcome): void;
+  /**
+   * The repository the routes should use: the same one, except that it remembers the page
+   * each stored article was parsed from, so `recordIngest` can label a `created` outcome
+   * (an ArticleRecord carries no platform and no warnings).
+   */
+  observe(repository: Repository): Repository;
+  /** The Prometheus text exposition of this app's metrics and the process's. */
+  scrape(): Promise<{ contentType: string; body: string }>;
+}
+
+export interface MetricsOptions {
+  /** The database's size in bytes (page_count × page_size), read on every scrape. */
+  databaseSizeBytes?: () => number | Promise<number>;
+}
+
+/**
+ * Node's own metrics (CPU, memory, GC, event-loop delay as min/mean/p50/p90/p99/max…) describe
+ * the process, not one app, so they live in one registry per process: each app would
+ * otherwise start its own event-loop monitor and GC observer, never stopped.
+ */
+let processRegistry: Registry | null = null;
+function processMetrics(): Registry {
+  if (processRegistry === null) {
+    processRegistry = new Registry();
+    collectDefaultMetrics({ register: processRegistry });
+  }
+  return processRegistry;
+}
+
+const UNKNOWN = 'unknown';
+
+export function createMetrics(options: MetricsOptions = {}): Metrics {
+  const registry = new Registry();
+  const ingests = new Counter({
+    name: 'masthead_ingests_total',
+    help: 'Pages submitted for ingest, by platform, page UI locale and outcome (created, existing, no_story).',
+    labelNames: ['platform', 'page_locale', 'outcome'] as const,
+    registers: [registry],
+  });
+  const warnings = new Counter({
+    name: 'masthead_parse_warnings_total',
+    help: 'Parser warnings on ingested pages.',
+    registers: [registry],
+  });
+  const withoutStory = new Counter({
+    name: 'masthead_pages_without_story_total',
+    help: 'Ingested pages in which the parser found no main story (answered 422, not stored).',
+    registers: [registry],
+  });
+  if (options.databaseSizeBytes) {
+    const size = options.databaseSizeBytes;
+    new Gauge({
+      name: 'masthead_database_size_bytes',
+      help: 'Size of the SQLite database (page_count × page_size), read at scrape time.',
+      registers: [registry],
+      async collect() {
+        this.set(await size());
+      },
+    });
+  }
+
+  // Pages of articles stored through `observe`, for `recordIngest`; weak, so nothing leaks.
+  const parsedPages = new WeakMap<ArticleRecord, ParsedPage>();
+  let platformOf: (article: ArticleRecord) => Promise<string> = async () => UNKNOWN;
+
+  const count = (outcome: IngestOutcomeLabel, platform: string, pageLocale: string | null): void => {
+    ingests.inc({ platform, page_locale: pageLocale ?? UNKNOWN, outcome });
+  };
+
+  return {
+    registry,
+    recordIngest(outcome) {
+      if (outcome.kind === 'no-story') {
+        const { page } = outcome;
+        count('no_story', page.edition?.platform ?? UNKNOWN, page.page_locale);
+        warnings.inc(page.warnings.length);
+        withoutStory.inc();
+        return;
+      }
+      const { article } = outcome;
+      const page = parsedPages.get(article);
+      if (page !== undefined) {
+        count(outcome.kind, page.edition?.platform ?? UNKNOWN, page.page_locale);
+        warnings.inc(page.warnings.length);
+        return;
+      }
+      // Found by its hash, so not parsed in this request: its platform is the stored edition's.
+      void platformOf(article).then(
+        (platform) => count(outcome.kind, platform, article.pageLocale),
+        () => count(outcome.kind, UNKNOWN, article.pageLocale),
+      );
+    },
+    observe(repository) {
+      platformOf = async (article) =>
+        (await repository.getArticleEdition(article.id))?.edition?.platform ?? UNKNOWN;
+      const observed = Object.create(repository) as Repository;
+      observed.ingest = async (record) => {
+        const result = await repository.ingest(record);
+        parsedPages.set(result.article, record.page);
+        return result;
+      };
+      return observed;
+    },
+    async scrape() {
+      const merged = Registry.merge([processMetrics(), registry]);
+      return { contentType: merged.contentType, body: await merged.metrics() };
+    },
+  };
+}
+
+/**
+ * `http_requests_total{method,route,status}` and `http_request_duration_seconds{method,route}`
+ * for every response, labelled by route pattern (`/v1/articles/:id`), never the raw URL, so
+ * the number of series stays bounded; requests that match no route are `route="unmatched"`.
+ * `GET /metrics` serves them, outside the OpenAPI document and every rate limit.
+ */
+export function registerMetrics(app: FastifyInstance, metrics: Metrics): void {
+  const requests = new Counter({
+    name: 'http_requests_total',
+    help: 'HTTP responses, by method, route pattern and status.',
+    labelNames: ['method', 'route', 'status'] as const,
+    registers: [metrics.registry],
+  });
+  const duration = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'Time from request received to response sent, by method and route pattern.',
+    labelNames: ['method', 'route'] as const,
+    buckets: DURATION_BUCKETS,
+    registers: [metrics.registry],
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    requests.inc({ method: request.method, route, status: String(reply.statusCode) });
+    duration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+  });
+
+  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+    const { contentType, body } = await metrics.scrape();
+    return reply.type(contentType).send(body);
+  });
+}
+
+/**
+ * page_count × page_size of a SQLite database file, through a short-lived read-only
+ * connection (it sees committed WAL pages too), so the server's own connection is untouched.
+ */
+export function sqliteDatabaseSize(path: string): number {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    const pages = db.pragma('page_count', { simple: true }) as number;
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    return pages * pageSize;
+  } finally {
+    db.close();
+  }
+}

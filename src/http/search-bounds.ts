@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify';
+import { HttpProblem } from './problem.js';
+
+/** Most terms one full-text query may hold (its length is bounded by the schemas). */
+export const SEARCH_QUERY_MAX_TERMS = 32;
+
+const SEARCHABLE_ROUTES = new Set(['/v1/articles', '/v1/teasers']);
+const OPERATORS = new Set(['AND', 'OR', 'NOT', 'NEAR']);
+/** A run of letters, marks, digits or underscores: what FTS5's unicode61 tokenizer makes one token. */
+const WORD = /[\p{L}\p{M}\p{N}_]+/gu;
+
+/** The terms FTS5 would look up for `q`: its words, without the AND/OR/NOT/NEAR operators. */
+export function searchTermCount(q: string): number {
+  let count = 0;
+  for (const [word] of q.matchAll(WORD)) {
+    if (!OPERATORS.has(word)) count += 1;
+  }
+  return count;
+}
+
+/**
+ * Bounds full-text queries by their number of terms, after the schemas have bounded their
+ * length: each term is one more index lookup and merge in FTS5. Runs once the query string
+ * is validated, so a query that is too long gets the validation message first.
+ */
+export function boundSearchQueries(app: FastifyInstance): void {
+  app.addHook('preHandler', async (request) => {
+    const route = request.routeOptions.url;
+    if (route === undefined || !SEARCHABLE_ROUTES.has(route)) return;
+    const q = (request.query as Record<string, unknown> | undefined)?.['q'];
+    if (typeof q !== 'string') return;
+    const terms = searchTermCount(q);
+    if (terms > SEARCH_QUERY_MAX_TERMS) {
+      throw new HttpProblem(
+        400,
+        'invalid-search',
+        `the search query has ${terms} terms; at most ${SEARCH_QUERY_MAX_TERMS} are allowed`,
+        { errors: [{ path: 'querystring/q', message: `at most ${SEARCH_QUERY_MAX_TERMS} terms` }] },
+      );
+    }
+  });
+}

@@ -1,0 +1,274 @@
+/**
+ * A small pool of worker threads that parse page submissions off the main thread, each
+ * within a time budget, so that no single document can stall the server: a parse that
+ * outlives its budget is cut off with `worker.terminate()` (which stops even a thread
+ * stuck in a loop), a fresh worker takes the place of the old one, and the caller gets a
+ * ParseBudgetExceededError.
+ *
+ * Workers start on demand, up to `size`, and then stay; an idle worker does not keep the
+ * process alive. Jobs wait in a bounded FIFO queue while every worker is busy. Messages
+ * carry plain data only: the submission's strings in, the ParsedPage out (structured
+ * clone, which the main thread reads back about twice as fast as the same page as JSON).
+ */
+import { Worker } from 'node:worker_threads';
+import type { ParsedPage } from '../parser/types.js';
+import type { RawContentType } from '../storage/repository.js';
+import type { PageSubmission } from './ingest.js';
+
+/**
+ * Jobs that may wait for a worker before `parse()` refuses more (ParsePoolFullError): room
+ * for 128 concurrent ingests, while bounding what waits to 128 bodies (256 MiB at the
+ * 2 MiB body limit) and, with one worker, the longest wait to 128 budgets.
+ */
+export const DEFAULT_MAX_QUEUE = 128;
+
+/** Heap a worker may use before V8 stops it; the pool answers that job as a crash and respawns. */
+export const DEFAULT_WORKER_HEAP_MB = 512;
+
+export interface ParsePoolOptions {
+  /** Worker threads, at least 1. */
+  size: number;
+  /** Milliseconds one document may take in its worker, from the moment the worker gets it. */
+  budgetMs: number;
+  /** Jobs that may wait while every worker is busy; more are refused. */
+  maxQueue?: number;
+  /** Old-generation heap limit per worker, in MiB. */
+  workerHeapMb?: number;
+  /** The worker entry; the default is parse-worker next to this module. Tests pass doubles. */
+  workerUrl?: URL;
+}
+
+export interface ParsePoolStats {
+  size: number;
+  /** Live workers, starting or ready. */
+  workers: number;
+  busy: number;
+  queued: number;
+}
+
+export interface ParsePool {
+  /** Parses in a worker; rejects with one of the errors below, never hangs past the budget once started. */
+  parse(submission: PageSubmission): Promise<ParsedPage>;
+  stats(): ParsePoolStats;
+  /** Terminates every worker and rejects queued and running jobs with ParsePoolClosedError. */
+  close(): Promise<void>;
+}
+
+/** A document took longer than the budget; its worker was terminated. */
+export class ParseBudgetExceededError extends Error {
+  override name = 'ParseBudgetExceededError';
+  constructor(readonly budgetMs: number) {
+    super(`the page was not parsed within its ${budgetMs} ms budget and was cut off`);
+  }
+}
+
+/** The worker crashed, ran out of memory, failed to start, or the parser threw. */
+export class ParseWorkerError extends Error {
+  override name = 'ParseWorkerError';
+}
+
+/** Every worker is busy and the queue holds `maxQueue` jobs already. */
+export class ParsePoolFullError extends Error {
+  override name = 'ParsePoolFullError';
+  constructor(readonly maxQueue: number) {
+    super(`the parse queue is full (${maxQueue} pages waiting)`);
+  }
+}
+
+export class ParsePoolClosedError extends Error {
+  override name = 'ParsePoolClosedError';
+  constructor() {
+    super('the parse pool is closed');
+  }
+}
+
+/** Main thread → worker: one job. */
+export interface ParseJobMessage {
+  id: number;
+  body: string;
+  contentType: RawContentType;
+  sourceUrl: string | null;
+}
+
+/** Worker → main thread. */
+export type WorkerMessage =
+  | { type: 'ready' }
+  | { type: 'parsed'; id: number; page: ParsedPage }
+  | { type: 'failed'; id: number; message: string };
+
+interface Job {
+  id: number;
+  submission: PageSubmission;
+  resolve(page: ParsedPage): void;
+  reject(error: Error): void;
+  timer?: NodeJS.Timeout;
+}
+
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  job: Job | null;
+  /** Set once the slot has left the pool; its late events are ignored. */
+  retired: boolean;
+}
+
+const DEFAULT_WORKER_URL = new URL(
+  `./parse-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`,
+  import.meta.url,
+);
+
+/**
+ * The script a worker runs. A `.ts` entry (source under vitest or tsx) needs tsx's loader,
+ * and Node 20 ignores `--import tsx` in a worker's execArgv ("Unknown file extension .ts"),
+ * so a small bootstrap registers tsx inside the worker first. Compiled `.js` runs as it is.
+ */
+function workerEntry(workerUrl: URL): URL {
+  if (!workerUrl.pathname.endsWith('.ts')) return workerUrl;
+  const tsxApi = import.meta.resolve('tsx/esm/api');
+  const bootstrap =
+    `import { register } from ${JSON.stringify(tsxApi)};\n` +
+    `register();\n` +
+    `await import(${JSON.stringify(workerUrl.href)});\n`;
+  return new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`);
+}
+
+function positiveInteger(name: string, value: number): number {
+  if (!Number.isInteger(value) || value < 1)
+    throw new RangeError(`${name} must be an integer ≥ 1, got ${value}`);
+  return value;
+}
+
+export function createParsePool(options: ParsePoolOptions): ParsePool {
+  const size = positiveInteger('size', options.size);
+  const budgetMs = positiveInteger('budgetMs', options.budgetMs);
+  const maxQueue = positiveInteger('maxQueue', options.maxQueue ?? DEFAULT_MAX_QUEUE);
+  const heapMb = positiveInteger('workerHeapMb', options.workerHeapMb ?? DEFAULT_WORKER_HEAP_MB);
+  const entry = workerEntry(options.workerUrl ?? DEFAULT_WORKER_URL);
+
+  const slots: Slot[] = [];
+  const queue: Job[] = [];
+  const terminating = new Set<Promise<number>>();
+  let nextId = 1;
+  let closed = false;
+
+  function retire(slot: Slot): void {
+    if (slot.retired) return;
+    slot.retired = true;
+    slots.splice(slots.indexOf(slot), 1);
+    const ended = slot.worker.terminate();
+    terminating.add(ended);
+    void ended.finally(() => terminating.delete(ended));
+  }
+
+  function finish(slot: Slot, job: Job): void {
+    clearTimeout(job.timer);
+    if (slot.job === job) slot.job = null;
+  }
+
+  /** The worker died (crash, out of memory, exit): its job fails, a new worker takes its place. */
+  function lose(slot: Slot, cause: string): void {
+    if (slot.retired) return;
+    const { job, ready } = slot;
+    retire(slot);
+    if (job) {
+      finish(slot, job);
+      job.reject(new ParseWorkerError(`the parse worker crashed: ${cause}`));
+    } else if (!ready) {
+      // A worker that cannot even start would fail again: fail the waiting jobs instead of looping.
+      for (const waiting of queue.splice(0)) {
+        waiting.reject(new ParseWorkerError(`the parse worker failed to start: ${cause}`));
+      }
+      return;
+    }
+    if (!closed) spawn();
+    pump();
+  }
+
+  function spawn(): Slot {
+    const worker = new Worker(entry, {
+      resourceLimits: { maxOldGenerationSizeMb: heapMb },
+    });
+    const slot: Slot = { worker, ready: false, job: null, retired: false };
+    slots.push(slot);
+    worker.on('message', (message: WorkerMessage) => {
+      if (slot.retired) return;
+      if (message.type === 'ready') {
+        slot.ready = true;
+        pump();
+        return;
+      }
+      const job = slot.job;
+      if (job?.id !== message.id) return;
+      finish(slot, job);
+      if (message.type === 'parsed') job.resolve(message.page);
+      else job.reject(new ParseWorkerError(`the parser failed: ${message.message}`));
+      pump();
+    });
+    worker.on('messageerror', (error) => lose(slot, error.message));
+    worker.on('error', (error) => lose(slot, error.message));
+    worker.on('exit', (code) => lose(slot, `exited with code ${code}`));
+    return slot;
+  }
+
+  function dispatch(slot: Slot, job: Job): void {
+    slot.job = job;
+    job.timer = setTimeout(() => {
+      if (slot.job !== job) return;
+      finish(slot, job);
+      retire(slot);
+      job.reject(new ParseBudgetExceededError(budgetMs));
+      if (!closed) spawn();
+      pump();
+    }, budgetMs);
+    const { body, contentType, sourceUrl } = job.submission;
+    slot.worker.postMessage({ id: job.id, body, contentType, sourceUrl } satisfies ParseJobMessage);
+  }
+
+  /** Hands queued jobs to ready idle workers, starts workers the queue needs, and refs only busy ones. */
+  function pump(): void {
+    for (const slot of slots) {
+      if (queue.length === 0) break;
+      if (slot.ready && slot.job === null) dispatch(slot, queue.shift()!);
+    }
+    const starting = slots.filter((slot) => !slot.ready).length;
+    for (let missing = queue.length - starting; missing > 0 && slots.length < size; missing -= 1) spawn();
+    for (const slot of slots) {
+      if (slot.job !== null || (!slot.ready && queue.length > 0)) slot.worker.ref();
+      else slot.worker.unref();
+    }
+  }
+
+  return {
+    parse(submission) {
+      if (closed) return Promise.reject(new ParsePoolClosedError());
+      if (queue.length >= maxQueue) return Promise.reject(new ParsePoolFullError(maxQueue));
+      return new Promise<ParsedPage>((resolve, reject) => {
+        queue.push({ id: nextId++, submission, resolve, reject });
+        pump();
+      });
+    },
+
+    stats() {
+      return {
+        size,
+        workers: slots.length,
+        busy: slots.filter((slot) => slot.job !== null).length,
+        queued: queue.length,
+      };
+    },
+
+    async close() {
+      closed = true;
+      for (const job of queue.splice(0)) job.reject(new ParsePoolClosedError());
+      for (const slot of [...slots]) {
+        const job = slot.job;
+        if (job) {
+          finish(slot, job);
+          job.reject(new ParsePoolClosedError());
+        }
+        retire(slot);
+      }
+      await Promise.all([...terminating]);
+    },
+  };
+}

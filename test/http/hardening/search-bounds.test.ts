@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEARCH_QUERY_MAX_TERMS, searchTermCount } from '../../../src/http/search-bounds.js';
+import { hardeningApp, type HardeningApp } from './harness.js';
+
+let t: HardeningApp;
+beforeAll(async () => {
+  t = await hardeningApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const words = (count: number): string => Array.from({ length: count }, (_, index) => `w${index}`).join(' ');
+
+describe('full-text queries are bounded: ≤ 256 characters, ≤ 32 terms', () => {
+  it('counts the terms FTS5 looks up: words in and out of phrases, not operators', () => {
+    expect(searchTermCount('korea')).toBe(1);
+    expect(searchTermCount('"special forces" AND korea*')).toBe(3);
+    expect(searchTermCount('a OR b NOT c')).toBe(3);
+    expect(searchTermCount('title:korea')).toBe(2);
+    expect(searchTermCount('北朝鮮 ソウル')).toBe(2);
+    expect(searchTermCount('((( )))')).toBe(0);
+  });
+
+  it.each(['/v1/articles', '/v1/teasers'])(
+    '%s: 32 terms are searched, 33 are a 400 saying why',
+    async (path) => {
+      const ok = await t.app.inject(`${path}?q=${encodeURIComponent(words(SEARCH_QUERY_MAX_TERMS))}`);
+      expect(ok.statusCode, ok.body).toBe(200);
+      const tooMany = await t.app.inject(
+        `${path}?q=${encodeURIComponent(words(SEARCH_QUERY_MAX_TERMS + 1))}`,
+      );
+      expect(tooMany.statusCode).toBe(400);
+      expect(tooMany.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(tooMany.json()).toMatchObject({
+        type: 'urn:masthead:problem:invalid-search',
+        detail: 'the search query has 33 terms; at most 32 are allowed',
+        errors: [{ path: 'querystring/q', message: 'at most 32 terms' }],
+      });
+    },
+  );
+
+  it('operators do not count: 32 words joined by OR are fine', async () => {
+    const q = Array.from({ length: 32 }, (_, index) => `w${index}`).join(' OR ');
+    expect((await t.app.inject(`/v1/articles?q=${encodeURIComponent(q)}`)).statusCode).toBe(200);
+  });
+
+  it('a query over 256 characters is a 400 validation problem', async () => {
+    const response = await t.app.inject(`/v1/articles?q=${'a'.repeat(257)}`);
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ type: 'urn:masthead:problem:validation' });
+  });
+
+  it('page sizes are capped at 100', async () => {
+    expect((await t.app.inject('/v1/articles?limit=100')).statusCode).toBe(200);
+    const response = await t.app.inject('/v1/articles?limit=101');
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ type: 'urn:masthead:problem:validation' });
+  });
+});
