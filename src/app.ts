@@ -8,12 +8,13 @@ import Fastify, {
   type FastifyServerOptions,
   type RawRequestDefaultExpression,
 } from 'fastify';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import { writeGuard } from './http/auth.js';
 import { registerContentTypes } from './http/content-types.js';
 import { connectionErrorHandler, frameworkErrorHandler, registerErrorHandling } from './http/errors.js';
 import { registerEtags } from './http/etag.js';
+import { compiledSerializerCompiler } from './http/serializer.js';
 import { createMetrics, registerMetrics, type Metrics } from './http/metrics.js';
 import { markOptionalBodies, swaggerOptions } from './http/openapi.js';
 import { registerRateLimits } from './http/rate-limit.js';
@@ -123,7 +124,7 @@ export async function buildApp(
     ...serverOptions,
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(compiledSerializerCompiler);
 
   // Plugins. CORS first: its `OPTIONS *` route must stay out of the route table.
   await registerCors(app, config.corsOrigins);
