@@ -112,9 +112,32 @@ function matchImage(text: string): Classification | null {
   return { kind: 'image', locales: [], detail: text.slice(2, close).trim() };
 }
 
+/**
+ * The templates a text can start with: those whose prefix opens with its
+ * first character, and those without a prefix, in vocabulary order. A line is
+ * compared with a handful of templates instead of all of them.
+ */
+function byFirstCharacter<T extends { prefix: string }>(
+  templates: readonly T[],
+): (text: string) => readonly T[] {
+  const unprefixed = templates.filter((t) => t.prefix === '');
+  const groups = new Map<string, T[]>();
+  for (const { prefix } of templates) {
+    const first = prefix.charAt(0);
+    if (prefix !== '' && !groups.has(first))
+      groups.set(
+        first,
+        templates.filter((t) => t.prefix === '' || t.prefix.charAt(0) === first),
+      );
+  }
+  return (text) => groups.get(text.charAt(0)) ?? unprefixed;
+}
+
+const editionTemplatesFor = byFirstCharacter(EDITION_TEMPLATES);
+
 function matchEdition(text: string): Classification | null {
   if (text.length < MIN_EDITION_LINE_CHARS) return null;
-  for (const template of EDITION_TEMPLATES) {
+  for (const template of editionTemplatesFor(text)) {
     const edition = matchEditionTemplate(text, template);
     if (edition) return { kind: 'edition-line', locales: [template.locale], edition };
   }
@@ -156,13 +179,15 @@ function acceptablePublication(pub: string): boolean {
   );
 }
 
+const moreStoriesTemplatesFor = byFirstCharacter(MORE_STORIES_TEMPLATES);
+
 /** "More stories from {pub}" in every known wording, with a glued "View all" label or none. */
 function matchMoreStories(text: string, folded: string): Classification | null {
   // folded text indexes the printed text only when lower-casing kept its length (nearly always)
   const sameLength = folded.length === text.length;
   const locales: string[] = [];
   let publication: string | null = null;
-  for (const t of MORE_STORIES_TEMPLATES) {
+  for (const t of sameLength ? moreStoriesTemplatesFor(folded) : MORE_STORIES_TEMPLATES) {
     if (text.length <= t.prefix.length + t.suffix.length) continue;
     if (t.prefix !== '' && !(sameLength ? folded.startsWith(t.prefix) : startsWithFolded(text, t.prefix)))
       continue;
@@ -212,6 +237,8 @@ function trialMarkersIn(folded: string): LocalizedString[] {
   return hits;
 }
 
+const issueCountTemplatesFor = byFirstCharacter(ISSUE_COUNT_TEMPLATES);
+
 function matchMarkers(folded: string, text: string): Classification | null {
   const trial = localesOf(trialMarkersIn(folded));
   if (trial) return { kind: 'trial', locales: trial };
@@ -223,7 +250,7 @@ function matchMarkers(folded: string, text: string): Classification | null {
     const nav = localesOf(NAVIGATION_PREFIXES.matches(folded).filter((m) => folded.length > m.lower.length));
     if (nav) return { kind: 'navigation', locales: nav };
   }
-  for (const t of ISSUE_COUNT_TEMPLATES) {
+  for (const t of issueCountTemplatesFor(folded)) {
     if (
       folded.startsWith(t.prefix) &&
       folded.endsWith(t.suffix) &&

@@ -57,6 +57,8 @@ const DAY_FIRST = /^(\d{1,2}) (\p{L}{3,9})\.?,? (\d{4})$/u;
 const MONTH_ONLY = /^(\p{L}{3,9})\.?$/u;
 /** Range separators between two printed dates. */
 const RANGE_SEPARATORS = [' - ', ' – ', ' — ', ' / ', '/', '–', '-'];
+/** Every printed date (a range's second date included) holds a four-digit year: text without one is no date. */
+const YEAR = /\d{4}/u;
 
 function pad(n: number): string {
   return n < 10 ? `0${n}` : String(n);
@@ -101,7 +103,7 @@ function parseSingle(text: string): string | null {
  */
 export function parsePrintedDate(text: string): PrintedDate | null {
   const label = text.trim();
-  if (label.length < 7 || label.length > 64) return null;
+  if (label.length < 7 || label.length > 64 || !YEAR.test(label)) return null;
   const single = parseSingle(label);
   if (single !== null) return { label, iso: single };
   for (const sep of RANGE_SEPARATORS) {
