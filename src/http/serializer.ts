@@ -54,6 +54,16 @@ function mapValues(record: unknown, map: (value: unknown) => unknown): unknown {
  * fast-json-stringify cannot compile keeps the validating serializer.
  */
 export const compiledSerializerCompiler: FastifySerializerCompiler<RouteSchema> = (route) => {
+  // fastify compiles every route's serializers when the server becomes ready; compiling on
+  // first use instead keeps start-up fast (about 0.5 s for all of them here).
+  let serialize: ((data: unknown) => string) | undefined;
+  return (data: unknown) => {
+    serialize ??= compile(route);
+    return serialize(data);
+  };
+};
+
+function compile(route: Parameters<FastifySerializerCompiler<RouteSchema>>[0]): (data: unknown) => string {
   const schema = zodSchemaOf(route.schema);
   if (schema !== null) {
     try {
@@ -71,4 +81,4 @@ export const compiledSerializerCompiler: FastifySerializerCompiler<RouteSchema> 
     }
   }
   return zodSerializerCompiler(route);
-};
+}
