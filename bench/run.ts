@@ -14,6 +14,7 @@
 import { execFileSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
+import { growth } from './growth-step.js';
 import { memory } from './memory.js';
 import { parserThroughput } from './parser-throughput.js';
 import { readPath } from './read-path.js';
@@ -34,6 +35,7 @@ const BENCHMARKS: Record<string, (options: BenchOptions) => Promise<Row[]>> = {
   'read-path': readPath,
   'write-path': writePath,
   memory,
+  growth,
 };
 
 const { values } = parseArgs({
