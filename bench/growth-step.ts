@@ -1,7 +1,7 @@
 /**
  * The growth benchmark as a step of `npm run bench`: runs bench/growth.ts in its own process
  * (it builds databases and servers of its own) and turns its targets into summary rows.
- * Quick mode measures 10k and 30k articles in one round; full mode 10k, 100k and 1M.
+ * Quick mode measures 10k and 20k articles in one round; full mode 10k, 100k and 1M.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -18,7 +18,7 @@ interface GrowthTarget {
 }
 
 export async function growth(options: BenchOptions): Promise<Row[]> {
-  const args = options.quick ? ['--sizes', '10000,30000', '--rounds', '1', '--seconds', '2'] : [];
+  const args = options.quick ? ['--sizes', '10000,20000', '--rounds', '1', '--seconds', '1.5'] : [];
   execFileSync(process.execPath, ['--import', 'tsx', 'bench/growth.ts', ...args], {
     cwd: ROOT,
     stdio: 'inherit',
