@@ -134,8 +134,7 @@ describe('GET /metrics', () => {
     expect(sample(text, 'masthead_parse_warnings_total')).toBeGreaterThanOrEqual(warnings);
   });
 
-  // The ingest routes count their outcomes once they call `options.metrics?.recordIngest(outcome)`
-  // (see docs/reliability/http.md); until then this fails, hence `it.fails`: flip it to `it`.
+  // The ingest routes (single and batch) report each outcome through `metrics.recordIngest`.
   it('POST /v1/articles and each batch line are counted', async () => {
     t = await hardeningApp();
     await t.app.inject({

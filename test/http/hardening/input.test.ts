@@ -132,9 +132,7 @@ describe('NUL characters and lone surrogates: 400 invalid-text, never stored', (
     await t.app.inject({ method: 'DELETE', url: '/v1/articles/1' });
   });
 
-  // The batch route parses its lines itself; it checks them once it calls jsonTextDefect
-  // (src/http/clean-text.ts) on each parsed line. Until then this fails, hence `it.fails`:
-  // flip it to `it` with that change.
+  // The batch route parses its lines itself, so it checks each with jsonTextDefect too.
   it('escaped \\u0000 or a lone surrogate in a batch line: that line is 400 invalid-text', async () => {
     const lines = [
       JSON.stringify({ text: seedWith('\ud800') }),
