@@ -175,16 +175,6 @@ export const pageBodyContent = {
   'application/json': { schema: IngestJsonSchema },
 };
 
-export const ArticleIdParams = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .positive()
-    .max(Number.MAX_SAFE_INTEGER)
-    .describe('Article id.')
-    .meta({ examples: [1] }),
-});
-
 // ---------------------------------------------------------------- resources
 
 export const ArticleSchema = z

@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3';
 import { publicationKey } from '../keys.js';
 import {
   InvalidCursorError,
@@ -129,13 +130,19 @@ export function listStore(db: Database.Database, teasedBy: (id: number) => Artic
     return id;
   }
 
+  /** One prepared statement per page size (at most 100), not one per request. */
+  const articlesByIdCount = new Map<number, Statement<number[], ArticleRow>>();
+
   function articlesByIds(ids: number[]): ArticleRecord[] {
     if (ids.length === 0) return [];
-    const rows = db
-      .prepare<number[], ArticleRow>(
+    let statement = articlesByIdCount.get(ids.length);
+    if (!statement) {
+      statement = db.prepare<number[], ArticleRow>(
         `SELECT ${ARTICLE_COLUMNS} ${ARTICLE_FROM} WHERE a.id IN (${ids.map(() => '?').join(',')})`,
-      )
-      .all(...ids);
+      );
+      articlesByIdCount.set(ids.length, statement);
+    }
+    const rows = statement.all(...ids);
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.flatMap((id) => {
       const row = byId.get(id);
