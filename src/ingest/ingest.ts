@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import { parsePage, PARSER_VERSION } from '../parser/index.js';
 import type { ParsedPage } from '../parser/types.js';
-import type { ArticleRecord, PageWithStory, RawContentType, Repository } from '../storage/repository.js';
+import type {
+  ArticleRecord,
+  IngestRecord,
+  PageWithStory,
+  RawContentType,
+  Repository,
+} from '../storage/repository.js';
 import { htmlToText } from './html-to-text.js';
 
 /** A page as a client sent it: the document itself, what kind it is, and where it came from. */
@@ -38,6 +44,55 @@ function hasStory(page: ParsedPage): page is PageWithStory {
   return page.story !== null;
 }
 
+/** A parsed submission, ready to store, or what answers it without a write. */
+export type PreparedIngest =
+  | { kind: 'existing'; article: ArticleRecord }
+  | { kind: 'no-story'; page: ParsedPage }
+  | { kind: 'ready'; record: IngestRecord };
+
+/**
+ * The first half of an ingest, which may run for many pages at once: hashes the document,
+ * looks for it, and parses it. Nothing is written.
+ */
+export async function prepareIngest(
+  repository: Repository,
+  submission: PageSubmission,
+  options: { parse?: ParseFunction; now?: () => Date } = {},
+): Promise<PreparedIngest> {
+  const sha256 = sha256Hex(submission.body);
+  const existing = await repository.findArticleByDocumentHash(sha256);
+  if (existing) return { kind: 'existing', article: existing };
+
+  const page = await (options.parse ?? parseInProcess)(submission);
+  if (!hasStory(page)) return { kind: 'no-story', page };
+
+  const timestamp = (options.now?.() ?? new Date()).toISOString();
+  return {
+    kind: 'ready',
+    record: {
+      document: {
+        body: submission.body,
+        contentType: submission.contentType,
+        sha256,
+        sourceUrl: submission.sourceUrl,
+        receivedAt: timestamp,
+      },
+      page,
+      parserVersion: PARSER_VERSION,
+      ingestedAt: timestamp,
+    },
+  };
+}
+
+/**
+ * The second half: stores a prepared page. The repository applies stores in the order they
+ * are called, so callers that prepare pages concurrently call this in their own order.
+ */
+export async function storeIngest(repository: Repository, record: IngestRecord): Promise<IngestOutcome> {
+  const { article, created } = await repository.ingest(record);
+  return { kind: created ? 'created' : 'existing', article };
+}
+
 /**
  * Parses a submitted page and stores it with its raw document. Idempotent by the
  * document's SHA-256: the same document twice yields the existing article, parsed once.
@@ -48,25 +103,6 @@ export async function ingestPage(
   submission: PageSubmission,
   options: { parse?: ParseFunction; now?: () => Date } = {},
 ): Promise<IngestOutcome> {
-  const sha256 = sha256Hex(submission.body);
-  const existing = await repository.findArticleByDocumentHash(sha256);
-  if (existing) return { kind: 'existing', article: existing };
-
-  const page = await (options.parse ?? parseInProcess)(submission);
-  if (!hasStory(page)) return { kind: 'no-story', page };
-
-  const timestamp = (options.now?.() ?? new Date()).toISOString();
-  const { article, created } = await repository.ingest({
-    document: {
-      body: submission.body,
-      contentType: submission.contentType,
-      sha256,
-      sourceUrl: submission.sourceUrl,
-      receivedAt: timestamp,
-    },
-    page,
-    parserVersion: PARSER_VERSION,
-    ingestedAt: timestamp,
-  });
-  return { kind: created ? 'created' : 'existing', article };
+  const prepared = await prepareIngest(repository, submission, options);
+  return prepared.kind === 'ready' ? storeIngest(repository, prepared.record) : prepared;
 }

@@ -10,6 +10,8 @@ export interface Repository {
    * Stores a raw document and everything parsed from it in one transaction, and links
    * teasers to stories both ways. When a document with the same SHA-256 is already
    * stored, nothing is written and the existing article is returned with `created: false`.
+   * Ingests are applied in the order they are called (an engine may commit several together,
+   * but resolves each only once it is durable), so ids follow call order.
    */
   ingest(input: IngestRecord): Promise<{ article: ArticleRecord; created: boolean }>;
   findArticleByDocumentHash(sha256: string): Promise<ArticleRecord | null>;

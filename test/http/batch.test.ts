@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { expectMatchesContract } from '../helpers/contract.js';
+import { buildApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { BATCH_WINDOW } from '../../src/http/routes/batch.js';
+import { parseSubmission, type ParseFunction } from '../../src/ingest/ingest.js';
+import { createSqliteRepository } from '../../src/storage/sqlite.js';
 import { buildTestApp, fixtureText, SEED_ID, type TestApp } from '../helpers/app.js';
 
 const seedText = fixtureText(SEED_ID);
@@ -256,5 +261,60 @@ describe('POST /v1/articles:batch', () => {
     const response = await postBatch(test, `${JSON.stringify({ text: seedText })}\n`);
     const problem = expectProblem(response, 413, 'payload-too-large');
     expect(problem['detail']).toContain('2048');
+  });
+
+  it('parses lines concurrently but stores them in line order', async () => {
+    const lines = [seedText, otherText, thirdText, seedText, fixtureText('004-en-womansera-hope')];
+    let running = 0;
+    let mostAtOnce = 0;
+    // Earlier lines take longer to parse, so parses finish in reverse line order.
+    const slowerEarlier: ParseFunction = async (submission) => {
+      running += 1;
+      mostAtOnce = Math.max(mostAtOnce, running);
+      const index = lines.indexOf(submission.body);
+      await new Promise((resolve) => setTimeout(resolve, (lines.length - index) * 15));
+      running -= 1;
+      return parseSubmission(submission);
+    };
+    const repository = createSqliteRepository(':memory:');
+    const server = await buildApp(
+      { ...loadConfig({}), logLevel: 'silent' },
+      { repository, parse: slowerEarlier },
+    );
+    t = { app: server, repository, close: async () => (await server.close(), await repository.close()) };
+    const results = resultsOf(await postBatch(t, lines.map((text) => JSON.stringify({ text })).join('\n')));
+
+    expect(mostAtOnce).toBe(lines.length);
+    expect(results.map((result) => [result.line, result.status])).toEqual([
+      [1, 201],
+      [2, 201],
+      [3, 201],
+      [4, 200],
+      [5, 201],
+    ]);
+    expect(results.map((result) => result.id)).toEqual([1, 2, 3, 1, 4]);
+  });
+
+  it('holds at most BATCH_WINDOW lines in flight', async () => {
+    const count = BATCH_WINDOW * 3;
+    let running = 0;
+    let mostAtOnce = 0;
+    const tracked: ParseFunction = async (submission) => {
+      running += 1;
+      mostAtOnce = Math.max(mostAtOnce, running);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      running -= 1;
+      return parseSubmission(submission);
+    };
+    const repository = createSqliteRepository(':memory:');
+    const server = await buildApp({ ...loadConfig({}), logLevel: 'silent' }, { repository, parse: tracked });
+    t = { app: server, repository, close: async () => (await server.close(), await repository.close()) };
+    const body = Array.from({ length: count }, (_, n) =>
+      JSON.stringify({ text: seedText.replace('SEOUL', `SEOUL ${n}`) }),
+    ).join('\n');
+    const results = resultsOf(await postBatch(t, body));
+    expect(results.map((result) => result.status)).toEqual(Array.from({ length: count }, () => 201));
+    expect(results.map((result) => result.id)).toEqual(Array.from({ length: count }, (_, n) => n + 1));
+    expect(mostAtOnce).toBe(BATCH_WINDOW);
   });
 });

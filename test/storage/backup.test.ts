@@ -25,7 +25,7 @@ import {
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** Enough pages that the copy takes several steps (about three database pages per article). */
-const PREFILLED_ARTICLES = 500;
+const PREFILLED_ARTICLES = 1500;
 
 const dir = mkdtempSync(join(tmpdir(), 'masthead-backup-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -2,11 +2,11 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
 import { z } from 'zod';
 import { STATUS_CODES } from 'node:http';
-import { ingestPage, type ParseFunction } from '../../ingest/ingest.js';
+import { prepareIngest, storeIngest, type IngestOutcome, type ParseFunction } from '../../ingest/ingest.js';
 import { jsonTextDefect } from '../clean-text.js';
 import type { Metrics } from '../metrics.js';
 import { parsePoolProblem } from '../parse-budget.js';
-import type { Repository } from '../../storage/repository.js';
+import type { IngestRecord, Repository } from '../../storage/repository.js';
 import { NDJSON_MEDIA_TYPE } from '../content-types.js';
 import { HttpProblem, problemType, type ProblemKind } from '../problem.js';
 import { articlePath } from '../representations.js';
@@ -16,6 +16,9 @@ import { BatchResultSchema, IngestJsonSchema } from '../schemas.js';
 
 /** Lines one batch may hold. */
 export const BATCH_MAX_LINES = 1000;
+
+/** Lines of one batch in flight at once: enough to keep the parse workers and group commit fed. */
+export const BATCH_WINDOW = 16;
 
 type BatchResult = z.output<typeof BatchResultSchema>;
 
@@ -36,34 +39,82 @@ export interface BatchRoutesOptions {
 export async function batchRoutes(app: FastifyInstance, options: BatchRoutesOptions): Promise<void> {
   const { repository, requireWriteAccess } = options;
 
-  /** One line in, one result out; a bad line never stops the others. */
-  async function ingestLine(text: string, line: number): Promise<BatchResult> {
+  type PreparedLine = { kind: 'answered'; result: BatchResult } | { kind: 'store'; record: IngestRecord };
+
+  function lineFailure(error: unknown, line: number): BatchResult {
+    const problem = parsePoolProblem(error);
+    if (problem) {
+      return {
+        line,
+        status: problem.status,
+        problem: lineProblem(
+          problem.status,
+          problem.kind,
+          STATUS_CODES[problem.status] ?? 'Error',
+          problem.detail,
+        ),
+      };
+    }
+    app.log.error({ err: error, line }, 'batch: line failed');
+    return {
+      line,
+      status: 500,
+      problem: lineProblem(500, 'internal', 'Internal Server Error', 'this line could not be stored'),
+    };
+  }
+
+  function answered(outcome: IngestOutcome, line: number): BatchResult {
+    options.metrics?.recordIngest(outcome);
+    if (outcome.kind === 'no-story') {
+      return {
+        line,
+        status: 422,
+        problem: lineProblem(
+          422,
+          'no-story',
+          'Unprocessable Content',
+          'the page has no main story, so nothing was stored',
+        ),
+      };
+    }
+    const id = outcome.article.id;
+    return { line, status: outcome.kind === 'created' ? 201 : 200, id, location: articlePath(id) };
+  }
+
+  /** Validates and parses one line; never rejects: a bad line becomes its own result. */
+  async function prepareLine(text: string, line: number): Promise<PreparedLine> {
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch (error) {
       return {
-        line,
-        status: 400,
-        problem: lineProblem(
-          400,
-          'malformed-json',
-          'Bad Request',
-          `line ${line} is not valid JSON: ${(error as Error).message}`,
-        ),
+        kind: 'answered',
+        result: {
+          line,
+          status: 400,
+          problem: lineProblem(
+            400,
+            'malformed-json',
+            'Bad Request',
+            `line ${line} is not valid JSON: ${(error as Error).message}`,
+          ),
+        },
       };
     }
     const defect = jsonTextDefect(json);
     if (defect !== null) {
       return {
-        line,
-        status: 400,
-        problem: lineProblem(
-          400,
-          'invalid-text',
-          'Bad Request',
-          `line ${line} cannot be stored as it is: ${defect}`,
-        ),
+        kind: 'answered',
+        result: {
+          line,
+          status: 400,
+          problem: lineProblem(
+            400,
+            'invalid-text',
+            'Bad Request',
+            `line ${line} cannot be stored as it is: ${defect}`,
+          ),
+        },
       };
     }
     const parsed = IngestJsonSchema.safeParse(json);
@@ -73,17 +124,20 @@ export async function batchRoutes(app: FastifyInstance, options: BatchRoutesOpti
         message: issue.message,
       }));
       return {
-        line,
-        status: 400,
-        problem: {
-          ...lineProblem(400, 'validation', 'Bad Request', `line ${line} is not a page submission`),
-          errors,
+        kind: 'answered',
+        result: {
+          line,
+          status: 400,
+          problem: {
+            ...lineProblem(400, 'validation', 'Bad Request', `line ${line} is not a page submission`),
+            errors,
+          },
         },
       };
     }
     const { text: pageText, html, url } = parsed.data;
     try {
-      const outcome = await ingestPage(
+      const prepared = await prepareIngest(
         repository,
         {
           body: html ?? pageText ?? '',
@@ -92,52 +146,54 @@ export async function batchRoutes(app: FastifyInstance, options: BatchRoutesOpti
         },
         { parse: options.parse },
       );
-      options.metrics?.recordIngest(outcome);
-      if (outcome.kind === 'no-story') {
-        return {
-          line,
-          status: 422,
-          problem: lineProblem(
-            422,
-            'no-story',
-            'Unprocessable Content',
-            'the page has no main story, so nothing was stored',
-          ),
-        };
-      }
-      const id = outcome.article.id;
-      return { line, status: outcome.kind === 'created' ? 201 : 200, id, location: articlePath(id) };
+      return prepared.kind === 'ready'
+        ? { kind: 'store', record: prepared.record }
+        : { kind: 'answered', result: answered(prepared, line) };
     } catch (error) {
-      const problem = parsePoolProblem(error);
-      if (problem) {
-        return {
-          line,
-          status: problem.status,
-          problem: lineProblem(
-            problem.status,
-            problem.kind,
-            STATUS_CODES[problem.status] ?? 'Error',
-            problem.detail,
-          ),
-        };
-      }
-      app.log.error({ err: error, line }, 'batch: line failed');
-      return {
-        line,
-        status: 500,
-        problem: lineProblem(500, 'internal', 'Internal Server Error', 'this line could not be stored'),
-      };
+      return { kind: 'answered', result: lineFailure(error, line) };
     }
   }
 
+  /** Stores a prepared line; never rejects. */
+  async function storeLine(record: IngestRecord, line: number): Promise<BatchResult> {
+    try {
+      return answered(await storeIngest(repository, record), line);
+    } catch (error) {
+      return lineFailure(error, line);
+    }
+  }
+
+  /**
+   * One result per non-empty line, in line order. Up to BATCH_WINDOW lines are parsed at
+   * once, so the parse workers stay busy while earlier lines are stored; stores are started
+   * in line order (ids follow the lines, and of two equal documents the first line creates
+   * the article) without waiting for each other's commit, so the repository can commit
+   * several lines together.
+   */
   async function* results(lines: string[]): AsyncGenerator<string> {
-    for (const [index, text] of lines.entries()) {
-      if (text.trim() === '') continue;
-      yield `${JSON.stringify(await ingestLine(text, index + 1))}\n`;
+    const entries = lines.flatMap((text, index) => (text.trim() === '' ? [] : [{ text, line: index + 1 }]));
+    let previousStoreStarted: Promise<unknown> = Promise.resolve();
+    const start = ({ text, line }: { text: string; line: number }): Promise<BatchResult> => {
+      const prepared = prepareLine(text, line);
+      // Wrapped in an object so that the chain waits for the store to start, not to commit.
+      const storeStarted = previousStoreStarted
+        .then(() => prepared)
+        .then((p) => ({
+          result: p.kind === 'store' ? storeLine(p.record, line) : Promise.resolve(p.result),
+        }));
+      previousStoreStarted = storeStarted;
+      return storeStarted.then((started) => started.result);
+    };
+    const inFlight: Promise<BatchResult>[] = [];
+    let next = 0;
+    while (next < entries.length && inFlight.length < BATCH_WINDOW) inFlight.push(start(entries[next++]!));
+    while (inFlight.length > 0) {
+      const result = await inFlight.shift()!;
+      if (next < entries.length) inFlight.push(start(entries[next++]!));
+      yield `${JSON.stringify(result)}\n`;
     }
   }
 
-  // Plain route (no type provider): the reply is a stream of lines, not one serialised body.
   app.post(
     '/v1/articles::batch',
     {

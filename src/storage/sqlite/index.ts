@@ -10,6 +10,7 @@ import {
 import { publicationKey } from '../keys.js';
 import { articleStore, type ArticleStore } from './articles.js';
 import { openDatabase } from './database.js';
+import { groupCommitter } from './group-commit.js';
 import { jobStore } from './jobs.js';
 import { listStore } from './lists.js';
 
@@ -87,6 +88,7 @@ function sqliteRepository(db: Database.Database, latestVersion: number): Reposit
   const articles = articleStore(db);
   const lists = listStore(db, articles.teasedBy);
   const jobs = jobStore(db);
+  const ingests = groupCommitter(db, articles.ingest);
 
   const candidates = (
     query: Omit<ReparseCandidatesQuery, 'afterArticleId' | 'limit'>,
@@ -109,7 +111,12 @@ function sqliteRepository(db: Database.Database, latestVersion: number): Reposit
 
   return {
     async ingest(record) {
-      const outcome = wrap('insert article', () => articles.ingest(record));
+      let outcome: { id: number; created: boolean };
+      try {
+        outcome = await ingests.submit(record);
+      } catch (error) {
+        throw new StorageError('insert article', { cause: error });
+      }
       const article = articles.article(outcome.id);
       if (!article)
         throw new StorageError('read back ingested article', {
@@ -182,6 +189,7 @@ function sqliteRepository(db: Database.Database, latestVersion: number): Reposit
 
     async close() {
       if (!db.open) return;
+      ingests.drain();
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.close();
     },
