@@ -376,8 +376,9 @@ export async function generateDatabase(options: GenerateOptions): Promise<Genera
   const insertArticle = db.prepare(`
     INSERT INTO articles (id, raw_document_id, edition_id, title, deck, byline, dateline, paragraphs,
                           language, page_locale, word_count, parser_version, ingested_at,
-                          title_key, publication_key, edition_start, edition_end, sort_key)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+                          title_key, publication_key, edition_start, edition_end, sort_key,
+                          teaser_count, source_url)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertSearchRow = db.prepare(
     'INSERT INTO articles_fts (rowid, title, deck, body) VALUES (?, ?, ?, ?)',
   );
@@ -476,6 +477,8 @@ export async function generateDatabase(options: GenerateOptions): Promise<Genera
       bounds.start,
       bounds.end,
       bounds.start ?? '',
+      teasers.length,
+      sourceUrl,
     );
     teasers.forEach((teaser, index) => {
       teaserId += 1;

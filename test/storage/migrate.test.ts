@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { loadMigrations, migrate, schemaVersion } from '../../src/storage/migrate.js';
+import { registerFunctions } from '../../src/storage/sqlite.js';
 
 /** Declared columns, generated ones included; a virtual table's hidden columns left out. */
 function columns(db: Database.Database, table: string): string[] {
@@ -73,6 +74,8 @@ describe('migrate', () => {
       'edition_start',
       'edition_end',
       'sort_key',
+      'source_url',
+      'teaser_count',
     ]);
     expect(columns(db, 'teasers')).toEqual([
       'id',
@@ -116,8 +119,30 @@ describe('migrate', () => {
         'articles_edition',
         'articles_order',
         'teasers_link_lookup',
+        'teasers_waiting',
       ]),
     );
+    db.close();
+  });
+
+  it('003 copies source URLs onto articles and counts their teasers', () => {
+    const db = new Database(':memory:');
+    registerFunctions(db);
+    const migrations = loadMigrations();
+    migrate(db, migrations.slice(0, 2));
+    const now = '2026-01-01T00:00:00.000Z';
+    db.exec(`
+      INSERT INTO raw_documents (id, sha256, content_type, body, source_url, received_at)
+      VALUES (1, '${'a'.repeat(64)}', 'text/plain', 'page one', 'https://example.com/one', '${now}'),
+             (2, '${'b'.repeat(64)}', 'text/plain', 'page two', NULL, '${now}');
+      INSERT INTO articles (id, raw_document_id, paragraphs, word_count, parser_version, ingested_at)
+      VALUES (10, 1, '["one"]', 1, '1.0.0', '${now}'), (20, 2, '["two"]', 1, '1.0.0', '${now}');
+      INSERT INTO teasers (article_id, position, title) VALUES (10, 1, 'A'), (10, 2, 'B'), (10, 3, 'C');`);
+    migrate(db, migrations);
+    expect(db.prepare('SELECT id, source_url, teaser_count FROM articles ORDER BY id').all()).toEqual([
+      { id: 10, source_url: 'https://example.com/one', teaser_count: 3 },
+      { id: 20, source_url: null, teaser_count: 0 },
+    ]);
     db.close();
   });
 

@@ -57,13 +57,11 @@ interface TeaserRow {
 
 export const ARTICLE_COLUMNS = `
   a.id, a.title, a.deck, a.byline, a.dateline, a.paragraphs, a.language, a.page_locale,
-  a.word_count, a.parser_version, a.ingested_at, r.source_url,
-  a.edition_id, e.date AS edition_date, p.name AS publication_name,
-  (SELECT count(*) FROM teasers t WHERE t.article_id = a.id) AS teaser_count`;
+  a.word_count, a.parser_version, a.ingested_at, a.source_url,
+  a.edition_id, e.date AS edition_date, p.name AS publication_name, a.teaser_count`;
 
 export const ARTICLE_FROM = `
     FROM articles a
-    JOIN raw_documents r ON r.id = a.raw_document_id
     LEFT JOIN editions e ON e.id = a.edition_id
     LEFT JOIN publications p ON p.id = e.publication_id`;
 
@@ -124,7 +122,8 @@ export function articleStore(db: Database.Database) {
   const statements = {
     articleById: db.prepare<[number], ArticleRow>(`SELECT ${ARTICLE_COLUMNS} ${ARTICLE_FROM} WHERE a.id = ?`),
     articleByHash: db.prepare<[string], ArticleRow>(
-      `SELECT ${ARTICLE_COLUMNS} ${ARTICLE_FROM} WHERE r.sha256 = ?`,
+      `SELECT ${ARTICLE_COLUMNS} ${ARTICLE_FROM}
+        WHERE a.raw_document_id = (SELECT id FROM raw_documents WHERE sha256 = ?)`,
     ),
     articleIdByHash: db.prepare<[string], { id: number }>(
       `SELECT a.id FROM articles a JOIN raw_documents r ON r.id = a.raw_document_id WHERE r.sha256 = ?`,
@@ -161,16 +160,18 @@ export function articleStore(db: Database.Database) {
     insertArticle: db.prepare(`
       INSERT INTO articles (raw_document_id, edition_id, title, deck, byline, dateline, paragraphs,
                             language, page_locale, word_count, parser_version, ingested_at,
-                            title_key, publication_key, edition_start, edition_end, sort_key)
+                            title_key, publication_key, edition_start, edition_end, sort_key,
+                            teaser_count, source_url)
       VALUES (@rawDocumentId, @editionId, @title, @deck, @byline, @dateline, @paragraphs,
               @language, @pageLocale, @wordCount, @parserVersion, @ingestedAt,
-              @titleKey, @publicationKey, @editionStart, @editionEnd, @sortKey)`),
+              @titleKey, @publicationKey, @editionStart, @editionEnd, @sortKey,
+              @teaserCount, @sourceUrl)`),
     updateArticle: db.prepare(`
       UPDATE articles SET edition_id = @editionId, title = @title, deck = @deck, byline = @byline,
              dateline = @dateline, paragraphs = @paragraphs, language = @language, page_locale = @pageLocale,
              word_count = @wordCount, parser_version = @parserVersion, title_key = @titleKey,
              publication_key = @publicationKey, edition_start = @editionStart, edition_end = @editionEnd,
-             sort_key = @sortKey
+             sort_key = @sortKey, teaser_count = @teaserCount
        WHERE id = @articleId`),
     insertTeaser: db.prepare(`
       INSERT INTO teasers (article_id, position, title, summary, publication, date, partial,
@@ -255,6 +256,7 @@ export function articleStore(db: Database.Database) {
       editionStart: bounds.start,
       editionEnd: bounds.end,
       sortKey: bounds.start ?? '',
+      teaserCount: page.teasers.length,
     };
   }
 
@@ -310,8 +312,12 @@ export function articleStore(db: Database.Database) {
     );
     const columns = articleColumns(page, record.parserVersion, record.ingestedAt);
     const articleId = Number(
-      statements.insertArticle.run({ ...columns, rawDocumentId, ingestedAt: record.ingestedAt })
-        .lastInsertRowid,
+      statements.insertArticle.run({
+        ...columns,
+        rawDocumentId,
+        ingestedAt: record.ingestedAt,
+        sourceUrl: document.sourceUrl,
+      }).lastInsertRowid,
     );
     writeTeasers(articleId, page, columns.publicationKey);
     writeSearchRow(articleId, page);
