@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { HttpProblem } from './problem.js';
 
 /** Most terms one full-text query may hold (its length is bounded by the schemas). */
@@ -24,9 +24,7 @@ export function searchTermCount(q: string): number {
  * is validated, so a query that is too long gets the validation message first.
  */
 export function boundSearchQueries(app: FastifyInstance): void {
-  app.addHook('preHandler', async (request) => {
-    const route = request.routeOptions.url;
-    if (route === undefined || !SEARCHABLE_ROUTES.has(route)) return;
+  const checkTermCount = async (request: FastifyRequest): Promise<void> => {
     const q = (request.query as Record<string, unknown> | undefined)?.['q'];
     if (typeof q !== 'string') return;
     const terms = searchTermCount(q);
@@ -38,5 +36,12 @@ export function boundSearchQueries(app: FastifyInstance): void {
         { errors: [{ path: 'querystring/q', message: `at most ${SEARCH_QUERY_MAX_TERMS} terms` }] },
       );
     }
+  };
+  // On the searchable routes only, so that other requests do not pay for the check.
+  app.addHook('onRoute', (route) => {
+    const methods = [route.method].flat();
+    if (!SEARCHABLE_ROUTES.has(route.url) || !methods.some((m) => m === 'GET' || m === 'HEAD')) return;
+    const existing = route.preHandler === undefined ? [] : [route.preHandler].flat();
+    route.preHandler = [...existing, checkTermCount];
   });
 }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixtureText, SEED_ID } from '../../helpers/app.js';
 import { hardeningApp, type HardeningApp } from './harness.js';
+import { securityHeaders } from '../../../src/http/security.js';
 
 const SEED = fixtureText(SEED_ID);
 const ORIGIN = 'http://localhost:3000';
@@ -44,6 +45,21 @@ const attributes = (tag: string): Map<string, string> =>
   );
 
 describe('security headers (helmet)', () => {
+  it('are computed once from helmet, and HSTS is among them while X-Powered-By is not', () => {
+    const headers = securityHeaders({
+      contentSecurityPolicy: { useDefaults: false, directives: { 'default-src': ["'none'"] } },
+      xPoweredBy: true,
+    });
+    expect(Object.isFrozen(headers)).toBe(true);
+    expect(headers['content-security-policy']).toBe("default-src 'none'");
+    expect(headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(Object.keys(headers)).not.toContain('x-powered-by');
+    expect(() =>
+      securityHeaders({ contentSecurityPolicy: { directives: { 'default-src': ["'self'; script-src *"] } } }),
+    ).toThrow(/invalid/);
+  });
+
   it('every response carries them, errors included', async () => {
     t = await hardeningApp();
     for (const url of ['/v1/articles', '/v1/nothing-here', '/healthz']) {
