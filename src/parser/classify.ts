@@ -39,10 +39,13 @@ import {
   NAVIGATION_MAX_CHARS,
   READING_TIME_MAX_CHARS,
 } from './settings.js';
+import { SubstringSet } from './substrings.js';
 import {
   endsSentence,
   endsWithFolded,
-  foldKey,
+  foldKeyOfLowerCase,
+  IRREGULAR_SPACING,
+  isWhitespace,
   splitGluedLabel,
   startsLowercase,
   startsWithFolded,
@@ -121,16 +124,17 @@ function byFirstCharacter<T extends { prefix: string }>(
   templates: readonly T[],
 ): (text: string) => readonly T[] {
   const unprefixed = templates.filter((t) => t.prefix === '');
-  const groups = new Map<string, T[]>();
+  // keyed by code unit, not by `charAt` (a string to make and hash for every line)
+  const groups = new Map<number, T[]>();
   for (const { prefix } of templates) {
-    const first = prefix.charAt(0);
+    const first = prefix.charCodeAt(0);
     if (prefix !== '' && !groups.has(first))
       groups.set(
         first,
-        templates.filter((t) => t.prefix === '' || t.prefix.charAt(0) === first),
+        templates.filter((t) => t.prefix === '' || t.prefix.charCodeAt(0) === first),
       );
   }
-  return (text) => groups.get(text.charAt(0)) ?? unprefixed;
+  return (text) => groups.get(text.charCodeAt(0)) ?? unprefixed;
 }
 
 const editionTemplatesFor = byFirstCharacter(EDITION_TEMPLATES);
@@ -147,8 +151,36 @@ function matchEdition(text: string): Classification | null {
 /** Question marks that end the "Already a subscriber" half (ASCII, Arabic, full-width). */
 const QUESTION_MARKS = ['?', '؟', '？'];
 
+/** Markers glued between a card's publication and its section, and the form they take in the lower-cased line. */
+const GLUED_MARKERS = GLUED_READING_TIME.map((marker) => ({ marker, lower: lower(marker) }));
+
+/**
+ * The strings a line is searched for anywhere, all in one pass over the
+ * lower-cased line (see `SubstringSet`): brand names and "More stories"
+ * suffixes, matched in the lower-cased line; question marks and glued reading
+ * times, matched in the printed line but found in the lower-cased one whenever
+ * the printed one holds them (lower-casing maps each character on its own but
+ * a capital sigma, which none of them holds); and the spacing the line's key
+ * irons out. A line holding none of a check's strings skips that check.
+ */
+const LINE_STRINGS = new SubstringSet([
+  ...BRAND_NAMES.map((b) => b.lower),
+  ...MORE_STORIES_TEMPLATES.map((t) => t.suffix),
+  ...QUESTION_MARKS,
+  ...GLUED_MARKERS.map((m) => m.lower),
+  ...IRREGULAR_SPACING,
+]);
+
+/** Whether the line holds any of these `LINE_STRINGS` (a loop: no closure to make for every line). */
+function holdsAny(found: ReadonlySet<string>, strings: readonly string[]): boolean {
+  if (found.size === 0) return false;
+  for (const s of strings) if (found.has(s)) return true;
+  return false;
+}
+
 /** `Already a subscriber ? Sign In` in any known wording, halves possibly from two locales. */
-function matchSignIn(text: string): Classification | null {
+function matchSignIn(text: string, found: ReadonlySet<string>): Classification | null {
+  if (!holdsAny(found, QUESTION_MARKS)) return null;
   let at = -1;
   for (const mark of QUESTION_MARKS) {
     const i = text.indexOf(mark);
@@ -182,16 +214,16 @@ function acceptablePublication(pub: string): boolean {
 const moreStoriesTemplatesFor = byFirstCharacter(MORE_STORIES_TEMPLATES);
 
 /** "More stories from {pub}" in every known wording, with a glued "View all" label or none. */
-function matchMoreStories(text: string, folded: string): Classification | null {
+function matchMoreStories(text: string, folded: string, found: ReadonlySet<string>): Classification | null {
   // folded text indexes the printed text only when lower-casing kept its length (nearly always)
   const sameLength = folded.length === text.length;
-  const locales: string[] = [];
+  let locales: string[] | null = null; // made at the first match: most lines have none
   let publication: string | null = null;
   for (const t of sameLength ? moreStoriesTemplatesFor(folded) : MORE_STORIES_TEMPLATES) {
     if (text.length <= t.prefix.length + t.suffix.length) continue;
     if (t.prefix !== '' && !(sameLength ? folded.startsWith(t.prefix) : startsWithFolded(text, t.prefix)))
       continue;
-    if (t.suffix !== '' && !folded.includes(t.suffix)) continue;
+    if (t.suffix !== '' && !found.has(t.suffix)) continue;
     const body = text.slice(t.prefix.length).trim();
     let pub: string | null = null;
     if (t.suffix === '') pub = stripViewAll(body).pub;
@@ -205,20 +237,28 @@ function matchMoreStories(text: string, folded: string): Classification | null {
     if (pub === null || !acceptablePublication(pub)) continue;
     if (publication !== null && !foldedEqual(publication, pub)) continue;
     publication = pub;
+    locales ??= [];
     if (!locales.includes(t.locale)) locales.push(t.locale);
   }
-  return publication === null ? null : { kind: 'more-stories', locales, publication };
+  return publication === null || locales === null ? null : { kind: 'more-stories', locales, publication };
 }
 
 function foldedEqual(a: string, b: string): boolean {
   return lower(a) === lower(b);
 }
 
+/** No whole line of the vocabulary is longer: a longer line is not looked up (hashing it would cost its length). */
+const WHOLE_LINE_MAX_CHARS = Math.max(0, ...[...WHOLE_LINES.keys()].map((k) => k.length));
+
 function matchWholeLine(folded: string): Classification | null {
+  if (folded.length > WHOLE_LINE_MAX_CHARS) return null;
   const entry = WHOLE_LINES.get(folded);
   if (!entry) return null;
   return { kind: entry.kind, locales: entry.locales };
 }
+
+/** Returned when nothing matched: no array to make for every line. */
+const NO_MATCHES: readonly LocalizedString[] = [];
 
 /** The locales of the matched entries, or null when none matched. */
 function localesOf(matched: readonly LocalizedString[]): string[] | null {
@@ -228,30 +268,66 @@ function localesOf(matched: readonly LocalizedString[]): string[] | null {
   return found;
 }
 
-function trialMarkersIn(folded: string): LocalizedString[] {
-  const hits: LocalizedString[] = [];
-  for (const [brand, markers] of TRIAL_MARKERS_BY_BRAND) {
-    if (brand !== '' && !folded.includes(brand)) continue;
-    for (const m of markers) if (folded.includes(m.lower)) hits.push(m);
+const TRIAL_MARKER_GROUPS = [...TRIAL_MARKERS_BY_BRAND];
+/** Every trial marker, searched for at once in a line that names a brand (some 40 markers name Magzter GOLD). */
+const TRIAL_MARKERS = new SubstringSet(
+  TRIAL_MARKER_GROUPS.flatMap(([, markers]) => markers.map((m) => m.lower)),
+);
+
+/** The trial markers in the line, in vocabulary order; the markers naming a brand are looked for only when the line names it. */
+function trialMarkersIn(folded: string, found: ReadonlySet<string>): readonly LocalizedString[] {
+  let hits: LocalizedString[] | null = null;
+  let markersFound: ReadonlySet<string> | null = null;
+  for (const [brand, markers] of TRIAL_MARKER_GROUPS) {
+    if (brand !== '' && !found.has(brand)) continue;
+    markersFound ??= TRIAL_MARKERS.foundIn(folded);
+    for (const m of markers) if (markersFound.has(m.lower)) (hits ??= []).push(m);
   }
-  return hits;
+  return hits ?? NO_MATCHES;
+}
+
+const BRAND_LOWERS: readonly string[] = BRAND_NAMES.map((b) => b.lower);
+
+/**
+ * `{n} Issues`: the text after the template's prefix opens with the number,
+ * or with a space before it. Checked first: it rules out nearly every line at
+ * the cost of one character.
+ */
+function numberMayFollow(folded: string, prefix: string): boolean {
+  const code = folded.charCodeAt(prefix.length);
+  return (code >= 0x30 && code <= 0x39) || isWhitespace(code);
 }
 
 const issueCountTemplatesFor = byFirstCharacter(ISSUE_COUNT_TEMPLATES);
 
-function matchMarkers(folded: string, text: string): Classification | null {
-  const trial = localesOf(trialMarkersIn(folded));
+/**
+ * The prefixes the line goes on after. A loop, not a `filter` closure: a
+ * function whose closure holds one of its variables makes a context for that
+ * variable at every call, and the classifier's functions run on every line.
+ */
+function prefixesFollowedByMore(
+  prefixes: readonly LocalizedString[],
+  folded: string,
+): readonly LocalizedString[] {
+  let found: LocalizedString[] | null = null;
+  for (const m of prefixes) if (folded.length > m.lower.length) (found ??= []).push(m);
+  return found ?? NO_MATCHES;
+}
+
+function matchMarkers(folded: string, text: string, found: ReadonlySet<string>): Classification | null {
+  const trial = localesOf(trialMarkersIn(folded, found));
   if (trial) return { kind: 'trial', locales: trial };
   const upsell = localesOf(UPSELL_PREFIXES.matches(folded));
   if (upsell) return { kind: 'upsell', locales: upsell };
   const promo = localesOf(PROMO_PREFIXES.matches(folded));
   if (promo) return { kind: 'promo', locales: promo };
   if (text.length <= NAVIGATION_MAX_CHARS) {
-    const nav = localesOf(NAVIGATION_PREFIXES.matches(folded).filter((m) => folded.length > m.lower.length));
+    const nav = localesOf(prefixesFollowedByMore(NAVIGATION_PREFIXES.matches(folded), folded));
     if (nav) return { kind: 'navigation', locales: nav };
   }
   for (const t of issueCountTemplatesFor(folded)) {
     if (
+      numberMayFollow(folded, t.prefix) &&
       folded.startsWith(t.prefix) &&
       folded.endsWith(t.suffix) &&
       folded.length > t.prefix.length + t.suffix.length
@@ -260,13 +336,13 @@ function matchMarkers(folded: string, text: string): Classification | null {
       if (/^\d{1,3}$/u.test(n)) return { kind: 'issue-count', locales: [t.locale] };
     }
   }
-  for (const b of BRAND_NAMES) if (folded.includes(b.lower)) return { kind: 'brand', locales: [] };
-  return null;
+  return holdsAny(found, BRAND_LOWERS) ? { kind: 'brand', locales: [] } : null;
 }
 
 /** `New Zealand Listener3 min readSocial Science`: publication, reading time and section glued. */
-function matchGluedCard(text: string): Classification | null {
-  for (const marker of GLUED_READING_TIME) {
+function matchGluedCard(text: string, found: ReadonlySet<string>): Classification | null {
+  for (const { marker, lower: markerLower } of GLUED_MARKERS) {
+    if (!found.has(markerLower)) continue;
     const at = text.indexOf(marker);
     if (at <= 0) continue;
     let start = at;
@@ -328,7 +404,7 @@ export function matchReadingTime(text: string): string[] | null {
   if (unit.endsWith('|')) unit = unit.slice(0, -1).trim();
   const folded = lower(unit);
   if (folded === '') return null;
-  const known = localesOf(READING_TIME_UNITS.filter((u) => folded === u.lower || folded === `${u.lower}.`));
+  const known = localesOf(unitsPrintedAs(folded));
   if (known) return known;
   const words = folded.split(' ').filter(Boolean);
   if (words.length > 2 || (words[1] !== undefined && words[1].length > 14)) return null;
@@ -336,19 +412,36 @@ export function matchReadingTime(text: string): string[] | null {
   return MINUTES.has(first) ? [] : null;
 }
 
+/** Each known reading-time unit with its form followed by a full stop (`min.`), made once. */
+const READING_TIME_UNIT_FORMS = READING_TIME_UNITS.map((unit) => ({ unit, stopped: `${unit.lower}.` }));
+
+/** The known reading-time units the folded text is, with or without a full stop (a loop: see `prefixesFollowedByMore`). */
+function unitsPrintedAs(folded: string): readonly LocalizedString[] {
+  let found: LocalizedString[] | null = null;
+  for (const { unit, stopped } of READING_TIME_UNIT_FORMS)
+    if (folded === unit.lower || folded === stopped) (found ??= []).push(unit);
+  return found ?? NO_MATCHES;
+}
+
+/** Prices, reading times, dates and issue numbers all print one (`\d` is ASCII in every regex here). */
+const ASCII_DIGIT = /\d/u;
+
 function matchShapes(text: string): Classification | null {
-  const price = matchPrice(text);
-  if (price) return { kind: 'price', locales: price };
-  const reading = matchReadingTime(text);
-  if (reading) return { kind: 'reading-time', locales: reading };
-  const date = parseEditionLabel(text);
-  if (date) return { kind: 'date', locales: [], date };
+  const numeric = ASCII_DIGIT.test(text);
+  if (numeric) {
+    const price = matchPrice(text);
+    if (price) return { kind: 'price', locales: price };
+    const reading = matchReadingTime(text);
+    if (reading) return { kind: 'reading-time', locales: reading };
+    const date = parseEditionLabel(text);
+    if (date) return { kind: 'date', locales: [], date };
+  }
   if (text === '|') return { kind: 'pipe', locales: [] };
   const bar = text.indexOf('|');
   if (bar >= 0 && bar === text.lastIndexOf('|') && text.length <= 2 * CARD_PUBLICATION_MAX_CHARS) {
     const left = text.slice(0, bar).trim();
     const right = text.slice(bar + 1).trim();
-    const rightDate = parseEditionLabel(right);
+    const rightDate = numeric ? parseEditionLabel(right) : null;
     if (left === '' || right === '' || rightDate) {
       const publication = left !== '' ? left : rightDate ? undefined : right;
       return {
@@ -383,6 +476,8 @@ function matchCut(text: string): Classification | null {
   return matchCutSuffix(text);
 }
 
+const SIGN_IN_QUESTION_ENTRIES = [...SIGN_IN_QUESTIONS];
+
 /** `Already a subscriber ? Sig`: a known question, then the start of any known action (or the question cut). */
 function matchCutSignIn(folded: string): Classification | null {
   let at = -1;
@@ -391,8 +486,9 @@ function matchCutSignIn(folded: string): Classification | null {
     if (i >= 0 && (at < 0 || i < at)) at = i;
   }
   if (at < 0) {
-    for (const [q, locales] of SIGN_IN_QUESTIONS)
-      if (q.startsWith(folded.trim())) return { kind: 'sign-in', locales, cut: true };
+    const start = folded.trim();
+    for (const [q, locales] of SIGN_IN_QUESTION_ENTRIES)
+      if (q.startsWith(start)) return { kind: 'sign-in', locales, cut: true };
     return null;
   }
   const question = SIGN_IN_QUESTIONS.get(folded.slice(0, at).trim());
@@ -403,13 +499,22 @@ function matchCutSignIn(folded: string): Classification | null {
   return null;
 }
 
+/** Each "{pub} से और कहानियाँ"-style template (no prefix) with the starts its suffix may be cut to, longest first. */
+const CUT_SUFFIXES = MORE_STORIES_TEMPLATES.filter(
+  (t) => t.prefix === '' && t.suffix.length >= MIN_CUT_SUFFIX_CHARS,
+).map((template) => ({
+  template,
+  parts: Array.from({ length: template.suffix.length - MIN_CUT_SUFFIX_CHARS }, (_, i) =>
+    template.suffix.slice(0, template.suffix.length - 1 - i),
+  ),
+}));
+
 /** `Motoring World से और कहा`: a "{pub} से और कहानियाँ" header cut inside its suffix. */
 function matchCutSuffix(text: string): Classification | null {
   const folded = lower(text);
-  for (const t of MORE_STORIES_TEMPLATES) {
-    if (t.prefix !== '' || t.suffix.length < MIN_CUT_SUFFIX_CHARS) continue;
-    for (let k = t.suffix.length - 1; k >= MIN_CUT_SUFFIX_CHARS; k--) {
-      const part = t.suffix.slice(0, k);
+  for (const { template: t, parts } of CUT_SUFFIXES) {
+    for (const part of parts) {
+      const k = part.length;
       if (folded.endsWith(part) && folded.length > k) {
         return {
           kind: 'more-stories',
@@ -425,14 +530,27 @@ function matchCutSuffix(text: string): Classification | null {
 
 export function classifyLine(text: string, maybeCut: boolean): Classification {
   const folded = lower(text);
+  return classifyFolded(text, folded, LINE_STRINGS.foundIn(folded), maybeCut);
+}
+
+/**
+ * `classifyLine` of a text, given its lower-cased form and the `LINE_STRINGS`
+ * in it (found once per line, for its key too).
+ */
+function classifyFolded(
+  text: string,
+  folded: string,
+  found: ReadonlySet<string>,
+  maybeCut: boolean,
+): Classification {
   return (
     matchImage(text) ??
     matchEdition(text) ??
-    matchSignIn(text) ??
-    matchMoreStories(text, folded) ??
+    matchSignIn(text, found) ??
+    matchMoreStories(text, folded, found) ??
     matchWholeLine(folded) ??
-    matchMarkers(folded, text) ??
-    matchGluedCard(text) ??
+    matchMarkers(folded, text, found) ??
+    matchGluedCard(text, found) ??
     matchShapes(text) ??
     (maybeCut ? matchCut(text) : null) ??
     TEXT
@@ -442,12 +560,14 @@ export function classifyLine(text: string, maybeCut: boolean): Classification {
 /** Classify every line; only the last line, when open, may match a cut boilerplate sentence. */
 export function classifyLines(lines: readonly SourceLine[], lastLineOpen: boolean): ClassifiedLine[] {
   return lines.map((line, index) => {
-    const c = classifyLine(line.text, lastLineOpen && index === lines.length - 1);
+    const folded = lower(line.text);
+    const found = LINE_STRINGS.foundIn(folded);
+    const c = classifyFolded(line.text, folded, found, lastLineOpen && index === lines.length - 1);
     return {
       text: line.text,
       lineNo: line.lineNo,
       index,
-      key: foldKey(line.text),
+      key: foldKeyOfLowerCase(folded, found),
       kind: c.kind,
       locales: c.locales,
       edition: c.edition,

@@ -7,15 +7,25 @@
  * trigrams as franc does; a language's distance is, summed over the sample's
  * distinct trigrams, |count − rank − 1| where its model ranks the trigram and
  * 300 where it does not; the smallest distance wins, the first language in
- * franc's order on a tie. What differs is only the bookkeeping: the candidate
- * models are indexed once, at load, so each trigram of a sample is looked up
- * once for all candidates instead of once per language and per call. The
- * answers are franc's, to the last tie.
+ * franc's order on a tie. What differs is only the bookkeeping, and none of it
+ * can change an answer:
+ * - the candidate models are indexed once, at load: a trigram is an integer
+ *   (three letters of the models' alphabet) that leads to the languages
+ *   ranking it, with their ranks;
+ * - a language is scored by what its model saves on "every trigram missing"
+ *   (300 each): 300 − |count − rank − 1| on each trigram it ranks. A trigram
+ *   no candidate ranks moves every distance alike and is not even counted;
+ * - the sample is lower-cased before it is cleaned, and cleaned in one pass
+ *   into a reused buffer (see `lowerCasedForTrigrams`, `writeCleaned`);
+ * - a character's scripts come from a table filled on first sight from
+ *   franc's own expressions (see `scriptBits`).
+ * The answers are franc's, to the last tie.
  */
 
 import { data as FRANC_MODELS } from 'franc-min/data.js';
 import { expressions as FRANC_SCRIPTS } from 'franc-min/expressions.js';
 import { LANGUAGE_CANDIDATES, LANGUAGE_MIN_CHARS, LANGUAGE_SAMPLE_CHARS } from './settings.js';
+import { isWhitespace } from './text.js';
 
 /** Kana appear only in Japanese: a sample holding them is Japanese (franc would weigh its kanji as Chinese). */
 const KANA = /[\u3040-\u30FF]/u;
@@ -31,27 +41,91 @@ const CANDIDATES: ReadonlySet<string> = new Set(LANGUAGE_CANDIDATES);
 interface ScriptModels {
   /** Candidates in franc's order (the order that breaks a tie). */
   languages: readonly string[];
-  /** Trigram → its rank in each language's model, -1 where the model lacks it. */
-  ranks: ReadonlyMap<string, Int16Array>;
+  /** Code unit → 1 + its index in the alphabet of the models (the characters their trigrams use); 0 or past the end outside it. */
+  letterOf: Uint8Array;
+  /** Alphabet size + 1: the base of a trigram's integer code. */
+  base: number;
+  /** Trigram code → 1 + the trigram's id when some candidate's model ranks it; 0 when none does. */
+  trigramIds: Int16Array;
+  /** The ranks of trigram `id` are entries `firstEntry[id]` to `firstEntry[id + 1]` (exclusive)… */
+  firstEntry: Int32Array;
+  /** …each a language (its index in `languages`) and its model's rank of the trigram. */
+  entryLanguage: Uint8Array;
+  entryRank: Int16Array;
+  /** Scratch for one sample (the parser is synchronous): each trigram id's count, zero between calls… */
+  counts: Int32Array;
+  /** …the ids counted, in the order first seen… */
+  seen: Int32Array;
+  /** …and each language's saving (see `nearestLanguage`). */
+  savings: Int32Array;
 }
 
 function indexModels(models: Readonly<Record<string, string>>): ScriptModels {
   const languages = Object.keys(models).filter((language) => CANDIDATES.has(language));
-  const ranks = new Map<string, Int16Array>();
+  // from the end, as franc does: a trigram listed twice keeps its first rank
+  const ranksByTrigram = new Map<string, Map<number, number>>();
   languages.forEach((language, l) => {
     const trigrams = (models[language] ?? '').split('|');
-    // from the end, as franc does: a trigram listed twice keeps its first rank
     for (let rank = trigrams.length - 1; rank >= 0; rank--) {
       const trigram = trigrams[rank] as string;
-      let row = ranks.get(trigram);
-      if (row === undefined) {
-        row = new Int16Array(languages.length).fill(-1);
-        ranks.set(trigram, row);
+      let ranks = ranksByTrigram.get(trigram);
+      if (ranks === undefined) {
+        ranks = new Map();
+        ranksByTrigram.set(trigram, ranks);
       }
-      row[l] = rank;
+      ranks.set(l, rank);
     }
   });
-  return { languages, ranks };
+
+  const trigrams = [...ranksByTrigram.keys()];
+  if (trigrams.some((t) => t.length !== 3)) throw new Error('franc model trigram not of three code units');
+  const letterOf = new Uint8Array(Math.max(0, ...trigrams.map((t) => Math.max(...charCodes(t)))) + 1);
+  let letters = 0;
+  for (const trigram of trigrams)
+    for (const code of charCodes(trigram)) if (letterOf[code] === 0) letterOf[code] = ++letters;
+  if (letters >= 255) throw new Error('franc model alphabet too large for its index');
+  const base = letters + 1;
+
+  // a table over the whole code space (about 400,000 entries, 800 KB, for Latin): one read per trigram
+  const trigramIds = new Int16Array(base * base * base);
+  const firstEntry = new Int32Array(ranksByTrigram.size + 1);
+  const entryLanguage: number[] = [];
+  const entryRank: number[] = [];
+  let id = 0;
+  for (const [trigram, ranks] of ranksByTrigram) {
+    firstEntry[id] = entryLanguage.length;
+    trigramIds[trigramCode(letterOf, base, trigram, 0)] = ++id;
+    for (const [l, rank] of ranks) {
+      entryLanguage.push(l);
+      entryRank.push(rank);
+    }
+  }
+  firstEntry[id] = entryLanguage.length;
+  if (id > 0x7fff) throw new Error('too many franc trigrams for their index');
+  return {
+    languages,
+    letterOf,
+    base,
+    trigramIds,
+    firstEntry,
+    entryLanguage: Uint8Array.from(entryLanguage),
+    entryRank: Int16Array.from(entryRank),
+    counts: new Int32Array(id),
+    seen: new Int32Array(id),
+    savings: new Int32Array(languages.length),
+  };
+}
+
+function charCodes(text: string): number[] {
+  return Array.from({ length: text.length }, (_, i) => text.charCodeAt(i));
+}
+
+/** Integer code of the trigram at `at`, or -1 when a character is outside the models' alphabet. */
+function trigramCode(letterOf: Uint8Array, base: number, text: string, at: number): number {
+  const a = letterOf[text.charCodeAt(at)] ?? 0;
+  const b = letterOf[text.charCodeAt(at + 1)] ?? 0;
+  const c = letterOf[text.charCodeAt(at + 2)] ?? 0;
+  return a === 0 || b === 0 || c === 0 ? -1 : (a * base + b) * base + c;
 }
 
 /** Scripts that several languages share (Latin, Cyrillic, Arabic, Devanagari), with their candidates' models. */
@@ -59,50 +133,173 @@ const MODELS_BY_SCRIPT: ReadonlyMap<string, ScriptModels> = new Map(
   Object.entries(FRANC_MODELS).map(([script, models]) => [script, indexModels(models)]),
 );
 
+/** franc's script expressions, in franc's order (the order that breaks a tie). */
+const SCRIPTS: readonly [name: string, expression: RegExp][] = Object.entries(FRANC_SCRIPTS);
+// masks stay below 2^30, small integers to V8 (a larger one would be a heap number on every read)
+if (SCRIPTS.length > 29) throw new Error('more franc scripts than bits in a script mask');
+
+/**
+ * Each expression is a class of single BMP code units or an alternative that
+ * opens with a high surrogate: in a text without surrogates, it matches exactly
+ * the code units its class holds, one at a time. So a code unit's scripts
+ * (a bit per expression) are asked of the expressions once and kept.
+ */
+const SCRIPT_BITS_KNOWN = 1 << SCRIPTS.length;
+const scriptBitsOf = new Int32Array(0x10000);
+
+function scriptBits(code: number): number {
+  const bits = scriptBitsOf[code] as number;
+  return bits !== 0 ? bits : learnScriptBits(code);
+}
+
+/** Apart from `scriptBits`, whose every call would otherwise make a context for this loop's closure. */
+function learnScriptBits(code: number): number {
+  const unit = String.fromCharCode(code);
+  let bits = SCRIPT_BITS_KNOWN;
+  // search() leaves a global expression's lastIndex as it was
+  SCRIPTS.forEach(([, expression], s) => {
+    if (unit.search(expression) === 0) bits |= 1 << s;
+  });
+  scriptBitsOf[code] = bits;
+  return bits;
+}
+
+function isSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdfff;
+}
+
+/** How many characters of the sample each expression matches (franc's `sample.match(expression).length`). */
+function scriptCounts(sample: string): Int32Array {
+  const counts = new Int32Array(SCRIPTS.length);
+  for (let i = 0; i < sample.length; i++) {
+    const code = sample.charCodeAt(i);
+    if (isSurrogate(code)) return scriptCountsByExpression(sample);
+    // each set bit (most characters have one), lowest first
+    for (let bits = scriptBits(code) ^ SCRIPT_BITS_KNOWN; bits !== 0; bits &= bits - 1) {
+      const s = 31 - Math.clz32(bits & -bits);
+      counts[s] = (counts[s] as number) + 1;
+    }
+  }
+  return counts;
+}
+
+/** The slow path, for a sample with surrogates (astral characters): the expressions themselves. */
+function scriptCountsByExpression(sample: string): Int32Array {
+  return Int32Array.from(SCRIPTS, ([, expression]) => sample.match(expression)?.length ?? 0);
+}
+
 /** The script (as franc names it) with the most characters in the sample, and their count; the first wins a tie. */
 function topScript(sample: string): { script: string | undefined; count: number } {
+  const counts = scriptCounts(sample);
   let script: string | undefined;
   let count = -1;
-  for (const [name, expression] of Object.entries(FRANC_SCRIPTS)) {
-    const n = sample.match(expression)?.length ?? 0;
+  for (let s = 0; s < SCRIPTS.length; s++) {
+    const n = counts[s] as number;
     if (n > count) {
-      script = name;
+      script = (SCRIPTS[s] as [string, RegExp])[0];
       count = n;
     }
   }
   return { script, count };
 }
 
-/** How often each trigram occurs in the sample, cleaned as franc cleans it (ASCII punctuation and digits out, spaces collapsed, lower case). */
-function trigramCounts(sample: string): Map<string, number> {
+/** The sample cleaned as franc cleans it (ASCII punctuation and digits out, spaces collapsed, lower case), padded with a space. */
+function cleanedForTrigrams(sample: string): string {
   const cleaned = sample
     .replace(/[\u0021-\u0040]+/gu, ' ')
     .replace(/\s+/gu, ' ')
     .trim()
     .toLowerCase();
-  const padded = ` ${cleaned} `;
-  const counts = new Map<string, number>();
-  for (let i = 0; i + 3 <= padded.length; i++) {
-    const trigram = padded.slice(i, i + 3);
-    counts.set(trigram, (counts.get(trigram) ?? 0) + 1);
-  }
-  return counts;
+  return ` ${cleaned} `;
 }
 
-/** The candidate whose model is nearest the sample's trigrams (franc's distance), or null when the script has none. */
+/** What franc's cleaning turns into a space: ASCII punctuation and digits (U+0021–U+0040), and whitespace. */
+function isSeparator(code: number): boolean {
+  return (code >= 0x21 && code <= 0x40) || isWhitespace(code);
+}
+
+const SPACE = 0x20;
+
+/**
+ * The sample lower-cased, to be cleaned as `cleanedForTrigrams` cleans it.
+ * Lower-casing first changes nothing (no character lower-cases to a separator
+ * or from one, and only a capital sigma looks at its neighbours: a sample
+ * holding one is cleaned by franc's steps) and spares the regex passes.
+ */
+function lowerCasedForTrigrams(sample: string): string {
+  return sample.includes('Σ') ? cleanedForTrigrams(sample) : sample.toLowerCase();
+}
+
+/** Scratch (the parser is synchronous) for the cleaned sample's code units; grown when a sample needs more. */
+let cleanedUnits = new Uint16Array(2 * LANGUAGE_SAMPLE_CHARS);
+
+/**
+ * Writes the lower-cased sample into `cleanedUnits` as `cleanedForTrigrams`
+ * leaves it: each run of separators one space, none at the ends, a space of
+ * padding on each side. Returns its length.
+ */
+function writeCleaned(lowerCased: string): number {
+  // every code unit writes at most itself and the space before it; the padding adds two
+  if (cleanedUnits.length < lowerCased.length + 2) cleanedUnits = new Uint16Array(lowerCased.length + 2);
+  const units = cleanedUnits;
+  let length = 0;
+  units[length++] = SPACE;
+  let spaceDue = false;
+  for (let i = 0; i < lowerCased.length; i++) {
+    const code = lowerCased.charCodeAt(i);
+    if (isSeparator(code)) {
+      spaceDue = length > 1;
+      continue;
+    }
+    if (spaceDue) units[length++] = SPACE;
+    units[length++] = code;
+    spaceDue = false;
+  }
+  units[length++] = SPACE;
+  return length;
+}
+
+/**
+ * The candidate whose model is nearest the sample's trigrams (franc's distance), or null when the script has none.
+ * Scored relative to "every trigram missing" (300 each): a ranked trigram saves 300 − |count − rank − 1|.
+ */
 function nearestLanguage(sample: string, models: ScriptModels): string | null {
-  const { languages, ranks } = models;
-  const distances = new Array<number>(languages.length).fill(0);
-  for (const [trigram, count] of trigramCounts(sample)) {
-    const row = ranks.get(trigram);
-    for (let l = 0; l < languages.length; l++) {
-      const rank = row === undefined ? -1 : (row[l] as number);
-      distances[l] = (distances[l] as number) + (rank < 0 ? MAX_DIFFERENCE : Math.abs(count - rank - 1));
+  const { languages, letterOf, base, trigramIds, firstEntry, entryLanguage, entryRank } = models;
+  const { counts, seen, savings } = models;
+  const length = writeCleaned(lowerCasedForTrigrams(sample));
+  const units = cleanedUnits;
+  let distinct = 0;
+  // the letters of the trigram's first two characters (0: outside the alphabet, or none yet)
+  let first = 0;
+  let second = letterOf[units[0] as number] ?? 0;
+  for (let i = 1; i < length; i++) {
+    const third = letterOf[units[i] as number] ?? 0;
+    if (first !== 0 && second !== 0 && third !== 0) {
+      const id = (trigramIds[(first * base + second) * base + third] as number) - 1;
+      if (id >= 0) {
+        if (counts[id] === 0) seen[distinct++] = id;
+        counts[id] = (counts[id] as number) + 1;
+      }
+    }
+    first = second;
+    second = third;
+  }
+  savings.fill(0);
+  for (let k = 0; k < distinct; k++) {
+    const id = seen[k] as number;
+    const count = counts[id] as number;
+    counts[id] = 0;
+    const end = firstEntry[id + 1] as number;
+    for (let e = firstEntry[id] as number; e < end; e++) {
+      const difference = Math.abs(count - (entryRank[e] as number) - 1);
+      const l = entryLanguage[e] as number;
+      savings[l] = (savings[l] as number) + MAX_DIFFERENCE - difference;
     }
   }
+  // smallest distance = largest saving; the first language wins a tie
   let best = -1;
   for (let l = 0; l < languages.length; l++)
-    if (best < 0 || (distances[l] as number) < (distances[best] as number)) best = l;
+    if (best < 0 || (savings[l] as number) > (savings[best] as number)) best = l;
   return best < 0 ? null : (languages[best] as string);
 }
 
@@ -215,6 +412,15 @@ const ISO_639_3_TO_BCP47: Readonly<Record<string, string>> = {
   eus: 'eu',
 };
 
+/** `text.trim().length`, without making the trimmed string. */
+function trimmedLength(text: string): number {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isWhitespace(text.charCodeAt(start))) start++;
+  while (end > start && isWhitespace(text.charCodeAt(end - 1))) end--;
+  return end - start;
+}
+
 /**
  * Detect the language of a story from its paragraphs (or its title and deck
  * when there is no body), or of platform lines (`minChars` lower): a bounded
@@ -226,7 +432,7 @@ export function detectLanguage(texts: readonly string[], minChars = LANGUAGE_MIN
     if (sample.length >= LANGUAGE_SAMPLE_CHARS) break;
     sample += `${text.slice(0, LANGUAGE_SAMPLE_CHARS - sample.length)}\n`;
   }
-  if (sample.trim().length < minChars) return null;
+  if (trimmedLength(sample) < minChars) return null;
   if (KANA.test(sample)) return 'ja';
   const code = francCode(sample);
   return code === null ? null : (ISO_639_3_TO_BCP47[code] ?? null);

@@ -49,10 +49,13 @@ const QUOTE_OPENERS = new Set(["'", '"', '“', '‘', '«']);
 /** How many header lines before a `- Byline` marker name the publication, title and deck. */
 const PRESS_HEADER_WITH_PUBLICATION = 3;
 
+/** Each opener followed by its space (`by `), made once. */
+const OPENERS_SPACED = OPENERS.map((opener) => `${opener} `);
+
 function stripOpener(text: string): { rest: string; opened: boolean } {
   const folded = text.toLowerCase();
-  for (const opener of OPENERS) {
-    if (folded.startsWith(`${opener} `)) return { rest: text.slice(opener.length + 1).trim(), opened: true };
+  for (const opener of OPENERS_SPACED) {
+    if (folded.startsWith(opener)) return { rest: text.slice(opener.length).trim(), opened: true };
   }
   return { rest: text, opened: false };
 }

@@ -59,13 +59,77 @@ export function endsSentence(s: string): boolean {
   return last !== undefined && SENTENCE_END.has(last);
 }
 
-/** Whitespace other than a single inner space: the slow path of `foldKey` is needed. */
-const IRREGULAR_SPACE = /\s\s|[^\S ]|^\s|\s$/u;
+/** Whether a code unit is whitespace as a regex's `\s` reads it (WhiteSpace and LineTerminator), without a regex. */
+export function isWhitespace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/** Whitespace other than a space. */
+const OTHER_WHITESPACE = /[^\S ]/u;
+
+/**
+ * What makes a trimmed text's key differ from the lower-cased text: a
+ * whitespace character other than a space, or two spaces in a row.
+ */
+export const IRREGULAR_SPACING: readonly string[] = [
+  '  ',
+  ...Array.from({ length: 0x10000 }, (_, code) => code)
+    .filter((code) => code !== 0x20 && isWhitespace(code))
+    .map((code) => String.fromCharCode(code)),
+];
+
+function hasWhitespaceAtAnEnd(s: string): boolean {
+  return s !== '' && (isWhitespace(s.charCodeAt(0)) || isWhitespace(s.charCodeAt(s.length - 1)));
+}
+
+/**
+ * Whitespace other than single inner spaces (what `/\s\s|[^\S ]|^\s|\s$/u`
+ * finds, trying four branches at every character): the slow path of `foldKey`
+ * is needed. Inside the ends, with no other whitespace, only two spaces in a
+ * row are left to find.
+ */
+function hasIrregularSpace(s: string): boolean {
+  return hasWhitespaceAtAnEnd(s) || OTHER_WHITESPACE.test(s) || s.includes('  ');
+}
+
+function collapseWhitespace(s: string): string {
+  return s.split(/\s+/u).filter(Boolean).join(' ');
+}
 
 /** Comparison key: case-folded, inner whitespace runs reduced to one space. */
 export function foldKey(s: string): string {
-  const folded = s.toLowerCase();
-  return IRREGULAR_SPACE.test(folded) ? folded.split(/\s+/u).filter(Boolean).join(' ') : folded;
+  const lowerCased = s.toLowerCase();
+  return hasIrregularSpace(lowerCased) ? collapseWhitespace(lowerCased) : lowerCased;
+}
+
+/**
+ * `foldKey` of a text already lower-cased, told which of `IRREGULAR_SPACING`
+ * it holds (or more strings): the classifier finds them in the pass over the
+ * line that looks for its vocabulary.
+ */
+export function foldKeyOfLowerCase(lowerCased: string, found: ReadonlySet<string>): string {
+  return hasWhitespaceAtAnEnd(lowerCased) || holdsIrregularSpacing(found)
+    ? collapseWhitespace(lowerCased)
+    : lowerCased;
+}
+
+/** A loop, not `some` with a closure: that would make a context for `found` at every call, on every line. */
+function holdsIrregularSpacing(found: ReadonlySet<string>): boolean {
+  if (found.size === 0) return false;
+  for (const s of IRREGULAR_SPACING) if (found.has(s)) return true;
+  return false;
 }
 
 export function wordCount(s: string): number {

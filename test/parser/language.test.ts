@@ -1,5 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { franc } from 'franc-min';
 import { describe, expect, it } from 'vitest';
 import { detectLanguage } from '../../src/parser/language.js';
+import { LANGUAGE_CANDIDATES } from '../../src/parser/settings.js';
 
 describe('detectLanguage', () => {
   it('detects English and German prose', () => {
@@ -24,5 +27,106 @@ describe('detectLanguage', () => {
     expect(
       detectLanguage(['This is plainly an English sentence about the weather today. '.repeat(50000)]),
     ).toBe('en');
+  });
+});
+
+describe('detectLanguage, against franc-min itself', () => {
+  const PAGES = new URL('../fixtures/pages/', import.meta.url);
+  /** Lines of the fixture pages long enough to judge, in every script they are written in. */
+  const LINES = readdirSync(PAGES)
+    .flatMap((name) => readFileSync(new URL(`${name}/raw.txt`, PAGES), 'utf8').split('\n'))
+    .filter((line) => line.length >= 40 && !/[\u3040-\u30FF]/u.test(line));
+
+  /** franc's answer for the sample detectLanguage reads (its first 200 characters and a line break), in BCP 47. */
+  function francOf(text: string): string | null {
+    const code = franc(`${text.slice(0, 200)}\n`, { only: [...LANGUAGE_CANDIDATES], minLength: 1 });
+    if (code === 'und') return null;
+    return TAG_OF[code] ?? `unmapped ${code}`;
+  }
+
+  /** ISO 639-3 → BCP 47, as detectLanguage maps them. */
+  const TAG_OF: Readonly<Record<string, string>> = {
+    eng: 'en',
+    deu: 'de',
+    fra: 'fr',
+    spa: 'es',
+    por: 'pt',
+    ita: 'it',
+    nld: 'nl',
+    swe: 'sv',
+    pol: 'pl',
+    ces: 'cs',
+    hun: 'hu',
+    ron: 'ro',
+    hrv: 'hr',
+    ell: 'el',
+    tur: 'tr',
+    rus: 'ru',
+    ukr: 'uk',
+    bul: 'bg',
+    srp: 'sr',
+    arb: 'ar',
+    heb: 'he',
+    pes: 'fa',
+    urd: 'ur',
+    hin: 'hi',
+    mar: 'mr',
+    ben: 'bn',
+    tam: 'ta',
+    tel: 'te',
+    kan: 'kn',
+    mal: 'ml',
+    guj: 'gu',
+    pan: 'pa',
+    tha: 'th',
+    vie: 'vi',
+    ind: 'id',
+    zlm: 'ms',
+    tgl: 'tl',
+    kor: 'ko',
+    cmn: 'zh',
+    swh: 'sw',
+  };
+
+  it("gives franc's answer on every fixture line", () => {
+    expect(LINES.length).toBeGreaterThan(500);
+    const differ = LINES.filter((line) => detectLanguage([line]) !== francOf(line));
+    expect(differ).toEqual([]);
+  });
+
+  it("gives franc's answer with capital sigmas, dotted capitals and astral characters in the text", () => {
+    for (const line of LINES.slice(0, 200)) {
+      for (const text of [
+        `${line.slice(0, 60)} ΑΣ'Β ΣΟΦΙΑ ${line.slice(60)}`,
+        `İSTANBUL ${line}`,
+        `${line.slice(0, 50)} 😀🎉 ${line.slice(50)}`,
+        line.toUpperCase(),
+      ])
+        expect(detectLanguage([text]), JSON.stringify(text)).toBe(francOf(text));
+    }
+  });
+
+  it('may lower-case before cleaning: no character lower-cases to or from what cleaning turns into a space', () => {
+    const separator = /[\u0021-\u0040\s]/u;
+    const differ: number[] = [];
+    for (let code = 0; code <= 0x10ffff; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const c = String.fromCodePoint(code);
+      const lower = c.toLowerCase();
+      if (lower !== c && (separator.test(c) || separator.test(lower))) differ.push(code);
+    }
+    expect(differ).toEqual([]);
+  });
+
+  it('may lower-case a whole sample: only the capital sigma lower-cases by its neighbours', () => {
+    const differ: number[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const c = String.fromCharCode(code);
+      const alone = c.toLowerCase();
+      const contexts = [`A${c}`, `${c}A`, `A${c} `, `A${c}'A`, `a${c}.`];
+      if (contexts.some((t) => t.toLowerCase() !== t.split(c).join(alone).toLowerCase())) differ.push(code);
+    }
+    expect(differ).toEqual([0x03a3]);
   });
 });

@@ -79,3 +79,40 @@ describe('normalizeInput', () => {
     expect(normalizedLines('10+ min  |')).toEqual(['10+ min  |']);
   });
 });
+
+describe('normalizeText, skipping the passes a text needs none of', () => {
+  /** normalizeText as first written: every replacement on every text. */
+  function everyPass(text: string): string {
+    let out = text;
+    if (out.charCodeAt(0) === 0xfeff) out = out.slice(1);
+    out = decodeEntities(out.replace(/\r\n?/gu, '\n')).normalize('NFC');
+    return out
+      .replace(
+        /[\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u061C\uFEFF\u00AD]|[^\P{Cc}\t\n\r]/gu,
+        '',
+      )
+      .replace(/[\u00A0\u2007\t]/gu, ' ');
+  }
+
+  it('gives what every pass gives, with any one code unit in a text', () => {
+    const differ: number[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      const text = `Line one\nLine ${String.fromCharCode(code)} two\n`;
+      if (normalizeText(text) !== everyPass(text)) differ.push(code);
+    }
+    expect(differ).toEqual([]);
+  });
+
+  it('gives what every pass gives on texts with line ends, entities and spaces to fix', () => {
+    for (const text of [
+      'a\r\nb\rc',
+      'a&#13;b\r\n',
+      'tab\there\u00a0nbsp',
+      '\uFEFFbom and\u200Bzero width',
+      'only\nline feeds\n',
+      '\u0007bell&amp;\r',
+      '',
+    ])
+      expect(normalizeText(text), JSON.stringify(text)).toBe(everyPass(text));
+  });
+});

@@ -142,27 +142,39 @@ export const VIEW_ALL_LABELS: readonly string[] = [
 
 export const WHOLE_LINES: ReadonlyMap<string, WholeLineEntry> = buildWholeLines();
 
-/** Characters of a line start that select the prefixes worth comparing. */
-const PREFIX_INDEX_CHARS = 2;
-
-/** Prefixes grouped by their first characters: a line is compared only with the prefixes it could start with. */
+/**
+ * Prefixes grouped by their first character: a line is compared only with the
+ * prefixes it could start with. A line and a prefix are compared as their
+ * first two characters are: a prefix shorter than two characters matches only
+ * a line that is that prefix.
+ */
 export class PrefixIndex {
-  private readonly groups = new Map<string, LocalizedString[]>();
+  private readonly groups = new Map<number, LocalizedString[]>();
 
   constructor(entries: readonly LocalizedString[]) {
     for (const e of entries) {
-      const head = e.lower.slice(0, PREFIX_INDEX_CHARS);
-      const group = this.groups.get(head) ?? [];
+      const first = firstCode(e.lower);
+      const group = this.groups.get(first) ?? [];
       group.push(e);
-      this.groups.set(head, group);
+      this.groups.set(first, group);
     }
   }
 
-  /** Entries that the folded line starts with. */
-  matches(folded: string): LocalizedString[] {
-    const group = this.groups.get(folded.slice(0, PREFIX_INDEX_CHARS));
-    return group === undefined ? [] : group.filter((e) => folded.startsWith(e.lower));
+  /** Entries that the folded line starts with (a shared empty array when none: most lines start with none). */
+  matches(folded: string): readonly LocalizedString[] {
+    let found: LocalizedString[] | null = null;
+    for (const e of this.groups.get(firstCode(folded)) ?? NONE)
+      if (folded.startsWith(e.lower) && (e.lower.length >= 2 || folded.length === e.lower.length))
+        (found ??= []).push(e);
+    return found ?? NONE;
   }
+}
+
+const NONE: readonly LocalizedString[] = [];
+
+/** The first code unit of a text, -1 for an empty one. */
+function firstCode(text: string): number {
+  return text.length === 0 ? -1 : text.charCodeAt(0);
 }
 
 export const BRAND_NAMES: readonly { lower: string; platform: Platform }[] = PLATFORMS.flatMap((p) =>
