@@ -25,7 +25,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { PARSER_VERSION, parsePage } from '../src/parser/index.js';
-import { countWords } from '../src/storage/sqlite/articles.js';
+import { countWords } from '../src/storage/word-count.js';
 import { createSqliteRepository } from '../src/storage/sqlite.js';
 import { dateBounds, publicationKey, titleKey } from '../src/storage/keys.js';
 import type { Platform } from '../src/parser/types.js';

@@ -1,8 +1,2 @@
 /** The SQLite storage engine (better-sqlite3); see src/storage/sqlite/ for its parts. */
-export {
-  countWords,
-  createSqliteRepository,
-  openDatabase,
-  registerFunctions,
-  type OpenOptions,
-} from './sqlite/index.js';
+export { createSqliteRepository, openDatabase, registerFunctions, type OpenOptions } from './sqlite/index.js';

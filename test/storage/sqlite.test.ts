@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PageWithStory, IngestRecord, Repository } from '../../src/storage/repository.js';
-import { countWords, createSqliteRepository, openDatabase } from '../../src/storage/sqlite.js';
+import { createSqliteRepository, openDatabase } from '../../src/storage/sqlite.js';
 import { sha256Hex } from '../../src/ingest/ingest.js';
 
 function page(overrides: Partial<PageWithStory> = {}): PageWithStory {
@@ -237,13 +237,5 @@ describe('SQLite repository', () => {
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
     db.close();
-  });
-});
-
-describe('countWords', () => {
-  it('counts words in spaced and unspaced scripts', () => {
-    expect(countWords(['Hello, world!', "It's 12,000 troops."])).toBe(5);
-    expect(countWords([''])).toBe(0);
-    expect(countWords(['東京は日本の首都です'])).toBeGreaterThan(2);
   });
 });

@@ -2,6 +2,7 @@
  * Articles: ingest, read, re-parse and delete, with their raw documents, editions,
  * teasers, teaser links and search rows. Every write is one transaction.
  */
+import { countWords } from '../word-count.js';
 import type Database from 'better-sqlite3';
 import type { Edition, Platform } from '../../parser/types.js';
 import { dateBounds, publicationKey, titleKey } from '../keys.js';
@@ -102,19 +103,6 @@ export function toArticle(row: ArticleRow, teasedBy: ArticleRecord['teasedBy'] =
     ingestedAt: row.ingested_at,
     parserVersion: row.parser_version,
   };
-}
-
-const wordSegmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
-
-/** Counts words the way each script spells them (CJK has no spaces), via ICU word breaks. */
-export function countWords(paragraphs: readonly string[]): number {
-  let words = 0;
-  for (const paragraph of paragraphs) {
-    for (const segment of wordSegmenter.segment(paragraph)) {
-      if (segment.isWordLike) words += 1;
-    }
-  }
-  return words;
 }
 
 /** The article statements, prepared once per database. */

@@ -14,7 +14,6 @@ import { groupCommitter } from './group-commit.js';
 import { jobStore } from './jobs.js';
 import { listStore } from './lists.js';
 
-export { countWords } from './articles.js';
 export { openDatabase, registerFunctions } from './database.js';
 
 export interface OpenOptions {
