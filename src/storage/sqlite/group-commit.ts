@@ -2,6 +2,20 @@ import type Database from 'better-sqlite3';
 
 /** Most writes one shared transaction holds, so that one group never blocks the event loop long. */
 export const MAX_GROUP_SIZE = 128;
+/**
+ * Under sustained writes, how long a group waits for company before it commits. Parsed pages
+ * reach the main thread one at a time (from the parse workers), so without a wait most groups
+ * would hold one page; 2 ms is a fraction of an ingest's latency.
+ */
+export const COMMIT_DELAY_MS = 2;
+/** Writes count as sustained when the previous group committed less than this long ago. */
+export const SUSTAINED_WITHIN_MS = 10;
+
+export interface GroupCommitOptions {
+  maxGroupSize?: number;
+  commitDelayMs?: number;
+  sustainedWithinMs?: number;
+}
 
 interface PendingWrite<I, O> {
   input: I;
@@ -11,16 +25,6 @@ interface PendingWrite<I, O> {
 
 type Outcome<O> = { ok: true; value: O } | { ok: false; error: unknown };
 
-/**
- * Group commit. Under `synchronous=FULL` every COMMIT waits for an fsync, which costs far more
- * than the inserts of one page; so writes requested while the event loop is busy are queued
- * and applied together at the next turn, in the order they were requested, in one transaction:
- * one fsync for the whole group. Each write runs in its own savepoint (`write` is a
- * better-sqlite3 transaction function, which nests as a savepoint), so one failing write is
- * rolled back alone and rejects alone; if the COMMIT itself fails, every write of the group
- * rejects. A promise resolves only after its group has committed, so an acknowledged write is
- * as durable as one committed on its own.
- */
 export interface GroupCommitter<I, O> {
   /** Queues a write; resolves with its result once its group has committed. */
   submit(input: I): Promise<O>;
@@ -28,14 +32,33 @@ export interface GroupCommitter<I, O> {
   drain(): void;
 }
 
+/**
+ * Group commit. Each COMMIT costs an fsync under `synchronous=FULL`, and writes every page the
+ * transaction touched to the WAL (about 60 pages for one article: its rows, their indexes and
+ * the full-text segments), far more than the inserts themselves. So writes are queued and
+ * applied together, in the order they were requested, in one transaction: pages shared by the
+ * group's articles are written once, and one fsync covers them all.
+ *
+ * A lone write commits at the next turn of the event loop. When writes are sustained (the
+ * last group committed within `sustainedWithinMs`), a group waits up to `commitDelayMs` for
+ * more, or until it is full. Each write runs in its own savepoint (`write` is a
+ * better-sqlite3 transaction function, which nests as a savepoint), so one failing write is
+ * rolled back alone and rejects alone; if the COMMIT itself fails, every write of the group
+ * rejects. A promise resolves only after its group has committed, so an acknowledged write is
+ * as durable as one committed on its own.
+ */
 export function groupCommitter<I, O>(
   db: Database.Database,
   write: (input: I) => O,
-  options: { maxGroupSize?: number } = {},
+  options: GroupCommitOptions = {},
 ): GroupCommitter<I, O> {
   const maxGroupSize = options.maxGroupSize ?? MAX_GROUP_SIZE;
+  const commitDelayMs = options.commitDelayMs ?? COMMIT_DELAY_MS;
+  const sustainedWithinMs = options.sustainedWithinMs ?? SUSTAINED_WITHIN_MS;
   const queue: PendingWrite<I, O>[] = [];
-  let scheduled = false;
+  let lastCommitAt = Number.NEGATIVE_INFINITY;
+  let waiting: NodeJS.Timeout | null = null;
+  let immediate: NodeJS.Immediate | null = null;
 
   const applyGroup = db.transaction((group: readonly PendingWrite<I, O>[]): Outcome<O>[] =>
     group.map((pending) => {
@@ -47,13 +70,6 @@ export function groupCommitter<I, O>(
     }),
   );
 
-  function flush(): void {
-    scheduled = false;
-    const group = queue.splice(0, maxGroupSize);
-    if (queue.length > 0) schedule();
-    if (group.length > 0) commit(group);
-  }
-
   function commit(group: readonly PendingWrite<I, O>[]): void {
     let outcomes: Outcome<O>[];
     try {
@@ -61,6 +77,8 @@ export function groupCommitter<I, O>(
     } catch (error) {
       for (const pending of group) pending.reject(error);
       return;
+    } finally {
+      lastCommitAt = performance.now();
     }
     group.forEach((pending, index) => {
       const outcome = outcomes[index]!;
@@ -69,10 +87,34 @@ export function groupCommitter<I, O>(
     });
   }
 
+  function cancelScheduled(): void {
+    if (waiting !== null) clearTimeout(waiting);
+    if (immediate !== null) clearImmediate(immediate);
+    waiting = null;
+    immediate = null;
+  }
+
+  function flush(): void {
+    cancelScheduled();
+    const group = queue.splice(0, maxGroupSize);
+    if (group.length > 0) commit(group);
+    if (queue.length > 0) schedule();
+  }
+
   function schedule(): void {
-    if (scheduled) return;
-    scheduled = true;
-    setImmediate(flush);
+    if (queue.length >= maxGroupSize) {
+      // Full: commit at the next turn, whatever was planned.
+      if (immediate === null) {
+        if (waiting !== null) clearTimeout(waiting);
+        waiting = null;
+        immediate = setImmediate(flush);
+      }
+      return;
+    }
+    if (waiting !== null || immediate !== null) return;
+    const sustained = performance.now() - lastCommitAt < sustainedWithinMs;
+    if (sustained && commitDelayMs > 0) waiting = setTimeout(flush, commitDelayMs);
+    else immediate = setImmediate(flush);
   }
 
   return {
@@ -82,6 +124,7 @@ export function groupCommitter<I, O>(
         schedule();
       }),
     drain() {
+      cancelScheduled();
       while (queue.length > 0) commit(queue.splice(0, maxGroupSize));
     },
   };
