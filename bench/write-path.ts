@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
-import { parseSubmission } from '../src/ingest/ingest.js';
+import { parseSubmission } from '../src/ingest/parse-submission.js';
 import { PARSER_VERSION } from '../src/parser/index.js';
 import { dateBounds, publicationKey, titleKey } from '../src/storage/keys.js';
 import type { IngestRecord, PageWithStory } from '../src/storage/repository.js';

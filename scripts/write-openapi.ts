@@ -4,14 +4,19 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { renderOpenApiYaml, renderSdkTypes } from './openapi-document.js';
+import { renderOpenApiYaml, renderSdkTypes, renderSeedParse } from './openapi-document.js';
 
 const targets = {
+  seedParse: fileURLToPath(new URL('../src/http/seed-parse.ts', import.meta.url)),
   yaml: fileURLToPath(new URL('../openapi.yaml', import.meta.url)),
   sdk: fileURLToPath(new URL('../test/sdk/openapi.d.ts', import.meta.url)),
 };
+// The seed example first: the document is rendered from the schemas, which import it (the app
+// is loaded only once this file is written).
+const seedParse = await renderSeedParse(targets.seedParse);
+if (!process.argv.includes('--check')) writeFileSync(targets.seedParse, seedParse);
 const yaml = await renderOpenApiYaml();
-const rendered = { yaml, sdk: await renderSdkTypes(yaml) };
+const rendered = { seedParse, yaml, sdk: await renderSdkTypes(yaml) };
 
 if (process.argv.includes('--check')) {
   const stale = (Object.keys(targets) as (keyof typeof targets)[]).filter(

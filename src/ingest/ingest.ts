@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { parsePage, PARSER_VERSION } from '../parser/index.js';
+import { PARSER_VERSION } from '../parser/version.js';
 import type { ParsedPage } from '../parser/types.js';
 import type {
   ArticleRecord,
@@ -8,7 +8,6 @@ import type {
   RawContentType,
   Repository,
 } from '../storage/repository.js';
-import { htmlToText } from './html-to-text.js';
 
 /** A page as a client sent it: the document itself, what kind it is, and where it came from. */
 export interface PageSubmission {
@@ -22,19 +21,12 @@ export type IngestOutcome =
   | { kind: 'existing'; article: ArticleRecord }
   | { kind: 'no-story'; page: ParsedPage };
 
-/** The text the parser reads: HTML is flattened to lines first, plain text goes as it is. */
-export function pageText(submission: PageSubmission): string {
-  return submission.contentType === 'text/html' ? htmlToText(submission.body) : submission.body;
-}
-
-export function parseSubmission(submission: PageSubmission): ParsedPage {
-  return parsePage(pageText(submission), { url: submission.sourceUrl });
-}
-
 /** Parses a submission; the server runs it in a worker pool with a per-page budget. */
 export type ParseFunction = (submission: PageSubmission) => Promise<ParsedPage>;
 
-const parseInProcess: ParseFunction = async (submission) => parseSubmission(submission);
+/** Parsing in this thread (CLI, tests); the module loads on first use. */
+export const parseInProcess: ParseFunction = async (submission) =>
+  (await import('./parse-submission.js')).parseSubmission(submission);
 
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');

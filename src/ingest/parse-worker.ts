@@ -4,7 +4,7 @@
  * `dist/ingest/parse-worker.js` by plain node, or as this file under tsx.
  */
 import { parentPort } from 'node:worker_threads';
-import { parseSubmission } from './ingest.js';
+import { parseSubmission } from './parse-submission.js';
 import type { ParseJobMessage, WorkerMessage } from './parse-pool.js';
 
 if (parentPort === null) throw new Error('parse-worker runs only as a worker thread');

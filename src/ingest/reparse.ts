@@ -1,7 +1,7 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { PARSER_VERSION } from '../parser/index.js';
+import { PARSER_VERSION } from '../parser/version.js';
 import type { JobRecord, Repository } from '../storage/repository.js';
-import { parseSubmission, type ParseFunction } from './ingest.js';
+import { parseInProcess, type ParseFunction } from './ingest.js';
 
 /** Pages re-parsed per batch; between batches the event loop serves other requests. */
 const REPARSE_BATCH_SIZE = 100;
@@ -52,7 +52,7 @@ export async function reparseStored(
     for (const page of pages) {
       afterArticleId = page.articleId;
       try {
-        const parsed = parseSubmission({
+        const parsed = await (options.parse ?? parseInProcess)({
           body: page.body,
           contentType: page.contentType,
           sourceUrl: page.sourceUrl,

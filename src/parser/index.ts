@@ -28,8 +28,7 @@ import type { Edition, ParsedPage, ParseOptions, Story, Teaser } from './types.j
 export type * from './types.js';
 export { normalizedLines } from './normalize.js';
 
-/** Version of the parser's output: any change in output for some input is a new version. */
-export const PARSER_VERSION = '1.1.1';
+export { PARSER_VERSION } from './version.js';
 
 function emptyPage(warnings: string[]): ParsedPage {
   return { story: null, edition: null, teasers: [], page_locale: null, removed: [], warnings };

@@ -2,7 +2,8 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } fro
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { collectPageFiles } from '../../src/cli/commands/import.js';
-import { parseSubmission, sha256Hex } from '../../src/ingest/ingest.js';
+import { sha256Hex } from '../../src/ingest/ingest.js';
+import { parseSubmission } from '../../src/ingest/parse-submission.js';
 import { createSqliteRepository } from '../../src/storage/sqlite.js';
 import { cli, PAGES_DIR, SEED_PAGE, tempDir } from './io.js';
 

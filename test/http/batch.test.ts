@@ -3,7 +3,8 @@ import { expectMatchesContract } from '../helpers/contract.js';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { BATCH_WINDOW } from '../../src/http/routes/batch.js';
-import { parseSubmission, type ParseFunction } from '../../src/ingest/ingest.js';
+import type { ParseFunction } from '../../src/ingest/ingest.js';
+import { parseSubmission } from '../../src/ingest/parse-submission.js';
 import { createSqliteRepository } from '../../src/storage/sqlite.js';
 import { buildTestApp, fixtureText, SEED_ID, type TestApp } from '../helpers/app.js';
 

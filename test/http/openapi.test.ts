@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderOpenApiYaml, renderSdkTypes } from '../../scripts/openapi-document.js';
+import { fileURLToPath } from 'node:url';
+import { renderOpenApiYaml, renderSdkTypes, renderSeedParse } from '../../scripts/openapi-document.js';
 import { SEED_PAGE_TEXT } from '../../src/http/seed-example.js';
 import { examples } from '../../src/http/schemas.js';
 import { buildTestApp, fixtureText, SEED_ID, type TestApp } from '../helpers/app.js';
@@ -15,6 +16,11 @@ describe('openapi.yaml', () => {
     expect(committedYaml).toBe(yaml);
     const sdk = readFileSync(new URL('../sdk/openapi.d.ts', import.meta.url), 'utf8');
     expect(sdk).toBe(await renderSdkTypes(yaml));
+  });
+
+  it("carries the parser's real output for the seed page as the ParsedPage example", async () => {
+    const path = fileURLToPath(new URL('../../src/http/seed-parse.ts', import.meta.url));
+    expect(readFileSync(path, 'utf8')).toBe(await renderSeedParse(path));
   });
 
   it('is a valid OpenAPI 3.1 document', async () => {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { parseSubmission, type PageSubmission } from '../../src/ingest/ingest.js';
+import type { PageSubmission } from '../../src/ingest/ingest.js';
+import { parseSubmission } from '../../src/ingest/parse-submission.js';
 import {
   createParsePool,
   ParseBudgetExceededError,

@@ -4,7 +4,7 @@
  * crash handling can be tested without depending on how long a real parse takes.
  */
 import { parentPort, type MessagePort } from 'node:worker_threads';
-import { parseSubmission } from '../../src/ingest/ingest.js';
+import { parseSubmission } from '../../src/ingest/parse-submission.js';
 import type { ParseJobMessage, WorkerMessage } from '../../src/ingest/parse-pool.js';
 
 export const HANG = '\u0000hang';

@@ -1,4 +1,5 @@
-import { parseSubmission, type PageSubmission } from '../../ingest/ingest.js';
+import type { PageSubmission } from '../../ingest/ingest.js';
+import { parseSubmission } from '../../ingest/parse-submission.js';
 import { formatPage, type OutputFormat } from '../format.js';
 import { decodeUtf8, EXIT, PageFileError, readPageFile, UsageError, type CliIo } from './common.js';
 
