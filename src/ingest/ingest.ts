@@ -43,6 +43,17 @@ export type PreparedIngest =
   | { kind: 'ready'; record: IngestRecord };
 
 /**
+ * Ingests of each repository between the start of their preparation and its end: when one is
+ * stored while others are still being parsed, the store is told that more follow, so that it
+ * can commit them together (group commit) instead of one fsync each.
+ */
+const preparing = new WeakMap<Repository, number>();
+
+function countPreparing(repository: Repository, delta: number): void {
+  preparing.set(repository, (preparing.get(repository) ?? 0) + delta);
+}
+
+/**
  * The first half of an ingest, which may run for many pages at once: hashes the document,
  * looks for it, and parses it. Nothing is written.
  */
@@ -50,6 +61,19 @@ export async function prepareIngest(
   repository: Repository,
   submission: PageSubmission,
   options: { parse?: ParseFunction; now?: () => Date } = {},
+): Promise<PreparedIngest> {
+  countPreparing(repository, 1);
+  try {
+    return await prepare(repository, submission, options);
+  } finally {
+    countPreparing(repository, -1);
+  }
+}
+
+async function prepare(
+  repository: Repository,
+  submission: PageSubmission,
+  options: { parse?: ParseFunction; now?: () => Date },
 ): Promise<PreparedIngest> {
   const sha256 = sha256Hex(submission.body);
   const existing = await repository.findArticleByDocumentHash(sha256);
@@ -81,7 +105,8 @@ export async function prepareIngest(
  * are called, so callers that prepare pages concurrently call this in their own order.
  */
 export async function storeIngest(repository: Repository, record: IngestRecord): Promise<IngestOutcome> {
-  const { article, created } = await repository.ingest(record);
+  const moreFollow = (preparing.get(repository) ?? 0) > 0;
+  const { article, created } = await repository.ingest(record, { moreFollow });
   return { kind: created ? 'created' : 'existing', article };
 }
 

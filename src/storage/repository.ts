@@ -13,7 +13,7 @@ export interface Repository {
    * Ingests are applied in the order they are called (an engine may commit several together,
    * but resolves each only once it is durable), so ids follow call order.
    */
-  ingest(input: IngestRecord): Promise<{ article: ArticleRecord; created: boolean }>;
+  ingest(input: IngestRecord, hints?: IngestHints): Promise<{ article: ArticleRecord; created: boolean }>;
   findArticleByDocumentHash(sha256: string): Promise<ArticleRecord | null>;
   getArticle(id: number): Promise<ArticleRecord | null>;
   /** The article's edition with its counts; `undefined` when the article does not exist. */
@@ -175,6 +175,15 @@ export interface RawDocument {
 }
 
 export type PageWithStory = ParsedPage & { story: Story };
+
+/** What the caller knows about writes to come; an engine may ignore it. */
+export interface IngestHints {
+  /**
+   * Other ingests are on their way (being parsed): an engine that commits several together
+   * may wait a moment for them. Never set by a caller that awaits each ingest before the next.
+   */
+  moreFollow?: boolean;
+}
 
 export interface IngestRecord {
   document: RawDocument;

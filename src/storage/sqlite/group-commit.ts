@@ -3,18 +3,15 @@ import type Database from 'better-sqlite3';
 /** Most writes one shared transaction holds, so that one group never blocks the event loop long. */
 export const MAX_GROUP_SIZE = 128;
 /**
- * Under sustained writes, how long a group waits for company before it commits. Parsed pages
+ * How long a group waits for company when its writer says more writes follow. Parsed pages
  * reach the main thread one at a time (from the parse workers), so without a wait most groups
  * would hold one page; 2 ms is a fraction of an ingest's latency.
  */
 export const COMMIT_DELAY_MS = 2;
-/** Writes count as sustained when the previous group committed less than this long ago. */
-export const SUSTAINED_WITHIN_MS = 10;
 
 export interface GroupCommitOptions {
   maxGroupSize?: number;
   commitDelayMs?: number;
-  sustainedWithinMs?: number;
 }
 
 interface PendingWrite<I, O> {
@@ -26,8 +23,11 @@ interface PendingWrite<I, O> {
 type Outcome<O> = { ok: true; value: O } | { ok: false; error: unknown };
 
 export interface GroupCommitter<I, O> {
-  /** Queues a write; resolves with its result once its group has committed. */
-  submit(input: I): Promise<O>;
+  /**
+   * Queues a write; resolves with its result once its group has committed. `moreFollow`: the
+   * caller knows of other writes on their way (ingests still being parsed), worth waiting for.
+   */
+  submit(input: I, moreFollow?: boolean): Promise<O>;
   /** Applies every queued write now (before the database closes). */
   drain(): void;
 }
@@ -39,9 +39,9 @@ export interface GroupCommitter<I, O> {
  * applied together, in the order they were requested, in one transaction: pages shared by the
  * group's articles are written once, and one fsync covers them all.
  *
- * A lone write commits at the next turn of the event loop. When writes are sustained (the
- * last group committed within `sustainedWithinMs`), a group waits up to `commitDelayMs` for
- * more, or until it is full. Each write runs in its own savepoint (`write` is a
+ * A group commits at the next turn of the event loop, unless its latest write said more
+ * follow: then it waits up to `commitDelayMs` for them, or until it is full. (A writer that
+ * waits for each write before the next must not say so: it would wait out every delay.) Each write runs in its own savepoint (`write` is a
  * better-sqlite3 transaction function, which nests as a savepoint), so one failing write is
  * rolled back alone and rejects alone; if the COMMIT itself fails, every write of the group
  * rejects. A promise resolves only after its group has committed, so an acknowledged write is
@@ -54,9 +54,7 @@ export function groupCommitter<I, O>(
 ): GroupCommitter<I, O> {
   const maxGroupSize = options.maxGroupSize ?? MAX_GROUP_SIZE;
   const commitDelayMs = options.commitDelayMs ?? COMMIT_DELAY_MS;
-  const sustainedWithinMs = options.sustainedWithinMs ?? SUSTAINED_WITHIN_MS;
   const queue: PendingWrite<I, O>[] = [];
-  let lastCommitAt = Number.NEGATIVE_INFINITY;
   let waiting: NodeJS.Timeout | null = null;
   let immediate: NodeJS.Immediate | null = null;
 
@@ -77,8 +75,6 @@ export function groupCommitter<I, O>(
     } catch (error) {
       for (const pending of group) pending.reject(error);
       return;
-    } finally {
-      lastCommitAt = performance.now();
     }
     group.forEach((pending, index) => {
       const outcome = outcomes[index]!;
@@ -98,30 +94,26 @@ export function groupCommitter<I, O>(
     cancelScheduled();
     const group = queue.splice(0, maxGroupSize);
     if (group.length > 0) commit(group);
-    if (queue.length > 0) schedule();
+    if (queue.length > 0) schedule(false);
   }
 
-  function schedule(): void {
-    if (queue.length >= maxGroupSize) {
-      // Full: commit at the next turn, whatever was planned.
-      if (immediate === null) {
-        if (waiting !== null) clearTimeout(waiting);
-        waiting = null;
-        immediate = setImmediate(flush);
-      }
+  function schedule(moreFollow: boolean): void {
+    if (immediate !== null) return;
+    if (moreFollow && queue.length < maxGroupSize && commitDelayMs > 0) {
+      waiting ??= setTimeout(flush, commitDelayMs);
       return;
     }
-    if (waiting !== null || immediate !== null) return;
-    const sustained = performance.now() - lastCommitAt < sustainedWithinMs;
-    if (sustained && commitDelayMs > 0) waiting = setTimeout(flush, commitDelayMs);
-    else immediate = setImmediate(flush);
+    // Full, or nothing more to wait for: commit at the next turn, whatever was planned.
+    if (waiting !== null) clearTimeout(waiting);
+    waiting = null;
+    immediate = setImmediate(flush);
   }
 
   return {
-    submit: (input) =>
+    submit: (input, moreFollow = false) =>
       new Promise<O>((resolve, reject) => {
         queue.push({ input, resolve, reject });
-        schedule();
+        schedule(moreFollow);
       }),
     drain() {
       cancelScheduled();

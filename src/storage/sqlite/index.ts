@@ -109,10 +109,10 @@ function sqliteRepository(db: Database.Database, latestVersion: number): Reposit
   }
 
   return {
-    async ingest(record) {
+    async ingest(record, hints) {
       let outcome: { id: number; created: boolean };
       try {
-        outcome = await ingests.submit(record);
+        outcome = await ingests.submit(record, hints?.moreFollow ?? false);
       } catch (error) {
         throw new StorageError('insert article', { cause: error });
       }

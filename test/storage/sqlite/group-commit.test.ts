@@ -92,20 +92,21 @@ describe('groupCommitter', () => {
     expect(seen).toEqual([0, 0, 2, 2, 4]);
   });
 
-  it('under sustained writes, waits for company: writes of later turns join the group', async () => {
+  it('waits for company when told more writes follow: writes of later turns join the group', async () => {
     const seen: number[] = [];
-    const writes = groupCommitter(db, insertWatching(seen), { commitDelayMs: 50, sustainedWithinMs: 10_000 });
-    await writes.submit({ name: 'a' }); // alone: committed at the next turn
-    const b = writes.submit({ name: 'b' });
+    const writes = groupCommitter(db, insertWatching(seen), { commitDelayMs: 50 });
+    const a = writes.submit({ name: 'a' }, true);
     await new Promise((resolve) => setImmediate(resolve));
-    expect(committedCount()).toBe(1); // b waits
-    const c = writes.submit({ name: 'c' });
-    await Promise.all([b, c]);
-    expect(seen).toEqual([0, 1, 1]);
+    expect(committedCount()).toBe(0); // a waits
+    const b = writes.submit({ name: 'b' }, true);
+    await new Promise((resolve) => setImmediate(resolve));
+    const c = writes.submit({ name: 'c' }); // the last: commits the group at the next turn
+    await Promise.all([a, b, c]);
+    expect(seen).toEqual([0, 0, 0]);
   });
 
-  it('does not wait when writes are sporadic', async () => {
-    const writes = groupCommitter(db, insertWatching([]), { commitDelayMs: 60_000, sustainedWithinMs: 0 });
+  it('does not wait when no more writes are announced (a writer that awaits each write)', async () => {
+    const writes = groupCommitter(db, insertWatching([]), { commitDelayMs: 60_000 });
     await writes.submit({ name: 'a' });
     await writes.submit({ name: 'b' }); // would time the test out if it waited a minute
     expect(committedCount()).toBe(2);
@@ -113,14 +114,9 @@ describe('groupCommitter', () => {
 
   it('commits a full group without waiting out the delay', async () => {
     const seen: number[] = [];
-    const writes = groupCommitter(db, insertWatching(seen), {
-      maxGroupSize: 3,
-      commitDelayMs: 60_000,
-      sustainedWithinMs: 60_000,
-    });
-    await writes.submit({ name: 'a' });
-    await Promise.all(['b', 'c', 'd'].map((name) => writes.submit({ name })));
-    expect(seen).toEqual([0, 1, 1, 1]);
+    const writes = groupCommitter(db, insertWatching(seen), { maxGroupSize: 3, commitDelayMs: 60_000 });
+    await Promise.all(['a', 'b', 'c'].map((name) => writes.submit({ name }, true)));
+    expect(seen).toEqual([0, 0, 0]);
   });
 
   it('drain applies queued writes at once', async () => {
