@@ -48,11 +48,21 @@ for (const path of paths) {
   db.close();
   servers.push({ path, articles, bytes: statSync(path).size, server: await startMasthead(path, 0) });
 }
-const totals = servers.map(() => ({ requests: 0, cpu: 0, rchar: 0, syscr: 0, read_bytes: 0, results: [] as LoadResult[] }));
+const totals = servers.map(() => ({
+  requests: 0,
+  cpu: 0,
+  rchar: 0,
+  syscr: 0,
+  read_bytes: 0,
+  results: [] as LoadResult[],
+}));
 try {
   for (let segment = 0; segment < SEGMENTS + 1; segment += 1) {
     for (const [index, { server, articles }] of servers.entries()) {
-      const next = () => ({ method: 'GET', path: `/v1/articles/${1 + Math.floor(Math.random() * articles)}` });
+      const next = () => ({
+        method: 'GET',
+        path: `/v1/articles/${1 + Math.floor(Math.random() * articles)}`,
+      });
       const before = { io: io(server.pid), cpu: cpuSeconds(server.pid) ?? 0 };
       const result = await load({ url: server.url, connections: CONNECTIONS, seconds: SECONDS, next });
       const after = { io: io(server.pid), cpu: cpuSeconds(server.pid) ?? 0 };
@@ -75,14 +85,21 @@ console.log(
 );
 for (const [index, { articles, bytes }] of servers.entries()) {
   const t = totals[index]!;
-  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+  const median = (values: number[]) =>
+    values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
   console.log(
     [
       String(articles).padEnd(10),
       (bytes / 1e6).toFixed(0).padStart(7),
-      median(t.results.map((r) => r.rps)).toFixed(0).padStart(6),
-      median(t.results.map((r) => r.p50)).toFixed(2).padStart(6),
-      median(t.results.map((r) => r.p99)).toFixed(2).padStart(6),
+      median(t.results.map((r) => r.rps))
+        .toFixed(0)
+        .padStart(6),
+      median(t.results.map((r) => r.p50))
+        .toFixed(2)
+        .padStart(6),
+      median(t.results.map((r) => r.p99))
+        .toFixed(2)
+        .padStart(6),
       ((t.cpu / t.requests) * 1e6).toFixed(0).padStart(10),
       (t.syscr / t.requests).toFixed(1).padStart(17),
       (t.rchar / t.requests / 1024).toFixed(1).padStart(11),

@@ -15,3 +15,7 @@ UPDATE articles SET
 -- A new story links the teasers still waiting for it: index only those, so that a title
 -- announced on many pages does not make each ingest walk every teaser already linked.
 CREATE INDEX teasers_waiting ON teasers (publication_key, title_key) WHERE linked_article_id IS NULL;
+
+-- Who teases an article: answered from the index alone, already in order.
+DROP INDEX teasers_linked;
+CREATE INDEX teasers_linked ON teasers (linked_article_id, article_id, position);

@@ -120,6 +120,7 @@ describe('migrate', () => {
         'articles_order',
         'teasers_link_lookup',
         'teasers_waiting',
+        'teasers_linked',
       ]),
     );
     db.close();
