@@ -39,6 +39,9 @@ const emit = (line: object): void => {
 };
 
 emit({ event: 'start' });
+// ingestPage loads the parser on its first in-process parse; load it now, so that the kills
+// land during ingests rather than during that import.
+await import('../src/ingest/parse-submission.js');
 const pages = markedPages();
 const repository = createSqliteRepository(databasePath);
 emit({ event: 'open' });

@@ -290,7 +290,8 @@ export function articleStore(db: Database.Database) {
     statements.linkWaitingTeasers.run(articleId, columns.publicationKey, columns.titleKey, articleId);
   }
 
-  const ingest = db.transaction((record: IngestRecord): { id: number; created: boolean } => {
+  /** One ingest's writes; the caller runs it inside a transaction (see group-commit.ts). */
+  const writeIngest = (record: IngestRecord): { id: number; created: boolean } => {
     const existing = statements.articleIdByHash.get(record.document.sha256);
     if (existing) return { id: existing.id, created: false };
 
@@ -317,7 +318,7 @@ export function articleStore(db: Database.Database) {
     writeSearchRow(articleId, page);
     linkWaiting(articleId, columns);
     return { id: articleId, created: true };
-  });
+  };
 
   const replaceParse = db.transaction(
     (articleId: number, page: PageWithStory, parserVersion: string, now: string): 'updated' | 'missing' => {
@@ -363,7 +364,7 @@ export function articleStore(db: Database.Database) {
   }
 
   return {
-    ingest,
+    writeIngest,
     replaceParse,
     remove,
     teasedBy,

@@ -41,11 +41,15 @@ export interface GroupCommitter<I, O> {
  *
  * A group commits at the next turn of the event loop, unless its latest write said more
  * follow: then it waits up to `commitDelayMs` for them, or until it is full. (A writer that
- * waits for each write before the next must not say so: it would wait out every delay.) Each write runs in its own savepoint (`write` is a
- * better-sqlite3 transaction function, which nests as a savepoint), so one failing write is
- * rolled back alone and rejects alone; if the COMMIT itself fails, every write of the group
- * rejects. A promise resolves only after its group has committed, so an acknowledged write is
- * as durable as one committed on its own.
+ * waits for each write before the next must not say so: it would wait out every delay.)
+ *
+ * A group first runs its writes back to back (savepoints cost ~120 µs an article: a fifth of
+ * the storage work). Should any write throw, the whole group is rolled back and run again with
+ * each write in its own savepoint, so that the failing write is rolled back alone and rejects
+ * alone. `write` must therefore be safe to run again after a rollback (it reads the database,
+ * not state of its own). If the COMMIT itself fails, every write of the group rejects. A
+ * promise resolves only after its group has committed, so an acknowledged write is as durable
+ * as one committed on its own.
  */
 export function groupCommitter<I, O>(
   db: Database.Database,
@@ -58,10 +62,14 @@ export function groupCommitter<I, O>(
   let waiting: NodeJS.Timeout | null = null;
   let immediate: NodeJS.Immediate | null = null;
 
-  const applyGroup = db.transaction((group: readonly PendingWrite<I, O>[]): Outcome<O>[] =>
+  const applyAll = db.transaction((group: readonly PendingWrite<I, O>[]): Outcome<O>[] =>
+    group.map((pending) => ({ ok: true, value: write(pending.input) })),
+  );
+  const guardedWrite = db.transaction(write); // inside a transaction: a savepoint
+  const applyEachGuarded = db.transaction((group: readonly PendingWrite<I, O>[]): Outcome<O>[] =>
     group.map((pending) => {
       try {
-        return { ok: true, value: write(pending.input) };
+        return { ok: true, value: guardedWrite(pending.input) };
       } catch (error) {
         return { ok: false, error };
       }
@@ -71,10 +79,15 @@ export function groupCommitter<I, O>(
   function commit(group: readonly PendingWrite<I, O>[]): void {
     let outcomes: Outcome<O>[];
     try {
-      outcomes = applyGroup(group);
-    } catch (error) {
-      for (const pending of group) pending.reject(error);
-      return;
+      outcomes = applyAll(group);
+    } catch {
+      // Rolled back whole; again, one savepoint per write.
+      try {
+        outcomes = applyEachGuarded(group);
+      } catch (error) {
+        for (const pending of group) pending.reject(error);
+        return;
+      }
     }
     group.forEach((pending, index) => {
       const outcome = outcomes[index]!;

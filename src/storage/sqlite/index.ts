@@ -87,7 +87,7 @@ function sqliteRepository(db: Database.Database, latestVersion: number): Reposit
   const articles = articleStore(db);
   const lists = listStore(db, articles.teasedBy);
   const jobs = jobStore(db);
-  const ingests = groupCommitter(db, articles.ingest);
+  const ingests = groupCommitter(db, articles.writeIngest);
 
   const candidates = (
     query: Omit<ReparseCandidatesQuery, 'afterArticleId' | 'limit'>,

@@ -38,10 +38,10 @@ function insertWatching(seenByReader: number[]) {
   const insert = db.prepare<{ name: string; parent: number | null }>(
     'INSERT INTO items (name, parent_id) VALUES (@name, @parent)',
   );
-  return db.transaction((input: { name: string; parent?: number }): number => {
+  return (input: { name: string; parent?: number }): number => {
     seenByReader.push(committedCount());
     return Number(insert.run({ name: input.name, parent: input.parent ?? null }).lastInsertRowid);
-  });
+  };
 }
 
 describe('groupCommitter', () => {
@@ -64,12 +64,15 @@ describe('groupCommitter', () => {
   });
 
   it('rolls back and rejects a failing write alone', async () => {
-    const writes = groupCommitter(db, insertWatching([]));
+    const seen: number[] = [];
+    const writes = groupCommitter(db, insertWatching(seen));
     const outcomes = await Promise.allSettled(['a', 'b', 'a', 'c'].map((name) => writes.submit({ name })));
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
     const failure = outcomes[2] as PromiseRejectedResult;
     expect(String(failure.reason)).toMatch(/UNIQUE constraint failed: items.name/);
     expect(reader.prepare('SELECT name FROM items ORDER BY id').pluck().all()).toEqual(['a', 'b', 'c']);
+    // First all four back to back (no savepoints) up to the failure, then again one by one.
+    expect(seen).toHaveLength(3 + 4);
   });
 
   it('rejects every write of a group whose commit fails, and stores none of them', async () => {
