@@ -75,7 +75,7 @@ export async function readPath(options: BenchOptions): Promise<Row[]> {
   const seconds = options.quick ? 5 : 10;
   // One-second segments, interleaved: a drift of the shared machine hits every server alike.
   const segments = seconds;
-  const breakdownSeconds = options.quick ? 2 : 4;
+  const breakdownSeconds = options.quick ? 1 : 4;
   const warmUp = options.quick ? 0.5 : 1;
   const dir = tempDir('read');
   const servers: Named[] = [];
