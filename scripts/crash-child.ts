@@ -39,12 +39,12 @@ const emit = (line: object): void => {
 };
 
 emit({ event: 'start' });
-// ingestPage loads the parser on its first in-process parse; load it now, so that the kills
-// land during ingests rather than during that import.
-await import('../src/ingest/parse-submission.js');
 const pages = markedPages();
 const repository = createSqliteRepository(databasePath);
 emit({ event: 'open' });
+// ingestPage loads the parser on its first in-process parse; load it now, so that the kills
+// land during ingests rather than during that import.
+await import('../src/ingest/parse-submission.js');
 
 for (let n = 0; n < maxPages; n += 1) {
   const page = pages(n, `${runTag}x${n}`);
