@@ -54,6 +54,7 @@ describe('migrate', () => {
       'created_at',
       'date_start',
       'date_end',
+      'article_count',
     ]);
     expect(columns(db, 'articles')).toEqual([
       'id',
@@ -144,6 +145,53 @@ describe('migrate', () => {
       { id: 10, source_url: 'https://example.com/one', teaser_count: 3 },
       { id: 20, source_url: null, teaser_count: 0 },
     ]);
+    db.close();
+  });
+
+  it('004 counts the articles of existing editions, and its triggers keep the counts', () => {
+    const db = new Database(':memory:');
+    registerFunctions(db);
+    const migrations = loadMigrations();
+    migrate(db, migrations.slice(0, 3));
+    const now = '2026-01-01T00:00:00.000Z';
+    const insertArticle = db.prepare(
+      `INSERT INTO articles (id, raw_document_id, edition_id, paragraphs, word_count, parser_version, ingested_at)
+       VALUES (?, ?, ?, '["x"]', 1, '1.0.0', '${now}')`,
+    );
+    db.exec(`
+      INSERT INTO publications (id, name, created_at) VALUES (1, 'P', '${now}');
+      INSERT INTO editions (id, publication_id, date, created_at)
+      VALUES (1, 1, '2024-01-01', '${now}'), (2, 1, '2024-02-01', '${now}');`);
+    for (const id of [1, 2, 3, 4]) {
+      db.prepare(
+        `INSERT INTO raw_documents (id, sha256, content_type, body, received_at)
+         VALUES (?, ?, 'text/plain', 'page', '${now}')`,
+      ).run(id, String(id).repeat(64).slice(0, 64));
+    }
+    insertArticle.run(1, 1, 1);
+    insertArticle.run(2, 2, 1);
+    insertArticle.run(3, 3, 2);
+    migrate(db, migrations);
+    const counts = () => db.prepare('SELECT id, article_count FROM editions ORDER BY id').all();
+    expect(counts()).toEqual([
+      { id: 1, article_count: 2 },
+      { id: 2, article_count: 1 },
+    ]);
+    insertArticle.run(4, 4, null); // no edition: no count moves
+    db.prepare('UPDATE articles SET edition_id = 2 WHERE id = 1').run();
+    db.prepare('UPDATE articles SET edition_id = 1 WHERE id = 4').run();
+    db.prepare('DELETE FROM articles WHERE id = 3').run();
+    db.prepare('UPDATE articles SET title = ? WHERE id = 2').run('retitled'); // edition unchanged
+    expect(counts()).toEqual([
+      { id: 1, article_count: 2 },
+      { id: 2, article_count: 1 },
+    ]);
+    const actual = db
+      .prepare(
+        'SELECT edition_id AS id, count(*) AS article_count FROM articles GROUP BY 1 HAVING id IS NOT NULL',
+      )
+      .all();
+    expect(counts()).toEqual(actual);
     db.close();
   });
 

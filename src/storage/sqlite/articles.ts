@@ -68,7 +68,7 @@ export const ARTICLE_FROM = `
 
 export const EDITION_SELECT = `
   SELECT e.id, e.date, e.label, e.platform, p.id AS publication_id, p.name AS publication_name,
-         (SELECT count(*) FROM articles a WHERE a.edition_id = e.id) AS article_count
+         e.article_count
     FROM editions e JOIN publications p ON p.id = e.publication_id`;
 
 export function toEdition(row: EditionRow): EditionRecord {

@@ -296,7 +296,7 @@ export function listStore(db: Database.Database, teasedBy: (id: number) => Artic
   const PUBLICATION_SELECT = `
     SELECT p.id, p.name,
            (SELECT count(*) FROM editions e WHERE e.publication_id = p.id) AS edition_count,
-           (SELECT count(*) FROM articles a JOIN editions e ON e.id = a.edition_id WHERE e.publication_id = p.id) AS article_count,
+           (SELECT ifnull(sum(e.article_count), 0) FROM editions e WHERE e.publication_id = p.id) AS article_count,
            (SELECT min(e.date) FROM editions e WHERE e.publication_id = p.id) AS first_edition_date,
            (SELECT e.date FROM editions e WHERE e.publication_id = p.id AND e.date IS NOT NULL
              ORDER BY e.date_start DESC LIMIT 1) AS last_edition_date
