@@ -3,7 +3,7 @@
 -- The submission's source URL is copied onto the article. A raw document never changes, so
 -- the copy cannot drift; before, every GET joined raw_documents and, because source_url is
 -- stored after the document body, SQLite read the body's overflow pages to reach it (at 1M
--- articles: 8.5 read calls and 29 KB read per GET instead of 3.5 and 10 KB, bench/read-io.ts).
+-- articles: 8.5 read calls and 29 KB read per GET; 4.9 and 15 KB without it; bench/read-io.ts).
 -- The teaser count is fixed by each parse, so it is stored too instead of counted per read.
 ALTER TABLE articles ADD COLUMN source_url TEXT;
 ALTER TABLE articles ADD COLUMN teaser_count INTEGER NOT NULL DEFAULT 0 CHECK (teaser_count >= 0);

@@ -82,7 +82,8 @@ export async function registerCors(app: FastifyInstance, origins: readonly strin
 /**
  * The headers helmet sets for `options`, computed once: masthead's options are static (no
  * nonces), so every response gets the same set. (@fastify/helmet builds the helmet
- * middleware anew on each request; that cost ~10 µs of the ~90 µs a GET took.)
+ * middleware anew on each request; replacing it, with callback hooks for the rest, took a
+ * GET from ~107 to ~70 µs of server CPU.)
  */
 export function securityHeaders(options: Readonly<HelmetOptions>): Readonly<Record<string, string>> {
   const headers: Record<string, string> = {};
