@@ -9,7 +9,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { median } from './growth-load.js';
-import { freePort, HAS_TASKSET, ROOT } from './growth-server.js';
+import { HAS_TASKSET, ROOT } from './growth-server.js';
+import { freePort } from './servers.js';
 
 export interface StartupBreakdown {
   /** Spawn → first 200 from a bare node:http server (no dependencies): the floor. */

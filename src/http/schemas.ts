@@ -12,29 +12,10 @@ const nullableText = (description: string) => z.string().nullable().describe(des
 
 // ---------------------------------------------------------------- examples (the seed page)
 
-const SEED_PARAGRAPHS = [
-  "SEOUL - As evidence mounts of North Korea's plans to send as many as 12,000 of its special forces to aid Russia in the Ukraine war, the implications for South Korea are looking grave.",
-  'Analysts call it a major elevation of the mutual defence treaty signed by Russia and North Korea in June, which will turn Russia from being once a strategic partner of South Korea to a military threat.',
-  'By sending its troops to the battlefield for the first time since the Korean War in the 1950s, North Korea stands to gain valuable combat experience, which would embolden it to further threaten the South.',
-  'Tensions between the two Koreas have been running high, with North Korea blowing up sections of inter-Korean roads on Oct 15 in anger over South Korean drones flying over Pyongyang with propaganda leaflets. The same week, it amended its Constitution to label South Korea a "hostile state".',
-  'But the biggest concern for South Korea would be the much-coveted military technologies that North Korea could get from Russia in return for its aid.',
-  'Russian President Vladimir Putin, "by way of courting" North Korean leader Kim Jong Un and his soldiers, is a threat to South Korea\'s security, Dr Lee Sung-yoon, global fellow at the Washington-based think-tank Woodrow Wilson International Centre for Scholars, told The Straits Times.',
-  "On Oct 18, South Korea's National Intelligence Service (NIS) said it believed North Korea plans to send about 12,000 members from its special forces unit to support Russia in its war with Ukraine. About 1,500 have already been deployed to the Russian city of Vladivostok for training as at Oct 8, NIS added.",
-  'A video posted by the Ukrainian Centre for Strategic Communication on Oct 19 purportedly shows North Korean-looking soldiers collecting Russian military gear at a training centre in Russia.',
-];
-
-const SEED_TEASERS = [
-  {
-    title: 'COFFEE AND A LOOK AT NORTH KOREA',
-    summary:
-      "For anyone curious about civilian life in North Korea, Starbucks is offering its customers in the south a peek into the world's most reclusive country while sipping a favourite brew.",
-  },
-  {
-    title: 'Shaw Theatres to close cinema at The Seletar Mall',
-    summary:
-      'Shaw Theatres will close its cineplex at The Seletar Mall on Dec 15, it announced via a press statement on Dec 2.',
-  },
-];
+// Story and teasers as the parser reads the seed page (src/http/seed-parse.ts, kept current by
+// `npm run openapi`), so the examples cannot drift from the parser.
+const SEED_PARAGRAPHS = SEED_PARSE.story?.paragraphs ?? [];
+const SEED_TEASERS = SEED_PARSE.teasers.slice(0, 2);
 
 export const examples = {
   seedText: SEED_PAGE_TEXT,
@@ -71,14 +52,7 @@ export const examples = {
     article_count: 1,
   },
   teasers: {
-    items: SEED_TEASERS.map((teaser, index) => ({
-      position: index + 1,
-      ...teaser,
-      publication: null,
-      date: null,
-      partial: false,
-      article_id: null,
-    })),
+    items: SEED_TEASERS.map((teaser, index) => ({ position: index + 1, ...teaser, article_id: null })),
   },
 };
 

@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SubstringSet } from '../../src/parser/substrings.js';
+import { mulberry32 } from '../helpers/random.js';
 
 const found = (set: SubstringSet, text: string): string[] => [...set.foundIn(text)].sort();
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('SubstringSet', () => {
   it('finds a string at the start, in the middle and at the end of a text', () => {
@@ -63,7 +52,7 @@ describe('SubstringSet', () => {
   });
 
   it('finds exactly what String#includes finds, on random texts', () => {
-    const rand = random(7);
+    const rand = mulberry32(7);
     const alphabet = ['a', 'b', 'c', ' ', 'é', 'ी', '\u3000', '😀'];
     const pick = (n: number) =>
       Array.from({ length: n }, () => alphabet[Math.floor(rand() * alphabet.length)]).join('');

@@ -1,23 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { SubstringSet } from '../../src/parser/substrings.js';
 import { foldKey, foldKeyOfLowerCase, IRREGULAR_SPACING, isWhitespace } from '../../src/parser/text.js';
+import { mulberry32 } from '../helpers/random.js';
 
 /** `foldKey` as it was written first: the regex the fast checks stand for. */
 function referenceFoldKey(s: string): string {
   const folded = s.toLowerCase();
   return /\s\s|[^\S ]|^\s|\s$/u.test(folded) ? folded.split(/\s+/u).filter(Boolean).join(' ') : folded;
-}
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const WHITESPACE_SAMPLES = [
@@ -37,7 +26,7 @@ const WHITESPACE_SAMPLES = [
 const OTHER_SAMPLES = ['a', 'B', 'é', 'İ', 'Σ', '.', '\u0085', '\u180e', '😀'];
 
 function randomTexts(count: number): string[] {
-  const rand = random(11);
+  const rand = mulberry32(11);
   const symbols = [
     ...WHITESPACE_SAMPLES,
     '\u202f',

@@ -26,6 +26,7 @@ import {
   partialIngestViolations,
   type AcknowledgedArticle,
 } from './invariants.js';
+import { mulberry32 } from '../helpers/random.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CHILD = join(ROOT, 'scripts/crash-child.ts');
@@ -40,18 +41,6 @@ const MAX_DELAY_MS = 300;
 const READ_WRITE_CHECK_EVERY = 5;
 /** A child that has not printed `start` by then is stuck (tsx compiles on first run). */
 const START_TIMEOUT_MS = 30_000;
-
-/** mulberry32: a small seeded PRNG, so that a failing run's kill delays can be replayed. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Round {
   acks: AcknowledgedArticle[];
@@ -105,7 +94,7 @@ describe('crash safety (SIGKILL during ingest)', () => {
     `loses no acknowledged article and shows no partial ingest over ${KILLS} kills`,
     async () => {
       const databasePath = join(dir, 'crash.db');
-      const random = prng(SEED);
+      const random = mulberry32(SEED);
       console.log(`crash test: ${KILLS} kills, seed ${SEED} (set CRASH_SEED=${SEED} to replay the delays)`);
       const acknowledged: AcknowledgedArticle[] = [];
       const started = Date.now();

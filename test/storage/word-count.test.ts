@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { countTextWords, countWithIcu, countWords, FAST_ALPHABET } from '../../src/storage/word-count.js';
+import { mulberry32 } from '../helpers/random.js';
 
 const FIXTURE_DIRS = ['../fixtures/pages/', '../fixtures/holdout/'].map(
   (dir) => new URL(dir, import.meta.url),
@@ -13,18 +14,6 @@ function fixtureLines(): string[] {
       .filter((entry) => entry.isDirectory())
       .flatMap((entry) => readFileSync(new URL(`${entry.name}/raw.txt`, dir), 'utf8').split('\n')),
   );
-}
-
-/** mulberry32: deterministic random text. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('countTextWords', () => {
@@ -62,7 +51,7 @@ describe('countTextWords', () => {
     const letters = [...'abcxyzAZéüßøłœÆǅªºĳſ'];
     const digits = [...'0123456789'];
     const others = [...'.,;:!?\'"’‘“”«»()[]{}-–—/\\&%$€£@#*+=…|<>~^` \t\n\u00a0'];
-    const next = random(20261130);
+    const next = mulberry32(20261130);
     const pick = (from: string[]) => from[Math.floor(next() * from.length)] ?? '';
     for (let run = 0; run < 20_000; run += 1) {
       let text = '';
