@@ -26,6 +26,9 @@ import {
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** Enough pages that the copy takes several steps (about three database pages per article). */
 const PREFILLED_ARTICLES = 1500;
+const PREFILL_CHUNK = 50;
+/** Serial ingests of 1,500 pages took over 30 s on a loaded 2-core machine; the bound is for hangs. */
+const TEST_TIMEOUT_MS = 240_000;
 
 const dir = mkdtempSync(join(tmpdir(), 'masthead-backup-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -67,85 +70,96 @@ async function served(repository: Repository, id: number, maxId: number) {
 }
 
 describe('backupDatabase', () => {
-  it('copies a consistent snapshot while another connection keeps ingesting, and the restore serves it', async () => {
-    const sourcePath = join(dir, 'live.db');
-    const target = join(dir, 'live-backup.db');
-    const source = createSqliteRepository(sourcePath);
-    const acknowledged: AcknowledgedArticle[] = [];
-    for (let n = 0; n < PREFILLED_ARTICLES; n += 1) acknowledged.push(await ingestMarked(source, n, 'pre'));
+  it(
+    'copies a consistent snapshot while another connection keeps ingesting, and the restore serves it',
+    async () => {
+      const sourcePath = join(dir, 'live.db');
+      const target = join(dir, 'live-backup.db');
+      const source = createSqliteRepository(sourcePath);
+      const acknowledged: AcknowledgedArticle[] = [];
+      // Prefilled in concurrent chunks (group commit shares their transactions), then in id order.
+      for (let n = 0; n < PREFILLED_ARTICLES; n += PREFILL_CHUNK) {
+        const chunk = Array.from({ length: Math.min(PREFILL_CHUNK, PREFILLED_ARTICLES - n) }, (_, k) =>
+          ingestMarked(source, n + k, 'pre'),
+        );
+        acknowledged.push(...(await Promise.all(chunk)));
+      }
+      acknowledged.sort((a, b) => a.id - b.id);
 
-    // The writer commits between the backup's steps (both yield with setImmediate).
-    let writing = true;
-    const writer = (async () => {
-      for (let n = 0; writing; n += 1) {
-        acknowledged.push(await ingestMarked(source, n, 'live'));
+      // The writer commits between the backup's steps (both yield with setImmediate).
+      let writing = true;
+      const writer = (async () => {
+        for (let n = 0; writing; n += 1) {
+          acknowledged.push(await ingestMarked(source, n, 'live'));
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      })();
+      const acknowledgedBeforeBackup = acknowledged.length;
+      const steps: number[] = [];
+      const result = await backupDatabase(sourcePath, target, (progress) =>
+        steps.push(progress.remainingPages),
+      );
+      const duringBackup = acknowledged.length - acknowledgedBeforeBackup;
+      // Keep writing a little after the copy, so the source moves past it.
+      for (const stopAt = acknowledged.length + 20; acknowledged.length < stopAt;) {
         await new Promise((resolve) => setImmediate(resolve));
       }
-    })();
-    const acknowledgedBeforeBackup = acknowledged.length;
-    const steps: number[] = [];
-    const result = await backupDatabase(sourcePath, target, (progress) =>
-      steps.push(progress.remainingPages),
-    );
-    const duringBackup = acknowledged.length - acknowledgedBeforeBackup;
-    // Keep writing a little after the copy, so the source moves past it.
-    for (const stopAt = acknowledged.length + 20; acknowledged.length < stopAt;) {
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    writing = false;
-    await writer;
+      writing = false;
+      await writer;
 
-    expect(duringBackup, 'commits landed while the backup ran').toBeGreaterThan(0);
-    expect(result.restarts, 'a commit between steps restarted the copy').toBeGreaterThanOrEqual(1);
-    expect(steps.length).toBeGreaterThan(1);
-    expect(readdirSync(dir).filter((name) => name.includes('.partial-'))).toEqual([]);
+      expect(duringBackup, 'commits landed while the backup ran').toBeGreaterThan(0);
+      expect(result.restarts, 'a commit between steps restarted the copy').toBeGreaterThanOrEqual(1);
+      expect(steps.length).toBeGreaterThan(1);
+      expect(readdirSync(dir).filter((name) => name.includes('.partial-'))).toEqual([]);
 
-    const copy = new Database(target, { fileMustExist: true });
-    const sourceDb = new Database(sourcePath, { fileMustExist: true });
-    let backedUp: AcknowledgedArticle[];
-    let maxId: number;
-    try {
-      expect(integrityCheck(copy)).toBe('ok');
-      expect(copy.pragma('user_version', { simple: true })).toBe(
-        sourceDb.pragma('user_version', { simple: true }),
-      );
-      expect(result.schemaVersion).toBe(sourceDb.pragma('user_version', { simple: true }));
-      expect(partialIngestViolations(copy)).toEqual([]);
-
-      const ids = copy.prepare('SELECT id FROM articles ORDER BY id').pluck().all() as number[];
-      maxId = ids.at(-1) ?? 0;
-      // A snapshot: exactly the articles up to one commit, and at least those acknowledged before it began.
-      backedUp = acknowledged.filter((ack) => ack.id <= maxId);
-      expect(ids).toEqual(backedUp.map((ack) => ack.id));
-      expect(backedUp.length).toBeGreaterThanOrEqual(acknowledgedBeforeBackup);
-      expect(backedUp.length).toBeLessThan(acknowledged.length);
-      expect(acknowledgedViolations(copy, backedUp, { reparse: true })).toEqual([]);
-    } finally {
-      copy.close();
-      sourceDb.close();
-    }
-
-    // Restore: copy the file to a new place and open it the way the server does.
-    const restoredPath = join(dir, 'restored.db');
-    copyFileSync(target, restoredPath);
-    const restored = createSqliteRepository(restoredPath);
-    try {
-      expect(await restored.schemaStatus()).toEqual(await source.schemaStatus());
-      for (const ack of backedUp) {
-        expect(await served(restored, ack.id, maxId), `article ${ack.id}`).toEqual(
-          await served(source, ack.id, maxId),
+      const copy = new Database(target, { fileMustExist: true });
+      const sourceDb = new Database(sourcePath, { fileMustExist: true });
+      let backedUp: AcknowledgedArticle[];
+      let maxId: number;
+      try {
+        expect(integrityCheck(copy)).toBe('ok');
+        expect(copy.pragma('user_version', { simple: true })).toBe(
+          sourceDb.pragma('user_version', { simple: true }),
         );
+        expect(result.schemaVersion).toBe(sourceDb.pragma('user_version', { simple: true }));
+        expect(partialIngestViolations(copy)).toEqual([]);
+
+        const ids = copy.prepare('SELECT id FROM articles ORDER BY id').pluck().all() as number[];
+        maxId = ids.at(-1) ?? 0;
+        // A snapshot: exactly the articles up to one commit, and at least those acknowledged before it began.
+        backedUp = acknowledged.filter((ack) => ack.id <= maxId);
+        expect(ids).toEqual(backedUp.map((ack) => ack.id));
+        expect(backedUp.length).toBeGreaterThanOrEqual(acknowledgedBeforeBackup);
+        expect(backedUp.length).toBeLessThan(acknowledged.length);
+        expect(acknowledgedViolations(copy, backedUp, { reparse: true })).toEqual([]);
+      } finally {
+        copy.close();
+        sourceDb.close();
       }
-      expect(await restored.getArticle(maxId + 1)).toBeNull();
-    } finally {
-      await restored.close();
-      await source.close();
-    }
-    console.log(
-      `backup test: ${result.pages} pages in ${result.milliseconds.toFixed(0)} ms with ${result.restarts} restart(s); ` +
-        `${backedUp.length} articles in the copy, ${duringBackup} committed while it ran`,
-    );
-  });
+
+      // Restore: copy the file to a new place and open it the way the server does.
+      const restoredPath = join(dir, 'restored.db');
+      copyFileSync(target, restoredPath);
+      const restored = createSqliteRepository(restoredPath);
+      try {
+        expect(await restored.schemaStatus()).toEqual(await source.schemaStatus());
+        for (const ack of backedUp) {
+          expect(await served(restored, ack.id, maxId), `article ${ack.id}`).toEqual(
+            await served(source, ack.id, maxId),
+          );
+        }
+        expect(await restored.getArticle(maxId + 1)).toBeNull();
+      } finally {
+        await restored.close();
+        await source.close();
+      }
+      console.log(
+        `backup test: ${result.pages} pages in ${result.milliseconds.toFixed(0)} ms with ${result.restarts} restart(s); ` +
+          `${backedUp.length} articles in the copy, ${duringBackup} committed while it ran`,
+      );
+    },
+    TEST_TIMEOUT_MS,
+  );
 
   it('refuses to replace an existing file unless told to, and replaces it whole when told', async () => {
     const sourcePath = join(dir, 'small.db');
