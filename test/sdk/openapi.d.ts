@@ -1141,6 +1141,10 @@ export interface operations {
             query?: {
                 /** @description Publication id, or its exact name. */
                 publication?: string;
+                /**
+                 * @description Edition id, written as a canonical decimal id: a positive integer without sign, leading zeros or spaces.
+                 * @example 1
+                 */
                 edition_id?: number;
                 /** @description Edition date from (inclusive); a month-precision edition falls in its month. */
                 from?: string;
@@ -1344,7 +1348,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Numeric id.
+                 * @description Numeric id, written as a canonical decimal id: a positive integer without sign, leading zeros or spaces (at most 2^53 - 1); any other spelling (`02`, `+2`, `0x2`, `2.0`) is a 400 `validation` problem.
                  * @example 1
                  */
                 id: number;
@@ -1400,7 +1404,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Numeric id.
+                 * @description Numeric id, written as a canonical decimal id: a positive integer without sign, leading zeros or spaces (at most 2^53 - 1); any other spelling (`02`, `+2`, `0x2`, `2.0`) is a 400 `validation` problem.
                  * @example 1
                  */
                 id: number;
@@ -1487,7 +1491,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Numeric id.
+                 * @description Numeric id, written as a canonical decimal id: a positive integer without sign, leading zeros or spaces (at most 2^53 - 1); any other spelling (`02`, `+2`, `0x2`, `2.0`) is a 400 `validation` problem.
                  * @example 1
                  */
                 id: number;
@@ -1532,7 +1536,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Numeric id.
+                 * @description Numeric id, written as a canonical decimal id: a positive integer without sign, leading zeros or spaces (at most 2^53 - 1); any other spelling (`02`, `+2`, `0x2`, `2.0`) is a 400 `validation` problem.
                  * @example 1
                  */
                 id: number;
@@ -1576,7 +1580,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Numeric id.
+                 * @description Numeric id, written as a canonical decimal id: a positive integer without sign, leading zeros or spaces (at most 2^53 - 1); any other spelling (`02`, `+2`, `0x2`, `2.0`) is a 400 `validation` problem.
                  * @example 1
                  */
                 id: number;
@@ -1739,7 +1743,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Numeric id.
+                 * @description Numeric id, written as a canonical decimal id: a positive integer without sign, leading zeros or spaces (at most 2^53 - 1); any other spelling (`02`, `+2`, `0x2`, `2.0`) is a 400 `validation` problem.
                  * @example 1
                  */
                 id: number;
@@ -1788,7 +1792,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Numeric id.
+                 * @description Numeric id, written as a canonical decimal id: a positive integer without sign, leading zeros or spaces (at most 2^53 - 1); any other spelling (`02`, `+2`, `0x2`, `2.0`) is a 400 `validation` problem.
                  * @example 1
                  */
                 id: number;
@@ -1866,7 +1870,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Numeric id.
+                 * @description Numeric id, written as a canonical decimal id: a positive integer without sign, leading zeros or spaces (at most 2^53 - 1); any other spelling (`02`, `+2`, `0x2`, `2.0`) is a 400 `validation` problem.
                  * @example 1
                  */
                 id: number;
@@ -1915,7 +1919,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Numeric id.
+                 * @description Numeric id, written as a canonical decimal id: a positive integer without sign, leading zeros or spaces (at most 2^53 - 1); any other spelling (`02`, `+2`, `0x2`, `2.0`) is a 400 `validation` problem.
                  * @example 1
                  */
                 id: number;
