@@ -53,6 +53,7 @@ export const examples = {
   },
   teasers: {
     items: SEED_TEASERS.map((teaser, index) => ({ position: index + 1, ...teaser, article_id: null })),
+    next_cursor: null,
   },
 };
 
@@ -232,7 +233,10 @@ export const TeaserSchema = z
   .meta({ id: 'Teaser' });
 
 export const TeaserListSchema = z
-  .object({ items: z.array(TeaserSchema) })
+  .object({
+    items: z.array(TeaserSchema),
+    next_cursor: z.string().nullable().describe('Pass as `cursor` for the next page; null at the end.'),
+  })
   .meta({ id: 'TeaserList', examples: [examples.teasers] });
 
 export const TeaserSearchItemSchema = TeaserSchema.extend({

@@ -18,8 +18,8 @@ export interface Repository {
   getArticle(id: number): Promise<ArticleRecord | null>;
   /** The article's edition with its counts; `undefined` when the article does not exist. */
   getArticleEdition(articleId: number): Promise<ArticleEditionRecord | undefined>;
-  /** Teasers in page order; null when the article does not exist. */
-  listArticleTeasers(articleId: number): Promise<TeaserRecord[] | null>;
+  /** One page of the article's teasers in page order (keyset on position); null when the article does not exist. */
+  listArticleTeasers(articleId: number, query: PageQuery): Promise<Page<TeaserRecord> | null>;
   /** The raw document exactly as received; null when the article does not exist. */
   getArticleSource(articleId: number): Promise<RawSource | null>;
   /** Removes the article with its teasers, links, search rows and raw document; false when absent. */

@@ -133,6 +133,7 @@ describe('tampered cursors', () => {
     ['/v1/publications', cursorOf('publications', 'A', -1)],
     ['/v1/teasers', cursorOf('teasers', -1)],
     ['/v1/teasers', cursorOf('teasers', -9007199254740991)],
+    ['/v1/articles/1/teasers', cursorOf('article-teasers', 1, -1)],
   ];
 
   it.each(negative)('%s rejects a cursor with a negative position', async (url, cursor) => {

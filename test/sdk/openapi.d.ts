@@ -157,7 +157,7 @@ export interface paths {
         };
         /**
          * List an article's teasers
-         * @description The related-story teasers printed under the article, in page order. Each keeps its own publication and date where the card printed them, and `article_id` links it to the stored story it announces.
+         * @description The related-story teasers printed under the article, in page order. Each keeps its own publication and date where the card printed them, and `article_id` links it to the stored story it announces. Pages through `cursor`/`next_cursor` (also in `Link: rel="next"`) like every list; `teaser_count` on the article is the total.
          */
         get: operations["listArticleTeasers"];
         put?: never;
@@ -778,11 +778,14 @@ export interface components {
          *           "partial": false,
          *           "article_id": null
          *         }
-         *       ]
+         *       ],
+         *       "next_cursor": null
          *     }
          */
         TeaserList: {
             items: components["schemas"]["Teaser"][];
+            /** @description Pass as `cursor` for the next page; null at the end. */
+            next_cursor: string | null;
         };
         TeaserSearchItem: {
             /** @description 1-based position on the page. */
@@ -1576,7 +1579,12 @@ export interface operations {
     };
     listArticleTeasers: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size, 1–100. */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 /**
@@ -1589,7 +1597,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The teasers, in page order. */
+            /** @description One page of teasers, in page order. */
             200: {
                 headers: {
                     [name: string]: unknown;

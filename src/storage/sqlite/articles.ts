@@ -6,16 +6,20 @@ import { countWords } from '../word-count.js';
 import type Database from 'better-sqlite3';
 import type { Edition, Platform } from '../../parser/types.js';
 import { dateBounds, publicationKey, titleKey } from '../keys.js';
-import type {
-  ArticleEditionRecord,
-  ArticleRecord,
-  EditionRecord,
-  IngestRecord,
-  PageWithStory,
-  RawContentType,
-  RawSource,
-  TeaserRecord,
+import {
+  InvalidCursorError,
+  type ArticleEditionRecord,
+  type ArticleRecord,
+  type EditionRecord,
+  type IngestRecord,
+  type Page,
+  type PageQuery,
+  type PageWithStory,
+  type RawContentType,
+  type RawSource,
+  type TeaserRecord,
 } from '../repository.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
 
 export interface ArticleRow {
   id: number;
@@ -82,6 +86,18 @@ export function toEdition(row: EditionRow): EditionRecord {
   };
 }
 
+function toTeaser(row: TeaserRow): TeaserRecord {
+  return {
+    position: row.position,
+    title: row.title,
+    summary: row.summary,
+    publication: row.publication,
+    date: row.date,
+    partial: row.partial === 1,
+    linkedArticleId: row.linked_article_id,
+  };
+}
+
 export function toArticle(row: ArticleRow, teasedBy: ArticleRecord['teasedBy'] = []): ArticleRecord {
   return {
     id: row.id,
@@ -127,6 +143,9 @@ export function articleStore(db: Database.Database) {
     teasersByArticle: db.prepare<[number], TeaserRow>(`
       SELECT position, title, summary, publication, date, partial, linked_article_id
         FROM teasers WHERE article_id = ? ORDER BY position`),
+    teaserPage: db.prepare<{ articleId: number; after: number; limit: number }, TeaserRow>(`
+      SELECT position, title, summary, publication, date, partial, linked_article_id
+        FROM teasers WHERE article_id = @articleId AND position > @after ORDER BY position LIMIT @limit`),
     source: db.prepare<[number], { body: string; content_type: RawContentType }>(`
       SELECT r.body, r.content_type FROM articles a JOIN raw_documents r ON r.id = a.raw_document_id
        WHERE a.id = ?`),
@@ -386,17 +405,36 @@ export function articleStore(db: Database.Database) {
       return { pageLocale: article.page_locale, edition: row ? toEdition(row) : null };
     },
 
+    /** Every teaser (what a re-parse compares); the API pages them with `teaserPage`. */
     teasers(articleId: number): TeaserRecord[] | null {
       if (!statements.articleExists.get(articleId)) return null;
-      return statements.teasersByArticle.all(articleId).map((row) => ({
-        position: row.position,
-        title: row.title,
-        summary: row.summary,
-        publication: row.publication,
-        date: row.date,
-        partial: row.partial === 1,
-        linkedArticleId: row.linked_article_id,
-      }));
+      return statements.teasersByArticle.all(articleId).map(toTeaser);
+    },
+
+    /** Keyset on position, unique per article: a walk sees each teaser once, in page order. */
+    teaserPage(articleId: number, query: PageQuery): Page<TeaserRecord> | null {
+      if (!statements.articleExists.get(articleId)) return null;
+      let after = 0;
+      if (query.cursor) {
+        const [cursorArticleId, position] = decodeCursor(query.cursor, 'article-teasers', [
+          'number',
+          'number',
+        ] as const);
+        if (cursorArticleId !== articleId) {
+          throw new InvalidCursorError("the cursor belongs to another article's teasers");
+        }
+        after = position;
+      }
+      const rows = statements.teaserPage.all({ articleId, after, limit: query.limit + 1 });
+      const page = rows.slice(0, query.limit);
+      const last = page.at(-1);
+      return {
+        items: page.map(toTeaser),
+        nextCursor:
+          rows.length > query.limit && last
+            ? encodeCursor('article-teasers', [articleId, last.position])
+            : null,
+      };
     },
 
     source(articleId: number): RawSource | null {

@@ -126,7 +126,7 @@ function sqliteRepository(db: Database.Database, latestVersion: number): Reposit
     findArticleByDocumentHash: async (sha256) => articles.articleByHash(sha256),
     getArticle: async (id) => articles.article(id),
     getArticleEdition: async (id) => articles.articleEdition(id),
-    listArticleTeasers: async (id) => articles.teasers(id),
+    listArticleTeasers: async (id, query) => articles.teaserPage(id, query),
     getArticleSource: async (id) => articles.source(id),
     deleteArticle: async (id) => wrap('delete article', () => articles.remove(id)),
 
