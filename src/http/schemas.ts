@@ -309,7 +309,9 @@ export const JobSchema = z
     skipped: z
       .int()
       .nonnegative()
-      .describe('Pages where the current parser finds no story: kept as they were.'),
+      .describe(
+        'Pages not written: the current parser finds no story in them (kept as they were), or their article was deleted while the job ran.',
+      ),
     failed: z.int().nonnegative(),
     error: z.string().nullable(),
     created_at: z.iso.datetime(),

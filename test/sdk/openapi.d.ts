@@ -100,7 +100,7 @@ export interface paths {
         post?: never;
         /**
          * Delete an article
-         * @description Removes the article, its teasers, the links of other teasers to it, its search rows and its raw document; an edition or publication left with no article goes too.
+         * @description Removes the article, its teasers, the links of other teasers to it, its search rows and its raw document; an edition or publication left with no article goes too. Ids are never reused: the deleted URLs answer 404 for good.
          */
         delete: operations["deleteArticle"];
         options?: never;
@@ -878,7 +878,7 @@ export interface components {
             updated: number;
             /** @description Articles the current parser reads the same way. */
             unchanged: number;
-            /** @description Pages where the current parser finds no story: kept as they were. */
+            /** @description Pages not written: the current parser finds no story in them (kept as they were), or their article was deleted while the job ran. */
             skipped: number;
             failed: number;
             error: string | null;

@@ -99,9 +99,11 @@ describe('teaser links', () => {
 
   it('follow a re-parse that changes the story title', async () => {
     const teaser = await repository.ingest(record(teasing()));
-    const target = await repository.ingest(record(page({ title: 'Harrier EV long term', edition: autocar })));
+    const stored = record(page({ title: 'Harrier EV long term', edition: autocar }));
+    const target = await repository.ingest(stored);
     expect((await teasersOf(teaser.article.id))?.[1]?.linkedArticleId).toBeNull();
-    expect(await repository.replaceParse(target.article.id, story(), '9.9.10')).toBe('updated');
+    const reparsed = { articleId: target.article.id, documentSha256: stored.document.sha256 };
+    expect(await repository.replaceParse(reparsed, story(), '9.9.10')).toBe('updated');
     expect((await teasersOf(teaser.article.id))?.[1]?.linkedArticleId).toBe(target.article.id);
   });
 });

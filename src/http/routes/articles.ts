@@ -222,7 +222,8 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
         summary: 'Delete an article',
         description:
           'Removes the article, its teasers, the links of other teasers to it, its search rows and ' +
-          'its raw document; an edition or publication left with no article goes too.',
+          'its raw document; an edition or publication left with no article goes too. Ids are never ' +
+          'reused: the deleted URLs answer 404 for good.',
         params: IdParams,
         response: {
           204: z.null().describe('Deleted; no body.'),

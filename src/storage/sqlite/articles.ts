@@ -121,6 +121,16 @@ export function toArticle(row: ArticleRow, teasedBy: ArticleRecord['teasedBy'] =
   };
 }
 
+/**
+ * The id a new row of `table` gets: above every id it holds and every id it ever deleted
+ * (migration 005), so a deleted resource's URL never names another. Two single-seek
+ * subqueries (max(id) of a rowid table reads the last b-tree entry); inside the write
+ * transaction, so the ingests of one group commit get consecutive ids.
+ */
+const nextId = (table: 'articles' | 'editions' | 'publications'): string => `
+  max(ifnull((SELECT max(id) FROM ${table}), 0),
+      ifnull((SELECT max_deleted_id FROM id_high_water WHERE table_name = '${table}'), 0)) + 1`;
+
 /** The article statements, prepared once per database. */
 export function articleStore(db: Database.Database) {
   const statements = {
@@ -154,7 +164,7 @@ export function articleStore(db: Database.Database) {
       VALUES (?, ?, ?, ?, ?)`),
     publicationByName: db.prepare<[string], { id: number }>(`SELECT id FROM publications WHERE name = ?`),
     insertPublication: db.prepare<[string, string]>(
-      `INSERT INTO publications (name, created_at) VALUES (?, ?)`,
+      `INSERT INTO publications (id, name, created_at) VALUES (${nextId('publications')}, ?, ?)`,
     ),
     editionByIdentity: db.prepare<
       [number, string | null, string | null],
@@ -163,13 +173,14 @@ export function articleStore(db: Database.Database) {
       SELECT id, date FROM editions
        WHERE publication_id = ? AND ifnull(date, '') = ifnull(?, '') AND ifnull(platform, '') = ifnull(?, '')`),
     insertEdition: db.prepare<[number, string | null, string | null, string | null, string]>(`
-      INSERT INTO editions (publication_id, date, label, platform, created_at) VALUES (?, ?, ?, ?, ?)`),
+      INSERT INTO editions (id, publication_id, date, label, platform, created_at)
+      VALUES (${nextId('editions')}, ?, ?, ?, ?, ?)`),
     insertArticle: db.prepare(`
-      INSERT INTO articles (raw_document_id, edition_id, title, deck, byline, dateline, paragraphs,
+      INSERT INTO articles (id, raw_document_id, edition_id, title, deck, byline, dateline, paragraphs,
                             language, page_locale, word_count, parser_version, ingested_at,
                             title_key, publication_key, edition_start, edition_end, sort_key,
                             teaser_count, source_url)
-      VALUES (@rawDocumentId, @editionId, @title, @deck, @byline, @dateline, @paragraphs,
+      VALUES (${nextId('articles')}, @rawDocumentId, @editionId, @title, @deck, @byline, @dateline, @paragraphs,
               @language, @pageLocale, @wordCount, @parserVersion, @ingestedAt,
               @titleKey, @publicationKey, @editionStart, @editionEnd, @sortKey,
               @teaserCount, @sourceUrl)`),
