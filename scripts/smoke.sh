@@ -94,6 +94,12 @@ check "10 teasers" teasers '.items | length' 10
 check "first teaser" teasers '.items[0].title' "COFFEE AND A LOOK AT NORTH KOREA"
 check "last teaser" teasers '.items[9] | [.position, .title] | @tsv' "10	LIONESSES' LAST CHANCE"
 check "teaser summary" teasers '.items[4].summary' "Wedding bells are set to ring for Malaysian actress Koe Yeet."
+check "teasers fit one page" teasers .next_cursor null
+request teaser_page GET "/v1/articles/${id:-0}/teasers?limit=4"
+check "teasers page by limit" teaser_page '[(.items | length), .items[3].position] | @tsv' "4	4"
+teaser_cursor="$(jq -r '.next_cursor // empty' "$work/teaser_page.body" 2>/dev/null)"
+request teaser_next GET "/v1/articles/${id:-0}/teasers?limit=4&cursor=${teaser_cursor:-none}"
+check "teaser cursor continues in order" teaser_next '[.items[].position] | @csv' "5,6,7,8"
 
 request parse POST /v1/parse -H 'Content-Type: text/plain; charset=utf-8' --data-binary "@$SEED"
 check_status "POST /v1/parse" parse 200

@@ -53,6 +53,7 @@ export const examples = {
   },
   teasers: {
     items: SEED_TEASERS.map((teaser, index) => ({ position: index + 1, ...teaser, article_id: null })),
+    next_cursor: null,
   },
 };
 
@@ -232,7 +233,10 @@ export const TeaserSchema = z
   .meta({ id: 'Teaser' });
 
 export const TeaserListSchema = z
-  .object({ items: z.array(TeaserSchema) })
+  .object({
+    items: z.array(TeaserSchema),
+    next_cursor: z.string().nullable().describe('Pass as `cursor` for the next page; null at the end.'),
+  })
   .meta({ id: 'TeaserList', examples: [examples.teasers] });
 
 export const TeaserSearchItemSchema = TeaserSchema.extend({
@@ -305,7 +309,9 @@ export const JobSchema = z
     skipped: z
       .int()
       .nonnegative()
-      .describe('Pages where the current parser finds no story: kept as they were.'),
+      .describe(
+        'Pages not written: the current parser finds no story in them (kept as they were), or their article was deleted while the job ran.',
+      ),
     failed: z.int().nonnegative(),
     error: z.string().nullable(),
     created_at: z.iso.datetime(),
@@ -332,7 +338,27 @@ const DATE_PARAM = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'use YYYY-MM-DD or YYYY-MM')
   .optional();
-const ID = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+/**
+ * An id as the API writes it: canonical decimal, no sign, leading zero, whitespace, exponent or
+ * radix prefix. A number coercion would read `0x2`, `1e0`, `+2`, ` 2` and `02` as 2: one
+ * resource behind many URLs (caches, rate limits and logs keyed by URL see strangers).
+ */
+const ID_PATTERN = /^[1-9]\d{0,15}$/;
+const ID_RULE = 'a canonical decimal id: a positive integer without sign, leading zeros or spaces';
+// A preprocess, not a string schema: the document (and the SDK's types) keep `integer`.
+const ID = z.preprocess(
+  (value, context) => {
+    if (typeof value !== 'string') return value;
+    if (ID_PATTERN.test(value)) return Number(value);
+    context.addIssue({ code: 'custom', message: `use ${ID_RULE}`, input: value });
+    return z.NEVER;
+  },
+  z
+    .int()
+    .positive()
+    .max(Number.MAX_SAFE_INTEGER)
+    .meta({ examples: [1] }),
+);
 /** FTS5 syntax: words, "phrases", prefix*, AND / OR / NOT, parentheses. */
 export const SEARCH_QUERY_MAX_CHARS = 256;
 const SEARCH = z.string().trim().min(1).max(SEARCH_QUERY_MAX_CHARS);
@@ -341,7 +367,7 @@ export const PageParams = z.object({ limit: LIMIT, cursor: CURSOR });
 
 export const ArticleListQuerySchema = z.strictObject({
   publication: z.string().min(1).max(200).optional().describe('Publication id, or its exact name.'),
-  edition_id: ID.optional(),
+  edition_id: ID.optional().describe(`Edition id, written as ${ID_RULE}.`),
   from: DATE_PARAM.describe('Edition date from (inclusive); a month-precision edition falls in its month.'),
   to: DATE_PARAM.describe('Edition date to (inclusive).'),
   language: z.string().min(2).max(35).optional().describe('Story language (BCP 47).'),
@@ -382,7 +408,11 @@ export const TeaserSearchQuerySchema = z.strictObject({
   cursor: CURSOR,
 });
 
-export const IdParams = z.object({ id: ID.describe('Numeric id.').meta({ examples: [1] }) });
+export const IdParams = z.object({
+  id: ID.describe(
+    `Numeric id, written as ${ID_RULE} (at most 2^53 - 1); any other spelling (\`02\`, \`+2\`, \`0x2\`, \`2.0\`) is a 400 \`validation\` problem.`,
+  ),
+});
 export const JobIdParams = z.object({ id: z.uuid().describe('Job id.') });
 
 // ---------------------------------------------------------------- errors and health

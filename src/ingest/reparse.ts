@@ -21,7 +21,11 @@ export interface ReparseSummary {
   updated: number;
   /** Pages the current parser reads the same way (only their parser_version moved). */
   unchanged: number;
-  /** Pages where the current parser finds no main story: the stored article is kept as it was. */
+  /**
+   * Pages not written: the current parser finds no main story in them (the stored article is
+   * kept as it was), or their article was deleted (or holds another document) by the time
+   * the new parse was ready.
+   */
   skipped: number;
   failed: number;
 }
@@ -61,11 +65,11 @@ export async function reparseStored(
           summary.skipped += 1;
         } else {
           const outcome = await repository.replaceParse(
-            page.articleId,
+            { articleId: page.articleId, documentSha256: page.documentSha256 },
             { ...parsed, story: parsed.story },
             PARSER_VERSION,
           );
-          if (outcome === 'missing') summary.skipped += 1;
+          if (outcome === 'missing' || outcome === 'document-changed') summary.skipped += 1;
           else summary[outcome] += 1;
         }
       } catch {

@@ -11,18 +11,24 @@ export interface Repository {
    * teasers to stories both ways. When a document with the same SHA-256 is already
    * stored, nothing is written and the existing article is returned with `created: false`.
    * Ingests are applied in the order they are called (an engine may commit several together,
-   * but resolves each only once it is durable), so ids follow call order.
+   * but resolves each only once it is durable), so ids follow call order. Ids are never
+   * reused: a new article's id is above every id ever issued, deleted ones included (SQLite:
+   * migration 005; an identity column or sequence elsewhere). The same holds for editions and
+   * publications.
    */
   ingest(input: IngestRecord, hints?: IngestHints): Promise<{ article: ArticleRecord; created: boolean }>;
   findArticleByDocumentHash(sha256: string): Promise<ArticleRecord | null>;
   getArticle(id: number): Promise<ArticleRecord | null>;
   /** The article's edition with its counts; `undefined` when the article does not exist. */
   getArticleEdition(articleId: number): Promise<ArticleEditionRecord | undefined>;
-  /** Teasers in page order; null when the article does not exist. */
-  listArticleTeasers(articleId: number): Promise<TeaserRecord[] | null>;
+  /** One page of the article's teasers in page order (keyset on position); null when the article does not exist. */
+  listArticleTeasers(articleId: number, query: PageQuery): Promise<Page<TeaserRecord> | null>;
   /** The raw document exactly as received; null when the article does not exist. */
   getArticleSource(articleId: number): Promise<RawSource | null>;
-  /** Removes the article with its teasers, links, search rows and raw document; false when absent. */
+  /**
+   * Removes the article with its teasers, links, search rows and raw document; false when
+   * absent. Its id is retired: it will never name another article.
+   */
   deleteArticle(articleId: number): Promise<boolean>;
 
   /** Newest edition first, then id; with `q`, by relevance with a snippet. */
@@ -36,12 +42,13 @@ export interface Repository {
   /** Stored pages to re-parse, by article id; `staleOnly` skips those parsed by `parserVersion`. */
   listReparseCandidates(query: ReparseCandidatesQuery): Promise<StoredPage[]>;
   countReparseCandidates(query: Omit<ReparseCandidatesQuery, 'afterArticleId' | 'limit'>): Promise<number>;
-  /** Replaces an article's parsed fields, teasers, links and search rows; keeps its id. */
-  replaceParse(
-    articleId: number,
-    page: PageWithStory,
-    parserVersion: string,
-  ): Promise<'updated' | 'unchanged' | 'missing'>;
+  /**
+   * Replaces an article's parsed fields, teasers, links and search rows; keeps its id. Writes
+   * only if the article still holds the raw document that was parsed, checked in the same
+   * transaction as the write: 'missing' when the article is gone, 'document-changed' when it
+   * holds another document (nothing is written either way).
+   */
+  replaceParse(target: ReparseTarget, page: PageWithStory, parserVersion: string): Promise<ReparseOutcome>;
 
   createJob(kind: JobKind, total: number | null): Promise<JobRecord>;
   updateJob(id: string, patch: JobPatch): Promise<void>;
@@ -120,9 +127,20 @@ export interface RawSource {
 
 export interface StoredPage extends RawSource {
   articleId: number;
+  /** Hex SHA-256 of `body`: what a re-parse of this page hands back to `replaceParse`. */
+  documentSha256: string;
   sourceUrl: string | null;
   parserVersion: string;
 }
+
+/** The article a re-parse writes to, and the document it parsed. */
+export interface ReparseTarget {
+  articleId: number;
+  /** Hex SHA-256 of the raw document that was parsed (`StoredPage.documentSha256`). */
+  documentSha256: string;
+}
+
+export type ReparseOutcome = 'updated' | 'unchanged' | 'missing' | 'document-changed';
 
 export interface ReparseCandidatesQuery {
   afterArticleId: number;

@@ -152,6 +152,7 @@ describe('reading an ingested article', () => {
         partial: false,
         article_id: null,
       })),
+      next_cursor: null,
     });
   });
 

@@ -1,8 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { sha256Hex } from '../../src/ingest/ingest.js';
+import { buildApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { sha256Hex, type ParseFunction } from '../../src/ingest/ingest.js';
+import { parseSubmission } from '../../src/ingest/parse-submission.js';
 import { parsePage, PARSER_VERSION, type ParsedPage } from '../../src/parser/index.js';
 import type { IngestRecord, PageWithStory, RawContentType } from '../../src/storage/repository.js';
+import { createSqliteRepository } from '../../src/storage/sqlite.js';
 import { expectMatchesContract } from '../helpers/contract.js';
 import { buildTestApp, fixtureJson, fixtureText, SEED_ID, type TestApp } from '../helpers/app.js';
 
@@ -59,6 +63,21 @@ function wrongOther(): PageWithStory {
     story: { ...real.story, title: 'WRONG TITLE', language: 'xx' },
     edition: { publication: 'Wrong Paper', date: '1999-01', label: 'January 1999', platform: 'zinio' },
     page_locale: null,
+  };
+}
+
+/** A test app whose pages are parsed by `parse` (ingests and re-parse jobs alike). */
+async function buildAppParsingWith(parse: ParseFunction): Promise<TestApp> {
+  const repository = createSqliteRepository(':memory:');
+  const app = await buildApp({ ...loadConfig({}), logLevel: 'silent' }, { repository, parse });
+  await app.ready();
+  return {
+    app,
+    repository,
+    async close() {
+      await app.close();
+      await repository.close();
+    },
   };
 }
 
@@ -402,6 +421,53 @@ describe('POST /v1/admin/reparse', () => {
     // The shared edition keeps the seed and loses the re-parsed article.
     expect((await test.app.inject(`/v1/articles/${seedId}/edition`)).json().article_count).toBe(1);
     expect(await articleIds(test)).toEqual([announcedId, seedId].sort((a, b) => a - b));
+  });
+
+  it("never writes a deleted page's story onto the article ingested after it", async () => {
+    // The job and the ingests parse through this function; `interleave` runs once, while the
+    // job parses X: X is deleted and Y ingested between the job's read and its write.
+    let interleave: (() => Promise<void>) | undefined;
+    const parse: ParseFunction = async (submission) => {
+      const parsed = parseSubmission(submission);
+      const run = submission.body === seedText ? interleave : undefined;
+      interleave = run ? undefined : interleave;
+      await run?.();
+      return parsed;
+    };
+    const test = (t = await buildAppParsingWith(parse));
+    const ingest = async (text: string): Promise<number> => {
+      const response = await test.app.inject({
+        method: 'POST',
+        url: '/v1/articles',
+        headers: { 'content-type': 'text/plain' },
+        payload: text,
+      });
+      expect(response.statusCode).toBe(201);
+      return response.json().id as number;
+    };
+    const xId = await ingest(seedText);
+    let yId: number | undefined;
+    interleave = async () => {
+      expect((await test.app.inject({ method: 'DELETE', url: `/v1/articles/${xId}` })).statusCode).toBe(204);
+      yId = await ingest(otherText);
+    };
+
+    // Not runReparse: Y, stored while the job ran, is re-read too, beyond the job's `total`.
+    const done = await waitForJob(test, await startReparse(test, { all: true }));
+    if (yId === undefined) throw new Error('the job never parsed X');
+
+    // Y's article is Y's story, and its source is Y.
+    const y = await test.app.inject(`/v1/articles/${yId}`);
+    expect(y.statusCode).toBe(200);
+    expect(y.json().paragraphs).toEqual(parsePage(otherText, { url: null }).story?.paragraphs);
+    expect((await test.app.inject(`/v1/articles/${yId}/source`)).body).toBe(otherText);
+    // X's URLs answer 404 for good: its id went to nobody else.
+    expect(yId).toBeGreaterThan(xId);
+    for (const url of [`/v1/articles/${xId}`, `/v1/articles/${xId}/source`]) {
+      expect((await test.app.inject(url)).statusCode, url).toBe(404);
+    }
+    // The write that found its article gone is counted as skipped, not as a failure.
+    expect(done).toMatchObject({ status: 'succeeded', skipped: 1, failed: 0, error: null });
   });
 
   it('starts a default (stale-only) re-parse when POSTed without a body', async () => {

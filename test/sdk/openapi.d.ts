@@ -100,7 +100,7 @@ export interface paths {
         post?: never;
         /**
          * Delete an article
-         * @description Removes the article, its teasers, the links of other teasers to it, its search rows and its raw document; an edition or publication left with no article goes too.
+         * @description Removes the article, its teasers, the links of other teasers to it, its search rows and its raw document; an edition or publication left with no article goes too. Ids are never reused: the deleted URLs answer 404 for good.
          */
         delete: operations["deleteArticle"];
         options?: never;
@@ -157,7 +157,7 @@ export interface paths {
         };
         /**
          * List an article's teasers
-         * @description The related-story teasers printed under the article, in page order. Each keeps its own publication and date where the card printed them, and `article_id` links it to the stored story it announces.
+         * @description The related-story teasers printed under the article, in page order. Each keeps its own publication and date where the card printed them, and `article_id` links it to the stored story it announces. Pages through `cursor`/`next_cursor` (also in `Link: rel="next"`) like every list; `teaser_count` on the article is the total.
          */
         get: operations["listArticleTeasers"];
         put?: never;
@@ -778,11 +778,14 @@ export interface components {
          *           "partial": false,
          *           "article_id": null
          *         }
-         *       ]
+         *       ],
+         *       "next_cursor": null
          *     }
          */
         TeaserList: {
             items: components["schemas"]["Teaser"][];
+            /** @description Pass as `cursor` for the next page; null at the end. */
+            next_cursor: string | null;
         };
         TeaserSearchItem: {
             /** @description 1-based position on the page. */
@@ -875,7 +878,7 @@ export interface components {
             updated: number;
             /** @description Articles the current parser reads the same way. */
             unchanged: number;
-            /** @description Pages where the current parser finds no story: kept as they were. */
+            /** @description Pages not written: the current parser finds no story in them (kept as they were), or their article was deleted while the job ran. */
             skipped: number;
             failed: number;
             error: string | null;
@@ -1141,6 +1144,10 @@ export interface operations {
             query?: {
                 /** @description Publication id, or its exact name. */
                 publication?: string;
+                /**
+                 * @description Edition id, written as a canonical decimal id: a positive integer without sign, leading zeros or spaces.
+                 * @example 1
+                 */
                 edition_id?: number;
                 /** @description Edition date from (inclusive); a month-precision edition falls in its month. */
                 from?: string;
@@ -1344,7 +1351,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Numeric id.
+                 * @description Numeric id, written as a canonical decimal id: a positive integer without sign, leading zeros or spaces (at most 2^53 - 1); any other spelling (`02`, `+2`, `0x2`, `2.0`) is a 400 `validation` problem.
                  * @example 1
                  */
                 id: number;
@@ -1400,7 +1407,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Numeric id.
+                 * @description Numeric id, written as a canonical decimal id: a positive integer without sign, leading zeros or spaces (at most 2^53 - 1); any other spelling (`02`, `+2`, `0x2`, `2.0`) is a 400 `validation` problem.
                  * @example 1
                  */
                 id: number;
@@ -1487,7 +1494,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Numeric id.
+                 * @description Numeric id, written as a canonical decimal id: a positive integer without sign, leading zeros or spaces (at most 2^53 - 1); any other spelling (`02`, `+2`, `0x2`, `2.0`) is a 400 `validation` problem.
                  * @example 1
                  */
                 id: number;
@@ -1532,7 +1539,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Numeric id.
+                 * @description Numeric id, written as a canonical decimal id: a positive integer without sign, leading zeros or spaces (at most 2^53 - 1); any other spelling (`02`, `+2`, `0x2`, `2.0`) is a 400 `validation` problem.
                  * @example 1
                  */
                 id: number;
@@ -1572,11 +1579,16 @@ export interface operations {
     };
     listArticleTeasers: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size, 1–100. */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 /**
-                 * @description Numeric id.
+                 * @description Numeric id, written as a canonical decimal id: a positive integer without sign, leading zeros or spaces (at most 2^53 - 1); any other spelling (`02`, `+2`, `0x2`, `2.0`) is a 400 `validation` problem.
                  * @example 1
                  */
                 id: number;
@@ -1585,7 +1597,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The teasers, in page order. */
+            /** @description One page of teasers, in page order. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1739,7 +1751,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Numeric id.
+                 * @description Numeric id, written as a canonical decimal id: a positive integer without sign, leading zeros or spaces (at most 2^53 - 1); any other spelling (`02`, `+2`, `0x2`, `2.0`) is a 400 `validation` problem.
                  * @example 1
                  */
                 id: number;
@@ -1788,7 +1800,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Numeric id.
+                 * @description Numeric id, written as a canonical decimal id: a positive integer without sign, leading zeros or spaces (at most 2^53 - 1); any other spelling (`02`, `+2`, `0x2`, `2.0`) is a 400 `validation` problem.
                  * @example 1
                  */
                 id: number;
@@ -1866,7 +1878,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Numeric id.
+                 * @description Numeric id, written as a canonical decimal id: a positive integer without sign, leading zeros or spaces (at most 2^53 - 1); any other spelling (`02`, `+2`, `0x2`, `2.0`) is a 400 `validation` problem.
                  * @example 1
                  */
                 id: number;
@@ -1915,7 +1927,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Numeric id.
+                 * @description Numeric id, written as a canonical decimal id: a positive integer without sign, leading zeros or spaces (at most 2^53 - 1); any other spelling (`02`, `+2`, `0x2`, `2.0`) is a 400 `validation` problem.
                  * @example 1
                  */
                 id: number;

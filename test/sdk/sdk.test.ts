@@ -56,6 +56,18 @@ describe('generated SDK against a running server', () => {
     expect(teasers.data?.items.map(({ title, summary }) => ({ title, summary }))).toEqual(
       expected.teasers.map(({ title, summary }) => ({ title, summary })),
     );
+    expect(teasers.data?.next_cursor).toBeNull();
+    // Paged like every list: three at a time, following next_cursor.
+    const walked: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await client.GET('/v1/articles/{id}/teasers', {
+        params: { path: { id }, query: { limit: 3, cursor } },
+      });
+      walked.push(...(page.data?.items.map((teaser) => teaser.title) ?? []));
+      cursor = page.data?.next_cursor ?? undefined;
+    } while (cursor !== undefined);
+    expect(walked).toEqual(expected.teasers.map((teaser) => teaser.title));
   });
 
   it('surfaces problems as typed errors', async () => {

@@ -52,7 +52,7 @@ async function ingestMarked(repository: Repository, n: number, tag: string): Pro
 async function served(repository: Repository, id: number, maxId: number) {
   const article = await repository.getArticle(id);
   const edition = await repository.getArticleEdition(id);
-  const teasers = await repository.listArticleTeasers(id);
+  const teasers = (await repository.listArticleTeasers(id, { limit: 100 }))?.items;
   const source = await repository.getArticleSource(id);
   if (!article || !edition || !teasers || !source) return null;
   return {

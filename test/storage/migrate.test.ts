@@ -30,6 +30,7 @@ describe('migrate', () => {
       'articles',
       'articles_fts',
       'editions',
+      'id_high_water',
       'jobs',
       'publications',
       'raw_documents',
@@ -192,6 +193,42 @@ describe('migrate', () => {
       )
       .all();
     expect(counts()).toEqual(actual);
+    db.close();
+  });
+
+  it('005 starts each high-water mark at the current maximum id, and its triggers raise it on delete', () => {
+    const db = new Database(':memory:');
+    registerFunctions(db);
+    const migrations = loadMigrations();
+    migrate(db, migrations.slice(0, 4));
+    const now = '2026-01-01T00:00:00.000Z';
+    db.exec(`
+      INSERT INTO publications (id, name, created_at) VALUES (3, 'P', '${now}'), (8, 'Q', '${now}');
+      INSERT INTO editions (id, publication_id, date, created_at) VALUES (5, 3, '2024-01-01', '${now}');
+      INSERT INTO raw_documents (id, sha256, content_type, body, received_at)
+      VALUES (1, '${'a'.repeat(64)}', 'text/plain', 'one', '${now}'),
+             (2, '${'b'.repeat(64)}', 'text/plain', 'two', '${now}');
+      INSERT INTO articles (id, raw_document_id, edition_id, paragraphs, word_count, parser_version, ingested_at)
+      VALUES (10, 1, 5, '["x"]', 1, '1.0.0', '${now}'), (20, 2, 5, '["y"]', 1, '1.0.0', '${now}');`);
+    migrate(db, migrations);
+    const marks = () => db.prepare('SELECT * FROM id_high_water ORDER BY table_name').all();
+    expect(marks()).toEqual([
+      { table_name: 'articles', max_deleted_id: 20 },
+      { table_name: 'editions', max_deleted_id: 5 },
+      { table_name: 'publications', max_deleted_id: 8 },
+    ]);
+    db.exec(`DELETE FROM articles WHERE id = 10`); // below the mark: it stays
+    expect(marks()[0]).toEqual({ table_name: 'articles', max_deleted_id: 20 });
+    db.exec(`INSERT INTO articles (id, raw_document_id, paragraphs, word_count, parser_version, ingested_at)
+             VALUES (30, 1, '["z"]', 1, '1.0.0', '${now}');
+             DELETE FROM articles WHERE id IN (20, 30);
+             DELETE FROM editions WHERE id = 5;
+             DELETE FROM publications;`);
+    expect(marks()).toEqual([
+      { table_name: 'articles', max_deleted_id: 30 },
+      { table_name: 'editions', max_deleted_id: 5 },
+      { table_name: 'publications', max_deleted_id: 8 },
+    ]);
     db.close();
   });
 

@@ -77,7 +77,7 @@ describe('SQLite repository', () => {
       ingestedAt: '2026-01-01T00:00:00.000Z',
       parserVersion: '9.9.9',
     });
-    expect(await repository.listArticleTeasers(1)).toEqual([
+    expect((await repository.listArticleTeasers(1, { limit: 100 }))?.items).toEqual([
       {
         position: 1,
         title: 'Teaser one',
@@ -169,7 +169,7 @@ describe('SQLite repository', () => {
     repository = createSqliteRepository(':memory:');
     expect(await repository.getArticle(7)).toBeNull();
     expect(await repository.getArticleEdition(7)).toBeUndefined();
-    expect(await repository.listArticleTeasers(7)).toBeNull();
+    expect(await repository.listArticleTeasers(7, { limit: 100 })).toBeNull();
   });
 
   it('keeps the full-text index in step with the article', async () => {

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ingestPage, type ParseFunction } from '../../ingest/ingest.js';
 import type { Metrics } from '../metrics.js';
-import type { Repository } from '../../storage/repository.js';
+import type { Repository, TeaserRecord } from '../../storage/repository.js';
 import { negotiate } from '../negotiate.js';
 import { linkNext, publicationRef } from '../pagination.js';
 import { HttpProblem } from '../problem.js';
@@ -20,6 +20,7 @@ import {
   ARTICLE_FIELDS,
   IdParams,
   pageBodyContent,
+  PageParams,
   TeaserListSchema,
 } from '../schemas.js';
 import { submissionFrom } from './pages.js';
@@ -30,6 +31,25 @@ export interface ArticleRoutesOptions {
   parse: ParseFunction;
   metrics?: Pick<Metrics, 'recordIngest'>;
 }
+
+/**
+ * Every teaser of an article, for the rendered representations, which print them all (page by
+ * page, so no one query holds them all).
+ */
+async function allTeasers(repository: Repository, articleId: number): Promise<TeaserRecord[]> {
+  const teasers: TeaserRecord[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await repository.listArticleTeasers(articleId, { limit: TEASER_PAGE_MAX, cursor });
+    if (!page) break;
+    teasers.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor !== undefined);
+  return teasers;
+}
+
+/** The largest page a list serves (`limit` 1–100). */
+const TEASER_PAGE_MAX = 100;
 
 const notFound = (id: number) => new HttpProblem(404, 'not-found', `article ${id} does not exist`);
 
@@ -184,9 +204,9 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
         return reply.type('application/json').send(toArticleResponse(article));
       const [edition, teasers] = await Promise.all([
         repository.getArticleEdition(article.id),
-        repository.listArticleTeasers(article.id),
+        allTeasers(repository, article.id),
       ]);
-      const view = { article, edition: edition?.edition ?? null, teasers: teasers ?? [] };
+      const view = { article, edition: edition?.edition ?? null, teasers };
       return reply.type(`${mediaType}; charset=utf-8`).send(RENDERERS[mediaType](view));
     },
   );
@@ -202,7 +222,8 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
         summary: 'Delete an article',
         description:
           'Removes the article, its teasers, the links of other teasers to it, its search rows and ' +
-          'its raw document; an edition or publication left with no article goes too.',
+          'its raw document; an edition or publication left with no article goes too. Ids are never ' +
+          'reused: the deleted URLs answer 404 for good.',
         params: IdParams,
         response: {
           204: z.null().describe('Deleted; no body.'),
@@ -294,18 +315,20 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
         description:
           'The related-story teasers printed under the article, in page order. Each keeps its own ' +
           'publication and date where the card printed them, and `article_id` links it to the ' +
-          'stored story it announces.',
+          'stored story it announces. Pages through `cursor`/`next_cursor` (also in ' +
+          '`Link: rel="next"`) like every list; `teaser_count` on the article is the total.',
         params: IdParams,
+        querystring: PageParams,
         response: {
-          200: jsonResponse('The teasers, in page order.', TeaserListSchema),
+          200: jsonResponse('One page of teasers, in page order.', TeaserListSchema),
           ...problemResponses(400, 404),
         },
       },
     },
-    async (request) => {
-      const teasers = await repository.listArticleTeasers(request.params.id);
-      if (!teasers) throw notFound(request.params.id);
-      return { items: teasers.map(toTeaser) };
+    async (request, reply) => {
+      const page = await repository.listArticleTeasers(request.params.id, request.query);
+      if (!page) throw notFound(request.params.id);
+      return { items: page.items.map(toTeaser), next_cursor: linkNext(request, reply, page.nextCursor) };
     },
   );
 }

@@ -6,16 +6,20 @@ import { countWords } from '../word-count.js';
 import type Database from 'better-sqlite3';
 import type { Edition, Platform } from '../../parser/types.js';
 import { dateBounds, publicationKey, titleKey } from '../keys.js';
-import type {
-  ArticleEditionRecord,
-  ArticleRecord,
-  EditionRecord,
-  IngestRecord,
-  PageWithStory,
-  RawContentType,
-  RawSource,
-  TeaserRecord,
+import {
+  InvalidCursorError,
+  type ArticleEditionRecord,
+  type ArticleRecord,
+  type EditionRecord,
+  type IngestRecord,
+  type Page,
+  type PageQuery,
+  type PageWithStory,
+  type RawContentType,
+  type RawSource,
+  type TeaserRecord,
 } from '../repository.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
 
 export interface ArticleRow {
   id: number;
@@ -82,6 +86,18 @@ export function toEdition(row: EditionRow): EditionRecord {
   };
 }
 
+function toTeaser(row: TeaserRow): TeaserRecord {
+  return {
+    position: row.position,
+    title: row.title,
+    summary: row.summary,
+    publication: row.publication,
+    date: row.date,
+    partial: row.partial === 1,
+    linkedArticleId: row.linked_article_id,
+  };
+}
+
 export function toArticle(row: ArticleRow, teasedBy: ArticleRecord['teasedBy'] = []): ArticleRecord {
   return {
     id: row.id,
@@ -105,6 +121,16 @@ export function toArticle(row: ArticleRow, teasedBy: ArticleRecord['teasedBy'] =
   };
 }
 
+/**
+ * The id a new row of `table` gets: above every id it holds and every id it ever deleted
+ * (migration 005), so a deleted resource's URL never names another. Two single-seek
+ * subqueries (max(id) of a rowid table reads the last b-tree entry); inside the write
+ * transaction, so the ingests of one group commit get consecutive ids.
+ */
+const nextId = (table: 'articles' | 'editions' | 'publications'): string => `
+  max(ifnull((SELECT max(id) FROM ${table}), 0),
+      ifnull((SELECT max_deleted_id FROM id_high_water WHERE table_name = '${table}'), 0)) + 1`;
+
 /** The article statements, prepared once per database. */
 export function articleStore(db: Database.Database) {
   const statements = {
@@ -127,6 +153,9 @@ export function articleStore(db: Database.Database) {
     teasersByArticle: db.prepare<[number], TeaserRow>(`
       SELECT position, title, summary, publication, date, partial, linked_article_id
         FROM teasers WHERE article_id = ? ORDER BY position`),
+    teaserPage: db.prepare<{ articleId: number; after: number; limit: number }, TeaserRow>(`
+      SELECT position, title, summary, publication, date, partial, linked_article_id
+        FROM teasers WHERE article_id = @articleId AND position > @after ORDER BY position LIMIT @limit`),
     source: db.prepare<[number], { body: string; content_type: RawContentType }>(`
       SELECT r.body, r.content_type FROM articles a JOIN raw_documents r ON r.id = a.raw_document_id
        WHERE a.id = ?`),
@@ -135,7 +164,7 @@ export function articleStore(db: Database.Database) {
       VALUES (?, ?, ?, ?, ?)`),
     publicationByName: db.prepare<[string], { id: number }>(`SELECT id FROM publications WHERE name = ?`),
     insertPublication: db.prepare<[string, string]>(
-      `INSERT INTO publications (name, created_at) VALUES (?, ?)`,
+      `INSERT INTO publications (id, name, created_at) VALUES (${nextId('publications')}, ?, ?)`,
     ),
     editionByIdentity: db.prepare<
       [number, string | null, string | null],
@@ -144,13 +173,14 @@ export function articleStore(db: Database.Database) {
       SELECT id, date FROM editions
        WHERE publication_id = ? AND ifnull(date, '') = ifnull(?, '') AND ifnull(platform, '') = ifnull(?, '')`),
     insertEdition: db.prepare<[number, string | null, string | null, string | null, string]>(`
-      INSERT INTO editions (publication_id, date, label, platform, created_at) VALUES (?, ?, ?, ?, ?)`),
+      INSERT INTO editions (id, publication_id, date, label, platform, created_at)
+      VALUES (${nextId('editions')}, ?, ?, ?, ?, ?)`),
     insertArticle: db.prepare(`
-      INSERT INTO articles (raw_document_id, edition_id, title, deck, byline, dateline, paragraphs,
+      INSERT INTO articles (id, raw_document_id, edition_id, title, deck, byline, dateline, paragraphs,
                             language, page_locale, word_count, parser_version, ingested_at,
                             title_key, publication_key, edition_start, edition_end, sort_key,
                             teaser_count, source_url)
-      VALUES (@rawDocumentId, @editionId, @title, @deck, @byline, @dateline, @paragraphs,
+      VALUES (${nextId('articles')}, @rawDocumentId, @editionId, @title, @deck, @byline, @dateline, @paragraphs,
               @language, @pageLocale, @wordCount, @parserVersion, @ingestedAt,
               @titleKey, @publicationKey, @editionStart, @editionEnd, @sortKey,
               @teaserCount, @sourceUrl)`),
@@ -386,17 +416,36 @@ export function articleStore(db: Database.Database) {
       return { pageLocale: article.page_locale, edition: row ? toEdition(row) : null };
     },
 
+    /** Every teaser (what a re-parse compares); the API pages them with `teaserPage`. */
     teasers(articleId: number): TeaserRecord[] | null {
       if (!statements.articleExists.get(articleId)) return null;
-      return statements.teasersByArticle.all(articleId).map((row) => ({
-        position: row.position,
-        title: row.title,
-        summary: row.summary,
-        publication: row.publication,
-        date: row.date,
-        partial: row.partial === 1,
-        linkedArticleId: row.linked_article_id,
-      }));
+      return statements.teasersByArticle.all(articleId).map(toTeaser);
+    },
+
+    /** Keyset on position, unique per article: a walk sees each teaser once, in page order. */
+    teaserPage(articleId: number, query: PageQuery): Page<TeaserRecord> | null {
+      if (!statements.articleExists.get(articleId)) return null;
+      let after = 0;
+      if (query.cursor) {
+        const [cursorArticleId, position] = decodeCursor(query.cursor, 'article-teasers', [
+          'number',
+          'number',
+        ] as const);
+        if (cursorArticleId !== articleId) {
+          throw new InvalidCursorError("the cursor belongs to another article's teasers");
+        }
+        after = position;
+      }
+      const rows = statements.teaserPage.all({ articleId, after, limit: query.limit + 1 });
+      const page = rows.slice(0, query.limit);
+      const last = page.at(-1);
+      return {
+        items: page.map(toTeaser),
+        nextCursor:
+          rows.length > query.limit && last
+            ? encodeCursor('article-teasers', [articleId, last.position])
+            : null,
+      };
     },
 
     source(articleId: number): RawSource | null {

@@ -26,7 +26,9 @@ export function decodeCursor<Kinds extends readonly ('string' | 'number')[]>(
   const values = parsed.slice(1) as unknown[];
   values.forEach((value, index) => {
     const kind = kinds[index];
-    const ok = kind === 'number' ? Number.isSafeInteger(value) : typeof value === 'string';
+    // Numbers in cursors are ids and offsets: a negative one was never issued.
+    const ok =
+      kind === 'number' ? Number.isSafeInteger(value) && (value as number) >= 0 : typeof value === 'string';
     if (!ok) throw new InvalidCursorError('the cursor is not one this server issued');
   });
   return values as { [K in keyof Kinds]: Kinds[K] extends 'string' ? string : number };

@@ -5,6 +5,8 @@ import {
   type PageWithStory,
   type Repository,
   type ReparseCandidatesQuery,
+  type ReparseOutcome,
+  type ReparseTarget,
   type StoredPage,
 } from '../repository.js';
 import { publicationKey } from '../keys.js';
@@ -37,6 +39,7 @@ export function createSqliteRepository(path: string, options: OpenOptions = {}):
 
 interface StoredPageRow {
   article_id: number;
+  sha256: string;
   body: string;
   content_type: StoredPage['contentType'];
   source_url: string | null;
@@ -99,6 +102,28 @@ function sqliteRepository(db: Database.Database, latestVersion: number): Reposit
   const setParserVersion = db.prepare<[string, number]>(
     `UPDATE articles SET parser_version = ? WHERE id = ?`,
   );
+  const documentHashOf = db.prepare<[number], { sha256: string }>(
+    `SELECT r.sha256 FROM articles a JOIN raw_documents r ON r.id = a.raw_document_id WHERE a.id = ?`,
+  );
+
+  /**
+   * One re-parse write: the document check, the comparison and the write in one transaction,
+   * so nothing can change the article between them (ids are never reused, so a deleted
+   * article is 'missing'; the document check keeps that true for any engine or bug).
+   */
+  const reparseOne = db.transaction(
+    (target: ReparseTarget, page: PageWithStory, parserVersion: string): ReparseOutcome => {
+      const held = documentHashOf.get(target.articleId);
+      if (!held) return 'missing';
+      if (held.sha256 !== target.documentSha256) return 'document-changed';
+      const before = parsedFingerprint(articles, target.articleId);
+      if (before === pageFingerprint(page)) {
+        setParserVersion.run(parserVersion, target.articleId);
+        return 'unchanged';
+      }
+      return articles.replaceParse(target.articleId, page, parserVersion, new Date().toISOString());
+    },
+  );
 
   function wrap<T>(action: string, work: () => T): T {
     try {
@@ -126,7 +151,7 @@ function sqliteRepository(db: Database.Database, latestVersion: number): Reposit
     findArticleByDocumentHash: async (sha256) => articles.articleByHash(sha256),
     getArticle: async (id) => articles.article(id),
     getArticleEdition: async (id) => articles.articleEdition(id),
-    listArticleTeasers: async (id) => articles.teasers(id),
+    listArticleTeasers: async (id, query) => articles.teaserPage(id, query),
     getArticleSource: async (id) => articles.source(id),
     deleteArticle: async (id) => wrap('delete article', () => articles.remove(id)),
 
@@ -141,7 +166,7 @@ function sqliteRepository(db: Database.Database, latestVersion: number): Reposit
       const filter = candidates(query);
       return db
         .prepare<Record<string, string | number>, StoredPageRow>(
-          `SELECT a.id AS article_id, r.body, r.content_type, r.source_url, a.parser_version
+          `SELECT a.id AS article_id, r.sha256, r.body, r.content_type, r.source_url, a.parser_version
              FROM articles a JOIN raw_documents r ON r.id = a.raw_document_id
             WHERE a.id > @after ${filter.clause}
             ORDER BY a.id LIMIT @limit`,
@@ -149,6 +174,7 @@ function sqliteRepository(db: Database.Database, latestVersion: number): Reposit
         .all({ ...filter.values, after: query.afterArticleId, limit: query.limit })
         .map((row) => ({
           articleId: row.article_id,
+          documentSha256: row.sha256,
           body: row.body,
           contentType: row.content_type,
           sourceUrl: row.source_url,
@@ -166,16 +192,9 @@ function sqliteRepository(db: Database.Database, latestVersion: number): Reposit
       return row?.n ?? 0;
     },
 
-    async replaceParse(articleId, page, parserVersion) {
-      return wrap('re-parse article', () => {
-        const before = parsedFingerprint(articles, articleId);
-        if (before === null) return 'missing';
-        if (before === pageFingerprint(page)) {
-          setParserVersion.run(parserVersion, articleId);
-          return 'unchanged';
-        }
-        return articles.replaceParse(articleId, page, parserVersion, new Date().toISOString());
-      });
+    async replaceParse(target, page, parserVersion) {
+      // Immediate: the transaction reads then writes; it takes the write lock first.
+      return wrap('re-parse article', () => reparseOne.immediate(target, page, parserVersion));
     },
 
     createJob: async (kind, total) => jobs.create(kind, total),
