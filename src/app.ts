@@ -11,6 +11,7 @@ import Fastify, {
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import { writeGuard } from './http/auth.js';
+import { registerBodyEncodings } from './http/body-encoding.js';
 import { CLIENT_ERROR_SERVER_OPTIONS, registerClientErrorAnswers } from './http/client-errors.js';
 import { registerContentTypes } from './http/content-types.js';
 import { registerEarlyAnswers } from './http/early-answers.js';
@@ -137,6 +138,7 @@ export async function buildApp(
   const routes = trackRoutes(app);
   registerContentTypes(app);
   registerEarlyAnswers(app);
+  registerBodyEncodings(app);
   registerErrorHandling(app, routes);
   registerSecurityHeaders(app, config.corsOrigins.length > 0);
   // Before the rate limits, whose 429 ends a request in its onRequest hook.

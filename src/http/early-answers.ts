@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
+import { Socket } from 'node:net';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 /**
@@ -38,8 +38,9 @@ function hasBody(request: FastifyRequest): boolean {
 
 /** Reads and discards what is left of the body, then leaves the connection to node. */
 function drainUnreadBody(request: IncomingMessage, maxBytes: number): void {
-  const socket = request.socket;
-  if (request.complete || socket.destroyed) return;
+  const socket: unknown = request.socket;
+  // `inject` has no connection to keep open.
+  if (!(socket instanceof Socket) || request.complete || socket.destroyed) return;
   lingering.add(socket);
   let discarded = 0;
   const stop = (): void => {
