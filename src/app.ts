@@ -11,7 +11,10 @@ import Fastify, {
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import { writeGuard } from './http/auth.js';
+import { registerBodyEncodings } from './http/body-encoding.js';
+import { CLIENT_ERROR_SERVER_OPTIONS, registerClientErrorAnswers } from './http/client-errors.js';
 import { registerContentTypes } from './http/content-types.js';
+import { registerEarlyAnswers } from './http/early-answers.js';
 import { connectionErrorHandler, frameworkErrorHandler, registerErrorHandling } from './http/errors.js';
 import { registerEtags } from './http/etag.js';
 import { compiledSerializerCompiler } from './http/serializer.js';
@@ -112,6 +115,7 @@ export async function buildApp(
   fastifyOptions: FastifyServerOptions = {},
 ): Promise<FastifyInstance> {
   const { logger, ...serverOptions } = fastifyOptions;
+  const timeouts = serverTimeouts(config.requestTimeoutMs);
   const app: FastifyInstance = Fastify({
     bodyLimit: config.bodyLimitBytes,
     logger: loggerOptions(config, logger),
@@ -120,7 +124,8 @@ export async function buildApp(
     logController: new LogController({ requestIdLogLabel: 'request_id', disableRequestLogging: true }),
     requestIdHeader: false,
     genReqId: requestId,
-    ...serverTimeouts(config.requestTimeoutMs),
+    requestTimeout: timeouts.requestTimeout,
+    http: { ...timeouts.http, ...CLIENT_ERROR_SERVER_OPTIONS },
     clientErrorHandler: connectionErrorHandler(() => app.log),
     frameworkErrors: frameworkErrorHandler,
     ...serverOptions,
@@ -132,6 +137,8 @@ export async function buildApp(
   await registerCors(app, config.corsOrigins);
   const routes = trackRoutes(app);
   registerContentTypes(app);
+  registerEarlyAnswers(app);
+  registerBodyEncodings(app);
   registerErrorHandling(app, routes);
   registerSecurityHeaders(app, config.corsOrigins.length > 0);
   // Before the rate limits, whose 429 ends a request in its onRequest hook.
@@ -139,6 +146,7 @@ export async function buildApp(
     reply.header('x-request-id', request.id);
     done();
   });
+  registerClientErrorAnswers(app, routes);
   app.addHook('onResponse', (request, reply, done) => {
     request.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
     done();

@@ -1,16 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyBaseLogger, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import {
-  HttpProblem,
-  problemBody,
-  problemType,
-  PROBLEM_CONTENT_TYPE,
-  sendProblem,
-  type ProblemKind,
-} from './problem.js';
+import { writeRawProblem } from './client-errors.js';
+import { isLingering } from './early-answers.js';
+import { HttpProblem, problemBody, PROBLEM_CONTENT_TYPE, sendProblem, type ProblemKind } from './problem.js';
 import { parsePoolProblem } from './parse-budget.js';
 import type { RouteTable } from './route-table.js';
 import { InvalidCursorError, InvalidSearchError } from '../storage/repository.js';
@@ -162,30 +155,19 @@ export function connectionErrorHandler(
 ): (error: Error & { code?: string }, socket: Socket) => void {
   return (error, socket) => {
     if (error.code === 'ECONNRESET' || socket.destroyed) return;
+    // The request was answered and its body is being discarded: a second answer would be
+    // read as the answer to a next request.
+    if (isLingering(socket)) {
+      socket.destroy();
+      return;
+    }
     const known = CONNECTION_ERRORS[error.code ?? ''] ?? {
       status: 400,
       kind: 'malformed-request' as const,
       detail: 'the request is not valid HTTP/1.1',
     };
-    const requestId = randomUUID();
+    const requestId = writeRawProblem(socket, known);
     log().info({ request_id: requestId, code: error.code, status: known.status }, 'connection error');
-    if (socket.writable) {
-      const body = JSON.stringify({
-        type: problemType(known.kind),
-        title: STATUS_CODES[known.status] ?? 'Error',
-        status: known.status,
-        detail: known.detail,
-        request_id: requestId,
-      });
-      socket.write(
-        `HTTP/1.1 ${known.status} ${STATUS_CODES[known.status] ?? 'Error'}\r\n` +
-          `Content-Type: ${PROBLEM_CONTENT_TYPE}\r\n` +
-          `Content-Length: ${Buffer.byteLength(body)}\r\n` +
-          `X-Request-Id: ${requestId}\r\n` +
-          'Connection: close\r\n\r\n' +
-          body,
-      );
-    }
     socket.destroy(error);
   };
 }

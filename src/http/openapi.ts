@@ -14,7 +14,11 @@ edition (publication and ISO date with the precision printed), and the related t
 
 Every error is an RFC 9457 \`application/problem+json\` document. Write endpoints need
 \`Authorization: Bearer <token>\` when the server has API_TOKENS configured; without tokens
-they accept loopback clients only.`;
+they accept loopback clients only.
+
+Request bodies may be compressed with \`Content-Encoding: gzip\`, \`deflate\` or \`br\` (one
+coding per body); the body limits apply to the decompressed bytes. Any other coding gets
+415 with \`Accept-Encoding\` naming these three.`;
 
 interface ContentMapBody {
   content: Record<string, { schema: unknown }>;

@@ -19,6 +19,7 @@ export type ProblemKind =
   | 'forbidden'
   | 'not-found'
   | 'method-not-allowed'
+  | 'expectation-failed'
   | 'not-acceptable'
   | 'invalid-cursor'
   | 'invalid-search'
