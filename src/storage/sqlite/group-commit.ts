@@ -22,6 +22,11 @@ interface PendingWrite<I, O> {
 
 type Outcome<O> = { ok: true; value: O } | { ok: false; error: unknown };
 
+/** SQLITE_BUSY: another connection kept the write lock for all of busy_timeout. */
+function isLockTimeout(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'SQLITE_BUSY';
+}
+
 export interface GroupCommitter<I, O> {
   /**
    * Queues a write; resolves with its result once its group has committed. `moreFollow`: the
@@ -38,6 +43,11 @@ export interface GroupCommitter<I, O> {
  * the full-text segments), far more than the inserts themselves. So writes are queued and
  * applied together, in the order they were requested, in one transaction: pages shared by the
  * group's articles are written once, and one fsync covers them all.
+ *
+ * Each group's transaction is IMMEDIATE: it takes the write lock before its first read, waiting
+ * up to busy_timeout for another process (an import, a second server) to release it. A
+ * deferred transaction would read first and then fail at once with SQLITE_BUSY_SNAPSHOT when
+ * another connection had written meanwhile, without waiting.
  *
  * A group commits at the next turn of the event loop, unless its latest write said more
  * follow: then it waits up to `commitDelayMs` for them, or until it is full. (A writer that
@@ -79,11 +89,16 @@ export function groupCommitter<I, O>(
   function commit(group: readonly PendingWrite<I, O>[]): void {
     let outcomes: Outcome<O>[];
     try {
-      outcomes = applyAll(group);
-    } catch {
+      outcomes = applyAll.immediate(group);
+    } catch (error) {
+      // The write lock was not had within busy_timeout: a rerun would wait as long again.
+      if (isLockTimeout(error)) {
+        for (const pending of group) pending.reject(error);
+        return;
+      }
       // Rolled back whole; again, one savepoint per write.
       try {
-        outcomes = applyEachGuarded(group);
+        outcomes = applyEachGuarded.immediate(group);
       } catch (error) {
         for (const pending of group) pending.reject(error);
         return;
