@@ -12,6 +12,7 @@ import {
   type ProblemKind,
 } from './problem.js';
 import { parsePoolProblem } from './parse-budget.js';
+import { storageProblem } from './storage-problem.js';
 import type { RouteTable } from './route-table.js';
 import { InvalidCursorError, InvalidSearchError } from '../storage/repository.js';
 
@@ -49,6 +50,12 @@ export function registerErrorHandling(app: FastifyInstance, routes: RouteTable):
     if (error instanceof HttpProblem) return sendProblem(request, reply, error);
     const parseProblem = parsePoolProblem(error);
     if (parseProblem) return sendProblem(request, reply, parseProblem);
+    const storage = storageProblem(error);
+    if (storage) {
+      // Not a bug, but the operator must know: a full disk, a lost database file.
+      request.log.error({ err: error }, 'storage failure');
+      return sendProblem(request, reply, storage);
+    }
     if (error instanceof InvalidCursorError) {
       return sendProblem(request, reply, new HttpProblem(400, 'invalid-cursor', error.message));
     }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { storageFailureOf } from './file-state.js';
 
 /** Most writes one shared transaction holds, so that one group never blocks the event loop long. */
 export const MAX_GROUP_SIZE = 128;
@@ -12,6 +13,12 @@ export const COMMIT_DELAY_MS = 2;
 export interface GroupCommitOptions {
   maxGroupSize?: number;
   commitDelayMs?: number;
+  /**
+   * Runs before each group and again after its COMMIT, before any write resolves; if it
+   * throws, the group's writes reject with its error (nothing is acknowledged that the next
+   * start would not find, such as writes into a database file that has been deleted).
+   */
+  confirm?: () => void;
 }
 
 interface PendingWrite<I, O> {
@@ -21,11 +28,6 @@ interface PendingWrite<I, O> {
 }
 
 type Outcome<O> = { ok: true; value: O } | { ok: false; error: unknown };
-
-/** SQLITE_BUSY: another connection kept the write lock for all of busy_timeout. */
-function isLockTimeout(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === 'SQLITE_BUSY';
-}
 
 export interface GroupCommitter<I, O> {
   /**
@@ -68,6 +70,7 @@ export function groupCommitter<I, O>(
 ): GroupCommitter<I, O> {
   const maxGroupSize = options.maxGroupSize ?? MAX_GROUP_SIZE;
   const commitDelayMs = options.commitDelayMs ?? COMMIT_DELAY_MS;
+  const confirm = options.confirm ?? (() => undefined);
   const queue: PendingWrite<I, O>[] = [];
   let waiting: NodeJS.Timeout | null = null;
   let immediate: NodeJS.Immediate | null = null;
@@ -81,28 +84,47 @@ export function groupCommitter<I, O>(
       try {
         return { ok: true, value: guardedWrite(pending.input) };
       } catch (error) {
+        // SQLite rolled the whole transaction back (no space, I/O error): all writes fail.
+        if (!db.inTransaction) throw error;
         return { ok: false, error };
       }
     }),
   );
 
+  function rejectAll(group: readonly PendingWrite<I, O>[], error: unknown): void {
+    for (const pending of group) pending.reject(error);
+  }
+
   function commit(group: readonly PendingWrite<I, O>[]): void {
+    try {
+      confirm();
+    } catch (error) {
+      rejectAll(group, error);
+      return;
+    }
     let outcomes: Outcome<O>[];
     try {
       outcomes = applyAll.immediate(group);
     } catch (error) {
-      // The write lock was not had within busy_timeout: a rerun would wait as long again.
-      if (isLockTimeout(error)) {
-        for (const pending of group) pending.reject(error);
+      // The storage failed, not one write (the lock not had within busy_timeout, no space
+      // left): a rerun would fail the same way, after waiting as long again.
+      if (storageFailureOf(error) !== null) {
+        rejectAll(group, error);
         return;
       }
       // Rolled back whole; again, one savepoint per write.
       try {
         outcomes = applyEachGuarded.immediate(group);
       } catch (error) {
-        for (const pending of group) pending.reject(error);
+        rejectAll(group, error);
         return;
       }
+    }
+    try {
+      confirm();
+    } catch (error) {
+      rejectAll(group, error);
+      return;
     }
     group.forEach((pending, index) => {
       const outcome = outcomes[index]!;
