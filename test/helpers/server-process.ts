@@ -58,9 +58,13 @@ export interface ServerProcess extends ChildRun {
   stop(): Promise<Exit>;
 }
 
-/** Starts src/server.ts and resolves once it listens; rejects with its output if it exits first. */
-export function startServerProcess(env: NodeJS.ProcessEnv, args: string[] = []): Promise<ServerProcess> {
-  const run = runTs('src/server.ts', args, env);
+/** Starts src/server.ts (or `script`) and resolves once it listens; rejects with its output if it exits first. */
+export function startServerProcess(
+  env: NodeJS.ProcessEnv,
+  args: string[] = [],
+  script = 'src/server.ts',
+): Promise<ServerProcess> {
+  const run = runTs(script, args, env);
   const stop = async (): Promise<Exit> => {
     if (run.child.exitCode === null && run.child.signalCode === null) run.child.kill('SIGTERM');
     return run.exited;

@@ -116,6 +116,12 @@ export function checkDatabaseFile(path: string, maxBytes = QUICK_CHECK_MAX_BYTES
     }
     throw error;
   }
-  if (findings.length !== 1 || findings[0] !== 'ok') throw damaged(path, findings.join('; '));
+  if (findings.length !== 1 || findings[0] !== 'ok') {
+    // One line: the rows carry newlines and a "*** in database main ***" heading.
+    const finding = findings
+      .map((row) => row.replace('*** in database main ***', '').replace(/\s+/g, ' ').trim())
+      .join('; ');
+    throw damaged(path, `quick_check: ${finding}`);
+  }
   return { checked: true, sizeBytes, ms: Math.round(performance.now() - started) };
 }
