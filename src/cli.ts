@@ -16,6 +16,7 @@ import type { ImportOptions } from './cli/commands/import.js';
 import type { MigrateOptions } from './cli/commands/migrate.js';
 import type { ParseOptions } from './cli/commands/parse.js';
 import type { ReparseCommandOptions } from './cli/commands/reparse.js';
+import type { ServeOptions } from './cli/commands/serve.js';
 import { OUTPUT_FORMATS } from './cli/format.js';
 
 export type { CliIo, Output } from './cli/commands/common.js';
@@ -165,12 +166,14 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .description(
       'Starts the REST API, as `node dist/server.js` does, and runs until SIGTERM or SIGINT. ' +
         'Configured by environment variables: HOST, PORT, DATABASE_PATH, BODY_LIMIT_BYTES, API_TOKENS, ' +
-        'LOG_LEVEL (see README, "Configuration").\n\n' +
-        'Exit status: 1 failed to start, 2 invalid configuration.',
+        'LOG_LEVEL (see README, "Configuration"). The database file is checked first ' +
+        '(PRAGMA quick_check, files up to 256 MiB); a damaged one is refused.\n\n' +
+        'Exit status: 1 failed to start, 2 invalid configuration or damaged database.',
     )
-    .action(async () => {
+    .option('--skip-check', 'start without checking the database file (as SKIP_INTEGRITY_CHECK=1)')
+    .action(async (options: ServeOptions) => {
       const { serveAction } = await import('./cli/commands/serve.js');
-      setExitCode(await serveAction(io));
+      setExitCode(await serveAction(options, io));
     });
 
   return program;

@@ -55,6 +55,10 @@ const EnvSchema = z.object({
   RATE_LIMIT_WRITES_PER_MINUTE: perMinute(600),
   RATE_LIMIT_SEARCHES_PER_MINUTE: perMinute(300),
   RATE_LIMIT_PARSE_PER_MINUTE: perMinute(300),
+  SKIP_INTEGRITY_CHECK: z
+    .enum(['0', '1', 'false', 'true'])
+    .default('0')
+    .transform((raw) => raw === '1' || raw === 'true'),
   CORS_ORIGINS: z
     .string()
     .optional()
@@ -91,6 +95,8 @@ export interface Config {
   };
   /** Origins allowed by CORS (`*` for any); empty means CORS is off. */
   readonly corsOrigins: readonly string[];
+  /** Start without `PRAGMA quick_check` of the database file (to serve a damaged one anyway). */
+  readonly skipIntegrityCheck: boolean;
 }
 
 export class ConfigError extends Error {
@@ -126,5 +132,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       parsePerMinute: settings.RATE_LIMIT_PARSE_PER_MINUTE,
     }),
     corsOrigins: Object.freeze(settings.CORS_ORIGINS),
+    skipIntegrityCheck: settings.SKIP_INTEGRITY_CHECK,
   });
 }

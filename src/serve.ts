@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { sqliteDatabaseSize } from './http/metrics.js';
-import { createSqliteRepository } from './storage/sqlite.js';
+import { checkDatabaseFile, createSqliteRepository } from './storage/sqlite.js';
 
 /** How long in-flight requests get to finish after SIGTERM before the process exits anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -10,11 +10,13 @@ const SHUTDOWN_GRACE_MS = 10_000;
 const IDLE_SWEEP_MS = 100;
 
 /**
- * Opens the database, builds the app and listens, with graceful shutdown on SIGTERM and
+ * Checks the database file (see checkDatabaseFile), opens it, builds the app and listens, with graceful shutdown on SIGTERM and
  * SIGINT (the process exits once the app has closed). Used by `dist/server.js` (the Docker
  * entrypoint) and by `masthead serve`. Importing this module starts nothing.
  */
 export async function startServer(config: Config): Promise<FastifyInstance> {
+  // Before anything writes to it: a damaged file is refused (DatabaseCheckError), not served.
+  const check = config.skipIntegrityCheck ? null : checkDatabaseFile(config.databasePath);
   const repository = createSqliteRepository(config.databasePath);
   let app: FastifyInstance;
   try {
@@ -29,6 +31,13 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
 
   if (config.apiTokens.length === 0) {
     app.log.warn('API_TOKENS is not set: write endpoints accept loopback clients only');
+  }
+  if (check === null) {
+    app.log.warn('SKIP_INTEGRITY_CHECK: the database file was not checked');
+  } else if (check.checked) {
+    app.log.info({ bytes: check.sizeBytes, ms: check.ms }, 'database file passed quick_check');
+  } else if (check.sizeBytes > 0) {
+    app.log.warn({ bytes: check.sizeBytes }, `database file not checked at start-up: ${check.reason}`);
   }
   app.log.info({ database: config.databasePath }, 'database ready');
 

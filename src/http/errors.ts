@@ -5,6 +5,7 @@ import { writeRawProblem } from './client-errors.js';
 import { isLingering } from './early-answers.js';
 import { HttpProblem, problemBody, PROBLEM_CONTENT_TYPE, sendProblem, type ProblemKind } from './problem.js';
 import { parsePoolProblem } from './parse-budget.js';
+import { storageProblem } from './storage-problem.js';
 import type { RouteTable } from './route-table.js';
 import { InvalidCursorError, InvalidSearchError } from '../storage/repository.js';
 
@@ -42,6 +43,12 @@ export function registerErrorHandling(app: FastifyInstance, routes: RouteTable):
     if (error instanceof HttpProblem) return sendProblem(request, reply, error);
     const parseProblem = parsePoolProblem(error);
     if (parseProblem) return sendProblem(request, reply, parseProblem);
+    const storage = storageProblem(error);
+    if (storage) {
+      // Not a bug, but the operator must know: a full disk, a lost database file.
+      request.log.error({ err: error }, 'storage failure');
+      return sendProblem(request, reply, storage);
+    }
     if (error instanceof InvalidCursorError) {
       return sendProblem(request, reply, new HttpProblem(400, 'invalid-cursor', error.message));
     }

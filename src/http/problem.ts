@@ -30,6 +30,9 @@ export type ProblemKind =
   | 'not-ready'
   | 'parse-timeout'
   | 'overloaded'
+  | 'storage-busy'
+  | 'storage-full'
+  | 'storage-unavailable'
   | 'internal';
 
 export function problemType(kind: ProblemKind): string {

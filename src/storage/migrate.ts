@@ -55,11 +55,17 @@ export function migrate(db: Database, migrations: Migration[] = loadMigrations()
   const applied: number[] = [];
   for (const migration of migrations) {
     if (migration.version <= current) continue;
-    db.transaction(() => {
-      db.exec(migration.sql);
-      db.pragma(`user_version = ${migration.version}`);
-    })();
-    applied.push(migration.version);
+    // IMMEDIATE, and the version read again under the write lock: another process opening
+    // the same file may have applied this migration while we waited for the lock.
+    const ran = db
+      .transaction(() => {
+        if (schemaVersion(db) >= migration.version) return false;
+        db.exec(migration.sql);
+        db.pragma(`user_version = ${migration.version}`);
+        return true;
+      })
+      .immediate();
+    if (ran) applied.push(migration.version);
   }
   return applied;
 }

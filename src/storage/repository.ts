@@ -56,6 +56,12 @@ export interface Repository {
 
   /** Schema version of the open database and the newest one this build knows. */
   schemaStatus(): Promise<{ current: number; latest: number }>;
+  /**
+   * Whether writes can be stored where the next start will find them: `full` after a write
+   * failed for lack of space (until there is room again), `unavailable` while the database
+   * file is missing or another file has taken its place.
+   */
+  health(): Promise<StorageHealth>;
   close(): Promise<void>;
 }
 
@@ -261,10 +267,27 @@ export interface TeaserRecord {
   linkedArticleId: number | null;
 }
 
+export type StorageHealth = { status: 'ok' } | { status: StorageFailure; detail: string };
+
+/**
+ * Failures of the storage's state rather than bugs: `busy`, another process kept the write
+ * lock too long (retry); `full`, no space left; `unavailable`, the database file is gone or
+ * replaced. Nothing was stored in any of them.
+ */
+export type StorageFailure = 'busy' | 'full' | 'unavailable';
+
 /** Storage failures carry what was being done, so logs say more than "constraint failed". */
 export class StorageError extends Error {
   override name = 'StorageError';
-  constructor(action: string, options: { cause: unknown }) {
-    super(`store: unable to ${action}`, options);
+  /** Set when the failure is one of the storage's states (see StorageFailure), null for a bug. */
+  readonly failure: StorageFailure | null;
+  constructor(action: string, options: { cause: unknown; failure?: StorageFailure | null }) {
+    super(`store: unable to ${action}`, { cause: options.cause });
+    this.failure = options.failure ?? null;
   }
+}
+
+/** The database failed its start-up check (corrupted pages): the message says what to do. */
+export class DatabaseCheckError extends Error {
+  override name = 'DatabaseCheckError';
 }

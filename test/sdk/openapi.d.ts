@@ -29,7 +29,7 @@ export interface paths {
         };
         /**
          * Readiness
-         * @description Answers 200 when the database is reachable and its schema is current, 503 otherwise.
+         * @description Answers 200 when the database is reachable, its schema is current and it can take writes; 503 otherwise (including while the disk is full, or when the database file has been deleted or replaced).
          */
         get: operations["getReadiness"];
         put?: never;
@@ -1012,7 +1012,7 @@ export interface operations {
                     "application/json": components["schemas"]["Readiness"];
                 };
             };
-            /** @description Not ready (database unreachable, schema out of date, shutting down) or overloaded (too many pages waiting to be parsed; see `Retry-After`). */
+            /** @description Not ready (database unreachable, schema out of date, shutting down), overloaded (too many pages waiting to be parsed; see `Retry-After`), the database locked by another process (`storage-busy`; see `Retry-After`), or its file deleted or replaced (`storage-unavailable`). */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1128,7 +1128,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not ready (database unreachable, schema out of date, shutting down) or overloaded (too many pages waiting to be parsed; see `Retry-After`). */
+            /** @description Not ready (database unreachable, schema out of date, shutting down), overloaded (too many pages waiting to be parsed; see `Retry-After`), the database locked by another process (`storage-busy`; see `Retry-After`), or its file deleted or replaced (`storage-unavailable`). */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1334,8 +1334,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not ready (database unreachable, schema out of date, shutting down) or overloaded (too many pages waiting to be parsed; see `Retry-After`). */
+            /** @description Not ready (database unreachable, schema out of date, shutting down), overloaded (too many pages waiting to be parsed; see `Retry-After`), the database locked by another process (`storage-busy`; see `Retry-After`), or its file deleted or replaced (`storage-unavailable`). */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database has no space left (`storage-full`); nothing was stored. */
+            507: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1479,6 +1488,24 @@ export interface operations {
             };
             /** @description Too many requests: see `Retry-After` and the RateLimit headers. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not ready (database unreachable, schema out of date, shutting down), overloaded (too many pages waiting to be parsed; see `Retry-After`), the database locked by another process (`storage-busy`; see `Retry-After`), or its file deleted or replaced (`storage-unavailable`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database has no space left (`storage-full`); nothing was stored. */
+            507: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2081,6 +2108,24 @@ export interface operations {
             };
             /** @description Too many requests: see `Retry-After` and the RateLimit headers. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not ready (database unreachable, schema out of date, shutting down), overloaded (too many pages waiting to be parsed; see `Retry-After`), the database locked by another process (`storage-busy`; see `Retry-After`), or its file deleted or replaced (`storage-unavailable`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database has no space left (`storage-full`); nothing was stored. */
+            507: {
                 headers: {
                     [name: string]: unknown;
                 };

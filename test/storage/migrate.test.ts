@@ -1,4 +1,5 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -255,6 +256,33 @@ describe('migrate', () => {
     expect(schemaVersion(db)).toBe(1);
     expect(db.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE name = 'b'`).get()).toEqual({ n: 0 });
     db.close();
+  });
+
+  it('skips a migration another process applied while it waited for the lock', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'masthead-migrations-'));
+    writeFileSync(join(dir, '001_a.sql'), 'CREATE TABLE a (x INTEGER);');
+    const path = join(dir, 'race.db');
+    new Database(path).pragma('journal_mode = WAL');
+    // Another connection (a thread, so that it can commit while this one waits) migrates the
+    // file and holds its write lock a moment before committing.
+    const other = new Worker(
+      `const { parentPort, workerData } = require('node:worker_threads');
+       const db = new (require('better-sqlite3'))(workerData.path);
+       db.exec('BEGIN IMMEDIATE; CREATE TABLE a (x INTEGER); PRAGMA user_version = 1;');
+       parentPort.postMessage('locked');
+       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);
+       db.exec('COMMIT');
+       db.close();`,
+      { eval: true, workerData: { path } },
+    );
+    await new Promise((resolve) => other.once('message', resolve));
+    const db = new Database(path);
+    db.pragma('busy_timeout = 10000');
+    // It reads version 0, then waits for the lock; by then the version is 1.
+    expect(migrate(db, loadMigrations(dir))).toEqual([]);
+    expect(schemaVersion(db)).toBe(1);
+    db.close();
+    await other.terminate();
   });
 
   it('rejects gaps in the version sequence', () => {

@@ -37,6 +37,8 @@ export const EXIT = {
   ok: 0,
   failed: 1,
   usage: 2,
+  /** `serve`: the database file failed its start-up check (same code as a bad configuration). */
+  damagedDatabase: 2,
   noStory: 3,
 } as const;
 

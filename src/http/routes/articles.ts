@@ -93,7 +93,7 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
         response: {
           201: jsonResponse('Stored; `Location` points at the new article.', ArticleSchema),
           200: jsonResponse('This document was already ingested: the stored article.', ArticleSchema),
-          ...problemResponses(400, 401, 403, 413, 415, 422, 429, 503),
+          ...problemResponses(400, 401, 403, 413, 415, 422, 429, 503, 507),
         },
       },
     },
@@ -227,7 +227,7 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
         params: IdParams,
         response: {
           204: z.null().describe('Deleted; no body.'),
-          ...problemResponses(400, 401, 403, 404, 413, 415, 429),
+          ...problemResponses(400, 401, 403, 404, 413, 415, 429, 503, 507),
         },
       },
     },

@@ -6,6 +6,7 @@ import { prepareIngest, storeIngest, type IngestOutcome, type ParseFunction } fr
 import { jsonTextDefect } from '../clean-text.js';
 import type { Metrics } from '../metrics.js';
 import { parsePoolProblem } from '../parse-budget.js';
+import { storageProblem } from '../storage-problem.js';
 import type { IngestRecord, Repository } from '../../storage/repository.js';
 import { NDJSON_MEDIA_TYPE } from '../content-types.js';
 import { HttpProblem, problemType, type ProblemKind } from '../problem.js';
@@ -42,7 +43,7 @@ export async function batchRoutes(app: FastifyInstance, options: BatchRoutesOpti
   type PreparedLine = { kind: 'answered'; result: BatchResult } | { kind: 'store'; record: IngestRecord };
 
   function lineFailure(error: unknown, line: number): BatchResult {
-    const problem = parsePoolProblem(error);
+    const problem = parsePoolProblem(error) ?? storageProblem(error);
     if (problem) {
       return {
         line,

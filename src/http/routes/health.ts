@@ -31,7 +31,10 @@ export async function healthRoutes(app: FastifyInstance, options: { repository: 
         tags: ['operations'],
         security: [],
         summary: 'Readiness',
-        description: 'Answers 200 when the database is reachable and its schema is current, 503 otherwise.',
+        description:
+          'Answers 200 when the database is reachable, its schema is current and it can take writes; ' +
+          '503 otherwise (including while the disk is full, or when the database file has been ' +
+          'deleted or replaced).',
         response: { 200: jsonResponse('Ready to serve.', ReadinessSchema), ...problemResponses(503) },
       },
     },
@@ -42,6 +45,11 @@ export async function healthRoutes(app: FastifyInstance, options: { repository: 
       } catch (error) {
         app.log.error({ err: error }, 'readiness: database unreachable');
         throw new HttpProblem(503, 'not-ready', 'the database is unreachable');
+      }
+      const storage = await options.repository.health();
+      if (storage.status !== 'ok') {
+        app.log.error({ storage }, 'readiness: storage cannot take writes');
+        throw new HttpProblem(503, 'not-ready', storage.detail);
       }
       if (status.current !== status.latest) {
         throw new HttpProblem(

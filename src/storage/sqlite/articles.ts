@@ -1,6 +1,8 @@
 /**
  * Articles: ingest, read, re-parse and delete, with their raw documents, editions,
- * teasers, teaser links and search rows. Every write is one transaction.
+ * teasers, teaser links and search rows. Every write is one transaction, IMMEDIATE: it reads
+ * before it writes, and a deferred transaction whose snapshot another process wrote past
+ * fails at once (SQLITE_BUSY_SNAPSHOT) instead of waiting for the lock.
  */
 import { countWords } from '../word-count.js';
 import type Database from 'better-sqlite3';
@@ -395,8 +397,8 @@ export function articleStore(db: Database.Database) {
 
   return {
     writeIngest,
-    replaceParse,
-    remove,
+    replaceParse: (...args: Parameters<typeof replaceParse>) => replaceParse.immediate(...args),
+    remove: (articleId: number) => remove.immediate(articleId),
     teasedBy,
 
     article(id: number): ArticleRecord | null {

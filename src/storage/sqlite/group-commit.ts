@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { storageFailureOf } from './file-state.js';
 
 /** Most writes one shared transaction holds, so that one group never blocks the event loop long. */
 export const MAX_GROUP_SIZE = 128;
@@ -12,6 +13,12 @@ export const COMMIT_DELAY_MS = 2;
 export interface GroupCommitOptions {
   maxGroupSize?: number;
   commitDelayMs?: number;
+  /**
+   * Runs before each group and again after its COMMIT, before any write resolves; if it
+   * throws, the group's writes reject with its error (nothing is acknowledged that the next
+   * start would not find, such as writes into a database file that has been deleted).
+   */
+  confirm?: () => void;
 }
 
 interface PendingWrite<I, O> {
@@ -39,6 +46,11 @@ export interface GroupCommitter<I, O> {
  * applied together, in the order they were requested, in one transaction: pages shared by the
  * group's articles are written once, and one fsync covers them all.
  *
+ * Each group's transaction is IMMEDIATE: it takes the write lock before its first read, waiting
+ * up to busy_timeout for another process (an import, a second server) to release it. A
+ * deferred transaction would read first and then fail at once with SQLITE_BUSY_SNAPSHOT when
+ * another connection had written meanwhile, without waiting.
+ *
  * A group commits at the next turn of the event loop, unless its latest write said more
  * follow: then it waits up to `commitDelayMs` for them, or until it is full. (A writer that
  * waits for each write before the next must not say so: it would wait out every delay.)
@@ -58,6 +70,7 @@ export function groupCommitter<I, O>(
 ): GroupCommitter<I, O> {
   const maxGroupSize = options.maxGroupSize ?? MAX_GROUP_SIZE;
   const commitDelayMs = options.commitDelayMs ?? COMMIT_DELAY_MS;
+  const confirm = options.confirm ?? (() => undefined);
   const queue: PendingWrite<I, O>[] = [];
   let waiting: NodeJS.Timeout | null = null;
   let immediate: NodeJS.Immediate | null = null;
@@ -71,23 +84,47 @@ export function groupCommitter<I, O>(
       try {
         return { ok: true, value: guardedWrite(pending.input) };
       } catch (error) {
+        // SQLite rolled the whole transaction back (no space, I/O error): all writes fail.
+        if (!db.inTransaction) throw error;
         return { ok: false, error };
       }
     }),
   );
 
+  function rejectAll(group: readonly PendingWrite<I, O>[], error: unknown): void {
+    for (const pending of group) pending.reject(error);
+  }
+
   function commit(group: readonly PendingWrite<I, O>[]): void {
+    try {
+      confirm();
+    } catch (error) {
+      rejectAll(group, error);
+      return;
+    }
     let outcomes: Outcome<O>[];
     try {
-      outcomes = applyAll(group);
-    } catch {
-      // Rolled back whole; again, one savepoint per write.
-      try {
-        outcomes = applyEachGuarded(group);
-      } catch (error) {
-        for (const pending of group) pending.reject(error);
+      outcomes = applyAll.immediate(group);
+    } catch (error) {
+      // The storage failed, not one write (the lock not had within busy_timeout, no space
+      // left): a rerun would fail the same way, after waiting as long again.
+      if (storageFailureOf(error) !== null) {
+        rejectAll(group, error);
         return;
       }
+      // Rolled back whole; again, one savepoint per write.
+      try {
+        outcomes = applyEachGuarded.immediate(group);
+      } catch (error) {
+        rejectAll(group, error);
+        return;
+      }
+    }
+    try {
+      confirm();
+    } catch (error) {
+      rejectAll(group, error);
+      return;
     }
     group.forEach((pending, index) => {
       const outcome = outcomes[index]!;

@@ -12,25 +12,36 @@ import {
 import { publicationKey } from '../keys.js';
 import { articleStore, type ArticleStore } from './articles.js';
 import { openDatabase } from './database.js';
+import { DatabaseFileMovedError, roomForWrites, storageFailureOf, watchDatabaseFile } from './file-state.js';
 import { groupCommitter } from './group-commit.js';
 import { jobStore } from './jobs.js';
 import { listStore } from './lists.js';
 
 export { openDatabase, registerFunctions } from './database.js';
+export { checkDatabaseFile, type IntegrityCheck } from './file-state.js';
+
+/**
+ * Room a write must have again before a repository that ran out of space says it is healthy:
+ * a full group of ingests writes some 30 MB to the WAL (128 articles of ~60 pages each).
+ */
+const ROOM_TO_RECOVER_BYTES = 64 * 1024 * 1024;
 
 export interface OpenOptions {
   /** Apply pending migrations on open (the server does; `npm run migrate` does it explicitly). */
   migrate?: boolean;
   migrations?: Migration[];
+  /** Tests only: the connection, once open (to simulate a full disk with `max_page_count`). */
+  onOpen?: (db: Database.Database) => void;
 }
 
 /** Opens the database at `path` and returns the SQLite repository over it. */
 export function createSqliteRepository(path: string, options: OpenOptions = {}): Repository {
   const migrations = options.migrations ?? loadMigrations();
   const db = openDatabase(path);
+  options.onOpen?.(db);
   try {
     if (options.migrate ?? true) migrate(db, migrations);
-    return sqliteRepository(db, migrations.at(-1)?.version ?? 0);
+    return sqliteRepository(db, path, migrations.at(-1)?.version ?? 0);
   } catch (error) {
     db.close();
     throw error;
@@ -86,11 +97,26 @@ function pageFingerprint(page: PageWithStory): string {
   ]);
 }
 
-function sqliteRepository(db: Database.Database, latestVersion: number): Repository {
+function sqliteRepository(db: Database.Database, path: string, latestVersion: number): Repository {
   const articles = articleStore(db);
   const lists = listStore(db, articles.teasedBy);
   const jobs = jobStore(db);
-  const ingests = groupCommitter(db, articles.writeIngest);
+  const fileProblem = watchDatabaseFile(path);
+  /** Set when a write failed for lack of space; cleared by a write that succeeds, or by room. */
+  let outOfSpace = false;
+
+  /** Throws when the file is no longer the one opened: what is written there would be lost. */
+  function confirmFile(): void {
+    const problem = fileProblem();
+    if (problem !== null) throw new DatabaseFileMovedError(problem);
+  }
+  const ingests = groupCommitter(db, articles.writeIngest, { confirm: confirmFile });
+
+  function failure(action: string, error: unknown): StorageError {
+    const kind = storageFailureOf(error);
+    if (kind === 'full') outOfSpace = true;
+    return new StorageError(action, { cause: error, failure: kind });
+  }
 
   const candidates = (
     query: Omit<ReparseCandidatesQuery, 'afterArticleId' | 'limit'>,
@@ -125,12 +151,18 @@ function sqliteRepository(db: Database.Database, latestVersion: number): Reposit
     },
   );
 
-  function wrap<T>(action: string, work: () => T): T {
+  /** A write outside the group committer, checked against the file before and after like one. */
+  function write<T>(action: string, work: () => T): T {
+    let result: T;
     try {
-      return work();
+      confirmFile();
+      result = work();
+      confirmFile();
     } catch (error) {
-      throw new StorageError(action, { cause: error });
+      throw failure(action, error);
     }
+    outOfSpace = false;
+    return result;
   }
 
   return {
@@ -139,8 +171,9 @@ function sqliteRepository(db: Database.Database, latestVersion: number): Reposit
       try {
         outcome = await ingests.submit(record, hints?.moreFollow ?? false);
       } catch (error) {
-        throw new StorageError('insert article', { cause: error });
+        throw failure('insert article', error);
       }
+      outOfSpace = false;
       const article = articles.article(outcome.id);
       if (!article)
         throw new StorageError('read back ingested article', {
@@ -153,7 +186,7 @@ function sqliteRepository(db: Database.Database, latestVersion: number): Reposit
     getArticleEdition: async (id) => articles.articleEdition(id),
     listArticleTeasers: async (id, query) => articles.teaserPage(id, query),
     getArticleSource: async (id) => articles.source(id),
-    deleteArticle: async (id) => wrap('delete article', () => articles.remove(id)),
+    deleteArticle: async (id) => write('delete article', () => articles.remove(id)),
 
     listArticles: async (query) => lists.listArticles(query),
     listEditions: async (query) => lists.listEditions(query),
@@ -194,15 +227,31 @@ function sqliteRepository(db: Database.Database, latestVersion: number): Reposit
 
     async replaceParse(target, page, parserVersion) {
       // Immediate: the transaction reads then writes; it takes the write lock first.
-      return wrap('re-parse article', () => reparseOne.immediate(target, page, parserVersion));
+      return write('re-parse article', () => reparseOne.immediate(target, page, parserVersion));
     },
 
-    createJob: async (kind, total) => jobs.create(kind, total),
-    updateJob: async (id, patch) => jobs.update(id, patch),
+    createJob: async (kind, total) => write('create job', () => jobs.create(kind, total)),
+    updateJob: async (id, patch) => write('update job', () => jobs.update(id, patch)),
     getJob: async (id) => jobs.get(id),
 
     async schemaStatus() {
       return { current: schemaVersion(db), latest: latestVersion };
+    },
+
+    async health() {
+      const problem = fileProblem();
+      if (problem !== null) return { status: 'unavailable', detail: problem };
+      if (outOfSpace) {
+        const room = roomForWrites(db, path);
+        if (room < ROOM_TO_RECOVER_BYTES) {
+          return {
+            status: 'full',
+            detail: `a write failed for lack of space, and ${room} bytes are free for ${path}`,
+          };
+        }
+        outOfSpace = false;
+      }
+      return { status: 'ok' };
     },
 
     async close() {
