@@ -15,9 +15,14 @@ export const SNIPPET_TOKENS = 24;
 export const SNIPPET_SCAN_CHARS = 16_384;
 
 const ELLIPSIS = '…';
-/** A run of letters, digits, private-use characters and marks: one unicode61 token. */
-const TOKEN = /[\p{L}\p{N}\p{Co}\p{M}]+/gu;
-const DIACRITIC = /\p{M}/gu;
+/**
+ * A run of letters, digits and private-use characters: one unicode61 token. Of the
+ * combining marks, only the diacritics it removes belong to a word; others separate.
+ */
+const TOKEN =
+  /[\p{L}\p{N}\p{Co}\u0300-\u0304\u0306-\u030C\u030F\u0311\u031B\u0323-\u0328\u032D\u032E\u0330\u0331]+/gu;
+/** Marks on a Latin letter: the diacritics unicode61 removes (it keeps those of other scripts). */
+const LATIN_DIACRITICS = /(\p{Script=Latin})\p{M}+/gu;
 const ASCII = /^\p{ASCII}*$/u;
 /** Longest word, and longest text between two words, shown in a snippet: keeps it short. */
 const SHOWN_CHARS = 64;
@@ -36,10 +41,15 @@ export interface SnippetSource {
   paragraphs: readonly string[];
 }
 
-/** Case-folds and removes diacritics, as unicode61 with remove_diacritics 2 does. */
+/** Case-folds and removes Latin diacritics, as unicode61 with remove_diacritics 2 does. */
 export function foldToken(word: string): string {
   if (ASCII.test(word)) return word.toLowerCase();
-  return word.normalize('NFD').replace(DIACRITIC, '').normalize('NFC').toLowerCase();
+  return word.normalize('NFD').replace(LATIN_DIACRITICS, '$1').normalize('NFC').toLowerCase();
+}
+
+/** The words of `text` as the index stores them. */
+export function indexTokens(text: string): string[] {
+  return [...text.matchAll(TOKEN)].map(([token]) => foldToken(token));
 }
 
 /** One element of an FTS5 query: a quoted phrase, a bareword, or a punctuation character. */
@@ -79,7 +89,7 @@ export function queryTerms(q: string): SearchTerm[] {
     negateNext = false;
     if (negated) continue;
     const text = phrase !== undefined ? phrase.replaceAll('""', '"') : (word ?? '');
-    const tokens = [...text.matchAll(TOKEN)].map(([token]) => foldToken(token));
+    const tokens = indexTokens(text);
     const prefix = next?.[3] === '*';
     tokens.forEach((token, position) =>
       terms.push({ text: token, prefix: prefix && position === tokens.length - 1 }),
