@@ -13,6 +13,7 @@ import { openDatabase } from './database.js';
 import { groupCommitter } from './group-commit.js';
 import { jobStore } from './jobs.js';
 import { listStore } from './lists.js';
+import { rankingRunner } from './search-thread.js';
 
 export { openDatabase, registerFunctions } from './database.js';
 
@@ -85,7 +86,8 @@ function pageFingerprint(page: PageWithStory): string {
 
 function sqliteRepository(db: Database.Database, latestVersion: number): Repository {
   const articles = articleStore(db);
-  const lists = listStore(db, articles.teasedBy);
+  const ranking = rankingRunner(db);
+  const lists = listStore(db, ranking, articles.teasedBy);
   const jobs = jobStore(db);
   const ingests = groupCommitter(db, articles.writeIngest);
 
@@ -188,6 +190,7 @@ function sqliteRepository(db: Database.Database, latestVersion: number): Reposit
 
     async close() {
       if (!db.open) return;
+      await ranking.close();
       ingests.drain();
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.close();

@@ -39,6 +39,7 @@ import {
 } from './articles.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { buildSnippet, queryTerms } from '../snippet.js';
+import type { RankingRunner, SqlValue } from './search-thread.js';
 
 /** A ranked search keeps at most this many results, as most search APIs cap their result window. */
 export const SEARCH_RESULT_WINDOW = 10_000;
@@ -84,8 +85,6 @@ function decodeSearchCursor(query: ArticleListQuery & { cursor: string }): Searc
   }
   return { lastId, served };
 }
-
-type SqlValue = string | number | bigint;
 
 interface Where {
   clauses: string[];
@@ -139,7 +138,15 @@ function asSearchError(error: unknown): never {
   throw error;
 }
 
-export function listStore(db: Database.Database, teasedBy: (id: number) => ArticleRecord['teasedBy']) {
+/**
+ * `ranking` runs the full-text statements (off the main thread for a database file); the
+ * rest are single-row or keyed reads, run here.
+ */
+export function listStore(
+  db: Database.Database,
+  ranking: RankingRunner,
+  teasedBy: (id: number) => ArticleRecord['teasedBy'],
+) {
   /** One prepared statement per page size (at most 100), not one per request. */
   const articlesByIdCount = new Map<number, Statement<number[], ArticleRow>>();
 
@@ -166,7 +173,7 @@ export function listStore(db: Database.Database, teasedBy: (id: number) => Artic
    * One page of a relevance search: the matches up to the walk's highest id, ranked again,
    * after those served (a top-k sort of at most SEARCH_RESULT_WINDOW).
    */
-  function searchArticles(query: ArticleListQuery & { q: string }): Page<ArticleListItem> {
+  async function searchArticles(query: ArticleListQuery & { q: string }): Promise<Page<ArticleListItem>> {
     const position = query.cursor
       ? decodeSearchCursor({ ...query, cursor: query.cursor })
       : { lastId: highestArticleId.get()?.id ?? 0, served: 0 };
@@ -185,10 +192,14 @@ export function listStore(db: Database.Database, teasedBy: (id: number) => Artic
             ORDER BY ${BM25}, a.id LIMIT ? OFFSET ?`;
     let ranked: number[];
     try {
-      ranked = db
-        .prepare<SqlValue[], { id: number }>(sql)
-        .all(query.q, ftsRowId(position.lastId), ...where.values, limit + 1, position.served)
-        .map((row) => row.id);
+      const rows = await ranking.all<{ id: number }>(sql, [
+        query.q,
+        ftsRowId(position.lastId),
+        ...where.values,
+        limit + 1,
+        position.served,
+      ]);
+      ranked = rows.map((row) => row.id);
     } catch (error) {
       asSearchError(error);
     }
@@ -206,7 +217,7 @@ export function listStore(db: Database.Database, teasedBy: (id: number) => Artic
     };
   }
 
-  function listArticles(query: ArticleListQuery): Page<ArticleListItem> {
+  function listArticles(query: ArticleListQuery): Page<ArticleListItem> | Promise<Page<ArticleListItem>> {
     if (query.q !== undefined) return searchArticles({ ...query, q: query.q });
     const where = articleWhere(query);
     if (query.cursor) {
@@ -335,7 +346,7 @@ export function listStore(db: Database.Database, teasedBy: (id: number) => Artic
     linked_article_id: number | null;
   }
 
-  function searchTeasers(query: TeaserSearchQuery): Page<TeaserSearchItem> {
+  async function searchTeasers(query: TeaserSearchQuery): Promise<Page<TeaserSearchItem>> {
     const where: Where = { clauses: [], values: [] };
     if (query.q !== undefined) {
       where.clauses.push('t.id IN (SELECT rowid FROM teasers_fts WHERE teasers_fts MATCH ?)');
@@ -352,13 +363,15 @@ export function listStore(db: Database.Database, teasedBy: (id: number) => Artic
     }
     let rows: TeaserRow[];
     try {
-      rows = db
-        .prepare<SqlValue[], TeaserRow>(
-          `SELECT t.id, t.article_id, t.position, t.title, t.summary, t.publication, t.date, t.partial,
-                  t.linked_article_id
-             FROM teasers t ${sqlWhere(where.clauses)} ORDER BY t.id LIMIT ?`,
-        )
-        .all(...where.values, query.limit + 1);
+      const sql = `SELECT t.id, t.article_id, t.position, t.title, t.summary, t.publication, t.date, t.partial,
+                          t.linked_article_id
+                     FROM teasers t ${sqlWhere(where.clauses)} ORDER BY t.id LIMIT ?`;
+      const parameters = [...where.values, query.limit + 1];
+      // Only a full-text search needs the search thread; a plain listing is a keyed read.
+      rows =
+        query.q === undefined
+          ? db.prepare<SqlValue[], TeaserRow>(sql).all(...parameters)
+          : await ranking.all<TeaserRow>(sql, parameters);
     } catch (error) {
       asSearchError(error);
     }
