@@ -7,7 +7,10 @@ import { HttpProblem, problemBody, PROBLEM_CONTENT_TYPE, sendProblem, type Probl
 import { parsePoolProblem } from './parse-budget.js';
 import { storageProblem } from './storage-problem.js';
 import type { RouteTable } from './route-table.js';
-import { InvalidCursorError, InvalidSearchError } from '../storage/repository.js';
+import { InvalidCursorError, InvalidSearchError, SearchOverloadedError } from '../storage/repository.js';
+
+/** Seconds a client should wait before retrying when the search queue is full. */
+const SEARCH_RETRY_AFTER_SECONDS = 1;
 
 /** Fastify's own error codes that mean "the client sent something we cannot take". */
 const CLIENT_ERROR_KINDS: Record<string, { status: number; kind: ProblemKind; detail: string }> = {
@@ -54,6 +57,19 @@ export function registerErrorHandling(app: FastifyInstance, routes: RouteTable):
     }
     if (error instanceof InvalidSearchError) {
       return sendProblem(request, reply, new HttpProblem(400, 'invalid-search', error.message));
+    }
+    if (error instanceof SearchOverloadedError) {
+      return sendProblem(
+        request,
+        reply,
+        new HttpProblem(
+          503,
+          'overloaded',
+          error.message,
+          {},
+          { 'retry-after': String(SEARCH_RETRY_AFTER_SECONDS) },
+        ),
+      );
     }
 
     if (hasZodFastifySchemaValidationErrors(error)) {

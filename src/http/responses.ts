@@ -12,7 +12,7 @@ const DESCRIPTIONS: Record<number, string> = {
   422: 'The page has no main story (`parse_result` shows what the parser found), or it was not parsed within PARSE_BUDGET_MS (`parse-timeout`).',
   429: 'Too many requests: see `Retry-After` and the RateLimit headers.',
   500: 'Internal error; the body carries a request_id to quote.',
-  503: 'Not ready (database unreachable, schema out of date, shutting down), overloaded (too many pages waiting to be parsed; see `Retry-After`), the database locked by another process (`storage-busy`; see `Retry-After`), or its file deleted or replaced (`storage-unavailable`).',
+  503: 'Not ready (database unreachable, schema out of date, shutting down), overloaded (too many pages waiting to be parsed, or searches waiting to be ranked; see `Retry-After`), the database locked by another process (`storage-busy`; see `Retry-After`), or its file deleted or replaced (`storage-unavailable`).',
   507: 'The database has no space left (`storage-full`); nothing was stored.',
 };
 

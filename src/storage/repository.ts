@@ -181,6 +181,14 @@ export class InvalidCursorError extends Error {
   override name = 'InvalidCursorError';
 }
 
+/** Too many searches are waiting for the search thread; the caller should retry shortly. */
+export class SearchOverloadedError extends Error {
+  override name = 'SearchOverloadedError';
+  constructor(readonly maxWaiting: number) {
+    super(`too many searches are waiting (${maxWaiting}); retry shortly`);
+  }
+}
+
 /** A full-text query that FTS5 cannot parse. */
 export class InvalidSearchError extends Error {
   override name = 'InvalidSearchError';

@@ -221,6 +221,33 @@ describe('GET /v1/articles?q=', () => {
     expect(replay.statusCode).toBe(400);
     expect(replay.json()).toMatchObject({ type: 'urn:masthead:problem:invalid-cursor' });
   });
+
+  it('answers 400 to a tampered search cursor: other list, negative or missing positions', async () => {
+    for (let i = 0; i < 3; i += 1) await store({ title: `Whale ${i}` });
+    const first = (await t.app.inject('/v1/articles?q=whale*&limit=1')).json<{ next_cursor: string }>();
+    const [list, ...position] = JSON.parse(
+      Buffer.from(first.next_cursor, 'base64url').toString(),
+    ) as unknown[];
+    const forge = (values: unknown[]): string => Buffer.from(JSON.stringify(values)).toString('base64url');
+    const [identity, lastId, served] = position;
+    const tampered = [
+      forge(['articles', ...position]),
+      forge([list, identity, lastId, -1]),
+      forge([list, identity, lastId, 0]),
+      forge([list, identity, lastId, null]),
+      forge([list, identity, -5, served]),
+      forge([list, identity, lastId, 1.5]),
+      forge([list, identity, lastId, 10_000]),
+      forge([list, identity, lastId]),
+    ];
+    for (const cursor of tampered) {
+      const response = await t.app.inject(`/v1/articles?q=whale*&limit=1&cursor=${cursor}`);
+      expect(response.statusCode, cursor).toBe(400);
+      expect(response.json()).toMatchObject({ type: 'urn:masthead:problem:invalid-cursor' });
+    }
+    const next = await t.app.inject(`/v1/articles?q=whale*&limit=1&cursor=${forge([list, ...position])}`);
+    expect(next.statusCode).toBe(200);
+  });
 });
 
 describe('DELETE /v1/articles/{id}', () => {

@@ -1012,7 +1012,7 @@ export interface operations {
                     "application/json": components["schemas"]["Readiness"];
                 };
             };
-            /** @description Not ready (database unreachable, schema out of date, shutting down), overloaded (too many pages waiting to be parsed; see `Retry-After`), the database locked by another process (`storage-busy`; see `Retry-After`), or its file deleted or replaced (`storage-unavailable`). */
+            /** @description Not ready (database unreachable, schema out of date, shutting down), overloaded (too many pages waiting to be parsed, or searches waiting to be ranked; see `Retry-After`), the database locked by another process (`storage-busy`; see `Retry-After`), or its file deleted or replaced (`storage-unavailable`). */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1128,7 +1128,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not ready (database unreachable, schema out of date, shutting down), overloaded (too many pages waiting to be parsed; see `Retry-After`), the database locked by another process (`storage-busy`; see `Retry-After`), or its file deleted or replaced (`storage-unavailable`). */
+            /** @description Not ready (database unreachable, schema out of date, shutting down), overloaded (too many pages waiting to be parsed, or searches waiting to be ranked; see `Retry-After`), the database locked by another process (`storage-busy`; see `Retry-After`), or its file deleted or replaced (`storage-unavailable`). */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1334,7 +1334,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not ready (database unreachable, schema out of date, shutting down), overloaded (too many pages waiting to be parsed; see `Retry-After`), the database locked by another process (`storage-busy`; see `Retry-After`), or its file deleted or replaced (`storage-unavailable`). */
+            /** @description Not ready (database unreachable, schema out of date, shutting down), overloaded (too many pages waiting to be parsed, or searches waiting to be ranked; see `Retry-After`), the database locked by another process (`storage-busy`; see `Retry-After`), or its file deleted or replaced (`storage-unavailable`). */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1495,7 +1495,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not ready (database unreachable, schema out of date, shutting down), overloaded (too many pages waiting to be parsed; see `Retry-After`), the database locked by another process (`storage-busy`; see `Retry-After`), or its file deleted or replaced (`storage-unavailable`). */
+            /** @description Not ready (database unreachable, schema out of date, shutting down), overloaded (too many pages waiting to be parsed, or searches waiting to be ranked; see `Retry-After`), the database locked by another process (`storage-busy`; see `Retry-After`), or its file deleted or replaced (`storage-unavailable`). */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2115,7 +2115,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not ready (database unreachable, schema out of date, shutting down), overloaded (too many pages waiting to be parsed; see `Retry-After`), the database locked by another process (`storage-busy`; see `Retry-After`), or its file deleted or replaced (`storage-unavailable`). */
+            /** @description Not ready (database unreachable, schema out of date, shutting down), overloaded (too many pages waiting to be parsed, or searches waiting to be ranked; see `Retry-After`), the database locked by another process (`storage-busy`; see `Retry-After`), or its file deleted or replaced (`storage-unavailable`). */
             503: {
                 headers: {
                     [name: string]: unknown;

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { titleKey } from '../keys.js';
 
 /** How long a writer waits for another connection's lock before failing with SQLITE_BUSY. */
-const BUSY_TIMEOUT_MS = 5000;
+export const BUSY_TIMEOUT_MS = 5000;
 
 /** SQL functions the schema relies on (migrations call them to backfill keys). */
 export function registerFunctions(db: Database.Database): void {

@@ -16,6 +16,7 @@ import { DatabaseFileMovedError, roomForWrites, storageFailureOf, watchDatabaseF
 import { groupCommitter } from './group-commit.js';
 import { jobStore } from './jobs.js';
 import { listStore } from './lists.js';
+import { rankingRunner } from './search-thread.js';
 
 export { openDatabase, registerFunctions } from './database.js';
 export { checkDatabaseFile, type IntegrityCheck } from './file-state.js';
@@ -99,7 +100,8 @@ function pageFingerprint(page: PageWithStory): string {
 
 function sqliteRepository(db: Database.Database, path: string, latestVersion: number): Repository {
   const articles = articleStore(db);
-  const lists = listStore(db, articles.teasedBy);
+  const ranking = rankingRunner(db);
+  const lists = listStore(db, ranking, articles.teasedBy);
   const jobs = jobStore(db);
   const fileProblem = watchDatabaseFile(path);
   /** Set when a write failed for lack of space; cleared by a write that succeeds, or by room. */
@@ -256,6 +258,7 @@ function sqliteRepository(db: Database.Database, path: string, latestVersion: nu
 
     async close() {
       if (!db.open) return;
+      await ranking.close();
       ingests.drain();
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.close();

@@ -1,10 +1,14 @@
 /**
  * Lists and search: articles, editions, publications and teasers, with keyset cursors so
  * that walking a list returns each item once even while articles are added. A relevance
- * ordered search has no stable key (bm25 moves as the corpus grows), so its first page
- * takes a snapshot of the ranked ids and later pages read from it.
+ * search has no stable key (bm25 moves as the corpus changes), so its cursor carries the
+ * highest article id when the walk began and how many results were served: each page
+ * ranks the matches up to that id again and skips those served. It holds no server state,
+ * so it works on any node and after a restart, and no one else's searches can expire it.
+ * Articles added during the walk stay out of it; one deleted, or a ranking reordered by
+ * the corpus statistics changing, may make an item near a page edge repeat or be skipped.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Statement } from 'better-sqlite3';
 import { publicationKey } from '../keys.js';
@@ -34,31 +38,53 @@ import {
   type EditionRow,
 } from './articles.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
+import { buildSnippet, queryTerms } from '../snippet.js';
+import type { RankingRunner, SqlValue } from './search-thread.js';
 
 /** A ranked search keeps at most this many results, as most search APIs cap their result window. */
 export const SEARCH_RESULT_WINDOW = 10_000;
-/** How long a search snapshot lives after its last use, and how many are kept. */
-const SNAPSHOT_TTL_MS = 15 * 60 * 1000;
-const SNAPSHOT_LIMIT = 256;
+const BM25 = 'bm25(articles_fts, 10.0, 4.0, 1.0)';
 
-/** Marks FTS5 puts around matches; replaced by `<mark>` after the text is HTML-escaped. */
-const MATCH_OPEN = '\u0002';
-const MATCH_CLOSE = '\u0003';
-const SNIPPET_TOKENS = 24;
+/**
+ * An article id as SQL should see it next to a MATCH: better-sqlite3 binds a JS number as
+ * REAL, and FTS5 then drops a `rowid = ?` constraint (every match comes back) instead of
+ * applying it.
+ */
+export const ftsRowId = (id: number): bigint => BigInt(id);
 
-interface Snapshot {
-  /** The query and filters it ranked, so a cursor is not replayed against another search. */
-  query: string;
-  ids: number[];
-  usedAt: number;
-}
-
+/** The query and filters a cursor was issued for, hashed: it is not replayed against another. */
 function searchIdentity(query: ArticleListQuery): string {
   const { cursor: _cursor, limit: _limit, ...rest } = query;
-  return JSON.stringify(rest, Object.keys(rest).sort());
+  const identity = JSON.stringify(rest, Object.keys(rest).sort());
+  return createHash('sha256').update(identity).digest('base64url').slice(0, 22);
 }
 
-type SqlValue = string | number;
+/** Where a search walk is: the highest article id it ranks, and how many results it served. */
+interface SearchPosition {
+  lastId: number;
+  served: number;
+}
+
+const SEARCH_CURSOR = 'articles-search';
+
+function encodeSearchCursor(query: ArticleListQuery, position: SearchPosition): string {
+  return encodeCursor(SEARCH_CURSOR, [searchIdentity(query), position.lastId, position.served]);
+}
+
+function decodeSearchCursor(query: ArticleListQuery & { cursor: string }): SearchPosition {
+  const [identity, lastId, served] = decodeCursor(query.cursor, SEARCH_CURSOR, [
+    'string',
+    'number',
+    'number',
+  ] as const);
+  if (identity !== searchIdentity(query)) {
+    throw new InvalidCursorError('the cursor belongs to another search; send the same q and filters');
+  }
+  if (lastId < 1 || served < 1 || served >= SEARCH_RESULT_WINDOW) {
+    throw new InvalidCursorError('the cursor is not one this server issued');
+  }
+  return { lastId, served };
+}
 
 interface Where {
   clauses: string[];
@@ -98,10 +124,6 @@ function articleWhere(filter: ArticleFilter): Where {
 const sqlWhere = (clauses: string[]): string =>
   clauses.length === 0 ? '' : `WHERE ${clauses.join(' AND ')}`;
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 /**
  * In a statement whose only user input is the MATCH expression, a plain SQLITE_ERROR is
  * FTS5 rejecting that expression (syntax, unknown column, `*` alone…); anything else
@@ -116,20 +138,15 @@ function asSearchError(error: unknown): never {
   throw error;
 }
 
-export function listStore(db: Database.Database, teasedBy: (id: number) => ArticleRecord['teasedBy']) {
-  const snapshots = new Map<string, Snapshot>();
-
-  function keepSnapshot(query: string, ids: number[]): string {
-    const now = Date.now();
-    for (const [key, snapshot] of snapshots) {
-      if (now - snapshot.usedAt > SNAPSHOT_TTL_MS || snapshots.size >= SNAPSHOT_LIMIT) snapshots.delete(key);
-      else break; // Map keeps insertion order: the rest are newer.
-    }
-    const id = randomUUID();
-    snapshots.set(id, { query, ids, usedAt: now });
-    return id;
-  }
-
+/**
+ * `ranking` runs the full-text statements (off the main thread for a database file); the
+ * rest are single-row or keyed reads, run here.
+ */
+export function listStore(
+  db: Database.Database,
+  ranking: RankingRunner,
+  teasedBy: (id: number) => ArticleRecord['teasedBy'],
+) {
   /** One prepared statement per page size (at most 100), not one per request. */
   const articlesByIdCount = new Map<number, Statement<number[], ArticleRow>>();
 
@@ -146,84 +163,61 @@ export function listStore(db: Database.Database, teasedBy: (id: number) => Artic
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.flatMap((id) => {
       const row = byId.get(id);
-      return row ? [toArticle(row, teasedBy(id))] : []; // deleted since the snapshot: skipped
+      return row ? [toArticle(row, teasedBy(id))] : []; // deleted since it was ranked: skipped
     });
   }
 
-  function snippets(q: string, ids: number[]): Map<number, string> {
-    if (ids.length === 0) return new Map();
-    const rows = db
-      .prepare<[string, ...number[]], { id: number; snippet: string }>(
-        `SELECT rowid AS id, snippet(articles_fts, -1, '${MATCH_OPEN}', '${MATCH_CLOSE}', '…', ${SNIPPET_TOKENS}) AS snippet
-           FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN (${ids.map(() => '?').join(',')})`,
-      )
-      .all(q, ...ids);
-    return new Map(
-      rows.map((row) => [
-        row.id,
-        escapeHtml(row.snippet).replaceAll(MATCH_OPEN, '<mark>').replaceAll(MATCH_CLOSE, '</mark>'),
-      ]),
-    );
-  }
+  const highestArticleId = db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM articles');
 
-  function searchArticles(query: ArticleListQuery & { q: string }): Page<ArticleListItem> {
-    let ids: number[];
-    let offset = 0;
-    let snapshotId: string;
-    if (query.cursor) {
-      const [id, position] = decodeCursor(query.cursor, 'articles-search', ['string', 'number'] as const);
-      const snapshot = snapshots.get(id);
-      if (!snapshot) throw new InvalidCursorError('the search cursor has expired; run the search again');
-      if (snapshot.query !== searchIdentity(query)) {
-        throw new InvalidCursorError('the cursor belongs to another search; send the same q and filters');
-      }
-      snapshot.usedAt = Date.now();
-      ids = snapshot.ids;
-      offset = position;
-      snapshotId = id;
-    } else {
-      const where = articleWhere(query);
-      // Without filters the ranking needs the index alone (its rowid is the article id);
-      // joining every match to its article first costs more than the ranking itself.
-      const sql =
-        where.clauses.length === 0
-          ? `SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ?
-              ORDER BY bm25(articles_fts, 10.0, 4.0, 1.0), rowid LIMIT ${SEARCH_RESULT_WINDOW}`
-          : `SELECT a.id FROM articles_fts f
-               JOIN articles a ON a.id = f.rowid
-               LEFT JOIN editions e ON e.id = a.edition_id
-              ${sqlWhere(['articles_fts MATCH ?', ...where.clauses])}
-              ORDER BY bm25(articles_fts, 10.0, 4.0, 1.0), a.id
-              LIMIT ${SEARCH_RESULT_WINDOW}`;
-      try {
-        ids = db
-          .prepare<SqlValue[], { id: number }>(sql)
-          .all(query.q, ...where.values)
-          .map((row) => row.id);
-      } catch (error) {
-        asSearchError(error);
-      }
-      snapshotId = ids.length > query.limit ? keepSnapshot(searchIdentity(query), ids) : '';
-    }
-    const pageIds = ids.slice(offset, offset + query.limit);
-    const next =
-      offset + query.limit < ids.length
-        ? encodeCursor('articles-search', [snapshotId, offset + query.limit])
-        : null;
-    let marks: Map<number, string>;
+  /**
+   * One page of a relevance search: the matches up to the walk's highest id, ranked again,
+   * after those served (a top-k sort of at most SEARCH_RESULT_WINDOW).
+   */
+  async function searchArticles(query: ArticleListQuery & { q: string }): Promise<Page<ArticleListItem>> {
+    const position = query.cursor
+      ? decodeSearchCursor({ ...query, cursor: query.cursor })
+      : { lastId: highestArticleId.get()?.id ?? 0, served: 0 };
+    const limit = Math.min(query.limit, SEARCH_RESULT_WINDOW - position.served);
+    const where = articleWhere(query);
+    // Without filters the ranking needs the index alone (its rowid is the article id);
+    // joining every match to its article first costs more than the ranking itself.
+    const sql =
+      where.clauses.length === 0
+        ? `SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ? AND rowid <= ?
+            ORDER BY ${BM25}, rowid LIMIT ? OFFSET ?`
+        : `SELECT a.id FROM articles_fts f
+             JOIN articles a ON a.id = f.rowid
+             LEFT JOIN editions e ON e.id = a.edition_id
+            ${sqlWhere(['articles_fts MATCH ?', 'f.rowid <= ?', ...where.clauses])}
+            ORDER BY ${BM25}, a.id LIMIT ? OFFSET ?`;
+    let ranked: number[];
     try {
-      marks = snippets(query.q, pageIds);
+      const rows = await ranking.all<{ id: number }>(sql, [
+        query.q,
+        ftsRowId(position.lastId),
+        ...where.values,
+        limit + 1,
+        position.served,
+      ]);
+      ranked = rows.map((row) => row.id);
     } catch (error) {
       asSearchError(error);
     }
+    const pageIds = ranked.slice(0, limit);
+    const served = position.served + pageIds.length;
+    const more = ranked.length > limit && served < SEARCH_RESULT_WINDOW;
+    const terms = queryTerms(query.q);
     const items = articlesByIds(pageIds).map((article) => ({
       ...article,
-      snippet: marks.get(article.id) ?? '',
+      snippet: buildSnippet(terms, article),
     }));
-    return { items, nextCursor: next };
+    return {
+      items,
+      nextCursor: more ? encodeSearchCursor(query, { lastId: position.lastId, served }) : null,
+    };
   }
 
-  function listArticles(query: ArticleListQuery): Page<ArticleListItem> {
+  function listArticles(query: ArticleListQuery): Page<ArticleListItem> | Promise<Page<ArticleListItem>> {
     if (query.q !== undefined) return searchArticles({ ...query, q: query.q });
     const where = articleWhere(query);
     if (query.cursor) {
@@ -352,7 +346,7 @@ export function listStore(db: Database.Database, teasedBy: (id: number) => Artic
     linked_article_id: number | null;
   }
 
-  function searchTeasers(query: TeaserSearchQuery): Page<TeaserSearchItem> {
+  async function searchTeasers(query: TeaserSearchQuery): Promise<Page<TeaserSearchItem>> {
     const where: Where = { clauses: [], values: [] };
     if (query.q !== undefined) {
       where.clauses.push('t.id IN (SELECT rowid FROM teasers_fts WHERE teasers_fts MATCH ?)');
@@ -369,13 +363,15 @@ export function listStore(db: Database.Database, teasedBy: (id: number) => Artic
     }
     let rows: TeaserRow[];
     try {
-      rows = db
-        .prepare<SqlValue[], TeaserRow>(
-          `SELECT t.id, t.article_id, t.position, t.title, t.summary, t.publication, t.date, t.partial,
-                  t.linked_article_id
-             FROM teasers t ${sqlWhere(where.clauses)} ORDER BY t.id LIMIT ?`,
-        )
-        .all(...where.values, query.limit + 1);
+      const sql = `SELECT t.id, t.article_id, t.position, t.title, t.summary, t.publication, t.date, t.partial,
+                          t.linked_article_id
+                     FROM teasers t ${sqlWhere(where.clauses)} ORDER BY t.id LIMIT ?`;
+      const parameters = [...where.values, query.limit + 1];
+      // Only a full-text search needs the search thread; a plain listing is a keyed read.
+      rows =
+        query.q === undefined
+          ? db.prepare<SqlValue[], TeaserRow>(sql).all(...parameters)
+          : await ranking.all<TeaserRow>(sql, parameters);
     } catch (error) {
       asSearchError(error);
     }

@@ -40,6 +40,23 @@ describe('full-text queries are bounded: ≤ 256 characters, ≤ 32 terms', () =
     },
   );
 
+  it.each(['/v1/articles', '/v1/teasers'])(
+    '%s: a prefix term needs 2 characters: t* is a 400 saying why, th* is searched',
+    async (path) => {
+      for (const q of ['t*', 'whale OR t*', '"blue w" *', 'é*']) {
+        const response = await t.app.inject(`${path}?q=${encodeURIComponent(q)}`);
+        expect(response.statusCode, q).toBe(400);
+        expect(response.json(), q).toMatchObject({
+          type: 'urn:masthead:problem:invalid-search',
+          errors: [{ path: 'querystring/q', message: 'prefix terms need at least 2 characters' }],
+        });
+      }
+      for (const q of ['th*', 'é1*', '"blue wh"*', '北朝*']) {
+        expect((await t.app.inject(`${path}?q=${encodeURIComponent(q)}`)).statusCode, q).toBe(200);
+      }
+    },
+  );
+
   it('operators do not count: 32 words joined by OR are fine', async () => {
     const q = Array.from({ length: 32 }, (_, index) => `w${index}`).join(' OR ');
     expect((await t.app.inject(`/v1/articles?q=${encodeURIComponent(q)}`)).statusCode).toBe(200);

@@ -1,0 +1,260 @@
+/**
+ * Search snippets, computed over the stored text of the articles on one page of results:
+ * engine-independent (SQLite's FTS5 today, PostgreSQL later), linear in the text, and
+ * bounded: each field is read up to SNIPPET_SCAN_CHARS, however long the article.
+ *
+ * Words are cut and compared as the index does (FTS5 unicode61, remove_diacritics 2):
+ * runs of letters, digits and marks, case-folded, diacritics removed. The snippet is the
+ * window of SNIPPET_TOKENS words with the most distinct query terms, HTML-escaped, with
+ * every matching word in `<mark>`.
+ */
+
+/** Words shown around the matches, as FTS5's snippet() was asked for. */
+export const SNIPPET_TOKENS = 24;
+/** Characters of each field read for a snippet: a match further in is not shown. */
+export const SNIPPET_SCAN_CHARS = 16_384;
+
+const ELLIPSIS = '…';
+/**
+ * A run of letters, digits and private-use characters: one unicode61 token. Of the
+ * combining marks, only the diacritics it removes belong to a word; others separate.
+ */
+const TOKEN =
+  /[\p{L}\p{N}\p{Co}\u0300-\u0304\u0306-\u030C\u030F\u0311\u031B\u0323-\u0328\u032D\u032E\u0330\u0331]+/gu;
+/** Marks on a Latin letter: the diacritics unicode61 removes (it keeps those of other scripts). */
+const LATIN_DIACRITICS = /(\p{Script=Latin})\p{M}+/gu;
+const ASCII = /^\p{ASCII}*$/u;
+/** Longest word, and longest text between two words, shown in a snippet: keeps it short. */
+const SHOWN_CHARS = 64;
+const OPERATORS = new Set(['AND', 'OR', 'NOT', 'NEAR']);
+
+/** A query term as the index compares it; `prefix` for `term*`. */
+export interface SearchTerm {
+  text: string;
+  prefix: boolean;
+}
+
+/** The searchable text of one article: the three indexed fields. */
+export interface SnippetSource {
+  title: string | null;
+  deck: string | null;
+  paragraphs: readonly string[];
+}
+
+/** Case-folds and removes Latin diacritics, as unicode61 with remove_diacritics 2 does. */
+export function foldToken(word: string): string {
+  if (ASCII.test(word)) return word.toLowerCase();
+  return word.normalize('NFD').replace(LATIN_DIACRITICS, '$1').normalize('NFC').toLowerCase();
+}
+
+/** The words of `text` as the index stores them. */
+export function indexTokens(text: string): string[] {
+  return [...text.matchAll(TOKEN)].map(([token]) => foldToken(token));
+}
+
+/** One element of an FTS5 query: a quoted phrase, a bareword, or a punctuation character. */
+const QUERY_PART = /"((?:[^"]|"")*)"?|([^\s"(){}:*^+,-]+)|(\S)/gu;
+
+/**
+ * The terms of an FTS5 query whose matches a snippet marks: its words and phrases, without
+ * operators, column names (`title:`), NEAR distances, or what follows NOT.
+ */
+export function queryTerms(q: string): SearchTerm[] {
+  const terms: SearchTerm[] = [];
+  const parts = [...q.matchAll(QUERY_PART)];
+  let negatedDepth = -1; // the parenthesis depth at which a NOT operand started, or -1
+  let depth = 0;
+  let negateNext = false;
+  for (let index = 0; index < parts.length; index += 1) {
+    const [, phrase, word, punctuation] = parts[index] ?? [];
+    const next = parts[index + 1];
+    if (punctuation !== undefined) {
+      if (punctuation === '(') {
+        if (negateNext && negatedDepth < 0) negatedDepth = depth;
+        negateNext = false;
+        depth += 1;
+      } else if (punctuation === ')') {
+        depth -= 1;
+        if (depth === negatedDepth) negatedDepth = -1;
+      }
+      continue;
+    }
+    if (word !== undefined && OPERATORS.has(word)) {
+      negateNext = word === 'NOT';
+      continue;
+    }
+    if (word !== undefined && next?.[3] === ':') continue; // a column name
+    if (word !== undefined && /^\d+$/.test(word) && parts[index - 1]?.[3] === ',') continue; // NEAR distance
+    const negated = negateNext || negatedDepth >= 0;
+    negateNext = false;
+    if (negated) continue;
+    const text = phrase !== undefined ? phrase.replaceAll('""', '"') : (word ?? '');
+    const tokens = indexTokens(text);
+    const prefix = next?.[3] === '*';
+    tokens.forEach((token, position) =>
+      terms.push({ text: token, prefix: prefix && position === tokens.length - 1 }),
+    );
+  }
+  return terms;
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+interface Token {
+  start: number;
+  end: number;
+  /** Index of the query term it matches, or -1. */
+  term: number;
+}
+
+interface Field {
+  text: string;
+  /** Whether `text` stops before the end of the field. */
+  cut: boolean;
+  tokens: Token[];
+}
+
+/** A matcher for tokens: exact terms in a map, prefix terms tried one by one (at most 32). */
+function termMatcher(terms: readonly SearchTerm[]): (token: string) => number {
+  const exact = new Map<string, number>();
+  const prefixes: { text: string; index: number }[] = [];
+  terms.forEach((term, index) => {
+    if (term.prefix) prefixes.push({ text: term.text, index });
+    else if (!exact.has(term.text)) exact.set(term.text, index);
+  });
+  return (token) => {
+    const hit = exact.get(token);
+    if (hit !== undefined) return hit;
+    for (const prefix of prefixes) if (token.startsWith(prefix.text)) return prefix.index;
+    return -1;
+  };
+}
+
+function readField(raw: string, match: (token: string) => number): Field {
+  const cut = raw.length > SNIPPET_SCAN_CHARS;
+  const text = cut ? raw.slice(0, SNIPPET_SCAN_CHARS) : raw;
+  const tokens: Token[] = [];
+  for (const found of text.matchAll(TOKEN)) {
+    const start = found.index;
+    tokens.push({ start, end: start + found[0].length, term: match(foldToken(found[0])) });
+  }
+  return { text, cut, tokens };
+}
+
+/** Joins paragraphs as the index stores the body, reading no further than the scan bound. */
+function boundedBody(paragraphs: readonly string[]): string {
+  let body = '';
+  for (const paragraph of paragraphs) {
+    body += body === '' ? paragraph : `\n${paragraph}`;
+    if (body.length > SNIPPET_SCAN_CHARS) break;
+  }
+  return body;
+}
+
+interface Window {
+  field: Field;
+  first: number;
+  /** Distinct terms, then hits, in the window. */
+  distinct: number;
+  hits: number;
+}
+
+/** The window of SNIPPET_TOKENS tokens of `field` with the most distinct terms: one pass. */
+function bestWindow(field: Field, termCount: number): Window {
+  const counts = new Array<number>(termCount).fill(0);
+  let distinct = 0;
+  let hits = 0;
+  let best: Window = { field, first: 0, distinct: 0, hits: 0 };
+  const { tokens } = field;
+  for (let last = 0; last < tokens.length; last += 1) {
+    const entering = tokens[last]?.term ?? -1;
+    if (entering >= 0) {
+      if ((counts[entering] ?? 0) === 0) distinct += 1;
+      counts[entering] = (counts[entering] ?? 0) + 1;
+      hits += 1;
+    }
+    const first = last - SNIPPET_TOKENS + 1;
+    if (first > 0) {
+      const leaving = tokens[first - 1]?.term ?? -1;
+      if (leaving >= 0) {
+        counts[leaving] = (counts[leaving] ?? 0) - 1;
+        if (counts[leaving] === 0) distinct -= 1;
+        hits -= 1;
+      }
+    }
+    if (distinct > best.distinct || (distinct === best.distinct && hits > best.hits)) {
+      best = { field, first: Math.max(0, first), distinct, hits };
+    }
+  }
+  return best;
+}
+
+/** Moves a window so that its matches sit in its middle rather than at its left edge. */
+function centre(window: Window): number {
+  const { tokens } = window.field;
+  const end = Math.min(tokens.length, window.first + SNIPPET_TOKENS);
+  let firstHit = -1;
+  let lastHit = -1;
+  for (let index = window.first; index < end; index += 1) {
+    if ((tokens[index]?.term ?? -1) < 0) continue;
+    if (firstHit < 0) firstHit = index;
+    lastHit = index;
+  }
+  if (firstHit < 0) return window.first;
+  const slack = SNIPPET_TOKENS - (lastHit - firstHit + 1);
+  const first = firstHit - Math.floor(slack / 2);
+  return Math.max(0, Math.min(first, tokens.length - SNIPPET_TOKENS));
+}
+
+/** `text` escaped, its middle left out when longer than SHOWN_CHARS. */
+function shown(text: string): string {
+  if (text.length <= SHOWN_CHARS) return escapeHtml(text);
+  const half = SHOWN_CHARS / 2;
+  return `${escapeHtml(text.slice(0, half))}${ELLIPSIS}${escapeHtml(text.slice(-half))}`;
+}
+
+function render(field: Field, first: number): string {
+  const { text, tokens } = field;
+  if (tokens.length === 0) return '';
+  const last = Math.min(tokens.length, first + SNIPPET_TOKENS) - 1;
+  const atStart = first === 0;
+  const atEnd = last === tokens.length - 1 && !field.cut;
+  let out = atStart ? shown(text.slice(0, tokens[0]?.start ?? 0)) : ELLIPSIS;
+  for (let index = first; index <= last; index += 1) {
+    const token = tokens[index];
+    if (!token) break;
+    if (index > first) out += shown(text.slice(tokens[index - 1]?.end ?? token.start, token.start));
+    const word = shown(text.slice(token.start, token.end));
+    out += token.term >= 0 ? `<mark>${word}</mark>` : word;
+  }
+  return out + (atEnd ? shown(text.slice(tokens[last]?.end ?? text.length)) : ELLIPSIS);
+}
+
+/**
+ * The best passage of `source` for `terms`: HTML-escaped, matches in `<mark>`, `…` where
+ * text is left out. Without a match in the text read, the start of the body (or title).
+ */
+export function buildSnippet(terms: readonly SearchTerm[], source: SnippetSource): string {
+  const match = termMatcher(terms);
+  const fields = [source.title ?? '', source.deck ?? '', boundedBody(source.paragraphs)].map((text) =>
+    readField(text, match),
+  );
+  let best: Window | null = null;
+  for (const field of fields) {
+    const window = bestWindow(field, terms.length);
+    if (
+      !best ||
+      window.distinct > best.distinct ||
+      (window.distinct === best.distinct && window.hits > best.hits)
+    ) {
+      best = window;
+    }
+  }
+  if (!best || best.hits === 0) {
+    const fallback = fields[2]?.tokens.length ? fields[2] : fields[0];
+    return fallback ? render(fallback, 0) : '';
+  }
+  return render(best.field, centre(best));
+}

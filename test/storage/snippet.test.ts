@@ -1,0 +1,120 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { describe, expect, it } from 'vitest';
+import {
+  buildSnippet,
+  indexTokens,
+  queryTerms,
+  SNIPPET_SCAN_CHARS,
+  SNIPPET_TOKENS,
+} from '../../src/storage/snippet.js';
+import { openDatabase } from '../../src/storage/sqlite.js';
+
+const FIXTURE_DIRS = ['../fixtures/pages/', '../fixtures/holdout/'].map(
+  (dir) => new URL(dir, import.meta.url),
+);
+
+/** Every line of every captured page: real text in 17 UI languages and several scripts. */
+function fixtureLines(): string[] {
+  return FIXTURE_DIRS.flatMap((dir) =>
+    readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .flatMap((entry) => readFileSync(new URL(`${entry.name}/raw.txt`, dir), 'utf8').split('\n')),
+  );
+}
+
+const source = (body: string, title = 'A title') => ({ title, deck: null, paragraphs: [body] });
+const terms = (q: string) => queryTerms(q);
+
+describe('indexTokens', () => {
+  it('cuts and folds words as FTS5 unicode61 remove_diacritics 2 does, on every captured line', () => {
+    const db = openDatabase(':memory:');
+    db.exec(`CREATE VIRTUAL TABLE t USING fts5 (body, tokenize = 'unicode61 remove_diacritics 2');
+             CREATE VIRTUAL TABLE v USING fts5vocab (t, instance);`);
+    const lines = fixtureLines().filter((line) => line.trim() !== '');
+    const insert = db.prepare('INSERT INTO t (rowid, body) VALUES (?, ?)');
+    db.transaction(() => lines.forEach((line, index) => insert.run(BigInt(index + 1), line)))();
+    const indexed = new Map<number, string[]>();
+    for (const row of db
+      .prepare<[], { doc: number; term: string }>('SELECT doc, term FROM v ORDER BY doc, offset')
+      .all()) {
+      indexed.set(row.doc, [...(indexed.get(row.doc) ?? []), row.term]);
+    }
+    db.close();
+    expect(lines.length).toBeGreaterThan(2_000);
+    lines.forEach((line, index) => expect(indexTokens(line), line).toEqual(indexed.get(index + 1) ?? []));
+  });
+});
+
+describe('queryTerms', () => {
+  it('keeps the words and phrases a match can show, not operators, columns, NEAR distances or NOT', () => {
+    expect(terms('whales')).toEqual([{ text: 'whales', prefix: false }]);
+    expect(terms('"Blue Whale"')).toEqual([
+      { text: 'blue', prefix: false },
+      { text: 'whale', prefix: false },
+    ]);
+    expect(terms('whal* AND Café')).toEqual([
+      { text: 'whal', prefix: true },
+      { text: 'cafe', prefix: false },
+    ]);
+    expect(terms('title:korea')).toEqual([{ text: 'korea', prefix: false }]);
+    expect(terms('whales NOT budget')).toEqual([{ text: 'whales', prefix: false }]);
+    expect(terms('whales NOT (budget OR tax) seals')).toEqual([
+      { text: 'whales', prefix: false },
+      { text: 'seals', prefix: false },
+    ]);
+    expect(terms('NEAR(orca seal, 10)')).toEqual([
+      { text: 'orca', prefix: false },
+      { text: 'seal', prefix: false },
+    ]);
+    expect(terms('"say ""hi"""')).toEqual([
+      { text: 'say', prefix: false },
+      { text: 'hi', prefix: false },
+    ]);
+  });
+});
+
+describe('buildSnippet', () => {
+  it('shows the window with the matches, escaped, marked, and … where text is left out', () => {
+    const before = Array.from({ length: 40 }, (_, i) => `w${i}`).join(' ');
+    const snippet = buildSnippet(terms('orcas'), source(`${before} <b>Orcas</b> & dolphins. ${before}`));
+    expect(snippet).toMatch(/^….* &#60;b&#62;<mark>Orcas<\/mark>&#60;\/b&#62; &#38; dolphins\. .*…$/);
+    expect(snippet.match(/\bw\d+/g)).toHaveLength(SNIPPET_TOKENS - 4); // b, Orcas, b, dolphins
+  });
+
+  it('shows a short field whole, and prefers the field with more distinct terms', () => {
+    expect(buildSnippet(terms('fjord'), source('Whales in the fjord.'))).toBe(
+      'Whales in the <mark>fjord</mark>.',
+    );
+    expect(buildSnippet(terms('whale* fjord'), source('Whales in the fjord.', 'Whale news'))).toBe(
+      '<mark>Whales</mark> in the <mark>fjord</mark>.',
+    );
+  });
+
+  it('is bounded: a page of one word gives a short snippet, in the time of a short page', () => {
+    const page = (bytes: number) => source('walrus '.repeat(Math.ceil(bytes / 7)));
+    const time = (bytes: number): number => {
+      const text = page(bytes);
+      let best = Number.POSITIVE_INFINITY;
+      for (let run = 0; run < 5; run += 1) {
+        const start = performance.now();
+        buildSnippet(terms('walrus'), text);
+        best = Math.min(best, performance.now() - start);
+      }
+      return best;
+    };
+    const snippet = buildSnippet(terms('walrus'), page(2 * 1024 * 1024));
+    expect(snippet.length).toBeLessThan(SNIPPET_TOKENS * 40);
+    expect(snippet.startsWith('<mark>walrus</mark> ')).toBe(true);
+    // Reading stops at SNIPPET_SCAN_CHARS: 128 times the text costs about the same.
+    const small = time(SNIPPET_SCAN_CHARS);
+    expect(time(128 * SNIPPET_SCAN_CHARS) / Math.max(small, 0.05)).toBeLessThan(8);
+  });
+
+  it('falls back to the start of the text when the match is past what it reads', () => {
+    const body = `${'a '.repeat(SNIPPET_SCAN_CHARS)} narwhal`;
+    const snippet = buildSnippet(terms('narwhal'), source(body));
+    expect(snippet).not.toContain('<mark>');
+    expect(snippet).toMatch(/^a a a .*…$/);
+  });
+});

@@ -1,0 +1,154 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Repository } from '../../../src/storage/repository.js';
+import { InvalidCursorError } from '../../../src/storage/repository.js';
+import { createSqliteRepository, openDatabase } from '../../../src/storage/sqlite.js';
+import { ftsRowId } from '../../../src/storage/sqlite/lists.js';
+import { loadMigrations, migrate } from '../../../src/storage/migrate.js';
+import { page, record, type PageSpec } from '../../helpers/records.js';
+
+let dir: string;
+let path: string;
+let repository: Repository;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'masthead-lists-'));
+  path = join(dir, 'masthead.db');
+  repository = createSqliteRepository(path);
+});
+afterEach(async () => {
+  await repository.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function store(spec: PageSpec): Promise<number> {
+  return (await repository.ingest(record(page(spec)))).article.id;
+}
+
+/** The smallest of `runs` timings of `work`, in milliseconds: the least disturbed by other load. */
+async function fastest(runs: number, work: () => Promise<unknown>): Promise<number> {
+  let best = Number.POSITIVE_INFINITY;
+  for (let run = 0; run < runs; run += 1) {
+    const start = performance.now();
+    await work();
+    best = Math.min(best, performance.now() - start);
+  }
+  return best;
+}
+
+describe('article ids next to MATCH', () => {
+  it('bind as integers: `MATCH ? AND rowid = ?` returns exactly that row', () => {
+    const db = openDatabase(':memory:');
+    migrate(db, loadMigrations());
+    const insert = db.prepare('INSERT INTO articles_fts (rowid, title, deck, body) VALUES (?, ?, ?, ?)');
+    for (let id = 1; id <= 5; id += 1) insert.run(ftsRowId(id), `whale ${id}`, '', 'whale');
+    const byId = db.prepare<[string, bigint], { id: number }>(
+      'SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?',
+    );
+    expect(byId.all('whale', ftsRowId(3))).toEqual([{ id: 3 }]);
+    db.close();
+  });
+});
+
+describe('search snippets', () => {
+  const WORD = 'walrus';
+  /** A page made of one word: tens of thousands of hits in one document. */
+  const ONE_WORD_PAGE = `${WORD} `.repeat(40_000); // 280 KB
+
+  beforeEach(async () => {
+    await store({ title: 'Big', paragraphs: [ONE_WORD_PAGE, 'bigmarker'] });
+    for (let i = 0; i < 8; i += 1) {
+      await store({
+        title: `The ${WORD} colony ${i}`,
+        paragraphs: [`A ${WORD} hauled out on the ice, ${i}.`],
+      });
+    }
+    // Articles without the word, so that it is not in most documents (bm25 then ranks by it).
+    for (let i = 0; i < 30; i += 1) await store({ title: `Seal ${i}`, paragraphs: ['A seal on a rock.'] });
+  });
+
+  it('are bounded in length, even for a page of one word', async () => {
+    const big = await repository.listArticles({ q: 'bigmarker', limit: 1 });
+    expect(big.items).toHaveLength(1);
+    const snippet = big.items[0]?.snippet ?? '';
+    // The marker sits 280 KB in, past what a snippet reads: the page's start is shown.
+    expect(snippet.length).toBeLessThan(1_000);
+    expect(snippet).toMatch(/^walrus walrus .*…$/);
+
+    const all = await repository.listArticles({ q: WORD, limit: 100 });
+    expect(all.items).toHaveLength(9);
+    for (const item of all.items) {
+      expect(item.snippet?.length).toBeLessThan(1_000);
+      expect(item.snippet).toContain(`<mark>${WORD}</mark>`);
+    }
+  });
+
+  it('are computed for the returned page only: a match left off the page costs nothing', async () => {
+    // Both queries read the same postings; only the first has the one-word page among its
+    // matches, ranked below the small articles (they match both terms), so off a page of one.
+    const q = `${WORD} OR colony`;
+    const withBigMatch = await repository.listArticles({ q, limit: 1 });
+    expect(withBigMatch.items[0]?.title).toMatch(/colony/);
+    const withBigMatchMs = await fastest(3, () => repository.listArticles({ q, limit: 1 }));
+    const withoutMs = await fastest(3, () =>
+      repository.listArticles({ q: `(${q}) NOT bigmarker`, limit: 1 }),
+    );
+    // Generous: equal work gives ~1; snippeting the one-word page gave thousands.
+    expect(withBigMatchMs / Math.max(withoutMs, 0.5)).toBeLessThan(20);
+  });
+});
+
+describe('search cursors', () => {
+  beforeEach(async () => {
+    for (let i = 0; i < 7; i += 1) {
+      await store({ title: `Whale count ${i}`, paragraphs: [`whale ${'whale '.repeat(i)}`] });
+    }
+    await store({ title: 'Seal', paragraphs: ['a seal'] });
+  });
+
+  async function walkAll(q: string, limit: number): Promise<number[]> {
+    const ids: number[] = [];
+    let cursor: string | undefined;
+    do {
+      const result = await repository.listArticles({ q, limit, cursor });
+      ids.push(...result.items.map((item) => item.id));
+      cursor = result.nextCursor ?? undefined;
+    } while (cursor);
+    return ids;
+  }
+
+  it('outlive 300 other searches between two pages', async () => {
+    const expected = await walkAll('whale', 100);
+    expect(expected).toHaveLength(7);
+    const first = await repository.listArticles({ q: 'whale', limit: 3 });
+    expect(first.items.map((item) => item.id)).toEqual(expected.slice(0, 3));
+    for (let i = 0; i < 300; i += 1) await repository.listArticles({ q: `whale OR seal${i}`, limit: 1 });
+    const second = await repository.listArticles({ q: 'whale', limit: 3, cursor: first.nextCursor ?? '' });
+    expect(second.items.map((item) => item.id)).toEqual(expected.slice(3, 6));
+  });
+
+  it('work after a restart on the same database file', async () => {
+    const expected = await walkAll('whale', 100);
+    const first = await repository.listArticles({ q: 'whale', limit: 4 });
+    await repository.close();
+    repository = createSqliteRepository(path);
+    const second = await repository.listArticles({ q: 'whale', limit: 4, cursor: first.nextCursor ?? '' });
+    expect(second.items.map((item) => item.id)).toEqual(expected.slice(4));
+    expect(second.nextCursor).toBeNull();
+  });
+
+  it('are refused for another query or filters', async () => {
+    const first = await repository.listArticles({ q: 'whale', limit: 2 });
+    const cursor = first.nextCursor ?? '';
+    await expect(repository.listArticles({ q: 'seal', limit: 2, cursor })).rejects.toThrow(
+      InvalidCursorError,
+    );
+    await expect(repository.listArticles({ q: 'whale', language: 'fr', limit: 2, cursor })).rejects.toThrow(
+      InvalidCursorError,
+    );
+    // The page size may change between pages.
+    expect((await repository.listArticles({ q: 'whale', limit: 5, cursor })).items).toHaveLength(5);
+  });
+});
