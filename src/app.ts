@@ -183,7 +183,11 @@ export async function buildApp(
   });
 
   const articleOptions = { repository, requireWriteAccess, metrics, parse };
-  const batchOptions = { ...articleOptions, bodyLimit: config.batchBodyLimitBytes };
+  const batchOptions = {
+    ...articleOptions,
+    bodyLimit: config.batchBodyLimitBytes,
+    lineLimit: config.bodyLimitBytes,
+  };
   await app.register(healthRoutes, { repository });
   await app.register(parseRoutes, { parse });
   await app.register(articleRoutes, articleOptions);
