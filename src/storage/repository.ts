@@ -21,7 +21,7 @@ export interface Repository {
   /** Teasers in page order; null when the article does not exist. */
   listArticleTeasers(articleId: number): Promise<TeaserRecord[] | null>;
   /** The raw document exactly as received; null when the article does not exist. */
-  getArticleSource(articleId: number): Promise<RawSource | null>;
+  getArticleSource(articleId: number): Promise<ArticleSource | null>;
   /** Removes the article with its teasers, links, search rows and raw document; false when absent. */
   deleteArticle(articleId: number): Promise<boolean>;
 
@@ -116,6 +116,15 @@ export interface TeaserSearchItem extends TeaserRecord {
 export interface RawSource {
   body: string;
   contentType: RawContentType;
+}
+
+/** A stored document as it is served: its bytes in one read, and the hash computed at ingest. */
+export interface ArticleSource {
+  /** The document's UTF-8 bytes, exactly as received. */
+  bytes: Uint8Array;
+  contentType: RawContentType;
+  /** Hex SHA-256 of `bytes`, stored with the document: serving it never hashes it again. */
+  sha256: string;
 }
 
 export interface StoredPage extends RawSource {
