@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { STATUS_CODES } from 'node:http';
 import { prepareIngest, storeIngest, type IngestOutcome, type ParseFunction } from '../../ingest/ingest.js';
 import { jsonTextDefect } from '../clean-text.js';
+import { jsonShapeDefect } from '../json-shape.js';
 import type { Metrics } from '../metrics.js';
 import { parsePoolProblem } from '../parse-budget.js';
 import type { IngestRecord, Repository } from '../../storage/repository.js';
@@ -100,6 +101,25 @@ export async function batchRoutes(app: FastifyInstance, options: BatchRoutesOpti
             STATUS_CODES[413] ?? 'Payload Too Large',
             `line ${line} is ${bytes} bytes; a page may have at most ${options.lineLimit} bytes`,
           ),
+        },
+      };
+    }
+    const shape = jsonShapeDefect(text);
+    if (shape !== null) {
+      return {
+        kind: 'answered',
+        result: {
+          line,
+          status: 400,
+          problem: {
+            ...lineProblem(
+              400,
+              'validation',
+              'Bad Request',
+              `line ${line} ${shape}; a page submission is a flat object`,
+            ),
+            errors: [{ path: 'line', message: shape }],
+          },
         },
       };
     }
