@@ -11,6 +11,7 @@ import Fastify, {
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import { writeGuard } from './http/auth.js';
+import { registerBodyBudget } from './http/body-budget.js';
 import { registerContentTypes } from './http/content-types.js';
 import { connectionErrorHandler, frameworkErrorHandler, registerErrorHandling } from './http/errors.js';
 import { registerEtags } from './http/etag.js';
@@ -46,6 +47,7 @@ export type AppConfig = Pick<
   Config,
   | 'bodyLimitBytes'
   | 'batchBodyLimitBytes'
+  | 'bodyBudgetBytes'
   | 'apiTokens'
   | 'logLevel'
   | 'requestTimeoutMs'
@@ -151,6 +153,7 @@ export async function buildApp(
     },
     apiTokens: config.apiTokens,
   });
+  registerBodyBudget(app, config.bodyBudgetBytes);
 
   await app.register(swagger, swaggerOptions);
   await app.register(swaggerUi, {
