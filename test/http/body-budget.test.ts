@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ParseFunction } from '../../src/ingest/ingest.js';
 import { parseSubmission } from '../../src/ingest/parse-submission.js';
 import { fixtureText, SEED_ID } from '../helpers/app.js';
+import { expectMatchesContract } from '../helpers/contract.js';
 import { hardeningApp, listen, send, type HardeningApp } from './hardening/harness.js';
 
 const MiB = 1024 * 1024;
@@ -118,5 +119,38 @@ describe('BODY_BUDGET_BYTES: request bodies held at once', () => {
     expect(chunked.status).toBe(503);
     held.release();
     expect((await first).status).toBe(200);
+  });
+
+  it('every route that reads a body documents the 503', async () => {
+    const held = heldParses();
+    t = await hardeningApp({ bodyLimitBytes: 2 * MiB, bodyBudgetBytes: 2 * MiB }, { dependencies: held });
+    const app = t.app;
+    const first = app.inject({
+      method: 'POST',
+      url: '/v1/articles',
+      headers: { 'content-type': 'text/plain' },
+      payload: PAGE,
+    });
+    await expect.poll(() => held.started()).toBe(1);
+    const batch = JSON.stringify({ text: PAGE });
+    for (const [method, url, path, contentType, payload] of [
+      ['POST', '/v1/parse', '/v1/parse', 'text/plain', PAGE],
+      ['POST', '/v1/articles', '/v1/articles', 'application/json', batch],
+      ['POST', '/v1/articles:batch', '/v1/articles:batch', 'application/x-ndjson', batch],
+      [
+        'POST',
+        '/v1/admin/reparse',
+        '/v1/admin/reparse',
+        'application/json',
+        `{"all":true}${' '.repeat(MiB)}`,
+      ],
+      ['DELETE', '/v1/articles/1', '/v1/articles/{id}', 'text/plain', PAGE],
+    ] as const) {
+      const response = await app.inject({ method, url, headers: { 'content-type': contentType }, payload });
+      expect(response.statusCode, url).toBe(503);
+      expectMatchesContract(method, path, response);
+    }
+    held.release();
+    expect((await first).statusCode).toBe(201);
   });
 });

@@ -1479,6 +1479,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Not ready (database unreachable, schema out of date, shutting down) or overloaded (too many pages waiting to be parsed; see `Retry-After`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getArticleSource: {
@@ -1683,6 +1692,15 @@ export interface operations {
             };
             /** @description Too many requests: see `Retry-After` and the RateLimit headers. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not ready (database unreachable, schema out of date, shutting down) or overloaded (too many pages waiting to be parsed; see `Retry-After`). */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2069,6 +2087,15 @@ export interface operations {
             };
             /** @description Too many requests: see `Retry-After` and the RateLimit headers. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not ready (database unreachable, schema out of date, shutting down) or overloaded (too many pages waiting to be parsed; see `Retry-After`). */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -34,7 +34,7 @@ export async function adminRoutes(app: FastifyInstance, options: AdminRoutesOpti
         body: ReparseRequestSchema.nullish(),
         response: {
           202: jsonResponse('The job, queued; `Location` is where to follow it.', JobSchema),
-          ...problemResponses(400, 401, 403, 413, 415, 429),
+          ...problemResponses(400, 401, 403, 413, 415, 429, 503),
         },
       },
     },

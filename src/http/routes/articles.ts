@@ -207,7 +207,7 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
         params: IdParams,
         response: {
           204: z.null().describe('Deleted; no body.'),
-          ...problemResponses(400, 401, 403, 404, 413, 415, 429),
+          ...problemResponses(400, 401, 403, 404, 413, 415, 429, 503),
         },
       },
     },

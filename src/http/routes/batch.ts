@@ -271,7 +271,7 @@ export async function batchRoutes(app: FastifyInstance, options: BatchRoutesOpti
             description: 'One BatchResult per non-empty input line, each on its own line.',
             content: { [NDJSON_MEDIA_TYPE]: { schema: BatchResultSchema } },
           },
-          ...problemResponses(400, 401, 403, 413, 415, 429),
+          ...problemResponses(400, 401, 403, 413, 415, 429, 503),
         },
       },
     },
