@@ -178,6 +178,9 @@ export async function buildApp(
     ? null
     : createParsePool({ size: config.parseWorkers, budgetMs: config.parseBudgetMs });
   const parse: ParseFunction = dependencies.parse ?? ((submission) => (pool as ParsePool).parse(submission));
+  // Stateless parses wait behind stored ingests in the pool, so anonymous traffic cannot starve writes.
+  const parseStateless: ParseFunction =
+    dependencies.parse ?? ((submission) => (pool as ParsePool).parse(submission, 'stateless'));
   const jobs = createJobRunner(repository, parse);
   // Jobs stop first (they still record that they were interrupted), then the workers.
   app.addHook('onClose', async () => {
@@ -192,7 +195,7 @@ export async function buildApp(
     lineLimit: config.bodyLimitBytes,
   };
   await app.register(healthRoutes, { repository });
-  await app.register(parseRoutes, { parse });
+  await app.register(parseRoutes, { parse: parseStateless });
   await app.register(articleRoutes, articleOptions);
   await app.register(batchRoutes, batchOptions);
   await app.register(catalogRoutes, { repository });
