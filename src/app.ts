@@ -11,6 +11,7 @@ import Fastify, {
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import { writeGuard } from './http/auth.js';
+import { registerBodyBudget } from './http/body-budget.js';
 import { registerBodyEncodings } from './http/body-encoding.js';
 import { CLIENT_ERROR_SERVER_OPTIONS, registerClientErrorAnswers } from './http/client-errors.js';
 import { registerContentTypes } from './http/content-types.js';
@@ -49,6 +50,7 @@ export type AppConfig = Pick<
   Config,
   | 'bodyLimitBytes'
   | 'batchBodyLimitBytes'
+  | 'bodyBudgetBytes'
   | 'apiTokens'
   | 'logLevel'
   | 'requestTimeoutMs'
@@ -159,6 +161,7 @@ export async function buildApp(
     },
     apiTokens: config.apiTokens,
   });
+  registerBodyBudget(app, config.bodyBudgetBytes);
 
   await app.register(swagger, swaggerOptions);
   await app.register(swaggerUi, {
@@ -183,6 +186,9 @@ export async function buildApp(
     ? null
     : createParsePool({ size: config.parseWorkers, budgetMs: config.parseBudgetMs });
   const parse: ParseFunction = dependencies.parse ?? ((submission) => (pool as ParsePool).parse(submission));
+  // Stateless parses wait behind stored ingests in the pool, so anonymous traffic cannot starve writes.
+  const parseStateless: ParseFunction =
+    dependencies.parse ?? ((submission) => (pool as ParsePool).parse(submission, 'stateless'));
   const jobs = createJobRunner(repository, parse);
   // Jobs stop first (they still record that they were interrupted), then the workers.
   app.addHook('onClose', async () => {
@@ -191,9 +197,13 @@ export async function buildApp(
   });
 
   const articleOptions = { repository, requireWriteAccess, metrics, parse };
-  const batchOptions = { ...articleOptions, bodyLimit: config.batchBodyLimitBytes };
+  const batchOptions = {
+    ...articleOptions,
+    bodyLimit: config.batchBodyLimitBytes,
+    lineLimit: config.bodyLimitBytes,
+  };
   await app.register(healthRoutes, { repository });
-  await app.register(parseRoutes, { parse });
+  await app.register(parseRoutes, { parse: parseStateless });
   await app.register(articleRoutes, articleOptions);
   await app.register(batchRoutes, batchOptions);
   await app.register(catalogRoutes, { repository });

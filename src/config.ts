@@ -22,6 +22,8 @@ function isOrigin(value: string): boolean {
 /** Requests per minute per client; 0 turns the limit off. */
 const perMinute = (fallback: number) => z.coerce.number().int().min(0).max(1_000_000).default(fallback);
 
+const DEFAULT_BODY_BUDGET_BYTES = 64 * 1024 * 1024;
+
 /** Every setting masthead reads from the environment; `.env.example` lists the same names. */
 const EnvSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -39,6 +41,12 @@ const EnvSchema = z.object({
     .min(1024)
     .max(512 * 1024 * 1024)
     .default(32 * 1024 * 1024),
+  BODY_BUDGET_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(4 * 1024 * 1024 * 1024)
+    .optional(),
   API_TOKENS: z
     .string()
     .optional()
@@ -75,6 +83,8 @@ export interface Config {
   readonly bodyLimitBytes: number;
   /** Largest `POST /v1/articles:batch` body (up to 1,000 pages). */
   readonly batchBodyLimitBytes: number;
+  /** Request-body bytes held at once across all requests; past it, 503 overloaded. */
+  readonly bodyBudgetBytes: number;
   /** Bearer tokens accepted on write endpoints; empty means "loopback clients only". */
   readonly apiTokens: readonly string[];
   readonly logLevel: (typeof LOG_LEVELS)[number];
@@ -115,12 +125,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`invalid configuration:\n${problems}`);
   }
   const settings = parsed.data;
+  // Room for two batches at the limit, or 32 pages at the default limit; one body must always fit.
+  const largestBody = Math.max(settings.BODY_LIMIT_BYTES, settings.BATCH_BODY_LIMIT_BYTES);
+  const bodyBudgetBytes = settings.BODY_BUDGET_BYTES ?? Math.max(DEFAULT_BODY_BUDGET_BYTES, largestBody);
+  if (bodyBudgetBytes < largestBody) {
+    throw new ConfigError(
+      `invalid configuration:\n  BODY_BUDGET_BYTES: ${bodyBudgetBytes} is below the largest body allowed ` +
+        `(${largestBody}, BODY_LIMIT_BYTES or BATCH_BODY_LIMIT_BYTES), which could then never be received`,
+    );
+  }
   return Object.freeze({
     host: settings.HOST,
     port: settings.PORT,
     databasePath: settings.DATABASE_PATH,
     bodyLimitBytes: settings.BODY_LIMIT_BYTES,
     batchBodyLimitBytes: settings.BATCH_BODY_LIMIT_BYTES,
+    bodyBudgetBytes,
     apiTokens: Object.freeze(settings.API_TOKENS),
     logLevel: settings.LOG_LEVEL,
     requestTimeoutMs: settings.REQUEST_TIMEOUT_MS,

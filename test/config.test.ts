@@ -10,6 +10,7 @@ describe('loadConfig', () => {
       databasePath: './data/masthead.db',
       bodyLimitBytes: 2 * 1024 * 1024,
       batchBodyLimitBytes: 32 * 1024 * 1024,
+      bodyBudgetBytes: 64 * 1024 * 1024,
       apiTokens: [],
       logLevel: 'info',
       requestTimeoutMs: 30_000,
@@ -55,6 +56,17 @@ describe('loadConfig', () => {
     });
     expect(config.apiTokens).toEqual(['alpha', 'beta']);
     expect(config.logLevel).toBe('warn');
+  });
+
+  it('BODY_BUDGET_BYTES: 64 MiB by default, at least the largest body, and never below it', () => {
+    const small = { BODY_BUDGET_BYTES: '8388608', BATCH_BODY_LIMIT_BYTES: '4194304' };
+    expect(loadConfig(small).bodyBudgetBytes).toBe(8 * 1024 * 1024);
+    expect(loadConfig({ BATCH_BODY_LIMIT_BYTES: String(128 * 1024 * 1024) }).bodyBudgetBytes).toBe(
+      128 * 1024 * 1024,
+    );
+    expect(() => loadConfig({ BODY_BUDGET_BYTES: '4096', BATCH_BODY_LIMIT_BYTES: '8192' })).toThrow(
+      /BODY_BUDGET_BYTES: 4096 is below the largest body allowed \(2097152/,
+    );
   });
 
   it('treats empty variables as unset', () => {

@@ -1,12 +1,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { jsonTextDefect, textDefect } from './clean-text.js';
+import { jsonShapeDefect } from './json-shape.js';
 import { HttpProblem } from './problem.js';
 
 /**
  * Media types the API reads; anything else is answered 415 by fastify. Bodies are checked
  * before any handler sees them: a declared charset other than UTF-8 is a 415, invalid
  * UTF-8 a 400 (`invalid-encoding`), and a NUL or a lone surrogate anywhere in a text or
- * JSON body a 400 (`invalid-text`). NDJSON bodies are checked line by line by the batch
+ * JSON body a 400 (`invalid-text`); JSON nested or sized beyond what any schema reads is a 400
+ * (`validation`) before it is parsed (json-shape.ts). NDJSON bodies are checked line by line by the batch
  * route, so that one bad line fails alone.
  */
 export const TEXT_MEDIA_TYPES = ['text/plain', 'text/html'] as const;
@@ -61,6 +63,20 @@ function jsonProblem(text: string, error: Error): Error {
   );
 }
 
+/** A JSON body no schema could use (too deep, too many values): refused before it is parsed. */
+function shapeProblem(text: string): HttpProblem | null {
+  const defect = jsonShapeDefect(text);
+  if (defect === null) return null;
+  return new HttpProblem(
+    400,
+    'validation',
+    `the JSON body ${defect}; request bodies are small flat objects`,
+    {
+      errors: [{ path: 'body', message: defect }],
+    },
+  );
+}
+
 const invalidText = (detail: string): HttpProblem =>
   new HttpProblem(400, 'invalid-text', `the body cannot be stored as it is: ${detail}`);
 
@@ -94,6 +110,11 @@ export function registerContentTypes(app: FastifyInstance): void {
       text = decodeUtf8(request, body as Buffer);
     } catch (error) {
       done(error as Error, undefined);
+      return;
+    }
+    const shape = shapeProblem(text);
+    if (shape !== null) {
+      done(shape, undefined);
       return;
     }
     void parseJson(request, text, (error, parsed?: unknown) => {

@@ -9,9 +9,20 @@ export function noneMatch(header: string, etag: string): boolean {
   return header.split(',').some((tag) => opaque(tag) === target);
 }
 
+/** The strong ETag of a payload: its SHA-256, 27 base64url characters (162 bits). */
+export function payloadEtag(payload: string | Buffer): string {
+  return `"${hash('sha256', payload, 'base64url').slice(0, 27)}"`;
+}
+
+/** The same tag from a SHA-256 already known (hex), so that a stored document is not hashed per GET. */
+export function sha256Etag(sha256Hex: string): string {
+  return `"${Buffer.from(sha256Hex, 'hex').toString('base64url').slice(0, 27)}"`;
+}
+
 /**
  * Strong ETags on every successful GET (single resources and lists alike), and 304 Not
  * Modified when the client already has that representation. Writes and errors carry none.
+ * A route that knows its payload's tag sets the `ETag` header itself and nothing is hashed.
  */
 export function registerEtags(app: FastifyInstance): void {
   // A callback hook, not an async one: it runs on every response, and a promise per response
@@ -25,7 +36,8 @@ export function registerEtags(app: FastifyInstance): void {
       done(null, payload);
       return;
     }
-    const etag = `"${hash('sha256', payload, 'base64url').slice(0, 27)}"`;
+    const known = reply.getHeader('etag');
+    const etag = typeof known === 'string' ? known : payloadEtag(payload);
     reply.header('etag', etag);
     const ifNoneMatch = request.headers['if-none-match'];
     if (ifNoneMatch !== undefined && noneMatch(ifNoneMatch, etag)) {

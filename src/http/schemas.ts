@@ -453,7 +453,7 @@ export const BatchResultSchema = z
     line: z.int().positive().describe('1-based line number in the request body.'),
     status: z
       .int()
-      .describe('The status this line would have had on its own: 201, 200, 400, 422, 503 or 500.'),
+      .describe('The status this line would have had on its own: 201, 200, 400, 413, 422, 503 or 500.'),
     id: z.int().positive().optional().describe('The stored article, for 201 and 200.'),
     location: z.string().optional(),
     problem: ProblemSchema.omit({ parse_result: true, instance: true, request_id: true })

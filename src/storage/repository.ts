@@ -24,7 +24,7 @@ export interface Repository {
   /** One page of the article's teasers in page order (keyset on position); null when the article does not exist. */
   listArticleTeasers(articleId: number, query: PageQuery): Promise<Page<TeaserRecord> | null>;
   /** The raw document exactly as received; null when the article does not exist. */
-  getArticleSource(articleId: number): Promise<RawSource | null>;
+  getArticleSource(articleId: number): Promise<ArticleSource | null>;
   /**
    * Removes the article with its teasers, links, search rows and raw document; false when
    * absent. Its id is retired: it will never name another article.
@@ -129,6 +129,15 @@ export interface TeaserSearchItem extends TeaserRecord {
 export interface RawSource {
   body: string;
   contentType: RawContentType;
+}
+
+/** A stored document as it is served: its bytes in one read, and the hash computed at ingest. */
+export interface ArticleSource {
+  /** The document's UTF-8 bytes, exactly as received. */
+  bytes: Uint8Array;
+  contentType: RawContentType;
+  /** Hex SHA-256 of `bytes`, stored with the document: serving it never hashes it again. */
+  sha256: string;
 }
 
 export interface StoredPage extends RawSource {

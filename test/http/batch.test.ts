@@ -245,16 +245,49 @@ describe('POST /v1/articles:batch', () => {
     expect(results[0]).toMatchObject({ line: 1, status: 201 });
   });
 
-  it('has its own body limit: over it is 413, above the single-page limit is fine', async () => {
-    const test = await app({ bodyLimitBytes: 4096, batchBodyLimitBytes: 64 * 1024 });
+  it('has its own body limit: over it is 413; a body of several pages above the single-page limit is fine', async () => {
+    const test = await app({ bodyLimitBytes: 8192, batchBodyLimitBytes: 64 * 1024 });
     const seedLine = `${JSON.stringify({ text: seedText })}\n`;
-    expect(Buffer.byteLength(seedLine)).toBeGreaterThan(4096);
-    const within = resultsOf(await postBatch(test, seedLine));
-    expect(within[0]?.status).toBe(201);
+    const otherLine = `${JSON.stringify({ text: otherText })}\n`;
+    expect(Buffer.byteLength(seedLine + otherLine + seedLine)).toBeGreaterThan(8192);
+    const within = resultsOf(await postBatch(test, seedLine + otherLine + seedLine));
+    expect(within.map((result) => result.status)).toEqual([201, 201, 200]);
 
     const over = await postBatch(test, seedLine.repeat(20));
     expect(Buffer.byteLength(seedLine.repeat(20))).toBeGreaterThan(64 * 1024);
     expectProblem(over, 413, 'payload-too-large');
+  });
+
+  it('a line over the single-page limit is 413 on its own line; the other lines are stored', async () => {
+    const test = await app({ bodyLimitBytes: 8192 });
+    const bigPage = `${seedText}\n${'Ein langer Absatz, der die Seite über die Grenze bringt. '.repeat(200)}`;
+    const bigLine = JSON.stringify({ text: bigPage });
+    expect(Buffer.byteLength(bigLine)).toBeGreaterThan(8192);
+    const single = await test.app.inject({
+      method: 'POST',
+      url: '/v1/articles',
+      headers: { 'content-type': 'application/json' },
+      payload: bigLine,
+    });
+    expect(single.statusCode).toBe(413);
+
+    const body = [JSON.stringify({ text: seedText }), bigLine, JSON.stringify({ text: otherText })].join(
+      '\n',
+    );
+    const results = resultsOf(await postBatch(test, body));
+    expect(results.map((result) => [result.line, result.status])).toEqual([
+      [1, 201],
+      [2, 413],
+      [3, 201],
+    ]);
+    expect(results[1]?.id).toBeUndefined();
+    expect(results[1]?.problem).toMatchObject({
+      type: 'urn:masthead:problem:payload-too-large',
+      status: 413,
+    });
+    expect(results[1]?.problem?.detail).toMatch(/line 2 .*8192/);
+    const list = await test.app.inject('/v1/articles?limit=100');
+    expect(list.json().items).toHaveLength(2);
   });
 
   it('the 413 for a batch names the batch limit, not the single-page limit', async () => {

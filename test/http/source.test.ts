@@ -1,6 +1,33 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { expectMatchesContract } from '../helpers/contract.js';
 import { buildTestApp, fixtureText, SEED_ID, type TestApp } from '../helpers/app.js';
+import { record } from '../helpers/records.js';
+import type * as NodeCrypto from 'node:crypto';
+
+/** Bytes fed to node:crypto's hash functions, to show that serving a source hashes nothing. */
+const hashed = vi.hoisted(() => ({ bytes: 0 }));
+vi.mock('node:crypto', async (importOriginal) => {
+  const crypto = await importOriginal<typeof NodeCrypto>();
+  const count = (data: unknown) => {
+    hashed.bytes += typeof data === 'string' ? Buffer.byteLength(data) : (data as Uint8Array).byteLength;
+  };
+  return {
+    ...crypto,
+    hash: ((algorithm: string, data: string | Buffer, encoding?: string) => {
+      count(data);
+      return crypto.hash(algorithm, data, encoding as never);
+    }) as typeof crypto.hash,
+    createHash: ((algorithm: string) => {
+      const hasher = crypto.createHash(algorithm);
+      const update = hasher.update.bind(hasher);
+      hasher.update = (data: string, encoding?: BufferEncoding) => {
+        count(data);
+        return encoding === undefined ? update(data) : update(data, encoding);
+      };
+      return hasher;
+    }) as typeof crypto.createHash,
+  };
+});
 
 const seedText = fixtureText(SEED_ID);
 
@@ -127,5 +154,44 @@ describe('GET /v1/articles/{id}/source', () => {
     const id = created.json().id as number;
     expect((await t.app.inject({ method: 'DELETE', url: `/v1/articles/${id}` })).statusCode).toBe(204);
     expect((await t.app.inject(`/v1/articles/${id}/source`)).statusCode).toBe(404);
+  });
+
+  it('serves a large stored page without hashing it, with a stable ETag and 304 on If-None-Match', async () => {
+    // 8 MiB, as a batch line could store before lines were held to the page limit.
+    const body = `${seedText}\n${'Ein Absatz über Wale, der sich wiederholt. '.repeat(200_000)}`;
+    const { article } = await t.repository.ingest(record(undefined, body));
+    const url = `/v1/articles/${article.id}/source`;
+
+    hashed.bytes = 0;
+    const first = await sourceOf(article.id);
+    const second = await sourceOf(article.id);
+    expect(hashed.bytes).toBeLessThan(1024);
+    expect(first.rawPayload.equals(Buffer.from(body, 'utf8'))).toBe(true);
+    expect(Number(first.headers['content-length'])).toBe(Buffer.byteLength(body));
+    const etag = first.headers['etag'];
+    expect(etag).toMatch(/^"[\w-]{27}"$/);
+    expect(second.headers['etag']).toBe(etag);
+
+    const notModified = await t.app.inject({ url, headers: { 'if-none-match': String(etag) } });
+    expect(notModified.statusCode).toBe(304);
+    expect(notModified.body).toBe('');
+    expect(notModified.headers['etag']).toBe(etag);
+    const changed = await t.app.inject({ url, headers: { 'if-none-match': '"something-else"' } });
+    expect(changed.statusCode).toBe(200);
+    expect(hashed.bytes).toBeLessThan(1024);
+  });
+
+  it("a source's ETag is the same tag the payload hash gave before it was stored", async () => {
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/v1/articles',
+      headers: { 'content-type': 'text/plain' },
+      payload: bomCrlfText,
+    });
+    const response = await sourceOf(created.json().id);
+    const { hash } = await vi.importActual<typeof NodeCrypto>('node:crypto');
+    expect(response.headers['etag']).toBe(
+      `"${hash('sha256', response.rawPayload, 'base64url').slice(0, 27)}"`,
+    );
   });
 });

@@ -3,6 +3,7 @@ import type { PageSubmission } from '../../src/ingest/ingest.js';
 import { parseSubmission } from '../../src/ingest/parse-submission.js';
 import {
   createParsePool,
+  INGESTS_PER_STATELESS_PARSE,
   ParseBudgetExceededError,
   ParsePoolClosedError,
   ParsePoolFullError,
@@ -140,5 +141,66 @@ describe('parse pool', () => {
     }
     expect(parser.stats()).toStrictEqual({ size: 1, workers: 0, busy: 0, queued: 0 });
     await expect(parser.parse(seed())).rejects.toBeInstanceOf(ParsePoolClosedError);
+  });
+
+  describe('stored ingests before stateless parses', () => {
+    /** Starts jobs on one ready worker and returns the order in which they finish (= start order). */
+    async function finishOrder(
+      parser: ParsePool,
+      jobs: [string, 'ingest' | 'stateless'][],
+    ): Promise<string[]> {
+      const order: string[] = [];
+      await Promise.all(
+        jobs.map(([name, priority]) => parser.parse(seed(), priority).then(() => order.push(name))),
+      );
+      return order;
+    }
+
+    it('an ingest queued after K stateless parses starts before them', async () => {
+      const parser = pool({ size: 1, budgetMs: DOUBLE_BUDGET_MS, workerUrl: DOUBLE_URL });
+      await parser.parse(seed());
+      // The first job takes the idle worker; the rest wait in the queue.
+      const order = await finishOrder(parser, [
+        ['running', 'stateless'],
+        ['parse 1', 'stateless'],
+        ['parse 2', 'stateless'],
+        ['parse 3', 'stateless'],
+        ['ingest', 'ingest'],
+      ]);
+      expect(order).toEqual(['running', 'ingest', 'parse 1', 'parse 2', 'parse 3']);
+    });
+
+    it('stateless parses still get a turn while ingests keep coming', async () => {
+      const parser = pool({ size: 1, budgetMs: DOUBLE_BUDGET_MS, workerUrl: DOUBLE_URL });
+      await parser.parse(seed());
+      const ingests = Array.from(
+        { length: 3 * INGESTS_PER_STATELESS_PARSE },
+        (_, n) => [`ingest ${n + 1}`, 'ingest'] as [string, 'ingest'],
+      );
+      const order = await finishOrder(parser, [
+        ['running', 'ingest'],
+        ['parse 1', 'stateless'],
+        ['parse 2', 'stateless'],
+        ...ingests,
+      ]);
+      const turn = INGESTS_PER_STATELESS_PARSE;
+      expect(order.indexOf('parse 1')).toBe(1 + turn);
+      expect(order.indexOf('parse 2')).toBe(2 + 2 * turn);
+      expect(order.filter((name) => name.startsWith('ingest'))).toEqual(ingests.map(([name]) => name));
+    });
+
+    it('each kind has its own queue bound: a flood of stateless parses does not refuse ingests', async () => {
+      const parser = pool({ size: 1, budgetMs: DOUBLE_BUDGET_MS, maxQueue: 2, workerUrl: DOUBLE_URL });
+      await parser.parse(seed());
+      const flood = [
+        parser.parse(seed(), 'stateless'),
+        parser.parse(seed(), 'stateless'),
+        parser.parse(seed(), 'stateless'),
+      ];
+      await expect(parser.parse(seed(), 'stateless')).rejects.toBeInstanceOf(ParsePoolFullError);
+      const ingest = parser.parse(seed(), 'ingest');
+      expect(parser.stats()).toMatchObject({ busy: 1, queued: 3 });
+      await Promise.all([...flood, ingest]);
+    });
   });
 });

@@ -117,7 +117,7 @@ export interface paths {
         };
         /**
          * Get an article's raw page
-         * @description The document exactly as it was received, with its original content type.
+         * @description The document exactly as it was received, with its original content type. Its `ETag` comes from the SHA-256 stored with the document.
          */
         get: operations["getArticleSource"];
         put?: never;
@@ -179,7 +179,7 @@ export interface paths {
         put?: never;
         /**
          * Ingest many pages
-         * @description Newline-delimited JSON, one page submission per line (as the JSON body of `POST /v1/articles`), up to 1000 lines. The response streams one result per non-empty line, in order, as NDJSON: its line number, the status that line would have had on its own (201, 200, 400, 422), and the article id or a problem. One bad line does not fail the others.
+         * @description Newline-delimited JSON, one page submission per line (as the JSON body of `POST /v1/articles`), up to 1000 lines. The response streams one result per non-empty line, in order, as NDJSON: its line number, the status that line would have had on its own (201, 200, 400, 413, 422), and the article id or a problem. A line is held to the single-page body limit (413 on that line). One bad line does not fail the others.
          */
         post: operations["ingestArticlesBatch"];
         delete?: never;
@@ -924,7 +924,7 @@ export interface components {
         BatchResult: {
             /** @description 1-based line number in the request body. */
             line: number;
-            /** @description The status this line would have had on its own: 201, 200, 400, 422, 503 or 500. */
+            /** @description The status this line would have had on its own: 201, 200, 400, 413, 422, 503 or 500. */
             status: number;
             /** @description The stored article, for 201 and 200. */
             id?: number;
@@ -1722,6 +1722,15 @@ export interface operations {
             };
             /** @description Too many requests: see `Retry-After` and the RateLimit headers. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not ready (database unreachable, schema out of date, shutting down), overloaded (too many pages waiting to be parsed, or searches waiting to be ranked; see `Retry-After`), the database locked by another process (`storage-busy`; see `Retry-After`), or its file deleted or replaced (`storage-unavailable`). */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -65,7 +65,8 @@ async function served(repository: Repository, id: number, maxId: number) {
       linkedArticleId:
         teaser.linkedArticleId !== null && teaser.linkedArticleId <= maxId ? teaser.linkedArticleId : null,
     })),
-    source,
+    // As text: a deep comparison of bytes goes element by element, ~100× slower.
+    source: { ...source, bytes: Buffer.from(source.bytes).toString('utf8') },
   };
 }
 

@@ -6,6 +6,7 @@ import type { Metrics } from '../metrics.js';
 import type { Repository, TeaserRecord } from '../../storage/repository.js';
 import { negotiate } from '../negotiate.js';
 import { linkNext, publicationRef } from '../pagination.js';
+import { sha256Etag } from '../etag.js';
 import { HttpProblem } from '../problem.js';
 import { renderHtml } from '../render/html.js';
 import { renderMarkdown } from '../render/markdown.js';
@@ -245,7 +246,9 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
         tags: ['articles'],
         security: [],
         summary: "Get an article's raw page",
-        description: 'The document exactly as it was received, with its original content type.',
+        description:
+          'The document exactly as it was received, with its original content type. Its `ETag` ' +
+          'comes from the SHA-256 stored with the document.',
         params: IdParams,
         response: {
           200: {
@@ -259,7 +262,14 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
     async (request, reply) => {
       const source = await repository.getArticleSource(request.params.id);
       if (!source) throw notFound(request.params.id);
-      return reply.type(`${source.contentType}; charset=utf-8`).send(source.body);
+      // The stored bytes as they are (a view, not a copy), tagged by the hash stored with them.
+      // fastify sends a Buffer unserialised; the schema documents it as the string it is.
+      const { bytes } = source;
+      const body = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      return reply
+        .header('etag', sha256Etag(source.sha256))
+        .type(`${source.contentType}; charset=utf-8`)
+        .send(body as unknown as string);
     },
   );
 

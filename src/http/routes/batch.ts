@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { STATUS_CODES } from 'node:http';
 import { prepareIngest, storeIngest, type IngestOutcome, type ParseFunction } from '../../ingest/ingest.js';
 import { jsonTextDefect } from '../clean-text.js';
+import { jsonShapeDefect } from '../json-shape.js';
 import type { Metrics } from '../metrics.js';
 import { parsePoolProblem } from '../parse-budget.js';
 import { storageProblem } from '../storage-problem.js';
@@ -32,7 +33,10 @@ function lineProblem(status: number, kind: ProblemKind, title: string, detail: s
 export interface BatchRoutesOptions {
   repository: Repository;
   requireWriteAccess: preHandlerAsyncHookHandler;
+  /** Largest batch body, in bytes. */
   bodyLimit: number;
+  /** Largest line, in bytes: the single-page body limit of `POST /v1/articles`. */
+  lineLimit: number;
   parse: ParseFunction;
   metrics?: Pick<Metrics, 'recordIngest'>;
 }
@@ -84,6 +88,42 @@ export async function batchRoutes(app: FastifyInstance, options: BatchRoutesOpti
 
   /** Validates and parses one line; never rejects: a bad line becomes its own result. */
   async function prepareLine(text: string, line: number): Promise<PreparedLine> {
+    // A page too large for POST /v1/articles is too large here: checked before anything reads it.
+    const bytes = Buffer.byteLength(text, 'utf8');
+    if (bytes > options.lineLimit) {
+      return {
+        kind: 'answered',
+        result: {
+          line,
+          status: 413,
+          problem: lineProblem(
+            413,
+            'payload-too-large',
+            STATUS_CODES[413] ?? 'Payload Too Large',
+            `line ${line} is ${bytes} bytes; a page may have at most ${options.lineLimit} bytes`,
+          ),
+        },
+      };
+    }
+    const shape = jsonShapeDefect(text);
+    if (shape !== null) {
+      return {
+        kind: 'answered',
+        result: {
+          line,
+          status: 400,
+          problem: {
+            ...lineProblem(
+              400,
+              'validation',
+              'Bad Request',
+              `line ${line} ${shape}; a page submission is a flat object`,
+            ),
+            errors: [{ path: 'line', message: shape }],
+          },
+        },
+      };
+    }
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -219,7 +259,8 @@ export async function batchRoutes(app: FastifyInstance, options: BatchRoutesOpti
           `Newline-delimited JSON, one page submission per line (as the JSON body of ` +
           `\`POST /v1/articles\`), up to ${BATCH_MAX_LINES} lines. The response streams one result ` +
           'per non-empty line, in order, as NDJSON: its line number, the status that line would ' +
-          'have had on its own (201, 200, 400, 422), and the article id or a problem. One bad line ' +
+          'have had on its own (201, 200, 400, 413, 422), and the article id or a problem. A line is ' +
+          'held to the single-page body limit (413 on that line). One bad line ' +
           'does not fail the others.',
         body: {
           content: {
@@ -231,7 +272,7 @@ export async function batchRoutes(app: FastifyInstance, options: BatchRoutesOpti
             description: 'One BatchResult per non-empty input line, each on its own line.',
             content: { [NDJSON_MEDIA_TYPE]: { schema: BatchResultSchema } },
           },
-          ...problemResponses(400, 401, 403, 413, 415, 429),
+          ...problemResponses(400, 401, 403, 413, 415, 429, 503),
         },
       },
     },

@@ -18,7 +18,7 @@ import {
   type PageQuery,
   type PageWithStory,
   type RawContentType,
-  type RawSource,
+  type ArticleSource,
   type TeaserRecord,
 } from '../repository.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
@@ -158,8 +158,10 @@ export function articleStore(db: Database.Database) {
     teaserPage: db.prepare<{ articleId: number; after: number; limit: number }, TeaserRow>(`
       SELECT position, title, summary, publication, date, partial, linked_article_id
         FROM teasers WHERE article_id = @articleId AND position > @after ORDER BY position LIMIT @limit`),
-    source: db.prepare<[number], { body: string; content_type: RawContentType }>(`
-      SELECT r.body, r.content_type FROM articles a JOIN raw_documents r ON r.id = a.raw_document_id
+    // The UTF-8 bytes as a BLOB: one copy out of SQLite, no decoding to a string and back.
+    source: db.prepare<[number], { body: Buffer; content_type: RawContentType; sha256: string }>(`
+      SELECT CAST(r.body AS BLOB) AS body, r.content_type, r.sha256
+        FROM articles a JOIN raw_documents r ON r.id = a.raw_document_id
        WHERE a.id = ?`),
     insertDocument: db.prepare<[string, string, string, string | null, string]>(`
       INSERT INTO raw_documents (sha256, content_type, body, source_url, received_at)
@@ -450,9 +452,9 @@ export function articleStore(db: Database.Database) {
       };
     },
 
-    source(articleId: number): RawSource | null {
+    source(articleId: number): ArticleSource | null {
       const row = statements.source.get(articleId);
-      return row ? { body: row.body, contentType: row.content_type } : null;
+      return row ? { bytes: row.body, contentType: row.content_type, sha256: row.sha256 } : null;
     },
   };
 }
