@@ -17,6 +17,7 @@ import { Worker } from 'node:worker_threads';
 import type { ParsedPage } from '../parser/types.js';
 import type { RawContentType } from '../storage/repository.js';
 import type { PageSubmission } from './ingest.js';
+import { siblingScript, workerEntry } from '../worker-entry.js';
 
 /**
  * Jobs of each priority that may wait for a worker before `parse()` refuses more
@@ -125,25 +126,7 @@ interface Slot {
   retired: boolean;
 }
 
-const DEFAULT_WORKER_URL = new URL(
-  `./parse-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`,
-  import.meta.url,
-);
-
-/**
- * The script a worker runs. A `.ts` entry (source under vitest or tsx) needs tsx's loader,
- * and Node 20 ignores `--import tsx` in a worker's execArgv ("Unknown file extension .ts"),
- * so a small bootstrap registers tsx inside the worker first. Compiled `.js` runs as it is.
- */
-function workerEntry(workerUrl: URL): URL {
-  if (!workerUrl.pathname.endsWith('.ts')) return workerUrl;
-  const tsxApi = import.meta.resolve('tsx/esm/api');
-  const bootstrap =
-    `import { register } from ${JSON.stringify(tsxApi)};\n` +
-    `register();\n` +
-    `await import(${JSON.stringify(workerUrl.href)});\n`;
-  return new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`);
-}
+const DEFAULT_WORKER_URL = siblingScript('./parse-worker', import.meta.url);
 
 function positiveInteger(name: string, value: number): number {
   if (!Number.isInteger(value) || value < 1)

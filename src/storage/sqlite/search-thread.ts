@@ -12,6 +12,7 @@ import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { SearchOverloadedError } from '../repository.js';
 import { BUSY_TIMEOUT_MS } from './database.js';
+import { siblingScript, workerEntry } from '../../worker-entry.js';
 
 /** Rankings that may wait for the search thread before more are refused. */
 export const MAX_WAITING = 32;
@@ -33,22 +34,7 @@ export interface RankingRunner {
   close(): Promise<void>;
 }
 
-const WORKER_URL = new URL(
-  `./search-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`,
-  import.meta.url,
-);
-
-/**
- * The script the worker runs. A `.ts` entry (source under vitest or tsx) needs tsx's
- * loader registered inside the worker first (as in src/ingest/parse-pool.ts).
- */
-function workerEntry(): URL {
-  if (!WORKER_URL.pathname.endsWith('.ts')) return WORKER_URL;
-  const bootstrap =
-    `import { register } from ${JSON.stringify(import.meta.resolve('tsx/esm/api'))};\n` +
-    `register();\nawait import(${JSON.stringify(WORKER_URL.href)});\n`;
-  return new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`);
-}
+const WORKER_URL = siblingScript('./search-worker', import.meta.url);
 
 function inPlace(db: Database.Database): RankingRunner {
   return {
@@ -76,7 +62,9 @@ export function rankingRunner(db: Database.Database): RankingRunner {
   }
 
   function start(): Worker {
-    const started = new Worker(workerEntry(), { workerData: { path, busyTimeoutMs: BUSY_TIMEOUT_MS } });
+    const started = new Worker(workerEntry(WORKER_URL), {
+      workerData: { path, busyTimeoutMs: BUSY_TIMEOUT_MS },
+    });
     started.unref();
     started.on('message', (reply: RankingReply) => {
       const job = pending.get(reply.id);
