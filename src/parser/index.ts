@@ -8,6 +8,7 @@
 
 import { classifyLines, pickPageLocale, type ClassifiedLine } from './classify.js';
 import { detectPlatform, type PrintedDate } from './edition.js';
+import { missingStoryEvidence } from './evidence.js';
 import { detectLanguage } from './language.js';
 import { isBoilerplate, Ledger } from './ledger.js';
 import { normalizeInput } from './normalize.js';
@@ -96,6 +97,21 @@ function uiWords(line: ClassifiedLine): string {
   return text;
 }
 
+/** Line kinds only a newsstand prints: one on the page is evidence of a newsstand page. */
+const PLATFORM_SIGNAL_KINDS: ReadonlySet<string> = new Set([
+  'edition-line',
+  'trial',
+  'paywall',
+  'sign-in',
+  'more-stories',
+  'try-gold',
+  'upsell',
+  'promo',
+  'brand',
+  'issue-contents',
+  'issue-count',
+]);
+
 const BRAND_TEXTS: readonly string[] = PLATFORMS.flatMap((p) => p.brandNames);
 
 /**
@@ -176,11 +192,31 @@ function parse(text: string, options: ParseOptions): ParsedPage {
     cutLineIndex: cut ? all.length - 1 : null,
   });
 
-  const story = buildStory(draft);
-  const edition = buildEdition(
-    { line: editionLine, header: draft, moreStoriesPublication, teasers, hasStory: story !== null },
-    platform,
-  );
+  let story = buildStory(draft);
+  let noEvidence: string | null = null;
+  if (story !== null) {
+    noEvidence = missingStoryEvidence(
+      draft.deck === null ? draft.paragraphs : [draft.deck, ...draft.paragraphs],
+      {
+        platform: platform !== null,
+        platformLines: all.some((l) => PLATFORM_SIGNAL_KINDS.has(l.kind)),
+        edition: editionLine !== undefined || draft.date !== null,
+        byline: draft.byline !== null,
+      },
+    );
+    if (noEvidence !== null) {
+      story = null;
+      for (const line of all.slice(0, segments.storyEnd)) ledger.discard(line, 'layout');
+      warnings.push(noEvidence);
+    }
+  }
+  const edition =
+    noEvidence !== null
+      ? null
+      : buildEdition(
+          { line: editionLine, header: draft, moreStoriesPublication, teasers, hasStory: story !== null },
+          platform,
+        );
   if (
     editionLine === undefined &&
     all.some((l) => l.kind === 'edition-line' && l.edition?.placeholder === true)
@@ -189,7 +225,7 @@ function parse(text: string, options: ParseOptions): ParsedPage {
       'edition line is an unrendered template: publication and date taken from elsewhere, if printed',
     );
   }
-  if (story === null) warnings.push('no main story on this page');
+  if (story === null && noEvidence === null) warnings.push('no main story on this page');
 
   const { removed, unplaced } = ledger.removedLines();
   if (unplaced > 0) warnings.push(`${unplaced} line(s) matched no rule and were removed as layout`);

@@ -124,3 +124,15 @@ export const LANGUAGE_CANDIDATES: readonly string[] = [
   'cmn',
   'swh',
 ];
+
+/**
+ * Evidence of a story. Without a platform, edition or byline signal, a page is
+ * a story only when its deck and body hold at least this many sentences of
+ * running prose: closed by sentence punctuation, of at least this many words
+ * (or, in scripts written without spaces, this many letters), and with at most
+ * this share of the symbols code and data are written in (`{ } " = < >`).
+ */
+export const PROSE_MIN_SENTENCES = 2;
+export const PROSE_SENTENCE_MIN_WORDS = 6;
+export const PROSE_SENTENCE_MIN_LETTERS_UNSPACED = 12;
+export const PROSE_MAX_SYMBOL_RATIO = 0.05;

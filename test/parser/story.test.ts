@@ -139,10 +139,13 @@ describe('story headers', () => {
     const page = [
       'The car was quick and, as a',
       'THE CAR LOVES CORNERS AND A SLALOM OR TWO',
-      'result, we loved it.',
+      'result, we loved it on every road we tried. The brakes held up through a long day of hard laps.',
     ].join('\n');
     const out = parsePage(page);
-    expect(out.story?.paragraphs).toEqual(['The car was quick and, as a', 'result, we loved it.']);
+    expect(out.story?.paragraphs).toEqual([
+      'The car was quick and, as a',
+      'result, we loved it on every road we tried. The brakes held up through a long day of hard laps.',
+    ]);
     expect(out.removed).toEqual([{ text: 'THE CAR LOVES CORNERS AND A SLALOM OR TWO', reason: 'layout' }]);
   });
 });
