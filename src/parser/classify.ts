@@ -73,6 +73,7 @@ export type LineKind =
   | 'pipe'
   | 'dash'
   | 'image'
+  | 'lost-glyphs'
   | 'text';
 
 export interface ClassifiedLine extends SourceLine {
@@ -462,14 +463,29 @@ function matchShapes(text: string): Classification | null {
   return null;
 }
 
+/** Numbers (`9,000`, `7`, `10.5`) in a sentence: each run is folded to one `#`. */
+const NUMBER_RUN = /\d[\d,.]*/gu;
+
+/**
+ * `Start your 14-day …` matches `Start your 7-day …`: the trial's length and
+ * the catalogue's size change from page to page, the sentence does not.
+ */
+function foldNumbers(folded: string): string {
+  return ASCII_DIGIT.test(folded) ? folded.replace(NUMBER_RUN, '#') : folded;
+}
+
+/** The cut candidates with their numbers folded, made once. */
+const CUT_CANDIDATES_FOLDED = CUT_CANDIDATES.map((c) => ({ ...c, folded: foldNumbers(c.lower) }));
+
 /** A last line cut by the capture: the start of a known boilerplate sentence or header. */
 function matchCut(text: string): Classification | null {
   if (text.length < MIN_CUT_BOILERPLATE_CHARS) return matchCutSuffix(text);
   const folded = lower(text);
   const signIn = matchCutSignIn(folded);
   if (signIn) return signIn;
-  for (const c of CUT_CANDIDATES) {
-    if (c.lower.startsWith(folded) || (c.kind === 'edition-line' && folded.startsWith(c.lower))) {
+  const digitless = foldNumbers(folded);
+  for (const c of CUT_CANDIDATES_FOLDED) {
+    if (c.folded.startsWith(digitless) || (c.kind === 'edition-line' && digitless.startsWith(c.folded))) {
       return { kind: c.kind, locales: c.locale ? [c.locale] : [], cut: true };
     }
   }
@@ -528,6 +544,21 @@ function matchCutSuffix(text: string): Classification | null {
   return null;
 }
 
+/** What a capture prints for a character it could not encode: `?`, full-width `？`, U+FFFD. */
+const LOST_GLYPHS: ReadonlySet<string> = new Set(['?', '？', '\uFFFD']);
+
+/** `?? ????`: a line of characters the capture lost (emoji, symbols). Never story text, in any language. */
+function matchLostGlyphs(text: string): Classification | null {
+  if (!LOST_GLYPHS.has(text.charAt(0))) return null;
+  for (let k = 1; k < text.length; k++) {
+    const ch = text.charAt(k);
+    if (ch !== ' ' && !LOST_GLYPHS.has(ch)) return null;
+  }
+  return LOST_GLYPHS_LINE;
+}
+
+const LOST_GLYPHS_LINE: Classification = { kind: 'lost-glyphs', locales: [] };
+
 export function classifyLine(text: string, maybeCut: boolean): Classification {
   const folded = lower(text);
   return classifyFolded(text, folded, LINE_STRINGS.foundIn(folded), maybeCut);
@@ -544,6 +575,7 @@ function classifyFolded(
   maybeCut: boolean,
 ): Classification {
   return (
+    matchLostGlyphs(text) ??
     matchImage(text) ??
     matchEdition(text) ??
     matchSignIn(text, found) ??

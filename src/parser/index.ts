@@ -173,7 +173,7 @@ function parse(text: string, options: ParseOptions): ParsedPage {
   });
   for (const line of all.slice(segments.storyEnd, segments.teaserStart)) {
     if (isBoilerplate(line)) ledger.removeBoilerplate(line);
-    else ledger.remove(line, 'paywall');
+    else ledger.remove(line, line.kind === 'lost-glyphs' ? 'layout' : 'paywall');
   }
 
   const editionLine = all.find(

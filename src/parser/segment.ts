@@ -41,6 +41,7 @@ const TOP_KINDS: ReadonlySet<LineKind> = new Set([
   'chrome',
   'category',
   'issue-count',
+  'lost-glyphs',
 ]);
 /** Boilerplate after which teaser cards start (the paywall block ends there). */
 const TEASER_HEADER_KINDS: ReadonlySet<LineKind> = new Set(['more-stories', 'issue-contents']);
@@ -291,6 +292,10 @@ function extendPaywallBlock(lines: ClassifiedLine[], storyEnd: number, pubs: rea
     if (isBoilerplate(line)) {
       j++;
       if (TEASER_HEADER_KINDS.has(line.kind)) break;
+      continue;
+    }
+    if (line.kind === 'lost-glyphs') {
+      j++;
       continue;
     }
     if (line.kind !== 'text') break;

@@ -189,6 +189,7 @@ export function extractStory(
   const content: ClassifiedLine[] = [];
   for (const line of region) {
     if (isBoilerplate(line)) ledger.removeBoilerplate(line);
+    else if (line.kind === 'lost-glyphs') ledger.remove(line, 'layout');
     else content.push(line);
   }
 
