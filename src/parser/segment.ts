@@ -17,6 +17,8 @@ import {
   SIGN_IN_MAX_CHARS,
   TIER_LINE_MAX_CHARS,
   TRY_GOLD_MAX_CHARS,
+  UPSELL_HEADER_WINDOW,
+  UPSELL_LINE_MAX_CHARS,
 } from './settings.js';
 import { endsSentence, foldKey, hasLowercase, hasUppercase } from './text.js';
 
@@ -194,6 +196,66 @@ function findTopEnd(lines: ClassifiedLine[]): number {
     break;
   }
   return t;
+}
+
+/** Kinds that show a line block on top is the upsell (not store navigation). */
+const UPSELL_KINDS: ReadonlySet<LineKind> = new Set(['price', 'upsell', 'try-gold', 'promo', 'brand']);
+
+/**
+ * The upsell block in wording no locale file knows, before a story header
+ * (Title / Pub / `|` / date). Only on top of a header whose metadata is within
+ * `UPSELL_HEADER_WINDOW` lines, and only when a known upsell line (a price, a
+ * "Try GOLD" label) is in the block:
+ *  - short lines before the last known upsell line are upsell too
+ *    (`Sınırsız erişim` above the price sentence and the prices);
+ *  - short labels between the block and the header's title are upsell (an
+ *    English `… Gift Now` line on a page in another language).
+ */
+function upsellBeforeHeader(lines: ClassifiedLine[], topEnd: number): number {
+  const limit = Math.min(lines.length, UPSELL_HEADER_WINDOW);
+  let h = -1;
+  for (let k = topEnd; k < limit; k++) {
+    if (isHardMeta(lines[k])) {
+      h = k;
+      break;
+    }
+  }
+  if (h < 0) return topEnd;
+  let last = -1;
+  for (let k = h - 1; k >= topEnd; k--) {
+    if (UPSELL_KINDS.has((lines[k] as ClassifiedLine).kind)) {
+      last = k;
+      break;
+    }
+  }
+  if (last < 0) return topEnd;
+  for (let k = topEnd; k < last; k++) {
+    const line = lines[k] as ClassifiedLine;
+    if (line.kind === 'text' && line.text.length > UPSELL_LINE_MAX_CHARS) return topEnd;
+  }
+  for (let k = topEnd; k < last; k++) {
+    const line = lines[k] as ClassifiedLine;
+    if (line.kind === 'text') lines[k] = relabel(line, 'upsell');
+  }
+  let t = last + 1;
+  // Title / Pub / `|` (the title two lines above a bare bar) or Title / `Pub|Date` (one line above)
+  const meta = lines[h] as ClassifiedLine;
+  const titleAt =
+    meta.kind === 'pipe' && meta.publication === undefined && meta.date === undefined
+      ? h - 2
+      : meta.publication !== undefined
+        ? h - 1
+        : -1;
+  if (titleAt > t) {
+    const labels = lines.slice(t, titleAt);
+    if (
+      labels.every((l) => l.kind === 'text' && l.text.length <= TIER_LINE_MAX_CHARS && !endsSentence(l.text))
+    ) {
+      for (let k = t; k < titleAt; k++) lines[k] = relabel(lines[k] as ClassifiedLine, 'upsell');
+      t = titleAt;
+    }
+  }
+  return Math.max(t, topEnd);
 }
 
 /**
@@ -477,7 +539,7 @@ function findCardStart(
 export function segment(classified: readonly ClassifiedLine[]): Segments {
   const lines = [...classified];
   demoteBodyMentions(lines);
-  const topEnd = findTopEnd(lines);
+  const topEnd = upsellBeforeHeader(lines, findTopEnd(lines));
   for (let i = topEnd; i < lines.length; i++) {
     const line = lines[i];
     if (line?.kind === 'category') lines[i] = relabel(line, 'text');

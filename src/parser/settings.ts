@@ -62,6 +62,13 @@ export const SIGN_IN_MAX_CHARS = 80;
 export const TRY_GOLD_MAX_CHARS = 40;
 /** Category / navigation labels are at most this long. */
 export const NAVIGATION_MAX_CHARS = 40;
+/**
+ * An upsell block in unknown wording is searched for only above a header whose
+ * metadata (`|`, a date) is within this many lines of the top, and its lines
+ * of unknown wording are at most this long (the price sentence is ~100).
+ */
+export const UPSELL_HEADER_WINDOW = 14;
+export const UPSELL_LINE_MAX_CHARS = 160;
 /** A "View all"-style label glued to the end of a publication name is at most this long. */
 export const GLUED_LABEL_MAX_CHARS = 20;
 /** A reading-time line (`10+ min  |`, `5 min läsning`) is at most this long. */
