@@ -11,6 +11,7 @@ import {
   type PrintedDate,
 } from './edition.js';
 import type { SourceLine } from './normalize.js';
+import { matchCreditLine } from './platform-grammars.js';
 import { CURRENCY_SYMBOLS, MINUTE_WORDS, PRICE, PRICE_PERIOD_MAX_CHARS } from './rules/generic.js';
 import {
   BRAND_NAMES,
@@ -74,6 +75,7 @@ export type LineKind =
   | 'dash'
   | 'image'
   | 'lost-glyphs'
+  | 'credit'
   | 'text';
 
 export interface ClassifiedLine extends SourceLine {
@@ -557,6 +559,19 @@ function matchLostGlyphs(text: string): Classification | null {
   return LOST_GLYPHS_LINE;
 }
 
+/** A PressReader-style credit line: the edition's publication (and date, when printed) and the writer. */
+function matchCredit(text: string): Classification | null {
+  const credit = matchCreditLine(text);
+  if (credit === null) return null;
+  return {
+    kind: 'credit',
+    locales: [],
+    publication: credit.publication,
+    detail: credit.byline ?? '',
+    ...(credit.date === null ? {} : { date: credit.date }),
+  };
+}
+
 const LOST_GLYPHS_LINE: Classification = { kind: 'lost-glyphs', locales: [] };
 
 export function classifyLine(text: string, maybeCut: boolean): Classification {
@@ -583,6 +598,7 @@ function classifyFolded(
     matchWholeLine(folded) ??
     matchMarkers(folded, text, found) ??
     matchGluedCard(text, found) ??
+    matchCredit(text) ??
     matchShapes(text) ??
     (maybeCut ? matchCut(text) : null) ??
     TEXT

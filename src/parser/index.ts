@@ -12,6 +12,7 @@ import { missingStoryEvidence } from './evidence.js';
 import { detectLanguage } from './language.js';
 import { isBoilerplate, Ledger } from './ledger.js';
 import { normalizeInput } from './normalize.js';
+import { setsDropCaps } from './platform-grammars.js';
 import { PLATFORMS } from './rules/platforms.js';
 import { segment } from './segment.js';
 import {
@@ -169,6 +170,7 @@ function parse(text: string, options: ParseOptions): ParsedPage {
   const draft = extractStory(all.slice(0, segments.storyEnd), ledger, {
     issuePage: segments.issuePage,
     leadingPublication,
+    dropCaps: setsDropCaps(platform),
     platformUnknown: platform === null,
   });
   for (const line of all.slice(segments.storyEnd, segments.teaserStart)) {

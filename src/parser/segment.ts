@@ -154,7 +154,7 @@ function printedPublications(lines: readonly ClassifiedLine[], topEnd: number): 
   };
   for (const line of lines) {
     if (line.kind === 'edition-line') add(line.edition?.publication);
-    if (line.kind === 'card-publication') add(line.publication);
+    if (line.kind === 'card-publication' || line.kind === 'credit') add(line.publication);
   }
   for (let i = topEnd; i < Math.min(lines.length, topEnd + HEADER_SCAN_LINES); i++) {
     const line = lines[i] as ClassifiedLine;

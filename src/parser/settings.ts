@@ -143,3 +143,6 @@ export const PROSE_MIN_SENTENCES = 2;
 export const PROSE_SENTENCE_MIN_WORDS = 6;
 export const PROSE_SENTENCE_MIN_LETTERS_UNSPACED = 12;
 export const PROSE_MAX_SYMBOL_RATIO = 0.05;
+
+/** A PressReader-style credit line (`Pub (City) - - Section - By Name, FOTO: …`) is at most this long. */
+export const CREDIT_LINE_MAX_CHARS = 200;

@@ -7,6 +7,7 @@
 import type { ClassifiedLine } from './classify.js';
 import { parsePrintedDate, type PrintedDate } from './edition.js';
 import { isBoilerplate, type Ledger } from './ledger.js';
+import { repairDropCap } from './platform-grammars.js';
 import { BYLINE_CREDITS, BYLINE_OPENERS, DATELINE_SEPARATORS, NAME_PARTICLES } from './rules/generic.js';
 import {
   BYLINE_MAX_CHARS,
@@ -170,12 +171,21 @@ function emptyDraft(): StoryDraft {
   };
 }
 
+/** Index of a credit line within the header's reach, or -1. */
+function creditHeader(content: readonly ClassifiedLine[], i: number): number {
+  for (let k = i; k <= i + HEADER_META_MAX_OFFSET && k < content.length; k++)
+    if (content[k]?.kind === 'credit') return k;
+  return -1;
+}
+
 /** Extract the story from the story region; every line is used or removed on the ledger. */
 export interface StoryContext {
   /** The page lists an issue's contents: its text is the store's, not a story. */
   issuePage: boolean;
   /** The platform opens story pages with the publication's name (PressReader). */
   leadingPublication: boolean;
+  /** The platform sets drop caps: the first body line may need its first letter repaired. */
+  dropCaps: boolean;
   /** No platform was recognised: a page opening with two short lines may be a PressReader-style header. */
   platformUnknown: boolean;
 }
@@ -221,14 +231,30 @@ export function extractStory(
   let headerFound = false;
   let e = i;
   let h = -1;
-  for (let k = i; k <= i + HEADER_META_MAX_OFFSET && k < content.length; k++) {
+  const credit = creditHeader(content, i);
+  if (credit >= 0) {
+    // Title / `Pub (City) - - Section - By Name` (PressReader): the credit line is the edition and the byline
+    const line = content[credit] as ClassifiedLine;
+    for (let k = i; k < credit - 1; k++) ledger.remove(content[k] as ClassifiedLine, 'layout');
+    if (credit > i) useTitle(content[credit - 1]);
+    draft.publication = line.publication ?? null;
+    draft.date = line.date ?? null;
+    draft.byline = line.detail === undefined || line.detail === '' ? null : line.detail;
+    ledger.remove(line, 'layout');
+    headerFound = true;
+    e = credit + 1;
+    h = -2;
+  }
+  for (let k = i; h === -1 && k <= i + HEADER_META_MAX_OFFSET && k < content.length; k++) {
     const kind = content[k]?.kind;
     if (kind === 'pipe' || kind === 'date') {
       h = k;
       break;
     }
   }
-  if (h >= 0) {
+  if (h === -2) {
+    // header read from the credit line
+  } else if (h >= 0) {
     headerFound = true;
     const meta = content[h];
     if (h - i === 2) {
@@ -336,7 +362,7 @@ export function extractStory(
       ledger.use(candidate);
       e++;
     }
-    const bylineLine = content[e];
+    const bylineLine = draft.byline === null ? content[e] : undefined;
     if (bylineLine?.kind === 'dash') {
       draft.byline = extractByline(bylineLine.detail ?? '');
       ledger.remove(bylineLine, 'layout');
@@ -368,6 +394,8 @@ export function extractStory(
   const kept = dropPullQuotes(body, ledger);
   for (const line of kept) ledger.use(line);
   draft.paragraphs = kept.map((l) => l.text);
+  if (ctx.dropCaps && headerFound && draft.paragraphs[0] !== undefined)
+    draft.paragraphs[0] = repairDropCap(draft.paragraphs[0]);
   const firstParagraph = draft.paragraphs[0];
   draft.dateline = firstParagraph === undefined ? null : findDateline(firstParagraph);
   return draft;

@@ -15,11 +15,33 @@ export const PLATFORMS: readonly PlatformRules[] = [
   {
     platform: 'pressreader',
     hosts: ['pressreader.com'],
-    textMarkers: [],
+    textMarkers: ['© PressReader'],
     brandNames: [],
-    chromeLines: [],
+    // footers; `Newspapers in English` / `Newspapers from India` are navigation prefixes of the locales
+    chromeLines: [
+      '© PressReader. All rights reserved.',
+      '© PressReader. All rights reserved',
+      '© PressReader',
+    ],
     gluedReadingTime: [],
     leadingPublication: true,
+    creditLine: {
+      writerOpeners: [
+        'By/TEXT:',
+        'By:',
+        'By',
+        'TEXT:',
+        'TEXTO:',
+        'TEXTE:',
+        'TEKST:',
+        'TESTO:',
+        'Por',
+        'Von',
+        'Par',
+      ],
+      otherCredits: ['FOTO:', 'FOTOS:', 'PHOTO:', 'PHOTOS:', 'PHOTOGRAPHS:', 'ILLUSTRATION:'],
+    },
+    dropCaps: true,
   },
   {
     platform: 'zinio',

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { classifyLine } from '../../src/parser/classify.js';
+import { parsePage } from '../../src/parser/index.js';
+import { matchCreditLine, repairDropCap } from '../../src/parser/platform-grammars.js';
+
+describe('PressReader credit lines', () => {
+  it('reads the publication, the writer and a printed date', () => {
+    expect(matchCreditLine('Hindustan Times (Mumbai) - - Business - By Rhea Mogul')).toEqual({
+      publication: 'Hindustan Times (Mumbai)',
+      byline: 'Rhea Mogul',
+      date: null,
+    });
+    expect(matchCreditLine('El Tiempo (Bogotá) - - Nación - TEXTO: Ana Ruiz, FOTO: EFE')?.byline).toBe(
+      'Ana Ruiz',
+    );
+    expect(matchCreditLine('Der Standard (Wien) - - Inland - TEXT: Eva Maier FOTO: APA')?.byline).toBe(
+      'Eva Maier',
+    );
+    expect(matchCreditLine('Gulf News - - Business - By/TEXT: Staff Reporter, FOTO: AFP')?.byline).toBe(
+      'Staff Reporter',
+    );
+    expect(matchCreditLine('The Hindu (Chennai) - 23 Oct 2024 - National - By A. Srinivas')).toEqual({
+      publication: 'The Hindu (Chennai)',
+      byline: 'A. Srinivas',
+      date: { label: '23 Oct 2024', iso: '2024-10-23' },
+    });
+  });
+
+  it('is not fooled by body lines with dashes', () => {
+    expect(matchCreditLine('SINGAPORE - By the end of the year, the line will open.')).toBeNull();
+    expect(matchCreditLine('Prices rose - again - by 4 per cent in May.')).toBeNull();
+    expect(matchCreditLine('Hindustan Times - - Business')).toBeNull();
+    expect(classifyLine('Gulf News - - Business - By Staff Reporter', false).kind).toBe('credit');
+  });
+
+  it('the credit line is never body, and footers are boilerplate', () => {
+    const out = parsePage(
+      [
+        'Rates on hold',
+        'Gulf News - - Business - By Staff Reporter',
+        'Lenders expect mortgage costs to stay high until early next year',
+        'TThe central bank kept its base rate unchanged on Thursday, as the markets had expected.',
+        'Bankers said the decision changed little for borrowers in the short run.',
+        '© PressReader. All rights reserved.',
+        'Newspapers in English',
+      ].join('\n'),
+    );
+    expect(out.story).toMatchObject({
+      title: 'Rates on hold',
+      byline: 'Staff Reporter',
+      deck: 'Lenders expect mortgage costs to stay high until early next year',
+    });
+    expect(out.story?.paragraphs[0]).toBe(
+      'The central bank kept its base rate unchanged on Thursday, as the markets had expected.',
+    );
+    expect(out.edition).toMatchObject({ publication: 'Gulf News', platform: 'pressreader' });
+    expect(out.removed.map((r) => r.reason)).toEqual(['layout', 'navigation', 'navigation']);
+  });
+});
+
+describe('drop caps', () => {
+  it('repairs a doubled capital, a glued one-letter word and a lower-cased first word', () => {
+    expect(repairDropCap('TTata Electronics has begun')).toBe('Tata Electronics has begun');
+    expect(repairDropCap('A27 de Agosto, a câmara')).toBe('A 27 de Agosto, a câmara');
+    expect(repairDropCap('the central bank kept')).toBe('The central bank kept');
+  });
+
+  it('leaves what may be printed that way alone', () => {
+    for (const text of [
+      'iPhone sales fell',
+      'eBay said',
+      'F1 teams met',
+      'G20 leaders met',
+      'AAA batteries',
+      'LLC filings rose',
+    ])
+      expect(repairDropCap(text)).toBe(text);
+  });
+
+  it('repairs only on platforms that set drop caps', () => {
+    const page = [
+      'Rates on hold',
+      'Lenders expect costs to stay high',
+      '- By Staff Reporter',
+      'TThe central bank kept its base rate unchanged on Thursday, as the markets had expected.',
+      'Bankers said the decision changed little for borrowers in the short run.',
+    ].join('\n');
+    expect(parsePage(page).story?.paragraphs[0]).toMatch(/^TThe/u);
+  });
+});
