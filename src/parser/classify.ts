@@ -627,6 +627,11 @@ export function classifyLines(lines: readonly SourceLine[], lastLineOpen: boolea
   });
 }
 
+/**
+ * A price's period word (`/Year`) is often left in English on pages in other
+ * UI languages: it counts half a vote, so a translated label outweighs it.
+ */
+const PRICE_PERIOD_VOTE = 0.5;
 /** Weight of the edition line's locale against the other UI lines' votes. */
 const EDITION_LINE_VOTES = 100;
 
@@ -637,7 +642,8 @@ const EDITION_LINE_VOTES = 100;
 export function pickPageLocale(lines: readonly ClassifiedLine[]): string | null {
   const votes = new Map<string, number>();
   for (const line of lines) {
-    const weight = line.kind === 'edition-line' ? EDITION_LINE_VOTES : 1;
+    const weight =
+      line.kind === 'edition-line' ? EDITION_LINE_VOTES : line.kind === 'price' ? PRICE_PERIOD_VOTE : 1;
     for (const locale of line.locales) votes.set(locale, (votes.get(locale) ?? 0) + weight);
   }
   let best: string | null = null;
