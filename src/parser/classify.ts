@@ -37,7 +37,10 @@ import {
   GLUED_LABEL_MAX_CHARS,
   MIN_CUT_BOILERPLATE_CHARS,
   MIN_CUT_SUFFIX_CHARS,
+  BREADCRUMB_MAX_CHARS,
+  BREADCRUMB_MIN_PARTS,
   NAVIGATION_MAX_CHARS,
+  PRICE_NOTE_MAX_CHARS,
   READING_TIME_MAX_CHARS,
 } from './settings.js';
 import { SubstringSet } from './substrings.js';
@@ -364,7 +367,8 @@ function matchGluedCard(text: string, found: ReadonlySet<string>): Classificatio
  * `$149.99`, `$74.99/Año`, `₹ 1,257.23₹ 754.34` (an old and a new price glued).
  * Returns the locales of a known period word (`/Anno` votes for Italian), or null when no price.
  */
-function matchPrice(text: string): string[] | null {
+function matchPrice(printed: string): string[] | null {
+  const text = withoutPriceNote(printed);
   if (text.length > PRICE_LINE_MAX_CHARS) return null;
   let rest = text;
   let locales: string[] = [];
@@ -385,6 +389,14 @@ function matchPrice(text: string): string[] | null {
   const ok =
     second < 0 ? PRICE.test(rest) : PRICE.test(rest.slice(0, second)) && PRICE.test(rest.slice(second));
   return ok ? locales : null;
+}
+
+/** `₹ 91.27 (Incl. tax)` → `₹ 91.27`: a short note in brackets after a price. */
+function withoutPriceNote(text: string): string {
+  if (!text.endsWith(')')) return text;
+  const open = text.lastIndexOf('(');
+  if (open <= 0 || text.length - open > PRICE_NOTE_MAX_CHARS) return text;
+  return text.slice(0, open).trim();
 }
 
 /** A price line (two glued prices and a period at most) is at most this long. */
@@ -439,6 +451,7 @@ function matchShapes(text: string): Classification | null {
     const date = parseEditionLabel(text);
     if (date) return { kind: 'date', locales: [], date };
   }
+  if (isBreadcrumb(text)) return { kind: 'navigation', locales: [] };
   if (text === '|') return { kind: 'pipe', locales: [] };
   const bar = text.indexOf('|');
   if (bar >= 0 && bar === text.lastIndexOf('|') && text.length <= 2 * CARD_PUBLICATION_MAX_CHARS) {
@@ -478,6 +491,23 @@ function foldNumbers(folded: string): string {
 
 /** The cut candidates with their numbers folded, made once. */
 const CUT_CANDIDATES_FOLDED = CUT_CANDIDATES.map((c) => ({ ...c, folded: foldNumbers(c.lower) }));
+
+/**
+ * `/ News & Politics`, `/ 新聞 & 政治` (a section under its icon), or
+ * `Home//India Today/Issue 50 2019/In This Issue`: a store breadcrumb, in any
+ * language. Opens with a slash, or holds at least three short slash-separated
+ * parts; never ends a sentence.
+ */
+function isBreadcrumb(text: string): boolean {
+  if (text.length > BREADCRUMB_MAX_CHARS || !text.includes('/') || endsSentence(text)) return false;
+  if (text.startsWith('/ ')) return text.length > 2;
+  const parts = text.split('/');
+  return (
+    parts.length >= BREADCRUMB_MIN_PARTS &&
+    parts.every((p) => p.length <= NAVIGATION_MAX_CHARS) &&
+    parts.filter((p) => p.trim() !== '').length >= BREADCRUMB_MIN_PARTS - 1
+  );
+}
 
 /** A last line cut by the capture: the start of a known boilerplate sentence or header. */
 function matchCut(text: string): Classification | null {

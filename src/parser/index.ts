@@ -161,7 +161,7 @@ function parse(text: string, options: ParseOptions): ParsedPage {
   const { lines, lastLineOpen } = normalizeInput(input);
   if (lines.length === 0) return emptyPage(['no text to parse']);
 
-  const segments = segment(classifyLines(lines, lastLineOpen));
+  const segments = segment(classifyLines(lines, lastLineOpen), lastLineOpen);
   const all = segments.lines;
   const ledger = new Ledger(all);
 

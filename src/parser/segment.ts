@@ -13,6 +13,7 @@ import {
   CARD_PUBLICATION_MAX_CHARS,
   EDITION_LINE_MAX_CHARS,
   GLUED_LABEL_MAX_CHARS,
+  MIN_CUT_BOILERPLATE_CHARS,
   PAYWALL_REPEAT_WINDOW,
   SIGN_IN_MAX_CHARS,
   TIER_LINE_MAX_CHARS,
@@ -536,9 +537,33 @@ function findCardStart(
   return k + 1;
 }
 
-export function segment(classified: readonly ClassifiedLine[]): Segments {
+/**
+ * The capture's last line, cut, when it is the start of a platform line the
+ * page printed earlier (the paywall block is printed twice: `Start your 14-day
+ * Magz`): the same kind, whatever the language. Repetition, not vocabulary.
+ */
+function cutRepeat(lines: ClassifiedLine[], lastLineOpen: boolean): void {
+  const last = lines.at(-1);
+  if (
+    !lastLineOpen ||
+    last === undefined ||
+    last.kind !== 'text' ||
+    last.text.length < MIN_CUT_BOILERPLATE_CHARS
+  )
+    return;
+  for (let k = lines.length - 2; k >= 0; k--) {
+    const line = lines[k] as ClassifiedLine;
+    if (isBoilerplate(line) && line.text.length > last.text.length && line.text.startsWith(last.text)) {
+      lines[lines.length - 1] = relabel(last, line.kind, { locales: [], cut: true });
+      return;
+    }
+  }
+}
+
+export function segment(classified: readonly ClassifiedLine[], lastLineOpen = false): Segments {
   const lines = [...classified];
   demoteBodyMentions(lines);
+  cutRepeat(lines, lastLineOpen);
   const topEnd = upsellBeforeHeader(lines, findTopEnd(lines));
   for (let i = topEnd; i < lines.length; i++) {
     const line = lines[i];

@@ -69,6 +69,11 @@ export const NAVIGATION_MAX_CHARS = 40;
  */
 export const UPSELL_HEADER_WINDOW = 14;
 export const UPSELL_LINE_MAX_CHARS = 160;
+/** A store breadcrumb (`Home//Pub/Issue/In This Issue`) is at most this long, with at least this many `/` parts. */
+export const BREADCRUMB_MAX_CHARS = 120;
+export const BREADCRUMB_MIN_PARTS = 3;
+/** A note in brackets after a price (`(Incl. tax)`, `(含稅)`) is at most this long, brackets included. */
+export const PRICE_NOTE_MAX_CHARS = 20;
 /** A "View all"-style label glued to the end of a publication name is at most this long. */
 export const GLUED_LABEL_MAX_CHARS = 20;
 /** A reading-time line (`10+ min  |`, `5 min läsning`) is at most this long. */

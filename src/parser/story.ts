@@ -5,7 +5,7 @@
  */
 
 import type { ClassifiedLine } from './classify.js';
-import { parsePrintedDate, type PrintedDate } from './edition.js';
+import { parseEditionLabel, type PrintedDate } from './edition.js';
 import { isBoilerplate, type Ledger } from './ledger.js';
 import { repairDropCap } from './platform-grammars.js';
 import { BYLINE_CREDITS, BYLINE_OPENERS, DATELINE_SEPARATORS, NAME_PARTICLES } from './rules/generic.js';
@@ -116,15 +116,24 @@ export function findDateline(paragraph: string): string | null {
   return null;
 }
 
+/** `India TodayIndia Today` → `India Today`: a name the store prints twice, glued. */
+function undoubledName(text: string): string {
+  const half = text.length / 2;
+  return Number.isInteger(half) && half >= 2 && text.slice(0, half) === text.slice(half)
+    ? text.slice(0, half)
+    : text;
+}
+
 /** `Reader's Digest India` followed by `Reader's Digest India April 2017`. */
 function findIssueTitle(
   content: readonly ClassifiedLine[],
 ): { publication: string; date: PrintedDate } | null {
   for (let k = 0; k + 1 < content.length && k < HEADER_BYLINE_MAX_OFFSET; k++) {
-    const pub = content[k]?.text ?? '';
+    const pub = undoubledName(content[k]?.text ?? '');
     const next = content[k + 1]?.text ?? '';
     if (pub === '' || !next.startsWith(`${pub} `)) continue;
-    const date = parsePrintedDate(next.slice(pub.length + 1));
+    // `Reader's Digest India April 2017`, Zinio's `India Today Issue 50 2019`
+    const date = parseEditionLabel(next.slice(pub.length + 1));
     if (date) return { publication: pub, date };
   }
   return null;

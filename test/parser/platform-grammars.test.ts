@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyLine } from '../../src/parser/classify.js';
-import { parsePage } from '../../src/parser/index.js';
+import { normalizedLines, parsePage } from '../../src/parser/index.js';
+import { stripIconLigatures } from '../../src/parser/normalize.js';
 import { matchCreditLine, repairDropCap } from '../../src/parser/platform-grammars.js';
 
 describe('PressReader credit lines', () => {
@@ -86,5 +87,56 @@ describe('drop caps', () => {
       'Bankers said the decision changed little for borrowers in the short run.',
     ].join('\n');
     expect(parsePage(page).story?.paragraphs[0]).toMatch(/^TThe/u);
+  });
+});
+
+describe('Zinio grammar', () => {
+  it('cuts icon ligature names out wherever they are glued', () => {
+    expect(stripIconLigatures('Read Morekeyboard_arrow_down')).toBe('Read More');
+    expect(stripIconLigatures('access_time1 min.')).toBe('1 min.');
+    expect(stripIconLigatures('category_outlined / News & Politics')).toBe(' / News & Politics');
+    expect(normalizedLines('access_time1 最少\nkeyboard_arrow_down\nRead Morekeyboard_arrow_down')).toEqual([
+      '1 最少',
+      'Read More',
+    ]);
+  });
+
+  it('reads breadcrumbs, prices with a tax note, issue counts and reading times as platform text', () => {
+    expect(classifyLine('/ News & Politics', false).kind).toBe('navigation');
+    expect(classifyLine('/ 新聞 & 政治', false).kind).toBe('navigation');
+    expect(classifyLine('Home//India Today/Issue 50 2019/In This Issue', false).kind).toBe('navigation');
+    expect(classifyLine('₹ 91.27 (Incl. tax)', false).kind).toBe('price');
+    expect(classifyLine('NT$ 95.00 (Incl. tax)', false).kind).toBe('price');
+    expect(classifyLine('52 期號', false).kind).toBe('issue-count');
+    expect(classifyLine('1 最少', false).kind).toBe('reading-time');
+    // a date range and a sentence with slashes are not breadcrumbs
+    expect(classifyLine('May/June 2024', false).kind).toBe('date');
+    expect(classifyLine('He said 24/7/365 service was the goal.', false).kind).toBe('text');
+  });
+
+  it('an issue page: no story, the edition from the glued name and the issue line, and the cards', () => {
+    const out = parsePage(
+      [
+        'ZINIO logo',
+        '/ News & Politics',
+        'India TodayIndia Today',
+        'India Today Issue 50 2019',
+        'Read Morekeyboard_arrow_down',
+        '52 Issues',
+        'in this issue',
+        'access_time1 min.',
+        'up front',
+        'THE WEEK THAT WAS: a new chief minister and a budget session cut short…',
+        '',
+      ].join('\n'),
+    );
+    expect(out.story).toBeNull();
+    expect(out.edition).toEqual({
+      publication: 'India Today',
+      date: null,
+      label: 'Issue 50 2019',
+      platform: 'zinio',
+    });
+    expect(out.teasers.map((t) => t.title)).toEqual(['up front']);
   });
 });
