@@ -31,6 +31,8 @@ export const HEADER_META_MAX_OFFSET = 2;
 export const HEADER_BYLINE_MAX_OFFSET = 3;
 /** A title line in a header without metadata is at most this long. */
 export const TITLE_MAX_CHARS = 200;
+/** A line where the title would be, closed by a stop and at least this many words long, is a standfirst (the deck). */
+export const STANDFIRST_MIN_WORDS = 14;
 /** A deck (standfirst) longer than this is taken as the first body paragraph. */
 export const DECK_MAX_CHARS = 400;
 

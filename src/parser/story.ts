@@ -6,6 +6,7 @@
 
 import type { ClassifiedLine } from './classify.js';
 import { parseEditionLabel, type PrintedDate } from './edition.js';
+import { proseSentences } from './evidence.js';
 import { isBoilerplate, type Ledger } from './ledger.js';
 import { repairDropCap } from './platform-grammars.js';
 import { BYLINE_CREDITS, BYLINE_OPENERS, DATELINE_SEPARATORS, NAME_PARTICLES } from './rules/generic.js';
@@ -18,6 +19,7 @@ import {
   HEADER_BYLINE_MAX_OFFSET,
   HEADER_META_MAX_OFFSET,
   PULL_QUOTE_MAX_CHARS,
+  STANDFIRST_MIN_WORDS,
   TITLE_MAX_CHARS,
 } from './settings.js';
 import {
@@ -179,6 +181,19 @@ function emptyDraft(): StoryDraft {
     date: null,
   };
 }
+
+/**
+ * A standfirst, not a title: one or two full sentences (closed by a stop, a
+ * question mark or an exclamation mark) of at least `STANDFIRST_MIN_WORDS`
+ * words, or two sentences of any length. Titles are short and rarely closed
+ * by a full stop (`Hope -It's good to have.` is five words).
+ */
+export function isStandfirst(text: string): boolean {
+  if (text.length > DECK_MAX_CHARS || !STANDFIRST_STOPS.has(text.at(-1) ?? '')) return false;
+  return wordCount(text) >= STANDFIRST_MIN_WORDS || proseSentences([text], 2) >= 2;
+}
+
+const STANDFIRST_STOPS: ReadonlySet<string> = new Set(['.', '?', '!', '…', '؟', '。', '？', '！']);
 
 /** Index of a credit line within the header's reach, or -1. */
 function creditHeader(content: readonly ClassifiedLine[], i: number): number {
@@ -351,6 +366,11 @@ export function extractStory(
     }
   }
 
+  if (draft.title !== null && draft.deck === null && isStandfirst(draft.title)) {
+    // a summary sentence where a title would be: the page printed no title above its standfirst
+    draft.deck = draft.title;
+    draft.title = null;
+  }
   if (draft.title === null && altTitle !== null && altTitle !== '') draft.title = altTitle;
   const titleKey = draft.title === null ? null : foldKey(draft.title);
   const isTitleRepeat = (line: ClassifiedLine | undefined): boolean =>
