@@ -18,6 +18,7 @@ import {
   CUT_CANDIDATES,
   EDITION_TEMPLATES,
   GLUED_READING_TIME,
+  ISSUE_CONTENTS_PREFIXES,
   ISSUE_COUNT_TEMPLATES,
   MORE_STORIES_TEMPLATES,
   NAVIGATION_PREFIXES,
@@ -325,6 +326,8 @@ function matchMarkers(folded: string, text: string, found: ReadonlySet<string>):
   if (trial) return { kind: 'trial', locales: trial };
   const upsell = localesOf(UPSELL_PREFIXES.matches(folded));
   if (upsell) return { kind: 'upsell', locales: upsell };
+  const contents = localesOf(ISSUE_CONTENTS_PREFIXES.matches(folded));
+  if (contents) return { kind: 'issue-contents', locales: contents };
   const promo = localesOf(PROMO_PREFIXES.matches(folded));
   if (promo) return { kind: 'promo', locales: promo };
   if (text.length <= NAVIGATION_MAX_CHARS) {
@@ -451,7 +454,7 @@ function matchShapes(text: string): Classification | null {
     const date = parseEditionLabel(text);
     if (date) return { kind: 'date', locales: [], date };
   }
-  if (isBreadcrumb(text)) return { kind: 'navigation', locales: [] };
+  if (isBreadcrumb(text)) return matchContentsBreadcrumb(text) ?? { kind: 'navigation', locales: [] };
   if (text === '|') return { kind: 'pipe', locales: [] };
   const bar = text.indexOf('|');
   if (bar >= 0 && bar === text.lastIndexOf('|') && text.length <= 2 * CARD_PUBLICATION_MAX_CHARS) {
@@ -507,6 +510,25 @@ function isBreadcrumb(text: string): boolean {
     parts.every((p) => p.length <= NAVIGATION_MAX_CHARS) &&
     parts.filter((p) => p.trim() !== '').length >= BREADCRUMB_MIN_PARTS - 1
   );
+}
+
+/**
+ * `Home//India Today/Issue 50 2019/In This Issue`: a mirror site's breadcrumb
+ * ending in an "in this issue" label is the contents header of an issue page;
+ * the two parts before the label name the publication and the issue.
+ */
+function matchContentsBreadcrumb(text: string): Classification | null {
+  const parts = text.split('/').map((p) => p.trim());
+  const label = WHOLE_LINES.get(lower(parts.at(-1) ?? ''));
+  if (label?.kind !== 'issue-contents' || parts.length < BREADCRUMB_MIN_PARTS) return null;
+  const publication = parts.at(-3) ?? '';
+  const date = parseEditionLabel(parts.at(-2) ?? '');
+  return {
+    kind: 'issue-contents',
+    locales: label.locales,
+    ...(publication === '' ? {} : { publication }),
+    ...(date === null ? {} : { date }),
+  };
 }
 
 /** A last line cut by the capture: the start of a known boilerplate sentence or header. */

@@ -47,6 +47,8 @@ interface EditionSources {
   line: ClassifiedLine | undefined;
   header: StoryDraft;
   moreStoriesPublication: string | null;
+  /** The issue named by an issue page's contents header, when it names one. */
+  contentsDate: PrintedDate | null;
   teasers: readonly Teaser[];
   hasStory: boolean;
 }
@@ -59,7 +61,7 @@ function buildEdition(sources: EditionSources, platform: Edition['platform']): E
     const first = sources.teasers[0]?.publication ?? null;
     if (first !== null && sources.teasers.every((t) => t.publication === first)) publication = first;
   }
-  const date: PrintedDate | null = printed?.date ?? sources.header.date;
+  const date: PrintedDate | null = printed?.date ?? sources.header.date ?? sources.contentsDate;
   const label = date?.label ?? printed?.issueText ?? null;
   if (publication === null && label === null && platform === null) return null;
   return { publication, date: date?.iso ?? null, label, platform };
@@ -182,7 +184,9 @@ function parse(text: string, options: ParseOptions): ParsedPage {
     (l) => l.kind === 'edition-line' && l.edition !== undefined && !l.edition.placeholder && l.cut !== true,
   );
   const moreStories = all.find((l) => l.kind === 'more-stories' && l.publication !== undefined);
-  const moreStoriesPublication = moreStories?.publication ?? null;
+  // an issue page's contents header may name the issue (a mirror's breadcrumb)
+  const contents = all.find((l) => l.kind === 'issue-contents' && l.publication !== undefined);
+  const moreStoriesPublication = moreStories?.publication ?? contents?.publication ?? null;
   const knownPublications = [
     editionLine?.edition?.publication,
     draft.publication,
@@ -216,7 +220,14 @@ function parse(text: string, options: ParseOptions): ParsedPage {
     noEvidence !== null
       ? null
       : buildEdition(
-          { line: editionLine, header: draft, moreStoriesPublication, teasers, hasStory: story !== null },
+          {
+            line: editionLine,
+            header: draft,
+            moreStoriesPublication,
+            contentsDate: contents?.date ?? null,
+            teasers,
+            hasStory: story !== null,
+          },
           platform,
         );
   if (

@@ -104,7 +104,7 @@ describe('Zinio grammar', () => {
   it('reads breadcrumbs, prices with a tax note, issue counts and reading times as platform text', () => {
     expect(classifyLine('/ News & Politics', false).kind).toBe('navigation');
     expect(classifyLine('/ 新聞 & 政治', false).kind).toBe('navigation');
-    expect(classifyLine('Home//India Today/Issue 50 2019/In This Issue', false).kind).toBe('navigation');
+    expect(classifyLine('Home//Magazines/News/India Today', false).kind).toBe('navigation');
     expect(classifyLine('₹ 91.27 (Incl. tax)', false).kind).toBe('price');
     expect(classifyLine('NT$ 95.00 (Incl. tax)', false).kind).toBe('price');
     expect(classifyLine('52 期號', false).kind).toBe('issue-count');
@@ -138,5 +138,32 @@ describe('Zinio grammar', () => {
       platform: 'zinio',
     });
     expect(out.teasers.map((t) => t.title)).toEqual(['up front']);
+  });
+});
+
+describe('mirrors of newsstand issue pages', () => {
+  it('a breadcrumb ending in "In This Issue" is a contents header naming the publication and the issue', () => {
+    expect(classifyLine('Home//India Today/Issue 50 2019/In This Issue', false)).toMatchObject({
+      kind: 'issue-contents',
+      publication: 'India Today',
+      date: { label: 'Issue 50 2019', iso: null },
+    });
+    expect(classifyLine('Table of contents for Issue 50 2019 in India Today', false).kind).toBe(
+      'issue-contents',
+    );
+  });
+
+  it('a table of contents is a non-story page, with its edition and cards', () => {
+    const out = parsePage(
+      [
+        'Table of contents for Issue 12 2024 in The Week',
+        'cover story',
+        'The quiet return of the joint family, and what it means for the way India saves and spends…',
+        'sport',
+        'Why the Ranji Trophy still matters to the players who never make it to the IPL…',
+      ].join('\n'),
+    );
+    expect(out.story).toBeNull();
+    expect(out.teasers.map((t) => t.title)).toEqual(['cover story', 'sport']);
   });
 });

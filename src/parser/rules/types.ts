@@ -36,6 +36,12 @@ export interface LocaleRules {
   navigationLines: readonly string[];
   /** Issue-page headers that open the list of the issue's stories ("in this issue"). */
   issueContents: readonly string[];
+  /**
+   * Line starts of a table-of-contents header that names the issue and the
+   * publication (`Table of contents for Issue 50 2019 in India Today`), as
+   * printed by sites that mirror newsstand issue pages. Optional.
+   */
+  issueContentsPrefixes?: readonly string[];
   /** Issue-count labels on store pages, `{n}` for the number ("12 Issues"). */
   issueCounts: readonly string[];
   /** Promotional lines on store pages (prefixes, case-insensitive). */

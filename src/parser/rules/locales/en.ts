@@ -28,6 +28,7 @@ export const en: LocaleRules = {
   ],
   navigationLines: ['Read More'],
   issueContents: ['in this issue'],
+  issueContentsPrefixes: ['Table of contents for '],
   issueCounts: ['{n} Issues', '{n} Issue'],
   promoPrefixes: ['SPECIAL: Save', 'Use coupon code', 'Use code', 'Coupon code', 'Apply coupon'],
   pricePeriods: ['Year', 'Month', 'Yr', 'Mo'],
