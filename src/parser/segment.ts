@@ -14,6 +14,7 @@ import {
   EDITION_LINE_MAX_CHARS,
   GLUED_LABEL_MAX_CHARS,
   MIN_CUT_BOILERPLATE_CHARS,
+  NAVIGATION_MAX_CHARS,
   PAYWALL_REPEAT_WINDOW,
   SIGN_IN_MAX_CHARS,
   TIER_LINE_MAX_CHARS,
@@ -560,10 +561,35 @@ function cutRepeat(lines: ClassifiedLine[], lastLineOpen: boolean): void {
   }
 }
 
+/**
+ * Footer links after a platform footer (`© PressReader. All rights reserved.`
+ * then `Newspapers in English`, `Newspapers from India`): the short lines that
+ * close the page after a chrome line, none of them a sentence, are navigation
+ * too, in whatever language they are printed.
+ */
+function trailingChrome(lines: ClassifiedLine[]): void {
+  let k = lines.length - 1;
+  while (k > 0) {
+    const line = lines[k] as ClassifiedLine;
+    if (line.kind !== 'text' || line.text.length > NAVIGATION_MAX_CHARS || endsSentence(line.text)) break;
+    k--;
+  }
+  const footer = lines[k];
+  if (
+    k === lines.length - 1 ||
+    footer === undefined ||
+    (footer.kind !== 'chrome' && footer.kind !== 'navigation')
+  )
+    return;
+  if (!lines.slice(0, k).some((l) => l.kind === 'text')) return;
+  for (let j = k + 1; j < lines.length; j++) lines[j] = relabel(lines[j] as ClassifiedLine, 'navigation');
+}
+
 export function segment(classified: readonly ClassifiedLine[], lastLineOpen = false): Segments {
   const lines = [...classified];
   demoteBodyMentions(lines);
   cutRepeat(lines, lastLineOpen);
+  trailingChrome(lines);
   const topEnd = upsellBeforeHeader(lines, findTopEnd(lines));
   for (let i = topEnd; i < lines.length; i++) {
     const line = lines[i];
