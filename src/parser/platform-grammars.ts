@@ -54,7 +54,9 @@ function writerOf(part: string): string | null {
  * writer's credit. Returns null for anything else.
  */
 export function matchCreditLine(text: string): CreditLine | null {
-  if (WRITER_OPENERS.length === 0 || text.length > CREDIT_LINE_MAX_CHARS || !text.includes(' -')) return null;
+  if (WRITER_OPENERS.length === 0 || text.length > CREDIT_LINE_MAX_CHARS) return null;
+  // the empty slot, or a `(City)` publication before the first dash: most lines have neither
+  if (!text.includes(' - -') && !text.includes(') -')) return null;
   const parts = text.split(' -').map((p) => p.trim());
   const publication = parts[0] ?? '';
   if (
