@@ -11,12 +11,14 @@ import {
   type PrintedDate,
 } from './edition.js';
 import type { SourceLine } from './normalize.js';
+import { matchCreditLine } from './platform-grammars.js';
 import { CURRENCY_SYMBOLS, MINUTE_WORDS, PRICE, PRICE_PERIOD_MAX_CHARS } from './rules/generic.js';
 import {
   BRAND_NAMES,
   CUT_CANDIDATES,
   EDITION_TEMPLATES,
   GLUED_READING_TIME,
+  ISSUE_CONTENTS_PREFIXES,
   ISSUE_COUNT_TEMPLATES,
   MORE_STORIES_TEMPLATES,
   NAVIGATION_PREFIXES,
@@ -36,7 +38,10 @@ import {
   GLUED_LABEL_MAX_CHARS,
   MIN_CUT_BOILERPLATE_CHARS,
   MIN_CUT_SUFFIX_CHARS,
+  BREADCRUMB_MAX_CHARS,
+  BREADCRUMB_MIN_PARTS,
   NAVIGATION_MAX_CHARS,
+  PRICE_NOTE_MAX_CHARS,
   READING_TIME_MAX_CHARS,
 } from './settings.js';
 import { SubstringSet } from './substrings.js';
@@ -73,6 +78,8 @@ export type LineKind =
   | 'pipe'
   | 'dash'
   | 'image'
+  | 'lost-glyphs'
+  | 'credit'
   | 'text';
 
 export interface ClassifiedLine extends SourceLine {
@@ -319,6 +326,8 @@ function matchMarkers(folded: string, text: string, found: ReadonlySet<string>):
   if (trial) return { kind: 'trial', locales: trial };
   const upsell = localesOf(UPSELL_PREFIXES.matches(folded));
   if (upsell) return { kind: 'upsell', locales: upsell };
+  const contents = localesOf(ISSUE_CONTENTS_PREFIXES.matches(folded));
+  if (contents) return { kind: 'issue-contents', locales: contents };
   const promo = localesOf(PROMO_PREFIXES.matches(folded));
   if (promo) return { kind: 'promo', locales: promo };
   if (text.length <= NAVIGATION_MAX_CHARS) {
@@ -361,7 +370,8 @@ function matchGluedCard(text: string, found: ReadonlySet<string>): Classificatio
  * `$149.99`, `$74.99/Año`, `₹ 1,257.23₹ 754.34` (an old and a new price glued).
  * Returns the locales of a known period word (`/Anno` votes for Italian), or null when no price.
  */
-function matchPrice(text: string): string[] | null {
+function matchPrice(printed: string): string[] | null {
+  const text = withoutPriceNote(printed);
   if (text.length > PRICE_LINE_MAX_CHARS) return null;
   let rest = text;
   let locales: string[] = [];
@@ -382,6 +392,14 @@ function matchPrice(text: string): string[] | null {
   const ok =
     second < 0 ? PRICE.test(rest) : PRICE.test(rest.slice(0, second)) && PRICE.test(rest.slice(second));
   return ok ? locales : null;
+}
+
+/** `₹ 91.27 (Incl. tax)` → `₹ 91.27`: a short note in brackets after a price. */
+function withoutPriceNote(text: string): string {
+  if (!text.endsWith(')')) return text;
+  const open = text.lastIndexOf('(');
+  if (open <= 0 || text.length - open > PRICE_NOTE_MAX_CHARS) return text;
+  return text.slice(0, open).trim();
 }
 
 /** A price line (two glued prices and a period at most) is at most this long. */
@@ -436,6 +454,7 @@ function matchShapes(text: string): Classification | null {
     const date = parseEditionLabel(text);
     if (date) return { kind: 'date', locales: [], date };
   }
+  if (isBreadcrumb(text)) return matchContentsBreadcrumb(text) ?? { kind: 'navigation', locales: [] };
   if (text === '|') return { kind: 'pipe', locales: [] };
   const bar = text.indexOf('|');
   if (bar >= 0 && bar === text.lastIndexOf('|') && text.length <= 2 * CARD_PUBLICATION_MAX_CHARS) {
@@ -462,14 +481,65 @@ function matchShapes(text: string): Classification | null {
   return null;
 }
 
+/** Numbers (`9,000`, `7`, `10.5`) in a sentence: each run is folded to one `#`. */
+const NUMBER_RUN = /\d[\d,.]*/gu;
+
+/**
+ * `Start your 14-day …` matches `Start your 7-day …`: the trial's length and
+ * the catalogue's size change from page to page, the sentence does not.
+ */
+function foldNumbers(folded: string): string {
+  return ASCII_DIGIT.test(folded) ? folded.replace(NUMBER_RUN, '#') : folded;
+}
+
+/** The cut candidates with their numbers folded, made once. */
+const CUT_CANDIDATES_FOLDED = CUT_CANDIDATES.map((c) => ({ ...c, folded: foldNumbers(c.lower) }));
+
+/**
+ * `/ News & Politics`, `/ 新聞 & 政治` (a section under its icon), or
+ * `Home//India Today/Issue 50 2019/In This Issue`: a store breadcrumb, in any
+ * language. Opens with a slash, or holds at least three short slash-separated
+ * parts; never ends a sentence.
+ */
+function isBreadcrumb(text: string): boolean {
+  if (text.length > BREADCRUMB_MAX_CHARS || !text.includes('/') || endsSentence(text)) return false;
+  if (text.startsWith('/ ')) return text.length > 2;
+  const parts = text.split('/');
+  return (
+    parts.length >= BREADCRUMB_MIN_PARTS &&
+    parts.every((p) => p.length <= NAVIGATION_MAX_CHARS) &&
+    parts.filter((p) => p.trim() !== '').length >= BREADCRUMB_MIN_PARTS - 1
+  );
+}
+
+/**
+ * `Home//India Today/Issue 50 2019/In This Issue`: a mirror site's breadcrumb
+ * ending in an "in this issue" label is the contents header of an issue page;
+ * the two parts before the label name the publication and the issue.
+ */
+function matchContentsBreadcrumb(text: string): Classification | null {
+  const parts = text.split('/').map((p) => p.trim());
+  const label = WHOLE_LINES.get(lower(parts.at(-1) ?? ''));
+  if (label?.kind !== 'issue-contents' || parts.length < BREADCRUMB_MIN_PARTS) return null;
+  const publication = parts.at(-3) ?? '';
+  const date = parseEditionLabel(parts.at(-2) ?? '');
+  return {
+    kind: 'issue-contents',
+    locales: label.locales,
+    ...(publication === '' ? {} : { publication }),
+    ...(date === null ? {} : { date }),
+  };
+}
+
 /** A last line cut by the capture: the start of a known boilerplate sentence or header. */
 function matchCut(text: string): Classification | null {
   if (text.length < MIN_CUT_BOILERPLATE_CHARS) return matchCutSuffix(text);
   const folded = lower(text);
   const signIn = matchCutSignIn(folded);
   if (signIn) return signIn;
-  for (const c of CUT_CANDIDATES) {
-    if (c.lower.startsWith(folded) || (c.kind === 'edition-line' && folded.startsWith(c.lower))) {
+  const digitless = foldNumbers(folded);
+  for (const c of CUT_CANDIDATES_FOLDED) {
+    if (c.folded.startsWith(digitless) || (c.kind === 'edition-line' && digitless.startsWith(c.folded))) {
       return { kind: c.kind, locales: c.locale ? [c.locale] : [], cut: true };
     }
   }
@@ -528,6 +598,34 @@ function matchCutSuffix(text: string): Classification | null {
   return null;
 }
 
+/** What a capture prints for a character it could not encode: `?`, full-width `？`, U+FFFD. */
+const LOST_GLYPHS: ReadonlySet<string> = new Set(['?', '？', '\uFFFD']);
+
+/** `?? ????`: a line of characters the capture lost (emoji, symbols). Never story text, in any language. */
+function matchLostGlyphs(text: string): Classification | null {
+  if (!LOST_GLYPHS.has(text.charAt(0))) return null;
+  for (let k = 1; k < text.length; k++) {
+    const ch = text.charAt(k);
+    if (ch !== ' ' && !LOST_GLYPHS.has(ch)) return null;
+  }
+  return LOST_GLYPHS_LINE;
+}
+
+/** A PressReader-style credit line: the edition's publication (and date, when printed) and the writer. */
+function matchCredit(text: string): Classification | null {
+  const credit = matchCreditLine(text);
+  if (credit === null) return null;
+  return {
+    kind: 'credit',
+    locales: [],
+    publication: credit.publication,
+    detail: credit.byline ?? '',
+    ...(credit.date === null ? {} : { date: credit.date }),
+  };
+}
+
+const LOST_GLYPHS_LINE: Classification = { kind: 'lost-glyphs', locales: [] };
+
 export function classifyLine(text: string, maybeCut: boolean): Classification {
   const folded = lower(text);
   return classifyFolded(text, folded, LINE_STRINGS.foundIn(folded), maybeCut);
@@ -544,6 +642,7 @@ function classifyFolded(
   maybeCut: boolean,
 ): Classification {
   return (
+    matchLostGlyphs(text) ??
     matchImage(text) ??
     matchEdition(text) ??
     matchSignIn(text, found) ??
@@ -551,6 +650,7 @@ function classifyFolded(
     matchWholeLine(folded) ??
     matchMarkers(folded, text, found) ??
     matchGluedCard(text, found) ??
+    matchCredit(text) ??
     matchShapes(text) ??
     (maybeCut ? matchCut(text) : null) ??
     TEXT
@@ -579,6 +679,11 @@ export function classifyLines(lines: readonly SourceLine[], lastLineOpen: boolea
   });
 }
 
+/**
+ * A price's period word (`/Year`) is often left in English on pages in other
+ * UI languages: it counts half a vote, so a translated label outweighs it.
+ */
+const PRICE_PERIOD_VOTE = 0.5;
 /** Weight of the edition line's locale against the other UI lines' votes. */
 const EDITION_LINE_VOTES = 100;
 
@@ -589,7 +694,8 @@ const EDITION_LINE_VOTES = 100;
 export function pickPageLocale(lines: readonly ClassifiedLine[]): string | null {
   const votes = new Map<string, number>();
   for (const line of lines) {
-    const weight = line.kind === 'edition-line' ? EDITION_LINE_VOTES : 1;
+    const weight =
+      line.kind === 'edition-line' ? EDITION_LINE_VOTES : line.kind === 'price' ? PRICE_PERIOD_VOTE : 1;
     for (const locale of line.locales) votes.set(locale, (votes.get(locale) ?? 0) + weight);
   }
   let best: string | null = null;

@@ -53,6 +53,10 @@ const MONTH_DAY_YEAR = /^(\p{L}{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$/u;
 const MONTH_YEAR = /^(\p{L}{3,9})\.? ?(\d{4})$/u;
 /** `23 October 2024`. */
 const DAY_FIRST = /^(\d{1,2}) (\p{L}{3,9})\.?,? (\d{4})$/u;
+/** `23-APR-2017`, `5-Jan-2024`: an issue name's date, dashed. */
+const DAY_MONTH_YEAR_DASHED = /^(\d{1,2})-(\p{L}{3,9})-(\d{4})$/u;
+/** The same at the start of a token of running text. */
+const DASHED_DATE_START = /^\d{1,2}-\p{L}{3,9}-\d{4}/u;
 /** A month name alone, first half of a range such as `May/June 2024`. */
 const MONTH_ONLY = /^(\p{L}{3,9})\.?$/u;
 /** Range separators between two printed dates. */
@@ -87,7 +91,7 @@ function parseSingle(text: string): string | null {
     const month = monthNumber(y[1] ?? '');
     return month === undefined ? null : isoOf(Number(y[2]), month, null);
   }
-  const d = DAY_FIRST.exec(text);
+  const d = DAY_FIRST.exec(text) ?? DAY_MONTH_YEAR_DASHED.exec(text);
   if (d) {
     const month = monthNumber(d[2] ?? '');
     if (month === undefined) return null;
@@ -123,7 +127,7 @@ export function parsePrintedDate(text: string): PrintedDate | null {
 }
 
 /** `Issue 17, 2023`, `Issue 231`, `No. 12`: an issue printed where the date would be. */
-const ISSUE_NUMBER = /^(\p{L}{2,7}\.?) \d{1,5}(?:, \d{4})?$/u;
+const ISSUE_NUMBER = /^(\p{L}{2,7}\.?) \d{1,5}(?:,? \d{4})?$/u;
 const ISSUE_WORD_SET: ReadonlySet<string> = new Set(ISSUE_WORDS);
 
 export function parseIssueLabel(text: string): PrintedDate | null {
@@ -150,6 +154,12 @@ export function findPrintedDate(text: string): (PrintedDate & { start: number; e
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (token === undefined) continue;
+    const dashed = DASHED_DATE_START.exec(token.word);
+    if (dashed) {
+      const iso = parseSingle(dashed[0]);
+      if (iso !== null)
+        return { label: dashed[0], iso, start: token.start, end: token.start + dashed[0].length };
+    }
     const letters = /^\p{L}{3,9}/u.exec(token.word);
     if (!letters || monthNumber(letters[0]) === undefined) continue;
     for (let span = 3; span >= 1; span--) {
@@ -179,8 +189,14 @@ export function findIssueLabel(text: string): (PrintedDate & { start: number; en
     if (!digits) continue;
     let end = number.start + digits[0].length;
     const year = tokens[i + 2];
-    if (number.word === `${digits[0]},` && year !== undefined) {
-      const y = /^\d{4}/u.exec(year.word);
+    // `Issue 17, 2023` (the year may carry a suffix: `2025-udgaven`) and Zinio's `Issue 50 2019`
+    if (year !== undefined) {
+      const comma = number.word === `${digits[0]},`;
+      const y = comma
+        ? /^\d{4}/u.exec(year.word)
+        : number.word === digits[0]
+          ? /^\d{4}[.,]?$/u.exec(year.word)
+          : null;
       if (y) end = year.start + 4;
     }
     return { label: text.slice(word.start, end), iso: null, start: word.start, end };
@@ -225,6 +241,13 @@ export interface EditionLineMatch {
 /** An edition line's issue text that is not a date (`Issue 231`) is at most this long. */
 const MAX_ISSUE_TEXT_CHARS = 40;
 
+/** The date printed inside an issue name (`Filmfare 23-APR-2017`, `Filmfare July2025`), or null. */
+function dateInIssueName(text: string): PrintedDate | null {
+  if (text.length > MAX_ISSUE_TEXT_CHARS) return null;
+  const found = findPrintedDate(text);
+  return found === null ? null : { label: found.label, iso: found.iso };
+}
+
 /** Match a line against one localized edition-line template. */
 export function matchEditionTemplate(line: string, template: EditionTemplate): EditionLineMatch | null {
   if (!line.startsWith(template.prefix)) return null;
@@ -244,7 +267,10 @@ export function matchEditionTemplate(line: string, template: EditionTemplate): E
   const pubText = template.order === 'date-pub' ? right : left;
   if (dateText === '' || pubText === '') return null;
   const placeholder = isTemplatePlaceholder(dateText) || isTemplatePlaceholder(pubText);
-  const date = isTemplatePlaceholder(dateText) ? null : parsePrintedDate(dateText);
+  // an issue name holding the date (`Filmfare 23-APR-2017`): the date printed in it
+  const date = isTemplatePlaceholder(dateText)
+    ? null
+    : (parsePrintedDate(dateText) ?? dateInIssueName(dateText));
   if (date === null && !isTemplatePlaceholder(dateText) && dateText.length > MAX_ISSUE_TEXT_CHARS)
     return null;
   return {

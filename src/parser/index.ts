@@ -8,9 +8,11 @@
 
 import { classifyLines, pickPageLocale, type ClassifiedLine } from './classify.js';
 import { detectPlatform, type PrintedDate } from './edition.js';
+import { missingStoryEvidence } from './evidence.js';
 import { detectLanguage } from './language.js';
 import { isBoilerplate, Ledger } from './ledger.js';
 import { normalizeInput } from './normalize.js';
+import { setsDropCaps } from './platform-grammars.js';
 import { PLATFORMS } from './rules/platforms.js';
 import { segment } from './segment.js';
 import {
@@ -45,6 +47,8 @@ interface EditionSources {
   line: ClassifiedLine | undefined;
   header: StoryDraft;
   moreStoriesPublication: string | null;
+  /** The issue named by an issue page's contents header, when it names one. */
+  contentsDate: PrintedDate | null;
   teasers: readonly Teaser[];
   hasStory: boolean;
 }
@@ -57,7 +61,7 @@ function buildEdition(sources: EditionSources, platform: Edition['platform']): E
     const first = sources.teasers[0]?.publication ?? null;
     if (first !== null && sources.teasers.every((t) => t.publication === first)) publication = first;
   }
-  const date: PrintedDate | null = printed?.date ?? sources.header.date;
+  const date: PrintedDate | null = printed?.date ?? sources.header.date ?? sources.contentsDate;
   const label = date?.label ?? printed?.issueText ?? null;
   if (publication === null && label === null && platform === null) return null;
   return { publication, date: date?.iso ?? null, label, platform };
@@ -95,6 +99,21 @@ function uiWords(line: ClassifiedLine): string {
     if (typeof name === 'string' && name !== '') text = text.split(name).join(' ');
   return text;
 }
+
+/** Line kinds only a newsstand prints: one on the page is evidence of a newsstand page. */
+const PLATFORM_SIGNAL_KINDS: ReadonlySet<string> = new Set([
+  'edition-line',
+  'trial',
+  'paywall',
+  'sign-in',
+  'more-stories',
+  'try-gold',
+  'upsell',
+  'promo',
+  'brand',
+  'issue-contents',
+  'issue-count',
+]);
 
 const BRAND_TEXTS: readonly string[] = PLATFORMS.flatMap((p) => p.brandNames);
 
@@ -144,7 +163,7 @@ function parse(text: string, options: ParseOptions): ParsedPage {
   const { lines, lastLineOpen } = normalizeInput(input);
   if (lines.length === 0) return emptyPage(['no text to parse']);
 
-  const segments = segment(classifyLines(lines, lastLineOpen));
+  const segments = segment(classifyLines(lines, lastLineOpen), lastLineOpen);
   const all = segments.lines;
   const ledger = new Ledger(all);
 
@@ -153,18 +172,21 @@ function parse(text: string, options: ParseOptions): ParsedPage {
   const draft = extractStory(all.slice(0, segments.storyEnd), ledger, {
     issuePage: segments.issuePage,
     leadingPublication,
+    dropCaps: setsDropCaps(platform),
     platformUnknown: platform === null,
   });
   for (const line of all.slice(segments.storyEnd, segments.teaserStart)) {
     if (isBoilerplate(line)) ledger.removeBoilerplate(line);
-    else ledger.remove(line, 'paywall');
+    else ledger.remove(line, line.kind === 'lost-glyphs' ? 'layout' : 'paywall');
   }
 
   const editionLine = all.find(
     (l) => l.kind === 'edition-line' && l.edition !== undefined && !l.edition.placeholder && l.cut !== true,
   );
   const moreStories = all.find((l) => l.kind === 'more-stories' && l.publication !== undefined);
-  const moreStoriesPublication = moreStories?.publication ?? null;
+  // an issue page's contents header may name the issue (a mirror's breadcrumb)
+  const contents = all.find((l) => l.kind === 'issue-contents' && l.publication !== undefined);
+  const moreStoriesPublication = moreStories?.publication ?? contents?.publication ?? null;
   const knownPublications = [
     editionLine?.edition?.publication,
     draft.publication,
@@ -176,11 +198,38 @@ function parse(text: string, options: ParseOptions): ParsedPage {
     cutLineIndex: cut ? all.length - 1 : null,
   });
 
-  const story = buildStory(draft);
-  const edition = buildEdition(
-    { line: editionLine, header: draft, moreStoriesPublication, teasers, hasStory: story !== null },
-    platform,
-  );
+  let story = buildStory(draft);
+  let noEvidence: string | null = null;
+  if (story !== null) {
+    noEvidence = missingStoryEvidence(
+      draft.deck === null ? draft.paragraphs : [draft.deck, ...draft.paragraphs],
+      {
+        platform: platform !== null,
+        platformLines: all.some((l) => PLATFORM_SIGNAL_KINDS.has(l.kind)),
+        edition: editionLine !== undefined || draft.date !== null,
+        byline: draft.byline !== null,
+      },
+    );
+    if (noEvidence !== null) {
+      story = null;
+      for (const line of all.slice(0, segments.storyEnd)) ledger.discard(line, 'layout');
+      warnings.push(noEvidence);
+    }
+  }
+  const edition =
+    noEvidence !== null
+      ? null
+      : buildEdition(
+          {
+            line: editionLine,
+            header: draft,
+            moreStoriesPublication,
+            contentsDate: contents?.date ?? null,
+            teasers,
+            hasStory: story !== null,
+          },
+          platform,
+        );
   if (
     editionLine === undefined &&
     all.some((l) => l.kind === 'edition-line' && l.edition?.placeholder === true)
@@ -189,7 +238,7 @@ function parse(text: string, options: ParseOptions): ParsedPage {
       'edition line is an unrendered template: publication and date taken from elsewhere, if printed',
     );
   }
-  if (story === null) warnings.push('no main story on this page');
+  if (story === null && noEvidence === null) warnings.push('no main story on this page');
 
   const { removed, unplaced } = ledger.removedLines();
   if (unplaced > 0) warnings.push(`${unplaced} line(s) matched no rule and were removed as layout`);

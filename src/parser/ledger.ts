@@ -49,6 +49,12 @@ export class Ledger {
     if (!this.used[line.index]) this.reasons[line.index] = reason;
   }
 
+  /** Take back a line's use (its field was dropped) and remove it with this reason. */
+  discard(line: ClassifiedLine, reason: RemovalReason): void {
+    this.used[line.index] = false;
+    this.reasons[line.index] ??= reason;
+  }
+
   /** Remove a boilerplate line with the reason of its kind. */
   removeBoilerplate(line: ClassifiedLine): void {
     const reason = BOILERPLATE_REASON[line.kind];

@@ -5,6 +5,8 @@
  * trimmed, and the scraper's quote-wrapping of non-ASCII lines undone.
  */
 
+import { PLATFORMS } from './rules/platforms.js';
+
 /**
  * Characters that carry no text, removed in one pass: zero-width and
  * bidi-control characters (ZWNJ U+200C and ZWJ U+200D are kept), the soft
@@ -138,6 +140,23 @@ export function unwrapScrapeQuotes(line: string): string {
   return nonAscii ? inner.trim() : line;
 }
 
+/** Icon-font ligature names of every platform (`keyboard_arrow_down`), longest first. */
+const ICON_LIGATURES: readonly string[] = PLATFORMS.flatMap((p) => p.iconLigatures ?? []).sort(
+  (a, b) => b.length - a.length,
+);
+
+/**
+ * `Read Morekeyboard_arrow_down` → `Read More`, `access_time1 min.` → `1 min.`:
+ * the names of icon-font glyphs the capture kept as text, cut out wherever
+ * they are glued. Every name holds an underscore, which prose does not put
+ * inside a word.
+ */
+export function stripIconLigatures(text: string): string {
+  let out = text;
+  for (const name of ICON_LIGATURES) if (out.includes(name)) out = out.split(name).join('');
+  return out;
+}
+
 /** Whole-text normalization (before splitting into lines). */
 export function normalizeText(text: string): string {
   let out = text;
@@ -145,6 +164,7 @@ export function normalizeText(text: string): string {
   if (out.includes('\r')) out = out.replace(/\r\n?/gu, '\n');
   out = decodeEntities(out);
   out = out.normalize('NFC');
+  if (out.includes('_')) out = stripIconLigatures(out);
   if (INVISIBLE_OR_SPACE.test(out)) out = out.replace(INVISIBLE, '').replace(SPACES, ' ');
   return out;
 }

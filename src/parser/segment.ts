@@ -13,10 +13,14 @@ import {
   CARD_PUBLICATION_MAX_CHARS,
   EDITION_LINE_MAX_CHARS,
   GLUED_LABEL_MAX_CHARS,
+  MIN_CUT_BOILERPLATE_CHARS,
+  NAVIGATION_MAX_CHARS,
   PAYWALL_REPEAT_WINDOW,
   SIGN_IN_MAX_CHARS,
   TIER_LINE_MAX_CHARS,
   TRY_GOLD_MAX_CHARS,
+  UPSELL_HEADER_WINDOW,
+  UPSELL_LINE_MAX_CHARS,
 } from './settings.js';
 import { endsSentence, foldKey, hasLowercase, hasUppercase } from './text.js';
 
@@ -41,6 +45,7 @@ const TOP_KINDS: ReadonlySet<LineKind> = new Set([
   'chrome',
   'category',
   'issue-count',
+  'lost-glyphs',
 ]);
 /** Boilerplate after which teaser cards start (the paywall block ends there). */
 const TEASER_HEADER_KINDS: ReadonlySet<LineKind> = new Set(['more-stories', 'issue-contents']);
@@ -151,7 +156,7 @@ function printedPublications(lines: readonly ClassifiedLine[], topEnd: number): 
   };
   for (const line of lines) {
     if (line.kind === 'edition-line') add(line.edition?.publication);
-    if (line.kind === 'card-publication') add(line.publication);
+    if (line.kind === 'card-publication' || line.kind === 'credit') add(line.publication);
   }
   for (let i = topEnd; i < Math.min(lines.length, topEnd + HEADER_SCAN_LINES); i++) {
     const line = lines[i] as ClassifiedLine;
@@ -193,6 +198,66 @@ function findTopEnd(lines: ClassifiedLine[]): number {
     break;
   }
   return t;
+}
+
+/** Kinds that show a line block on top is the upsell (not store navigation). */
+const UPSELL_KINDS: ReadonlySet<LineKind> = new Set(['price', 'upsell', 'try-gold', 'promo', 'brand']);
+
+/**
+ * The upsell block in wording no locale file knows, before a story header
+ * (Title / Pub / `|` / date). Only on top of a header whose metadata is within
+ * `UPSELL_HEADER_WINDOW` lines, and only when a known upsell line (a price, a
+ * "Try GOLD" label) is in the block:
+ *  - short lines before the last known upsell line are upsell too
+ *    (`Sınırsız erişim` above the price sentence and the prices);
+ *  - short labels between the block and the header's title are upsell (an
+ *    English `… Gift Now` line on a page in another language).
+ */
+function upsellBeforeHeader(lines: ClassifiedLine[], topEnd: number): number {
+  const limit = Math.min(lines.length, UPSELL_HEADER_WINDOW);
+  let h = -1;
+  for (let k = topEnd; k < limit; k++) {
+    if (isHardMeta(lines[k])) {
+      h = k;
+      break;
+    }
+  }
+  if (h < 0) return topEnd;
+  let last = -1;
+  for (let k = h - 1; k >= topEnd; k--) {
+    if (UPSELL_KINDS.has((lines[k] as ClassifiedLine).kind)) {
+      last = k;
+      break;
+    }
+  }
+  if (last < 0) return topEnd;
+  for (let k = topEnd; k < last; k++) {
+    const line = lines[k] as ClassifiedLine;
+    if (line.kind === 'text' && line.text.length > UPSELL_LINE_MAX_CHARS) return topEnd;
+  }
+  for (let k = topEnd; k < last; k++) {
+    const line = lines[k] as ClassifiedLine;
+    if (line.kind === 'text') lines[k] = relabel(line, 'upsell');
+  }
+  let t = last + 1;
+  // Title / Pub / `|` (the title two lines above a bare bar) or Title / `Pub|Date` (one line above)
+  const meta = lines[h] as ClassifiedLine;
+  const titleAt =
+    meta.kind === 'pipe' && meta.publication === undefined && meta.date === undefined
+      ? h - 2
+      : meta.publication !== undefined
+        ? h - 1
+        : -1;
+  if (titleAt > t) {
+    const labels = lines.slice(t, titleAt);
+    if (
+      labels.every((l) => l.kind === 'text' && l.text.length <= TIER_LINE_MAX_CHARS && !endsSentence(l.text))
+    ) {
+      for (let k = t; k < titleAt; k++) lines[k] = relabel(lines[k] as ClassifiedLine, 'upsell');
+      t = titleAt;
+    }
+  }
+  return Math.max(t, topEnd);
 }
 
 /**
@@ -291,6 +356,10 @@ function extendPaywallBlock(lines: ClassifiedLine[], storyEnd: number, pubs: rea
     if (isBoilerplate(line)) {
       j++;
       if (TEASER_HEADER_KINDS.has(line.kind)) break;
+      continue;
+    }
+    if (line.kind === 'lost-glyphs') {
+      j++;
       continue;
     }
     if (line.kind !== 'text') break;
@@ -469,10 +538,59 @@ function findCardStart(
   return k + 1;
 }
 
-export function segment(classified: readonly ClassifiedLine[]): Segments {
+/**
+ * The capture's last line, cut, when it is the start of a platform line the
+ * page printed earlier (the paywall block is printed twice: `Start your 14-day
+ * Magz`): the same kind, whatever the language. Repetition, not vocabulary.
+ */
+function cutRepeat(lines: ClassifiedLine[], lastLineOpen: boolean): void {
+  const last = lines.at(-1);
+  if (
+    !lastLineOpen ||
+    last === undefined ||
+    last.kind !== 'text' ||
+    last.text.length < MIN_CUT_BOILERPLATE_CHARS
+  )
+    return;
+  for (let k = lines.length - 2; k >= 0; k--) {
+    const line = lines[k] as ClassifiedLine;
+    if (isBoilerplate(line) && line.text.length > last.text.length && line.text.startsWith(last.text)) {
+      lines[lines.length - 1] = relabel(last, line.kind, { locales: [], cut: true });
+      return;
+    }
+  }
+}
+
+/**
+ * Footer links after a platform footer (`© PressReader. All rights reserved.`
+ * then `Newspapers in English`, `Newspapers from India`): the short lines that
+ * close the page after a chrome line, none of them a sentence, are navigation
+ * too, in whatever language they are printed.
+ */
+function trailingChrome(lines: ClassifiedLine[]): void {
+  let k = lines.length - 1;
+  while (k > 0) {
+    const line = lines[k] as ClassifiedLine;
+    if (line.kind !== 'text' || line.text.length > NAVIGATION_MAX_CHARS || endsSentence(line.text)) break;
+    k--;
+  }
+  const footer = lines[k];
+  if (
+    k === lines.length - 1 ||
+    footer === undefined ||
+    (footer.kind !== 'chrome' && footer.kind !== 'navigation')
+  )
+    return;
+  if (!lines.slice(0, k).some((l) => l.kind === 'text')) return;
+  for (let j = k + 1; j < lines.length; j++) lines[j] = relabel(lines[j] as ClassifiedLine, 'navigation');
+}
+
+export function segment(classified: readonly ClassifiedLine[], lastLineOpen = false): Segments {
   const lines = [...classified];
   demoteBodyMentions(lines);
-  const topEnd = findTopEnd(lines);
+  cutRepeat(lines, lastLineOpen);
+  trailingChrome(lines);
+  const topEnd = upsellBeforeHeader(lines, findTopEnd(lines));
   for (let i = topEnd; i < lines.length; i++) {
     const line = lines[i];
     if (line?.kind === 'category') lines[i] = relabel(line, 'text');

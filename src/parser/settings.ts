@@ -31,6 +31,8 @@ export const HEADER_META_MAX_OFFSET = 2;
 export const HEADER_BYLINE_MAX_OFFSET = 3;
 /** A title line in a header without metadata is at most this long. */
 export const TITLE_MAX_CHARS = 200;
+/** A line where the title would be, closed by a stop and at least this many words long, is a standfirst (the deck). */
+export const STANDFIRST_MIN_WORDS = 14;
 /** A deck (standfirst) longer than this is taken as the first body paragraph. */
 export const DECK_MAX_CHARS = 400;
 
@@ -62,6 +64,18 @@ export const SIGN_IN_MAX_CHARS = 80;
 export const TRY_GOLD_MAX_CHARS = 40;
 /** Category / navigation labels are at most this long. */
 export const NAVIGATION_MAX_CHARS = 40;
+/**
+ * An upsell block in unknown wording is searched for only above a header whose
+ * metadata (`|`, a date) is within this many lines of the top, and its lines
+ * of unknown wording are at most this long (the price sentence is ~100).
+ */
+export const UPSELL_HEADER_WINDOW = 14;
+export const UPSELL_LINE_MAX_CHARS = 160;
+/** A store breadcrumb (`Home//Pub/Issue/In This Issue`) is at most this long, with at least this many `/` parts. */
+export const BREADCRUMB_MAX_CHARS = 120;
+export const BREADCRUMB_MIN_PARTS = 3;
+/** A note in brackets after a price (`(Incl. tax)`, `(含稅)`) is at most this long, brackets included. */
+export const PRICE_NOTE_MAX_CHARS = 20;
 /** A "View all"-style label glued to the end of a publication name is at most this long. */
 export const GLUED_LABEL_MAX_CHARS = 20;
 /** A reading-time line (`10+ min  |`, `5 min läsning`) is at most this long. */
@@ -124,3 +138,18 @@ export const LANGUAGE_CANDIDATES: readonly string[] = [
   'cmn',
   'swh',
 ];
+
+/**
+ * Evidence of a story. Without a platform, edition or byline signal, a page is
+ * a story only when its deck and body hold at least this many sentences of
+ * running prose: closed by sentence punctuation, of at least this many words
+ * (or, in scripts written without spaces, this many letters), and with at most
+ * this share of the symbols code and data are written in (`{ } " = < >`).
+ */
+export const PROSE_MIN_SENTENCES = 2;
+export const PROSE_SENTENCE_MIN_WORDS = 6;
+export const PROSE_SENTENCE_MIN_LETTERS_UNSPACED = 12;
+export const PROSE_MAX_SYMBOL_RATIO = 0.05;
+
+/** A PressReader-style credit line (`Pub (City) - - Section - By Name, FOTO: …`) is at most this long. */
+export const CREDIT_LINE_MAX_CHARS = 200;

@@ -5,8 +5,10 @@
  */
 
 import type { ClassifiedLine } from './classify.js';
-import { parsePrintedDate, type PrintedDate } from './edition.js';
+import { parseEditionLabel, type PrintedDate } from './edition.js';
+import { proseSentences } from './evidence.js';
 import { isBoilerplate, type Ledger } from './ledger.js';
+import { repairDropCap } from './platform-grammars.js';
 import { BYLINE_CREDITS, BYLINE_OPENERS, DATELINE_SEPARATORS, NAME_PARTICLES } from './rules/generic.js';
 import {
   BYLINE_MAX_CHARS,
@@ -17,6 +19,7 @@ import {
   HEADER_BYLINE_MAX_OFFSET,
   HEADER_META_MAX_OFFSET,
   PULL_QUOTE_MAX_CHARS,
+  STANDFIRST_MIN_WORDS,
   TITLE_MAX_CHARS,
 } from './settings.js';
 import {
@@ -115,15 +118,24 @@ export function findDateline(paragraph: string): string | null {
   return null;
 }
 
+/** `India TodayIndia Today` → `India Today`: a name the store prints twice, glued. */
+function undoubledName(text: string): string {
+  const half = text.length / 2;
+  return Number.isInteger(half) && half >= 2 && text.slice(0, half) === text.slice(half)
+    ? text.slice(0, half)
+    : text;
+}
+
 /** `Reader's Digest India` followed by `Reader's Digest India April 2017`. */
 function findIssueTitle(
   content: readonly ClassifiedLine[],
 ): { publication: string; date: PrintedDate } | null {
   for (let k = 0; k + 1 < content.length && k < HEADER_BYLINE_MAX_OFFSET; k++) {
-    const pub = content[k]?.text ?? '';
+    const pub = undoubledName(content[k]?.text ?? '');
     const next = content[k + 1]?.text ?? '';
     if (pub === '' || !next.startsWith(`${pub} `)) continue;
-    const date = parsePrintedDate(next.slice(pub.length + 1));
+    // `Reader's Digest India April 2017`, Zinio's `India Today Issue 50 2019`
+    const date = parseEditionLabel(next.slice(pub.length + 1));
     if (date) return { publication: pub, date };
   }
   return null;
@@ -170,12 +182,34 @@ function emptyDraft(): StoryDraft {
   };
 }
 
+/**
+ * A standfirst, not a title: one or two full sentences (closed by a stop, a
+ * question mark or an exclamation mark) of at least `STANDFIRST_MIN_WORDS`
+ * words, or two sentences of any length. Titles are short and rarely closed
+ * by a full stop (`Hope -It's good to have.` is five words).
+ */
+export function isStandfirst(text: string): boolean {
+  if (text.length > DECK_MAX_CHARS || !STANDFIRST_STOPS.has(text.at(-1) ?? '')) return false;
+  return wordCount(text) >= STANDFIRST_MIN_WORDS || proseSentences([text], 2) >= 2;
+}
+
+const STANDFIRST_STOPS: ReadonlySet<string> = new Set(['.', '?', '!', '…', '؟', '。', '？', '！']);
+
+/** Index of a credit line within the header's reach, or -1. */
+function creditHeader(content: readonly ClassifiedLine[], i: number): number {
+  for (let k = i; k <= i + HEADER_META_MAX_OFFSET && k < content.length; k++)
+    if (content[k]?.kind === 'credit') return k;
+  return -1;
+}
+
 /** Extract the story from the story region; every line is used or removed on the ledger. */
 export interface StoryContext {
   /** The page lists an issue's contents: its text is the store's, not a story. */
   issuePage: boolean;
   /** The platform opens story pages with the publication's name (PressReader). */
   leadingPublication: boolean;
+  /** The platform sets drop caps: the first body line may need its first letter repaired. */
+  dropCaps: boolean;
   /** No platform was recognised: a page opening with two short lines may be a PressReader-style header. */
   platformUnknown: boolean;
 }
@@ -189,6 +223,7 @@ export function extractStory(
   const content: ClassifiedLine[] = [];
   for (const line of region) {
     if (isBoilerplate(line)) ledger.removeBoilerplate(line);
+    else if (line.kind === 'lost-glyphs') ledger.remove(line, 'layout');
     else content.push(line);
   }
 
@@ -220,14 +255,30 @@ export function extractStory(
   let headerFound = false;
   let e = i;
   let h = -1;
-  for (let k = i; k <= i + HEADER_META_MAX_OFFSET && k < content.length; k++) {
+  const credit = creditHeader(content, i);
+  if (credit >= 0) {
+    // Title / `Pub (City) - - Section - By Name` (PressReader): the credit line is the edition and the byline
+    const line = content[credit] as ClassifiedLine;
+    for (let k = i; k < credit - 1; k++) ledger.remove(content[k] as ClassifiedLine, 'layout');
+    if (credit > i) useTitle(content[credit - 1]);
+    draft.publication = line.publication ?? null;
+    draft.date = line.date ?? null;
+    draft.byline = line.detail === undefined || line.detail === '' ? null : line.detail;
+    ledger.remove(line, 'layout');
+    headerFound = true;
+    e = credit + 1;
+    h = -2;
+  }
+  for (let k = i; h === -1 && k <= i + HEADER_META_MAX_OFFSET && k < content.length; k++) {
     const kind = content[k]?.kind;
     if (kind === 'pipe' || kind === 'date') {
       h = k;
       break;
     }
   }
-  if (h >= 0) {
+  if (h === -2) {
+    // header read from the credit line
+  } else if (h >= 0) {
     headerFound = true;
     const meta = content[h];
     if (h - i === 2) {
@@ -315,6 +366,11 @@ export function extractStory(
     }
   }
 
+  if (draft.title !== null && draft.deck === null && isStandfirst(draft.title)) {
+    // a summary sentence where a title would be: the page printed no title above its standfirst
+    draft.deck = draft.title;
+    draft.title = null;
+  }
   if (draft.title === null && altTitle !== null && altTitle !== '') draft.title = altTitle;
   const titleKey = draft.title === null ? null : foldKey(draft.title);
   const isTitleRepeat = (line: ClassifiedLine | undefined): boolean =>
@@ -335,7 +391,7 @@ export function extractStory(
       ledger.use(candidate);
       e++;
     }
-    const bylineLine = content[e];
+    const bylineLine = draft.byline === null ? content[e] : undefined;
     if (bylineLine?.kind === 'dash') {
       draft.byline = extractByline(bylineLine.detail ?? '');
       ledger.remove(bylineLine, 'layout');
@@ -367,6 +423,8 @@ export function extractStory(
   const kept = dropPullQuotes(body, ledger);
   for (const line of kept) ledger.use(line);
   draft.paragraphs = kept.map((l) => l.text);
+  if (ctx.dropCaps && headerFound && draft.paragraphs[0] !== undefined)
+    draft.paragraphs[0] = repairDropCap(draft.paragraphs[0]);
   const firstParagraph = draft.paragraphs[0];
   draft.dateline = firstParagraph === undefined ? null : findDateline(firstParagraph);
   return draft;

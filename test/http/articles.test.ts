@@ -103,6 +103,24 @@ describe('POST /v1/articles', () => {
     expect((await t.app.inject('/v1/articles/1')).statusCode).toBe(404);
   });
 
+  it('answers 422 no-story, with the reason, for text that is not a newsstand page', async () => {
+    const packageJson = JSON.stringify(
+      { name: 'x', version: '1.0.0', scripts: { test: 'vitest run' } },
+      null,
+      2,
+    );
+    for (const garbage of ['Shopping list\nMilk\nEggs\nBread', packageJson]) {
+      const response = await ingestText(garbage);
+      expect(response.statusCode, garbage).toBe(422);
+      const problem = response.json();
+      expect(problem).toMatchObject({ status: 422, type: 'urn:masthead:problem:no-story' });
+      expect(problem.parse_result.story).toBeNull();
+      expect(problem.parse_result.edition).toBeNull();
+      expect(problem.parse_result.warnings.some((w: string) => w.startsWith('no story:'))).toBe(true);
+    }
+    expect((await t.app.inject('/v1/articles/1')).statusCode).toBe(404);
+  });
+
   it('rejects JSON with both or neither of text and html, or unknown fields', async () => {
     for (const payload of [
       { text: 'a', html: '<p>a</p>' },

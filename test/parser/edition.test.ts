@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyLine } from '../../src/parser/classify.js';
+import { parsePage } from '../../src/parser/index.js';
 import {
   detectPlatform,
   findIssueLabel,
@@ -151,5 +152,35 @@ describe('platform', () => {
     );
     expect(detectPlatform(undefined, [{ text: 'ZINIO logo', kind: 'chrome' }])).toBe('zinio');
     expect(detectPlatform(null, [{ text: 'plain text', kind: 'text' }])).toBeNull();
+  });
+});
+
+describe('edition labels of other shapes (issue 11)', () => {
+  it('reads a dashed day-month-year and a month glued to the year in any case', () => {
+    expect(parsePrintedDate('23-APR-2017')).toEqual({ label: '23-APR-2017', iso: '2017-04-23' });
+    expect(parsePrintedDate('july2025')).toEqual({ label: 'july2025', iso: '2025-07' });
+    expect(parsePrintedDate('September2021')).toEqual({ label: 'September2021', iso: '2021-09' });
+    expect(parsePrintedDate('SEPTEMBER2021')).toEqual({ label: 'SEPTEMBER2021', iso: '2021-09' });
+  });
+
+  it('reads issue numbers with or without the comma before the year', () => {
+    expect(parseEditionLabel('Issue 17, 2023')).toEqual({ label: 'Issue 17, 2023', iso: null });
+    expect(parseEditionLabel('Issue 50 2019')).toEqual({ label: 'Issue 50 2019', iso: null });
+    expect(findIssueLabel('India Today Issue 50 2019')?.label).toBe('Issue 50 2019');
+    expect(findIssueLabel('fra Issue 14, 2025-udgaven af Filmfare')?.label).toBe('Issue 14, 2025');
+  });
+
+  it('takes the date printed inside an issue name in an edition line', () => {
+    const out = parsePage(
+      [
+        'Shah Rukh on his next act',
+        'The actor talks about ageing, his children and the films he still wants to make before he stops.',
+        'He says the industry has changed more in five years than in the twenty before them.',
+        'This story is from the Filmfare 23-APR-2017 edition of Filmfare.',
+        'Start your 7-day Magzter GOLD free trial to access thousands of curated premium stories, and 9,000+ magazines and newspapers.',
+        'Already a subscriber ? Sign In',
+      ].join('\n'),
+    );
+    expect(out.edition).toMatchObject({ publication: 'Filmfare', date: '2017-04-23', label: '23-APR-2017' });
   });
 });

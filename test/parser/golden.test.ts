@@ -55,6 +55,15 @@ function fieldValues(out: ParsedPage): string[] {
 }
 
 /**
+ * A first body line whose drop cap was repaired (`A27 de…` → `A 27 de…`,
+ * `the bank…` → `The bank…`): the same text once case and spaces are folded.
+ */
+function dropCapRepair(line: string, value: string): boolean {
+  const fold = (s: string): string => s.toLowerCase().replaceAll(' ', '');
+  return value.length > 1 && fold(line) === fold(value);
+}
+
+/**
  * Lines the parser did not account for: every non-empty normalized line must
  * be a removed line or an output value (or hold one, for glued lines such as
  * `Pub3 min read` or `- By Name`), each removed line used once.
@@ -74,7 +83,8 @@ function unaccountedLines(raw: string, out: ParsedPage): { lines: string[]; extr
       fields.splice(f, 1);
       continue;
     }
-    if (!fieldValues(out).some((v) => v !== '' && line.includes(v))) unaccounted.push(line);
+    if (!fieldValues(out).some((v) => v !== '' && (line.includes(v) || dropCapRepair(line, v))))
+      unaccounted.push(line);
   }
   return { lines: unaccounted, extraRemoved: removed };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePage } from '../../src/parser/index.js';
-import { extractByline, findDateline, isNameLike } from '../../src/parser/story.js';
+import { extractByline, findDateline, isNameLike, isStandfirst } from '../../src/parser/story.js';
 
 const BODY = [
   'The first paragraph of the story runs long enough to be a paragraph, with a full stop at its end.',
@@ -139,10 +139,38 @@ describe('story headers', () => {
     const page = [
       'The car was quick and, as a',
       'THE CAR LOVES CORNERS AND A SLALOM OR TWO',
-      'result, we loved it.',
+      'result, we loved it on every road we tried. The brakes held up through a long day of hard laps.',
     ].join('\n');
     const out = parsePage(page);
-    expect(out.story?.paragraphs).toEqual(['The car was quick and, as a', 'result, we loved it.']);
+    expect(out.story?.paragraphs).toEqual([
+      'The car was quick and, as a',
+      'result, we loved it on every road we tried. The brakes held up through a long day of hard laps.',
+    ]);
     expect(out.removed).toEqual([{ text: 'THE CAR LOVES CORNERS AND A SLALOM OR TWO', reason: 'layout' }]);
+  });
+});
+
+describe('a standfirst with no title above it (issue 11)', () => {
+  it('is the deck, not the title', () => {
+    const out = parsePage(
+      [
+        'Is the four-day week about to arrive in Indian offices, or is it still a perk for a lucky few start-ups?',
+        '- By Anirudh Rao',
+        'Three Bengaluru software firms moved to a four-day week this year. Their founders say output has not fallen.',
+        'Labour lawyers say the new codes allow it, as long as weekly hours stay within the limit.',
+      ].join('\n'),
+    );
+    expect(out.story).toMatchObject({ title: null, byline: 'Anirudh Rao' });
+    expect(out.story?.deck).toMatch(/^Is the four-day week/u);
+    expect(out.story?.paragraphs).toHaveLength(2);
+  });
+
+  it('a short title, even a question or one closed by a stop, stays the title', () => {
+    expect(isStandfirst('Can Indian Whisky Go Global?')).toBe(false);
+    expect(isStandfirst("Hope -It's good to have.")).toBe(false);
+    expect(isStandfirst('The Family Business Reset')).toBe(false);
+    expect(isStandfirst('Rents are rising in every part of town. Buyers say they will wait a year.')).toBe(
+      true,
+    );
   });
 });

@@ -3,8 +3,8 @@
  * fallback when a page's strings are not in any locale file.
  */
 
-/** One printed price: `$149.99`, `₹ 1,272.74`, `US$ 5`. A line may glue two (old and new price) and add a `/Year` suffix. */
-export const PRICE = /^(?:US|[ACS]|NZ)?[$€£₹¥] ?\d[\d,.]{0,19}$/u;
+/** One printed price: `$149.99`, `₹ 1,272.74`, `US$ 5`, `NT$ 95.00`. A line may glue two (old and new price) and add a `/Year` suffix. */
+export const PRICE = /^(?:US|[ACS]|NZ|NT|HK)?[$€£₹¥] ?\d[\d,.]{0,19}$/u;
 
 /** Currency symbols that open a price. */
 export const CURRENCY_SYMBOLS: readonly string[] = ['$', '€', '£', '₹', '¥'];

@@ -15,11 +15,33 @@ export const PLATFORMS: readonly PlatformRules[] = [
   {
     platform: 'pressreader',
     hosts: ['pressreader.com'],
-    textMarkers: [],
+    textMarkers: ['© PressReader'],
     brandNames: [],
-    chromeLines: [],
+    // footers; `Newspapers in English` / `Newspapers from India` are navigation prefixes of the locales
+    chromeLines: [
+      '© PressReader. All rights reserved.',
+      '© PressReader. All rights reserved',
+      '© PressReader',
+    ],
     gluedReadingTime: [],
     leadingPublication: true,
+    creditLine: {
+      writerOpeners: [
+        'By/TEXT:',
+        'By:',
+        'By',
+        'TEXT:',
+        'TEXTO:',
+        'TEXTE:',
+        'TEKST:',
+        'TESTO:',
+        'Por',
+        'Von',
+        'Par',
+      ],
+      otherCredits: ['FOTO:', 'FOTOS:', 'PHOTO:', 'PHOTOS:', 'PHOTOGRAPHS:', 'ILLUSTRATION:'],
+    },
+    dropCaps: true,
   },
   {
     platform: 'zinio',
@@ -29,6 +51,21 @@ export const PLATFORMS: readonly PlatformRules[] = [
     chromeLines: ['ZINIO logo'],
     gluedReadingTime: [],
     leadingPublication: false,
+    // Material icon names the capture keeps as text: `Read Morekeyboard_arrow_down`, `access_time1 min.`
+    iconLigatures: [
+      'keyboard_arrow_down',
+      'keyboard_arrow_up',
+      'keyboard_arrow_right',
+      'keyboard_arrow_left',
+      'category_outlined',
+      'access_time',
+      'arrow_forward_ios',
+      'arrow_back_ios',
+      'chevron_right',
+      'chevron_left',
+      'expand_more',
+      'expand_less',
+    ],
   },
   {
     platform: 'scribd',

@@ -36,6 +36,12 @@ export interface LocaleRules {
   navigationLines: readonly string[];
   /** Issue-page headers that open the list of the issue's stories ("in this issue"). */
   issueContents: readonly string[];
+  /**
+   * Line starts of a table-of-contents header that names the issue and the
+   * publication (`Table of contents for Issue 50 2019 in India Today`), as
+   * printed by sites that mirror newsstand issue pages. Optional.
+   */
+  issueContentsPrefixes?: readonly string[];
   /** Issue-count labels on store pages, `{n}` for the number ("12 Issues"). */
   issueCounts: readonly string[];
   /** Promotional lines on store pages (prefixes, case-insensitive). */
@@ -65,6 +71,31 @@ export interface PlatformRules {
   gluedReadingTime: readonly string[];
   /** Story pages open with the publication's name above the title (PressReader). */
   leadingPublication: boolean;
+  /** A credit line under the title that names the edition and the writer (PressReader). */
+  creditLine?: CreditLineRules;
+  /** Story pages set the first letter as a drop cap, which captures lose, double or lower-case (`TTata`). */
+  dropCaps?: boolean;
+  /**
+   * Names of icon-font ligatures the capture keeps as text, glued to labels
+   * (`Read Morekeyboard_arrow_down`, `access_time1 min.`, `category_outlined / News`).
+   * They are cut out of every line before it is classified.
+   */
+  iconLigatures?: readonly string[];
+  /** Lines the platform prints above a store page's contents: a `/ Section` breadcrumb opens with one of these. */
+  breadcrumbPrefixes?: readonly string[];
+}
+
+/**
+ * `Hindustan Times (Mumbai) - - Business - By Rhea Mogul`,
+ * `El Tiempo (Bogotá) - - Nación - TEXTO: Ana Ruiz, FOTO: EFE`: the
+ * publication, an empty (or dated) slot, the section and the credits, joined
+ * by ` - `.
+ */
+export interface CreditLineRules {
+  /** Words that open the writer's credit (`By`, `TEXT:`), case-insensitive, with their punctuation. */
+  writerOpeners: readonly string[];
+  /** Words that open another credit after the writer's (`FOTO:`, `PHOTO:`), case-insensitive. */
+  otherCredits: readonly string[];
 }
 
 /** A compiled edition-line template. */

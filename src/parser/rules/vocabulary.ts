@@ -196,6 +196,7 @@ export const TRIAL_MARKERS_BY_BRAND: ReadonlyMap<string, readonly LocalizedStrin
 })();
 
 export const UPSELL_PREFIXES = new PrefixIndex(localized((l) => l.upsellPrefixes));
+export const ISSUE_CONTENTS_PREFIXES = new PrefixIndex(localized((l) => l.issueContentsPrefixes ?? []));
 export const PROMO_PREFIXES = new PrefixIndex(localized((l) => l.promoPrefixes));
 export const NAVIGATION_PREFIXES = new PrefixIndex(localized((l) => l.navigationPrefixes));
 

@@ -28,8 +28,9 @@ export const en: LocaleRules = {
   ],
   navigationLines: ['Read More'],
   issueContents: ['in this issue'],
+  issueContentsPrefixes: ['Table of contents for '],
   issueCounts: ['{n} Issues', '{n} Issue'],
-  promoPrefixes: ['SPECIAL: Save'],
+  promoPrefixes: ['SPECIAL: Save', 'Use coupon code', 'Use code', 'Coupon code', 'Apply coupon'],
   pricePeriods: ['Year', 'Month', 'Yr', 'Mo'],
   // `time to read` / `time-read` are printed untranslated in every UI language: see generic READING_TIME_LABELS
   readingTimeLabels: [],

@@ -18,10 +18,12 @@ export const zh: LocaleRules = {
   paywallLines: ['在应用中继续阅读您的故事', '在杂志中继续阅读您的故事'],
   navigationLines: ['阅读更多'],
   issueContents: ['本期内容'],
-  issueCounts: [],
+  // Zinio's traditional-Chinese store pages: `52 期號`
+  issueCounts: ['{n} 期號', '{n} 期'],
   promoPrefixes: [],
   pricePeriods: ['年', '月'],
   readingTimeLabels: ['阅读时间'],
-  readingTimeUnits: ['分钟', '分钟阅读'],
+  // `最少` is Zinio's machine translation of `min.` (read as "minimum"): `1 最少`
+  readingTimeUnits: ['分钟', '分钟阅读', '最少'],
   navigationPrefixes: [],
 };

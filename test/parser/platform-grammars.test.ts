@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import { classifyLine } from '../../src/parser/classify.js';
+import { normalizedLines, parsePage } from '../../src/parser/index.js';
+import { stripIconLigatures } from '../../src/parser/normalize.js';
+import { matchCreditLine, repairDropCap } from '../../src/parser/platform-grammars.js';
+
+describe('PressReader credit lines', () => {
+  it('reads the publication, the writer and a printed date', () => {
+    expect(matchCreditLine('Hindustan Times (Mumbai) - - Business - By Rhea Mogul')).toEqual({
+      publication: 'Hindustan Times (Mumbai)',
+      byline: 'Rhea Mogul',
+      date: null,
+    });
+    expect(matchCreditLine('El Tiempo (Bogotá) - - Nación - TEXTO: Ana Ruiz, FOTO: EFE')?.byline).toBe(
+      'Ana Ruiz',
+    );
+    expect(matchCreditLine('Der Standard (Wien) - - Inland - TEXT: Eva Maier FOTO: APA')?.byline).toBe(
+      'Eva Maier',
+    );
+    expect(matchCreditLine('Gulf News - - Business - By/TEXT: Staff Reporter, FOTO: AFP')?.byline).toBe(
+      'Staff Reporter',
+    );
+    expect(matchCreditLine('The Hindu (Chennai) - 23 Oct 2024 - National - By A. Srinivas')).toEqual({
+      publication: 'The Hindu (Chennai)',
+      byline: 'A. Srinivas',
+      date: { label: '23 Oct 2024', iso: '2024-10-23' },
+    });
+  });
+
+  it('is not fooled by body lines with dashes', () => {
+    expect(matchCreditLine('SINGAPORE - By the end of the year, the line will open.')).toBeNull();
+    expect(matchCreditLine('Prices rose - again - by 4 per cent in May.')).toBeNull();
+    expect(matchCreditLine('Hindustan Times - - Business')).toBeNull();
+    expect(classifyLine('Gulf News - - Business - By Staff Reporter', false).kind).toBe('credit');
+  });
+
+  it('the credit line is never body, and footers are boilerplate', () => {
+    const out = parsePage(
+      [
+        'Rates on hold',
+        'Gulf News - - Business - By Staff Reporter',
+        'Lenders expect mortgage costs to stay high until early next year',
+        'TThe central bank kept its base rate unchanged on Thursday, as the markets had expected.',
+        'Bankers said the decision changed little for borrowers in the short run.',
+        '© PressReader. All rights reserved.',
+        'Newspapers in English',
+      ].join('\n'),
+    );
+    expect(out.story).toMatchObject({
+      title: 'Rates on hold',
+      byline: 'Staff Reporter',
+      deck: 'Lenders expect mortgage costs to stay high until early next year',
+    });
+    expect(out.story?.paragraphs[0]).toBe(
+      'The central bank kept its base rate unchanged on Thursday, as the markets had expected.',
+    );
+    expect(out.edition).toMatchObject({ publication: 'Gulf News', platform: 'pressreader' });
+    expect(out.removed.map((r) => r.reason)).toEqual(['layout', 'navigation', 'navigation']);
+  });
+});
+
+describe('drop caps', () => {
+  it('repairs a doubled capital, a glued one-letter word and a lower-cased first word', () => {
+    expect(repairDropCap('TTata Electronics has begun')).toBe('Tata Electronics has begun');
+    expect(repairDropCap('A27 de Agosto, a câmara')).toBe('A 27 de Agosto, a câmara');
+    expect(repairDropCap('the central bank kept')).toBe('The central bank kept');
+  });
+
+  it('leaves what may be printed that way alone', () => {
+    for (const text of [
+      'iPhone sales fell',
+      'eBay said',
+      'F1 teams met',
+      'G20 leaders met',
+      'AAA batteries',
+      'LLC filings rose',
+    ])
+      expect(repairDropCap(text)).toBe(text);
+  });
+
+  it('repairs only on platforms that set drop caps', () => {
+    const page = [
+      'Rates on hold',
+      'Lenders expect costs to stay high',
+      '- By Staff Reporter',
+      'TThe central bank kept its base rate unchanged on Thursday, as the markets had expected.',
+      'Bankers said the decision changed little for borrowers in the short run.',
+    ].join('\n');
+    expect(parsePage(page).story?.paragraphs[0]).toMatch(/^TThe/u);
+  });
+});
+
+describe('Zinio grammar', () => {
+  it('cuts icon ligature names out wherever they are glued', () => {
+    expect(stripIconLigatures('Read Morekeyboard_arrow_down')).toBe('Read More');
+    expect(stripIconLigatures('access_time1 min.')).toBe('1 min.');
+    expect(stripIconLigatures('category_outlined / News & Politics')).toBe(' / News & Politics');
+    expect(normalizedLines('access_time1 最少\nkeyboard_arrow_down\nRead Morekeyboard_arrow_down')).toEqual([
+      '1 最少',
+      'Read More',
+    ]);
+  });
+
+  it('reads breadcrumbs, prices with a tax note, issue counts and reading times as platform text', () => {
+    expect(classifyLine('/ News & Politics', false).kind).toBe('navigation');
+    expect(classifyLine('/ 新聞 & 政治', false).kind).toBe('navigation');
+    expect(classifyLine('Home//Magazines/News/India Today', false).kind).toBe('navigation');
+    expect(classifyLine('₹ 91.27 (Incl. tax)', false).kind).toBe('price');
+    expect(classifyLine('NT$ 95.00 (Incl. tax)', false).kind).toBe('price');
+    expect(classifyLine('52 期號', false).kind).toBe('issue-count');
+    expect(classifyLine('1 最少', false).kind).toBe('reading-time');
+    // a date range and a sentence with slashes are not breadcrumbs
+    expect(classifyLine('May/June 2024', false).kind).toBe('date');
+    expect(classifyLine('He said 24/7/365 service was the goal.', false).kind).toBe('text');
+  });
+
+  it('an issue page: no story, the edition from the glued name and the issue line, and the cards', () => {
+    const out = parsePage(
+      [
+        'ZINIO logo',
+        '/ News & Politics',
+        'India TodayIndia Today',
+        'India Today Issue 50 2019',
+        'Read Morekeyboard_arrow_down',
+        '52 Issues',
+        'in this issue',
+        'access_time1 min.',
+        'up front',
+        'THE WEEK THAT WAS: a new chief minister and a budget session cut short…',
+        '',
+      ].join('\n'),
+    );
+    expect(out.story).toBeNull();
+    expect(out.edition).toEqual({
+      publication: 'India Today',
+      date: null,
+      label: 'Issue 50 2019',
+      platform: 'zinio',
+    });
+    expect(out.teasers.map((t) => t.title)).toEqual(['up front']);
+  });
+});
+
+describe('mirrors of newsstand issue pages', () => {
+  it('a breadcrumb ending in "In This Issue" is a contents header naming the publication and the issue', () => {
+    expect(classifyLine('Home//India Today/Issue 50 2019/In This Issue', false)).toMatchObject({
+      kind: 'issue-contents',
+      publication: 'India Today',
+      date: { label: 'Issue 50 2019', iso: null },
+    });
+    expect(classifyLine('Table of contents for Issue 50 2019 in India Today', false).kind).toBe(
+      'issue-contents',
+    );
+  });
+
+  it('a table of contents is a non-story page, with its edition and cards', () => {
+    const out = parsePage(
+      [
+        'Table of contents for Issue 12 2024 in The Week',
+        'cover story',
+        'The quiet return of the joint family, and what it means for the way India saves and spends…',
+        'sport',
+        'Why the Ranji Trophy still matters to the players who never make it to the IPL…',
+      ].join('\n'),
+    );
+    expect(out.story).toBeNull();
+    expect(out.teasers.map((t) => t.title)).toEqual(['cover story', 'sport']);
+  });
+});
