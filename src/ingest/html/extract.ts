@@ -15,12 +15,44 @@
  * MAX_ELEMENTS elements, which then fall back to the plain line walk of the cleaned page.
  */
 import { Readability } from '@mozilla/readability';
+import { Parser } from 'htmlparser2';
 import { parseHTML } from 'linkedom';
 import { htmlToText } from '../html-to-text.js';
 import { readMetadata, type HtmlMetadata } from './metadata.js';
 
 export const MAX_HTML_CHARS = 4 * 1024 * 1024;
-export const MAX_ELEMENTS = 40_000;
+/**
+ * Readability's scoring walks ancestors and re-scans subtrees: fine on real pages (the
+ * benchmark's largest has ~1,700 elements, nested at most ~40 deep), seconds on hostile ones
+ * (2,500 nested divs took 50 s; 6,000 flat elements ~0.5 s). Pages beyond these bounds, found by a linear pre-scan, skip
+ * the DOM stage and get the plain line walk.
+ */
+export const MAX_ELEMENTS = 6_000;
+export const MAX_DEPTH = 200;
+
+/** Element count and deepest nesting, in one streaming pass that stops at the first bound crossed. */
+export function measureMarkup(html: string): { elements: number; depth: number; withinBounds: boolean } {
+  let elements = 0;
+  let depth = 0;
+  let deepest = 0;
+  const parser = new Parser(
+    {
+      onopentag() {
+        elements += 1;
+        depth += 1;
+        if (depth > deepest) deepest = depth;
+        if (elements > MAX_ELEMENTS || deepest > MAX_DEPTH) parser.pause();
+      },
+      onclosetag() {
+        depth -= 1;
+      },
+    },
+    { lowerCaseTags: true, recognizeSelfClosing: true },
+  );
+  parser.write(html);
+  parser.end();
+  return { elements, depth: deepest, withinBounds: elements <= MAX_ELEMENTS && deepest <= MAX_DEPTH };
+}
 
 export interface ExtractedHtml {
   /** The printed title (the page's `<h1>`, or Readability's pick), or null. */
@@ -194,6 +226,15 @@ function walk(node: Element, state: Walk): void {
   }
 }
 
+const HAS_HTML_ELEMENT = /<html[\s>]/i;
+const NO_METADATA: HtmlMetadata = {
+  title: null,
+  author: null,
+  published: null,
+  siteName: null,
+  canonicalUrl: null,
+};
+
 /** Lines with no letter at all (share counts, `6`, `|`) and lines that are only a URL. */
 const NO_LETTER = /^\P{L}*$/u;
 const URL_ONLY = /^(?:https?:\/\/|www\.)\S+$/i;
@@ -205,8 +246,14 @@ const COPYRIGHT_MAX_CHARS = 200;
 
 /** Lines the article region still carries that are never story text. */
 function dropChromeLines(lines: readonly string[], titles: ReadonlySet<string>): string[] {
+  const seen = new Set<string>();
   return lines.filter((line) => {
-    if (NO_LETTER.test(line) || URL_ONLY.test(line) || titles.has(line)) return false;
+    if (NO_LETTER.test(line) || URL_ONLY.test(line)) return false;
+    // The title stays where it is printed (above or below a publication line), once.
+    if (titles.has(line)) {
+      if (seen.size > 0) return false;
+      seen.add(line);
+    }
     if (line.length <= STAMP_MAX_CHARS && STAMP_WORDS.test(line)) return false;
     if (line.length <= COPYRIGHT_MAX_CHARS && COPYRIGHT.test(line)) return false;
     return true;
@@ -220,15 +267,31 @@ export function extractHtml(html: string): ExtractedHtml {
     source = source.slice(0, MAX_HTML_CHARS);
     warnings.push(`HTML input cut at ${MAX_HTML_CHARS} characters`);
   }
-  const document = parseDocument(source);
+  const shape = measureMarkup(source);
+  if (!shape.withinBounds) {
+    warnings.push(
+      `HTML article scoring skipped: over ${MAX_ELEMENTS} elements or ${MAX_DEPTH} levels deep; the page was read as plain lines`,
+    );
+    return {
+      title: null,
+      lines: htmlToText(source).split('\n'),
+      captions: [],
+      byline: null,
+      metadata: NO_METADATA,
+      warnings,
+    };
+  }
+  // linkedom needs a document element: a fragment or plain text is wrapped in one.
+  const document = parseDocument(
+    HAS_HTML_ELEMENT.test(source) ? source : `<!doctype html><html><body>${source}</body></html>`,
+  );
   const metadata = readMetadata(document);
   const body = document.body;
   const h1s =
-    body === null
-      ? []
-      : Array.from(body.querySelectorAll('h1'))
-          .map((h) => clean(h.textContent))
-          .filter((t) => t.length > 0);
+    body === null ? [] : Array.from(body.querySelectorAll('h1')).filter((h) => clean(h.textContent) !== '');
+  const printed =
+    h1s.find((h) => metadata.title !== null && clean(h.textContent) === metadata.title) ?? h1s[0];
+  const printedTitle = printed === undefined ? null : clean(printed.textContent);
   if (body !== null) removeChrome(body);
 
   let article: ReturnType<Readability['parse']> = null;
@@ -246,10 +309,7 @@ export function extractHtml(html: string): ExtractedHtml {
     state.lines = htmlToText(body === null ? source : `<body>${body.innerHTML}</body>`).split('\n');
   }
   const readTitle = clean(article?.title);
-  const title =
-    h1s.find((h) => h === readTitle || (metadata.title !== null && h === metadata.title)) ??
-    h1s[0] ??
-    (readTitle || null);
+  const title = printedTitle ?? (readTitle || null);
   const titles = new Set(
     [title, readTitle, metadata.title].filter((t): t is string => t !== null && t !== ''),
   );

@@ -5,6 +5,7 @@
  * What the page prints always wins over what its metadata claims.
  */
 import { parsePage } from '../../parser/index.js';
+import { PLATFORMS } from '../../parser/rules/platforms.js';
 import type { Edition, ParsedPage } from '../../parser/types.js';
 import { extractHtml } from './extract.js';
 import type { HtmlMetadata } from './metadata.js';
@@ -22,35 +23,52 @@ function isoDay(value: string | null): string | null {
   return match === null ? null : `${match[1]}-${match[2]}-${match[3]}`;
 }
 
+/** The newsstand's own name (`og:site_name` = `PressReader`) is never the publication. */
+function isPlatformName(name: string): boolean {
+  const key = name.toLowerCase().replace(/\s+/g, '');
+  return PLATFORMS.some((rules) => rules.platform === key);
+}
+
+/** Publication and date from the markup where the page prints none; a label only when printed. */
 function fillEdition(edition: Edition | null, metadata: HtmlMetadata): Edition | null {
-  const publication = edition?.publication ?? metadata.siteName;
+  const siteName =
+    metadata.siteName !== null && !isPlatformName(metadata.siteName) ? metadata.siteName : null;
+  const publication = edition?.publication ?? siteName;
   const date = edition?.date ?? isoDay(metadata.published);
-  const label =
-    edition?.label ?? ((edition?.date ?? null) === null && date !== null ? metadata.published : null);
   if (edition === null && publication === null && date === null) return null;
-  return { publication, date, label, platform: edition?.platform ?? null };
+  return { publication, date, label: edition?.label ?? null, platform: edition?.platform ?? null };
 }
 
 export function parseHtmlPage(html: string, options: HtmlParseOptions = {}): ParsedPage {
   const extracted = extractHtml(html);
   const { metadata, title } = extracted;
+  // Readability drops a heading that repeats the title: put it back on top when it is gone.
   const lines =
-    title !== null && extracted.lines[0] !== title ? [title, ...extracted.lines] : extracted.lines;
+    title !== null && !extracted.lines.includes(title) ? [title, ...extracted.lines] : extracted.lines;
   const page = parsePage(lines.join('\n'), { url: options.url ?? metadata.canonicalUrl, truncated: false });
   const story = page.story;
+  let edition = page.edition;
   if (story !== null) {
+    // The page's <h1> is its printed title. Put above a leading publication line (PressReader
+    // prints the publication first), the line parser reads the two the other way round.
+    if (title !== null && story.title !== null && edition?.publication === title) {
+      edition = { ...edition, publication: story.title };
+      story.title = title;
+    }
     if (story.title === null && title !== null && story.paragraphs[0] === title) {
       story.paragraphs = story.paragraphs.slice(1);
       story.title = title;
     }
     story.title ??= metadata.title;
+    const storyTitle = story.title;
+    if (storyTitle !== null) story.paragraphs = story.paragraphs.filter((line) => line !== storyTitle);
     const metaAuthor = metadata.author !== null && !URL_LIKE.test(metadata.author) ? metadata.author : null;
     story.byline ??= extracted.byline ?? metaAuthor;
     if (extracted.captions.length > 0) story.captions = extracted.captions;
   }
   return {
     ...page,
-    edition: story === null ? page.edition : fillEdition(page.edition, metadata),
+    edition: story === null ? edition : fillEdition(edition, metadata),
     warnings: [...extracted.warnings, ...page.warnings],
   };
 }
