@@ -417,6 +417,8 @@ export interface components {
             dateline: string | null;
             /** @description Body paragraphs in order, trimmed. */
             paragraphs: string[];
+            /** @description Figure captions of an HTML page (`<figcaption>`), never in the body; absent for text input. */
+            captions?: string[];
             /** @description BCP 47 tag of the story text, detected; null when too short to tell. */
             language: string | null;
         };
@@ -610,7 +612,7 @@ export interface components {
          *       "teased_by": [],
          *       "source_url": null,
          *       "ingested_at": "2026-11-30T06:30:00.000Z",
-         *       "parser_version": "1.1.1",
+         *       "parser_version": "1.2.0",
          *       "links": {
          *         "self": "/v1/articles/1",
          *         "edition": "/v1/articles/1/edition",
