@@ -226,6 +226,52 @@ function walk(node: Element, state: Walk): void {
   }
 }
 
+/** Elements whose content the fallback walk skips. */
+const RAW_TEXT = new Set(['script', 'style', 'noscript', 'template', 'svg']);
+const TAG_NAME = /^\/?([a-z][\w-]*)/i;
+
+/**
+ * The fallback for pages beyond the DOM bounds: tags out, block tags as line breaks, script
+ * and style contents skipped, in one indexOf scan with no element stack (htmlparser2 keeps its
+ * open-element stack with unshift, quadratic in the nesting depth: 1 MiB of nested divs took
+ * 61 s). Entities are left to the parser's normalisation.
+ */
+export function stripTags(html: string): string[] {
+  const parts: string[] = [];
+  let at = 0;
+  let skipUntil: string | null = null;
+  while (at < html.length) {
+    const open = html.indexOf('<', at);
+    if (open === -1) {
+      if (skipUntil === null) parts.push(html.slice(at));
+      break;
+    }
+    if (skipUntil === null) parts.push(html.slice(at, open));
+    if (html.startsWith('<!--', open)) {
+      const end = html.indexOf('-->', open + 4);
+      at = end === -1 ? html.length : end + 3;
+      continue;
+    }
+    const close = html.indexOf('>', open + 1);
+    if (close === -1) break;
+    const name = TAG_NAME.exec(html.slice(open + 1, Math.min(close, open + 40)))?.[1]?.toLowerCase();
+    at = close + 1;
+    if (name === undefined) continue;
+    const closing = html[open + 1] === '/';
+    if (skipUntil !== null) {
+      if (closing && name === skipUntil) skipUntil = null;
+      continue;
+    }
+    if (!closing && RAW_TEXT.has(name)) skipUntil = name;
+    else if (BLOCKS.has(name.toUpperCase())) parts.push('\n');
+  }
+  return parts
+    .join('')
+    .split('\n')
+    .map((line) => clean(line))
+    .filter((line) => line.length > 0);
+}
+
 const HAS_HTML_ELEMENT = /<html[\s>]/i;
 const NO_METADATA: HtmlMetadata = {
   title: null,
@@ -274,7 +320,7 @@ export function extractHtml(html: string): ExtractedHtml {
     );
     return {
       title: null,
-      lines: htmlToText(source).split('\n'),
+      lines: stripTags(source),
       captions: [],
       byline: null,
       metadata: NO_METADATA,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_DEPTH, MAX_ELEMENTS, measureMarkup } from '../../../src/ingest/html/extract.js';
+import { MAX_DEPTH, MAX_ELEMENTS, measureMarkup, stripTags } from '../../../src/ingest/html/extract.js';
 import { parseHtmlPage } from '../../../src/ingest/html/parse-html.js';
 import { parseSubmission } from '../../../src/ingest/parse-submission.js';
 
@@ -65,5 +65,16 @@ describe('HTML pages', () => {
   it('copes with empty and non-HTML input', () => {
     expect(parseHtmlPage('').story).toBeNull();
     expect(() => parseHtmlPage('<<<>>>&&&')).not.toThrow();
+  });
+});
+
+describe('stripTags (the fallback beyond the DOM bounds)', () => {
+  it('breaks lines at block tags, drops script and comments, keeps text', () => {
+    expect(
+      stripTags(
+        '<div>One <b>bold</b></div><script>var x = "<p>no</p>";</script><!-- <p>no</p> --><p>Two</p>tail',
+      ),
+    ).toEqual(['One bold', 'Two', 'tail']);
+    expect(stripTags('<<<>>> & text < unclosed')).toEqual(['>> & text']);
   });
 });
