@@ -76,7 +76,9 @@ export const StorySchema = z
     captions: z
       .array(z.string())
       .optional()
-      .describe('Figure captions of an HTML page (`<figcaption>`), never in the body; absent for text input.'),
+      .describe(
+        'Figure captions of an HTML page (`<figcaption>`), never in the body; absent for text input.',
+      ),
     language: nullableText('BCP 47 tag of the story text, detected; null when too short to tell.'),
   })
   .meta({ id: 'Story' });
