@@ -73,6 +73,12 @@ export const StorySchema = z
       'Place prefix of the first paragraph ("SEOUL" in "SEOUL - As …"); the paragraph keeps it.',
     ),
     paragraphs: z.array(z.string()).describe('Body paragraphs in order, trimmed.'),
+    captions: z
+      .array(z.string())
+      .optional()
+      .describe(
+        'Figure captions of an HTML page (`<figcaption>`), never in the body; absent for text input.',
+      ),
     language: nullableText('BCP 47 tag of the story text, detected; null when too short to tell.'),
   })
   .meta({ id: 'Story' });

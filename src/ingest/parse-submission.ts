@@ -1,6 +1,6 @@
 import { parsePage } from '../parser/index.js';
 import type { ParsedPage } from '../parser/types.js';
-import { htmlToText } from './html-to-text.js';
+import { parseHtmlPage } from './html/parse-html.js';
 import type { PageSubmission } from './ingest.js';
 
 /**
@@ -9,11 +9,9 @@ import type { PageSubmission } from './ingest.js';
  * (~80 ms of start-up) unless it parses in process.
  */
 
-/** The text the parser reads: HTML is flattened to lines first, plain text goes as it is. */
-export function pageText(submission: PageSubmission): string {
-  return submission.contentType === 'text/html' ? htmlToText(submission.body) : submission.body;
-}
-
+/** Plain text goes to the parser as it is; HTML first through the DOM-aware HTML stage (html/). */
 export function parseSubmission(submission: PageSubmission): ParsedPage {
-  return parsePage(pageText(submission), { url: submission.sourceUrl });
+  if (submission.contentType === 'text/html')
+    return parseHtmlPage(submission.body, { url: submission.sourceUrl });
+  return parsePage(submission.body, { url: submission.sourceUrl });
 }

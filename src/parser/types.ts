@@ -12,6 +12,8 @@ export interface Story {
   /** Place prefix of the first body paragraph (`SEOUL` in `SEOUL - As …`); the paragraph stays whole. */
   dateline: string | null;
   paragraphs: string[];
+  /** Figure captions of an HTML page (`<figcaption>`), never in `paragraphs`; absent for text input. */
+  captions?: string[];
   /** BCP 47 language of the story text, detected; null when too short to tell. */
   language: string | null;
 }

@@ -417,6 +417,8 @@ export interface components {
             dateline: string | null;
             /** @description Body paragraphs in order, trimmed. */
             paragraphs: string[];
+            /** @description Figure captions of an HTML page (`<figcaption>`), never in the body; absent for text input. */
+            captions?: string[];
             /** @description BCP 47 tag of the story text, detected; null when too short to tell. */
             language: string | null;
         };

@@ -1,0 +1,73 @@
+/**
+ * `npm run bench:html`: time of the HTML path (parseHtmlPage, what the parse worker runs for
+ * text/html) per page size, single thread, after warm-up.
+ *
+ * - the benchmark pages in ../shared/html-benchmark (when present): median µs per page;
+ * - a real benchmark article padded with more article paragraphs to 64 KiB and 1 MiB;
+ * - hostile shapes at 64 KiB and 1 MiB: wide (many sibling elements) and deep nesting, which
+ *   the pre-scan bounds send to the plain line walk.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { parseHtmlPage } from '../src/ingest/html/parse-html.js';
+import { median } from './lib/growth-load.js';
+
+const KiB = 1024;
+const ROUNDS = 5;
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const BENCHMARK = resolve(ROOT, '../shared/html-benchmark/html');
+
+function timeMicros(html: string, rounds = ROUNDS): number {
+  parseHtmlPage(html);
+  const samples: number[] = [];
+  for (let i = 0; i < rounds; i += 1) {
+    const start = process.hrtime.bigint();
+    parseHtmlPage(html);
+    samples.push(Number(process.hrtime.bigint() - start) / 1000);
+  }
+  return median(samples);
+}
+
+function padTo(prefix: string, unit: string, suffix: string, bytes: number): string {
+  return (
+    prefix +
+    unit.repeat(Math.max(1, Math.ceil((bytes - prefix.length - suffix.length) / unit.length))) +
+    suffix
+  );
+}
+
+const PARAGRAPH =
+  '<p>The council voted on Tuesday to close the old harbour bridge to cars from next spring, ending a debate that has run for more than a decade.</p>\n';
+const rows: [string, number, number][] = [];
+
+if (existsSync(BENCHMARK)) {
+  const pages = readdirSync(BENCHMARK).map((file) =>
+    gunzipSync(readFileSync(join(BENCHMARK, file))).toString('utf8'),
+  );
+  for (const page of pages.slice(0, 5)) parseHtmlPage(page);
+  const perPage = pages.map((page) => timeMicros(page, 3));
+  const sizes = pages.map((page) => page.length).sort((a, b) => a - b);
+  rows.push([`benchmark, ${pages.length} pages (median page)`, median(sizes), median(perPage)]);
+  rows.push(['benchmark, slowest page', Math.max(...sizes), Math.max(...perPage)]);
+} else {
+  console.log(`(no benchmark pages at ${BENCHMARK}: skipped)`);
+}
+for (const size of [64 * KiB, 1024 * KiB]) {
+  const article = padTo(
+    '<html><body><nav><a href="/">Home</a></nav><article><h1>Bridge</h1>',
+    PARAGRAPH,
+    '</article></body></html>',
+    size,
+  );
+  rows.push([`article, ${size / KiB} KiB`, article.length, timeMicros(article)]);
+  const wide = padTo('<html><body>', '<div><span>x</span></div>', '</body></html>', size);
+  rows.push([`hostile wide, ${size / KiB} KiB`, wide.length, timeMicros(wide)]);
+  const deep = padTo('<html><body>', '<div>', `${PARAGRAPH}</body></html>`, size);
+  rows.push([`hostile deep, ${size / KiB} KiB`, deep.length, timeMicros(deep)]);
+}
+console.log(`${'input'.padEnd(40)} ${'chars'.padStart(9)} ${'median µs'.padStart(10)}`);
+for (const [name, chars, micros] of rows) {
+  console.log(`${name.padEnd(40)} ${String(chars).padStart(9)} ${String(Math.round(micros)).padStart(10)}`);
+}
