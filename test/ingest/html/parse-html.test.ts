@@ -49,8 +49,10 @@ describe('HTML pages', () => {
   });
 
   it('does bounded work on hostile pages: too many or too deep elements skip the DOM stage', () => {
-    const wide = `<html><body>${'<div><span>x</span></div>'.repeat(MAX_ELEMENTS)}<p>${BODY[0]}</p></body></html>`;
-    const deep = `<html><body>${'<div>'.repeat(MAX_DEPTH * 50)}<p>${BODY[0]}</p></body></html>`;
+    // The story after the hostile markup is running prose (a story needs evidence: two sentences).
+    const story = BODY.map((paragraph) => `<p>${paragraph}</p>`).join('');
+    const wide = `<html><body>${'<div><span>x</span></div>'.repeat(MAX_ELEMENTS)}${story}</body></html>`;
+    const deep = `<html><body>${'<div>'.repeat(MAX_DEPTH * 50)}${story}</body></html>`;
     expect(measureMarkup(wide).withinBounds).toBe(false);
     // The pre-scan stops at the first bound crossed: it never reads past MAX_ELEMENTS + 1 elements.
     expect(measureMarkup(wide).elements).toBe(MAX_ELEMENTS + 1);
