@@ -73,6 +73,7 @@ export type LineKind =
   | 'pipe'
   | 'dash'
   | 'image'
+  | 'learned'
   | 'text';
 
 export interface ClassifiedLine extends SourceLine {
@@ -93,6 +94,8 @@ export interface ClassifiedLine extends SourceLine {
   detail?: string;
   /** True when the line matched only as the start of a boilerplate sentence cut by the capture. */
   cut?: boolean;
+  /** Learned boilerplate (learned.ts): distinct publications the corpus saw this line's shape on. */
+  evidence?: number;
 }
 
 type Classification = Omit<ClassifiedLine, keyof SourceLine | 'index' | 'key'>;

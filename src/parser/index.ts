@@ -2,13 +2,14 @@
  * masthead's parser: captured newsstand page text in, structured data out.
  *
  * parsePage() reads as a recipe: size guard → normalize → classify lines →
- * segment the page → story → teasers → edition → UI locale → accounting.
+ * segment the page → learned boilerplate → story → teasers → edition → UI locale → accounting.
  * Pure and deterministic; linear in the input; never throws.
  */
 
 import { classifyLines, pickPageLocale, type ClassifiedLine } from './classify.js';
 import { detectPlatform, type PrintedDate } from './edition.js';
 import { detectLanguage } from './language.js';
+import { applyLearned } from './learned.js';
 import { isBoilerplate, Ledger } from './ledger.js';
 import { normalizeInput } from './normalize.js';
 import { PLATFORMS } from './rules/platforms.js';
@@ -146,9 +147,14 @@ function parse(text: string, options: ParseOptions): ParsedPage {
 
   const segments = segment(classifyLines(lines, lastLineOpen));
   const all = segments.lines;
+  const platform = detectPlatform(options.url, all);
+  applyLearned(all, options.learned, platform, (line, evidence) => ({
+    ...line,
+    kind: 'learned' as const,
+    evidence,
+  }));
   const ledger = new Ledger(all);
 
-  const platform = detectPlatform(options.url, all);
   const leadingPublication = PLATFORMS.some((p) => p.platform === platform && p.leadingPublication);
   const draft = extractStory(all.slice(0, segments.storyEnd), ledger, {
     issuePage: segments.issuePage,
