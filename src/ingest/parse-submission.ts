@@ -1,5 +1,5 @@
 import { parsePage } from '../parser/index.js';
-import type { ParsedPage } from '../parser/types.js';
+import type { LearnedBoilerplate, ParsedPage } from '../parser/types.js';
 import { htmlToText } from './html-to-text.js';
 import type { PageSubmission } from './ingest.js';
 
@@ -14,6 +14,6 @@ export function pageText(submission: PageSubmission): string {
   return submission.contentType === 'text/html' ? htmlToText(submission.body) : submission.body;
 }
 
-export function parseSubmission(submission: PageSubmission): ParsedPage {
-  return parsePage(pageText(submission), { url: submission.sourceUrl });
+export function parseSubmission(submission: PageSubmission, learned?: LearnedBoilerplate | null): ParsedPage {
+  return parsePage(pageText(submission), { url: submission.sourceUrl, learned });
 }

@@ -9,7 +9,12 @@
  * lines counted at ingest and the lines looked up at parse time are keyed alike.
  */
 
-import { LEARNED_MAX_CHARS, LEARNED_MAX_LINES_PER_PAGE, LEARNED_MIN_PUBLICATIONS } from './settings.js';
+import {
+  LEARNED_MAX_CHARS,
+  LEARNED_MAX_LINES_PER_PAGE,
+  LEARNED_MIN_LETTERS,
+  LEARNED_MIN_PUBLICATIONS,
+} from './settings.js';
 import type { LearnedBoilerplate, ParsedPage } from './types.js';
 
 /** A run of digits with their separators (`1,299.00`, `23-04-2017`, `10:30`): one number. */
@@ -50,9 +55,19 @@ export function shapeHash(shape: string): number {
   return (a >>> 0) * 0x200000 + ((b >>> 0) & 0x1fffff);
 }
 
-/** Whether a line is one the corpus counts and the parser looks up. */
+const LETTER = /\p{L}/gu;
+
+/**
+ * Whether a line is one the corpus counts and the parser looks up: not longer than
+ * LEARNED_MAX_CHARS, and holding at least LEARNED_MIN_LETTERS letters (a bare number, a list
+ * marker or a lone price is never learned: body text has them too).
+ */
 function countable(text: string): boolean {
-  return text.length > 0 && text.length <= LEARNED_MAX_CHARS;
+  if (text.length === 0 || text.length > LEARNED_MAX_CHARS) return false;
+  let letters = 0;
+  LETTER.lastIndex = 0;
+  while (LETTER.exec(text) !== null) if (++letters >= LEARNED_MIN_LETTERS) return true;
+  return false;
 }
 
 /**

@@ -75,6 +75,8 @@ export const READING_TIME_MAX_CHARS = 32;
 export const LEARNED_MIN_PUBLICATIONS = 3;
 /** Lines longer than this are neither counted nor looked up (platform lines are short; paragraphs are not). */
 export const LEARNED_MAX_CHARS = 200;
+/** Lines with fewer letters than this (`2.`, `$4.99`, `|`) are neither counted nor looked up. */
+export const LEARNED_MIN_LETTERS = 4;
 /** At most this many distinct line shapes of one page are counted (bounds the writes per ingest). */
 export const LEARNED_MAX_LINES_PER_PAGE = 200;
 

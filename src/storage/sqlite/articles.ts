@@ -8,6 +8,7 @@ import { countWords } from '../word-count.js';
 import type Database from 'better-sqlite3';
 import type { Edition, Platform } from '../../parser/types.js';
 import { dateBounds, publicationKey, titleKey } from '../keys.js';
+import { pageShapes, platformKey } from '../../parser/learned.js';
 import {
   InvalidCursorError,
   type ArticleEditionRecord,
@@ -19,6 +20,7 @@ import {
   type PageWithStory,
   type RawContentType,
   type ArticleSource,
+  type LearnedShapeRecord,
   type TeaserRecord,
 } from '../repository.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
@@ -237,7 +239,34 @@ export function articleStore(db: Database.Database) {
     deleteEmptyPublications: db.prepare(
       `DELETE FROM publications WHERE NOT EXISTS (SELECT 1 FROM editions WHERE publication_id = publications.id)`,
     ),
+    insertLearnedPresence: db.prepare<{ platform: string; hash: number; publicationKey: string }>(`
+      INSERT OR IGNORE INTO learned_line_publications (platform, shape_hash, publication_key)
+      VALUES (@platform, @hash, @publicationKey)`),
+    countLearnedShape: db.prepare<{ platform: string; hash: number; shape: string }>(`
+      INSERT INTO learned_shapes (platform, shape_hash, publications, shape) VALUES (@platform, @hash, 1, NULL)
+      ON CONFLICT (platform, shape_hash)
+      DO UPDATE SET publications = publications + 1, shape = ifnull(shape, @shape)`),
+    learnedShapes: db.prepare<
+      [number],
+      { platform: string; shape_hash: number; publications: number; shape: string | null }
+    >(`
+      SELECT platform, shape_hash, publications, shape FROM learned_shapes
+       WHERE publications >= max(?, 2) ORDER BY publications DESC, platform, shape_hash`),
   };
+
+  /**
+   * Counts the page's line shapes for its publication (migration 006): a shape new to this
+   * publication adds one to its count of distinct publications. Pages without a publication
+   * teach nothing (they cannot tell one publication from many).
+   */
+  function learnShapes(page: PageWithStory, pagePublicationKey: string | null): void {
+    if (pagePublicationKey === null || pagePublicationKey === '') return;
+    const platform = platformKey(page.edition?.platform);
+    for (const [hash, shape] of pageShapes(page)) {
+      const fresh = statements.insertLearnedPresence.run({ platform, hash, publicationKey: pagePublicationKey });
+      if (fresh.changes > 0) statements.countLearnedShape.run({ platform, hash, shape });
+    }
+  }
 
   function findOrCreatePublication(name: string, now: string): number {
     const existing = statements.publicationByName.get(name);
@@ -351,6 +380,7 @@ export function articleStore(db: Database.Database) {
     writeTeasers(articleId, page, columns.publicationKey);
     writeSearchRow(articleId, page);
     linkWaiting(articleId, columns);
+    learnShapes(page, columns.publicationKey);
     return { id: articleId, created: true };
   };
 
@@ -368,6 +398,7 @@ export function articleStore(db: Database.Database) {
       // The story's title or publication may have changed: relink from scratch.
       statements.unlinkTeasers.run(articleId);
       linkWaiting(articleId, columns);
+      learnShapes(page, columns.publicationKey);
       if (before.edition_id !== null && before.edition_id !== columns.editionId) {
         statements.deleteEmptyEdition.run({ id: before.edition_id });
         statements.deleteEmptyPublications.run();
@@ -399,6 +430,16 @@ export function articleStore(db: Database.Database) {
 
   return {
     writeIngest,
+    /** Counts a page's line shapes (a re-parse that changes nothing still teaches what it saw). */
+    learnShapes: (page: PageWithStory) =>
+      learnShapes(page, page.edition?.publication ? publicationKey(page.edition.publication) : null),
+    learnedShapes: (minPublications: number): LearnedShapeRecord[] =>
+      statements.learnedShapes.all(minPublications).map((row) => ({
+        platform: row.platform === '' ? null : (row.platform as Platform),
+        hash: row.shape_hash,
+        publications: row.publications,
+        shape: row.shape ?? '',
+      })),
     replaceParse: (...args: Parameters<typeof replaceParse>) => replaceParse.immediate(...args),
     remove: (articleId: number) => remove.immediate(articleId),
     teasedBy,
