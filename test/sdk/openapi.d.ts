@@ -578,6 +578,8 @@ export interface components {
             removed: {
                 text: string;
                 reason: string;
+                /** @description With reason `learned-boilerplate`: how many distinct publications of the platform the corpus saw this line (its shape: numbers, prices, dates folded) on. */
+                evidence?: number;
             }[];
             warnings: string[];
         };
@@ -610,7 +612,7 @@ export interface components {
          *       "teased_by": [],
          *       "source_url": null,
          *       "ingested_at": "2026-11-30T06:30:00.000Z",
-         *       "parser_version": "1.1.1",
+         *       "parser_version": "1.2.0",
          *       "links": {
          *         "self": "/v1/articles/1",
          *         "edition": "/v1/articles/1/edition",
