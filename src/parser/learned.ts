@@ -17,27 +17,88 @@ import {
 } from './settings.js';
 import type { LearnedBoilerplate, ParsedPage } from './types.js';
 
-/** A run of digits with their separators (`1,299.00`, `23-04-2017`, `10:30`): one number. */
-const NUMBER_RUN = /\p{Nd}+(?:[.,:/'-]\p{Nd}+)*/gu;
-/** Currency signs and codes printed beside prices. */
-const CURRENCY = /\p{Sc}+|\b(?:usd|eur|gbp|inr|rs|pln|kr|chf|aud|cad|rp)\b\.?/gu;
-/** English month names and their abbreviations: printed in every UI language. */
+/** Currency codes printed beside prices, and English month names (printed in every UI language). */
+const CURRENCY_CODE = /\b(?:usd|eur|gbp|inr|rs|pln|kr|chf|aud|cad|rp)\b\.?/gu;
 const MONTH =
   /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/gu;
-const SPACES = /\s+/gu;
+/** Either of them may be in a line only if it holds one of these letters' pairs: skips both regexes for most lines. */
+const WORD_FOLD_HINT = /[a-z]{2}/u;
+
+const DIGIT = /\p{Nd}/u;
+const CURRENCY_SIGN = /\p{Sc}/u;
+const SPACE = /\s/u;
+/** Character class of a code unit above ASCII: 1 digit, 2 currency sign, 3 space, 0 other (memoised). */
+const wideClass = new Map<number, number>();
+function classOf(code: number): number {
+  if (code < 0x80) {
+    if (code >= 0x30 && code <= 0x39) return 1;
+    if (code === 0x24) return 2;
+    if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) return 3;
+    return 0;
+  }
+  let known = wideClass.get(code);
+  if (known === undefined) {
+    const ch = String.fromCharCode(code);
+    known = DIGIT.test(ch) ? 1 : CURRENCY_SIGN.test(ch) ? 2 : SPACE.test(ch) ? 3 : 0;
+    if (wideClass.size < 4096) wideClass.set(code, known);
+  }
+  return known;
+}
+/** Separators inside a number (`1,299.00`, `23-04-2017`, `10:30`, `1'000`). */
+function isNumberSeparator(code: number): boolean {
+  return code === 0x2c || code === 0x2e || code === 0x3a || code === 0x2f || code === 0x27 || code === 0x2d;
+}
 
 /**
- * The shape of a line: lower case, every number `0`, currency signs and codes `¤`, month
- * names `m`, spacing collapsed. `Try 7 days for $1.99` and `Try 14 days for €2,49` share it.
+ * The shape of a line: lower case, every number `0` (a run of digits with inner separators),
+ * currency signs and codes `¤`, English month names `m`, spacing collapsed. `Try 7 days for
+ * $1.99` and `Try 14 days for €2,49` share it. One pass over the characters; the two word
+ * regexes run only on lines with Latin letters.
  */
 export function lineShape(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(MONTH, 'm')
-    .replace(CURRENCY, '¤')
-    .replace(NUMBER_RUN, '0')
-    .replace(SPACES, ' ')
-    .trim();
+  const lower = text.toLowerCase();
+  const n = lower.length;
+  let out = '';
+  let from = 0;
+  let i = 0;
+  let space = true; // at the start: leading spaces are dropped
+  while (i < n) {
+    const kind = classOf(lower.charCodeAt(i));
+    if (kind === 0) {
+      space = false;
+      i++;
+      continue;
+    }
+    out += lower.slice(from, i);
+    if (kind === 1) {
+      i++;
+      while (i < n) {
+        const k = classOf(lower.charCodeAt(i));
+        if (k === 1) i++;
+        else if (
+          i + 1 < n &&
+          isNumberSeparator(lower.charCodeAt(i)) &&
+          classOf(lower.charCodeAt(i + 1)) === 1
+        )
+          i += 2;
+        else break;
+      }
+      out += '0';
+      space = false;
+    } else if (kind === 2) {
+      while (i < n && classOf(lower.charCodeAt(i)) === 2) i++;
+      out += '¤';
+      space = false;
+    } else {
+      while (i < n && classOf(lower.charCodeAt(i)) === 3) i++;
+      if (!space && i < n) out += ' ';
+      space = true;
+    }
+    from = i;
+  }
+  out += lower.slice(from);
+  if (!WORD_FOLD_HINT.test(out)) return out;
+  return out.replace(MONTH, 'm').replace(CURRENCY_CODE, '¤');
 }
 
 /**
@@ -55,19 +116,22 @@ export function shapeHash(shape: string): number {
   return (a >>> 0) * 0x200000 + ((b >>> 0) & 0x1fffff);
 }
 
-const LETTER = /\p{L}/gu;
-
 /**
  * Whether a line is one the corpus counts and the parser looks up: not longer than
  * LEARNED_MAX_CHARS, and holding at least LEARNED_MIN_LETTERS letters (a bare number, a list
- * marker or a lone price is never learned: body text has them too).
+ * marker or a lone price is never learned: body text has them too). Letters: ASCII letters
+ * and any character above ASCII that is not a digit, sign or space.
  */
 function countable(text: string): boolean {
   if (text.length === 0 || text.length > LEARNED_MAX_CHARS) return false;
   let letters = 0;
-  LETTER.lastIndex = 0;
-  while (LETTER.exec(text) !== null) if (++letters >= LEARNED_MIN_LETTERS) return true;
-  return false;
+  for (let i = 0; i < text.length && letters < LEARNED_MIN_LETTERS; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) letters++;
+    } else if (classOf(c) === 0 && c !== 0xa0) letters++;
+  }
+  return letters >= LEARNED_MIN_LETTERS;
 }
 
 /**
@@ -107,10 +171,7 @@ export function platformKey(platform: string | null | undefined): string {
  * The evidence for a line: how many distinct publications of the page's platform printed
  * its shape, when that is at least LEARNED_MIN_PUBLICATIONS; otherwise 0.
  */
-export function learnedEvidence(
-  text: string,
-  shapes: ReadonlyMap<number, number> | undefined,
-): number {
+export function learnedEvidence(text: string, shapes: ReadonlyMap<number, number> | undefined): number {
   if (shapes === undefined || shapes.size === 0 || !countable(text)) return 0;
   const count = shapes.get(shapeHash(lineShape(text))) ?? 0;
   return count >= LEARNED_MIN_PUBLICATIONS ? count : 0;
