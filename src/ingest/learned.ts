@@ -36,7 +36,7 @@ export async function loadLearned(repository: Repository): Promise<LearnedBoiler
   for (const row of await repository.learnedShapes(LEARNED_MIN_PUBLICATIONS)) {
     const key = row.platform ?? '';
     let platform = shapes.get(key);
-    if (platform === undefined) shapes.set(key, (platform = new Map()));
+    if (platform === undefined) shapes.set(key, (platform = new Map<number, number>()));
     platform.set(row.hash, row.publications);
   }
   return { shapes };

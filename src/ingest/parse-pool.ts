@@ -63,7 +63,11 @@ export interface ParsePool {
    * Parses in a worker, ingests ahead of stateless parses; rejects with one of the errors
    * below, never hangs past the budget once started.
    */
-  parse(submission: PageSubmission, priority?: ParsePriority, learned?: VersionedLearned | null): Promise<ParsedPage>;
+  parse(
+    submission: PageSubmission,
+    priority?: ParsePriority,
+    learned?: VersionedLearned | null,
+  ): Promise<ParsedPage>;
   stats(): ParsePoolStats;
   /** Terminates every worker and rejects queued and running jobs with ParsePoolClosedError. */
   close(): Promise<void>;

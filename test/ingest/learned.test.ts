@@ -100,12 +100,10 @@ describe('corpus-learned boilerplate', () => {
       first.push(article);
     }
     const learned = await repo.learnedShapes(LEARNED_MIN_PUBLICATIONS);
-    expect(learned.map((s) => s.shape).sort()).toEqual(
-      [lineShape(SIGN_IN), lineShape(trial(1, 1))].sort(),
-    );
-    expect(learned.every((s) => s.publications === LEARNED_MIN_PUBLICATIONS && s.platform === 'magzter')).toBe(
-      true,
-    );
+    expect(learned.map((s) => s.shape).sort()).toEqual([lineShape(SIGN_IN), lineShape(trial(1, 1))].sort());
+    expect(
+      learned.every((s) => s.publications === LEARNED_MIN_PUBLICATIONS && s.platform === 'magzter'),
+    ).toBe(true);
 
     learnedSourceOf(repo).invalidate();
     const fourth = await ingest(repo, pageOf(3), url(3));
@@ -142,7 +140,11 @@ describe('corpus-learned boilerplate', () => {
       expect(without.story?.paragraphs).toContain(SIGN_IN);
       const withLearned = await pool.parse(submission, 'ingest', learned);
       expect(withLearned.story?.paragraphs).not.toContain(SIGN_IN);
-      expect(withLearned.removed).toContainEqual({ text: SIGN_IN, reason: 'learned-boilerplate', evidence: 5 });
+      expect(withLearned.removed).toContainEqual({
+        text: SIGN_IN,
+        reason: 'learned-boilerplate',
+        evidence: 5,
+      });
       // a job queued without a snapshot is parsed without one, whatever the worker holds
       expect((await pool.parse(submission)).story?.paragraphs).toContain(SIGN_IN);
     } finally {

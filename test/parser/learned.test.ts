@@ -42,7 +42,9 @@ describe('parsePage with learned shapes', () => {
     'The change took three seasons and a cooperative loan to pay for the pipes.',
   ].join('\n');
   const learnedOf = (count: number): LearnedBoilerplate => ({
-    shapes: new Map([['', new Map([[shapeHash(lineShape('Zarejestruj się za 99 zł i czytaj dalej')), count]])]]),
+    shapes: new Map([
+      ['', new Map([[shapeHash(lineShape('Zarejestruj się za 99 zł i czytaj dalej')), count]])],
+    ]),
   });
 
   it('removes a line whose shape reached the threshold, with its evidence', () => {
@@ -107,7 +109,8 @@ describe('learned boilerplate over the whole fixture set', () => {
         if (!kept.has(line) && !allowed.has(line)) taken.push(`${f.id}: ${line}`);
       // what learned removal took, it took from lines the rules left as text only
       for (const r of after.removed)
-        if (r.reason === 'learned-boilerplate') expect(r.evidence).toBeGreaterThanOrEqual(LEARNED_MIN_PUBLICATIONS);
+        if (r.reason === 'learned-boilerplate')
+          expect(r.evidence).toBeGreaterThanOrEqual(LEARNED_MIN_PUBLICATIONS);
     }
     expect(taken).toEqual([]);
   });

@@ -263,7 +263,11 @@ export function articleStore(db: Database.Database) {
     if (pagePublicationKey === null || pagePublicationKey === '') return;
     const platform = platformKey(page.edition?.platform);
     for (const [hash, shape] of pageShapes(page)) {
-      const fresh = statements.insertLearnedPresence.run({ platform, hash, publicationKey: pagePublicationKey });
+      const fresh = statements.insertLearnedPresence.run({
+        platform,
+        hash,
+        publicationKey: pagePublicationKey,
+      });
       if (fresh.changes > 0) statements.countLearnedShape.run({ platform, hash, shape });
     }
   }
