@@ -73,7 +73,11 @@ export async function reparseStored(
             PARSER_VERSION,
           );
           if (outcome === 'missing' || outcome === 'document-changed') summary.skipped += 1;
-          else summary[outcome] += 1;
+          else {
+            summary[outcome] += 1;
+            // its lines were counted (pages stored before migration 006 teach here first)
+            learnedSourceOf(repository).noteIngest();
+          }
         }
       } catch {
         summary.failed += 1;
