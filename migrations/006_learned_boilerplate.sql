@@ -18,11 +18,16 @@ CREATE TABLE learned_line_publications (
 -- Distinct publications per shape, kept by the store beside the rows above, so the snapshot
 -- reads the learned shapes alone instead of grouping every row. `shape` (the folded text) is
 -- kept once a second publication prints it: what a person reads to see what was learned.
+-- `first_title` is the title key of the story that first printed the shape, and
+-- `stories_differ` turns 1 when another publication prints it in a story of another title: a
+-- wire story syndicated by several papers (same title, same lines) is not platform text.
 CREATE TABLE learned_shapes (
-  platform      TEXT    NOT NULL,
-  shape_hash    INTEGER NOT NULL,
-  publications  INTEGER NOT NULL CHECK (publications >= 1),
-  shape         TEXT,
+  platform        TEXT    NOT NULL,
+  shape_hash      INTEGER NOT NULL,
+  publications    INTEGER NOT NULL CHECK (publications >= 1),
+  shape           TEXT,
+  first_title     TEXT,
+  stories_differ  INTEGER NOT NULL DEFAULT 0 CHECK (stories_differ IN (0, 1)),
   PRIMARY KEY (platform, shape_hash)
 ) WITHOUT ROWID;
 CREATE INDEX learned_shapes_by_count ON learned_shapes (publications) WHERE publications >= 2;

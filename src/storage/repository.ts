@@ -41,7 +41,8 @@ export interface Repository {
 
   /**
    * Line shapes printed by pages of at least `minPublications` (≥ 2) distinct publications of
-   * one platform, most widespread first: what the corpus learned as platform text
+   * one platform, in stories of at least two titles (one syndicated story is not platform
+   * text), most widespread first: what the corpus learned as platform text
    * (src/parser/learned.ts). Counted at ingest and re-parse, per publication, never per page.
    */
   learnedShapes(minPublications: number): Promise<LearnedShapeRecord[]>;

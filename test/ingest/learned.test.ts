@@ -83,7 +83,7 @@ const text = (article: { deck: string | null; paragraphs: string[] } | null | un
 
 async function ingest(repo: Repository, body: string, sourceUrl: string) {
   const outcome = await ingestPage(repo, { body, contentType: 'text/plain', sourceUrl });
-  if (outcome.kind === 'no-story') throw new Error('no story');
+  if (outcome.kind === 'no-story') throw new Error(`no story: ${JSON.stringify(outcome.page).slice(0, 400)}`);
   return outcome.article;
 }
 
@@ -128,6 +128,19 @@ describe('corpus-learned boilerplate', () => {
     const again = await ingest(repo, pageOf(0, 9), url(0));
     expect(again.paragraphs).toContain(SIGN_IN);
     expect(text(again)).toEqual(expect.arrayContaining(STORIES[0]!.body));
+  });
+
+  it('does not learn a syndicated story: the same story in three publications', async () => {
+    const repo = (repository = createSqliteRepository(':memory:'));
+    const wire = STORIES[2]!;
+    for (const [i, pub] of ['Gazeta Rolna', 'Tygodnik Miejski', 'Auto Świat Polska', 'Dziennik'].entries()) {
+      learnedSourceOf(repo).invalidate();
+      const body = [wire.title, `${pub}|May ${2021 + i}`, ...wire.body, trial(7, 8000), SIGN_IN].join('\n');
+      const article = await ingest(repo, body, url(i));
+      expect(text(article)).toEqual(expect.arrayContaining(wire.body));
+    }
+    // seen on four publications, but in one story only: nothing is learned
+    expect(await repo.learnedShapes(2)).toEqual([]);
   });
 
   it('reaches pool workers once per snapshot version', async () => {

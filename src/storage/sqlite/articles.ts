@@ -242,33 +242,41 @@ export function articleStore(db: Database.Database) {
     insertLearnedPresence: db.prepare<{ platform: string; hash: number; publicationKey: string }>(`
       INSERT OR IGNORE INTO learned_line_publications (platform, shape_hash, publication_key)
       VALUES (@platform, @hash, @publicationKey)`),
-    countLearnedShape: db.prepare<{ platform: string; hash: number; shape: string }>(`
-      INSERT INTO learned_shapes (platform, shape_hash, publications, shape) VALUES (@platform, @hash, 1, NULL)
+    countLearnedShape: db.prepare<{ platform: string; hash: number; shape: string; title: string | null }>(`
+      INSERT INTO learned_shapes (platform, shape_hash, publications, shape, first_title)
+      VALUES (@platform, @hash, 1, NULL, @title)
       ON CONFLICT (platform, shape_hash)
-      DO UPDATE SET publications = publications + 1, shape = ifnull(shape, @shape)`),
+      DO UPDATE SET publications = publications + 1, shape = ifnull(shape, @shape),
+                    stories_differ = max(stories_differ, first_title IS NOT @title)`),
     learnedShapes: db.prepare<
       [number],
       { platform: string; shape_hash: number; publications: number; shape: string | null }
     >(`
       SELECT platform, shape_hash, publications, shape FROM learned_shapes
-       WHERE publications >= max(?, 2) ORDER BY publications DESC, platform, shape_hash`),
+       WHERE publications >= max(?, 2) AND stories_differ = 1
+       ORDER BY publications DESC, platform, shape_hash`),
   };
 
   /**
    * Counts the page's line shapes for its publication (migration 006): a shape new to this
-   * publication adds one to its count of distinct publications. Pages without a publication
+   * publication adds one to its count of distinct publications, and notes whether its story's
+   * title differs from the first one's (a syndicated story shares its title and lines). Pages without a publication
    * teach nothing (they cannot tell one publication from many).
    */
   function learnShapes(page: PageWithStory, pagePublicationKey: string | null): void {
     if (pagePublicationKey === null || pagePublicationKey === '') return;
     const platform = platformKey(page.edition?.platform);
+    // the story's identity: its title, or its first line when it prints none (body-first pages)
+    const story = page.story;
+    const first = story.title ?? story.deck ?? story.paragraphs[0] ?? null;
+    const title = first === null ? null : titleKey(first);
     for (const [hash, shape] of pageShapes(page)) {
       const fresh = statements.insertLearnedPresence.run({
         platform,
         hash,
         publicationKey: pagePublicationKey,
       });
-      if (fresh.changes > 0) statements.countLearnedShape.run({ platform, hash, shape });
+      if (fresh.changes > 0) statements.countLearnedShape.run({ platform, hash, shape, title });
     }
   }
 
