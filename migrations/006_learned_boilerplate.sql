@@ -18,7 +18,8 @@ CREATE TABLE learned_line_publications (
 -- Distinct publications per shape, kept by the store beside the rows above, so the snapshot
 -- reads the learned shapes alone instead of grouping every row. `shape` (the folded text) is
 -- kept once a second publication prints it: what a person reads to see what was learned.
--- `first_title` is the title key of the story that first printed the shape, and
+-- `first_story` is a hash of the title (or, untitled, first line) of the story that first
+-- printed the shape, and
 -- `stories_differ` turns 1 when another publication prints it in a story of another title: a
 -- wire story syndicated by several papers (same title, same lines) is not platform text.
 CREATE TABLE learned_shapes (
@@ -26,7 +27,7 @@ CREATE TABLE learned_shapes (
   shape_hash      INTEGER NOT NULL,
   publications    INTEGER NOT NULL CHECK (publications >= 1),
   shape           TEXT,
-  first_title     TEXT,
+  first_story     INTEGER,
   stories_differ  INTEGER NOT NULL DEFAULT 0 CHECK (stories_differ IN (0, 1)),
   PRIMARY KEY (platform, shape_hash)
 ) WITHOUT ROWID;

@@ -8,7 +8,7 @@ import { countWords } from '../word-count.js';
 import type Database from 'better-sqlite3';
 import type { Edition, Platform } from '../../parser/types.js';
 import { dateBounds, publicationKey, titleKey } from '../keys.js';
-import { pageShapes, platformKey } from '../../parser/learned.js';
+import { pageShapes, platformKey, shapeHash } from '../../parser/learned.js';
 import {
   InvalidCursorError,
   type ArticleEditionRecord,
@@ -242,12 +242,12 @@ export function articleStore(db: Database.Database) {
     insertLearnedPresence: db.prepare<{ platform: string; hash: number; publicationKey: string }>(`
       INSERT OR IGNORE INTO learned_line_publications (platform, shape_hash, publication_key)
       VALUES (@platform, @hash, @publicationKey)`),
-    countLearnedShape: db.prepare<{ platform: string; hash: number; shape: string; title: string | null }>(`
-      INSERT INTO learned_shapes (platform, shape_hash, publications, shape, first_title)
-      VALUES (@platform, @hash, 1, NULL, @title)
+    countLearnedShape: db.prepare<{ platform: string; hash: number; shape: string; story: number | null }>(`
+      INSERT INTO learned_shapes (platform, shape_hash, publications, shape, first_story)
+      VALUES (@platform, @hash, 1, NULL, @story)
       ON CONFLICT (platform, shape_hash)
       DO UPDATE SET publications = publications + 1, shape = ifnull(shape, @shape),
-                    stories_differ = max(stories_differ, first_title IS NOT @title)`),
+                    stories_differ = max(stories_differ, first_story IS NOT @story)`),
     learnedShapes: db.prepare<
       [number],
       { platform: string; shape_hash: number; publications: number; shape: string | null }
@@ -267,16 +267,16 @@ export function articleStore(db: Database.Database) {
     if (pagePublicationKey === null || pagePublicationKey === '') return;
     const platform = platformKey(page.edition?.platform);
     // the story's identity: its title, or its first line when it prints none (body-first pages)
-    const story = page.story;
-    const first = story.title ?? story.deck ?? story.paragraphs[0] ?? null;
-    const title = first === null ? null : titleKey(first);
+    const { title, deck, paragraphs } = page.story;
+    const first = title ?? deck ?? paragraphs[0] ?? null;
+    const story = first === null ? null : shapeHash(titleKey(first));
     for (const [hash, shape] of pageShapes(page)) {
       const fresh = statements.insertLearnedPresence.run({
         platform,
         hash,
         publicationKey: pagePublicationKey,
       });
-      if (fresh.changes > 0) statements.countLearnedShape.run({ platform, hash, shape, title });
+      if (fresh.changes > 0) statements.countLearnedShape.run({ platform, hash, shape, story });
     }
   }
 
