@@ -142,7 +142,7 @@ async function ingestCost(): Promise<void> {
       `  learned_line_publications         ${rows('learned_line_publications')} rows, ${(size('learned_line_publications') / 1024).toFixed(0)} KiB`,
     );
     console.log(
-      `  learned_shapes                    ${rows('learned_shapes')} rows, ${((size('learned_shapes') + size('learned_shapes_by_count')) / 1024).toFixed(0)} KiB`,
+      `  learned_shapes                    ${rows('learned_shapes')} rows, ${((size('learned_shapes') + size('learned_shapes_learned')) / 1024).toFixed(0)} KiB`,
     );
     console.log(`  articles + raw_documents          ${(articles / 1024).toFixed(0)} KiB (for scale)`);
     db.close();

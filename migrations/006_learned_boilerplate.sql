@@ -31,4 +31,6 @@ CREATE TABLE learned_shapes (
   stories_differ  INTEGER NOT NULL DEFAULT 0 CHECK (stories_differ IN (0, 1)),
   PRIMARY KEY (platform, shape_hash)
 ) WITHOUT ROWID;
-CREATE INDEX learned_shapes_by_count ON learned_shapes (publications) WHERE publications >= 2;
+-- What the snapshot reads: the few shapes that may be learned, not every line ever counted.
+CREATE INDEX learned_shapes_learned ON learned_shapes (publications)
+  WHERE publications >= 2 AND stories_differ = 1;

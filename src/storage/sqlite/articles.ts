@@ -253,7 +253,7 @@ export function articleStore(db: Database.Database) {
       { platform: string; shape_hash: number; publications: number; shape: string | null }
     >(`
       SELECT platform, shape_hash, publications, shape FROM learned_shapes
-       WHERE publications >= max(?, 2) AND stories_differ = 1
+       WHERE publications >= 2 AND stories_differ = 1 AND publications >= ?
        ORDER BY publications DESC, platform, shape_hash`),
   };
 
