@@ -185,7 +185,9 @@ export async function buildApp(
   const pool = dependencies.parse
     ? null
     : createParsePool({ size: config.parseWorkers, budgetMs: config.parseBudgetMs });
-  const parse: ParseFunction = dependencies.parse ?? ((submission) => (pool as ParsePool).parse(submission));
+  const parse: ParseFunction =
+    dependencies.parse ??
+    ((submission, context) => (pool as ParsePool).parse(submission, 'ingest', context?.learned));
   // Stateless parses wait behind stored ingests in the pool, so anonymous traffic cannot starve writes.
   const parseStateless: ParseFunction =
     dependencies.parse ?? ((submission) => (pool as ParsePool).parse(submission, 'stateless'));

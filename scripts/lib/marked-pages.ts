@@ -48,9 +48,17 @@ function template(id: string): Template {
   return { id, before: raw.slice(0, end), after: raw.slice(end) };
 }
 
-/** The sentence inserted after the page's first body paragraph. */
+/** Digits spelled as letters (`x12` → `xbc`): what makes the sentence's shape differ per marker. */
+const spelled = (marker: string): string =>
+  marker.replace(/\d/g, (d) => String.fromCharCode(0x61 + Number(d)));
+
+/**
+ * The sentence inserted after the page's first body paragraph. The marker is also spelled in
+ * letters: line shapes fold digits (src/parser/learned.ts), and one sentence differing only in
+ * its digits on pages of several publications is what the corpus learns as platform text.
+ */
 export function markerSentence(marker: string): string {
-  return `Reliability marker ${marker} closes this paragraph.`;
+  return `Reliability marker ${marker} (${spelled(marker)}) closes this paragraph.`;
 }
 
 /**

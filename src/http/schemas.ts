@@ -109,7 +109,19 @@ export const ParsedPageSchema = z
     teasers: z.array(ParsedTeaserSchema).describe('Related-story teasers, in page order.'),
     page_locale: nullableText("BCP 47 tag of the platform's UI text on the page."),
     removed: z
-      .array(z.object({ text: z.string(), reason: z.string() }))
+      .array(
+        z.object({
+          text: z.string(),
+          reason: z.string(),
+          evidence: z
+            .number()
+            .int()
+            .optional()
+            .describe(
+              'With reason `learned-boilerplate`: how many distinct publications of the platform the corpus saw this line (its shape: numbers, prices, dates folded) on.',
+            ),
+        }),
+      )
       .describe('Every input line that went into no field, with the reason.'),
     warnings: z.array(z.string()),
   })

@@ -8,6 +8,7 @@ import type {
   RawContentType,
   Repository,
 } from '../storage/repository.js';
+import { learnedSourceOf, type VersionedLearned } from './learned.js';
 
 /** A page as a client sent it: the document itself, what kind it is, and where it came from. */
 export interface PageSubmission {
@@ -21,12 +22,17 @@ export type IngestOutcome =
   | { kind: 'existing'; article: ArticleRecord }
   | { kind: 'no-story'; page: ParsedPage };
 
+/** What a parse of a page to store knows besides the page: what the corpus learned. */
+export interface ParseContext {
+  learned?: VersionedLearned | null;
+}
+
 /** Parses a submission; the server runs it in a worker pool with a per-page budget. */
-export type ParseFunction = (submission: PageSubmission) => Promise<ParsedPage>;
+export type ParseFunction = (submission: PageSubmission, context?: ParseContext) => Promise<ParsedPage>;
 
 /** Parsing in this thread (CLI, tests); the module loads on first use. */
-export const parseInProcess: ParseFunction = async (submission) =>
-  (await import('./parse-submission.js')).parseSubmission(submission);
+export const parseInProcess: ParseFunction = async (submission, context) =>
+  (await import('./parse-submission.js')).parseSubmission(submission, context?.learned?.learned);
 
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
@@ -79,7 +85,8 @@ async function prepare(
   const existing = await repository.findArticleByDocumentHash(sha256);
   if (existing) return { kind: 'existing', article: existing };
 
-  const page = await (options.parse ?? parseInProcess)(submission);
+  const learned = await learnedSourceOf(repository).current();
+  const page = await (options.parse ?? parseInProcess)(submission, { learned });
   if (!hasStory(page)) return { kind: 'no-story', page };
 
   const timestamp = (options.now?.() ?? new Date()).toISOString();
@@ -107,6 +114,7 @@ async function prepare(
 export async function storeIngest(repository: Repository, record: IngestRecord): Promise<IngestOutcome> {
   const moreFollow = (preparing.get(repository) ?? 0) > 0;
   const { article, created } = await repository.ingest(record, { moreFollow });
+  if (created) learnedSourceOf(repository).noteIngest();
   return { kind: created ? 'created' : 'existing', article };
 }
 

@@ -17,6 +17,7 @@ import { Worker } from 'node:worker_threads';
 import type { ParsedPage } from '../parser/types.js';
 import type { RawContentType } from '../storage/repository.js';
 import type { PageSubmission } from './ingest.js';
+import type { VersionedLearned } from './learned.js';
 import { siblingScript, workerEntry } from '../worker-entry.js';
 
 /**
@@ -62,7 +63,11 @@ export interface ParsePool {
    * Parses in a worker, ingests ahead of stateless parses; rejects with one of the errors
    * below, never hangs past the budget once started.
    */
-  parse(submission: PageSubmission, priority?: ParsePriority): Promise<ParsedPage>;
+  parse(
+    submission: PageSubmission,
+    priority?: ParsePriority,
+    learned?: VersionedLearned | null,
+  ): Promise<ParsedPage>;
   stats(): ParsePoolStats;
   /** Terminates every worker and rejects queued and running jobs with ParsePoolClosedError. */
   close(): Promise<void>;
@@ -96,12 +101,23 @@ export class ParsePoolClosedError extends Error {
   }
 }
 
-/** Main thread → worker: one job. */
+/** Main thread → worker: one job, parsed with the learned snapshot of `learnedVersion` (0: none). */
 export interface ParseJobMessage {
+  type?: 'parse';
   id: number;
   body: string;
   contentType: RawContentType;
   sourceUrl: string | null;
+  learnedVersion?: number;
+}
+
+/**
+ * Main thread → worker: a new learned snapshot, sent to a worker once per version, before
+ * the first job that needs it (a worker keeps the last one it got).
+ */
+export interface LearnedMessage {
+  type: 'learned';
+  learned: VersionedLearned;
 }
 
 /** Worker → main thread. */
@@ -113,6 +129,7 @@ export type WorkerMessage =
 interface Job {
   id: number;
   submission: PageSubmission;
+  learned: VersionedLearned | null;
   resolve(page: ParsedPage): void;
   reject(error: Error): void;
   timer?: NodeJS.Timeout;
@@ -122,6 +139,8 @@ interface Slot {
   worker: Worker;
   ready: boolean;
   job: Job | null;
+  /** Version of the learned snapshot the worker holds (0: none). */
+  learnedVersion: number;
   /** Set once the slot has left the pool; its late events are ignored. */
   retired: boolean;
 }
@@ -186,7 +205,7 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
     const worker = new Worker(entry, {
       resourceLimits: { maxOldGenerationSizeMb: heapMb },
     });
-    const slot: Slot = { worker, ready: false, job: null, retired: false };
+    const slot: Slot = { worker, ready: false, job: null, learnedVersion: 0, retired: false };
     slots.push(slot);
     worker.on('message', (message: WorkerMessage) => {
       if (slot.retired) return;
@@ -219,7 +238,19 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
       pump();
     }, budgetMs);
     const { body, contentType, sourceUrl } = job.submission;
-    slot.worker.postMessage({ id: job.id, body, contentType, sourceUrl } satisfies ParseJobMessage);
+    const learnedVersion = job.learned?.version ?? 0;
+    if (job.learned !== null && slot.learnedVersion !== learnedVersion) {
+      slot.worker.postMessage({ type: 'learned', learned: job.learned } satisfies LearnedMessage);
+      slot.learnedVersion = learnedVersion;
+    }
+    slot.worker.postMessage({
+      type: 'parse',
+      id: job.id,
+      body,
+      contentType,
+      sourceUrl,
+      learnedVersion,
+    } satisfies ParseJobMessage);
   }
 
   const queued = (): number => queues.ingest.length + queues.stateless.length;
@@ -254,12 +285,12 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
   }
 
   return {
-    parse(submission, priority = 'ingest') {
+    parse(submission, priority = 'ingest', learned = null) {
       if (closed) return Promise.reject(new ParsePoolClosedError());
       const queue = queues[priority];
       if (queue.length >= maxQueue) return Promise.reject(new ParsePoolFullError(maxQueue));
       return new Promise<ParsedPage>((resolve, reject) => {
-        queue.push({ id: nextId++, submission, resolve, reject });
+        queue.push({ id: nextId++, submission, learned, resolve, reject });
         pump();
       });
     },

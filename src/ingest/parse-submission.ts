@@ -1,5 +1,5 @@
 import { parsePage } from '../parser/index.js';
-import type { ParsedPage } from '../parser/types.js';
+import type { LearnedBoilerplate, ParsedPage } from '../parser/types.js';
 import { parseHtmlPage } from './html/parse-html.js';
 import type { PageSubmission } from './ingest.js';
 
@@ -9,9 +9,12 @@ import type { PageSubmission } from './ingest.js';
  * (~80 ms of start-up) unless it parses in process.
  */
 
-/** Plain text goes to the parser as it is; HTML first through the DOM-aware HTML stage (html/). */
-export function parseSubmission(submission: PageSubmission): ParsedPage {
-  if (submission.contentType === 'text/html')
-    return parseHtmlPage(submission.body, { url: submission.sourceUrl });
-  return parsePage(submission.body, { url: submission.sourceUrl });
+/**
+ * Plain text goes to the parser as it is; HTML first through the DOM-aware HTML stage (html/).
+ * `learned` is what the corpus taught (corpus-learned boilerplate), passed in: the parser stays pure.
+ */
+export function parseSubmission(submission: PageSubmission, learned?: LearnedBoilerplate | null): ParsedPage {
+  const options = { url: submission.sourceUrl, learned };
+  if (submission.contentType === 'text/html') return parseHtmlPage(submission.body, options);
+  return parsePage(submission.body, options);
 }

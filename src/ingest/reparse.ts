@@ -2,6 +2,7 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { PARSER_VERSION } from '../parser/version.js';
 import type { JobRecord, Repository } from '../storage/repository.js';
 import { parseInProcess, type ParseFunction } from './ingest.js';
+import { learnedSourceOf } from './learned.js';
 
 /** Pages re-parsed per batch; between batches the event loop serves other requests. */
 const REPARSE_BATCH_SIZE = 100;
@@ -45,6 +46,8 @@ export async function reparseStored(
   let done = 0;
   let afterArticleId = 0;
   options.onProgress?.(done, total);
+  // A re-parse applies all that was learned so far, older pages' lines included.
+  learnedSourceOf(repository).invalidate();
   for (;;) {
     options.signal?.throwIfAborted();
     const pages = await repository.listReparseCandidates({
@@ -56,11 +59,11 @@ export async function reparseStored(
     for (const page of pages) {
       afterArticleId = page.articleId;
       try {
-        const parsed = await (options.parse ?? parseInProcess)({
-          body: page.body,
-          contentType: page.contentType,
-          sourceUrl: page.sourceUrl,
-        });
+        const learned = await learnedSourceOf(repository).current();
+        const parsed = await (options.parse ?? parseInProcess)(
+          { body: page.body, contentType: page.contentType, sourceUrl: page.sourceUrl },
+          { learned },
+        );
         if (parsed.story === null) {
           summary.skipped += 1;
         } else {
@@ -70,7 +73,11 @@ export async function reparseStored(
             PARSER_VERSION,
           );
           if (outcome === 'missing' || outcome === 'document-changed') summary.skipped += 1;
-          else summary[outcome] += 1;
+          else {
+            summary[outcome] += 1;
+            // its lines were counted (pages stored before migration 006 teach here first)
+            learnedSourceOf(repository).noteIngest();
+          }
         }
       } catch {
         summary.failed += 1;

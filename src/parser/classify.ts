@@ -80,6 +80,7 @@ export type LineKind =
   | 'image'
   | 'lost-glyphs'
   | 'credit'
+  | 'learned'
   | 'text';
 
 export interface ClassifiedLine extends SourceLine {
@@ -100,6 +101,8 @@ export interface ClassifiedLine extends SourceLine {
   detail?: string;
   /** True when the line matched only as the start of a boilerplate sentence cut by the capture. */
   cut?: boolean;
+  /** Learned boilerplate (learned.ts): distinct publications the corpus saw this line's shape on. */
+  evidence?: number;
 }
 
 type Classification = Omit<ClassifiedLine, keyof SourceLine | 'index' | 'key'>;

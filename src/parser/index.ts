@@ -2,7 +2,7 @@
  * masthead's parser: captured newsstand page text in, structured data out.
  *
  * parsePage() reads as a recipe: size guard → normalize → classify lines →
- * segment the page → story → teasers → edition → UI locale → accounting.
+ * segment the page → learned boilerplate → story → teasers → edition → UI locale → accounting.
  * Pure and deterministic; linear in the input; never throws.
  */
 
@@ -10,6 +10,7 @@ import { classifyLines, pickPageLocale, type ClassifiedLine } from './classify.j
 import { detectPlatform, type PrintedDate } from './edition.js';
 import { missingStoryEvidence } from './evidence.js';
 import { detectLanguage } from './language.js';
+import { applyLearned } from './learned.js';
 import { isBoilerplate, Ledger } from './ledger.js';
 import { normalizeInput } from './normalize.js';
 import { setsDropCaps } from './platform-grammars.js';
@@ -165,9 +166,14 @@ function parse(text: string, options: ParseOptions): ParsedPage {
 
   const segments = segment(classifyLines(lines, lastLineOpen), lastLineOpen);
   const all = segments.lines;
+  const platform = detectPlatform(options.url, all);
+  applyLearned(all, options.learned, platform, (line, evidence) => ({
+    ...line,
+    kind: 'learned' as const,
+    evidence,
+  }));
   const ledger = new Ledger(all);
 
-  const platform = detectPlatform(options.url, all);
   const leadingPublication = PLATFORMS.some((p) => p.platform === platform && p.leadingPublication);
   const draft = extractStory(all.slice(0, segments.storyEnd), ledger, {
     issuePage: segments.issuePage,

@@ -24,6 +24,7 @@ export const BOILERPLATE_REASON: Readonly<Partial<Record<LineKind, RemovalReason
   'issue-contents': 'navigation',
   'issue-count': 'navigation',
   'reading-time': 'reading-time',
+  learned: 'learned-boilerplate',
 };
 
 export function isBoilerplate(line: ClassifiedLine): boolean {
@@ -73,7 +74,9 @@ export class Ledger {
       if (this.used[line.index]) continue;
       const reason = this.reasons[line.index];
       if (reason === null || reason === undefined) unplaced++;
-      removed.push({ text: line.text, reason: reason ?? 'layout' });
+      if (reason === 'learned-boilerplate' && line.evidence !== undefined)
+        removed.push({ text: line.text, reason, evidence: line.evidence });
+      else removed.push({ text: line.text, reason: reason ?? 'layout' });
     }
     return { removed, unplaced };
   }

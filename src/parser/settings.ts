@@ -81,6 +81,19 @@ export const GLUED_LABEL_MAX_CHARS = 20;
 /** A reading-time line (`10+ min  |`, `5 min läsning`) is at most this long. */
 export const READING_TIME_MAX_CHARS = 32;
 
+/**
+ * Corpus-learned boilerplate (learned.ts): a line shape printed on pages of at least this
+ * many distinct publications of one platform is platform text. Publications, not pages: one
+ * story ingested again, or under three UI languages, is still one publication.
+ */
+export const LEARNED_MIN_PUBLICATIONS = 3;
+/** Lines longer than this are neither counted nor looked up (platform lines are short; paragraphs are not). */
+export const LEARNED_MAX_CHARS = 200;
+/** Lines with fewer letters than this (`2.`, `$4.99`, `|`) are neither counted nor looked up. */
+export const LEARNED_MIN_LETTERS = 4;
+/** At most this many distinct line shapes of one page are counted (bounds the writes per ingest). */
+export const LEARNED_MAX_LINES_PER_PAGE = 200;
+
 /** Story language: the body prefix sampled, and the least text franc will judge. */
 export const LANGUAGE_SAMPLE_CHARS = 200;
 export const LANGUAGE_MIN_CHARS = 40;

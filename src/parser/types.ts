@@ -45,11 +45,17 @@ export type RemovalReason =
   | 'reading-time'
   | 'duplicate'
   | 'layout'
-  | 'navigation';
+  | 'navigation'
+  | 'learned-boilerplate';
 
 export interface RemovedLine {
   text: string;
   reason: RemovalReason;
+  /**
+   * `learned-boilerplate` only: how many distinct publications of the page's platform the
+   * corpus saw this line's shape on.
+   */
+  evidence?: number;
 }
 
 export interface ParsedPage {
@@ -71,4 +77,19 @@ export interface ParseOptions {
    * line break is taken as cut.
    */
   truncated?: boolean | null;
+  /**
+   * What the corpus learned: line shapes seen on pages of several distinct publications.
+   * Lines the rules leave as text whose shape is in it are removed as `learned-boilerplate`.
+   */
+  learned?: LearnedBoilerplate | null;
+}
+
+/**
+ * A snapshot of corpus-learned boilerplate (built by the ingest layer from the database):
+ * per platform (`''` when unknown), shape hash (`shapeHash(lineShape(line))` in learned.ts)
+ * → distinct publications that printed it. Plain Maps: it crosses to parse workers by
+ * structured clone.
+ */
+export interface LearnedBoilerplate {
+  shapes: ReadonlyMap<string, ReadonlyMap<number, number>>;
 }

@@ -39,6 +39,14 @@ export interface Repository {
   getPublication(id: number): Promise<PublicationRecord | null>;
   searchTeasers(query: TeaserSearchQuery): Promise<Page<TeaserSearchItem>>;
 
+  /**
+   * Line shapes printed by pages of at least `minPublications` (≥ 2) distinct publications of
+   * one platform, in stories of at least two titles (one syndicated story is not platform
+   * text), most widespread first: what the corpus learned as platform text
+   * (src/parser/learned.ts). Counted at ingest and re-parse, per publication, never per page.
+   */
+  learnedShapes(minPublications: number): Promise<LearnedShapeRecord[]>;
+
   /** Stored pages to re-parse, by article id; `staleOnly` skips those parsed by `parserVersion`. */
   listReparseCandidates(query: ReparseCandidatesQuery): Promise<StoredPage[]>;
   countReparseCandidates(query: Omit<ReparseCandidatesQuery, 'afterArticleId' | 'limit'>): Promise<number>;
@@ -66,6 +74,17 @@ export interface Repository {
 }
 
 /** One page of a list; `nextCursor` is opaque and null at the end. */
+export interface LearnedShapeRecord {
+  /** null: pages whose platform the parser could not tell. */
+  platform: Platform | null;
+  /** `shapeHash(lineShape(line))`, what the parser looks a line up by. */
+  hash: number;
+  /** Distinct publications that printed the shape. */
+  publications: number;
+  /** The folded line (`try 0 days for ¤0`). */
+  shape: string;
+}
+
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;

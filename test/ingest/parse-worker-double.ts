@@ -12,7 +12,8 @@ export const EXIT = '\u0000exit';
 export const THROW = '\u0000throw';
 
 function serve(port: MessagePort): void {
-  port.on('message', (job: ParseJobMessage) => {
+  port.on('message', (job: ParseJobMessage | { type: 'learned' }) => {
+    if (job.type === 'learned') return;
     if (job.body === HANG) {
       // Never yields: only worker.terminate() can stop this thread.
       for (;;) Math.random();

@@ -580,6 +580,8 @@ export interface components {
             removed: {
                 text: string;
                 reason: string;
+                /** @description With reason `learned-boilerplate`: how many distinct publications of the platform the corpus saw this line (its shape: numbers, prices, dates folded) on. */
+                evidence?: number;
             }[];
             warnings: string[];
         };

@@ -33,6 +33,8 @@ describe('migrate', () => {
       'editions',
       'id_high_water',
       'jobs',
+      'learned_line_publications',
+      'learned_shapes',
       'publications',
       'raw_documents',
       'teasers',

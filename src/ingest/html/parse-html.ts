@@ -6,12 +6,14 @@
  */
 import { parsePage } from '../../parser/index.js';
 import { PLATFORMS } from '../../parser/rules/platforms.js';
-import type { Edition, ParsedPage } from '../../parser/types.js';
+import type { Edition, LearnedBoilerplate, ParsedPage } from '../../parser/types.js';
 import { extractHtml } from './extract.js';
 import type { HtmlMetadata } from './metadata.js';
 
 export interface HtmlParseOptions {
   url?: string | null;
+  /** What the corpus taught, passed on to the line parser. */
+  learned?: LearnedBoilerplate | null;
 }
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})/;
@@ -45,7 +47,11 @@ export function parseHtmlPage(html: string, options: HtmlParseOptions = {}): Par
   // Readability drops a heading that repeats the title: put it back on top when it is gone.
   const lines =
     title !== null && !extracted.lines.includes(title) ? [title, ...extracted.lines] : extracted.lines;
-  const page = parsePage(lines.join('\n'), { url: options.url ?? metadata.canonicalUrl, truncated: false });
+  const page = parsePage(lines.join('\n'), {
+    url: options.url ?? metadata.canonicalUrl,
+    truncated: false,
+    learned: options.learned,
+  });
   const story = page.story;
   let edition = page.edition;
   if (story !== null) {

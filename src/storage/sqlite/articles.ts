@@ -8,6 +8,7 @@ import { countWords } from '../word-count.js';
 import type Database from 'better-sqlite3';
 import type { Edition, Platform } from '../../parser/types.js';
 import { dateBounds, publicationKey, titleKey } from '../keys.js';
+import { pageShapes, platformKey, shapeHash } from '../../parser/learned.js';
 import {
   InvalidCursorError,
   type ArticleEditionRecord,
@@ -19,6 +20,7 @@ import {
   type PageWithStory,
   type RawContentType,
   type ArticleSource,
+  type LearnedShapeRecord,
   type TeaserRecord,
 } from '../repository.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
@@ -237,7 +239,46 @@ export function articleStore(db: Database.Database) {
     deleteEmptyPublications: db.prepare(
       `DELETE FROM publications WHERE NOT EXISTS (SELECT 1 FROM editions WHERE publication_id = publications.id)`,
     ),
+    insertLearnedPresence: db.prepare<{ platform: string; hash: number; publicationKey: string }>(`
+      INSERT OR IGNORE INTO learned_line_publications (platform, shape_hash, publication_key)
+      VALUES (@platform, @hash, @publicationKey)`),
+    countLearnedShape: db.prepare<{ platform: string; hash: number; shape: string; story: number | null }>(`
+      INSERT INTO learned_shapes (platform, shape_hash, publications, shape, first_story)
+      VALUES (@platform, @hash, 1, NULL, @story)
+      ON CONFLICT (platform, shape_hash)
+      DO UPDATE SET publications = publications + 1, shape = ifnull(shape, @shape),
+                    stories_differ = max(stories_differ, first_story IS NOT @story)`),
+    learnedShapes: db.prepare<
+      [number],
+      { platform: string; shape_hash: number; publications: number; shape: string | null }
+    >(`
+      SELECT platform, shape_hash, publications, shape FROM learned_shapes
+       WHERE publications >= 2 AND stories_differ = 1 AND publications >= ?
+       ORDER BY publications DESC, platform, shape_hash`),
   };
+
+  /**
+   * Counts the page's line shapes for its publication (migration 006): a shape new to this
+   * publication adds one to its count of distinct publications, and notes whether its story's
+   * title differs from the first one's (a syndicated story shares its title and lines). Pages without a publication
+   * teach nothing (they cannot tell one publication from many).
+   */
+  function learnShapes(page: PageWithStory, pagePublicationKey: string | null): void {
+    if (pagePublicationKey === null || pagePublicationKey === '') return;
+    const platform = platformKey(page.edition?.platform);
+    // the story's identity: its title, or its first line when it prints none (body-first pages)
+    const { title, deck, paragraphs } = page.story;
+    const first = title ?? deck ?? paragraphs[0] ?? null;
+    const story = first === null ? null : shapeHash(titleKey(first));
+    for (const [hash, shape] of pageShapes(page)) {
+      const fresh = statements.insertLearnedPresence.run({
+        platform,
+        hash,
+        publicationKey: pagePublicationKey,
+      });
+      if (fresh.changes > 0) statements.countLearnedShape.run({ platform, hash, shape, story });
+    }
+  }
 
   function findOrCreatePublication(name: string, now: string): number {
     const existing = statements.publicationByName.get(name);
@@ -351,6 +392,7 @@ export function articleStore(db: Database.Database) {
     writeTeasers(articleId, page, columns.publicationKey);
     writeSearchRow(articleId, page);
     linkWaiting(articleId, columns);
+    learnShapes(page, columns.publicationKey);
     return { id: articleId, created: true };
   };
 
@@ -368,6 +410,7 @@ export function articleStore(db: Database.Database) {
       // The story's title or publication may have changed: relink from scratch.
       statements.unlinkTeasers.run(articleId);
       linkWaiting(articleId, columns);
+      learnShapes(page, columns.publicationKey);
       if (before.edition_id !== null && before.edition_id !== columns.editionId) {
         statements.deleteEmptyEdition.run({ id: before.edition_id });
         statements.deleteEmptyPublications.run();
@@ -399,6 +442,16 @@ export function articleStore(db: Database.Database) {
 
   return {
     writeIngest,
+    /** Counts a page's line shapes (a re-parse that changes nothing still teaches what it saw). */
+    learnShapes: (page: PageWithStory) =>
+      learnShapes(page, page.edition?.publication ? publicationKey(page.edition.publication) : null),
+    learnedShapes: (minPublications: number): LearnedShapeRecord[] =>
+      statements.learnedShapes.all(minPublications).map((row) => ({
+        platform: row.platform === '' ? null : (row.platform as Platform),
+        hash: row.shape_hash,
+        publications: row.publications,
+        shape: row.shape ?? '',
+      })),
     replaceParse: (...args: Parameters<typeof replaceParse>) => replaceParse.immediate(...args),
     remove: (articleId: number) => remove.immediate(articleId),
     teasedBy,

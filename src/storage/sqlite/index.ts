@@ -147,6 +147,7 @@ function sqliteRepository(db: Database.Database, path: string, latestVersion: nu
       const before = parsedFingerprint(articles, target.articleId);
       if (before === pageFingerprint(page)) {
         setParserVersion.run(parserVersion, target.articleId);
+        articles.learnShapes(page);
         return 'unchanged';
       }
       return articles.replaceParse(target.articleId, page, parserVersion, new Date().toISOString());
@@ -196,6 +197,7 @@ function sqliteRepository(db: Database.Database, path: string, latestVersion: nu
     listPublications: async (query) => lists.listPublications(query),
     getPublication: async (id) => lists.publication(id),
     searchTeasers: async (query) => lists.searchTeasers(query),
+    learnedShapes: async (minPublications) => articles.learnedShapes(minPublications),
 
     async listReparseCandidates(query) {
       const filter = candidates(query);
