@@ -13,12 +13,16 @@ import { HttpProblem } from './problem.js';
 export const BODY_BUDGET_RETRY_AFTER_SECONDS = 1;
 
 /**
- * Bytes a request will buffer: its Content-Length, or the route's limit for a chunked body;
- * 0 with no body, or when fastify will refuse the body as too large without reading it.
+ * Bytes a request will buffer: its Content-Length, or the route's limit for a chunked or a
+ * compressed body (a 10 KB gzip body may decode to the whole limit); 0 with no body, or when
+ * fastify will refuse the body as too large without reading it.
  */
 function declaredBodyBytes(headers: Record<string, unknown>, bodyLimit: number): number {
   const length = headers['content-length'];
+  const encoding = headers['content-encoding'];
+  const compressed = typeof encoding === 'string' && encoding.trim().toLowerCase() !== 'identity';
   if (typeof length === 'string') {
+    if (compressed && length !== '0') return bodyLimit;
     const bytes = Number(length);
     return Number.isSafeInteger(bytes) && bytes <= bodyLimit ? bytes : 0;
   }

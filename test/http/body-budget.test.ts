@@ -1,4 +1,5 @@
 import type { ClientRequest } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ParseFunction } from '../../src/ingest/ingest.js';
 import { parseSubmission } from '../../src/ingest/parse-submission.js';
@@ -119,6 +120,27 @@ describe('BODY_BUDGET_BYTES: request bodies held at once', () => {
     expect(chunked.status).toBe(503);
     held.release();
     expect((await first).status).toBe(200);
+  });
+
+  it('a compressed body counts as large as the route allows: its small Content-Length is not what it decodes to', async () => {
+    const held = heldParses();
+    t = await hardeningApp({ bodyLimitBytes: 2 * MiB, bodyBudgetBytes: 4 * MiB }, { dependencies: held });
+    const app = t.app;
+    const gzipped = gzipSync(PAGE);
+    expect(gzipped.length).toBeLessThan(MiB / 8);
+    const responses = Array.from({ length: 4 }, () =>
+      app.inject({
+        method: 'POST',
+        url: '/v1/parse',
+        headers: { 'content-type': 'text/plain', 'content-encoding': 'gzip' },
+        payload: gzipped,
+      }),
+    );
+    // Two limits fit the budget; counted by their compressed length, all four would have.
+    await expect.poll(() => held.started()).toBe(2);
+    held.release();
+    const statuses = (await Promise.all(responses)).map((response) => response.statusCode).sort();
+    expect(statuses).toEqual([200, 200, 503, 503]);
   });
 
   it('every route that reads a body documents the 503', async () => {
