@@ -44,18 +44,20 @@ async function appOnFile(name: string) {
   });
   if (!db) throw new Error('onOpen was not called');
   const connection = db;
-  const ingest = () => {
-    pageNumber += 1;
+  /** Posts a new page, or page `again` a second time. */
+  const ingest = (again?: number) => {
+    const n = again ?? (pageNumber += 1);
     return app.inject({
       method: 'POST',
       url: '/v1/articles',
       headers: { 'content-type': 'text/plain; charset=utf-8' },
-      payload: pages(pageNumber, `store${pageNumber}`).submission.body,
+      payload: pages(n, `store${n}`).submission.body,
     });
   };
   const readyz = () => app.inject({ method: 'GET', url: '/readyz' });
   const count = () => (connection.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
-  return { path, app, db: connection, ingest, readyz, count };
+  const lastPage = () => pageNumber;
+  return { path, app, db: connection, ingest, lastPage, readyz, count };
 }
 
 describe('another process keeps the write lock', () => {
@@ -102,6 +104,7 @@ describe('the database file is deleted or replaced under the server', () => {
   it('deleted: /readyz is 503 and an ingest is refused with 503, not acknowledged', async () => {
     const t = await appOnFile('deleted.db');
     expect((await t.ingest()).statusCode).toBe(201);
+    const acknowledged = t.lastPage();
     unlinkSync(t.path);
 
     const notReady = await t.readyz();
@@ -111,11 +114,16 @@ describe('the database file is deleted or replaced under the server', () => {
     expect(refused.statusCode).toBe(503);
     expect(refused.json()).toMatchObject({ type: 'urn:masthead:problem:storage-unavailable' });
     expect((await t.app.inject({ method: 'DELETE', url: '/v1/articles/1' })).statusCode).toBe(503);
+    // "Already stored" is a promise too: the page acknowledged before is not answered 200 now.
+    const resent = await t.ingest(acknowledged);
+    expect(resent.statusCode).toBe(503);
+    expect(resent.json()).toMatchObject({ type: 'urn:masthead:problem:storage-unavailable' });
   });
 
   it('replaced by another database file: the same', async () => {
     const t = await appOnFile('replaced.db');
     expect((await t.ingest()).statusCode).toBe(201);
+    const acknowledged = t.lastPage();
     const other = join(dir, 'other.db');
     await createSqliteRepository(other).close();
     copyFileSync(other, join(dir, 'other-copy.db'));
@@ -125,6 +133,8 @@ describe('the database file is deleted or replaced under the server', () => {
     const refused = await t.ingest();
     expect(refused.statusCode).toBe(503);
     expect(refused.json()).toMatchObject({ type: 'urn:masthead:problem:storage-unavailable' });
+    const resent = await t.ingest(acknowledged);
+    expect(resent.statusCode).toBe(503);
     // Nothing refused was written: what is at the path now has at most the article acknowledged
     // before (the old connection's WAL, still at `path-wal`, is read over the new file).
     const now = new Database(t.path, { readonly: true });

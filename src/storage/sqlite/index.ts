@@ -184,7 +184,18 @@ function sqliteRepository(db: Database.Database, path: string, latestVersion: nu
         });
       return { article, created: outcome.created };
     },
-    findArticleByDocumentHash: async (sha256) => articles.articleByHash(sha256),
+    async findArticleByDocumentHash(sha256) {
+      const article = articles.articleByHash(sha256);
+      // "Already stored" promises durability as a 201 does: only while the file is the one opened.
+      if (article !== null) {
+        try {
+          confirmFile();
+        } catch (error) {
+          throw failure('find stored document', error);
+        }
+      }
+      return article;
+    },
     getArticle: async (id) => articles.article(id),
     getArticleEdition: async (id) => articles.articleEdition(id),
     listArticleTeasers: async (id, query) => articles.teaserPage(id, query),
