@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { ingestPage } from '../src/ingest/ingest.js';
 import { loadLearned } from '../src/ingest/learned.js';
 import { parsePage } from '../src/parser/index.js';
+import { LEARNED_MAX_SHAPES } from '../src/parser/settings.js';
 import { createSqliteRepository } from '../src/storage/sqlite.js';
 import { FIXTURE_PAGES_DIR, loadFixtures } from './lib/fixtures.js';
 import { scorePage, summarize } from './lib/metrics.js';
@@ -23,7 +24,7 @@ for (const { fixtures } of sets)
   for (const f of fixtures)
     await ingestPage(repository, { body: f.raw, contentType: 'text/plain', sourceUrl: f.source.url });
 const learned = await loadLearned(repository);
-const top = await repository.learnedShapes(2);
+const top = await repository.learnedShapes(2, LEARNED_MAX_SHAPES);
 await repository.close();
 
 console.log('top learned shapes (distinct publications, platform, shape):');

@@ -5,7 +5,7 @@
  * pool sends it to each worker once per version rather than with every page.
  */
 import type { LearnedBoilerplate } from '../parser/types.js';
-import { LEARNED_MIN_PUBLICATIONS } from '../parser/settings.js';
+import { LEARNED_MAX_SHAPES, LEARNED_MIN_PUBLICATIONS } from '../parser/settings.js';
 import type { Repository } from '../storage/repository.js';
 
 /** A snapshot is at most this old when a parse starts… */
@@ -33,7 +33,7 @@ let versions = 0;
 /** Builds the parser's snapshot from the repository's learned shapes. */
 export async function loadLearned(repository: Repository): Promise<LearnedBoilerplate> {
   const shapes = new Map<string, Map<number, number>>();
-  for (const row of await repository.learnedShapes(LEARNED_MIN_PUBLICATIONS)) {
+  for (const row of await repository.learnedShapes(LEARNED_MIN_PUBLICATIONS, LEARNED_MAX_SHAPES)) {
     const key = row.platform ?? '';
     let platform = shapes.get(key);
     if (platform === undefined) shapes.set(key, (platform = new Map<number, number>()));
@@ -53,14 +53,20 @@ export function createLearnedSource(
   let builtAt = 0;
   let ingestsSince = 0;
   let building: Promise<VersionedLearned> | null = null;
+  /** Bumped by invalidate(): a build started before it must not become the snapshot. */
+  let generation = 0;
 
   async function rebuild(): Promise<VersionedLearned> {
+    const startedGeneration = generation;
     const startedIngests = ingestsSince;
     const learned = await loadLearned(repository);
-    snapshot = { version: ++versions, learned };
-    builtAt = now();
-    ingestsSince -= startedIngests;
-    return snapshot;
+    const built = { version: ++versions, learned };
+    if (startedGeneration === generation) {
+      snapshot = built;
+      builtAt = now();
+      ingestsSince -= startedIngests;
+    }
+    return built;
   }
 
   return {
@@ -74,7 +80,9 @@ export function createLearnedSource(
       ingestsSince += 1;
     },
     invalidate() {
+      generation += 1;
       snapshot = null;
+      building = null; // the next current() starts a build that sees everything until now
     },
   };
 }

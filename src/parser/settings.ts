@@ -87,6 +87,8 @@ export const READING_TIME_MAX_CHARS = 32;
  * story ingested again, or under three UI languages, is still one publication.
  */
 export const LEARNED_MIN_PUBLICATIONS = 3;
+/** The snapshot holds at most this many shapes, the most widespread first: building and sending it stays bounded. */
+export const LEARNED_MAX_SHAPES = 20_000;
 /** Lines longer than this are neither counted nor looked up (platform lines are short; paragraphs are not). */
 export const LEARNED_MAX_CHARS = 200;
 /** Lines with fewer letters than this (`2.`, `$4.99`, `|`) are neither counted nor looked up. */

@@ -45,7 +45,7 @@ export interface Repository {
    * text), most widespread first: what the corpus learned as platform text
    * (src/parser/learned.ts). Counted at ingest and re-parse, per publication, never per page.
    */
-  learnedShapes(minPublications: number): Promise<LearnedShapeRecord[]>;
+  learnedShapes(minPublications: number, limit: number): Promise<LearnedShapeRecord[]>;
 
   /** Stored pages to re-parse, by article id; `staleOnly` skips those parsed by `parserVersion`. */
   listReparseCandidates(query: ReparseCandidatesQuery): Promise<StoredPage[]>;

@@ -11,7 +11,7 @@ import { createLearnedSource, learnedSourceOf } from '../../src/ingest/learned.j
 import { createParsePool } from '../../src/ingest/parse-pool.js';
 import { reparseStored } from '../../src/ingest/reparse.js';
 import { lineShape, shapeHash } from '../../src/parser/learned.js';
-import { LEARNED_MIN_PUBLICATIONS } from '../../src/parser/settings.js';
+import { LEARNED_MAX_SHAPES, LEARNED_MIN_PUBLICATIONS } from '../../src/parser/settings.js';
 import type { Repository } from '../../src/storage/repository.js';
 import { createSqliteRepository } from '../../src/storage/sqlite.js';
 
@@ -99,11 +99,12 @@ describe('corpus-learned boilerplate', () => {
       expect(article.paragraphs.some((p) => p.startsWith('Rozpocznij'))).toBe(true);
       first.push(article);
     }
-    const learned = await repo.learnedShapes(LEARNED_MIN_PUBLICATIONS);
+    const learned = await repo.learnedShapes(LEARNED_MIN_PUBLICATIONS, LEARNED_MAX_SHAPES);
     expect(learned.map((s) => s.shape).sort()).toEqual([lineShape(SIGN_IN), lineShape(trial(1, 1))].sort());
     expect(
       learned.every((s) => s.publications === LEARNED_MIN_PUBLICATIONS && s.platform === 'magzter'),
     ).toBe(true);
+    expect(await repo.learnedShapes(LEARNED_MIN_PUBLICATIONS, 1)).toHaveLength(1);
 
     learnedSourceOf(repo).invalidate();
     const fourth = await ingest(repo, pageOf(3), url(3));
@@ -115,7 +116,9 @@ describe('corpus-learned boilerplate', () => {
     for (const [i, article] of first.entries()) {
       expect(text(await repo.getArticle(article.id))).toEqual(STORIES[i]!.body);
     }
-    expect((await repo.learnedShapes(LEARNED_MIN_PUBLICATIONS)).map((s) => s.publications)).toEqual([4, 4]);
+    expect(
+      (await repo.learnedShapes(LEARNED_MIN_PUBLICATIONS, LEARNED_MAX_SHAPES)).map((s) => s.publications),
+    ).toEqual([4, 4]);
   });
 
   it('counts publications, not pages: one story stored three times teaches nothing', async () => {
@@ -123,7 +126,7 @@ describe('corpus-learned boilerplate', () => {
     // three captures of one story of one publication (the trial line's number differs, so
     // each is a new document)
     for (let variant = 0; variant < 3; variant++) await ingest(repo, pageOf(0, variant), url(0));
-    expect(await repo.learnedShapes(2)).toEqual([]);
+    expect(await repo.learnedShapes(2, LEARNED_MAX_SHAPES)).toEqual([]);
     learnedSourceOf(repo).invalidate();
     const again = await ingest(repo, pageOf(0, 9), url(0));
     expect(again.paragraphs).toContain(SIGN_IN);
@@ -140,7 +143,7 @@ describe('corpus-learned boilerplate', () => {
       expect(text(article)).toEqual(expect.arrayContaining(wire.body));
     }
     // seen on four publications, but in one story only: nothing is learned
-    expect(await repo.learnedShapes(2)).toEqual([]);
+    expect(await repo.learnedShapes(2, LEARNED_MAX_SHAPES)).toEqual([]);
   });
 
   it('reaches pool workers once per snapshot version', async () => {
@@ -186,5 +189,38 @@ describe('createLearnedSource', () => {
     clock += 1001;
     await source.current();
     expect(calls).toBe(3);
+  });
+
+  it('does not keep a build that started before invalidate(): the next current() sees what came after', async () => {
+    let release: () => void = () => undefined;
+    let calls = 0;
+    const fake = {
+      learnedShapes: async () => {
+        calls += 1;
+        if (calls === 1) await new Promise<void>((resolve) => (release = resolve));
+        return calls === 1 ? [] : [{ platform: 'magzter', hash: 7, publications: 3, shape: 'x' }];
+      },
+    } as unknown as Repository;
+    const source = createLearnedSource(fake, { now: () => 0 });
+    const stale = source.current();
+    source.invalidate();
+    const fresh = await source.current();
+    release();
+    await stale;
+    expect(fresh.learned.shapes.get('magzter')?.get(7)).toBe(3);
+    // The stale build finished last, and still is not what current() answers.
+    expect((await source.current()).version).toBe(fresh.version);
+  });
+
+  it('asks the repository for at most LEARNED_MAX_SHAPES shapes', async () => {
+    const limits: number[] = [];
+    const fake = {
+      learnedShapes: async (_min: number, limit: number) => {
+        limits.push(limit);
+        return [];
+      },
+    } as unknown as Repository;
+    await createLearnedSource(fake).current();
+    expect(limits).toEqual([LEARNED_MAX_SHAPES]);
   });
 });

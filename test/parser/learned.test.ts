@@ -9,7 +9,7 @@ import { ingestPage } from '../../src/ingest/ingest.js';
 import { loadLearned } from '../../src/ingest/learned.js';
 import { lineShape, pageShapes, shapeHash } from '../../src/parser/learned.js';
 import { parsePage, type LearnedBoilerplate, type ParsedPage } from '../../src/parser/index.js';
-import { LEARNED_MIN_PUBLICATIONS } from '../../src/parser/settings.js';
+import { LEARNED_MAX_SHAPES, LEARNED_MIN_PUBLICATIONS } from '../../src/parser/settings.js';
 import type { LearnedShapeRecord, Repository } from '../../src/storage/repository.js';
 import { createSqliteRepository } from '../../src/storage/sqlite.js';
 
@@ -89,7 +89,7 @@ describe('learned boilerplate over the whole fixture set', () => {
     for (const f of fixtures)
       await ingestPage(repository, { body: f.raw, contentType: 'text/plain', sourceUrl: f.source.url });
     learned = await loadLearned(repository);
-    shapes = await repository.learnedShapes(2);
+    shapes = await repository.learnedShapes(2, LEARNED_MAX_SHAPES);
   }, 60_000);
   afterAll(async () => repository.close());
 

@@ -249,12 +249,12 @@ export function articleStore(db: Database.Database) {
       DO UPDATE SET publications = publications + 1, shape = ifnull(shape, @shape),
                     stories_differ = max(stories_differ, first_story IS NOT @story)`),
     learnedShapes: db.prepare<
-      [number],
+      [number, number],
       { platform: string; shape_hash: number; publications: number; shape: string | null }
     >(`
       SELECT platform, shape_hash, publications, shape FROM learned_shapes
        WHERE publications >= 2 AND stories_differ = 1 AND publications >= ?
-       ORDER BY publications DESC, platform, shape_hash`),
+       ORDER BY publications DESC, platform, shape_hash LIMIT ?`),
   };
 
   /**
@@ -445,8 +445,8 @@ export function articleStore(db: Database.Database) {
     /** Counts a page's line shapes (a re-parse that changes nothing still teaches what it saw). */
     learnShapes: (page: PageWithStory) =>
       learnShapes(page, page.edition?.publication ? publicationKey(page.edition.publication) : null),
-    learnedShapes: (minPublications: number): LearnedShapeRecord[] =>
-      statements.learnedShapes.all(minPublications).map((row) => ({
+    learnedShapes: (minPublications: number, limit: number): LearnedShapeRecord[] =>
+      statements.learnedShapes.all(minPublications, limit).map((row) => ({
         platform: row.platform === '' ? null : (row.platform as Platform),
         hash: row.shape_hash,
         publications: row.publications,

@@ -208,7 +208,7 @@ function sqliteRepository(db: Database.Database, path: string, latestVersion: nu
     listPublications: async (query) => lists.listPublications(query),
     getPublication: async (id) => lists.publication(id),
     searchTeasers: async (query) => lists.searchTeasers(query),
-    learnedShapes: async (minPublications) => articles.learnedShapes(minPublications),
+    learnedShapes: async (minPublications, limit) => articles.learnedShapes(minPublications, limit),
 
     async listReparseCandidates(query) {
       const filter = candidates(query);
