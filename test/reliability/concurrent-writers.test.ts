@@ -7,6 +7,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { afterAll, describe, expect, it } from 'vitest';
 import { markedPages } from '../../scripts/lib/marked-pages.js';
 import { sha256Hex } from '../../src/ingest/ingest.js';
@@ -34,6 +35,8 @@ interface Sent {
   sha256: string;
   status: number | string;
   detail: string;
+  /** `performance.now()` when the answer came: orders it against the other writer's end. */
+  answeredAt: number;
 }
 
 /** Sends pages `prefix0`, `prefix1`, … with CONCURRENCY clients until `count` are sent and `until()` says so. */
@@ -50,7 +53,12 @@ async function ingestStream(
       const n = next++;
       const body = pages(n, `${prefix}${n}`).submission.body;
       const answer = await postPage(server.url, body);
-      sent.push({ sha256: sha256Hex(body), status: answer.status, detail: answer.text.slice(0, 200) });
+      sent.push({
+        sha256: sha256Hex(body),
+        status: answer.status,
+        detail: answer.text.slice(0, 200),
+        answeredAt: performance.now(),
+      });
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, client));
@@ -91,8 +99,10 @@ describe('several writers on one database file', () => {
     try {
       const cli = runTs('src/cli.ts', ['import', pagesDir, '--database', databasePath], process.env);
       let cliDone = false;
+      let cliDoneAt = Number.POSITIVE_INFINITY;
       const cliExit = cli.exited.then((exit) => {
         cliDone = true;
+        cliDoneAt = performance.now();
         return exit;
       });
       // Start sending once the import has opened the database.
@@ -113,6 +123,8 @@ describe('several writers on one database file', () => {
       );
 
       expect(failures(sent).slice(0, 5), 'HTTP ingests not answered 201').toEqual([]);
+      // The two writers overlapped: the server stored pages while the import was still running.
+      expect(sent.filter((s) => s.answeredAt < cliDoneAt).length).toBeGreaterThan(0);
       expect(exit.code, output.slice(-2000)).toBe(0);
       expect(output).toMatch(`ingested ${CLI_PAGES}, duplicates 0, no story 0, errors 0`);
       await server.stop();
