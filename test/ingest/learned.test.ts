@@ -146,7 +146,7 @@ describe('corpus-learned boilerplate', () => {
     expect(await repo.learnedShapes(2, LEARNED_MAX_SHAPES)).toEqual([]);
   });
 
-  it('reaches pool workers once per snapshot version', async () => {
+  it('reaches a pool worker, and a job sent without one is parsed without it', async () => {
     const pool = createParsePool({ size: 1, budgetMs: 10_000 });
     try {
       const submission = { body: pageOf(1), contentType: 'text/plain' as const, sourceUrl: url(1) };
