@@ -8,10 +8,17 @@
 --
 -- Counted at ingest and at re-parse, inside the article's write transaction. Deleting an
 -- article does not unlearn: the publication did print those lines.
+--
+-- A publication counts for a shape only once it printed it in two of its own stories
+-- (`first_story` is a hash of the first one's title, `counted` turns 1 at the second):
+-- platform chrome repeats on every page of a publication, a story line does not, so a wire
+-- paragraph carried under different titles by three papers is not learned.
 CREATE TABLE learned_line_publications (
   platform         TEXT    NOT NULL,
   shape_hash       INTEGER NOT NULL,
   publication_key  TEXT    NOT NULL,
+  first_story      INTEGER,
+  counted          INTEGER NOT NULL DEFAULT 0 CHECK (counted IN (0, 1)),
   PRIMARY KEY (platform, shape_hash, publication_key)
 ) WITHOUT ROWID;
 

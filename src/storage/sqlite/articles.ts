@@ -239,9 +239,17 @@ export function articleStore(db: Database.Database) {
     deleteEmptyPublications: db.prepare(
       `DELETE FROM publications WHERE NOT EXISTS (SELECT 1 FROM editions WHERE publication_id = publications.id)`,
     ),
-    insertLearnedPresence: db.prepare<{ platform: string; hash: number; publicationKey: string }>(`
-      INSERT OR IGNORE INTO learned_line_publications (platform, shape_hash, publication_key)
-      VALUES (@platform, @hash, @publicationKey)`),
+    // A row comes back with counted = 1 only when this page made the publication count: its
+    // second story printing the shape (the first insert returns counted = 0, a repeat nothing).
+    noteLearnedPresence: db.prepare<
+      { platform: string; hash: number; publicationKey: string; story: number | null },
+      { counted: number }
+    >(`
+      INSERT INTO learned_line_publications (platform, shape_hash, publication_key, first_story)
+      VALUES (@platform, @hash, @publicationKey, @story)
+      ON CONFLICT (platform, shape_hash, publication_key)
+      DO UPDATE SET counted = 1 WHERE counted = 0 AND first_story IS NOT excluded.first_story
+      RETURNING counted`),
     countLearnedShape: db.prepare<{ platform: string; hash: number; shape: string; story: number | null }>(`
       INSERT INTO learned_shapes (platform, shape_hash, publications, shape, first_story)
       VALUES (@platform, @hash, 1, NULL, @story)
@@ -271,12 +279,13 @@ export function articleStore(db: Database.Database) {
     const first = title ?? deck ?? paragraphs[0] ?? null;
     const story = first === null ? null : shapeHash(titleKey(first));
     for (const [hash, shape] of pageShapes(page)) {
-      const fresh = statements.insertLearnedPresence.run({
+      const presence = statements.noteLearnedPresence.get({
         platform,
         hash,
         publicationKey: pagePublicationKey,
+        story,
       });
-      if (fresh.changes > 0) statements.countLearnedShape.run({ platform, hash, shape, story });
+      if (presence?.counted === 1) statements.countLearnedShape.run({ platform, hash, shape, story });
     }
   }
 
