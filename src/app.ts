@@ -40,8 +40,6 @@ export interface AppDependencies {
   repository: Repository;
   /** The app's metrics; a fresh set when omitted. */
   metrics?: Metrics;
-  /** The database's size in bytes for `masthead_database_size_bytes`; no gauge when omitted. */
-  databaseSizeBytes?: () => number | Promise<number>;
   /** How pages are parsed; by default a worker pool with a per-page budget. */
   parse?: ParseFunction;
 }
@@ -175,7 +173,7 @@ export async function buildApp(
   registerEtags(app);
   boundSearchQueries(app);
   const metrics =
-    dependencies.metrics ?? createMetrics({ databaseSizeBytes: dependencies.databaseSizeBytes });
+    dependencies.metrics ?? createMetrics({ databaseSizeBytes: () => dependencies.repository.sizeBytes() });
   registerMetrics(app, metrics);
 
   // Routes.

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
-import { sqliteDatabaseSize } from './http/metrics.js';
 import { checkDatabaseFile, createSqliteRepository } from './storage/sqlite.js';
 
 /** How long in-flight requests get to finish after SIGTERM before the process exits anyway. */
@@ -20,10 +19,7 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
   const repository = createSqliteRepository(config.databasePath);
   let app: FastifyInstance;
   try {
-    app = await buildApp(config, {
-      repository,
-      databaseSizeBytes: () => sqliteDatabaseSize(config.databasePath),
-    });
+    app = await buildApp(config, { repository });
   } catch (error) {
     await repository.close();
     throw error;

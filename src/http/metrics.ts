@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { IngestOutcome } from '../ingest/ingest.js';
@@ -160,19 +159,4 @@ export function registerMetrics(app: FastifyInstance, metrics: Metrics): void {
     const { contentType, body } = await metrics.scrape();
     return reply.type(contentType).send(body);
   });
-}
-
-/**
- * page_count × page_size of a SQLite database file, through a short-lived read-only
- * connection (it sees committed WAL pages too), so the server's own connection is untouched.
- */
-export function sqliteDatabaseSize(path: string): number {
-  const db = new Database(path, { readonly: true, fileMustExist: true });
-  try {
-    const pages = db.pragma('page_count', { simple: true }) as number;
-    const pageSize = db.pragma('page_size', { simple: true }) as number;
-    return pages * pageSize;
-  } finally {
-    db.close();
-  }
 }

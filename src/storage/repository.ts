@@ -70,6 +70,8 @@ export interface Repository {
    * file is missing or another file has taken its place.
    */
   health(): Promise<StorageHealth>;
+  /** Bytes the stored data takes (SQLite: page_count × page_size), read when metrics are scraped. */
+  sizeBytes(): Promise<number>;
   close(): Promise<void>;
 }
 

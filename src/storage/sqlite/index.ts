@@ -253,6 +253,11 @@ function sqliteRepository(db: Database.Database, path: string, latestVersion: nu
       return { current: schemaVersion(db), latest: latestVersion };
     },
 
+    async sizeBytes() {
+      const pages = db.pragma('page_count', { simple: true }) as number;
+      return pages * (db.pragma('page_size', { simple: true }) as number);
+    },
+
     async health() {
       const problem = fileProblem();
       if (problem !== null) return { status: 'unavailable', detail: problem };
