@@ -17,6 +17,7 @@ const sets = [
   ['golden', FIXTURE_PAGES_DIR],
   ['holdout', join(FIXTURE_PAGES_DIR, '..', 'holdout')],
   ['holdout-stranger', join(FIXTURE_PAGES_DIR, '..', 'holdout-stranger')],
+  ['holdout-stranger-2', join(FIXTURE_PAGES_DIR, '..', 'holdout-stranger-2')],
 ].map(([name, dir]) => ({ name: name as string, fixtures: loadFixtures(dir) }));
 
 const repository = createSqliteRepository(':memory:');
