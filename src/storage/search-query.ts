@@ -18,7 +18,7 @@
  * A query with nothing required (only exclusions, or only punctuation) matches nothing:
  * relevance needs something to look for, and web search engines answer the same.
  */
-import { indexTokens, type SearchTerm } from './snippet.js';
+import { endsInToken, indexTokens, type SearchTerm } from './snippet.js';
 
 /** Words the index must hold next to each other, in order; one word is a phrase of one. */
 export interface SearchPhrase {
@@ -41,8 +41,6 @@ type Item =
 
 const OPERATORS = new Set(['OR', 'AND', 'NOT']);
 const SPACE = /\s/u;
-/** A letter, digit or mark just before a `*`: the word it ends is a prefix. */
-const WORD_END = /[\p{L}\p{N}\p{M}\p{Co}]$/u;
 
 function phraseOf(text: string, prefix: boolean): SearchPhrase | null {
   const words = indexTokens(text);
@@ -89,11 +87,12 @@ function lex(q: string): Item[] {
     let end = bare.length;
     while (bare[end - 1] === '*') end -= 1;
     const text = bare.slice(0, end);
-    push(phraseOf(text, end < bare.length && WORD_END.test(text)), excluded);
+    push(phraseOf(text, end < bare.length && endsInToken(text)), excluded);
   }
   return items;
 }
 
+/** Reads `q` by the grammar above: any string parses, in one pass over it. */
 export function parseSearchQuery(q: string): SearchQuery {
   const query: SearchQuery = { required: [], excluded: [] };
   let joinable = false; // the last phrase was required: an OR may join the next one to it

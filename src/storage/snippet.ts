@@ -51,6 +51,12 @@ export function indexTokens(text: string): string[] {
   return [...text.matchAll(TOKEN)].map(([token]) => foldToken(token));
 }
 
+/** Whether `text` ends inside a word, as the index cuts words (`whal` yes, `C++` no). */
+export function endsInToken(text: string): boolean {
+  const last = [...text.matchAll(TOKEN)].at(-1);
+  return last !== undefined && last.index + last[0].length === text.length;
+}
+
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
