@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseSearchQuery } from '../../../src/storage/search-query.js';
+import { parseSearchQuery, type SearchPhrase, type SearchQuery } from '../../../src/storage/search-query.js';
+import { indexTokens } from '../../../src/storage/snippet.js';
 import { openDatabase } from '../../../src/storage/sqlite.js';
 import { ftsMatch } from '../../../src/storage/sqlite/fts-query.js';
 
@@ -54,6 +55,66 @@ describe('ftsMatch', () => {
         if (expression !== null) select.all(expression); // throws on an expression FTS5 rejects
       }),
       { numRuns: 2_000 },
+    );
+    db.close();
+  });
+
+  it('finds exactly what the grammar means, read over the words of each text', () => {
+    /** The grammar's meaning, engine-free: what a PostgreSQL adapter must find too. */
+    const holds = (tokens: string[], phrase: SearchPhrase): boolean =>
+      tokens.some((_, start) =>
+        phrase.words.every((word, index) => {
+          const token = tokens[start + index];
+          if (token === undefined) return false;
+          return phrase.prefix && index === phrase.words.length - 1 ? token.startsWith(word) : token === word;
+        }),
+      );
+    const meaning = (query: SearchQuery, tokens: string[]): boolean =>
+      query.required.length > 0 &&
+      query.required.every((group) => group.some((phrase) => holds(tokens, phrase))) &&
+      !query.excluded.some((phrase) => holds(tokens, phrase));
+
+    const vocabulary = [
+      'whale',
+      'Whales',
+      'café',
+      'CAFE',
+      'inter-Korean',
+      'Korea',
+      'U.S.',
+      '12,000',
+      'C++',
+      'blue',
+    ];
+    const operators = ['OR', 'AND', 'NOT', '-', '*', '"', '(', ')', 'wh*', 'kor*', '"blue whale"'];
+    const texts = fc.sample(
+      fc.array(fc.constantFrom(...vocabulary), { minLength: 1, maxLength: 8 }).map((w) => w.join(' ')),
+      { numRuns: 40, seed: 12 },
+    );
+    const db = openDatabase(':memory:');
+    db.exec(`CREATE VIRTUAL TABLE t USING fts5 (body, tokenize = 'unicode61 remove_diacritics 2')`);
+    const insert = db.prepare('INSERT INTO t (rowid, body) VALUES (?, ?)');
+    texts.forEach((text, index) => insert.run(BigInt(index + 1), text));
+    const select = db.prepare<[string], { id: number }>(
+      'SELECT rowid AS id FROM t WHERE t MATCH ? ORDER BY rowid',
+    );
+
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...vocabulary, ...operators), { minLength: 1, maxLength: 6 }),
+        fc.boolean(),
+        (parts, glued) => {
+          const q = parts.join(glued ? '' : ' ');
+          const query = parseSearchQuery(q);
+          const expression = ftsMatch(query);
+          const found = expression === null ? [] : select.all(expression).map((row) => row.id);
+          const meant = texts.flatMap((text, index) =>
+            meaning(query, indexTokens(text)) ? [index + 1] : [],
+          );
+          expect(found, `${q} → ${expression}`).toEqual(meant);
+        },
+      ),
+      { numRuns: 500 },
     );
     db.close();
   });
