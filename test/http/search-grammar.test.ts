@@ -98,6 +98,15 @@ describe('search takes what people type', () => {
     expect(await ids('*')).toEqual([]);
   });
 
+  it.each(['/v1/articles', '/v1/teasers'])(
+    '%s: a search that requires nothing still has its cursor checked',
+    async (path) => {
+      const response = await t.app.inject(`${path}?q=-budget&cursor=bm90LWEtY3Vyc29y`);
+      expect(response.statusCode, response.body).toBe(400);
+      expect(response.json()).toMatchObject({ type: 'urn:masthead:problem:invalid-cursor' });
+    },
+  );
+
   it('marks the words of the phrase in the snippet', async () => {
     const item = (await search('/v1/articles', 'inter-Korean')).json<{ items: { snippet: string }[] }>()
       .items[0];

@@ -333,9 +333,8 @@ export function listStore(
 
   async function searchTeasers(query: TeaserSearchQuery): Promise<Page<TeaserSearchItem>> {
     const where: Where = { clauses: [], values: [] };
-    if (query.q !== undefined) {
-      const match = ftsMatch(parseSearchQuery(query.q));
-      if (match === null) return { items: [], nextCursor: null };
+    const match = query.q === undefined ? undefined : ftsMatch(parseSearchQuery(query.q));
+    if (match !== undefined && match !== null) {
       where.clauses.push('t.id IN (SELECT rowid FROM teasers_fts WHERE teasers_fts MATCH ?)');
       where.values.push(match);
     }
@@ -348,6 +347,7 @@ export function listStore(
       where.clauses.push('t.id > ?');
       where.values.push(id);
     }
+    if (match === null) return { items: [], nextCursor: null }; // a search that requires nothing
     const sql = `SELECT t.id, t.article_id, t.position, t.title, t.summary, t.publication, t.date, t.partial,
                         t.linked_article_id
                    FROM teasers t ${sqlWhere(where.clauses)} ORDER BY t.id LIMIT ?`;
