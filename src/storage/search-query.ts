@@ -18,7 +18,7 @@
  * A query with nothing required (only exclusions, or only punctuation) matches nothing:
  * relevance needs something to look for, and web search engines answer the same.
  */
-import { endsInToken, indexTokens, type SearchTerm } from './snippet.js';
+import { indexWords, type SearchTerm } from './snippet.js';
 
 /** Words the index must hold next to each other, in order; one word is a phrase of one. */
 export interface SearchPhrase {
@@ -42,52 +42,55 @@ type Item =
 const OPERATORS = new Set(['OR', 'AND', 'NOT']);
 const SPACE = /\s/u;
 
-function phraseOf(text: string, prefix: boolean): SearchPhrase | null {
-  const words = indexTokens(text);
-  return words.length === 0 ? null : { words, prefix };
+/** The phrase `text` holds; a prefix only when a `*` followed it and touches a word. */
+function phraseOf(text: string, starred: boolean): SearchPhrase | null {
+  if (text === '') return null;
+  const { words, endsInWord } = indexWords(text);
+  return words.length === 0 ? null : { words, prefix: starred && endsInWord };
 }
 
-/** Cuts `q` into quoted phrases, bare runs of text and operators: one pass, left to right. */
+/**
+ * Cuts `q` into quoted phrases, bare runs of text and operators: one pass, left to right.
+ * It indexes UTF-16 units: the characters it looks for (`"`, `-`, `*`, spaces) are all in
+ * the BMP, so no cut falls inside a surrogate pair.
+ */
 function lex(q: string): Item[] {
   const items: Item[] = [];
-  const chars = [...q];
-  let at = 0;
+  const isSpace = (at: number): boolean => at < q.length && SPACE.test(q.charAt(at));
   const push = (phrase: SearchPhrase | null, excluded: boolean): void => {
     if (phrase) items.push({ kind: 'phrase', phrase, excluded });
   };
-  while (at < chars.length) {
-    const char = chars[at] ?? '';
-    if (SPACE.test(char)) {
+  let at = 0;
+  while (at < q.length) {
+    if (isSpace(at)) {
       at += 1;
       continue;
     }
     // A leading `-` excludes what follows it; alone, it is punctuation.
-    const excluded = char === '-' && at + 1 < chars.length && !SPACE.test(chars[at + 1] ?? ' ');
+    const excluded = q[at] === '-' && at + 1 < q.length && !isSpace(at + 1);
     if (excluded) at += 1;
-    if (chars[at] === '"') {
-      const close = chars.indexOf('"', at + 1);
-      const end = close < 0 ? chars.length : close;
-      const text = chars.slice(at + 1, end).join('');
+    if (q[at] === '"') {
+      const close = q.indexOf('"', at + 1);
+      const end = close < 0 ? q.length : close;
+      const text = q.slice(at + 1, end);
       at = end + 1;
-      let prefix = false;
-      while (chars[at] === '*') {
-        prefix = true;
-        at += 1;
-      }
-      push(phraseOf(text, prefix), excluded);
+      const starred = q[at] === '*';
+      while (q[at] === '*') at += 1;
+      // A phrase's `*` applies to its last word wherever the quote closes (`"blue wh "*`).
+      const phrase = phraseOf(text, false);
+      push(phrase && { ...phrase, prefix: starred }, excluded);
       continue;
     }
     const start = at;
-    while (at < chars.length && chars[at] !== '"' && !SPACE.test(chars[at] ?? '')) at += 1;
-    const bare = chars.slice(start, at).join('');
+    while (at < q.length && q[at] !== '"' && !isSpace(at)) at += 1;
+    const bare = q.slice(start, at);
     if (!excluded && OPERATORS.has(bare)) {
       items.push({ kind: 'operator', operator: bare as 'OR' | 'AND' | 'NOT' });
       continue;
     }
     let end = bare.length;
     while (bare[end - 1] === '*') end -= 1;
-    const text = bare.slice(0, end);
-    push(phraseOf(text, end < bare.length && endsInToken(text)), excluded);
+    push(phraseOf(bare.slice(0, end), end < bare.length), excluded);
   }
   return items;
 }
