@@ -111,8 +111,11 @@ check "listing contains the seed" listing "any(.items[]; .id == ${id:-0})" true
 request search GET "/v1/articles?q=%22special%20forces%22&fields=id,title"
 check_status "GET /v1/articles?q= (phrase)" search 200
 check "search finds the seed with a snippet" search "[.items[] | select(.id == ${id:-0}) | .snippet | test(\"<mark>\")] | .[0]" true
-request badsearch GET "/v1/articles?q=%22unbalanced"
-check_problem "malformed search" badsearch 400
+request typed_search GET "/v1/articles?q=inter-Korean%20%22special%20forces&fields=id"
+check_status "GET /v1/articles?q= (what people type: a hyphen, an open quote)" typed_search 200
+check "typed search finds the seed" typed_search "any(.items[]; .id == ${id:-0})" true
+request badsearch GET "/v1/articles?q=t*"
+check_problem "one-letter prefix" badsearch 400
 request markdown GET "/v1/articles/${id:-0}" -H 'Accept: text/markdown'
 check_status "GET /v1/articles/{id} as Markdown" markdown 200
 if grep -q "The Straits Times" "$work/markdown.body"; then pass "Markdown has the edition line"; else fail "Markdown has the edition line"; fi

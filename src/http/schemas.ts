@@ -377,9 +377,16 @@ const ID = z.preprocess(
     .max(Number.MAX_SAFE_INTEGER)
     .meta({ examples: [1] }),
 );
-/** FTS5 syntax: words, "phrases", prefix*, AND / OR / NOT, parentheses. */
+/** masthead's search grammar (src/storage/search-query.ts), the same on every storage engine. */
 export const SEARCH_QUERY_MAX_CHARS = 256;
 const SEARCH = z.string().trim().min(1).max(SEARCH_QUERY_MAX_CHARS);
+const SEARCH_GRAMMAR =
+  'Words are all required (`whales fjord`); `"a phrase"` (an unclosed quote runs to the end); ' +
+  '`-word`, `-"a phrase"` or `NOT word` excludes; `a OR b` matches either; `whal*` is a prefix ' +
+  '(at least 2 characters); `AND` is implicit. Words are cut as the index cuts text, case and ' +
+  'accents ignored: `inter-Korean`, `U.S.`, `12,000` and `C++` search the phrases "inter korean", ' +
+  '"u s", "12 000" and "c". Everything else is literal text: no input is a syntax error, and a query ' +
+  'with nothing required (only exclusions or punctuation) matches nothing. 1–256 characters, at most 32 words.';
 
 export const PageParams = z.object({ limit: LIMIT, cursor: CURSOR });
 
@@ -392,7 +399,7 @@ export const ArticleListQuerySchema = z.strictObject({
   page_locale: z.string().min(2).max(35).optional().describe('UI language of the page (BCP 47).'),
   platform: PlatformSchema.optional(),
   q: SEARCH.optional().describe(
-    'Full-text search over title, deck and body (FTS5: words, "phrases", prefix*, AND, OR, NOT); results by relevance, each with a `snippet`.',
+    `Full-text search over title, deck and body; results by relevance, each with a \`snippet\`. ${SEARCH_GRAMMAR}`,
   ),
   fields: z
     .string()
@@ -415,7 +422,7 @@ export const EditionListQuerySchema = z.strictObject({
 });
 
 export const TeaserSearchQuerySchema = z.strictObject({
-  q: SEARCH.optional().describe('Full-text search over teaser titles and summaries (FTS5 syntax).'),
+  q: SEARCH.optional().describe(`Full-text search over teaser titles and summaries. ${SEARCH_GRAMMAR}`),
   publication: z
     .string()
     .min(1)

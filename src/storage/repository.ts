@@ -111,7 +111,7 @@ export interface ArticleFilter {
 }
 
 export interface ArticleListQuery extends ArticleFilter, PageQuery {
-  /** FTS5 query over title, deck and body. */
+  /** A search over title, deck and body, in masthead's grammar (`search-query.ts`). */
   q?: string | undefined;
 }
 
@@ -217,11 +217,6 @@ export class SearchOverloadedError extends Error {
   constructor(readonly maxWaiting: number) {
     super(`too many searches are waiting (${maxWaiting}); retry shortly`);
   }
-}
-
-/** A full-text query that FTS5 cannot parse. */
-export class InvalidSearchError extends Error {
-  override name = 'InvalidSearchError';
 }
 
 export type RawContentType = 'text/plain' | 'text/html';

@@ -26,9 +26,8 @@ const LATIN_DIACRITICS = /(\p{Script=Latin})\p{M}+/gu;
 const ASCII = /^\p{ASCII}*$/u;
 /** Longest word, and longest text between two words, shown in a snippet: keeps it short. */
 const SHOWN_CHARS = 64;
-const OPERATORS = new Set(['AND', 'OR', 'NOT', 'NEAR']);
 
-/** A query term as the index compares it; `prefix` for `term*`. */
+/** A query term as the index compares it; `prefix` for `term*` (see `highlightTerms`). */
 export interface SearchTerm {
   text: string;
   prefix: boolean;
@@ -47,55 +46,25 @@ export function foldToken(word: string): string {
   return word.normalize('NFD').replace(LATIN_DIACRITICS, '$1').normalize('NFC').toLowerCase();
 }
 
-/** The words of `text` as the index stores them. */
-export function indexTokens(text: string): string[] {
-  return [...text.matchAll(TOKEN)].map(([token]) => foldToken(token));
+/**
+ * The words of `text` as the index stores them, and whether `text` ends inside one (`whal`
+ * yes, `C++` no). One exec loop: `matchAll` would copy the regex on every call, which is
+ * most of the cost for the short texts of a query.
+ */
+export function indexWords(text: string): { words: string[]; endsInWord: boolean } {
+  const words: string[] = [];
+  let end = -1;
+  TOKEN.lastIndex = 0;
+  for (let found = TOKEN.exec(text); found !== null; found = TOKEN.exec(text)) {
+    words.push(foldToken(found[0]));
+    end = TOKEN.lastIndex;
+  }
+  return { words, endsInWord: end === text.length };
 }
 
-/** One element of an FTS5 query: a quoted phrase, a bareword, or a punctuation character. */
-const QUERY_PART = /"((?:[^"]|"")*)"?|([^\s"(){}:*^+,-]+)|(\S)/gu;
-
-/**
- * The terms of an FTS5 query whose matches a snippet marks: its words and phrases, without
- * operators, column names (`title:`), NEAR distances, or what follows NOT.
- */
-export function queryTerms(q: string): SearchTerm[] {
-  const terms: SearchTerm[] = [];
-  const parts = [...q.matchAll(QUERY_PART)];
-  let negatedDepth = -1; // the parenthesis depth at which a NOT operand started, or -1
-  let depth = 0;
-  let negateNext = false;
-  for (let index = 0; index < parts.length; index += 1) {
-    const [, phrase, word, punctuation] = parts[index] ?? [];
-    const next = parts[index + 1];
-    if (punctuation !== undefined) {
-      if (punctuation === '(') {
-        if (negateNext && negatedDepth < 0) negatedDepth = depth;
-        negateNext = false;
-        depth += 1;
-      } else if (punctuation === ')') {
-        depth -= 1;
-        if (depth === negatedDepth) negatedDepth = -1;
-      }
-      continue;
-    }
-    if (word !== undefined && OPERATORS.has(word)) {
-      negateNext = word === 'NOT';
-      continue;
-    }
-    if (word !== undefined && next?.[3] === ':') continue; // a column name
-    if (word !== undefined && /^\d+$/.test(word) && parts[index - 1]?.[3] === ',') continue; // NEAR distance
-    const negated = negateNext || negatedDepth >= 0;
-    negateNext = false;
-    if (negated) continue;
-    const text = phrase !== undefined ? phrase.replaceAll('""', '"') : (word ?? '');
-    const tokens = indexTokens(text);
-    const prefix = next?.[3] === '*';
-    tokens.forEach((token, position) =>
-      terms.push({ text: token, prefix: prefix && position === tokens.length - 1 }),
-    );
-  }
-  return terms;
+/** The words of `text` as the index stores them. */
+export function indexTokens(text: string): string[] {
+  return indexWords(text).words;
 }
 
 export function escapeHtml(text: string): string {

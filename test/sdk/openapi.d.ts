@@ -1162,7 +1162,7 @@ export interface operations {
                 /** @description UI language of the page (BCP 47). */
                 page_locale?: string;
                 platform?: components["schemas"]["PlatformInput"];
-                /** @description Full-text search over title, deck and body (FTS5: words, "phrases", prefix*, AND, OR, NOT); results by relevance, each with a `snippet`. */
+                /** @description Full-text search over title, deck and body; results by relevance, each with a `snippet`. Words are all required (`whales fjord`); `"a phrase"` (an unclosed quote runs to the end); `-word`, `-"a phrase"` or `NOT word` excludes; `a OR b` matches either; `whal*` is a prefix (at least 2 characters); `AND` is implicit. Words are cut as the index cuts text, case and accents ignored: `inter-Korean`, `U.S.`, `12,000` and `C++` search the phrases "inter korean", "u s", "12 000" and "c". Everything else is literal text: no input is a syntax error, and a query with nothing required (only exclusions or punctuation) matches nothing. 1–256 characters, at most 32 words. */
                 q?: string;
                 /** @description Only these fields, comma-separated (`id` is always included): id, title, deck, byline, dateline, paragraphs, language, page_locale, word_count, edition, teaser_count, teased_by, source_url, ingested_at, parser_version, links. */
                 fields?: string;
@@ -2008,7 +2008,7 @@ export interface operations {
     searchTeasers: {
         parameters: {
             query?: {
-                /** @description Full-text search over teaser titles and summaries (FTS5 syntax). */
+                /** @description Full-text search over teaser titles and summaries. Words are all required (`whales fjord`); `"a phrase"` (an unclosed quote runs to the end); `-word`, `-"a phrase"` or `NOT word` excludes; `a OR b` matches either; `whal*` is a prefix (at least 2 characters); `AND` is implicit. Words are cut as the index cuts text, case and accents ignored: `inter-Korean`, `U.S.`, `12,000` and `C++` search the phrases "inter korean", "u s", "12 000" and "c". Everything else is literal text: no input is a syntax error, and a query with nothing required (only exclusions or punctuation) matches nothing. 1–256 characters, at most 32 words. */
                 q?: string;
                 /** @description The teaser's publication (exact name, any case). */
                 publication?: string;

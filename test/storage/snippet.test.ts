@@ -1,12 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  buildSnippet,
-  indexTokens,
-  queryTerms,
-  SNIPPET_SCAN_CHARS,
-  SNIPPET_TOKENS,
-} from '../../src/storage/snippet.js';
+import { highlightTerms, parseSearchQuery } from '../../src/storage/search-query.js';
+import { buildSnippet, indexTokens, SNIPPET_SCAN_CHARS, SNIPPET_TOKENS } from '../../src/storage/snippet.js';
 import { openDatabase } from '../../src/storage/sqlite.js';
 
 const FIXTURE_DIRS = ['../fixtures/pages/', '../fixtures/holdout/'].map(
@@ -23,7 +18,7 @@ function fixtureLines(): string[] {
 }
 
 const source = (body: string, title = 'A title') => ({ title, deck: null, paragraphs: [body] });
-const terms = (q: string) => queryTerms(q);
+const terms = (q: string) => highlightTerms(parseSearchQuery(q));
 
 describe('indexTokens', () => {
   it('cuts and folds words as FTS5 unicode61 remove_diacritics 2 does, on every captured line', () => {
@@ -45,31 +40,15 @@ describe('indexTokens', () => {
   });
 });
 
-describe('queryTerms', () => {
-  it('keeps the words and phrases a match can show, not operators, columns, NEAR distances or NOT', () => {
-    expect(terms('whales')).toEqual([{ text: 'whales', prefix: false }]);
-    expect(terms('"Blue Whale"')).toEqual([
-      { text: 'blue', prefix: false },
-      { text: 'whale', prefix: false },
-    ]);
-    expect(terms('whal* AND Café')).toEqual([
-      { text: 'whal', prefix: true },
-      { text: 'cafe', prefix: false },
-    ]);
-    expect(terms('title:korea')).toEqual([{ text: 'korea', prefix: false }]);
-    expect(terms('whales NOT budget')).toEqual([{ text: 'whales', prefix: false }]);
-    expect(terms('whales NOT (budget OR tax) seals')).toEqual([
-      { text: 'whales', prefix: false },
-      { text: 'seals', prefix: false },
-    ]);
-    expect(terms('NEAR(orca seal, 10)')).toEqual([
-      { text: 'orca', prefix: false },
-      { text: 'seal', prefix: false },
-    ]);
-    expect(terms('"say ""hi"""')).toEqual([
-      { text: 'say', prefix: false },
-      { text: 'hi', prefix: false },
-    ]);
+describe('the terms a snippet marks', () => {
+  it('are the words of the grammar: a hyphenated word marks both halves, exclusions none', () => {
+    const text = 'Inter-Korean talks on C++ and the U.S. budget; no whales.';
+    expect(buildSnippet(terms('inter-Korean C++ -budget NOT whales'), source(text))).toBe(
+      '<mark>Inter</mark>-<mark>Korean</mark> talks on <mark>C</mark>++ and the U.S. budget; no whales.',
+    );
+    expect(buildSnippet(terms('U.S. whal*'), source(text))).toBe(
+      'Inter-Korean talks on C++ and the <mark>U</mark>.<mark>S</mark>. budget; no <mark>whales</mark>.',
+    );
   });
 });
 

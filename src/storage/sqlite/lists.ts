@@ -14,7 +14,6 @@ import type { Statement } from 'better-sqlite3';
 import { publicationKey } from '../keys.js';
 import {
   InvalidCursorError,
-  InvalidSearchError,
   type ArticleFilter,
   type ArticleListItem,
   type ArticleListQuery,
@@ -38,7 +37,9 @@ import {
   type EditionRow,
 } from './articles.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import { buildSnippet, queryTerms } from '../snippet.js';
+import { buildSnippet } from '../snippet.js';
+import { highlightTerms, parseSearchQuery } from '../search-query.js';
+import { ftsMatch } from './fts-query.js';
 import type { RankingRunner, SqlValue } from './search-thread.js';
 
 /** A ranked search keeps at most this many results, as most search APIs cap their result window. */
@@ -125,20 +126,6 @@ const sqlWhere = (clauses: string[]): string =>
   clauses.length === 0 ? '' : `WHERE ${clauses.join(' AND ')}`;
 
 /**
- * In a statement whose only user input is the MATCH expression, a plain SQLITE_ERROR is
- * FTS5 rejecting that expression (syntax, unknown column, `*` alone…); anything else
- * (busy, I/O, corruption) is not the client's fault and goes on as it is.
- */
-function asSearchError(error: unknown): never {
-  if (error instanceof Error && (error as Error & { code?: string }).code === 'SQLITE_ERROR') {
-    throw new InvalidSearchError(
-      `the search query cannot be parsed: ${error.message.replace(/^fts5: /, '')}`,
-    );
-  }
-  throw error;
-}
-
-/**
  * `ranking` runs the full-text statements (off the main thread for a database file); the
  * rest are single-row or keyed reads, run here.
  */
@@ -177,6 +164,9 @@ export function listStore(
     const position = query.cursor
       ? decodeSearchCursor({ ...query, cursor: query.cursor })
       : { lastId: highestArticleId.get()?.id ?? 0, served: 0 };
+    const search = parseSearchQuery(query.q);
+    const match = ftsMatch(search);
+    if (match === null) return { items: [], nextCursor: null };
     const limit = Math.min(query.limit, SEARCH_RESULT_WINDOW - position.served);
     const where = articleWhere(query);
     // Without filters the ranking needs the index alone (its rowid is the article id);
@@ -190,23 +180,18 @@ export function listStore(
              LEFT JOIN editions e ON e.id = a.edition_id
             ${sqlWhere(['articles_fts MATCH ?', 'f.rowid <= ?', ...where.clauses])}
             ORDER BY ${BM25}, a.id LIMIT ? OFFSET ?`;
-    let ranked: number[];
-    try {
-      const rows = await ranking.all<{ id: number }>(sql, [
-        query.q,
-        ftsRowId(position.lastId),
-        ...where.values,
-        limit + 1,
-        position.served,
-      ]);
-      ranked = rows.map((row) => row.id);
-    } catch (error) {
-      asSearchError(error);
-    }
+    const rows = await ranking.all<{ id: number }>(sql, [
+      match,
+      ftsRowId(position.lastId),
+      ...where.values,
+      limit + 1,
+      position.served,
+    ]);
+    const ranked = rows.map((row) => row.id);
     const pageIds = ranked.slice(0, limit);
     const served = position.served + pageIds.length;
     const more = ranked.length > limit && served < SEARCH_RESULT_WINDOW;
-    const terms = queryTerms(query.q);
+    const terms = highlightTerms(search);
     const items = articlesByIds(pageIds).map((article) => ({
       ...article,
       snippet: buildSnippet(terms, article),
@@ -348,9 +333,10 @@ export function listStore(
 
   async function searchTeasers(query: TeaserSearchQuery): Promise<Page<TeaserSearchItem>> {
     const where: Where = { clauses: [], values: [] };
-    if (query.q !== undefined) {
+    const match = query.q === undefined ? undefined : ftsMatch(parseSearchQuery(query.q));
+    if (match !== undefined && match !== null) {
       where.clauses.push('t.id IN (SELECT rowid FROM teasers_fts WHERE teasers_fts MATCH ?)');
-      where.values.push(query.q);
+      where.values.push(match);
     }
     if (query.publication !== undefined) {
       where.clauses.push('t.publication_key = ?');
@@ -361,20 +347,16 @@ export function listStore(
       where.clauses.push('t.id > ?');
       where.values.push(id);
     }
-    let rows: TeaserRow[];
-    try {
-      const sql = `SELECT t.id, t.article_id, t.position, t.title, t.summary, t.publication, t.date, t.partial,
-                          t.linked_article_id
-                     FROM teasers t ${sqlWhere(where.clauses)} ORDER BY t.id LIMIT ?`;
-      const parameters = [...where.values, query.limit + 1];
-      // Only a full-text search needs the search thread; a plain listing is a keyed read.
-      rows =
-        query.q === undefined
-          ? db.prepare<SqlValue[], TeaserRow>(sql).all(...parameters)
-          : await ranking.all<TeaserRow>(sql, parameters);
-    } catch (error) {
-      asSearchError(error);
-    }
+    if (match === null) return { items: [], nextCursor: null }; // a search that requires nothing
+    const sql = `SELECT t.id, t.article_id, t.position, t.title, t.summary, t.publication, t.date, t.partial,
+                        t.linked_article_id
+                   FROM teasers t ${sqlWhere(where.clauses)} ORDER BY t.id LIMIT ?`;
+    const parameters = [...where.values, query.limit + 1];
+    // Only a full-text search needs the search thread; a plain listing is a keyed read.
+    const rows =
+      query.q === undefined
+        ? db.prepare<SqlValue[], TeaserRow>(sql).all(...parameters)
+        : await ranking.all<TeaserRow>(sql, parameters);
     const more = rows.length > query.limit;
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
