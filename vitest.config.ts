@@ -7,5 +7,7 @@ export default defineConfig({
     maxWorkers: 2,
     // A hang detector, not a speed check: the suite must pass on a loaded 2-core machine.
     testTimeout: 120_000,
+    // Set-up hooks start servers and seed databases: the same hang detector, not vitest's 10 s.
+    hookTimeout: 120_000,
   },
 });
