@@ -52,8 +52,13 @@ async function allTeasers(repository: Repository, articleId: number): Promise<Te
 /** The largest page a list serves (`limit` 1–100). */
 const TEASER_PAGE_MAX = 100;
 
-/** The stored document as served by `/source`: its bytes, exactly as received. */
-const SOURCE_BYTES = z.string().meta({ format: 'binary' });
+/**
+ * The stored document as `/source` serves it: text, not `format: binary`. Ingest accepts only
+ * valid UTF-8, so the text is the bytes; and generated clients read a text/* body as a string
+ * whatever the schema says (hey-api's fetch client, orval's axios functions under Node), so a
+ * binary schema would type as a Blob what arrives as a string.
+ */
+const SOURCE_TEXT = z.string().describe('The document as received (UTF-8).');
 
 const notFound = (id: number) => new HttpProblem(404, 'not-found', `article ${id} does not exist`);
 
@@ -320,8 +325,7 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
         response: {
           200: {
             description: 'The raw document.',
-            // Bytes: a client keeps them as they are (hash them, store them) rather than decode them.
-            content: { 'text/plain': { schema: SOURCE_BYTES }, 'text/html': { schema: SOURCE_BYTES } },
+            content: { 'text/plain': { schema: SOURCE_TEXT }, 'text/html': { schema: SOURCE_TEXT } },
           },
           ...problemResponses(400, 404),
         },
