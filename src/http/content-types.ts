@@ -8,8 +8,8 @@ import { HttpProblem } from './problem.js';
  * before any handler sees them: a declared charset other than UTF-8 is a 415, invalid
  * UTF-8 a 400 (`invalid-encoding`), and a NUL or a lone surrogate anywhere in a text or
  * JSON body a 400 (`invalid-text`); JSON nested or sized beyond what any schema reads is a 400
- * (`validation`) before it is parsed (json-shape.ts). NDJSON bodies are checked line by line by the batch
- * route, so that one bad line fails alone.
+ * (`validation`) before it is parsed (json-shape.ts). NDJSON bodies and JSON lists (the batch) are
+ * checked line by line, item by item, by the batch route, so that one bad line fails alone.
  */
 export const TEXT_MEDIA_TYPES = ['text/plain', 'text/html'] as const;
 export const JSON_MEDIA_TYPE = 'application/json';
@@ -63,9 +63,23 @@ function jsonProblem(text: string, error: Error): Error {
   );
 }
 
+/**
+ * Route config of a route whose JSON body is a list of page submissions (the batch): the
+ * structure allowed grows with the items allowed, and the route checks each item's text itself,
+ * so that one bad item fails alone.
+ */
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    jsonListBody?: { maxItems: number };
+  }
+}
+
+/** Structural tokens one flat submission may use (`{`, `:`, `,`), with room to spare. */
+const TOKENS_PER_LIST_ITEM = 16;
+
 /** A JSON body no schema could use (too deep, too many values): refused before it is parsed. */
-function shapeProblem(text: string): HttpProblem | null {
-  const defect = jsonShapeDefect(text);
+function shapeProblem(text: string, maxTokens?: number): HttpProblem | null {
+  const defect = jsonShapeDefect(text, maxTokens);
   if (defect === null) return null;
   return new HttpProblem(
     400,
@@ -112,13 +126,15 @@ export function registerContentTypes(app: FastifyInstance): void {
       done(error as Error, undefined);
       return;
     }
-    const shape = shapeProblem(text);
+    const list = request.routeOptions.config?.jsonListBody;
+    const shape = shapeProblem(text, list && list.maxItems * TOKENS_PER_LIST_ITEM);
     if (shape !== null) {
       done(shape, undefined);
       return;
     }
     void parseJson(request, text, (error, parsed?: unknown) => {
       if (error) return done(jsonProblem(text, error), undefined);
+      if (list) return done(null, parsed);
       const defect = jsonTextDefect(parsed);
       if (defect !== null) return done(invalidText(defect), undefined);
       done(null, parsed);

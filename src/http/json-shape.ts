@@ -40,7 +40,7 @@ function stringEnd(text: string, from: number): number {
  * Why `text` is too deep or too large to be a request body, or null. Not a validator:
  * malformed JSON passes here and is reported by the parser.
  */
-export function jsonShapeDefect(text: string): string | null {
+export function jsonShapeDefect(text: string, maxTokens = JSON_BODY_MAX_TOKENS): string | null {
   let depth = 0;
   let tokens = 0;
   let index = 0;
@@ -59,8 +59,8 @@ export function jsonShapeDefect(text: string): string | null {
     } else if (code === COMMA || code === COLON) {
       tokens += 1;
     }
-    if (tokens > JSON_BODY_MAX_TOKENS) {
-      return `has more than ${JSON_BODY_MAX_TOKENS} brackets, commas and colons`;
+    if (tokens > maxTokens) {
+      return `has more than ${maxTokens} brackets, commas and colons`;
     }
     index += 1;
   }

@@ -115,7 +115,10 @@ export const swaggerOptions: FastifyDynamicSwaggerOptions = {
       description: API_DESCRIPTION,
       license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
     },
-    servers: [{ url: 'http://127.0.0.1:3000', description: 'Local server (npm start)' }],
+    // Relative: it resolves against wherever the document was fetched from, so Swagger UI's
+    // "Try it out" stays inside its CSP (`connect-src 'self'`) on any host and port, and no
+    // generated client carries a host it was not given.
+    servers: [{ url: '/', description: 'The server this document was fetched from' }],
     tags: [
       { name: 'articles', description: 'Ingest pages and read their stories, editions and teasers.' },
       { name: 'editions', description: 'Editions: one per publication, date and platform.' },

@@ -159,13 +159,17 @@ export const IngestJsonSchema = z
 
 const rawPage = (description: string) => z.string().min(1, 'the page is empty').describe(description);
 
-/** Request bodies accepted by the page endpoints, per content type. */
+/**
+ * Request bodies accepted by the page endpoints, per content type. JSON first: generators take
+ * the first media type as the one to send (openapi-fetch JSON-encodes every body, orval sends
+ * a string with no JSON content type), so the first must be the object they can send.
+ */
 export const pageBodyContent = {
+  'application/json': { schema: IngestJsonSchema },
   'text/plain': {
     schema: rawPage('The page as captured plain text (UTF-8).').meta({ examples: [SEED_PAGE_TEXT] }),
   },
   'text/html': { schema: rawPage('The page as HTML (UTF-8).') },
-  'application/json': { schema: IngestJsonSchema },
 };
 
 // ---------------------------------------------------------------- resources

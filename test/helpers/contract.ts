@@ -45,3 +45,11 @@ export function expectMatchesContract(
   expect(validate.errors ?? [], `${method} ${pathTemplate} ${response.statusCode} body`).toEqual([]);
   expect(valid).toBe(true);
 }
+
+/** Asserts that a body validates against a component schema (e.g. one NDJSON line). */
+export function expectMatchesSchema(name: string, body: string): void {
+  const ref = `openapi#/${pointer('components', 'schemas', name)}`;
+  const validate = ajv.getSchema(ref) ?? ajv.compile({ $ref: ref });
+  expect(validate(JSON.parse(body)), name).toBe(true);
+  expect(validate.errors ?? [], `${name}: ${body.slice(0, 80)}`).toEqual([]);
+}

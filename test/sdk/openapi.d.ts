@@ -93,7 +93,7 @@ export interface paths {
         };
         /**
          * Get an article
-         * @description The main story of an ingested page, with a summary of its edition and links. Content negotiation: `application/json` (default), `text/markdown` and `text/plain` (the clean story with its header and edition line), `text/html` (a minimal, accessible reader page).
+         * @description The main story of an ingested page, with a summary of its edition and links, in JSON. Browsers and curl may also negotiate `text/markdown`, `text/plain` or `text/html` through `Accept`; the same representations have their own operations (`/v1/articles/{id}.md`, `.txt`, `.html`), so that generated clients type this one as the JSON article.
          */
         get: operations["getArticle"];
         put?: never;
@@ -103,6 +103,66 @@ export interface paths {
          * @description Removes the article, its teasers, the links of other teasers to it, its search rows and its raw document; an edition or publication left with no article goes too. Ids are never reused: the deleted URLs answer 404 for good.
          */
         delete: operations["deleteArticle"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/articles/{id}.md": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an article as Markdown
+         * @description The article as `text/markdown`, as `GET /v1/articles/{id}` answers to `Accept: text/markdown`: the clean story with its header and edition line, and the teasers.
+         */
+        get: operations["getArticleMarkdown"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/articles/{id}.txt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an article as plain text
+         * @description The article as `text/plain`, as `GET /v1/articles/{id}` answers to `Accept: text/plain`: the clean story with its header and edition line, and the teasers.
+         */
+        get: operations["getArticleText"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/articles/{id}.html": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an article as an HTML page
+         * @description The article as `text/html`, as `GET /v1/articles/{id}` answers to `Accept: text/html`: a minimal, accessible reader page.
+         */
+        get: operations["getArticleHtml"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -179,7 +239,7 @@ export interface paths {
         put?: never;
         /**
          * Ingest many pages
-         * @description Newline-delimited JSON, one page submission per line (as the JSON body of `POST /v1/articles`), up to 1000 lines. The response streams one result per non-empty line, in order, as NDJSON: its line number, the status that line would have had on its own (201, 200, 400, 413, 422), and the article id or a problem. A line is held to the single-page body limit (413 on that line). One bad line does not fail the others.
+         * @description Up to 1000 page submissions (each as the JSON body of `POST /v1/articles`), as a JSON array, answered with a JSON array of results in the same order; or as newline-delimited JSON (`application/x-ndjson`, one submission per line), answered with a stream of results, one NDJSON line per non-empty input line, in order. Each result gives the line (or item) number, the status it would have had on its own (201, 200, 400, 413, 422), and the article id or a problem. A line or item is held to the single-page body limit (413 on that line). One bad line does not fail the others.
          */
         post: operations["ingestArticlesBatch"];
         delete?: never;
@@ -1036,6 +1096,7 @@ export interface operations {
         };
         requestBody: {
             content: {
+                "application/json": components["schemas"]["PageSubmissionInput"];
                 /**
                  * @example SEOUL - As evidence mounts of North Korea's plans to send as many as 12,000 of its special forces to aid Russia in the Ukraine war, the implications for South Korea are looking grave.
                  *     Analysts call it a major elevation of the mutual defence treaty signed by Russia and North Korea in June, which will turn Russia from being once a strategic partner of South Korea to a military threat.
@@ -1074,7 +1135,6 @@ export interface operations {
                  */
                 "text/plain": string;
                 "text/html": string;
-                "application/json": components["schemas"]["PageSubmissionInput"];
             };
         };
         responses: {
@@ -1215,6 +1275,7 @@ export interface operations {
         };
         requestBody: {
             content: {
+                "application/json": components["schemas"]["PageSubmissionInput"];
                 /**
                  * @example SEOUL - As evidence mounts of North Korea's plans to send as many as 12,000 of its special forces to aid Russia in the Ukraine war, the implications for South Korea are looking grave.
                  *     Analysts call it a major elevation of the mutual defence treaty signed by Russia and North Korea in June, which will turn Russia from being once a strategic partner of South Korea to a military threat.
@@ -1253,7 +1314,6 @@ export interface operations {
                  */
                 "text/plain": string;
                 "text/html": string;
-                "application/json": components["schemas"]["PageSubmissionInput"];
             };
         };
         responses: {
@@ -1373,16 +1433,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The article, in the representation asked for. */
+            /** @description The article. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Article"];
-                    "text/markdown": string;
-                    "text/plain": string;
-                    "text/html": string;
                 };
             };
             /** @description The request is malformed: the problem says which field and why. */
@@ -1510,6 +1567,138 @@ export interface operations {
             };
             /** @description The database has no space left (`storage-full`); nothing was stored. */
             507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getArticleMarkdown: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id, written as a canonical decimal id: a positive integer without sign, leading zeros or spaces (at most 2^53 - 1); any other spelling (`02`, `+2`, `0x2`, `2.0`) is a 400 `validation` problem.
+                 * @example 1
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The article as text/markdown. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/markdown": string;
+                };
+            };
+            /** @description The request is malformed: the problem says which field and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getArticleText: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id, written as a canonical decimal id: a positive integer without sign, leading zeros or spaces (at most 2^53 - 1); any other spelling (`02`, `+2`, `0x2`, `2.0`) is a 400 `validation` problem.
+                 * @example 1
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The article as text/plain. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The request is malformed: the problem says which field and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getArticleHtml: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Numeric id, written as a canonical decimal id: a positive integer without sign, leading zeros or spaces (at most 2^53 - 1); any other spelling (`02`, `+2`, `0x2`, `2.0`) is a 400 `validation` problem.
+                 * @example 1
+                 */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The article as text/html. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The request is malformed: the problem says which field and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1666,17 +1855,18 @@ export interface operations {
         };
         requestBody: {
             content: {
+                "application/json": components["schemas"]["PageSubmissionInput"][];
                 "application/x-ndjson": string;
             };
         };
         responses: {
-            /** @description One BatchResult per non-empty input line, each on its own line. */
+            /** @description One BatchResult per item, in order. An `application/x-ndjson` request is answered as `application/x-ndjson`: the same results, one per line, streamed as they are ready. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/x-ndjson": components["schemas"]["BatchResult"];
+                    "application/json": components["schemas"]["BatchResult"][];
                 };
             };
             /** @description The request is malformed: the problem says which field and why. */

@@ -52,11 +52,51 @@ async function allTeasers(repository: Repository, articleId: number): Promise<Te
 /** The largest page a list serves (`limit` 1–100). */
 const TEASER_PAGE_MAX = 100;
 
+/**
+ * The stored document as `/source` serves it: text, not `format: binary`. Ingest accepts only
+ * valid UTF-8, so the text is the bytes; and generated clients read a text/* body as a string
+ * whatever the schema says (hey-api's fetch client, orval's axios functions under Node), so a
+ * binary schema would type as a Blob what arrives as a string.
+ */
+const SOURCE_TEXT = z.string().describe('The document as received (UTF-8).');
+
 const notFound = (id: number) => new HttpProblem(404, 'not-found', `article ${id} does not exist`);
 
 /** Representations of one article, JSON first: the default for any media type. */
 const ARTICLE_MEDIA_TYPES = ['application/json', 'text/markdown', 'text/plain', 'text/html'] as const;
 const RENDERERS = { 'text/markdown': renderMarkdown, 'text/plain': renderPlainText, 'text/html': renderHtml };
+
+const RENDERED_DESCRIPTIONS = {
+  'text/markdown': 'the clean story with its header and edition line, and the teasers.',
+  'text/plain': 'the clean story with its header and edition line, and the teasers.',
+  'text/html': 'a minimal, accessible reader page.',
+} as const;
+
+/**
+ * The rendered representations, each its own operation too: generators merge every media type
+ * of one response into a single type (`Article | string`) and most parse a body by the
+ * operation, not by its Content-Type.
+ */
+const RENDERED_OPERATIONS = [
+  {
+    extension: 'md',
+    mediaType: 'text/markdown',
+    operationId: 'getArticleMarkdown',
+    summary: 'Get an article as Markdown',
+  },
+  {
+    extension: 'txt',
+    mediaType: 'text/plain',
+    operationId: 'getArticleText',
+    summary: 'Get an article as plain text',
+  },
+  {
+    extension: 'html',
+    mediaType: 'text/html',
+    operationId: 'getArticleHtml',
+    summary: 'Get an article as an HTML page',
+  },
+] as const;
 
 function parseFields(fields: string | undefined): string[] | null {
   if (fields === undefined) return null;
@@ -162,6 +202,17 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
     },
   );
 
+  /** The article rendered as `mediaType` (every teaser included). */
+  async function renderArticle(id: number, mediaType: keyof typeof RENDERERS): Promise<string> {
+    const article = await repository.getArticle(id);
+    if (!article) throw notFound(id);
+    const [edition, teasers] = await Promise.all([
+      repository.getArticleEdition(article.id),
+      allTeasers(repository, article.id),
+    ]);
+    return RENDERERS[mediaType]({ article, edition: edition?.edition ?? null, teasers });
+  }
+
   routes.get(
     '/v1/articles/:id',
     {
@@ -171,20 +222,14 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
         security: [],
         summary: 'Get an article',
         description:
-          'The main story of an ingested page, with a summary of its edition and links. Content ' +
-          'negotiation: `application/json` (default), `text/markdown` and `text/plain` (the clean ' +
-          'story with its header and edition line), `text/html` (a minimal, accessible reader page).',
+          'The main story of an ingested page, with a summary of its edition and links, in JSON. ' +
+          'Browsers and curl may also negotiate `text/markdown`, `text/plain` or `text/html` ' +
+          'through `Accept`; the same representations have their own operations ' +
+          '(`/v1/articles/{id}.md`, `.txt`, `.html`), so that generated clients type this one as ' +
+          'the JSON article.',
         params: IdParams,
         response: {
-          200: {
-            description: 'The article, in the representation asked for.',
-            content: {
-              'application/json': { schema: ArticleSchema },
-              'text/markdown': { schema: z.string() },
-              'text/plain': { schema: z.string() },
-              'text/html': { schema: z.string() },
-            },
-          },
+          200: jsonResponse('The article.', ArticleSchema),
           ...problemResponses(400, 404, 406),
         },
       },
@@ -199,18 +244,45 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
           `this resource is available as ${ARTICLE_MEDIA_TYPES.join(', ')}`,
         );
       }
+      if (mediaType !== 'application/json') {
+        const rendered = await renderArticle(request.params.id, mediaType);
+        // Sent as it is: the document types this operation as JSON only (see the description).
+        return reply.type(`${mediaType}; charset=utf-8`).send(rendered as never);
+      }
       const article = await repository.getArticle(request.params.id);
       if (!article) throw notFound(request.params.id);
-      if (mediaType === 'application/json')
-        return reply.type('application/json').send(toArticleResponse(article));
-      const [edition, teasers] = await Promise.all([
-        repository.getArticleEdition(article.id),
-        allTeasers(repository, article.id),
-      ]);
-      const view = { article, edition: edition?.edition ?? null, teasers };
-      return reply.type(`${mediaType}; charset=utf-8`).send(RENDERERS[mediaType](view));
+      return reply.type('application/json').send(toArticleResponse(article));
     },
   );
+
+  for (const { extension, mediaType, operationId, summary } of RENDERED_OPERATIONS) {
+    routes.get(
+      `/v1/articles/:id.${extension}`,
+      {
+        schema: {
+          operationId,
+          tags: ['articles'],
+          security: [],
+          summary,
+          description:
+            `The article as \`${mediaType}\`, as \`GET /v1/articles/{id}\` answers to ` +
+            `\`Accept: ${mediaType}\`: ${RENDERED_DESCRIPTIONS[mediaType]}`,
+          params: IdParams,
+          response: {
+            200: {
+              description: `The article as ${mediaType}.`,
+              content: { [mediaType]: { schema: z.string() } },
+            },
+            ...problemResponses(400, 404),
+          },
+        },
+      },
+      async (request, reply) => {
+        const rendered = await renderArticle(request.params.id, mediaType);
+        return reply.type(`${mediaType}; charset=utf-8`).send(rendered);
+      },
+    );
+  }
 
   routes.delete(
     '/v1/articles/:id',
@@ -253,7 +325,7 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
         response: {
           200: {
             description: 'The raw document.',
-            content: { 'text/plain': { schema: z.string() }, 'text/html': { schema: z.string() } },
+            content: { 'text/plain': { schema: SOURCE_TEXT }, 'text/html': { schema: SOURCE_TEXT } },
           },
           ...problemResponses(400, 404),
         },

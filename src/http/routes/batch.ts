@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
-import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, FastifySchemaCompiler, preHandlerAsyncHookHandler } from 'fastify';
+import { validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { STATUS_CODES } from 'node:http';
 import { prepareIngest, storeIngest, type IngestOutcome, type ParseFunction } from '../../ingest/ingest.js';
@@ -9,7 +10,7 @@ import type { Metrics } from '../metrics.js';
 import { parsePoolProblem } from '../parse-budget.js';
 import { storageProblem } from '../storage-problem.js';
 import type { IngestRecord, Repository } from '../../storage/repository.js';
-import { NDJSON_MEDIA_TYPE } from '../content-types.js';
+import { JSON_MEDIA_TYPE, NDJSON_MEDIA_TYPE } from '../content-types.js';
 import { HttpProblem, problemType, type ProblemKind } from '../problem.js';
 import { articlePath } from '../representations.js';
 import { mediaType } from './pages.js';
@@ -23,6 +24,22 @@ export const BATCH_MAX_LINES = 1000;
 export const BATCH_WINDOW = 16;
 
 type BatchResult = z.output<typeof BatchResultSchema>;
+
+/**
+ * The JSON form of a batch, as documented: a list of page submissions. Not validated as a whole
+ * (see `itemsCheckedOneByOne`): each item is checked on its own, like an NDJSON line.
+ */
+const BatchJsonBody = z
+  .array(IngestJsonSchema)
+  .min(1)
+  .max(BATCH_MAX_LINES)
+  .describe('Page submissions, as the JSON body of `POST /v1/articles`; answered in the same order.');
+
+const NdjsonBody = z.string().min(1).describe('One JSON page submission per line.');
+
+/** Validates the NDJSON body as a whole; hands the JSON list to the route to check item by item. */
+const itemsCheckedOneByOne: FastifySchemaCompiler<unknown> = (route) =>
+  route.schema === BatchJsonBody ? (value: unknown) => ({ value }) : validatorCompiler(route as never);
 
 type LineProblem = NonNullable<BatchResult['problem']>;
 
@@ -86,7 +103,7 @@ export async function batchRoutes(app: FastifyInstance, options: BatchRoutesOpti
     return { line, status: outcome.kind === 'created' ? 201 : 200, id, location: articlePath(id) };
   }
 
-  /** Validates and parses one line; never rejects: a bad line becomes its own result. */
+  /** Validates and parses one NDJSON line; never rejects: a bad line becomes its own result. */
   async function prepareLine(text: string, line: number): Promise<PreparedLine> {
     // A page too large for POST /v1/articles is too large here: checked before anything reads it.
     const bytes = Buffer.byteLength(text, 'utf8');
@@ -142,6 +159,32 @@ export async function batchRoutes(app: FastifyInstance, options: BatchRoutesOpti
         },
       };
     }
+    return prepareSubmission(json, line, `line ${line}`);
+  }
+
+  /** Validates and parses one item of a JSON list, as `prepareLine` does a line. */
+  async function prepareItem(item: unknown, line: number): Promise<PreparedLine> {
+    const bytes = Buffer.byteLength(JSON.stringify(item) ?? '', 'utf8');
+    if (bytes > options.lineLimit) {
+      return {
+        kind: 'answered',
+        result: {
+          line,
+          status: 413,
+          problem: lineProblem(
+            413,
+            'payload-too-large',
+            STATUS_CODES[413] ?? 'Payload Too Large',
+            `item ${line} is ${bytes} bytes; a page may have at most ${options.lineLimit} bytes`,
+          ),
+        },
+      };
+    }
+    return prepareSubmission(item, line, `item ${line}`);
+  }
+
+  /** Checks and parses one parsed submission (`label` names it in problems: "line 3", "item 3"). */
+  async function prepareSubmission(json: unknown, line: number, label: string): Promise<PreparedLine> {
     const defect = jsonTextDefect(json);
     if (defect !== null) {
       return {
@@ -153,7 +196,7 @@ export async function batchRoutes(app: FastifyInstance, options: BatchRoutesOpti
             400,
             'invalid-text',
             'Bad Request',
-            `line ${line} cannot be stored as it is: ${defect}`,
+            `${label} cannot be stored as it is: ${defect}`,
           ),
         },
       };
@@ -161,7 +204,7 @@ export async function batchRoutes(app: FastifyInstance, options: BatchRoutesOpti
     const parsed = IngestJsonSchema.safeParse(json);
     if (!parsed.success) {
       const errors = parsed.error.issues.map((issue) => ({
-        path: issue.path.length === 0 ? 'line' : `line/${issue.path.join('/')}`,
+        path: [label.split(' ')[0], ...issue.path].join('/'),
         message: issue.message,
       }));
       return {
@@ -170,7 +213,7 @@ export async function batchRoutes(app: FastifyInstance, options: BatchRoutesOpti
           line,
           status: 400,
           problem: {
-            ...lineProblem(400, 'validation', 'Bad Request', `line ${line} is not a page submission`),
+            ...lineProblem(400, 'validation', 'Bad Request', `${label} is not a page submission`),
             errors,
           },
         },
@@ -204,18 +247,22 @@ export async function batchRoutes(app: FastifyInstance, options: BatchRoutesOpti
     }
   }
 
+  /** One line or item of a batch, numbered from 1, and how to prepare it. */
+  interface BatchEntry {
+    line: number;
+    prepare: () => Promise<PreparedLine>;
+  }
+
   /**
-   * One result per non-empty line, in line order. Up to BATCH_WINDOW lines are parsed at
-   * once, so the parse workers stay busy while earlier lines are stored; stores are started
-   * in line order (ids follow the lines, and of two equal documents the first line creates
-   * the article) without waiting for each other's commit, so the repository can commit
-   * several lines together.
+   * One result per entry, in order. Up to BATCH_WINDOW entries are parsed at once, so the
+   * parse workers stay busy while earlier ones are stored; stores are started in order (ids
+   * follow the lines, and of two equal documents the first line creates the article) without
+   * waiting for each other's commit, so the repository can commit several lines together.
    */
-  async function* results(lines: string[]): AsyncGenerator<string> {
-    const entries = lines.flatMap((text, index) => (text.trim() === '' ? [] : [{ text, line: index + 1 }]));
+  async function* results(entries: BatchEntry[]): AsyncGenerator<BatchResult> {
     let previousStoreStarted: Promise<unknown> = Promise.resolve();
-    const start = ({ text, line }: { text: string; line: number }): Promise<BatchResult> => {
-      const prepared = prepareLine(text, line);
+    const start = ({ line, prepare }: BatchEntry): Promise<BatchResult> => {
+      const prepared = prepare();
       // Wrapped in an object so that the chain waits for the store to start, not to commit.
       const storeStarted = previousStoreStarted
         .then(() => prepared)
@@ -231,8 +278,36 @@ export async function batchRoutes(app: FastifyInstance, options: BatchRoutesOpti
     while (inFlight.length > 0) {
       const result = await inFlight.shift()!;
       if (next < entries.length) inFlight.push(start(entries[next++]!));
-      yield `${JSON.stringify(result)}\n`;
+      yield result;
     }
+  }
+
+  async function* ndjson(lines: AsyncIterable<BatchResult>): AsyncGenerator<string> {
+    for await (const result of lines) yield `${JSON.stringify(result)}\n`;
+  }
+
+  const tooManyLines = (count: number) =>
+    new HttpProblem(
+      413,
+      'too-many-lines',
+      `a batch holds at most ${BATCH_MAX_LINES} lines; this one has ${count}`,
+    );
+
+  /** The JSON form: every result, in item order, as one array. */
+  async function answerList(items: unknown): Promise<BatchResult[]> {
+    if (!Array.isArray(items) || items.length === 0) {
+      throw new HttpProblem(400, 'validation', 'send a non-empty JSON array of page submissions', {
+        errors: [{ path: 'body', message: 'expected a non-empty array' }],
+      });
+    }
+    if (items.length > BATCH_MAX_LINES) throw tooManyLines(items.length);
+    const answers: BatchResult[] = [];
+    const entries = items.map((item: unknown, index) => ({
+      line: index + 1,
+      prepare: () => prepareItem(item, index + 1),
+    }));
+    for await (const result of results(entries)) answers.push(result);
+    return answers;
   }
 
   app.post(
@@ -240,13 +315,16 @@ export async function batchRoutes(app: FastifyInstance, options: BatchRoutesOpti
     {
       preHandler: requireWriteAccess,
       bodyLimit: options.bodyLimit,
-      // Only NDJSON: checked before the body is read, so no other parser ever sees it.
+      config: { jsonListBody: { maxItems: BATCH_MAX_LINES } },
+      validatorCompiler: itemsCheckedOneByOne,
+      // Only NDJSON and JSON: checked before the body is read, so no other parser ever sees it.
       onRequest: async (request) => {
-        if (mediaType(request) !== NDJSON_MEDIA_TYPE) {
+        const type = mediaType(request);
+        if (type !== NDJSON_MEDIA_TYPE && type !== JSON_MEDIA_TYPE) {
           throw new HttpProblem(
             415,
             'unsupported-media-type',
-            `send ${NDJSON_MEDIA_TYPE}: one JSON page submission per line`,
+            `send ${JSON_MEDIA_TYPE} (an array of page submissions) or ${NDJSON_MEDIA_TYPE} (one per line)`,
           );
         }
       },
@@ -256,37 +334,40 @@ export async function batchRoutes(app: FastifyInstance, options: BatchRoutesOpti
         security: [{ bearerAuth: [] }],
         summary: 'Ingest many pages',
         description:
-          `Newline-delimited JSON, one page submission per line (as the JSON body of ` +
-          `\`POST /v1/articles\`), up to ${BATCH_MAX_LINES} lines. The response streams one result ` +
-          'per non-empty line, in order, as NDJSON: its line number, the status that line would ' +
-          'have had on its own (201, 200, 400, 413, 422), and the article id or a problem. A line is ' +
-          'held to the single-page body limit (413 on that line). One bad line ' +
-          'does not fail the others.',
+          `Up to ${BATCH_MAX_LINES} page submissions (each as the JSON body of \`POST /v1/articles\`), ` +
+          'as a JSON array, answered with a JSON array of results in the same order; or as ' +
+          'newline-delimited JSON (`application/x-ndjson`, one submission per line), answered with a ' +
+          'stream of results, one NDJSON line per non-empty input line, in order. Each result gives ' +
+          'the line (or item) number, the status it would have had on its own (201, 200, 400, 413, ' +
+          '422), and the article id or a problem. A line or item is held to the single-page body ' +
+          'limit (413 on that line). One bad line does not fail the others.',
         body: {
           content: {
-            [NDJSON_MEDIA_TYPE]: { schema: z.string().min(1).describe('One JSON page submission per line.') },
+            [JSON_MEDIA_TYPE]: { schema: BatchJsonBody },
+            [NDJSON_MEDIA_TYPE]: { schema: NdjsonBody },
           },
         } as never,
         response: {
           200: {
-            description: 'One BatchResult per non-empty input line, each on its own line.',
-            content: { [NDJSON_MEDIA_TYPE]: { schema: BatchResultSchema } },
+            description:
+              'One BatchResult per item, in order. An `application/x-ndjson` request is answered ' +
+              'as `application/x-ndjson`: the same results, one per line, streamed as they are ready.',
+            content: { [JSON_MEDIA_TYPE]: { schema: z.array(BatchResultSchema) } },
           },
           ...problemResponses(400, 401, 403, 413, 415, 429, 503),
         },
       },
     },
     async (request, reply) => {
-      const lines = (request.body as string).split('\n');
-      const count = lines.filter((line) => line.trim() !== '').length;
-      if (count > BATCH_MAX_LINES) {
-        throw new HttpProblem(
-          413,
-          'too-many-lines',
-          `a batch holds at most ${BATCH_MAX_LINES} lines; this one has ${count}`,
-        );
+      if (mediaType(request) === JSON_MEDIA_TYPE) {
+        return reply.type(JSON_MEDIA_TYPE).send(await answerList(request.body));
       }
-      return reply.type(`${NDJSON_MEDIA_TYPE}; charset=utf-8`).send(Readable.from(results(lines)));
+      const lines = (request.body as string).split('\n');
+      const entries = lines.flatMap((text, index) =>
+        text.trim() === '' ? [] : [{ line: index + 1, prepare: () => prepareLine(text, index + 1) }],
+      );
+      if (entries.length > BATCH_MAX_LINES) throw tooManyLines(entries.length);
+      return reply.type(`${NDJSON_MEDIA_TYPE}; charset=utf-8`).send(Readable.from(ndjson(results(entries))));
     },
   );
 }
