@@ -9,15 +9,15 @@
  * Extraction Benchmark it beat the hand-written alternatives (see docs/QUALITY.md). What is
  * ours: the chrome removed before it (hidden elements, navigation, forms, page header and
  * footer), the blocks removed after it (link lists, share bars, newsletter boxes), and the
- * walk that turns its content into lines, captions apart and pull quotes out.
+ * walk that turns its content into lines, captions apart and pull quotes out. The same walk
+ * reads the cleaned page when Readability finds no article in it.
  *
- * Bounded: the input is cut at MAX_HTML_CHARS and Readability refuses pages over
- * MAX_ELEMENTS elements, which then fall back to the plain line walk of the cleaned page.
+ * Bounded: the input is cut at MAX_HTML_CHARS, and a pre-scan sends pages over MAX_ELEMENTS
+ * elements or MAX_DEPTH levels to `stripTags`, a token scan that builds no tree.
  */
 import { Readability } from '@mozilla/readability';
 import { Parser } from 'htmlparser2';
 import { parseHTML } from 'linkedom';
-import { htmlToText } from '../html-to-text.js';
 import { readMetadata, type HtmlMetadata } from './metadata.js';
 
 export const MAX_HTML_CHARS = 4 * 1024 * 1024;
@@ -139,7 +139,7 @@ interface Element {
 
 /** The part of linkedom's document read here (the project compiles without the DOM lib). */
 interface HtmlDocument {
-  body: (Element & { innerHTML: string }) | null;
+  body: Element | null;
   querySelectorAll(selectors: string): ArrayLike<Element>;
 }
 
@@ -346,14 +346,13 @@ export function extractHtml(html: string): ExtractedHtml {
   } catch (error) {
     warnings.push(`HTML article scoring skipped: ${error instanceof Error ? error.message : String(error)}`);
   }
+  // One walk for both: the article Readability kept, or else the cleaned page.
+  const content = article?.content
+    ? parseDocument(`<!doctype html><html><body>${article.content}</body></html>`).body
+    : body;
   const state: Walk = { lines: [], captions: [], quotes: [], line: '' };
-  if (article?.content) {
-    const content = parseDocument(`<!doctype html><html><body>${article.content}</body></html>`).body;
-    if (content !== null) walk(content, state);
-    flush(state);
-  } else {
-    state.lines = htmlToText(body === null ? source : `<body>${body.innerHTML}</body>`).split('\n');
-  }
+  if (content !== null) walk(content, state);
+  flush(state);
   const readTitle = clean(article?.title);
   const title = printedTitle ?? (readTitle || null);
   const titles = new Set(
