@@ -19,6 +19,7 @@ import { Readability } from '@mozilla/readability';
 import { Parser } from 'htmlparser2';
 import { parseHTML } from 'linkedom';
 import { readMetadata, type HtmlMetadata } from './metadata.js';
+import { clean, readLines, stripTags, type Element } from './walk.js';
 
 export const MAX_HTML_CHARS = 4 * 1024 * 1024;
 /**
@@ -67,6 +68,8 @@ export interface ExtractedHtml {
   warnings: string[];
 }
 
+const DISPLAY_NONE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+
 /** Elements that are never article text. */
 const CHROME_SELECTOR = [
   'script',
@@ -89,54 +92,6 @@ const CHROME_SELECTOR = [
   '[role="dialog"]',
 ].join(',');
 
-/** Class or id words of image captions and credits. */
-const CAPTION = /(?:^|[\s_-])(?:caption|wp-caption-text|credit|image-credit|photo-credit)(?:$|[\s_-])/i;
-const DISPLAY_NONE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
-
-const BLOCKS = new Set([
-  'ADDRESS',
-  'ARTICLE',
-  'BLOCKQUOTE',
-  'BR',
-  'DD',
-  'DIV',
-  'DL',
-  'DT',
-  'FIGURE',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'HR',
-  'LI',
-  'MAIN',
-  'OL',
-  'P',
-  'PRE',
-  'SECTION',
-  'TABLE',
-  'TBODY',
-  'TR',
-  'UL',
-  'HEADER',
-  'FOOTER',
-  'CAPTION',
-]);
-
-interface Element {
-  tagName: string;
-  nodeType: number;
-  textContent: string | null;
-  childNodes: ArrayLike<Element>;
-  parentNode: Element | null;
-  getAttribute(name: string): string | null;
-  querySelectorAll(selectors: string): ArrayLike<Element>;
-  querySelector(selectors: string): Element | null;
-  remove(): void;
-}
-
 /** The part of linkedom's document read here (the project compiles without the DOM lib). */
 interface HtmlDocument {
   body: Element | null;
@@ -145,18 +100,6 @@ interface HtmlDocument {
 
 function parseDocument(html: string): HtmlDocument {
   return (parseHTML(html) as unknown as { document: HtmlDocument }).document;
-}
-
-function clean(text: string | null | undefined): string {
-  return (text ?? '').replace(/\s+/g, ' ').trim();
-}
-
-function linkDensity(element: Element): number {
-  const length = clean(element.textContent).length;
-  if (length === 0) return 0;
-  let linked = 0;
-  for (const link of Array.from(element.querySelectorAll('a'))) linked += clean(link.textContent).length;
-  return linked / length;
 }
 
 function removeAll(root: Element, selector: string, keep?: (element: Element) => boolean): void {
@@ -177,99 +120,6 @@ function removeChrome(body: Element): void {
     'header, footer',
     (element) => element.querySelector('h1') !== null || element.querySelectorAll('p').length >= 3,
   );
-}
-
-interface Walk {
-  lines: string[];
-  captions: string[];
-  quotes: string[];
-  line: string;
-}
-
-function flush(walk: Walk): void {
-  const text = clean(walk.line);
-  if (text.length > 0) walk.lines.push(text);
-  walk.line = '';
-}
-
-function walk(node: Element, state: Walk): void {
-  for (const child of Array.from(node.childNodes)) {
-    if (child.nodeType === 3) {
-      state.line += child.textContent ?? '';
-      continue;
-    }
-    if (child.nodeType !== 1) continue;
-    const tag = child.tagName;
-    if (tag === 'FIGCAPTION') {
-      const caption = clean(child.textContent);
-      if (caption.length > 0) state.captions.push(caption);
-      continue;
-    }
-    const words = `${child.getAttribute('class') ?? ''} ${child.getAttribute('id') ?? ''}`;
-    if (CAPTION.test(words)) {
-      const caption = clean(child.textContent);
-      if (caption.length > 0) state.captions.push(caption);
-      continue;
-    }
-    if (tag === 'BLOCKQUOTE' && /pull|quote-?box/i.test(child.getAttribute('class') ?? '')) {
-      const quote = clean(child.textContent);
-      if (quote.length > 0) state.quotes.push(quote);
-      continue;
-    }
-    // Lists of links inside the article: "read more", related stories.
-    if ((tag === 'UL' || tag === 'OL') && linkDensity(child) > 0.8) continue;
-    if (tag === 'TD' || tag === 'TH') state.line += ' ';
-    const block = BLOCKS.has(tag);
-    if (block) flush(state);
-    walk(child, state);
-    if (block) flush(state);
-  }
-}
-
-/** Elements whose content the fallback walk skips. */
-const RAW_TEXT = new Set(['script', 'style', 'noscript', 'template', 'svg']);
-const TAG_NAME = /^\/?([a-z][\w-]*)/i;
-
-/**
- * The fallback for pages beyond the DOM bounds: tags out, block tags as line breaks, script
- * and style contents skipped, in one indexOf scan with no element stack (htmlparser2 keeps its
- * open-element stack with unshift, quadratic in the nesting depth: 1 MiB of nested divs took
- * 61 s). Entities are left to the parser's normalisation.
- */
-export function stripTags(html: string): string[] {
-  const parts: string[] = [];
-  let at = 0;
-  let skipUntil: string | null = null;
-  while (at < html.length) {
-    const open = html.indexOf('<', at);
-    if (open === -1) {
-      if (skipUntil === null) parts.push(html.slice(at));
-      break;
-    }
-    if (skipUntil === null) parts.push(html.slice(at, open));
-    if (html.startsWith('<!--', open)) {
-      const end = html.indexOf('-->', open + 4);
-      at = end === -1 ? html.length : end + 3;
-      continue;
-    }
-    const close = html.indexOf('>', open + 1);
-    if (close === -1) break;
-    const name = TAG_NAME.exec(html.slice(open + 1, Math.min(close, open + 40)))?.[1]?.toLowerCase();
-    at = close + 1;
-    if (name === undefined) continue;
-    const closing = html[open + 1] === '/';
-    if (skipUntil !== null) {
-      if (closing && name === skipUntil) skipUntil = null;
-      continue;
-    }
-    if (!closing && RAW_TEXT.has(name)) skipUntil = name;
-    else if (BLOCKS.has(name.toUpperCase())) parts.push('\n');
-  }
-  return parts
-    .join('')
-    .split('\n')
-    .map((line) => clean(line))
-    .filter((line) => line.length > 0);
 }
 
 const HAS_HTML_ELEMENT = /<html[\s>]/i;
@@ -350,9 +200,7 @@ export function extractHtml(html: string): ExtractedHtml {
   const content = article?.content
     ? parseDocument(`<!doctype html><html><body>${article.content}</body></html>`).body
     : body;
-  const state: Walk = { lines: [], captions: [], quotes: [], line: '' };
-  if (content !== null) walk(content, state);
-  flush(state);
+  const { lines, captions } = content === null ? { lines: [], captions: [] } : readLines(content);
   const readTitle = clean(article?.title);
   const title = printedTitle ?? (readTitle || null);
   const titles = new Set(
@@ -360,8 +208,8 @@ export function extractHtml(html: string): ExtractedHtml {
   );
   return {
     title,
-    lines: dropChromeLines(state.lines, titles),
-    captions: state.captions,
+    lines: dropChromeLines(lines, titles),
+    captions,
     byline: clean(article?.byline) || null,
     metadata,
     warnings,
