@@ -19,6 +19,7 @@ import { Readability } from '@mozilla/readability';
 import { Parser } from 'htmlparser2';
 import { parseHTML } from 'linkedom';
 import { readMetadata, type HtmlMetadata } from './metadata.js';
+import { findCardLists, removeCardList, type CardList, type TeaserCard } from './teasers.js';
 import { clean, readLines, stripTags, type Element } from './walk.js';
 
 export const MAX_HTML_CHARS = 4 * 1024 * 1024;
@@ -64,6 +65,8 @@ export interface ExtractedHtml {
   captions: string[];
   /** Byline as Readability found it printed, or null. */
   byline: string | null;
+  /** Related-story cards around the article, never in `lines`. */
+  teaserCards: TeaserCard[];
   metadata: HtmlMetadata;
   warnings: string[];
 }
@@ -77,7 +80,6 @@ const CHROME_SELECTOR = [
   'noscript',
   'template',
   'nav',
-  'aside',
   'dialog',
   'button',
   'select',
@@ -88,9 +90,10 @@ const CHROME_SELECTOR = [
   '[role="navigation"]',
   '[role="banner"]',
   '[role="contentinfo"]',
-  '[role="complementary"]',
   '[role="dialog"]',
 ].join(',');
+/** Asides: never article text, but where related-story cards often sit (read before removal). */
+const ASIDE_SELECTOR = 'aside, [role="complementary"]';
 
 /** The part of linkedom's document read here (the project compiles without the DOM lib). */
 interface HtmlDocument {
@@ -108,7 +111,7 @@ function removeAll(root: Element, selector: string, keep?: (element: Element) =>
   }
 }
 
-/** Hidden elements, navigation and furniture: removed before Readability scores the page. */
+/** Hidden elements, navigation and furniture (asides apart): removed before Readability scores the page. */
 function removeChrome(body: Element): void {
   removeAll(body, CHROME_SELECTOR);
   removeAll(body, '[style]', (element) => !DISPLAY_NONE.test(element.getAttribute('style') ?? ''));
@@ -173,6 +176,7 @@ export function extractHtml(html: string): ExtractedHtml {
       lines: stripTags(source),
       captions: [],
       byline: null,
+      teaserCards: [],
       metadata: NO_METADATA,
       warnings,
     };
@@ -188,7 +192,13 @@ export function extractHtml(html: string): ExtractedHtml {
   const printed =
     h1s.find((h) => metadata.title !== null && clean(h.textContent) === metadata.title) ?? h1s[0];
   const printedTitle = printed === undefined ? null : clean(printed.textContent);
-  if (body !== null) removeChrome(body);
+  let cardLists: CardList[] = [];
+  if (body !== null) {
+    removeChrome(body);
+    // Card lists are read before asides go, and left in place: Readability scores the page as it is.
+    cardLists = findCardLists(body, printedTitle);
+    removeAll(body, ASIDE_SELECTOR);
+  }
 
   let article: ReturnType<Readability['parse']> = null;
   try {
@@ -200,7 +210,11 @@ export function extractHtml(html: string): ExtractedHtml {
   const content = article?.content
     ? parseDocument(`<!doctype html><html><body>${article.content}</body></html>`).body
     : body;
+  // Card lists Readability kept are not article text.
+  const keptLists = content === null ? [] : findCardLists(content, printedTitle);
+  for (const list of keptLists) removeCardList(list);
   const { lines, captions } = content === null ? { lines: [], captions: [] } : readLines(content);
+  const teaserCards: TeaserCard[] = [...cardLists, ...keptLists].flatMap((list) => list.cards);
   const readTitle = clean(article?.title);
   const title = printedTitle ?? (readTitle || null);
   const titles = new Set(
@@ -211,6 +225,7 @@ export function extractHtml(html: string): ExtractedHtml {
     lines: dropChromeLines(lines, titles),
     captions,
     byline: clean(article?.byline) || null,
+    teaserCards,
     metadata,
     warnings,
   };
