@@ -116,10 +116,41 @@ function hasListEvidence(container: Element): boolean {
   return headings.some((heading) => classifyLine(clean(heading.textContent), false).kind === 'more-stories');
 }
 
+/** Per element, counted once bottom-up: non-space characters and whether a link is inside. */
+interface Extent {
+  letters: number;
+  linked: boolean;
+}
+type Extents = Map<Element, Extent>;
+
+const SPACES = /\s+/g;
+
+function measure(element: Element, extents: Extents): Extent {
+  const extent: Extent = { letters: 0, linked: element.tagName === 'A' };
+  for (const node of Array.from(element.childNodes)) {
+    if (node.nodeType === 3) extent.letters += (node.textContent ?? '').replace(SPACES, '').length;
+    else if (node.nodeType === 1) {
+      const inner = measure(node, extents);
+      extent.letters += inner.letters;
+      extent.linked ||= inner.linked;
+    }
+  }
+  extents.set(element, extent);
+  return extent;
+}
+
 /** The cards of a container when it is a list of them, or null. */
-function readCardList(container: Element, pageTitle: string | null): TeaserCard[] | null {
+function readCardList(container: Element, extents: Extents, pageTitle: string | null): TeaserCard[] | null {
   const children = elementChildren(container);
   if (children.length < MIN_CARDS_WITH_EVIDENCE) return null;
+  // Cheap first: enough children that could be cards (some text, not too much, a link inside).
+  let candidates = 0;
+  for (const child of children) {
+    const extent = extents.get(child);
+    if (extent !== undefined && extent.linked && extent.letters > 0 && extent.letters <= CARD_MAX_CHARS)
+      candidates += 1;
+  }
+  if (candidates < MIN_CARDS_WITH_EVIDENCE) return null;
   let looseChars = 0;
   for (const node of Array.from(container.childNodes)) {
     if (node.nodeType === 3) looseChars += clean(node.textContent).length;
@@ -128,8 +159,9 @@ function readCardList(container: Element, pageTitle: string | null): TeaserCard[
   const cards: TeaserCard[] = [];
   let others = 0;
   for (const child of children) {
-    if (HEADINGS.has(child.tagName) || clean(child.textContent) === '') continue;
-    const card = readCard(child, pageTitle);
+    const extent = extents.get(child);
+    if (HEADINGS.has(child.tagName) || extent === undefined || extent.letters === 0) continue;
+    const card = extent.linked && extent.letters <= CARD_MAX_CHARS ? readCard(child, pageTitle) : null;
     if (card === null) others += 1;
     else cards.push(card);
   }
@@ -147,8 +179,10 @@ export interface CardList {
 /** The card lists under `root`, outermost first, in page order. */
 export function findCardLists(root: Element, pageTitle: string | null): CardList[] {
   const found: CardList[] = [];
+  const extents: Extents = new Map();
+  measure(root, extents);
   const visit = (element: Element): void => {
-    const cards = readCardList(element, pageTitle);
+    const cards = readCardList(element, extents, pageTitle);
     if (cards !== null) found.push({ element, cards });
     else for (const child of elementChildren(element)) visit(child);
   };
