@@ -1,6 +1,7 @@
 /**
- * The one walk from markup to lines, used for the article Readability keeps and for the
- * cleaned page when it keeps none: one line per block element, table cells of a row on one line, `<figcaption>` and caption/credit classes apart as captions, pull
+ * The one walk from markup to lines, used for the article Readability keeps, for the cleaned
+ * page when it keeps none, and for each teaser card: one line per block element, table cells
+ * of a row on one line, `<figcaption>` and caption/credit classes apart as captions, pull
  * quotes and link lists out. `stripTags` is the same table of blocks read from tokens, for
  * pages beyond the DOM bounds, where no tree is built.
  */
