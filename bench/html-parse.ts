@@ -4,6 +4,7 @@
  *
  * - the benchmark pages in ../shared/html-benchmark (when present): median µs per page;
  * - a real benchmark article padded with more article paragraphs to 64 KiB and 1 MiB;
+ * - an article followed by teaser cards up to 64 KiB and 1 MiB (the card-list search);
  * - hostile shapes at 64 KiB and 1 MiB: wide (many sibling elements) and deep nesting, which
  *   the pre-scan bounds send to the plain line walk.
  */
@@ -40,6 +41,8 @@ function padTo(prefix: string, unit: string, suffix: string, bytes: number): str
 
 const PARAGRAPH =
   '<p>The council voted on Tuesday to close the old harbour bridge to cars from next spring, ending a debate that has run for more than a decade.</p>\n';
+const CARD =
+  '<div class="c"><h3><a href="/s/1">Ferry timetable changes for the winter</a></h3><div>Fewer crossings after October.</div></div>';
 const rows: [string, number, number][] = [];
 
 if (existsSync(BENCHMARK)) {
@@ -62,6 +65,13 @@ for (const size of [64 * KiB, 1024 * KiB]) {
     size,
   );
   rows.push([`article, ${size / KiB} KiB`, article.length, timeMicros(article)]);
+  const cards = padTo(
+    `<html><body><article><h1>Bridge</h1>${PARAGRAPH.repeat(3)}</article><div>`,
+    CARD,
+    '</div></body></html>',
+    size,
+  );
+  rows.push([`article + teaser cards, ${size / KiB} KiB`, cards.length, timeMicros(cards)]);
   const wide = padTo('<html><body>', '<div><span>x</span></div>', '</body></html>', size);
   rows.push([`hostile wide, ${size / KiB} KiB`, wide.length, timeMicros(wide)]);
   const deep = padTo('<html><body>', '<div>', `${PARAGRAPH}</body></html>`, size);

@@ -9,16 +9,18 @@
  * Extraction Benchmark it beat the hand-written alternatives (see docs/QUALITY.md). What is
  * ours: the chrome removed before it (hidden elements, navigation, forms, page header and
  * footer), the blocks removed after it (link lists, share bars, newsletter boxes), and the
- * walk that turns its content into lines, captions apart and pull quotes out.
+ * walk that turns its content into lines, captions apart and pull quotes out. The same walk
+ * reads the cleaned page when Readability finds no article in it.
  *
- * Bounded: the input is cut at MAX_HTML_CHARS and Readability refuses pages over
- * MAX_ELEMENTS elements, which then fall back to the plain line walk of the cleaned page.
+ * Bounded: the input is cut at MAX_HTML_CHARS, and a pre-scan sends pages over MAX_ELEMENTS
+ * elements or MAX_DEPTH levels to `stripTags`, a token scan that builds no tree.
  */
 import { Readability } from '@mozilla/readability';
 import { Parser } from 'htmlparser2';
 import { parseHTML } from 'linkedom';
-import { htmlToText } from '../html-to-text.js';
 import { readMetadata, type HtmlMetadata } from './metadata.js';
+import { findCardLists, removeCardList, type CardList, type TeaserCard } from './teasers.js';
+import { clean, readLines, stripTags, type Element } from './walk.js';
 
 export const MAX_HTML_CHARS = 4 * 1024 * 1024;
 /**
@@ -63,9 +65,13 @@ export interface ExtractedHtml {
   captions: string[];
   /** Byline as Readability found it printed, or null. */
   byline: string | null;
+  /** Related-story cards around the article, never in `lines`. */
+  teaserCards: TeaserCard[];
   metadata: HtmlMetadata;
   warnings: string[];
 }
+
+const DISPLAY_NONE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
 /** Elements that are never article text. */
 const CHROME_SELECTOR = [
@@ -74,7 +80,6 @@ const CHROME_SELECTOR = [
   'noscript',
   'template',
   'nav',
-  'aside',
   'dialog',
   'button',
   'select',
@@ -85,78 +90,19 @@ const CHROME_SELECTOR = [
   '[role="navigation"]',
   '[role="banner"]',
   '[role="contentinfo"]',
-  '[role="complementary"]',
   '[role="dialog"]',
 ].join(',');
-
-/** Class or id words of image captions and credits. */
-const CAPTION = /(?:^|[\s_-])(?:caption|wp-caption-text|credit|image-credit|photo-credit)(?:$|[\s_-])/i;
-const DISPLAY_NONE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
-
-const BLOCKS = new Set([
-  'ADDRESS',
-  'ARTICLE',
-  'BLOCKQUOTE',
-  'BR',
-  'DD',
-  'DIV',
-  'DL',
-  'DT',
-  'FIGURE',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'HR',
-  'LI',
-  'MAIN',
-  'OL',
-  'P',
-  'PRE',
-  'SECTION',
-  'TABLE',
-  'TBODY',
-  'TR',
-  'UL',
-  'HEADER',
-  'FOOTER',
-  'CAPTION',
-]);
-
-interface Element {
-  tagName: string;
-  nodeType: number;
-  textContent: string | null;
-  childNodes: ArrayLike<Element>;
-  parentNode: Element | null;
-  getAttribute(name: string): string | null;
-  querySelectorAll(selectors: string): ArrayLike<Element>;
-  querySelector(selectors: string): Element | null;
-  remove(): void;
-}
+/** Asides: never article text, but where related-story cards often sit (read before removal). */
+const ASIDE_SELECTOR = 'aside, [role="complementary"]';
 
 /** The part of linkedom's document read here (the project compiles without the DOM lib). */
 interface HtmlDocument {
-  body: (Element & { innerHTML: string }) | null;
+  body: Element | null;
   querySelectorAll(selectors: string): ArrayLike<Element>;
 }
 
 function parseDocument(html: string): HtmlDocument {
   return (parseHTML(html) as unknown as { document: HtmlDocument }).document;
-}
-
-function clean(text: string | null | undefined): string {
-  return (text ?? '').replace(/\s+/g, ' ').trim();
-}
-
-function linkDensity(element: Element): number {
-  const length = clean(element.textContent).length;
-  if (length === 0) return 0;
-  let linked = 0;
-  for (const link of Array.from(element.querySelectorAll('a'))) linked += clean(link.textContent).length;
-  return linked / length;
 }
 
 function removeAll(root: Element, selector: string, keep?: (element: Element) => boolean): void {
@@ -165,7 +111,7 @@ function removeAll(root: Element, selector: string, keep?: (element: Element) =>
   }
 }
 
-/** Hidden elements, navigation and furniture: removed before Readability scores the page. */
+/** Hidden elements, navigation and furniture (asides apart): removed before Readability scores the page. */
 function removeChrome(body: Element): void {
   removeAll(body, CHROME_SELECTOR);
   removeAll(body, '[style]', (element) => !DISPLAY_NONE.test(element.getAttribute('style') ?? ''));
@@ -177,99 +123,6 @@ function removeChrome(body: Element): void {
     'header, footer',
     (element) => element.querySelector('h1') !== null || element.querySelectorAll('p').length >= 3,
   );
-}
-
-interface Walk {
-  lines: string[];
-  captions: string[];
-  quotes: string[];
-  line: string;
-}
-
-function flush(walk: Walk): void {
-  const text = clean(walk.line);
-  if (text.length > 0) walk.lines.push(text);
-  walk.line = '';
-}
-
-function walk(node: Element, state: Walk): void {
-  for (const child of Array.from(node.childNodes)) {
-    if (child.nodeType === 3) {
-      state.line += child.textContent ?? '';
-      continue;
-    }
-    if (child.nodeType !== 1) continue;
-    const tag = child.tagName;
-    if (tag === 'FIGCAPTION') {
-      const caption = clean(child.textContent);
-      if (caption.length > 0) state.captions.push(caption);
-      continue;
-    }
-    const words = `${child.getAttribute('class') ?? ''} ${child.getAttribute('id') ?? ''}`;
-    if (CAPTION.test(words)) {
-      const caption = clean(child.textContent);
-      if (caption.length > 0) state.captions.push(caption);
-      continue;
-    }
-    if (tag === 'BLOCKQUOTE' && /pull|quote-?box/i.test(child.getAttribute('class') ?? '')) {
-      const quote = clean(child.textContent);
-      if (quote.length > 0) state.quotes.push(quote);
-      continue;
-    }
-    // Lists of links inside the article: "read more", related stories.
-    if ((tag === 'UL' || tag === 'OL') && linkDensity(child) > 0.8) continue;
-    if (tag === 'TD' || tag === 'TH') state.line += ' ';
-    const block = BLOCKS.has(tag);
-    if (block) flush(state);
-    walk(child, state);
-    if (block) flush(state);
-  }
-}
-
-/** Elements whose content the fallback walk skips. */
-const RAW_TEXT = new Set(['script', 'style', 'noscript', 'template', 'svg']);
-const TAG_NAME = /^\/?([a-z][\w-]*)/i;
-
-/**
- * The fallback for pages beyond the DOM bounds: tags out, block tags as line breaks, script
- * and style contents skipped, in one indexOf scan with no element stack (htmlparser2 keeps its
- * open-element stack with unshift, quadratic in the nesting depth: 1 MiB of nested divs took
- * 61 s). Entities are left to the parser's normalisation.
- */
-export function stripTags(html: string): string[] {
-  const parts: string[] = [];
-  let at = 0;
-  let skipUntil: string | null = null;
-  while (at < html.length) {
-    const open = html.indexOf('<', at);
-    if (open === -1) {
-      if (skipUntil === null) parts.push(html.slice(at));
-      break;
-    }
-    if (skipUntil === null) parts.push(html.slice(at, open));
-    if (html.startsWith('<!--', open)) {
-      const end = html.indexOf('-->', open + 4);
-      at = end === -1 ? html.length : end + 3;
-      continue;
-    }
-    const close = html.indexOf('>', open + 1);
-    if (close === -1) break;
-    const name = TAG_NAME.exec(html.slice(open + 1, Math.min(close, open + 40)))?.[1]?.toLowerCase();
-    at = close + 1;
-    if (name === undefined) continue;
-    const closing = html[open + 1] === '/';
-    if (skipUntil !== null) {
-      if (closing && name === skipUntil) skipUntil = null;
-      continue;
-    }
-    if (!closing && RAW_TEXT.has(name)) skipUntil = name;
-    else if (BLOCKS.has(name.toUpperCase())) parts.push('\n');
-  }
-  return parts
-    .join('')
-    .split('\n')
-    .map((line) => clean(line))
-    .filter((line) => line.length > 0);
 }
 
 const HAS_HTML_ELEMENT = /<html[\s>]/i;
@@ -323,6 +176,7 @@ export function extractHtml(html: string): ExtractedHtml {
       lines: stripTags(source),
       captions: [],
       byline: null,
+      teaserCards: [],
       metadata: NO_METADATA,
       warnings,
     };
@@ -338,7 +192,13 @@ export function extractHtml(html: string): ExtractedHtml {
   const printed =
     h1s.find((h) => metadata.title !== null && clean(h.textContent) === metadata.title) ?? h1s[0];
   const printedTitle = printed === undefined ? null : clean(printed.textContent);
-  if (body !== null) removeChrome(body);
+  let cardLists: CardList[] = [];
+  if (body !== null) {
+    removeChrome(body);
+    // Card lists are read before asides go, and left in place: Readability scores the page as it is.
+    cardLists = findCardLists(body, printedTitle);
+    removeAll(body, ASIDE_SELECTOR);
+  }
 
   let article: ReturnType<Readability['parse']> = null;
   try {
@@ -346,14 +206,15 @@ export function extractHtml(html: string): ExtractedHtml {
   } catch (error) {
     warnings.push(`HTML article scoring skipped: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const state: Walk = { lines: [], captions: [], quotes: [], line: '' };
-  if (article?.content) {
-    const content = parseDocument(`<!doctype html><html><body>${article.content}</body></html>`).body;
-    if (content !== null) walk(content, state);
-    flush(state);
-  } else {
-    state.lines = htmlToText(body === null ? source : `<body>${body.innerHTML}</body>`).split('\n');
-  }
+  // One walk for both: the article Readability kept, or else the cleaned page.
+  const content = article?.content
+    ? parseDocument(`<!doctype html><html><body>${article.content}</body></html>`).body
+    : body;
+  // Card lists Readability kept are not article text.
+  const keptLists = content === null ? [] : findCardLists(content, printedTitle);
+  for (const list of keptLists) removeCardList(list);
+  const { lines, captions } = content === null ? { lines: [], captions: [] } : readLines(content);
+  const teaserCards: TeaserCard[] = [...cardLists, ...keptLists].flatMap((list) => list.cards);
   const readTitle = clean(article?.title);
   const title = printedTitle ?? (readTitle || null);
   const titles = new Set(
@@ -361,9 +222,10 @@ export function extractHtml(html: string): ExtractedHtml {
   );
   return {
     title,
-    lines: dropChromeLines(state.lines, titles),
-    captions: state.captions,
+    lines: dropChromeLines(lines, titles),
+    captions,
     byline: clean(article?.byline) || null,
+    teaserCards,
     metadata,
     warnings,
   };

@@ -6,9 +6,11 @@
  */
 import { parsePage } from '../../parser/index.js';
 import { PLATFORMS } from '../../parser/rules/platforms.js';
+import { foldKey } from '../../parser/text.js';
 import type { Edition, LearnedBoilerplate, ParsedPage } from '../../parser/types.js';
 import { extractHtml } from './extract.js';
 import type { HtmlMetadata } from './metadata.js';
+import { teasersFromCards } from './teasers.js';
 
 export interface HtmlParseOptions {
   url?: string | null;
@@ -72,8 +74,30 @@ export function parseHtmlPage(html: string, options: HtmlParseOptions = {}): Par
     story.byline ??= extracted.byline ?? metaAuthor;
     if (extracted.captions.length > 0) story.captions = extracted.captions;
   }
+  // Cards the line parser read (inside the article's text) first, then the page's card lists.
+  const printedTeasers = new Set(page.teasers.map((teaser) => foldKey(teaser.title)));
+  const storyTitle = story?.title === null || story?.title === undefined ? null : foldKey(story.title);
+  const cardTeasers = teasersFromCards(extracted.teaserCards).filter(
+    (teaser) => !printedTeasers.has(foldKey(teaser.title)) && foldKey(teaser.title) !== storyTitle,
+  );
+  const teasers = [...page.teasers, ...cardTeasers];
+  // A page of cards with a heading and no text to read (an issue or section page) has no story.
+  if (story !== null && story.paragraphs.length === 0 && story.deck === null && teasers.length > 0) {
+    return {
+      ...page,
+      story: null,
+      edition,
+      teasers,
+      warnings: [
+        ...extracted.warnings,
+        ...page.warnings,
+        'no story: the page prints teaser cards and no story text',
+      ],
+    };
+  }
   return {
     ...page,
+    teasers,
     edition: story === null ? edition : fillEdition(edition, metadata),
     warnings: [...extracted.warnings, ...page.warnings],
   };

@@ -23,6 +23,7 @@ interface ExpectedHtml {
   body_paragraphs: string[];
   captions: string[];
   boilerplate_lines: string[];
+  teasers: { title: string; summary: string | null; publication: string | null; date: string | null }[];
 }
 
 /** Text of the chrome around each article: none of it may reach any output field. */
@@ -35,7 +36,6 @@ const CHROME = [
   'Beliebt',
   'Newsletter',
   'Alle Rechte vorbehalten',
-  'Heizungsgesetz',
   'Accueil',
   'Se connecter',
   'Partager',
@@ -68,21 +68,26 @@ function outputTexts(page: ParsedPage): string[] {
 }
 
 describe('golden HTML pages', () => {
-  it('has Magzter-, PressReader- and Zinio-like pages in three languages', () => {
-    expect(PAGES.length).toBeGreaterThanOrEqual(3);
+  it('has Magzter-, PressReader- and Zinio-like pages in several languages, with teaser cards', () => {
+    expect(PAGES.length).toBeGreaterThanOrEqual(6);
     const platforms = PAGES.map(
       (id) =>
         (JSON.parse(readFileSync(join(DIR, id, 'source.json'), 'utf8')) as { platform: string }).platform,
     );
     expect(new Set(platforms)).toEqual(new Set(['magzter', 'pressreader', 'zinio']));
-    expect(new Set(PAGES.map((id) => parse(id).story?.language)).size).toBeGreaterThanOrEqual(3);
+    expect(new Set(PAGES.map((id) => parse(id).story?.language)).size).toBeGreaterThanOrEqual(5);
+    const withTeasers = PAGES.filter(
+      (id) =>
+        (JSON.parse(readFileSync(join(DIR, id, 'expected.json'), 'utf8')) as ExpectedHtml).teasers.length > 0,
+    );
+    expect(withTeasers.length).toBeGreaterThanOrEqual(5);
   });
 
   describe.each(PAGES)('%s', (id) => {
     const expected = JSON.parse(readFileSync(join(DIR, id, 'expected.json'), 'utf8')) as ExpectedHtml;
     const page = parse(id);
 
-    it('matches its labels, captions apart from the body', () => {
+    it('matches its labels and teasers, captions apart from the body', () => {
       expect({
         title: page.story?.title ?? null,
         deck: page.story?.deck ?? null,
@@ -93,6 +98,12 @@ describe('golden HTML pages', () => {
         page_locale: page.page_locale,
         body_paragraphs: page.story?.paragraphs ?? [],
         captions: page.story?.captions ?? [],
+        teasers: page.teasers.map(({ title, summary, publication, date }) => ({
+          title,
+          summary,
+          publication,
+          date,
+        })),
       }).toEqual({
         title: expected.title,
         deck: expected.deck,
@@ -103,6 +114,7 @@ describe('golden HTML pages', () => {
         page_locale: expected.page_locale,
         body_paragraphs: expected.body_paragraphs,
         captions: expected.captions,
+        teasers: expected.teasers,
       });
       for (const caption of expected.captions) expect(page.story?.paragraphs).not.toContain(caption);
     });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_DEPTH, MAX_ELEMENTS, measureMarkup, stripTags } from '../../../src/ingest/html/extract.js';
+import { MAX_DEPTH, MAX_ELEMENTS, measureMarkup } from '../../../src/ingest/html/extract.js';
+import { stripTags } from '../../../src/ingest/html/walk.js';
 import { parseHtmlPage } from '../../../src/ingest/html/parse-html.js';
 import { parseSubmission } from '../../../src/ingest/parse-submission.js';
 
