@@ -669,6 +669,7 @@ export function classifyLines(lines: readonly SourceLine[], lastLineOpen: boolea
     return {
       text: line.text,
       lineNo: line.lineNo,
+      ...(line.printed === undefined ? {} : { printed: line.printed }),
       index,
       key: foldKeyOfLowerCase(folded, found),
       kind: c.kind,

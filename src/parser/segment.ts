@@ -5,7 +5,13 @@
  */
 
 import type { ClassifiedLine, LineKind } from './classify.js';
-import { findIssueLabel, findPrintedDate, isTemplatePlaceholder, type EditionLineMatch } from './edition.js';
+import {
+  findIssueLabel,
+  findPrintedDate,
+  isTemplatePlaceholder,
+  matchIssueTitle,
+  type EditionLineMatch,
+} from './edition.js';
 import { isBoilerplate } from './ledger.js';
 import { TRY_GOLD_SHAPE } from './rules/generic.js';
 import {
@@ -585,6 +591,19 @@ function trailingChrome(lines: ClassifiedLine[]): void {
   for (let j = k + 1; j < lines.length; j++) lines[j] = relabel(lines[j] as ClassifiedLine, 'navigation');
 }
 
+/**
+ * A reading time right under an issue title (`QuoQuo` / `Quo September2021` /
+ * `6 min.`) is the story's own (a Zinio story page), not the first teaser card's:
+ * cards are looked for after it. Returns where to look from.
+ */
+function storyReadingTimeEnd(lines: readonly ClassifiedLine[], topEnd: number): number {
+  const name = lines[topEnd];
+  const issue = lines[topEnd + 1];
+  if (name?.kind !== 'text' || issue?.kind !== 'text' || lines[topEnd + 2]?.kind !== 'reading-time')
+    return topEnd;
+  return matchIssueTitle(name.text, issue.text) === null ? topEnd : topEnd + 3;
+}
+
 export function segment(classified: readonly ClassifiedLine[], lastLineOpen = false): Segments {
   const lines = [...classified];
   demoteBodyMentions(lines);
@@ -608,7 +627,8 @@ export function segment(classified: readonly ClassifiedLine[], lastLineOpen = fa
     teaserStart = storyEnd + 2;
   } else {
     const header = findMoreStoriesHeader(lines, topEnd, [...pubs, ...repeatedShortLines(repeats, lines)]);
-    storyEnd = header >= 0 ? header : (findCardStart(lines, topEnd, repeats) ?? lines.length);
+    const cardsFrom = issuePage ? topEnd : storyReadingTimeEnd(lines, topEnd);
+    storyEnd = header >= 0 ? header : (findCardStart(lines, cardsFrom, repeats) ?? lines.length);
     teaserStart = header >= 0 ? header + 1 : storyEnd;
   }
   return { lines, topEnd, storyEnd, teaserStart, issuePage, repeats };

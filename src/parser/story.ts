@@ -5,7 +5,7 @@
  */
 
 import type { ClassifiedLine } from './classify.js';
-import { parseEditionLabel, type PrintedDate } from './edition.js';
+import { matchIssueTitle, type PrintedDate } from './edition.js';
 import { proseSentences } from './evidence.js';
 import { isBoilerplate, type Ledger } from './ledger.js';
 import { repairDropCap } from './platform-grammars.js';
@@ -118,25 +118,13 @@ export function findDateline(paragraph: string): string | null {
   return null;
 }
 
-/** `India TodayIndia Today` → `India Today`: a name the store prints twice, glued. */
-function undoubledName(text: string): string {
-  const half = text.length / 2;
-  return Number.isInteger(half) && half >= 2 && text.slice(0, half) === text.slice(half)
-    ? text.slice(0, half)
-    : text;
-}
-
 /** `Reader's Digest India` followed by `Reader's Digest India April 2017`. */
 function findIssueTitle(
   content: readonly ClassifiedLine[],
 ): { publication: string; date: PrintedDate } | null {
   for (let k = 0; k + 1 < content.length && k < HEADER_BYLINE_MAX_OFFSET; k++) {
-    const pub = undoubledName(content[k]?.text ?? '');
-    const next = content[k + 1]?.text ?? '';
-    if (pub === '' || !next.startsWith(`${pub} `)) continue;
-    // `Reader's Digest India April 2017`, Zinio's `India Today Issue 50 2019`
-    const date = parseEditionLabel(next.slice(pub.length + 1));
-    if (date) return { publication: pub, date };
+    const issue = matchIssueTitle(content[k]?.text ?? '', content[k + 1]?.text ?? '');
+    if (issue) return issue;
   }
   return null;
 }
@@ -269,6 +257,32 @@ export function extractStory(
     e = credit + 1;
     h = -2;
   }
+  const nameLine = content[i];
+  const issueLine = content[i + 1];
+  const issueTitle =
+    h === -1 && nameLine?.kind === 'text' && issueLine?.kind === 'text'
+      ? matchIssueTitle(nameLine.text, issueLine.text)
+      : null;
+  if (issueTitle !== null && nameLine !== undefined && issueLine !== undefined) {
+    // `PubPub` / `Pub March 3, 2022` / (reading time) / title (a Zinio story): the issue line is the edition
+    draft.publication = issueTitle.publication;
+    draft.date = issueTitle.date;
+    ledger.remove(nameLine, 'layout');
+    ledger.remove(issueLine, 'layout');
+    headerFound = true;
+    e = i + 2;
+    h = -2;
+    const titleLine = content[e];
+    if (
+      titleLine?.kind === 'text' &&
+      titleLine.text.length <= TITLE_MAX_CHARS &&
+      !endsSentence(titleLine.text) &&
+      content[e + 1] !== undefined
+    ) {
+      useTitle(titleLine);
+      e++;
+    }
+  }
   for (let k = i; h === -1 && k <= i + HEADER_META_MAX_OFFSET && k < content.length; k++) {
     const kind = content[k]?.kind;
     if (kind === 'pipe' || kind === 'date') {
@@ -385,6 +399,8 @@ export function extractStory(
       !isTitleRepeat(candidate) &&
       candidate.text.length <= DECK_MAX_CHARS &&
       after !== undefined &&
+      // `By Name` under the title is the byline, never the deck
+      !(isNameLike(candidate.text) && stripOpener(candidate.text).opened) &&
       !(isNameLike(candidate.text) && isTitleRepeat(after));
     if (deckAllowed && candidate) {
       draft.deck = candidate.text;

@@ -1,0 +1,74 @@
+/**
+ * Classes of misses found on the first stranger hold-out (issue 11), each shown on a
+ * page written for this test (not a copy of a stranger page) so the mechanism, not the
+ * page, is what passes.
+ */
+import { describe, expect, it } from 'vitest';
+import { parsePage } from '../../src/parser/index.js';
+
+const body = [
+  'The ministry said on Tuesday that the new rail link would open in the spring, two years later than planned, after a dispute over land near the port delayed the tunnelling.',
+  'Engineers had warned for months that the soft ground under the harbour would need more work than the first survey suggested, and the contractor asked for more time in June.',
+  'Passenger groups welcomed the date but said the fares, which have not been announced, would decide whether commuters leave their cars at home.',
+];
+
+describe('Zinio story pages: PubPub / Pub date / reading time / title (issue 11)', () => {
+  const page = [
+    '/ Wetenschap & Techniek',
+    'Delta WeeklyDelta Weekly',
+    'Delta Weekly March 3, 2022',
+    '',
+    'access_time5 min.',
+    '',
+    'A tunnel under the harbour',
+    'By Marta Kowalczyk',
+    '',
+    ...body,
+  ].join('\n');
+  const out = parsePage(page, { url: 'https://www.zinio.com/nl/delta-weekly/march-3-2022-i1/a-tunnel-a2' });
+
+  it('is a story, not a list of teaser cards', () => {
+    expect(out.teasers).toEqual([]);
+    expect(out.story?.paragraphs).toEqual(body);
+  });
+
+  it('reads the header: title, byline, and the edition from the issue line', () => {
+    expect(out.story?.title).toBe('A tunnel under the harbour');
+    expect(out.story?.byline).toBe('Marta Kowalczyk');
+    expect(out.story?.deck).toBeNull();
+    expect(out.edition).toMatchObject({
+      publication: 'Delta Weekly',
+      date: '2022-03-03',
+      label: 'March 3, 2022',
+    });
+  });
+
+  it('an opening standfirst under the title is the deck', () => {
+    const withDeck = parsePage(
+      page.replace('By Marta Kowalczyk', 'Why did a two-year project take four? The answer lies in the mud.'),
+      { url: 'https://www.zinio.com/nl/delta-weekly/march-3-2022-i1/a-tunnel-a2' },
+    );
+    expect(withDeck.story?.deck).toBe('Why did a two-year project take four? The answer lies in the mud.');
+    expect(withDeck.story?.paragraphs).toEqual(body);
+  });
+
+  it('an issue page (contents header, reading time per card) still has no story', () => {
+    const issue = parsePage(
+      [
+        'Delta WeeklyDelta Weekly',
+        'Delta Weekly March 3, 2022',
+        '52 Issues',
+        'In this issue',
+        '5 min.',
+        'A tunnel under the harbour',
+        'Why a two-year project took four.',
+        '3 min.',
+        'Letters',
+        'Readers on the new fares.',
+      ].join('\n'),
+      { url: 'https://www.zinio.com/nl/delta-weekly/march-3-2022-i1' },
+    );
+    expect(issue.story).toBeNull();
+    expect(issue.teasers.map((t) => t.title)).toEqual(['A tunnel under the harbour', 'Letters']);
+  });
+});
