@@ -236,6 +236,9 @@ function upsellBeforeHeader(lines: ClassifiedLine[], topEnd: number): number {
       break;
     }
   }
+  // the known block may end right at `topEnd` (`… Gift Now`): the labels after it are still looked at
+  if (last < 0 && topEnd > 0 && UPSELL_KINDS.has((lines[topEnd - 1] as ClassifiedLine).kind))
+    last = topEnd - 1;
   if (last < 0) return topEnd;
   for (let k = topEnd; k < last; k++) {
     const line = lines[k] as ClassifiedLine;

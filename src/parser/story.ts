@@ -321,6 +321,17 @@ export function extractStory(
         j++;
         continue;
       }
+      // `Filmfare 23-APR-2017` under the bar: an issue name holding the date
+      const issue =
+        line.kind === 'text' && draft.publication !== null && draft.date === null
+          ? matchIssueTitle(draft.publication, line.text)
+          : null;
+      if (issue !== null) {
+        draft.date = issue.date;
+        ledger.remove(line, 'layout');
+        j++;
+        continue;
+      }
       break;
     }
     e = j;

@@ -72,3 +72,65 @@ describe('Zinio story pages: PubPub / Pub date / reading time / title (issue 11)
     expect(issue.teasers.map((t) => t.title)).toEqual(['A tunnel under the harbour', 'Letters']);
   });
 });
+
+describe('Magzter upsell block before the header, in a UI nobody wrote rules for (issue 11)', () => {
+  // Estonian-like UI strings, written for this test: no locale file knows them
+  const upsell = [
+    'Piiramatu ligipääs Magzter GOLD',
+    'Piiramatu ligipääs Magzter GOLD',
+    'Rohkem kui 9000 ajakirja, ajalehte ja lugu ainult',
+    '$149.99',
+    '$74.99/Aasta',
+    'Give Magzter GOLD as a Gift Now',
+    'Proovi kohe GOLD - Täiesti tasuta',
+  ];
+  const deck = 'The harbour city has waited twenty years for a tunnel; now it has a date';
+  const url = 'https://www.magzter.com/ET/Delta/Delta-Weekly/News/123';
+
+  it('the translated "Try GOLD" label after the known block is upsell, and the header is found', () => {
+    const out = parsePage(
+      [
+        ...upsell,
+        'A tunnel under the harbour',
+        'Delta Weekly',
+        '|',
+        'March 3, 2022',
+        deck,
+        '- By Marta Kowalczyk',
+        'A tunnel under the harbour',
+        ...body,
+      ].join('\n'),
+      { url },
+    );
+    expect(out.story?.title).toBe('A tunnel under the harbour');
+    expect(out.story?.deck).toBe(deck);
+    expect(out.story?.byline).toBe('Marta Kowalczyk');
+    expect(out.story?.paragraphs).toEqual(body);
+    expect(out.edition).toMatchObject({ publication: 'Delta Weekly', date: '2022-03-03' });
+    expect(out.removed.map((r) => r.text)).toContain('Proovi kohe GOLD - Täiesti tasuta');
+  });
+
+  it('an issue name holding the date under the bar (`Pub 03-MAR-2022`) is the edition, not the deck', () => {
+    const out = parsePage(
+      [
+        ...upsell,
+        'A tunnel under the harbour',
+        'Delta Weekly',
+        '|',
+        'Delta Weekly 03-MAR-2022',
+        deck,
+        'A tunnel under the harbour',
+        ...body,
+      ].join('\n'),
+      { url },
+    );
+    expect(out.story?.title).toBe('A tunnel under the harbour');
+    expect(out.story?.deck).toBe(deck);
+    expect(out.story?.paragraphs).toEqual(body);
+    expect(out.edition).toMatchObject({
+      publication: 'Delta Weekly',
+      date: '2022-03-03',
+      label: '03-MAR-2022',
+    });
+  });
+});
