@@ -183,6 +183,20 @@ export function isStandfirst(text: string): boolean {
 
 const STANDFIRST_STOPS: ReadonlySet<string> = new Set(['.', '?', '!', '…', '؟', '。', '？', '！']);
 
+/**
+ * `The Hindu` above the title, `The Hindu (Chennai) - - …` under it: the masthead the
+ * page prints names the publication, the credit line adds the edition's city. A line
+ * above the title is the masthead only when the credit line's name is it plus `(City)`.
+ */
+function mastheadName(above: readonly ClassifiedLine[], credited: string | undefined): string | undefined {
+  if (credited === undefined) return undefined;
+  for (const line of above) {
+    const name = line.text;
+    if (line.kind === 'text' && credited.startsWith(`${name} (`) && credited.endsWith(')')) return name;
+  }
+  return credited;
+}
+
 /** Index of a credit line within the header's reach, or -1. */
 function creditHeader(content: readonly ClassifiedLine[], i: number): number {
   for (let k = i; k <= i + HEADER_META_MAX_OFFSET && k < content.length; k++)
@@ -249,7 +263,7 @@ export function extractStory(
     const line = content[credit] as ClassifiedLine;
     for (let k = i; k < credit - 1; k++) ledger.remove(content[k] as ClassifiedLine, 'layout');
     if (credit > i) useTitle(content[credit - 1]);
-    draft.publication = line.publication ?? null;
+    draft.publication = mastheadName(content.slice(i, Math.max(i, credit - 1)), line.publication) ?? null;
     draft.date = line.date ?? null;
     draft.byline = line.detail === undefined || line.detail === '' ? null : line.detail;
     ledger.remove(line, 'layout');

@@ -134,3 +134,27 @@ describe('Magzter upsell block before the header, in a UI nobody wrote rules for
     });
   });
 });
+
+describe('PressReader: the masthead above the title names the publication (issue 11)', () => {
+  const url = 'https://www.pressreader.com/netherlands/delta-weekly/20220303/281';
+  const story = [
+    'A tunnel under the harbour',
+    'Delta Weekly (Rotterdam) - - Stad - By Marta Kowalczyk',
+    ...body,
+  ];
+
+  it('the masthead printed above the title wins over the credit line`s `Pub (City)`', () => {
+    const out = parsePage(['Delta Weekly', ...story].join('\n'), { url });
+    expect(out.edition?.publication).toBe('Delta Weekly');
+    expect(out.story?.title).toBe('A tunnel under the harbour');
+  });
+
+  it('with no masthead the credit line names it, city included', () => {
+    expect(parsePage(story.join('\n'), { url }).edition?.publication).toBe('Delta Weekly (Rotterdam)');
+  });
+
+  it('a line above the title that is not the credit line`s name is not taken for it', () => {
+    const out = parsePage(['Saturday', ...story].join('\n'), { url });
+    expect(out.edition?.publication).toBe('Delta Weekly (Rotterdam)');
+  });
+});
