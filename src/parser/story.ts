@@ -18,6 +18,7 @@ import {
   DECK_MAX_CHARS,
   HEADER_BYLINE_MAX_OFFSET,
   HEADER_META_MAX_OFFSET,
+  OPENING_STANDFIRST_MAX_CHARS,
   PULL_QUOTE_MAX_CHARS,
   STANDFIRST_MIN_WORDS,
   TITLE_MAX_CHARS,
@@ -182,6 +183,37 @@ export function isStandfirst(text: string): boolean {
 }
 
 const STANDFIRST_STOPS: ReadonlySet<string> = new Set(['.', '?', '!', '…', '؟', '。', '？', '！']);
+const QUESTION_MARKS: ReadonlySet<string> = new Set(['?', '؟', '？']);
+
+/** Whether `text` holds a sentence stop followed by a space (a sentence ends inside it). */
+function endsSentenceInside(text: string): boolean {
+  for (let k = 0; k + 1 < text.length; k++)
+    if (STANDFIRST_STOPS.has(text.charAt(k)) && text.charAt(k + 1) === ' ') return true;
+  return false;
+}
+
+/**
+ * The standfirst a body-first page opens with when it prints no title: exactly two
+ * sentences, a question and then the sentence that answers or teases it (`Why is the
+ * train late? A look inside the signal boxes shows…`). Punctuation, not vocabulary: an
+ * interview opens with a statement and then the question, a lede with no question.
+ */
+export function isQuestionThenAnswer(text: string): boolean {
+  if (text.length > OPENING_STANDFIRST_MAX_CHARS) return false;
+  let q = -1;
+  for (let k = 0; k < text.length; k++) {
+    if (QUESTION_MARKS.has(text.charAt(k))) {
+      q = k;
+      break;
+    }
+  }
+  if (q <= 0) return false;
+  const question = text.slice(0, q);
+  const answer = text.slice(q + 1).trim();
+  if (answer === '' || !STANDFIRST_STOPS.has(answer.at(-1) ?? '') || QUESTION_MARKS.has(answer.at(-1) ?? ''))
+    return false;
+  return !endsSentenceInside(question) && !endsSentenceInside(answer);
+}
 
 /**
  * `The Hindu` above the title, `The Hindu (Chennai) - - …` under it: the masthead the
@@ -453,6 +485,20 @@ export function extractStory(
       }
       e++;
     }
+  }
+
+  const opening = content[e];
+  if (
+    !headerFound &&
+    draft.title === null &&
+    opening?.kind === 'text' &&
+    content[e + 2] !== undefined &&
+    isQuestionThenAnswer(opening.text)
+  ) {
+    // no title printed: the page opens with its standfirst, a question and its answer
+    draft.deck = opening.text;
+    ledger.use(opening);
+    e++;
   }
 
   const body: ClassifiedLine[] = [];

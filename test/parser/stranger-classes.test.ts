@@ -158,3 +158,38 @@ describe('PressReader: the masthead above the title names the publication (issue
     expect(out.edition?.publication).toBe('Delta Weekly (Rotterdam)');
   });
 });
+
+describe('a title-less opening standfirst on a body-first page is the deck (issue 11)', () => {
+  const edition = 'This story is from the March 3, 2022 edition of Delta Weekly.';
+  const trial =
+    'Start your 7-day Magzter GOLD free trial to access thousands of curated premium stories, and 9,000+ magazines and newspapers.';
+  const page = (first: string): string => [first, ...body, edition, trial].join('\n');
+
+  it('a question and the sentence that answers it, above the body', () => {
+    const standfirst = 'Why does a two-year tunnel take four? The answer lies in the mud under the harbour.';
+    const out = parsePage(page(standfirst), { url: 'https://www.magzter.com/stories/x' });
+    expect(out.story?.deck).toBe(standfirst);
+    expect(out.story?.title).toBeNull();
+    expect(out.story?.paragraphs).toEqual(body);
+  });
+
+  it('in another script: the question mark is what counts, not the words', () => {
+    const standfirst = 'Почему туннель строят четыре года? Ответ скрыт в иле под гаванью.';
+    expect(parsePage(page(standfirst), { url: 'https://www.magzter.com/stories/x' }).story?.deck).toBe(
+      standfirst,
+    );
+  });
+
+  it('an interview question, a one-sentence lede or a long paragraph stays body', () => {
+    for (const first of [
+      'Your last three films have all done well. Why do you still read every review?',
+      'Why now?',
+      'The ministry said on Tuesday that the link would open in spring.',
+      `Why does a two-year tunnel take four? The contractor, the port authority and three successive ministers each blamed the others for the soft ground under the harbour, and the commuters who were promised a twenty-minute ride into town are still waiting for it.`,
+    ]) {
+      const out = parsePage(page(first), { url: 'https://www.magzter.com/stories/x' });
+      expect(out.story?.deck).toBeNull();
+      expect(out.story?.paragraphs[0]).toBe(first);
+    }
+  });
+});
