@@ -202,6 +202,7 @@ function parse(text: string, options: ParseOptions): ParsedPage {
   const teasers = extractTeasers(all.slice(segments.teaserStart), ledger, {
     knownPublications,
     cutLineIndex: cut ? all.length - 1 : null,
+    openLineIndex: lastLineOpen && options.truncated !== false ? all.length - 1 : null,
   });
 
   let story = buildStory(draft);

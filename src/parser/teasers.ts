@@ -32,6 +32,8 @@ export interface TeaserContext {
   knownPublications: readonly string[];
   /** Index of the line cut by the end of the capture, or null when the capture ends cleanly. */
   cutLineIndex: number | null;
+  /** Index of the last line when the text ends without a line break (it may be cut), else null. */
+  openLineIndex: number | null;
 }
 
 function tokenize(zone: readonly ClassifiedLine[], ledger: Ledger): Token[] {
@@ -188,11 +190,22 @@ function attachAnchors(cards: Card[], gaps: readonly Token[][], ledger: Ledger):
   }
 }
 
-function isPartial(card: Card, k: number, cards: readonly Card[], cutLineIndex: number | null): boolean {
+function isPartial(card: Card, k: number, cards: readonly Card[], ctx: TeaserContext): boolean {
   const parts = [card.title, card.summary, card.publication, card.date];
+  const { cutLineIndex, openLineIndex } = ctx;
   if (cutLineIndex !== null && parts.some((p) => p !== null && p.line.index === cutLineIndex)) return true;
   if (k !== cards.length - 1 || cards.length < 2) return false;
   const others = cards.slice(0, -1);
+  // the text ends without a line break inside the last summary, which stops mid-sentence
+  // where every other card's summary is closed: cut, whatever the capture's size
+  const summary = card.summary?.line;
+  if (
+    summary !== undefined &&
+    summary.index === openLineIndex &&
+    !endsSentence(summary.text) &&
+    others.every((c) => c.summary !== null && endsSentence(c.summary.line.text))
+  )
+    return true;
   if (card.summary === null && others.every((c) => c.summary !== null)) return true;
   return card.date === null && others.every((c) => c.date !== null);
 }
@@ -215,7 +228,7 @@ export function extractTeasers(
         ? (card.publication.line.publication ?? card.publication.line.text)
         : null,
       date: card.date?.line.date?.label ?? card.date?.line.text ?? null,
-      partial: isPartial(card, k, cards, ctx.cutLineIndex),
+      partial: isPartial(card, k, cards, ctx),
     };
   });
 }

@@ -193,3 +193,44 @@ describe('a title-less opening standfirst on a body-first page is the deck (issu
     }
   });
 });
+
+describe('a teaser cut by the end of a short capture (issue 11)', () => {
+  const edition = 'This story is from the March 3, 2022 edition of Delta Weekly.';
+  const trial =
+    'Start your 7-day Magzter GOLD free trial to access thousands of curated premium stories, and 9,000+ magazines and newspapers.';
+  const cards = [
+    'The ferry that never came',
+    'Islanders have waited six years for the promised service. They are still waiting.',
+    'Letters from the lighthouse',
+    'A keeper’s notebooks, found in an attic, tell of forty winters on the rock.',
+    'The last herring boats',
+    'Only three boats still fish the old grounds, and their skippers say the quota',
+  ];
+  const page = [...body, edition, trial, 'More stories from Delta Weekly', ...cards].join('\n');
+  const url = 'https://www.magzter.com/stories/x';
+
+  it('the last card is partial when its summary stops mid-sentence at an open end, unlike its siblings', () => {
+    const out = parsePage(page, { url });
+    expect(out.teasers.map((t) => t.partial)).toEqual([false, false, true]);
+  });
+
+  it('a complete last card (its text closed like the others, or a line break at the end) is not', () => {
+    expect(parsePage(`${page} are gone.`, { url }).teasers.map((t) => t.partial)).toEqual([
+      false,
+      false,
+      false,
+    ]);
+    expect(parsePage(`${page}\n`, { url }).teasers.map((t) => t.partial)).toEqual([false, false, false]);
+  });
+
+  it('summaries the page never closes with a stop tell nothing', () => {
+    const open = [
+      ...body,
+      edition,
+      trial,
+      'More stories from Delta Weekly',
+      ...cards.map((c) => c.replace(/\.$/u, '')),
+    ];
+    expect(parsePage(open.join('\n'), { url }).teasers.map((t) => t.partial)).toEqual([false, false, false]);
+  });
+});
