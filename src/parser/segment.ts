@@ -103,9 +103,14 @@ function countRepeats(
   return map;
 }
 
+/** Greek letters: in Greek text `;` is the question mark (NFC folds U+037E into it). */
+const GREEK_LETTER = /\p{Script=Greek}/u;
+
 function isQuestion(line: ClassifiedLine | undefined): boolean {
   if (line === undefined || line.text.length > SIGN_IN_MAX_CHARS) return false;
-  return line.text.includes('?') || line.text.includes('؟') || line.text.includes('？');
+  const text = line.text;
+  if (text.includes('?') || text.includes('؟') || text.includes('？')) return true;
+  return text.includes(';') && GREEK_LETTER.test(text);
 }
 
 /**

@@ -234,3 +234,40 @@ describe('a teaser cut by the end of a short capture (issue 11)', () => {
     expect(parsePage(open.join('\n'), { url }).teasers.map((t) => t.partial)).toEqual([false, false, false]);
   });
 });
+
+describe('the sign-in question in Greek, whose question mark is `;` (issue 11)', () => {
+  it('is sign-in, and the cards after it pair up', () => {
+    const out = parsePage(
+      [
+        ...body,
+        'Αυτή η ιστορία είναι από την έκδοση March 3, 2022 του Delta Weekly.',
+        'Ξεκινήστε τη δωρεάν δοκιμή 7 ημερών του Magzter GOLD για πρόσβαση σε χιλιάδες ιστορίες.',
+        'Είστε ήδη μέλος; Είσοδος',
+        'The ferry that never came',
+        'Islanders have waited six years for the promised service.',
+        'Letters from the lighthouse',
+        'A keeper’s notebooks, found in an attic, tell of forty winters on the rock.',
+      ].join('\n') + '\n',
+      { url: 'https://www.magzter.com/stories/x' },
+    );
+    expect(out.removed.find((r) => r.text === 'Είστε ήδη μέλος; Είσοδος')?.reason).toBe('sign-in');
+    expect(out.teasers.map((t) => t.title)).toEqual([
+      'The ferry that never came',
+      'Letters from the lighthouse',
+    ]);
+  });
+
+  it('a semicolon in a Latin-script line is no question', () => {
+    const out = parsePage(
+      [
+        ...body,
+        'This story is from the March 3, 2022 edition of Delta Weekly.',
+        'Ξεκινήστε τη δωρεάν δοκιμή 7 ημερών του Magzter GOLD για πρόσβαση σε χιλιάδες ιστορίες.',
+        'Harbour works; a timeline',
+        'What was promised, and when, since the first survey.',
+      ].join('\n') + '\n',
+      { url: 'https://www.magzter.com/stories/x' },
+    );
+    expect(out.teasers.map((t) => t.title)).toEqual(['Harbour works; a timeline']);
+  });
+});
