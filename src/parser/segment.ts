@@ -612,11 +612,57 @@ function storyReadingTimeEnd(lines: readonly ClassifiedLine[], topEnd: number): 
   return matchIssueTitle(name.text, issue.text) === null ? topEnd : topEnd + 3;
 }
 
+/** At most this many footer links sit between a listing's last card and the closing `© site` line. */
+const FOOTER_LINKS_MAX = 3;
+
+/**
+ * A page closed by a copyright line (`© 2025 Site. All rights reserved.`): the short
+ * lines just above it, none a sentence, are the footer's links (`Share this issue`),
+ * in any language. The walk stops at the first sentence (the last card's summary).
+ */
+function footerLinksAboveCopyright(lines: ClassifiedLine[]): void {
+  const last = lines.length - 1;
+  if (lines[last]?.kind !== 'chrome') return;
+  for (let k = last - 1; k >= Math.max(0, last - FOOTER_LINKS_MAX); k--) {
+    const line = lines[k] as ClassifiedLine;
+    if (line.kind !== 'text' || line.text.length > NAVIGATION_MAX_CHARS || endsSentence(line.text)) return;
+    lines[k] = relabel(line, 'navigation');
+  }
+}
+
+/** Digit runs of a text (`412` in `Nummer 412`). */
+function digitRuns(text: string): string[] {
+  return text.match(/\d+/gu) ?? [];
+}
+
+/**
+ * The heading a mirror prints under its contents breadcrumb (`Inhoud van nummer 412 van
+ * Delta Weekly` under `Start//Delta Weekly/Nummer 412/…`): a short line, not a sentence,
+ * that names the breadcrumb's publication and its issue number. In any language.
+ */
+function contentsHeading(lines: ClassifiedLine[]): void {
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const crumb = lines[i] as ClassifiedLine;
+    const next = lines[i + 1] as ClassifiedLine;
+    if (crumb.kind !== 'issue-contents' || crumb.publication === undefined || next.kind !== 'text') continue;
+    if (next.text.length > EDITION_LINE_MAX_CHARS || endsSentence(next.text)) return;
+    const numbers = digitRuns(crumb.text);
+    if (
+      next.key.includes(foldKey(crumb.publication)) &&
+      digitRuns(next.text).some((d) => numbers.includes(d))
+    )
+      lines[i + 1] = relabel(next, 'issue-contents', { publication: crumb.publication });
+    return;
+  }
+}
+
 export function segment(classified: readonly ClassifiedLine[], lastLineOpen = false): Segments {
   const lines = [...classified];
   demoteBodyMentions(lines);
   cutRepeat(lines, lastLineOpen);
   trailingChrome(lines);
+  footerLinksAboveCopyright(lines);
+  contentsHeading(lines);
   const topEnd = upsellBeforeHeader(lines, findTopEnd(lines));
   for (let i = topEnd; i < lines.length; i++) {
     const line = lines[i];

@@ -8,6 +8,7 @@
 
 import type { ClassifiedLine } from './classify.js';
 import { isBoilerplate, type Ledger } from './ledger.js';
+import { PAGE_REFERENCE_SHAPE } from './rules/generic.js';
 import { CARD_ALT_WINDOW, CARD_PUBLICATION_MAX_CHARS } from './settings.js';
 import { endsSentence, foldKey } from './text.js';
 import type { Teaser } from './types.js';
@@ -42,8 +43,11 @@ function tokenize(zone: readonly ClassifiedLine[], ledger: Ledger): Token[] {
     if (line.kind === 'reading-time') {
       ledger.removeBoilerplate(line);
       tokens.push({ kind: 'reading-time', line, key: '' });
-    } else if (isBoilerplate(line)) ledger.removeBoilerplate(line);
-    else if (line.kind === 'card-publication')
+    } else if (isBoilerplate(line)) {
+      ledger.removeBoilerplate(line);
+      // a contents page's `p. 12` closes its card as a reading time does
+      if (PAGE_REFERENCE_SHAPE.test(line.text)) tokens.push({ kind: 'reading-time', line, key: '' });
+    } else if (line.kind === 'card-publication')
       tokens.push({ kind: 'publication', line, key: foldKey(line.publication ?? '') });
     else if (line.kind === 'date') tokens.push({ kind: 'date', line, key: '' });
     else if (line.kind === 'text') tokens.push({ kind: 'text', line, key: line.key });

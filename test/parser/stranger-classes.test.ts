@@ -271,3 +271,48 @@ describe('the sign-in question in Greek, whose question mark is `;` (issue 11)',
     expect(out.teasers.map((t) => t.title)).toEqual(['Harbour works; a timeline']);
   });
 });
+
+describe('mirrors of issue pages: page references, the contents heading, the site footer (issue 11)', () => {
+  it('`p. 12` lines are page references, and the heading under the breadcrumb is no card', () => {
+    // a Dutch mirror, written for this test: no locale knows `Inhoud van nummer`
+    const out = parsePage(
+      [
+        'Start//Delta Weekly/Nummer 412/In dit nummer',
+        'Inhoud van nummer 412 van Delta Weekly',
+        'Een tunnel onder de haven',
+        'p. 12',
+        'De laatste haringboten',
+        'p. 34',
+        'Brieven uit de vuurtoren',
+        'p. 48',
+      ].join('\n') + '\n',
+    );
+    expect(out.story).toBeNull();
+    expect(out.teasers.map((t) => [t.title, t.summary])).toEqual([
+      ['Een tunnel onder de haven', null],
+      ['De laatste haringboten', null],
+      ['Brieven uit de vuurtoren', null],
+    ]);
+    expect(out.edition?.publication).toBe('Delta Weekly');
+  });
+
+  it('the footer closing the list (links, then `© site`) is no card', () => {
+    const out = parsePage(
+      [
+        'Home//Delta Weekly/Issue 412/In This Issue',
+        'Table of contents for Issue 412 in Delta Weekly',
+        'A tunnel under the harbour',
+        'Why a two-year project took four.',
+        'The last herring boats',
+        'Three boats still fish the old grounds.',
+        'Share this issue',
+        'Follow us',
+        '© 2026 Mirrorsite. All rights reserved.',
+      ].join('\n') + '\n',
+    );
+    expect(out.teasers.map((t) => t.title)).toEqual(['A tunnel under the harbour', 'The last herring boats']);
+    expect(out.removed.map((r) => r.text)).toEqual(
+      expect.arrayContaining(['Share this issue', 'Follow us', '© 2026 Mirrorsite. All rights reserved.']),
+    );
+  });
+});
