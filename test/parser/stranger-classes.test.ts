@@ -316,3 +316,33 @@ describe('mirrors of issue pages: page references, the contents heading, the sit
     );
   });
 });
+
+describe('page locale: a price period word alone does not outvote the UI sentences (issue 11)', () => {
+  it('`/An` (French for year, Romanian too) under Romanian upsell sentences gives ro', () => {
+    const out = parsePage(
+      [
+        'Citește fără limite cu Magzter GOLD',
+        'Abonează-te acum și primești acces la mii de reviste, ziare și articole selectate de redacție',
+        '$149.99',
+        '$74.99/An',
+        'Un tunel sub port',
+        'Delta Weekly',
+        '|',
+        'March 3, 2022',
+        ...body,
+      ].join('\n') + '\n',
+      { url: 'https://www.magzter.com/RO/Delta/Delta-Weekly/News/1' },
+    );
+    expect(out.page_locale).toBe('ro');
+  });
+
+  it('with no UI sentence to read, the price period still votes', () => {
+    const out = parsePage(
+      ['$74.99/An', 'Un tunel sub port', 'Delta Weekly', '|', 'March 3, 2022', ...body].join('\n'),
+      {
+        url: 'https://www.magzter.com/RO/Delta/Delta-Weekly/News/1',
+      },
+    );
+    expect(out.page_locale).toBe('fr');
+  });
+});
