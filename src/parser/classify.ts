@@ -679,7 +679,7 @@ export function classifyLines(lines: readonly SourceLine[], lastLineOpen: boolea
     return {
       text: line.text,
       lineNo: line.lineNo,
-      ...(line.printed === undefined ? {} : { printed: line.printed }),
+      printed: line.printed,
       index,
       key: foldKeyOfLowerCase(folded, found),
       kind: c.kind,

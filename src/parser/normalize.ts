@@ -173,7 +173,7 @@ export interface SourceLine {
   text: string;
   lineNo: number;
   /** The line as printed when icon-font names were cut out of `text` (`access_time4 min.`): `removed[]` reports it. */
-  printed?: string;
+  printed?: string | undefined;
 }
 
 export interface NormalizedInput {
@@ -193,7 +193,8 @@ export function normalizeInput(text: string): NormalizedInput {
     const printed = unwrapScrapeQuotes(trimmed);
     const text = printed.includes('_') ? stripIconLigatures(printed).trim() : printed;
     if (text === '') continue;
-    lines.push(text === printed ? { text, lineNo: i } : { text, lineNo: i, printed });
+    // one object shape for every line (`printed` always present) keeps the later stages' property reads fast
+    lines.push({ text, lineNo: i, printed: text === printed ? undefined : printed });
   }
   const lastLineOpen = (raw.at(-1) ?? '').trim() !== '';
   return { lines, lastLineOpen };
