@@ -458,6 +458,8 @@ export function extractStory(
       after !== undefined &&
       // `By Name` under the title is the byline, never the deck
       !(isNameLike(candidate.text) && stripOpener(candidate.text).opened) &&
+      // under a credit line the deck is printed unclosed (or as a question): a closed paragraph is the lede
+      !(credit >= 0 && candidate.text.endsWith('.')) &&
       !(isNameLike(candidate.text) && isTitleRepeat(after));
     if (deckAllowed && candidate) {
       draft.deck = candidate.text;

@@ -346,3 +346,29 @@ describe('page locale: a price period word alone does not outvote the UI sentenc
     expect(out.page_locale).toBe('fr');
   });
 });
+
+describe('PressReader: under a credit line, a paragraph closed by a full stop is the lede, not a deck (issue 11)', () => {
+  const url = 'https://www.pressreader.com/netherlands/delta-weekly/20220303/281';
+  const header = [
+    'Delta Weekly',
+    'A tunnel under the harbour',
+    'Delta Weekly (Rotterdam) - - Stad - By Marta Kowalczyk',
+  ];
+
+  it('a closed first paragraph is body', () => {
+    const out = parsePage([...header, ...body].join('\n') + '\n', { url });
+    expect(out.story?.deck).toBeNull();
+    expect(out.story?.paragraphs).toEqual(body);
+  });
+
+  it('an unclosed summary, or a question, is the deck', () => {
+    for (const deck of [
+      'The city has waited twenty years for a tunnel; now it has a date',
+      'Can a port city build a tunnel faster than the mud fills it?',
+    ]) {
+      const out = parsePage([...header, deck, ...body].join('\n') + '\n', { url });
+      expect(out.story?.deck).toBe(deck);
+      expect(out.story?.paragraphs).toEqual(body);
+    }
+  });
+});
