@@ -12,7 +12,14 @@ import {
 } from './edition.js';
 import type { SourceLine } from './normalize.js';
 import { matchCreditLine } from './platform-grammars.js';
-import { CURRENCY_SYMBOLS, MINUTE_WORDS, PRICE, PRICE_PERIOD_MAX_CHARS } from './rules/generic.js';
+import {
+  COPYRIGHT_SHAPE,
+  CURRENCY_SYMBOLS,
+  MINUTE_WORDS,
+  PAGE_REFERENCE_SHAPE,
+  PRICE,
+  PRICE_PERIOD_MAX_CHARS,
+} from './rules/generic.js';
 import {
   BRAND_NAMES,
   CUT_CANDIDATES,
@@ -456,7 +463,10 @@ function matchShapes(text: string): Classification | null {
     if (reading) return { kind: 'reading-time', locales: reading };
     const date = parseEditionLabel(text);
     if (date) return { kind: 'date', locales: [], date };
+    if (PAGE_REFERENCE_SHAPE.test(text)) return { kind: 'navigation', locales: [] };
   }
+  if (COPYRIGHT_SHAPE.test(text) && text.length <= NAVIGATION_MAX_CHARS * 2)
+    return { kind: 'chrome', locales: [] };
   if (isBreadcrumb(text)) return matchContentsBreadcrumb(text) ?? { kind: 'navigation', locales: [] };
   if (text === '|') return { kind: 'pipe', locales: [] };
   const bar = text.indexOf('|');
@@ -669,6 +679,7 @@ export function classifyLines(lines: readonly SourceLine[], lastLineOpen: boolea
     return {
       text: line.text,
       lineNo: line.lineNo,
+      printed: line.printed,
       index,
       key: foldKeyOfLowerCase(folded, found),
       kind: c.kind,

@@ -143,6 +143,29 @@ export function parseEditionLabel(text: string): PrintedDate | null {
   return parsePrintedDate(text) ?? parseIssueLabel(text);
 }
 
+/** `India TodayIndia Today` → `India Today`: a name the store prints twice, glued. */
+export function undoubledName(text: string): string {
+  const half = text.length / 2;
+  return Number.isInteger(half) && half >= 2 && text.slice(0, half) === text.slice(half)
+    ? text.slice(0, half)
+    : text;
+}
+
+/**
+ * An issue title: a name line (printed once, or twice glued as Zinio does) and under it
+ * the same name followed by the issue's date or number (`Reader's Digest India` /
+ * `Reader's Digest India April 2017`, `QuoQuo` / `Quo September2021`).
+ */
+export function matchIssueTitle(
+  nameLine: string,
+  issueLine: string,
+): { publication: string; date: PrintedDate } | null {
+  const publication = undoubledName(nameLine);
+  if (publication === '' || !issueLine.startsWith(`${publication} `)) return null;
+  const date = parseEditionLabel(issueLine.slice(publication.length + 1));
+  return date === null ? null : { publication, date };
+}
+
 /**
  * Find the first printed date inside running text (`… October 23, 2024-Ausgabe …`).
  * Token scan: linear in the text length.

@@ -131,9 +131,12 @@ function pageLocale(lines: readonly ClassifiedLine[]): string | null {
     if (detected !== null) return detected;
   }
   const known = pickPageLocale(lines);
-  if (known !== null) return known;
+  // a price's period word (`/An`) is shared by languages: it votes only when no UI sentence can be read
+  const onlyPriceVotes = lines.every((l) => l.locales.length === 0 || l.kind === 'price');
+  if (known !== null && !onlyPriceVotes) return known;
   const sentences = lines.filter((l) => UI_SENTENCE_KINDS.has(l.kind) && l.locales.length === 0).map(uiWords);
-  return sentences.length > 0 ? detectLanguage(sentences, UI_LANGUAGE_MIN_CHARS) : null;
+  const detected = sentences.length > 0 ? detectLanguage(sentences, UI_LANGUAGE_MIN_CHARS) : null;
+  return detected ?? known;
 }
 
 /** Where the `count`-th line ends (its newline excluded), or the text's length if it has fewer lines. */
@@ -202,6 +205,7 @@ function parse(text: string, options: ParseOptions): ParsedPage {
   const teasers = extractTeasers(all.slice(segments.teaserStart), ledger, {
     knownPublications,
     cutLineIndex: cut ? all.length - 1 : null,
+    openLineIndex: lastLineOpen && options.truncated !== false ? all.length - 1 : null,
   });
 
   let story = buildStory(draft);

@@ -74,9 +74,10 @@ export class Ledger {
       if (this.used[line.index]) continue;
       const reason = this.reasons[line.index];
       if (reason === null || reason === undefined) unplaced++;
+      const text = line.printed ?? line.text;
       if (reason === 'learned-boilerplate' && line.evidence !== undefined)
-        removed.push({ text: line.text, reason, evidence: line.evidence });
-      else removed.push({ text: line.text, reason: reason ?? 'layout' });
+        removed.push({ text, reason, evidence: line.evidence });
+      else removed.push({ text, reason: reason ?? 'layout' });
     }
     return { removed, unplaced };
   }

@@ -164,7 +164,6 @@ export function normalizeText(text: string): string {
   if (out.includes('\r')) out = out.replace(/\r\n?/gu, '\n');
   out = decodeEntities(out);
   out = out.normalize('NFC');
-  if (out.includes('_')) out = stripIconLigatures(out);
   if (INVISIBLE_OR_SPACE.test(out)) out = out.replace(INVISIBLE, '').replace(SPACES, ' ');
   return out;
 }
@@ -173,6 +172,8 @@ export function normalizeText(text: string): string {
 export interface SourceLine {
   text: string;
   lineNo: number;
+  /** The line as printed when icon-font names were cut out of `text` (`access_time4 min.`): `removed[]` reports it. */
+  printed?: string | undefined;
 }
 
 export interface NormalizedInput {
@@ -189,13 +190,20 @@ export function normalizeInput(text: string): NormalizedInput {
   for (let i = 0; i < raw.length; i++) {
     const trimmed = (raw[i] ?? '').trim();
     if (trimmed === '') continue;
-    lines.push({ text: unwrapScrapeQuotes(trimmed), lineNo: i });
+    const printed = unwrapScrapeQuotes(trimmed);
+    const text = printed.includes('_') ? stripIconLigatures(printed).trim() : printed;
+    if (text === '') continue;
+    // one object shape for every line (`printed` always present) keeps the later stages' property reads fast
+    lines.push({ text, lineNo: i, printed: text === printed ? undefined : printed });
   }
   const lastLineOpen = (raw.at(-1) ?? '').trim() !== '';
   return { lines, lastLineOpen };
 }
 
-/** The non-empty normalized lines of a text (what the parser accounts for). */
+/**
+ * The non-empty normalized lines of a text as printed (what the parser accounts for:
+ * `removed[]` reports a line with its icon-font names, `Read Morekeyboard_arrow_down`).
+ */
 export function normalizedLines(text: string): string[] {
-  return normalizeInput(text).lines.map((l) => l.text);
+  return normalizeInput(text).lines.map((l) => l.printed ?? l.text);
 }

@@ -5,7 +5,13 @@
  */
 
 import type { ClassifiedLine, LineKind } from './classify.js';
-import { findIssueLabel, findPrintedDate, isTemplatePlaceholder, type EditionLineMatch } from './edition.js';
+import {
+  findIssueLabel,
+  findPrintedDate,
+  isTemplatePlaceholder,
+  matchIssueTitle,
+  type EditionLineMatch,
+} from './edition.js';
 import { isBoilerplate } from './ledger.js';
 import { TRY_GOLD_SHAPE } from './rules/generic.js';
 import {
@@ -97,9 +103,14 @@ function countRepeats(
   return map;
 }
 
+/** Greek letters: in Greek text `;` is the question mark (NFC folds U+037E into it). */
+const GREEK_LETTER = /\p{Script=Greek}/u;
+
 function isQuestion(line: ClassifiedLine | undefined): boolean {
   if (line === undefined || line.text.length > SIGN_IN_MAX_CHARS) return false;
-  return line.text.includes('?') || line.text.includes('؟') || line.text.includes('？');
+  const text = line.text;
+  if (text.includes('?') || text.includes('؟') || text.includes('？')) return true;
+  return text.includes(';') && GREEK_LETTER.test(text);
 }
 
 /**
@@ -230,6 +241,9 @@ function upsellBeforeHeader(lines: ClassifiedLine[], topEnd: number): number {
       break;
     }
   }
+  // the known block may end right at `topEnd` (`… Gift Now`): the labels after it are still looked at
+  if (last < 0 && topEnd > 0 && UPSELL_KINDS.has((lines[topEnd - 1] as ClassifiedLine).kind))
+    last = topEnd - 1;
   if (last < 0) return topEnd;
   for (let k = topEnd; k < last; k++) {
     const line = lines[k] as ClassifiedLine;
@@ -585,11 +599,70 @@ function trailingChrome(lines: ClassifiedLine[]): void {
   for (let j = k + 1; j < lines.length; j++) lines[j] = relabel(lines[j] as ClassifiedLine, 'navigation');
 }
 
+/**
+ * A reading time right under an issue title (`QuoQuo` / `Quo September2021` /
+ * `6 min.`) is the story's own (a Zinio story page), not the first teaser card's:
+ * cards are looked for after it. Returns where to look from.
+ */
+function storyReadingTimeEnd(lines: readonly ClassifiedLine[], topEnd: number): number {
+  const name = lines[topEnd];
+  const issue = lines[topEnd + 1];
+  if (name?.kind !== 'text' || issue?.kind !== 'text' || lines[topEnd + 2]?.kind !== 'reading-time')
+    return topEnd;
+  return matchIssueTitle(name.text, issue.text) === null ? topEnd : topEnd + 3;
+}
+
+/** At most this many footer links sit between a listing's last card and the closing `© site` line. */
+const FOOTER_LINKS_MAX = 3;
+
+/**
+ * A page closed by a copyright line (`© 2025 Site. All rights reserved.`): the short
+ * lines just above it, none a sentence, are the footer's links (`Share this issue`),
+ * in any language. The walk stops at the first sentence (the last card's summary).
+ */
+function footerLinksAboveCopyright(lines: ClassifiedLine[]): void {
+  const last = lines.length - 1;
+  if (lines[last]?.kind !== 'chrome') return;
+  for (let k = last - 1; k >= Math.max(0, last - FOOTER_LINKS_MAX); k--) {
+    const line = lines[k] as ClassifiedLine;
+    if (line.kind !== 'text' || line.text.length > NAVIGATION_MAX_CHARS || endsSentence(line.text)) return;
+    lines[k] = relabel(line, 'navigation');
+  }
+}
+
+/** Digit runs of a text (`412` in `Nummer 412`). */
+function digitRuns(text: string): string[] {
+  return text.match(/\d+/gu) ?? [];
+}
+
+/**
+ * The heading a mirror prints under its contents breadcrumb (`Inhoud van nummer 412 van
+ * Delta Weekly` under `Start//Delta Weekly/Nummer 412/…`): a short line, not a sentence,
+ * that names the breadcrumb's publication and its issue number. In any language.
+ */
+function contentsHeading(lines: ClassifiedLine[]): void {
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const crumb = lines[i] as ClassifiedLine;
+    const next = lines[i + 1] as ClassifiedLine;
+    if (crumb.kind !== 'issue-contents' || crumb.publication === undefined || next.kind !== 'text') continue;
+    if (next.text.length > EDITION_LINE_MAX_CHARS || endsSentence(next.text)) return;
+    const numbers = digitRuns(crumb.text);
+    if (
+      next.key.includes(foldKey(crumb.publication)) &&
+      digitRuns(next.text).some((d) => numbers.includes(d))
+    )
+      lines[i + 1] = relabel(next, 'issue-contents', { publication: crumb.publication });
+    return;
+  }
+}
+
 export function segment(classified: readonly ClassifiedLine[], lastLineOpen = false): Segments {
   const lines = [...classified];
   demoteBodyMentions(lines);
   cutRepeat(lines, lastLineOpen);
   trailingChrome(lines);
+  footerLinksAboveCopyright(lines);
+  contentsHeading(lines);
   const topEnd = upsellBeforeHeader(lines, findTopEnd(lines));
   for (let i = topEnd; i < lines.length; i++) {
     const line = lines[i];
@@ -608,7 +681,8 @@ export function segment(classified: readonly ClassifiedLine[], lastLineOpen = fa
     teaserStart = storyEnd + 2;
   } else {
     const header = findMoreStoriesHeader(lines, topEnd, [...pubs, ...repeatedShortLines(repeats, lines)]);
-    storyEnd = header >= 0 ? header : (findCardStart(lines, topEnd, repeats) ?? lines.length);
+    const cardsFrom = issuePage ? topEnd : storyReadingTimeEnd(lines, topEnd);
+    storyEnd = header >= 0 ? header : (findCardStart(lines, cardsFrom, repeats) ?? lines.length);
     teaserStart = header >= 0 ? header + 1 : storyEnd;
   }
   return { lines, topEnd, storyEnd, teaserStart, issuePage, repeats };

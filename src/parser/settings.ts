@@ -35,6 +35,8 @@ export const TITLE_MAX_CHARS = 200;
 export const STANDFIRST_MIN_WORDS = 14;
 /** A deck (standfirst) longer than this is taken as the first body paragraph. */
 export const DECK_MAX_CHARS = 400;
+/** A title-less opening standfirst (a question and its answer) is short: longer, it is the lede. */
+export const OPENING_STANDFIRST_MAX_CHARS = 200;
 
 /** A byline is at most this many words and characters. */
 export const BYLINE_MAX_WORDS = 5;

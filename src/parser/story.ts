@@ -5,7 +5,7 @@
  */
 
 import type { ClassifiedLine } from './classify.js';
-import { parseEditionLabel, type PrintedDate } from './edition.js';
+import { matchIssueTitle, type PrintedDate } from './edition.js';
 import { proseSentences } from './evidence.js';
 import { isBoilerplate, type Ledger } from './ledger.js';
 import { repairDropCap } from './platform-grammars.js';
@@ -18,6 +18,7 @@ import {
   DECK_MAX_CHARS,
   HEADER_BYLINE_MAX_OFFSET,
   HEADER_META_MAX_OFFSET,
+  OPENING_STANDFIRST_MAX_CHARS,
   PULL_QUOTE_MAX_CHARS,
   STANDFIRST_MIN_WORDS,
   TITLE_MAX_CHARS,
@@ -118,25 +119,13 @@ export function findDateline(paragraph: string): string | null {
   return null;
 }
 
-/** `India TodayIndia Today` → `India Today`: a name the store prints twice, glued. */
-function undoubledName(text: string): string {
-  const half = text.length / 2;
-  return Number.isInteger(half) && half >= 2 && text.slice(0, half) === text.slice(half)
-    ? text.slice(0, half)
-    : text;
-}
-
 /** `Reader's Digest India` followed by `Reader's Digest India April 2017`. */
 function findIssueTitle(
   content: readonly ClassifiedLine[],
 ): { publication: string; date: PrintedDate } | null {
   for (let k = 0; k + 1 < content.length && k < HEADER_BYLINE_MAX_OFFSET; k++) {
-    const pub = undoubledName(content[k]?.text ?? '');
-    const next = content[k + 1]?.text ?? '';
-    if (pub === '' || !next.startsWith(`${pub} `)) continue;
-    // `Reader's Digest India April 2017`, Zinio's `India Today Issue 50 2019`
-    const date = parseEditionLabel(next.slice(pub.length + 1));
-    if (date) return { publication: pub, date };
+    const issue = matchIssueTitle(content[k]?.text ?? '', content[k + 1]?.text ?? '');
+    if (issue) return issue;
   }
   return null;
 }
@@ -194,6 +183,51 @@ export function isStandfirst(text: string): boolean {
 }
 
 const STANDFIRST_STOPS: ReadonlySet<string> = new Set(['.', '?', '!', '…', '؟', '。', '？', '！']);
+const QUESTION_MARKS: ReadonlySet<string> = new Set(['?', '؟', '？']);
+
+/** Whether `text` holds a sentence stop followed by a space (a sentence ends inside it). */
+function endsSentenceInside(text: string): boolean {
+  for (let k = 0; k + 1 < text.length; k++)
+    if (STANDFIRST_STOPS.has(text.charAt(k)) && text.charAt(k + 1) === ' ') return true;
+  return false;
+}
+
+/**
+ * The standfirst a body-first page opens with when it prints no title: exactly two
+ * sentences, a question and then the sentence that answers or teases it (`Why is the
+ * train late? A look inside the signal boxes shows…`). Punctuation, not vocabulary: an
+ * interview opens with a statement and then the question, a lede with no question.
+ */
+export function isQuestionThenAnswer(text: string): boolean {
+  if (text.length > OPENING_STANDFIRST_MAX_CHARS) return false;
+  let q = -1;
+  for (let k = 0; k < text.length; k++) {
+    if (QUESTION_MARKS.has(text.charAt(k))) {
+      q = k;
+      break;
+    }
+  }
+  if (q <= 0) return false;
+  const question = text.slice(0, q);
+  const answer = text.slice(q + 1).trim();
+  if (answer === '' || !STANDFIRST_STOPS.has(answer.at(-1) ?? '') || QUESTION_MARKS.has(answer.at(-1) ?? ''))
+    return false;
+  return !endsSentenceInside(question) && !endsSentenceInside(answer);
+}
+
+/**
+ * `The Hindu` above the title, `The Hindu (Chennai) - - …` under it: the masthead the
+ * page prints names the publication, the credit line adds the edition's city. A line
+ * above the title is the masthead only when the credit line's name is it plus `(City)`.
+ */
+function mastheadName(above: readonly ClassifiedLine[], credited: string | undefined): string | undefined {
+  if (credited === undefined) return undefined;
+  for (const line of above) {
+    const name = line.text;
+    if (line.kind === 'text' && credited.startsWith(`${name} (`) && credited.endsWith(')')) return name;
+  }
+  return credited;
+}
 
 /** Index of a credit line within the header's reach, or -1. */
 function creditHeader(content: readonly ClassifiedLine[], i: number): number {
@@ -261,13 +295,39 @@ export function extractStory(
     const line = content[credit] as ClassifiedLine;
     for (let k = i; k < credit - 1; k++) ledger.remove(content[k] as ClassifiedLine, 'layout');
     if (credit > i) useTitle(content[credit - 1]);
-    draft.publication = line.publication ?? null;
+    draft.publication = mastheadName(content.slice(i, Math.max(i, credit - 1)), line.publication) ?? null;
     draft.date = line.date ?? null;
     draft.byline = line.detail === undefined || line.detail === '' ? null : line.detail;
     ledger.remove(line, 'layout');
     headerFound = true;
     e = credit + 1;
     h = -2;
+  }
+  const nameLine = content[i];
+  const issueLine = content[i + 1];
+  const issueTitle =
+    h === -1 && nameLine?.kind === 'text' && issueLine?.kind === 'text'
+      ? matchIssueTitle(nameLine.text, issueLine.text)
+      : null;
+  if (issueTitle !== null && nameLine !== undefined && issueLine !== undefined) {
+    // `PubPub` / `Pub March 3, 2022` / (reading time) / title (a Zinio story): the issue line is the edition
+    draft.publication = issueTitle.publication;
+    draft.date = issueTitle.date;
+    ledger.remove(nameLine, 'layout');
+    ledger.remove(issueLine, 'layout');
+    headerFound = true;
+    e = i + 2;
+    h = -2;
+    const titleLine = content[e];
+    if (
+      titleLine?.kind === 'text' &&
+      titleLine.text.length <= TITLE_MAX_CHARS &&
+      !endsSentence(titleLine.text) &&
+      content[e + 1] !== undefined
+    ) {
+      useTitle(titleLine);
+      e++;
+    }
   }
   for (let k = i; h === -1 && k <= i + HEADER_META_MAX_OFFSET && k < content.length; k++) {
     const kind = content[k]?.kind;
@@ -303,6 +363,17 @@ export function extractStory(
         continue;
       }
       if (line.kind === 'text' && draft.publication !== null && line.key === foldKey(draft.publication)) {
+        ledger.remove(line, 'layout');
+        j++;
+        continue;
+      }
+      // `Filmfare 23-APR-2017` under the bar: an issue name holding the date
+      const issue =
+        line.kind === 'text' && draft.publication !== null && draft.date === null
+          ? matchIssueTitle(draft.publication, line.text)
+          : null;
+      if (issue !== null) {
+        draft.date = issue.date;
         ledger.remove(line, 'layout');
         j++;
         continue;
@@ -385,6 +456,10 @@ export function extractStory(
       !isTitleRepeat(candidate) &&
       candidate.text.length <= DECK_MAX_CHARS &&
       after !== undefined &&
+      // `By Name` under the title is the byline, never the deck
+      !(isNameLike(candidate.text) && stripOpener(candidate.text).opened) &&
+      // under a credit line the deck is printed unclosed (or as a question): a closed paragraph is the lede
+      !(credit >= 0 && candidate.text.endsWith('.')) &&
       !(isNameLike(candidate.text) && isTitleRepeat(after));
     if (deckAllowed && candidate) {
       draft.deck = candidate.text;
@@ -412,6 +487,20 @@ export function extractStory(
       }
       e++;
     }
+  }
+
+  const opening = content[e];
+  if (
+    !headerFound &&
+    draft.title === null &&
+    opening?.kind === 'text' &&
+    content[e + 2] !== undefined &&
+    isQuestionThenAnswer(opening.text)
+  ) {
+    // no title printed: the page opens with its standfirst, a question and its answer
+    draft.deck = opening.text;
+    ledger.use(opening);
+    e++;
   }
 
   const body: ClassifiedLine[] = [];

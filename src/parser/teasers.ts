@@ -8,6 +8,7 @@
 
 import type { ClassifiedLine } from './classify.js';
 import { isBoilerplate, type Ledger } from './ledger.js';
+import { PAGE_REFERENCE_SHAPE } from './rules/generic.js';
 import { CARD_ALT_WINDOW, CARD_PUBLICATION_MAX_CHARS } from './settings.js';
 import { endsSentence, foldKey } from './text.js';
 import type { Teaser } from './types.js';
@@ -32,6 +33,8 @@ export interface TeaserContext {
   knownPublications: readonly string[];
   /** Index of the line cut by the end of the capture, or null when the capture ends cleanly. */
   cutLineIndex: number | null;
+  /** Index of the last line when the text ends without a line break (it may be cut), else null. */
+  openLineIndex: number | null;
 }
 
 function tokenize(zone: readonly ClassifiedLine[], ledger: Ledger): Token[] {
@@ -40,8 +43,11 @@ function tokenize(zone: readonly ClassifiedLine[], ledger: Ledger): Token[] {
     if (line.kind === 'reading-time') {
       ledger.removeBoilerplate(line);
       tokens.push({ kind: 'reading-time', line, key: '' });
-    } else if (isBoilerplate(line)) ledger.removeBoilerplate(line);
-    else if (line.kind === 'card-publication')
+    } else if (isBoilerplate(line)) {
+      ledger.removeBoilerplate(line);
+      // a contents page's `p. 12` closes its card as a reading time does
+      if (PAGE_REFERENCE_SHAPE.test(line.text)) tokens.push({ kind: 'reading-time', line, key: '' });
+    } else if (line.kind === 'card-publication')
       tokens.push({ kind: 'publication', line, key: foldKey(line.publication ?? '') });
     else if (line.kind === 'date') tokens.push({ kind: 'date', line, key: '' });
     else if (line.kind === 'text') tokens.push({ kind: 'text', line, key: line.key });
@@ -188,11 +194,22 @@ function attachAnchors(cards: Card[], gaps: readonly Token[][], ledger: Ledger):
   }
 }
 
-function isPartial(card: Card, k: number, cards: readonly Card[], cutLineIndex: number | null): boolean {
+function isPartial(card: Card, k: number, cards: readonly Card[], ctx: TeaserContext): boolean {
   const parts = [card.title, card.summary, card.publication, card.date];
+  const { cutLineIndex, openLineIndex } = ctx;
   if (cutLineIndex !== null && parts.some((p) => p !== null && p.line.index === cutLineIndex)) return true;
   if (k !== cards.length - 1 || cards.length < 2) return false;
   const others = cards.slice(0, -1);
+  // the text ends without a line break inside the last summary, which stops mid-sentence
+  // where every other card's summary is closed: cut, whatever the capture's size
+  const summary = card.summary?.line;
+  if (
+    summary !== undefined &&
+    summary.index === openLineIndex &&
+    !endsSentence(summary.text) &&
+    others.every((c) => c.summary !== null && endsSentence(c.summary.line.text))
+  )
+    return true;
   if (card.summary === null && others.every((c) => c.summary !== null)) return true;
   return card.date === null && others.every((c) => c.date !== null);
 }
@@ -215,7 +232,7 @@ export function extractTeasers(
         ? (card.publication.line.publication ?? card.publication.line.text)
         : null,
       date: card.date?.line.date?.label ?? card.date?.line.text ?? null,
-      partial: isPartial(card, k, cards, ctx.cutLineIndex),
+      partial: isPartial(card, k, cards, ctx),
     };
   });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyLine } from '../../src/parser/classify.js';
 import { normalizedLines, parsePage } from '../../src/parser/index.js';
-import { stripIconLigatures } from '../../src/parser/normalize.js';
+import { normalizeInput, stripIconLigatures } from '../../src/parser/normalize.js';
 import { matchCreditLine, repairDropCap } from '../../src/parser/platform-grammars.js';
 
 describe('PressReader credit lines', () => {
@@ -95,10 +95,20 @@ describe('Zinio grammar', () => {
     expect(stripIconLigatures('Read Morekeyboard_arrow_down')).toBe('Read More');
     expect(stripIconLigatures('access_time1 min.')).toBe('1 min.');
     expect(stripIconLigatures('category_outlined / News & Politics')).toBe(' / News & Politics');
-    expect(normalizedLines('access_time1 最少\nkeyboard_arrow_down\nRead Morekeyboard_arrow_down')).toEqual([
-      '1 最少',
-      'Read More',
-    ]);
+    const input = 'access_time1 最少\nkeyboard_arrow_down\nRead Morekeyboard_arrow_down';
+    expect(normalizeInput(input).lines.map((l) => l.text)).toEqual(['1 最少', 'Read More']);
+    // a line that is only an icon name is no line; the others are accounted for as printed
+    expect(normalizedLines(input)).toEqual(['access_time1 最少', 'Read Morekeyboard_arrow_down']);
+  });
+
+  it('reports a removed line as printed, icon names included (issue 11)', () => {
+    const out = parsePage(
+      ['category_outlined / News & Politics', 'Delta WeeklyDelta Weekly', 'Delta Weekly Issue 9 2021'].join(
+        '\n',
+      ),
+      { url: 'https://www.zinio.com/delta-weekly/issue-9' },
+    );
+    expect(out.removed.map((r) => r.text)).toContain('category_outlined / News & Politics');
   });
 
   it('reads breadcrumbs, prices with a tax note, issue counts and reading times as platform text', () => {

@@ -55,6 +55,12 @@ export const READING_TIME_LABELS: readonly string[] = ['time-read', 'time to rea
 /** `Try GOLD - Free` in an unknown language: three short words around a dash. */
 export const TRY_GOLD_SHAPE = /^\S{1,15} \S{1,15} - \S{1,15}$/u;
 
+/** A page reference in a table of contents (`p. 12`, `S. 34`, `pág. 48`): an abbreviation and a page number. */
+export const PAGE_REFERENCE_SHAPE = /^\p{L}{1,4}\. ?\d{1,4}$/u;
+
+/** A site's copyright footer in any language (`© 2025 Site. All rights reserved.`). */
+export const COPYRIGHT_SHAPE = /^(?:©|\([cC]\) |[Cc]opyright )/u;
+
 /** Section labels printed above a story list (Magzter and Zinio categories). */
 export const CATEGORY_LABELS: readonly string[] = [
   'Entertainment',
