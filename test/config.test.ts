@@ -19,6 +19,7 @@ describe('loadConfig', () => {
       rateLimits: { writesPerMinute: 600, searchesPerMinute: 300, parsePerMinute: 300 },
       corsOrigins: [],
       skipIntegrityCheck: false,
+      changesRetained: 1_000_000,
     });
   });
 

@@ -315,6 +315,45 @@ export const PublicationListSchema = z
   .object({ items: z.array(PublicationSchema), next_cursor: z.string().nullable() })
   .meta({ id: 'PublicationList' });
 
+export const ChangeSchema = z
+  .object({
+    seq: z
+      .int()
+      .positive()
+      .describe(
+        'Position in the feed: strictly increasing in commit order, never reused. For ordering only.',
+      ),
+    token: z
+      .string()
+      .describe(
+        'Opaque: pass as `since` to resume after this change. Store it verbatim; do not build or parse it.',
+      ),
+    kind: z
+      .enum(['created', 'reparsed', 'deleted'])
+      .describe(
+        '`created`: a new article was stored; `reparsed`: a re-parse changed its stored fields; `deleted`: it was removed (its id is never reused).',
+      ),
+    article_id: z.int().positive(),
+    source_url: z.string().nullable().describe('The page URL given at ingest (kept on deletes too).'),
+    changed_at: z.string().describe('When the change was committed (ISO 8601, UTC).'),
+    links: z
+      .object({ article: z.string().describe('The article (404 once deleted).') })
+      .describe('Where to read the article as it is now.'),
+  })
+  .meta({ id: 'Change' });
+
+export const ChangeListSchema = z
+  .object({
+    items: z.array(ChangeSchema),
+    next: z
+      .string()
+      .describe(
+        'Pass as `since` for the changes after this page; present even when there are none yet. Store it verbatim.',
+      ),
+    has_more: z.boolean().describe('More changes are committed after `next` already: ask again at once.'),
+  })
+  .meta({ id: 'ChangeList' });
+
 export const JobSchema = z
   .object({
     id: z.string(),
@@ -403,6 +442,28 @@ export const ArticleListQuerySchema = z.strictObject({
     ),
   limit: LIMIT,
   cursor: CURSOR,
+});
+
+/** Largest page of the change feed. */
+export const CHANGES_LIMIT_MAX = 1000;
+
+export const ChangesQuerySchema = z.strictObject({
+  since: z
+    .string()
+    .min(1)
+    .max(1024)
+    .optional()
+    .describe(
+      'A `next` or item `token` from an earlier answer: the changes committed after it. `now`: no items, ' +
+        'and a `next` at the current head (take it before a full resync). Absent: from the oldest change kept.',
+    ),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(CHANGES_LIMIT_MAX)
+    .default(100)
+    .describe(`Page size, 1–${CHANGES_LIMIT_MAX}.`),
 });
 
 export const EditionListQuerySchema = z.strictObject({

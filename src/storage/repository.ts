@@ -40,6 +40,16 @@ export interface Repository {
   searchTeasers(query: TeaserSearchQuery): Promise<Page<TeaserSearchItem>>;
 
   /**
+   * Changes to articles in commit order, after `since` (a token from an earlier page or
+   * change; `'now'`: the current head, with no items; absent: from the oldest change kept).
+   * A change is recorded in the transaction that makes it, so a reader never sees a change
+   * before the ones committed ahead of it. Throws ChangesGoneError when changes after `since`
+   * are no longer kept (or the token belongs to another database), InvalidCursorError when
+   * the token was never issued.
+   */
+  listChanges(query: ChangeQuery): Promise<ChangePage>;
+
+  /**
    * Line shapes printed by pages of at least `minPublications` (≥ 2) distinct publications of
    * one platform, in stories of at least two titles (one syndicated story is not platform
    * text), most widespread first: what the corpus learned as platform text
@@ -205,6 +215,38 @@ export interface JobRecord {
 }
 
 export type JobPatch = Partial<Omit<JobRecord, 'id' | 'kind' | 'createdAt'>>;
+
+export type ChangeKind = 'created' | 'reparsed' | 'deleted';
+
+export interface ChangeQuery {
+  since?: string | undefined;
+  limit: number;
+}
+
+export interface ChangeRecord {
+  /** Position in the feed: strictly increasing in commit order, never reused. */
+  seq: number;
+  /** Opaque: resumes the feed after this change. */
+  token: string;
+  kind: ChangeKind;
+  articleId: number;
+  /** The page's URL as submitted (kept on deletes too), if one was given. */
+  sourceUrl: string | null;
+  changedAt: string;
+}
+
+export interface ChangePage {
+  items: ChangeRecord[];
+  /** Resumes after the last item (or where `since` was, when there are none). Never null. */
+  next: string;
+  /** More changes were committed after `next` already. */
+  hasMore: boolean;
+}
+
+/** Changes after the client's token are no longer kept (or the token is from another database). */
+export class ChangesGoneError extends Error {
+  override name = 'ChangesGoneError';
+}
 
 /** A cursor that was not issued by this server, or has expired. */
 export class InvalidCursorError extends Error {

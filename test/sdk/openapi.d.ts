@@ -328,6 +328,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Follow changes to articles
+         * @description Articles created, re-parsed (stored fields changed) and deleted, in commit order, after the `since` token. Store `next` verbatim and pass it back as `since`: you get exactly the changes committed after it, none missed and none twice, however long you were away, as long as they are still kept (the newest CHANGES_RETAINED, 1,000,000 by default). Past that, or with a token from another database, 410 `changes-gone`: resync (take `since=now`, re-read `/v1/articles`, then follow from that token). `has_more` true: ask again at once.
+         */
+        get: operations["listChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/reparse": {
         parameters: {
             query?: never;
@@ -868,6 +888,34 @@ export interface components {
         PublicationList: {
             items: components["schemas"]["Publication"][];
             next_cursor: string | null;
+        };
+        Change: {
+            /** @description Position in the feed: strictly increasing in commit order, never reused. For ordering only. */
+            seq: number;
+            /** @description Opaque: pass as `since` to resume after this change. Store it verbatim; do not build or parse it. */
+            token: string;
+            /**
+             * @description `created`: a new article was stored; `reparsed`: a re-parse changed its stored fields; `deleted`: it was removed (its id is never reused).
+             * @enum {string}
+             */
+            kind: "created" | "reparsed" | "deleted";
+            article_id: number;
+            /** @description The page URL given at ingest (kept on deletes too). */
+            source_url: string | null;
+            /** @description When the change was committed (ISO 8601, UTC). */
+            changed_at: string;
+            /** @description Where to read the article as it is now. */
+            links: {
+                /** @description The article (404 once deleted). */
+                article: string;
+            };
+        };
+        ChangeList: {
+            items: components["schemas"]["Change"][];
+            /** @description Pass as `since` for the changes after this page; present even when there are none yet. Store it verbatim. */
+            next: string;
+            /** @description More changes are committed after `next` already: ask again at once. */
+            has_more: boolean;
         };
         Job: {
             id: string;
@@ -2043,6 +2091,49 @@ export interface operations {
             };
             /** @description Too many requests: see `Retry-After` and the RateLimit headers. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listChanges: {
+        parameters: {
+            query?: {
+                /** @description A `next` or item `token` from an earlier answer: the changes committed after it. `now`: no items, and a `next` at the current head (take it before a full resync). Absent: from the oldest change kept. */
+                since?: string;
+                /** @description Page size, 1–1000. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of changes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeList"];
+                };
+            };
+            /** @description The request is malformed: the problem says which field and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The changes after `since` are no longer kept, or the token is from another database: resync, then follow from `since=now`. */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
