@@ -18,6 +18,7 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
   const check = config.skipIntegrityCheck ? null : checkDatabaseFile(config.databasePath);
   const repository = createSqliteRepository(config.databasePath, {
     changesRetained: config.changesRetained,
+    totalBound: config.listTotalBound,
   });
   let app: FastifyInstance;
   try {

@@ -20,6 +20,7 @@ describe('loadConfig', () => {
       corsOrigins: [],
       skipIntegrityCheck: false,
       changesRetained: 1_000_000,
+      listTotalBound: 10_000,
     });
   });
 

@@ -7,6 +7,7 @@ import { PARSER_VERSION } from '../parser/version.js';
 import { SEED_PARSE } from './seed-parse.js';
 import type { ParsedPage } from '../parser/types.js';
 import { SEED_PAGE_TEXT } from './seed-example.js';
+import { ARTICLE_SORTS, EDITION_SORTS } from '../storage/repository.js';
 
 const nullableText = (description: string) => z.string().nullable().describe(description);
 
@@ -215,10 +216,25 @@ export const ArticleListItemSchema = ArticleSchema.partial()
     description: 'An article; every field is present unless `fields` selected fewer.',
   });
 
+export const TotalSchema = z
+  .object({
+    value: z.int().min(0).describe('How many items the whole list has (all pages), or at least this many.'),
+    exact: z
+      .boolean()
+      .describe(
+        'true: `value` is the exact count. false: the count stopped at its bound (10,000 by default, `LIST_TOTAL_BOUND`), so there are at least `value`.',
+      ),
+  })
+  .describe(
+    'The size of the whole list with these filters, counted up to a bound so that counting costs at most that many index entries.',
+  )
+  .meta({ id: 'Total' });
+
 export const ArticleListSchema = z
   .object({
     items: z.array(ArticleListItemSchema),
     next_cursor: z.string().nullable().describe('Pass as `cursor` for the next page; null at the end.'),
+    total: TotalSchema,
   })
   .meta({ id: 'ArticleList' });
 
@@ -263,7 +279,7 @@ export const TeaserSearchItemSchema = TeaserSchema.extend({
 }).meta({ id: 'TeaserSearchItem' });
 
 export const TeaserSearchListSchema = z
-  .object({ items: z.array(TeaserSearchItemSchema), next_cursor: z.string().nullable() })
+  .object({ items: z.array(TeaserSearchItemSchema), next_cursor: z.string().nullable(), total: TotalSchema })
   .meta({ id: 'TeaserSearchList' });
 
 export const EditionSchema = z
@@ -279,7 +295,7 @@ export const EditionSchema = z
   .meta({ id: 'Edition' });
 
 export const EditionListSchema = z
-  .object({ items: z.array(EditionSchema), next_cursor: z.string().nullable() })
+  .object({ items: z.array(EditionSchema), next_cursor: z.string().nullable(), total: TotalSchema })
   .meta({ id: 'EditionList' });
 
 export const PublicationSchema = z
@@ -312,7 +328,7 @@ export const PublicationSchema = z
   });
 
 export const PublicationListSchema = z
-  .object({ items: z.array(PublicationSchema), next_cursor: z.string().nullable() })
+  .object({ items: z.array(PublicationSchema), next_cursor: z.string().nullable(), total: TotalSchema })
   .meta({ id: 'PublicationList' });
 
 export const ChangeSchema = z
@@ -433,6 +449,15 @@ export const ArticleListQuerySchema = z.strictObject({
   q: SEARCH.optional().describe(
     'Full-text search over title, deck and body (FTS5: words, "phrases", prefix*, AND, OR, NOT); results by relevance, each with a `snippet`.',
   ),
+  sort: z
+    .enum(ARTICLE_SORTS)
+    .optional()
+    .describe(
+      'Order, `-` for descending: `-edition_date` (default without `q`: newest edition first, a month-precision ' +
+        "edition before that month's days, undated last, then by id), `edition_date` (its exact reverse), " +
+        '`-ingested` (newest stored first), `ingested` (in the order stored), `relevance` (default with `q`; needs `q`). ' +
+        'A cursor belongs to its order.',
+    ),
   fields: z
     .string()
     .regex(/^[a-z_]+(,[a-z_]+)*$/, 'a comma-separated list of field names')
@@ -467,6 +492,12 @@ export const ChangesQuerySchema = z.strictObject({
 });
 
 export const EditionListQuerySchema = z.strictObject({
+  sort: z
+    .enum(EDITION_SORTS)
+    .optional()
+    .describe(
+      '`-date` (default): newest first, then by id; `date`: its exact reverse. A cursor belongs to its order.',
+    ),
   publication: z.string().min(1).max(200).optional().describe('Publication id, or its exact name.'),
   from: DATE_PARAM.describe('Edition date from (inclusive).'),
   to: DATE_PARAM.describe('Edition date to (inclusive).'),

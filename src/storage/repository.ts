@@ -31,7 +31,10 @@ export interface Repository {
    */
   deleteArticle(articleId: number): Promise<boolean>;
 
-  /** Newest edition first, then id; with `q`, by relevance with a snippet. */
+  /**
+   * In `sort` order (default: newest edition first, then id; with `q`, by relevance), with a
+   * snippet per item when `q` is given, and `total` counted up to the engine's bound.
+   */
   listArticles(query: ArticleListQuery): Promise<Page<ArticleListItem>>;
   listEditions(query: EditionListQuery): Promise<Page<EditionRecord>>;
   getEdition(id: number): Promise<EditionRecord | null>;
@@ -100,6 +103,17 @@ export interface LearnedShapeRecord {
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
+  /** How many items the whole list has, where the list counts them (see Total). */
+  total?: Total;
+}
+
+/**
+ * A list's size, counted up to a bound (10,000 by default; `LIST_TOTAL_BOUND`) so that the count
+ * costs at most that many index entries: `exact` false means at least `value`.
+ */
+export interface Total {
+  value: number;
+  exact: boolean;
 }
 
 export interface PageQuery {
@@ -123,7 +137,27 @@ export interface ArticleFilter {
 export interface ArticleListQuery extends ArticleFilter, PageQuery {
   /** FTS5 query over title, deck and body. */
   q?: string | undefined;
+  /** Default: `relevance` with `q`, else `-edition_date`. `relevance` needs `q`. */
+  sort?: ArticleSort | undefined;
 }
+
+/**
+ * `-edition_date`: newest edition first (a month-precision edition before that month's days,
+ * undated last), then by id; `edition_date` is its exact reverse. `ingested`: in the order
+ * stored (ids follow ingest order); `-ingested`: newest first. `relevance`: best match first.
+ */
+export type ArticleSort = 'edition_date' | '-edition_date' | 'ingested' | '-ingested' | 'relevance';
+export const ARTICLE_SORTS: readonly ArticleSort[] = [
+  '-edition_date',
+  'edition_date',
+  '-ingested',
+  'ingested',
+  'relevance',
+];
+
+/** `-date`: newest first, then by id (the default); `date`: its exact reverse. */
+export type EditionSort = 'date' | '-date';
+export const EDITION_SORTS: readonly EditionSort[] = ['-date', 'date'];
 
 export interface ArticleListItem extends ArticleRecord {
   /** With `q`: the best-matching passage, HTML-escaped, matches in `<mark>`. */
@@ -131,6 +165,7 @@ export interface ArticleListItem extends ArticleRecord {
 }
 
 export interface EditionListQuery extends PageQuery {
+  sort?: EditionSort | undefined;
   publication?: PublicationRef | undefined;
   from?: string | undefined;
   to?: string | undefined;

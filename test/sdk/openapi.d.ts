@@ -69,7 +69,7 @@ export interface paths {
         };
         /**
          * List and search articles
-         * @description Articles, newest edition first then by id, filtered by publication, edition, edition date range, story language, page UI language and platform. With `q`, a full-text search over title, deck and body (FTS5 syntax: words, "phrases", prefix*, AND, OR, NOT) ordered by relevance, each item with a highlighted `snippet`. Pages through `cursor`/`next_cursor` (also in `Link: rel="next"`): a walk returns each article once, even while others are ingested. `fields` selects the fields returned.
+         * @description Articles, newest edition first then by id, filtered by publication, edition, edition date range, story language, page UI language and platform. With `q`, a full-text search over title, deck and body (FTS5 syntax: words, "phrases", prefix*, AND, OR, NOT) ordered by relevance, each item with a highlighted `snippet`. Pages through `cursor`/`next_cursor` (also in `Link: rel="next"`): a walk returns each article once, even while others are ingested. `sort` picks another order (edition date either way, order stored either way, relevance with `q`); each order has its own cursors. `total` counts the whole list up to LIST_TOTAL_BOUND (10,000), then says `exact: false`. `fields` selects the fields returned.
          */
         get: operations["listArticles"];
         put?: never;
@@ -197,7 +197,7 @@ export interface paths {
         };
         /**
          * List editions
-         * @description Editions (one per publication, date and platform), newest first, filtered by publication (id or exact name), edition date range and platform. Cursor-paged.
+         * @description Editions (one per publication, date and platform), newest first, filtered by publication (id or exact name), edition date range and platform; `sort=date` for oldest first. Cursor-paged, with `total`.
          */
         get: operations["listEditions"];
         put?: never;
@@ -732,10 +732,18 @@ export interface components {
             /** @description With `q`: the best-matching passage, HTML-escaped, with matches in `<mark>`. */
             snippet?: string;
         };
+        /** @description The size of the whole list with these filters, counted up to a bound so that counting costs at most that many index entries. */
+        Total: {
+            /** @description How many items the whole list has (all pages), or at least this many. */
+            value: number;
+            /** @description true: `value` is the exact count. false: the count stopped at its bound (10,000 by default, `LIST_TOTAL_BOUND`), so there are at least `value`. */
+            exact: boolean;
+        };
         ArticleList: {
             items: components["schemas"]["ArticleListItem"][];
             /** @description Pass as `cursor` for the next page; null at the end. */
             next_cursor: string | null;
+            total: components["schemas"]["Total"];
         };
         /**
          * @example {
@@ -831,6 +839,7 @@ export interface components {
         TeaserSearchList: {
             items: components["schemas"]["TeaserSearchItem"][];
             next_cursor: string | null;
+            total: components["schemas"]["Total"];
         };
         Edition: {
             id: number;
@@ -854,6 +863,7 @@ export interface components {
         EditionList: {
             items: components["schemas"]["Edition"][];
             next_cursor: string | null;
+            total: components["schemas"]["Total"];
         };
         /**
          * @example {
@@ -888,6 +898,7 @@ export interface components {
         PublicationList: {
             items: components["schemas"]["Publication"][];
             next_cursor: string | null;
+            total: components["schemas"]["Total"];
         };
         Change: {
             /** @description Position in the feed: strictly increasing in commit order, never reused. For ordering only. */
@@ -1212,6 +1223,8 @@ export interface operations {
                 platform?: components["schemas"]["PlatformInput"];
                 /** @description Full-text search over title, deck and body (FTS5: words, "phrases", prefix*, AND, OR, NOT); results by relevance, each with a `snippet`. */
                 q?: string;
+                /** @description Order, `-` for descending: `-edition_date` (default without `q`: newest edition first, a month-precision edition before that month's days, undated last, then by id), `edition_date` (its exact reverse), `-ingested` (newest stored first), `ingested` (in the order stored), `relevance` (default with `q`; needs `q`). A cursor belongs to its order. */
+                sort?: "-edition_date" | "edition_date" | "-ingested" | "ingested" | "relevance";
                 /** @description Only these fields, comma-separated (`id` is always included): id, title, deck, byline, dateline, paragraphs, language, page_locale, word_count, edition, teaser_count, teased_by, source_url, ingested_at, parser_version, links. */
                 fields?: string;
                 /** @description Page size, 1–100. */
@@ -1795,6 +1808,8 @@ export interface operations {
     listEditions: {
         parameters: {
             query?: {
+                /** @description `-date` (default): newest first, then by id; `date`: its exact reverse. A cursor belongs to its order. */
+                sort?: "-date" | "date";
                 /** @description Publication id, or its exact name. */
                 publication?: string;
                 /** @description Edition date from (inclusive). */

@@ -3,7 +3,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Repository } from '../../storage/repository.js';
 import { linkNext, publicationRef } from '../pagination.js';
 import { HttpProblem } from '../problem.js';
-import { toArticleResponse, toEdition, toPublication, toTeaserSearchItem } from '../representations.js';
+import {
+  toArticleResponse,
+  toEdition,
+  toPublication,
+  toTeaserSearchItem,
+  totalOf,
+} from '../representations.js';
 import { jsonResponse, problemResponses } from '../responses.js';
 import {
   ArticleListSchema,
@@ -36,14 +42,16 @@ export async function catalogRoutes(
         summary: 'List editions',
         description:
           'Editions (one per publication, date and platform), newest first, filtered by publication ' +
-          '(id or exact name), edition date range and platform. Cursor-paged.',
+          '(id or exact name), edition date range and platform; `sort=date` for oldest first. ' +
+          'Cursor-paged, with `total`.',
         querystring: EditionListQuerySchema,
         response: { 200: jsonResponse('One page of editions.', EditionListSchema), ...problemResponses(400) },
       },
     },
     async (request, reply) => {
-      const { publication, from, to, platform, limit, cursor } = request.query;
+      const { sort, publication, from, to, platform, limit, cursor } = request.query;
       const page = await repository.listEditions({
+        sort,
         publication: publicationRef(publication),
         from,
         to,
@@ -51,7 +59,11 @@ export async function catalogRoutes(
         limit,
         cursor,
       });
-      return { items: page.items.map(toEdition), next_cursor: linkNext(request, reply, page.nextCursor) };
+      return {
+        items: page.items.map(toEdition),
+        next_cursor: linkNext(request, reply, page.nextCursor),
+        total: totalOf(page),
+      };
     },
   );
 
@@ -101,6 +113,7 @@ export async function catalogRoutes(
       return {
         items: page.items.map(toArticleResponse),
         next_cursor: linkNext(request, reply, page.nextCursor),
+        total: totalOf(page),
       };
     },
   );
@@ -125,7 +138,11 @@ export async function catalogRoutes(
     },
     async (request, reply) => {
       const page = await repository.listPublications(request.query);
-      return { items: page.items.map(toPublication), next_cursor: linkNext(request, reply, page.nextCursor) };
+      return {
+        items: page.items.map(toPublication),
+        next_cursor: linkNext(request, reply, page.nextCursor),
+        total: totalOf(page),
+      };
     },
   );
 
@@ -176,7 +193,11 @@ export async function catalogRoutes(
         publication: { id: request.params.id },
         ...request.query,
       });
-      return { items: page.items.map(toEdition), next_cursor: linkNext(request, reply, page.nextCursor) };
+      return {
+        items: page.items.map(toEdition),
+        next_cursor: linkNext(request, reply, page.nextCursor),
+        total: totalOf(page),
+      };
     },
   );
 
@@ -204,6 +225,7 @@ export async function catalogRoutes(
       return {
         items: page.items.map(toTeaserSearchItem),
         next_cursor: linkNext(request, reply, page.nextCursor),
+        total: totalOf(page),
       };
     },
   );

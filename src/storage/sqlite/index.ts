@@ -37,6 +37,8 @@ export interface OpenOptions {
    * arrive. Unset: as stored (1,000,000 from migration 008).
    */
   changesRetained?: number;
+  /** Lists count their items up to this many (`total`); past it the count is a lower bound. */
+  totalBound?: number;
   /** Tests only: the connection, once open (to simulate a full disk with `max_page_count`). */
   onOpen?: (db: Database.Database) => void;
 }
@@ -49,7 +51,7 @@ export function createSqliteRepository(path: string, options: OpenOptions = {}):
   try {
     if (options.migrate ?? true) migrate(db, migrations);
     if (options.changesRetained !== undefined) changeStore(db).setRetained(options.changesRetained);
-    return sqliteRepository(db, path, migrations.at(-1)?.version ?? 0);
+    return sqliteRepository(db, path, migrations.at(-1)?.version ?? 0, options.totalBound);
   } catch (error) {
     db.close();
     throw error;
@@ -105,10 +107,15 @@ function pageFingerprint(page: PageWithStory): string {
   ]);
 }
 
-function sqliteRepository(db: Database.Database, path: string, latestVersion: number): Repository {
+function sqliteRepository(
+  db: Database.Database,
+  path: string,
+  latestVersion: number,
+  totalBound: number | undefined,
+): Repository {
   const articles = articleStore(db);
   const ranking = rankingRunner(db);
-  const lists = listStore(db, ranking, articles.teasedBy);
+  const lists = listStore(db, ranking, articles.teasedBy, totalBound);
   const jobs = jobStore(db);
   const changes = changeStore(db);
   const fileProblem = watchDatabaseFile(path);

@@ -19,6 +19,7 @@ import {
   type ArticleListItem,
   type ArticleListQuery,
   type ArticleRecord,
+  type ArticleSort,
   type EditionListQuery,
   type EditionRecord,
   type Page,
@@ -27,6 +28,7 @@ import {
   type PublicationRef,
   type TeaserSearchItem,
   type TeaserSearchQuery,
+  type Total,
 } from '../repository.js';
 import {
   ARTICLE_COLUMNS,
@@ -124,6 +126,56 @@ function articleWhere(filter: ArticleFilter): Where {
 const sqlWhere = (clauses: string[]): string =>
   clauses.length === 0 ? '' : `WHERE ${clauses.join(' AND ')}`;
 
+/** Lists count their items up to this many by default (`LIST_TOTAL_BOUND`). */
+export const DEFAULT_TOTAL_BOUND = 10_000;
+
+/**
+ * A keyset order of the article list: the ORDER BY, the clause that resumes after a cursor's
+ * position, and the cursor's tag (a cursor of one order is refused by another). Each order
+ * ends on the id, so it is total, and runs on an index (articles_order, forwards or backwards,
+ * or the rowid).
+ */
+interface KeysetOrder {
+  tag: string;
+  orderBy: string;
+  /** Resumes after (sort key, id); the leading range term lets SQLite seek in the index. */
+  after: (sortKey: string, id: number) => { sql: string; values: SqlValue[] };
+}
+
+const byEditionDate = (direction: 'asc' | 'desc'): KeysetOrder => {
+  const [past, idPast] = direction === 'desc' ? ['<', '>'] : ['>', '<'];
+  return {
+    // The newest-first cursor keeps its historic tag: cursors issued before sort= still work.
+    tag: direction === 'desc' ? 'articles' : 'articles:edition_date',
+    orderBy: direction === 'desc' ? 'a.sort_key DESC, a.id' : 'a.sort_key, a.id DESC',
+    after: (sortKey, id) => ({
+      sql: `a.sort_key ${past}= ? AND (a.sort_key ${past} ? OR (a.sort_key = ? AND a.id ${idPast} ?))`,
+      values: [sortKey, sortKey, sortKey, id],
+    }),
+  };
+};
+
+const byIngest = (direction: 'asc' | 'desc'): KeysetOrder => ({
+  tag: `articles:ingested:${direction}`,
+  orderBy: direction === 'asc' ? 'a.id' : 'a.id DESC',
+  after: (_sortKey, id) => ({ sql: direction === 'asc' ? 'a.id > ?' : 'a.id < ?', values: [id] }),
+});
+
+const ARTICLE_ORDERS: Record<Exclude<ArticleSort, 'relevance'>, KeysetOrder> = {
+  '-edition_date': byEditionDate('desc'),
+  edition_date: byEditionDate('asc'),
+  ingested: byIngest('asc'),
+  '-ingested': byIngest('desc'),
+};
+
+/** A count that stopped at `bound + 1` rows, as a Total. */
+function totalOf(counted: number, bound: number): Total {
+  return counted > bound ? { value: bound, exact: false } : { value: counted, exact: true };
+}
+
+/** `SELECT count(*)` over at most `bound + 1` rows of `from` (a FROM and WHERE). */
+const cappedCount = (from: string): string => `SELECT count(*) AS n FROM (SELECT 1 ${from} LIMIT ?)`;
+
 /**
  * In a statement whose only user input is the MATCH expression, a plain SQLITE_ERROR is
  * FTS5 rejecting that expression (syntax, unknown column, `*` alone…); anything else
@@ -146,7 +198,18 @@ export function listStore(
   db: Database.Database,
   ranking: RankingRunner,
   teasedBy: (id: number) => ArticleRecord['teasedBy'],
+  totalBound: number = DEFAULT_TOTAL_BOUND,
 ) {
+  /** Counts the rows of `from` up to the bound, here or (full-text) on the search thread. */
+  async function count(from: string, values: SqlValue[], onSearchThread: boolean): Promise<Total> {
+    const sql = cappedCount(from);
+    const parameters = [...values, totalBound + 1];
+    const rows = onSearchThread
+      ? await ranking.all<{ n: number }>(sql, parameters)
+      : db.prepare<SqlValue[], { n: number }>(sql).all(...parameters);
+    return totalOf(rows[0]?.n ?? 0, totalBound);
+  }
+
   /** One prepared statement per page size (at most 100), not one per request. */
   const articlesByIdCount = new Map<number, Statement<number[], ArticleRow>>();
 
@@ -190,7 +253,13 @@ export function listStore(
              LEFT JOIN editions e ON e.id = a.edition_id
             ${sqlWhere(['articles_fts MATCH ?', 'f.rowid <= ?', ...where.clauses])}
             ORDER BY ${BM25}, a.id LIMIT ? OFFSET ?`;
+    const matches =
+      where.clauses.length === 0
+        ? `FROM articles_fts WHERE articles_fts MATCH ? AND rowid <= ?`
+        : `FROM articles_fts f JOIN articles a ON a.id = f.rowid LEFT JOIN editions e ON e.id = a.edition_id
+            ${sqlWhere(['articles_fts MATCH ?', 'f.rowid <= ?', ...where.clauses])}`;
     let ranked: number[];
+    let total: Total;
     try {
       const rows = await ranking.all<{ id: number }>(sql, [
         query.q,
@@ -200,9 +269,12 @@ export function listStore(
         position.served,
       ]);
       ranked = rows.map((row) => row.id);
+      total = await count(matches, [query.q, ftsRowId(position.lastId), ...where.values], true);
     } catch (error) {
       asSearchError(error);
     }
+    // A relevance walk serves at most SEARCH_RESULT_WINDOW results.
+    if (total.value > SEARCH_RESULT_WINDOW) total = { value: SEARCH_RESULT_WINDOW, exact: false };
     const pageIds = ranked.slice(0, limit);
     const served = position.served + pageIds.length;
     const more = ranked.length > limit && served < SEARCH_RESULT_WINDOW;
@@ -214,36 +286,60 @@ export function listStore(
     return {
       items,
       nextCursor: more ? encodeSearchCursor(query, { lastId: position.lastId, served }) : null,
+      total,
     };
   }
 
-  function listArticles(query: ArticleListQuery): Page<ArticleListItem> | Promise<Page<ArticleListItem>> {
-    if (query.q !== undefined) return searchArticles({ ...query, q: query.q });
-    const where = articleWhere(query);
-    if (query.cursor) {
-      const [sortKey, id] = decodeCursor(query.cursor, 'articles', ['string', 'number'] as const);
-      // The leading `sort_key <= ?` is what lets SQLite seek in articles_order instead of
-      // scanning it from the top: a deep page then costs what page 1 does.
-      where.clauses.push('a.sort_key <= ? AND (a.sort_key < ? OR (a.sort_key = ? AND a.id > ?))');
-      where.values.push(sortKey, sortKey, sortKey, id);
+  async function listArticles(query: ArticleListQuery): Promise<Page<ArticleListItem>> {
+    const sort = query.sort ?? (query.q === undefined ? '-edition_date' : 'relevance');
+    if (sort === 'relevance') {
+      if (query.q === undefined) throw new InvalidSearchError('sort=relevance needs a search query (q)');
+      return searchArticles({ ...query, q: query.q });
     }
-    const rows = db
-      .prepare<SqlValue[], { id: number; sort_key: string }>(
-        `SELECT a.id, a.sort_key FROM articles a LEFT JOIN editions e ON e.id = a.edition_id
-          ${sqlWhere(where.clauses)}
-          ORDER BY a.sort_key DESC, a.id LIMIT ?`,
-      )
-      .all(...where.values, query.limit + 1);
+    const order = ARTICLE_ORDERS[sort];
+    const where = articleWhere(query);
+    // A search in a keyset order: the matches, walked by the order's key like any list.
+    if (query.q !== undefined) {
+      where.clauses.unshift('a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)');
+      where.values.unshift(query.q);
+    }
+    const onSearchThread = query.q !== undefined;
+    const from = `FROM articles a LEFT JOIN editions e ON e.id = a.edition_id`;
+    let total: Total;
+    let rows: { id: number; sort_key: string }[];
+    try {
+      total = await count(`${from} ${sqlWhere(where.clauses)}`, where.values, onSearchThread);
+      if (query.cursor) {
+        const [sortKey, id] = decodeCursor(query.cursor, order.tag, ['string', 'number'] as const);
+        const after = order.after(sortKey, id);
+        where.clauses.push(after.sql);
+        where.values.push(...after.values);
+      }
+      const sql = `SELECT a.id, a.sort_key ${from} ${sqlWhere(where.clauses)} ORDER BY ${order.orderBy} LIMIT ?`;
+      const parameters = [...where.values, query.limit + 1];
+      rows = onSearchThread
+        ? await ranking.all<{ id: number; sort_key: string }>(sql, parameters)
+        : db.prepare<SqlValue[], { id: number; sort_key: string }>(sql).all(...parameters);
+    } catch (error) {
+      if (!onSearchThread || error instanceof InvalidCursorError) throw error;
+      asSearchError(error);
+    }
     const more = rows.length > query.limit;
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
+    const terms = query.q === undefined ? null : queryTerms(query.q);
+    const articles = articlesByIds(page.map((row) => row.id));
     return {
-      items: articlesByIds(page.map((row) => row.id)),
-      nextCursor: more && last ? encodeCursor('articles', [last.sort_key, last.id]) : null,
+      items:
+        terms === null
+          ? articles
+          : articles.map((article) => ({ ...article, snippet: buildSnippet(terms, article) })),
+      nextCursor: more && last ? encodeCursor(order.tag, [last.sort_key, last.id]) : null,
+      total,
     };
   }
 
-  function listEditions(query: EditionListQuery): Page<EditionRecord> {
+  async function listEditions(query: EditionListQuery): Promise<Page<EditionRecord>> {
     const where: Where = { clauses: [], values: [] };
     if (query.publication) {
       const clause = publicationClause(query.publication, 'e.publication_id');
@@ -262,18 +358,22 @@ export function listStore(
       where.clauses.push('e.platform = ?');
       where.values.push(query.platform);
     }
+    const total = await count(`FROM editions e ${sqlWhere(where.clauses)}`, where.values, false);
+    // `-date` (newest first, then id) keeps the historic cursor tag; `date` is its exact reverse.
+    const newestFirst = (query.sort ?? '-date') === '-date';
+    const tag = newestFirst ? 'editions' : 'editions:date';
+    const key = `ifnull(e.date_start, '')`;
     if (query.cursor) {
-      const [sortKey, id] = decodeCursor(query.cursor, 'editions', ['string', 'number'] as const);
-      where.clauses.push(
-        `ifnull(e.date_start, '') <= ? AND (ifnull(e.date_start, '') < ? OR (ifnull(e.date_start, '') = ? AND e.id > ?))`,
-      );
+      const [sortKey, id] = decodeCursor(query.cursor, tag, ['string', 'number'] as const);
+      const [past, idPast] = newestFirst ? ['<', '>'] : ['>', '<'];
+      where.clauses.push(`${key} ${past}= ? AND (${key} ${past} ? OR (${key} = ? AND e.id ${idPast} ?))`);
       where.values.push(sortKey, sortKey, sortKey, id);
     }
     const rows = db
       .prepare<SqlValue[], EditionRow & { sort_key: string }>(
-        `${EDITION_SELECT.replace('SELECT e.id,', `SELECT ifnull(e.date_start, '') AS sort_key, e.id,`)}
+        `${EDITION_SELECT.replace('SELECT e.id,', `SELECT ${key} AS sort_key, e.id,`)}
           ${sqlWhere(where.clauses)}
-          ORDER BY ifnull(e.date_start, '') DESC, e.id LIMIT ?`,
+          ORDER BY ${newestFirst ? `${key} DESC, e.id` : `${key}, e.id DESC`} LIMIT ?`,
       )
       .all(...where.values, query.limit + 1);
     const more = rows.length > query.limit;
@@ -281,7 +381,8 @@ export function listStore(
     const last = page.at(-1);
     return {
       items: page.map(toEdition),
-      nextCursor: more && last ? encodeCursor('editions', [last.sort_key, last.id]) : null,
+      nextCursor: more && last ? encodeCursor(tag, [last.sort_key, last.id]) : null,
+      total,
     };
   }
 
@@ -313,7 +414,8 @@ export function listStore(
   });
   const publicationById = db.prepare<[number], PublicationRow>(`${PUBLICATION_SELECT} WHERE p.id = ?`);
 
-  function listPublications(query: PageQuery): Page<PublicationRecord> {
+  async function listPublications(query: PageQuery): Promise<Page<PublicationRecord>> {
+    const total = await count('FROM publications p', [], false);
     const where: Where = { clauses: [], values: [] };
     if (query.cursor) {
       const [name, id] = decodeCursor(query.cursor, 'publications', ['string', 'number'] as const);
@@ -331,6 +433,7 @@ export function listStore(
     return {
       items: page.map(toPublication),
       nextCursor: more && last ? encodeCursor('publications', [last.name, last.id]) : null,
+      total,
     };
   }
 
@@ -355,6 +458,12 @@ export function listStore(
     if (query.publication !== undefined) {
       where.clauses.push('t.publication_key = ?');
       where.values.push(publicationKey(query.publication));
+    }
+    let total: Total;
+    try {
+      total = await count(`FROM teasers t ${sqlWhere(where.clauses)}`, where.values, query.q !== undefined);
+    } catch (error) {
+      asSearchError(error);
     }
     if (query.cursor) {
       const [id] = decodeCursor(query.cursor, 'teasers', ['number'] as const);
@@ -391,6 +500,7 @@ export function listStore(
         linkedArticleId: row.linked_article_id,
       })),
       nextCursor: more && last ? encodeCursor('teasers', [last.id]) : null,
+      total,
     };
   }
 
