@@ -8,6 +8,7 @@
 import type Database from 'better-sqlite3';
 import {
   ChangesGoneError,
+  InvalidCursorError,
   type ChangeKind,
   type ChangePage,
   type ChangeQuery,
@@ -48,7 +49,15 @@ export function changeStore(db: Database.Database) {
 
   function position(since: string, state: FeedState): number {
     if (since === 'now') return state.head;
-    const [epoch, seq] = decodeCursor(since, TOKEN_LIST, ['string', 'number'] as const);
+    let epoch: string;
+    let seq: number;
+    try {
+      [epoch, seq] = decodeCursor(since, TOKEN_LIST, ['string', 'number'] as const);
+    } catch {
+      throw new InvalidCursorError(
+        'since is not a token of this change feed: pass a `next` or item `token` verbatim',
+      );
+    }
     if (epoch !== state.epoch) {
       throw new ChangesGoneError('the token belongs to another database: resync, then follow from since=now');
     }
