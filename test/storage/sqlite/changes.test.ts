@@ -69,6 +69,26 @@ describe('change feed', () => {
     expect(new Set(seqs).size).toBe(7);
   });
 
+  it('records nothing for an ingest that failed inside a group, and everything for the others', async () => {
+    const repository = repositoryWith();
+    const broken = record(page());
+    // The raw-document CHECK refuses this hash: the write throws inside the group commit.
+    const failing = { ...broken, document: { ...broken.document, sha256: 'not-a-sha256' } };
+    const outcomes = await Promise.allSettled([
+      repository.ingest(record(page()), { moreFollow: true }),
+      repository.ingest(failing, { moreFollow: true }),
+      repository.ingest(record(page()), { moreFollow: true }),
+    ]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    const stored = outcomes.flatMap((outcome) =>
+      outcome.status === 'fulfilled' ? [outcome.value.article.id] : [],
+    );
+    const { changes } = await follow(repository, undefined, 10);
+    expect(changes.map((change) => [change.kind, change.articleId])).toEqual(
+      stored.map((id) => ['created', id]),
+    );
+  });
+
   it('resumes from any item token with exactly the changes after it', async () => {
     const repository = repositoryWith();
     for (let index = 0; index < 5; index += 1) await repository.ingest(record(page()));
