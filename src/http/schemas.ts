@@ -7,7 +7,7 @@ import { PARSER_VERSION } from '../parser/version.js';
 import { SEED_PARSE } from './seed-parse.js';
 import type { ParsedPage } from '../parser/types.js';
 import { SEED_PAGE_TEXT } from './seed-example.js';
-import { ARTICLE_SORTS, EDITION_SORTS } from '../storage/repository.js';
+import { ARTICLE_SORTS, EDITION_SORTS, TEASER_SORTS } from '../storage/repository.js';
 
 const nullableText = (description: string) => z.string().nullable().describe(description);
 
@@ -508,6 +508,12 @@ export const EditionListQuerySchema = z.strictObject({
 
 export const TeaserSearchQuerySchema = z.strictObject({
   q: SEARCH.optional().describe('Full-text search over teaser titles and summaries (FTS5 syntax).'),
+  sort: z
+    .enum(TEASER_SORTS)
+    .optional()
+    .describe(
+      '`stored` (default): in the order stored; `-stored`: newest first; `relevance`: best match first (needs `q`). A cursor belongs to its order.',
+    ),
   publication: z
     .string()
     .min(1)

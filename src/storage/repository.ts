@@ -155,6 +155,10 @@ export const ARTICLE_SORTS: readonly ArticleSort[] = [
   'relevance',
 ];
 
+/** `stored`: in the order stored (the default); `-stored`: newest first; `relevance`: best match first (needs `q`). */
+export type TeaserSort = 'stored' | '-stored' | 'relevance';
+export const TEASER_SORTS: readonly TeaserSort[] = ['stored', '-stored', 'relevance'];
+
 /** `-date`: newest first, then by id (the default); `date`: its exact reverse. */
 export type EditionSort = 'date' | '-date';
 export const EDITION_SORTS: readonly EditionSort[] = ['-date', 'date'];
@@ -174,6 +178,8 @@ export interface EditionListQuery extends PageQuery {
 
 export interface TeaserSearchQuery extends PageQuery {
   q?: string | undefined;
+  /** Default `stored`. */
+  sort?: TeaserSort | undefined;
   publication?: string | undefined;
 }
 

@@ -89,6 +89,12 @@ describe('sort= and total on lists', () => {
     expect(newest.totals[0]).toEqual({ value: 4, exact: true });
     const publications = await t.app.inject('/v1/publications');
     expect(publications.json<List>().total).toEqual({ value: 1, exact: true });
+    const relevance = await t.app.inject('/v1/teasers?sort=relevance');
+    expect(relevance.statusCode).toBe(400);
+    expect(relevance.json<{ detail: string }>().detail).toMatch(/needs a search query/);
+    const ranked = await t.app.inject('/v1/teasers?sort=relevance&q=whales');
+    expect(ranked.statusCode).toBe(200);
+    expectMatchesContract('GET', '/v1/teasers', ranked);
     const teasers = await t.app.inject('/v1/teasers');
     expectMatchesContract('GET', '/v1/teasers', teasers);
     expect(teasers.json<List>().total).toEqual({ value: 0, exact: true });

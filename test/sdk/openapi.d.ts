@@ -317,7 +317,7 @@ export interface paths {
         };
         /**
          * Search teasers
-         * @description Teasers of every stored page, in the order they were stored, optionally filtered by a full-text query over titles and summaries and by publication. `article_id` links a teaser to the stored story it announces; `page_article_id` is the page it was printed on.
+         * @description Teasers of every stored page, in the order they were stored (`sort`: `-stored`, or `relevance` with `q`), with `total`, optionally filtered by a full-text query over titles and summaries and by publication. `article_id` links a teaser to the stored story it announces; `page_article_id` is the page it was printed on.
          */
         get: operations["searchTeasers"];
         put?: never;
@@ -2073,6 +2073,8 @@ export interface operations {
             query?: {
                 /** @description Full-text search over teaser titles and summaries (FTS5 syntax). */
                 q?: string;
+                /** @description `stored` (default): in the order stored; `-stored`: newest first; `relevance`: best match first (needs `q`). A cursor belongs to its order. */
+                sort?: "stored" | "-stored" | "relevance";
                 /** @description The teaser's publication (exact name, any case). */
                 publication?: string;
                 /** @description Page size, 1–100. */

@@ -210,7 +210,8 @@ export async function catalogRoutes(
         security: [],
         summary: 'Search teasers',
         description:
-          'Teasers of every stored page, in the order they were stored, optionally filtered by a ' +
+          'Teasers of every stored page, in the order they were stored (`sort`: `-stored`, or ' +
+          '`relevance` with `q`), with `total`, optionally filtered by a ' +
           'full-text query over titles and summaries and by publication. `article_id` links a ' +
           'teaser to the stored story it announces; `page_article_id` is the page it was printed on.',
         querystring: TeaserSearchQuerySchema,
@@ -221,6 +222,16 @@ export async function catalogRoutes(
       },
     },
     async (request, reply) => {
+      if (request.query.sort === 'relevance' && request.query.q === undefined) {
+        throw new HttpProblem(
+          400,
+          'validation',
+          'sort=relevance needs a search query: add q, or sort by another key',
+          {
+            errors: [{ path: 'querystring/sort', message: 'relevance needs q' }],
+          },
+        );
+      }
       const page = await repository.searchTeasers(request.query);
       return {
         items: page.items.map(toTeaserSearchItem),

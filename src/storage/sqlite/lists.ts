@@ -55,8 +55,8 @@ const BM25 = 'bm25(articles_fts, 10.0, 4.0, 1.0)';
 export const ftsRowId = (id: number): bigint => BigInt(id);
 
 /** The query and filters a cursor was issued for, hashed: it is not replayed against another. */
-function searchIdentity(query: ArticleListQuery): string {
-  const { cursor: _cursor, limit: _limit, ...rest } = query;
+function searchIdentity(query: object): string {
+  const { cursor: _cursor, limit: _limit, ...rest } = query as { cursor?: unknown; limit?: unknown };
   const identity = JSON.stringify(rest, Object.keys(rest).sort());
   return createHash('sha256').update(identity).digest('base64url').slice(0, 22);
 }
@@ -449,7 +449,16 @@ export function listStore(
     linked_article_id: number | null;
   }
 
+  const highestTeaserId = db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM teasers');
+  const TEASER_COLUMNS = `t.id, t.article_id, t.position, t.title, t.summary, t.publication, t.date, t.partial,
+                          t.linked_article_id`;
+
   async function searchTeasers(query: TeaserSearchQuery): Promise<Page<TeaserSearchItem>> {
+    const sort = query.sort ?? 'stored';
+    if (sort === 'relevance') {
+      if (query.q === undefined) throw new InvalidSearchError('sort=relevance needs a search query (q)');
+      return rankTeasers({ ...query, q: query.q });
+    }
     const where: Where = { clauses: [], values: [] };
     if (query.q !== undefined) {
       where.clauses.push('t.id IN (SELECT rowid FROM teasers_fts WHERE teasers_fts MATCH ?)');
@@ -465,16 +474,17 @@ export function listStore(
     } catch (error) {
       asSearchError(error);
     }
+    // `stored` keeps the historic cursor tag; `-stored` is its exact reverse.
+    const tag = sort === 'stored' ? 'teasers' : 'teasers:-stored';
     if (query.cursor) {
-      const [id] = decodeCursor(query.cursor, 'teasers', ['number'] as const);
-      where.clauses.push('t.id > ?');
+      const [id] = decodeCursor(query.cursor, tag, ['number'] as const);
+      where.clauses.push(sort === 'stored' ? 't.id > ?' : 't.id < ?');
       where.values.push(id);
     }
     let rows: TeaserRow[];
     try {
-      const sql = `SELECT t.id, t.article_id, t.position, t.title, t.summary, t.publication, t.date, t.partial,
-                          t.linked_article_id
-                     FROM teasers t ${sqlWhere(where.clauses)} ORDER BY t.id LIMIT ?`;
+      const sql = `SELECT ${TEASER_COLUMNS}
+                     FROM teasers t ${sqlWhere(where.clauses)} ORDER BY t.id ${sort === 'stored' ? '' : 'DESC'} LIMIT ?`;
       const parameters = [...where.values, query.limit + 1];
       // Only a full-text search needs the search thread; a plain listing is a keyed read.
       rows =
@@ -484,8 +494,66 @@ export function listStore(
     } catch (error) {
       asSearchError(error);
     }
-    const more = rows.length > query.limit;
-    const page = rows.slice(0, query.limit);
+    return teaserPage(rows, query.limit, total, (last) => encodeCursor(tag, [last.id]));
+  }
+
+  /**
+   * One page of teasers by relevance: stateless like the article search (the highest teaser id
+   * when the walk began, and how many results were served), within SEARCH_RESULT_WINDOW.
+   */
+  async function rankTeasers(query: TeaserSearchQuery & { q: string }): Promise<Page<TeaserSearchItem>> {
+    const identity = searchIdentity({ q: query.q, publication: query.publication });
+    let position = { lastId: highestTeaserId.get()?.id ?? 0, served: 0 };
+    if (query.cursor) {
+      const [cursorIdentity, lastId, served] = decodeCursor(query.cursor, 'teasers:relevance', [
+        'string',
+        'number',
+        'number',
+      ] as const);
+      if (cursorIdentity !== identity) {
+        throw new InvalidCursorError('the cursor belongs to another search; send the same q and publication');
+      }
+      if (served < 1 || served >= SEARCH_RESULT_WINDOW) {
+        throw new InvalidCursorError('the cursor is not one this server issued');
+      }
+      position = { lastId, served };
+    }
+    const limit = Math.min(query.limit, SEARCH_RESULT_WINDOW - position.served);
+    const clauses = ['teasers_fts MATCH ?', 'f.rowid <= ?'];
+    const values: SqlValue[] = [query.q, ftsRowId(position.lastId)];
+    if (query.publication !== undefined) {
+      clauses.push('t.publication_key = ?');
+      values.push(publicationKey(query.publication));
+    }
+    const from = `FROM teasers_fts f JOIN teasers t ON t.id = f.rowid ${sqlWhere(clauses)}`;
+    let rows: TeaserRow[];
+    let total: Total;
+    try {
+      rows = await ranking.all<TeaserRow>(
+        `SELECT ${TEASER_COLUMNS} ${from} ORDER BY bm25(teasers_fts), t.id LIMIT ? OFFSET ?`,
+        [...values, limit + 1, position.served],
+      );
+      total = await count(from, values, true);
+    } catch (error) {
+      asSearchError(error);
+    }
+    if (total.value > SEARCH_RESULT_WINDOW) total = { value: SEARCH_RESULT_WINDOW, exact: false };
+    const served = position.served + Math.min(rows.length, limit);
+    return teaserPage(rows, limit, total, () =>
+      served < SEARCH_RESULT_WINDOW
+        ? encodeCursor('teasers:relevance', [identity, position.lastId, served])
+        : null,
+    );
+  }
+
+  function teaserPage(
+    rows: TeaserRow[],
+    limit: number,
+    total: Total,
+    cursorAfter: (last: TeaserRow) => string | null,
+  ): Page<TeaserSearchItem> {
+    const more = rows.length > limit;
+    const page = rows.slice(0, limit);
     const last = page.at(-1);
     return {
       items: page.map((row) => ({
@@ -499,7 +567,7 @@ export function listStore(
         partial: row.partial === 1,
         linkedArticleId: row.linked_article_id,
       })),
-      nextCursor: more && last ? encodeCursor('teasers', [last.id]) : null,
+      nextCursor: more && last ? cursorAfter(last) : null,
       total,
     };
   }

@@ -188,3 +188,56 @@ describe('totals', () => {
     }
   });
 });
+
+describe('teaser search order', () => {
+  /** Teaser titles that match `whales` more or less strongly, spread over several pages. */
+  async function teasers(repository: Repository): Promise<void> {
+    const titles = [
+      'Seals at dawn',
+      'Whales whales whales',
+      'Of whales and men, a long story about the sea and seals',
+      'Whales return',
+      'Nothing here',
+      'Whales, whales',
+      'A whale of a time with whales',
+    ];
+    for (let index = 0; index < titles.length; index += 2) {
+      await repository.ingest(
+        record(page({ teasers: titles.slice(index, index + 2).map((title) => ({ title })) })),
+      );
+    }
+  }
+
+  it('sort=-stored is the exact reverse of the default order stored', async () => {
+    const repository = repositoryWith();
+    await teasers(repository);
+    const stored = (await walk((cursor) => repository.searchTeasers({ limit: 2, cursor }))).items;
+    const newest = (await walk((cursor) => repository.searchTeasers({ limit: 3, sort: '-stored', cursor })))
+      .items;
+    expect(newest.map((teaser) => teaser.id)).toEqual(stored.map((teaser) => teaser.id).reverse());
+  });
+
+  it('sort=relevance pages the best matches first, as one ranking of them all would', async () => {
+    const repository = repositoryWith();
+    await teasers(repository);
+    const oneRanking = await repository.searchTeasers({ limit: 100, q: 'whales', sort: 'relevance' });
+    expect(oneRanking.items.map((teaser) => teaser.title).slice(0, 2)).toEqual([
+      'Whales whales whales',
+      'Whales, whales',
+    ]);
+    expect(oneRanking.total).toEqual({ value: 5, exact: true });
+    const paged = await walk((cursor) =>
+      repository.searchTeasers({ limit: 2, q: 'whales', sort: 'relevance', cursor }),
+    );
+    expect(paged.items.map((teaser) => teaser.id)).toEqual(oneRanking.items.map((teaser) => teaser.id));
+    expect(paged.pages.every((current) => current.total?.value === 5)).toBe(true);
+    await expect(
+      repository.searchTeasers({
+        limit: 2,
+        q: 'seals',
+        sort: 'relevance',
+        cursor: paged.pages[0]?.nextCursor ?? '',
+      }),
+    ).rejects.toThrow(InvalidCursorError);
+  });
+});
