@@ -27,6 +27,7 @@ import { adminRoutes } from './http/routes/admin.js';
 import { articleRoutes } from './http/routes/articles.js';
 import { batchRoutes } from './http/routes/batch.js';
 import { catalogRoutes } from './http/routes/catalog.js';
+import { changeRoutes } from './http/routes/changes.js';
 import { healthRoutes } from './http/routes/health.js';
 import { parseRoutes } from './http/routes/parse.js';
 import { boundSearchQueries } from './http/search-bounds.js';
@@ -207,6 +208,7 @@ export async function buildApp(
   await app.register(articleRoutes, articleOptions);
   await app.register(batchRoutes, batchOptions);
   await app.register(catalogRoutes, { repository });
+  await app.register(changeRoutes, { repository });
   await app.register(adminRoutes, { repository, jobs, requireWriteAccess });
 
   return app;

@@ -63,6 +63,8 @@ const EnvSchema = z.object({
   RATE_LIMIT_WRITES_PER_MINUTE: perMinute(600),
   RATE_LIMIT_SEARCHES_PER_MINUTE: perMinute(300),
   RATE_LIMIT_PARSE_PER_MINUTE: perMinute(300),
+  CHANGES_RETAINED: z.coerce.number().int().min(1).max(1_000_000_000).default(1_000_000),
+  LIST_TOTAL_BOUND: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
   SKIP_INTEGRITY_CHECK: z
     .enum(['0', '1', 'false', 'true'])
     .default('0')
@@ -105,6 +107,10 @@ export interface Config {
   };
   /** Origins allowed by CORS (`*` for any); empty means CORS is off. */
   readonly corsOrigins: readonly string[];
+  /** Changes the feed keeps (GET /v1/changes); older tokens get 410 changes-gone. */
+  readonly changesRetained: number;
+  /** Lists count their items (`total`) up to this many; past it `total.exact` is false. */
+  readonly listTotalBound: number;
   /** Start without `PRAGMA quick_check` of the database file (to serve a damaged one anyway). */
   readonly skipIntegrityCheck: boolean;
 }
@@ -153,5 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }),
     corsOrigins: Object.freeze(settings.CORS_ORIGINS),
     skipIntegrityCheck: settings.SKIP_INTEGRITY_CHECK,
+    changesRetained: settings.CHANGES_RETAINED,
+    listTotalBound: settings.LIST_TOTAL_BOUND,
   });
 }

@@ -16,7 +16,10 @@ const IDLE_SWEEP_MS = 100;
 export async function startServer(config: Config): Promise<FastifyInstance> {
   // Before anything writes to it: a damaged file is refused (DatabaseCheckError), not served.
   const check = config.skipIntegrityCheck ? null : checkDatabaseFile(config.databasePath);
-  const repository = createSqliteRepository(config.databasePath);
+  const repository = createSqliteRepository(config.databasePath, {
+    changesRetained: config.changesRetained,
+    totalBound: config.listTotalBound,
+  });
   let app: FastifyInstance;
   try {
     app = await buildApp(config, { repository });

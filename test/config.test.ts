@@ -19,6 +19,8 @@ describe('loadConfig', () => {
       rateLimits: { writesPerMinute: 600, searchesPerMinute: 300, parsePerMinute: 300 },
       corsOrigins: [],
       skipIntegrityCheck: false,
+      changesRetained: 1_000_000,
+      listTotalBound: 10_000,
     });
   });
 

@@ -7,7 +7,7 @@ import { HttpProblem, problemBody, PROBLEM_CONTENT_TYPE, sendProblem, type Probl
 import { parsePoolProblem } from './parse-budget.js';
 import { storageProblem } from './storage-problem.js';
 import type { RouteTable } from './route-table.js';
-import { InvalidCursorError, SearchOverloadedError } from '../storage/repository.js';
+import { ChangesGoneError, InvalidCursorError, SearchOverloadedError } from '../storage/repository.js';
 
 /** Seconds a client should wait before retrying when the search queue is full. */
 const SEARCH_RETRY_AFTER_SECONDS = 1;
@@ -54,6 +54,9 @@ export function registerErrorHandling(app: FastifyInstance, routes: RouteTable):
     }
     if (error instanceof InvalidCursorError) {
       return sendProblem(request, reply, new HttpProblem(400, 'invalid-cursor', error.message));
+    }
+    if (error instanceof ChangesGoneError) {
+      return sendProblem(request, reply, new HttpProblem(410, 'changes-gone', error.message));
     }
     if (error instanceof SearchOverloadedError) {
       return sendProblem(

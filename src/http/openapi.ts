@@ -124,6 +124,7 @@ export const swaggerOptions: FastifyDynamicSwaggerOptions = {
       { name: 'editions', description: 'Editions: one per publication, date and platform.' },
       { name: 'publications', description: 'Publications with their edition and article counts.' },
       { name: 'teasers', description: 'Teasers of every stored page, linked to the stories they announce.' },
+      { name: 'changes', description: 'A feed of created, re-parsed and deleted articles, to stay in sync.' },
       { name: 'parse', description: 'Parse a page without storing it.' },
       { name: 'admin', description: 'Re-parse stored pages; background jobs.' },
       { name: 'operations', description: 'Health and readiness probes.' },

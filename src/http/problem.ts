@@ -23,6 +23,7 @@ export type ProblemKind =
   | 'not-acceptable'
   | 'invalid-cursor'
   | 'invalid-search'
+  | 'changes-gone'
   | 'too-many-lines'
   | 'rate-limited'
   | 'no-story'

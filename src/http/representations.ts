@@ -9,6 +9,7 @@ import type {
   PublicationRecord,
   TeaserRecord,
   TeaserSearchItem,
+  Total,
 } from '../storage/repository.js';
 import type { z } from 'zod';
 import type {
@@ -70,6 +71,12 @@ export function toTeaser(teaser: TeaserRecord): z.output<typeof TeaserSchema> {
     partial: teaser.partial,
     article_id: teaser.linkedArticleId,
   };
+}
+
+/** A list's `total`; every list that answers one counts (an engine that cannot says so here). */
+export function totalOf(page: { total?: Total }): Total {
+  if (page.total === undefined) throw new Error('the repository did not count this list');
+  return page.total;
 }
 
 export function toTeaserSearchItem(teaser: TeaserSearchItem): z.output<typeof TeaserSearchItemSchema> {

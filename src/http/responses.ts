@@ -7,6 +7,7 @@ const DESCRIPTIONS: Record<number, string> = {
   404: 'No such resource.',
   405: 'The path exists but not with this method; see `Allow`.',
   406: 'None of the representations in `Accept` is available.',
+  410: 'The changes after `since` are no longer kept, or the token is from another database: resync, then follow from `since=now`.',
   413: 'The body is larger than BODY_LIMIT_BYTES.',
   415: 'The media type or charset is not accepted.',
   422: 'The page has no main story (`parse_result` shows what the parser found), or it was not parsed within PARSE_BUDGET_MS (`parse-timeout`).',

@@ -7,6 +7,7 @@ import { PARSER_VERSION } from '../parser/version.js';
 import { SEED_PARSE } from './seed-parse.js';
 import type { ParsedPage } from '../parser/types.js';
 import { SEED_PAGE_TEXT } from './seed-example.js';
+import { ARTICLE_SORTS, EDITION_SORTS, TEASER_SORTS } from '../storage/repository.js';
 
 const nullableText = (description: string) => z.string().nullable().describe(description);
 
@@ -219,10 +220,25 @@ export const ArticleListItemSchema = ArticleSchema.partial()
     description: 'An article; every field is present unless `fields` selected fewer.',
   });
 
+export const TotalSchema = z
+  .object({
+    value: z.int().min(0).describe('How many items the whole list has (all pages), or at least this many.'),
+    exact: z
+      .boolean()
+      .describe(
+        'true: `value` is the exact count. false: the count stopped at its bound (10,000 by default, `LIST_TOTAL_BOUND`), so there are at least `value`.',
+      ),
+  })
+  .describe(
+    'The size of the whole list with these filters, counted up to a bound so that counting costs at most that many index entries.',
+  )
+  .meta({ id: 'Total' });
+
 export const ArticleListSchema = z
   .object({
     items: z.array(ArticleListItemSchema),
     next_cursor: z.string().nullable().describe('Pass as `cursor` for the next page; null at the end.'),
+    total: TotalSchema,
   })
   .meta({ id: 'ArticleList' });
 
@@ -267,7 +283,7 @@ export const TeaserSearchItemSchema = TeaserSchema.extend({
 }).meta({ id: 'TeaserSearchItem' });
 
 export const TeaserSearchListSchema = z
-  .object({ items: z.array(TeaserSearchItemSchema), next_cursor: z.string().nullable() })
+  .object({ items: z.array(TeaserSearchItemSchema), next_cursor: z.string().nullable(), total: TotalSchema })
   .meta({ id: 'TeaserSearchList' });
 
 export const EditionSchema = z
@@ -283,7 +299,7 @@ export const EditionSchema = z
   .meta({ id: 'Edition' });
 
 export const EditionListSchema = z
-  .object({ items: z.array(EditionSchema), next_cursor: z.string().nullable() })
+  .object({ items: z.array(EditionSchema), next_cursor: z.string().nullable(), total: TotalSchema })
   .meta({ id: 'EditionList' });
 
 export const PublicationSchema = z
@@ -316,8 +332,47 @@ export const PublicationSchema = z
   });
 
 export const PublicationListSchema = z
-  .object({ items: z.array(PublicationSchema), next_cursor: z.string().nullable() })
+  .object({ items: z.array(PublicationSchema), next_cursor: z.string().nullable(), total: TotalSchema })
   .meta({ id: 'PublicationList' });
+
+export const ChangeSchema = z
+  .object({
+    seq: z
+      .int()
+      .positive()
+      .describe(
+        'Position in the feed: strictly increasing in commit order, never reused. For ordering only.',
+      ),
+    token: z
+      .string()
+      .describe(
+        'Opaque: pass as `since` to resume after this change. Store it verbatim; do not build or parse it.',
+      ),
+    kind: z
+      .enum(['created', 'reparsed', 'deleted'])
+      .describe(
+        '`created`: a new article was stored; `reparsed`: a re-parse changed its stored fields; `deleted`: it was removed (its id is never reused).',
+      ),
+    article_id: z.int().positive(),
+    source_url: z.string().nullable().describe('The page URL given at ingest (kept on deletes too).'),
+    changed_at: z.string().describe('When the change was committed (ISO 8601, UTC).'),
+    links: z
+      .object({ article: z.string().describe('The article (404 once deleted).') })
+      .describe('Where to read the article as it is now.'),
+  })
+  .meta({ id: 'Change' });
+
+export const ChangeListSchema = z
+  .object({
+    items: z.array(ChangeSchema),
+    next: z
+      .string()
+      .describe(
+        'Pass as `since` for the changes after this page; present even when there are none yet. Store it verbatim.',
+      ),
+    has_more: z.boolean().describe('More changes are committed after `next` already: ask again at once.'),
+  })
+  .meta({ id: 'ChangeList' });
 
 export const JobSchema = z
   .object({
@@ -405,6 +460,15 @@ export const ArticleListQuerySchema = z.strictObject({
   q: SEARCH.optional().describe(
     `Full-text search over title, deck and body; results by relevance, each with a \`snippet\`. ${SEARCH_GRAMMAR}`,
   ),
+  sort: z
+    .enum(ARTICLE_SORTS)
+    .optional()
+    .describe(
+      'Order, `-` for descending: `-edition_date` (default without `q`: newest edition first, a month-precision ' +
+        "edition before that month's days, undated last, then by id), `edition_date` (its exact reverse), " +
+        '`-ingested` (newest stored first), `ingested` (in the order stored), `relevance` (default with `q`; needs `q`). ' +
+        'A cursor belongs to its order.',
+    ),
   fields: z
     .string()
     .regex(/^[a-z_]+(,[a-z_]+)*$/, 'a comma-separated list of field names')
@@ -416,7 +480,35 @@ export const ArticleListQuerySchema = z.strictObject({
   cursor: CURSOR,
 });
 
+/** Largest page of the change feed. */
+export const CHANGES_LIMIT_MAX = 1000;
+
+export const ChangesQuerySchema = z.strictObject({
+  since: z
+    .string()
+    .min(1)
+    .max(1024)
+    .optional()
+    .describe(
+      'A `next` or item `token` from an earlier answer: the changes committed after it. `now`: no items, ' +
+        'and a `next` at the current head (take it before a full resync). Absent: from the oldest change kept.',
+    ),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(CHANGES_LIMIT_MAX)
+    .default(100)
+    .describe(`Page size, 1–${CHANGES_LIMIT_MAX}.`),
+});
+
 export const EditionListQuerySchema = z.strictObject({
+  sort: z
+    .enum(EDITION_SORTS)
+    .optional()
+    .describe(
+      '`-date` (default): newest first, then by id; `date`: its exact reverse. A cursor belongs to its order.',
+    ),
   publication: z.string().min(1).max(200).optional().describe('Publication id, or its exact name.'),
   from: DATE_PARAM.describe('Edition date from (inclusive).'),
   to: DATE_PARAM.describe('Edition date to (inclusive).'),
@@ -427,6 +519,12 @@ export const EditionListQuerySchema = z.strictObject({
 
 export const TeaserSearchQuerySchema = z.strictObject({
   q: SEARCH.optional().describe(`Full-text search over teaser titles and summaries. ${SEARCH_GRAMMAR}`),
+  sort: z
+    .enum(TEASER_SORTS)
+    .optional()
+    .describe(
+      '`stored` (default): in the order stored; `-stored`: newest first; `relevance`: best match first (needs `q`). A cursor belongs to its order.',
+    ),
   publication: z
     .string()
     .min(1)

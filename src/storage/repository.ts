@@ -31,13 +31,26 @@ export interface Repository {
    */
   deleteArticle(articleId: number): Promise<boolean>;
 
-  /** Newest edition first, then id; with `q`, by relevance with a snippet. */
+  /**
+   * In `sort` order (default: newest edition first, then id; with `q`, by relevance), with a
+   * snippet per item when `q` is given, and `total` counted up to the engine's bound.
+   */
   listArticles(query: ArticleListQuery): Promise<Page<ArticleListItem>>;
   listEditions(query: EditionListQuery): Promise<Page<EditionRecord>>;
   getEdition(id: number): Promise<EditionRecord | null>;
   listPublications(query: PageQuery): Promise<Page<PublicationRecord>>;
   getPublication(id: number): Promise<PublicationRecord | null>;
   searchTeasers(query: TeaserSearchQuery): Promise<Page<TeaserSearchItem>>;
+
+  /**
+   * Changes to articles in commit order, after `since` (a token from an earlier page or
+   * change; `'now'`: the current head, with no items; absent: from the oldest change kept).
+   * A change is recorded in the transaction that makes it, so a reader never sees a change
+   * before the ones committed ahead of it. Throws ChangesGoneError when changes after `since`
+   * are no longer kept (or the token belongs to another database), InvalidCursorError when
+   * the token was never issued.
+   */
+  listChanges(query: ChangeQuery): Promise<ChangePage>;
 
   /**
    * Line shapes printed by pages of at least `minPublications` (≥ 2) distinct publications of
@@ -90,6 +103,17 @@ export interface LearnedShapeRecord {
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
+  /** How many items the whole list has, where the list counts them (see Total). */
+  total?: Total;
+}
+
+/**
+ * A list's size, counted up to a bound (10,000 by default; `LIST_TOTAL_BOUND`) so that the count
+ * costs at most that many index entries: `exact` false means at least `value`.
+ */
+export interface Total {
+  value: number;
+  exact: boolean;
 }
 
 export interface PageQuery {
@@ -113,7 +137,31 @@ export interface ArticleFilter {
 export interface ArticleListQuery extends ArticleFilter, PageQuery {
   /** A search over title, deck and body, in masthead's grammar (`search-query.ts`). */
   q?: string | undefined;
+  /** Default: `relevance` with `q`, else `-edition_date`. `relevance` needs `q`. */
+  sort?: ArticleSort | undefined;
 }
+
+/**
+ * `-edition_date`: newest edition first (a month-precision edition before that month's days,
+ * undated last), then by id; `edition_date` is its exact reverse. `ingested`: in the order
+ * stored (ids follow ingest order); `-ingested`: newest first. `relevance`: best match first.
+ */
+export type ArticleSort = 'edition_date' | '-edition_date' | 'ingested' | '-ingested' | 'relevance';
+export const ARTICLE_SORTS: readonly ArticleSort[] = [
+  '-edition_date',
+  'edition_date',
+  '-ingested',
+  'ingested',
+  'relevance',
+];
+
+/** `stored`: in the order stored (the default); `-stored`: newest first; `relevance`: best match first (needs `q`). */
+export type TeaserSort = 'stored' | '-stored' | 'relevance';
+export const TEASER_SORTS: readonly TeaserSort[] = ['stored', '-stored', 'relevance'];
+
+/** `-date`: newest first, then by id (the default); `date`: its exact reverse. */
+export type EditionSort = 'date' | '-date';
+export const EDITION_SORTS: readonly EditionSort[] = ['-date', 'date'];
 
 export interface ArticleListItem extends ArticleRecord {
   /** With `q`: the best-matching passage, HTML-escaped, matches in `<mark>`. */
@@ -121,6 +169,7 @@ export interface ArticleListItem extends ArticleRecord {
 }
 
 export interface EditionListQuery extends PageQuery {
+  sort?: EditionSort | undefined;
   publication?: PublicationRef | undefined;
   from?: string | undefined;
   to?: string | undefined;
@@ -129,6 +178,8 @@ export interface EditionListQuery extends PageQuery {
 
 export interface TeaserSearchQuery extends PageQuery {
   q?: string | undefined;
+  /** Default `stored`. */
+  sort?: TeaserSort | undefined;
   publication?: string | undefined;
 }
 
@@ -205,6 +256,38 @@ export interface JobRecord {
 }
 
 export type JobPatch = Partial<Omit<JobRecord, 'id' | 'kind' | 'createdAt'>>;
+
+export type ChangeKind = 'created' | 'reparsed' | 'deleted';
+
+export interface ChangeQuery {
+  since?: string | undefined;
+  limit: number;
+}
+
+export interface ChangeRecord {
+  /** Position in the feed: strictly increasing in commit order, never reused. */
+  seq: number;
+  /** Opaque: resumes the feed after this change. */
+  token: string;
+  kind: ChangeKind;
+  articleId: number;
+  /** The page's URL as submitted (kept on deletes too), if one was given. */
+  sourceUrl: string | null;
+  changedAt: string;
+}
+
+export interface ChangePage {
+  items: ChangeRecord[];
+  /** Resumes after the last item (or where `since` was, when there are none). Never null. */
+  next: string;
+  /** More changes were committed after `next` already. */
+  hasMore: boolean;
+}
+
+/** Changes after the client's token are no longer kept (or the token is from another database). */
+export class ChangesGoneError extends Error {
+  override name = 'ChangesGoneError';
+}
 
 /** A cursor that was not issued by this server, or has expired. */
 export class InvalidCursorError extends Error {

@@ -69,7 +69,7 @@ export interface paths {
         };
         /**
          * List and search articles
-         * @description Articles, newest edition first then by id, filtered by publication, edition, edition date range, story language, page UI language and platform. With `q`, a full-text search over title, deck and body (FTS5 syntax: words, "phrases", prefix*, AND, OR, NOT) ordered by relevance, each item with a highlighted `snippet`. Pages through `cursor`/`next_cursor` (also in `Link: rel="next"`): a walk returns each article once, even while others are ingested. `fields` selects the fields returned.
+         * @description Articles, newest edition first then by id, filtered by publication, edition, edition date range, story language, page UI language and platform. With `q`, a full-text search over title, deck and body (FTS5 syntax: words, "phrases", prefix*, AND, OR, NOT) ordered by relevance, each item with a highlighted `snippet`. Pages through `cursor`/`next_cursor` (also in `Link: rel="next"`): a walk returns each article once, even while others are ingested. `sort` picks another order (edition date either way, order stored either way, relevance with `q`); each order has its own cursors. `total` counts the whole list up to LIST_TOTAL_BOUND (10,000), then says `exact: false`. `fields` selects the fields returned.
          */
         get: operations["listArticles"];
         put?: never;
@@ -257,7 +257,7 @@ export interface paths {
         };
         /**
          * List editions
-         * @description Editions (one per publication, date and platform), newest first, filtered by publication (id or exact name), edition date range and platform. Cursor-paged.
+         * @description Editions (one per publication, date and platform), newest first, filtered by publication (id or exact name), edition date range and platform; `sort=date` for oldest first. Cursor-paged, with `total`.
          */
         get: operations["listEditions"];
         put?: never;
@@ -377,9 +377,29 @@ export interface paths {
         };
         /**
          * Search teasers
-         * @description Teasers of every stored page, in the order they were stored, optionally filtered by a full-text query over titles and summaries and by publication. `article_id` links a teaser to the stored story it announces; `page_article_id` is the page it was printed on.
+         * @description Teasers of every stored page, in the order they were stored (`sort`: `-stored`, or `relevance` with `q`), with `total`, optionally filtered by a full-text query over titles and summaries and by publication. `article_id` links a teaser to the stored story it announces; `page_article_id` is the page it was printed on.
          */
         get: operations["searchTeasers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Follow changes to articles
+         * @description Articles created, re-parsed (stored fields changed) and deleted, in commit order, after the `since` token. Store `next` verbatim and pass it back as `since`: you get exactly the changes committed after it, none missed and none twice, however long you were away, as long as they are still kept (the newest CHANGES_RETAINED, 1,000,000 by default). Past that, or with a token from another database, 410 `changes-gone`: resync (take `since=now`, re-read `/v1/articles`, then follow from that token). `has_more` true: ask again at once.
+         */
+        get: operations["listChanges"];
         put?: never;
         post?: never;
         delete?: never;
@@ -772,10 +792,18 @@ export interface components {
             /** @description With `q`: the best-matching passage, HTML-escaped, with matches in `<mark>`. */
             snippet?: string;
         };
+        /** @description The size of the whole list with these filters, counted up to a bound so that counting costs at most that many index entries. */
+        Total: {
+            /** @description How many items the whole list has (all pages), or at least this many. */
+            value: number;
+            /** @description true: `value` is the exact count. false: the count stopped at its bound (10,000 by default, `LIST_TOTAL_BOUND`), so there are at least `value`. */
+            exact: boolean;
+        };
         ArticleList: {
             items: components["schemas"]["ArticleListItem"][];
             /** @description Pass as `cursor` for the next page; null at the end. */
             next_cursor: string | null;
+            total: components["schemas"]["Total"];
         };
         /**
          * @example {
@@ -871,6 +899,7 @@ export interface components {
         TeaserSearchList: {
             items: components["schemas"]["TeaserSearchItem"][];
             next_cursor: string | null;
+            total: components["schemas"]["Total"];
         };
         Edition: {
             id: number;
@@ -894,6 +923,7 @@ export interface components {
         EditionList: {
             items: components["schemas"]["Edition"][];
             next_cursor: string | null;
+            total: components["schemas"]["Total"];
         };
         /**
          * @example {
@@ -928,6 +958,35 @@ export interface components {
         PublicationList: {
             items: components["schemas"]["Publication"][];
             next_cursor: string | null;
+            total: components["schemas"]["Total"];
+        };
+        Change: {
+            /** @description Position in the feed: strictly increasing in commit order, never reused. For ordering only. */
+            seq: number;
+            /** @description Opaque: pass as `since` to resume after this change. Store it verbatim; do not build or parse it. */
+            token: string;
+            /**
+             * @description `created`: a new article was stored; `reparsed`: a re-parse changed its stored fields; `deleted`: it was removed (its id is never reused).
+             * @enum {string}
+             */
+            kind: "created" | "reparsed" | "deleted";
+            article_id: number;
+            /** @description The page URL given at ingest (kept on deletes too). */
+            source_url: string | null;
+            /** @description When the change was committed (ISO 8601, UTC). */
+            changed_at: string;
+            /** @description Where to read the article as it is now. */
+            links: {
+                /** @description The article (404 once deleted). */
+                article: string;
+            };
+        };
+        ChangeList: {
+            items: components["schemas"]["Change"][];
+            /** @description Pass as `since` for the changes after this page; present even when there are none yet. Store it verbatim. */
+            next: string;
+            /** @description More changes are committed after `next` already: ask again at once. */
+            has_more: boolean;
         };
         Job: {
             id: string;
@@ -1224,6 +1283,8 @@ export interface operations {
                 platform?: components["schemas"]["PlatformInput"];
                 /** @description Full-text search over title, deck and body; results by relevance, each with a `snippet`. Words are all required (`whales fjord`); `"a phrase"` (an unclosed quote runs to the end); `-word`, `-"a phrase"` or `NOT word` excludes; `a OR b` matches either; `whal*` is a prefix (at least 2 characters); `AND` is implicit. Words are cut as the index cuts text, case and accents ignored: `inter-Korean`, `U.S.`, `12,000` and `C++` search the phrases "inter korean", "u s", "12 000" and "c". Everything else is literal text: no input is a syntax error, and a query with nothing required (only exclusions or punctuation) matches nothing. 1–256 characters, at most 32 words. */
                 q?: string;
+                /** @description Order, `-` for descending: `-edition_date` (default without `q`: newest edition first, a month-precision edition before that month's days, undated last, then by id), `edition_date` (its exact reverse), `-ingested` (newest stored first), `ingested` (in the order stored), `relevance` (default with `q`; needs `q`). A cursor belongs to its order. */
+                sort?: "-edition_date" | "edition_date" | "-ingested" | "ingested" | "relevance";
                 /** @description Only these fields, comma-separated (`id` is always included): id, title, deck, byline, dateline, paragraphs, language, page_locale, word_count, edition, teaser_count, teased_by, source_url, ingested_at, parser_version, links. */
                 fields?: string;
                 /** @description Page size, 1–100. */
@@ -1937,6 +1998,8 @@ export interface operations {
     listEditions: {
         parameters: {
             query?: {
+                /** @description `-date` (default): newest first, then by id; `date`: its exact reverse. A cursor belongs to its order. */
+                sort?: "-date" | "date";
                 /** @description Publication id, or its exact name. */
                 publication?: string;
                 /** @description Edition date from (inclusive). */
@@ -2200,6 +2263,8 @@ export interface operations {
             query?: {
                 /** @description Full-text search over teaser titles and summaries. Words are all required (`whales fjord`); `"a phrase"` (an unclosed quote runs to the end); `-word`, `-"a phrase"` or `NOT word` excludes; `a OR b` matches either; `whal*` is a prefix (at least 2 characters); `AND` is implicit. Words are cut as the index cuts text, case and accents ignored: `inter-Korean`, `U.S.`, `12,000` and `C++` search the phrases "inter korean", "u s", "12 000" and "c". Everything else is literal text: no input is a syntax error, and a query with nothing required (only exclusions or punctuation) matches nothing. 1–256 characters, at most 32 words. */
                 q?: string;
+                /** @description `stored` (default): in the order stored; `-stored`: newest first; `relevance`: best match first (needs `q`). A cursor belongs to its order. */
+                sort?: "stored" | "-stored" | "relevance";
                 /** @description The teaser's publication (exact name, any case). */
                 publication?: string;
                 /** @description Page size, 1–100. */
@@ -2233,6 +2298,49 @@ export interface operations {
             };
             /** @description Too many requests: see `Retry-After` and the RateLimit headers. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listChanges: {
+        parameters: {
+            query?: {
+                /** @description A `next` or item `token` from an earlier answer: the changes committed after it. `now`: no items, and a `next` at the current head (take it before a full resync). Absent: from the oldest change kept. */
+                since?: string;
+                /** @description Page size, 1–1000. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of changes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeList"];
+                };
+            };
+            /** @description The request is malformed: the problem says which field and why. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The changes after `since` are no longer kept, or the token is from another database: resync, then follow from `since=now`. */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -30,6 +30,8 @@ describe('migrate', () => {
     expect(tables).toEqual([
       'articles',
       'articles_fts',
+      'change_feed',
+      'changes',
       'editions',
       'id_high_water',
       'jobs',
@@ -37,6 +39,7 @@ describe('migrate', () => {
       'learned_shapes',
       'publications',
       'raw_documents',
+      'sqlite_sequence',
       'teasers',
       'teasers_fts',
     ]);

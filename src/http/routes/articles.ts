@@ -11,7 +11,7 @@ import { HttpProblem } from '../problem.js';
 import { renderHtml } from '../render/html.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderPlainText } from '../render/plain-text.js';
-import { selectFields, toArticleResponse, toTeaser } from '../representations.js';
+import { selectFields, toArticleResponse, toTeaser, totalOf } from '../representations.js';
 import { jsonResponse, problemResponses } from '../responses.js';
 import {
   ArticleEditionSchema,
@@ -168,7 +168,9 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
           'over title, deck and body (FTS5 syntax: words, "phrases", prefix*, AND, OR, NOT) ordered ' +
           'by relevance, each item with a highlighted `snippet`. Pages through `cursor`/`next_cursor` ' +
           '(also in `Link: rel="next"`): a walk returns each article once, even while others are ' +
-          'ingested. `fields` selects the fields returned.',
+          'ingested. `sort` picks another order (edition date either way, order stored either way, ' +
+          'relevance with `q`); each order has its own cursors. `total` counts the whole list up to ' +
+          'LIST_TOTAL_BOUND (10,000), then says `exact: false`. `fields` selects the fields returned.',
         querystring: ArticleListQuerySchema,
         response: {
           200: jsonResponse('One page of articles.', ArticleListSchema),
@@ -179,6 +181,16 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
     async (request, reply) => {
       const query = request.query;
       const fields = parseFields(query.fields);
+      if (query.sort === 'relevance' && query.q === undefined) {
+        throw new HttpProblem(
+          400,
+          'validation',
+          'sort=relevance needs a search query: add q, or sort by another key',
+          {
+            errors: [{ path: 'querystring/sort', message: 'relevance needs q' }],
+          },
+        );
+      }
       const page = await repository.listArticles({
         publication: publicationRef(query.publication),
         editionId: query.edition_id,
@@ -188,6 +200,7 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
         pageLocale: query.page_locale,
         platform: query.platform,
         q: query.q,
+        sort: query.sort,
         limit: query.limit,
         cursor: query.cursor,
       });
@@ -198,6 +211,7 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
           ...(item.snippet === undefined ? {} : { snippet: item.snippet }),
         })),
         next_cursor: linkNext(request, reply, page.nextCursor),
+        total: totalOf(page),
       };
     },
   );

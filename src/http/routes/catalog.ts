@@ -3,7 +3,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Repository } from '../../storage/repository.js';
 import { linkNext, publicationRef } from '../pagination.js';
 import { HttpProblem } from '../problem.js';
-import { toArticleResponse, toEdition, toPublication, toTeaserSearchItem } from '../representations.js';
+import {
+  toArticleResponse,
+  toEdition,
+  toPublication,
+  toTeaserSearchItem,
+  totalOf,
+} from '../representations.js';
 import { jsonResponse, problemResponses } from '../responses.js';
 import {
   ArticleListSchema,
@@ -36,14 +42,16 @@ export async function catalogRoutes(
         summary: 'List editions',
         description:
           'Editions (one per publication, date and platform), newest first, filtered by publication ' +
-          '(id or exact name), edition date range and platform. Cursor-paged.',
+          '(id or exact name), edition date range and platform; `sort=date` for oldest first. ' +
+          'Cursor-paged, with `total`.',
         querystring: EditionListQuerySchema,
         response: { 200: jsonResponse('One page of editions.', EditionListSchema), ...problemResponses(400) },
       },
     },
     async (request, reply) => {
-      const { publication, from, to, platform, limit, cursor } = request.query;
+      const { sort, publication, from, to, platform, limit, cursor } = request.query;
       const page = await repository.listEditions({
+        sort,
         publication: publicationRef(publication),
         from,
         to,
@@ -51,7 +59,11 @@ export async function catalogRoutes(
         limit,
         cursor,
       });
-      return { items: page.items.map(toEdition), next_cursor: linkNext(request, reply, page.nextCursor) };
+      return {
+        items: page.items.map(toEdition),
+        next_cursor: linkNext(request, reply, page.nextCursor),
+        total: totalOf(page),
+      };
     },
   );
 
@@ -101,6 +113,7 @@ export async function catalogRoutes(
       return {
         items: page.items.map(toArticleResponse),
         next_cursor: linkNext(request, reply, page.nextCursor),
+        total: totalOf(page),
       };
     },
   );
@@ -125,7 +138,11 @@ export async function catalogRoutes(
     },
     async (request, reply) => {
       const page = await repository.listPublications(request.query);
-      return { items: page.items.map(toPublication), next_cursor: linkNext(request, reply, page.nextCursor) };
+      return {
+        items: page.items.map(toPublication),
+        next_cursor: linkNext(request, reply, page.nextCursor),
+        total: totalOf(page),
+      };
     },
   );
 
@@ -176,7 +193,11 @@ export async function catalogRoutes(
         publication: { id: request.params.id },
         ...request.query,
       });
-      return { items: page.items.map(toEdition), next_cursor: linkNext(request, reply, page.nextCursor) };
+      return {
+        items: page.items.map(toEdition),
+        next_cursor: linkNext(request, reply, page.nextCursor),
+        total: totalOf(page),
+      };
     },
   );
 
@@ -189,7 +210,8 @@ export async function catalogRoutes(
         security: [],
         summary: 'Search teasers',
         description:
-          'Teasers of every stored page, in the order they were stored, optionally filtered by a ' +
+          'Teasers of every stored page, in the order they were stored (`sort`: `-stored`, or ' +
+          '`relevance` with `q`), with `total`, optionally filtered by a ' +
           'full-text query over titles and summaries and by publication. `article_id` links a ' +
           'teaser to the stored story it announces; `page_article_id` is the page it was printed on.',
         querystring: TeaserSearchQuerySchema,
@@ -200,10 +222,21 @@ export async function catalogRoutes(
       },
     },
     async (request, reply) => {
+      if (request.query.sort === 'relevance' && request.query.q === undefined) {
+        throw new HttpProblem(
+          400,
+          'validation',
+          'sort=relevance needs a search query: add q, or sort by another key',
+          {
+            errors: [{ path: 'querystring/sort', message: 'relevance needs q' }],
+          },
+        );
+      }
       const page = await repository.searchTeasers(request.query);
       return {
         items: page.items.map(toTeaserSearchItem),
         next_cursor: linkNext(request, reply, page.nextCursor),
+        total: totalOf(page),
       };
     },
   );

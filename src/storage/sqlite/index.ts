@@ -11,6 +11,7 @@ import {
 } from '../repository.js';
 import { publicationKey } from '../keys.js';
 import { articleStore, type ArticleStore } from './articles.js';
+import { changeStore } from './changes.js';
 import { openDatabase } from './database.js';
 import { DatabaseFileMovedError, roomForWrites, storageFailureOf, watchDatabaseFile } from './file-state.js';
 import { groupCommitter } from './group-commit.js';
@@ -31,6 +32,13 @@ export interface OpenOptions {
   /** Apply pending migrations on open (the server does; `npm run migrate` does it explicitly). */
   migrate?: boolean;
   migrations?: Migration[];
+  /**
+   * How many changes the feed keeps (GET /v1/changes); older ones are pruned as new ones
+   * arrive. Unset: as stored (1,000,000 from migration 008).
+   */
+  changesRetained?: number;
+  /** Lists count their items up to this many (`total`); past it the count is a lower bound. */
+  totalBound?: number;
   /** Tests only: the connection, once open (to simulate a full disk with `max_page_count`). */
   onOpen?: (db: Database.Database) => void;
 }
@@ -42,7 +50,8 @@ export function createSqliteRepository(path: string, options: OpenOptions = {}):
   options.onOpen?.(db);
   try {
     if (options.migrate ?? true) migrate(db, migrations);
-    return sqliteRepository(db, path, migrations.at(-1)?.version ?? 0);
+    if (options.changesRetained !== undefined) changeStore(db).setRetained(options.changesRetained);
+    return sqliteRepository(db, path, migrations.at(-1)?.version ?? 0, options.totalBound);
   } catch (error) {
     db.close();
     throw error;
@@ -98,11 +107,17 @@ function pageFingerprint(page: PageWithStory): string {
   ]);
 }
 
-function sqliteRepository(db: Database.Database, path: string, latestVersion: number): Repository {
+function sqliteRepository(
+  db: Database.Database,
+  path: string,
+  latestVersion: number,
+  totalBound: number | undefined,
+): Repository {
   const articles = articleStore(db);
   const ranking = rankingRunner(db);
-  const lists = listStore(db, ranking, articles.teasedBy);
+  const lists = listStore(db, ranking, articles.teasedBy, totalBound);
   const jobs = jobStore(db);
+  const changes = changeStore(db);
   const fileProblem = watchDatabaseFile(path);
   /** Set when a write failed for lack of space; cleared by a write that succeeds, or by room. */
   let outOfSpace = false;
@@ -208,6 +223,7 @@ function sqliteRepository(db: Database.Database, path: string, latestVersion: nu
     listPublications: async (query) => lists.listPublications(query),
     getPublication: async (id) => lists.publication(id),
     searchTeasers: async (query) => lists.searchTeasers(query),
+    listChanges: async (query) => changes.list(query),
     learnedShapes: async (minPublications, limit) => articles.learnedShapes(minPublications, limit),
 
     async listReparseCandidates(query) {

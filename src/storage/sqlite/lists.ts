@@ -18,6 +18,7 @@ import {
   type ArticleListItem,
   type ArticleListQuery,
   type ArticleRecord,
+  type ArticleSort,
   type EditionListQuery,
   type EditionRecord,
   type Page,
@@ -26,6 +27,7 @@ import {
   type PublicationRef,
   type TeaserSearchItem,
   type TeaserSearchQuery,
+  type Total,
 } from '../repository.js';
 import {
   ARTICLE_COLUMNS,
@@ -54,8 +56,8 @@ const BM25 = 'bm25(articles_fts, 10.0, 4.0, 1.0)';
 export const ftsRowId = (id: number): bigint => BigInt(id);
 
 /** The query and filters a cursor was issued for, hashed: it is not replayed against another. */
-function searchIdentity(query: ArticleListQuery): string {
-  const { cursor: _cursor, limit: _limit, ...rest } = query;
+function searchIdentity(query: object): string {
+  const { cursor: _cursor, limit: _limit, ...rest } = query as { cursor?: unknown; limit?: unknown };
   const identity = JSON.stringify(rest, Object.keys(rest).sort());
   return createHash('sha256').update(identity).digest('base64url').slice(0, 22);
 }
@@ -125,6 +127,62 @@ function articleWhere(filter: ArticleFilter): Where {
 const sqlWhere = (clauses: string[]): string =>
   clauses.length === 0 ? '' : `WHERE ${clauses.join(' AND ')}`;
 
+/** Lists count their items up to this many by default (`LIST_TOTAL_BOUND`). */
+export const DEFAULT_TOTAL_BOUND = 10_000;
+
+/**
+ * A keyset order of the article list: the ORDER BY, the clause that resumes after a cursor's
+ * position, and the cursor's tag (a cursor of one order is refused by another). Each order
+ * ends on the id, so it is total, and runs on an index (articles_order, forwards or backwards,
+ * or the rowid).
+ */
+interface KeysetOrder {
+  tag: string;
+  orderBy: string;
+  /** Resumes after (sort key, id); the leading range term lets SQLite seek in the index. */
+  after: (sortKey: string, id: number) => { sql: string; values: SqlValue[] };
+}
+
+const byEditionDate = (direction: 'asc' | 'desc'): KeysetOrder => {
+  const [past, idPast] = direction === 'desc' ? ['<', '>'] : ['>', '<'];
+  return {
+    // The newest-first cursor keeps its historic tag: cursors issued before sort= still work.
+    tag: direction === 'desc' ? 'articles' : 'articles:edition_date',
+    orderBy: direction === 'desc' ? 'a.sort_key DESC, a.id' : 'a.sort_key, a.id DESC',
+    after: (sortKey, id) => ({
+      sql: `a.sort_key ${past}= ? AND (a.sort_key ${past} ? OR (a.sort_key = ? AND a.id ${idPast} ?))`,
+      values: [sortKey, sortKey, sortKey, id],
+    }),
+  };
+};
+
+const byIngest = (direction: 'asc' | 'desc'): KeysetOrder => ({
+  tag: `articles:ingested:${direction}`,
+  orderBy: direction === 'asc' ? 'a.id' : 'a.id DESC',
+  after: (_sortKey, id) => ({ sql: direction === 'asc' ? 'a.id > ?' : 'a.id < ?', values: [id] }),
+});
+
+const ARTICLE_ORDERS: Record<Exclude<ArticleSort, 'relevance'>, KeysetOrder> = {
+  '-edition_date': byEditionDate('desc'),
+  edition_date: byEditionDate('asc'),
+  ingested: byIngest('asc'),
+  '-ingested': byIngest('desc'),
+};
+
+/** A count that stopped at `bound + 1` rows, as a Total. */
+function totalOf(counted: number, bound: number): Total {
+  return counted > bound ? { value: bound, exact: false } : { value: counted, exact: true };
+}
+
+/** `SELECT count(*)` over at most `bound + 1` rows of `from` (a FROM and WHERE). */
+const cappedCount = (from: string): string => `SELECT count(*) AS n FROM (SELECT 1 ${from} LIMIT ?)`;
+
+/** What a search that requires nothing (`-budget`, `+++`) finds. */
+const nothingFound = <T>(): Page<T> => ({ items: [], nextCursor: null, total: { value: 0, exact: true } });
+
+/** `sort=relevance` without `q`: the HTTP layer refuses it first (search-bounds.ts). */
+const relevanceNeedsQuery = (): Error => new RangeError('sort=relevance needs a search query (q)');
+
 /**
  * `ranking` runs the full-text statements (off the main thread for a database file); the
  * rest are single-row or keyed reads, run here.
@@ -133,7 +191,18 @@ export function listStore(
   db: Database.Database,
   ranking: RankingRunner,
   teasedBy: (id: number) => ArticleRecord['teasedBy'],
+  totalBound: number = DEFAULT_TOTAL_BOUND,
 ) {
+  /** Counts the rows of `from` up to the bound, here or (full-text) on the search thread. */
+  async function count(from: string, values: SqlValue[], onSearchThread: boolean): Promise<Total> {
+    const sql = cappedCount(from);
+    const parameters = [...values, totalBound + 1];
+    const rows = onSearchThread
+      ? await ranking.all<{ n: number }>(sql, parameters)
+      : db.prepare<SqlValue[], { n: number }>(sql).all(...parameters);
+    return totalOf(rows[0]?.n ?? 0, totalBound);
+  }
+
   /** One prepared statement per page size (at most 100), not one per request. */
   const articlesByIdCount = new Map<number, Statement<number[], ArticleRow>>();
 
@@ -166,7 +235,7 @@ export function listStore(
       : { lastId: highestArticleId.get()?.id ?? 0, served: 0 };
     const search = parseSearchQuery(query.q);
     const match = ftsMatch(search);
-    if (match === null) return { items: [], nextCursor: null };
+    if (match === null) return nothingFound();
     const limit = Math.min(query.limit, SEARCH_RESULT_WINDOW - position.served);
     const where = articleWhere(query);
     // Without filters the ranking needs the index alone (its rowid is the article id);
@@ -180,6 +249,11 @@ export function listStore(
              LEFT JOIN editions e ON e.id = a.edition_id
             ${sqlWhere(['articles_fts MATCH ?', 'f.rowid <= ?', ...where.clauses])}
             ORDER BY ${BM25}, a.id LIMIT ? OFFSET ?`;
+    const matches =
+      where.clauses.length === 0
+        ? `FROM articles_fts WHERE articles_fts MATCH ? AND rowid <= ?`
+        : `FROM articles_fts f JOIN articles a ON a.id = f.rowid LEFT JOIN editions e ON e.id = a.edition_id
+            ${sqlWhere(['articles_fts MATCH ?', 'f.rowid <= ?', ...where.clauses])}`;
     const rows = await ranking.all<{ id: number }>(sql, [
       match,
       ftsRowId(position.lastId),
@@ -188,6 +262,9 @@ export function listStore(
       position.served,
     ]);
     const ranked = rows.map((row) => row.id);
+    let total = await count(matches, [match, ftsRowId(position.lastId), ...where.values], true);
+    // A relevance walk serves at most SEARCH_RESULT_WINDOW results.
+    if (total.value > SEARCH_RESULT_WINDOW) total = { value: SEARCH_RESULT_WINDOW, exact: false };
     const pageIds = ranked.slice(0, limit);
     const served = position.served + pageIds.length;
     const more = ranked.length > limit && served < SEARCH_RESULT_WINDOW;
@@ -199,36 +276,56 @@ export function listStore(
     return {
       items,
       nextCursor: more ? encodeSearchCursor(query, { lastId: position.lastId, served }) : null,
+      total,
     };
   }
 
-  function listArticles(query: ArticleListQuery): Page<ArticleListItem> | Promise<Page<ArticleListItem>> {
-    if (query.q !== undefined) return searchArticles({ ...query, q: query.q });
-    const where = articleWhere(query);
-    if (query.cursor) {
-      const [sortKey, id] = decodeCursor(query.cursor, 'articles', ['string', 'number'] as const);
-      // The leading `sort_key <= ?` is what lets SQLite seek in articles_order instead of
-      // scanning it from the top: a deep page then costs what page 1 does.
-      where.clauses.push('a.sort_key <= ? AND (a.sort_key < ? OR (a.sort_key = ? AND a.id > ?))');
-      where.values.push(sortKey, sortKey, sortKey, id);
+  async function listArticles(query: ArticleListQuery): Promise<Page<ArticleListItem>> {
+    const sort = query.sort ?? (query.q === undefined ? '-edition_date' : 'relevance');
+    if (sort === 'relevance') {
+      if (query.q === undefined) throw relevanceNeedsQuery();
+      return searchArticles({ ...query, q: query.q });
     }
-    const rows = db
-      .prepare<SqlValue[], { id: number; sort_key: string }>(
-        `SELECT a.id, a.sort_key FROM articles a LEFT JOIN editions e ON e.id = a.edition_id
-          ${sqlWhere(where.clauses)}
-          ORDER BY a.sort_key DESC, a.id LIMIT ?`,
-      )
-      .all(...where.values, query.limit + 1);
+    const order = ARTICLE_ORDERS[sort];
+    const where = articleWhere(query);
+    // A search in a keyset order: the matches, walked by the order's key like any list.
+    const search = query.q === undefined ? null : parseSearchQuery(query.q);
+    if (search !== null) {
+      const match = ftsMatch(search);
+      if (match === null) return nothingFound();
+      where.clauses.unshift('a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)');
+      where.values.unshift(match);
+    }
+    const onSearchThread = search !== null;
+    const from = `FROM articles a LEFT JOIN editions e ON e.id = a.edition_id`;
+    const total = await count(`${from} ${sqlWhere(where.clauses)}`, where.values, onSearchThread);
+    if (query.cursor) {
+      const [sortKey, id] = decodeCursor(query.cursor, order.tag, ['string', 'number'] as const);
+      const after = order.after(sortKey, id);
+      where.clauses.push(after.sql);
+      where.values.push(...after.values);
+    }
+    const sql = `SELECT a.id, a.sort_key ${from} ${sqlWhere(where.clauses)} ORDER BY ${order.orderBy} LIMIT ?`;
+    const parameters = [...where.values, query.limit + 1];
+    const rows = onSearchThread
+      ? await ranking.all<{ id: number; sort_key: string }>(sql, parameters)
+      : db.prepare<SqlValue[], { id: number; sort_key: string }>(sql).all(...parameters);
     const more = rows.length > query.limit;
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
+    const terms = search === null ? null : highlightTerms(search);
+    const articles = articlesByIds(page.map((row) => row.id));
     return {
-      items: articlesByIds(page.map((row) => row.id)),
-      nextCursor: more && last ? encodeCursor('articles', [last.sort_key, last.id]) : null,
+      items:
+        terms === null
+          ? articles
+          : articles.map((article) => ({ ...article, snippet: buildSnippet(terms, article) })),
+      nextCursor: more && last ? encodeCursor(order.tag, [last.sort_key, last.id]) : null,
+      total,
     };
   }
 
-  function listEditions(query: EditionListQuery): Page<EditionRecord> {
+  async function listEditions(query: EditionListQuery): Promise<Page<EditionRecord>> {
     const where: Where = { clauses: [], values: [] };
     if (query.publication) {
       const clause = publicationClause(query.publication, 'e.publication_id');
@@ -247,18 +344,22 @@ export function listStore(
       where.clauses.push('e.platform = ?');
       where.values.push(query.platform);
     }
+    const total = await count(`FROM editions e ${sqlWhere(where.clauses)}`, where.values, false);
+    // `-date` (newest first, then id) keeps the historic cursor tag; `date` is its exact reverse.
+    const newestFirst = (query.sort ?? '-date') === '-date';
+    const tag = newestFirst ? 'editions' : 'editions:date';
+    const key = `ifnull(e.date_start, '')`;
     if (query.cursor) {
-      const [sortKey, id] = decodeCursor(query.cursor, 'editions', ['string', 'number'] as const);
-      where.clauses.push(
-        `ifnull(e.date_start, '') <= ? AND (ifnull(e.date_start, '') < ? OR (ifnull(e.date_start, '') = ? AND e.id > ?))`,
-      );
+      const [sortKey, id] = decodeCursor(query.cursor, tag, ['string', 'number'] as const);
+      const [past, idPast] = newestFirst ? ['<', '>'] : ['>', '<'];
+      where.clauses.push(`${key} ${past}= ? AND (${key} ${past} ? OR (${key} = ? AND e.id ${idPast} ?))`);
       where.values.push(sortKey, sortKey, sortKey, id);
     }
     const rows = db
       .prepare<SqlValue[], EditionRow & { sort_key: string }>(
-        `${EDITION_SELECT.replace('SELECT e.id,', `SELECT ifnull(e.date_start, '') AS sort_key, e.id,`)}
+        `${EDITION_SELECT.replace('SELECT e.id,', `SELECT ${key} AS sort_key, e.id,`)}
           ${sqlWhere(where.clauses)}
-          ORDER BY ifnull(e.date_start, '') DESC, e.id LIMIT ?`,
+          ORDER BY ${newestFirst ? `${key} DESC, e.id` : `${key}, e.id DESC`} LIMIT ?`,
       )
       .all(...where.values, query.limit + 1);
     const more = rows.length > query.limit;
@@ -266,7 +367,8 @@ export function listStore(
     const last = page.at(-1);
     return {
       items: page.map(toEdition),
-      nextCursor: more && last ? encodeCursor('editions', [last.sort_key, last.id]) : null,
+      nextCursor: more && last ? encodeCursor(tag, [last.sort_key, last.id]) : null,
+      total,
     };
   }
 
@@ -298,7 +400,8 @@ export function listStore(
   });
   const publicationById = db.prepare<[number], PublicationRow>(`${PUBLICATION_SELECT} WHERE p.id = ?`);
 
-  function listPublications(query: PageQuery): Page<PublicationRecord> {
+  async function listPublications(query: PageQuery): Promise<Page<PublicationRecord>> {
+    const total = await count('FROM publications p', [], false);
     const where: Where = { clauses: [], values: [] };
     if (query.cursor) {
       const [name, id] = decodeCursor(query.cursor, 'publications', ['string', 'number'] as const);
@@ -316,6 +419,7 @@ export function listStore(
     return {
       items: page.map(toPublication),
       nextCursor: more && last ? encodeCursor('publications', [last.name, last.id]) : null,
+      total,
     };
   }
 
@@ -331,10 +435,20 @@ export function listStore(
     linked_article_id: number | null;
   }
 
+  const highestTeaserId = db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM teasers');
+  const TEASER_COLUMNS = `t.id, t.article_id, t.position, t.title, t.summary, t.publication, t.date, t.partial,
+                          t.linked_article_id`;
+
   async function searchTeasers(query: TeaserSearchQuery): Promise<Page<TeaserSearchItem>> {
+    const sort = query.sort ?? 'stored';
+    if (sort === 'relevance') {
+      if (query.q === undefined) throw relevanceNeedsQuery();
+      return rankTeasers({ ...query, q: query.q });
+    }
     const where: Where = { clauses: [], values: [] };
-    const match = query.q === undefined ? undefined : ftsMatch(parseSearchQuery(query.q));
-    if (match !== undefined && match !== null) {
+    if (query.q !== undefined) {
+      const match = ftsMatch(parseSearchQuery(query.q));
+      if (match === null) return nothingFound();
       where.clauses.push('t.id IN (SELECT rowid FROM teasers_fts WHERE teasers_fts MATCH ?)');
       where.values.push(match);
     }
@@ -342,23 +456,82 @@ export function listStore(
       where.clauses.push('t.publication_key = ?');
       where.values.push(publicationKey(query.publication));
     }
+    const total = await count(
+      `FROM teasers t ${sqlWhere(where.clauses)}`,
+      where.values,
+      query.q !== undefined,
+    );
+    // `stored` keeps the historic cursor tag; `-stored` is its exact reverse.
+    const tag = sort === 'stored' ? 'teasers' : 'teasers:-stored';
     if (query.cursor) {
-      const [id] = decodeCursor(query.cursor, 'teasers', ['number'] as const);
-      where.clauses.push('t.id > ?');
+      const [id] = decodeCursor(query.cursor, tag, ['number'] as const);
+      where.clauses.push(sort === 'stored' ? 't.id > ?' : 't.id < ?');
       where.values.push(id);
     }
-    if (match === null) return { items: [], nextCursor: null }; // a search that requires nothing
-    const sql = `SELECT t.id, t.article_id, t.position, t.title, t.summary, t.publication, t.date, t.partial,
-                        t.linked_article_id
-                   FROM teasers t ${sqlWhere(where.clauses)} ORDER BY t.id LIMIT ?`;
+    const sql = `SELECT ${TEASER_COLUMNS}
+                   FROM teasers t ${sqlWhere(where.clauses)} ORDER BY t.id ${sort === 'stored' ? '' : 'DESC'} LIMIT ?`;
     const parameters = [...where.values, query.limit + 1];
     // Only a full-text search needs the search thread; a plain listing is a keyed read.
     const rows =
       query.q === undefined
         ? db.prepare<SqlValue[], TeaserRow>(sql).all(...parameters)
         : await ranking.all<TeaserRow>(sql, parameters);
-    const more = rows.length > query.limit;
-    const page = rows.slice(0, query.limit);
+    return teaserPage(rows, query.limit, total, (last) => encodeCursor(tag, [last.id]));
+  }
+
+  /**
+   * One page of teasers by relevance: stateless like the article search (the highest teaser id
+   * when the walk began, and how many results were served), within SEARCH_RESULT_WINDOW.
+   */
+  async function rankTeasers(query: TeaserSearchQuery & { q: string }): Promise<Page<TeaserSearchItem>> {
+    const identity = searchIdentity({ q: query.q, publication: query.publication });
+    let position = { lastId: highestTeaserId.get()?.id ?? 0, served: 0 };
+    if (query.cursor) {
+      const [cursorIdentity, lastId, served] = decodeCursor(query.cursor, 'teasers:relevance', [
+        'string',
+        'number',
+        'number',
+      ] as const);
+      if (cursorIdentity !== identity) {
+        throw new InvalidCursorError('the cursor belongs to another search; send the same q and publication');
+      }
+      if (served < 1 || served >= SEARCH_RESULT_WINDOW) {
+        throw new InvalidCursorError('the cursor is not one this server issued');
+      }
+      position = { lastId, served };
+    }
+    const match = ftsMatch(parseSearchQuery(query.q));
+    if (match === null) return nothingFound();
+    const limit = Math.min(query.limit, SEARCH_RESULT_WINDOW - position.served);
+    const clauses = ['teasers_fts MATCH ?', 'f.rowid <= ?'];
+    const values: SqlValue[] = [match, ftsRowId(position.lastId)];
+    if (query.publication !== undefined) {
+      clauses.push('t.publication_key = ?');
+      values.push(publicationKey(query.publication));
+    }
+    const from = `FROM teasers_fts f JOIN teasers t ON t.id = f.rowid ${sqlWhere(clauses)}`;
+    const rows = await ranking.all<TeaserRow>(
+      `SELECT ${TEASER_COLUMNS} ${from} ORDER BY bm25(teasers_fts), t.id LIMIT ? OFFSET ?`,
+      [...values, limit + 1, position.served],
+    );
+    let total = await count(from, values, true);
+    if (total.value > SEARCH_RESULT_WINDOW) total = { value: SEARCH_RESULT_WINDOW, exact: false };
+    const served = position.served + Math.min(rows.length, limit);
+    return teaserPage(rows, limit, total, () =>
+      served < SEARCH_RESULT_WINDOW
+        ? encodeCursor('teasers:relevance', [identity, position.lastId, served])
+        : null,
+    );
+  }
+
+  function teaserPage(
+    rows: TeaserRow[],
+    limit: number,
+    total: Total,
+    cursorAfter: (last: TeaserRow) => string | null,
+  ): Page<TeaserSearchItem> {
+    const more = rows.length > limit;
+    const page = rows.slice(0, limit);
     const last = page.at(-1);
     return {
       items: page.map((row) => ({
@@ -372,7 +545,8 @@ export function listStore(
         partial: row.partial === 1,
         linkedArticleId: row.linked_article_id,
       })),
-      nextCursor: more && last ? encodeCursor('teasers', [last.id]) : null,
+      nextCursor: more && last ? cursorAfter(last) : null,
+      total,
     };
   }
 
