@@ -37,6 +37,7 @@ describe('migrate', () => {
       'learned_shapes',
       'publications',
       'raw_documents',
+      'story_bands',
       'teasers',
       'teasers_fts',
     ]);
@@ -81,6 +82,9 @@ describe('migrate', () => {
       'sort_key',
       'source_url',
       'teaser_count',
+      'story_id',
+      'story_signature',
+      'story_shingles',
     ]);
     expect(columns(db, 'teasers')).toEqual([
       'id',

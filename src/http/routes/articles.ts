@@ -128,7 +128,8 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
           'over title, deck and body (FTS5 syntax: words, "phrases", prefix*, AND, OR, NOT) ordered ' +
           'by relevance, each item with a highlighted `snippet`. Pages through `cursor`/`next_cursor` ' +
           '(also in `Link: rel="next"`): a walk returns each article once, even while others are ' +
-          'ingested. `fields` selects the fields returned.',
+          'ingested. `distinct=story` returns one article per story (captures of one story share ' +
+          '`story_id`). `fields` selects the fields returned.',
         querystring: ArticleListQuerySchema,
         response: {
           200: jsonResponse('One page of articles.', ArticleListSchema),
@@ -139,6 +140,11 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
     async (request, reply) => {
       const query = request.query;
       const fields = parseFields(query.fields);
+      if (query.distinct !== undefined && query.q !== undefined) {
+        throw new HttpProblem(400, 'validation', 'distinct=story does not combine with q', {
+          errors: [{ path: 'querystring/distinct', message: 'not allowed with q' }],
+        });
+      }
       const page = await repository.listArticles({
         publication: publicationRef(query.publication),
         editionId: query.edition_id,
@@ -148,6 +154,7 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
         pageLocale: query.page_locale,
         platform: query.platform,
         q: query.q,
+        distinct: query.distinct,
         limit: query.limit,
         cursor: query.cursor,
       });

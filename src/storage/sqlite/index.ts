@@ -101,7 +101,7 @@ function pageFingerprint(page: PageWithStory): string {
 function sqliteRepository(db: Database.Database, path: string, latestVersion: number): Repository {
   const articles = articleStore(db);
   const ranking = rankingRunner(db);
-  const lists = listStore(db, ranking, articles.teasedBy);
+  const lists = listStore(db, ranking, articles.relations);
   const jobs = jobStore(db);
   const fileProblem = watchDatabaseFile(path);
   /** Set when a write failed for lack of space; cleared by a write that succeeds, or by room. */
@@ -148,6 +148,7 @@ function sqliteRepository(db: Database.Database, path: string, latestVersion: nu
       if (before === pageFingerprint(page)) {
         setParserVersion.run(parserVersion, target.articleId);
         articles.learnShapes(page);
+        articles.assignStoryIfMissing(target.articleId, page.story.paragraphs);
         return 'unchanged';
       }
       return articles.replaceParse(target.articleId, page, parserVersion, new Date().toISOString());
@@ -244,6 +245,9 @@ function sqliteRepository(db: Database.Database, path: string, latestVersion: nu
       // Immediate: the transaction reads then writes; it takes the write lock first.
       return write('re-parse article', () => reparseOne.immediate(target, page, parserVersion));
     },
+
+    assignMissingStories: async (limit) =>
+      write('assign story ids', () => articles.assignMissingStories.immediate(limit)),
 
     createJob: async (kind, total) => write('create job', () => jobs.create(kind, total)),
     updateJob: async (id, patch) => write('update job', () => jobs.update(id, patch)),

@@ -34,6 +34,7 @@ import {
   EDITION_SELECT,
   toArticle,
   toEdition,
+  type ArticleRelations,
   type ArticleRow,
   type EditionRow,
 } from './articles.js';
@@ -102,22 +103,23 @@ function publicationClause(ref: PublicationRef, column: string): { sql: string; 
     : { sql: `${column} = (SELECT id FROM publications WHERE name = ?)`, value: ref.name };
 }
 
-function articleWhere(filter: ArticleFilter): Where {
+/** `articleWhere` over another alias of the same tables (`b`, `eb`): the filters of a subquery. */
+function articleWhere(filter: ArticleFilter, article = 'a', edition = 'e'): Where {
   const where: Where = { clauses: [], values: [] };
   const add = (sql: string, value: SqlValue): void => {
     where.clauses.push(sql);
     where.values.push(value);
   };
   if (filter.publication) {
-    const clause = publicationClause(filter.publication, 'e.publication_id');
+    const clause = publicationClause(filter.publication, `${edition}.publication_id`);
     add(clause.sql, clause.value);
   }
-  if (filter.editionId !== undefined) add('a.edition_id = ?', filter.editionId);
-  if (filter.from !== undefined) add('a.edition_end >= ?', bound(filter.from, 'start'));
-  if (filter.to !== undefined) add('a.edition_start <= ?', bound(filter.to, 'end'));
-  if (filter.language !== undefined) add('a.language = ?', filter.language);
-  if (filter.pageLocale !== undefined) add('a.page_locale = ?', filter.pageLocale);
-  if (filter.platform !== undefined) add('e.platform = ?', filter.platform);
+  if (filter.editionId !== undefined) add(`${article}.edition_id = ?`, filter.editionId);
+  if (filter.from !== undefined) add(`${article}.edition_end >= ?`, bound(filter.from, 'start'));
+  if (filter.to !== undefined) add(`${article}.edition_start <= ?`, bound(filter.to, 'end'));
+  if (filter.language !== undefined) add(`${article}.language = ?`, filter.language);
+  if (filter.pageLocale !== undefined) add(`${article}.page_locale = ?`, filter.pageLocale);
+  if (filter.platform !== undefined) add(`${edition}.platform = ?`, filter.platform);
   return where;
 }
 
@@ -145,7 +147,7 @@ function asSearchError(error: unknown): never {
 export function listStore(
   db: Database.Database,
   ranking: RankingRunner,
-  teasedBy: (id: number) => ArticleRecord['teasedBy'],
+  relations: (row: ArticleRow) => ArticleRelations,
 ) {
   /** One prepared statement per page size (at most 100), not one per request. */
   const articlesByIdCount = new Map<number, Statement<number[], ArticleRow>>();
@@ -163,7 +165,7 @@ export function listStore(
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.flatMap((id) => {
       const row = byId.get(id);
-      return row ? [toArticle(row, teasedBy(id))] : []; // deleted since it was ranked: skipped
+      return row ? [toArticle(row, relations(row))] : []; // deleted since it was ranked: skipped
     });
   }
 
@@ -220,8 +222,22 @@ export function listStore(
   function listArticles(query: ArticleListQuery): Page<ArticleListItem> | Promise<Page<ArticleListItem>> {
     if (query.q !== undefined) return searchArticles({ ...query, q: query.q });
     const where = articleWhere(query);
+    if (query.distinct === 'story') {
+      // A story's representative is its capture that comes first in this list's order among
+      // those the filters keep: no other such capture sorts before it. That depends on the
+      // data only, not on the page, so a keyset walk serves each story once. An article not
+      // yet fingerprinted (story_id NULL) equals no other: a story of its own.
+      const others = articleWhere(query, 'b', 'eb');
+      where.clauses.push(`NOT EXISTS (
+        SELECT 1 FROM articles b LEFT JOIN editions eb ON eb.id = b.edition_id
+         WHERE b.story_id = a.story_id AND b.id <> a.id
+           AND (b.sort_key > a.sort_key OR (b.sort_key = a.sort_key AND b.id < a.id))
+           ${others.clauses.map((clause) => `AND ${clause}`).join(' ')})`);
+      where.values.push(...others.values);
+    }
     if (query.cursor) {
-      const [sortKey, id] = decodeCursor(query.cursor, 'articles', ['string', 'number'] as const);
+      const cursorKind = query.distinct === 'story' ? 'articles-by-story' : 'articles';
+      const [sortKey, id] = decodeCursor(query.cursor, cursorKind, ['string', 'number'] as const);
       // The leading `sort_key <= ?` is what lets SQLite seek in articles_order instead of
       // scanning it from the top: a deep page then costs what page 1 does.
       where.clauses.push('a.sort_key <= ? AND (a.sort_key < ? OR (a.sort_key = ? AND a.id > ?))');
@@ -239,7 +255,13 @@ export function listStore(
     const last = page.at(-1);
     return {
       items: articlesByIds(page.map((row) => row.id)),
-      nextCursor: more && last ? encodeCursor('articles', [last.sort_key, last.id]) : null,
+      nextCursor:
+        more && last
+          ? encodeCursor(query.distinct === 'story' ? 'articles-by-story' : 'articles', [
+              last.sort_key,
+              last.id,
+            ])
+          : null,
     };
   }
 
