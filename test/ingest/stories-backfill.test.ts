@@ -37,8 +37,7 @@ async function storedBeforeStories(
   const path = join(mkdtempSync(join(tmpdir(), 'masthead-stories-')), 'db.sqlite');
   repository = createSqliteRepository(path, { onOpen: (opened) => (db = opened) });
   for (const paragraphs of bodies) await repository.ingest(record(page({ paragraphs })));
-  db!.exec(`UPDATE articles SET story_id = NULL, story_signature = NULL, story_shingles = NULL;
-            DELETE FROM story_bands;`);
+  db!.exec(`UPDATE articles SET story_id = NULL; DELETE FROM story_fingerprints; DELETE FROM story_bands;`);
   return { repository, db: db! };
 }
 

@@ -38,6 +38,7 @@ describe('migrate', () => {
       'publications',
       'raw_documents',
       'story_bands',
+      'story_fingerprints',
       'teasers',
       'teasers_fts',
     ]);
@@ -83,8 +84,6 @@ describe('migrate', () => {
       'source_url',
       'teaser_count',
       'story_id',
-      'story_signature',
-      'story_shingles',
     ]);
     expect(columns(db, 'teasers')).toEqual([
       'id',

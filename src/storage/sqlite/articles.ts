@@ -194,11 +194,13 @@ export function articleStore(db: Database.Database) {
       INSERT INTO articles (id, raw_document_id, edition_id, title, deck, byline, dateline, paragraphs,
                             language, page_locale, word_count, parser_version, ingested_at,
                             title_key, publication_key, edition_start, edition_end, sort_key,
-                            teaser_count, source_url)
+                            teaser_count, source_url, story_id)
       VALUES (${nextId('articles')}, @rawDocumentId, @editionId, @title, @deck, @byline, @dateline, @paragraphs,
               @language, @pageLocale, @wordCount, @parserVersion, @ingestedAt,
               @titleKey, @publicationKey, @editionStart, @editionEnd, @sortKey,
-              @teaserCount, @sourceUrl)`),
+              @teaserCount, @sourceUrl,
+              -- a new story is named after its first capture: this row's id (the same expression)
+              ifnull(@storyId, ${nextId('articles')}))`),
     updateArticle: db.prepare(`
       UPDATE articles SET edition_id = @editionId, title = @title, deck = @deck, byline = @byline,
              dateline = @dateline, paragraphs = @paragraphs, language = @language, page_locale = @pageLocale,
@@ -399,19 +401,21 @@ export function articleStore(db: Database.Database) {
       ).lastInsertRowid,
     );
     const columns = articleColumns(page, record.parserVersion, record.ingestedAt);
+    const story = stories.place(page.story.paragraphs);
     const articleId = Number(
       statements.insertArticle.run({
         ...columns,
         rawDocumentId,
         ingestedAt: record.ingestedAt,
         sourceUrl: document.sourceUrl,
+        storyId: story.storyId,
       }).lastInsertRowid,
     );
+    stories.remember(articleId, story.storyId ?? articleId, story.signature);
     writeTeasers(articleId, page, columns.publicationKey);
     writeSearchRow(articleId, page);
     linkWaiting(articleId, columns);
     learnShapes(page, columns.publicationKey);
-    stories.assign(articleId, page.story.paragraphs);
     return { id: articleId, created: true };
   };
 

@@ -1,10 +1,11 @@
 /**
  * Story ids (migration 007): which stored captures carry the same story. A body's fingerprint
- * (src/storage/story-signature.ts) is looked up by its band keys in `story_bands`, each key
- * reading at most BAND_MEMBERS_READ rows; at most CANDIDATES_CONFIRMED candidates, those
- * sharing the most bands, are confirmed on their stored signature; the best confirmed match
- * gives its story id, and without one the article starts its own story (its own id). So an
- * ingest reads at most 32 × 8 index rows and 16 signatures, however many articles are stored.
+ * (src/storage/story-signature.ts) is looked up by its band keys in `story_bands` in one
+ * statement reading at most BAND_ROWS_READ rows; at most CANDIDATES_CONFIRMED candidates, those
+ * sharing the most bands first, are confirmed on their stored fingerprint; the best confirmed
+ * match gives its story id (the first reaching CLEAR_MATCH_JACCARD ends the search), and
+ * without one the article starts its own story (its own id). So an ingest reads at most 256
+ * index rows and 16 fingerprints, however many articles are stored.
  *
  * Every function here runs inside the caller's write transaction.
  */
@@ -12,6 +13,7 @@ import type Database from 'better-sqlite3';
 import { MAX_CAPTURES, type CaptureRecord } from '../repository.js';
 import type { Platform } from '../../parser/types.js';
 import {
+  BANDS,
   bandKeys,
   compareSignatures,
   signatureBytes,
@@ -20,15 +22,21 @@ import {
   type StorySignature,
 } from '../story-signature.js';
 
-/** Rows read per band key: the oldest captures sharing it, which hold the story's id. */
-const BAND_MEMBERS_READ = 8;
-/** Candidates whose signatures are read and compared. */
+/** Band rows read per lookup (32 bands × 8 captures). */
+const BAND_ROWS_READ = 256;
+/** Candidates whose fingerprints are read and compared. */
 const CANDIDATES_CONFIRMED = 16;
+/**
+ * A candidate this alike is the story: no other is looked at (a recapture of the same page is
+ * found with one fingerprint read). Two stored stories both this alike to one body would be
+ * alike to each other, so which is taken does not matter.
+ */
+const CLEAR_MATCH_JACCARD = 0.9;
 
-interface StoryRow {
-  story_id: number | null;
-  story_signature: Buffer | null;
-  story_shingles: number | null;
+interface FingerprintRow {
+  story_id: number;
+  shingles: number;
+  signature: Buffer;
 }
 
 interface CaptureRow {
@@ -41,22 +49,36 @@ interface CaptureRow {
 
 export function storyStore(db: Database.Database) {
   const statements = {
-    bandMembers: db.prepare<{ key: number; articleId: number; limit: number }, { article_id: number }>(`
-      SELECT article_id FROM story_bands WHERE band_key = @key AND article_id <> @articleId
-       ORDER BY article_id LIMIT @limit`),
-    storyOf: db.prepare<[number], StoryRow>(
-      `SELECT story_id, story_signature, story_shingles FROM articles WHERE id = ?`,
+    // One statement for every band, its reads bounded by the inner LIMIT; only the candidates
+    // come back, those sharing the most bands first (a recapture shares all 32).
+    candidates: db.prepare<number[], { article_id: number }>(`
+      SELECT article_id FROM (
+        SELECT article_id FROM story_bands
+         WHERE band_key IN (${Array.from({ length: BANDS }, () => '?').join(', ')}) AND article_id <> ?
+         LIMIT ${BAND_ROWS_READ})
+       GROUP BY article_id ORDER BY count(*) DESC, article_id LIMIT ${CANDIDATES_CONFIRMED}`),
+    fingerprint: db.prepare<[number], FingerprintRow>(
+      `SELECT story_id, shingles, signature FROM story_fingerprints WHERE article_id = ?`,
     ),
-    setStory: db.prepare<{
+    storyIdOf: db.prepare<[number], { story_id: number | null }>(
+      `SELECT story_id FROM articles WHERE id = ?`,
+    ),
+    setStory: db.prepare<{ articleId: number; storyId: number }>(
+      `UPDATE articles SET story_id = @storyId WHERE id = @articleId`,
+    ),
+    insertFingerprint: db.prepare<{
       articleId: number;
       storyId: number;
-      signature: Buffer | null;
-      shingles: number | null;
+      shingles: number;
+      signature: Buffer;
     }>(`
-      UPDATE articles SET story_id = @storyId, story_signature = @signature, story_shingles = @shingles
-       WHERE id = @articleId`),
-    insertBand: db.prepare<[number, number]>(
-      `INSERT OR IGNORE INTO story_bands (band_key, article_id) VALUES (?, ?)`,
+      INSERT INTO story_fingerprints (article_id, story_id, shingles, signature)
+      VALUES (@articleId, @storyId, @shingles, @signature)`),
+    deleteFingerprint: db.prepare<[number]>(`DELETE FROM story_fingerprints WHERE article_id = ?`),
+    // every band of one article in one statement
+    insertBands: db.prepare<number[]>(
+      `INSERT OR IGNORE INTO story_bands (band_key, article_id)
+       VALUES ${Array.from({ length: BANDS }, () => '(?, ?)').join(', ')}`,
     ),
     deleteBand: db.prepare<[number, number]>(`DELETE FROM story_bands WHERE band_key = ? AND article_id = ?`),
     captures: db.prepare<{ storyId: number; articleId: number; limit: number }, CaptureRow>(`
@@ -71,23 +93,14 @@ export function storyStore(db: Database.Database) {
     ),
   };
 
-  /** The story of the stored capture most like `signature`, if one is the same story. */
+  /** The story of the stored capture most like `signature`, if one is the same story (`articleId` aside). */
   function matchingStory(articleId: number, signature: StorySignature): number | null {
-    const sharedBands = new Map<number, number>();
-    for (const key of signature.bandKeys) {
-      for (const row of statements.bandMembers.all({ key, articleId, limit: BAND_MEMBERS_READ })) {
-        sharedBands.set(row.article_id, (sharedBands.get(row.article_id) ?? 0) + 1);
-      }
-    }
-    const candidates = [...sharedBands]
-      .sort(([idA, bandsA], [idB, bandsB]) => bandsB - bandsA || idA - idB)
-      .slice(0, CANDIDATES_CONFIRMED);
     let best: { storyId: number; jaccard: number } | null = null;
-    for (const [candidateId] of candidates) {
-      const row = statements.storyOf.get(candidateId);
-      const minHashes = row?.story_signature ? signatureFromBytes(row.story_signature) : null;
-      if (!row || row.story_id === null || minHashes === null || row.story_shingles === null) continue;
-      const result = compareSignatures(signature, { minHashes, shingles: row.story_shingles });
+    for (const candidate of statements.candidates.all(...signature.bandKeys, articleId)) {
+      const row = statements.fingerprint.get(candidate.article_id);
+      const minHashes = row ? signatureFromBytes(row.signature) : null;
+      if (!row || minHashes === null) continue;
+      const result = compareSignatures(signature, { minHashes, shingles: row.shingles });
       // the most alike wins; between equals, the older story
       if (
         result.same &&
@@ -96,41 +109,59 @@ export function storyStore(db: Database.Database) {
           (result.jaccard === best.jaccard && row.story_id < best.storyId))
       ) {
         best = { storyId: row.story_id, jaccard: result.jaccard };
+        if (result.jaccard >= CLEAR_MATCH_JACCARD) break;
       }
     }
     return best?.storyId ?? null;
   }
 
-  /** Removes the article's band rows (their keys come back from its stored signature). */
+  /** Removes the article's fingerprint and band rows (their keys come back from its signature). */
   function forget(articleId: number): void {
-    const row = statements.storyOf.get(articleId);
-    const minHashes = row?.story_signature ? signatureFromBytes(row.story_signature) : null;
+    const row = statements.fingerprint.get(articleId);
+    const minHashes = row ? signatureFromBytes(row.signature) : null;
     if (minHashes === null) return;
     for (const key of bandKeys(minHashes)) statements.deleteBand.run(key, articleId);
+    statements.deleteFingerprint.run(articleId);
   }
 
   /**
-   * Fingerprints the article's body and gives it a story: a matching capture's, or its own id.
-   * A body too short to fingerprint is a story of its own and is never matched.
+   * The stored story a body belongs to (null: none, it starts a story), with its fingerprint;
+   * null too when the body is too short to fingerprint (a story of its own, never matched).
+   * Reads only: an ingest calls it before inserting the article, so that the story id goes
+   * into the INSERT instead of an UPDATE rewriting the new row.
    */
-  function assign(articleId: number, paragraphs: readonly string[]): number {
+  function place(
+    paragraphs: readonly string[],
+    articleId = 0,
+  ): { signature: StorySignature | null; storyId: number | null } {
     const signature = storySignature(paragraphs);
-    if (signature === null) {
-      statements.setStory.run({ articleId, storyId: articleId, signature: null, shingles: null });
-      return articleId;
-    }
-    const storyId = matchingStory(articleId, signature) ?? articleId;
-    statements.setStory.run({
+    return { signature, storyId: signature === null ? null : matchingStory(articleId, signature) };
+  }
+
+  /** Stores the fingerprint of an article written with story `storyId`, for later bodies to find. */
+  function remember(articleId: number, storyId: number, signature: StorySignature | null): void {
+    if (signature === null) return;
+    statements.insertFingerprint.run({
       articleId,
       storyId,
-      signature: Buffer.from(signatureBytes(signature.minHashes)),
       shingles: signature.shingles,
+      signature: Buffer.from(signatureBytes(signature.minHashes)),
     });
-    for (const key of signature.bandKeys) statements.insertBand.run(key, articleId);
+    statements.insertBands.run(...signature.bandKeys.flatMap((key) => [key, articleId]));
+  }
+
+  /** Fingerprints a stored article's body and gives it a story: a matching capture's, or its own id. */
+  function assign(articleId: number, paragraphs: readonly string[]): number {
+    const placed = place(paragraphs, articleId);
+    const storyId = placed.storyId ?? articleId;
+    statements.setStory.run({ articleId, storyId });
+    remember(articleId, storyId, placed.signature);
     return storyId;
   }
 
   return {
+    place,
+    remember,
     assign,
     /** A re-parse: the body may have changed, so the article is matched again from scratch. */
     reassign(articleId: number, paragraphs: readonly string[]): number {
@@ -146,7 +177,7 @@ export function storyStore(db: Database.Database) {
       return rows.length;
     },
     hasStory(articleId: number): boolean {
-      return (statements.storyOf.get(articleId)?.story_id ?? null) !== null;
+      return (statements.storyIdOf.get(articleId)?.story_id ?? null) !== null;
     },
     captures(articleId: number, storyId: number): CaptureRecord[] {
       return statements.captures.all({ storyId, articleId, limit: MAX_CAPTURES }).map((row) => ({
