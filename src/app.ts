@@ -34,6 +34,7 @@ import { boundSearchQueries } from './http/search-bounds.js';
 import { DOCS_CSP, registerCors, registerSecurityHeaders } from './http/security.js';
 import type { ParseFunction } from './ingest/ingest.js';
 import { createParsePool, type ParsePool } from './ingest/parse-pool.js';
+import { backfillStories } from './ingest/stories.js';
 import { createJobRunner } from './ingest/reparse.js';
 import type { Repository } from './storage/repository.js';
 
@@ -191,8 +192,21 @@ export async function buildApp(
   const parseStateless: ParseFunction =
     dependencies.parse ?? ((submission) => (pool as ParsePool).parse(submission, 'stateless'));
   const jobs = createJobRunner(repository, parse);
+  // Articles stored before story ids get theirs in the background (src/ingest/stories.ts).
+  const stopBackfill = new AbortController();
+  let backfill: Promise<void> = Promise.resolve();
+  app.addHook('onReady', async () => {
+    backfill = backfillStories(repository, { signal: stopBackfill.signal }).then(
+      (count) => {
+        if (count > 0) app.log.info({ articles: count }, 'story ids given to articles stored before them');
+      },
+      (error: unknown) => app.log.error({ err: error }, 'story id backfill stopped; the next start goes on'),
+    );
+  });
   // Jobs stop first (they still record that they were interrupted), then the workers.
   app.addHook('onClose', async () => {
+    stopBackfill.abort();
+    await backfill;
     await jobs.close();
     await pool?.close();
   });

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { PARSER_VERSION } from '../parser/version.js';
 import { SEED_PARSE } from './seed-parse.js';
 import type { ParsedPage } from '../parser/types.js';
+import { MAX_CAPTURES } from '../storage/repository.js';
 import { SEED_PAGE_TEXT } from './seed-example.js';
 import { ARTICLE_SORTS, EDITION_SORTS, TEASER_SORTS } from '../storage/repository.js';
 
@@ -33,6 +34,14 @@ export const examples = {
     edition: { id: 1, publication: 'The Straits Times', date: '2024-10-23' },
     teaser_count: 10,
     teased_by: [],
+    story_id: 1,
+    captures: [] as {
+      article_id: number;
+      platform: 'magzter' | null;
+      page_locale: string | null;
+      publication: string | null;
+      edition_date: string | null;
+    }[],
     source_url: null,
     ingested_at: '2026-11-30T06:30:00.000Z',
     parser_version: PARSER_VERSION,
@@ -194,6 +203,27 @@ export const ArticleSchema = z
     teased_by: z
       .array(z.object({ article_id: z.int().positive(), position: z.int().positive() }))
       .describe('Stored pages whose teasers announce this story (same publication, same normalised title).'),
+    story_id: z
+      .int()
+      .positive()
+      .describe(
+        'The story this article is a capture of: captures of the same story (under another UI language, ' +
+          'from another platform, cut short, or twice) share it. It is the id of the story’s first ' +
+          'capture, which may since have been deleted; treat it as opaque.',
+      ),
+    captures: z
+      .array(
+        z.object({
+          article_id: z.int().positive(),
+          platform: PlatformSchema.nullable(),
+          page_locale: nullableText("BCP 47 tag of that page's UI text."),
+          publication: nullableText('The publication that capture was filed under.'),
+          edition_date: nullableText('Its edition date (ISO, the precision printed).'),
+        }),
+      )
+      .describe(
+        `The story's other stored captures, oldest first (at most ${MAX_CAPTURES}): what a client needs to pick one.`,
+      ),
     source_url: z.string().nullable(),
     ingested_at: z.iso.datetime().describe('When the page was first stored (UTC).'),
     parser_version: z.string().describe('Version of the parser that produced these fields.'),
@@ -457,6 +487,14 @@ export const ArticleListQuerySchema = z.strictObject({
   language: z.string().min(2).max(35).optional().describe('Story language (BCP 47).'),
   page_locale: z.string().min(2).max(35).optional().describe('UI language of the page (BCP 47).'),
   platform: PlatformSchema.optional(),
+  distinct: z
+    .enum(['story'])
+    .optional()
+    .describe(
+      '`story`: one article per story (see `story_id`), the capture that comes first in the list order ' +
+        '(newest edition, then lowest id) among those the other filters keep; cursors page through ' +
+        'the stories. Not combined with `q`.',
+    ),
   q: SEARCH.optional().describe(
     `Full-text search over title, deck and body; results by relevance, each with a \`snippet\`. ${SEARCH_GRAMMAR}`,
   ),

@@ -24,12 +24,7 @@ const SEARCHABLE_ROUTES = new Set(['/v1/articles', '/v1/teasers']);
  */
 export function boundSearchQueries(app: FastifyInstance): void {
   const checkTermCount = async (request: FastifyRequest): Promise<void> => {
-    const { q, sort } = (request.query ?? {}) as Record<string, unknown>;
-    if (sort === 'relevance' && typeof q !== 'string') {
-      throw new HttpProblem(400, 'invalid-search', 'sort=relevance needs a search query (q)', {
-        errors: [{ path: 'querystring/sort', message: 'relevance needs q' }],
-      });
-    }
+    const q = (request.query as Record<string, unknown> | undefined)?.['q'];
     if (typeof q !== 'string') return;
     const query = parseSearchQuery(q);
     const terms = searchTermCount(query);

@@ -75,6 +75,13 @@ export interface Repository {
   updateJob(id: string, patch: JobPatch): Promise<void>;
   getJob(id: string): Promise<JobRecord | null>;
 
+  /**
+   * Fingerprints up to `limit` articles stored before story ids existed (migration 007), oldest
+   * first, and gives each its story: what SQL could not compute. Returns how many it did; 0
+   * once every article has a story. One transaction per call.
+   */
+  assignMissingStories(limit: number): Promise<number>;
+
   /** Schema version of the open database and the newest one this build knows. */
   schemaStatus(): Promise<{ current: number; latest: number }>;
   /**
@@ -139,6 +146,11 @@ export interface ArticleListQuery extends ArticleFilter, PageQuery {
   q?: string | undefined;
   /** Default: `relevance` with `q`, else `-edition_date`. `relevance` needs `q`. */
   sort?: ArticleSort | undefined;
+  /**
+   * `story`: one article per story, the capture that comes first in the list's order among
+   * those matching the filters (newest edition, then lowest id). Not combined with `q`.
+   */
+  distinct?: 'story' | undefined;
 }
 
 /**
@@ -352,9 +364,29 @@ export interface ArticleRecord {
   teaserCount: number;
   /** Pages whose teasers announce this story. */
   teasedBy: { articleId: number; position: number }[];
+  /**
+   * The story this article is a capture of: the id of the story's first capture (which may
+   * since have been deleted). Captures of the same story under other UI languages, from other
+   * platforms or cut short share it (src/storage/story-signature.ts).
+   */
+  storyId: number;
+  /** The story's other captures, oldest first, at most MAX_CAPTURES. */
+  captures: CaptureRecord[];
   sourceUrl: string | null;
   ingestedAt: string;
   parserVersion: string;
+}
+
+/** At most this many other captures are listed on an article. */
+export const MAX_CAPTURES = 20;
+
+/** Another capture of an article's story: what a client needs to pick one. */
+export interface CaptureRecord {
+  articleId: number;
+  platform: Platform | null;
+  pageLocale: string | null;
+  publication: string | null;
+  editionDate: string | null;
 }
 
 export interface EditionRecord {

@@ -69,7 +69,7 @@ export interface paths {
         };
         /**
          * List and search articles
-         * @description Articles, newest edition first then by id, filtered by publication, edition, edition date range, story language, page UI language and platform. With `q`, a full-text search over title, deck and body (FTS5 syntax: words, "phrases", prefix*, AND, OR, NOT) ordered by relevance, each item with a highlighted `snippet`. Pages through `cursor`/`next_cursor` (also in `Link: rel="next"`): a walk returns each article once, even while others are ingested. `sort` picks another order (edition date either way, order stored either way, relevance with `q`); each order has its own cursors. `total` counts the whole list up to LIST_TOTAL_BOUND (10,000), then says `exact: false`. `fields` selects the fields returned.
+         * @description Articles, newest edition first then by id, filtered by publication, edition, edition date range, story language, page UI language and platform. With `q`, a full-text search over title, deck and body (FTS5 syntax: words, "phrases", prefix*, AND, OR, NOT) ordered by relevance, each item with a highlighted `snippet`. Pages through `cursor`/`next_cursor` (also in `Link: rel="next"`): a walk returns each article once, even while others are ingested. `sort` picks another order (edition date either way, order stored either way, relevance with `q`); each order has its own cursors. `total` counts the whole list up to LIST_TOTAL_BOUND (10,000), then says `exact: false`. `distinct=story` returns one article per story (captures of one story share `story_id`). `fields` selects the fields returned.
          */
         get: operations["listArticles"];
         put?: never;
@@ -692,6 +692,8 @@ export interface components {
          *       },
          *       "teaser_count": 10,
          *       "teased_by": [],
+         *       "story_id": 1,
+         *       "captures": [],
          *       "source_url": null,
          *       "ingested_at": "2026-11-30T06:30:00.000Z",
          *       "parser_version": "1.3.0",
@@ -730,6 +732,19 @@ export interface components {
             teased_by: {
                 article_id: number;
                 position: number;
+            }[];
+            /** @description The story this article is a capture of: captures of the same story (under another UI language, from another platform, cut short, or twice) share it. It is the id of the story’s first capture, which may since have been deleted; treat it as opaque. */
+            story_id: number;
+            /** @description The story's other stored captures, oldest first (at most 20): what a client needs to pick one. */
+            captures: {
+                article_id: number;
+                platform: components["schemas"]["Platform"] | null;
+                /** @description BCP 47 tag of that page's UI text. */
+                page_locale: string | null;
+                /** @description The publication that capture was filed under. */
+                publication: string | null;
+                /** @description Its edition date (ISO, the precision printed). */
+                edition_date: string | null;
             }[];
             source_url: string | null;
             /**
@@ -774,6 +789,19 @@ export interface components {
             teased_by?: {
                 article_id: number;
                 position: number;
+            }[];
+            /** @description The story this article is a capture of: captures of the same story (under another UI language, from another platform, cut short, or twice) share it. It is the id of the story’s first capture, which may since have been deleted; treat it as opaque. */
+            story_id?: number;
+            /** @description The story's other stored captures, oldest first (at most 20): what a client needs to pick one. */
+            captures?: {
+                article_id: number;
+                platform: components["schemas"]["Platform"] | null;
+                /** @description BCP 47 tag of that page's UI text. */
+                page_locale: string | null;
+                /** @description The publication that capture was filed under. */
+                publication: string | null;
+                /** @description Its edition date (ISO, the precision printed). */
+                edition_date: string | null;
             }[];
             source_url?: string | null;
             /**
@@ -1281,11 +1309,13 @@ export interface operations {
                 /** @description UI language of the page (BCP 47). */
                 page_locale?: string;
                 platform?: components["schemas"]["PlatformInput"];
+                /** @description `story`: one article per story (see `story_id`), the capture that comes first in the list order (newest edition, then lowest id) among those the other filters keep; cursors page through the stories. Not combined with `q`. */
+                distinct?: "story";
                 /** @description Full-text search over title, deck and body; results by relevance, each with a `snippet`. Words are all required (`whales fjord`); `"a phrase"` (an unclosed quote runs to the end); `-word`, `-"a phrase"` or `NOT word` excludes; `a OR b` matches either; `whal*` is a prefix (at least 2 characters); `AND` is implicit. Words are cut as the index cuts text, case and accents ignored: `inter-Korean`, `U.S.`, `12,000` and `C++` search the phrases "inter korean", "u s", "12 000" and "c". Everything else is literal text: no input is a syntax error, and a query with nothing required (only exclusions or punctuation) matches nothing. 1–256 characters, at most 32 words. */
                 q?: string;
                 /** @description Order, `-` for descending: `-edition_date` (default without `q`: newest edition first, a month-precision edition before that month's days, undated last, then by id), `edition_date` (its exact reverse), `-ingested` (newest stored first), `ingested` (in the order stored), `relevance` (default with `q`; needs `q`). A cursor belongs to its order. */
                 sort?: "-edition_date" | "edition_date" | "-ingested" | "ingested" | "relevance";
-                /** @description Only these fields, comma-separated (`id` is always included): id, title, deck, byline, dateline, paragraphs, language, page_locale, word_count, edition, teaser_count, teased_by, source_url, ingested_at, parser_version, links. */
+                /** @description Only these fields, comma-separated (`id` is always included): id, title, deck, byline, dateline, paragraphs, language, page_locale, word_count, edition, teaser_count, teased_by, story_id, captures, source_url, ingested_at, parser_version, links. */
                 fields?: string;
                 /** @description Page size, 1–100. */
                 limit?: number;

@@ -40,6 +40,8 @@ describe('migrate', () => {
       'publications',
       'raw_documents',
       'sqlite_sequence',
+      'story_bands',
+      'story_fingerprints',
       'teasers',
       'teasers_fts',
     ]);
@@ -84,6 +86,7 @@ describe('migrate', () => {
       'sort_key',
       'source_url',
       'teaser_count',
+      'story_id',
     ]);
     expect(columns(db, 'teasers')).toEqual([
       'id',

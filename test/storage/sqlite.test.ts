@@ -73,6 +73,8 @@ describe('SQLite repository', () => {
       edition: { id: 1, publication: 'The Straits Times', date: '2024-10-23' },
       teaserCount: 2,
       teasedBy: [],
+      storyId: 1,
+      captures: [],
       sourceUrl: 'https://example.com/a',
       ingestedAt: '2026-01-01T00:00:00.000Z',
       parserVersion: '9.9.9',

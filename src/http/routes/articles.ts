@@ -170,7 +170,8 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
           '(also in `Link: rel="next"`): a walk returns each article once, even while others are ' +
           'ingested. `sort` picks another order (edition date either way, order stored either way, ' +
           'relevance with `q`); each order has its own cursors. `total` counts the whole list up to ' +
-          'LIST_TOTAL_BOUND (10,000), then says `exact: false`. `fields` selects the fields returned.',
+          'LIST_TOTAL_BOUND (10,000), then says `exact: false`. `distinct=story` returns one article ' +
+          'per story (captures of one story share `story_id`). `fields` selects the fields returned.',
         querystring: ArticleListQuerySchema,
         response: {
           200: jsonResponse('One page of articles.', ArticleListSchema),
@@ -191,6 +192,11 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
           },
         );
       }
+      if (query.distinct !== undefined && query.q !== undefined) {
+        throw new HttpProblem(400, 'validation', 'distinct=story does not combine with q', {
+          errors: [{ path: 'querystring/distinct', message: 'not allowed with q' }],
+        });
+      }
       const page = await repository.listArticles({
         publication: publicationRef(query.publication),
         editionId: query.edition_id,
@@ -201,6 +207,7 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
         platform: query.platform,
         q: query.q,
         sort: query.sort,
+        distinct: query.distinct,
         limit: query.limit,
         cursor: query.cursor,
       });

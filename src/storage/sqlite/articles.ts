@@ -24,6 +24,7 @@ import {
   type TeaserRecord,
 } from '../repository.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
+import { storyStore } from './stories.js';
 
 export interface ArticleRow {
   id: number;
@@ -42,6 +43,8 @@ export interface ArticleRow {
   edition_date: string | null;
   publication_name: string | null;
   teaser_count: number;
+  /** NULL for an article stored before migration 007 and not yet fingerprinted. */
+  story_id: number | null;
 }
 
 export interface EditionRow {
@@ -67,7 +70,7 @@ interface TeaserRow {
 export const ARTICLE_COLUMNS = `
   a.id, a.title, a.deck, a.byline, a.dateline, a.paragraphs, a.language, a.page_locale,
   a.word_count, a.parser_version, a.ingested_at, a.source_url,
-  a.edition_id, e.date AS edition_date, p.name AS publication_name, a.teaser_count`;
+  a.edition_id, e.date AS edition_date, p.name AS publication_name, a.teaser_count, a.story_id`;
 
 export const ARTICLE_FROM = `
     FROM articles a
@@ -102,7 +105,10 @@ function toTeaser(row: TeaserRow): TeaserRecord {
   };
 }
 
-export function toArticle(row: ArticleRow, teasedBy: ArticleRecord['teasedBy'] = []): ArticleRecord {
+/** What an article's record carries from other rows: who teases it, and its story's other captures. */
+export type ArticleRelations = Pick<ArticleRecord, 'teasedBy' | 'captures'>;
+
+export function toArticle(row: ArticleRow, relations: ArticleRelations): ArticleRecord {
   return {
     id: row.id,
     title: row.title,
@@ -118,7 +124,9 @@ export function toArticle(row: ArticleRow, teasedBy: ArticleRecord['teasedBy'] =
         ? null
         : { id: row.edition_id, publication: row.publication_name, date: row.edition_date },
     teaserCount: row.teaser_count,
-    teasedBy,
+    teasedBy: relations.teasedBy,
+    storyId: row.story_id ?? row.id,
+    captures: relations.captures,
     sourceUrl: row.source_url,
     ingestedAt: row.ingested_at,
     parserVersion: row.parser_version,
@@ -137,6 +145,7 @@ const nextId = (table: 'articles' | 'editions' | 'publications'): string => `
 
 /** The article statements, prepared once per database. */
 export function articleStore(db: Database.Database) {
+  const stories = storyStore(db);
   const statements = {
     articleById: db.prepare<[number], ArticleRow>(`SELECT ${ARTICLE_COLUMNS} ${ARTICLE_FROM} WHERE a.id = ?`),
     articleByHash: db.prepare<[string], ArticleRow>(
@@ -185,11 +194,13 @@ export function articleStore(db: Database.Database) {
       INSERT INTO articles (id, raw_document_id, edition_id, title, deck, byline, dateline, paragraphs,
                             language, page_locale, word_count, parser_version, ingested_at,
                             title_key, publication_key, edition_start, edition_end, sort_key,
-                            teaser_count, source_url)
+                            teaser_count, source_url, story_id)
       VALUES (${nextId('articles')}, @rawDocumentId, @editionId, @title, @deck, @byline, @dateline, @paragraphs,
               @language, @pageLocale, @wordCount, @parserVersion, @ingestedAt,
               @titleKey, @publicationKey, @editionStart, @editionEnd, @sortKey,
-              @teaserCount, @sourceUrl)`),
+              @teaserCount, @sourceUrl,
+              -- a new story is named after its first capture: this row's id (the same expression)
+              ifnull(@storyId, ${nextId('articles')}))`),
     updateArticle: db.prepare(`
       UPDATE articles SET edition_id = @editionId, title = @title, deck = @deck, byline = @byline,
              dateline = @dateline, paragraphs = @paragraphs, language = @language, page_locale = @pageLocale,
@@ -390,14 +401,17 @@ export function articleStore(db: Database.Database) {
       ).lastInsertRowid,
     );
     const columns = articleColumns(page, record.parserVersion, record.ingestedAt);
+    const story = stories.place(page.story.paragraphs);
     const articleId = Number(
       statements.insertArticle.run({
         ...columns,
         rawDocumentId,
         ingestedAt: record.ingestedAt,
         sourceUrl: document.sourceUrl,
+        storyId: story.storyId,
       }).lastInsertRowid,
     );
+    stories.remember(articleId, story.storyId ?? articleId, story.signature);
     writeTeasers(articleId, page, columns.publicationKey);
     writeSearchRow(articleId, page);
     linkWaiting(articleId, columns);
@@ -420,6 +434,8 @@ export function articleStore(db: Database.Database) {
       statements.unlinkTeasers.run(articleId);
       linkWaiting(articleId, columns);
       learnShapes(page, columns.publicationKey);
+      // the body may have changed: its story is found again
+      stories.reassign(articleId, page.story.paragraphs);
       if (before.edition_id !== null && before.edition_id !== columns.editionId) {
         statements.deleteEmptyEdition.run({ id: before.edition_id });
         statements.deleteEmptyPublications.run();
@@ -434,6 +450,7 @@ export function articleStore(db: Database.Database) {
     statements.deleteTeaserSearchRows.run(articleId);
     statements.deleteSearchRow.run(articleId);
     statements.unlinkTeasers.run(articleId);
+    stories.forget(articleId);
     statements.deleteArticle.run(articleId); // teasers go with it (ON DELETE CASCADE)
     statements.deleteRawDocument.run({ id: before.raw_document_id });
     if (before.edition_id !== null) {
@@ -447,6 +464,14 @@ export function articleStore(db: Database.Database) {
     return statements.teasedBy
       .all(articleId)
       .map((row) => ({ articleId: row.article_id, position: row.position }));
+  }
+
+  /** Two keyed reads per article (both bounded: teasers of one page, MAX_CAPTURES captures). */
+  function relations(row: Pick<ArticleRow, 'id' | 'story_id'>): ArticleRelations {
+    return {
+      teasedBy: teasedBy(row.id),
+      captures: row.story_id === null ? [] : stories.captures(row.id, row.story_id),
+    };
   }
 
   return {
@@ -463,16 +488,21 @@ export function articleStore(db: Database.Database) {
       })),
     replaceParse: (...args: Parameters<typeof replaceParse>) => replaceParse.immediate(...args),
     remove: (articleId: number) => remove.immediate(articleId),
-    teasedBy,
+    relations,
+    /** A re-parse that changed nothing still gives a story to an article stored before migration 007. */
+    assignStoryIfMissing(articleId: number, paragraphs: readonly string[]): void {
+      if (!stories.hasStory(articleId)) stories.assign(articleId, paragraphs);
+    },
+    assignMissingStories: db.transaction((limit: number): number => stories.assignMissing(limit)),
 
     article(id: number): ArticleRecord | null {
       const row = statements.articleById.get(id);
-      return row ? toArticle(row, teasedBy(id)) : null;
+      return row ? toArticle(row, relations(row)) : null;
     },
 
     articleByHash(sha256: string): ArticleRecord | null {
       const row = statements.articleByHash.get(sha256);
-      return row ? toArticle(row, teasedBy(row.id)) : null;
+      return row ? toArticle(row, relations(row)) : null;
     },
 
     articleEdition(articleId: number): ArticleEditionRecord | undefined {

@@ -115,7 +115,7 @@ function sqliteRepository(
 ): Repository {
   const articles = articleStore(db);
   const ranking = rankingRunner(db);
-  const lists = listStore(db, ranking, articles.teasedBy, totalBound);
+  const lists = listStore(db, ranking, articles.relations, totalBound);
   const jobs = jobStore(db);
   const changes = changeStore(db);
   const fileProblem = watchDatabaseFile(path);
@@ -163,6 +163,7 @@ function sqliteRepository(
       if (before === pageFingerprint(page)) {
         setParserVersion.run(parserVersion, target.articleId);
         articles.learnShapes(page);
+        articles.assignStoryIfMissing(target.articleId, page.story.paragraphs);
         return 'unchanged';
       }
       return articles.replaceParse(target.articleId, page, parserVersion, new Date().toISOString());
@@ -260,6 +261,9 @@ function sqliteRepository(
       // Immediate: the transaction reads then writes; it takes the write lock first.
       return write('re-parse article', () => reparseOne.immediate(target, page, parserVersion));
     },
+
+    assignMissingStories: async (limit) =>
+      write('assign story ids', () => articles.assignMissingStories.immediate(limit)),
 
     createJob: async (kind, total) => write('create job', () => jobs.create(kind, total)),
     updateJob: async (id, patch) => write('update job', () => jobs.update(id, patch)),

@@ -35,6 +35,7 @@ import {
   EDITION_SELECT,
   toArticle,
   toEdition,
+  type ArticleRelations,
   type ArticleRow,
   type EditionRow,
 } from './articles.js';
@@ -105,22 +106,23 @@ function publicationClause(ref: PublicationRef, column: string): { sql: string; 
     : { sql: `${column} = (SELECT id FROM publications WHERE name = ?)`, value: ref.name };
 }
 
-function articleWhere(filter: ArticleFilter): Where {
+/** `articleWhere` over another alias of the same tables (`b`, `eb`): the filters of a subquery. */
+function articleWhere(filter: ArticleFilter, article = 'a', edition = 'e'): Where {
   const where: Where = { clauses: [], values: [] };
   const add = (sql: string, value: SqlValue): void => {
     where.clauses.push(sql);
     where.values.push(value);
   };
   if (filter.publication) {
-    const clause = publicationClause(filter.publication, 'e.publication_id');
+    const clause = publicationClause(filter.publication, `${edition}.publication_id`);
     add(clause.sql, clause.value);
   }
-  if (filter.editionId !== undefined) add('a.edition_id = ?', filter.editionId);
-  if (filter.from !== undefined) add('a.edition_end >= ?', bound(filter.from, 'start'));
-  if (filter.to !== undefined) add('a.edition_start <= ?', bound(filter.to, 'end'));
-  if (filter.language !== undefined) add('a.language = ?', filter.language);
-  if (filter.pageLocale !== undefined) add('a.page_locale = ?', filter.pageLocale);
-  if (filter.platform !== undefined) add('e.platform = ?', filter.platform);
+  if (filter.editionId !== undefined) add(`${article}.edition_id = ?`, filter.editionId);
+  if (filter.from !== undefined) add(`${article}.edition_end >= ?`, bound(filter.from, 'start'));
+  if (filter.to !== undefined) add(`${article}.edition_start <= ?`, bound(filter.to, 'end'));
+  if (filter.language !== undefined) add(`${article}.language = ?`, filter.language);
+  if (filter.pageLocale !== undefined) add(`${article}.page_locale = ?`, filter.pageLocale);
+  if (filter.platform !== undefined) add(`${edition}.platform = ?`, filter.platform);
   return where;
 }
 
@@ -180,7 +182,7 @@ const cappedCount = (from: string): string => `SELECT count(*) AS n FROM (SELECT
 /** What a search that requires nothing (`-budget`, `+++`) finds. */
 const nothingFound = <T>(): Page<T> => ({ items: [], nextCursor: null, total: { value: 0, exact: true } });
 
-/** `sort=relevance` without `q`: the HTTP layer refuses it first (search-bounds.ts). */
+/** `sort=relevance` without `q`: the routes refuse it first, with a 400. */
 const relevanceNeedsQuery = (): Error => new RangeError('sort=relevance needs a search query (q)');
 
 /**
@@ -190,7 +192,7 @@ const relevanceNeedsQuery = (): Error => new RangeError('sort=relevance needs a 
 export function listStore(
   db: Database.Database,
   ranking: RankingRunner,
-  teasedBy: (id: number) => ArticleRecord['teasedBy'],
+  relations: (row: ArticleRow) => ArticleRelations,
   totalBound: number = DEFAULT_TOTAL_BOUND,
 ) {
   /** Counts the rows of `from` up to the bound, here or (full-text) on the search thread. */
@@ -219,7 +221,7 @@ export function listStore(
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.flatMap((id) => {
       const row = byId.get(id);
-      return row ? [toArticle(row, teasedBy(id))] : []; // deleted since it was ranked: skipped
+      return row ? [toArticle(row, relations(row))] : []; // deleted since it was ranked: skipped
     });
   }
 
@@ -292,15 +294,33 @@ export function listStore(
     const search = query.q === undefined ? null : parseSearchQuery(query.q);
     if (search !== null) {
       const match = ftsMatch(search);
-      if (match === null) return nothingFound();
-      where.clauses.unshift('a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)');
-      where.values.unshift(match);
+      // A search that requires nothing finds nothing; its cursor is still checked below.
+      if (match === null) where.clauses.unshift('0');
+      else {
+        where.clauses.unshift('a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)');
+        where.values.unshift(match);
+      }
     }
+    if (query.distinct === 'story') {
+      // A story's representative is its capture with the newest edition (then the lowest id)
+      // among those the filters keep: no other such capture comes before it. That depends on
+      // the data only, not on the page or the order walked, so a keyset walk serves each
+      // story once. An article not yet fingerprinted (story_id NULL) equals no other.
+      const others = articleWhere(query, 'b', 'eb');
+      where.clauses.push(`NOT EXISTS (
+        SELECT 1 FROM articles b LEFT JOIN editions eb ON eb.id = b.edition_id
+         WHERE b.story_id = a.story_id AND b.id <> a.id
+           AND (b.sort_key > a.sort_key OR (b.sort_key = a.sort_key AND b.id < a.id))
+           ${others.clauses.map((clause) => `AND ${clause}`).join(' ')})`);
+      where.values.push(...others.values);
+    }
+    // One story per item is another list than every capture: its cursors are its own.
+    const tag = query.distinct === 'story' ? `${order.tag}:by-story` : order.tag;
     const onSearchThread = search !== null;
     const from = `FROM articles a LEFT JOIN editions e ON e.id = a.edition_id`;
     const total = await count(`${from} ${sqlWhere(where.clauses)}`, where.values, onSearchThread);
     if (query.cursor) {
-      const [sortKey, id] = decodeCursor(query.cursor, order.tag, ['string', 'number'] as const);
+      const [sortKey, id] = decodeCursor(query.cursor, tag, ['string', 'number'] as const);
       const after = order.after(sortKey, id);
       where.clauses.push(after.sql);
       where.values.push(...after.values);
@@ -320,7 +340,7 @@ export function listStore(
         terms === null
           ? articles
           : articles.map((article) => ({ ...article, snippet: buildSnippet(terms, article) })),
-      nextCursor: more && last ? encodeCursor(order.tag, [last.sort_key, last.id]) : null,
+      nextCursor: more && last ? encodeCursor(tag, [last.sort_key, last.id]) : null,
       total,
     };
   }
@@ -448,9 +468,12 @@ export function listStore(
     const where: Where = { clauses: [], values: [] };
     if (query.q !== undefined) {
       const match = ftsMatch(parseSearchQuery(query.q));
-      if (match === null) return nothingFound();
-      where.clauses.push('t.id IN (SELECT rowid FROM teasers_fts WHERE teasers_fts MATCH ?)');
-      where.values.push(match);
+      // A search that requires nothing finds nothing; its cursor is still checked below.
+      if (match === null) where.clauses.push('0');
+      else {
+        where.clauses.push('t.id IN (SELECT rowid FROM teasers_fts WHERE teasers_fts MATCH ?)');
+        where.values.push(match);
+      }
     }
     if (query.publication !== undefined) {
       where.clauses.push('t.publication_key = ?');

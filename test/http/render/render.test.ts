@@ -20,6 +20,8 @@ function article(overrides: Partial<ArticleRecord> = {}): ArticleRecord {
     edition: null,
     teaserCount: 0,
     teasedBy: [],
+    storyId: 1,
+    captures: [],
     sourceUrl: null,
     ingestedAt: '2024-10-24T08:00:00.000Z',
     parserVersion: '1.0.0',
