@@ -112,6 +112,12 @@ describe('GET /v1/articles?distinct=story', () => {
     const distinct = [s1a, s2, s3a];
     expect((await get('?distinct=story')).items.map((item) => item.id)).toEqual(distinct);
     for (const limit of [1, 2]) expect(await walk(`?distinct=story&limit=${limit}`)).toEqual(distinct);
+    // The same representatives in every order walked: only the order of the stories changes.
+    expect(await walk('?distinct=story&sort=edition_date&limit=1')).toEqual([s3a, s2, s1a]);
+    expect(await walk('?distinct=story&sort=ingested&limit=2')).toEqual([s1a, s2, s3a]);
+    expect(await walk('?distinct=story&sort=-ingested&limit=1')).toEqual([s3a, s2, s1a]);
+    const total = (await t.app.inject('/v1/articles?distinct=story&limit=1')).json<{ total: unknown }>();
+    expect(total.total).toEqual({ value: 3, exact: true });
   });
 
   it('picks the representative among the captures the filters keep', async () => {
