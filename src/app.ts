@@ -50,6 +50,7 @@ export type AppConfig = Pick<
   | 'batchBodyLimitBytes'
   | 'bodyBudgetBytes'
   | 'apiTokens'
+  | 'metricsPublic'
   | 'logLevel'
   | 'requestTimeoutMs'
   | 'parseWorkers'
@@ -174,7 +175,7 @@ export async function buildApp(
   boundSearchQueries(app);
   const metrics =
     dependencies.metrics ?? createMetrics({ databaseSizeBytes: () => dependencies.repository.sizeBytes() });
-  registerMetrics(app, metrics);
+  registerMetrics(app, metrics, config.metricsPublic ? null : writeGuard(config.apiTokens, 'metrics'));
 
   // Routes.
   const repository = metrics.observe(dependencies.repository);

@@ -63,6 +63,10 @@ const EnvSchema = z.object({
   RATE_LIMIT_WRITES_PER_MINUTE: perMinute(600),
   RATE_LIMIT_SEARCHES_PER_MINUTE: perMinute(300),
   RATE_LIMIT_PARSE_PER_MINUTE: perMinute(300),
+  METRICS_PUBLIC: z
+    .enum(['0', '1', 'false', 'true'])
+    .default('0')
+    .transform((raw) => raw === '1' || raw === 'true'),
   SKIP_INTEGRITY_CHECK: z
     .enum(['0', '1', 'false', 'true'])
     .default('0')
@@ -105,6 +109,8 @@ export interface Config {
   };
   /** Origins allowed by CORS (`*` for any); empty means CORS is off. */
   readonly corsOrigins: readonly string[];
+  /** `/metrics` open to anyone; otherwise guarded as the writes are (token, else loopback only). */
+  readonly metricsPublic: boolean;
   /** Start without `PRAGMA quick_check` of the database file (to serve a damaged one anyway). */
   readonly skipIntegrityCheck: boolean;
 }
@@ -152,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       parsePerMinute: settings.RATE_LIMIT_PARSE_PER_MINUTE,
     }),
     corsOrigins: Object.freeze(settings.CORS_ORIGINS),
+    metricsPublic: settings.METRICS_PUBLIC,
     skipIntegrityCheck: settings.SKIP_INTEGRITY_CHECK,
   });
 }
