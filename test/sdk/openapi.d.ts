@@ -1022,6 +1022,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:overloaded",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "too many pages are waiting to be parsed; retry shortly",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1093,6 +1102,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:validation",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "invalid querystring: /limit: Too big: expected number to be <=100",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1102,6 +1120,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:payload-too-large",
+                     *       "title": "Payload Too Large",
+                     *       "status": 413,
+                     *       "detail": "the body is larger than 2097152 bytes",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1111,6 +1138,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:unsupported-media-type",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "send text/plain, text/html or application/json (UTF-8)",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1120,6 +1156,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:no-story",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "the page has no main story, so nothing was stored",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1129,6 +1174,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:rate-limited",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "too many requests; retry after 12 seconds",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1138,6 +1192,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:overloaded",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "too many pages are waiting to be parsed; retry shortly",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1192,6 +1255,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:validation",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "invalid querystring: /limit: Too big: expected number to be <=100",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1201,6 +1273,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:rate-limited",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "too many requests; retry after 12 seconds",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1281,6 +1362,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:validation",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "invalid querystring: /limit: Too big: expected number to be <=100",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1290,6 +1380,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "this endpoint needs an Authorization: Bearer <token> header",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1299,6 +1398,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "writes are accepted from loopback clients only, because the server has no API_TOKENS configured",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1308,6 +1416,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:payload-too-large",
+                     *       "title": "Payload Too Large",
+                     *       "status": 413,
+                     *       "detail": "the body is larger than 2097152 bytes",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1317,6 +1434,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:unsupported-media-type",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "send text/plain, text/html or application/json (UTF-8)",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1326,6 +1452,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:no-story",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "the page has no main story, so nothing was stored",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1335,6 +1470,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:rate-limited",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "too many requests; retry after 12 seconds",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1344,6 +1488,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:overloaded",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "too many pages are waiting to be parsed; retry shortly",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1353,6 +1506,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:storage-full",
+                     *       "title": "Insufficient Storage",
+                     *       "status": 507,
+                     *       "detail": "no space left for the database; nothing was stored",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1391,6 +1553,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:validation",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "invalid querystring: /limit: Too big: expected number to be <=100",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1400,6 +1571,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "article 42 does not exist",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1409,6 +1589,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:not-acceptable",
+                     *       "title": "Not Acceptable",
+                     *       "status": 406,
+                     *       "detail": "this resource is available as application/json, text/markdown, text/plain, text/html",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1442,6 +1631,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:validation",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "invalid querystring: /limit: Too big: expected number to be <=100",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1451,6 +1649,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "this endpoint needs an Authorization: Bearer <token> header",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1460,6 +1667,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "writes are accepted from loopback clients only, because the server has no API_TOKENS configured",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1469,6 +1685,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "article 42 does not exist",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1478,6 +1703,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:payload-too-large",
+                     *       "title": "Payload Too Large",
+                     *       "status": 413,
+                     *       "detail": "the body is larger than 2097152 bytes",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1487,6 +1721,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:unsupported-media-type",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "send text/plain, text/html or application/json (UTF-8)",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1496,6 +1739,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:rate-limited",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "too many requests; retry after 12 seconds",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1505,6 +1757,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:overloaded",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "too many pages are waiting to be parsed; retry shortly",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1514,6 +1775,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:storage-full",
+                     *       "title": "Insufficient Storage",
+                     *       "status": 507,
+                     *       "detail": "no space left for the database; nothing was stored",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1550,6 +1820,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:validation",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "invalid querystring: /limit: Too big: expected number to be <=100",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1559,6 +1838,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "article 42 does not exist",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1594,6 +1882,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:validation",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "invalid querystring: /limit: Too big: expected number to be <=100",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1603,6 +1900,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "article 42 does not exist",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1643,6 +1949,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:validation",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "invalid querystring: /limit: Too big: expected number to be <=100",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1652,6 +1967,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "article 42 does not exist",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1685,6 +2009,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:validation",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "invalid querystring: /limit: Too big: expected number to be <=100",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1694,6 +2027,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "this endpoint needs an Authorization: Bearer <token> header",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1703,6 +2045,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "writes are accepted from loopback clients only, because the server has no API_TOKENS configured",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1712,6 +2063,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:payload-too-large",
+                     *       "title": "Payload Too Large",
+                     *       "status": 413,
+                     *       "detail": "the body is larger than 2097152 bytes",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1721,6 +2081,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:unsupported-media-type",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "send text/plain, text/html or application/json (UTF-8)",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1730,6 +2099,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:rate-limited",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "too many requests; retry after 12 seconds",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1739,6 +2117,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:overloaded",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "too many pages are waiting to be parsed; retry shortly",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1780,6 +2167,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:validation",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "invalid querystring: /limit: Too big: expected number to be <=100",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1815,6 +2211,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:validation",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "invalid querystring: /limit: Too big: expected number to be <=100",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1824,6 +2229,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "article 42 does not exist",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1864,6 +2278,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:validation",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "invalid querystring: /limit: Too big: expected number to be <=100",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1873,6 +2296,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "article 42 does not exist",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1907,6 +2339,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:validation",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "invalid querystring: /limit: Too big: expected number to be <=100",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1942,6 +2383,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:validation",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "invalid querystring: /limit: Too big: expected number to be <=100",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1951,6 +2401,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "article 42 does not exist",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1991,6 +2450,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:validation",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "invalid querystring: /limit: Too big: expected number to be <=100",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2000,6 +2468,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "article 42 does not exist",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2038,6 +2515,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:validation",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "invalid querystring: /limit: Too big: expected number to be <=100",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2047,6 +2533,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:rate-limited",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "too many requests; retry after 12 seconds",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2080,6 +2575,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:validation",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "invalid querystring: /limit: Too big: expected number to be <=100",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2089,6 +2593,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "this endpoint needs an Authorization: Bearer <token> header",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2098,6 +2611,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "writes are accepted from loopback clients only, because the server has no API_TOKENS configured",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2107,6 +2629,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:payload-too-large",
+                     *       "title": "Payload Too Large",
+                     *       "status": 413,
+                     *       "detail": "the body is larger than 2097152 bytes",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2116,6 +2647,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:unsupported-media-type",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "send text/plain, text/html or application/json (UTF-8)",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2125,6 +2665,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:rate-limited",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "too many requests; retry after 12 seconds",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2134,6 +2683,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:overloaded",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "too many pages are waiting to be parsed; retry shortly",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2143,6 +2701,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:storage-full",
+                     *       "title": "Insufficient Storage",
+                     *       "status": 507,
+                     *       "detail": "no space left for the database; nothing was stored",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2175,6 +2742,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:validation",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "invalid querystring: /limit: Too big: expected number to be <=100",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2184,6 +2760,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "article 42 does not exist",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
