@@ -8,6 +8,15 @@ const SHUTDOWN_GRACE_MS = 10_000;
 /** How often, while shutting down, connections that have gone idle are closed. */
 const IDLE_SWEEP_MS = 100;
 
+/**
+ * Logs for people on a terminal (pino-pretty, in pino's transport thread), JSON lines for
+ * everything else: a pipe, a file, Docker, a log collector.
+ */
+export function logTransport(stdout: { isTTY?: boolean }): { target: string; options: object } | undefined {
+  if (stdout.isTTY !== true) return undefined;
+  return { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } };
+}
+
 /** Host names that only this machine can reach. */
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
 
@@ -44,7 +53,8 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
   const repository = createSqliteRepository(config.databasePath);
   let app: FastifyInstance;
   try {
-    app = await buildApp(config, { repository });
+    const transport = logTransport(process.stdout);
+    app = await buildApp(config, { repository }, transport ? { logger: { transport } } : {});
   } catch (error) {
     await repository.close();
     throw error;
