@@ -178,7 +178,7 @@ async function measure(mode: 'pool' | 'in-process'): Promise<ModeFigures> {
     },
     async (request) => {
       try {
-        return await parse(submissionFrom(request));
+        return await parse(submissionFrom(request).submission);
       } catch (error) {
         throw parsePoolProblem(error) ?? error;
       }

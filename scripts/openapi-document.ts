@@ -25,7 +25,7 @@ export async function renderSeedParse(path: string): Promise<string> {
 
 /** The OpenAPI document as committed in openapi.yaml, rendered from a throwaway app. */
 export async function renderOpenApiYaml(): Promise<string> {
-  const [{ buildApp }, { loadConfig }, { markOptionalBodies }] = await Promise.all([
+  const [{ buildApp }, { loadConfig }, { finishDocument }] = await Promise.all([
     import('../src/app.js'),
     import('../src/config.js'),
     import('../src/http/openapi.js'),
@@ -34,7 +34,7 @@ export async function renderOpenApiYaml(): Promise<string> {
   const app = await buildApp({ ...loadConfig({}), logLevel: 'silent' }, { repository });
   try {
     await app.ready();
-    return stringify(markOptionalBodies(app.swagger()), { aliasDuplicateObjects: false, lineWidth: 100 });
+    return stringify(finishDocument(app.swagger()), { aliasDuplicateObjects: false, lineWidth: 100 });
   } finally {
     await app.close();
     await repository.close();

@@ -20,7 +20,7 @@ import { connectionErrorHandler, frameworkErrorHandler, registerErrorHandling } 
 import { registerEtags } from './http/etag.js';
 import { compiledSerializerCompiler } from './http/serializer.js';
 import { createMetrics, registerMetrics, type Metrics } from './http/metrics.js';
-import { markOptionalBodies, swaggerOptions } from './http/openapi.js';
+import { finishDocument, swaggerOptions } from './http/openapi.js';
 import { registerRateLimits } from './http/rate-limit.js';
 import { trackRoutes } from './http/route-table.js';
 import { adminRoutes } from './http/routes/admin.js';
@@ -52,6 +52,7 @@ export type AppConfig = Pick<
   | 'batchBodyLimitBytes'
   | 'bodyBudgetBytes'
   | 'apiTokens'
+  | 'metricsPublic'
   | 'logLevel'
   | 'requestTimeoutMs'
   | 'parseWorkers'
@@ -167,16 +168,16 @@ export async function buildApp(
   await app.register(swaggerUi, {
     routePrefix: '/docs',
     staticCSP: DOCS_CSP,
-    transformSpecification: (spec) => markOptionalBodies(spec),
+    transformSpecification: (spec) => finishDocument(spec),
   });
-  app.get('/openapi.json', { schema: { hide: true } }, async () => markOptionalBodies(app.swagger()));
+  app.get('/openapi.json', { schema: { hide: true } }, async () => finishDocument(app.swagger()));
 
   // Hooks.
   registerEtags(app);
   boundSearchQueries(app);
   const metrics =
     dependencies.metrics ?? createMetrics({ databaseSizeBytes: () => dependencies.repository.sizeBytes() });
-  registerMetrics(app, metrics);
+  registerMetrics(app, metrics, config.metricsPublic ? null : writeGuard(config.apiTokens, 'metrics'));
 
   // Routes.
   const repository = metrics.observe(dependencies.repository);

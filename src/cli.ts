@@ -117,12 +117,19 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
         'Pages without a main story are not stored.\n\n' +
         'A folder contributes its .txt, .html and .htm files, and the raw.txt of each fixture folder in ' +
         'it (a raw.txt with a source.json beside it, whose "url" is used as the source URL); --recursive ' +
-        'descends into every sub-folder. Pages must be UTF-8; .html and .htm files are read as HTML.\n\n' +
+        'descends into every sub-folder. Pages must be UTF-8; .html and .htm files are read as HTML. ' +
+        'A file that holds a JSON document is stored as text with a warning naming it.\n\n' +
         'Exit status: 0 no errors, 1 some files failed (each is listed), 2 usage error.',
     )
     .argument('<paths...>', 'page files and folders of pages')
     .option(...DATABASE_OPTION)
     .option('-r, --recursive', 'descend into sub-folders')
+    .option('-v, --verbose', 'name every file with what became of it (created, duplicate, no story, error)')
+    .option('--summary <file>', 'write the counts and every file with its outcome to <file> as JSON')
+    .option(
+      '--skip-fixture-files',
+      'skip the side files of labelled fixture folders (expected.json, source.json)',
+    )
     .action(async (paths: string[], options: ImportOptions) => {
       const { importAction } = await import('./cli/commands/import.js');
       setExitCode(await importAction(paths, options, io));

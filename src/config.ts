@@ -65,6 +65,10 @@ const EnvSchema = z.object({
   RATE_LIMIT_PARSE_PER_MINUTE: perMinute(300),
   CHANGES_RETAINED: z.coerce.number().int().min(1).max(1_000_000_000).default(1_000_000),
   LIST_TOTAL_BOUND: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
+  METRICS_PUBLIC: z
+    .enum(['0', '1', 'false', 'true'])
+    .default('0')
+    .transform((raw) => raw === '1' || raw === 'true'),
   SKIP_INTEGRITY_CHECK: z
     .enum(['0', '1', 'false', 'true'])
     .default('0')
@@ -111,6 +115,8 @@ export interface Config {
   readonly changesRetained: number;
   /** Lists count their items (`total`) up to this many; past it `total.exact` is false. */
   readonly listTotalBound: number;
+  /** `/metrics` open to anyone; otherwise guarded as the writes are (token, else loopback only). */
+  readonly metricsPublic: boolean;
   /** Start without `PRAGMA quick_check` of the database file (to serve a damaged one anyway). */
   readonly skipIntegrityCheck: boolean;
 }
@@ -158,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       parsePerMinute: settings.RATE_LIMIT_PARSE_PER_MINUTE,
     }),
     corsOrigins: Object.freeze(settings.CORS_ORIGINS),
+    metricsPublic: settings.METRICS_PUBLIC,
     skipIntegrityCheck: settings.SKIP_INTEGRITY_CHECK,
     changesRetained: settings.CHANGES_RETAINED,
     listTotalBound: settings.LIST_TOTAL_BOUND,

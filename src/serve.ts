@@ -9,6 +9,40 @@ const SHUTDOWN_GRACE_MS = 10_000;
 const IDLE_SWEEP_MS = 100;
 
 /**
+ * Logs for people on a terminal (pino-pretty, in pino's transport thread), JSON lines for
+ * everything else: a pipe, a file, Docker, a log collector.
+ */
+export function logTransport(stdout: { isTTY?: boolean }): { target: string; options: object } | undefined {
+  if (stdout.isTTY !== true) return undefined;
+  return { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } };
+}
+
+/** Host names that only this machine can reach. */
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/**
+ * What the operator must hear at start-up about who may write and scrape: bound beyond
+ * loopback without tokens (the Docker image's 0.0.0.0), every write through that address gets
+ * 403, which looks like a bug from outside unless the log says why.
+ */
+export function accessWarnings(config: Pick<Config, 'host' | 'apiTokens' | 'metricsPublic'>): string[] {
+  const loopbackOnly = LOOPBACK_HOSTS.has(config.host) || config.host.startsWith('127.');
+  const warnings: string[] = [];
+  if (config.apiTokens.length === 0) {
+    warnings.push(
+      loopbackOnly
+        ? 'API_TOKENS is not set: write endpoints and /metrics accept loopback clients only'
+        : `listening on ${config.host} without API_TOKENS: writes and /metrics from other machines ` +
+            '(and through a mapped Docker port) get 403; set API_TOKENS=<token> and send Authorization: Bearer <token>',
+    );
+  }
+  if (config.metricsPublic && !loopbackOnly) {
+    warnings.push(`METRICS_PUBLIC=1: /metrics answers anyone who reaches ${config.host}`);
+  }
+  return warnings;
+}
+
+/**
  * Checks the database file (see checkDatabaseFile), opens it, builds the app and listens, with graceful shutdown on SIGTERM and
  * SIGINT (the process exits once the app has closed). Used by `dist/server.js` (the Docker
  * entrypoint) and by `masthead serve`. Importing this module starts nothing.
@@ -22,15 +56,14 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
   });
   let app: FastifyInstance;
   try {
-    app = await buildApp(config, { repository });
+    const transport = logTransport(process.stdout);
+    app = await buildApp(config, { repository }, transport ? { logger: { transport } } : {});
   } catch (error) {
     await repository.close();
     throw error;
   }
 
-  if (config.apiTokens.length === 0) {
-    app.log.warn('API_TOKENS is not set: write endpoints accept loopback clients only');
-  }
+  for (const warning of accessWarnings(config)) app.log.warn(warning);
   if (check === null) {
     app.log.warn('SKIP_INTEGRITY_CHECK: the database file was not checked');
   } else if (check.checked) {

@@ -18,6 +18,7 @@ describe('loadConfig', () => {
       parseBudgetMs: 2000,
       rateLimits: { writesPerMinute: 600, searchesPerMinute: 300, parsePerMinute: 300 },
       corsOrigins: [],
+      metricsPublic: false,
       skipIntegrityCheck: false,
       changesRetained: 1_000_000,
       listTotalBound: 10_000,

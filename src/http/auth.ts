@@ -4,7 +4,7 @@ import { HttpProblem } from './problem.js';
 
 const digest = (value: string): Buffer => createHash('sha256').update(value, 'utf8').digest();
 
-function isLoopback(address: string | undefined): boolean {
+export function isLoopback(address: string | undefined): boolean {
   if (!address) return false;
   return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
 }
@@ -37,11 +37,11 @@ export function tokenMatcher(tokens: readonly string[]): (presented: string | nu
 }
 
 /**
- * Guards write endpoints. With tokens configured, a request needs one of them as a
- * bearer token (see `tokenMatcher`). With no tokens configured, only loopback clients
- * may write.
+ * Guards write endpoints (and `/metrics`). With tokens configured, a request needs one of them
+ * as a bearer token (see `tokenMatcher`). With no tokens configured, only loopback clients
+ * may write. `what` names the guarded thing in the 403.
  */
-export function writeGuard(tokens: readonly string[]): preHandlerAsyncHookHandler {
+export function writeGuard(tokens: readonly string[], what = 'writes'): preHandlerAsyncHookHandler {
   const isKnownToken = tokenMatcher(tokens);
   return async (request) => {
     if (tokens.length === 0) {
@@ -49,7 +49,7 @@ export function writeGuard(tokens: readonly string[]): preHandlerAsyncHookHandle
       throw new HttpProblem(
         403,
         'forbidden',
-        'writes are accepted from loopback clients only, because the server has no API_TOKENS configured',
+        `${what} are accepted from loopback clients only, because the server has no API_TOKENS configured`,
       );
     }
     const token = bearerToken(request);

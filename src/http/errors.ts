@@ -14,11 +14,6 @@ const SEARCH_RETRY_AFTER_SECONDS = 1;
 
 /** Fastify's own error codes that mean "the client sent something we cannot take". */
 const CLIENT_ERROR_KINDS: Record<string, { status: number; kind: ProblemKind; detail: string }> = {
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
-    status: 415,
-    kind: 'unsupported-media-type',
-    detail: 'send text/plain, text/html, application/json or application/x-ndjson (UTF-8)',
-  },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
     status: 400,
     kind: 'validation',
@@ -35,6 +30,17 @@ const CLIENT_ERROR_KINDS: Record<string, { status: number; kind: ProblemKind; de
     detail: 'the body is not valid JSON',
   },
 };
+
+/**
+ * The media types the route's body schema names (the page endpoints: text/plain, text/html,
+ * application/json), so a 415 says only what this endpoint reads; JSON when it names none.
+ */
+function acceptedMediaTypes(request: FastifyRequest): string {
+  const body = (request.routeOptions.schema?.body ?? {}) as { content?: Record<string, unknown> };
+  const types = Object.keys(body.content ?? {});
+  if (types.length === 0) return 'application/json';
+  return types.length === 1 ? types[0]! : `${types.slice(0, -1).join(', ')} or ${types.at(-1)!}`;
+}
 
 /**
  * One place turns every failure into application/problem+json: validation errors list
@@ -86,6 +92,13 @@ export function registerErrorHandling(app: FastifyInstance, routes: RouteTable):
       );
     }
 
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return sendProblem(
+        request,
+        reply,
+        new HttpProblem(415, 'unsupported-media-type', `send ${acceptedMediaTypes(request)} (UTF-8)`),
+      );
+    }
     const known = error.code ? CLIENT_ERROR_KINDS[error.code] : undefined;
     if (known) {
       return sendProblem(request, reply, new HttpProblem(known.status, known.kind, known.detail));

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { IngestOutcome } from '../ingest/ingest.js';
 import type { ParsedPage } from '../parser/types.js';
@@ -133,7 +133,15 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
  * the number of series stays bounded; requests that match no route are `route="unmatched"`.
  * `GET /metrics` serves them, outside the OpenAPI document and every rate limit.
  */
-export function registerMetrics(app: FastifyInstance, metrics: Metrics): void {
+/**
+ * Counts every response and serves `/metrics`; `guard` (the write guard, unless METRICS_PUBLIC)
+ * keeps route names, traffic and database size from anyone who can reach the port.
+ */
+export function registerMetrics(
+  app: FastifyInstance,
+  metrics: Metrics,
+  guard: preHandlerAsyncHookHandler | null,
+): void {
   const requests = new Counter({
     name: 'http_requests_total',
     help: 'HTTP responses, by method, route pattern and status.',
@@ -155,8 +163,12 @@ export function registerMetrics(app: FastifyInstance, metrics: Metrics): void {
     done();
   });
 
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
-    const { contentType, body } = await metrics.scrape();
-    return reply.type(contentType).send(body);
-  });
+  app.get(
+    '/metrics',
+    { schema: { hide: true }, ...(guard ? { preHandler: guard } : {}) },
+    async (_request, reply) => {
+      const { contentType, body } = await metrics.scrape();
+      return reply.type(contentType).send(body);
+    },
+  );
 }

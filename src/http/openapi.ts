@@ -1,6 +1,7 @@
 import type { FastifyDynamicSwaggerOptions } from '@fastify/swagger';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { problemExample } from './responses.js';
 
 type Transform = NonNullable<FastifyDynamicSwaggerOptions['transform']>;
 type TransformObject = NonNullable<FastifyDynamicSwaggerOptions['transformObject']>;
@@ -90,7 +91,7 @@ interface OperationShape {
  * required, and fills in the paths only after `transformObject`, so operations whose body
  * may be left out are marked here.
  */
-export function markOptionalBodies<Document>(document: Document): Document {
+function markOptionalBodies<Document>(document: Document): Document {
   const { paths } = document as { paths?: Record<string, Record<string, OperationShape>> };
   for (const item of Object.values(paths ?? {})) {
     for (const operation of Object.values(item)) {
@@ -104,6 +105,34 @@ export function markOptionalBodies<Document>(document: Document): Document {
     }
   }
   return document;
+}
+
+interface ResponseShape {
+  content?: Record<string, { example?: unknown }>;
+}
+
+/**
+ * Each problem+json response gets an example of its own status: @fastify/swagger drops
+ * response examples, and the Problem schema's one example (a 404) was shown for every error.
+ */
+function addProblemExamples<Document>(document: Document): Document {
+  const { paths } = document as {
+    paths?: Record<string, Record<string, { responses?: Record<string, ResponseShape> }>>;
+  };
+  for (const item of Object.values(paths ?? {})) {
+    for (const operation of Object.values(item)) {
+      for (const [status, response] of Object.entries(operation.responses ?? {})) {
+        const problem = response.content?.['application/problem+json'];
+        if (problem && problem.example === undefined) problem.example = problemExample(Number(status));
+      }
+    }
+  }
+  return document;
+}
+
+/** The document as served and committed: the generated one with what @fastify/swagger leaves out. */
+export function finishDocument<Document>(document: Document): Document {
+  return addProblemExamples(markOptionalBodies(document));
 }
 
 export const swaggerOptions: FastifyDynamicSwaggerOptions = {

@@ -1,3 +1,5 @@
+import { STATUS_CODES } from 'node:http';
+import type { ProblemKind } from './problem.js';
 import { ProblemSchema } from './schemas.js';
 
 const DESCRIPTIONS: Record<number, string> = {
@@ -16,6 +18,41 @@ const DESCRIPTIONS: Record<number, string> = {
   503: 'Not ready (database unreachable, schema out of date, shutting down), overloaded (too many pages waiting to be parsed, or searches waiting to be ranked; see `Retry-After`), the database locked by another process (`storage-busy`; see `Retry-After`), or its file deleted or replaced (`storage-unavailable`).',
   507: 'The database has no space left (`storage-full`); nothing was stored.',
 };
+
+/** One typical problem per status, so each documented error shows its own body (Swagger UI). */
+const EXAMPLES: Record<number, { kind: ProblemKind; detail: string }> = {
+  400: { kind: 'validation', detail: 'invalid querystring: /limit: Too big: expected number to be <=100' },
+  401: { kind: 'unauthorized', detail: 'this endpoint needs an Authorization: Bearer <token> header' },
+  403: {
+    kind: 'forbidden',
+    detail: 'writes are accepted from loopback clients only, because the server has no API_TOKENS configured',
+  },
+  404: { kind: 'not-found', detail: 'article 42 does not exist' },
+  405: { kind: 'method-not-allowed', detail: 'PUT is not allowed here; use GET, DELETE' },
+  406: {
+    kind: 'not-acceptable',
+    detail: 'this resource is available as application/json, text/markdown, text/plain, text/html',
+  },
+  413: { kind: 'payload-too-large', detail: 'the body is larger than 2097152 bytes' },
+  415: { kind: 'unsupported-media-type', detail: 'send text/plain, text/html or application/json (UTF-8)' },
+  422: { kind: 'no-story', detail: 'the page has no main story, so nothing was stored' },
+  429: { kind: 'rate-limited', detail: 'too many requests; retry after 12 seconds' },
+  500: { kind: 'internal', detail: 'an internal error occurred; quote request_id when reporting it' },
+  503: { kind: 'overloaded', detail: 'too many pages are waiting to be parsed; retry shortly' },
+  507: { kind: 'storage-full', detail: 'no space left for the database; nothing was stored' },
+};
+
+/** The example of a documented error response (added to the document by openapi.ts). */
+export function problemExample(status: number) {
+  const { kind, detail } = EXAMPLES[status] ?? EXAMPLES[500]!;
+  return {
+    type: `urn:masthead:problem:${kind}`,
+    title: STATUS_CODES[status] ?? 'Error',
+    status,
+    detail,
+    request_id: '1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11',
+  };
+}
 
 /** Documented problem+json responses for the given statuses, for a route's `response`. */
 export function problemResponses(...statuses: number[]) {

@@ -1169,6 +1169,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:overloaded",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "too many pages are waiting to be parsed; retry shortly",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1240,6 +1249,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:validation",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "invalid querystring: /limit: Too big: expected number to be <=100",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1249,6 +1267,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:payload-too-large",
+                     *       "title": "Payload Too Large",
+                     *       "status": 413,
+                     *       "detail": "the body is larger than 2097152 bytes",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1258,6 +1285,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:unsupported-media-type",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "send text/plain, text/html or application/json (UTF-8)",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1267,6 +1303,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:no-story",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "the page has no main story, so nothing was stored",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1276,6 +1321,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:rate-limited",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "too many requests; retry after 12 seconds",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1285,6 +1339,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:overloaded",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "too many pages are waiting to be parsed; retry shortly",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1343,6 +1406,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:validation",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "invalid querystring: /limit: Too big: expected number to be <=100",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1352,6 +1424,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:rate-limited",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "too many requests; retry after 12 seconds",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1432,6 +1513,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:validation",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "invalid querystring: /limit: Too big: expected number to be <=100",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1441,6 +1531,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "this endpoint needs an Authorization: Bearer <token> header",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1450,6 +1549,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "writes are accepted from loopback clients only, because the server has no API_TOKENS configured",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1459,6 +1567,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:payload-too-large",
+                     *       "title": "Payload Too Large",
+                     *       "status": 413,
+                     *       "detail": "the body is larger than 2097152 bytes",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1468,6 +1585,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:unsupported-media-type",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "send text/plain, text/html or application/json (UTF-8)",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1477,6 +1603,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:no-story",
+                     *       "title": "Unprocessable Entity",
+                     *       "status": 422,
+                     *       "detail": "the page has no main story, so nothing was stored",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1486,6 +1621,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:rate-limited",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "too many requests; retry after 12 seconds",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1495,6 +1639,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:overloaded",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "too many pages are waiting to be parsed; retry shortly",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1504,6 +1657,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:storage-full",
+                     *       "title": "Insufficient Storage",
+                     *       "status": 507,
+                     *       "detail": "no space left for the database; nothing was stored",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1539,6 +1701,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:validation",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "invalid querystring: /limit: Too big: expected number to be <=100",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1548,6 +1719,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "article 42 does not exist",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1557,6 +1737,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:not-acceptable",
+                     *       "title": "Not Acceptable",
+                     *       "status": 406,
+                     *       "detail": "this resource is available as application/json, text/markdown, text/plain, text/html",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1590,6 +1779,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:validation",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "invalid querystring: /limit: Too big: expected number to be <=100",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1599,6 +1797,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "this endpoint needs an Authorization: Bearer <token> header",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1608,6 +1815,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "writes are accepted from loopback clients only, because the server has no API_TOKENS configured",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1617,6 +1833,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "article 42 does not exist",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1626,6 +1851,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:payload-too-large",
+                     *       "title": "Payload Too Large",
+                     *       "status": 413,
+                     *       "detail": "the body is larger than 2097152 bytes",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1635,6 +1869,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:unsupported-media-type",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "send text/plain, text/html or application/json (UTF-8)",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1644,6 +1887,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:rate-limited",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "too many requests; retry after 12 seconds",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1653,6 +1905,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:overloaded",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "too many pages are waiting to be parsed; retry shortly",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1662,6 +1923,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:storage-full",
+                     *       "title": "Insufficient Storage",
+                     *       "status": 507,
+                     *       "detail": "no space left for the database; nothing was stored",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1697,6 +1967,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:validation",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "invalid querystring: /limit: Too big: expected number to be <=100",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1706,6 +1985,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "article 42 does not exist",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1741,6 +2029,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:validation",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "invalid querystring: /limit: Too big: expected number to be <=100",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1750,6 +2047,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "article 42 does not exist",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1785,6 +2091,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:validation",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "invalid querystring: /limit: Too big: expected number to be <=100",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1794,6 +2109,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "article 42 does not exist",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1830,6 +2154,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:validation",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "invalid querystring: /limit: Too big: expected number to be <=100",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1839,6 +2172,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "article 42 does not exist",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1874,6 +2216,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:validation",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "invalid querystring: /limit: Too big: expected number to be <=100",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1883,6 +2234,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "article 42 does not exist",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1923,6 +2283,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:validation",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "invalid querystring: /limit: Too big: expected number to be <=100",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1932,6 +2301,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "article 42 does not exist",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1966,6 +2344,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:validation",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "invalid querystring: /limit: Too big: expected number to be <=100",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1975,6 +2362,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "this endpoint needs an Authorization: Bearer <token> header",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1984,6 +2380,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "writes are accepted from loopback clients only, because the server has no API_TOKENS configured",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1993,6 +2398,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:payload-too-large",
+                     *       "title": "Payload Too Large",
+                     *       "status": 413,
+                     *       "detail": "the body is larger than 2097152 bytes",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2002,6 +2416,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:unsupported-media-type",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "send text/plain, text/html or application/json (UTF-8)",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2011,6 +2434,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:rate-limited",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "too many requests; retry after 12 seconds",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2020,6 +2452,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:overloaded",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "too many pages are waiting to be parsed; retry shortly",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2063,6 +2504,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:validation",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "invalid querystring: /limit: Too big: expected number to be <=100",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2098,6 +2548,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:validation",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "invalid querystring: /limit: Too big: expected number to be <=100",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2107,6 +2566,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "article 42 does not exist",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2147,6 +2615,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:validation",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "invalid querystring: /limit: Too big: expected number to be <=100",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2156,6 +2633,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "article 42 does not exist",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2190,6 +2676,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:validation",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "invalid querystring: /limit: Too big: expected number to be <=100",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2225,6 +2720,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:validation",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "invalid querystring: /limit: Too big: expected number to be <=100",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2234,6 +2738,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "article 42 does not exist",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2274,6 +2787,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:validation",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "invalid querystring: /limit: Too big: expected number to be <=100",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2283,6 +2805,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "article 42 does not exist",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2323,6 +2854,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:validation",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "invalid querystring: /limit: Too big: expected number to be <=100",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2332,6 +2872,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:rate-limited",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "too many requests; retry after 12 seconds",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2366,6 +2915,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:validation",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "invalid querystring: /limit: Too big: expected number to be <=100",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2375,6 +2933,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:internal",
+                     *       "title": "Gone",
+                     *       "status": 410,
+                     *       "detail": "an internal error occurred; quote request_id when reporting it",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2408,6 +2975,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:validation",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "invalid querystring: /limit: Too big: expected number to be <=100",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2417,6 +2993,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:unauthorized",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "this endpoint needs an Authorization: Bearer <token> header",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2426,6 +3011,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "writes are accepted from loopback clients only, because the server has no API_TOKENS configured",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2435,6 +3029,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:payload-too-large",
+                     *       "title": "Payload Too Large",
+                     *       "status": 413,
+                     *       "detail": "the body is larger than 2097152 bytes",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2444,6 +3047,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:unsupported-media-type",
+                     *       "title": "Unsupported Media Type",
+                     *       "status": 415,
+                     *       "detail": "send text/plain, text/html or application/json (UTF-8)",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2453,6 +3065,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:rate-limited",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "too many requests; retry after 12 seconds",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2462,6 +3083,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:overloaded",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "too many pages are waiting to be parsed; retry shortly",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2471,6 +3101,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:storage-full",
+                     *       "title": "Insufficient Storage",
+                     *       "status": 507,
+                     *       "detail": "no space left for the database; nothing was stored",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2503,6 +3142,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:validation",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "invalid querystring: /limit: Too big: expected number to be <=100",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2512,6 +3160,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "article 42 does not exist",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };

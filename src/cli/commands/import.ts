@@ -1,5 +1,5 @@
-import { existsSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readdirSync, realpathSync, statSync, writeFileSync, type Dirent } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { ingestPage } from '../../ingest/ingest.js';
 import type { Repository } from '../../storage/repository.js';
 import { createSqliteRepository } from '../../storage/sqlite.js';
@@ -20,17 +20,47 @@ export interface FileProblem {
   message: string;
 }
 
+/** What became of one file. */
+export interface FileResult {
+  path: string;
+  outcome: 'created' | 'duplicate' | 'no-story' | 'error';
+  articleId?: number;
+  message?: string;
+  /** Set when the file was stored but looks like something else than a page (a JSON document). */
+  warning?: string;
+}
+
 export interface ImportSummary {
   files: number;
   ingested: number;
   duplicates: number;
   noStory: number;
   errors: FileProblem[];
+  results: FileResult[];
 }
 
 export interface ImportOptions {
   database?: string;
   recursive?: boolean;
+  verbose?: boolean;
+  /** Where to write the summary with every file's outcome, as JSON. */
+  summary?: string;
+  skipFixtureFiles?: boolean;
+}
+
+/** The side files of a labelled fixture folder (`test/fixtures/pages/*`): labels, not pages. */
+const FIXTURE_SIDE_FILES = new Set(['expected.json', 'source.json']);
+
+/** A page file whose content is a JSON document: worth a warning, since it is stored as text. */
+function jsonWarning(body: string): string | null {
+  const trimmed = body.trim();
+  if (!/^[[{]/.test(trimmed)) return null;
+  try {
+    JSON.parse(trimmed);
+  } catch {
+    return null;
+  }
+  return 'a JSON document, read as a page of plain text (POST {"text": …} to the API to send its text)';
 }
 
 /** A folder laid out as in `test/fixtures/pages/*`: the page as `raw.txt` with a `source.json` beside it. */
@@ -125,21 +155,81 @@ function describeError(error: unknown): string {
 export async function importFiles(
   repository: Repository,
   files: readonly string[],
-  onProgress: (done: number, errors: number) => void = () => {},
+  onProgress: (done: number, errors: number, result: FileResult) => void = () => {},
 ): Promise<ImportSummary> {
-  const summary: ImportSummary = { files: files.length, ingested: 0, duplicates: 0, noStory: 0, errors: [] };
+  const summary: ImportSummary = {
+    files: files.length,
+    ingested: 0,
+    duplicates: 0,
+    noStory: 0,
+    errors: [],
+    results: [],
+  };
   for (const [index, path] of files.entries()) {
+    let result: FileResult;
     try {
-      const outcome = await ingestPage(repository, readPageFile(path));
+      const submission = readPageFile(path);
+      const warning = jsonWarning(submission.body);
+      const outcome = await ingestPage(repository, submission);
+      result =
+        outcome.kind === 'no-story'
+          ? { path, outcome: 'no-story' }
+          : {
+              path,
+              outcome: outcome.kind === 'created' ? 'created' : 'duplicate',
+              articleId: outcome.article.id,
+            };
+      if (warning !== null) result.warning = warning;
       if (outcome.kind === 'created') summary.ingested += 1;
       else if (outcome.kind === 'existing') summary.duplicates += 1;
       else summary.noStory += 1;
     } catch (error) {
-      summary.errors.push({ path, message: describeError(error) });
+      result = { path, outcome: 'error', message: describeError(error) };
+      summary.errors.push({ path, message: result.message ?? '' });
     }
-    onProgress(index + 1, summary.errors.length);
+    summary.results.push(result);
+    onProgress(index + 1, summary.errors.length, result);
   }
   return summary;
+}
+
+/** One line per file for --verbose. */
+function describeResult(result: FileResult): string {
+  switch (result.outcome) {
+    case 'created':
+      return `created article ${result.articleId}: ${result.path}`;
+    case 'duplicate':
+      return `duplicate of article ${result.articleId}: ${result.path}`;
+    case 'no-story':
+      return `no story: ${result.path}`;
+    case 'error':
+      return `error: ${result.path}: ${result.message}`;
+  }
+}
+
+/** The --summary file: counts, then every file (snake_case, as the API). */
+function summaryDocument(summary: ImportSummary, skipped: string[]) {
+  return {
+    counts: {
+      files: summary.files,
+      ingested: summary.ingested,
+      duplicates: summary.duplicates,
+      no_story: summary.noStory,
+      errors: summary.errors.length,
+      skipped: skipped.length,
+    },
+    files: summary.results.map((result) => ({
+      path: result.path,
+      outcome: result.outcome,
+      ...(result.articleId === undefined ? {} : { article_id: result.articleId }),
+      ...(result.message === undefined ? {} : { message: result.message }),
+      ...(result.warning === undefined ? {} : { warning: result.warning }),
+    })),
+    skipped: skipped.map((path) => ({ path, reason: 'fixture side file' })),
+    problems: summary.errors.filter(
+      (problem) => !summary.results.some((result) => result.path === problem.path),
+    ),
+  };
 }
 
 export function formatSummary(summary: ImportSummary): string {
@@ -152,7 +242,16 @@ export function formatSummary(summary: ImportSummary): string {
 
 export async function importAction(paths: string[], options: ImportOptions, io: CliIo): Promise<number> {
   const database = databasePath(options.database, io.env);
-  const { files, problems } = collectPageFiles(paths, options.recursive === true);
+  const collected = collectPageFiles(paths, options.recursive === true);
+  const { problems } = collected;
+  const skipped =
+    options.skipFixtureFiles === true
+      ? collected.files.filter((path) => FIXTURE_SIDE_FILES.has(basename(path)))
+      : [];
+  const files = collected.files.filter((path) => !skipped.includes(path));
+  if (skipped.length > 0) {
+    io.stderr.write(`skipped ${skipped.length} fixture side ${skipped.length === 1 ? 'file' : 'files'}\n`);
+  }
   if (files.length === 0 && problems.length === 0) {
     throw new UsageError(
       `no .txt, .html or .htm files in ${paths.join(', ')}${options.recursive === true ? '' : ' (add --recursive to look in sub-folders)'}`,
@@ -171,14 +270,19 @@ export async function importAction(paths: string[], options: ImportOptions, io: 
   const progress = new ProgressBar(io.stderr, files.length, { now: io.now });
   let summary: ImportSummary;
   try {
-    summary = await importFiles(repository, files, (done, errors) =>
-      progress.update(done, errors + problems.length),
-    );
+    summary = await importFiles(repository, files, (done, errors, result) => {
+      if (result.warning !== undefined) io.stderr.write(`warning: ${result.path}: ${result.warning}\n`);
+      if (options.verbose === true) io.stderr.write(`${describeResult(result)}\n`);
+      progress.update(done, errors + problems.length);
+    });
   } finally {
     progress.finish();
     await repository.close();
   }
   summary.errors.unshift(...problems);
   io.stdout.write(formatSummary(summary));
+  if (options.summary !== undefined) {
+    writeFileSync(options.summary, `${JSON.stringify(summaryDocument(summary, skipped), null, 2)}\n`);
+  }
   return summary.errors.length === 0 ? EXIT.ok : EXIT.failed;
 }

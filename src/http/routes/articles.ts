@@ -24,7 +24,7 @@ import {
   PageParams,
   TeaserListSchema,
 } from '../schemas.js';
-import { submissionFrom } from './pages.js';
+import { refuseBatchBody, submissionFrom, WARNING_HEADER } from './pages.js';
 
 export interface ArticleRoutesOptions {
   repository: Repository;
@@ -119,6 +119,7 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
   routes.post(
     '/v1/articles',
     {
+      onRequest: refuseBatchBody,
       preHandler: requireWriteAccess,
       schema: {
         operationId: 'ingestArticle',
@@ -139,7 +140,9 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
       },
     },
     async (request, reply) => {
-      const outcome = await ingestPage(repository, submissionFrom(request), { parse: options.parse });
+      const { submission, warning } = submissionFrom(request);
+      if (warning !== null) reply.header(WARNING_HEADER, warning);
+      const outcome = await ingestPage(repository, submission, { parse: options.parse });
       options.metrics?.recordIngest(outcome);
       if (outcome.kind === 'no-story') {
         throw new HttpProblem(422, 'no-story', 'the page has no main story, so nothing was stored', {

@@ -3,12 +3,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ParseFunction } from '../../ingest/ingest.js';
 import { jsonResponse, problemResponses } from '../responses.js';
 import { pageBodyContent, ParsedPageSchema } from '../schemas.js';
-import { submissionFrom } from './pages.js';
+import { refuseBatchBody, submissionFrom } from './pages.js';
 
 export async function parseRoutes(app: FastifyInstance, options: { parse: ParseFunction }): Promise<void> {
   app.withTypeProvider<ZodTypeProvider>().post(
     '/v1/parse',
     {
+      onRequest: refuseBatchBody,
       schema: {
         operationId: 'parsePage',
         tags: ['parse'],
@@ -25,6 +26,10 @@ export async function parseRoutes(app: FastifyInstance, options: { parse: ParseF
         },
       },
     },
-    async (request) => options.parse(submissionFrom(request)),
+    async (request) => {
+      const { submission, warning } = submissionFrom(request);
+      const page = await options.parse(submission);
+      return warning === null ? page : { ...page, warnings: [warning, ...page.warnings] };
+    },
   );
 }
