@@ -425,7 +425,7 @@ export interface components {
         ParsedEdition: {
             /** @description Publication as printed in the edition line or header. */
             publication: string | null;
-            /** @description ISO date with the precision printed: YYYY-MM-DD or YYYY-MM. */
+            /** @description ISO date with the precision printed: YYYY-MM-DD, YYYY-MM, or YYYY for an edition printed with the year only. */
             date: string | null;
             /** @description The date exactly as printed ("October 23, 2024"). */
             label: string | null;
@@ -614,7 +614,7 @@ export interface components {
          *       "teased_by": [],
          *       "source_url": null,
          *       "ingested_at": "2026-11-30T06:30:00.000Z",
-         *       "parser_version": "1.2.0",
+         *       "parser_version": "1.3.0",
          *       "links": {
          *         "self": "/v1/articles/1",
          *         "edition": "/v1/articles/1/edition",
@@ -737,7 +737,7 @@ export interface components {
                 id: number;
                 name: string;
             };
-            /** @description ISO date with the precision printed: YYYY-MM-DD or YYYY-MM. */
+            /** @description ISO date with the precision printed: YYYY-MM-DD, YYYY-MM, or YYYY for an edition printed with the year only. */
             date: string | null;
             /** @description The date exactly as printed. */
             label: string | null;
@@ -818,7 +818,7 @@ export interface components {
                 id: number;
                 name: string;
             };
-            /** @description ISO date with the precision printed: YYYY-MM-DD or YYYY-MM. */
+            /** @description ISO date with the precision printed: YYYY-MM-DD, YYYY-MM, or YYYY for an edition printed with the year only. */
             date: string | null;
             /** @description The date exactly as printed. */
             label: string | null;

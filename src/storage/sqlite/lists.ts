@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Statement } from 'better-sqlite3';
-import { publicationKey } from '../keys.js';
+import { dateBound, publicationKey } from '../keys.js';
 import {
   InvalidCursorError,
   InvalidSearchError,
@@ -91,11 +91,6 @@ interface Where {
   values: SqlValue[];
 }
 
-function bound(date: string, end: 'start' | 'end'): string {
-  if (date.length === 7) return `${date}-${end === 'start' ? '00' : '99'}`;
-  return date;
-}
-
 function publicationClause(ref: PublicationRef, column: string): { sql: string; value: SqlValue } {
   return 'id' in ref
     ? { sql: `${column} = ?`, value: ref.id }
@@ -113,8 +108,8 @@ function articleWhere(filter: ArticleFilter): Where {
     add(clause.sql, clause.value);
   }
   if (filter.editionId !== undefined) add('a.edition_id = ?', filter.editionId);
-  if (filter.from !== undefined) add('a.edition_end >= ?', bound(filter.from, 'start'));
-  if (filter.to !== undefined) add('a.edition_start <= ?', bound(filter.to, 'end'));
+  if (filter.from !== undefined) add('a.edition_end >= ?', dateBound(filter.from, 'start'));
+  if (filter.to !== undefined) add('a.edition_start <= ?', dateBound(filter.to, 'end'));
   if (filter.language !== undefined) add('a.language = ?', filter.language);
   if (filter.pageLocale !== undefined) add('a.page_locale = ?', filter.pageLocale);
   if (filter.platform !== undefined) add('e.platform = ?', filter.platform);
@@ -252,11 +247,11 @@ export function listStore(
     }
     if (query.from !== undefined) {
       where.clauses.push('e.date_end >= ?');
-      where.values.push(bound(query.from, 'start'));
+      where.values.push(dateBound(query.from, 'start'));
     }
     if (query.to !== undefined) {
       where.clauses.push('e.date_start <= ?');
-      where.values.push(bound(query.to, 'end'));
+      where.values.push(dateBound(query.to, 'end'));
     }
     if (query.platform !== undefined) {
       where.clauses.push('e.platform = ?');
