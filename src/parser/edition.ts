@@ -141,6 +141,21 @@ export function parseEditionYear(text: string): PrintedDate | null {
   return year < MIN_YEAR || year > MAX_YEAR ? null : { label, iso: label };
 }
 
+/**
+ * A year standing alone as a word of a line (`… the 2024 edition of …`, `2024-Ausgabe`): only
+ * where the line is already known to be an edition line by its place on the page.
+ */
+export function findEditionYear(text: string): (PrintedDate & { start: number; end: number }) | null {
+  const re = /\S+/gu;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const digits = /^\d{4}(?=$|[-.,。])/u.exec(m[0]);
+    if (digits === null) continue;
+    const year = parseEditionYear(digits[0]);
+    if (year !== null) return { ...year, start: m.index, end: m.index + 4 };
+  }
+  return null;
+}
+
 /** `Issue 17, 2023`, `Issue 231`, `No. 12`: an issue printed where the date would be. */
 const ISSUE_NUMBER = /^(\p{L}{2,7}\.?) \d{1,5}(?:,? \d{4})?$/u;
 const ISSUE_WORD_SET: ReadonlySet<string> = new Set(ISSUE_WORDS);
