@@ -55,3 +55,77 @@ describe('evidence of a story', () => {
     expect(proseSentences(['Milk.', 'Eggs and bread.'])).toBe(0);
   });
 });
+
+const page = (id: string): string =>
+  readFileSync(new URL(`../fixtures/pages/${id}/raw.txt`, import.meta.url), 'utf8');
+const isNoStoryWarning = (w: string): boolean => w.startsWith('no story:');
+
+describe('pages shaped like no story, in any language (issue 11)', () => {
+  it('a sign-in wall in a UI language with no rules is no story, even on the platform', () => {
+    const out = parsePage(page('370-fi-magzter-sign-in-wall'), {
+      url: 'https://www.magzter.com/fi/login?next=/stories/Business/Forbes-India',
+    });
+    expect(out.story).toBeNull();
+    // a newsstand page keeps its edition (here only the platform is known)
+    expect(out.edition).toEqual({ publication: null, date: null, label: null, platform: 'magzter' });
+    expect(out.warnings.some(isNoStoryWarning)).toBe(true);
+    // without its URL it is no story either, and then not a newsstand page at all
+    const bare = parsePage(page('370-fi-magzter-sign-in-wall'));
+    expect(bare.story).toBeNull();
+    expect(bare.edition).toBeNull();
+  });
+
+  it('a 404 page is no story and no edition', () => {
+    const out = parsePage(page('371-pl-not-found-404'));
+    expect(out.story).toBeNull();
+    expect(out.edition).toBeNull();
+    expect(out.warnings.some(isNoStoryWarning)).toBe(true);
+  });
+
+  it('a search results page is no story; the platform page still returns its edition', () => {
+    const out = parsePage(page('372-en-zinio-search-results'), {
+      url: 'https://www.zinio.com/in/search?q=monsoon',
+    });
+    expect(out.story).toBeNull();
+    expect(out.edition?.platform).toBe('zinio');
+  });
+
+  it('an e-mail is no story: a block of Key: value headers holding an address, in any language', () => {
+    expect(parsePage(page('373-xx-not-a-page-email')).story).toBeNull();
+    const german = parsePage(
+      'Von: Jonas Weber <jonas.weber@example.de>\nGesendet: Dienstag, 3. Dezember 2024 09:14\nAn: Redaktion <redaktion@example.de>\nBetreff: Abgabe\n' +
+        'Hallo zusammen,\nich schicke euch den Text für die Märzausgabe bis Freitag, weil die Fotos noch fehlen und der Fotograf erst morgen zurück ist.\n' +
+        'Die Bildunterschriften habe ich schon gekürzt, damit sie in die neue Spalte passen und nichts mehr abgeschnitten wird.\nGruß\nJonas',
+    );
+    expect(german.story).toBeNull();
+    expect(german.edition).toBeNull();
+  });
+
+  it('a log, an INI file and a subtitle file are records, not prose', () => {
+    expect(parsePage(page('374-xx-not-a-page-log')).story).toBeNull();
+    const ini = parsePage(
+      '[server]\nhost = 127.0.0.1\nport = 8080\n; the worker pool is sized to the machine, which has two cores shared by everyone.\n' +
+        '[storage]\npath = /var/lib/masthead/db.sqlite\nbusy_timeout = 5000\nThe database is checked at start-up unless the check is skipped by the operator.',
+    );
+    expect(ini.story).toBeNull();
+    const subtitles = parsePage(
+      '1\n00:00:01,000 --> 00:00:04,000\nThe rain had not stopped for three days when the boats came in.\n\n' +
+        '2\n00:00:04,500 --> 00:00:08,000\nNobody on the quay said a word until the last one was tied up.\n\n' +
+        '3\n00:00:08,500 --> 00:00:12,000\nThen the harbour master walked out to count the crews himself.',
+    );
+    expect(subtitles.story).toBeNull();
+  });
+
+  it('a story with short questions, list lines or subheads keeps its story when one paragraph is prose', () => {
+    const interview = parsePage(
+      'Back on set\nFilmfare|May 2021\nWhat next?\nA new film, a new role and a long shoot in the hills.\nWhere?\n' +
+        'In the north, for three months. We start in March and we will be done by the time the monsoon arrives, if the weather holds.\nWhy now?\nIt felt right.\nAnd after?\nRest.',
+    );
+    expect(interview.story).not.toBeNull();
+    const recipe = parsePage(
+      'Monsoon pakoras\nFemina|July 2024\nWhen the rain comes down, the kitchen fills up. These fritters take ten minutes and use what is already in the cupboard, so there is no excuse not to make them tonight.\n' +
+        'Ingredients\n1 cup gram flour\n1 onion, sliced\n2 green chillies\nSalt to taste\nOil for frying\nMethod\nMix, fry, serve.',
+    );
+    expect(recipe.story).not.toBeNull();
+  });
+});
