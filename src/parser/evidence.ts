@@ -17,6 +17,9 @@ import {
   PROSE_PARAGRAPH_MIN_SENTENCES,
   PROSE_SENTENCE_MIN_LETTERS_UNSPACED,
   PROSE_SENTENCE_MIN_WORDS,
+  LETTER_GREETING_MAX_WORDS,
+  LETTER_SIGN_OFF_MAX_WORDS,
+  LETTER_SIGN_OFF_WINDOW,
   RECORD_MIN_LINES,
   RECORD_MIN_SHARE,
 } from './settings.js';
@@ -141,27 +144,65 @@ export function missingStoryEvidence(texts: readonly string[], signals: StorySig
  * Why lines that read as a story by their position are not one, or null. Read from their
  * shape in any language, and applied whatever the platform signals say: a platform's
  * sign-in wall, 404 or search page carries its URL and chrome but no story.
- * `region` is every line of the story region (header included); `texts` the deck and
- * paragraphs the story stage kept.
+ * `region` is every line of the story region (header included); `texts` the title, deck
+ * and paragraphs the story stage kept.
  */
 export function nonStoryShape(
   region: readonly string[],
   texts: readonly string[],
-  header: { byline: boolean; date: boolean },
+  context: StoryContext,
 ): string | null {
   if (isMail(region))
     return 'no story: the text is an e-mail (a block of `Key: value` headers with an address)';
+  if (!context.newsstand && isLetter(texts))
+    return 'no story: the text is a letter or an e-mail (a short greeting and a sign-off ending in commas)';
   const records = region.filter(isRecordLine).length;
   if (records >= RECORD_MIN_LINES && records >= region.length * RECORD_MIN_SHARE)
     return `no story: ${records} of ${region.length} lines are log, CSV, INI or subtitle records, not prose`;
+  const references = texts.filter(endsInPageNumber).length;
+  if (references >= RECORD_MIN_LINES && references >= texts.length * RECORD_MIN_SHARE)
+    return `no story: ${references} of ${texts.length} lines end in a page number (a table of contents)`;
   // a story header (a byline, a dated `Pub|Date`) is what forms and result pages never print
-  if (header.byline || header.date) return null;
+  if (context.byline || context.headerDate) return null;
   return proseShareShortfall(texts);
 }
 
+/** What the page says around its story lines. */
+export interface StoryContext {
+  /** The platform was recognised or a platform line printed: a newsstand's page. */
+  newsstand: boolean;
+  /** The header carried a byline. */
+  byline: boolean;
+  /** The header printed a date (`Pub|Date`). */
+  headerDate: boolean;
+}
+
+/** `Hi Tom,` … `Cheers,` / `Anna`: a short greeting opens the text and a short sign-off closes it, both ending in a comma. */
+function isLetter(texts: readonly string[]): boolean {
+  const first = texts[0];
+  if (first === undefined || !isCommaLine(first, LETTER_GREETING_MAX_WORDS)) return false;
+  return texts
+    .slice(1)
+    .slice(-LETTER_SIGN_OFF_WINDOW)
+    .some((t) => isCommaLine(t, LETTER_SIGN_OFF_MAX_WORDS));
+}
+
+const COMMAS: ReadonlySet<string> = new Set([',', '،', '，', '、']);
+
+function isCommaLine(text: string, maxWords: number): boolean {
+  return COMMAS.has(text.charAt(text.length - 1)) && text.split(' ').filter(Boolean).length <= maxWords;
+}
+
+/** `Rząd szuka pieniędzy – s. 12`, `p. 34`: a line ending in a page number (1–3 digits after a letter, a dot or a space). */
+const PAGE_NUMBER_END = /[\p{L}.\s]\d{1,3}$/u;
+
+function endsInPageNumber(text: string): boolean {
+  return PAGE_NUMBER_END.test(text) && LETTER.test(text);
+}
+
 /**
- * A story's deck and paragraphs are mostly running prose, with at least one real paragraph;
- * form labels, error pages and result cards are short lines with a sentence here and there.
+ * A story's lines are mostly running prose, with at least one real paragraph; form labels,
+ * error pages and result cards are short lines with a sentence here and there.
  */
 function proseShareShortfall(texts: readonly string[]): string | null {
   if (texts.length === 0) return null;

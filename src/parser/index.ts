@@ -221,9 +221,13 @@ function parse(text: string, options: ParseOptions): ParsedPage {
     const notStoryShaped =
       noEvidence ??
       nonStoryShape(
-        all.slice(0, segments.storyEnd).map((l) => l.text),
-        texts,
-        { byline: draft.byline !== null, date: draft.date !== null },
+        all.slice(0, segments.storyEnd).flatMap((l) => (l.text === '' ? [] : [l.text])),
+        draft.title === null ? texts : [draft.title, ...texts],
+        {
+          newsstand: newsstand || editionLine !== undefined,
+          byline: draft.byline !== null,
+          headerDate: draft.date !== null,
+        },
       );
     if (notStoryShaped !== null) {
       story = null;

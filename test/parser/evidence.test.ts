@@ -129,3 +129,32 @@ describe('pages shaped like no story, in any language (issue 11)', () => {
     expect(recipe.story).not.toBeNull();
   });
 });
+
+describe('letters and tables of contents are no story, by punctuation and numbers alone', () => {
+  it('an e-mail without headers: a short greeting and a sign-off ending in commas', () => {
+    const out = parsePage(
+      'Hi Tom,\n\nThanks for the notes on the draft. I have moved the second section up and cut the paragraph about the budget, which was repeating what the minister said anyway.\n\n' +
+        'Can you check the captions before Friday? The photo desk wants them by noon.\n\nCheers,\nAnna',
+    );
+    expect(out.story).toBeNull();
+    expect(out.edition).toBeNull();
+  });
+
+  it('a letter printed on a newsstand page (an editor’s letter) keeps its story', () => {
+    const out = parsePage(
+      'Dear readers,\nThis issue has been a long time in the making. We travelled to six states and spoke to more than forty families about what the new law means for them.\n' +
+        'We hope you find their stories as moving as we did.\nWarm regards,\nThe editors\n' +
+        'This story is from the May 2021 edition of Femina.\nStart your 7-day Magzter GOLD free trial to access thousands of curated premium stories, and 9,000+ magazines and newspapers.',
+    );
+    expect(out.story).not.toBeNull();
+  });
+
+  it('a mirror’s table of contents in a language with no rules: lines ending in page numbers', () => {
+    const out = parsePage(
+      'Domů > Respekt > Číslo 14/2024 > Obsah\nObsah čísla 14/2024\n1. Vláda a rozpočet na příští rok – str. 10\n2. Proč mladí odcházejí z venkova – str. 18\n' +
+        '3. Rozhovor: spisovatelka, která se vrátila domů – str. 26\n4. Kultura: pět knih na jaro – str. 40',
+    );
+    expect(out.story).toBeNull();
+    expect(out.warnings.some(isNoStoryWarning)).toBe(true);
+  });
+});
