@@ -91,6 +91,17 @@ interface Where {
   values: SqlValue[];
 }
 
+/**
+ * An edition's sort and range bounds in SQL, as `dateBounds` computes them. The generated
+ * columns `date_start`/`date_end` (migration 002) know days and months only; a year-only
+ * edition (`2024`, an annual) is bounded here until a migration redefines them. The cost: the
+ * edition list's ORDER BY no longer walks the `editions_order` index (a sort per page).
+ */
+const EDITION_START = `ifnull(e.date_start, CASE length(e.date) WHEN 4 THEN e.date || '-00-00' END)`;
+const EDITION_END = `ifnull(e.date_end, CASE length(e.date) WHEN 4 THEN e.date || '-99-99' END)`;
+/** The edition list's order: undated editions last (`''`). */
+const EDITION_SORT_KEY = `ifnull(${EDITION_START}, '')`;
+
 function publicationClause(ref: PublicationRef, column: string): { sql: string; value: SqlValue } {
   return 'id' in ref
     ? { sql: `${column} = ?`, value: ref.id }
@@ -246,11 +257,11 @@ export function listStore(
       where.values.push(clause.value);
     }
     if (query.from !== undefined) {
-      where.clauses.push('e.date_end >= ?');
+      where.clauses.push(`${EDITION_END} >= ?`);
       where.values.push(dateBound(query.from, 'start'));
     }
     if (query.to !== undefined) {
-      where.clauses.push('e.date_start <= ?');
+      where.clauses.push(`${EDITION_START} <= ?`);
       where.values.push(dateBound(query.to, 'end'));
     }
     if (query.platform !== undefined) {
@@ -260,15 +271,15 @@ export function listStore(
     if (query.cursor) {
       const [sortKey, id] = decodeCursor(query.cursor, 'editions', ['string', 'number'] as const);
       where.clauses.push(
-        `ifnull(e.date_start, '') <= ? AND (ifnull(e.date_start, '') < ? OR (ifnull(e.date_start, '') = ? AND e.id > ?))`,
+        `${EDITION_SORT_KEY} <= ? AND (${EDITION_SORT_KEY} < ? OR (${EDITION_SORT_KEY} = ? AND e.id > ?))`,
       );
       where.values.push(sortKey, sortKey, sortKey, id);
     }
     const rows = db
       .prepare<SqlValue[], EditionRow & { sort_key: string }>(
-        `${EDITION_SELECT.replace('SELECT e.id,', `SELECT ifnull(e.date_start, '') AS sort_key, e.id,`)}
+        `${EDITION_SELECT.replace('SELECT e.id,', `SELECT ${EDITION_SORT_KEY} AS sort_key, e.id,`)}
           ${sqlWhere(where.clauses)}
-          ORDER BY ifnull(e.date_start, '') DESC, e.id LIMIT ?`,
+          ORDER BY ${EDITION_SORT_KEY} DESC, e.id LIMIT ?`,
       )
       .all(...where.values, query.limit + 1);
     const more = rows.length > query.limit;
@@ -288,7 +299,7 @@ export function listStore(
            (SELECT ifnull(sum(e.article_count), 0) FROM editions e WHERE e.publication_id = p.id) AS article_count,
            (SELECT min(e.date) FROM editions e WHERE e.publication_id = p.id) AS first_edition_date,
            (SELECT e.date FROM editions e WHERE e.publication_id = p.id AND e.date IS NOT NULL
-             ORDER BY e.date_start DESC LIMIT 1) AS last_edition_date
+             ORDER BY ${EDITION_START} DESC LIMIT 1) AS last_edition_date
       FROM publications p`;
   interface PublicationRow {
     id: number;
