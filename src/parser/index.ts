@@ -205,13 +205,13 @@ function parse(text: string, options: ParseOptions): ParsedPage {
   });
 
   let story = buildStory(draft);
-  // garbage (not a newsstand page at all) has no edition either
-  let noEvidence: string | null = null;
+  // why the text is not a newsstand page at all (then it has no edition either), or null
+  let garbage: string | null = null;
   if (story !== null) {
     const texts = draft.deck === null ? draft.paragraphs : [draft.deck, ...draft.paragraphs];
     const platformLines = all.some((l) => PLATFORM_SIGNAL_KINDS.has(l.kind));
     const newsstand = platform !== null || platformLines;
-    noEvidence = missingStoryEvidence(texts, {
+    garbage = missingStoryEvidence(texts, {
       platform: platform !== null,
       platformLines,
       edition: editionLine !== undefined || draft.date !== null,
@@ -219,7 +219,7 @@ function parse(text: string, options: ParseOptions): ParsedPage {
     });
     // a platform's page (or any text) whose story lines are not shaped like a story
     const notStoryShaped =
-      noEvidence ??
+      garbage ??
       nonStoryShape(
         all.slice(0, segments.storyEnd).flatMap((l) => (l.text === '' ? [] : [l.text])),
         draft.title === null ? texts : [draft.title, ...texts],
@@ -231,13 +231,13 @@ function parse(text: string, options: ParseOptions): ParsedPage {
       );
     if (notStoryShaped !== null) {
       story = null;
-      if (!newsstand && editionLine === undefined) noEvidence = notStoryShaped;
+      if (!newsstand && editionLine === undefined) garbage = notStoryShaped;
       for (const line of all.slice(0, segments.storyEnd)) ledger.discard(line, 'layout');
       warnings.push(notStoryShaped);
     }
   }
   const edition =
-    noEvidence !== null
+    garbage !== null
       ? null
       : buildEdition(
           {
