@@ -13,6 +13,7 @@ import {
   MAIL_HEADER_WINDOW,
   PROSE_MAX_SYMBOL_RATIO,
   PROSE_MIN_LINE_SHARE,
+  PROSE_MIN_RUN,
   PROSE_MIN_SENTENCES,
   PROSE_PARAGRAPH_MIN_SENTENCES,
   PROSE_SENTENCE_MIN_LETTERS_UNSPACED,
@@ -207,9 +208,13 @@ function endsInPageNumber(text: string): boolean {
 function proseShareShortfall(texts: readonly string[]): string | null {
   if (texts.length === 0) return null;
   let prose = 0;
+  let run = 0;
   for (const text of texts) {
     const sentences = proseSentences([text], PROSE_PARAGRAPH_MIN_SENTENCES);
     if (sentences >= PROSE_PARAGRAPH_MIN_SENTENCES) return null;
+    run = sentences > 0 ? run + 1 : 0;
+    // paragraphs of one sentence each, one after another, are running text whatever surrounds them
+    if (run >= PROSE_MIN_RUN) return null;
     if (sentences > 0) prose++;
   }
   if (prose >= texts.length * PROSE_MIN_LINE_SHARE) return null;

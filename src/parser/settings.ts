@@ -179,6 +179,12 @@ export const PROSE_MAX_SYMBOL_RATIO = 0.05;
 export const PROSE_MIN_LINE_SHARE = 1 / 3;
 export const PROSE_PARAGRAPH_MIN_SENTENCES = 2;
 /**
+ * Nor when this many lines of prose follow one another (one-sentence paragraphs): a result
+ * card or a form has one prose line between labels, an error page two; an article after
+ * thousands of lines of markup junk (the HTML fallback) has its paragraphs in a row.
+ */
+export const PROSE_MIN_RUN = 3;
+/**
  * An e-mail: at least this many `Key: value` header lines among the first MAIL_HEADER_WINDOW
  * lines of the story region, one of them holding an address (`name@host.tld`).
  */
