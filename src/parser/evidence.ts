@@ -161,7 +161,16 @@ export function nonStoryShape(
   if (records >= RECORD_MIN_LINES && records >= region.length * RECORD_MIN_SHARE)
     return `no story: ${records} of ${region.length} lines are log, CSV, INI or subtitle records, not prose`;
   const references = texts.filter(endsInPageNumber).length;
-  if (references >= RECORD_MIN_LINES && references >= texts.length * RECORD_MIN_SHARE)
+  // a story may hold a table of figures; a table of contents holds no paragraph
+  if (
+    references >= RECORD_MIN_LINES &&
+    references >= texts.length * RECORD_MIN_SHARE &&
+    !texts.some(
+      (t) =>
+        !endsInPageNumber(t) &&
+        proseSentences([t], PROSE_PARAGRAPH_MIN_SENTENCES) >= PROSE_PARAGRAPH_MIN_SENTENCES,
+    )
+  )
     return `no story: ${references} of ${texts.length} lines end in a page number (a table of contents)`;
   // a story header (a byline, a dated `Pub|Date`) is what forms and result pages never print
   if (context.byline || context.headerDate) return null;
@@ -197,8 +206,16 @@ function isCommaLine(text: string, maxWords: number): boolean {
 /** `Rząd szuka pieniędzy – s. 12`, `p. 34`: a line ending in a page number (1–3 digits after a letter, a dot or a space). */
 const PAGE_NUMBER_END = /[\p{L}.\s]\d{1,3}$/u;
 
+/** Runs of digits: a contents line holds its page number and at most an item number; a table row holds more. */
+const DIGIT_RUN = /\d+/gu;
+const CONTENTS_MAX_NUMBERS = 2;
+
 function endsInPageNumber(text: string): boolean {
-  return PAGE_NUMBER_END.test(text) && LETTER.test(text);
+  if (!PAGE_NUMBER_END.test(text) || !LETTER.test(text)) return false;
+  let numbers = 0;
+  for (DIGIT_RUN.lastIndex = 0; DIGIT_RUN.exec(text) !== null;)
+    if (++numbers > CONTENTS_MAX_NUMBERS) return false;
+  return true;
 }
 
 /**
