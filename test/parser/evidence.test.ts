@@ -149,6 +149,15 @@ describe('letters and tables of contents are no story, by punctuation and number
     expect(out.story).not.toBeNull();
   });
 
+  it('a story holding a table of figures is still a story (rows hold more numbers; a paragraph stands outside)', () => {
+    const out = parsePage(
+      'The season ended on Sunday with the closest finish in years. Three drivers were separated by eight points after thirty-six races.\n' +
+        'Pos. Driver Points Wins\n1 Kyle Busch 5040 5\n2 Martin Truex 5035 7\n3 Kevin Harvick 5033 4\n4 Denny Hamlin 5027 6\n' +
+        'Final standings 2019 round 36\nTop five 5\nTop ten 10',
+    );
+    expect(out.story).not.toBeNull();
+  });
+
   it('a mirror’s table of contents in a language with no rules: lines ending in page numbers', () => {
     const out = parsePage(
       'Domů > Respekt > Číslo 14/2024 > Obsah\nObsah čísla 14/2024\n1. Vláda a rozpočet na příští rok – str. 10\n2. Proč mladí odcházejí z venkova – str. 18\n' +
