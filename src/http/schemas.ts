@@ -96,7 +96,9 @@ export const StorySchema = z
 export const ParsedEditionSchema = z
   .object({
     publication: nullableText('Publication as printed in the edition line or header.'),
-    date: nullableText('ISO date with the precision printed: YYYY-MM-DD or YYYY-MM.'),
+    date: nullableText(
+      'ISO date with the precision printed: YYYY-MM-DD, YYYY-MM, or YYYY for an edition printed with the year only.',
+    ),
     label: nullableText('The date exactly as printed ("October 23, 2024").'),
     platform: PlatformSchema.nullable(),
   })
@@ -276,7 +278,9 @@ export const ArticleEditionSchema = z
   .object({
     id: z.int().positive(),
     publication: z.object({ id: z.int().positive(), name: z.string() }),
-    date: nullableText('ISO date with the precision printed: YYYY-MM-DD or YYYY-MM.'),
+    date: nullableText(
+      'ISO date with the precision printed: YYYY-MM-DD, YYYY-MM, or YYYY for an edition printed with the year only.',
+    ),
     label: nullableText('The date exactly as printed.'),
     platform: PlatformSchema.nullable(),
     page_locale: nullableText("BCP 47 tag of the platform's UI text on this article's page."),
@@ -320,7 +324,9 @@ export const EditionSchema = z
   .object({
     id: z.int().positive(),
     publication: z.object({ id: z.int().positive(), name: z.string() }),
-    date: nullableText('ISO date with the precision printed: YYYY-MM-DD or YYYY-MM.'),
+    date: nullableText(
+      'ISO date with the precision printed: YYYY-MM-DD, YYYY-MM, or YYYY for an edition printed with the year only.',
+    ),
     label: nullableText('The date exactly as printed.'),
     platform: PlatformSchema.nullable(),
     article_count: z.int().nonnegative().describe('Articles stored from this edition.'),
@@ -443,7 +449,7 @@ const LIMIT = z.coerce.number().int().min(1).max(100).default(20).describe('Page
 const CURSOR = z.string().min(1).max(1024).optional().describe('`next_cursor` of the previous page.');
 const DATE_PARAM = z
   .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'use YYYY-MM-DD or YYYY-MM')
+  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'use YYYY-MM-DD, YYYY-MM or YYYY')
   .optional();
 /**
  * An id as the API writes it: canonical decimal, no sign, leading zero, whitespace, exponent or

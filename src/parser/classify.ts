@@ -7,6 +7,7 @@
 import {
   matchEditionTemplate,
   parseEditionLabel,
+  parseEditionYear,
   type EditionLineMatch,
   type PrintedDate,
 } from './edition.js';
@@ -473,7 +474,10 @@ function matchShapes(text: string): Classification | null {
   if (bar >= 0 && bar === text.lastIndexOf('|') && text.length <= 2 * CARD_PUBLICATION_MAX_CHARS) {
     const left = text.slice(0, bar).trim();
     const right = text.slice(bar + 1).trim();
-    const rightDate = numeric ? parseEditionLabel(right) : null;
+    // `Pub|2024`: beside a publication, a year alone is an annual's edition date
+    const rightDate = numeric
+      ? (parseEditionLabel(right) ?? (left !== '' ? parseEditionYear(right) : null))
+      : null;
     if (left === '' || right === '' || rightDate) {
       const publication = left !== '' ? left : rightDate ? undefined : right;
       return {

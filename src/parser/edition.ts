@@ -12,7 +12,7 @@ import type { Platform } from './types.js';
 export interface PrintedDate {
   /** The date text exactly as printed. */
   label: string;
-  /** ISO date with the precision printed: `YYYY-MM-DD` or `YYYY-MM`; null for an issue number (`Issue 17, 2023`). */
+  /** ISO date with the precision printed: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; null for an issue number (`Issue 17, 2023`). */
   iso: string | null;
 }
 
@@ -122,6 +122,36 @@ export function parsePrintedDate(text: string): PrintedDate | null {
     const monthOnly = MONTH_ONLY.exec(first);
     const month = monthOnly ? monthNumber(monthOnly[1] ?? '') : undefined;
     if (month !== undefined) return { label, iso: `${secondIso.slice(0, 4)}-${pad(month)}` };
+  }
+  return null;
+}
+
+/** A year alone (`2024`): an annual's edition. */
+const YEAR_ONLY = /^\d{4}$/u;
+
+/**
+ * `2024` where an edition date is printed (an edition line's date, the right of `Pub|2024`):
+ * an annual's edition, dated with the precision printed. Never read from running text or a
+ * line alone, where a year is no edition.
+ */
+export function parseEditionYear(text: string): PrintedDate | null {
+  const label = text.trim();
+  if (!YEAR_ONLY.test(label)) return null;
+  const year = Number(label);
+  return year < MIN_YEAR || year > MAX_YEAR ? null : { label, iso: label };
+}
+
+/**
+ * A year standing alone as a word of a line (`… the 2024 edition of …`, `2024-Ausgabe`): only
+ * where the line is already known to be an edition line by its place on the page.
+ */
+export function findEditionYear(text: string): (PrintedDate & { start: number; end: number }) | null {
+  const re = /\S+/gu;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const digits = /^\d{4}(?=$|[-.,。])/u.exec(m[0]);
+    if (digits === null) continue;
+    const year = parseEditionYear(digits[0]);
+    if (year !== null) return { ...year, start: m.index, end: m.index + 4 };
   }
   return null;
 }
@@ -293,7 +323,7 @@ export function matchEditionTemplate(line: string, template: EditionTemplate): E
   // an issue name holding the date (`Filmfare 23-APR-2017`): the date printed in it
   const date = isTemplatePlaceholder(dateText)
     ? null
-    : (parsePrintedDate(dateText) ?? dateInIssueName(dateText));
+    : (parsePrintedDate(dateText) ?? parseEditionYear(dateText) ?? dateInIssueName(dateText));
   if (date === null && !isTemplatePlaceholder(dateText) && dateText.length > MAX_ISSUE_TEXT_CHARS)
     return null;
   return {

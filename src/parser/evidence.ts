@@ -8,10 +8,21 @@
  */
 
 import {
+  MAIL_HEADER_KEY_MAX_CHARS,
+  MAIL_HEADER_MIN_LINES,
+  MAIL_HEADER_WINDOW,
   PROSE_MAX_SYMBOL_RATIO,
+  PROSE_MIN_LINE_SHARE,
+  PROSE_MIN_RUN,
   PROSE_MIN_SENTENCES,
+  PROSE_PARAGRAPH_MIN_SENTENCES,
   PROSE_SENTENCE_MIN_LETTERS_UNSPACED,
   PROSE_SENTENCE_MIN_WORDS,
+  LETTER_GREETING_MAX_WORDS,
+  LETTER_SIGN_OFF_MAX_WORDS,
+  LETTER_SIGN_OFF_WINDOW,
+  RECORD_MIN_LINES,
+  RECORD_MIN_SHARE,
 } from './settings.js';
 
 /** Characters that end a sentence in the scripts newsstands print. */
@@ -127,5 +138,160 @@ export function missingStoryEvidence(texts: readonly string[], signals: StorySig
   return (
     `no story: the text has ${sentences} sentence(s) of running prose (at least ${PROSE_MIN_SENTENCES} needed) ` +
     'and no platform, edition or byline to show it is a newsstand page'
+  );
+}
+
+/**
+ * Why lines that read as a story by their position are not one, or null. Read from their
+ * shape in any language, and applied whatever the platform signals say: a platform's
+ * sign-in wall, 404 or search page carries its URL and chrome but no story.
+ * `region` is every line of the story region (header included); `texts` the title, deck
+ * and paragraphs the story stage kept.
+ */
+export function nonStoryShape(
+  region: readonly string[],
+  texts: readonly string[],
+  context: StoryContext,
+): string | null {
+  if (isMail(region))
+    return 'no story: the text is an e-mail (a block of `Key: value` headers with an address)';
+  if (!context.newsstand && isLetter(texts))
+    return 'no story: the text is a letter or an e-mail (a short greeting and a sign-off ending in commas)';
+  const records = region.filter(isRecordLine).length;
+  if (records >= RECORD_MIN_LINES && records >= region.length * RECORD_MIN_SHARE)
+    return `no story: ${records} of ${region.length} lines are log, CSV, INI or subtitle records, not prose`;
+  const references = texts.filter(endsInPageNumber).length;
+  // a story may hold a table of figures; a table of contents holds no paragraph
+  if (
+    references >= RECORD_MIN_LINES &&
+    references >= texts.length * RECORD_MIN_SHARE &&
+    !texts.some(
+      (t) =>
+        !endsInPageNumber(t) &&
+        proseSentences([t], PROSE_PARAGRAPH_MIN_SENTENCES) >= PROSE_PARAGRAPH_MIN_SENTENCES,
+    )
+  )
+    return `no story: ${references} of ${texts.length} lines end in a page number (a table of contents)`;
+  // a story header (a byline, a dated `Pub|Date`) is what forms and result pages never print
+  if (context.byline || context.headerDate) return null;
+  return proseShareShortfall(texts);
+}
+
+/** What the page says around its story lines. */
+export interface StoryContext {
+  /** The platform was recognised or a platform line printed: a newsstand's page. */
+  newsstand: boolean;
+  /** The header carried a byline. */
+  byline: boolean;
+  /** The header printed a date (`Pub|Date`). */
+  headerDate: boolean;
+}
+
+/** `Hi Tom,` … `Cheers,` / `Anna`: a short greeting opens the text and a short sign-off closes it, both ending in a comma. */
+function isLetter(texts: readonly string[]): boolean {
+  const first = texts[0];
+  if (first === undefined || !isCommaLine(first, LETTER_GREETING_MAX_WORDS)) return false;
+  return texts
+    .slice(1)
+    .slice(-LETTER_SIGN_OFF_WINDOW)
+    .some((t) => isCommaLine(t, LETTER_SIGN_OFF_MAX_WORDS));
+}
+
+const COMMAS: ReadonlySet<string> = new Set([',', '،', '，', '、']);
+
+function isCommaLine(text: string, maxWords: number): boolean {
+  return COMMAS.has(text.charAt(text.length - 1)) && text.split(' ').filter(Boolean).length <= maxWords;
+}
+
+/** `Rząd szuka pieniędzy – s. 12`, `p. 34`: a line ending in a page number (1–3 digits after a letter, a dot or a space). */
+const PAGE_NUMBER_END = /[\p{L}.\s]\d{1,3}$/u;
+
+/** Runs of digits: a contents line holds its page number and at most an item number; a table row holds more. */
+const DIGIT_RUN = /\d+/gu;
+const CONTENTS_MAX_NUMBERS = 2;
+
+function endsInPageNumber(text: string): boolean {
+  if (!PAGE_NUMBER_END.test(text) || !LETTER.test(text)) return false;
+  let numbers = 0;
+  for (DIGIT_RUN.lastIndex = 0; DIGIT_RUN.exec(text) !== null;)
+    if (++numbers > CONTENTS_MAX_NUMBERS) return false;
+  return true;
+}
+
+/**
+ * A story's lines are mostly running prose, with at least one real paragraph; form labels,
+ * error pages and result cards are short lines with a sentence here and there.
+ */
+function proseShareShortfall(texts: readonly string[]): string | null {
+  if (texts.length === 0) return null;
+  let prose = 0;
+  let run = 0;
+  for (const text of texts) {
+    const sentences = proseSentences([text], PROSE_PARAGRAPH_MIN_SENTENCES);
+    if (sentences >= PROSE_PARAGRAPH_MIN_SENTENCES) return null;
+    run = sentences > 0 ? run + 1 : 0;
+    // paragraphs of one sentence each, one after another, are running text whatever surrounds them
+    if (run >= PROSE_MIN_RUN) return null;
+    if (sentences > 0) prose++;
+  }
+  if (prose >= texts.length * PROSE_MIN_LINE_SHARE) return null;
+  return (
+    `no story: only ${prose} of ${texts.length} lines hold a sentence of running prose and none a paragraph ` +
+    '(a form, an error or a results page)'
+  );
+}
+
+/** `From: Anna <anna@example.com>`, `Betreff: …`, `件名：…`: a short key of letters, a colon, a value. */
+function isHeaderLine(text: string): boolean {
+  let colon = text.indexOf(':');
+  const wide = text.indexOf('：');
+  if (colon < 0 || (wide >= 0 && wide < colon)) colon = wide;
+  if (colon <= 0 || colon > MAIL_HEADER_KEY_MAX_CHARS || text.slice(colon + 1).trim() === '') return false;
+  const key = text.slice(0, colon);
+  let spaces = 0;
+  for (const ch of key) {
+    if (ch === ' ') spaces++;
+    else if (ch !== '-' && !LETTER.test(ch)) return false;
+  }
+  return spaces <= 1 && !key.startsWith(' ');
+}
+
+/** `name@host.tld` somewhere in the text, found without a backtracking regex. */
+function holdsAddress(text: string): boolean {
+  for (let at = text.indexOf('@'); at > 0; at = text.indexOf('@', at + 1)) {
+    if (text.charAt(at - 1) === ' ') continue;
+    let end = at + 1;
+    while (end < text.length && text.charAt(end) !== ' ' && text.charAt(end) !== '>') end++;
+    const host = text.slice(at + 1, end);
+    const dot = host.lastIndexOf('.');
+    if (dot > 0 && dot < host.length - 2) return true;
+  }
+  return false;
+}
+
+function isMail(region: readonly string[]): boolean {
+  const top = region.slice(0, MAIL_HEADER_WINDOW);
+  const headers = top.filter(isHeaderLine);
+  return headers.length >= MAIL_HEADER_MIN_LINES && headers.some(holdsAddress);
+}
+
+/** `2025-03-04 12:00:01`, `04.03.2025 12:00`, `[2025-03-04T12:00:01Z]`, `12:00:01,123`: a record's timestamp. */
+const LEADING_TIMESTAMP =
+  /^\[?(?:\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}[T ]\d{1,2}:\d{2}|\d{2}:\d{2}:\d{2})/u;
+/** `key=value`, `max_connections = 100`. */
+const KEY_VALUE = /^[\w.-]{1,40} ?= ?\S/u;
+/** `[server]`: an INI section. */
+const SECTION = /^\[[^\]]{1,40}\]$/u;
+/** `12`: a subtitle's counter (or a CSV's lone number). */
+const COUNTER = /^\d{1,6}$/u;
+
+/** A line of a log, an INI file or a subtitle file. */
+function isRecordLine(text: string): boolean {
+  return (
+    LEADING_TIMESTAMP.test(text) ||
+    KEY_VALUE.test(text) ||
+    SECTION.test(text) ||
+    COUNTER.test(text) ||
+    text.includes(' --> ')
   );
 }

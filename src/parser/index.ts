@@ -8,7 +8,7 @@
 
 import { classifyLines, pickPageLocale, type ClassifiedLine } from './classify.js';
 import { detectPlatform, type PrintedDate } from './edition.js';
-import { missingStoryEvidence } from './evidence.js';
+import { missingStoryEvidence, nonStoryShape } from './evidence.js';
 import { detectLanguage } from './language.js';
 import { applyLearned } from './learned.js';
 import { isBoilerplate, Ledger } from './ledger.js';
@@ -209,25 +209,39 @@ function parse(text: string, options: ParseOptions): ParsedPage {
   });
 
   let story = buildStory(draft);
-  let noEvidence: string | null = null;
+  // why the text is not a newsstand page at all (then it has no edition either), or null
+  let garbage: string | null = null;
   if (story !== null) {
-    noEvidence = missingStoryEvidence(
-      draft.deck === null ? draft.paragraphs : [draft.deck, ...draft.paragraphs],
-      {
-        platform: platform !== null,
-        platformLines: all.some((l) => PLATFORM_SIGNAL_KINDS.has(l.kind)),
-        edition: editionLine !== undefined || draft.date !== null,
-        byline: draft.byline !== null,
-      },
-    );
-    if (noEvidence !== null) {
+    const texts = draft.deck === null ? draft.paragraphs : [draft.deck, ...draft.paragraphs];
+    const platformLines = all.some((l) => PLATFORM_SIGNAL_KINDS.has(l.kind));
+    const newsstand = platform !== null || platformLines;
+    garbage = missingStoryEvidence(texts, {
+      platform: platform !== null,
+      platformLines,
+      edition: editionLine !== undefined || draft.date !== null,
+      byline: draft.byline !== null,
+    });
+    // a platform's page (or any text) whose story lines are not shaped like a story
+    const notStoryShaped =
+      garbage ??
+      nonStoryShape(
+        all.slice(0, segments.storyEnd).flatMap((l) => (l.text === '' ? [] : [l.text])),
+        draft.title === null ? texts : [draft.title, ...texts],
+        {
+          newsstand: newsstand || editionLine !== undefined,
+          byline: draft.byline !== null,
+          headerDate: draft.date !== null,
+        },
+      );
+    if (notStoryShaped !== null) {
       story = null;
+      if (!newsstand && editionLine === undefined) garbage = notStoryShaped;
       for (const line of all.slice(0, segments.storyEnd)) ledger.discard(line, 'layout');
-      warnings.push(noEvidence);
+      warnings.push(notStoryShaped);
     }
   }
   const edition =
-    noEvidence !== null
+    garbage !== null
       ? null
       : buildEdition(
           {
@@ -248,7 +262,8 @@ function parse(text: string, options: ParseOptions): ParsedPage {
       'edition line is an unrendered template: publication and date taken from elsewhere, if printed',
     );
   }
-  if (story === null && noEvidence === null) warnings.push('no main story on this page');
+  if (story === null && !warnings.some((w) => w.startsWith('no story:')))
+    warnings.push('no main story on this page');
 
   const { removed, unplaced } = ledger.removedLines();
   if (unplaced > 0) warnings.push(`${unplaced} line(s) matched no rule and were removed as layout`);

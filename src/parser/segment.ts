@@ -6,6 +6,7 @@
 
 import type { ClassifiedLine, LineKind } from './classify.js';
 import {
+  findEditionYear,
   findIssueLabel,
   findPrintedDate,
   isTemplatePlaceholder,
@@ -332,12 +333,14 @@ function recogniseGenericEdition(
   if (prev === undefined || end === undefined || prev.kind !== 'text' || prev.index < topEnd) return storyEnd;
   if (prev.text.length > EDITION_LINE_MAX_CHARS) return storyEnd;
   const placeholder = isTemplatePlaceholder(prev.text);
-  const date = findPrintedDate(prev.text);
+  let date = findPrintedDate(prev.text);
   const issue = date === null ? findIssueLabel(prev.text) : null;
-  if (date === null && issue === null && !placeholder) return storyEnd;
   const key = prev.key;
   const repeated = lines.some((l) => l.index > storyEnd && l.kind === 'text' && l.key === key);
   if (!repeated && !TIER_KINDS.has(end.kind)) return storyEnd;
+  // an annual's edition line prints the year alone (`… the 2024 edition of …`)
+  if (date === null && issue === null) date = findEditionYear(prev.text);
+  if (date === null && issue === null && !placeholder) return storyEnd;
   const found = date ?? issue;
   const edition: EditionLineMatch = {
     publication: placeholder

@@ -20,7 +20,7 @@ export interface Story {
 
 export interface Edition {
   publication: string | null;
-  /** ISO date with the precision printed: `YYYY-MM-DD`, `YYYY-MM`, or null. */
+  /** ISO date with the precision printed: `YYYY-MM-DD`, `YYYY-MM`, `YYYY` (an annual), or null. */
   date: string | null;
   /** The date text exactly as printed (`October 23, 2024`). */
   label: string | null;

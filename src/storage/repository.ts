@@ -133,7 +133,7 @@ export type PublicationRef = { id: number } | { name: string };
 export interface ArticleFilter {
   publication?: PublicationRef | undefined;
   editionId?: number | undefined;
-  /** Edition date range, `YYYY-MM-DD` or `YYYY-MM`; a month-precision edition falls in its month. */
+  /** Edition date range, `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; a month- or year-precision edition falls in its month or year. */
   from?: string | undefined;
   to?: string | undefined;
   language?: string | undefined;

@@ -95,6 +95,20 @@ describe('GET /v1/articles', () => {
     expect((await list('?publication=Nobody')).ids).toEqual([]);
   });
 
+  it("a year-only edition (an annual) sorts before its year's months and falls in any range touching its year", async () => {
+    const dec = await store({ edition: { date: '2023-12-31' } });
+    const annual = await store({ edition: { date: '2024', label: '2024' } });
+    const march = await store({ edition: { date: '2024-03', label: 'March 2024' } });
+    const jan2025 = await store({ edition: { date: '2025-01-02' } });
+    expect((await list('')).ids).toEqual([jan2025, march, annual, dec]);
+    expect((await list('?from=2024-06-01&to=2024-06-30')).ids).toEqual([annual]);
+    expect((await list('?from=2024-03&to=2024-03')).ids).toEqual([march, annual]);
+    expect((await list('?from=2024&to=2024')).ids).toEqual([march, annual]);
+    expect((await list('?to=2023')).ids).toEqual([dec]);
+    expect((await list('?from=2025')).ids).toEqual([jan2025]);
+    expect((await list('?to=2024-01-01')).ids).toEqual([annual, dec]);
+  });
+
   it('returns only the fields asked for, id always', async () => {
     await store({ title: 'Fielded' });
     const { body } = await list('?fields=title,edition');

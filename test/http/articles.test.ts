@@ -109,7 +109,11 @@ describe('POST /v1/articles', () => {
       null,
       2,
     );
-    for (const garbage of ['Shopping list\nMilk\nEggs\nBread', packageJson]) {
+    // prose-like garbage: an e-mail, a log, a 404 page (issue 11)
+    const prosey = ['373-xx-not-a-page-email', '374-xx-not-a-page-log', '371-pl-not-found-404'].map((id) =>
+      fixtureText(id),
+    );
+    for (const garbage of ['Shopping list\nMilk\nEggs\nBread', packageJson, ...prosey]) {
       const response = await ingestText(garbage);
       expect(response.statusCode, garbage).toBe(422);
       const problem = response.json();

@@ -148,14 +148,18 @@ async function walk<T extends { id: number }>(url: string, limit = 2): Promise<T
 
 const byDate = (dates: (string | null)[]) => dates.filter((date): date is string => date !== null).sort();
 
-/** Whether an edition date (day or month precision) touches [from, to] (day or month precision). */
+/** The first and last day of a date of any printed precision (day, month or year). */
+const firstDay = (date: string): string =>
+  date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date;
+const lastDay = (date: string): string =>
+  date.length === 4 ? `${date}-12-31` : date.length === 7 ? `${date}-31` : date;
+
+/** Whether an edition date (day, month or year precision) touches [from, to] (any of those precisions). */
 function overlaps(date: string | null, from?: string, to?: string): boolean {
   if (date === null) return false;
-  const first = date.length === 7 ? `${date}-01` : date;
-  const last = date.length === 7 ? `${date}-31` : date;
-  const lower = from === undefined ? '0000-00-00' : from.length === 7 ? `${from}-01` : from;
-  const upper = to === undefined ? '9999-99-99' : to.length === 7 ? `${to}-31` : to;
-  return last >= lower && first <= upper;
+  const lower = from === undefined ? '0000-00-00' : firstDay(from);
+  const upper = to === undefined ? '9999-99-99' : lastDay(to);
+  return lastDay(date) >= lower && firstDay(date) <= upper;
 }
 
 describe('GET /v1/editions', () => {
@@ -172,7 +176,7 @@ describe('GET /v1/editions', () => {
       expect(inOrder, `${JSON.stringify(a)} before ${JSON.stringify(b)}`).toBe(true);
     }
     for (const edition of editions) {
-      if (edition.date !== null) expect(edition.date).toMatch(/^\d{4}-\d{2}(-\d{2})?$/);
+      if (edition.date !== null) expect(edition.date).toMatch(/^\d{4}(-\d{2}(-\d{2})?)?$/);
       expect(edition.links).toEqual({
         self: `/v1/editions/${edition.id}`,
         articles: `/v1/editions/${edition.id}/articles`,
@@ -223,6 +227,11 @@ describe('GET /v1/editions', () => {
       ['2024-10', undefined],
       [undefined, '2021-12-31'],
       ['2020-01-01', '2022-12'],
+      // a year-only edition (page 375, `2024`) falls in any range that touches its year
+      ['2024-06-01', '2024-06-30'],
+      ['2024', '2024'],
+      [undefined, '2024-01-01'],
+      ['2024-12-31', undefined],
     ];
     for (const [from, to] of ranges) {
       const query = [from && `from=${from}`, to && `to=${to}`].filter(Boolean).join('&');
@@ -237,6 +246,10 @@ describe('GET /v1/editions', () => {
     expect(inMonth.map((edition) => edition.id)).toContain(monthly?.id);
     const nextMonth = await all<Edition>(`/v1/editions?from=${month}-31&to=${month}-31`);
     expect(nextMonth.map((edition) => edition.id)).toContain(monthly?.id);
+    const annual = editions.find((edition) => edition.date?.length === 4);
+    expect(annual, 'a fixture with a year-only edition').toBeDefined();
+    const midYear = await all<Edition>(`/v1/editions?from=${annual?.date}-06-01&to=${annual?.date}-06-30`);
+    expect(midYear.map((edition) => edition.id)).toContain(annual?.id);
     await getProblem('/v1/editions?from=2024-13-01', 400, 'validation');
     await getProblem('/v1/editions?to=yesterday', 400, 'validation');
   });

@@ -505,7 +505,7 @@ export interface components {
         ParsedEdition: {
             /** @description Publication as printed in the edition line or header. */
             publication: string | null;
-            /** @description ISO date with the precision printed: YYYY-MM-DD or YYYY-MM. */
+            /** @description ISO date with the precision printed: YYYY-MM-DD, YYYY-MM, or YYYY for an edition printed with the year only. */
             date: string | null;
             /** @description The date exactly as printed ("October 23, 2024"). */
             label: string | null;
@@ -853,7 +853,7 @@ export interface components {
                 id: number;
                 name: string;
             };
-            /** @description ISO date with the precision printed: YYYY-MM-DD or YYYY-MM. */
+            /** @description ISO date with the precision printed: YYYY-MM-DD, YYYY-MM, or YYYY for an edition printed with the year only. */
             date: string | null;
             /** @description The date exactly as printed. */
             label: string | null;
@@ -935,7 +935,7 @@ export interface components {
                 id: number;
                 name: string;
             };
-            /** @description ISO date with the precision printed: YYYY-MM-DD or YYYY-MM. */
+            /** @description ISO date with the precision printed: YYYY-MM-DD, YYYY-MM, or YYYY for an edition printed with the year only. */
             date: string | null;
             /** @description The date exactly as printed. */
             label: string | null;

@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Statement } from 'better-sqlite3';
-import { publicationKey } from '../keys.js';
+import { dateBound, publicationKey } from '../keys.js';
 import {
   InvalidCursorError,
   type ArticleFilter,
@@ -95,10 +95,16 @@ interface Where {
   values: SqlValue[];
 }
 
-function bound(date: string, end: 'start' | 'end'): string {
-  if (date.length === 7) return `${date}-${end === 'start' ? '00' : '99'}`;
-  return date;
-}
+/**
+ * An edition's sort and range bounds in SQL, as `dateBounds` computes them. The generated
+ * columns `date_start`/`date_end` (migration 002) know days and months only; a year-only
+ * edition (`2024`, an annual) is bounded here until a migration redefines them. The cost: the
+ * edition list's ORDER BY no longer walks the `editions_order` index (a sort per page).
+ */
+const EDITION_START = `ifnull(e.date_start, CASE length(e.date) WHEN 4 THEN e.date || '-00-00' END)`;
+const EDITION_END = `ifnull(e.date_end, CASE length(e.date) WHEN 4 THEN e.date || '-99-99' END)`;
+/** The edition list's order: undated editions last (`''`). */
+const EDITION_SORT_KEY = `ifnull(${EDITION_START}, '')`;
 
 function publicationClause(ref: PublicationRef, column: string): { sql: string; value: SqlValue } {
   return 'id' in ref
@@ -118,8 +124,8 @@ function articleWhere(filter: ArticleFilter, article = 'a', edition = 'e'): Wher
     add(clause.sql, clause.value);
   }
   if (filter.editionId !== undefined) add(`${article}.edition_id = ?`, filter.editionId);
-  if (filter.from !== undefined) add(`${article}.edition_end >= ?`, bound(filter.from, 'start'));
-  if (filter.to !== undefined) add(`${article}.edition_start <= ?`, bound(filter.to, 'end'));
+  if (filter.from !== undefined) add(`${article}.edition_end >= ?`, dateBound(filter.from, 'start'));
+  if (filter.to !== undefined) add(`${article}.edition_start <= ?`, dateBound(filter.to, 'end'));
   if (filter.language !== undefined) add(`${article}.language = ?`, filter.language);
   if (filter.pageLocale !== undefined) add(`${article}.page_locale = ?`, filter.pageLocale);
   if (filter.platform !== undefined) add(`${edition}.platform = ?`, filter.platform);
@@ -353,12 +359,12 @@ export function listStore(
       where.values.push(clause.value);
     }
     if (query.from !== undefined) {
-      where.clauses.push('e.date_end >= ?');
-      where.values.push(bound(query.from, 'start'));
+      where.clauses.push(`${EDITION_END} >= ?`);
+      where.values.push(dateBound(query.from, 'start'));
     }
     if (query.to !== undefined) {
-      where.clauses.push('e.date_start <= ?');
-      where.values.push(bound(query.to, 'end'));
+      where.clauses.push(`${EDITION_START} <= ?`);
+      where.values.push(dateBound(query.to, 'end'));
     }
     if (query.platform !== undefined) {
       where.clauses.push('e.platform = ?');
@@ -368,7 +374,7 @@ export function listStore(
     // `-date` (newest first, then id) keeps the historic cursor tag; `date` is its exact reverse.
     const newestFirst = (query.sort ?? '-date') === '-date';
     const tag = newestFirst ? 'editions' : 'editions:date';
-    const key = `ifnull(e.date_start, '')`;
+    const key = EDITION_SORT_KEY;
     if (query.cursor) {
       const [sortKey, id] = decodeCursor(query.cursor, tag, ['string', 'number'] as const);
       const [past, idPast] = newestFirst ? ['<', '>'] : ['>', '<'];
@@ -400,7 +406,7 @@ export function listStore(
            (SELECT ifnull(sum(e.article_count), 0) FROM editions e WHERE e.publication_id = p.id) AS article_count,
            (SELECT min(e.date) FROM editions e WHERE e.publication_id = p.id) AS first_edition_date,
            (SELECT e.date FROM editions e WHERE e.publication_id = p.id AND e.date IS NOT NULL
-             ORDER BY e.date_start DESC LIMIT 1) AS last_edition_date
+             ORDER BY ${EDITION_START} DESC LIMIT 1) AS last_edition_date
       FROM publications p`;
   interface PublicationRow {
     id: number;
