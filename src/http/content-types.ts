@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { jsonTextDefect, textDefect } from './clean-text.js';
-import { jsonShapeDefect } from './json-shape.js';
+import { jsonShapeDefect, topLevelItemCount } from './json-shape.js';
 import { HttpProblem } from './problem.js';
 
 /**
@@ -74,6 +74,10 @@ declare module 'fastify' {
   }
 }
 
+/** A batch over its size in lines (NDJSON) or items (a JSON list): refused whole, nothing stored. */
+export const tooManyItems = (count: number, maxItems: number, unit: 'lines' | 'items'): HttpProblem =>
+  new HttpProblem(413, 'too-many-lines', `a batch holds at most ${maxItems} ${unit}; this one has ${count}`);
+
 /** Structural tokens one flat submission may use (`{`, `:`, `,`), with room to spare. */
 const TOKENS_PER_LIST_ITEM = 16;
 
@@ -127,6 +131,12 @@ export function registerContentTypes(app: FastifyInstance): void {
       return;
     }
     const list = request.routeOptions.config?.jsonListBody;
+    // Items are counted first: many small items exceed the structure budget before their number.
+    const items = list ? topLevelItemCount(text) : null;
+    if (list && items !== null && items > list.maxItems) {
+      done(tooManyItems(items, list.maxItems, 'items'), undefined);
+      return;
+    }
     const shape = shapeProblem(text, list && list.maxItems * TOKENS_PER_LIST_ITEM);
     if (shape !== null) {
       done(shape, undefined);

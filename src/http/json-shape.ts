@@ -66,3 +66,34 @@ export function jsonShapeDefect(text: string, maxTokens = JSON_BODY_MAX_TOKENS):
   }
   return null;
 }
+
+const WHITESPACE = /\s/u;
+
+/**
+ * How many items the top-level array of `text` holds, or null when `text` is not an array.
+ * One linear pass that counts the commas directly inside it (strings and nested values
+ * skipped), so a list route can answer "too many items" before any size budget is applied.
+ * Malformed JSON gets a count too; the parser reports it.
+ */
+export function topLevelItemCount(text: string): number | null {
+  let index = 0;
+  while (index < text.length && WHITESPACE.test(text.charAt(index))) index += 1;
+  if (text.charCodeAt(index) !== OPEN_BRACKET) return null;
+  let depth = 1;
+  let commas = 0;
+  let sawValue = false;
+  for (index += 1; index < text.length && depth > 0;) {
+    const code = text.charCodeAt(index);
+    if (code === QUOTE) {
+      sawValue = true;
+      index = stringEnd(text, index + 1);
+      continue;
+    }
+    if (code === OPEN_BRACKET || code === OPEN_BRACE) depth += 1;
+    else if (code === CLOSE_BRACKET || code === CLOSE_BRACE) depth -= 1;
+    else if (code === COMMA && depth === 1) commas += 1;
+    if (depth > 0 && !WHITESPACE.test(text.charAt(index))) sawValue = true;
+    index += 1;
+  }
+  return sawValue ? commas + 1 : 0;
+}
