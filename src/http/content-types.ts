@@ -8,7 +8,8 @@ import { HttpProblem } from './problem.js';
  * before any handler sees them: a declared charset other than UTF-8 is a 415, invalid
  * UTF-8 a 400 (`invalid-encoding`), and a NUL or a lone surrogate anywhere in a text or
  * JSON body a 400 (`invalid-text`); JSON nested or sized beyond what any schema reads is a 400
- * (`validation`) before it is parsed (json-shape.ts). NDJSON bodies and JSON lists (the batch) are
+ * (`validation`) before it is parsed (json-shape.ts), but a JSON list over its route's item limit is a 413
+ * (`too-many-lines`), counted first. NDJSON bodies and JSON lists (the batch) are
  * checked line by line, item by item, by the batch route, so that one bad line fails alone.
  */
 export const TEXT_MEDIA_TYPES = ['text/plain', 'text/html'] as const;

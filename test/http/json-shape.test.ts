@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { JSON_BODY_MAX_DEPTH, JSON_BODY_MAX_TOKENS, jsonShapeDefect } from '../../src/http/json-shape.js';
+import {
+  JSON_BODY_MAX_DEPTH,
+  JSON_BODY_MAX_TOKENS,
+  jsonShapeDefect,
+  topLevelItemCount,
+} from '../../src/http/json-shape.js';
 import type { ParseFunction } from '../../src/ingest/ingest.js';
 import { parseSubmission } from '../../src/ingest/parse-submission.js';
 import { fixtureText, SEED_ID } from '../helpers/app.js';
@@ -28,6 +33,14 @@ describe('jsonShapeDefect', () => {
     expect(jsonShapeDefect('['.repeat(MiB))).toMatch(/deeper/);
     expect(jsonShapeDefect(`[${'1,'.repeat(JSON_BODY_MAX_TOKENS)}1]`)).toMatch(/more than 1024/);
     expect(jsonShapeDefect(`{${'"k":1,'.repeat(600)}"k":1}`)).toMatch(/more than 1024/);
+  });
+
+  it('counts the items of a top-level array only: nested values and strings are one item each', () => {
+    expect(topLevelItemCount('{"text":"a"}')).toBeNull();
+    expect(topLevelItemCount(' [ ] ')).toBe(0);
+    expect(topLevelItemCount('[1]')).toBe(1);
+    expect(topLevelItemCount(' [{"a":[1,2],"b":"x,y"}, [3,4], "[,]"] ')).toBe(3);
+    expect(topLevelItemCount(`[${'1,'.repeat(19_999)}1]`)).toBe(20_000);
   });
 
   it('does not count brackets, commas or colons inside strings, whatever the escapes', () => {
