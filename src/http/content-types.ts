@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { jsonTextDefect, textDefect } from './clean-text.js';
-import { jsonShapeDefect, topLevelItemCount } from './json-shape.js';
+import { hasMoreItemsThan, jsonShapeDefect } from './json-shape.js';
 import { HttpProblem } from './problem.js';
 
 /**
@@ -76,8 +76,12 @@ declare module 'fastify' {
 }
 
 /** A batch over its size in lines (NDJSON) or items (a JSON list): refused whole, nothing stored. */
-export const tooManyItems = (count: number, maxItems: number, unit: 'lines' | 'items'): HttpProblem =>
-  new HttpProblem(413, 'too-many-lines', `a batch holds at most ${maxItems} ${unit}; this one has ${count}`);
+export const tooManyItems = (maxItems: number, unit: 'lines' | 'items', count?: number): HttpProblem =>
+  new HttpProblem(
+    413,
+    'too-many-lines',
+    `a batch holds at most ${maxItems} ${unit}; this one has ${count ?? 'more'}`,
+  );
 
 /** Structural tokens one flat submission may use (`{`, `:`, `,`), with room to spare. */
 const TOKENS_PER_LIST_ITEM = 16;
@@ -133,12 +137,12 @@ export function registerContentTypes(app: FastifyInstance): void {
     }
     const list = request.routeOptions.config?.jsonListBody;
     // Items are counted first: many small items exceed the structure budget before their number.
-    const items = list ? topLevelItemCount(text) : null;
-    if (list && items !== null && items > list.maxItems) {
-      done(tooManyItems(items, list.maxItems, 'items'), undefined);
+    const maxTokens = list && list.maxItems * TOKENS_PER_LIST_ITEM;
+    if (list && maxTokens && hasMoreItemsThan(text, list.maxItems, maxTokens)) {
+      done(tooManyItems(list.maxItems, 'items'), undefined);
       return;
     }
-    const shape = shapeProblem(text, list && list.maxItems * TOKENS_PER_LIST_ITEM);
+    const shape = shapeProblem(text, maxTokens);
     if (shape !== null) {
       done(shape, undefined);
       return;

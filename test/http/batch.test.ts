@@ -282,7 +282,7 @@ describe('POST /v1/articles:batch', () => {
         'content-type': 'application/json',
       });
       const problem = expectProblem(refused, 413, 'too-many-lines');
-      expect(problem.detail).toBe(`a batch holds at most 1000 items; this one has ${count}`);
+      expect(problem.detail).toBe('a batch holds at most 1000 items; this one has more');
     }
     // A nested item's commas are not items: 1,000 items each holding a list are counted as 1,000.
     const nested = await postBatch(test, JSON.stringify(Array.from({ length: 1000 }, () => [1, 2])), {

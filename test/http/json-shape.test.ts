@@ -3,7 +3,7 @@ import {
   JSON_BODY_MAX_DEPTH,
   JSON_BODY_MAX_TOKENS,
   jsonShapeDefect,
-  topLevelItemCount,
+  hasMoreItemsThan,
 } from '../../src/http/json-shape.js';
 import type { ParseFunction } from '../../src/ingest/ingest.js';
 import { parseSubmission } from '../../src/ingest/parse-submission.js';
@@ -35,12 +35,17 @@ describe('jsonShapeDefect', () => {
     expect(jsonShapeDefect(`{${'"k":1,'.repeat(600)}"k":1}`)).toMatch(/more than 1024/);
   });
 
-  it('counts the items of a top-level array only: nested values and strings are one item each', () => {
-    expect(topLevelItemCount('{"text":"a"}')).toBeNull();
-    expect(topLevelItemCount(' [ ] ')).toBe(0);
-    expect(topLevelItemCount('[1]')).toBe(1);
-    expect(topLevelItemCount(' [{"a":[1,2],"b":"x,y"}, [3,4], "[,]"] ')).toBe(3);
-    expect(topLevelItemCount(`[${'1,'.repeat(19_999)}1]`)).toBe(20_000);
+  it('counts the items of a top-level array only, stopping where the shape check would', () => {
+    const over = (text: string, maxItems = 2) => hasMoreItemsThan(text, maxItems, 100);
+    expect(over('{"a":1,"b":2,"c":3}')).toBe(false);
+    expect(over(' [ ] ', 0)).toBe(false);
+    expect(over('[1]', 0)).toBe(true);
+    expect(over(' [{"a":[1,2],"b":"x,y"}, [3,4], "[,]"] ', 3)).toBe(false);
+    expect(over(' [{"a":[1,2],"b":"x,y"}, [3,4], "[,]"] ', 2)).toBe(true);
+    expect(hasMoreItemsThan(`[${'1,'.repeat(19_999)}1]`, 1000, 16_000)).toBe(true);
+    // Too deep, or too many tokens inside few items: the shape check's answer, not this one's.
+    expect(over(`[${nested(JSON_BODY_MAX_DEPTH)},2,3,4]`)).toBe(false);
+    expect(over(`[[${'1,'.repeat(200)}1],2,3]`)).toBe(false);
   });
 
   it('does not count brackets, commas or colons inside strings, whatever the escapes', () => {

@@ -287,7 +287,7 @@ export async function batchRoutes(app: FastifyInstance, options: BatchRoutesOpti
         errors: [{ path: 'body', message: 'expected a non-empty array' }],
       });
     }
-    if (items.length > BATCH_MAX_LINES) throw tooManyItems(items.length, BATCH_MAX_LINES, 'items');
+    if (items.length > BATCH_MAX_LINES) throw tooManyItems(BATCH_MAX_LINES, 'items', items.length);
     const answers: BatchResult[] = [];
     const entries = items.map((item: unknown, index) => ({
       line: index + 1,
@@ -353,7 +353,7 @@ export async function batchRoutes(app: FastifyInstance, options: BatchRoutesOpti
       const entries = lines.flatMap((text, index) =>
         text.trim() === '' ? [] : [{ line: index + 1, prepare: () => prepareLine(text, index + 1) }],
       );
-      if (entries.length > BATCH_MAX_LINES) throw tooManyItems(entries.length, BATCH_MAX_LINES, 'lines');
+      if (entries.length > BATCH_MAX_LINES) throw tooManyItems(BATCH_MAX_LINES, 'lines', entries.length);
       return reply.type(`${NDJSON_MEDIA_TYPE}; charset=utf-8`).send(Readable.from(ndjson(results(entries))));
     },
   );
