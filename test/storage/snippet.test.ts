@@ -83,6 +83,15 @@ describe('buildSnippet', () => {
     expect(snippet.match(/\bw\d+/g)).toHaveLength(SNIPPET_TOKENS - 4); // b, Orcas, b, dolphins
   });
 
+  it('marks a word written with combining diacritics, as the index matched it (ж́ук is жук)', () => {
+    expect(buildSnippet(terms('жук'), source('Большой ж\u0301ук сидел.'))).toBe(
+      'Большой <mark>ж\u0301ук</mark> сидел.',
+    );
+    expect(buildSnippet(terms('ж\u0301у*'), source('Большой жук сидел.'))).toBe(
+      'Большой <mark>жук</mark> сидел.',
+    );
+  });
+
   it('shows a short field whole, and prefers the field with more distinct terms', () => {
     expect(buildSnippet(terms('fjord'), source('Whales in the fjord.'))).toBe(
       'Whales in the <mark>fjord</mark>.',
