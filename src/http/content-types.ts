@@ -137,8 +137,8 @@ export function registerContentTypes(app: FastifyInstance): void {
     }
     const list = request.routeOptions.config?.jsonListBody;
     // Items are counted first: many small items exceed the structure budget before their number.
-    const maxTokens = list && list.maxItems * TOKENS_PER_LIST_ITEM;
-    if (list && maxTokens && hasMoreItemsThan(text, list.maxItems, maxTokens)) {
+    const maxTokens = list ? list.maxItems * TOKENS_PER_LIST_ITEM : undefined;
+    if (list && maxTokens !== undefined && hasMoreItemsThan(text, list.maxItems, maxTokens)) {
       done(tooManyItems(list.maxItems, 'items'), undefined);
       return;
     }
