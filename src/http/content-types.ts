@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { jsonTextDefect, textDefect } from './clean-text.js';
-import { jsonShapeDefect } from './json-shape.js';
+import { hasMoreItemsThan, jsonShapeDefect } from './json-shape.js';
 import { HttpProblem } from './problem.js';
 
 /**
@@ -8,7 +8,8 @@ import { HttpProblem } from './problem.js';
  * before any handler sees them: a declared charset other than UTF-8 is a 415, invalid
  * UTF-8 a 400 (`invalid-encoding`), and a NUL or a lone surrogate anywhere in a text or
  * JSON body a 400 (`invalid-text`); JSON nested or sized beyond what any schema reads is a 400
- * (`validation`) before it is parsed (json-shape.ts). NDJSON bodies and JSON lists (the batch) are
+ * (`validation`) before it is parsed (json-shape.ts), but a JSON list over its route's item limit is a 413
+ * (`too-many-lines`), counted first. NDJSON bodies and JSON lists (the batch) are
  * checked line by line, item by item, by the batch route, so that one bad line fails alone.
  */
 export const TEXT_MEDIA_TYPES = ['text/plain', 'text/html'] as const;
@@ -74,6 +75,14 @@ declare module 'fastify' {
   }
 }
 
+/** A batch over its size in lines (NDJSON) or items (a JSON list): refused whole, nothing stored. */
+export const tooManyItems = (maxItems: number, unit: 'lines' | 'items', count?: number): HttpProblem =>
+  new HttpProblem(
+    413,
+    'too-many-lines',
+    `a batch holds at most ${maxItems} ${unit}; this one has ${count ?? 'more'}`,
+  );
+
 /** Structural tokens one flat submission may use (`{`, `:`, `,`), with room to spare. */
 const TOKENS_PER_LIST_ITEM = 16;
 
@@ -127,7 +136,13 @@ export function registerContentTypes(app: FastifyInstance): void {
       return;
     }
     const list = request.routeOptions.config?.jsonListBody;
-    const shape = shapeProblem(text, list && list.maxItems * TOKENS_PER_LIST_ITEM);
+    // Items are counted first: many small items exceed the structure budget before their number.
+    const maxTokens = list ? list.maxItems * TOKENS_PER_LIST_ITEM : undefined;
+    if (list && maxTokens !== undefined && hasMoreItemsThan(text, list.maxItems, maxTokens)) {
+      done(tooManyItems(list.maxItems, 'items'), undefined);
+      return;
+    }
+    const shape = shapeProblem(text, maxTokens);
     if (shape !== null) {
       done(shape, undefined);
       return;

@@ -66,3 +66,45 @@ export function jsonShapeDefect(text: string, maxTokens = JSON_BODY_MAX_TOKENS):
   }
   return null;
 }
+
+/** JSON's four whitespace characters. */
+const isJsonWhitespace = (code: number): boolean =>
+  code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
+
+/**
+ * Whether `text` is an array of more than `maxItems` items, so that a list route can say "too
+ * many items" before any size budget does. Counts the commas directly inside the top-level
+ * array (strings and nested values skipped) and stops as soon as it knows: at the item past
+ * the limit, or where `jsonShapeDefect(text, maxTokens)` would stop (too deep, too many
+ * tokens; false then, and that check answers). Malformed JSON is left to the parser.
+ */
+export function hasMoreItemsThan(text: string, maxItems: number, maxTokens: number): boolean {
+  let index = 0;
+  while (index < text.length && isJsonWhitespace(text.charCodeAt(index))) index += 1;
+  if (text.charCodeAt(index) !== OPEN_BRACKET) return false;
+  let depth = 1;
+  let tokens = 1;
+  let items = 0;
+  for (index += 1; index < text.length && depth > 0;) {
+    const code = text.charCodeAt(index);
+    if (items === 0 && !isJsonWhitespace(code) && code !== CLOSE_BRACKET) items = 1;
+    if (code === QUOTE) {
+      index = stringEnd(text, index + 1);
+      continue;
+    }
+    if (code === OPEN_BRACKET || code === OPEN_BRACE) {
+      depth += 1;
+      tokens += 1;
+      if (depth > JSON_BODY_MAX_DEPTH) return false;
+    } else if (code === CLOSE_BRACKET || code === CLOSE_BRACE) {
+      depth -= 1;
+    } else if (code === COMMA || code === COLON) {
+      tokens += 1;
+      if (code === COMMA && depth === 1) items += 1;
+    }
+    if (items > maxItems) return true;
+    if (tokens > maxTokens) return false;
+    index += 1;
+  }
+  return false;
+}

@@ -22,7 +22,7 @@ import { indexWords, type SearchTerm } from './snippet.js';
 
 /** Words the index must hold next to each other, in order; one word is a phrase of one. */
 export interface SearchPhrase {
-  /** As the index stores them: case-folded, Latin diacritics removed. Never empty. */
+  /** As the index stores them: case-folded, diacritics removed (see `foldToken`). Never empty. */
   words: string[];
   /** Whether the last word is a prefix (`whal*`). */
   prefix: boolean;

@@ -21,8 +21,13 @@ const ELLIPSIS = '…';
  */
 const TOKEN =
   /[\p{L}\p{N}\p{Co}\u0300-\u0304\u0306-\u030C\u030F\u0311\u031B\u0323-\u0328\u032D\u032E\u0330\u0331]+/gu;
-/** Marks on a Latin letter: the diacritics unicode61 removes (it keeps those of other scripts). */
+/** Those combining diacritics (the marks of TOKEN): unicode61 drops them after any letter. */
+const COMBINING_DIACRITICS =
+  /[\u0300-\u0304\u0306-\u030C\u030F\u0311\u031B\u0323-\u0328\u032D\u032E\u0330\u0331]/gu;
+/** Marks of a precomposed Latin letter (é, ǘ): removed; precomposed letters of other scripts (й, ά) stay. */
 const LATIN_DIACRITICS = /(\p{Script=Latin})\p{M}+/gu;
+/** unicode61 folds the final sigma that toLowerCase gives a word-final Σ. */
+const FINAL_SIGMA = /ς/gu;
 const ASCII = /^\p{ASCII}*$/u;
 /** Longest word, and longest text between two words, shown in a snippet: keeps it short. */
 const SHOWN_CHARS = 64;
@@ -40,10 +45,19 @@ export interface SnippetSource {
   paragraphs: readonly string[];
 }
 
-/** Case-folds and removes Latin diacritics, as unicode61 with remove_diacritics 2 does. */
+/**
+ * Case-folds and removes diacritics as unicode61 with remove_diacritics 2 does: combining
+ * diacritics after any letter (`ж́` is `ж`), and those of precomposed Latin letters (`é`).
+ */
 export function foldToken(word: string): string {
   if (ASCII.test(word)) return word.toLowerCase();
-  return word.normalize('NFD').replace(LATIN_DIACRITICS, '$1').normalize('NFC').toLowerCase();
+  return word
+    .replace(COMBINING_DIACRITICS, '')
+    .normalize('NFD')
+    .replace(LATIN_DIACRITICS, '$1')
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(FINAL_SIGMA, 'σ');
 }
 
 /**

@@ -275,6 +275,22 @@ describe('POST /v1/articles:batch', () => {
     expectProblem(refused, 413, 'too-many-lines');
   });
 
+  it('a JSON array of many small items is 413 too-many-lines naming the 1,000-item limit, before the JSON size budget', async () => {
+    const test = await app();
+    for (const count of [20_000, 1001]) {
+      const refused = await postBatch(test, `[${Array.from({ length: count }, () => '1').join(',')}]`, {
+        'content-type': 'application/json',
+      });
+      const problem = expectProblem(refused, 413, 'too-many-lines');
+      expect(problem.detail).toBe('a batch holds at most 1000 items; this one has more');
+    }
+    // A nested item's commas are not items: 1,000 items each holding a list are counted as 1,000.
+    const nested = await postBatch(test, JSON.stringify(Array.from({ length: 1000 }, () => [1, 2])), {
+      'content-type': 'application/json',
+    });
+    expect(nested.statusCode).toBe(200);
+  });
+
   it('text/plain and text/html bodies are 415: the contract takes application/x-ndjson and JSON arrays only', async () => {
     const test = await app();
     for (const contentType of ['text/plain', 'text/html']) {

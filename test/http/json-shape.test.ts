@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { JSON_BODY_MAX_DEPTH, JSON_BODY_MAX_TOKENS, jsonShapeDefect } from '../../src/http/json-shape.js';
+import {
+  JSON_BODY_MAX_DEPTH,
+  JSON_BODY_MAX_TOKENS,
+  jsonShapeDefect,
+  hasMoreItemsThan,
+} from '../../src/http/json-shape.js';
 import type { ParseFunction } from '../../src/ingest/ingest.js';
 import { parseSubmission } from '../../src/ingest/parse-submission.js';
 import { fixtureText, SEED_ID } from '../helpers/app.js';
@@ -28,6 +33,19 @@ describe('jsonShapeDefect', () => {
     expect(jsonShapeDefect('['.repeat(MiB))).toMatch(/deeper/);
     expect(jsonShapeDefect(`[${'1,'.repeat(JSON_BODY_MAX_TOKENS)}1]`)).toMatch(/more than 1024/);
     expect(jsonShapeDefect(`{${'"k":1,'.repeat(600)}"k":1}`)).toMatch(/more than 1024/);
+  });
+
+  it('counts the items of a top-level array only, stopping where the shape check would', () => {
+    const over = (text: string, maxItems = 2) => hasMoreItemsThan(text, maxItems, 100);
+    expect(over('{"a":1,"b":2,"c":3}')).toBe(false);
+    expect(over(' [ ] ', 0)).toBe(false);
+    expect(over('[1]', 0)).toBe(true);
+    expect(over(' [{"a":[1,2],"b":"x,y"}, [3,4], "[,]"] ', 3)).toBe(false);
+    expect(over(' [{"a":[1,2],"b":"x,y"}, [3,4], "[,]"] ', 2)).toBe(true);
+    expect(hasMoreItemsThan(`[${'1,'.repeat(19_999)}1]`, 1000, 16_000)).toBe(true);
+    // Too deep, or too many tokens inside few items: the shape check's answer, not this one's.
+    expect(over(`[${nested(JSON_BODY_MAX_DEPTH)},2,3,4]`)).toBe(false);
+    expect(over(`[[${'1,'.repeat(200)}1],2,3]`)).toBe(false);
   });
 
   it('does not count brackets, commas or colons inside strings, whatever the escapes', () => {

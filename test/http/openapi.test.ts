@@ -65,6 +65,12 @@ describe('openapi.yaml', () => {
     expect(committedYaml).toContain('Diese Geschichte stammt aus der October 23, 2024-Ausgabe');
   });
 
+  it("describes search as masthead's grammar, never as FTS5 syntax (an engine detail clients cannot use)", () => {
+    expect(committedYaml).not.toMatch(/FTS5 syntax/);
+    const list = openapi.paths['/v1/articles']?.['get'] as unknown as { description: string };
+    expect(list.description).toMatch(/masthead's search grammar/);
+  });
+
   it('uses the seed page, byte for byte, as its request example', () => {
     expect(SEED_PAGE_TEXT).toBe(fixtureText(SEED_ID));
   });

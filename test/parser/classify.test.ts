@@ -137,6 +137,25 @@ describe('classifyLine', () => {
     expect(classifyLine(line, false).kind).toBe(kind);
   });
 
+  it.each([
+    ['© PressReader. All rights reserved.', 'chrome'],
+    ['© 2024 Magzter Inc. Všechna práva vyhrazena.', 'chrome'],
+    ['Copyright 2025 The Harbour Gazette', 'chrome'],
+    ['Copyright © Harbour Gazette', 'chrome'],
+    ['(c) 2024 Harbour Gazette', 'chrome'],
+    ['Copyright @ 2019 The New Arab.', 'chrome'],
+    ['Copyright (c) 2019 The New Arab.', 'chrome'],
+    ['COPYRIGHT: 2024 HARBOUR GAZETTE', 'chrome'],
+    ['Copyright The Harbour Gazette. All rights reserved.', 'chrome'],
+    ['Harbour Gazette © 2025', 'chrome'],
+    // Story text that only begins like a footer: a lettered list item, a sentence.
+    ['(c) a ban of one year for repeat offenders.', 'text'],
+    ['Copyright holders welcomed the ruling on Tuesday.', 'text'],
+    ['Copyright law was rewritten in 1976 after a decade of debate.', 'text'],
+  ])('a copyright footer needs a footer shape: %s → %s', (line, kind) => {
+    expect(classifyLine(line, false).kind).toBe(kind);
+  });
+
   it('reads the publication of a glued card line and of a Pub|Date line', () => {
     expect(classifyLine('New Zealand Listener1 min read', false).publication).toBe('New Zealand Listener');
     const pipe = classifyLine("Woman's Era|February 2021", false);

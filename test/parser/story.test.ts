@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parsePage } from '../../src/parser/index.js';
 import { extractByline, findDateline, isNameLike, isStandfirst } from '../../src/parser/story.js';
@@ -172,5 +173,23 @@ describe('a standfirst with no title above it (issue 11)', () => {
     expect(isStandfirst('Rents are rising in every part of town. Buyers say they will wait a year.')).toBe(
       true,
     );
+  });
+});
+
+describe('story lines that begin like a copyright footer', () => {
+  it('stay in the story: a lettered list item and a sentence starting with "Copyright"', () => {
+    const raw = readFileSync(
+      new URL('../fixtures/pages/004-en-womansera-hope/raw.txt', import.meta.url),
+      'utf8',
+    );
+    const anchor =
+      'It was good for both of them as retired ones and used to meet very often remembering those good old days.';
+    const lettered = '(c) a ban of one year for repeat offenders.';
+    const sentence = 'Copyright holders welcomed the ruling on Tuesday.';
+    expect(raw).toContain(anchor);
+    const page = parsePage(raw.replace(anchor, `${anchor}\n\n${lettered}\n\n${sentence}`));
+    expect(page.story?.paragraphs).toContain(lettered);
+    expect(page.story?.paragraphs).toContain(sentence);
+    expect(page.removed.map((line) => line.text)).not.toContain(lettered);
   });
 });

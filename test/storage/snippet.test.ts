@@ -38,6 +38,29 @@ describe('indexTokens', () => {
     expect(lines.length).toBeGreaterThan(2_000);
     lines.forEach((line, index) => expect(indexTokens(line), line).toEqual(indexed.get(index + 1) ?? []));
   });
+  it('strips the combining diacritics after any letter, as unicode61 does, and keeps precomposed non-Latin letters', () => {
+    const db = openDatabase(':memory:');
+    db.exec(`CREATE VIRTUAL TABLE t USING fts5 (body, tokenize = 'unicode61 remove_diacritics 2');
+             CREATE VIRTUAL TABLE v USING fts5vocab (t, instance);`);
+    const lines = [
+      'ж\u0301ук и\u0306 й ё ї',
+      'α\u0301βγ ά ж\u0301\u0301\u0301',
+      'e\u0301te ab\u0301\u0301c \u0301abc',
+      'x\u0335y ж\u0335з कि a\u0308o ǘ ş',
+    ];
+    const insert = db.prepare('INSERT INTO t (rowid, body) VALUES (?, ?)');
+    lines.forEach((line, index) => insert.run(BigInt(index + 1), line));
+    const rows = db
+      .prepare<[], { doc: number; term: string }>('SELECT doc, term FROM v ORDER BY doc, offset')
+      .all();
+    db.close();
+    lines.forEach((line, index) =>
+      expect(indexTokens(line), line).toEqual(
+        rows.filter((row) => row.doc === index + 1).map((row) => row.term),
+      ),
+    );
+    expect(indexTokens(lines[0] ?? '')).toEqual(['жук', 'и', 'й', 'ё', 'ї']);
+  });
 });
 
 describe('the terms a snippet marks', () => {
@@ -58,6 +81,15 @@ describe('buildSnippet', () => {
     const snippet = buildSnippet(terms('orcas'), source(`${before} <b>Orcas</b> & dolphins. ${before}`));
     expect(snippet).toMatch(/^….* &#60;b&#62;<mark>Orcas<\/mark>&#60;\/b&#62; &#38; dolphins\. .*…$/);
     expect(snippet.match(/\bw\d+/g)).toHaveLength(SNIPPET_TOKENS - 4); // b, Orcas, b, dolphins
+  });
+
+  it('marks a word written with combining diacritics, as the index matched it (ж́ук is жук)', () => {
+    expect(buildSnippet(terms('жук'), source('Большой ж\u0301ук сидел.'))).toBe(
+      'Большой <mark>ж\u0301ук</mark> сидел.',
+    );
+    expect(buildSnippet(terms('ж\u0301у*'), source('Большой жук сидел.'))).toBe(
+      'Большой <mark>жук</mark> сидел.',
+    );
   });
 
   it('shows a short field whole, and prefers the field with more distinct terms', () => {

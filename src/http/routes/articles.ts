@@ -168,8 +168,9 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
         description:
           'Articles, newest edition first then by id, filtered by publication, edition, edition ' +
           'date range, story language, page UI language and platform. With `q`, a full-text search ' +
-          'over title, deck and body (FTS5 syntax: words, "phrases", prefix*, AND, OR, NOT) ordered ' +
-          'by relevance, each item with a highlighted `snippet`. Pages through `cursor`/`next_cursor` ' +
+          'over title, deck and body in masthead\'s search grammar (see `q`: words, "phrases", ' +
+          'prefix*, -exclusions, OR; never a syntax error) ordered by relevance, each item with a ' +
+          'highlighted `snippet`. Pages through `cursor`/`next_cursor` ' +
           '(also in `Link: rel="next"`): a walk returns each article once, even while others are ' +
           'ingested. `sort` picks another order (edition date either way, order stored either way, ' +
           'relevance with `q`); each order has its own cursors. `total` counts the whole list up to ' +

@@ -10,7 +10,7 @@ import type { Metrics } from '../metrics.js';
 import { parsePoolProblem } from '../parse-budget.js';
 import { storageProblem } from '../storage-problem.js';
 import type { IngestRecord, Repository } from '../../storage/repository.js';
-import { JSON_MEDIA_TYPE, NDJSON_MEDIA_TYPE } from '../content-types.js';
+import { JSON_MEDIA_TYPE, NDJSON_MEDIA_TYPE, tooManyItems } from '../content-types.js';
 import { HttpProblem, problemType, type ProblemKind } from '../problem.js';
 import { articlePath } from '../representations.js';
 import { mediaType } from './pages.js';
@@ -103,25 +103,29 @@ export async function batchRoutes(app: FastifyInstance, options: BatchRoutesOpti
     return { line, status: outcome.kind === 'created' ? 201 : 200, id, location: articlePath(id) };
   }
 
+  /** A line or item larger than POST /v1/articles takes (`label`: "line 3", "item 3"): its own 413. */
+  function tooLargeForAPage(bytes: number, line: number, label: string): PreparedLine | null {
+    if (bytes <= options.lineLimit) return null;
+    return {
+      kind: 'answered',
+      result: {
+        line,
+        status: 413,
+        problem: lineProblem(
+          413,
+          'payload-too-large',
+          STATUS_CODES[413] ?? 'Payload Too Large',
+          `${label} is ${bytes} bytes; a page may have at most ${options.lineLimit} bytes`,
+        ),
+      },
+    };
+  }
+
   /** Validates and parses one NDJSON line; never rejects: a bad line becomes its own result. */
   async function prepareLine(text: string, line: number): Promise<PreparedLine> {
     // A page too large for POST /v1/articles is too large here: checked before anything reads it.
-    const bytes = Buffer.byteLength(text, 'utf8');
-    if (bytes > options.lineLimit) {
-      return {
-        kind: 'answered',
-        result: {
-          line,
-          status: 413,
-          problem: lineProblem(
-            413,
-            'payload-too-large',
-            STATUS_CODES[413] ?? 'Payload Too Large',
-            `line ${line} is ${bytes} bytes; a page may have at most ${options.lineLimit} bytes`,
-          ),
-        },
-      };
-    }
+    const tooLarge = tooLargeForAPage(Buffer.byteLength(text, 'utf8'), line, `line ${line}`);
+    if (tooLarge !== null) return tooLarge;
     const shape = jsonShapeDefect(text);
     if (shape !== null) {
       return {
@@ -164,22 +168,12 @@ export async function batchRoutes(app: FastifyInstance, options: BatchRoutesOpti
 
   /** Validates and parses one item of a JSON list, as `prepareLine` does a line. */
   async function prepareItem(item: unknown, line: number): Promise<PreparedLine> {
-    const bytes = Buffer.byteLength(JSON.stringify(item) ?? '', 'utf8');
-    if (bytes > options.lineLimit) {
-      return {
-        kind: 'answered',
-        result: {
-          line,
-          status: 413,
-          problem: lineProblem(
-            413,
-            'payload-too-large',
-            STATUS_CODES[413] ?? 'Payload Too Large',
-            `item ${line} is ${bytes} bytes; a page may have at most ${options.lineLimit} bytes`,
-          ),
-        },
-      };
-    }
+    const tooLarge = tooLargeForAPage(
+      Buffer.byteLength(JSON.stringify(item) ?? '', 'utf8'),
+      line,
+      `item ${line}`,
+    );
+    if (tooLarge !== null) return tooLarge;
     return prepareSubmission(item, line, `item ${line}`);
   }
 
@@ -286,13 +280,6 @@ export async function batchRoutes(app: FastifyInstance, options: BatchRoutesOpti
     for await (const result of lines) yield `${JSON.stringify(result)}\n`;
   }
 
-  const tooManyLines = (count: number) =>
-    new HttpProblem(
-      413,
-      'too-many-lines',
-      `a batch holds at most ${BATCH_MAX_LINES} lines; this one has ${count}`,
-    );
-
   /** The JSON form: every result, in item order, as one array. */
   async function answerList(items: unknown): Promise<BatchResult[]> {
     if (!Array.isArray(items) || items.length === 0) {
@@ -300,7 +287,7 @@ export async function batchRoutes(app: FastifyInstance, options: BatchRoutesOpti
         errors: [{ path: 'body', message: 'expected a non-empty array' }],
       });
     }
-    if (items.length > BATCH_MAX_LINES) throw tooManyLines(items.length);
+    if (items.length > BATCH_MAX_LINES) throw tooManyItems(BATCH_MAX_LINES, 'items', items.length);
     const answers: BatchResult[] = [];
     const entries = items.map((item: unknown, index) => ({
       line: index + 1,
@@ -366,7 +353,7 @@ export async function batchRoutes(app: FastifyInstance, options: BatchRoutesOpti
       const entries = lines.flatMap((text, index) =>
         text.trim() === '' ? [] : [{ line: index + 1, prepare: () => prepareLine(text, index + 1) }],
       );
-      if (entries.length > BATCH_MAX_LINES) throw tooManyLines(entries.length);
+      if (entries.length > BATCH_MAX_LINES) throw tooManyItems(BATCH_MAX_LINES, 'lines', entries.length);
       return reply.type(`${NDJSON_MEDIA_TYPE}; charset=utf-8`).send(Readable.from(ndjson(results(entries))));
     },
   );

@@ -18,6 +18,7 @@
 import { Readability } from '@mozilla/readability';
 import { Parser } from 'htmlparser2';
 import { parseHTML } from 'linkedom';
+import { COPYRIGHT_SHAPE } from '../../parser/rules/generic.js';
 import { readMetadata, type HtmlMetadata } from './metadata.js';
 import { findCardLists, removeCardList, type CardList, type TeaserCard } from './teasers.js';
 import { clean, readLines, stripTags, type Element } from './walk.js';
@@ -140,7 +141,6 @@ const URL_ONLY = /^(?:https?:\/\/|www\.)\S+$/i;
 /** A line that is only a publication or update stamp: `Updated Nov 19, 9:41 AM`, `18 Nov 2019, 19:09`. */
 const STAMP_WORDS = /^(?:(?:last\s+)?updated|published|posted|modified)[\s:]/i;
 const STAMP_MAX_CHARS = 80;
-const COPYRIGHT = /^(?:©|\(c\)|copyright\b)|\s©\s?\d{4}/i;
 const COPYRIGHT_MAX_CHARS = 200;
 
 /** Lines the article region still carries that are never story text. */
@@ -154,7 +154,7 @@ function dropChromeLines(lines: readonly string[], titles: ReadonlySet<string>):
       seen.add(line);
     }
     if (line.length <= STAMP_MAX_CHARS && STAMP_WORDS.test(line)) return false;
-    if (line.length <= COPYRIGHT_MAX_CHARS && COPYRIGHT.test(line)) return false;
+    if (line.length <= COPYRIGHT_MAX_CHARS && COPYRIGHT_SHAPE.test(line)) return false;
     return true;
   });
 }

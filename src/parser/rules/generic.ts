@@ -58,8 +58,15 @@ export const TRY_GOLD_SHAPE = /^\S{1,15} \S{1,15} - \S{1,15}$/u;
 /** A page reference in a table of contents (`p. 12`, `S. 34`, `pág. 48`): an abbreviation and a page number. */
 export const PAGE_REFERENCE_SHAPE = /^\p{L}{1,4}\. ?\d{1,4}$/u;
 
-/** A site's copyright footer in any language (`© 2025 Site. All rights reserved.`). */
-export const COPYRIGHT_SHAPE = /^(?:©|\([cC]\) |[Cc]opyright )/u;
+/**
+ * A copyright footer in any language, in text and HTML pages alike: a line starting with `©`
+ * (`© 2025 Site. All rights reserved.`); `(c)` or `Copyright` followed by a year or a `©`
+ * (`Copyright © 2025 Site`, `(c) 2024 Site`, `Copyright @ 2019 Site`), or by "rights reserved"; a `© 2025` after a
+ * name (`Site © 2025`). A line that only starts with the word is story text: a lettered list
+ * item (`(c) a ban of one year…`), `Copyright holders welcomed the ruling.`
+ */
+export const COPYRIGHT_SHAPE =
+  /^(?:©|\(c\)[\s©]{0,3}\d{4}|copyright[\s:@©]{0,4}(?:\(c\) ?)?\d{4}|copyright:? ?©|(?:\(c\)|copyright) .*rights reserved)|\s©\s?\d{4}/iu;
 
 /** Section labels printed above a story list (Magzter and Zinio categories). */
 export const CATEGORY_LABELS: readonly string[] = [

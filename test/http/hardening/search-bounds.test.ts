@@ -34,7 +34,17 @@ describe('full-text queries are bounded: ≤ 256 characters, ≤ 32 terms (words
   it.each(['/v1/articles', '/v1/teasers'])(
     '%s: a prefix term needs 2 characters: t* is a 400 saying why, th* is searched',
     async (path) => {
-      for (const q of ['t*', 'whale OR t*', '"blue w"*', 'é*', '-t*']) {
+      // Combining marks do not count: the index strips them after any letter (ж́* is ж*).
+      for (const q of [
+        't*',
+        'whale OR t*',
+        '"blue w"*',
+        'é*',
+        '-t*',
+        'ж\u0301*',
+        'ж\u0301\u0301\u0301*',
+        'e\u0301*',
+      ]) {
         const response = await t.app.inject(`${path}?q=${encodeURIComponent(q)}`);
         expect(response.statusCode, q).toBe(400);
         expect(response.json(), q).toMatchObject({
@@ -43,7 +53,7 @@ describe('full-text queries are bounded: ≤ 256 characters, ≤ 32 terms (words
         });
       }
       // A * that does not touch a word is punctuation, not a prefix.
-      for (const q of ['th*', 'é1*', '"blue wh"*', '北朝*', '"blue w" *', 'C++*']) {
+      for (const q of ['th*', 'é1*', '"blue wh"*', '北朝*', '"blue w" *', 'C++*', 'жу\u0301*']) {
         expect((await t.app.inject(`${path}?q=${encodeURIComponent(q)}`)).statusCode, q).toBe(200);
       }
     },

@@ -61,3 +61,15 @@ describe('extractHtml', () => {
     expect(extracted.warnings).toHaveLength(1);
   });
 });
+
+describe('copyright lines in an article', () => {
+  it('drop the footer (`© 2025 Site`, `Copyright 2025 Site`) and keep story text that begins like one', () => {
+    const lettered = '(c) a ban of one year for repeat offenders.';
+    const sentence =
+      'Copyright holders welcomed the ruling on Tuesday, saying the court had finally heard them.';
+    const extracted = extractHtml(
+      `<!doctype html><html><head><title>Ruling</title></head><body><article><h1>Court rules</h1><p>${PROSE}</p><p>${lettered}</p><p>${sentence}</p><p>${PROSE}</p><p>© 2025 Harbour Gazette</p><p>Copyright 2025 Harbour Gazette. All rights reserved.</p></article></body></html>`,
+    );
+    expect(extracted.lines).toEqual(['Court rules', PROSE, lettered, sentence, PROSE]);
+  });
+});
