@@ -56,14 +56,6 @@ function elementChildren(element: Element): Element[] {
   return Array.from(element.childNodes).filter((child) => child.nodeType === 1);
 }
 
-function previousElement(element: Element): Element | null {
-  const parent = element.parentNode;
-  if (parent === null) return null;
-  const siblings = elementChildren(parent);
-  const at = siblings.indexOf(element);
-  return at > 0 ? (siblings[at - 1] ?? null) : null;
-}
-
 function words(element: Element): string {
   return `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
 }
@@ -192,7 +184,7 @@ export function findCardLists(root: Element, pageTitle: string | null): CardList
 
 /** Takes a card list out of the tree, with its own heading ("Trending", "More from …"). */
 export function removeCardList(list: CardList): void {
-  const heading = previousElement(list.element);
+  const heading = list.element.previousElementSibling;
   if (heading !== null && HEADINGS.has(heading.tagName)) heading.remove();
   list.element.remove();
 }
@@ -203,16 +195,19 @@ export function removeCardList(list: CardList): void {
  * printed, the first line longer than the title or ending a sentence is the summary.
  */
 export function teasersFromCards(cards: readonly TeaserCard[]): Teaser[] {
-  const cardsPrinting = new Map<string, number>();
-  for (const card of cards) {
-    for (const line of new Set(card.lines)) cardsPrinting.set(line, (cardsPrinting.get(line) ?? 0) + 1);
-  }
-  const seen = new Set<string>();
-  const teasers: Teaser[] = [];
+  // One card per title before lines are counted: a card read twice would make its own lines "repeated".
+  const byTitle = new Map<string, TeaserCard>();
   for (const card of cards) {
     const key = foldKey(card.title);
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (!byTitle.has(key)) byTitle.set(key, card);
+  }
+  const distinctCards = [...byTitle.values()];
+  const cardsPrinting = new Map<string, number>();
+  for (const card of distinctCards) {
+    for (const line of new Set(card.lines)) cardsPrinting.set(line, (cardsPrinting.get(line) ?? 0) + 1);
+  }
+  const teasers: Teaser[] = [];
+  for (const card of distinctCards) {
     const teaser: Teaser = {
       title: card.title,
       summary: null,

@@ -48,7 +48,9 @@ export interface Element {
   textContent: string | null;
   childNodes: ArrayLike<Element>;
   parentNode: Element | null;
+  previousElementSibling: Element | null;
   getAttribute(name: string): string | null;
+  setAttribute(name: string, value: string): void;
   querySelectorAll(selectors: string): ArrayLike<Element>;
   querySelector(selectors: string): Element | null;
   remove(): void;
