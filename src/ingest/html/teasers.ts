@@ -18,6 +18,8 @@ import { clean, readLines, type Element } from './walk.js';
 
 /** A card's text beyond this is an article or a section, not a teaser. */
 const CARD_MAX_CHARS = 600;
+/** A card is a small block: bounds each card read, so the search stays linear on deep pages. */
+const CARD_MAX_ELEMENTS = 50;
 const CARD_MAX_LINES = 6;
 /** A title is a few words (or, in scripts written without spaces, a few characters). */
 const TITLE_MIN_WORDS = 3;
@@ -74,8 +76,15 @@ function targets(card: Element): { href: string; text: string }[] {
     .filter((link) => link.href !== '' && !NOT_A_TARGET.test(link.href) && !SHARE_TARGET.test(link.href));
 }
 
+/**
+ * Elements under the blocks read as possible cards, summed since the module loaded: the work of
+ * the card search, which tests bound against the page's size instead of timing it.
+ */
+export const cardSearchWork = { elementsRead: 0 };
+
 /** A card: a short block, one link dominating, its title a line of its own. Null when not one. */
-function readCard(card: Element, pageTitle: string | null): TeaserCard | null {
+function readCard(card: Element, elements: number, pageTitle: string | null): TeaserCard | null {
+  cardSearchWork.elementsRead += elements;
   const text = clean(card.textContent);
   if (text.length === 0 || text.length > CARD_MAX_CHARS) return null;
   const links = targets(card);
@@ -108,27 +117,41 @@ function hasListEvidence(container: Element): boolean {
   return headings.some((heading) => classifyLine(clean(heading.textContent), false).kind === 'more-stories');
 }
 
-/** Per element, counted once bottom-up: non-space characters and whether a link is inside. */
+/** Per element, counted once bottom-up: non-space characters, whether a link is inside, elements. */
 interface Extent {
   letters: number;
   linked: boolean;
+  /** The element and those under it. */
+  elements: number;
 }
 type Extents = Map<Element, Extent>;
 
 const SPACES = /\s+/g;
 
 function measure(element: Element, extents: Extents): Extent {
-  const extent: Extent = { letters: 0, linked: element.tagName === 'A' };
+  const extent: Extent = { letters: 0, linked: element.tagName === 'A', elements: 1 };
   for (const node of Array.from(element.childNodes)) {
     if (node.nodeType === 3) extent.letters += (node.textContent ?? '').replace(SPACES, '').length;
     else if (node.nodeType === 1) {
       const inner = measure(node, extents);
       extent.letters += inner.letters;
       extent.linked ||= inner.linked;
+      extent.elements += inner.elements;
     }
   }
   extents.set(element, extent);
   return extent;
+}
+
+/** Some text, not too much, a link inside, few elements: worth reading as a card. */
+function couldBeCard(extent: Extent | undefined): boolean {
+  return (
+    extent !== undefined &&
+    extent.linked &&
+    extent.letters > 0 &&
+    extent.letters <= CARD_MAX_CHARS &&
+    extent.elements <= CARD_MAX_ELEMENTS
+  );
 }
 
 /** The cards of a container when it is a list of them, or null. */
@@ -137,11 +160,7 @@ function readCardList(container: Element, extents: Extents, pageTitle: string | 
   if (children.length < MIN_CARDS_WITH_EVIDENCE) return null;
   // Cheap first: enough children that could be cards (some text, not too much, a link inside).
   let candidates = 0;
-  for (const child of children) {
-    const extent = extents.get(child);
-    if (extent !== undefined && extent.linked && extent.letters > 0 && extent.letters <= CARD_MAX_CHARS)
-      candidates += 1;
-  }
+  for (const child of children) if (couldBeCard(extents.get(child))) candidates += 1;
   if (candidates < MIN_CARDS_WITH_EVIDENCE) return null;
   let looseChars = 0;
   for (const node of Array.from(container.childNodes)) {
@@ -153,7 +172,7 @@ function readCardList(container: Element, extents: Extents, pageTitle: string | 
   for (const child of children) {
     const extent = extents.get(child);
     if (HEADINGS.has(child.tagName) || extent === undefined || extent.letters === 0) continue;
-    const card = extent.linked && extent.letters <= CARD_MAX_CHARS ? readCard(child, pageTitle) : null;
+    const card = couldBeCard(extent) ? readCard(child, extent.elements, pageTitle) : null;
     if (card === null) others += 1;
     else cards.push(card);
   }

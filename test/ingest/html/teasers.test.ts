@@ -4,7 +4,10 @@
  * lower the number of cards needed.
  */
 import { describe, expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
 import { parseHtmlPage } from '../../../src/ingest/html/parse-html.js';
+import { cardSearchWork, findCardLists } from '../../../src/ingest/html/teasers.js';
+import type { Element } from '../../../src/ingest/html/walk.js';
 
 const PROSE = [
   'The council voted on Tuesday to close the old harbour bridge to cars from next spring, ending a debate that has run for more than a decade in the town.',
@@ -113,5 +116,21 @@ ${THREE_CARDS}</main></body></html>`;
     expect(parsed.teasers).toEqual(THREE_TEASERS);
     const shortSummaries = issue.replace(THREE_CARDS, SHORT_SUMMARY_CARDS);
     expect(parseHtmlPage(shortSummaries).teasers).toEqual(SHORT_SUMMARY_TEASERS);
+  });
+
+  it('reads each possible card a bounded number of times, however deep the page nests', () => {
+    // A chain of levels, each a short link beside the next level, over many empty elements: every
+    // level looks like a list of two cards whose second child holds the rest of the page.
+    const depth = 190;
+    const filler = '<span></span>'.repeat(5_500);
+    let chain = `<div>${filler}</div>`;
+    for (let level = 0; level < depth; level += 1) chain = `<div><a href="/s/${level}">ab</a>${chain}</div>`;
+    const { document } = parseHTML(`<!doctype html><html><body>${chain}</body></html>`);
+    const body = document.body as unknown as Element;
+    const elements = body.querySelectorAll('*').length;
+    const before = cardSearchWork.elementsRead;
+    expect(findCardLists(body, null)).toEqual([]);
+    // Without a bound on a card's elements, each level re-read the whole chain under it (~190 × 5,700).
+    expect(cardSearchWork.elementsRead - before).toBeLessThan(2 * elements);
   });
 });
