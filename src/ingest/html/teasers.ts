@@ -14,7 +14,7 @@ import { classifyLine } from '../../parser/classify.js';
 import { CARD_PUBLICATION_MAX_CHARS } from '../../parser/settings.js';
 import { endsSentence, foldKey } from '../../parser/text.js';
 import type { Teaser } from '../../parser/types.js';
-import { clean, readLines, type Element } from './walk.js';
+import { classAndId, clean, readLines, type Element } from './walk.js';
 
 /** A card's text beyond this is an article or a section, not a teaser. */
 const CARD_MAX_CHARS = 600;
@@ -56,10 +56,6 @@ export interface TeaserCard {
 
 function elementChildren(element: Element): Element[] {
   return Array.from(element.childNodes).filter((child) => child.nodeType === 1);
-}
-
-function words(element: Element): string {
-  return `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
 }
 
 function isTitleLike(text: string): boolean {
@@ -106,9 +102,9 @@ function readCard(card: Element, elements: number, pageTitle: string | null): Te
 }
 
 function hasListEvidence(container: Element): boolean {
-  if (LIST_WORDS.test(words(container))) return true;
+  if (LIST_WORDS.test(classAndId(container))) return true;
   const parent = container.parentNode;
-  if (parent !== null && parent.nodeType === 1 && LIST_WORDS.test(words(parent))) return true;
+  if (parent !== null && parent.nodeType === 1 && LIST_WORDS.test(classAndId(parent))) return true;
   // A heading of the list, inside it or just before it, that the line parser reads as "More stories from".
   const headings = [
     ...elementChildren(container),

@@ -56,6 +56,11 @@ export interface Element {
   remove(): void;
 }
 
+/** The class and id words of an element, which hint at its role (caption, related stories). */
+export function classAndId(element: Element): string {
+  return `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
+}
+
 export function clean(text: string | null | undefined): string {
   return (text ?? '').replace(/\s+/g, ' ').trim();
 }
@@ -93,8 +98,7 @@ function walkInto(node: Element, state: Walk): void {
       if (caption.length > 0) state.captions.push(caption);
       continue;
     }
-    const words = `${child.getAttribute('class') ?? ''} ${child.getAttribute('id') ?? ''}`;
-    if (CAPTION.test(words)) {
+    if (CAPTION.test(classAndId(child))) {
       const caption = clean(child.textContent);
       if (caption.length > 0) state.captions.push(caption);
       continue;
