@@ -126,6 +126,16 @@ function removeChrome(body: Element): void {
   );
 }
 
+/** Set on the card lists found in the page, and carried into Readability's copy of the article. */
+const READ_LIST_MARK = 'data-masthead-cards';
+
+function isInsideReadList(element: Element): boolean {
+  for (let at: Element | null = element; at !== null && at.nodeType === 1; at = at.parentNode) {
+    if (at.getAttribute(READ_LIST_MARK) !== null) return true;
+  }
+  return false;
+}
+
 const HAS_HTML_ELEMENT = /<html[\s>]/i;
 const NO_METADATA: HtmlMetadata = {
   title: null,
@@ -196,7 +206,9 @@ export function extractHtml(html: string): ExtractedHtml {
   if (body !== null) {
     removeChrome(body);
     // Card lists are read before asides go, and left in place: Readability scores the page as it is.
+    // Marked, so that the search in Readability's copy of the article does not read them twice.
     cardLists = findCardLists(body, printedTitle);
+    for (const list of cardLists) list.element.setAttribute(READ_LIST_MARK, '');
     removeAll(body, ASIDE_SELECTOR);
   }
 
@@ -210,11 +222,14 @@ export function extractHtml(html: string): ExtractedHtml {
   const content = article?.content
     ? parseDocument(`<!doctype html><html><body>${article.content}</body></html>`).body
     : body;
-  // Card lists Readability kept are not article text.
-  const keptLists = content === null ? [] : findCardLists(content, printedTitle);
+  // Card lists are not article text. In the cleaned page they are the lists already found; in
+  // Readability's copy, lists it kept are searched again (its cleaning may have made new ones),
+  // and those already read are only taken out.
+  const keptLists = content === null || content === body ? cardLists : findCardLists(content, printedTitle);
   for (const list of keptLists) removeCardList(list);
   const { lines, captions } = content === null ? { lines: [], captions: [] } : readLines(content);
-  const teaserCards: TeaserCard[] = [...cardLists, ...keptLists].flatMap((list) => list.cards);
+  const newLists = content === body ? [] : keptLists.filter((list) => !isInsideReadList(list.element));
+  const teaserCards: TeaserCard[] = [...cardLists, ...newLists].flatMap((list) => list.cards);
   const readTitle = clean(article?.title);
   const title = printedTitle ?? (readTitle || null);
   const titles = new Set(

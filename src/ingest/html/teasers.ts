@@ -14,10 +14,12 @@ import { classifyLine } from '../../parser/classify.js';
 import { CARD_PUBLICATION_MAX_CHARS } from '../../parser/settings.js';
 import { endsSentence, foldKey } from '../../parser/text.js';
 import type { Teaser } from '../../parser/types.js';
-import { clean, readLines, type Element } from './walk.js';
+import { classAndId, clean, readLines, type Element } from './walk.js';
 
 /** A card's text beyond this is an article or a section, not a teaser. */
 const CARD_MAX_CHARS = 600;
+/** A card is a small block: bounds each card read, so the search stays linear on deep pages. */
+const CARD_MAX_ELEMENTS = 50;
 const CARD_MAX_LINES = 6;
 /** A title is a few words (or, in scripts written without spaces, a few characters). */
 const TITLE_MIN_WORDS = 3;
@@ -56,18 +58,6 @@ function elementChildren(element: Element): Element[] {
   return Array.from(element.childNodes).filter((child) => child.nodeType === 1);
 }
 
-function previousElement(element: Element): Element | null {
-  const parent = element.parentNode;
-  if (parent === null) return null;
-  const siblings = elementChildren(parent);
-  const at = siblings.indexOf(element);
-  return at > 0 ? (siblings[at - 1] ?? null) : null;
-}
-
-function words(element: Element): string {
-  return `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
-}
-
 function isTitleLike(text: string): boolean {
   if (text.length > TITLE_MAX_CHARS) return false;
   if (!text.includes(' ')) return text.length >= TITLE_MIN_CHARS_UNSPACED && UNSPACED_SCRIPT.test(text);
@@ -82,8 +72,15 @@ function targets(card: Element): { href: string; text: string }[] {
     .filter((link) => link.href !== '' && !NOT_A_TARGET.test(link.href) && !SHARE_TARGET.test(link.href));
 }
 
+/**
+ * Elements under the blocks read as possible cards, summed since the module loaded: the work of
+ * the card search, which tests bound against the page's size instead of timing it.
+ */
+export const cardSearchWork = { elementsRead: 0 };
+
 /** A card: a short block, one link dominating, its title a line of its own. Null when not one. */
-function readCard(card: Element, pageTitle: string | null): TeaserCard | null {
+function readCard(card: Element, elements: number, pageTitle: string | null): TeaserCard | null {
+  cardSearchWork.elementsRead += elements;
   const text = clean(card.textContent);
   if (text.length === 0 || text.length > CARD_MAX_CHARS) return null;
   const links = targets(card);
@@ -105,9 +102,9 @@ function readCard(card: Element, pageTitle: string | null): TeaserCard | null {
 }
 
 function hasListEvidence(container: Element): boolean {
-  if (LIST_WORDS.test(words(container))) return true;
+  if (LIST_WORDS.test(classAndId(container))) return true;
   const parent = container.parentNode;
-  if (parent !== null && parent.nodeType === 1 && LIST_WORDS.test(words(parent))) return true;
+  if (parent !== null && parent.nodeType === 1 && LIST_WORDS.test(classAndId(parent))) return true;
   // A heading of the list, inside it or just before it, that the line parser reads as "More stories from".
   const headings = [
     ...elementChildren(container),
@@ -116,27 +113,41 @@ function hasListEvidence(container: Element): boolean {
   return headings.some((heading) => classifyLine(clean(heading.textContent), false).kind === 'more-stories');
 }
 
-/** Per element, counted once bottom-up: non-space characters and whether a link is inside. */
+/** Per element, counted once bottom-up: non-space characters, whether a link is inside, elements. */
 interface Extent {
   letters: number;
   linked: boolean;
+  /** The element and those under it. */
+  elements: number;
 }
 type Extents = Map<Element, Extent>;
 
 const SPACES = /\s+/g;
 
 function measure(element: Element, extents: Extents): Extent {
-  const extent: Extent = { letters: 0, linked: element.tagName === 'A' };
+  const extent: Extent = { letters: 0, linked: element.tagName === 'A', elements: 1 };
   for (const node of Array.from(element.childNodes)) {
     if (node.nodeType === 3) extent.letters += (node.textContent ?? '').replace(SPACES, '').length;
     else if (node.nodeType === 1) {
       const inner = measure(node, extents);
       extent.letters += inner.letters;
       extent.linked ||= inner.linked;
+      extent.elements += inner.elements;
     }
   }
   extents.set(element, extent);
   return extent;
+}
+
+/** Some text, not too much, a link inside, few elements: worth reading as a card. */
+function couldBeCard(extent: Extent | undefined): boolean {
+  return (
+    extent !== undefined &&
+    extent.linked &&
+    extent.letters > 0 &&
+    extent.letters <= CARD_MAX_CHARS &&
+    extent.elements <= CARD_MAX_ELEMENTS
+  );
 }
 
 /** The cards of a container when it is a list of them, or null. */
@@ -145,11 +156,7 @@ function readCardList(container: Element, extents: Extents, pageTitle: string | 
   if (children.length < MIN_CARDS_WITH_EVIDENCE) return null;
   // Cheap first: enough children that could be cards (some text, not too much, a link inside).
   let candidates = 0;
-  for (const child of children) {
-    const extent = extents.get(child);
-    if (extent !== undefined && extent.linked && extent.letters > 0 && extent.letters <= CARD_MAX_CHARS)
-      candidates += 1;
-  }
+  for (const child of children) if (couldBeCard(extents.get(child))) candidates += 1;
   if (candidates < MIN_CARDS_WITH_EVIDENCE) return null;
   let looseChars = 0;
   for (const node of Array.from(container.childNodes)) {
@@ -161,7 +168,7 @@ function readCardList(container: Element, extents: Extents, pageTitle: string | 
   for (const child of children) {
     const extent = extents.get(child);
     if (HEADINGS.has(child.tagName) || extent === undefined || extent.letters === 0) continue;
-    const card = extent.linked && extent.letters <= CARD_MAX_CHARS ? readCard(child, pageTitle) : null;
+    const card = couldBeCard(extent) ? readCard(child, extent.elements, pageTitle) : null;
     if (card === null) others += 1;
     else cards.push(card);
   }
@@ -192,7 +199,7 @@ export function findCardLists(root: Element, pageTitle: string | null): CardList
 
 /** Takes a card list out of the tree, with its own heading ("Trending", "More from …"). */
 export function removeCardList(list: CardList): void {
-  const heading = previousElement(list.element);
+  const heading = list.element.previousElementSibling;
   if (heading !== null && HEADINGS.has(heading.tagName)) heading.remove();
   list.element.remove();
 }
@@ -203,16 +210,19 @@ export function removeCardList(list: CardList): void {
  * printed, the first line longer than the title or ending a sentence is the summary.
  */
 export function teasersFromCards(cards: readonly TeaserCard[]): Teaser[] {
-  const cardsPrinting = new Map<string, number>();
-  for (const card of cards) {
-    for (const line of new Set(card.lines)) cardsPrinting.set(line, (cardsPrinting.get(line) ?? 0) + 1);
-  }
-  const seen = new Set<string>();
-  const teasers: Teaser[] = [];
+  // One card per title before lines are counted: a card read twice would make its own lines "repeated".
+  const byTitle = new Map<string, TeaserCard>();
   for (const card of cards) {
     const key = foldKey(card.title);
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (!byTitle.has(key)) byTitle.set(key, card);
+  }
+  const distinctCards = [...byTitle.values()];
+  const cardsPrinting = new Map<string, number>();
+  for (const card of distinctCards) {
+    for (const line of new Set(card.lines)) cardsPrinting.set(line, (cardsPrinting.get(line) ?? 0) + 1);
+  }
+  const teasers: Teaser[] = [];
+  for (const card of distinctCards) {
     const teaser: Teaser = {
       title: card.title,
       summary: null,

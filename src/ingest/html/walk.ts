@@ -48,10 +48,17 @@ export interface Element {
   textContent: string | null;
   childNodes: ArrayLike<Element>;
   parentNode: Element | null;
+  previousElementSibling: Element | null;
   getAttribute(name: string): string | null;
+  setAttribute(name: string, value: string): void;
   querySelectorAll(selectors: string): ArrayLike<Element>;
   querySelector(selectors: string): Element | null;
   remove(): void;
+}
+
+/** The class and id words of an element, which hint at its role (caption, related stories). */
+export function classAndId(element: Element): string {
+  return `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
 }
 
 export function clean(text: string | null | undefined): string {
@@ -91,8 +98,7 @@ function walkInto(node: Element, state: Walk): void {
       if (caption.length > 0) state.captions.push(caption);
       continue;
     }
-    const words = `${child.getAttribute('class') ?? ''} ${child.getAttribute('id') ?? ''}`;
-    if (CAPTION.test(words)) {
+    if (CAPTION.test(classAndId(child))) {
       const caption = clean(child.textContent);
       if (caption.length > 0) state.captions.push(caption);
       continue;

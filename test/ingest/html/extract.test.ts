@@ -60,6 +60,17 @@ describe('extractHtml', () => {
     expect(extracted.lines.filter((line) => line === 'x')).toHaveLength(MAX_ELEMENTS);
     expect(extracted.warnings).toHaveLength(1);
   });
+  it('reads each card list once: kept inside the article by Readability, or on a page with no article', () => {
+    const card = (k: number): string =>
+      `<div><h3><a href="/s/${k}">Ferry timetable changes number ${k}</a></h3><div>Fewer crossings after October.</div></div>`;
+    const cards = `<div>${[1, 2, 3].map(card).join('')}</div>`;
+    const titles = [1, 2, 3].map((k) => `Ferry timetable changes number ${k}`);
+    const inArticle = ARTICLE.replace('</article>', `${cards}</article>`);
+    const issuePage = `<!doctype html><html><body><main><h1>Harbour Weekly</h1><p>May 2025</p>${cards}</main></body></html>`;
+    for (const html of [inArticle, issuePage]) {
+      expect(extractHtml(html).teaserCards.map((teaser) => teaser.title)).toEqual(titles);
+    }
+  });
 });
 
 describe('copyright lines in an article', () => {

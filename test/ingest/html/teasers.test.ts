@@ -4,7 +4,10 @@
  * lower the number of cards needed.
  */
 import { describe, expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
 import { parseHtmlPage } from '../../../src/ingest/html/parse-html.js';
+import { cardSearchWork, findCardLists } from '../../../src/ingest/html/teasers.js';
+import type { Element } from '../../../src/ingest/html/walk.js';
 
 const PROSE = [
   'The council voted on Tuesday to close the old harbour bridge to cars from next spring, ending a debate that has run for more than a decade in the town.',
@@ -20,34 +23,44 @@ ${PROSE.map((p) => `<p>${p}</p>`).join('\n')}${inArticle}</article>${after}</mai
 const card = (href: string, title: string, ...rest: string[]): string =>
   `<div class="x"><h3><a href="${href}">${title}</a></h3>${rest.map((line) => `<div>${line}</div>`).join('')}</div>`;
 
+const THREE_TEASERS = [
+  {
+    title: 'Ferry timetable changes for the winter',
+    summary: 'Fewer crossings after October.',
+    publication: 'Harbour Weekly',
+    date: 'May 3, 2025',
+    partial: false,
+  },
+  {
+    title: 'New lights for the promenade',
+    summary: 'The council picks a warmer white.',
+    publication: 'Harbour Weekly',
+    date: 'May 3, 2025',
+    partial: false,
+  },
+  {
+    title: 'A bakery opens on Quay Street',
+    summary: 'Sourdough, at last.',
+    publication: 'Harbour Weekly',
+    date: 'May 2, 2025',
+    partial: false,
+  },
+];
+
+/** Cards whose summary is short (longer than the title), has no full stop and is printed once: a summary, not a publication. */
+const SHORT_SUMMARY_CARDS = `<div class="grid">${card('/s/4', 'Tide tables for the summer season', 'Harbour Weekly', 'High water times for every beach on the coast, week by week')}${card('/s/5', 'The lifeboat crew trains at night', 'Harbour Weekly', 'Volunteers on a cold January run out to the sandbanks and back')}${card('/s/6', 'Fishing quotas cut again this year', 'Harbour Weekly', 'Skippers count the cost of the 2025 rules in every port')}</div>`;
+const SHORT_SUMMARY_TEASERS = [
+  ['Tide tables for the summer season', 'High water times for every beach on the coast, week by week'],
+  ['The lifeboat crew trains at night', 'Volunteers on a cold January run out to the sandbanks and back'],
+  ['Fishing quotas cut again this year', 'Skippers count the cost of the 2025 rules in every port'],
+].map(([title, summary]) => ({ title, summary, publication: 'Harbour Weekly', date: null, partial: false }));
+
 const THREE_CARDS = `<div class="grid">${card('/s/1', 'Ferry timetable changes for the winter', 'Harbour Weekly', 'Fewer crossings after October.', 'May 3, 2025')}${card('/s/2', 'New lights for the promenade', 'Harbour Weekly', 'The council picks a warmer white.', 'May 3, 2025')}${card('/s/3', 'A bakery opens on Quay Street', 'Harbour Weekly', 'Sourdough, at last.', 'May 2, 2025')}</div>`;
 
 describe('teasers from HTML card lists', () => {
   it('reads a list of cards with no telling class names: title, summary, repeated publication, printed date', () => {
     const parsed = parseHtmlPage(page(THREE_CARDS));
-    expect(parsed.teasers).toEqual([
-      {
-        title: 'Ferry timetable changes for the winter',
-        summary: 'Fewer crossings after October.',
-        publication: 'Harbour Weekly',
-        date: 'May 3, 2025',
-        partial: false,
-      },
-      {
-        title: 'New lights for the promenade',
-        summary: 'The council picks a warmer white.',
-        publication: 'Harbour Weekly',
-        date: 'May 3, 2025',
-        partial: false,
-      },
-      {
-        title: 'A bakery opens on Quay Street',
-        summary: 'Sourdough, at last.',
-        publication: 'Harbour Weekly',
-        date: 'May 2, 2025',
-        partial: false,
-      },
-    ]);
+    expect(parsed.teasers).toEqual(THREE_TEASERS);
     expect(parsed.story?.paragraphs).toEqual(PROSE);
   });
 
@@ -62,8 +75,14 @@ describe('teasers from HTML card lists', () => {
 
   it('takes a card list Readability kept inside the article out of the body', () => {
     const parsed = parseHtmlPage(page('', THREE_CARDS));
-    expect(parsed.teasers.map((teaser) => teaser.title)).toHaveLength(3);
+    expect(parsed.teasers).toEqual(THREE_TEASERS);
     expect(parsed.story?.paragraphs).toEqual(PROSE);
+  });
+
+  it('reads each card once: a short summary printed on one card stays its summary, in the article or after it', () => {
+    // Counted twice, a line printed once looked "repeated on several cards" and became the publication.
+    expect(parseHtmlPage(page('', SHORT_SUMMARY_CARDS)).teasers).toEqual(SHORT_SUMMARY_TEASERS);
+    expect(parseHtmlPage(page(SHORT_SUMMARY_CARDS)).teasers).toEqual(SHORT_SUMMARY_TEASERS);
   });
 
   it('finds no cards in links inside a paragraph, a menu of single words or a share bar', () => {
@@ -94,6 +113,24 @@ describe('teasers from HTML card lists', () => {
 ${THREE_CARDS}</main></body></html>`;
     const parsed = parseHtmlPage(issue, { url: 'https://www.zinio.com/harbour-weekly/may-2025-i1' });
     expect(parsed.story).toBeNull();
-    expect(parsed.teasers).toHaveLength(3);
+    expect(parsed.teasers).toEqual(THREE_TEASERS);
+    const shortSummaries = issue.replace(THREE_CARDS, SHORT_SUMMARY_CARDS);
+    expect(parseHtmlPage(shortSummaries).teasers).toEqual(SHORT_SUMMARY_TEASERS);
+  });
+
+  it('reads each possible card a bounded number of times, however deep the page nests', () => {
+    // A chain of levels, each a short link beside the next level, over many empty elements: every
+    // level looks like a list of two cards whose second child holds the rest of the page.
+    const depth = 190;
+    const filler = '<span></span>'.repeat(5_500);
+    let chain = `<div>${filler}</div>`;
+    for (let level = 0; level < depth; level += 1) chain = `<div><a href="/s/${level}">ab</a>${chain}</div>`;
+    const { document } = parseHTML(`<!doctype html><html><body>${chain}</body></html>`);
+    const body = document.body as unknown as Element;
+    const elements = body.querySelectorAll('*').length;
+    const before = cardSearchWork.elementsRead;
+    expect(findCardLists(body, null)).toEqual([]);
+    // Without a bound on a card's elements, each level re-read the whole chain under it (~190 × 5,700).
+    expect(cardSearchWork.elementsRead - before).toBeLessThan(2 * elements);
   });
 });
