@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildTestApp, fixtureText, SEED_ID, type TestApp } from '../helpers/app.js';
 
 const seedText = fixtureText(SEED_ID);
@@ -54,6 +54,49 @@ describe('a page sent with the wrong media type', () => {
     expect(again.statusCode).toBe(200);
     expect(again.json().id).toBe(article.id);
     expect(again.json().paragraphs).toEqual(article.paragraphs);
+  });
+
+  it('a text/plain body shaped like JSON is only parsed as JSON when its shape is a small object', async () => {
+    // 200,000 nested arrays: JSON.parse of it blocks the event loop for hundreds of ms.
+    const deep = `{"text": "x", "a": ${'['.repeat(200_000)}${']'.repeat(200_000)}}`;
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      const response = await post('/v1/articles', 'text/plain; charset=utf-8', deep);
+      expect(response.statusCode).toBe(422); // a page of text with no story
+      expect(parse.mock.calls.some(([text]) => typeof text === 'string' && text.length > 100_000)).toBe(
+        false,
+      );
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
+  it('the same bytes re-sent with another media type re-read the stored document under it', async () => {
+    // A fragment is not plainly HTML, so text/plain stores it as text, tags and all.
+    const fragment = seedText
+      .split('\n')
+      .map((line) => `${line} <br>`)
+      .join('\n');
+    const asText = await post('/v1/articles', 'text/plain; charset=utf-8', fragment);
+    expect(asText.statusCode, asText.body.slice(0, 600)).toBe(201);
+    const broken = asText.json();
+    expect(broken.paragraphs.join('\n')).toContain('<br>');
+
+    const asHtml = await post('/v1/articles', 'text/html; charset=utf-8', fragment);
+    expect(asHtml.statusCode).toBe(200);
+    const fixed = asHtml.json();
+    expect(fixed.id).toBe(broken.id); // one document, one article: now read as HTML
+    expect(fixed.paragraphs.join('\n')).not.toContain('<br>');
+    const source = await t.app.inject({ url: `/v1/articles/${broken.id}/source` });
+    expect(source.headers['content-type']).toMatch(/^text\/html/);
+    expect(source.body).toBe(fragment);
+    const stored = await t.app.inject({ url: `/v1/articles/${broken.id}` });
+    expect(stored.json().paragraphs).toEqual(fixed.paragraphs);
+
+    // Sent again as it is now stored: nothing to re-read.
+    const same = await post('/v1/articles', 'text/html; charset=utf-8', fragment);
+    expect(same.statusCode).toBe(200);
+    expect(same.json()).toEqual(fixed);
   });
 
   it('HTML sent as text/plain to /v1/parse is parsed as HTML with a warning', async () => {

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { PageSubmission } from '../../ingest/ingest.js';
 import { NDJSON_MEDIA_TYPE } from '../content-types.js';
 import { HttpProblem } from '../problem.js';
+import { jsonShapeDefect } from '../json-shape.js';
 import type { z } from 'zod';
 import type { IngestJsonSchema } from '../schemas.js';
 
@@ -45,6 +46,8 @@ const TEXT_AS_HTML_WARNING =
 function isJsonSubmission(body: string): boolean {
   const trimmed = body.trim();
   if (!trimmed.startsWith('{') || !trimmed.endsWith('}')) return false;
+  // Parsed only when shaped as a JSON body may be: a linear check, then a small parse.
+  if (jsonShapeDefect(trimmed) !== null) return false;
   try {
     const value: unknown = JSON.parse(trimmed);
     return (
