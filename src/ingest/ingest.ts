@@ -7,6 +7,7 @@ import type {
   PageWithStory,
   RawContentType,
   Repository,
+  StoredDocumentMatch,
 } from '../storage/repository.js';
 import { learnedSourceOf, type VersionedLearned } from './learned.js';
 
@@ -83,10 +84,12 @@ async function prepare(
 ): Promise<PreparedIngest> {
   const sha256 = sha256Hex(submission.body);
   const existing = await repository.findArticleByDocumentHash(sha256);
-  if (existing) return { kind: 'existing', article: existing };
+  if (existing?.contentType === submission.contentType)
+    return { kind: 'existing', article: existing.article };
 
   const learned = await learnedSourceOf(repository).current();
   const page = await (options.parse ?? parseInProcess)(submission, { learned });
+  if (existing) return retype(repository, existing, submission.contentType, page, sha256);
   if (!hasStory(page)) return { kind: 'no-story', page };
 
   const timestamp = (options.now?.() ?? new Date()).toISOString();
@@ -108,6 +111,26 @@ async function prepare(
 }
 
 /**
+ * The same bytes sent again with another media type (HTML first sent as text/plain, say): one
+ * document still, now read as the client says it is. Its article is re-parsed in place and
+ * keeps its id; when the new reading finds no story, the stored article stays as it was.
+ */
+async function retype(
+  repository: Repository,
+  existing: StoredDocumentMatch,
+  contentType: RawContentType,
+  page: ParsedPage,
+  sha256: string,
+): Promise<PreparedIngest> {
+  if (!hasStory(page)) return { kind: 'no-story', page };
+  const articleId = existing.article.id;
+  await repository.replaceParse({ articleId, documentSha256: sha256, contentType }, page, PARSER_VERSION);
+  // Deleted or replaced meanwhile: what is stored under this id now is the answer either way.
+  const article = await repository.getArticle(articleId);
+  return article ? { kind: 'existing', article } : { kind: 'existing', article: existing.article };
+}
+
+/**
  * The second half: stores a prepared page. The repository applies stores in the order they
  * are called, so callers that prepare pages concurrently call this in their own order.
  */
@@ -120,7 +143,8 @@ export async function storeIngest(repository: Repository, record: IngestRecord):
 
 /**
  * Parses a submitted page and stores it with its raw document. Idempotent by the
- * document's SHA-256: the same document twice yields the existing article, parsed once.
+ * document's SHA-256 and media type: the same document twice yields the existing article,
+ * parsed once; the same bytes with another media type re-read that article under it.
  * A page without a main story is not stored; the caller gets the parse to show why.
  */
 export async function ingestPage(

@@ -17,7 +17,8 @@ export interface Repository {
    * publications.
    */
   ingest(input: IngestRecord, hints?: IngestHints): Promise<{ article: ArticleRecord; created: boolean }>;
-  findArticleByDocumentHash(sha256: string): Promise<ArticleRecord | null>;
+  /** The article holding the document with these bytes, and the media type it was stored as. */
+  findArticleByDocumentHash(sha256: string): Promise<StoredDocumentMatch | null>;
   getArticle(id: number): Promise<ArticleRecord | null>;
   /** The article's edition with its counts; `undefined` when the article does not exist. */
   getArticleEdition(articleId: number): Promise<ArticleEditionRecord | undefined>;
@@ -237,6 +238,13 @@ export interface ReparseTarget {
   articleId: number;
   /** Hex SHA-256 of the raw document that was parsed (`StoredPage.documentSha256`). */
   documentSha256: string;
+  /** The media type the document was parsed as, when it is not the one stored: stored with the parse. */
+  contentType?: RawContentType;
+}
+
+export interface StoredDocumentMatch {
+  article: ArticleRecord;
+  contentType: RawContentType;
 }
 
 export type ReparseOutcome = 'updated' | 'unchanged' | 'missing' | 'document-changed';

@@ -81,9 +81,10 @@ describe('masthead import', () => {
 
     const repository = createSqliteRepository(database);
     try {
-      const article = await repository.findArticleByDocumentHash(sha256Hex(readFileSync(page, 'utf8')));
-      expect(article?.sourceUrl).toBe(url);
-      const seed = await repository.findArticleByDocumentHash(sha256Hex(readFileSync(SEED_PAGE, 'utf8')));
+      const found = await repository.findArticleByDocumentHash(sha256Hex(readFileSync(page, 'utf8')));
+      expect(found?.article.sourceUrl).toBe(url);
+      const seed = (await repository.findArticleByDocumentHash(sha256Hex(readFileSync(SEED_PAGE, 'utf8'))))
+        ?.article;
       expect(seed?.sourceUrl).toBeNull(); // its source.json has "url": null
       expect(seed?.dateline).toBe('SEOUL');
     } finally {

@@ -119,7 +119,10 @@ describe('SQLite repository', () => {
     expect(second.created).toBe(false);
     expect(second.article).toEqual(first.article);
     expect(await repository.getArticle(2)).toBeNull();
-    expect(await repository.findArticleByDocumentHash(sha256Hex('same text'))).toEqual(first.article);
+    expect(await repository.findArticleByDocumentHash(sha256Hex('same text'))).toEqual({
+      article: first.article,
+      contentType: 'text/plain',
+    });
   });
 
   it('files articles of the same publication, date and platform under one edition', async () => {

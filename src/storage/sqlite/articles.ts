@@ -19,6 +19,7 @@ import {
   type PageQuery,
   type PageWithStory,
   type RawContentType,
+  type StoredDocumentMatch,
   type ArticleSource,
   type LearnedShapeRecord,
   type TeaserRecord,
@@ -148,9 +149,14 @@ export function articleStore(db: Database.Database) {
   const stories = storyStore(db);
   const statements = {
     articleById: db.prepare<[number], ArticleRow>(`SELECT ${ARTICLE_COLUMNS} ${ARTICLE_FROM} WHERE a.id = ?`),
-    articleByHash: db.prepare<[string], ArticleRow>(
-      `SELECT ${ARTICLE_COLUMNS} ${ARTICLE_FROM}
-        WHERE a.raw_document_id = (SELECT id FROM raw_documents WHERE sha256 = ?)`,
+    articleByHash: db.prepare<[string], ArticleRow & { document_content_type: RawContentType }>(
+      `SELECT ${ARTICLE_COLUMNS}, r.content_type AS document_content_type ${ARTICLE_FROM}
+         JOIN raw_documents r ON r.id = a.raw_document_id
+        WHERE r.sha256 = ?`,
+    ),
+    setDocumentContentType: db.prepare<[RawContentType, number]>(
+      `UPDATE raw_documents SET content_type = ?
+        WHERE id = (SELECT raw_document_id FROM articles WHERE id = ?)`,
     ),
     articleIdByHash: db.prepare<[string], { id: number }>(
       `SELECT a.id FROM articles a JOIN raw_documents r ON r.id = a.raw_document_id WHERE r.sha256 = ?`,
@@ -500,9 +506,14 @@ export function articleStore(db: Database.Database) {
       return row ? toArticle(row, relations(row)) : null;
     },
 
-    articleByHash(sha256: string): ArticleRecord | null {
+    articleByHash(sha256: string): StoredDocumentMatch | null {
       const row = statements.articleByHash.get(sha256);
-      return row ? toArticle(row, relations(row)) : null;
+      return row ? { article: toArticle(row, relations(row)), contentType: row.document_content_type } : null;
+    },
+
+    /** The document keeps its bytes; a client said they are of another media type. */
+    setDocumentContentType(articleId: number, contentType: RawContentType): void {
+      statements.setDocumentContentType.run(contentType, articleId);
     },
 
     articleEdition(articleId: number): ArticleEditionRecord | undefined {

@@ -159,6 +159,8 @@ function sqliteRepository(
       const held = documentHashOf.get(target.articleId);
       if (!held) return 'missing';
       if (held.sha256 !== target.documentSha256) return 'document-changed';
+      if (target.contentType !== undefined)
+        articles.setDocumentContentType(target.articleId, target.contentType);
       const before = parsedFingerprint(articles, target.articleId);
       if (before === pageFingerprint(page)) {
         setParserVersion.run(parserVersion, target.articleId);
@@ -201,16 +203,16 @@ function sqliteRepository(
       return { article, created: outcome.created };
     },
     async findArticleByDocumentHash(sha256) {
-      const article = articles.articleByHash(sha256);
+      const match = articles.articleByHash(sha256);
       // "Already stored" promises durability as a 201 does: only while the file is the one opened.
-      if (article !== null) {
+      if (match !== null) {
         try {
           confirmFile();
         } catch (error) {
           throw failure('find stored document', error);
         }
       }
-      return article;
+      return match;
     },
     getArticle: async (id) => articles.article(id),
     getArticleEdition: async (id) => articles.articleEdition(id),
