@@ -20,6 +20,15 @@ export function sha256Etag(sha256Hex: string): string {
 }
 
 /**
+ * A stored document's tag: its bytes' hash, marked by the media type it is served as when that
+ * is not text/plain (the same bytes re-sent as HTML are another representation).
+ */
+export function documentEtag(sha256Hex: string, contentType: string): string {
+  const tag = sha256Etag(sha256Hex);
+  return contentType === 'text/plain' ? tag : `${tag.slice(0, -1)}.${contentType.replace(/^.*\//, '')}"`;
+}
+
+/**
  * Strong ETags on every successful GET (single resources and lists alike), and 304 Not
  * Modified when the client already has that representation. Writes and errors carry none.
  * A route that knows its payload's tag sets the `ETag` header itself and nothing is hashed.

@@ -81,6 +81,7 @@ describe('a page sent with the wrong media type', () => {
     expect(asText.statusCode, asText.body.slice(0, 600)).toBe(201);
     const broken = asText.json();
     expect(broken.paragraphs.join('\n')).toContain('<br>');
+    const sourceAsText = await t.app.inject({ url: `/v1/articles/${broken.id}/source` });
 
     const asHtml = await post('/v1/articles', 'text/html; charset=utf-8', fragment);
     expect(asHtml.statusCode).toBe(200);
@@ -90,6 +91,7 @@ describe('a page sent with the wrong media type', () => {
     const source = await t.app.inject({ url: `/v1/articles/${broken.id}/source` });
     expect(source.headers['content-type']).toMatch(/^text\/html/);
     expect(source.body).toBe(fragment);
+    expect(source.headers.etag).not.toBe(sourceAsText.headers.etag); // another representation
     const stored = await t.app.inject({ url: `/v1/articles/${broken.id}` });
     expect(stored.json().paragraphs).toEqual(fixed.paragraphs);
 

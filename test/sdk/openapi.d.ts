@@ -177,7 +177,7 @@ export interface paths {
         };
         /**
          * Get an article's raw page
-         * @description The document exactly as it was received, with its original content type. Its `ETag` comes from the SHA-256 stored with the document.
+         * @description The document exactly as it was received, with its content type (the one it was last sent with). Its `ETag` comes from the SHA-256 stored with the document and its content type.
          */
         get: operations["getArticleSource"];
         put?: never;

@@ -6,7 +6,7 @@ import type { Metrics } from '../metrics.js';
 import type { Repository, TeaserRecord } from '../../storage/repository.js';
 import { negotiate } from '../negotiate.js';
 import { linkNext, publicationRef } from '../pagination.js';
-import { sha256Etag } from '../etag.js';
+import { documentEtag } from '../etag.js';
 import { HttpProblem } from '../problem.js';
 import { renderHtml } from '../render/html.js';
 import { renderMarkdown } from '../render/markdown.js';
@@ -344,8 +344,8 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
         security: [],
         summary: "Get an article's raw page",
         description:
-          'The document exactly as it was received, with its original content type. Its `ETag` ' +
-          'comes from the SHA-256 stored with the document.',
+          'The document exactly as it was received, with its content type (the one it was last sent ' +
+          'with). Its `ETag` comes from the SHA-256 stored with the document and its content type.',
         params: IdParams,
         response: {
           200: {
@@ -364,7 +364,7 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
       const { bytes } = source;
       const body = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       return reply
-        .header('etag', sha256Etag(source.sha256))
+        .header('etag', documentEtag(source.sha256, source.contentType))
         .type(`${source.contentType}; charset=utf-8`)
         .send(body as unknown as string);
     },
