@@ -499,7 +499,7 @@ export const ArticleListQuerySchema = z.strictObject({
     .describe(
       '`story`: one article per story (see `story_id`), the capture that comes first in the list order ' +
         '(newest edition, then lowest id) among those the other filters keep; cursors page through ' +
-        'the stories. Not combined with `q`.',
+        'the stories. With `q`, among the captures the search finds.',
     ),
   q: SEARCH.optional().describe(
     `Full-text search over title, deck and body; results by relevance, each with a \`snippet\`. ${SEARCH_GRAMMAR}`,

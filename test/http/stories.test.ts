@@ -127,14 +127,30 @@ describe('GET /v1/articles?distinct=story', () => {
     expect((await get('?distinct=story&page_locale=fr')).items.map((item) => item.id)).toEqual([french]);
   });
 
-  it('does not take a cursor of the plain list, nor combine with q', async () => {
+  it('does not take a cursor of the plain list', async () => {
     await store({ paragraphs: body(1) });
     await store({ paragraphs: body(2) });
     const plain = await get('?limit=1');
     const replayed = await t.app.inject(`/v1/articles?distinct=story&cursor=${plain.next_cursor}`);
     expect(replayed.statusCode).toBe(400);
-    const search = await t.app.inject('/v1/articles?distinct=story&q=river');
-    expect(search.statusCode).toBe(400);
-    expect(search.json()).toMatchObject({ type: 'urn:masthead:problem:validation' });
+  });
+
+  it('combines with a search: one capture per matching story, in any order, paged', async () => {
+    const s1a = await store({ paragraphs: body(1), pageLocale: 'de' });
+    await store({ paragraphs: body(1), pageLocale: 'fr' });
+    const s2 = await store({ paragraphs: body(2), edition: { date: '2024-10-01' } });
+    const s3 = await store({ paragraphs: body(3), edition: { date: '2024-08-01' } });
+    const idsOf = async (query: string) => (await get(query)).items.map((item) => item.id);
+
+    const ranked = await idsOf('?distinct=story&q=river');
+    expect([...ranked].sort((a, b) => a - b)).toEqual([s1a, s2, s3]);
+    expect(await walk('?distinct=story&q=river&limit=1')).toEqual(ranked);
+    expect(await walk('?distinct=story&q=river&sort=ingested&limit=2')).toEqual([s1a, s2, s3]);
+    // Only the stories the search finds, each once.
+    expect(await idsOf('?distinct=story&q=story2')).toEqual([s2]);
+    const total = (await t.app.inject('/v1/articles?distinct=story&q=river&limit=1')).json<{
+      total: unknown;
+    }>();
+    expect(total.total).toEqual({ value: 3, exact: true });
   });
 });

@@ -1372,7 +1372,7 @@ export interface operations {
                 /** @description UI language of the page (BCP 47). */
                 page_locale?: string;
                 platform?: components["schemas"]["PlatformInput"];
-                /** @description `story`: one article per story (see `story_id`), the capture that comes first in the list order (newest edition, then lowest id) among those the other filters keep; cursors page through the stories. Not combined with `q`. */
+                /** @description `story`: one article per story (see `story_id`), the capture that comes first in the list order (newest edition, then lowest id) among those the other filters keep; cursors page through the stories. With `q`, among the captures the search finds. */
                 distinct?: "story";
                 /** @description Full-text search over title, deck and body; results by relevance, each with a `snippet`. Words are all required (`whales fjord`); `"a phrase"` (an unclosed quote runs to the end); `-word`, `-"a phrase"` or `NOT word` excludes; `a OR b` matches either; `whal*` is a prefix (at least 2 characters); `AND` is implicit. Words are cut as the index cuts text, case and accents ignored: `inter-Korean`, `U.S.`, `12,000` and `C++` search the phrases "inter korean", "u s", "12 000" and "c". Everything else is literal text: no input is a syntax error, and a query with nothing required (only exclusions or punctuation) matches nothing. 1–256 characters, at most 32 words. */
                 q?: string;

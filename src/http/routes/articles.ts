@@ -196,11 +196,6 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
           },
         );
       }
-      if (query.distinct !== undefined && query.q !== undefined) {
-        throw new HttpProblem(400, 'validation', 'distinct=story does not combine with q', {
-          errors: [{ path: 'querystring/distinct', message: 'not allowed with q' }],
-        });
-      }
       const page = await repository.listArticles({
         publication: publicationRef(query.publication),
         editionId: query.edition_id,

@@ -192,6 +192,32 @@ const nothingFound = <T>(): Page<T> => ({ items: [], nextCursor: null, total: { 
 const relevanceNeedsQuery = (): Error => new RangeError('sort=relevance needs a search query (q)');
 
 /**
+ * `distinct=story`: an article is its story's representative when it is the capture with the
+ * newest edition (then the lowest id) among those the filters (and the search, given its MATCH
+ * expression) keep: no other such capture comes before it. That depends on the data only, not
+ * on the page or the order walked, so a walk serves each story once. An article not yet
+ * fingerprinted (story_id NULL) equals no other.
+ */
+function storyRepresentative(
+  filter: ArticleFilter,
+  match: string | null,
+): { sql: string; values: SqlValue[] } {
+  const others = articleWhere(filter, 'b', 'eb');
+  if (match !== null) {
+    others.clauses.push('b.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)');
+    others.values.push(match);
+  }
+  return {
+    sql: `NOT EXISTS (
+      SELECT 1 FROM articles b LEFT JOIN editions eb ON eb.id = b.edition_id
+       WHERE b.story_id = a.story_id AND b.id <> a.id
+         AND (b.sort_key > a.sort_key OR (b.sort_key = a.sort_key AND b.id < a.id))
+         ${others.clauses.map((clause) => `AND ${clause}`).join(' ')})`,
+    values: others.values,
+  };
+}
+
+/**
  * `ranking` runs the full-text statements (off the main thread for a database file); the
  * rest are single-row or keyed reads, run here.
  */
@@ -246,6 +272,11 @@ export function listStore(
     if (match === null) return nothingFound();
     const limit = Math.min(query.limit, SEARCH_RESULT_WINDOW - position.served);
     const where = articleWhere(query);
+    if (query.distinct === 'story') {
+      const representative = storyRepresentative(query, match);
+      where.clauses.push(representative.sql);
+      where.values.push(...representative.values);
+    }
     // Without filters the ranking needs the index alone (its rowid is the article id);
     // joining every match to its article first costs more than the ranking itself.
     const sql =
@@ -308,17 +339,9 @@ export function listStore(
       }
     }
     if (query.distinct === 'story') {
-      // A story's representative is its capture with the newest edition (then the lowest id)
-      // among those the filters keep: no other such capture comes before it. That depends on
-      // the data only, not on the page or the order walked, so a keyset walk serves each
-      // story once. An article not yet fingerprinted (story_id NULL) equals no other.
-      const others = articleWhere(query, 'b', 'eb');
-      where.clauses.push(`NOT EXISTS (
-        SELECT 1 FROM articles b LEFT JOIN editions eb ON eb.id = b.edition_id
-         WHERE b.story_id = a.story_id AND b.id <> a.id
-           AND (b.sort_key > a.sort_key OR (b.sort_key = a.sort_key AND b.id < a.id))
-           ${others.clauses.map((clause) => `AND ${clause}`).join(' ')})`);
-      where.values.push(...others.values);
+      const representative = storyRepresentative(query, search === null ? null : ftsMatch(search));
+      where.clauses.push(representative.sql);
+      where.values.push(...representative.values);
     }
     // One story per item is another list than every capture: its cursors are its own.
     const tag = query.distinct === 'story' ? `${order.tag}:by-story` : order.tag;
