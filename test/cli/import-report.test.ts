@@ -1,18 +1,9 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { cli, LISTING_PAGE, PAGES_DIR, SEED_PAGE, tempDir } from './io.js';
+import { describe, expect, it } from 'vitest';
+import { cli, LISTING_PAGE, PAGES_DIR, SEED_PAGE, scratchDirs } from './io.js';
 
-const cleanups: Array<() => void> = [];
-afterEach(() => {
-  while (cleanups.length > 0) cleanups.pop()?.();
-});
-
-function scratch(): string {
-  const dir = tempDir();
-  cleanups.push(dir.remove);
-  return dir.path;
-}
+const scratch = scratchDirs();
 
 /** A fixture folder copied as a user would have it: the page and its side files. */
 function fixtureCopy(root: string): string {

@@ -1,22 +1,13 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { collectPageFiles } from '../../src/cli/commands/import.js';
 import { sha256Hex } from '../../src/ingest/ingest.js';
 import { parseSubmission } from '../../src/ingest/parse-submission.js';
 import { createSqliteRepository } from '../../src/storage/sqlite.js';
-import { cli, PAGES_DIR, SEED_PAGE, tempDir } from './io.js';
+import { cli, PAGES_DIR, SEED_PAGE, scratchDirs } from './io.js';
 
-const cleanups: Array<() => void> = [];
-afterEach(() => {
-  while (cleanups.length > 0) cleanups.pop()?.();
-});
-
-function scratch(): string {
-  const dir = tempDir();
-  cleanups.push(dir.remove);
-  return dir.path;
-}
+const scratch = scratchDirs();
 
 const fixtureIds = readdirSync(PAGES_DIR).sort();
 

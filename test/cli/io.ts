@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,4 +41,20 @@ export async function cli(
 export function tempDir(): { path: string; remove: () => void } {
   const path = mkdtempSync(join(tmpdir(), 'masthead-cli-'));
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+/**
+ * A maker of temporary directories removed after each test; call it at a test file's top level
+ * so that the clean-up hook belongs to that file.
+ */
+export function scratchDirs(): () => string {
+  const cleanups: Array<() => void> = [];
+  afterEach(() => {
+    while (cleanups.length > 0) cleanups.pop()?.();
+  });
+  return () => {
+    const dir = tempDir();
+    cleanups.push(dir.remove);
+    return dir.path;
+  };
 }

@@ -1,19 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ParsedPage } from '../../src/parser/types.js';
-import { cli, LISTING_PAGE, SEED_PAGE, tempDir } from './io.js';
+import { cli, LISTING_PAGE, SEED_PAGE, scratchDirs } from './io.js';
 
-const cleanups: Array<() => void> = [];
-afterEach(() => {
-  while (cleanups.length > 0) cleanups.pop()?.();
-});
-
-function scratch(): string {
-  const dir = tempDir();
-  cleanups.push(dir.remove);
-  return dir.path;
-}
+const scratch = scratchDirs();
 
 describe('masthead parse', () => {
   it('prints the ParsedPage as JSON by default and exits 0 when there is a story', async () => {
