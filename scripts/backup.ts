@@ -7,8 +7,10 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../src/config.js';
-import { BackupError, backupDatabase } from '../src/storage/backup.js';
+import { databaseLocation, loadConfig } from '../src/config.js';
+import { engineOf } from '../src/storage/open.js';
+// SQLite's own backup API: this script is SQLite tooling (PostgreSQL has pg_dump and pg_basebackup).
+import { BackupError, backupDatabase } from '../src/storage/sqlite/backup.js';
 
 const { values, positionals } = parseArgs({
   options: { force: { type: 'boolean', default: false } },
@@ -20,7 +22,12 @@ if (positionals.length !== 1 || target === undefined) {
   process.exit(2);
 }
 
-const source = resolve(loadConfig().databasePath);
+const location = databaseLocation(loadConfig());
+if (engineOf(location) !== 'sqlite') {
+  console.error('npm run backup copies a SQLite file; back up PostgreSQL with pg_dump or pg_basebackup');
+  process.exit(2);
+}
+const source = resolve(location);
 try {
   const result = await backupDatabase(
     source,

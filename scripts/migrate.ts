@@ -1,5 +1,5 @@
-/** `npm run migrate`: applies pending migrations to DATABASE_PATH and says what it did (as `masthead migrate`). */
+/** `npm run migrate`: applies pending migrations to DATABASE_URL, else DATABASE_PATH, and says what it did (as `masthead migrate`). */
 import { migrateDatabase } from '../src/cli/commands/migrate.js';
-import { loadConfig } from '../src/config.js';
+import { databaseLocation, loadConfig } from '../src/config.js';
 
-console.log(migrateDatabase(loadConfig().databasePath));
+console.log(await migrateDatabase(databaseLocation(loadConfig())));

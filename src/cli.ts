@@ -23,7 +23,7 @@ export type { CliIo, Output } from './cli/commands/common.js';
 
 const DATABASE_OPTION = [
   '-d, --database <path>',
-  'SQLite database (default: DATABASE_PATH, or ./data/masthead.db)',
+  'SQLite file, or a database URL (default: DATABASE_URL, else DATABASE_PATH, or ./data/masthead.db)',
 ] as const;
 
 /** package.json is one level above both `src/cli.ts` and `dist/cli.js`. */
@@ -164,7 +164,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option(...DATABASE_OPTION)
     .action(async (options: MigrateOptions) => {
       const { migrateAction } = await import('./cli/commands/migrate.js');
-      setExitCode(migrateAction(options, io));
+      setExitCode(await migrateAction(options, io));
     });
 
   program
@@ -172,7 +172,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .summary('start the HTTP API (configured by environment variables)')
     .description(
       'Starts the REST API, as `node dist/server.js` does, and runs until SIGTERM or SIGINT. ' +
-        'Configured by environment variables: HOST, PORT, DATABASE_PATH, BODY_LIMIT_BYTES, API_TOKENS, ' +
+        'Configured by environment variables: HOST, PORT, DATABASE_PATH or DATABASE_URL, BODY_LIMIT_BYTES, API_TOKENS, ' +
         'LOG_LEVEL (see README, "Configuration"). The database file is checked first ' +
         '(PRAGMA quick_check, files up to 256 MiB); a damaged one is refused.\n\n' +
         'Exit status: 1 failed to start, 2 invalid configuration or damaged database.',

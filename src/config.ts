@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
+import { storageConfigProblem, type StorageConfig } from './storage/open.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -29,6 +30,11 @@ const EnvSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATABASE_PATH: z.string().min(1).default('./data/masthead.db'),
+  DATABASE_URL: z.string().min(1).optional(),
+  DATABASE_READ_URLS: z
+    .string()
+    .optional()
+    .transform((raw) => commaList(raw)),
   BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()
@@ -86,6 +92,10 @@ export interface Config {
   readonly host: string;
   readonly port: number;
   readonly databasePath: string;
+  /** DATABASE_URL: where the data lives when set (`postgres://…`), in place of databasePath. */
+  readonly databaseUrl: string | null;
+  /** Replicas that serve reads (DATABASE_READ_URLS); empty: every read goes to the primary. */
+  readonly databaseReadUrls: readonly string[];
   readonly bodyLimitBytes: number;
   /** Largest `POST /v1/articles:batch` body (up to 1,000 pages). */
   readonly batchBodyLimitBytes: number;
@@ -146,10 +156,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         `(${largestBody}, BODY_LIMIT_BYTES or BATCH_BODY_LIMIT_BYTES), which could then never be received`,
     );
   }
+  const databaseUrl = settings.DATABASE_URL ?? null;
+  const location = databaseUrl ?? settings.DATABASE_PATH;
+  const locationProblem = storageConfigProblem({ location });
+  if (locationProblem !== null) {
+    const variable = databaseUrl === null ? 'DATABASE_PATH' : 'DATABASE_URL';
+    throw new ConfigError(`invalid configuration:\n  ${variable}: ${locationProblem}`);
+  }
+  const replicasProblem = storageConfigProblem({ location, readUrls: settings.DATABASE_READ_URLS });
+  if (replicasProblem !== null) {
+    throw new ConfigError(`invalid configuration:\n  DATABASE_READ_URLS: ${replicasProblem}`);
+  }
   return Object.freeze({
     host: settings.HOST,
     port: settings.PORT,
     databasePath: settings.DATABASE_PATH,
+    databaseUrl,
+    databaseReadUrls: Object.freeze(settings.DATABASE_READ_URLS),
     bodyLimitBytes: settings.BODY_LIMIT_BYTES,
     batchBodyLimitBytes: settings.BATCH_BODY_LIMIT_BYTES,
     bodyBudgetBytes,
@@ -169,4 +192,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     changesRetained: settings.CHANGES_RETAINED,
     listTotalBound: settings.LIST_TOTAL_BOUND,
   });
+}
+
+/** Where the data lives: DATABASE_URL when set, else DATABASE_PATH. */
+export function databaseLocation(config: Pick<Config, 'databaseUrl' | 'databasePath'>): string {
+  return config.databaseUrl ?? config.databasePath;
+}
+
+/** What the server opens (src/storage/open.ts): the location, replicas and storage settings. */
+export function storageConfig(config: Config): StorageConfig {
+  return {
+    location: databaseLocation(config),
+    readUrls: config.databaseReadUrls,
+    changesRetained: config.changesRetained,
+    totalBound: config.listTotalBound,
+    skipIntegrityCheck: config.skipIntegrityCheck,
+  };
 }

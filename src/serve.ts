@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
-import type { Config } from './config.js';
-import { checkDatabaseFile, createSqliteRepository } from './storage/sqlite.js';
+import { storageConfig, type Config } from './config.js';
+import { openRepository } from './storage/open.js';
 
 /** How long in-flight requests get to finish after SIGTERM before the process exits anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -43,17 +43,14 @@ export function accessWarnings(config: Pick<Config, 'host' | 'apiTokens' | 'metr
 }
 
 /**
- * Checks the database file (see checkDatabaseFile), opens it, builds the app and listens, with graceful shutdown on SIGTERM and
- * SIGINT (the process exits once the app has closed). Used by `dist/server.js` (the Docker
+ * Opens the storage (src/storage/open.ts: the engine's start-up check, then migrations),
+ * builds the app and listens, with graceful shutdown on SIGTERM and SIGINT (the process exits once the app has closed). Used by `dist/server.js` (the Docker
  * entrypoint) and by `masthead serve`. Importing this module starts nothing.
  */
 export async function startServer(config: Config): Promise<FastifyInstance> {
-  // Before anything writes to it: a damaged file is refused (DatabaseCheckError), not served.
-  const check = config.skipIntegrityCheck ? null : checkDatabaseFile(config.databasePath);
-  const repository = createSqliteRepository(config.databasePath, {
-    changesRetained: config.changesRetained,
-    totalBound: config.listTotalBound,
-  });
+  // Damaged data is refused (DatabaseCheckError) before anything writes to it, not served.
+  const storage = await openRepository(storageConfig(config));
+  const { repository } = storage;
   let app: FastifyInstance;
   try {
     const transport = logTransport(process.stdout);
@@ -64,14 +61,8 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
   }
 
   for (const warning of accessWarnings(config)) app.log.warn(warning);
-  if (check === null) {
-    app.log.warn('SKIP_INTEGRITY_CHECK: the database file was not checked');
-  } else if (check.checked) {
-    app.log.info({ bytes: check.sizeBytes, ms: check.ms }, 'database file passed quick_check');
-  } else if (check.sizeBytes > 0) {
-    app.log.warn({ bytes: check.sizeBytes }, `database file not checked at start-up: ${check.reason}`);
-  }
-  app.log.info({ database: config.databasePath }, 'database ready');
+  for (const note of storage.notes) app.log[note.level](note.details ?? {}, note.message);
+  app.log.info({ database: storage.location, engine: storage.engine }, 'database ready');
 
   let closing = false;
   const shutdown = (signal: string): void => {

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { ConfigError, databaseLocation, loadConfig, storageConfig } from '../src/config.js';
 
 describe('loadConfig', () => {
   it('gives the documented defaults for an empty environment', () => {
@@ -8,6 +8,8 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       port: 3000,
       databasePath: './data/masthead.db',
+      databaseUrl: null,
+      databaseReadUrls: [],
       bodyLimitBytes: 2 * 1024 * 1024,
       batchBodyLimitBytes: 32 * 1024 * 1024,
       bodyBudgetBytes: 64 * 1024 * 1024,
@@ -70,6 +72,24 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ BODY_BUDGET_BYTES: '4096', BATCH_BODY_LIMIT_BYTES: '8192' })).toThrow(
       /BODY_BUDGET_BYTES: 4096 is below the largest body allowed \(2097152/,
     );
+  });
+
+  it('DATABASE_URL: where the data lives when set, else DATABASE_PATH; an unknown scheme fails fast', () => {
+    expect(databaseLocation(loadConfig({ DATABASE_PATH: '/data/m.db' }))).toBe('/data/m.db');
+    const url = loadConfig({ DATABASE_PATH: '/data/m.db', DATABASE_URL: '/srv/other.db' });
+    expect(databaseLocation(url)).toBe('/srv/other.db');
+    expect(storageConfig(url)).toMatchObject({ location: '/srv/other.db', readUrls: [] });
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://db.example/masthead' })).toThrow(
+      /DATABASE_URL: mysql:\/\/ is not a database this build can open; use .*a SQLite file path/,
+    );
+    expect(() => loadConfig({ DATABASE_PATH: 'redis://cache' })).toThrow(/DATABASE_PATH: redis:\/\//);
+  });
+
+  it('DATABASE_READ_URLS: a comma list, refused for an engine without replicas (SQLite)', () => {
+    expect(() => loadConfig({ DATABASE_READ_URLS: '/srv/replica.db' })).toThrow(
+      /DATABASE_READ_URLS: read replicas \(DATABASE_READ_URLS\) need an engine that has them; sqlite does not/,
+    );
+    expect(loadConfig({ DATABASE_READ_URLS: ' , ' }).databaseReadUrls).toEqual([]);
   });
 
   it('treats empty variables as unset', () => {

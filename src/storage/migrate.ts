@@ -1,11 +1,20 @@
+/**
+ * Migration files, whatever the engine: `migrations/<engine>/NNN_name.sql`, forward-only.
+ * Each engine applies its own folder with its own runner (SQLite: src/storage/sqlite/migrate.ts);
+ * every engine's folder carries the same version numbers, so a schema version means the
+ * same schema on any engine (test/storage/migrate.test.ts compares the folders).
+ */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Database } from 'better-sqlite3';
-import { registerFunctions } from './sqlite/database.js';
 
 /** `migrations/` at the project root: the same path from `src/storage` and `dist/storage`. */
-export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
+export const MIGRATIONS_ROOT = fileURLToPath(new URL('../../migrations/', import.meta.url));
+
+/** The folder of one engine's migrations (`sqlite`, `postgres`). */
+export function migrationsDir(engine: string): string {
+  return join(MIGRATIONS_ROOT, engine);
+}
 
 const MIGRATION_FILE = /^(\d{3})_[a-z0-9_]+\.sql$/;
 
@@ -15,8 +24,8 @@ export interface Migration {
   sql: string;
 }
 
-/** Reads `NNN_name.sql` files in version order; versions must run 1, 2, 3… without gaps. */
-export function loadMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
+/** Reads the `NNN_name.sql` files of `dir` in version order; versions must run 1, 2, 3… without gaps. */
+export function loadMigrations(dir: string): Migration[] {
   const migrations = readdirSync(dir)
     .map((name) => ({ name, match: MIGRATION_FILE.exec(name) }))
     .filter((entry): entry is { name: string; match: RegExpExecArray } => entry.match !== null)
@@ -32,40 +41,4 @@ export function loadMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
     }
   });
   return migrations;
-}
-
-export function schemaVersion(db: Database): number {
-  return db.pragma('user_version', { simple: true }) as number;
-}
-
-/**
- * Applies every migration newer than the database's `user_version`, each in its own
- * transaction together with the version bump, so a failed migration leaves no trace.
- * Returns the versions applied.
- */
-export function migrate(db: Database, migrations: Migration[] = loadMigrations()): number[] {
-  const current = schemaVersion(db);
-  const latest = migrations.at(-1)?.version ?? 0;
-  if (current > latest) {
-    throw new Error(
-      `migrations: database is at version ${current}, newer than this build (${latest}); refusing to run`,
-    );
-  }
-  registerFunctions(db);
-  const applied: number[] = [];
-  for (const migration of migrations) {
-    if (migration.version <= current) continue;
-    // IMMEDIATE, and the version read again under the write lock: another process opening
-    // the same file may have applied this migration while we waited for the lock.
-    const ran = db
-      .transaction(() => {
-        if (schemaVersion(db) >= migration.version) return false;
-        db.exec(migration.sql);
-        db.pragma(`user_version = ${migration.version}`);
-        return true;
-      })
-      .immediate();
-    if (ran) applied.push(migration.version);
-  }
-  return applied;
 }

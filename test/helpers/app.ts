@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppConfig } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import type { Repository } from '../../src/storage/repository.js';
-import { createSqliteRepository } from '../../src/storage/sqlite.js';
+import { openRepository } from '../../src/storage/open.js';
 
 export const FIXTURES_DIR = new URL('../fixtures/pages/', import.meta.url);
 
@@ -25,7 +25,7 @@ export interface TestApp {
 
 /** A fresh app over an empty in-memory database; close it after the test. */
 export async function buildTestApp(config: Partial<AppConfig> = {}): Promise<TestApp> {
-  const repository = createSqliteRepository(':memory:');
+  const { repository } = await openRepository({ location: ':memory:' });
   const app = await buildApp({ ...loadConfig({}), logLevel: 'silent', ...config }, { repository });
   await app.ready();
   return {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadMigrations } from '../../src/storage/migrate.js';
+import { loadMigrations, migrationsDir } from '../../src/storage/migrate.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 
 let t: TestApp;
@@ -127,7 +127,7 @@ describe('5xx responses', () => {
     const local = await buildTestApp();
     expect((await local.app.inject('/readyz')).json()).toEqual({
       status: 'ready',
-      schema_version: loadMigrations().length,
+      schema_version: loadMigrations(migrationsDir('sqlite')).length,
     });
     await local.repository.close();
     expectProblem(await local.app.inject('/readyz'), 503, 'not-ready');

@@ -1,7 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import { ConfigError, loadConfig } from '../../config.js';
+import { ConfigError, databaseLocation as configuredLocation, loadConfig } from '../../config.js';
 import type { PageSubmission } from '../../ingest/ingest.js';
+import {
+  openRepository,
+  redactLocation,
+  StorageConfigError,
+  type OpenedStorage,
+  type StorageConfig,
+} from '../../storage/open.js';
 
 /** Where the CLI writes: the process's streams, or anything with `write` in tests. */
 export interface Output {
@@ -42,13 +49,33 @@ export const EXIT = {
   noStory: 3,
 } as const;
 
-/** `--database`, or DATABASE_PATH from the environment configuration. */
-export function databasePath(option: string | undefined, env: NodeJS.ProcessEnv): string {
+/** `--database`, or the environment configuration's DATABASE_URL, else DATABASE_PATH. */
+export function databaseLocation(option: string | undefined, env: NodeJS.ProcessEnv): string {
   if (option !== undefined) return option;
   try {
-    return loadConfig(env).databasePath;
+    return configuredLocation(loadConfig(env));
   } catch (error) {
     if (error instanceof ConfigError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+/** `location` as the commands print it: without a URL's password. */
+export const shownLocation = redactLocation;
+
+/**
+ * Opens the repository at `location` for a command (src/storage/open.ts), migrated. The
+ * start-up check of the stored data is the server's, as before: a command opens without it.
+ * A location no engine accepts is a usage error.
+ */
+export async function openForCommand(
+  location: string,
+  options: Pick<StorageConfig, 'mustExist'> = {},
+): Promise<OpenedStorage> {
+  try {
+    return await openRepository({ location, skipIntegrityCheck: true, ...options });
+  } catch (error) {
+    if (error instanceof StorageConfigError) throw new UsageError(error.message);
     throw error;
   }
 }

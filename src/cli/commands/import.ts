@@ -2,15 +2,16 @@ import { existsSync, readdirSync, realpathSync, statSync, writeFileSync, type Di
 import { basename, join, resolve } from 'node:path';
 import { ingestPage } from '../../ingest/ingest.js';
 import type { Repository } from '../../storage/repository.js';
-import { createSqliteRepository } from '../../storage/sqlite.js';
 import { ProgressBar } from '../progress.js';
 import {
-  databasePath,
+  databaseLocation,
   errorMessage,
   EXIT,
   FIXTURE_PAGES,
   isPageFile,
+  openForCommand,
   readPageFile,
+  shownLocation,
   UsageError,
   type CliIo,
 } from './common.js';
@@ -241,7 +242,8 @@ export function formatSummary(summary: ImportSummary): string {
 }
 
 export async function importAction(paths: string[], options: ImportOptions, io: CliIo): Promise<number> {
-  const database = databasePath(options.database, io.env);
+  const location = databaseLocation(options.database, io.env);
+  const database = shownLocation(location);
   const collected = collectPageFiles(paths, options.recursive === true);
   const { problems } = collected;
   const skipped =
@@ -260,8 +262,9 @@ export async function importAction(paths: string[], options: ImportOptions, io: 
 
   let repository: Repository;
   try {
-    repository = createSqliteRepository(database);
+    ({ repository } = await openForCommand(location));
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     io.stderr.write(`masthead: cannot open database ${database}: ${describeError(error)}\n`);
     return EXIT.failed;
   }

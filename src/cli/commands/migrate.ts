@@ -1,21 +1,28 @@
-import { loadMigrations, migrate, schemaVersion } from '../../storage/migrate.js';
-import { openDatabase } from '../../storage/sqlite.js';
-import { databasePath, errorMessage, EXIT, type CliIo } from './common.js';
+import {
+  databaseLocation,
+  errorMessage,
+  EXIT,
+  openForCommand,
+  shownLocation,
+  UsageError,
+  type CliIo,
+} from './common.js';
 
 /**
- * Applies pending migrations to the database at `path` and says what was done:
+ * Applies pending migrations to the database at `location` and says what was done:
  * `PATH: applied 001, 002; now at version 2` or `PATH: already at schema version 2`.
  */
-export function migrateDatabase(path: string): string {
-  const db = openDatabase(path);
+export async function migrateDatabase(location: string): Promise<string> {
+  const { repository, applied, location: shown } = await openForCommand(location);
   try {
-    const applied = migrate(db, loadMigrations());
-    const version = schemaVersion(db);
+    const { current } = await repository.schemaStatus();
+    // An engine that does not say what it applied (null) is reported by its version alone.
+    if (applied === null) return `${shown}: at schema version ${current}`;
     return applied.length === 0
-      ? `${path}: already at schema version ${version}`
-      : `${path}: applied ${applied.map((v) => String(v).padStart(3, '0')).join(', ')}; now at version ${version}`;
+      ? `${shown}: already at schema version ${current}`
+      : `${shown}: applied ${applied.map((v) => String(v).padStart(3, '0')).join(', ')}; now at version ${current}`;
   } finally {
-    db.close();
+    await repository.close();
   }
 }
 
@@ -23,13 +30,14 @@ export interface MigrateOptions {
   database?: string;
 }
 
-export function migrateAction(options: MigrateOptions, io: CliIo): number {
-  const path = databasePath(options.database, io.env);
+export async function migrateAction(options: MigrateOptions, io: CliIo): Promise<number> {
+  const location = databaseLocation(options.database, io.env);
   try {
-    io.stdout.write(`${migrateDatabase(path)}\n`);
+    io.stdout.write(`${await migrateDatabase(location)}\n`);
     return EXIT.ok;
   } catch (error) {
-    io.stderr.write(`masthead: migrate ${path}: ${errorMessage(error)}\n`);
+    if (error instanceof UsageError) throw error;
+    io.stderr.write(`masthead: migrate ${shownLocation(location)}: ${errorMessage(error)}\n`);
     return EXIT.failed;
   }
 }

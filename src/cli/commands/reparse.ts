@@ -1,9 +1,15 @@
-import { existsSync } from 'node:fs';
 import { reparseStored, type ReparseSummary } from '../../ingest/reparse.js';
 import type { Repository } from '../../storage/repository.js';
-import { createSqliteRepository } from '../../storage/sqlite.js';
 import { ProgressBar } from '../progress.js';
-import { databasePath, errorMessage, EXIT, UsageError, type CliIo } from './common.js';
+import {
+  databaseLocation,
+  errorMessage,
+  EXIT,
+  openForCommand,
+  shownLocation,
+  UsageError,
+  type CliIo,
+} from './common.js';
 
 export interface ReparseCommandOptions {
   all?: boolean;
@@ -19,15 +25,14 @@ export function formatReparseSummary(summary: ReparseSummary): string {
 
 /** Re-parses stored pages with the current parser (`reparseStored`). Exit 1 when some failed. */
 export async function reparseAction(options: ReparseCommandOptions, io: CliIo): Promise<number> {
-  const database = databasePath(options.database, io.env);
-  // Unlike import, nothing to do in a new database: a mistyped path should not create one.
-  if (!database.startsWith('file:') && !existsSync(database)) {
-    throw new UsageError(`no database at ${database}`);
-  }
+  const location = databaseLocation(options.database, io.env);
+  const database = shownLocation(location);
   let repository: Repository;
   try {
-    repository = createSqliteRepository(database);
+    // Unlike import, nothing to do in a new database: a mistyped path should not create one.
+    ({ repository } = await openForCommand(location, { mustExist: true }));
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     io.stderr.write(`masthead: cannot open database ${database}: ${errorMessage(error)}\n`);
     return EXIT.failed;
   }

@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from '../../config.js';
 import { startServer } from '../../serve.js';
+import { StorageConfigError } from '../../storage/open.js';
 import { DatabaseCheckError } from '../../storage/repository.js';
 import { errorMessage, EXIT, UsageError, type CliIo } from './common.js';
 
@@ -21,7 +22,7 @@ export async function serveAction(options: ServeOptions, io: CliIo): Promise<num
   try {
     await startServer(config);
   } catch (error) {
-    if (error instanceof DatabaseCheckError) {
+    if (error instanceof DatabaseCheckError || error instanceof StorageConfigError) {
       io.stderr.write(`masthead: ${error.message}\n`);
       return EXIT.damagedDatabase;
     }

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { loadMigrations, migrate, schemaVersion, type Migration } from '../migrate.js';
+import type { Migration } from '../migrate.js';
 import {
   StorageError,
   type PageWithStory,
@@ -17,6 +17,7 @@ import { DatabaseFileMovedError, roomForWrites, storageFailureOf, watchDatabaseF
 import { groupCommitter } from './group-commit.js';
 import { jobStore } from './jobs.js';
 import { listStore } from './lists.js';
+import { loadSqliteMigrations, migrate, schemaVersion } from './migrate.js';
 import { rankingRunner } from './search-thread.js';
 
 export { openDatabase, registerFunctions } from './database.js';
@@ -39,17 +40,20 @@ export interface OpenOptions {
   changesRetained?: number;
   /** Lists count their items up to this many (`total`); past it the count is a lower bound. */
   totalBound?: number;
+  /** Told the versions this open applied (none when `migrate` is off): `masthead migrate` reports them. */
+  onMigrated?: (applied: number[]) => void;
   /** Tests only: the connection, once open (to simulate a full disk with `max_page_count`). */
   onOpen?: (db: Database.Database) => void;
 }
 
 /** Opens the database at `path` and returns the SQLite repository over it. */
 export function createSqliteRepository(path: string, options: OpenOptions = {}): Repository {
-  const migrations = options.migrations ?? loadMigrations();
+  const migrations = options.migrations ?? loadSqliteMigrations();
   const db = openDatabase(path);
   options.onOpen?.(db);
   try {
-    if (options.migrate ?? true) migrate(db, migrations);
+    const applied = (options.migrate ?? true) ? migrate(db, migrations) : [];
+    options.onMigrated?.(applied);
     if (options.changesRetained !== undefined) changeStore(db).setRetained(options.changesRetained);
     return sqliteRepository(db, path, migrations.at(-1)?.version ?? 0, options.totalBound);
   } catch (error) {

@@ -7,7 +7,7 @@ import type * as SnippetModule from '../../../src/storage/snippet.js';
 import { InvalidCursorError } from '../../../src/storage/repository.js';
 import { createSqliteRepository, openDatabase } from '../../../src/storage/sqlite.js';
 import { ftsRowId } from '../../../src/storage/sqlite/lists.js';
-import { loadMigrations, migrate } from '../../../src/storage/migrate.js';
+import { migrate } from '../../../src/storage/sqlite/migrate.js';
 import { page, record, type PageSpec } from '../../helpers/records.js';
 
 let dir: string;
@@ -43,7 +43,7 @@ vi.mock('../../../src/storage/snippet.js', async (importOriginal) => {
 describe('article ids next to MATCH', () => {
   it('bind as integers: `MATCH ? AND rowid = ?` returns exactly that row', () => {
     const db = openDatabase(':memory:');
-    migrate(db, loadMigrations());
+    migrate(db);
     const insert = db.prepare('INSERT INTO articles_fts (rowid, title, deck, body) VALUES (?, ?, ?, ?)');
     for (let id = 1; id <= 5; id += 1) insert.run(ftsRowId(id), `whale ${id}`, '', 'whale');
     const byId = db.prepare<[string, bigint], { id: number }>(

@@ -1,5 +1,5 @@
 /**
- * Online backups (src/storage/backup.ts, `npm run backup`): taken while another
+ * Online backups (src/storage/sqlite/backup.ts, `npm run backup`): taken while another
  * connection keeps ingesting, the copy is a sound, complete snapshot, and a restored copy
  * serves exactly the articles the source had when it was taken.
  */
@@ -11,19 +11,19 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { markedPages } from '../../scripts/lib/marked-pages.js';
-import { ingestPage, sha256Hex } from '../../src/ingest/ingest.js';
-import { BackupError, backupDatabase } from '../../src/storage/backup.js';
-import type { Repository } from '../../src/storage/repository.js';
-import { createSqliteRepository } from '../../src/storage/sqlite.js';
+import { markedPages } from '../../../scripts/lib/marked-pages.js';
+import { ingestPage, sha256Hex } from '../../../src/ingest/ingest.js';
+import { BackupError, backupDatabase } from '../../../src/storage/sqlite/backup.js';
+import type { Repository } from '../../../src/storage/repository.js';
+import { createSqliteRepository } from '../../../src/storage/sqlite.js';
 import {
   acknowledgedViolations,
   integrityCheck,
   partialIngestViolations,
   type AcknowledgedArticle,
-} from '../reliability/invariants.js';
+} from '../../reliability/invariants.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 /** Enough pages that the copy takes several steps (about three database pages per article). */
 const PREFILLED_ARTICLES = 1500;
 const PREFILL_CHUNK = 50;
