@@ -10,7 +10,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ingestPage } from '../src/ingest/ingest.js';
-import { createSqliteRepository } from '../src/storage/sqlite.js';
+import { openRepository } from '../src/storage/open.js';
 import { interleaved, load, type LoadOptions, type LoadResult } from './lib/load.js';
 import { storyPages, variants } from './lib/pages.js';
 import { fmt, log, ratio, writeResult, type BenchOptions, type Row } from './lib/report.js';
@@ -40,7 +40,7 @@ const BREAKDOWN: [BaselineMode, string][] = [
  * 16 at a time (they share group commits, as concurrent ingests do).
  */
 export async function seedDatabase(path: string, count: number): Promise<{ ids: number[]; ms: number }> {
-  const repository = createSqliteRepository(path);
+  const { repository } = await openRepository({ location: path, skipIntegrityCheck: true });
   const start = performance.now();
   const ids: number[] = [];
   const texts = variants(storyPages(), count);

@@ -23,7 +23,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { createSqliteRepository } from '../src/storage/sqlite.js';
+import { openRepository } from '../src/storage/open.js';
 import { sha256Hex } from '../src/ingest/ingest.js';
 import { GENERATOR_VERSION } from '../scripts/generate-db.js';
 import { median, RESULTS_DIR, ROOT } from './lib/report.js';
@@ -67,7 +67,7 @@ function ensureDatabase(): string {
 
 /** Stores the one-word page unless the database has it already. */
 async function addOneWordPage(path: string): Promise<void> {
-  const repository = createSqliteRepository(path);
+  const { repository } = await openRepository({ location: path, skipIntegrityCheck: true });
   try {
     const found = await repository.listArticles({ q: ONE_WORD, limit: 1 });
     if (found.items.length > 0) return;

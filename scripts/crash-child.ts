@@ -11,7 +11,7 @@
  * on Linux: a line printed before SIGKILL reaches the parent. Markers are `<run-tag>x<n>`.
  */
 import { ingestPage, sha256Hex } from '../src/ingest/ingest.js';
-import { createSqliteRepository } from '../src/storage/sqlite.js';
+import { openRepository } from '../src/storage/open.js';
 import { markedPages } from './lib/marked-pages.js';
 
 export interface CrashAck {
@@ -40,7 +40,7 @@ const emit = (line: object): void => {
 
 emit({ event: 'start' });
 const pages = markedPages();
-const repository = createSqliteRepository(databasePath);
+const { repository } = await openRepository({ location: databasePath, skipIntegrityCheck: true });
 emit({ event: 'open' });
 // ingestPage loads the parser on its first in-process parse; load it now, so that the kills
 // land during ingests rather than during that import.

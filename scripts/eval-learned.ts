@@ -9,7 +9,7 @@ import { ingestPage } from '../src/ingest/ingest.js';
 import { loadLearned } from '../src/ingest/learned.js';
 import { parsePage } from '../src/parser/index.js';
 import { LEARNED_MAX_SHAPES } from '../src/parser/settings.js';
-import { createSqliteRepository } from '../src/storage/sqlite.js';
+import { openRepository } from '../src/storage/open.js';
 import { FIXTURE_PAGES_DIR, loadFixtures } from './lib/fixtures.js';
 import { scorePage, summarize } from './lib/metrics.js';
 
@@ -20,7 +20,7 @@ const sets = [
   ['holdout-stranger-2', join(FIXTURE_PAGES_DIR, '..', 'holdout-stranger-2')],
 ].map(([name, dir]) => ({ name: name as string, fixtures: loadFixtures(dir) }));
 
-const repository = createSqliteRepository(':memory:');
+const { repository } = await openRepository({ location: ':memory:' });
 for (const { fixtures } of sets)
   for (const f of fixtures)
     await ingestPage(repository, { body: f.raw, contentType: 'text/plain', sourceUrl: f.source.url });

@@ -32,7 +32,7 @@ import { ingestPage, type PageSubmission } from '../src/ingest/ingest.js';
 import { parseSubmission } from '../src/ingest/parse-submission.js';
 import { createParsePool } from '../src/ingest/parse-pool.js';
 import type { ParsedPage } from '../src/parser/types.js';
-import { createSqliteRepository } from '../src/storage/sqlite.js';
+import { openRepository } from '../src/storage/open.js';
 
 const MIB = 1024 * 1024;
 const EVENT_LOOP_RESOLUTION_MS = 10;
@@ -161,7 +161,7 @@ interface ModeFigures {
 
 async function measure(mode: 'pool' | 'in-process'): Promise<ModeFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'masthead-event-loop-'));
-  const repository = createSqliteRepository(join(dir, 'masthead.db'));
+  const { repository } = await openRepository({ location: join(dir, 'masthead.db') });
   const pool = mode === 'pool' ? createParsePool({ size: workers, budgetMs }) : null;
   const parse = async (submission: PageSubmission): Promise<ParsedPage> =>
     pool ? pool.parse(submission) : parseSubmission(submission);

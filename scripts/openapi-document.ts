@@ -2,7 +2,7 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import { format, resolveConfig } from 'prettier';
 import { stringify } from 'yaml';
 import { parseSubmission } from '../src/ingest/parse-submission.js';
-import { createSqliteRepository } from '../src/storage/sqlite.js';
+import { openRepository } from '../src/storage/open.js';
 import { SEED_PAGE_TEXT } from '../src/http/seed-example.js';
 
 /**
@@ -30,7 +30,7 @@ export async function renderOpenApiYaml(): Promise<string> {
     import('../src/config.js'),
     import('../src/http/openapi.js'),
   ]);
-  const repository = createSqliteRepository(':memory:');
+  const { repository } = await openRepository({ location: ':memory:' });
   const app = await buildApp({ ...loadConfig({}), logLevel: 'silent' }, { repository });
   try {
     await app.ready();

@@ -16,7 +16,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { z } from 'zod';
 import { toArticleResponse } from '../../src/http/representations.js';
 import { ArticleSchema } from '../../src/http/schemas.js';
-import { createSqliteRepository } from '../../src/storage/sqlite.js';
+import { openRepository } from '../../src/storage/open.js';
 
 const mode = process.argv[2] ?? 'hello';
 const port = Number.parseInt(process.env.PORT ?? '0', 10);
@@ -50,7 +50,11 @@ switch (mode) {
     break;
   }
   case 'db-zod': {
-    const repository = createSqliteRepository(process.env.DATABASE_PATH ?? '', { migrate: false });
+    const { repository } = await openRepository({
+      location: process.env.DATABASE_PATH ?? '',
+      migrate: false,
+      skipIntegrityCheck: true,
+    });
     app.setValidatorCompiler(validatorCompiler);
     app.setSerializerCompiler(serializerCompiler);
     app.get<{ Params: { id: string } }>(

@@ -19,7 +19,7 @@ export interface StartupBreakdown {
   nodeBootMs: number;
   /** Import time of each runtime dependency, in order (each includes what it pulls in first). */
   dependencies: { name: string; ms: number }[];
-  /** Importing dist/app.js and dist/storage/sqlite.js after the dependencies are loaded. */
+  /** Importing dist/app.js and dist/storage/open.js after the dependencies are loaded (the engine loads at open). */
   applicationModulesMs: number;
   /** Sum of the above: the import-only floor of `node dist/server.js`. */
   totalImportMs: number;
@@ -77,13 +77,13 @@ function importTimes(databasePath: string): ImportRun {
     }
     const t = performance.now();
     await import('./dist/app.js');
-    const { createSqliteRepository } = await import('./dist/storage/sqlite.js');
+    const { openRepository } = await import('./dist/storage/open.js');
     const { loadConfig } = await import('./dist/config.js');
     const { buildApp } = await import('./dist/app.js');
     const app_ = performance.now() - t;
     const config = loadConfig();
     const t1 = performance.now();
-    const repository = createSqliteRepository(config.databasePath);
+    const { repository } = await openRepository({ location: config.databasePath, skipIntegrityCheck: true });
     const t2 = performance.now();
     const server = await buildApp(config, { repository });
     const t3 = performance.now();
