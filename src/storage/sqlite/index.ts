@@ -9,7 +9,7 @@ import {
   type ReparseTarget,
   type StoredPage,
 } from '../repository.js';
-import { publicationKey } from '../keys.js';
+import { parseUnchanged, type StoredParse } from '../parse-comparison.js';
 import { articleStore, type ArticleStore } from './articles.js';
 import { changeStore } from './changes.js';
 import { openDatabase } from './database.js';
@@ -71,44 +71,12 @@ interface StoredPageRow {
   parser_version: string;
 }
 
-/**
- * What a re-parse compares: everything the parser decides, nothing the store adds. The
- * publication compares by key: the stored name is its first-seen spelling.
- */
-function parsedFingerprint(articles: ArticleStore, articleId: number): string | null {
+/** The stored side of the re-parse comparison (src/storage/parse-comparison.ts); null when incomplete. */
+function storedParse(articles: ArticleStore, articleId: number): StoredParse | null {
   const article = articles.article(articleId);
   const edition = articles.articleEdition(articleId);
   const teasers = articles.teasers(articleId);
-  if (!article || !edition || !teasers) return null;
-  const e = edition.edition;
-  return JSON.stringify([
-    article.title,
-    article.deck,
-    article.byline,
-    article.dateline,
-    article.paragraphs,
-    article.language,
-    article.pageLocale,
-    e ? [publicationKey(e.publication.name), e.date, e.label, e.platform] : null,
-    teasers.map((t) => [t.title, t.summary, t.publication, t.date, t.partial]),
-  ]);
-}
-
-function pageFingerprint(page: PageWithStory): string {
-  const { story, edition } = page;
-  return JSON.stringify([
-    story.title,
-    story.deck,
-    story.byline,
-    story.dateline,
-    story.paragraphs,
-    story.language,
-    page.page_locale,
-    edition?.publication
-      ? [publicationKey(edition.publication), edition.date, edition.label, edition.platform]
-      : null,
-    page.teasers.map((t) => [t.title, t.summary, t.publication, t.date, t.partial]),
-  ]);
+  return article && edition && teasers ? { article, edition, teasers } : null;
 }
 
 function sqliteRepository(
@@ -165,8 +133,8 @@ function sqliteRepository(
       if (held.sha256 !== target.documentSha256) return 'document-changed';
       if (target.contentType !== undefined)
         articles.setDocumentContentType(target.articleId, target.contentType);
-      const before = parsedFingerprint(articles, target.articleId);
-      if (before === pageFingerprint(page)) {
+      // Compared here, inside the transaction that writes: nothing changes the article between.
+      if (parseUnchanged(storedParse(articles, target.articleId), page)) {
         setParserVersion.run(parserVersion, target.articleId);
         articles.learnShapes(page);
         articles.assignStoryIfMissing(target.articleId, page.story.paragraphs);
