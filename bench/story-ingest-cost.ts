@@ -15,7 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { parseSubmission } from '../src/ingest/parse-submission.js';
 import { PARSER_VERSION } from '../src/parser/version.js';
 import type { IngestRecord, PageWithStory, Repository } from '../src/storage/repository.js';
-import { createSqliteRepository } from '../src/storage/sqlite.js';
+import { createSqliteRepository } from '../src/storage/sqlite/index.js';
 import { storyPages, variants } from './lib/pages.js';
 import { fmt, median } from './lib/report.js';
 
@@ -23,7 +23,7 @@ const [otherTree, pagesArg = '600', roundsArg = '9'] = process.argv.slice(2);
 if (otherTree === undefined) throw new Error('usage: story-ingest-cost.ts <other tree> [pages] [rounds]');
 
 type Open = (path: string) => Repository;
-const other = (await import(pathToFileURL(join(otherTree, 'src/storage/sqlite.ts')).href)) as {
+const other = (await import(pathToFileURL(join(otherTree, 'src/storage/sqlite/index.ts')).href)) as {
   createSqliteRepository: Open;
 };
 

@@ -16,7 +16,7 @@ import { parseSubmission } from '../src/ingest/parse-submission.js';
 import { PARSER_VERSION } from '../src/parser/index.js';
 import { dateBounds, publicationKey, titleKey } from '../src/storage/keys.js';
 import type { IngestRecord, PageWithStory } from '../src/storage/repository.js';
-import { createSqliteRepository, openDatabase } from '../src/storage/sqlite.js';
+import { createSqliteRepository, openDatabase } from '../src/storage/sqlite/index.js';
 import { countWords } from '../src/storage/word-count.js';
 import { cpuSeconds, load, type LoadResult } from './lib/load.js';
 import { ndjsonBody, storyPages, variants } from './lib/pages.js';

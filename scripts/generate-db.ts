@@ -26,7 +26,7 @@ import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { PARSER_VERSION, parsePage } from '../src/parser/index.js';
 import { countWords } from '../src/storage/word-count.js';
-import { createSqliteRepository } from '../src/storage/sqlite.js';
+import { createSqliteRepository } from '../src/storage/sqlite/index.js';
 import { dateBounds, publicationKey, titleKey } from '../src/storage/keys.js';
 import type { Platform } from '../src/parser/types.js';
 import { FIXTURE_PAGES_DIR, loadFixtures, type Fixture } from './lib/fixtures.js';

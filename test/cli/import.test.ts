@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { collectPageFiles } from '../../src/cli/commands/import.js';
 import { sha256Hex } from '../../src/ingest/ingest.js';
 import { parseSubmission } from '../../src/ingest/parse-submission.js';
-import { createSqliteRepository } from '../../src/storage/sqlite.js';
+import { createSqliteRepository } from '../../src/storage/sqlite/index.js';
 import { cli, PAGES_DIR, SEED_PAGE, scratchDirs } from './io.js';
 
 const scratch = scratchDirs();

@@ -5,7 +5,7 @@ import { loadConfig } from '../../src/config.js';
 import { BATCH_WINDOW } from '../../src/http/routes/batch.js';
 import type { ParseFunction } from '../../src/ingest/ingest.js';
 import { parseSubmission } from '../../src/ingest/parse-submission.js';
-import { createSqliteRepository } from '../../src/storage/sqlite.js';
+import { createSqliteRepository } from '../../src/storage/sqlite/index.js';
 import { buildTestApp, fixtureText, SEED_ID, type TestApp } from '../helpers/app.js';
 
 const seedText = fixtureText(SEED_ID);

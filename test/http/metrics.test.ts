@@ -8,7 +8,7 @@ import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { createMetrics } from '../../src/http/metrics.js';
 import { ingestPage } from '../../src/ingest/ingest.js';
-import { createSqliteRepository } from '../../src/storage/sqlite.js';
+import { createSqliteRepository } from '../../src/storage/sqlite/index.js';
 import { fixtureText, SEED_ID } from '../helpers/app.js';
 import { hardeningApp, type HardeningApp } from './hardening/harness.js';
 

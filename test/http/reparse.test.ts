@@ -6,7 +6,7 @@ import { sha256Hex, type ParseFunction } from '../../src/ingest/ingest.js';
 import { parseSubmission } from '../../src/ingest/parse-submission.js';
 import { parsePage, PARSER_VERSION, type ParsedPage } from '../../src/parser/index.js';
 import type { IngestRecord, PageWithStory, RawContentType } from '../../src/storage/repository.js';
-import { createSqliteRepository } from '../../src/storage/sqlite.js';
+import { createSqliteRepository } from '../../src/storage/sqlite/index.js';
 import { expectMatchesContract } from '../helpers/contract.js';
 import { buildTestApp, fixtureJson, fixtureText, SEED_ID, type TestApp } from '../helpers/app.js';
 

@@ -12,7 +12,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { markedPages } from '../../scripts/lib/marked-pages.js';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
-import { createSqliteRepository } from '../../src/storage/sqlite.js';
+import { createSqliteRepository } from '../../src/storage/sqlite/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'masthead-storage-failures-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ingestPage, type ParseFunction } from '../../src/ingest/ingest.js';
 import { parseSubmission } from '../../src/ingest/parse-submission.js';
 import type { Repository } from '../../src/storage/repository.js';
-import { createSqliteRepository } from '../../src/storage/sqlite.js';
+import { createSqliteRepository } from '../../src/storage/sqlite/index.js';
 import { fixtureText, SEED_ID } from '../helpers/app.js';
 
 const PAGES = [SEED_ID, '004-en-womansera-hope', '003-ar-indiatoday-micromoguls'].map((id) =>

@@ -13,7 +13,7 @@ import { reparseStored } from '../../src/ingest/reparse.js';
 import { lineShape, shapeHash } from '../../src/parser/learned.js';
 import { LEARNED_MAX_SHAPES, LEARNED_MIN_PUBLICATIONS } from '../../src/parser/settings.js';
 import type { Repository } from '../../src/storage/repository.js';
-import { createSqliteRepository } from '../../src/storage/sqlite.js';
+import { createSqliteRepository } from '../../src/storage/sqlite/index.js';
 
 const STORIES = [
   {

@@ -4,7 +4,7 @@ import { parseSubmission } from '../../src/ingest/parse-submission.js';
 import { reparseStored } from '../../src/ingest/reparse.js';
 import { PARSER_VERSION } from '../../src/parser/version.js';
 import type { Repository } from '../../src/storage/repository.js';
-import { createSqliteRepository } from '../../src/storage/sqlite.js';
+import { createSqliteRepository } from '../../src/storage/sqlite/index.js';
 import { fixtureText, SEED_ID } from '../helpers/app.js';
 
 let repository: Repository | undefined;

@@ -9,7 +9,7 @@ import type Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { backfillStories } from '../../src/ingest/stories.js';
 import type { Repository } from '../../src/storage/repository.js';
-import { createSqliteRepository } from '../../src/storage/sqlite.js';
+import { createSqliteRepository } from '../../src/storage/sqlite/index.js';
 import { page, record } from '../helpers/records.js';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';

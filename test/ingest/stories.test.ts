@@ -8,7 +8,7 @@ import { ingestPage, type IngestOutcome } from '../../src/ingest/ingest.js';
 import { parseSubmission } from '../../src/ingest/parse-submission.js';
 import { reparseStored } from '../../src/ingest/reparse.js';
 import type { ArticleRecord, Repository } from '../../src/storage/repository.js';
-import { createSqliteRepository } from '../../src/storage/sqlite.js';
+import { createSqliteRepository } from '../../src/storage/sqlite/index.js';
 import { fixtureText } from '../helpers/app.js';
 
 const HDB = '122-id-straitstimes-hdb-cooling-pilot';

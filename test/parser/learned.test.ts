@@ -11,7 +11,7 @@ import { lineShape, pageShapes, shapeHash } from '../../src/parser/learned.js';
 import { parsePage, type LearnedBoilerplate, type ParsedPage } from '../../src/parser/index.js';
 import { LEARNED_MAX_SHAPES, LEARNED_MIN_PUBLICATIONS } from '../../src/parser/settings.js';
 import type { LearnedShapeRecord, Repository } from '../../src/storage/repository.js';
-import { createSqliteRepository } from '../../src/storage/sqlite.js';
+import { createSqliteRepository } from '../../src/storage/sqlite/index.js';
 
 const HOLDOUT_DIR = fileURLToPath(new URL('../fixtures/holdout/', import.meta.url));
 const STRANGER_DIR = fileURLToPath(new URL('../fixtures/holdout-stranger/', import.meta.url));

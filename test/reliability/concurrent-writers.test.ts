@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { afterAll, describe, expect, it } from 'vitest';
 import { markedPages } from '../../scripts/lib/marked-pages.js';
 import { sha256Hex } from '../../src/ingest/ingest.js';
-import { createSqliteRepository } from '../../src/storage/sqlite.js';
+import { createSqliteRepository } from '../../src/storage/sqlite/index.js';
 import {
   postPage,
   runTs,

@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { markedPages } from '../../scripts/lib/marked-pages.js';
 import { ingestPage } from '../../src/ingest/ingest.js';
-import { createSqliteRepository } from '../../src/storage/sqlite.js';
+import { createSqliteRepository } from '../../src/storage/sqlite/index.js';
 import { runTs, serverEnv, startServerProcess, type ChildRun, type Exit } from '../helpers/server-process.js';
 
 const ARTICLES = 40;

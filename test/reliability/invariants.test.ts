@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { markedPages } from '../../scripts/lib/marked-pages.js';
 import { ingestPage, sha256Hex } from '../../src/ingest/ingest.js';
-import { createSqliteRepository, registerFunctions } from '../../src/storage/sqlite.js';
+import { createSqliteRepository, registerFunctions } from '../../src/storage/sqlite/index.js';
 import {
   acknowledgedViolations,
   integrityCheck,

@@ -49,7 +49,7 @@ describe('storage boundary', () => {
       "import Database from 'better-sqlite3';",
       "import type { Pool } from 'pg';",
       "import Cursor from 'pg-cursor';",
-      "import { createSqliteRepository } from './storage/sqlite.js';",
+      "import { createSqliteRepository } from './storage/sqlite/index.js';",
       "import { openDatabase } from '../../storage/sqlite/database.js';",
       "const engine = await import('../storage/postgres/index.js');",
       "import { openRepository } from './storage/open.js';",
@@ -61,7 +61,7 @@ describe('storage boundary', () => {
       'better-sqlite3',
       'pg',
       'pg-cursor',
-      './storage/sqlite.js',
+      './storage/sqlite/index.js',
       '../../storage/sqlite/database.js',
       '../storage/postgres/index.js',
     ]);

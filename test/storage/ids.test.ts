@@ -6,7 +6,7 @@ import { ingestPage, sha256Hex, type ParseFunction } from '../../src/ingest/inge
 import { parseSubmission } from '../../src/ingest/parse-submission.js';
 import { reparseStored } from '../../src/ingest/reparse.js';
 import type { ArticleRecord, PageWithStory, Repository } from '../../src/storage/repository.js';
-import { createSqliteRepository } from '../../src/storage/sqlite.js';
+import { createSqliteRepository } from '../../src/storage/sqlite/index.js';
 import { fixtureText, SEED_ID } from '../helpers/app.js';
 
 /**

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { highlightTerms, parseSearchQuery } from '../../src/storage/search-query.js';
 import { buildSnippet, indexTokens, SNIPPET_SCAN_CHARS, SNIPPET_TOKENS } from '../../src/storage/snippet.js';
-import { openDatabase } from '../../src/storage/sqlite.js';
+import { openDatabase } from '../../src/storage/sqlite/index.js';
 
 const FIXTURE_DIRS = ['../fixtures/pages/', '../fixtures/holdout/'].map(
   (dir) => new URL(dir, import.meta.url),

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PageWithStory, IngestRecord, Repository } from '../../src/storage/repository.js';
-import { createSqliteRepository, openDatabase } from '../../src/storage/sqlite.js';
+import { createSqliteRepository, openDatabase } from '../../src/storage/sqlite/index.js';
 import { sha256Hex } from '../../src/ingest/ingest.js';
 
 function page(overrides: Partial<PageWithStory> = {}): PageWithStory {

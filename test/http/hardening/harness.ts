@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildApp, type AppConfig, type AppDependencies } from '../../../src/app.js';
 import { loadConfig } from '../../../src/config.js';
 import type { Repository } from '../../../src/storage/repository.js';
-import { createSqliteRepository } from '../../../src/storage/sqlite.js';
+import { createSqliteRepository } from '../../../src/storage/sqlite/index.js';
 
 export interface HardeningApp {
   app: FastifyInstance;

@@ -15,7 +15,7 @@ import { markedPages } from '../../../scripts/lib/marked-pages.js';
 import { ingestPage, sha256Hex } from '../../../src/ingest/ingest.js';
 import { BackupError, backupDatabase } from '../../../src/storage/sqlite/backup.js';
 import type { Repository } from '../../../src/storage/repository.js';
-import { createSqliteRepository } from '../../../src/storage/sqlite.js';
+import { createSqliteRepository } from '../../../src/storage/sqlite/index.js';
 import {
   acknowledgedViolations,
   integrityCheck,

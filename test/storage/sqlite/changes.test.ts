@@ -6,7 +6,7 @@ import {
   type IngestRecord,
   type Repository,
 } from '../../../src/storage/repository.js';
-import { createSqliteRepository } from '../../../src/storage/sqlite.js';
+import { createSqliteRepository } from '../../../src/storage/sqlite/index.js';
 import { page, record } from '../../helpers/records.js';
 
 const open: Repository[] = [];

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseSearchQuery, type SearchPhrase, type SearchQuery } from '../../../src/storage/search-query.js';
 import { indexTokens } from '../../../src/storage/snippet.js';
-import { openDatabase } from '../../../src/storage/sqlite.js';
+import { openDatabase } from '../../../src/storage/sqlite/index.js';
 import { ftsMatch } from '../../../src/storage/sqlite/fts-query.js';
 
 const match = (q: string) => ftsMatch(parseSearchQuery(q));

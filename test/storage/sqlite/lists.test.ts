@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Repository } from '../../../src/storage/repository.js';
 import type * as SnippetModule from '../../../src/storage/snippet.js';
 import { InvalidCursorError } from '../../../src/storage/repository.js';
-import { createSqliteRepository, openDatabase } from '../../../src/storage/sqlite.js';
+import { createSqliteRepository, openDatabase } from '../../../src/storage/sqlite/index.js';
 import { ftsRowId } from '../../../src/storage/sqlite/lists.js';
 import { migrate } from '../../../src/storage/sqlite/migrate.js';
 import { page, record, type PageSpec } from '../../helpers/records.js';

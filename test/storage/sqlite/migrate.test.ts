@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { loadMigrations } from '../../../src/storage/migrate.js';
 import { loadSqliteMigrations, migrate, schemaVersion } from '../../../src/storage/sqlite/migrate.js';
-import { registerFunctions } from '../../../src/storage/sqlite.js';
+import { registerFunctions } from '../../../src/storage/sqlite/index.js';
 
 /** Declared columns, generated ones included; a virtual table's hidden columns left out. */
 function columns(db: Database.Database, table: string): string[] {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SearchOverloadedError, type Repository } from '../../../src/storage/repository.js';
-import { createSqliteRepository } from '../../../src/storage/sqlite.js';
+import { createSqliteRepository } from '../../../src/storage/sqlite/index.js';
 import { MAX_WAITING } from '../../../src/storage/sqlite/search-thread.js';
 import { page, record } from '../../helpers/records.js';
 

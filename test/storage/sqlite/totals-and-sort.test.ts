@@ -9,7 +9,7 @@ import {
   type Page,
   type Repository,
 } from '../../../src/storage/repository.js';
-import { createSqliteRepository } from '../../../src/storage/sqlite.js';
+import { createSqliteRepository } from '../../../src/storage/sqlite/index.js';
 import { page, record } from '../../helpers/records.js';
 import { mulberry32 } from '../../helpers/random.js';
 
