@@ -28,7 +28,7 @@ export interface Metrics {
 }
 
 export interface MetricsOptions {
-  /** The database's size in bytes (page_count × page_size), read on every scrape. */
+  /** The database's size in bytes as the engine reports it (`repository.sizeBytes()`), read on every scrape. */
   databaseSizeBytes?: () => number | Promise<number>;
 }
 
@@ -70,7 +70,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     const size = options.databaseSizeBytes;
     new Gauge({
       name: 'masthead_database_size_bytes',
-      help: 'Size of the SQLite database (page_count × page_size), read at scrape time.',
+      help: 'Size of the database in bytes as its engine reports it (SQLite: page_count × page_size), read at scrape time.',
       registers: [registry],
       async collect() {
         this.set(await size());

@@ -243,4 +243,20 @@ describe('SQLite repository', () => {
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
     db.close();
   });
+
+  it('sizeBytes is page_count × page_size of the file (what masthead_database_size_bytes shows)', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'masthead-db-')), 'm.db');
+    repository = createSqliteRepository(path);
+    for (let index = 0; index < 20; index += 1) {
+      await repository.ingest(record(`${'x'.repeat(4000)} ${index}`));
+    }
+    const db = new Database(path, { readonly: true });
+    try {
+      const pages = db.pragma('page_count', { simple: true }) as number;
+      expect(await repository.sizeBytes()).toBe(pages * (db.pragma('page_size', { simple: true }) as number));
+      expect(pages).toBeGreaterThan(20);
+    } finally {
+      db.close();
+    }
+  });
 });
