@@ -191,11 +191,59 @@ function centre(window: Window): number {
   return Math.max(0, Math.min(first, tokens.length - SNIPPET_TOKENS));
 }
 
-/** `text` escaped, its middle left out when longer than SHOWN_CHARS. */
-function shown(text: string): string {
-  if (text.length <= SHOWN_CHARS) return escapeHtml(text);
+/** `text`, its middle left out when longer than SHOWN_CHARS. */
+function shortened(text: string): string {
+  if (text.length <= SHOWN_CHARS) return text;
   const half = SHOWN_CHARS / 2;
-  return `${escapeHtml(text.slice(0, half))}${ELLIPSIS}${escapeHtml(text.slice(-half))}`;
+  return `${text.slice(0, half)}${ELLIPSIS}${text.slice(-half)}`;
+}
+
+/** A run of a snippet's text, as stored (not escaped); `mark` for a matching word. */
+export interface SnippetPart {
+  text: string;
+  mark?: boolean;
+}
+
+/**
+ * The one HTML rendering of a snippet, for every engine: each part escaped, matches in
+ * `<mark>`. Engines choose the passage (buildSnippet here, or the engine's own highlighter
+ * through highlightedSnippet); none writes HTML itself, so none can forget to escape.
+ */
+export function snippetHtml(parts: readonly SnippetPart[]): string {
+  let out = '';
+  for (const part of parts) {
+    const text = escapeHtml(part.text);
+    out += part.mark === true ? `<mark>${text}</mark>` : text;
+  }
+  return out;
+}
+
+/**
+ * A snippet from an engine's own highlighter (PostgreSQL's ts_headline): `highlighted` is the
+ * stored text with each match between `markers.start` and `markers.stop`, markers that the
+ * stored text cannot be confused with (control characters). Rendered by snippetHtml, each run
+ * shortened as buildSnippet's are; a marker without its pair is left out.
+ */
+export function highlightedSnippet(highlighted: string, markers: { start: string; stop: string }): string {
+  const parts: SnippetPart[] = [];
+  for (const [index, chunk] of highlighted.split(markers.start).entries()) {
+    const stop = chunk.indexOf(markers.stop);
+    // The first chunk comes before any start marker: plain text.
+    if (index === 0 || stop < 0) {
+      parts.push({ text: shortened(chunk.split(markers.stop).join('')) });
+      continue;
+    }
+    parts.push({ text: shortened(chunk.slice(0, stop)), mark: true });
+    parts.push({
+      text: shortened(
+        chunk
+          .slice(stop + markers.stop.length)
+          .split(markers.stop)
+          .join(''),
+      ),
+    });
+  }
+  return snippetHtml(parts.filter((part) => part.text !== ''));
 }
 
 function render(field: Field, first: number): string {
@@ -204,15 +252,18 @@ function render(field: Field, first: number): string {
   const last = Math.min(tokens.length, first + SNIPPET_TOKENS) - 1;
   const atStart = first === 0;
   const atEnd = last === tokens.length - 1 && !field.cut;
-  let out = atStart ? shown(text.slice(0, tokens[0]?.start ?? 0)) : ELLIPSIS;
+  const parts: SnippetPart[] = [
+    { text: atStart ? shortened(text.slice(0, tokens[0]?.start ?? 0)) : ELLIPSIS },
+  ];
   for (let index = first; index <= last; index += 1) {
     const token = tokens[index];
     if (!token) break;
-    if (index > first) out += shown(text.slice(tokens[index - 1]?.end ?? token.start, token.start));
-    const word = shown(text.slice(token.start, token.end));
-    out += token.term >= 0 ? `<mark>${word}</mark>` : word;
+    if (index > first)
+      parts.push({ text: shortened(text.slice(tokens[index - 1]?.end ?? token.start, token.start)) });
+    parts.push({ text: shortened(text.slice(token.start, token.end)), mark: token.term >= 0 });
   }
-  return out + (atEnd ? shown(text.slice(tokens[last]?.end ?? text.length)) : ELLIPSIS);
+  parts.push({ text: atEnd ? shortened(text.slice(tokens[last]?.end ?? text.length)) : ELLIPSIS });
+  return snippetHtml(parts);
 }
 
 /**

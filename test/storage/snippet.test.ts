@@ -1,7 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { highlightTerms, parseSearchQuery } from '../../src/storage/search-query.js';
-import { buildSnippet, indexTokens, SNIPPET_SCAN_CHARS, SNIPPET_TOKENS } from '../../src/storage/snippet.js';
+import {
+  buildSnippet,
+  highlightedSnippet,
+  indexTokens,
+  SNIPPET_SCAN_CHARS,
+  SNIPPET_TOKENS,
+  snippetHtml,
+} from '../../src/storage/snippet.js';
 import { openDatabase } from '../../src/storage/sqlite/index.js';
 
 const FIXTURE_DIRS = ['../fixtures/pages/', '../fixtures/holdout/'].map(
@@ -116,5 +123,37 @@ describe('buildSnippet', () => {
     const snippet = buildSnippet(terms('narwhal'), source(body));
     expect(snippet).not.toContain('<mark>');
     expect(snippet).toMatch(/^a a a .*…$/);
+  });
+});
+
+describe('snippetHtml: the one rendering every engine uses', () => {
+  it('escapes every part and wraps only the matches in <mark>', () => {
+    expect(snippetHtml([{ text: '<b>"Orcas" & ' }, { text: "o'clock", mark: true }, { text: '</b>…' }])).toBe(
+      '&#60;b&#62;&#34;Orcas&#34; &#38; <mark>o&#39;clock</mark>&#60;/b&#62;…',
+    );
+  });
+});
+
+describe('highlightedSnippet: an engine highlighter output (ts_headline), rendered the same way', () => {
+  const markers = { start: '\u0002', stop: '\u0003' };
+
+  it('turns marker pairs into <mark> and escapes the rest, as buildSnippet would render it', () => {
+    const text = '<b>Orcas</b> & dolphins';
+    const fromMarkers = highlightedSnippet('&lt;b> \u0002Orcas\u0003 & <i>', markers);
+    expect(fromMarkers).toBe('&#38;lt;b&#62; <mark>Orcas</mark> &#38; &#60;i&#62;');
+    // The same passage through both paths gives the same HTML.
+    const snippet = buildSnippet([{ text: 'orcas', prefix: false }], {
+      title: null,
+      deck: null,
+      paragraphs: [text],
+    });
+    expect(highlightedSnippet('<b>\u0002Orcas\u0003</b> & dolphins', markers)).toBe(snippet);
+  });
+
+  it('leaves out a marker without its pair, and shortens long runs as buildSnippet does', () => {
+    expect(highlightedSnippet('a \u0002b c', markers)).toBe('a b c');
+    expect(highlightedSnippet('a\u0003 b', markers)).toBe('a b');
+    const long = 'x'.repeat(1000);
+    expect(highlightedSnippet(`\u0002${long}\u0003`, markers).length).toBeLessThan(100);
   });
 });
