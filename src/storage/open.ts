@@ -59,7 +59,7 @@ interface Engine {
   open(config: StorageConfig): Promise<Omit<OpenedStorage, 'engine' | 'location'>>;
 }
 
-/** The engine of a location that is a path rather than a URL: embedded, needs no server. */
+/** The engine of a location that is a path (or a `file:` URI) rather than a URL: embedded, needs no server. */
 const PATH_ENGINE = 'sqlite';
 
 const ENGINES: Record<string, Engine> = {
@@ -126,14 +126,14 @@ const URL_SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
 /** What a location may be in this build, for error messages. */
 function acceptedForms(): string {
   const urls = Object.values(ENGINES).flatMap((engine) => engine.schemes.map((scheme) => `${scheme}://…`));
-  return [...urls, 'a SQLite file path (./data/masthead.db, :memory:)'].join(', ');
+  return [...urls, 'a SQLite file path (./data/masthead.db, :memory:, file:…)'].join(', ');
 }
 
 /** The engine `location` selects, or why there is none. */
 function engineFor(location: string): { name: string; engine: Engine } | { problem: string } {
   const scheme = URL_SCHEME.exec(location)?.[1]?.toLowerCase();
   const found =
-    scheme === undefined
+    scheme === undefined || scheme === 'file'
       ? Object.entries(ENGINES).find(([name]) => name === PATH_ENGINE)
       : Object.entries(ENGINES).find(([, engine]) => engine.schemes.includes(scheme));
   if (found) return { name: found[0], engine: found[1] };

@@ -69,6 +69,7 @@ describe('openRepository', () => {
     expect(() => engineOf('mysql://db.example')).toThrow(StorageConfigError);
     expect(engineOf('./data/masthead.db')).toBe('sqlite');
     expect(engineOf(':memory:')).toBe('sqlite');
+    expect(engineOf('file:///srv/masthead.db')).toBe('sqlite');
   });
 
   it('refuses read replicas for SQLite rather than ignore them', async () => {
