@@ -3,7 +3,7 @@ import type { Repository } from '../storage/repository.js';
 
 /**
  * Articles fingerprinted per transaction. Each costs its body's MinHash and a bounded lookup
- * (src/storage/sqlite/stories.ts); between batches the event loop serves requests.
+ * in the engine (`assignMissingStories`); between batches the event loop serves requests.
  */
 export const STORY_BACKFILL_BATCH = 50;
 
