@@ -267,7 +267,11 @@ function sqliteRepository(
     assignMissingStories: async (limit) =>
       write('assign story ids', () => articles.assignMissingStories.immediate(limit)),
 
-    createJob: async (kind, total) => write('create job', () => jobs.create(kind, total)),
+    createJob: async (kind, total, spec) => write('create job', () => jobs.create(kind, total, spec)),
+    claimJob: async (nodeId, leaseMs, parserVersion) =>
+      write('claim job', () => jobs.claim(nodeId, leaseMs, parserVersion)),
+    heartbeatJob: async (id, nodeId, patch) =>
+      write('job heartbeat', () => jobs.heartbeat(id, nodeId, patch)),
     updateJob: async (id, patch) => write('update job', () => jobs.update(id, patch)),
     getJob: async (id) => jobs.get(id),
 

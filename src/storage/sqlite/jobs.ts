@@ -1,77 +1,71 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { JobKind, JobPatch, JobRecord, JobStatus } from '../repository.js';
+import { jobPatchAssignments, toJob, type JobRow } from '../job-rows.js';
+import type { JobKind, JobPatch, JobRecord, JobSpec } from '../repository.js';
 
-interface JobRow {
-  id: string;
-  kind: JobKind;
-  status: JobStatus;
-  total: number | null;
-  processed: number;
-  updated: number;
-  unchanged: number;
-  skipped: number;
-  failed: number;
-  error: string | null;
-  created_at: string;
-  started_at: string | null;
-  finished_at: string | null;
-}
-
-const COLUMNS: Record<keyof JobPatch, string> = {
-  status: 'status',
-  total: 'total',
-  processed: 'processed',
-  updated: 'updated',
-  unchanged: 'unchanged',
-  skipped: 'skipped',
-  failed: 'failed',
-  error: 'error',
-  startedAt: 'started_at',
-  finishedAt: 'finished_at',
-};
-
-function toJob(row: JobRow): JobRecord {
-  return {
-    id: row.id,
-    kind: row.kind,
-    status: row.status,
-    total: row.total,
-    processed: row.processed,
-    updated: row.updated,
-    unchanged: row.unchanged,
-    skipped: row.skipped,
-    failed: row.failed,
-    error: row.error,
-    createdAt: row.created_at,
-    startedAt: row.started_at,
-    finishedAt: row.finished_at,
-  };
-}
-
-/** Background jobs and their progress, kept in the database so they outlive a restart. */
+/**
+ * Background jobs and their progress, kept in the database so that any process on the file can
+ * run them and another can finish one whose process died. SQLite has one writer at a time, so a
+ * claim (one UPDATE … RETURNING in an immediate transaction) cannot be won twice; lease
+ * times are this machine's clock, which every process on the file shares.
+ */
 export function jobStore(db: Database.Database) {
-  const insert = db.prepare<[string, JobKind, number | null, string]>(
-    `INSERT INTO jobs (id, kind, status, total, created_at) VALUES (?, ?, 'queued', ?, ?)`,
+  const insert = db.prepare<[string, JobKind, number | null, string, string, string]>(
+    `INSERT INTO jobs (id, kind, status, total, created_at, options, parser_version)
+     VALUES (?, ?, 'queued', ?, ?, ?, ?)`,
   );
   const byId = db.prepare<[string], JobRow>(`SELECT * FROM jobs WHERE id = ?`);
+  const claim = db.prepare<{ nodeId: string; now: string; expired: string; parserVersion: string }, JobRow>(
+    `UPDATE jobs
+        SET status = 'running', claimed_by = :nodeId, heartbeat_at = :now,
+            started_at = coalesce(started_at, :now)
+      WHERE id = (SELECT id FROM jobs
+                   WHERE parser_version = :parserVersion
+                     AND (status = 'queued' OR (status = 'running' AND heartbeat_at < :expired))
+                   ORDER BY created_at, id
+                   LIMIT 1)
+      RETURNING *`,
+  );
+
+  // Immediate: a claim reads then writes; taking the write lock first makes another process's
+  // claim wait its turn instead of failing on a stale snapshot.
+  const claimOne = db.transaction(
+    (nodeId: string, leaseMs: number, parserVersion: string): JobRecord | null => {
+      const now = Date.now();
+      const row = claim.get({
+        nodeId,
+        parserVersion,
+        now: new Date(now).toISOString(),
+        expired: new Date(now - leaseMs).toISOString(),
+      });
+      return row ? toJob(row) : null;
+    },
+  );
+  const renew = db.transaction((id: string, nodeId: string, patch: JobPatch): boolean => {
+    const { columns, values } = jobPatchAssignments(patch);
+    const sets = ['heartbeat_at = ?', ...columns.map((column) => `${column} = ?`)].join(', ');
+    const result = db
+      .prepare(`UPDATE jobs SET ${sets} WHERE id = ? AND claimed_by = ? AND status = 'running'`)
+      .run(new Date().toISOString(), ...values, id, nodeId);
+    return result.changes === 1;
+  });
 
   return {
-    create(kind: JobKind, total: number | null): JobRecord {
+    create(kind: JobKind, total: number | null, spec: JobSpec): JobRecord {
       const id = randomUUID();
-      insert.run(id, kind, total, new Date().toISOString());
+      insert.run(id, kind, total, new Date().toISOString(), JSON.stringify(spec.options), spec.parserVersion);
       const row = byId.get(id);
       if (!row) throw new Error(`job ${id} vanished`);
       return toJob(row);
     },
+    claim: (nodeId: string, leaseMs: number, parserVersion: string): JobRecord | null =>
+      claimOne.immediate(nodeId, leaseMs, parserVersion),
+    heartbeat: (id: string, nodeId: string, patch: JobPatch): boolean => renew.immediate(id, nodeId, patch),
     update(id: string, patch: JobPatch): void {
-      const entries = Object.entries(patch).filter(([, value]) => value !== undefined) as [
-        keyof JobPatch,
-        unknown,
-      ][];
-      if (entries.length === 0) return;
-      const sets = entries.map(([key]) => `${COLUMNS[key]} = ?`).join(', ');
-      db.prepare(`UPDATE jobs SET ${sets} WHERE id = ?`).run(...entries.map(([, value]) => value), id);
+      const { columns, values } = jobPatchAssignments(patch);
+      if (columns.length === 0) return;
+      const sets = columns.map((column) => `${column} = ?`).join(', ');
+      db.prepare(`UPDATE jobs SET ${sets} WHERE id = ?`).run(...values, id);
     },
     get(id: string): JobRecord | null {
       const row = byId.get(id);
