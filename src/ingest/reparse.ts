@@ -21,6 +21,11 @@ export interface ReparseOptions {
   /** After each page: the counts so far and the last article they include (what a job records). */
   onPage?: (progress: ReparseProgress) => void;
   /**
+   * The job this run works for: each article's write counts its outcome in the job in the same
+   * transaction, and is refused once this node no longer holds the job (the run then stops).
+   */
+  job?: { id: string; nodeId: string } | undefined;
+  /**
    * Asked right before each write; false stops the run (AbortError) without writing: a job
    * runner that may have lost its job to another node must not write beside it.
    */
@@ -96,10 +101,11 @@ export async function reparseStored(
           outcome = 'skipped';
         } else {
           const written = await repository.replaceParse(
-            { articleId: page.articleId, documentSha256: page.documentSha256 },
+            { articleId: page.articleId, documentSha256: page.documentSha256, job: options.job },
             { ...parsed, story: parsed.story },
             PARSER_VERSION,
           );
+          if (written === 'job-lost') throw new WriteFencedError();
           if (written === 'missing' || written === 'document-changed') outcome = 'skipped';
           else {
             outcome = written;
@@ -169,12 +175,14 @@ function progressPatch(progress: ReparseProgress): JobPatch {
  * `startReparse` or after finishing one), runs one job at a time, and renews its lease with
  * its progress every quarter of `leaseMs`. A node killed or stalled stops renewing; after
  * `leaseMs` another node claims the job and resumes after the last page recorded with the
- * counts, so each page is counted once (pages done after that record are done again: a
- * re-parse rewrites the same article the same way).
+ * counts. Each article rewritten is counted in the job in the same transaction, so each page
+ * is counted once (a page with nothing to write, recorded at the next heartbeat, may be read
+ * again by the taker-over: same outcome, one count).
  *
- * A job is never worked on by two nodes at once: a node stops as soon as a heartbeat finds
- * the job taken over, and it writes no page once half a lease has passed without a confirmed
- * heartbeat (it may have lost the job without knowing), long before another node may claim it.
+ * A job is never worked on by two nodes at once: an article is written only in a transaction
+ * that finds this node still holding the job; a node stops as soon as a write or heartbeat
+ * finds the job taken over, and stops before writing once half a lease has passed without a
+ * confirmed heartbeat (it may have lost the job without knowing).
  * On close (shutdown) the running job is handed back to the queue with its progress, for
  * another node, or this one's next start, to resume at once.
  */
@@ -289,6 +297,7 @@ export function createJobRunner(repository: Repository, options: JobRunnerOption
         parse: options.parse,
         signal: controller.signal,
         resume,
+        job: { id: job.id, nodeId },
         mayWrite: holds,
         onPage: (progress) => (latest = progress),
         // Progress is visible a few times a second, not only at each heartbeat.

@@ -37,13 +37,50 @@ const COLUMNS: Record<keyof JobPatch, string> = {
   resumeAfter: 'resume_after',
 };
 
-/** Column assignments and their values for the fields a patch sets (undefined = leave). */
-export function jobPatchAssignments(patch: JobPatch): { columns: string[]; values: unknown[] } {
+/** Progress fields: a heartbeat never moves them back (see `jobPatchAssignments`). */
+const PROGRESS: ReadonlySet<keyof JobPatch> = new Set([
+  'processed',
+  'updated',
+  'unchanged',
+  'skipped',
+  'failed',
+  'resumeAfter',
+]);
+
+/**
+ * The columns a patch sets (undefined = leave) as SQL, given how the engine writes its n-th
+ * parameter. When the patch carries `resumeAfter`, its progress columns are written only if
+ * the row's resume point is not already past it: a heartbeat sent before a per-article count
+ * (ReparseTarget.job) but committed after it must not undo that count.
+ */
+export function jobPatchAssignments(
+  patch: JobPatch,
+  parameter: (index: number) => string,
+  firstIndex = 1,
+): { sql: string[]; values: unknown[] } {
   const entries = Object.entries(patch).filter(([, value]) => value !== undefined) as [
     keyof JobPatch,
     unknown,
   ][];
-  return { columns: entries.map(([key]) => COLUMNS[key]), values: entries.map(([, value]) => value) };
+  const values: unknown[] = [];
+  const next = (value: unknown): string => {
+    values.push(value);
+    return parameter(firstIndex + values.length - 1);
+  };
+  const resumeAfter = patch.resumeAfter;
+  // Parameters are pushed in the order they appear in the text (`?` engines bind by position).
+  const sql = entries.map(([key, value]) => {
+    const column = COLUMNS[key];
+    if (resumeAfter === undefined || !PROGRESS.has(key)) return `${column} = ${next(value)}`;
+    const guard = next(resumeAfter);
+    return `${column} = CASE WHEN resume_after <= ${guard} THEN ${next(value)} ELSE ${column} END`;
+  });
+  return { sql, values };
+}
+
+/** The job column an article's re-parse outcome counts in (ReparseTarget.job). */
+export function outcomeColumn(outcome: 'updated' | 'unchanged' | 'missing' | 'document-changed'): string {
+  return outcome === 'updated' || outcome === 'unchanged' ? outcome : 'skipped';
 }
 
 /** Stored `options` JSON → options; anything unreadable means the defaults. */

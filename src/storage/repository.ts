@@ -264,6 +264,15 @@ export interface ReparseTarget {
   documentSha256: string;
   /** The media type the document was parsed as, when it is not the one stored: stored with the parse. */
   contentType?: RawContentType;
+  /**
+   * The job this write belongs to and the node holding it. The write then also counts its
+   * outcome in the job (processed + 1, the outcome's count + 1, `resumeAfter` = this article,
+   * heartbeat now; 'missing'/'document-changed' count as skipped) in the same transaction, and
+   * happens only if the node still holds the job: otherwise nothing is written and the outcome
+   * is 'job-lost'. A takeover then never finds an article rewritten but not counted, and a node
+   * that lost its job cannot write beside the one that took it.
+   */
+  job?: { id: string; nodeId: string };
 }
 
 export interface StoredDocumentMatch {
@@ -271,7 +280,7 @@ export interface StoredDocumentMatch {
   contentType: RawContentType;
 }
 
-export type ReparseOutcome = 'updated' | 'unchanged' | 'missing' | 'document-changed';
+export type ReparseOutcome = 'updated' | 'unchanged' | 'missing' | 'document-changed' | 'job-lost';
 
 export interface ReparseCandidatesQuery {
   afterArticleId: number;
@@ -305,8 +314,10 @@ export interface JobRecord {
   heartbeatAt: string | null;
   /**
    * Resume point: the last article id whose outcome the counts include (0 before any). A node
-   * taking the job over continues after it; pages done after the last heartbeat are done again
-   * and counted once.
+   * taking the job over continues after it. An article rewritten is counted in the same
+   * transaction (ReparseTarget.job); a page with nothing to write (no story, parse failed) is
+   * counted at the next heartbeat, so a takeover may do it again: with the same outcome,
+   * counted once.
    */
   resumeAfter: number;
 }

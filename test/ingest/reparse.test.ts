@@ -168,9 +168,8 @@ describe('re-parse jobs on several nodes (one database file, one repository each
   it('a job survives its node: when A stops renewing mid-job, B takes it over after the lease and finishes it, counting each page once', async () => {
     const path = await databaseWithPages();
     const events: Event[] = [];
-    // A records its progress up to page 12 (it waits at page 13 for a heartbeat to carry it),
-    // then freezes at page 20: its work and its heartbeats hang, as in a stalled or cut-off
-    // process. Pages 13–19 were done after that record: B must redo them and count them once.
+    // A records its progress up to page 12 (it waits at page 13 for it to be recorded), then
+    // freezes at page 20: its work and its heartbeats hang, as in a stalled or cut-off process.
     const frozen = gate();
     let aFrozen = false;
     let jobId = '';
@@ -206,7 +205,7 @@ describe('re-parse jobs on several nodes (one database file, one repository each
     const b = startNode(path, 'B', events, { leaseMs: 400 });
     const job = await until(() => b.repository.getJob(queued.id), finished, 'the job');
     expect(job).toMatchObject({ status: 'succeeded', claimedBy: 'B', total: PAGES, processed: PAGES });
-    // Counted once each: a page A did after its last heartbeat is done again by B, not counted twice.
+    // Counted once each: A's writes were counted with them, B went on from there.
     expect([job?.updated, job?.unchanged, job?.skipped, job?.failed]).toEqual([0, PAGES, 0, 0]);
     // B resumed after what A had recorded, and nothing was left out.
     const byB = parsedBy(events, 'B');

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { jobPatchAssignments, toJob, type JobRow } from '../job-rows.js';
-import type { JobKind, JobPatch, JobRecord, JobSpec } from '../repository.js';
+import { jobPatchAssignments, outcomeColumn, toJob, type JobRow } from '../job-rows.js';
+import type { JobKind, JobPatch, JobRecord, JobSpec, ReparseOutcome } from '../repository.js';
 
 /**
  * Background jobs and their progress, kept in the database so that any process on the file can
@@ -42,13 +42,22 @@ export function jobStore(db: Database.Database) {
     },
   );
   const renew = db.transaction((id: string, nodeId: string, patch: JobPatch): boolean => {
-    const { columns, values } = jobPatchAssignments(patch);
-    const sets = ['heartbeat_at = ?', ...columns.map((column) => `${column} = ?`)].join(', ');
+    const { sql, values } = jobPatchAssignments(patch, () => '?');
+    const sets = [...sql, 'heartbeat_at = ?'].join(', ');
     const result = db
       .prepare(`UPDATE jobs SET ${sets} WHERE id = ? AND claimed_by = ? AND status = 'running'`)
-      .run(new Date().toISOString(), ...values, id, nodeId);
+      .run(...values, new Date().toISOString(), id, nodeId);
     return result.changes === 1;
   });
+  const counters = new Map(
+    (['updated', 'unchanged', 'skipped'] as const).map((column) => [
+      column,
+      db.prepare<[number, string, string, string]>(
+        `UPDATE jobs SET processed = processed + 1, ${column} = ${column} + 1, resume_after = ?, heartbeat_at = ?
+          WHERE id = ? AND claimed_by = ? AND status = 'running'`,
+      ),
+    ]),
+  );
 
   return {
     create(kind: JobKind, total: number | null, spec: JobSpec): JobRecord {
@@ -61,11 +70,24 @@ export function jobStore(db: Database.Database) {
     claim: (nodeId: string, leaseMs: number, parserVersion: string): JobRecord | null =>
       claimOne.immediate(nodeId, leaseMs, parserVersion),
     heartbeat: (id: string, nodeId: string, patch: JobPatch): boolean => renew.immediate(id, nodeId, patch),
+    /**
+     * Counts one article's re-parse in the job, in the caller's transaction; false (nothing
+     * written) when `nodeId` no longer holds the job.
+     */
+    countOutcome(
+      id: string,
+      nodeId: string,
+      articleId: number,
+      outcome: Exclude<ReparseOutcome, 'job-lost'>,
+    ): boolean {
+      const counter = counters.get(outcomeColumn(outcome) as 'updated' | 'unchanged' | 'skipped');
+      if (!counter) throw new Error(`no job count for ${outcome}`);
+      return counter.run(articleId, new Date().toISOString(), id, nodeId).changes === 1;
+    },
     update(id: string, patch: JobPatch): void {
-      const { columns, values } = jobPatchAssignments(patch);
-      if (columns.length === 0) return;
-      const sets = columns.map((column) => `${column} = ?`).join(', ');
-      db.prepare(`UPDATE jobs SET ${sets} WHERE id = ?`).run(...values, id);
+      const { sql, values } = jobPatchAssignments(patch, () => '?');
+      if (sql.length === 0) return;
+      db.prepare(`UPDATE jobs SET ${sql.join(', ')} WHERE id = ?`).run(...values, id);
     },
     get(id: string): JobRecord | null {
       const row = byId.get(id);
