@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -302,7 +303,7 @@ describe('graceful shutdown (SIGTERM during ingests)', () => {
     }
   });
 
-  it('stops a running re-parse job and records it as interrupted before the database closes', async () => {
+  it('hands a running re-parse job back to the queue before the database closes; the next start finishes it', async () => {
     const databasePath = join(dir, 'reparse.db');
     const repository = createSqliteRepository(databasePath);
     const pages = markedPages();
@@ -334,14 +335,43 @@ describe('graceful shutdown (SIGTERM during ingests)', () => {
     const db = new Database(databasePath, { fileMustExist: true });
     try {
       expect(integrityCheck(db)).toBe('ok');
-      // The job runner aborts running jobs on close and records why; the database must
-      // still be open then, or the job stays "running" forever after a restart.
-      expect(db.prepare('SELECT status, error FROM jobs WHERE id = ?').get(job.id)).toEqual({
-        status: 'failed',
-        error: 'interrupted by shutdown; run it again',
-      });
+      // The job runner stops its job on close and hands it back to the queue with its progress
+      // (the database must still be open then): another node, or the next start, resumes it.
+      const stopped = db
+        .prepare('SELECT status, error, claimed_by, processed, resume_after FROM jobs WHERE id = ?')
+        .get(job.id) as { status: string; error: string | null; processed: number; resume_after: number };
+      expect(stopped).toMatchObject({ status: 'queued', error: null });
+      expect(stopped.processed).toBeLessThan(REPARSE_PAGES);
+      expect(stopped.resume_after).toBeGreaterThanOrEqual(stopped.processed);
     } finally {
       db.close();
     }
+
+    // The next start takes the job up where it stopped and finishes it, each page counted once.
+    const restarted = await startServer(databasePath);
+    let finished: {
+      status: string;
+      processed: number;
+      updated: number;
+      unchanged: number;
+      skipped: number;
+      failed: number;
+      total: number;
+    };
+    for (;;) {
+      const response = await fetch(`${restarted.url}/v1/admin/jobs/${job.id}`);
+      finished = (await response.json()) as typeof finished;
+      if (finished.status === 'succeeded' || finished.status === 'failed') break;
+      await sleep(50);
+    }
+    restarted.child.kill('SIGTERM');
+    expect(await restarted.exited).toEqual({ code: 0, signal: null });
+    expect(finished).toMatchObject({
+      status: 'succeeded',
+      total: REPARSE_PAGES,
+      processed: REPARSE_PAGES,
+      failed: 0,
+    });
+    expect(finished.updated + finished.unchanged + finished.skipped).toBe(REPARSE_PAGES);
   }, 60_000);
 });
