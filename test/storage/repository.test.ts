@@ -379,31 +379,45 @@ describe.skipIf(!postgresEngine.available)('PostgreSQL: several nodes on one dat
     return repositories;
   }
 
-  it('gives the same document ingested by two nodes at once one article, created once', async () => {
+  /** `records` ingested by one node as one burst (one group commit, so its transaction stays open while the other node writes). */
+  const burst = (node: Repository, records: IngestRecord[]) =>
+    Promise.all(records.map((r, i) => node.ingest(r, { moreFollow: i < records.length - 1 })));
+
+  it('gives the same documents ingested by two nodes at once one article each, created once', async () => {
     const [a, b] = await nodes(2);
-    for (let round = 0; round < 10; round++) {
-      const body = `concurrent document ${round}`;
-      const results = await Promise.all([a!.ingest(record(body)), b!.ingest(record(body))]);
-      expect(results.map((r) => r.created).sort()).toEqual([false, true]);
-      expect(results[0].article.id).toBe(results[1].article.id);
-    }
+    const documents = Array.from({ length: 40 }, (_, i) => record(`concurrent document ${i}`));
+    const [fromA, fromB] = await Promise.all([burst(a!, documents), burst(b!, documents)]);
+    fromA.forEach((x, i) => {
+      const y = fromB[i]!;
+      expect([x.created, y.created].sort()).toEqual([false, true]);
+      expect(x.article.id).toBe(y.article.id);
+    });
   });
 
-  it('gives two documents of the same new publication ingested by two nodes at once one publication and edition', async () => {
+  it('gives documents of the same new publications ingested by two nodes at once one publication and edition each', async () => {
     const [a, b] = await nodes(2);
-    for (let round = 0; round < 10; round++) {
-      const parsed = page({
-        edition: { publication: `New Pub ${round}`, date: '2025-01-01', label: null, platform: null },
-      });
-      const [x, y] = await Promise.all([
-        a!.ingest(record(`one ${round}`, parsed)),
-        b!.ingest(record(`two ${round}`, parsed)),
-      ]);
+    const parsed = (i: number) =>
+      page({ edition: { publication: `New Pub ${i}`, date: '2025-01-01', label: null, platform: null } });
+    const count = 40;
+    const [fromA, fromB] = await Promise.all([
+      burst(
+        a!,
+        Array.from({ length: count }, (_, i) => record(`one ${i}`, parsed(i))),
+      ),
+      burst(
+        b!,
+        Array.from({ length: count }, (_, i) => record(`two ${i}`, parsed(i))),
+      ),
+    ]);
+    for (let i = 0; i < count; i++) {
+      const [x, y] = [fromA[i]!, fromB[i]!];
       expect(x.created && y.created).toBe(true);
       expect(x.article.edition?.id).toBe(y.article.edition?.id);
-      const [ex, ey] = [await a!.getArticleEdition(x.article.id), await b!.getArticleEdition(y.article.id)];
-      expect(ex?.edition?.publication.id).toBe(ey?.edition?.publication.id);
-      expect(ex?.edition?.articleCount).toBe(2);
+      const edition = (await a!.getArticleEdition(x.article.id))?.edition;
+      expect(edition?.articleCount).toBe(2);
+      expect((await b!.getArticleEdition(y.article.id))?.edition?.publication.id).toBe(
+        edition?.publication.id,
+      );
     }
   });
 });

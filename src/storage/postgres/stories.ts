@@ -20,34 +20,35 @@ const BAND_ROWS_READ = 256;
 const CANDIDATES_CONFIRMED = 16;
 const CLEAR_MATCH_JACCARD = 0.9;
 
-interface CandidateRow {
+export interface CandidateRow {
   story_id: number;
   shingles: number;
   signature: Buffer;
 }
 
-/** The stored story most like `signature` (the article `articleId` aside), or null. */
-async function matchingStory(
-  client: PoolClient,
-  articleId: number,
-  signature: StorySignature,
-): Promise<number | null> {
-  const { rows } = await client.query<CandidateRow>(
-    `SELECT f.story_id, f.shingles, f.signature
-       FROM (SELECT article_id, count(*) AS shared
-               FROM (SELECT article_id FROM story_bands
-                      WHERE band_key = ANY($1::bigint[]) AND article_id <> $2
-                      LIMIT ${BAND_ROWS_READ}) b
-              GROUP BY article_id ORDER BY count(*) DESC, article_id LIMIT ${CANDIDATES_CONFIRMED}) c
-       JOIN story_fingerprints f ON f.article_id = c.article_id
-      ORDER BY c.shared DESC, c.article_id`,
-    [signature.bandKeys, articleId],
-  );
+/**
+ * The candidates' fingerprints for band keys `$keys` (bigint[]) other than article `$article`,
+ * those sharing the most bands first: a subquery, so that an ingest can look its story up in
+ * the statement that looks up its document and edition.
+ */
+export const candidateFingerprints = (keys: string, article: string): string => `
+  SELECT f.story_id, f.shingles, f.signature
+    FROM (SELECT article_id, count(*) AS shared
+            FROM (SELECT article_id FROM story_bands
+                   WHERE band_key = ANY(${keys}::bigint[]) AND article_id <> ${article}
+                   LIMIT ${BAND_ROWS_READ}) b
+           GROUP BY article_id ORDER BY count(*) DESC, article_id LIMIT ${CANDIDATES_CONFIRMED}) c
+    JOIN story_fingerprints f ON f.article_id = c.article_id
+   ORDER BY c.shared DESC, c.article_id`;
+
+/** The story of the candidate most like `signature` (in candidateFingerprints' order), or null. */
+export function bestStory(signature: StorySignature, rows: readonly CandidateRow[]): number | null {
   let best: { storyId: number; jaccard: number } | null = null;
   for (const row of rows) {
     const minHashes = signatureFromBytes(row.signature);
     if (minHashes === null) continue;
     const result = compareSignatures(signature, { minHashes, shingles: row.shingles });
+    // the most alike wins; between equals, the older story
     if (
       result.same &&
       (best === null ||
@@ -59,6 +60,18 @@ async function matchingStory(
     }
   }
   return best?.storyId ?? null;
+}
+
+async function matchingStory(
+  client: PoolClient,
+  articleId: number,
+  signature: StorySignature,
+): Promise<number | null> {
+  const { rows } = await client.query<CandidateRow>(candidateFingerprints('$1', '$2'), [
+    signature.bandKeys,
+    articleId,
+  ]);
+  return bestStory(signature, rows);
 }
 
 /** Where a body belongs: its fingerprint (null: too short) and the stored story it is a capture of (null: none). */
