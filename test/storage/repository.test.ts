@@ -2,6 +2,7 @@
  * The Repository contract, on every engine (test/helpers/engines.ts): what the port promises
  * (src/storage/repository.ts), whatever stores it.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../src/ingest/ingest.js';
 import { createPostgresRepository } from '../../src/storage/postgres/index.js';
@@ -344,8 +345,21 @@ describe.each(engines)('Repository contract: $name', (engine) => {
 
     it('keeps jobs and their progress', async () => {
       const repository = await open();
-      const job = await repository.createJob('reparse', 3);
-      expect(job).toMatchObject({ kind: 'reparse', status: 'queued', total: 3, processed: 0, error: null });
+      const job = await repository.createJob('reparse', 3, {
+        options: { all: true },
+        parserVersion: '1.0.0',
+      });
+      expect(job).toMatchObject({
+        kind: 'reparse',
+        status: 'queued',
+        total: 3,
+        processed: 0,
+        error: null,
+        options: { all: true },
+        parserVersion: '1.0.0',
+        claimedBy: null,
+        resumeAfter: 0,
+      });
       await repository.updateJob(job.id, {
         status: 'running',
         processed: 2,
@@ -357,6 +371,126 @@ describe.each(engines)('Repository contract: $name', (engine) => {
         startedAt: '2026-01-01T00:00:00.000Z',
       });
       expect(await repository.getJob('no-such-job')).toBeNull();
+    });
+
+    const spec = (parserVersion = '1.0.0') => ({ options: { all: false }, parserVersion });
+
+    it('claims a queued job for its parser version, oldest first, each once', async () => {
+      const repository = await open();
+      // Queued in different milliseconds: jobs are first in, first claimed at that resolution.
+      const first = await repository.createJob('reparse', 1, spec());
+      await sleep(3);
+      const second = await repository.createJob('reparse', 1, spec());
+      const other = await repository.createJob('reparse', 1, spec('2.0.0'));
+      const claimed = await repository.claimJob('A', 60_000, '1.0.0');
+      expect(claimed).toMatchObject({ id: first.id, status: 'running', claimedBy: 'A' });
+      expect(claimed?.heartbeatAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+      expect(claimed?.startedAt).toBe(claimed?.heartbeatAt);
+      expect(await repository.claimJob('B', 60_000, '1.0.0')).toMatchObject({
+        id: second.id,
+        claimedBy: 'B',
+      });
+      // Both held with fresh leases: nothing left for this version; the other version's job waits for its nodes.
+      expect(await repository.claimJob('C', 60_000, '1.0.0')).toBeNull();
+      expect(await repository.claimJob('D', 60_000, '2.0.0')).toMatchObject({ id: other.id, claimedBy: 'D' });
+    });
+
+    it('renews a lease only for its holder; once it ran out another node takes the job with its progress', async () => {
+      const repository = await open();
+      const job = await repository.createJob('reparse', 5, spec());
+      await repository.claimJob('A', 60_000, '1.0.0');
+      expect(await repository.heartbeatJob(job.id, 'A', { processed: 2, unchanged: 2, resumeAfter: 7 })).toBe(
+        true,
+      );
+      expect(await repository.heartbeatJob(job.id, 'B', { processed: 3 })).toBe(false);
+      // A lease of 1 ms has run out after this pause: B takes the job over.
+      await sleep(20);
+      const taken = await repository.claimJob('B', 1, '1.0.0');
+      expect(taken).toMatchObject({
+        id: job.id,
+        claimedBy: 'B',
+        status: 'running',
+        processed: 2,
+        unchanged: 2,
+        resumeAfter: 7,
+      });
+      expect(await repository.heartbeatJob(job.id, 'A', { processed: 9, resumeAfter: 9 })).toBe(false);
+      // Handing it back (shutdown): queued, any node claims it at once whatever the lease.
+      expect(await repository.heartbeatJob(job.id, 'B', { status: 'queued' })).toBe(true);
+      expect(await repository.heartbeatJob(job.id, 'B', { processed: 3 })).toBe(false);
+      expect(await repository.claimJob('C', 60_000, '1.0.0')).toMatchObject({
+        id: job.id,
+        claimedBy: 'C',
+        processed: 2,
+      });
+      expect(
+        await repository.heartbeatJob(job.id, 'C', {
+          status: 'succeeded',
+          finishedAt: '2026-01-01T00:00:00.000Z',
+        }),
+      ).toBe(true);
+      expect(await repository.claimJob('D', 1, '1.0.0')).toBeNull();
+    });
+
+    it("counts a job's re-parse in the same transaction, and writes nothing for a node that lost the job", async () => {
+      const repository = await open();
+      const { article } = await repository.ingest(record('job page'));
+      const job = await repository.createJob('reparse', 1, spec());
+      await repository.claimJob('A', 60_000, '1.0.0');
+      const target = {
+        articleId: article.id,
+        documentSha256: sha256Hex('job page'),
+        job: { id: job.id, nodeId: 'A' },
+      };
+      expect(await repository.replaceParse(target, page(), '1.0.0')).toBe('unchanged');
+      expect(await repository.getJob(job.id)).toMatchObject({
+        processed: 1,
+        unchanged: 1,
+        updated: 0,
+        resumeAfter: article.id,
+      });
+      // An older heartbeat landing after that count does not undo it.
+      expect(await repository.heartbeatJob(job.id, 'A', { processed: 0, unchanged: 0, resumeAfter: 0 })).toBe(
+        true,
+      );
+      expect(await repository.getJob(job.id)).toMatchObject({
+        processed: 1,
+        unchanged: 1,
+        resumeAfter: article.id,
+      });
+      // B takes the job over; A's next write is refused whole.
+      await sleep(20);
+      await repository.claimJob('B', 1, '1.0.0');
+      const changed = page({ story: { ...page().story, title: 'Rewritten by a node that lost its job' } });
+      expect(await repository.replaceParse(target, changed, '1.0.1')).toBe('job-lost');
+      expect(await repository.getArticle(article.id)).toMatchObject({
+        title: 'A title',
+        parserVersion: '1.0.0',
+      });
+      expect(await repository.getJob(job.id)).toMatchObject({
+        claimedBy: 'B',
+        processed: 1,
+        unchanged: 1,
+        updated: 0,
+      });
+      // The holder's write goes through and is counted (a missing article counts as skipped).
+      expect(
+        await repository.replaceParse({ ...target, job: { id: job.id, nodeId: 'B' } }, changed, '1.0.1'),
+      ).toBe('updated');
+      expect(
+        await repository.replaceParse(
+          { articleId: 999, documentSha256: 'x'.repeat(64), job: { id: job.id, nodeId: 'B' } },
+          changed,
+          '1.0.1',
+        ),
+      ).toBe('missing');
+      expect(await repository.getJob(job.id)).toMatchObject({
+        processed: 3,
+        unchanged: 1,
+        updated: 1,
+        skipped: 1,
+        resumeAfter: 999,
+      });
     });
 
     it('reports its schema, health and size', async () => {
@@ -382,6 +516,21 @@ describe.skipIf(!postgresEngine.available)('PostgreSQL: several nodes on one dat
   /** `records` ingested by one node as one burst (one group commit, so its transaction stays open while the other node writes). */
   const burst = (node: Repository, records: IngestRecord[]) =>
     Promise.all(records.map((r, i) => node.ingest(r, { moreFollow: i < records.length - 1 })));
+
+  it('gives each of 12 jobs to exactly one of 4 nodes claiming at once (FOR UPDATE SKIP LOCKED)', async () => {
+    const nodes4 = await nodes(4);
+    const spec = { options: { all: false }, parserVersion: '1.0.0' };
+    const jobs = [];
+    for (let i = 0; i < 12; i += 1) jobs.push(await nodes4[0]!.createJob('reparse', 1, spec));
+    const claims = await Promise.all(
+      nodes4.flatMap((node, n) =>
+        Array.from({ length: 4 }, () => node.claimJob(`node-${n}`, 60_000, '1.0.0')),
+      ),
+    );
+    const won = claims.filter((job) => job !== null);
+    expect(won.map((job) => job.id).sort()).toEqual(jobs.map((job) => job.id).sort());
+    for (const job of won) expect((await nodes4[0]!.getJob(job.id))?.claimedBy).toBe(job.claimedBy);
+  });
 
   it('gives the same documents ingested by two nodes at once one article each, created once', async () => {
     const [a, b] = await nodes(2);

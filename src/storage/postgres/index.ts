@@ -60,6 +60,12 @@ export interface PostgresOptions {
 }
 
 /** How long health() waits for `SELECT 1` before it calls the database unavailable. */
+
+/** Rolls a re-parse back: its node no longer holds the job it was part of. */
+class JobLostError extends Error {
+  override name = 'JobLostError';
+}
+
 const HEALTH_TIMEOUT_MS = 2_000;
 /** After a write failed for lack of space, health() says `full` this long unless a write succeeds. */
 const FULL_REPORTED_MS = 30_000;
@@ -189,6 +195,35 @@ function postgresRepository(
   }
 
   /** One transaction on the primary, run again when it deadlocked with another node's. */
+  /** One article's re-parse, in the caller's transaction (see `replaceParse`). */
+  async function reparseArticle(
+    client: PoolClient,
+    target: ReparseTarget,
+    page: PageWithStory,
+    parserVersion: string,
+  ): Promise<Exclude<ReparseOutcome, 'job-lost'>> {
+    const held = await lockArticle(client, target.articleId);
+    if (!held) return 'missing';
+    if (held.sha256 !== target.documentSha256) return 'document-changed';
+    if (target.contentType !== undefined)
+      await setDocumentContentType(client, target.articleId, target.contentType);
+    if ((await parsedFingerprint(client, target.articleId)) === pageFingerprint(page)) {
+      await setParserVersion(client, target.articleId, parserVersion);
+      await learnPageShapes(client, page);
+      await assignStoryIfMissing(client, target.articleId, page.story.paragraphs);
+      return 'unchanged';
+    }
+    await writeReparse(
+      client,
+      target.articleId,
+      held.editionId,
+      page,
+      parserVersion,
+      new Date().toISOString(),
+    );
+    return 'updated';
+  }
+
   async function transaction<T>(action: string, work: (client: PoolClient) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       let client: PoolClient;
@@ -300,38 +335,45 @@ function postgresRepository(
      * The document check, the comparison and the write in one transaction, the article's row
      * locked (FOR UPDATE) from the check on: nothing can change it in between.
      */
-    replaceParse: (target: ReparseTarget, page: PageWithStory, parserVersion: string) =>
-      transaction('re-parse article', async (client): Promise<ReparseOutcome> => {
-        const held = await lockArticle(client, target.articleId);
-        if (!held) return 'missing';
-        if (held.sha256 !== target.documentSha256) return 'document-changed';
-        if (target.contentType !== undefined)
-          await setDocumentContentType(client, target.articleId, target.contentType);
-        if ((await parsedFingerprint(client, target.articleId)) === pageFingerprint(page)) {
-          await setParserVersion(client, target.articleId, parserVersion);
-          await learnPageShapes(client, page);
-          await assignStoryIfMissing(client, target.articleId, page.story.paragraphs);
-          return 'unchanged';
-        }
-        await writeReparse(
-          client,
-          target.articleId,
-          held.editionId,
-          page,
-          parserVersion,
-          new Date().toISOString(),
-        );
-        return 'updated';
-      }),
+    async replaceParse(target: ReparseTarget, page: PageWithStory, parserVersion: string) {
+      try {
+        return await transaction('re-parse article', async (client): Promise<ReparseOutcome> => {
+          const outcome = await reparseArticle(client, target, page, parserVersion);
+          // Counted in the job in the same transaction, or not written at all (ReparseTarget.job).
+          const job = target.job;
+          if (job && !(await jobs.countOutcome(client, job.id, job.nodeId, target.articleId, outcome))) {
+            throw new JobLostError();
+          }
+          return outcome;
+        });
+      } catch (error) {
+        if (error instanceof StorageError && error.cause instanceof JobLostError) return 'job-lost';
+        throw error;
+      }
+    },
 
     assignMissingStories: (limit) =>
       transaction('assign story ids', (client) => assignMissingStories(client, limit)),
 
-    createJob: async (kind, total) => {
+    createJob: async (kind, total, spec) => {
       try {
-        return await jobs.create(kind, total);
+        return await jobs.create(kind, total, spec);
       } catch (error) {
         throw failure('create job', error);
+      }
+    },
+    claimJob: async (nodeId, leaseMs, parserVersion) => {
+      try {
+        return await jobs.claim(nodeId, leaseMs, parserVersion);
+      } catch (error) {
+        throw failure('claim job', error);
+      }
+    },
+    heartbeatJob: async (id, nodeId, patch) => {
+      try {
+        return await jobs.heartbeat(id, nodeId, patch);
+      } catch (error) {
+        throw failure('job heartbeat', error);
       }
     },
     updateJob: async (id, patch) => {

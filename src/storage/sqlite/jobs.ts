@@ -22,7 +22,7 @@ export function jobStore(db: Database.Database) {
       WHERE id = (SELECT id FROM jobs
                    WHERE parser_version = :parserVersion
                      AND (status = 'queued' OR (status = 'running' AND heartbeat_at < :expired))
-                   ORDER BY created_at, id
+                   ORDER BY created_at, rowid
                    LIMIT 1)
       RETURNING *`,
   );
