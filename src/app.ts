@@ -59,6 +59,8 @@ export type AppConfig = Pick<
   | 'parseBudgetMs'
   | 'rateLimits'
   | 'corsOrigins'
+  | 'jobLeaseMs'
+  | 'jobPollMs'
 >;
 
 /** Node checks for timed-out requests this often (its default, 30 s, makes timeouts meaningless). */
@@ -192,11 +194,18 @@ export async function buildApp(
   // Stateless parses wait behind stored ingests in the pool, so anonymous traffic cannot starve writes.
   const parseStateless: ParseFunction =
     dependencies.parse ?? ((submission) => (pool as ParsePool).parse(submission, 'stateless'));
-  const jobs = createJobRunner(repository, parse);
+  // Jobs are claimed from the database by any node; this one polls once it is ready.
+  const jobs = createJobRunner(repository, {
+    parse,
+    leaseMs: config.jobLeaseMs,
+    pollMs: config.jobPollMs,
+    onError: (error, action) => app.log.warn({ err: error }, `background jobs: could not ${action}`),
+  });
   // Articles stored before story ids get theirs in the background (src/ingest/stories.ts).
   const stopBackfill = new AbortController();
   let backfill: Promise<void> = Promise.resolve();
   app.addHook('onReady', async () => {
+    jobs.start();
     backfill = backfillStories(repository, { signal: stopBackfill.signal }).then(
       (count) => {
         if (count > 0) app.log.info({ articles: count }, 'story ids given to articles stored before them');
@@ -204,7 +213,7 @@ export async function buildApp(
       (error: unknown) => app.log.error({ err: error }, 'story id backfill stopped; the next start goes on'),
     );
   });
-  // Jobs stop first (they still record that they were interrupted), then the workers.
+  // Jobs stop first (a running one goes back to the queue with its progress), then the workers.
   app.addHook('onClose', async () => {
     stopBackfill.abort();
     await backfill;

@@ -71,6 +71,8 @@ const EnvSchema = z.object({
   RATE_LIMIT_PARSE_PER_MINUTE: perMinute(300),
   CHANGES_RETAINED: z.coerce.number().int().min(1).max(1_000_000_000).default(1_000_000),
   LIST_TOTAL_BOUND: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
+  JOB_LEASE_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+  JOB_POLL_MS: z.coerce.number().int().min(10).max(3_600_000).default(5_000),
   METRICS_PUBLIC: z
     .enum(['0', '1', 'false', 'true'])
     .default('0')
@@ -127,6 +129,10 @@ export interface Config {
   readonly listTotalBound: number;
   /** `/metrics` open to anyone; otherwise guarded as the writes are (token, else loopback only). */
   readonly metricsPublic: boolean;
+  /** A running job whose node sent no heartbeat for this long is taken over by another node. */
+  readonly jobLeaseMs: number;
+  /** How often (± a fifth, at random) a node looks for a queued job it could run. */
+  readonly jobPollMs: number;
   /** Start without `PRAGMA quick_check` of the database file (to serve a damaged one anyway). */
   readonly skipIntegrityCheck: boolean;
 }
@@ -191,6 +197,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     skipIntegrityCheck: settings.SKIP_INTEGRITY_CHECK,
     changesRetained: settings.CHANGES_RETAINED,
     listTotalBound: settings.LIST_TOTAL_BOUND,
+    jobLeaseMs: settings.JOB_LEASE_MS,
+    jobPollMs: settings.JOB_POLL_MS,
   });
 }
 

@@ -78,8 +78,8 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
     // last response goes out later would hold the shutdown open until its client leaves.
     const sweep = setInterval(() => app.server.closeIdleConnections(), IDLE_SWEEP_MS);
     sweep.unref();
-    // The repository closes last: the app's own close hooks (background jobs recording that
-    // they were interrupted) still need it.
+    // The repository closes last: the app's own close hooks (a running background job handed
+    // back to the queue with its progress) still need it.
     app
       .close()
       .then(() => repository.close())

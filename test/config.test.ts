@@ -24,6 +24,8 @@ describe('loadConfig', () => {
       skipIntegrityCheck: false,
       changesRetained: 1_000_000,
       listTotalBound: 10_000,
+      jobLeaseMs: 30_000,
+      jobPollMs: 5_000,
     });
   });
 

@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { PARSER_VERSION } from '../parser/version.js';
-import type { JobRecord, Repository } from '../storage/repository.js';
+import type { JobPatch, JobRecord, Repository } from '../storage/repository.js';
 import { parseInProcess, type ParseFunction } from './ingest.js';
 import { learnedSourceOf } from './learned.js';
 
@@ -14,6 +16,20 @@ export interface ReparseOptions {
   signal?: AbortSignal;
   /** How to parse (the server passes its worker pool, so a hostile page cannot stall it). */
   parse?: ParseFunction;
+  /** Goes on with a run another began (a job taken over): after its last page, from its counts. */
+  resume?: ReparseProgress;
+  /** After each page: the counts so far and the last article they include (what a job records). */
+  onPage?: (progress: ReparseProgress) => void;
+  /**
+   * The job this run works for: each article's write counts its outcome in the job in the same
+   * transaction, and is refused once this node no longer holds the job (the run then stops).
+   */
+  job?: { id: string; nodeId: string } | undefined;
+  /**
+   * Asked right before each write; false stops the run (AbortError) without writing: a job
+   * runner that may have lost its job to another node must not write beside it.
+   */
+  mayWrite?: () => boolean;
 }
 
 export interface ReparseSummary {
@@ -31,88 +47,265 @@ export interface ReparseSummary {
   failed: number;
 }
 
+/** Where a run stands: its counts, pages done, and the last article id they include. */
+export interface ReparseProgress extends ReparseSummary {
+  done: number;
+  afterArticleId: number;
+}
+
 /**
  * Re-parses stored raw documents with the current parser and rewrites their articles in
  * place (same ids), one transaction per article, so nothing is lost or duplicated even
- * if the run is interrupted: a second run picks up what the first did not reach.
+ * if the run is interrupted: a second run picks up what the first did not reach, and a run
+ * given `resume` starts after the last page another counted.
  */
 export async function reparseStored(
   repository: Repository,
   options: ReparseOptions = {},
 ): Promise<ReparseSummary> {
   const staleFor = options.all ? undefined : PARSER_VERSION;
-  const total = await repository.countReparseCandidates({ staleFor });
-  const summary: ReparseSummary = { total, updated: 0, unchanged: 0, skipped: 0, failed: 0 };
-  let done = 0;
-  let afterArticleId = 0;
-  options.onProgress?.(done, total);
+  const progress: ReparseProgress = options.resume
+    ? { ...options.resume }
+    : {
+        total: await repository.countReparseCandidates({ staleFor }),
+        updated: 0,
+        unchanged: 0,
+        skipped: 0,
+        failed: 0,
+        done: 0,
+        afterArticleId: 0,
+      };
+  const total = progress.total;
+  options.onProgress?.(progress.done, total);
   // A re-parse applies all that was learned so far, older pages' lines included.
   learnedSourceOf(repository).invalidate();
   for (;;) {
     options.signal?.throwIfAborted();
     const pages = await repository.listReparseCandidates({
-      afterArticleId,
+      afterArticleId: progress.afterArticleId,
       limit: REPARSE_BATCH_SIZE,
       staleFor,
     });
     if (pages.length === 0) break;
     for (const page of pages) {
-      afterArticleId = page.articleId;
+      options.signal?.throwIfAborted();
+      let outcome: 'updated' | 'unchanged' | 'skipped' | 'failed';
       try {
         const learned = await learnedSourceOf(repository).current();
         const parsed = await (options.parse ?? parseInProcess)(
           { body: page.body, contentType: page.contentType, sourceUrl: page.sourceUrl },
           { learned },
         );
+        if (options.mayWrite?.() === false) throw new WriteFencedError();
         if (parsed.story === null) {
-          summary.skipped += 1;
+          outcome = 'skipped';
         } else {
-          const outcome = await repository.replaceParse(
-            { articleId: page.articleId, documentSha256: page.documentSha256 },
+          const written = await repository.replaceParse(
+            { articleId: page.articleId, documentSha256: page.documentSha256, job: options.job },
             { ...parsed, story: parsed.story },
             PARSER_VERSION,
           );
-          if (outcome === 'missing' || outcome === 'document-changed') summary.skipped += 1;
+          if (written === 'job-lost') throw new WriteFencedError();
+          if (written === 'missing' || written === 'document-changed') outcome = 'skipped';
           else {
-            summary[outcome] += 1;
+            outcome = written;
             // its lines were counted (pages stored before migration 006 teach here first)
             learnedSourceOf(repository).noteIngest();
           }
         }
-      } catch {
-        summary.failed += 1;
+      } catch (error) {
+        if (error instanceof WriteFencedError) throw error;
+        outcome = 'failed';
       }
-      done += 1;
+      // The page's outcome and the resume point move together: a job records them as one.
+      progress[outcome] += 1;
+      progress.done += 1;
+      progress.afterArticleId = page.articleId;
+      options.onPage?.({ ...progress });
     }
-    options.onProgress?.(Math.min(done, total), total);
+    options.onProgress?.(Math.min(progress.done, total), total);
     await yieldToEventLoop();
   }
-  return summary;
+  const { updated, unchanged, skipped, failed } = progress;
+  return { total, updated, unchanged, skipped, failed };
+}
+
+/** Thrown when `mayWrite` refuses: the run stops before writing. */
+class WriteFencedError extends Error {
+  override name = 'AbortError';
+  constructor() {
+    super('stopped before writing: this run may no longer hold its job');
+  }
+}
+
+export interface JobRunnerOptions {
+  /** How to parse (the server passes its worker pool). */
+  parse?: ParseFunction | undefined;
+  /** This node's name in `claimed_by`; unique per process (default: host, pid, random). */
+  nodeId?: string;
+  /** A running job with no heartbeat for this long is taken over by another node. */
+  leaseMs: number;
+  /** How often (± a fifth) the node looks for a job to run when nothing nudged it. */
+  pollMs: number;
+  /** Told about storage errors while claiming or recording (the runner retries at its next poll). */
+  onError?: (error: unknown, action: string) => void;
+}
+
+/** Host, pid and a random part: two processes never share one, even in one container. */
+export function defaultNodeId(): string {
+  return `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+}
+
+/** Progress fields of a job, from a run's progress. */
+function progressPatch(progress: ReparseProgress): JobPatch {
+  return {
+    processed: progress.done,
+    updated: progress.updated,
+    unchanged: progress.unchanged,
+    skipped: progress.skipped,
+    failed: progress.failed,
+    resumeAfter: progress.afterArticleId,
+  };
 }
 
 /**
- * Runs re-parse jobs in the background of a server, recording their progress in the
- * repository so `GET /v1/admin/jobs/{id}` can report it.
+ * Runs re-parse jobs on this node, taking them from the database: any node may queue a job
+ * (`startReparse`), and any node running this parser version may run it. Each node polls for
+ * a job it can claim (every `pollMs` ± a fifth, and at once when nudged by a local
+ * `startReparse` or after finishing one), runs one job at a time, and renews its lease with
+ * its progress every quarter of `leaseMs`. A node killed or stalled stops renewing; after
+ * `leaseMs` another node claims the job and resumes after the last page recorded with the
+ * counts. Each article rewritten is counted in the job in the same transaction, so each page
+ * is counted once (a page with nothing to write, recorded at the next heartbeat, may be read
+ * again by the taker-over: same outcome, one count).
+ *
+ * A job is never worked on by two nodes at once: an article is written only in a transaction
+ * that finds this node still holding the job; a node stops as soon as a write or heartbeat
+ * finds the job taken over, and stops before writing once half a lease has passed without a
+ * confirmed heartbeat (it may have lost the job without knowing).
+ * On close (shutdown) the running job is handed back to the queue with its progress, for
+ * another node, or this one's next start, to resume at once.
  */
-export function createJobRunner(repository: Repository, parse?: ParseFunction) {
-  const running = new Map<string, { controller: AbortController; finished: Promise<void> }>();
+export function createJobRunner(repository: Repository, options: JobRunnerOptions) {
+  const nodeId = options.nodeId ?? defaultNodeId();
+  const { leaseMs, pollMs } = options;
+  const heartbeatMs = Math.max(1, Math.floor(leaseMs / 4));
+  const report = options.onError ?? (() => undefined);
+  let started = false;
+  let closed = false;
+  let timer: NodeJS.Timeout | undefined;
+  /** The poll in progress (claiming, then running what it claimed). */
+  let polling: Promise<void> | null = null;
+  let nudged = false;
+  let current: { jobId: string; stop: (why: 'shutdown') => void } | null = null;
 
-  async function run(job: JobRecord, options: ReparseOptions, controller: AbortController): Promise<void> {
-    await repository.updateJob(job.id, { status: 'running', startedAt: new Date().toISOString() });
-    let lastReport = 0;
+  function schedule(delayMs: number): void {
+    clearTimeout(timer);
+    if (closed || !started) return;
+    timer = setTimeout(poll, delayMs);
+    timer.unref();
+  }
+
+  function poll(): void {
+    if (closed || !started) return;
+    if (polling) {
+      nudged = true;
+      return;
+    }
+    nudged = false;
+    clearTimeout(timer);
+    polling = claimAndRun()
+      .catch((error: unknown) => {
+        report(error, 'claim a job');
+        return false;
+      })
+      .then((ran) => {
+        polling = null;
+        // After a job, or a nudge during the claim, another job may be waiting: look at once.
+        schedule(ran || nudged ? 0 : pollMs * (0.8 + 0.4 * Math.random()));
+      });
+  }
+
+  async function claimAndRun(): Promise<boolean> {
+    const job = await repository.claimJob(nodeId, leaseMs, PARSER_VERSION);
+    if (job === null) return false;
+    if (closed) {
+      await repository.heartbeatJob(job.id, nodeId, { status: 'queued' });
+      return false;
+    }
+    await run(job);
+    return true;
+  }
+
+  async function run(job: JobRecord): Promise<void> {
+    const controller = new AbortController();
+    let stopped: 'shutdown' | 'lost' | null = null;
+    current = {
+      jobId: job.id,
+      stop: (why) => {
+        stopped ??= why;
+        controller.abort();
+      },
+    };
+    const resume: ReparseProgress = {
+      total: job.total ?? 0,
+      updated: job.updated,
+      unchanged: job.unchanged,
+      skipped: job.skipped,
+      failed: job.failed,
+      done: job.processed,
+      afterArticleId: job.resumeAfter,
+    };
+    let latest = resume;
+    // The claim renewed the lease; `confirmedAt` is when the last renewal that held was sent.
+    let confirmedAt = performance.now();
+    let lastBeatAt = 0;
+    /** The heartbeat in flight, if any (one at a time). */
+    const beats: { inFlight: Promise<void> | null } = { inFlight: null };
+    const loseJob = (): void => {
+      stopped ??= 'lost';
+      controller.abort();
+    };
+    const beat = (): Promise<void> => {
+      if (beats.inFlight) return beats.inFlight;
+      const sentAt = performance.now();
+      lastBeatAt = sentAt;
+      beats.inFlight = repository
+        .heartbeatJob(job.id, nodeId, progressPatch(latest))
+        .then(
+          (held) => {
+            if (held) confirmedAt = sentAt;
+            else loseJob();
+          },
+          // Not fatal: the next beat retries; past half a lease the run stops writing.
+          (error: unknown) => report(error, 'renew a job lease'),
+        )
+        .finally(() => (beats.inFlight = null));
+      return beats.inFlight;
+    };
+    const holds = (): boolean => stopped === null && performance.now() - confirmedAt < leaseMs / 2;
+    const ticker = setInterval(() => {
+      if (!holds()) loseJob();
+      else void beat();
+    }, heartbeatMs);
+    ticker.unref();
+
+    let outcome: JobPatch | null;
     try {
       const summary = await reparseStored(repository, {
-        ...options,
-        parse,
+        all: job.options.all,
+        parse: options.parse,
         signal: controller.signal,
-        onProgress: (done, total) => {
-          const now = Date.now();
-          if (now - lastReport < 250 && done < total) return;
-          lastReport = now;
-          void repository.updateJob(job.id, { processed: done, total }).catch(() => undefined);
+        resume,
+        job: { id: job.id, nodeId },
+        mayWrite: holds,
+        onPage: (progress) => (latest = progress),
+        // Progress is visible a few times a second, not only at each heartbeat.
+        onProgress: () => {
+          if (performance.now() - lastBeatAt >= 250) void beat();
         },
       });
-      await repository.updateJob(job.id, {
+      outcome = {
         status: 'succeeded',
         total: summary.total,
         processed: summary.total,
@@ -120,36 +313,54 @@ export function createJobRunner(repository: Repository, parse?: ParseFunction) {
         unchanged: summary.unchanged,
         skipped: summary.skipped,
         failed: summary.failed,
+        resumeAfter: latest.afterArticleId,
         finishedAt: new Date().toISOString(),
-      });
+      };
     } catch (error) {
-      const reason = controller.signal.aborted ? 'interrupted by shutdown; run it again' : String(error);
+      if (stopped === 'shutdown') outcome = { ...progressPatch(latest), status: 'queued' };
+      else if (stopped === 'lost' || (error as Error | undefined)?.name === 'AbortError') outcome = null;
+      else outcome = { status: 'failed', error: String(error), finishedAt: new Date().toISOString() };
+    } finally {
+      clearInterval(ticker);
+      current = null;
+    }
+    await beats.inFlight;
+    // A node that lost the job writes nothing more; the fenced write is a no-op if it did anyway.
+    if (outcome !== null) {
       await repository
-        .updateJob(job.id, { status: 'failed', error: reason, finishedAt: new Date().toISOString() })
-        .catch(() => undefined);
+        .heartbeatJob(job.id, nodeId, outcome)
+        .catch((error: unknown) => report(error, 'end a job'));
     }
   }
 
   return {
-    /** Queues a re-parse and returns its job at once; the work runs in the background. */
-    async startReparse(options: Pick<ReparseOptions, 'all'> = {}): Promise<JobRecord> {
-      const total = await repository.countReparseCandidates({
-        staleFor: options.all ? undefined : PARSER_VERSION,
+    nodeId,
+    /** Starts polling for jobs (a server calls it once it is ready); looks at once. */
+    start(): void {
+      if (started || closed) return;
+      started = true;
+      poll();
+    },
+    /**
+     * Queues a re-parse and returns its job at once; whichever node claims it runs it (this one
+     * is nudged, so a single node starts it without waiting for its next poll).
+     */
+    async startReparse(reparse: { all?: boolean } = {}): Promise<JobRecord> {
+      const all = reparse.all === true;
+      const total = await repository.countReparseCandidates({ staleFor: all ? undefined : PARSER_VERSION });
+      const job = await repository.createJob('reparse', total, {
+        options: { all },
+        parserVersion: PARSER_VERSION,
       });
-      const job = await repository.createJob('reparse', total);
-      const controller = new AbortController();
-      const finished = run(job, options, controller).finally(() => running.delete(job.id));
-      running.set(job.id, { controller, finished });
+      poll();
       return job;
     },
-    /** Waits for a job to end (tests, shutdown). */
-    async settle(id: string): Promise<void> {
-      await running.get(id)?.finished;
-    },
-    /** Stops every running job and waits for them to record that they stopped. */
+    /** Stops polling, hands the running job back to the queue, and waits for that to be recorded. */
     async close(): Promise<void> {
-      for (const job of running.values()) job.controller.abort();
-      await Promise.all([...running.values()].map((job) => job.finished));
+      closed = true;
+      clearTimeout(timer);
+      current?.stop('shutdown');
+      await polling;
     },
   };
 }

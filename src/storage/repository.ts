@@ -72,7 +72,31 @@ export interface Repository {
    */
   replaceParse(target: ReparseTarget, page: PageWithStory, parserVersion: string): Promise<ReparseOutcome>;
 
-  createJob(kind: JobKind, total: number | null): Promise<JobRecord>;
+  /**
+   * Background jobs live in the database, not in the memory of the node that took the request,
+   * so any node may run one and another may finish it. A job is queued by `createJob`; a node
+   * claims it (`claimJob`), renews its lease with its progress (`heartbeatJob`) and ends it the
+   * same way; a node that stops renewing (killed, stalled) loses it to the next claim once
+   * `leaseMs` has passed, and the taker-over resumes after `resumeAfter` with the counts
+   * recorded with it. Lease times come from the database's clock where nodes share a server.
+   */
+  createJob(kind: JobKind, total: number | null, spec: JobSpec): Promise<JobRecord>;
+  /**
+   * Claims the oldest job for `spec.parserVersion` that is queued, or running with no heartbeat
+   * for `leaseMs` (its node died): sets it running, held by `nodeId`, heartbeat now. One claim
+   * wins per job (one write transaction on SQLite, `FOR UPDATE SKIP LOCKED` on PostgreSQL).
+   * `null` when there is nothing to claim.
+   */
+  claimJob(nodeId: string, leaseMs: number, parserVersion: string): Promise<JobRecord | null>;
+  /**
+   * Renews `nodeId`'s lease on a running job and records `patch` with it (progress, and the
+   * `resumeAfter` those counts reach). A patch whose status is not 'running' ends the claim:
+   * 'succeeded'/'failed' finish the job, 'queued' hands it back for any node to claim at once.
+   * Writes nothing and returns false when the node no longer holds the job (another node took it
+   * over, or it was already ended): the caller must stop working on it.
+   */
+  heartbeatJob(id: string, nodeId: string, patch: JobPatch): Promise<boolean>;
+  /** Unconditional write to a job's progress; runners use `heartbeatJob`, which is fenced. */
   updateJob(id: string, patch: JobPatch): Promise<void>;
   getJob(id: string): Promise<JobRecord | null>;
 
@@ -240,6 +264,15 @@ export interface ReparseTarget {
   documentSha256: string;
   /** The media type the document was parsed as, when it is not the one stored: stored with the parse. */
   contentType?: RawContentType;
+  /**
+   * The job this write belongs to and the node holding it. The write then also counts its
+   * outcome in the job (processed + 1, the outcome's count + 1, `resumeAfter` = this article,
+   * heartbeat now; 'missing'/'document-changed' count as skipped) in the same transaction, and
+   * happens only if the node still holds the job: otherwise nothing is written and the outcome
+   * is 'job-lost'. A takeover then never finds an article rewritten but not counted, and a node
+   * that lost its job cannot write beside the one that took it.
+   */
+  job?: { id: string; nodeId: string };
 }
 
 export interface StoredDocumentMatch {
@@ -247,7 +280,7 @@ export interface StoredDocumentMatch {
   contentType: RawContentType;
 }
 
-export type ReparseOutcome = 'updated' | 'unchanged' | 'missing' | 'document-changed';
+export type ReparseOutcome = 'updated' | 'unchanged' | 'missing' | 'document-changed' | 'job-lost';
 
 export interface ReparseCandidatesQuery {
   afterArticleId: number;
@@ -273,9 +306,35 @@ export interface JobRecord {
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;
+  /** What the job was asked, and the parser version whose nodes may run it. */
+  options: JobOptions;
+  parserVersion: string;
+  /** The node holding the job while it runs (the last one, once it ended). */
+  claimedBy: string | null;
+  heartbeatAt: string | null;
+  /**
+   * Resume point: the last article id whose outcome the counts include (0 before any). A node
+   * taking the job over continues after it. An article rewritten is counted in the same
+   * transaction (ReparseTarget.job); a page with nothing to write (no story, parse failed) is
+   * counted at the next heartbeat, so a takeover may do it again: with the same outcome,
+   * counted once.
+   */
+  resumeAfter: number;
 }
 
-export type JobPatch = Partial<Omit<JobRecord, 'id' | 'kind' | 'createdAt'>>;
+export interface JobOptions {
+  /** Re-parse every stored page, not only those parsed by an older parser version. */
+  all: boolean;
+}
+
+export interface JobSpec {
+  options: JobOptions;
+  parserVersion: string;
+}
+
+export type JobPatch = Partial<
+  Omit<JobRecord, 'id' | 'kind' | 'createdAt' | 'options' | 'parserVersion' | 'claimedBy' | 'heartbeatAt'>
+>;
 
 export type ChangeKind = 'created' | 'reparsed' | 'deleted';
 

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
@@ -5,7 +8,12 @@ import { loadConfig } from '../../src/config.js';
 import { sha256Hex, type ParseFunction } from '../../src/ingest/ingest.js';
 import { parseSubmission } from '../../src/ingest/parse-submission.js';
 import { parsePage, PARSER_VERSION, type ParsedPage } from '../../src/parser/index.js';
-import type { IngestRecord, PageWithStory, RawContentType } from '../../src/storage/repository.js';
+import type {
+  IngestRecord,
+  PageWithStory,
+  RawContentType,
+  Repository,
+} from '../../src/storage/repository.js';
 import { createSqliteRepository } from '../../src/storage/sqlite/index.js';
 import { expectMatchesContract } from '../helpers/contract.js';
 import { buildTestApp, fixtureJson, fixtureText, SEED_ID, type TestApp } from '../helpers/app.js';
@@ -523,6 +531,99 @@ describe('POST /v1/admin/reparse', () => {
     });
     expect(response.statusCode).toBe(403);
     expectMatchesContract('POST', '/v1/admin/reparse', response);
+  });
+});
+
+describe('a re-parse job on several API nodes (apps on one database file)', () => {
+  const dirs: string[] = [];
+  const apps: TestApp[] = [];
+  const wakeOnCleanUp: (() => void)[] = [];
+  afterEach(async () => {
+    for (const wake of wakeOnCleanUp.splice(0)) wake();
+    for (const app of apps.splice(0).reverse()) await app.close();
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** An app (a node) on the database file, with a short job lease; its heartbeats wait for `beforeHeartbeat`. */
+  async function appOnFile(
+    path: string,
+    parse: ParseFunction,
+    beforeHeartbeat: () => Promise<void> = async () => undefined,
+  ): Promise<TestApp> {
+    const opened = createSqliteRepository(path);
+    const repository: Repository = {
+      ...opened,
+      async heartbeatJob(id, nodeId, patch) {
+        await beforeHeartbeat();
+        return opened.heartbeatJob(id, nodeId, patch);
+      },
+    };
+    const config = { ...loadConfig({}), logLevel: 'silent' as const, jobLeaseMs: 300, jobPollMs: 20 };
+    const app = await buildApp(config, { repository, parse });
+    await app.ready();
+    const test: TestApp = {
+      app,
+      repository,
+      async close() {
+        await app.close();
+        await opened.close();
+      },
+    };
+    apps.push(test);
+    return test;
+  }
+
+  it('outlives the node that took it: A stalls mid-job, B (same file) takes it over and finishes it with the right counts', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'masthead-reparse-nodes-'));
+    dirs.push(dir);
+    const path = join(dir, 'nodes.db');
+    // A parses the first page, then stalls at the second (work and heartbeats), as a node
+    // that was killed or cut off; it wakes up only once B is done.
+    const parsedByA: string[] = [];
+    let wakeA = (): void => undefined;
+    let aStalled: Promise<void> | undefined;
+    const stall = new Promise<void>((resolve) => (wakeA = resolve));
+    const a = await appOnFile(
+      path,
+      async (submission) => {
+        parsedByA.push(submission.body);
+        if (parsedByA.length === 2) {
+          aStalled = stall;
+          await stall;
+        }
+        return parseSubmission(submission);
+      },
+      async () => aStalled,
+    );
+    wakeOnCleanUp.push(wakeA);
+    await storeOld(a, seedText, wrongSeed());
+    await storeOld(a, otherText, wrongOther());
+    await storeOld(a, thirdText, storyPage(thirdText));
+    const job = await startReparse(a, { all: true });
+    expect(job.total).toBe(3);
+
+    const parsedByB: string[] = [];
+    const b = await appOnFile(path, async (submission) => {
+      parsedByB.push(submission.body);
+      return parseSubmission(submission);
+    });
+    const done = await waitForJob(b, job);
+    expect(done).toMatchObject({
+      status: 'succeeded',
+      total: 3,
+      processed: 3,
+      updated: 2,
+      unchanged: 1,
+      skipped: 0,
+      failed: 0,
+      error: null,
+    });
+    // B went on after the page A had recorded, or redid it (never counted twice), and did the rest.
+    expect(parsedByA.slice(0, 2)).toEqual([seedText, otherText]);
+    expect(parsedByB.slice(-2)).toEqual([otherText, thirdText]);
+    const seed = await articleView(b, 1);
+    expect(seed.paragraphs).toEqual(seedExpected.body_paragraphs);
+    expect(seed.parser_version).toBe(PARSER_VERSION);
   });
 });
 

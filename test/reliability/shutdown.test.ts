@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -61,6 +62,16 @@ interface Outcome {
   error?: string;
 }
 
+interface JobCounts {
+  status: string;
+  total: number;
+  processed: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  failed: number;
+}
+
 interface Server {
   child: ChildProcess;
   url: string;
@@ -68,11 +79,12 @@ interface Server {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-function startServer(databasePath: string): Promise<Server> {
+function startServer(databasePath: string, env: Record<string, string> = {}): Promise<Server> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,
+      ...env,
       HOST: '127.0.0.1',
       PORT: '0',
       DATABASE_PATH: databasePath,
@@ -302,7 +314,7 @@ describe('graceful shutdown (SIGTERM during ingests)', () => {
     }
   });
 
-  it('stops a running re-parse job and records it as interrupted before the database closes', async () => {
+  it('hands a running re-parse job back to the queue before the database closes; the next start finishes it', async () => {
     const databasePath = join(dir, 'reparse.db');
     const repository = createSqliteRepository(databasePath);
     const pages = markedPages();
@@ -334,14 +346,108 @@ describe('graceful shutdown (SIGTERM during ingests)', () => {
     const db = new Database(databasePath, { fileMustExist: true });
     try {
       expect(integrityCheck(db)).toBe('ok');
-      // The job runner aborts running jobs on close and records why; the database must
-      // still be open then, or the job stays "running" forever after a restart.
-      expect(db.prepare('SELECT status, error FROM jobs WHERE id = ?').get(job.id)).toEqual({
-        status: 'failed',
-        error: 'interrupted by shutdown; run it again',
-      });
+      // The job runner stops its job on close and hands it back to the queue with its progress
+      // (the database must still be open then): another node, or the next start, resumes it.
+      const stopped = db
+        .prepare('SELECT status, error, claimed_by, processed, resume_after FROM jobs WHERE id = ?')
+        .get(job.id) as { status: string; error: string | null; processed: number; resume_after: number };
+      expect(stopped).toMatchObject({ status: 'queued', error: null });
+      expect(stopped.processed).toBeLessThan(REPARSE_PAGES);
+      expect(stopped.resume_after).toBeGreaterThanOrEqual(stopped.processed);
     } finally {
       db.close();
     }
+
+    // The next start takes the job up where it stopped and finishes it, each page counted once.
+    const restarted = await startServer(databasePath);
+    let finished: JobCounts;
+    for (;;) {
+      const response = await fetch(`${restarted.url}/v1/admin/jobs/${job.id}`);
+      finished = (await response.json()) as typeof finished;
+      if (finished.status === 'succeeded' || finished.status === 'failed') break;
+      await sleep(50);
+    }
+    restarted.child.kill('SIGTERM');
+    expect(await restarted.exited).toEqual({ code: 0, signal: null });
+    expect(finished).toMatchObject({
+      status: 'succeeded',
+      total: REPARSE_PAGES,
+      processed: REPARSE_PAGES,
+      failed: 0,
+    });
+    expect(finished.updated + finished.unchanged + finished.skipped).toBe(REPARSE_PAGES);
   }, 60_000);
+
+  it('a re-parse job survives SIGKILL of its node: the next node takes it over after the lease and finishes it', async () => {
+    const databasePath = join(dir, 'reparse-kill.db');
+    const repository = createSqliteRepository(databasePath);
+    const pages = markedPages();
+    for (let n = 0; n < REPARSE_PAGES; n += 1) {
+      await ingestPage(repository, pages(n, `rk${n}`).submission);
+    }
+    await repository.close();
+    const lease = { JOB_LEASE_MS: '1000', JOB_POLL_MS: '100' };
+
+    const server = await startServer(databasePath, lease);
+    const started = await fetch(`${server.url}/v1/admin/reparse`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ all: true }),
+    });
+    expect(started.status).toBe(202);
+    const job = (await started.json()) as { id: string };
+    let seen = { status: 'queued', processed: 0 };
+    while (seen.status === 'queued' || seen.processed === 0) {
+      seen = (await (await fetch(`${server.url}/v1/admin/jobs/${job.id}`)).json()) as typeof seen;
+    }
+    expect(seen.status, 'the job is still running at SIGKILL').toBe('running');
+    server.child.kill('SIGKILL');
+    expect(await server.exited).toEqual({ code: null, signal: 'SIGKILL' });
+
+    const left = new Database(databasePath, { readonly: true, fileMustExist: true });
+    try {
+      // What the killed node left: the job running, held by it, with the articles it counted.
+      const row = left.prepare('SELECT status, claimed_by, processed FROM jobs WHERE id = ?').get(job.id) as {
+        status: string;
+        claimed_by: string;
+        processed: number;
+      };
+      expect(row).toMatchObject({
+        status: 'running',
+        claimed_by: expect.stringContaining(`:${server.child.pid}:`),
+      });
+      expect(row.processed).toBeGreaterThan(0);
+    } finally {
+      left.close();
+    }
+
+    // Another node on the file: the job is still held by the dead one until its lease runs out.
+    const next = await startServer(databasePath, lease);
+    let finished: JobCounts;
+    for (;;) {
+      const response = await fetch(`${next.url}/v1/admin/jobs/${job.id}`);
+      finished = (await response.json()) as JobCounts;
+      if (finished.status === 'succeeded' || finished.status === 'failed') break;
+      await sleep(50);
+    }
+    next.child.kill('SIGTERM');
+    expect(await next.exited).toEqual({ code: 0, signal: null });
+    expect(finished).toMatchObject({
+      status: 'succeeded',
+      total: REPARSE_PAGES,
+      processed: REPARSE_PAGES,
+      failed: 0,
+    });
+    expect(finished.updated + finished.unchanged + finished.skipped).toBe(REPARSE_PAGES);
+    const db = new Database(databasePath, { readonly: true, fileMustExist: true });
+    try {
+      // Finished by the node that took it over.
+      const row = db.prepare('SELECT claimed_by FROM jobs WHERE id = ?').get(job.id) as {
+        claimed_by: string;
+      };
+      expect(row.claimed_by).toContain(`:${next.child.pid}:`);
+    } finally {
+      db.close();
+    }
+  }, 120_000);
 });

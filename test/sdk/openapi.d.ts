@@ -419,7 +419,7 @@ export interface paths {
         put?: never;
         /**
          * Re-parse stored pages
-         * @description Starts a background job that re-parses stored raw documents with the current parser (by default only those parsed by an older parser version) and rewrites their articles in place: same ids, never lost or duplicated; a page where the new parser finds no story keeps its article. Follow its progress at the `Location` returned.
+         * @description Queues a background job that re-parses stored raw documents with the current parser (by default only those parsed by an older parser version) and rewrites their articles in place: same ids, never lost or duplicated; a page where the new parser finds no story keeps its article. One API node runs it; if that node stops, another takes it over and goes on. Follow its progress at the `Location` returned.
          */
         post: operations["startReparse"];
         delete?: never;

@@ -27,10 +27,11 @@ export async function adminRoutes(app: FastifyInstance, options: AdminRoutesOpti
         security: [{ bearerAuth: [] }],
         summary: 'Re-parse stored pages',
         description:
-          'Starts a background job that re-parses stored raw documents with the current parser ' +
+          'Queues a background job that re-parses stored raw documents with the current parser ' +
           '(by default only those parsed by an older parser version) and rewrites their articles in ' +
           'place: same ids, never lost or duplicated; a page where the new parser finds no story keeps ' +
-          'its article. Follow its progress at the `Location` returned.',
+          'its article. One API node runs it; if that node stops, another takes it over and goes on. ' +
+          'Follow its progress at the `Location` returned.',
         body: ReparseRequestSchema.nullish(),
         response: {
           202: jsonResponse('The job, queued; `Location` is where to follow it.', JobSchema),

@@ -24,7 +24,7 @@ import {
   type LearnedShapeRecord,
   type TeaserRecord,
 } from '../repository.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { decodeCursor, encodeCursor } from '../cursor.js';
 import { storyStore } from './stories.js';
 
 export interface ArticleRow {

@@ -14,7 +14,7 @@ import {
   type ChangeQuery,
   type ChangeRecord,
 } from '../repository.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { decodeCursor, encodeCursor } from '../cursor.js';
 
 const TOKEN_LIST = 'changes';
 

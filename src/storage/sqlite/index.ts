@@ -79,6 +79,11 @@ function storedParse(articles: ArticleStore, articleId: number): StoredParse | n
   return article && edition && teasers ? { article, edition, teasers } : null;
 }
 
+/** Rolls a re-parse back: its node no longer holds the job it was part of. */
+class JobLostError extends Error {
+  override name = 'JobLostError';
+}
+
 function sqliteRepository(
   db: Database.Database,
   path: string,
@@ -128,6 +133,20 @@ function sqliteRepository(
    */
   const reparseOne = db.transaction(
     (target: ReparseTarget, page: PageWithStory, parserVersion: string): ReparseOutcome => {
+      const outcome = reparseArticle(target, page, parserVersion);
+      // Counted in the job in the same transaction, or not written at all (see ReparseTarget.job).
+      if (target.job && !jobs.countOutcome(target.job.id, target.job.nodeId, target.articleId, outcome)) {
+        throw new JobLostError();
+      }
+      return outcome;
+    },
+  );
+  function reparseArticle(
+    target: ReparseTarget,
+    page: PageWithStory,
+    parserVersion: string,
+  ): Exclude<ReparseOutcome, 'job-lost'> {
+    {
       const held = documentHashOf.get(target.articleId);
       if (!held) return 'missing';
       if (held.sha256 !== target.documentSha256) return 'document-changed';
@@ -141,8 +160,8 @@ function sqliteRepository(
         return 'unchanged';
       }
       return articles.replaceParse(target.articleId, page, parserVersion, new Date().toISOString());
-    },
-  );
+    }
+  }
 
   /** A write outside the group committer, checked against the file before and after like one. */
   function write<T>(action: string, work: () => T): T {
@@ -233,13 +252,24 @@ function sqliteRepository(
 
     async replaceParse(target, page, parserVersion) {
       // Immediate: the transaction reads then writes; it takes the write lock first.
-      return write('re-parse article', () => reparseOne.immediate(target, page, parserVersion));
+      return write('re-parse article', () => {
+        try {
+          return reparseOne.immediate(target, page, parserVersion);
+        } catch (error) {
+          if (error instanceof JobLostError) return 'job-lost';
+          throw error;
+        }
+      });
     },
 
     assignMissingStories: async (limit) =>
       write('assign story ids', () => articles.assignMissingStories.immediate(limit)),
 
-    createJob: async (kind, total) => write('create job', () => jobs.create(kind, total)),
+    createJob: async (kind, total, spec) => write('create job', () => jobs.create(kind, total, spec)),
+    claimJob: async (nodeId, leaseMs, parserVersion) =>
+      write('claim job', () => jobs.claim(nodeId, leaseMs, parserVersion)),
+    heartbeatJob: async (id, nodeId, patch) =>
+      write('job heartbeat', () => jobs.heartbeat(id, nodeId, patch)),
     updateJob: async (id, patch) => write('update job', () => jobs.update(id, patch)),
     getJob: async (id) => jobs.get(id),
 

@@ -8,12 +8,11 @@
  * Articles added during the walk stay out of it; one deleted, or a ranking reordered by
  * the corpus statistics changing, may make an item near a page edge repeat or be skipped.
  */
-import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Statement } from 'better-sqlite3';
 import { dateBound, publicationKey } from '../keys.js';
+export { DEFAULT_TOTAL_BOUND, SEARCH_RESULT_WINDOW } from '../list-rules.js';
 import {
-  InvalidCursorError,
   type ArticleFilter,
   type ArticleListItem,
   type ArticleListQuery,
@@ -39,14 +38,24 @@ import {
   type ArticleRow,
   type EditionRow,
 } from './articles.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { decodeCursor, encodeCursor } from '../cursor.js';
 import { buildSnippet } from '../snippet.js';
 import { highlightTerms, parseSearchQuery } from '../search-query.js';
 import { ftsMatch } from './fts-query.js';
+import {
+  DEFAULT_TOTAL_BOUND,
+  SEARCH_RESULT_WINDOW,
+  decodeArticleSearchCursor,
+  decodeTeaserSearchCursor,
+  encodeArticleSearchCursor,
+  encodeTeaserSearchCursor,
+  nothingFound,
+  relevanceNeedsQuery,
+  totalOf,
+  withinWindow,
+} from '../list-rules.js';
 import type { RankingRunner, SqlValue } from './search-thread.js';
 
-/** A ranked search keeps at most this many results, as most search APIs cap their result window. */
-export const SEARCH_RESULT_WINDOW = 10_000;
 const BM25 = 'bm25(articles_fts, 10.0, 4.0, 1.0)';
 
 /**
@@ -55,40 +64,6 @@ const BM25 = 'bm25(articles_fts, 10.0, 4.0, 1.0)';
  * applying it.
  */
 export const ftsRowId = (id: number): bigint => BigInt(id);
-
-/** The query and filters a cursor was issued for, hashed: it is not replayed against another. */
-function searchIdentity(query: object): string {
-  const { cursor: _cursor, limit: _limit, ...rest } = query as { cursor?: unknown; limit?: unknown };
-  const identity = JSON.stringify(rest, Object.keys(rest).sort());
-  return createHash('sha256').update(identity).digest('base64url').slice(0, 22);
-}
-
-/** Where a search walk is: the highest article id it ranks, and how many results it served. */
-interface SearchPosition {
-  lastId: number;
-  served: number;
-}
-
-const SEARCH_CURSOR = 'articles-search';
-
-function encodeSearchCursor(query: ArticleListQuery, position: SearchPosition): string {
-  return encodeCursor(SEARCH_CURSOR, [searchIdentity(query), position.lastId, position.served]);
-}
-
-function decodeSearchCursor(query: ArticleListQuery & { cursor: string }): SearchPosition {
-  const [identity, lastId, served] = decodeCursor(query.cursor, SEARCH_CURSOR, [
-    'string',
-    'number',
-    'number',
-  ] as const);
-  if (identity !== searchIdentity(query)) {
-    throw new InvalidCursorError('the cursor belongs to another search; send the same q and filters');
-  }
-  if (lastId < 1 || served < 1 || served >= SEARCH_RESULT_WINDOW) {
-    throw new InvalidCursorError('the cursor is not one this server issued');
-  }
-  return { lastId, served };
-}
 
 interface Where {
   clauses: string[];
@@ -135,9 +110,6 @@ function articleWhere(filter: ArticleFilter, article = 'a', edition = 'e'): Wher
 const sqlWhere = (clauses: string[]): string =>
   clauses.length === 0 ? '' : `WHERE ${clauses.join(' AND ')}`;
 
-/** Lists count their items up to this many by default (`LIST_TOTAL_BOUND`). */
-export const DEFAULT_TOTAL_BOUND = 10_000;
-
 /**
  * A keyset order of the article list: the ORDER BY, the clause that resumes after a cursor's
  * position, and the cursor's tag (a cursor of one order is refused by another). Each order
@@ -177,19 +149,8 @@ const ARTICLE_ORDERS: Record<Exclude<ArticleSort, 'relevance'>, KeysetOrder> = {
   '-ingested': byIngest('desc'),
 };
 
-/** A count that stopped at `bound + 1` rows, as a Total. */
-function totalOf(counted: number, bound: number): Total {
-  return counted > bound ? { value: bound, exact: false } : { value: counted, exact: true };
-}
-
 /** `SELECT count(*)` over at most `bound + 1` rows of `from` (a FROM and WHERE). */
 const cappedCount = (from: string): string => `SELECT count(*) AS n FROM (SELECT 1 ${from} LIMIT ?)`;
-
-/** What a search that requires nothing (`-budget`, `+++`) finds. */
-const nothingFound = <T>(): Page<T> => ({ items: [], nextCursor: null, total: { value: 0, exact: true } });
-
-/** `sort=relevance` without `q`: the routes refuse it first, with a 400. */
-const relevanceNeedsQuery = (): Error => new RangeError('sort=relevance needs a search query (q)');
 
 /**
  * `distinct=story`: an article is its story's representative when it is the capture with the
@@ -265,7 +226,7 @@ export function listStore(
    */
   async function searchArticles(query: ArticleListQuery & { q: string }): Promise<Page<ArticleListItem>> {
     const position = query.cursor
-      ? decodeSearchCursor({ ...query, cursor: query.cursor })
+      ? decodeArticleSearchCursor({ ...query, cursor: query.cursor })
       : { lastId: highestArticleId.get()?.id ?? 0, served: 0 };
     const search = parseSearchQuery(query.q);
     const match = ftsMatch(search);
@@ -301,9 +262,11 @@ export function listStore(
       position.served,
     ]);
     const ranked = rows.map((row) => row.id);
-    let total = await count(matches, [match, ftsRowId(position.lastId), ...where.values], true);
     // A relevance walk serves at most SEARCH_RESULT_WINDOW results.
-    if (total.value > SEARCH_RESULT_WINDOW) total = { value: SEARCH_RESULT_WINDOW, exact: false };
+    const total = withinWindow(
+      await count(matches, [match, ftsRowId(position.lastId), ...where.values], true),
+      SEARCH_RESULT_WINDOW,
+    );
     const pageIds = ranked.slice(0, limit);
     const served = position.served + pageIds.length;
     const more = ranked.length > limit && served < SEARCH_RESULT_WINDOW;
@@ -314,7 +277,7 @@ export function listStore(
     }));
     return {
       items,
-      nextCursor: more ? encodeSearchCursor(query, { lastId: position.lastId, served }) : null,
+      nextCursor: more ? encodeArticleSearchCursor(query, { lastId: position.lastId, served }) : null,
       total,
     };
   }
@@ -536,22 +499,9 @@ export function listStore(
    * when the walk began, and how many results were served), within SEARCH_RESULT_WINDOW.
    */
   async function rankTeasers(query: TeaserSearchQuery & { q: string }): Promise<Page<TeaserSearchItem>> {
-    const identity = searchIdentity({ q: query.q, publication: query.publication });
-    let position = { lastId: highestTeaserId.get()?.id ?? 0, served: 0 };
-    if (query.cursor) {
-      const [cursorIdentity, lastId, served] = decodeCursor(query.cursor, 'teasers:relevance', [
-        'string',
-        'number',
-        'number',
-      ] as const);
-      if (cursorIdentity !== identity) {
-        throw new InvalidCursorError('the cursor belongs to another search; send the same q and publication');
-      }
-      if (served < 1 || served >= SEARCH_RESULT_WINDOW) {
-        throw new InvalidCursorError('the cursor is not one this server issued');
-      }
-      position = { lastId, served };
-    }
+    const position = query.cursor
+      ? decodeTeaserSearchCursor({ ...query, cursor: query.cursor })
+      : { lastId: highestTeaserId.get()?.id ?? 0, served: 0 };
     const match = ftsMatch(parseSearchQuery(query.q));
     if (match === null) return nothingFound();
     const limit = Math.min(query.limit, SEARCH_RESULT_WINDOW - position.served);
@@ -566,12 +516,11 @@ export function listStore(
       `SELECT ${TEASER_COLUMNS} ${from} ORDER BY bm25(teasers_fts), t.id LIMIT ? OFFSET ?`,
       [...values, limit + 1, position.served],
     );
-    let total = await count(from, values, true);
-    if (total.value > SEARCH_RESULT_WINDOW) total = { value: SEARCH_RESULT_WINDOW, exact: false };
+    const total = withinWindow(await count(from, values, true), SEARCH_RESULT_WINDOW);
     const served = position.served + Math.min(rows.length, limit);
     return teaserPage(rows, limit, total, () =>
       served < SEARCH_RESULT_WINDOW
-        ? encodeCursor('teasers:relevance', [identity, position.lastId, served])
+        ? encodeTeaserSearchCursor(query, { lastId: position.lastId, served })
         : null,
     );
   }

@@ -139,6 +139,51 @@ describe('search cursors', () => {
     expect(second.nextCursor).toBeNull();
   });
 
+  it('carry all they need: page 2 served by a second repository on the file (another node) while the first goes on writing', async () => {
+    const other = createSqliteRepository(path);
+    try {
+      const expected = await walkAll('whale', 100);
+      const first = await repository.listArticles({ q: 'whale', limit: 3 });
+      // Matches stored after the walk began are not in it, on whichever node it continues.
+      await store({
+        title: 'Whale latecomer',
+        paragraphs: ['whale whale whale whale whale whale whale whale'],
+      });
+      const second = await other.listArticles({ q: 'whale', limit: 3, cursor: first.nextCursor ?? '' });
+      expect(second.items.map((item) => item.id)).toEqual(expected.slice(3, 6));
+      // …and back on the first node for the last page.
+      const third = await repository.listArticles({ q: 'whale', limit: 3, cursor: second.nextCursor ?? '' });
+      expect(third.items.map((item) => item.id)).toEqual(expected.slice(6));
+      expect(third.nextCursor).toBeNull();
+
+      // Teaser searches and plain lists page the same way.
+      for (let i = 0; i < 5; i += 1) {
+        await store({ title: `Teasing ${i}`, teasers: [{ title: `Narwhal sighting ${i}` }] });
+      }
+      const teasers = await repository.searchTeasers({ q: 'narwhal', limit: 2 });
+      const teasersNext = await other.searchTeasers({
+        q: 'narwhal',
+        limit: 10,
+        cursor: teasers.nextCursor ?? '',
+      });
+      const allTeasers = await other.searchTeasers({ q: 'narwhal', limit: 10 });
+      expect(allTeasers.items).toHaveLength(5);
+      expect(teasers.items).toHaveLength(2);
+      expect([...teasers.items, ...teasersNext.items].map((item) => item.id)).toEqual(
+        allTeasers.items.map((item) => item.id),
+      );
+      const listed = await repository.listArticles({ limit: 4 });
+      const listedNext = await other.listArticles({ limit: 100, cursor: listed.nextCursor ?? '' });
+      const allListed = await other.listArticles({ limit: 100 });
+      expect(allListed.items).toHaveLength(14);
+      expect([...listed.items, ...listedNext.items].map((item) => item.id)).toEqual(
+        allListed.items.map((item) => item.id),
+      );
+    } finally {
+      await other.close();
+    }
+  });
+
   it('are refused for another query or filters', async () => {
     const first = await repository.listArticles({ q: 'whale', limit: 2 });
     const cursor = first.nextCursor ?? '';

@@ -118,6 +118,11 @@ describe('migrate', () => {
       'created_at',
       'started_at',
       'finished_at',
+      'options',
+      'parser_version',
+      'claimed_by',
+      'heartbeat_at',
+      'resume_after',
     ]);
 
     const indexes = (
@@ -133,8 +138,40 @@ describe('migrate', () => {
         'teasers_link_lookup',
         'teasers_waiting',
         'teasers_linked',
+        'jobs_claimable',
       ]),
     );
+    db.close();
+  });
+
+  it('009 ends the jobs that ran in a process memory: nothing says how to resume them', () => {
+    const db = new Database(':memory:');
+    registerFunctions(db);
+    const migrations = loadSqliteMigrations();
+    migrate(db, migrations.slice(0, 8));
+    const now = '2026-01-01T00:00:00.000Z';
+    db.exec(`
+      INSERT INTO jobs (id, kind, status, created_at) VALUES ('queued-one', 'reparse', 'queued', '${now}');
+      INSERT INTO jobs (id, kind, status, created_at) VALUES ('orphan', 'reparse', 'running', '${now}');
+      INSERT INTO jobs (id, kind, status, created_at, finished_at) VALUES ('done', 'reparse', 'succeeded', '${now}', '${now}');
+    `);
+    migrate(db, migrations.slice(0, 9));
+    const rows = db.prepare(`SELECT id, status, error, finished_at FROM jobs ORDER BY id`).all() as {
+      id: string;
+      status: string;
+      error: string | null;
+      finished_at: string | null;
+    }[];
+    expect(rows.map((row) => [row.id, row.status])).toEqual([
+      ['done', 'succeeded'],
+      ['orphan', 'failed'],
+      ['queued-one', 'failed'],
+    ]);
+    expect(rows[0]?.error).toBeNull();
+    for (const row of rows.slice(1)) {
+      expect(row.error).toMatch(/run it again/);
+      expect(row.finished_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    }
     db.close();
   });
 

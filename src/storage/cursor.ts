@@ -1,4 +1,4 @@
-import { InvalidCursorError } from '../repository.js';
+import { InvalidCursorError } from './repository.js';
 
 /**
  * Opaque list cursors: base64url JSON tagged with the list they belong to, so a cursor
