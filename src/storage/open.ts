@@ -64,8 +64,7 @@ const PATH_ENGINE = 'sqlite';
 
 const ENGINES: Record<string, Engine> = {
   sqlite: { schemes: [], readReplicas: false, open: openSqlite },
-  // The PostgreSQL adapter (src/storage/postgres/, issue 13 item 2) is this one entry:
-  // postgres: { schemes: ['postgres', 'postgresql'], readReplicas: true, open: openPostgres },
+  postgres: { schemes: ['postgres', 'postgresql'], readReplicas: true, open: openPostgres },
 };
 
 async function openSqlite(config: StorageConfig): Promise<Omit<OpenedStorage, 'engine' | 'location'>> {
@@ -105,21 +104,18 @@ async function openSqlite(config: StorageConfig): Promise<Omit<OpenedStorage, 'e
   return { repository, applied, notes };
 }
 
-/*
- * Ready for the PostgreSQL adapter; uncomment with its ENGINES entry above.
- *
- * async function openPostgres(config: StorageConfig): Promise<Omit<OpenedStorage, 'engine' | 'location'>> {
- *   const { createPostgresRepository } = await import('./postgres/index.js');
- *   const repository = await createPostgresRepository({
- *     url: config.location,
- *     readUrls: [...(config.readUrls ?? [])],
- *     changesRetained: config.changesRetained,
- *     totalBound: config.totalBound,
- *     migrate: config.migrate ?? true,
- *   });
- *   return { repository, applied: null, notes: [] };
- * }
- */
+/** PostgreSQL (src/storage/postgres/): a primary, and replicas for reads when DATABASE_READ_URLS is set. */
+async function openPostgres(config: StorageConfig): Promise<Omit<OpenedStorage, 'engine' | 'location'>> {
+  const { createPostgresRepository } = await import('./postgres/index.js');
+  const repository = await createPostgresRepository({
+    url: config.location,
+    readUrls: [...(config.readUrls ?? [])],
+    changesRetained: config.changesRetained,
+    totalBound: config.totalBound,
+    migrate: config.migrate ?? true,
+  });
+  return { repository, applied: null, notes: [] };
+}
 
 const URL_SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
 
