@@ -213,7 +213,7 @@ const TEASER_COLUMNS = TEASER_FIELDS.map((field) => `t.${field}`).join(', ');
 /** The edition list's order: undated editions last (`''`); date_start knows years too (migration 002). */
 const EDITION_SORT_KEY = `coalesce(e.date_start, '') COLLATE "C"`;
 
-export function postgresLists(pool: Pool, options: { totalBound?: number } = {}) {
+export function postgresLists(pool: Pool, options: { totalBound?: number | undefined } = {}) {
   const totalBound = options.totalBound ?? DEFAULT_TOTAL_BOUND;
 
   /** Counts the rows of `from` (a FROM and WHERE) up to the bound: at most bound + 1 rows read. */
