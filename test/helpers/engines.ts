@@ -30,8 +30,9 @@ export type ReadRepository = Pick<
 > & {
   engine: EngineName;
   ingest(input: IngestRecord): Promise<{ article: ArticleRecord }>;
-  /** PostgreSQL only: the pool, for statements a test runs itself. */
+  /** PostgreSQL only: the pool, for statements a test runs itself, and the database's URL. */
   pool?: pg.Pool;
+  url?: string;
 };
 
 /** The engines this run can test (PostgreSQL when the run has a server: see postgres.ts). */
@@ -39,10 +40,10 @@ export const ENGINES: EngineName[] = postgresAvailable ? ['sqlite', 'postgres'] 
 
 export async function openEngine(
   engine: EngineName,
-  options: { totalBound?: number } = {},
+  options: { totalBound?: number; rankedCandidates?: number } = {},
 ): Promise<ReadRepository> {
   if (engine === 'sqlite') {
-    const repository = createSqliteRepository(':memory:', options);
+    const repository = createSqliteRepository(':memory:', { totalBound: options.totalBound });
     return {
       engine,
       ingest: (input) => repository.ingest(input),
@@ -57,12 +58,14 @@ export async function openEngine(
       close: () => repository.close(),
     };
   }
-  const pool = new pg.Pool({ connectionString: await freshPostgresUrl(), max: 4 });
+  const url = await freshPostgresUrl();
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
   const lists = postgresLists(pool, options);
   const changes = postgresChanges(pool);
   return {
     engine,
     pool,
+    url,
     ingest: async (input) => {
       const id = await postgresIngest(pool, input);
       const article = await articleById(pool, id);

@@ -54,9 +54,6 @@ import {
 } from './rows.js';
 import { RANKED_CANDIDATES, rankOf, tsQuery } from './search.js';
 
-/** The most results a relevance walk serves here: the candidates it ranks, within the result window. */
-const RELEVANCE_WINDOW = Math.min(RANKED_CANDIDATES, SEARCH_RESULT_WINDOW);
-
 const sqlWhere = (clauses: string[]): string =>
   clauses.length === 0 ? '' : `WHERE ${clauses.join(' AND ')}`;
 
@@ -213,8 +210,18 @@ const TEASER_COLUMNS = TEASER_FIELDS.map((field) => `t.${field}`).join(', ');
 /** The edition list's order: undated editions last (`''`); date_start knows years too (migration 002). */
 const EDITION_SORT_KEY = `coalesce(e.date_start, '') COLLATE "C"`;
 
-export function postgresLists(pool: Pool, options: { totalBound?: number | undefined } = {}) {
+export interface ListOptions {
+  /** Lists count up to this many (`LIST_TOTAL_BOUND`). */
+  totalBound?: number | undefined;
+  /** A relevance search ranks this many of the newest matches (RANKED_CANDIDATES; smaller in tests). */
+  rankedCandidates?: number | undefined;
+}
+
+export function postgresLists(pool: Pool, options: ListOptions = {}) {
   const totalBound = options.totalBound ?? DEFAULT_TOTAL_BOUND;
+  const rankedCandidates = options.rankedCandidates ?? RANKED_CANDIDATES;
+  /** The most results a relevance walk serves here: the candidates it ranks, within the result window. */
+  const relevanceWindow = Math.min(rankedCandidates, SEARCH_RESULT_WINDOW);
 
   /** Counts the rows of `from` (a FROM and WHERE) up to the bound: at most bound + 1 rows read. */
   async function count(from: string, binds: Binds): Promise<Total> {
@@ -233,14 +240,14 @@ export function postgresLists(pool: Pool, options: { totalBound?: number | undef
 
   /** A relevance cursor's position, checked against what this engine's walk can have served. */
   function withinRelevanceWindow(position: SearchPosition): SearchPosition {
-    if (position.served >= RELEVANCE_WINDOW) {
+    if (position.served >= relevanceWindow) {
       throw new InvalidCursorError('the cursor is not one this server issued');
     }
     return position;
   }
 
   /**
-   * One page of a relevance search: the newest RANKED_CANDIDATES matches up to the walk's
+   * One page of a relevance search: the newest `rankedCandidates` matches up to the walk's
    * highest id, ranked again, after those served.
    */
   async function searchArticles(query: ArticleListQuery & { q: string }): Promise<Page<ArticleListItem>> {
@@ -251,7 +258,7 @@ export function postgresLists(pool: Pool, options: { totalBound?: number | undef
     const binds = new Binds();
     const tsquery = tsQuery(search, binds);
     if (tsquery === null) return nothingFound();
-    const limit = Math.min(query.limit, RELEVANCE_WINDOW - position.served);
+    const limit = Math.min(query.limit, relevanceWindow - position.served);
     const clauses = [
       `a.search @@ ${tsquery}`,
       `a.id <= ${binds.bind(position.lastId)}`,
@@ -261,17 +268,17 @@ export function postgresLists(pool: Pool, options: { totalBound?: number | undef
     const matches = `FROM articles a LEFT JOIN editions e ON e.id = a.edition_id ${sqlWhere(clauses)}`;
     const countBinds = copyOf(binds);
     const rankedPromise = pool.query<{ id: string }>(
-      `SELECT id FROM (SELECT a.id, a.search ${matches} ORDER BY a.id DESC LIMIT ${binds.bind(RANKED_CANDIDATES)}) candidates
+      `SELECT id FROM (SELECT a.id, a.search ${matches} ORDER BY a.id DESC LIMIT ${binds.bind(rankedCandidates)}) candidates
         ORDER BY ${rankOf('search', tsquery)} DESC, id
         LIMIT ${binds.bind(limit + 1)} OFFSET ${binds.bind(position.served)}`,
       binds.values,
     );
     const [ranked, counted] = await Promise.all([rankedPromise, count(matches, countBinds)]);
-    const total = withinWindow(counted, RELEVANCE_WINDOW);
+    const total = withinWindow(counted, relevanceWindow);
     const ids = ranked.rows.map((row) => toNumber(row.id));
     const pageIds = ids.slice(0, limit);
     const served = position.served + pageIds.length;
-    const more = ids.length > limit && served < RELEVANCE_WINDOW;
+    const more = ids.length > limit && served < relevanceWindow;
     const terms = highlightTerms(search);
     const items = (await articlesByIds(pool, pageIds)).map((article) => ({
       ...article,
@@ -450,7 +457,7 @@ export function postgresLists(pool: Pool, options: { totalBound?: number | undef
     const binds = new Binds();
     const tsquery = tsQuery(parseSearchQuery(query.q), binds);
     if (tsquery === null) return nothingFound();
-    const limit = Math.min(query.limit, RELEVANCE_WINDOW - position.served);
+    const limit = Math.min(query.limit, relevanceWindow - position.served);
     const clauses = [`t.search @@ ${tsquery}`, `t.id <= ${binds.bind(position.lastId)}`];
     if (query.publication !== undefined) {
       clauses.push(textEquals('t.publication_key', publicationKey(query.publication), binds));
@@ -460,17 +467,17 @@ export function postgresLists(pool: Pool, options: { totalBound?: number | undef
     const [ranked, counted] = await Promise.all([
       pool.query<TeaserRow>(
         `SELECT ${TEASER_FIELDS.join(', ')} FROM (SELECT ${TEASER_COLUMNS}, t.search ${matches} ORDER BY t.id DESC
-                 LIMIT ${binds.bind(RANKED_CANDIDATES)}) candidates
+                 LIMIT ${binds.bind(rankedCandidates)}) candidates
           ORDER BY ${rankOf('search', tsquery)} DESC, id
           LIMIT ${binds.bind(limit + 1)} OFFSET ${binds.bind(position.served)}`,
         binds.values,
       ),
       count(matches, countBinds),
     ]);
-    const total = withinWindow(counted, RELEVANCE_WINDOW);
+    const total = withinWindow(counted, relevanceWindow);
     const served = position.served + Math.min(ranked.rows.length, limit);
     return teaserPage(ranked.rows, limit, total, () =>
-      served < RELEVANCE_WINDOW ? encodeTeaserSearchCursor(query, { lastId: position.lastId, served }) : null,
+      served < relevanceWindow ? encodeTeaserSearchCursor(query, { lastId: position.lastId, served }) : null,
     );
   }
 
