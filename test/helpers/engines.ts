@@ -40,10 +40,13 @@ export const ENGINES: EngineName[] = postgresAvailable ? ['sqlite', 'postgres'] 
 
 export async function openEngine(
   engine: EngineName,
-  options: { totalBound?: number; rankedCandidates?: number } = {},
+  options: { totalBound?: number; rankedCandidates?: number; changesRetained?: number } = {},
 ): Promise<ReadRepository> {
   if (engine === 'sqlite') {
-    const repository = createSqliteRepository(':memory:', { totalBound: options.totalBound });
+    const repository = createSqliteRepository(':memory:', {
+      totalBound: options.totalBound,
+      changesRetained: options.changesRetained,
+    });
     return {
       engine,
       ingest: (input) => repository.ingest(input),
@@ -61,6 +64,9 @@ export async function openEngine(
   const url = await freshPostgresUrl();
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   const lists = postgresLists(pool, options);
+  if (options.changesRetained !== undefined) {
+    await pool.query('UPDATE change_feed SET retained = $1', [options.changesRetained]);
+  }
   const changes = postgresChanges(pool);
   return {
     engine,
@@ -88,6 +94,11 @@ export async function openEngine(
 async function postgresIngest(pool: pg.Pool, input: IngestRecord): Promise<number> {
   const client = await pool.connect();
   try {
+    const existing = await client.query<{ id: string }>(
+      'SELECT a.id FROM articles a JOIN raw_documents r ON r.id = a.raw_document_id WHERE r.sha256 = $1',
+      [input.document.sha256],
+    );
+    if (existing.rows[0]) return Number(existing.rows[0].id); // the same bytes: nothing written
     await client.query('BEGIN');
     const { story, edition, teasers } = input.page;
     const document = await client.query<{ id: string }>(
