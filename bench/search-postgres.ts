@@ -7,7 +7,7 @@
  *
  *   npx tsx scripts/generate-db.ts --articles 100000 --out /tmp/articles-100k.db
  *   npx tsx bench/search-postgres.ts --db /tmp/articles-100k.db \
- *     --postgres postgres://postgres@127.0.0.1:55491/ [--runs 50]
+ *     --postgres postgres://postgres@127.0.0.1:55491/ [--runs 50] [--candidates 500,200] [--skip-unbounded]
  *
  * The PostgreSQL database (`search_bench_<articles>`) is created once and reused.
  */
@@ -27,6 +27,10 @@ const { values } = parseArgs({
     db: { type: 'string' },
     postgres: { type: 'string' },
     runs: { type: 'string', default: '50' },
+    /** Candidate bounds to compare besides RANKED_CANDIDATES, comma-separated. */
+    candidates: { type: 'string', default: '' },
+    /** Skip the unbounded ranking (seconds per search on a common term). */
+    'skip-unbounded': { type: 'boolean', default: false },
   },
 });
 if (!values.db || !values.postgres) throw new Error('--db PATH and --postgres URL are required');
@@ -74,7 +78,9 @@ async function ensurePostgres(): Promise<string> {
     );
   }
   const editions = sqlite
-    .prepare('SELECT id, publication_id, date, label, platform, created_at, article_count FROM editions ORDER BY id')
+    .prepare(
+      'SELECT id, publication_id, date, label, platform, created_at, article_count FROM editions ORDER BY id',
+    )
     .all() as Record<string, unknown>[];
   await client.query(
     `INSERT INTO editions (id, publication_id, date, label, platform, created_at, article_count)
@@ -125,11 +131,15 @@ async function ensurePostgres(): Promise<string> {
     await client.query('COMMIT');
   }
   // The triggers counted each article into its edition again: restore the copied counts.
-  await client.query(`UPDATE editions e SET article_count = (SELECT count(*) FROM articles a WHERE a.edition_id = e.id)`);
+  await client.query(
+    `UPDATE editions e SET article_count = (SELECT count(*) FROM articles a WHERE a.edition_id = e.id)`,
+  );
   await client.query('VACUUM ANALYZE');
   client.release();
   await pool.end();
-  console.log(`copied ${articleCount} articles to ${name} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  console.log(
+    `copied ${articleCount} articles to ${name} in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+  );
   return url;
 }
 
@@ -163,13 +173,18 @@ console.log(
 );
 const url = await ensurePostgres();
 const pool = new pg.Pool({ connectionString: url, max: 4 });
-const bounded = postgresLists(pool);
+const bounds = [RANKED_CANDIDATES, ...values.candidates.split(',').filter(Boolean).map(Number)];
 const unbounded = postgresLists(pool, { rankedCandidates: Number.MAX_SAFE_INTEGER });
 const repository = createSqliteRepository(values.db);
 for (const q of [common.term, meta.rareTerm]) {
   await measure('sqlite (FTS5 bm25, search thread)', (query) => repository.listArticles(query), q);
-  await measure(`postgres bounded (${RANKED_CANDIDATES} newest ranked)`, (query) => bounded.listArticles(query), q);
-  await measure('postgres unbounded (every match ranked)', (query) => unbounded.listArticles(query), q);
+  for (const bound of bounds) {
+    const bounded = postgresLists(pool, { rankedCandidates: bound });
+    await measure(`postgres bounded (${bound} newest ranked)`, (query) => bounded.listArticles(query), q);
+  }
+  if (!values['skip-unbounded']) {
+    await measure('postgres unbounded (every match ranked)', (query) => unbounded.listArticles(query), q);
+  }
 }
 await repository.close();
 await pool.end();
