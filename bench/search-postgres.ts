@@ -29,6 +29,8 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '50' },
     /** Candidate bounds to compare besides RANKED_CANDIDATES, comma-separated. */
     candidates: { type: 'string', default: '' },
+    /** More terms to measure (e.g. mid-frequency ones), comma-separated. */
+    terms: { type: 'string', default: '' },
     /** Skip the unbounded ranking (seconds per search on a common term). */
     'skip-unbounded': { type: 'boolean', default: false },
   },
@@ -176,7 +178,7 @@ const pool = new pg.Pool({ connectionString: url, max: 4 });
 const bounds = [RANKED_CANDIDATES, ...values.candidates.split(',').filter(Boolean).map(Number)];
 const unbounded = postgresLists(pool, { rankedCandidates: Number.MAX_SAFE_INTEGER });
 const repository = createSqliteRepository(values.db);
-for (const q of [common.term, meta.rareTerm]) {
+for (const q of [common.term, meta.rareTerm, ...values.terms.split(',').filter(Boolean)]) {
   await measure('sqlite (FTS5 bm25, search thread)', (query) => repository.listArticles(query), q);
   for (const bound of bounds) {
     const bounded = postgresLists(pool, { rankedCandidates: bound });

@@ -207,6 +207,23 @@ const TEASER_FIELDS = [
 ];
 const TEASER_COLUMNS = TEASER_FIELDS.map((field) => `t.${field}`).join(', ');
 
+/** Which scans a statement may use (see `queryPlanned`). */
+type Scans = 'bitmap' | 'index order';
+const SCAN_SETTINGS: Record<Scans, string> = {
+  bitmap: 'SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off',
+  'index order': 'SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off',
+};
+
+/**
+ * How to find the newest candidates of a search, from its bounded count. At most `bound`
+ * matches: all of them through the GIN index, then the newest by a sort (~6 µs a match, no
+ * tsvector read). More: backwards by id, each row's tsvector read to test it, until enough
+ * are found (rows read ≈ candidates ÷ the term's share of rows: few for a common term).
+ * Left to itself the planner chose the second for a term in 5% of 100k articles (4,923
+ * estimated; 10,000 tsvectors read, 305 ms), where the first reads no tsvector (~30 ms).
+ */
+const candidatesScan = (counted: Total): Scans => (counted.exact ? 'bitmap' : 'index order');
+
 /** The edition list's order: undated editions last (`''`); date_start knows years too (migration 002). */
 const EDITION_SORT_KEY = `coalesce(e.date_start, '') COLLATE "C"`;
 
@@ -224,31 +241,44 @@ export function postgresLists(pool: Pool, options: ListOptions = {}) {
   const relevanceWindow = Math.min(rankedCandidates, SEARCH_RESULT_WINDOW);
 
   /** Counts the rows of `from` (a FROM and WHERE) up to the bound: at most bound + 1 rows read. */
-  async function count(from: string, binds: Binds, search = false): Promise<Total> {
-    const sql = `SELECT count(*) AS n FROM (SELECT 1 ${from} LIMIT ${binds.bind(totalBound + 1)}) counted`;
-    if (!search) {
-      const { rows } = await pool.query<{ n: string }>(sql, binds.values);
-      return totalOf(toNumber(rows[0]?.n ?? 0), totalBound);
-    }
-    // The planner prices `search @@ q` as one cheap operator, but as a filter it reads the
-    // row's whole tsvector (TOASTed, ~4 KB here): counting a common term's first 10,001
-    // matches by a scan of the table took 580–740 ms on 100k articles. Through the GIN index
-    // (a bitmap scan, which needs no tsvector for a word) the same count took 49–72 ms, so
-    // the count runs with only bitmap scans allowed, in a transaction of its own (SET LOCAL
-    // ends with it; pgbouncer's transaction pooling keeps the three statements on one server
-    // connection).
+  /**
+   * Runs one statement with some of the planner's scans switched off, in a transaction of its
+   * own (SET LOCAL ends with it; pgbouncer's transaction pooling keeps the statements on one
+   * server connection). The planner prices `search @@ q` as one cheap operator, but as a
+   * filter it reads the row's whole TOASTed tsvector (~4 KB here), tens of µs a row: a plan
+   * that filters rows by it, chosen on that price, can be ten times slower than the one that
+   * reads the GIN index (measured below).
+   */
+  async function queryPlanned<Row extends object>(
+    scans: Scans,
+    sql: string,
+    values: unknown[],
+  ): Promise<Row[]> {
     const client = await pool.connect();
     try {
-      await client.query('BEGIN READ ONLY; SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off');
-      const { rows } = await client.query<{ n: string }>(sql, binds.values);
+      await client.query(`BEGIN READ ONLY; ${SCAN_SETTINGS[scans]}`);
+      const { rows } = await client.query<Row>(sql, values);
       await client.query('COMMIT');
-      return totalOf(toNumber(rows[0]?.n ?? 0), totalBound);
+      return rows;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
       client.release();
     }
+  }
+
+  /**
+   * Counts the rows of `from` (a FROM and WHERE) up to the bound: at most bound + 1 rows read.
+   * A search's count reads the GIN index (bitmap scans only): counting a common term's first
+   * 10,001 matches by a scan of the table took 580–740 ms on 100k articles, by the index 49–72.
+   */
+  async function count(from: string, binds: Binds, search = false): Promise<Total> {
+    const sql = `SELECT count(*) AS n FROM (SELECT 1 ${from} LIMIT ${binds.bind(totalBound + 1)}) counted`;
+    const rows = search
+      ? await queryPlanned<{ n: string }>('bitmap', sql, binds.values)
+      : (await pool.query<{ n: string }>(sql, binds.values)).rows;
+    return totalOf(toNumber(rows[0]?.n ?? 0), totalBound);
   }
 
   async function highestId(table: 'articles' | 'teasers'): Promise<number> {
@@ -284,16 +314,16 @@ export function postgresLists(pool: Pool, options: ListOptions = {}) {
     ];
     if (query.distinct === 'story') clauses.push(storyRepresentative(query, tsquery, binds));
     const matches = `FROM articles a LEFT JOIN editions e ON e.id = a.edition_id ${sqlWhere(clauses)}`;
-    const countBinds = copyOf(binds);
-    const rankedPromise = pool.query<{ id: string }>(
+    const counted = await count(matches, copyOf(binds), true);
+    const ranked = await queryPlanned<{ id: string }>(
+      candidatesScan(counted),
       `SELECT id FROM (SELECT a.id, a.search ${matches} ORDER BY a.id DESC LIMIT ${binds.bind(rankedCandidates)}) candidates
         ORDER BY ${rankOf('search', tsquery)} DESC, id
         LIMIT ${binds.bind(limit + 1)} OFFSET ${binds.bind(position.served)}`,
       binds.values,
     );
-    const [ranked, counted] = await Promise.all([rankedPromise, count(matches, countBinds, true)]);
     const total = withinWindow(counted, relevanceWindow);
-    const ids = ranked.rows.map((row) => toNumber(row.id));
+    const ids = ranked.map((row) => toNumber(row.id));
     const pageIds = ids.slice(0, limit);
     const served = position.served + pageIds.length;
     const more = ids.length > limit && served < relevanceWindow;
@@ -481,20 +511,18 @@ export function postgresLists(pool: Pool, options: ListOptions = {}) {
       clauses.push(textEquals('t.publication_key', publicationKey(query.publication), binds));
     }
     const matches = `FROM teasers t ${sqlWhere(clauses)}`;
-    const countBinds = copyOf(binds);
-    const [ranked, counted] = await Promise.all([
-      pool.query<TeaserRow>(
-        `SELECT ${TEASER_FIELDS.join(', ')} FROM (SELECT ${TEASER_COLUMNS}, t.search ${matches} ORDER BY t.id DESC
-                 LIMIT ${binds.bind(rankedCandidates)}) candidates
-          ORDER BY ${rankOf('search', tsquery)} DESC, id
-          LIMIT ${binds.bind(limit + 1)} OFFSET ${binds.bind(position.served)}`,
-        binds.values,
-      ),
-      count(matches, countBinds, true),
-    ]);
+    const counted = await count(matches, copyOf(binds), true);
+    const ranked = await queryPlanned<TeaserRow>(
+      candidatesScan(counted),
+      `SELECT ${TEASER_FIELDS.join(', ')} FROM (SELECT ${TEASER_COLUMNS}, t.search ${matches} ORDER BY t.id DESC
+               LIMIT ${binds.bind(rankedCandidates)}) candidates
+        ORDER BY ${rankOf('search', tsquery)} DESC, id
+        LIMIT ${binds.bind(limit + 1)} OFFSET ${binds.bind(position.served)}`,
+      binds.values,
+    );
     const total = withinWindow(counted, relevanceWindow);
-    const served = position.served + Math.min(ranked.rows.length, limit);
-    return teaserPage(ranked.rows, limit, total, () =>
+    const served = position.served + Math.min(ranked.length, limit);
+    return teaserPage(ranked, limit, total, () =>
       served < relevanceWindow ? encodeTeaserSearchCursor(query, { lastId: position.lastId, served }) : null,
     );
   }
