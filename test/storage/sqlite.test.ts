@@ -55,128 +55,9 @@ afterEach(async () => {
   repository = undefined;
 });
 
+// The engine-independent cases are in repository.test.ts, run on every engine; these look
+// inside SQLite's own tables and settings.
 describe('SQLite repository', () => {
-  it('stores an ingest and reads it back whole', async () => {
-    repository = createSqliteRepository(':memory:');
-    const { article, created } = await repository.ingest(record('page one'));
-    expect(created).toBe(true);
-    expect(article).toEqual({
-      id: 1,
-      title: 'A title',
-      deck: 'A deck',
-      byline: 'A. Writer',
-      dateline: null,
-      paragraphs: ['First paragraph about whales.', 'Second paragraph.'],
-      language: 'en',
-      pageLocale: 'de',
-      wordCount: 6,
-      edition: { id: 1, publication: 'The Straits Times', date: '2024-10-23' },
-      teaserCount: 2,
-      teasedBy: [],
-      storyId: 1,
-      captures: [],
-      sourceUrl: 'https://example.com/a',
-      ingestedAt: '2026-01-01T00:00:00.000Z',
-      parserVersion: '9.9.9',
-    });
-    expect((await repository.listArticleTeasers(1, { limit: 100 }))?.items).toEqual([
-      {
-        position: 1,
-        title: 'Teaser one',
-        summary: 'Summary one',
-        publication: null,
-        date: null,
-        partial: false,
-        linkedArticleId: null,
-      },
-      {
-        position: 2,
-        title: 'Teaser two',
-        summary: null,
-        publication: 'Other Pub',
-        date: '2024-09',
-        partial: true,
-        linkedArticleId: null,
-      },
-    ]);
-    expect(await repository.getArticleEdition(1)).toEqual({
-      pageLocale: 'de',
-      edition: {
-        id: 1,
-        publication: { id: 1, name: 'The Straits Times' },
-        date: '2024-10-23',
-        label: 'October 23, 2024',
-        platform: 'magzter',
-        articleCount: 1,
-      },
-    });
-  });
-
-  it('returns the existing article for a document it already has, writing nothing', async () => {
-    repository = createSqliteRepository(':memory:');
-    const first = await repository.ingest(record('same text'));
-    const second = await repository.ingest(record('same text', page({ page_locale: 'fr' })));
-    expect(second.created).toBe(false);
-    expect(second.article).toEqual(first.article);
-    expect(await repository.getArticle(2)).toBeNull();
-    expect(await repository.findArticleByDocumentHash(sha256Hex('same text'))).toEqual({
-      article: first.article,
-      contentType: 'text/plain',
-    });
-  });
-
-  it('files articles of the same publication, date and platform under one edition', async () => {
-    repository = createSqliteRepository(':memory:');
-    await repository.ingest(record('a'));
-    const sameEdition = page({
-      edition: { publication: 'THE STRAITS TIMES', date: '2024-10-23', label: 'x', platform: 'magzter' },
-    });
-    const b = await repository.ingest(record('b', sameEdition));
-    expect(b.article.edition?.id).toBe(1);
-    const otherDay = await repository.ingest(
-      record(
-        'c',
-        page({
-          edition: { publication: 'The Straits Times', date: '2024-10-24', label: null, platform: 'magzter' },
-        }),
-      ),
-    );
-    expect(otherDay.article.edition?.id).toBe(2);
-    const undated = await repository.ingest(
-      record(
-        'd',
-        page({ edition: { publication: 'The Straits Times', date: null, label: null, platform: null } }),
-      ),
-    );
-    const undatedAgain = await repository.ingest(
-      record(
-        'e',
-        page({ edition: { publication: 'The Straits Times', date: null, label: null, platform: null } }),
-      ),
-    );
-    expect(undatedAgain.article.edition?.id).toBe(undated.article.edition?.id);
-    expect((await repository.getArticleEdition(1))?.edition?.articleCount).toBe(2);
-  });
-
-  it('stores an article with no edition when the page printed no publication', async () => {
-    repository = createSqliteRepository(':memory:');
-    const { article } = await repository.ingest(
-      record(
-        'x',
-        page({ edition: { publication: null, date: '2024-04', label: 'April 2024', platform: 'magzter' } }),
-      ),
-    );
-    expect(article.edition).toBeNull();
-    expect(await repository.getArticleEdition(article.id)).toEqual({ edition: null, pageLocale: 'de' });
-  });
-
-  it('answers null/undefined for articles that do not exist', async () => {
-    repository = createSqliteRepository(':memory:');
-    expect(await repository.getArticle(7)).toBeNull();
-    expect(await repository.getArticleEdition(7)).toBeUndefined();
-    expect(await repository.listArticleTeasers(7, { limit: 100 })).toBeNull();
-  });
-
   it('keeps the full-text index in step with the article', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'masthead-db-'));
     const path = join(dir, 'fts.db');
@@ -215,22 +96,6 @@ describe('SQLite repository', () => {
     ]) {
       expect(db.prepare(`SELECT count(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
     }
-    db.close();
-  });
-
-  it('keeps the raw document byte for byte', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'masthead-db-'));
-    const path = join(dir, 'raw.db');
-    const body = '\uFEFFline one\r\nline two\u00A0\u200B\n';
-    repository = createSqliteRepository(path);
-    await repository.ingest(record(body));
-    await repository.close();
-    repository = undefined;
-    const db = new Database(path, { readonly: true });
-    expect(db.prepare('SELECT body, sha256 FROM raw_documents').get()).toEqual({
-      body,
-      sha256: sha256Hex(body),
-    });
     db.close();
   });
 

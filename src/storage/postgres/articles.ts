@@ -1,0 +1,793 @@
+/**
+ * Articles on PostgreSQL: ingest, single reads, re-parse and delete, with their raw documents,
+ * editions, teasers, teaser links, search vectors, story fingerprints and learned shapes. The
+ * same rules as src/storage/sqlite/articles.ts (read its comments); what differs is how rows
+ * that several writers may create at once are created:
+ *
+ * - A raw document, publication or edition is looked up first and inserted only when missing,
+ *   with `ON CONFLICT DO NOTHING`: a writer that loses the race to another transaction waits
+ *   for it to commit, inserts nothing, and reads the winner's row. (Looking up first keeps ids
+ *   dense: a conflicting insert would use up a sequence value.)
+ * - Ids come from identity sequences, never reused. An article's id is taken with nextval()
+ *   in its own INSERT (OVERRIDING SYSTEM VALUE), so that a new story can be named after it in
+ *   the same row.
+ * - The search vectors are written by the INSERT/UPDATE (unaccent() is not IMMUTABLE, so they
+ *   cannot be generated columns).
+ *
+ * Write functions take the client of the caller's transaction; reads take any Queryable.
+ */
+import type { Pool, PoolClient, QueryResultRow } from 'pg';
+import type { Edition, Platform } from '../../parser/types.js';
+import { pageShapes, platformKey, shapeHash } from '../../parser/learned.js';
+import { dateBounds, publicationKey, titleKey } from '../keys.js';
+import {
+  InvalidCursorError,
+  MAX_CAPTURES,
+  type ArticleEditionRecord,
+  type ArticleRecord,
+  type ArticleSource,
+  type EditionRecord,
+  type IngestRecord,
+  type LearnedShapeRecord,
+  type Page,
+  type PageQuery,
+  type PageWithStory,
+  type RawContentType,
+  type StoredDocumentMatch,
+  type TeaserRecord,
+} from '../repository.js';
+import { countWords } from '../word-count.js';
+import { decodeCursor, encodeCursor } from '../cursor.js';
+import { signatureBytes, storySignature } from '../story-signature.js';
+import { assignStory, bestStory, candidateFingerprints, forgetStory, reassignStory } from './stories.js';
+
+/** A pool or a transaction's client. */
+export type Queryable = Pick<Pool | PoolClient, 'query'>;
+
+async function rowsOf<R extends QueryResultRow>(
+  sql: Queryable,
+  text: string,
+  values: unknown[],
+): Promise<R[]> {
+  return (await sql.query<R>(text, values)).rows;
+}
+
+/** The search vector of an article: title (A), deck (B), body (C), as parameters $a, $b, $c. */
+const articleVector = (title: string, deck: string, body: string): string =>
+  `setweight(to_tsvector('masthead', coalesce(${title}, '')), 'A') ||
+   setweight(to_tsvector('masthead', coalesce(${deck}, '')), 'B') ||
+   setweight(to_tsvector('masthead', ${body}), 'C')`;
+
+interface ArticleRow {
+  id: number;
+  title: string | null;
+  deck: string | null;
+  byline: string | null;
+  dateline: string | null;
+  paragraphs: string;
+  language: string | null;
+  page_locale: string | null;
+  word_count: number;
+  parser_version: string;
+  ingested_at: string;
+  source_url: string | null;
+  edition_id: number | null;
+  edition_date: string | null;
+  publication_name: string | null;
+  teaser_count: number;
+  story_id: number | null;
+  teased_by: [number, number][];
+  captures: [number, Platform | null, string | null, string | null, string | null][];
+}
+
+interface EditionRow {
+  id: number;
+  date: string | null;
+  label: string | null;
+  platform: Platform | null;
+  publication_id: number;
+  publication_name: string;
+  article_count: number;
+}
+
+interface TeaserRow {
+  position: number;
+  title: string;
+  summary: string | null;
+  publication: string | null;
+  date: string | null;
+  partial: number;
+  linked_article_id: number | null;
+}
+
+/**
+ * An article with who teases it and its story's other captures, in one statement (both
+ * bounded and read by index: teasers_linked, articles_story), as SQLite's two keyed reads.
+ */
+const ARTICLE_COLUMNS = `
+  a.id, a.title, a.deck, a.byline, a.dateline, a.paragraphs, a.language, a.page_locale,
+  a.word_count, a.parser_version, a.ingested_at, a.source_url,
+  a.edition_id, e.date AS edition_date, p.name AS publication_name, a.teaser_count, a.story_id,
+  (SELECT coalesce(json_agg(json_build_array(t.article_id, t.position)
+                            ORDER BY t.article_id, t.position), '[]'::json)
+     FROM teasers t WHERE t.linked_article_id = a.id) AS teased_by,
+  (SELECT coalesce(json_agg(json_build_array(c.id, c.platform, c.page_locale, c.publication_name,
+                                             c.edition_date) ORDER BY c.id), '[]'::json)
+     FROM (SELECT o.id, oe.platform, o.page_locale, op.name AS publication_name, oe.date AS edition_date
+             FROM articles o
+             LEFT JOIN editions oe ON oe.id = o.edition_id
+             LEFT JOIN publications op ON op.id = oe.publication_id
+            WHERE o.story_id = a.story_id AND o.id <> a.id
+            ORDER BY o.id LIMIT ${MAX_CAPTURES}) c) AS captures`;
+
+const ARTICLE_FROM = `
+    FROM articles a
+    LEFT JOIN editions e ON e.id = a.edition_id
+    LEFT JOIN publications p ON p.id = e.publication_id`;
+
+const EDITION_SELECT = `
+  SELECT e.id, e.date, e.label, e.platform, p.id AS publication_id, p.name AS publication_name,
+         e.article_count
+    FROM editions e JOIN publications p ON p.id = e.publication_id`;
+
+function toArticle(row: ArticleRow): ArticleRecord {
+  return {
+    id: row.id,
+    title: row.title,
+    deck: row.deck,
+    byline: row.byline,
+    dateline: row.dateline,
+    paragraphs: JSON.parse(row.paragraphs) as string[],
+    language: row.language,
+    pageLocale: row.page_locale,
+    wordCount: row.word_count,
+    edition:
+      row.edition_id === null || row.publication_name === null
+        ? null
+        : { id: row.edition_id, publication: row.publication_name, date: row.edition_date },
+    teaserCount: row.teaser_count,
+    teasedBy: row.teased_by.map(([articleId, position]) => ({ articleId, position })),
+    storyId: row.story_id ?? row.id,
+    captures: row.captures.map(([articleId, platform, pageLocale, publication, editionDate]) => ({
+      articleId,
+      platform,
+      pageLocale,
+      publication,
+      editionDate,
+    })),
+    sourceUrl: row.source_url,
+    ingestedAt: row.ingested_at,
+    parserVersion: row.parser_version,
+  };
+}
+
+function toEdition(row: EditionRow): EditionRecord {
+  return {
+    id: row.id,
+    publication: { id: row.publication_id, name: row.publication_name },
+    date: row.date,
+    label: row.label,
+    platform: row.platform,
+    articleCount: row.article_count,
+  };
+}
+
+function toTeaser(row: TeaserRow): TeaserRecord {
+  return {
+    position: row.position,
+    title: row.title,
+    summary: row.summary,
+    publication: row.publication,
+    date: row.date,
+    partial: row.partial === 1,
+    linkedArticleId: row.linked_article_id,
+  };
+}
+
+// ---- reads ---------------------------------------------------------------------------------
+
+export async function readArticle(sql: Queryable, id: number): Promise<ArticleRecord | null> {
+  const [row] = await rowsOf<ArticleRow>(sql, `SELECT ${ARTICLE_COLUMNS} ${ARTICLE_FROM} WHERE a.id = $1`, [
+    id,
+  ]);
+  return row ? toArticle(row) : null;
+}
+
+export async function readArticleByHash(sql: Queryable, sha256: string): Promise<StoredDocumentMatch | null> {
+  const [row] = await rowsOf<ArticleRow & { document_content_type: RawContentType }>(
+    sql,
+    `SELECT ${ARTICLE_COLUMNS}, r.content_type AS document_content_type ${ARTICLE_FROM}
+       JOIN raw_documents r ON r.id = a.raw_document_id
+      WHERE r.sha256 = $1`,
+    [sha256],
+  );
+  return row ? { article: toArticle(row), contentType: row.document_content_type } : null;
+}
+
+export async function readArticleEdition(
+  sql: Queryable,
+  articleId: number,
+): Promise<ArticleEditionRecord | undefined> {
+  const [article] = await rowsOf<{ edition_id: number | null; page_locale: string | null }>(
+    sql,
+    `SELECT edition_id, page_locale FROM articles WHERE id = $1`,
+    [articleId],
+  );
+  if (!article) return undefined;
+  const [row] =
+    article.edition_id === null
+      ? []
+      : await rowsOf<EditionRow>(sql, `${EDITION_SELECT} WHERE e.id = $1`, [article.edition_id]);
+  return { pageLocale: article.page_locale, edition: row ? toEdition(row) : null };
+}
+
+async function articleExists(sql: Queryable, articleId: number): Promise<boolean> {
+  return (await rowsOf(sql, `SELECT 1 FROM articles WHERE id = $1`, [articleId])).length > 0;
+}
+
+/** Every teaser of an article (what a re-parse compares); null when the article does not exist. */
+export async function readTeasers(sql: Queryable, articleId: number): Promise<TeaserRecord[] | null> {
+  if (!(await articleExists(sql, articleId))) return null;
+  const rows = await rowsOf<TeaserRow>(
+    sql,
+    `SELECT position, title, summary, publication, date, partial, linked_article_id
+       FROM teasers WHERE article_id = $1 ORDER BY position`,
+    [articleId],
+  );
+  return rows.map(toTeaser);
+}
+
+/** Keyset on position, unique per article: a walk sees each teaser once, in page order. */
+export async function readTeaserPage(
+  sql: Queryable,
+  articleId: number,
+  query: PageQuery,
+): Promise<Page<TeaserRecord> | null> {
+  let after = 0;
+  if (query.cursor) {
+    const [cursorArticleId, position] = decodeCursor(query.cursor, 'article-teasers', [
+      'number',
+      'number',
+    ] as const);
+    if (cursorArticleId !== articleId) {
+      throw new InvalidCursorError("the cursor belongs to another article's teasers");
+    }
+    after = position;
+  }
+  if (!(await articleExists(sql, articleId))) return null;
+  const rows = await rowsOf<TeaserRow>(
+    sql,
+    `SELECT position, title, summary, publication, date, partial, linked_article_id
+       FROM teasers WHERE article_id = $1 AND position > $2 ORDER BY position LIMIT $3`,
+    [articleId, after, query.limit + 1],
+  );
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(toTeaser),
+    nextCursor:
+      rows.length > query.limit && last ? encodeCursor('article-teasers', [articleId, last.position]) : null,
+  };
+}
+
+export async function readSource(sql: Queryable, articleId: number): Promise<ArticleSource | null> {
+  // convert_to: the UTF-8 bytes as bytea, one copy, no decoding to a string and back
+  const [row] = await rowsOf<{ body: Buffer; content_type: RawContentType; sha256: string }>(
+    sql,
+    `SELECT convert_to(r.body, 'UTF8') AS body, r.content_type, r.sha256
+       FROM articles a JOIN raw_documents r ON r.id = a.raw_document_id
+      WHERE a.id = $1`,
+    [articleId],
+  );
+  return row ? { bytes: row.body, contentType: row.content_type, sha256: row.sha256 } : null;
+}
+
+export async function readLearnedShapes(
+  sql: Queryable,
+  minPublications: number,
+  limit: number,
+): Promise<LearnedShapeRecord[]> {
+  const rows = await rowsOf<{
+    platform: string;
+    shape_hash: number;
+    publications: number;
+    shape: string | null;
+  }>(
+    sql,
+    `SELECT platform, shape_hash, publications, shape FROM learned_shapes
+      WHERE publications >= 2 AND stories_differ = 1 AND publications >= $1
+      ORDER BY publications DESC, platform, shape_hash LIMIT $2`,
+    [minPublications, limit],
+  );
+  return rows.map((row) => ({
+    platform: row.platform === '' ? null : (row.platform as Platform),
+    hash: row.shape_hash,
+    publications: row.publications,
+    shape: row.shape ?? '',
+  }));
+}
+
+// ---- writes (on the caller's transaction) ---------------------------------------------------
+
+async function findOrCreatePublication(client: PoolClient, name: string, now: string): Promise<number> {
+  const lookup = `SELECT id FROM publications WHERE masthead_nocase(name) = masthead_nocase($1)`;
+  const [existing] = await rowsOf<{ id: number }>(client, lookup, [name]);
+  if (existing) return existing.id;
+  const [inserted] = await rowsOf<{ id: number }>(
+    client,
+    `INSERT INTO publications (name, created_at) VALUES ($1, $2)
+     ON CONFLICT ((masthead_nocase(name))) DO NOTHING RETURNING id`,
+    [name, now],
+  );
+  if (inserted) return inserted.id;
+  // another transaction created it and committed while we waited on its row
+  const [created] = await rowsOf<{ id: number }>(client, lookup, [name]);
+  if (!created) throw new Error(`publication ${JSON.stringify(name)} conflicted but is not visible`);
+  return created.id;
+}
+
+async function findOrCreateEdition(
+  client: PoolClient,
+  edition: Edition | null,
+  now: string,
+): Promise<{ id: number; date: string | null } | null> {
+  if (!edition?.publication) return null;
+  const publicationId = await findOrCreatePublication(client, edition.publication, now);
+  const lookup = `SELECT id, date FROM editions
+                   WHERE publication_id = $1 AND date IS NOT DISTINCT FROM $2 AND platform IS NOT DISTINCT FROM $3`;
+  const identity = [publicationId, edition.date, edition.platform];
+  const [existing] = await rowsOf<{ id: number; date: string | null }>(client, lookup, identity);
+  if (existing) return existing;
+  const [inserted] = await rowsOf<{ id: number }>(
+    client,
+    `INSERT INTO editions (publication_id, date, label, platform, created_at) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT ON CONSTRAINT editions_identity DO NOTHING RETURNING id`,
+    [publicationId, edition.date, edition.label, edition.platform, now],
+  );
+  if (inserted) return { id: inserted.id, date: edition.date };
+  const [created] = await rowsOf<{ id: number; date: string | null }>(client, lookup, identity);
+  if (!created) throw new Error('edition conflicted but is not visible');
+  return created;
+}
+
+/** Column values shared by insert and re-parse. */
+async function articleColumns(client: PoolClient, page: PageWithStory, now: string) {
+  const story = page.story;
+  const edition = await findOrCreateEdition(client, page.edition, now);
+  const bounds = dateBounds(edition?.date ?? null);
+  return {
+    editionId: edition?.id ?? null,
+    titleKey: story.title === null ? null : titleKey(story.title),
+    publicationKey: edition && page.edition?.publication ? publicationKey(page.edition.publication) : null,
+    editionStart: bounds.start,
+    editionEnd: bounds.end,
+    sortKey: bounds.start ?? '',
+  };
+}
+
+/** Teasers with their search vectors and links, for an article whose old teasers are gone: one statement. */
+async function writeTeasers(
+  client: PoolClient,
+  articleId: number,
+  page: PageWithStory,
+  pagePublicationKey: string | null,
+): Promise<void> {
+  if (page.teasers.length === 0) return;
+  const teasers = page.teasers;
+  await client.query(
+    `INSERT INTO teasers (article_id, position, title, summary, publication, date, partial,
+                          title_key, publication_key, linked_article_id, search)
+     SELECT $1, t.position, t.title, t.summary, t.publication, t.date, t.partial, t.title_key, t.publication_key,
+            (SELECT a.id FROM articles a
+              WHERE a.publication_key = t.publication_key AND a.title_key = t.title_key AND a.id <> $1
+              ORDER BY a.id LIMIT 1),
+            setweight(to_tsvector('masthead', t.title), 'A') ||
+            setweight(to_tsvector('masthead', coalesce(t.summary, '')), 'B')
+       FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[], $9::text[])
+            AS t(position, title, summary, publication, date, partial, title_key, publication_key)`,
+    [
+      articleId,
+      teasers.map((_, index) => index + 1),
+      teasers.map((t) => t.title),
+      teasers.map((t) => t.summary),
+      teasers.map((t) => t.publication),
+      teasers.map((t) => t.date),
+      teasers.map((t) => (t.partial ? 1 : 0)),
+      teasers.map((t) => titleKey(t.title)),
+      teasers.map((t) => (t.publication === null ? pagePublicationKey : publicationKey(t.publication))),
+    ],
+  );
+}
+
+/** Teasers already stored that announce this story now get their link. */
+async function linkWaiting(
+  client: PoolClient,
+  articleId: number,
+  columns: { titleKey: string | null; publicationKey: string | null },
+): Promise<void> {
+  if (columns.titleKey === null || columns.publicationKey === null) return;
+  await client.query(
+    `UPDATE teasers SET linked_article_id = $1
+      WHERE publication_key = $2 AND title_key = $3 AND linked_article_id IS NULL AND article_id <> $1`,
+    [articleId, columns.publicationKey, columns.titleKey],
+  );
+}
+
+/**
+ * Counts the page's line shapes for its publication (migration 006; see the SQLite adapter's
+ * learnShapes), in one statement: the presence rows, and for those that made the publication
+ * count (its second story printing the shape), the shape's count of publications.
+ */
+async function learnShapes(
+  client: PoolClient,
+  page: PageWithStory,
+  pagePublicationKey: string | null,
+): Promise<void> {
+  if (pagePublicationKey === null || pagePublicationKey === '') return;
+  const shapes = pageShapes(page);
+  if (shapes.size === 0) return;
+  const platform = platformKey(page.edition?.platform);
+  const { title, deck, paragraphs } = page.story;
+  const first = title ?? deck ?? paragraphs[0] ?? null;
+  const story = first === null ? null : shapeHash(titleKey(first));
+  await client.query(
+    `WITH page_shapes AS (SELECT * FROM unnest($3::bigint[], $4::text[]) AS s(hash, shape)),
+     noted AS (
+       INSERT INTO learned_line_publications (platform, shape_hash, publication_key, first_story)
+       SELECT $1, hash, $2, $5 FROM page_shapes
+       ON CONFLICT (platform, shape_hash, publication_key)
+       DO UPDATE SET counted = 1
+        WHERE learned_line_publications.counted = 0
+          AND learned_line_publications.first_story IS DISTINCT FROM excluded.first_story
+       RETURNING shape_hash, counted)
+     INSERT INTO learned_shapes AS l (platform, shape_hash, publications, shape, first_story)
+     SELECT $1, shape_hash, 1, NULL, $5 FROM noted WHERE counted = 1
+     ON CONFLICT (platform, shape_hash)
+     DO UPDATE SET publications = l.publications + 1,
+                   shape = coalesce(l.shape, (SELECT s.shape FROM page_shapes s WHERE s.hash = excluded.shape_hash)),
+                   stories_differ = greatest(l.stories_differ, (l.first_story IS DISTINCT FROM excluded.first_story)::int)`,
+    [platform, pagePublicationKey, [...shapes.keys()], [...shapes.values()], story],
+  );
+}
+
+/** A re-parse that changed nothing still teaches what it saw. */
+export function learnPageShapes(client: PoolClient, page: PageWithStory): Promise<void> {
+  return learnShapes(
+    client,
+    page,
+    page.edition?.publication ? publicationKey(page.edition.publication) : null,
+  );
+}
+
+async function articleIdByHash(client: PoolClient, sha256: string): Promise<number | null> {
+  const [row] = await rowsOf<{ id: number }>(
+    client,
+    `SELECT a.id FROM articles a JOIN raw_documents r ON r.id = a.raw_document_id WHERE r.sha256 = $1`,
+    [sha256],
+  );
+  return row?.id ?? null;
+}
+
+interface IngestLookupRow {
+  existing_id: number | null;
+  edition_id: number | null;
+  edition_date: string | null;
+  /** [[story_id, shingles, signature as base64], …] in candidateFingerprints' order. */
+  candidates: [number, number, string][];
+}
+
+/**
+ * One ingest's writes; the caller runs it inside a transaction (see group-commit.ts). Safe to
+ * run again after a rollback. Two round trips when the edition exists: the group's writes run
+ * one after another on one connection, so each round trip is paid by the whole group (at
+ * ~0.4 ms a round trip on a loaded loopback, ten per ingest cost more than the server's work).
+ *
+ * 1. Look up: the article already holding this document, the edition, the story candidates.
+ * 2. Write, in one statement of data-modifying CTEs: raw document (ON CONFLICT DO NOTHING: when
+ *    another transaction stored it meanwhile, nothing else is written and its article is
+ *    returned), article with its search vector, fingerprint and bands, teasers, links of the
+ *    teasers waiting for this story, learned shapes. The CTEs see one snapshot: none sees the
+ *    others' rows, which none of them needs (the new article's own teasers are excluded from
+ *    its links either way).
+ */
+export async function writeIngest(
+  client: PoolClient,
+  record: IngestRecord,
+): Promise<{ id: number; created: boolean }> {
+  const { document, page } = record;
+  const story = page.story;
+  const signature = storySignature(story.paragraphs);
+  const edition = page.edition?.publication ? page.edition : null;
+  const [lookup] = await rowsOf<IngestLookupRow>(
+    client,
+    `SELECT (SELECT a.id FROM articles a JOIN raw_documents r ON r.id = a.raw_document_id
+              WHERE r.sha256 = $1) AS existing_id,
+            e.id AS edition_id, e.date AS edition_date,
+            (SELECT coalesce(json_agg(json_build_array(c.story_id, c.shingles, encode(c.signature, 'base64'))),
+                             '[]'::json)
+               FROM (${candidateFingerprints('$5', '0')}) c) AS candidates
+       FROM (SELECT 1) one
+       LEFT JOIN (editions e JOIN publications p ON p.id = e.publication_id)
+         ON masthead_nocase(p.name) = masthead_nocase($2)
+        AND e.date IS NOT DISTINCT FROM $3 AND e.platform IS NOT DISTINCT FROM $4`,
+    [
+      document.sha256,
+      edition?.publication ?? null,
+      edition?.date ?? null,
+      edition?.platform ?? null,
+      signature?.bandKeys ?? [],
+    ],
+  );
+  if (lookup!.existing_id !== null) return { id: lookup!.existing_id, created: false };
+
+  const editionRow =
+    edition === null
+      ? null
+      : lookup!.edition_id !== null
+        ? { id: lookup!.edition_id, date: lookup!.edition_date }
+        : await findOrCreateEdition(client, edition, record.ingestedAt);
+  const bounds = dateBounds(editionRow?.date ?? null);
+  const pagePublicationKey = editionRow && edition?.publication ? publicationKey(edition.publication) : null;
+  const articleTitleKey = story.title === null ? null : titleKey(story.title);
+  const storyId =
+    signature === null
+      ? null
+      : bestStory(
+          signature,
+          lookup!.candidates.map(([storyOf, shingles, bytes]) => ({
+            story_id: storyOf,
+            shingles,
+            signature: Buffer.from(bytes, 'base64'),
+          })),
+        );
+  const teasers = page.teasers;
+  const shapes =
+    pagePublicationKey === null || pagePublicationKey === '' ? new Map<number, string>() : pageShapes(page);
+  const first = story.title ?? story.deck ?? story.paragraphs[0] ?? null;
+
+  const [written] = await rowsOf<{ id: number | null }>(
+    client,
+    `WITH doc AS (
+       INSERT INTO raw_documents (sha256, content_type, body, source_url, received_at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (sha256) DO NOTHING RETURNING id),
+     art AS (
+       INSERT INTO articles (id, raw_document_id, edition_id, title, deck, byline, dateline, paragraphs,
+                             language, page_locale, word_count, parser_version, ingested_at,
+                             title_key, publication_key, edition_start, edition_end, sort_key,
+                             teaser_count, source_url, story_id, search)
+       OVERRIDING SYSTEM VALUE
+       SELECT n.id, doc.id, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $4,
+              -- a new story is named after its first capture: this row's id
+              coalesce($23::bigint, n.id), ${articleVector('$7', '$8', '$24')}
+         FROM doc, (SELECT nextval(pg_get_serial_sequence('articles', 'id')) AS id) n
+       RETURNING id, story_id),
+     fingerprint AS (
+       INSERT INTO story_fingerprints (article_id, story_id, shingles, signature)
+       SELECT art.id, art.story_id, $25, $26 FROM art WHERE $25::int IS NOT NULL),
+     bands AS (
+       INSERT INTO story_bands (band_key, article_id)
+       SELECT DISTINCT key, art.id FROM art, unnest($27::bigint[]) AS key
+       ON CONFLICT DO NOTHING),
+     new_teasers AS (
+       INSERT INTO teasers (article_id, position, title, summary, publication, date, partial,
+                            title_key, publication_key, linked_article_id, search)
+       SELECT art.id, t.position, t.title, t.summary, t.publication, t.date, t.partial, t.title_key,
+              t.publication_key,
+              (SELECT a.id FROM articles a
+                WHERE a.publication_key = t.publication_key AND a.title_key = t.title_key
+                ORDER BY a.id LIMIT 1),
+              setweight(to_tsvector('masthead', t.title), 'A') ||
+              setweight(to_tsvector('masthead', coalesce(t.summary, '')), 'B')
+         FROM art, unnest($28::int[], $29::text[], $30::text[], $31::text[], $32::text[], $33::int[],
+                          $34::text[], $35::text[])
+              AS t(position, title, summary, publication, date, partial, title_key, publication_key)),
+     linked AS (
+       UPDATE teasers SET linked_article_id = art.id FROM art
+        WHERE $17::text IS NOT NULL AND $18::text IS NOT NULL
+          AND teasers.publication_key = $18 AND teasers.title_key = $17 AND teasers.linked_article_id IS NULL),
+     page_shapes AS (SELECT * FROM unnest($36::bigint[], $37::text[]) AS s(hash, shape)),
+     noted AS (
+       INSERT INTO learned_line_publications (platform, shape_hash, publication_key, first_story)
+       SELECT $38, hash, $18, $39 FROM page_shapes, art
+       ON CONFLICT (platform, shape_hash, publication_key)
+       DO UPDATE SET counted = 1
+        WHERE learned_line_publications.counted = 0
+          AND learned_line_publications.first_story IS DISTINCT FROM excluded.first_story
+       RETURNING shape_hash, counted),
+     counted AS (
+       INSERT INTO learned_shapes AS l (platform, shape_hash, publications, shape, first_story)
+       SELECT $38, shape_hash, 1, NULL, $39 FROM noted WHERE counted = 1
+       ON CONFLICT (platform, shape_hash)
+       DO UPDATE SET publications = l.publications + 1,
+                     shape = coalesce(l.shape, (SELECT s.shape FROM page_shapes s WHERE s.hash = excluded.shape_hash)),
+                     stories_differ = greatest(l.stories_differ,
+                                               (l.first_story IS DISTINCT FROM excluded.first_story)::int))
+     SELECT (SELECT id FROM art) AS id`,
+    [
+      document.sha256,
+      document.contentType,
+      document.body,
+      document.sourceUrl,
+      document.receivedAt,
+      editionRow?.id ?? null,
+      story.title,
+      story.deck,
+      story.byline,
+      story.dateline,
+      JSON.stringify(story.paragraphs),
+      story.language,
+      page.page_locale,
+      countWords(story.paragraphs),
+      record.parserVersion,
+      record.ingestedAt,
+      articleTitleKey,
+      pagePublicationKey,
+      bounds.start,
+      bounds.end,
+      bounds.start ?? '',
+      teasers.length,
+      storyId,
+      story.paragraphs.join('\n'),
+      signature?.shingles ?? null,
+      signature === null ? null : Buffer.from(signatureBytes(signature.minHashes)),
+      signature?.bandKeys ?? [],
+      teasers.map((_, index) => index + 1),
+      teasers.map((t) => t.title),
+      teasers.map((t) => t.summary),
+      teasers.map((t) => t.publication),
+      teasers.map((t) => t.date),
+      teasers.map((t) => (t.partial ? 1 : 0)),
+      teasers.map((t) => titleKey(t.title)),
+      teasers.map((t) => (t.publication === null ? pagePublicationKey : publicationKey(t.publication))),
+      [...shapes.keys()],
+      [...shapes.values()],
+      platformKey(page.edition?.platform),
+      first === null ? null : shapeHash(titleKey(first)),
+    ],
+  );
+  if (written!.id !== null) return { id: written!.id, created: true };
+  // Another writer stored the same document and committed while this insert waited.
+  const winner = await articleIdByHash(client, document.sha256);
+  if (winner === null) throw new Error(`document ${document.sha256} conflicted but has no article`);
+  return { id: winner, created: false };
+}
+
+/** The article's raw document hash and edition, its row locked until the transaction ends; null when absent. */
+export async function lockArticle(
+  client: PoolClient,
+  articleId: number,
+): Promise<{ sha256: string; rawDocumentId: number; editionId: number | null } | null> {
+  const [row] = await rowsOf<{ sha256: string; raw_document_id: number; edition_id: number | null }>(
+    client,
+    `SELECT r.sha256, a.raw_document_id, a.edition_id
+       FROM articles a JOIN raw_documents r ON r.id = a.raw_document_id
+      WHERE a.id = $1 FOR UPDATE OF a`,
+    [articleId],
+  );
+  return row ? { sha256: row.sha256, rawDocumentId: row.raw_document_id, editionId: row.edition_id } : null;
+}
+
+export async function setDocumentContentType(
+  client: PoolClient,
+  articleId: number,
+  contentType: RawContentType,
+): Promise<void> {
+  await client.query(
+    `UPDATE raw_documents SET content_type = $1 WHERE id = (SELECT raw_document_id FROM articles WHERE id = $2)`,
+    [contentType, articleId],
+  );
+}
+
+export async function setParserVersion(
+  client: PoolClient,
+  articleId: number,
+  parserVersion: string,
+): Promise<void> {
+  await client.query(`UPDATE articles SET parser_version = $1 WHERE id = $2`, [parserVersion, articleId]);
+}
+
+/** An edition left without articles goes, and its publication with it when that was its last edition. */
+async function deleteIfEmpty(client: PoolClient, editionId: number): Promise<void> {
+  const [deleted] = await rowsOf<{ publication_id: number }>(
+    client,
+    `DELETE FROM editions e WHERE e.id = $1 AND NOT EXISTS (SELECT 1 FROM articles WHERE edition_id = $1)
+     RETURNING e.publication_id`,
+    [editionId],
+  );
+  if (!deleted) return;
+  await client.query(
+    `DELETE FROM publications p WHERE p.id = $1 AND NOT EXISTS (SELECT 1 FROM editions WHERE publication_id = $1)`,
+    [deleted.publication_id],
+  );
+}
+
+/** Replaces the parse of a locked article (lockArticle); the caller compared it first. */
+export async function writeReparse(
+  client: PoolClient,
+  articleId: number,
+  previousEditionId: number | null,
+  page: PageWithStory,
+  parserVersion: string,
+  now: string,
+): Promise<void> {
+  const columns = await articleColumns(client, page, now);
+  const story = page.story;
+  await client.query(
+    `UPDATE articles SET edition_id = $2, title = $3, deck = $4, byline = $5, dateline = $6, paragraphs = $7,
+            language = $8, page_locale = $9, word_count = $10, parser_version = $11, title_key = $12,
+            publication_key = $13, edition_start = $14, edition_end = $15, sort_key = $16, teaser_count = $17,
+            search = ${articleVector('$3', '$4', '$18')}
+      WHERE id = $1`,
+    [
+      articleId,
+      columns.editionId,
+      story.title,
+      story.deck,
+      story.byline,
+      story.dateline,
+      JSON.stringify(story.paragraphs),
+      story.language,
+      page.page_locale,
+      countWords(story.paragraphs),
+      parserVersion,
+      columns.titleKey,
+      columns.publicationKey,
+      columns.editionStart,
+      columns.editionEnd,
+      columns.sortKey,
+      page.teasers.length,
+      story.paragraphs.join('\n'),
+    ],
+  );
+  await client.query(`DELETE FROM teasers WHERE article_id = $1`, [articleId]);
+  await writeTeasers(client, articleId, page, columns.publicationKey);
+  // The story's title or publication may have changed: relink from scratch.
+  await client.query(`UPDATE teasers SET linked_article_id = NULL WHERE linked_article_id = $1`, [articleId]);
+  await linkWaiting(client, articleId, columns);
+  await learnShapes(client, page, columns.publicationKey);
+  await reassignStory(client, articleId, story.paragraphs);
+  if (previousEditionId !== null && previousEditionId !== columns.editionId) {
+    await deleteIfEmpty(client, previousEditionId);
+  }
+}
+
+/** Deletes a locked article (lockArticle) with its teasers, links, fingerprint and raw document. */
+export async function writeDelete(
+  client: PoolClient,
+  articleId: number,
+  locked: { rawDocumentId: number; editionId: number | null },
+): Promise<void> {
+  await client.query(`UPDATE teasers SET linked_article_id = NULL WHERE linked_article_id = $1`, [articleId]);
+  await forgetStory(client, articleId);
+  await client.query(`DELETE FROM articles WHERE id = $1`, [articleId]); // teasers go with it (ON DELETE CASCADE)
+  await client.query(
+    `DELETE FROM raw_documents WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM articles WHERE raw_document_id = $1)`,
+    [locked.rawDocumentId],
+  );
+  if (locked.editionId !== null) await deleteIfEmpty(client, locked.editionId);
+}
+
+/** A re-parse that changed nothing still gives a story to an article that has none. */
+export async function assignStoryIfMissing(
+  client: PoolClient,
+  articleId: number,
+  paragraphs: readonly string[],
+): Promise<void> {
+  const [row] = await rowsOf<{ story_id: number | null }>(
+    client,
+    `SELECT story_id FROM articles WHERE id = $1`,
+    [articleId],
+  );
+  if (row && row.story_id === null) await assignStory(client, articleId, paragraphs);
+}
+
+/** Fingerprints up to `limit` articles that have no story yet, oldest first. */
+export async function assignMissingStories(client: PoolClient, limit: number): Promise<number> {
+  const rows = await rowsOf<{ id: number; paragraphs: string }>(
+    client,
+    `SELECT id, paragraphs FROM articles WHERE story_id IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+    [limit],
+  );
+  for (const row of rows) await assignStory(client, row.id, JSON.parse(row.paragraphs) as string[]);
+  return rows.length;
+}

@@ -1,0 +1,192 @@
+import type { Pool, PoolClient } from 'pg';
+import { isRetryable, postgresFailureOf } from './errors.js';
+
+/** Most writes one shared transaction holds. */
+export const MAX_GROUP_SIZE = 128;
+/** How long a group waits for company when its writer says more writes follow (as SQLite's group commit). */
+export const COMMIT_DELAY_MS = 2;
+/** A write that deadlocked with another node's transaction runs again, this many times at most. */
+const RETRIES = 3;
+
+export interface GroupCommitOptions {
+  maxGroupSize?: number;
+  commitDelayMs?: number;
+}
+
+interface PendingWrite<I, O> {
+  input: I;
+  resolve: (output: O) => void;
+  reject: (error: unknown) => void;
+}
+
+type Outcome<O> = { ok: true; value: O } | { ok: false; error: unknown };
+
+export interface GroupCommitter<I, O> {
+  /** Queues a write; resolves with its result once its group has committed. */
+  submit(input: I, moreFollow?: boolean): Promise<O>;
+  /** Resolves once every queued write has been applied (before the pool closes). */
+  drain(): Promise<void>;
+}
+
+/**
+ * Group commit on PostgreSQL, with the contract of src/storage/sqlite/group-commit.ts (read
+ * its header): writes are queued and applied together, in the order requested, in one
+ * transaction on one connection; a promise resolves only after its group's COMMIT. One group
+ * runs at a time per repository, so ids follow call order; the next group gathers while one
+ * commits (the commit's round trip and WAL flush are what grouping shares).
+ *
+ * A group first runs its writes back to back. Should one throw, the transaction (aborted by
+ * PostgreSQL at the first error) is rolled back and run again with a SAVEPOINT per write, so
+ * the failing write is rolled back alone and rejects alone; a write that deadlocked with
+ * another node's transaction is retried inside its savepoint. `write` must therefore be safe to
+ * run again (it reads the database, not state of its own). When the connection or the
+ * server fails (unavailable, full), or the COMMIT does, every write of the group rejects.
+ */
+export function postgresGroupCommitter<I, O>(
+  pool: Pool,
+  write: (client: PoolClient, input: I) => Promise<O>,
+  options: GroupCommitOptions = {},
+): GroupCommitter<I, O> {
+  const maxGroupSize = options.maxGroupSize ?? MAX_GROUP_SIZE;
+  const commitDelayMs = options.commitDelayMs ?? COMMIT_DELAY_MS;
+  const queue: PendingWrite<I, O>[] = [];
+  let waiting: NodeJS.Timeout | null = null;
+  let immediate: NodeJS.Immediate | null = null;
+  /** The group being committed; the next one starts when it settles. */
+  let running: Promise<void> | null = null;
+
+  async function applyAll(client: PoolClient, group: readonly PendingWrite<I, O>[]): Promise<Outcome<O>[]> {
+    await client.query('BEGIN');
+    const outcomes: Outcome<O>[] = [];
+    for (const pending of group) outcomes.push({ ok: true, value: await write(client, pending.input) });
+    return outcomes;
+  }
+
+  async function applyEachGuarded(
+    client: PoolClient,
+    group: readonly PendingWrite<I, O>[],
+  ): Promise<Outcome<O>[]> {
+    await client.query('BEGIN');
+    const outcomes: Outcome<O>[] = [];
+    for (const pending of group) {
+      for (let attempt = 1; ; attempt++) {
+        await client.query('SAVEPOINT one_write');
+        try {
+          const value = await write(client, pending.input);
+          await client.query('RELEASE SAVEPOINT one_write');
+          outcomes.push({ ok: true, value });
+          break;
+        } catch (error) {
+          // the server or the connection failed: the whole group fails
+          const failure = postgresFailureOf(error);
+          if (failure === 'unavailable' || failure === 'full') throw error;
+          await client.query('ROLLBACK TO SAVEPOINT one_write');
+          if (isRetryable(error) && attempt < RETRIES) continue;
+          outcomes.push({ ok: false, error });
+          break;
+        }
+      }
+    }
+    return outcomes;
+  }
+
+  async function rollback(client: PoolClient): Promise<boolean> {
+    try {
+      await client.query('ROLLBACK');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async function commit(group: readonly PendingWrite<I, O>[]): Promise<void> {
+    const rejectAll = (error: unknown) => group.forEach((pending) => pending.reject(error));
+    let client: PoolClient;
+    try {
+      client = await pool.connect();
+    } catch (error) {
+      rejectAll(error);
+      return;
+    }
+    let broken: Error | undefined;
+    try {
+      let outcomes: Outcome<O>[];
+      try {
+        outcomes = await applyAll(client, group);
+      } catch (error) {
+        const failure = postgresFailureOf(error);
+        if (!(await rollback(client)) || failure === 'unavailable' || failure === 'full') {
+          broken = error as Error;
+          rejectAll(error);
+          return;
+        }
+        try {
+          outcomes = await applyEachGuarded(client, group);
+        } catch (error) {
+          if (!(await rollback(client))) broken = error as Error;
+          rejectAll(error);
+          return;
+        }
+      }
+      try {
+        await client.query('COMMIT');
+      } catch (error) {
+        // Unknown whether it committed when the connection broke: nothing is acknowledged.
+        broken = error as Error;
+        rejectAll(error);
+        return;
+      }
+      group.forEach((pending, index) => {
+        const outcome = outcomes[index]!;
+        if (outcome.ok) pending.resolve(outcome.value);
+        else pending.reject(outcome.error);
+      });
+    } finally {
+      // a connection in an unknown state is closed, not handed to the next caller
+      client.release(broken);
+    }
+  }
+
+  function cancelScheduled(): void {
+    if (waiting !== null) clearTimeout(waiting);
+    if (immediate !== null) clearImmediate(immediate);
+    waiting = null;
+    immediate = null;
+  }
+
+  function flush(): void {
+    cancelScheduled();
+    if (running !== null) return; // the running group schedules the next when it settles
+    const group = queue.splice(0, maxGroupSize);
+    if (group.length === 0) return;
+    running = commit(group).finally(() => {
+      running = null;
+      if (queue.length > 0) schedule(false);
+    });
+  }
+
+  function schedule(moreFollow: boolean): void {
+    if (running !== null || immediate !== null) return;
+    if (moreFollow && queue.length < maxGroupSize && commitDelayMs > 0) {
+      waiting ??= setTimeout(flush, commitDelayMs);
+      return;
+    }
+    if (waiting !== null) clearTimeout(waiting);
+    waiting = null;
+    immediate = setImmediate(flush);
+  }
+
+  return {
+    submit: (input, moreFollow = false) =>
+      new Promise<O>((resolve, reject) => {
+        queue.push({ input, resolve, reject });
+        schedule(moreFollow);
+      }),
+    async drain() {
+      while (running !== null || queue.length > 0) {
+        if (running === null) flush();
+        await running;
+      }
+    },
+  };
+}
