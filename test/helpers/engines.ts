@@ -1,10 +1,14 @@
 /**
- * The storage engines a contract test runs on: each gives a fresh, empty, migrated repository.
- * PostgreSQL runs when this run has a server (test/helpers/postgres-global-setup.ts); otherwise
- * its cases are skipped and the reason is in the suite's name.
+ * The storage engines, for tests that are about behaviour and so must pass on both.
+ *
+ * - `engines` (Engine): a fresh, empty, migrated Repository per call; PostgreSQL's cases are
+ *   skipped with the reason in the suite's name when the run has no server.
+ * - `ENGINES` / `openEngine` (pg-read's lists, search and change-feed tests): the repository
+ *   with, on PostgreSQL, a pool and the database's URL for statements a test runs itself.
  */
-import type { Repository } from '../../src/storage/repository.js';
+import pg from 'pg';
 import { createPostgresRepository } from '../../src/storage/postgres/index.js';
+import type { ArticleRecord, IngestRecord, Repository } from '../../src/storage/repository.js';
 import { createSqliteRepository } from '../../src/storage/sqlite/index.js';
 import { freshPostgresUrl, postgresAvailable, postgresUnavailableReason } from './postgres.js';
 
@@ -33,3 +37,58 @@ export const postgresEngine: Engine = {
 };
 
 export const engines: Engine[] = [sqliteEngine, postgresEngine];
+
+export type EngineName = 'sqlite' | 'postgres';
+
+export type ReadRepository = Pick<
+  Repository,
+  | 'listArticles'
+  | 'listEditions'
+  | 'getEdition'
+  | 'listPublications'
+  | 'getPublication'
+  | 'searchTeasers'
+  | 'listChanges'
+  | 'deleteArticle'
+  | 'close'
+> & {
+  engine: EngineName;
+  ingest(input: IngestRecord): Promise<{ article: ArticleRecord }>;
+  /** PostgreSQL only: a pool, for statements a test runs itself, and the database's URL. */
+  pool?: pg.Pool;
+  url?: string;
+};
+
+/** The engines this run can test (PostgreSQL when the run has a server: see postgres.ts). */
+export const ENGINES: EngineName[] = postgresAvailable ? ['sqlite', 'postgres'] : ['sqlite'];
+
+export async function openEngine(
+  engine: EngineName,
+  options: { totalBound?: number; rankedCandidates?: number; changesRetained?: number } = {},
+): Promise<ReadRepository> {
+  if (engine === 'sqlite') {
+    const repository = createSqliteRepository(':memory:', {
+      totalBound: options.totalBound,
+      changesRetained: options.changesRetained,
+    });
+    return Object.assign(repository, { engine });
+  }
+  const url = await freshPostgresUrl();
+  const repository = await createPostgresRepository({
+    url,
+    ...(options.totalBound !== undefined ? { totalBound: options.totalBound } : {}),
+    ...(options.rankedCandidates !== undefined ? { rankedCandidates: options.rankedCandidates } : {}),
+    ...(options.changesRetained !== undefined ? { changesRetained: options.changesRetained } : {}),
+  });
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  const closeRepository = repository.close.bind(repository);
+  return Object.assign(repository, {
+    engine,
+    pool,
+    url,
+    close: async () => {
+      await pool.end();
+      await closeRepository();
+    },
+  });
+}

@@ -53,6 +53,8 @@ export interface PostgresOptions {
   changesRetained?: number;
   /** Lists count their items up to this many (`total`). */
   totalBound?: number;
+  /** A relevance search ranks this many of the newest matches (lists.ts; smaller in tests). */
+  rankedCandidates?: number;
   /** Apply pending migrations at start (default true; several nodes may do so at once). */
   migrate?: boolean;
   /** Connections per pool (default 10). */
@@ -170,7 +172,10 @@ function postgresRepository(
   let nextReplica = 0;
   const readPool = (): pg.Pool =>
     replicas.length === 0 ? primary : replicas[(nextReplica = (nextReplica + 1) % replicas.length)]!;
-  const lists = postgresLists(replicas[0] ?? primary, { totalBound: options.totalBound });
+  const lists = postgresLists(replicas[0] ?? primary, {
+    totalBound: options.totalBound,
+    rankedCandidates: options.rankedCandidates,
+  });
   const changes = postgresChanges(replicas[0] ?? primary);
   const jobs = postgresJobs(primary);
   const ingests = postgresGroupCommitter(primary, writeIngest);
