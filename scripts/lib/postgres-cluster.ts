@@ -50,11 +50,14 @@ export function freePort(): Promise<number> {
 
 const runningAsRoot = process.getuid?.() === 0;
 
-/** Runs a PostgreSQL binary, as the `postgres` user when we are root. */
-function runAsPostgres(binary: string, args: string[]): void {
-  const [command, commandArgs] = runningAsRoot
-    ? ['runuser', ['-u', 'postgres', '--', binary, ...args]]
-    : [binary, args];
+/** The command line that runs `binary` as the `postgres` user when we are root (PostgreSQL refuses root). */
+export function postgresCommand(binary: string, args: string[]): [string, string[]] {
+  return runningAsRoot ? ['runuser', ['-u', 'postgres', '--', binary, ...args]] : [binary, args];
+}
+
+/** Runs a PostgreSQL binary to completion, as the `postgres` user when we are root. */
+export function runAsPostgres(binary: string, args: string[]): void {
+  const [command, commandArgs] = postgresCommand(binary, args);
   execFileSync(command, commandArgs, { stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
