@@ -138,6 +138,8 @@ export function toJob(job: JobRecord): z.output<typeof JobSchema> {
     created_at: job.createdAt,
     started_at: job.startedAt,
     finished_at: job.finishedAt,
+    node: job.claimedBy,
+    heartbeat_at: job.heartbeatAt,
     links: { self: jobPath(job.id) },
   };
 }

@@ -430,6 +430,16 @@ export const JobSchema = z
     created_at: z.iso.datetime(),
     started_at: z.iso.datetime().nullable(),
     finished_at: z.iso.datetime().nullable(),
+    node: z
+      .string()
+      .nullable()
+      .describe(
+        'The API node running the job, or that ran it last (`host:pid:random`); null while no node has claimed it. Any node may take a job over when its node stops sending heartbeats.',
+      ),
+    heartbeat_at: z.iso
+      .datetime()
+      .nullable()
+      .describe("The running node's last heartbeat: another node takes the job over when it is older than the lease."),
     links: z.object({ self: z.string() }),
   })
   .meta({ id: 'Job' });

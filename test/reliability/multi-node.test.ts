@@ -205,7 +205,7 @@ describe.skipIf(missing !== null)(
         const { body } = await getJson(`${nodes[1]!.url}/v1/admin/jobs/${jobId}`);
         if (body.status === 'running' && (body.processed as number) > 0) {
           runningOn = nodes.findIndex((node) =>
-            String(body.node ?? body.claimed_by ?? '').includes(String(node.child.pid)),
+            String(body.node).split(':')[1] === String(node.child.pid),
           );
         }
         if (body.status === 'succeeded')
