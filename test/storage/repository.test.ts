@@ -420,4 +420,47 @@ describe.skipIf(!postgresEngine.available)('PostgreSQL: several nodes on one dat
       );
     }
   });
+
+  it('links a teaser and its story written by two nodes at once', async () => {
+    const [a, b] = await nodes(2);
+    const count = 40;
+    // Each pair has its own publication, stored beforehand, and the two pages of a pair are in
+    // editions of their own: the two nodes' transactions share no row to wait on.
+    const edition = (i: number, date: string) => ({
+      publication: `Pub ${i}`,
+      date,
+      label: null,
+      platform: null,
+    });
+    for (let i = 0; i < count; i++) {
+      await a!.ingest(record(`seed ${i}`, page({ edition: edition(i, '2020-01-01'), teasers: [] })));
+    }
+    const teasing = Array.from({ length: count }, (_, i) =>
+      record(
+        `teasing ${i}`,
+        page({
+          edition: edition(i, '2024-01-01'),
+          story: { ...page().story, title: `Teasing page ${i}` },
+          teasers: [
+            { title: `Story number ${i}`, summary: null, publication: null, date: null, partial: false },
+          ],
+        }),
+      ),
+    );
+    const stories = Array.from({ length: count }, (_, i) =>
+      record(
+        `story ${i}`,
+        page({
+          edition: edition(i, '2024-02-02'),
+          story: { ...page().story, title: `Story number ${i}` },
+          teasers: [],
+        }),
+      ),
+    );
+    const [teasers, storied] = await Promise.all([burst(a!, teasing), burst(b!, stories)]);
+    for (let i = 0; i < count; i++) {
+      const story = await a!.getArticle(storied[i]!.article.id);
+      expect(story?.teasedBy, `story ${i}`).toEqual([{ articleId: teasers[i]!.article.id, position: 1 }]);
+    }
+  });
 });

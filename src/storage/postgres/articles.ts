@@ -365,6 +365,40 @@ async function articleColumns(client: PoolClient, page: PageWithStory, now: stri
   };
 }
 
+/**
+ * Teaser links with several writers. A teaser links to the story stored under its key
+ * (publication key, title key), and a new story links the teasers waiting under its key; each
+ * side looks for the other when it writes. Two transactions writing the two sides at once
+ * would not see each other's uncommitted row, and the link would be lost for good. So a writer
+ * first takes a transaction-level advisory lock on every key it will look up or be found by
+ * (class 8010, the key's hash; sorted, so that two writers take shared keys in one order): the
+ * second waits for the first's commit, and its next statement sees the first's rows. Writers
+ * of unrelated keys do not wait for each other (a hash collision only makes one wait).
+ */
+function linkKeys(
+  articleKeys: { titleKey: string | null; publicationKey: string | null },
+  page: PageWithStory,
+  pagePublicationKey: string | null,
+): string[] {
+  const keys = new Set<string>();
+  if (articleKeys.titleKey !== null && articleKeys.publicationKey !== null)
+    keys.add(`${articleKeys.publicationKey}\u001f${articleKeys.titleKey}`);
+  for (const teaser of page.teasers) {
+    const teaserPublication =
+      teaser.publication === null ? pagePublicationKey : publicationKey(teaser.publication);
+    if (teaserPublication !== null) keys.add(`${teaserPublication}\u001f${titleKey(teaser.title)}`);
+  }
+  return [...keys].sort();
+}
+
+/** The advisory locks of `keys` (a text[] parameter), in one expression: see linkKeys. */
+const LOCK_LINK_KEYS = (keys: string): string =>
+  `(SELECT count(pg_advisory_xact_lock(8010, hashtext(k))) FROM (SELECT k FROM unnest(${keys}::text[]) k ORDER BY k) sorted)`;
+
+async function lockLinkKeys(client: PoolClient, keys: readonly string[]): Promise<void> {
+  if (keys.length > 0) await client.query(`SELECT ${LOCK_LINK_KEYS('$1')}`, [keys]);
+}
+
 /** Teasers with their search vectors and links, for an article whose old teasers are gone: one statement. */
 async function writeTeasers(
   client: PoolClient,
@@ -505,7 +539,8 @@ export async function writeIngest(
             e.id AS edition_id, e.date AS edition_date,
             (SELECT coalesce(json_agg(json_build_array(c.story_id, c.shingles, encode(c.signature, 'base64'))),
                              '[]'::json)
-               FROM (${candidateFingerprints('$5', '0')}) c) AS candidates
+               FROM (${candidateFingerprints('$5', '0')}) c) AS candidates,
+            ${LOCK_LINK_KEYS('$6')} AS locked
        FROM (SELECT 1) one
        LEFT JOIN (editions e JOIN publications p ON p.id = e.publication_id)
          ON masthead_nocase(p.name) = masthead_nocase($2)
@@ -516,6 +551,15 @@ export async function writeIngest(
       edition?.date ?? null,
       edition?.platform ?? null,
       signature?.bandKeys ?? [],
+      // the keys as this page will store them (its publication key is known before its edition)
+      linkKeys(
+        {
+          titleKey: story.title === null ? null : titleKey(story.title),
+          publicationKey: edition?.publication ? publicationKey(edition.publication) : null,
+        },
+        page,
+        edition?.publication ? publicationKey(edition.publication) : null,
+      ),
     ],
   );
   if (lookup!.existing_id !== null) return { id: lookup!.existing_id, created: false };
@@ -711,6 +755,7 @@ export async function writeReparse(
   now: string,
 ): Promise<void> {
   const columns = await articleColumns(client, page, now);
+  await lockLinkKeys(client, linkKeys(columns, page, columns.publicationKey));
   const story = page.story;
   await client.query(
     `UPDATE articles SET edition_id = $2, title = $3, deck = $4, byline = $5, dateline = $6, paragraphs = $7,
