@@ -38,7 +38,7 @@ import {
 } from '../repository.js';
 import { countWords } from '../word-count.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
-import { signatureBytes, storySignature } from '../story-signature.js';
+import { signatureBytes, storySignature, type StorySignature } from '../story-signature.js';
 import { assignStory, bestStory, candidateFingerprints, forgetStory, reassignStory } from './stories.js';
 
 /** A pool or a transaction's client. */
@@ -395,8 +395,25 @@ function linkKeys(
 const LOCK_LINK_KEYS = (keys: string): string =>
   `(SELECT count(pg_advisory_xact_lock(8010, hashtext(k))) FROM (SELECT k FROM unnest(${keys}::text[]) k ORDER BY k) sorted)`;
 
-async function lockLinkKeys(client: PoolClient, keys: readonly string[]): Promise<void> {
-  if (keys.length > 0) await client.query(`SELECT ${LOCK_LINK_KEYS('$1')}`, [keys]);
+/**
+ * Story ids with several writers: the same reasoning for two captures of one story written at
+ * once (each would find no stored capture and start a story of its own). A writer locks its
+ * body's band keys (class 8011) before it looks its story up; two captures of one story share
+ * band keys, so the second looks up after the first's commit.
+ */
+const LOCK_BAND_KEYS = (keys: string): string =>
+  `(SELECT count(pg_advisory_xact_lock(8011, (k % 2147483647)::int))
+      FROM (SELECT DISTINCT k FROM unnest(${keys}::bigint[]) k ORDER BY k) sorted)`;
+
+/** Takes the link and band locks (see linkKeys, LOCK_BAND_KEYS) before the statements that look up. */
+async function lockKeys(
+  client: PoolClient,
+  links: readonly string[],
+  signature: StorySignature | null,
+): Promise<void> {
+  const bands = signature?.bandKeys ?? [];
+  if (links.length > 0 || bands.length > 0)
+    await client.query(`SELECT ${LOCK_LINK_KEYS('$1')}, ${LOCK_BAND_KEYS('$2')}`, [links, bands]);
 }
 
 /** Teasers with their search vectors and links, for an article whose old teasers are gone: one statement. */
@@ -532,6 +549,17 @@ export async function writeIngest(
   const story = page.story;
   const signature = storySignature(story.paragraphs);
   const edition = page.edition?.publication ? page.edition : null;
+  // the keys as this page will store them (its publication key is known before its edition)
+  const editionKey = edition?.publication ? publicationKey(edition.publication) : null;
+  await lockKeys(
+    client,
+    linkKeys(
+      { titleKey: story.title === null ? null : titleKey(story.title), publicationKey: editionKey },
+      page,
+      editionKey,
+    ),
+    signature,
+  );
   const [lookup] = await rowsOf<IngestLookupRow>(
     client,
     `SELECT (SELECT a.id FROM articles a JOIN raw_documents r ON r.id = a.raw_document_id
@@ -539,8 +567,7 @@ export async function writeIngest(
             e.id AS edition_id, e.date AS edition_date,
             (SELECT coalesce(json_agg(json_build_array(c.story_id, c.shingles, encode(c.signature, 'base64'))),
                              '[]'::json)
-               FROM (${candidateFingerprints('$5', '0')}) c) AS candidates,
-            ${LOCK_LINK_KEYS('$6')} AS locked
+               FROM (${candidateFingerprints('$5', '0')}) c) AS candidates
        FROM (SELECT 1) one
        LEFT JOIN (editions e JOIN publications p ON p.id = e.publication_id)
          ON masthead_nocase(p.name) = masthead_nocase($2)
@@ -551,15 +578,6 @@ export async function writeIngest(
       edition?.date ?? null,
       edition?.platform ?? null,
       signature?.bandKeys ?? [],
-      // the keys as this page will store them (its publication key is known before its edition)
-      linkKeys(
-        {
-          titleKey: story.title === null ? null : titleKey(story.title),
-          publicationKey: edition?.publication ? publicationKey(edition.publication) : null,
-        },
-        page,
-        edition?.publication ? publicationKey(edition.publication) : null,
-      ),
     ],
   );
   if (lookup!.existing_id !== null) return { id: lookup!.existing_id, created: false };
@@ -755,7 +773,11 @@ export async function writeReparse(
   now: string,
 ): Promise<void> {
   const columns = await articleColumns(client, page, now);
-  await lockLinkKeys(client, linkKeys(columns, page, columns.publicationKey));
+  await lockKeys(
+    client,
+    linkKeys(columns, page, columns.publicationKey),
+    storySignature(page.story.paragraphs),
+  );
   const story = page.story;
   await client.query(
     `UPDATE articles SET edition_id = $2, title = $3, deck = $4, byline = $5, dateline = $6, paragraphs = $7,
