@@ -3,7 +3,8 @@
  * (as 16 HTTP connections make them), pre-parsed fixture pages (distinct documents), on a
  * fresh database of a throwaway local cluster with fsync on (synchronous_commit on: each
  * COMMIT waits for its WAL flush) and with fsync off. SQLite's repository on a file with the
- * same records in the same run, as the baseline.
+ * same records in the same run, as the baseline. Also: the 16 calls spread over two
+ * repositories (two nodes' pools) on one database, fsync on.
  *
  *   npx tsx bench/postgres-group-commit.ts [count=2000]
  */
@@ -39,12 +40,17 @@ function records(texts: readonly string[]): IngestRecord[] {
   });
 }
 
-/** Ingests/s with IN_FLIGHT calls outstanding at all times. */
-async function measure(repository: Repository, input: readonly IngestRecord[]): Promise<number> {
+/** Ingests/s with IN_FLIGHT calls outstanding at all times, spread over the repositories (nodes). */
+async function measure(
+  repositories: Repository | Repository[],
+  input: readonly IngestRecord[],
+): Promise<number> {
+  const nodes = Array.isArray(repositories) ? repositories : [repositories];
   let next = 0;
   const start = performance.now();
   await Promise.all(
-    Array.from({ length: IN_FLIGHT }, async () => {
+    Array.from({ length: IN_FLIGHT }, async (_, caller) => {
+      const repository = nodes[caller % nodes.length]!;
       while (next < input.length) {
         const record = input[next++]!;
         const { created } = await repository.ingest(record, { moreFollow: next < input.length });
@@ -55,18 +61,20 @@ async function measure(repository: Repository, input: readonly IngestRecord[]): 
   return (input.length / (performance.now() - start)) * 1000;
 }
 
-async function postgres(fsync: boolean, input: readonly IngestRecord[]): Promise<number> {
+async function postgres(fsync: boolean, input: readonly IngestRecord[], nodes = 1): Promise<number> {
   const cluster = await startPostgresCluster({ fsync });
   try {
     const admin = new pg.Client({ connectionString: `${cluster.baseUrl}postgres` });
     await admin.connect();
     await admin.query('CREATE DATABASE bench');
     await admin.end();
-    const repository = await createPostgresRepository({ url: `${cluster.baseUrl}bench` });
+    const repositories = await Promise.all(
+      Array.from({ length: nodes }, () => createPostgresRepository({ url: `${cluster.baseUrl}bench` })),
+    );
     try {
-      return await measure(repository, input);
+      return await measure(repositories, input);
     } finally {
-      await repository.close();
+      await Promise.all(repositories.map((repository) => repository.close()));
     }
   } finally {
     stopPostgresCluster(cluster);
@@ -92,6 +100,8 @@ const results = {
   inFlight: IN_FLIGHT,
   postgresFsyncOn: await postgres(true, input),
   postgresFsyncOff: await postgres(false, input),
+  // two repositories (two nodes' pools, in one process) sharing the 16 calls: two groups commit at once
+  postgresFsyncOnTwoNodes: await postgres(true, input, 2),
   sqliteFullSync: await sqlite(input),
 };
 console.log(JSON.stringify(results, (_, v: unknown) => (typeof v === 'number' ? Math.round(v) : v), 2));

@@ -569,4 +569,93 @@ describe.skipIf(!postgresEngine.available)('PostgreSQL: several nodes on one dat
       );
     }
   });
+
+  it('links a teaser and its story written by two nodes at once', async () => {
+    const [a, b] = await nodes(2);
+    const count = 40;
+    // Each pair has its own publication, stored beforehand, and the two pages of a pair are in
+    // editions of their own: the two nodes' transactions share no row to wait on.
+    const edition = (i: number, date: string) => ({
+      publication: `Pub ${i}`,
+      date,
+      label: null,
+      platform: null,
+    });
+    for (let i = 0; i < count; i++) {
+      await a!.ingest(record(`seed ${i}`, page({ edition: edition(i, '2020-01-01'), teasers: [] })));
+    }
+    const teasing = Array.from({ length: count }, (_, i) =>
+      record(
+        `teasing ${i}`,
+        page({
+          edition: edition(i, '2024-01-01'),
+          story: { ...page().story, title: `Teasing page ${i}` },
+          teasers: [
+            { title: `Story number ${i}`, summary: null, publication: null, date: null, partial: false },
+          ],
+        }),
+      ),
+    );
+    const stories = Array.from({ length: count }, (_, i) =>
+      record(
+        `story ${i}`,
+        page({
+          edition: edition(i, '2024-02-02'),
+          story: { ...page().story, title: `Story number ${i}` },
+          teasers: [],
+        }),
+      ),
+    );
+    const [teasers, storied] = await Promise.all([burst(a!, teasing), burst(b!, stories)]);
+    for (let i = 0; i < count; i++) {
+      const story = await a!.getArticle(storied[i]!.article.id);
+      expect(story?.teasedBy, `story ${i}`).toEqual([{ articleId: teasers[i]!.article.id, position: 1 }]);
+    }
+  });
+
+  it('gives two captures of one story written by two nodes at once one story', async () => {
+    const [a, b] = await nodes(2);
+    const count = 20;
+    const edition = (i: number, date: string) => ({
+      publication: `Pub ${i}`,
+      date,
+      label: null,
+      platform: null,
+    });
+    for (let i = 0; i < count; i++) {
+      await a!.ingest(record(`seed ${i}`, page({ edition: edition(i, '2020-01-01'), teasers: [] })));
+    }
+    const body = (i: number) =>
+      Array.from(
+        { length: 10 },
+        (_, p) => `Story ${i} paragraph ${p}: the harbour, its ships and the night shift.`,
+      );
+    const capture = (i: number, locale: string, date: string) =>
+      record(
+        `capture ${i} ${locale}`,
+        page({
+          edition: edition(i, date),
+          page_locale: locale,
+          story: { ...page().story, paragraphs: body(i) },
+          teasers: [],
+        }),
+      );
+    const [english, french] = await Promise.all([
+      burst(
+        a!,
+        Array.from({ length: count }, (_, i) => capture(i, 'en', '2024-01-01')),
+      ),
+      burst(
+        b!,
+        Array.from({ length: count }, (_, i) => capture(i, 'fr', '2024-02-02')),
+      ),
+    ]);
+    for (let i = 0; i < count; i++) {
+      const [x, y] = [
+        await a!.getArticle(english[i]!.article.id),
+        await a!.getArticle(french[i]!.article.id),
+      ];
+      expect(x?.storyId, `story ${i}`).toBe(y?.storyId);
+    }
+  });
 });

@@ -38,7 +38,7 @@ import {
 } from '../repository.js';
 import { countWords } from '../word-count.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
-import { signatureBytes, storySignature } from '../story-signature.js';
+import { signatureBytes, storySignature, type StorySignature } from '../story-signature.js';
 import { assignStory, bestStory, candidateFingerprints, forgetStory, reassignStory } from './stories.js';
 
 /** A pool or a transaction's client. */
@@ -365,6 +365,57 @@ async function articleColumns(client: PoolClient, page: PageWithStory, now: stri
   };
 }
 
+/**
+ * Teaser links with several writers. A teaser links to the story stored under its key
+ * (publication key, title key), and a new story links the teasers waiting under its key; each
+ * side looks for the other when it writes. Two transactions writing the two sides at once
+ * would not see each other's uncommitted row, and the link would be lost for good. So a writer
+ * first takes a transaction-level advisory lock on every key it will look up or be found by
+ * (class 8010, the key's hash; sorted, so that two writers take shared keys in one order): the
+ * second waits for the first's commit, and its next statement sees the first's rows. Writers
+ * of unrelated keys do not wait for each other (a hash collision only makes one wait).
+ */
+function linkKeys(
+  articleKeys: { titleKey: string | null; publicationKey: string | null },
+  page: PageWithStory,
+  pagePublicationKey: string | null,
+): string[] {
+  const keys = new Set<string>();
+  if (articleKeys.titleKey !== null && articleKeys.publicationKey !== null)
+    keys.add(`${articleKeys.publicationKey}\u001f${articleKeys.titleKey}`);
+  for (const teaser of page.teasers) {
+    const teaserPublication =
+      teaser.publication === null ? pagePublicationKey : publicationKey(teaser.publication);
+    if (teaserPublication !== null) keys.add(`${teaserPublication}\u001f${titleKey(teaser.title)}`);
+  }
+  return [...keys].sort();
+}
+
+/** The advisory locks of `keys` (a text[] parameter), in one expression: see linkKeys. */
+const LOCK_LINK_KEYS = (keys: string): string =>
+  `(SELECT count(pg_advisory_xact_lock(8010, hashtext(k))) FROM (SELECT k FROM unnest(${keys}::text[]) k ORDER BY k) sorted)`;
+
+/**
+ * Story ids with several writers: the same reasoning for two captures of one story written at
+ * once (each would find no stored capture and start a story of its own). A writer locks its
+ * body's band keys (class 8011) before it looks its story up; two captures of one story share
+ * band keys, so the second looks up after the first's commit.
+ */
+const LOCK_BAND_KEYS = (keys: string): string =>
+  `(SELECT count(pg_advisory_xact_lock(8011, (k % 2147483647)::int))
+      FROM (SELECT DISTINCT k FROM unnest(${keys}::bigint[]) k ORDER BY k) sorted)`;
+
+/** Takes the link and band locks (see linkKeys, LOCK_BAND_KEYS) before the statements that look up. */
+async function lockKeys(
+  client: PoolClient,
+  links: readonly string[],
+  signature: StorySignature | null,
+): Promise<void> {
+  const bands = signature?.bandKeys ?? [];
+  if (links.length > 0 || bands.length > 0)
+    await client.query(`SELECT ${LOCK_LINK_KEYS('$1')}, ${LOCK_BAND_KEYS('$2')}`, [links, bands]);
+}
+
 /** Teasers with their search vectors and links, for an article whose old teasers are gone: one statement. */
 async function writeTeasers(
   client: PoolClient,
@@ -498,6 +549,17 @@ export async function writeIngest(
   const story = page.story;
   const signature = storySignature(story.paragraphs);
   const edition = page.edition?.publication ? page.edition : null;
+  // the keys as this page will store them (its publication key is known before its edition)
+  const editionKey = edition?.publication ? publicationKey(edition.publication) : null;
+  await lockKeys(
+    client,
+    linkKeys(
+      { titleKey: story.title === null ? null : titleKey(story.title), publicationKey: editionKey },
+      page,
+      editionKey,
+    ),
+    signature,
+  );
   const [lookup] = await rowsOf<IngestLookupRow>(
     client,
     `SELECT (SELECT a.id FROM articles a JOIN raw_documents r ON r.id = a.raw_document_id
@@ -711,6 +773,11 @@ export async function writeReparse(
   now: string,
 ): Promise<void> {
   const columns = await articleColumns(client, page, now);
+  await lockKeys(
+    client,
+    linkKeys(columns, page, columns.publicationKey),
+    storySignature(page.story.paragraphs),
+  );
   const story = page.story;
   await client.query(
     `UPDATE articles SET edition_id = $2, title = $3, deck = $4, byline = $5, dateline = $6, paragraphs = $7,

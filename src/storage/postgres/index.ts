@@ -151,7 +151,7 @@ export async function createPostgresRepository(options: PostgresOptions): Promis
     const migrations = loadPostgresMigrations();
     if (options.migrate ?? true) await migratePostgres(primary, migrations);
     if (options.changesRetained !== undefined) {
-      await primary.query(`UPDATE change_feed SET retained = $1 WHERE singleton = 1`, [
+      await primary.query(`UPDATE change_feed SET retained = $1 WHERE singleton = 1 AND retained <> $1`, [
         options.changesRetained,
       ]);
     }
