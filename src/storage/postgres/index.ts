@@ -7,7 +7,7 @@
  */
 import pg from 'pg';
 import type { PoolClient } from 'pg';
-import { publicationKey } from '../keys.js';
+import { parseUnchanged, type StoredParse } from '../parse-comparison.js';
 import {
   StorageError,
   type PageWithStory,
@@ -91,47 +91,14 @@ function newPool(url: string, max: number): pg.Pool {
   return pool;
 }
 
-/**
- * What a re-parse compares: everything the parser decides, nothing the store adds.
- * TODO(merge): the same rule as src/storage/sqlite/index.ts's parsedFingerprint/pageFingerprint,
- * which "boundary" moves to an engine-independent module; import it from there then.
- */
-async function parsedFingerprint(sql: Queryable, articleId: number): Promise<string | null> {
+/** The stored side of the re-parse rule (src/storage/parse-comparison.ts), read in the caller's transaction. */
+async function storedParse(sql: Queryable, articleId: number): Promise<StoredParse | null> {
   const [article, edition, teasers] = [
     await readArticle(sql, articleId),
     await readArticleEdition(sql, articleId),
     await readTeasers(sql, articleId),
   ];
-  if (!article || !edition || !teasers) return null;
-  const e = edition.edition;
-  return JSON.stringify([
-    article.title,
-    article.deck,
-    article.byline,
-    article.dateline,
-    article.paragraphs,
-    article.language,
-    article.pageLocale,
-    e ? [publicationKey(e.publication.name), e.date, e.label, e.platform] : null,
-    teasers.map((t) => [t.title, t.summary, t.publication, t.date, t.partial]),
-  ]);
-}
-
-function pageFingerprint(page: PageWithStory): string {
-  const { story, edition } = page;
-  return JSON.stringify([
-    story.title,
-    story.deck,
-    story.byline,
-    story.dateline,
-    story.paragraphs,
-    story.language,
-    page.page_locale,
-    edition?.publication
-      ? [publicationKey(edition.publication), edition.date, edition.label, edition.platform]
-      : null,
-    page.teasers.map((t) => [t.title, t.summary, t.publication, t.date, t.partial]),
-  ]);
+  return article && edition && teasers ? { article, edition, teasers } : null;
 }
 
 interface StoredPageRow {
@@ -168,7 +135,7 @@ function postgresRepository(
   latestVersion: number,
   options: PostgresOptions,
 ): Repository {
-  // Reads that may lag: round-robin over the replicas. TODO(merge): pg-read may take both pools.
+  // Reads that may lag (lists, searches, the change feed): round-robin over the replicas.
   let nextReplica = 0;
   const readPool = (): pg.Pool =>
     replicas.length === 0 ? primary : replicas[(nextReplica = (nextReplica + 1) % replicas.length)]!;
@@ -199,7 +166,6 @@ function postgresRepository(
     }
   }
 
-  /** One transaction on the primary, run again when it deadlocked with another node's. */
   /** One article's re-parse, in the caller's transaction (see `replaceParse`). */
   async function reparseArticle(
     client: PoolClient,
@@ -212,7 +178,8 @@ function postgresRepository(
     if (held.sha256 !== target.documentSha256) return 'document-changed';
     if (target.contentType !== undefined)
       await setDocumentContentType(client, target.articleId, target.contentType);
-    if ((await parsedFingerprint(client, target.articleId)) === pageFingerprint(page)) {
+    // Compared here, inside the transaction that writes: nothing changes the article between.
+    if (parseUnchanged(await storedParse(client, target.articleId), page)) {
       await setParserVersion(client, target.articleId, parserVersion);
       await learnPageShapes(client, page);
       await assignStoryIfMissing(client, target.articleId, page.story.paragraphs);
