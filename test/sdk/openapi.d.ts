@@ -1037,6 +1037,10 @@ export interface components {
             created_at: string;
             started_at: string | null;
             finished_at: string | null;
+            /** @description The API node running the job, or that ran it last (`host:pid:random`); null while no node has claimed it. Any node may take a job over when its node stops sending heartbeats. */
+            node: string | null;
+            /** @description The running node's last heartbeat: another node takes the job over when it is older than the lease. */
+            heartbeat_at: string | null;
             links: {
                 self: string;
             };
