@@ -23,9 +23,22 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** A fresh app over an empty in-memory database; close it after the test. */
+/**
+ * The engine HTTP tests run on: SQLite in memory, or a fresh PostgreSQL database when the
+ * test project sets MASTHEAD_TEST_ENGINE=postgres (vitest.config.ts: the contract suite's
+ * second engine).
+ */
+export const TEST_ENGINE = process.env.MASTHEAD_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
+
+async function testLocation(): Promise<string> {
+  if (TEST_ENGINE === 'sqlite') return ':memory:';
+  const { freshPostgresUrl } = await import('./postgres.js');
+  return freshPostgresUrl();
+}
+
+/** A fresh app over an empty database of the test engine; close it after the test. */
 export async function buildTestApp(config: Partial<AppConfig> = {}): Promise<TestApp> {
-  const { repository } = await openRepository({ location: ':memory:' });
+  const { repository } = await openRepository({ location: await testLocation() });
   const app = await buildApp({ ...loadConfig({}), logLevel: 'silent', ...config }, { repository });
   await app.ready();
   return {

@@ -16,6 +16,7 @@
  *
  * Write functions take the client of the caller's transaction; reads take any Queryable.
  */
+import { searchVector } from './search.js';
 import type { Pool, PoolClient, QueryResultRow } from 'pg';
 import type { Edition, Platform } from '../../parser/types.js';
 import { pageShapes, platformKey, shapeHash } from '../../parser/learned.js';
@@ -54,9 +55,9 @@ async function rowsOf<R extends QueryResultRow>(
 
 /** The search vector of an article: title (A), deck (B), body (C), as parameters $a, $b, $c. */
 const articleVector = (title: string, deck: string, body: string): string =>
-  `setweight(to_tsvector('masthead', coalesce(${title}, '')), 'A') ||
-   setweight(to_tsvector('masthead', coalesce(${deck}, '')), 'B') ||
-   setweight(to_tsvector('masthead', ${body}), 'C')`;
+  `setweight(${searchVector(title)}, 'A') ||
+   setweight(${searchVector(deck)}, 'B') ||
+   setweight(${searchVector(body)}, 'C')`;
 
 interface ArticleRow {
   id: number;
@@ -243,6 +244,8 @@ export async function readTeaserPage(
   articleId: number,
   query: PageQuery,
 ): Promise<Page<TeaserRecord> | null> {
+  // An unknown article is a 404 whatever the cursor says, as on SQLite.
+  if (!(await articleExists(sql, articleId))) return null;
   let after = 0;
   if (query.cursor) {
     const [cursorArticleId, position] = decodeCursor(query.cursor, 'article-teasers', [
@@ -254,7 +257,6 @@ export async function readTeaserPage(
     }
     after = position;
   }
-  if (!(await articleExists(sql, articleId))) return null;
   const rows = await rowsOf<TeaserRow>(
     sql,
     `SELECT position, title, summary, publication, date, partial, linked_article_id
@@ -432,8 +434,8 @@ async function writeTeasers(
             (SELECT a.id FROM articles a
               WHERE a.publication_key = t.publication_key AND a.title_key = t.title_key AND a.id <> $1
               ORDER BY a.id LIMIT 1),
-            setweight(to_tsvector('masthead', t.title), 'A') ||
-            setweight(to_tsvector('masthead', coalesce(t.summary, '')), 'B')
+            setweight(${searchVector('t.title')}, 'A') ||
+            setweight(${searchVector('t.summary')}, 'B')
        FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[], $9::text[])
             AS t(position, title, summary, publication, date, partial, title_key, publication_key)`,
     [
@@ -638,8 +640,8 @@ export async function writeIngest(
               (SELECT a.id FROM articles a
                 WHERE a.publication_key = t.publication_key AND a.title_key = t.title_key
                 ORDER BY a.id LIMIT 1),
-              setweight(to_tsvector('masthead', t.title), 'A') ||
-              setweight(to_tsvector('masthead', coalesce(t.summary, '')), 'B')
+              setweight(${searchVector('t.title')}, 'A') ||
+              setweight(${searchVector('t.summary')}, 'B')
          FROM art, unnest($28::int[], $29::text[], $30::text[], $31::text[], $32::text[], $33::int[],
                           $34::text[], $35::text[])
               AS t(position, title, summary, publication, date, partial, title_key, publication_key)),

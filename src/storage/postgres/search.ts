@@ -6,17 +6,26 @@
  * through `to_tsquery` only as a word reduced to letters and digits, which holds no tsquery
  * operator. So no input can make PostgreSQL reject the query.
  *
- * Engine differences that remain (asserted in test/storage/postgres/search.test.ts): the
- * PostgreSQL parser keeps URLs, hosts, e-mail addresses and file paths as tokens of their own
- * (`example.com`), which FTS5 cuts into words, so `example com` finds a URL on SQLite only;
- * a hyphenated word (`e-mail`) is indexed whole and in parts, so its phrase `e mail` matches
- * on both.
+ * Texts are cut into words as FTS5 cuts them (`searchVector`), so `U.S.`, `e-mail`, URLs and
+ * hosts match the same on both engines.
  */
 import type { SearchPhrase, SearchQuery } from '../search-query.js';
 import type { Binds } from './rows.js';
 
 /** The text search configuration of migrations/postgres/001: `simple` with `unaccent`. */
 const CONFIG = `'masthead'`;
+
+/**
+ * The tsvector of a text column or parameter (`expression`), cut into words as FTS5's
+ * unicode61 cuts them: at every run of characters that are neither letters nor digits.
+ * PostgreSQL's own parser keeps `U.S.`, `covid-19`, hosts and paths as tokens of their own,
+ * so `U.S.` found nothing (the grammar reads it as the phrase `u s`). Every vector is written
+ * through this, and every searched phrase is cut the same way (`phraseWords`).
+ */
+export const searchVector = (expression: string): string =>
+  `to_tsvector(${CONFIG}, regexp_replace(coalesce(${expression}, ''), '[^[:alnum:]]+', ' ', 'g'))`;
+
+const NOT_WORD_RUN = /[^\p{L}\p{N}]+/gu;
 
 /** Letters and digits only: what a prefix word may hold when it reaches `to_tsquery`. */
 const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]/gu;
@@ -27,7 +36,8 @@ function phraseQuery(phrase: SearchPhrase, binds: Binds): string {
   // A prefix word with nothing left (private-use characters only) is looked up as a word.
   if (phrase.prefix && prefix === '') words.push(phrase.words.at(-1) ?? '');
   const parts: string[] = [];
-  if (words.length > 0) parts.push(`phraseto_tsquery(${CONFIG}, ${binds.bind(words.join(' '))})`);
+  if (words.length > 0)
+    parts.push(`phraseto_tsquery(${CONFIG}, ${binds.bind(words.join(' ').replace(NOT_WORD_RUN, ' '))})`);
   if (prefix !== '') parts.push(`to_tsquery(${CONFIG}, ${binds.bind(`${prefix}:*`)})`);
   return parts.length === 1 ? (parts[0] ?? '') : `(${parts.join(' <-> ')})`;
 }
