@@ -204,9 +204,7 @@ describe.skipIf(missing !== null)(
       for (let attempt = 0; attempt < 600 && runningOn === null; attempt += 1) {
         const { body } = await getJson(`${nodes[1]!.url}/v1/admin/jobs/${jobId}`);
         if (body.status === 'running' && (body.processed as number) > 0) {
-          runningOn = nodes.findIndex((node) =>
-            String(body.node).split(':')[1] === String(node.child.pid),
-          );
+          runningOn = nodes.findIndex((node) => String(body.node).split(':')[1] === String(node.child.pid));
         }
         if (body.status === 'succeeded')
           throw new Error('the job finished before a node could be killed: raise JOB_ARTICLES');
