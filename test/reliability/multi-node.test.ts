@@ -127,7 +127,9 @@ describe.skipIf(missing !== null)(
       );
       for (const perNode of answers) {
         const statuses = perNode.map((answer) => answer.status).sort();
-        expect(statuses).toEqual([200, 200, 201]);
+        expect(statuses, perNode.map((answer) => answer.text.slice(0, 300)).join('\n')).toEqual([
+          200, 200, 201,
+        ]);
         const ids = perNode.map((answer) => (JSON.parse(answer.text) as { id: number }).id);
         expect(new Set(ids).size).toBe(1);
       }

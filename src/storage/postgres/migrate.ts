@@ -43,53 +43,54 @@ export async function postgresSchemaVersion(client: Pool | PoolClient): Promise<
 /**
  * Applies every migration newer than the database's version; returns the versions applied by
  * this call. Refuses a database newer than this build (it was migrated by a later release).
+ *
+ * Each migration is one transaction that first takes a transaction-level advisory lock and then
+ * reads the version again: several nodes may start at once, also through pgbouncer in
+ * transaction pooling, where a session lock would be taken on one server connection and the
+ * next statement run on another (three nodes starting at once through pgbouncer then ran 001
+ * twice: "duplicate key … pg_type_typname_nsp_index").
  */
 export async function migratePostgres(
   pool: Pool,
   migrations: Migration[] = loadPostgresMigrations(),
 ): Promise<number[]> {
   const latest = migrations.at(-1)?.version ?? 0;
-  const client = await pool.connect();
   const applied: number[] = [];
-  let locked = false;
+  const client = await pool.connect();
   try {
-    await client.query(`SELECT pg_advisory_lock($1)`, [MIGRATION_LOCK_KEY]);
-    locked = true;
-    // IF NOT EXISTS alone is not safe against a concurrent CREATE; under the lock it is.
-    await client.query(CREATE_VERSIONS_TABLE);
-    const current = await postgresSchemaVersion(client);
-    if (current > latest) {
-      throw new Error(
-        `migrations: database is at version ${current}, newer than this build (${latest}); refusing to run`,
-      );
-    }
-    for (const migration of migrations) {
-      if (migration.version <= current) continue;
+    // A last round with no migration: the version check runs even when there is nothing to apply.
+    for (const migration of [...migrations, null]) {
       await client.query('BEGIN');
       try {
-        await client.query(migration.sql);
-        await client.query(`INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)`, [
-          migration.version,
-          migration.name,
-          new Date().toISOString(),
-        ]);
+        await client.query(`SELECT pg_advisory_xact_lock($1)`, [MIGRATION_LOCK_KEY]);
+        // IF NOT EXISTS alone is not safe against a concurrent CREATE; under the lock it is.
+        await client.query(CREATE_VERSIONS_TABLE);
+        const current = await postgresSchemaVersion(client);
+        if (current > latest) {
+          throw new Error(
+            `migrations: database is at version ${current}, newer than this build (${latest}); refusing to run`,
+          );
+        }
+        if (migration !== null && migration.version > current) {
+          await client.query(migration.sql).catch((error: unknown) => {
+            throw new Error(`migrations: ${migration.name} failed: ${(error as Error).message}`, {
+              cause: error,
+            });
+          });
+          await client.query(
+            `INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)`,
+            [migration.version, migration.name, new Date().toISOString()],
+          );
+          applied.push(migration.version);
+        }
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK');
-        throw new Error(`migrations: ${migration.name} failed: ${(error as Error).message}`, {
-          cause: error,
-        });
+        throw error;
       }
-      applied.push(migration.version);
     }
     return applied;
   } finally {
-    try {
-      if (locked) await client.query(`SELECT pg_advisory_unlock($1)`, [MIGRATION_LOCK_KEY]);
-      client.release();
-    } catch (error) {
-      // the session is broken; dropping the connection releases its lock
-      client.release(error as Error);
-    }
+    client.release();
   }
 }
