@@ -27,7 +27,7 @@ export interface CandidateRow {
 }
 
 /**
- * The candidates' fingerprints for band keys `$keys` (bigint[]) other than article `$article`,
+ * The candidates' fingerprints (masthead_best_story in migrations/postgres/010 reads the same) for band keys `$keys` (bigint[]) other than article `$article`,
  * those sharing the most bands first: a subquery, so that an ingest can look its story up in
  * the statement that looks up its document and edition.
  */
@@ -41,7 +41,10 @@ export const candidateFingerprints = (keys: string, article: string): string => 
     JOIN story_fingerprints f ON f.article_id = c.article_id
    ORDER BY c.shared DESC, c.article_id`;
 
-/** The story of the candidate most like `signature` (in candidateFingerprints' order), or null. */
+/**
+ * The story of the candidate most like `signature` (in candidateFingerprints' order), or null.
+ * An ingest runs the same rule in SQL (masthead_best_story, migrations/postgres/010): change both.
+ */
 export function bestStory(signature: StorySignature, rows: readonly CandidateRow[]): number | null {
   let best: { storyId: number; jaccard: number } | null = null;
   for (const row of rows) {
