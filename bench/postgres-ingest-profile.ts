@@ -72,14 +72,14 @@ try {
     toplevel: boolean;
     query: string;
   }>(
-    `SELECT calls, round((total_plan_time / calls)::numeric, 3)::float AS plan_ms,
-            round((total_exec_time / calls)::numeric, 3)::float AS exec_ms,
+    `SELECT calls, round((total_plan_time / nullif(calls, 0))::numeric, 3)::float AS plan_ms,
+            round((total_exec_time / nullif(calls, 0))::numeric, 3)::float AS exec_ms,
             round((total_plan_time + total_exec_time)::numeric, 1)::float AS total_ms, toplevel,
             left(regexp_replace(query, '\\s+', ' ', 'g'), 90) AS query
        FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%'
       ORDER BY total_plan_time + total_exec_time DESC LIMIT 25`,
   );
-  const top = rows.filter((row) => row.toplevel);
+  const top = rows.filter((row) => row.toplevel && Number(row.calls) > 0);
   const serverMs = top.reduce((sum, row) => sum + row.total_ms, 0);
   const planMs = top.reduce((sum, row) => sum + row.plan_ms * Number(row.calls), 0);
   await stats.end();

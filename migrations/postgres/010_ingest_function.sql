@@ -16,7 +16,8 @@
 -- The story of the candidate most like the fingerprint: bestStory in
 -- src/storage/postgres/stories.ts, the same arithmetic (jaccard = equal minima / 64; containment
 -- from the shingle counts; the most alike wins, between equals the older story; a clear match
--- ends the search), over candidateFingerprints' candidates in its order.
+-- ends the search), over candidateFingerprints' candidates in its order (the same query: one
+-- band key after another through the primary key, whatever the table's statistics say).
 CREATE FUNCTION masthead_best_story(signature bytea, shingles integer, band_keys bigint[])
 RETURNS bigint LANGUAGE plpgsql AS $$
 #variable_conflict use_column
@@ -31,9 +32,12 @@ BEGIN
   FOR candidate IN
     SELECT f.story_id, f.shingles, f.signature
       FROM (SELECT article_id, count(*) AS shared
-              FROM (SELECT article_id FROM story_bands
-                     WHERE band_key = ANY(band_keys) AND article_id <> 0
-                     LIMIT 256) b
+              FROM (SELECT b.article_id
+                      FROM (SELECT DISTINCT k FROM unnest(band_keys) k ORDER BY k) band,
+                           LATERAL (SELECT s.article_id FROM story_bands s
+                                     WHERE s.band_key = band.k AND s.article_id <> 0
+                                     ORDER BY s.article_id LIMIT 256) b
+                     LIMIT 256) band_rows
              GROUP BY article_id ORDER BY count(*) DESC, article_id LIMIT 16) c
       JOIN story_fingerprints f ON f.article_id = c.article_id
      ORDER BY c.shared DESC, c.article_id
