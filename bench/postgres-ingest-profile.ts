@@ -90,7 +90,9 @@ try {
       pagesPerSecond: Math.round(input.length / seconds),
       serverMsPerIngest: +(serverMs / input.length).toFixed(2),
       planningMsPerIngest: +(planMs / input.length).toFixed(2),
-      topLevelStatementsPerIngest: +(top.reduce((sum, row) => sum + Number(row.calls), 0) / input.length).toFixed(1),
+      topLevelStatementsPerIngest: +(
+        top.reduce((sum, row) => sum + Number(row.calls), 0) / input.length
+      ).toFixed(1),
     }),
   );
 } finally {
