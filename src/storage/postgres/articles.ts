@@ -40,7 +40,7 @@ import {
 import { countWords } from '../word-count.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import { signatureBytes, storySignature, type StorySignature } from '../story-signature.js';
-import { assignStory, bestStory, candidateFingerprints, forgetStory, reassignStory } from './stories.js';
+import { assignStory, forgetStory, reassignStory } from './stories.js';
 
 /** A pool or a transaction's client. */
 export type Queryable = Pick<Pool | PoolClient, 'query'>;
@@ -512,208 +512,112 @@ export function learnPageShapes(client: PoolClient, page: PageWithStory): Promis
   );
 }
 
-async function articleIdByHash(client: PoolClient, sha256: string): Promise<number | null> {
-  const [row] = await rowsOf<{ id: number }>(
-    client,
-    `SELECT a.id FROM articles a JOIN raw_documents r ON r.id = a.raw_document_id WHERE r.sha256 = $1`,
-    [sha256],
-  );
-  return row?.id ?? null;
-}
-
-interface IngestLookupRow {
-  existing_id: number | null;
-  edition_id: number | null;
-  edition_date: string | null;
-  /** [[story_id, shingles, signature as base64], …] in candidateFingerprints' order. */
-  candidates: [number, number, string][];
-}
-
 /**
- * One ingest's writes; the caller runs it inside a transaction (see group-commit.ts). Safe to
- * run again after a rollback. Two round trips when the edition exists: the group's writes run
- * one after another on one connection, so each round trip is paid by the whole group (at
- * ~0.4 ms a round trip on a loaded loopback, ten per ingest cost more than the server's work).
- *
- * 1. Look up: the article already holding this document, the edition, the story candidates.
- * 2. Write, in one statement of data-modifying CTEs: raw document (ON CONFLICT DO NOTHING: when
- *    another transaction stored it meanwhile, nothing else is written and its article is
- *    returned), article with its search vector, fingerprint and bands, teasers, links of the
- *    teasers waiting for this story, learned shapes. The CTEs see one snapshot: none sees the
- *    others' rows, which none of them needs (the new article's own teasers are excluded from
- *    its links either way).
+ * One ingest as migrations/postgres/010_ingest_function.sql's functions take it: everything
+ * the client can compute without the database (keys, date bounds, fingerprint, line shapes).
  */
-export async function writeIngest(
-  client: PoolClient,
-  record: IngestRecord,
-): Promise<{ id: number; created: boolean }> {
+function ingestArgument(record: IngestRecord): Record<string, unknown> {
   const { document, page } = record;
   const story = page.story;
   const signature = storySignature(story.paragraphs);
   const edition = page.edition?.publication ? page.edition : null;
   // the keys as this page will store them (its publication key is known before its edition)
-  const editionKey = edition?.publication ? publicationKey(edition.publication) : null;
-  await lockKeys(
-    client,
-    linkKeys(
-      { titleKey: story.title === null ? null : titleKey(story.title), publicationKey: editionKey },
-      page,
-      editionKey,
-    ),
-    signature,
-  );
-  const [lookup] = await rowsOf<IngestLookupRow>(
-    client,
-    `SELECT (SELECT a.id FROM articles a JOIN raw_documents r ON r.id = a.raw_document_id
-              WHERE r.sha256 = $1) AS existing_id,
-            e.id AS edition_id, e.date AS edition_date,
-            (SELECT coalesce(json_agg(json_build_array(c.story_id, c.shingles, encode(c.signature, 'base64'))),
-                             '[]'::json)
-               FROM (${candidateFingerprints('$5', '0')}) c) AS candidates
-       FROM (SELECT 1) one
-       LEFT JOIN (editions e JOIN publications p ON p.id = e.publication_id)
-         ON masthead_nocase(p.name) = masthead_nocase($2)
-        AND e.date IS NOT DISTINCT FROM $3 AND e.platform IS NOT DISTINCT FROM $4`,
-    [
-      document.sha256,
-      edition?.publication ?? null,
-      edition?.date ?? null,
-      edition?.platform ?? null,
-      signature?.bandKeys ?? [],
-    ],
-  );
-  if (lookup!.existing_id !== null) return { id: lookup!.existing_id, created: false };
-
-  const editionRow =
-    edition === null
-      ? null
-      : lookup!.edition_id !== null
-        ? { id: lookup!.edition_id, date: lookup!.edition_date }
-        : await findOrCreateEdition(client, edition, record.ingestedAt);
-  const bounds = dateBounds(editionRow?.date ?? null);
-  const pagePublicationKey = editionRow && edition?.publication ? publicationKey(edition.publication) : null;
+  const pagePublicationKey = edition?.publication ? publicationKey(edition.publication) : null;
   const articleTitleKey = story.title === null ? null : titleKey(story.title);
-  const storyId =
-    signature === null
-      ? null
-      : bestStory(
-          signature,
-          lookup!.candidates.map(([storyOf, shingles, bytes]) => ({
-            story_id: storyOf,
-            shingles,
-            signature: Buffer.from(bytes, 'base64'),
-          })),
-        );
-  const teasers = page.teasers;
+  // an edition found by its identity has the page's date: the bounds are known up front
+  const bounds = dateBounds(edition?.date ?? null);
   const shapes =
     pagePublicationKey === null || pagePublicationKey === '' ? new Map<number, string>() : pageShapes(page);
   const first = story.title ?? story.deck ?? story.paragraphs[0] ?? null;
-
-  const [written] = await rowsOf<{ id: number | null }>(
-    client,
-    `WITH doc AS (
-       INSERT INTO raw_documents (sha256, content_type, body, source_url, received_at) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (sha256) DO NOTHING RETURNING id),
-     art AS (
-       INSERT INTO articles (id, raw_document_id, edition_id, title, deck, byline, dateline, paragraphs,
-                             language, page_locale, word_count, parser_version, ingested_at,
-                             title_key, publication_key, edition_start, edition_end, sort_key,
-                             teaser_count, source_url, story_id, search)
-       OVERRIDING SYSTEM VALUE
-       SELECT n.id, doc.id, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $4,
-              -- a new story is named after its first capture: this row's id
-              coalesce($23::bigint, n.id), ${articleVector('$7', '$8', '$24')}
-         FROM doc, (SELECT nextval(pg_get_serial_sequence('articles', 'id')) AS id) n
-       RETURNING id, story_id),
-     fingerprint AS (
-       INSERT INTO story_fingerprints (article_id, story_id, shingles, signature)
-       SELECT art.id, art.story_id, $25, $26 FROM art WHERE $25::int IS NOT NULL),
-     bands AS (
-       INSERT INTO story_bands (band_key, article_id)
-       SELECT DISTINCT key, art.id FROM art, unnest($27::bigint[]) AS key
-       ON CONFLICT DO NOTHING),
-     new_teasers AS (
-       INSERT INTO teasers (article_id, position, title, summary, publication, date, partial,
-                            title_key, publication_key, linked_article_id, search)
-       SELECT art.id, t.position, t.title, t.summary, t.publication, t.date, t.partial, t.title_key,
-              t.publication_key,
-              (SELECT a.id FROM articles a
-                WHERE a.publication_key = t.publication_key AND a.title_key = t.title_key
-                ORDER BY a.id LIMIT 1),
-              setweight(${searchVector('t.title')}, 'A') ||
-              setweight(${searchVector('t.summary')}, 'B')
-         FROM art, unnest($28::int[], $29::text[], $30::text[], $31::text[], $32::text[], $33::int[],
-                          $34::text[], $35::text[])
-              AS t(position, title, summary, publication, date, partial, title_key, publication_key)),
-     linked AS (
-       UPDATE teasers SET linked_article_id = art.id FROM art
-        WHERE $17::text IS NOT NULL AND $18::text IS NOT NULL
-          AND teasers.publication_key = $18 AND teasers.title_key = $17 AND teasers.linked_article_id IS NULL),
-     page_shapes AS (SELECT * FROM unnest($36::bigint[], $37::text[]) AS s(hash, shape)),
-     noted AS (
-       INSERT INTO learned_line_publications (platform, shape_hash, publication_key, first_story)
-       SELECT $38, hash, $18, $39 FROM page_shapes, art
-       ON CONFLICT (platform, shape_hash, publication_key)
-       DO UPDATE SET counted = 1
-        WHERE learned_line_publications.counted = 0
-          AND learned_line_publications.first_story IS DISTINCT FROM excluded.first_story
-       RETURNING shape_hash, counted),
-     counted AS (
-       INSERT INTO learned_shapes AS l (platform, shape_hash, publications, shape, first_story)
-       SELECT $38, shape_hash, 1, NULL, $39 FROM noted WHERE counted = 1
-       ON CONFLICT (platform, shape_hash)
-       DO UPDATE SET publications = l.publications + 1,
-                     shape = coalesce(l.shape, (SELECT s.shape FROM page_shapes s WHERE s.hash = excluded.shape_hash)),
-                     stories_differ = greatest(l.stories_differ,
-                                               (l.first_story IS DISTINCT FROM excluded.first_story)::int))
-     SELECT (SELECT id FROM art) AS id`,
-    [
-      document.sha256,
-      document.contentType,
-      document.body,
-      document.sourceUrl,
-      document.receivedAt,
-      editionRow?.id ?? null,
-      story.title,
-      story.deck,
-      story.byline,
-      story.dateline,
-      JSON.stringify(story.paragraphs),
-      story.language,
-      page.page_locale,
-      countWords(story.paragraphs),
-      record.parserVersion,
-      record.ingestedAt,
-      articleTitleKey,
+  return {
+    sha256: document.sha256,
+    contentType: document.contentType,
+    body: document.body,
+    sourceUrl: document.sourceUrl,
+    receivedAt: document.receivedAt,
+    publication: edition?.publication ?? null,
+    editionDate: edition?.date ?? null,
+    editionLabel: edition?.label ?? null,
+    platform: edition?.platform ?? null,
+    title: story.title,
+    deck: story.deck,
+    byline: story.byline,
+    dateline: story.dateline,
+    paragraphs: JSON.stringify(story.paragraphs),
+    language: story.language,
+    pageLocale: page.page_locale,
+    wordCount: countWords(story.paragraphs),
+    parserVersion: record.parserVersion,
+    ingestedAt: record.ingestedAt,
+    titleKey: articleTitleKey,
+    publicationKey: pagePublicationKey,
+    editionStart: bounds.start,
+    editionEnd: bounds.end,
+    sortKey: bounds.start ?? '',
+    teaserCount: page.teasers.length,
+    bodyText: story.paragraphs.join('\n'),
+    shingles: signature?.shingles ?? null,
+    signature:
+      signature === null ? null : Buffer.from(signatureBytes(signature.minHashes)).toString('base64'),
+    bandKeys: signature?.bandKeys ?? [],
+    linkKeys: linkKeys(
+      { titleKey: articleTitleKey, publicationKey: pagePublicationKey },
+      page,
       pagePublicationKey,
-      bounds.start,
-      bounds.end,
-      bounds.start ?? '',
-      teasers.length,
-      storyId,
-      story.paragraphs.join('\n'),
-      signature?.shingles ?? null,
-      signature === null ? null : Buffer.from(signatureBytes(signature.minHashes)),
-      signature?.bandKeys ?? [],
-      teasers.map((_, index) => index + 1),
-      teasers.map((t) => t.title),
-      teasers.map((t) => t.summary),
-      teasers.map((t) => t.publication),
-      teasers.map((t) => t.date),
-      teasers.map((t) => (t.partial ? 1 : 0)),
-      teasers.map((t) => titleKey(t.title)),
-      teasers.map((t) => (t.publication === null ? pagePublicationKey : publicationKey(t.publication))),
-      [...shapes.keys()],
-      [...shapes.values()],
-      platformKey(page.edition?.platform),
-      first === null ? null : shapeHash(titleKey(first)),
-    ],
+    ),
+    teasers: page.teasers.map((t, index) => ({
+      position: index + 1,
+      title: t.title,
+      summary: t.summary,
+      publication: t.publication,
+      date: t.date,
+      partial: t.partial ? 1 : 0,
+      title_key: titleKey(t.title),
+      publication_key: t.publication === null ? pagePublicationKey : publicationKey(t.publication),
+    })),
+    shapes: [...shapes].map(([hash, shape]) => ({ hash, shape })),
+    shapePlatform: platformKey(page.edition?.platform),
+    firstStory: first === null ? null : shapeHash(titleKey(first)),
+  };
+}
+
+/**
+ * One ingest's writes; the caller runs it inside a transaction (see group-commit.ts). Safe to
+ * run again after a rollback. One statement: masthead_ingest (migration 010) takes the link
+ * and band locks, looks the document, edition and story candidates up, creates the edition
+ * when missing, and writes raw document, article with its search vector, fingerprint and
+ * bands, teasers, links of the teasers waiting for this story, learned shapes. When another
+ * transaction stored the same document meanwhile, nothing is written and its article returned.
+ */
+export async function writeIngest(
+  client: PoolClient,
+  record: IngestRecord,
+): Promise<{ id: number; created: boolean }> {
+  const [row] = await rowsOf<{ article_id: number; created: boolean }>(
+    client,
+    `SELECT article_id, created FROM masthead_ingest($1::jsonb)`,
+    [JSON.stringify(ingestArgument(record))],
   );
-  if (written!.id !== null) return { id: written!.id, created: true };
-  // Another writer stored the same document and committed while this insert waited.
-  const winner = await articleIdByHash(client, document.sha256);
-  if (winner === null) throw new Error(`document ${document.sha256} conflicted but has no article`);
-  return { id: winner, created: false };
+  return { id: row!.article_id, created: row!.created };
+}
+
+/**
+ * A group's ingests in one statement (masthead_ingest_group: writeIngest's for each, in
+ * order), results in the records' order. Should one fail, the statement fails; the group
+ * committer then replays the group with writeIngest, one savepoint each.
+ */
+export async function writeIngestGroup(
+  client: PoolClient,
+  records: readonly IngestRecord[],
+): Promise<{ id: number; created: boolean }[]> {
+  const rows = await rowsOf<{ article_id: number; created: boolean }>(
+    client,
+    `SELECT article_id, created FROM masthead_ingest_group($1::jsonb)`,
+    [JSON.stringify(records.map(ingestArgument))],
+  );
+  if (rows.length !== records.length)
+    throw new Error(`masthead_ingest_group returned ${rows.length} rows for ${records.length} records`);
+  return rows.map((row) => ({ id: row.article_id, created: row.created }));
 }
 
 /** The article's raw document hash and edition, its row locked until the transaction ends; null when absent. */

@@ -8,9 +8,15 @@ export const COMMIT_DELAY_MS = 2;
 /** A write that deadlocked with another node's transaction runs again, this many times at most. */
 const RETRIES = 3;
 
-export interface GroupCommitOptions {
+export interface GroupCommitOptions<I, O> {
   maxGroupSize?: number;
   commitDelayMs?: number;
+  /**
+   * The whole group's writes in one round trip, with the results of `write` in the inputs'
+   * order (all or nothing: should one write fail, it throws, and the group is replayed with
+   * `write`, one savepoint each). Without it, `write` runs for each input in turn.
+   */
+  writeGroup?: (client: PoolClient, inputs: readonly I[]) => Promise<O[]>;
 }
 
 interface PendingWrite<I, O> {
@@ -35,7 +41,7 @@ export interface GroupCommitter<I, O> {
  * runs at a time per repository, so ids follow call order; the next group gathers while one
  * commits (the commit's round trip and WAL flush are what grouping shares).
  *
- * A group first runs its writes back to back. Should one throw, the transaction (aborted by
+ * A group first runs its writes back to back (or all in one call: `writeGroup`). Should one throw, the transaction (aborted by
  * PostgreSQL at the first error) is rolled back and run again with a SAVEPOINT per write, so
  * the failing write is rolled back alone and rejects alone; a write that deadlocked with
  * another node's transaction is retried inside its savepoint. `write` must therefore be safe to
@@ -45,7 +51,7 @@ export interface GroupCommitter<I, O> {
 export function postgresGroupCommitter<I, O>(
   pool: Pool,
   write: (client: PoolClient, input: I) => Promise<O>,
-  options: GroupCommitOptions = {},
+  options: GroupCommitOptions<I, O> = {},
 ): GroupCommitter<I, O> {
   const maxGroupSize = options.maxGroupSize ?? MAX_GROUP_SIZE;
   const commitDelayMs = options.commitDelayMs ?? COMMIT_DELAY_MS;
@@ -57,6 +63,13 @@ export function postgresGroupCommitter<I, O>(
 
   async function applyAll(client: PoolClient, group: readonly PendingWrite<I, O>[]): Promise<Outcome<O>[]> {
     await client.query('BEGIN');
+    if (options.writeGroup) {
+      const values = await options.writeGroup(
+        client,
+        group.map((pending) => pending.input),
+      );
+      return values.map((value) => ({ ok: true, value }));
+    }
     const outcomes: Outcome<O>[] = [];
     for (const pending of group) outcomes.push({ ok: true, value: await write(client, pending.input) });
     return outcomes;

@@ -34,6 +34,7 @@ import {
   setParserVersion,
   writeDelete,
   writeIngest,
+  writeIngestGroup,
   writeReparse,
   type Queryable,
 } from './articles.js';
@@ -145,7 +146,7 @@ function postgresRepository(
   });
   const changes = postgresChanges(replicas[0] ?? primary);
   const jobs = postgresJobs(primary);
-  const ingests = postgresGroupCommitter(primary, writeIngest);
+  const ingests = postgresGroupCommitter(primary, writeIngest, { writeGroup: writeIngestGroup });
   /** When a write last failed for lack of space (0: not since start or since a write succeeded). */
   let fullSince = 0;
   let closed = false;

@@ -17,13 +17,13 @@ const CONFIG = `'masthead'`;
 
 /**
  * The tsvector of a text column or parameter (`expression`), cut into words as FTS5's
- * unicode61 cuts them: at every run of characters that are neither letters nor digits.
- * PostgreSQL's own parser keeps `U.S.`, `covid-19`, hosts and paths as tokens of their own,
- * so `U.S.` found nothing (the grammar reads it as the phrase `u s`). Every vector is written
- * through this, and every searched phrase is cut the same way (`phraseWords`).
+ * unicode61 cuts them: `masthead_search_vector` (migrations/postgres/010) cuts at every run of
+ * characters that are neither letters nor digits. PostgreSQL's own parser keeps `U.S.`,
+ * `covid-19`, hosts and paths as tokens of their own, so `U.S.` found nothing (the grammar
+ * reads it as the phrase `u s`). Every vector is written through it, and every searched phrase
+ * is cut the same way (`NOT_WORD_RUN`).
  */
-export const searchVector = (expression: string): string =>
-  `to_tsvector(${CONFIG}, regexp_replace(coalesce(${expression}, ''), '[^[:alnum:]]+', ' ', 'g'))`;
+export const searchVector = (expression: string): string => `masthead_search_vector(${expression})`;
 
 const NOT_WORD_RUN = /[^\p{L}\p{N}]+/gu;
 
