@@ -764,3 +764,17 @@ export async function assignMissingStories(client: PoolClient, limit: number): P
   for (const row of rows) await assignStory(client, row.id, JSON.parse(row.paragraphs) as string[]);
   return rows.length;
 }
+
+/**
+ * Takes a transaction-level advisory lock (class 8012) on each document of a group, sorted:
+ * two nodes' groups that hold the same documents then wait for each other at the first shared
+ * one, and the later finds the earlier's rows committed, instead of deadlocking on each other's
+ * uncommitted inserts of the same sha256 (taken in arrival order, which differs per node).
+ */
+export async function lockDocuments(client: PoolClient, records: readonly IngestRecord[]): Promise<void> {
+  await client.query(
+    `SELECT count(pg_advisory_xact_lock(8012, k))
+       FROM (SELECT DISTINCT hashtext(s) AS k FROM unnest($1::text[]) s ORDER BY 1) sorted`,
+    [records.map((record) => record.document.sha256)],
+  );
+}

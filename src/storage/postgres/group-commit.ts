@@ -7,6 +7,9 @@ export const MAX_GROUP_SIZE = 128;
 export const COMMIT_DELAY_MS = 2;
 /** A write that deadlocked with another node's transaction runs again, this many times at most. */
 const RETRIES = 3;
+/** A group that deadlocked runs again whole, this many times at most, after a random pause of up to this × attempt ms. */
+const GROUP_RETRIES = 5;
+const RETRY_PAUSE_MS = 20;
 
 export interface GroupCommitOptions<I, O> {
   maxGroupSize?: number;
@@ -17,6 +20,12 @@ export interface GroupCommitOptions<I, O> {
    * `write`, one savepoint each). Without it, `write` runs for each input in turn.
    */
   writeGroup?: (client: PoolClient, inputs: readonly I[]) => Promise<O[]>;
+  /**
+   * Run first in every group's transaction, before any write: takes the locks the writes will
+   * need in one global order, so that two nodes' groups holding the same documents wait for
+   * each other instead of deadlocking (each would hold one document the other inserts next).
+   */
+  lockInOrder?: (client: PoolClient, inputs: readonly I[]) => Promise<void>;
 }
 
 interface PendingWrite<I, O> {
@@ -61,8 +70,16 @@ export function postgresGroupCommitter<I, O>(
   /** The group being committed; the next one starts when it settles. */
   let running: Promise<void> | null = null;
 
-  async function applyAll(client: PoolClient, group: readonly PendingWrite<I, O>[]): Promise<Outcome<O>[]> {
+  async function begin(client: PoolClient, group: readonly PendingWrite<I, O>[]): Promise<void> {
     await client.query('BEGIN');
+    await options.lockInOrder?.(
+      client,
+      group.map((pending) => pending.input),
+    );
+  }
+
+  async function applyAll(client: PoolClient, group: readonly PendingWrite<I, O>[]): Promise<Outcome<O>[]> {
+    await begin(client, group);
     if (options.writeGroup) {
       const values = await options.writeGroup(
         client,
@@ -79,7 +96,7 @@ export function postgresGroupCommitter<I, O>(
     client: PoolClient,
     group: readonly PendingWrite<I, O>[],
   ): Promise<Outcome<O>[]> {
-    await client.query('BEGIN');
+    await begin(client, group);
     const outcomes: Outcome<O>[] = [];
     for (const pending of group) {
       for (let attempt = 1; ; attempt++) {
@@ -101,6 +118,28 @@ export function postgresGroupCommitter<I, O>(
       }
     }
     return outcomes;
+  }
+
+  /**
+   * The whole group again, after a pause, when it deadlocked or failed to serialise with
+   * another node's transaction: rolled back, it holds no lock, so the other commits and the
+   * rerun finds its rows (ON CONFLICT). Retrying one write inside a savepoint instead keeps the
+   * group's earlier locks, and the same two transactions deadlock again (503 storage-busy for a
+   * document posted to three nodes at once, in the multi-node test).
+   */
+  async function applyAllRetried(
+    client: PoolClient,
+    group: readonly PendingWrite<I, O>[],
+  ): Promise<Outcome<O>[]> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await applyAll(client, group);
+      } catch (error) {
+        if (!isRetryable(error) || attempt >= GROUP_RETRIES || !(await rollback(client))) throw error;
+        // a random pause, longer each time, so that two victims do not meet again at once
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * RETRY_PAUSE_MS * attempt));
+      }
+    }
   }
 
   async function rollback(client: PoolClient): Promise<boolean> {
@@ -125,7 +164,7 @@ export function postgresGroupCommitter<I, O>(
     try {
       let outcomes: Outcome<O>[];
       try {
-        outcomes = await applyAll(client, group);
+        outcomes = await applyAllRetried(client, group);
       } catch (error) {
         const failure = postgresFailureOf(error);
         if (!(await rollback(client)) || failure === 'unavailable' || failure === 'full') {

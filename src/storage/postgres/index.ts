@@ -35,6 +35,7 @@ import {
   writeDelete,
   writeIngest,
   writeIngestGroup,
+  lockDocuments,
   writeReparse,
   type Queryable,
 } from './articles.js';
@@ -146,7 +147,10 @@ function postgresRepository(
   });
   const changes = postgresChanges(replicas[0] ?? primary);
   const jobs = postgresJobs(primary);
-  const ingests = postgresGroupCommitter(primary, writeIngest, { writeGroup: writeIngestGroup });
+  const ingests = postgresGroupCommitter(primary, writeIngest, {
+    writeGroup: writeIngestGroup,
+    lockInOrder: lockDocuments,
+  });
   /** When a write last failed for lack of space (0: not since start or since a write succeeded). */
   let fullSince = 0;
   let closed = false;
