@@ -34,12 +34,28 @@ export function processFamily(root: number): number[] {
   return [root, ...children];
 }
 
+const CLOCK_TICKS = 100;
+
+/** CPU seconds of the children `pid` has reaped (cutime + cstime of /proc/<pid>/stat). */
+function reapedChildrenCpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[13]) + Number(fields[14])) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+
 /**
- * CPU seconds of the cluster's processes alive now. Backends that exit between two readings
- * take their time with them, so measure while the servers' connection pools hold theirs open.
+ * CPU seconds of the cluster: its processes alive now, plus the backends that have exited
+ * (a pool closes idle connections), which the postmaster reaped and the kernel added to its
+ * children's time. Monotonic, so a difference of two readings is the cluster's CPU between.
  */
 export function clusterCpuSeconds(cluster: PostgresCluster): number {
-  return processFamily(postmasterPid(cluster.dataDir)).reduce((sum, pid) => sum + (cpuSeconds(pid) ?? 0), 0);
+  const postmaster = postmasterPid(cluster.dataDir);
+  const alive = processFamily(postmaster).reduce((sum, pid) => sum + (cpuSeconds(pid) ?? 0), 0);
+  return alive + reapedChildrenCpuSeconds(postmaster);
 }
 
 /** Pins a process and its threads to `cpu`; processes it forks later inherit the pinning. */
