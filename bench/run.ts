@@ -6,6 +6,7 @@
  *   npm run bench -- --quick                 # under 2 minutes
  *   npm run bench                            # full: longer passes, more rounds
  *   npm run bench -- --quick --only read-path,memory
+ *   npm run bench -- --engine postgres       # SQLite vs PostgreSQL (bench/engines.ts), same as --only engines
  *
  * Servers run as child processes pinned to CPU 0 and this process (the load generator and
  * the in-process measurements) to CPU 1, when `taskset` exists and there are two or more
@@ -14,6 +15,7 @@
 import { execFileSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
+import { engines } from './engines.js';
 import { growth } from './growth-step.js';
 import { memory } from './memory.js';
 import { parserThroughput } from './parser-throughput.js';
@@ -36,17 +38,31 @@ const BENCHMARKS: Record<string, (options: BenchOptions) => Promise<Row[]>> = {
   'write-path': writePath,
   memory,
   growth,
+  engines,
 };
+
+/** Run only when asked for (`--only`, `--engine postgres`): they need a PostgreSQL installation. */
+const OPT_IN = new Set(['engines']);
 
 const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     only: { type: 'string' },
     'no-pin': { type: 'boolean', default: false },
+    /** `postgres`: compare the storage engines (bench/engines.ts) in one run, SQLite as the baseline. */
+    engine: { type: 'string' },
   },
 });
 
-const selected = values.only ? values.only.split(',').map((s) => s.trim()) : Object.keys(BENCHMARKS);
+if (values.engine !== undefined && values.engine !== 'postgres') {
+  console.error(`unknown engine ${values.engine}; known: postgres (compared with SQLite, the baseline)`);
+  process.exit(2);
+}
+const selected = values.only
+  ? values.only.split(',').map((s) => s.trim())
+  : values.engine === 'postgres'
+    ? ['engines']
+    : Object.keys(BENCHMARKS).filter((name) => !OPT_IN.has(name));
 for (const name of selected) {
   if (!(name in BENCHMARKS)) {
     console.error(`unknown benchmark ${name}; known: ${Object.keys(BENCHMARKS).join(', ')}`);
