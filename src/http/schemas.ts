@@ -439,7 +439,9 @@ export const JobSchema = z
     heartbeat_at: z.iso
       .datetime()
       .nullable()
-      .describe("The running node's last heartbeat: another node takes the job over when it is older than the lease."),
+      .describe(
+        "The running node's last heartbeat: another node takes the job over when it is older than the lease.",
+      ),
     links: z.object({ self: z.string() }),
   })
   .meta({ id: 'Job' });
