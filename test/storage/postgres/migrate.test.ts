@@ -59,5 +59,18 @@ describe.skipIf(!postgresAvailable)(
       );
       expect(table.rows[0]!.present).toBe(false);
     });
+
+    it('gives the full-text indexes no pending list (011): a search never scans unsorted new rows', async () => {
+      const db = pool(await emptyPostgresUrl());
+      await migratePostgres(db);
+      const { rows } = await db.query<{ name: string; options: string[] | null }>(
+        `SELECT relname AS name, reloptions AS options FROM pg_class
+          WHERE relname IN ('articles_search', 'teasers_search') ORDER BY relname`,
+      );
+      expect(rows).toEqual([
+        { name: 'articles_search', options: ['fastupdate=off'] },
+        { name: 'teasers_search', options: ['fastupdate=off'] },
+      ]);
+    });
   },
 );
