@@ -113,8 +113,8 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
       platformOf = async (article) =>
         (await repository.getArticleEdition(article.id))?.edition?.platform ?? UNKNOWN;
       const observed = Object.create(repository) as Repository;
-      observed.ingest = async (record) => {
-        const result = await repository.ingest(record);
+      observed.ingest = async (record, hints) => {
+        const result = await repository.ingest(record, hints);
         parsedPages.set(result.article, record.page);
         return result;
       };
