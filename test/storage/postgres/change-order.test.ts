@@ -61,36 +61,46 @@ describe.skipIf(!postgresAvailable)(
     it('lets no transaction commit a change while another holds a lower seq uncommitted', async () => {
       const url = await freshPostgresUrl();
       const [slow, fast, observer] = [await connect(url), await connect(url), await connect(url)];
-      // The slow transaction pauses inside its COMMIT, after its change row took a seq: a
-      // deferred trigger on `changes` (fired after changes_record's insert) sleeps.
+      // The slow transaction stops inside its COMMIT, after its change row took a seq: a
+      // deferred trigger on `changes` (fired after changes_record's insert) waits for a lock
+      // the observer holds. No timing: each step waits until the server shows the state.
+      const GATE = 424242;
       await observer.query(`
         CREATE FUNCTION test_pause() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
-          IF current_setting('test.pause', true) = 'on' THEN PERFORM pg_sleep(1); END IF;
+          IF current_setting('test.pause', true) = 'on' THEN PERFORM pg_advisory_xact_lock(${GATE}); END IF;
           RETURN NULL;
         END $$;
         CREATE CONSTRAINT TRIGGER test_pause AFTER INSERT ON changes
           DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION test_pause();`);
+      await observer.query('SELECT pg_advisory_lock($1)', [GATE]);
+      const waitingOnLock = async (client: pg.Client, done = (): boolean => false): Promise<void> => {
+        const pid = (client as unknown as { processID: number }).processID;
+        while (!done()) {
+          const { rows } = await observer.query(
+            `SELECT 1 FROM pg_stat_activity WHERE pid = $1 AND wait_event_type = 'Lock' AND wait_event = 'advisory'`,
+            [pid],
+          );
+          if (rows.length > 0) return;
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+      };
       await slow.query('BEGIN');
       await slow.query(`SET LOCAL test.pause = 'on'`);
       const slowArticle = await insertArticle(slow);
       await fast.query('BEGIN');
       const fastArticle = await insertArticle(fast);
-      const order: string[] = [];
-      const slowCommit = slow.query('COMMIT').then(() => order.push('slow'));
-      // wait until the slow transaction sleeps inside its COMMIT, its seq taken
-      for (;;) {
-        const { rows } = await observer.query(
-          `SELECT 1 FROM pg_stat_activity WHERE pid = $1 AND wait_event = 'PgSleep'`,
-          [(slow as unknown as { processID: number }).processID],
-        );
-        if (rows.length > 0) break;
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-      const fastCommit = fast.query('COMMIT').then(() => order.push('fast'));
+      let fastCommitted = false;
+      const slowCommit = slow.query('COMMIT');
+      await waitingOnLock(slow); // inside its COMMIT, its seq taken, the gate closed
+      const fastCommit = fast.query('COMMIT').then(() => {
+        fastCommitted = true;
+      });
+      await waitingOnLock(fast, () => fastCommitted); // the fast one waits for the slow one's commit
+      expect(fastCommitted).toBe(false);
+      await observer.query('SELECT pg_advisory_unlock($1)', [GATE]);
       await Promise.all([slowCommit, fastCommit]);
-      // the fast one waited for the slow one's commit, and took the next seq
-      expect(order).toEqual(['slow', 'fast']);
+      // and took the next seq: a reader resuming after the fast one's seq misses nothing
       expect((await changes(observer, 0)).map((c) => c.article)).toEqual([slowArticle, fastArticle]);
     });
   },
