@@ -23,11 +23,9 @@ import { pageShapes, platformKey, shapeHash } from '../../parser/learned.js';
 import { dateBounds, publicationKey, titleKey } from '../keys.js';
 import {
   InvalidCursorError,
-  MAX_CAPTURES,
   type ArticleEditionRecord,
   type ArticleRecord,
   type ArticleSource,
-  type EditionRecord,
   type IngestRecord,
   type LearnedShapeRecord,
   type Page,
@@ -41,6 +39,15 @@ import { countWords } from '../word-count.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import { signatureBytes, storySignature, type StorySignature } from '../story-signature.js';
 import { assignStory, forgetStory, reassignStory } from './stories.js';
+import {
+  ARTICLE_COLUMNS,
+  ARTICLE_FROM,
+  EDITION_SELECT,
+  toArticle,
+  toEdition,
+  type ArticleRow,
+  type EditionRow,
+} from './rows.js';
 
 /** A pool or a transaction's client. */
 export type Queryable = Pick<Pool | PoolClient, 'query'>;
@@ -59,38 +66,6 @@ const articleVector = (title: string, deck: string, body: string): string =>
    setweight(${searchVector(deck)}, 'B') ||
    setweight(${searchVector(body)}, 'C')`;
 
-interface ArticleRow {
-  id: number;
-  title: string | null;
-  deck: string | null;
-  byline: string | null;
-  dateline: string | null;
-  paragraphs: string;
-  language: string | null;
-  page_locale: string | null;
-  word_count: number;
-  parser_version: string;
-  ingested_at: string;
-  source_url: string | null;
-  edition_id: number | null;
-  edition_date: string | null;
-  publication_name: string | null;
-  teaser_count: number;
-  story_id: number | null;
-  teased_by: [number, number][];
-  captures: [number, Platform | null, string | null, string | null, string | null][];
-}
-
-interface EditionRow {
-  id: number;
-  date: string | null;
-  label: string | null;
-  platform: Platform | null;
-  publication_id: number;
-  publication_name: string;
-  article_count: number;
-}
-
 interface TeaserRow {
   position: number;
   title: string;
@@ -99,78 +74,6 @@ interface TeaserRow {
   date: string | null;
   partial: number;
   linked_article_id: number | null;
-}
-
-/**
- * An article with who teases it and its story's other captures, in one statement (both
- * bounded and read by index: teasers_linked, articles_story), as SQLite's two keyed reads.
- */
-const ARTICLE_COLUMNS = `
-  a.id, a.title, a.deck, a.byline, a.dateline, a.paragraphs, a.language, a.page_locale,
-  a.word_count, a.parser_version, a.ingested_at, a.source_url,
-  a.edition_id, e.date AS edition_date, p.name AS publication_name, a.teaser_count, a.story_id,
-  (SELECT coalesce(json_agg(json_build_array(t.article_id, t.position)
-                            ORDER BY t.article_id, t.position), '[]'::json)
-     FROM teasers t WHERE t.linked_article_id = a.id) AS teased_by,
-  (SELECT coalesce(json_agg(json_build_array(c.id, c.platform, c.page_locale, c.publication_name,
-                                             c.edition_date) ORDER BY c.id), '[]'::json)
-     FROM (SELECT o.id, oe.platform, o.page_locale, op.name AS publication_name, oe.date AS edition_date
-             FROM articles o
-             LEFT JOIN editions oe ON oe.id = o.edition_id
-             LEFT JOIN publications op ON op.id = oe.publication_id
-            WHERE o.story_id = a.story_id AND o.id <> a.id
-            ORDER BY o.id LIMIT ${MAX_CAPTURES}) c) AS captures`;
-
-const ARTICLE_FROM = `
-    FROM articles a
-    LEFT JOIN editions e ON e.id = a.edition_id
-    LEFT JOIN publications p ON p.id = e.publication_id`;
-
-const EDITION_SELECT = `
-  SELECT e.id, e.date, e.label, e.platform, p.id AS publication_id, p.name AS publication_name,
-         e.article_count
-    FROM editions e JOIN publications p ON p.id = e.publication_id`;
-
-function toArticle(row: ArticleRow): ArticleRecord {
-  return {
-    id: row.id,
-    title: row.title,
-    deck: row.deck,
-    byline: row.byline,
-    dateline: row.dateline,
-    paragraphs: JSON.parse(row.paragraphs) as string[],
-    language: row.language,
-    pageLocale: row.page_locale,
-    wordCount: row.word_count,
-    edition:
-      row.edition_id === null || row.publication_name === null
-        ? null
-        : { id: row.edition_id, publication: row.publication_name, date: row.edition_date },
-    teaserCount: row.teaser_count,
-    teasedBy: row.teased_by.map(([articleId, position]) => ({ articleId, position })),
-    storyId: row.story_id ?? row.id,
-    captures: row.captures.map(([articleId, platform, pageLocale, publication, editionDate]) => ({
-      articleId,
-      platform,
-      pageLocale,
-      publication,
-      editionDate,
-    })),
-    sourceUrl: row.source_url,
-    ingestedAt: row.ingested_at,
-    parserVersion: row.parser_version,
-  };
-}
-
-function toEdition(row: EditionRow): EditionRecord {
-  return {
-    id: row.id,
-    publication: { id: row.publication_id, name: row.publication_name },
-    date: row.date,
-    label: row.label,
-    platform: row.platform,
-    articleCount: row.article_count,
-  };
 }
 
 function toTeaser(row: TeaserRow): TeaserRecord {

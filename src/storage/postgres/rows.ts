@@ -29,7 +29,7 @@ export const storable = (text: string): boolean => !text.includes('\u0000');
 /** A bigint or count as pg returns it (a string, by default) as the number it is: ids stay below 2^53. */
 export const toNumber = (value: string | number): number => Number(value);
 
-interface ArticleRow {
+export interface ArticleRow {
   id: string;
   title: string | null;
   deck: string | null;
@@ -57,9 +57,10 @@ interface ArticleRow {
  * An article with who teases it and its story's other captures, in one statement: the
  * relations are bounded (one page's teasers, MAX_CAPTURES captures) and read by index
  * (teasers_linked, articles_story), as the SQLite adapter's two keyed reads per article are.
+ * The columns of an `ArticleRow`; read FROM ARTICLE_FROM.
  */
-const ARTICLE_SELECT = `
-  SELECT a.id, a.title, a.deck, a.byline, a.dateline, a.paragraphs, a.language, a.page_locale,
+export const ARTICLE_COLUMNS = `
+         a.id, a.title, a.deck, a.byline, a.dateline, a.paragraphs, a.language, a.page_locale,
          a.word_count, a.parser_version, a.ingested_at, a.source_url,
          a.edition_id, e.date AS edition_date, p.name AS publication_name, a.teaser_count, a.story_id,
          (SELECT coalesce(json_agg(json_build_array(t.article_id, t.position)
@@ -72,12 +73,16 @@ const ARTICLE_SELECT = `
                     LEFT JOIN editions oe ON oe.id = o.edition_id
                     LEFT JOIN publications op ON op.id = oe.publication_id
                    WHERE o.story_id = a.story_id AND o.id <> a.id
-                   ORDER BY o.id LIMIT ${MAX_CAPTURES}) c) AS captures
+                   ORDER BY o.id LIMIT ${MAX_CAPTURES}) c) AS captures`;
+
+export const ARTICLE_FROM = `
     FROM articles a
     LEFT JOIN editions e ON e.id = a.edition_id
     LEFT JOIN publications p ON p.id = e.publication_id`;
 
-function toArticle(row: ArticleRow): ArticleRecord {
+const ARTICLE_SELECT = `SELECT ${ARTICLE_COLUMNS} ${ARTICLE_FROM}`;
+
+export function toArticle(row: ArticleRow): ArticleRecord {
   const id = toNumber(row.id);
   return {
     id,
