@@ -2,8 +2,6 @@
  * Articles stored before story ids (migration 007 leaves story_id NULL: SQL cannot compute
  * MinHash) get them from the start-up backfill, in bounded batches, from their stored bodies.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -13,6 +11,7 @@ import { createSqliteRepository } from '../../src/storage/sqlite/index.js';
 import { page, record } from '../helpers/records.js';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const BODY = [
   'Residents of some 400 flats in Tengah will be the first to live with a suite of new cooling measures.',
@@ -34,7 +33,7 @@ async function storedBeforeStories(
   bodies: string[][],
 ): Promise<{ repository: Repository; db: Database.Database }> {
   let db: Database.Database | undefined;
-  const path = join(mkdtempSync(join(tmpdir(), 'masthead-stories-')), 'db.sqlite');
+  const path = join(tempDir('masthead-stories-'), 'db.sqlite');
   repository = createSqliteRepository(path, { onOpen: (opened) => (db = opened) });
   for (const paragraphs of bodies) await repository.ingest(record(page({ paragraphs })));
   db!.exec(`UPDATE articles SET story_id = NULL; DELETE FROM story_fingerprints; DELETE FROM story_bands;`);

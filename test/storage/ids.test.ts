@@ -1,5 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ingestPage, sha256Hex, type ParseFunction } from '../../src/ingest/ingest.js';
@@ -9,6 +7,7 @@ import type { ArticleRecord, PageWithStory, Repository } from '../../src/storage
 import { createSqliteRepository } from '../../src/storage/sqlite/index.js';
 import { fixtureText, SEED_ID } from '../helpers/app.js';
 import { engines } from '../helpers/engines.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 /**
  * Ids are never reused: a deleted article's (edition's, publication's) URL never names
@@ -134,7 +133,7 @@ describe('ids are never reused (SQLite)', () => {
   });
 
   it('survive a restart', async () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'masthead-ids-')), 'ids.db');
+    const path = join(tempDir('masthead-ids-'), 'ids.db');
     let repo = createSqliteRepository(path);
     await ingest(repo, X);
     const last = await ingest(repo, Y);

@@ -1,9 +1,9 @@
 /** Migration files, engine-independent: the loader, and the engines' folders kept in step. */
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadMigrations, MIGRATIONS_ROOT } from '../../src/storage/migrate.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 /** Each engine folder under `root` with the versions it holds. */
 function engineVersions(root: string): Record<string, number[]> {
@@ -26,7 +26,7 @@ function outOfStep(versions: Record<string, number[]>): string[] {
 
 describe('loadMigrations', () => {
   it('reads NNN_name.sql files in version order and nothing else', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'masthead-migrations-'));
+    const dir = tempDir('masthead-migrations-');
     writeFileSync(join(dir, '002_b.sql'), 'SELECT 2;');
     writeFileSync(join(dir, '001_a.sql'), 'SELECT 1;');
     writeFileSync(join(dir, 'README.md'), 'not a migration');
@@ -37,7 +37,7 @@ describe('loadMigrations', () => {
   });
 
   it('rejects gaps in the version sequence', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'masthead-migrations-'));
+    const dir = tempDir('masthead-migrations-');
     writeFileSync(join(dir, '001_a.sql'), 'SELECT 1;');
     writeFileSync(join(dir, '003_c.sql'), 'SELECT 1;');
     expect(() => loadMigrations(dir)).toThrow(/expected version 2/);
@@ -57,7 +57,7 @@ describe('migrations/<engine>/', () => {
   });
 
   it('catches an engine folder a version behind (the check above can fail)', () => {
-    const root = mkdtempSync(join(tmpdir(), 'masthead-engines-'));
+    const root = tempDir('masthead-engines-');
     for (const [engine, count] of [
       ['sqlite', 2],
       ['postgres', 1],

@@ -1,11 +1,10 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PageWithStory, IngestRecord, Repository } from '../../src/storage/repository.js';
 import { createSqliteRepository, openDatabase } from '../../src/storage/sqlite/index.js';
 import { sha256Hex } from '../../src/ingest/ingest.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 function page(overrides: Partial<PageWithStory> = {}): PageWithStory {
   return {
@@ -59,7 +58,7 @@ afterEach(async () => {
 // inside SQLite's own tables and settings.
 describe('SQLite repository', () => {
   it('keeps the full-text index in step with the article', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'masthead-db-'));
+    const dir = tempDir('masthead-db-');
     const path = join(dir, 'fts.db');
     repository = createSqliteRepository(path);
     await repository.ingest(record('fts page'));
@@ -72,7 +71,7 @@ describe('SQLite repository', () => {
   });
 
   it('rolls back the whole ingest when any part fails', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'masthead-db-'));
+    const dir = tempDir('masthead-db-');
     const path = join(dir, 'rollback.db');
     repository = createSqliteRepository(path);
     const broken = page({
@@ -100,7 +99,7 @@ describe('SQLite repository', () => {
   });
 
   it('opens files with WAL, foreign keys, FULL sync, a busy timeout, creating the folder', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'masthead-db-'));
+    const dir = tempDir('masthead-db-');
     const db = openDatabase(join(dir, 'nested', 'deeper', 'm.db'));
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
@@ -110,7 +109,7 @@ describe('SQLite repository', () => {
   });
 
   it('sizeBytes is page_count × page_size of the file (what masthead_database_size_bytes shows)', async () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'masthead-db-')), 'm.db');
+    const path = join(tempDir('masthead-db-'), 'm.db');
     repository = createSqliteRepository(path);
     for (let index = 0; index < 20; index += 1) {
       await repository.ingest(record(`${'x'.repeat(4000)} ${index}`));

@@ -1,12 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { loadMigrations } from '../../../src/storage/migrate.js';
 import { loadSqliteMigrations, migrate, schemaVersion } from '../../../src/storage/sqlite/migrate.js';
 import { registerFunctions } from '../../../src/storage/sqlite/index.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 /** Declared columns, generated ones included; a virtual table's hidden columns left out. */
 function columns(db: Database.Database, table: string): string[] {
@@ -294,7 +294,7 @@ describe('migrate', () => {
   });
 
   it('rolls back a failing migration entirely, version included', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'masthead-migrations-'));
+    const dir = tempDir('masthead-migrations-');
     writeFileSync(join(dir, '001_good.sql'), 'CREATE TABLE a (x INTEGER);');
     writeFileSync(join(dir, '002_bad.sql'), 'CREATE TABLE b (x INTEGER); INSERT INTO nowhere VALUES (1);');
     const db = new Database(':memory:');
@@ -305,7 +305,7 @@ describe('migrate', () => {
   });
 
   it('skips a migration another process applied while it waited for the lock', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'masthead-migrations-'));
+    const dir = tempDir('masthead-migrations-');
     writeFileSync(join(dir, '001_a.sql'), 'CREATE TABLE a (x INTEGER);');
     const path = join(dir, 'race.db');
     new Database(path).pragma('journal_mode = WAL');
