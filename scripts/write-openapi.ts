@@ -7,12 +7,12 @@ import { fileURLToPath } from 'node:url';
 import { renderOpenApiYaml, renderSdkTypes, renderSeedParse } from './openapi-document.js';
 
 const targets = {
-  seedParse: fileURLToPath(new URL('../src/http/seed-parse.ts', import.meta.url)),
+  seedParse: fileURLToPath(new URL('./seed-parse.ts', import.meta.url)),
   yaml: fileURLToPath(new URL('../openapi.yaml', import.meta.url)),
   sdk: fileURLToPath(new URL('../test/sdk/openapi.d.ts', import.meta.url)),
 };
-// The seed example first: the document is rendered from the schemas, which import it (the app
-// is loaded only once this file is written).
+// The seed parse first: the document's examples are made from it (openapi-examples.ts is
+// loaded only once this file is written).
 const seedParse = await renderSeedParse(targets.seedParse);
 if (!process.argv.includes('--check')) writeFileSync(targets.seedParse, seedParse);
 const yaml = await renderOpenApiYaml();

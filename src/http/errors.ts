@@ -3,7 +3,16 @@ import type { FastifyBaseLogger, FastifyError, FastifyInstance, FastifyReply, Fa
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { writeRawProblem } from './client-errors.js';
 import { isLingering } from './early-answers.js';
-import { HttpProblem, problemBody, PROBLEM_CONTENT_TYPE, sendProblem, type ProblemKind } from './problem.js';
+import {
+  HttpProblem,
+  PROBLEM_KINDS,
+  problemBody,
+  PROBLEM_CONTENT_TYPE,
+  PROBLEMS,
+  sendProblem,
+  type ProblemKind,
+  type StatusOf,
+} from './problem.js';
 import { parsePoolProblem } from './parse-budget.js';
 import { storageProblem } from './storage-problem.js';
 import type { RouteTable } from './route-table.js';
@@ -12,8 +21,13 @@ import { ChangesGoneError, InvalidCursorError, SearchOverloadedError } from '../
 /** Seconds a client should wait before retrying when the search queue is full. */
 const SEARCH_RETRY_AFTER_SECONDS = 1;
 
+/** A kind with its status, so a table of them cannot pair a kind with another status. */
+type KnownProblem = {
+  [Kind in ProblemKind]: { status: StatusOf<Kind>; kind: Kind; detail: string };
+}[ProblemKind];
+
 /** Fastify's own error codes that mean "the client sent something we cannot take". */
-const CLIENT_ERROR_KINDS: Record<string, { status: number; kind: ProblemKind; detail: string }> = {
+const CLIENT_ERROR_KINDS: Record<string, KnownProblem> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
     status: 400,
     kind: 'validation',
@@ -124,7 +138,10 @@ export function registerErrorHandling(app: FastifyInstance, routes: RouteTable):
 
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
-      return sendProblem(request, reply, new HttpProblem(status, 'validation', error.message));
+      // A client error no rule above names: the first kind of its status in the table, else
+      // 400 `validation`, so type and status still say what the README says.
+      const kind = PROBLEM_KINDS.find((k) => PROBLEMS[k].status === status) ?? 'validation';
+      return sendProblem(request, reply, new HttpProblem(PROBLEMS[kind].status, kind, error.message));
     }
     request.log.error({ err: error }, 'request failed');
     return reply
@@ -167,7 +184,7 @@ export function registerErrorHandling(app: FastifyInstance, routes: RouteTable):
 }
 
 /** What node reports on a connection before any request exists, and how masthead answers it. */
-const CONNECTION_ERRORS: Record<string, { status: number; kind: ProblemKind; detail: string }> = {
+const CONNECTION_ERRORS: Record<string, KnownProblem> = {
   ERR_HTTP_REQUEST_TIMEOUT: {
     status: 408,
     kind: 'request-timeout',

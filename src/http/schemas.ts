@@ -3,55 +3,17 @@
  * Schemas with a `.meta({ id })` become named components in `openapi.yaml`.
  */
 import { z } from 'zod';
-import { PARSER_VERSION } from '../parser/version.js';
-import { SEED_PARSE } from './seed-parse.js';
 import type { ParsedPage } from '../parser/types.js';
 import { MAX_CAPTURES } from '../storage/repository.js';
-import { SEED_PAGE_TEXT } from './seed-example.js';
 import { ARTICLE_SORTS, EDITION_SORTS, TEASER_SORTS } from '../storage/repository.js';
 
 const nullableText = (description: string) => z.string().nullable().describe(description);
 
-// ---------------------------------------------------------------- examples (the seed page)
+// ---------------------------------------------------------------- examples
 
-// Story and teasers as the parser reads the seed page (src/http/seed-parse.ts, kept current by
-// `npm run openapi`), so the examples cannot drift from the parser.
-const SEED_PARAGRAPHS = SEED_PARSE.story?.paragraphs ?? [];
-const SEED_TEASERS = SEED_PARSE.teasers.slice(0, 2);
-
+// The examples taken from the seed page (its text, its parse, the article and teasers stored
+// from it) are added by the generator, `npm run openapi` (scripts/openapi-examples.ts).
 export const examples = {
-  seedText: SEED_PAGE_TEXT,
-  article: {
-    id: 1,
-    title: null,
-    deck: null,
-    byline: null,
-    dateline: 'SEOUL',
-    paragraphs: SEED_PARAGRAPHS,
-    language: 'en',
-    page_locale: 'de',
-    word_count: 306,
-    edition: { id: 1, publication: 'The Straits Times', date: '2024-10-23' },
-    teaser_count: 10,
-    teased_by: [],
-    story_id: 1,
-    captures: [] as {
-      article_id: number;
-      platform: 'magzter' | null;
-      page_locale: string | null;
-      publication: string | null;
-      edition_date: string | null;
-    }[],
-    source_url: null,
-    ingested_at: '2026-11-30T06:30:00.000Z',
-    parser_version: PARSER_VERSION,
-    links: {
-      self: '/v1/articles/1',
-      edition: '/v1/articles/1/edition',
-      teasers: '/v1/articles/1/teasers',
-      source: '/v1/articles/1/source',
-    },
-  },
   edition: {
     id: 1,
     publication: { id: 1, name: 'The Straits Times' },
@@ -60,10 +22,6 @@ export const examples = {
     platform: 'magzter' as const,
     page_locale: 'de',
     article_count: 1,
-  },
-  teasers: {
-    items: SEED_TEASERS.map((teaser, index) => ({ position: index + 1, ...teaser, article_id: null })),
-    next_cursor: null,
   },
 };
 
@@ -137,11 +95,7 @@ export const ParsedPageSchema = z
       .describe('Every input line that went into no field, with the reason.'),
     warnings: z.array(z.string()),
   })
-  .meta({
-    id: 'ParsedPage',
-    // The real parse of the seed page, written by `npm run openapi`; a test fails when it drifts.
-    examples: [SEED_PARSE],
-  });
+  .meta({ id: 'ParsedPage' });
 
 /** Compile-time proof that whatever the parser returns can be served as a ParsedPage. */
 export type ParserOutputFitsSchema = ParsedPage extends z.output<typeof ParsedPageSchema> ? true : never;
@@ -166,7 +120,6 @@ export const IngestJsonSchema = z
   .meta({
     id: 'PageSubmission',
     description: 'A captured page in JSON: exactly one of `text` or `html`, optionally its URL.',
-    examples: [{ text: SEED_PAGE_TEXT }],
   });
 
 const rawPage = (description: string) => z.string().min(1, 'the page is empty').describe(description);
@@ -179,7 +132,7 @@ const rawPage = (description: string) => z.string().min(1, 'the page is empty').
 export const pageBodyContent = {
   'application/json': { schema: IngestJsonSchema },
   'text/plain': {
-    schema: rawPage('The page as captured plain text (UTF-8).').meta({ examples: [SEED_PAGE_TEXT] }),
+    schema: rawPage('The page as captured plain text (UTF-8).'),
   },
   'text/html': { schema: rawPage('The page as HTML (UTF-8).') },
 };
@@ -236,7 +189,7 @@ export const ArticleSchema = z
       source: z.string(),
     }),
   })
-  .meta({ id: 'Article', examples: [examples.article] });
+  .meta({ id: 'Article' });
 
 export const ARTICLE_FIELDS = Object.keys(ArticleSchema.shape) as (keyof typeof ArticleSchema.shape)[];
 
@@ -309,7 +262,7 @@ export const TeaserListSchema = z
     items: z.array(TeaserSchema),
     next_cursor: z.string().nullable().describe('Pass as `cursor` for the next page; null at the end.'),
   })
-  .meta({ id: 'TeaserList', examples: [examples.teasers] });
+  .meta({ id: 'TeaserList' });
 
 export const TeaserSearchItemSchema = TeaserSchema.extend({
   id: z.int().positive(),

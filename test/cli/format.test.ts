@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { editionLine, escapeMarkdown, formatMarkdown, formatText } from '../../src/cli/format.js';
+import { formatPage } from '../../src/cli/format.js';
 import type { ParsedPage } from '../../src/parser/types.js';
 
 const page: ParsedPage = {
   story: {
     title: 'Rates *rise* again',
     deck: 'The bank_moves',
-    byline: 'By A. Writer',
+    byline: 'A. Writer',
     dateline: null,
     paragraphs: ['# not a heading', '- not a list', '1. not a list either', 'Plain [text] <b>'],
     language: 'en',
@@ -21,62 +21,62 @@ const page: ParsedPage = {
   warnings: [],
 };
 
+// The Markdown and text renderers are the API's (test/render/): these pin what a parse adds.
 describe('CLI formatting', () => {
-  it('escapes Markdown so text shows literally', () => {
-    expect(escapeMarkdown('# not a heading')).toBe('\\# not a heading');
-    expect(escapeMarkdown('- item')).toBe('\\- item');
-    expect(escapeMarkdown('---')).toBe('\\---');
-    expect(escapeMarkdown('2024. A year')).toBe('2024\\. A year');
-    expect(escapeMarkdown('3.5 million')).toBe('3.5 million');
-    expect(escapeMarkdown('a *b* _c_ [d] <e> `f` |g| \\h')).toBe(
-      'a \\*b\\* \\_c\\_ \\[d\\] \\<e\\> \\`f\\` \\|g\\| \\\\h',
-    );
+  it('prints JSON as POST /v1/parse serves it, pretty-printed', () => {
+    expect(JSON.parse(formatPage(page, 'json'))).toEqual(page);
+    expect(formatPage(page, 'json')).toContain('\n  "story": {');
   });
 
-  it('writes the edition line from what is known', () => {
-    expect(editionLine(null)).toBeNull();
-    expect(editionLine({ publication: null, date: null, label: null, platform: null })).toBeNull();
-    expect(editionLine(page.edition)).toBe('The Paper · 2024-10 · PressReader');
-    expect(
-      editionLine({ publication: 'X', date: '2024-10-23', label: 'October 23, 2024', platform: null }),
-    ).toBe('X · October 23, 2024 (2024-10-23)');
-  });
-
-  it('renders Markdown', () => {
-    expect(formatMarkdown(page)).toBe(
+  it('renders Markdown, teasers unlinked (a parse stores nothing to link to)', () => {
+    expect(formatPage(page, 'markdown')).toBe(
       [
         '# Rates \\*rise\\* again',
-        '_The bank\\_moves_',
-        '**By A. Writer**',
+        '*The bank\\_moves*',
+        'By A. Writer',
         '\\# not a heading',
         '\\- not a list',
         '1\\. not a list either',
         'Plain \\[text\\] \\<b\\>',
         '---',
-        '_The Paper · 2024-10 · PressReader_',
-        '## Related stories',
-        '1. **Next** _(cut off)_\n2. **Other** — More. _(The Paper, Oct 2024)_',
+        '*The Paper, 2024-10 (pressreader)*',
+        '## More stories',
+        '- **Next**\n- **Other** — More.',
       ].join('\n\n') + '\n',
     );
   });
 
   it('renders plain text', () => {
-    expect(formatText(page)).toBe(
+    expect(formatPage(page, 'text')).toBe(
       [
         'Rates *rise* again\nThe bank_moves\nBy A. Writer',
         '# not a heading',
         '- not a list',
         '1. not a list either',
         'Plain [text] <b>',
-        'Edition: The Paper · 2024-10 · PressReader',
-        'Related stories:\n1. Next\n   (cut off)\n2. Other\n   More.\n   (The Paper, Oct 2024)',
+        'The Paper, 2024-10',
+        'More stories\n* Next\n* Other: More.',
       ].join('\n\n') + '\n',
     );
   });
 
-  it('says when there is no story', () => {
+  it('prints the date as printed when the page has it', () => {
+    const labelled: ParsedPage = {
+      ...page,
+      edition: { publication: 'X', date: '2024-10-23', label: 'October 23, 2024', platform: null },
+      teasers: [],
+    };
+    expect(formatPage(labelled, 'markdown')).toMatch(/\n\n---\n\n\*X, October 23, 2024\*\n$/);
+    expect(formatPage(labelled, 'text')).toMatch(/\n\nX, October 23, 2024\n$/);
+  });
+
+  it('says when there is no story, and still prints what the page holds', () => {
     const empty: ParsedPage = { ...page, story: null, edition: null, teasers: [] };
-    expect(formatMarkdown(empty)).toBe('_No main story found on this page._\n');
-    expect(formatText(empty)).toBe('No main story found on this page.\n');
+    expect(formatPage(empty, 'markdown')).toBe('*No main story found on this page.*\n');
+    expect(formatPage(empty, 'text')).toBe('No main story found on this page.\n');
+    const listing: ParsedPage = { ...page, story: null };
+    expect(formatPage(listing, 'text')).toBe(
+      'No main story found on this page.\n\nThe Paper, 2024-10\n\nMore stories\n* Next\n* Other: More.\n',
+    );
   });
 });

@@ -3,7 +3,7 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { renderOpenApiYaml, renderSdkTypes, renderSeedParse } from '../../scripts/openapi-document.js';
-import { SEED_PAGE_TEXT } from '../../src/http/seed-example.js';
+import { addSeedExamples, SEED_PAGE_TEXT, seedExamples } from '../../scripts/openapi-examples.js';
 import { examples } from '../../src/http/schemas.js';
 import { buildTestApp, fixtureText, SEED_ID, type TestApp } from '../helpers/app.js';
 import { expectMatchesContract, openapi, OPENAPI_PATH } from '../helpers/contract.js';
@@ -19,7 +19,7 @@ describe('openapi.yaml', () => {
   });
 
   it("carries the parser's real output for the seed page as the ParsedPage example", async () => {
-    const path = fileURLToPath(new URL('../../src/http/seed-parse.ts', import.meta.url));
+    const path = fileURLToPath(new URL('../../scripts/seed-parse.ts', import.meta.url));
     expect(readFileSync(path, 'utf8')).toBe(await renderSeedParse(path));
   });
 
@@ -85,6 +85,12 @@ describe('real responses match the contract', () => {
     await t.close();
   });
 
+  it('is served by the server, less the seed examples the generator adds', async () => {
+    const served = (await t.app.inject('/openapi.json')).json<typeof openapi>();
+    expect(JSON.stringify(served)).not.toContain('SEOUL - As evidence mounts');
+    expect(addSeedExamples(served)).toEqual(openapi);
+  });
+
   it('for the seed page, and its examples are what the server really returns', async () => {
     const created = await t.app.inject({
       method: 'POST',
@@ -93,7 +99,9 @@ describe('real responses match the contract', () => {
       payload: SEED_PAGE_TEXT,
     });
     expectMatchesContract('POST', '/v1/articles', created);
-    expect({ ...created.json(), ingested_at: examples.article.ingested_at }).toEqual(examples.article);
+    expect({ ...created.json(), ingested_at: seedExamples.article.ingested_at }).toEqual(
+      seedExamples.article,
+    );
     expectMatchesContract(
       'POST',
       '/v1/articles',
@@ -107,7 +115,9 @@ describe('real responses match the contract', () => {
     expect(edition.json()).toEqual(examples.edition);
     const teasers = await t.app.inject('/v1/articles/1/teasers');
     expectMatchesContract('GET', '/v1/articles/{id}/teasers', teasers);
-    expect(teasers.json().items.slice(0, examples.teasers.items.length)).toEqual(examples.teasers.items);
+    expect(teasers.json().items.slice(0, seedExamples.teasers.items.length)).toEqual(
+      seedExamples.teasers.items,
+    );
 
     expectMatchesContract(
       'POST',

@@ -1167,7 +1167,12 @@ export interface operations {
                     "application/json": components["schemas"]["Readiness"];
                 };
             };
-            /** @description Not ready (database unreachable, schema out of date, shutting down), overloaded (too many pages waiting to be parsed, or searches waiting to be ranked; see `Retry-After`), the database locked by another process (`storage-busy`; see `Retry-After`), or its file deleted or replaced (`storage-unavailable`). */
+            /**
+             * @description - `not-ready`: `/readyz` when the database is unreachable, behind, out of space, or its file is gone; or shutting down
+             *     - `overloaded`: too many pages waiting to be parsed, searches waiting to be ranked, or bodies held over `BODY_BUDGET_BYTES`; retry after `Retry-After`
+             *     - `storage-busy`: another process (an import, a second server) kept the database locked 5 s; retry after `Retry-After`
+             *     - `storage-unavailable`: the database file was deleted or replaced while the server ran; nothing stored; restart
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1247,7 +1252,15 @@ export interface operations {
                     "application/json": components["schemas"]["ParsedPage"];
                 };
             };
-            /** @description The request is malformed: the problem says which field and why. */
+            /**
+             * @description - `validation`: a field, parameter or body is invalid (`errors` says which)
+             *     - `malformed-json`: the JSON body does not parse, or carries `__proto__`/`constructor` keys
+             *     - `invalid-encoding`: the body is not valid UTF-8, or not valid for its `Content-Encoding`
+             *     - `invalid-text`: the text holds a NUL character or a lone UTF-16 surrogate (SQLite would not store it as sent)
+             *     - `malformed-request`: bytes that are not HTTP/1.1, an HTTP/1.1 request without `Host`, or a path with a broken %-escape
+             *     - `invalid-cursor`: a cursor this server did not issue, from another list, or from a search with another `q` or filters
+             *     - `invalid-search`: a `q` of more than 32 words or with a one-letter prefix (`t*`); any other `q` is searched (see **Search**)
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1265,7 +1278,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is larger than BODY_LIMIT_BYTES. */
+            /**
+             * @description - `payload-too-large`: body over `BODY_LIMIT_BYTES` (`BATCH_BODY_LIMIT_BYTES` for a batch), also when chunked; sent instead of `100 Continue`
+             *     - `too-many-lines`: a batch of more than 1,000 lines or JSON items
+             */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1283,7 +1299,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The media type or charset is not accepted. */
+            /** @description - `unsupported-media-type`: not a type the endpoint reads (the detail names them; NDJSON goes to `:batch`), a `{"text"}` JSON body sent as `text/plain`, or not UTF-8 */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -1301,7 +1317,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The page has no main story (`parse_result` shows what the parser found), or it was not parsed within PARSE_BUDGET_MS (`parse-timeout`). */
+            /**
+             * @description - `no-story`: the page has no main story (`parse_result` shows what was found)
+             *     - `parse-timeout`: the page was not parsed within `PARSE_BUDGET_MS`: it was cut off and nothing was stored
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1319,7 +1338,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: see `Retry-After` and the RateLimit headers. */
+            /** @description - `rate-limited`: over a rate limit; `Retry-After` and `RateLimit-*` say when to come back */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1337,7 +1356,12 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not ready (database unreachable, schema out of date, shutting down), overloaded (too many pages waiting to be parsed, or searches waiting to be ranked; see `Retry-After`), the database locked by another process (`storage-busy`; see `Retry-After`), or its file deleted or replaced (`storage-unavailable`). */
+            /**
+             * @description - `not-ready`: `/readyz` when the database is unreachable, behind, out of space, or its file is gone; or shutting down
+             *     - `overloaded`: too many pages waiting to be parsed, searches waiting to be ranked, or bodies held over `BODY_BUDGET_BYTES`; retry after `Retry-After`
+             *     - `storage-busy`: another process (an import, a second server) kept the database locked 5 s; retry after `Retry-After`
+             *     - `storage-unavailable`: the database file was deleted or replaced while the server ran; nothing stored; restart
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1404,7 +1428,15 @@ export interface operations {
                     "application/json": components["schemas"]["ArticleList"];
                 };
             };
-            /** @description The request is malformed: the problem says which field and why. */
+            /**
+             * @description - `validation`: a field, parameter or body is invalid (`errors` says which)
+             *     - `malformed-json`: the JSON body does not parse, or carries `__proto__`/`constructor` keys
+             *     - `invalid-encoding`: the body is not valid UTF-8, or not valid for its `Content-Encoding`
+             *     - `invalid-text`: the text holds a NUL character or a lone UTF-16 surrogate (SQLite would not store it as sent)
+             *     - `malformed-request`: bytes that are not HTTP/1.1, an HTTP/1.1 request without `Host`, or a path with a broken %-escape
+             *     - `invalid-cursor`: a cursor this server did not issue, from another list, or from a search with another `q` or filters
+             *     - `invalid-search`: a `q` of more than 32 words or with a one-letter prefix (`t*`); any other `q` is searched (see **Search**)
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1422,7 +1454,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: see `Retry-After` and the RateLimit headers. */
+            /** @description - `rate-limited`: over a rate limit; `Retry-After` and `RateLimit-*` say when to come back */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1511,7 +1543,15 @@ export interface operations {
                     "application/json": components["schemas"]["Article"];
                 };
             };
-            /** @description The request is malformed: the problem says which field and why. */
+            /**
+             * @description - `validation`: a field, parameter or body is invalid (`errors` says which)
+             *     - `malformed-json`: the JSON body does not parse, or carries `__proto__`/`constructor` keys
+             *     - `invalid-encoding`: the body is not valid UTF-8, or not valid for its `Content-Encoding`
+             *     - `invalid-text`: the text holds a NUL character or a lone UTF-16 surrogate (SQLite would not store it as sent)
+             *     - `malformed-request`: bytes that are not HTTP/1.1, an HTTP/1.1 request without `Host`, or a path with a broken %-escape
+             *     - `invalid-cursor`: a cursor this server did not issue, from another list, or from a search with another `q` or filters
+             *     - `invalid-search`: a `q` of more than 32 words or with a one-letter prefix (`t*`); any other `q` is searched (see **Search**)
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1529,7 +1569,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A valid bearer token is needed. */
+            /** @description - `unauthorized`: missing or wrong bearer token (`WWW-Authenticate` says how) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1547,7 +1587,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Writes are accepted from loopback clients only (no API_TOKENS configured). */
+            /** @description - `forbidden`: a write from a non-loopback client while no tokens are configured */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1565,7 +1605,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is larger than BODY_LIMIT_BYTES. */
+            /**
+             * @description - `payload-too-large`: body over `BODY_LIMIT_BYTES` (`BATCH_BODY_LIMIT_BYTES` for a batch), also when chunked; sent instead of `100 Continue`
+             *     - `too-many-lines`: a batch of more than 1,000 lines or JSON items
+             */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1583,7 +1626,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The media type or charset is not accepted. */
+            /** @description - `unsupported-media-type`: not a type the endpoint reads (the detail names them; NDJSON goes to `:batch`), a `{"text"}` JSON body sent as `text/plain`, or not UTF-8 */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -1601,7 +1644,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The page has no main story (`parse_result` shows what the parser found), or it was not parsed within PARSE_BUDGET_MS (`parse-timeout`). */
+            /**
+             * @description - `no-story`: the page has no main story (`parse_result` shows what was found)
+             *     - `parse-timeout`: the page was not parsed within `PARSE_BUDGET_MS`: it was cut off and nothing was stored
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1619,7 +1665,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: see `Retry-After` and the RateLimit headers. */
+            /** @description - `rate-limited`: over a rate limit; `Retry-After` and `RateLimit-*` say when to come back */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1637,7 +1683,12 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not ready (database unreachable, schema out of date, shutting down), overloaded (too many pages waiting to be parsed, or searches waiting to be ranked; see `Retry-After`), the database locked by another process (`storage-busy`; see `Retry-After`), or its file deleted or replaced (`storage-unavailable`). */
+            /**
+             * @description - `not-ready`: `/readyz` when the database is unreachable, behind, out of space, or its file is gone; or shutting down
+             *     - `overloaded`: too many pages waiting to be parsed, searches waiting to be ranked, or bodies held over `BODY_BUDGET_BYTES`; retry after `Retry-After`
+             *     - `storage-busy`: another process (an import, a second server) kept the database locked 5 s; retry after `Retry-After`
+             *     - `storage-unavailable`: the database file was deleted or replaced while the server ran; nothing stored; restart
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1655,7 +1706,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database has no space left (`storage-full`); nothing was stored. */
+            /** @description - `storage-full`: no space left for the database; nothing stored; `/readyz` is 503 until there is room again */
             507: {
                 headers: {
                     [name: string]: unknown;
@@ -1699,7 +1750,15 @@ export interface operations {
                     "application/json": components["schemas"]["Article"];
                 };
             };
-            /** @description The request is malformed: the problem says which field and why. */
+            /**
+             * @description - `validation`: a field, parameter or body is invalid (`errors` says which)
+             *     - `malformed-json`: the JSON body does not parse, or carries `__proto__`/`constructor` keys
+             *     - `invalid-encoding`: the body is not valid UTF-8, or not valid for its `Content-Encoding`
+             *     - `invalid-text`: the text holds a NUL character or a lone UTF-16 surrogate (SQLite would not store it as sent)
+             *     - `malformed-request`: bytes that are not HTTP/1.1, an HTTP/1.1 request without `Host`, or a path with a broken %-escape
+             *     - `invalid-cursor`: a cursor this server did not issue, from another list, or from a search with another `q` or filters
+             *     - `invalid-search`: a `q` of more than 32 words or with a one-letter prefix (`t*`); any other `q` is searched (see **Search**)
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1717,7 +1776,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such resource. */
+            /**
+             * @description - `not-found`: no such route or resource
+             *     - `no-edition`: the article's page printed no publication
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1735,7 +1797,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description None of the representations in `Accept` is available. */
+            /** @description - `not-acceptable`: `Accept` names no representation the resource has */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -1777,7 +1839,15 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed: the problem says which field and why. */
+            /**
+             * @description - `validation`: a field, parameter or body is invalid (`errors` says which)
+             *     - `malformed-json`: the JSON body does not parse, or carries `__proto__`/`constructor` keys
+             *     - `invalid-encoding`: the body is not valid UTF-8, or not valid for its `Content-Encoding`
+             *     - `invalid-text`: the text holds a NUL character or a lone UTF-16 surrogate (SQLite would not store it as sent)
+             *     - `malformed-request`: bytes that are not HTTP/1.1, an HTTP/1.1 request without `Host`, or a path with a broken %-escape
+             *     - `invalid-cursor`: a cursor this server did not issue, from another list, or from a search with another `q` or filters
+             *     - `invalid-search`: a `q` of more than 32 words or with a one-letter prefix (`t*`); any other `q` is searched (see **Search**)
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1795,7 +1865,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A valid bearer token is needed. */
+            /** @description - `unauthorized`: missing or wrong bearer token (`WWW-Authenticate` says how) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1813,7 +1883,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Writes are accepted from loopback clients only (no API_TOKENS configured). */
+            /** @description - `forbidden`: a write from a non-loopback client while no tokens are configured */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1831,7 +1901,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such resource. */
+            /**
+             * @description - `not-found`: no such route or resource
+             *     - `no-edition`: the article's page printed no publication
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1849,7 +1922,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is larger than BODY_LIMIT_BYTES. */
+            /**
+             * @description - `payload-too-large`: body over `BODY_LIMIT_BYTES` (`BATCH_BODY_LIMIT_BYTES` for a batch), also when chunked; sent instead of `100 Continue`
+             *     - `too-many-lines`: a batch of more than 1,000 lines or JSON items
+             */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1867,7 +1943,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The media type or charset is not accepted. */
+            /** @description - `unsupported-media-type`: not a type the endpoint reads (the detail names them; NDJSON goes to `:batch`), a `{"text"}` JSON body sent as `text/plain`, or not UTF-8 */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -1885,7 +1961,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: see `Retry-After` and the RateLimit headers. */
+            /** @description - `rate-limited`: over a rate limit; `Retry-After` and `RateLimit-*` say when to come back */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1903,7 +1979,12 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not ready (database unreachable, schema out of date, shutting down), overloaded (too many pages waiting to be parsed, or searches waiting to be ranked; see `Retry-After`), the database locked by another process (`storage-busy`; see `Retry-After`), or its file deleted or replaced (`storage-unavailable`). */
+            /**
+             * @description - `not-ready`: `/readyz` when the database is unreachable, behind, out of space, or its file is gone; or shutting down
+             *     - `overloaded`: too many pages waiting to be parsed, searches waiting to be ranked, or bodies held over `BODY_BUDGET_BYTES`; retry after `Retry-After`
+             *     - `storage-busy`: another process (an import, a second server) kept the database locked 5 s; retry after `Retry-After`
+             *     - `storage-unavailable`: the database file was deleted or replaced while the server ran; nothing stored; restart
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1921,7 +2002,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database has no space left (`storage-full`); nothing was stored. */
+            /** @description - `storage-full`: no space left for the database; nothing stored; `/readyz` is 503 until there is room again */
             507: {
                 headers: {
                     [name: string]: unknown;
@@ -1965,7 +2046,15 @@ export interface operations {
                     "text/markdown": string;
                 };
             };
-            /** @description The request is malformed: the problem says which field and why. */
+            /**
+             * @description - `validation`: a field, parameter or body is invalid (`errors` says which)
+             *     - `malformed-json`: the JSON body does not parse, or carries `__proto__`/`constructor` keys
+             *     - `invalid-encoding`: the body is not valid UTF-8, or not valid for its `Content-Encoding`
+             *     - `invalid-text`: the text holds a NUL character or a lone UTF-16 surrogate (SQLite would not store it as sent)
+             *     - `malformed-request`: bytes that are not HTTP/1.1, an HTTP/1.1 request without `Host`, or a path with a broken %-escape
+             *     - `invalid-cursor`: a cursor this server did not issue, from another list, or from a search with another `q` or filters
+             *     - `invalid-search`: a `q` of more than 32 words or with a one-letter prefix (`t*`); any other `q` is searched (see **Search**)
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1983,7 +2072,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such resource. */
+            /**
+             * @description - `not-found`: no such route or resource
+             *     - `no-edition`: the article's page printed no publication
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2027,7 +2119,15 @@ export interface operations {
                     "text/plain": string;
                 };
             };
-            /** @description The request is malformed: the problem says which field and why. */
+            /**
+             * @description - `validation`: a field, parameter or body is invalid (`errors` says which)
+             *     - `malformed-json`: the JSON body does not parse, or carries `__proto__`/`constructor` keys
+             *     - `invalid-encoding`: the body is not valid UTF-8, or not valid for its `Content-Encoding`
+             *     - `invalid-text`: the text holds a NUL character or a lone UTF-16 surrogate (SQLite would not store it as sent)
+             *     - `malformed-request`: bytes that are not HTTP/1.1, an HTTP/1.1 request without `Host`, or a path with a broken %-escape
+             *     - `invalid-cursor`: a cursor this server did not issue, from another list, or from a search with another `q` or filters
+             *     - `invalid-search`: a `q` of more than 32 words or with a one-letter prefix (`t*`); any other `q` is searched (see **Search**)
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2045,7 +2145,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such resource. */
+            /**
+             * @description - `not-found`: no such route or resource
+             *     - `no-edition`: the article's page printed no publication
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2089,7 +2192,15 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description The request is malformed: the problem says which field and why. */
+            /**
+             * @description - `validation`: a field, parameter or body is invalid (`errors` says which)
+             *     - `malformed-json`: the JSON body does not parse, or carries `__proto__`/`constructor` keys
+             *     - `invalid-encoding`: the body is not valid UTF-8, or not valid for its `Content-Encoding`
+             *     - `invalid-text`: the text holds a NUL character or a lone UTF-16 surrogate (SQLite would not store it as sent)
+             *     - `malformed-request`: bytes that are not HTTP/1.1, an HTTP/1.1 request without `Host`, or a path with a broken %-escape
+             *     - `invalid-cursor`: a cursor this server did not issue, from another list, or from a search with another `q` or filters
+             *     - `invalid-search`: a `q` of more than 32 words or with a one-letter prefix (`t*`); any other `q` is searched (see **Search**)
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2107,7 +2218,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such resource. */
+            /**
+             * @description - `not-found`: no such route or resource
+             *     - `no-edition`: the article's page printed no publication
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2152,7 +2266,15 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description The request is malformed: the problem says which field and why. */
+            /**
+             * @description - `validation`: a field, parameter or body is invalid (`errors` says which)
+             *     - `malformed-json`: the JSON body does not parse, or carries `__proto__`/`constructor` keys
+             *     - `invalid-encoding`: the body is not valid UTF-8, or not valid for its `Content-Encoding`
+             *     - `invalid-text`: the text holds a NUL character or a lone UTF-16 surrogate (SQLite would not store it as sent)
+             *     - `malformed-request`: bytes that are not HTTP/1.1, an HTTP/1.1 request without `Host`, or a path with a broken %-escape
+             *     - `invalid-cursor`: a cursor this server did not issue, from another list, or from a search with another `q` or filters
+             *     - `invalid-search`: a `q` of more than 32 words or with a one-letter prefix (`t*`); any other `q` is searched (see **Search**)
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2170,7 +2292,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such resource. */
+            /**
+             * @description - `not-found`: no such route or resource
+             *     - `no-edition`: the article's page printed no publication
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2214,7 +2339,15 @@ export interface operations {
                     "application/json": components["schemas"]["ArticleEdition"];
                 };
             };
-            /** @description The request is malformed: the problem says which field and why. */
+            /**
+             * @description - `validation`: a field, parameter or body is invalid (`errors` says which)
+             *     - `malformed-json`: the JSON body does not parse, or carries `__proto__`/`constructor` keys
+             *     - `invalid-encoding`: the body is not valid UTF-8, or not valid for its `Content-Encoding`
+             *     - `invalid-text`: the text holds a NUL character or a lone UTF-16 surrogate (SQLite would not store it as sent)
+             *     - `malformed-request`: bytes that are not HTTP/1.1, an HTTP/1.1 request without `Host`, or a path with a broken %-escape
+             *     - `invalid-cursor`: a cursor this server did not issue, from another list, or from a search with another `q` or filters
+             *     - `invalid-search`: a `q` of more than 32 words or with a one-letter prefix (`t*`); any other `q` is searched (see **Search**)
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2232,7 +2365,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such resource. */
+            /**
+             * @description - `not-found`: no such route or resource
+             *     - `no-edition`: the article's page printed no publication
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2281,7 +2417,15 @@ export interface operations {
                     "application/json": components["schemas"]["TeaserList"];
                 };
             };
-            /** @description The request is malformed: the problem says which field and why. */
+            /**
+             * @description - `validation`: a field, parameter or body is invalid (`errors` says which)
+             *     - `malformed-json`: the JSON body does not parse, or carries `__proto__`/`constructor` keys
+             *     - `invalid-encoding`: the body is not valid UTF-8, or not valid for its `Content-Encoding`
+             *     - `invalid-text`: the text holds a NUL character or a lone UTF-16 surrogate (SQLite would not store it as sent)
+             *     - `malformed-request`: bytes that are not HTTP/1.1, an HTTP/1.1 request without `Host`, or a path with a broken %-escape
+             *     - `invalid-cursor`: a cursor this server did not issue, from another list, or from a search with another `q` or filters
+             *     - `invalid-search`: a `q` of more than 32 words or with a one-letter prefix (`t*`); any other `q` is searched (see **Search**)
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2299,7 +2443,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such resource. */
+            /**
+             * @description - `not-found`: no such route or resource
+             *     - `no-edition`: the article's page printed no publication
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2342,7 +2489,15 @@ export interface operations {
                     "application/json": components["schemas"]["BatchResult"][];
                 };
             };
-            /** @description The request is malformed: the problem says which field and why. */
+            /**
+             * @description - `validation`: a field, parameter or body is invalid (`errors` says which)
+             *     - `malformed-json`: the JSON body does not parse, or carries `__proto__`/`constructor` keys
+             *     - `invalid-encoding`: the body is not valid UTF-8, or not valid for its `Content-Encoding`
+             *     - `invalid-text`: the text holds a NUL character or a lone UTF-16 surrogate (SQLite would not store it as sent)
+             *     - `malformed-request`: bytes that are not HTTP/1.1, an HTTP/1.1 request without `Host`, or a path with a broken %-escape
+             *     - `invalid-cursor`: a cursor this server did not issue, from another list, or from a search with another `q` or filters
+             *     - `invalid-search`: a `q` of more than 32 words or with a one-letter prefix (`t*`); any other `q` is searched (see **Search**)
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2360,7 +2515,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A valid bearer token is needed. */
+            /** @description - `unauthorized`: missing or wrong bearer token (`WWW-Authenticate` says how) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2378,7 +2533,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Writes are accepted from loopback clients only (no API_TOKENS configured). */
+            /** @description - `forbidden`: a write from a non-loopback client while no tokens are configured */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2396,7 +2551,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is larger than BODY_LIMIT_BYTES. */
+            /**
+             * @description - `payload-too-large`: body over `BODY_LIMIT_BYTES` (`BATCH_BODY_LIMIT_BYTES` for a batch), also when chunked; sent instead of `100 Continue`
+             *     - `too-many-lines`: a batch of more than 1,000 lines or JSON items
+             */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2414,7 +2572,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The media type or charset is not accepted. */
+            /** @description - `unsupported-media-type`: not a type the endpoint reads (the detail names them; NDJSON goes to `:batch`), a `{"text"}` JSON body sent as `text/plain`, or not UTF-8 */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2432,7 +2590,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: see `Retry-After` and the RateLimit headers. */
+            /** @description - `rate-limited`: over a rate limit; `Retry-After` and `RateLimit-*` say when to come back */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2450,7 +2608,12 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not ready (database unreachable, schema out of date, shutting down), overloaded (too many pages waiting to be parsed, or searches waiting to be ranked; see `Retry-After`), the database locked by another process (`storage-busy`; see `Retry-After`), or its file deleted or replaced (`storage-unavailable`). */
+            /**
+             * @description - `not-ready`: `/readyz` when the database is unreachable, behind, out of space, or its file is gone; or shutting down
+             *     - `overloaded`: too many pages waiting to be parsed, searches waiting to be ranked, or bodies held over `BODY_BUDGET_BYTES`; retry after `Retry-After`
+             *     - `storage-busy`: another process (an import, a second server) kept the database locked 5 s; retry after `Retry-After`
+             *     - `storage-unavailable`: the database file was deleted or replaced while the server ran; nothing stored; restart
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2502,7 +2665,15 @@ export interface operations {
                     "application/json": components["schemas"]["EditionList"];
                 };
             };
-            /** @description The request is malformed: the problem says which field and why. */
+            /**
+             * @description - `validation`: a field, parameter or body is invalid (`errors` says which)
+             *     - `malformed-json`: the JSON body does not parse, or carries `__proto__`/`constructor` keys
+             *     - `invalid-encoding`: the body is not valid UTF-8, or not valid for its `Content-Encoding`
+             *     - `invalid-text`: the text holds a NUL character or a lone UTF-16 surrogate (SQLite would not store it as sent)
+             *     - `malformed-request`: bytes that are not HTTP/1.1, an HTTP/1.1 request without `Host`, or a path with a broken %-escape
+             *     - `invalid-cursor`: a cursor this server did not issue, from another list, or from a search with another `q` or filters
+             *     - `invalid-search`: a `q` of more than 32 words or with a one-letter prefix (`t*`); any other `q` is searched (see **Search**)
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2546,7 +2717,15 @@ export interface operations {
                     "application/json": components["schemas"]["Edition"];
                 };
             };
-            /** @description The request is malformed: the problem says which field and why. */
+            /**
+             * @description - `validation`: a field, parameter or body is invalid (`errors` says which)
+             *     - `malformed-json`: the JSON body does not parse, or carries `__proto__`/`constructor` keys
+             *     - `invalid-encoding`: the body is not valid UTF-8, or not valid for its `Content-Encoding`
+             *     - `invalid-text`: the text holds a NUL character or a lone UTF-16 surrogate (SQLite would not store it as sent)
+             *     - `malformed-request`: bytes that are not HTTP/1.1, an HTTP/1.1 request without `Host`, or a path with a broken %-escape
+             *     - `invalid-cursor`: a cursor this server did not issue, from another list, or from a search with another `q` or filters
+             *     - `invalid-search`: a `q` of more than 32 words or with a one-letter prefix (`t*`); any other `q` is searched (see **Search**)
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2564,7 +2743,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such resource. */
+            /**
+             * @description - `not-found`: no such route or resource
+             *     - `no-edition`: the article's page printed no publication
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2613,7 +2795,15 @@ export interface operations {
                     "application/json": components["schemas"]["ArticleList"];
                 };
             };
-            /** @description The request is malformed: the problem says which field and why. */
+            /**
+             * @description - `validation`: a field, parameter or body is invalid (`errors` says which)
+             *     - `malformed-json`: the JSON body does not parse, or carries `__proto__`/`constructor` keys
+             *     - `invalid-encoding`: the body is not valid UTF-8, or not valid for its `Content-Encoding`
+             *     - `invalid-text`: the text holds a NUL character or a lone UTF-16 surrogate (SQLite would not store it as sent)
+             *     - `malformed-request`: bytes that are not HTTP/1.1, an HTTP/1.1 request without `Host`, or a path with a broken %-escape
+             *     - `invalid-cursor`: a cursor this server did not issue, from another list, or from a search with another `q` or filters
+             *     - `invalid-search`: a `q` of more than 32 words or with a one-letter prefix (`t*`); any other `q` is searched (see **Search**)
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2631,7 +2821,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such resource. */
+            /**
+             * @description - `not-found`: no such route or resource
+             *     - `no-edition`: the article's page printed no publication
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2674,7 +2867,15 @@ export interface operations {
                     "application/json": components["schemas"]["PublicationList"];
                 };
             };
-            /** @description The request is malformed: the problem says which field and why. */
+            /**
+             * @description - `validation`: a field, parameter or body is invalid (`errors` says which)
+             *     - `malformed-json`: the JSON body does not parse, or carries `__proto__`/`constructor` keys
+             *     - `invalid-encoding`: the body is not valid UTF-8, or not valid for its `Content-Encoding`
+             *     - `invalid-text`: the text holds a NUL character or a lone UTF-16 surrogate (SQLite would not store it as sent)
+             *     - `malformed-request`: bytes that are not HTTP/1.1, an HTTP/1.1 request without `Host`, or a path with a broken %-escape
+             *     - `invalid-cursor`: a cursor this server did not issue, from another list, or from a search with another `q` or filters
+             *     - `invalid-search`: a `q` of more than 32 words or with a one-letter prefix (`t*`); any other `q` is searched (see **Search**)
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2718,7 +2919,15 @@ export interface operations {
                     "application/json": components["schemas"]["Publication"];
                 };
             };
-            /** @description The request is malformed: the problem says which field and why. */
+            /**
+             * @description - `validation`: a field, parameter or body is invalid (`errors` says which)
+             *     - `malformed-json`: the JSON body does not parse, or carries `__proto__`/`constructor` keys
+             *     - `invalid-encoding`: the body is not valid UTF-8, or not valid for its `Content-Encoding`
+             *     - `invalid-text`: the text holds a NUL character or a lone UTF-16 surrogate (SQLite would not store it as sent)
+             *     - `malformed-request`: bytes that are not HTTP/1.1, an HTTP/1.1 request without `Host`, or a path with a broken %-escape
+             *     - `invalid-cursor`: a cursor this server did not issue, from another list, or from a search with another `q` or filters
+             *     - `invalid-search`: a `q` of more than 32 words or with a one-letter prefix (`t*`); any other `q` is searched (see **Search**)
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2736,7 +2945,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such resource. */
+            /**
+             * @description - `not-found`: no such route or resource
+             *     - `no-edition`: the article's page printed no publication
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2785,7 +2997,15 @@ export interface operations {
                     "application/json": components["schemas"]["EditionList"];
                 };
             };
-            /** @description The request is malformed: the problem says which field and why. */
+            /**
+             * @description - `validation`: a field, parameter or body is invalid (`errors` says which)
+             *     - `malformed-json`: the JSON body does not parse, or carries `__proto__`/`constructor` keys
+             *     - `invalid-encoding`: the body is not valid UTF-8, or not valid for its `Content-Encoding`
+             *     - `invalid-text`: the text holds a NUL character or a lone UTF-16 surrogate (SQLite would not store it as sent)
+             *     - `malformed-request`: bytes that are not HTTP/1.1, an HTTP/1.1 request without `Host`, or a path with a broken %-escape
+             *     - `invalid-cursor`: a cursor this server did not issue, from another list, or from a search with another `q` or filters
+             *     - `invalid-search`: a `q` of more than 32 words or with a one-letter prefix (`t*`); any other `q` is searched (see **Search**)
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2803,7 +3023,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such resource. */
+            /**
+             * @description - `not-found`: no such route or resource
+             *     - `no-edition`: the article's page printed no publication
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2852,7 +3075,15 @@ export interface operations {
                     "application/json": components["schemas"]["TeaserSearchList"];
                 };
             };
-            /** @description The request is malformed: the problem says which field and why. */
+            /**
+             * @description - `validation`: a field, parameter or body is invalid (`errors` says which)
+             *     - `malformed-json`: the JSON body does not parse, or carries `__proto__`/`constructor` keys
+             *     - `invalid-encoding`: the body is not valid UTF-8, or not valid for its `Content-Encoding`
+             *     - `invalid-text`: the text holds a NUL character or a lone UTF-16 surrogate (SQLite would not store it as sent)
+             *     - `malformed-request`: bytes that are not HTTP/1.1, an HTTP/1.1 request without `Host`, or a path with a broken %-escape
+             *     - `invalid-cursor`: a cursor this server did not issue, from another list, or from a search with another `q` or filters
+             *     - `invalid-search`: a `q` of more than 32 words or with a one-letter prefix (`t*`); any other `q` is searched (see **Search**)
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2870,7 +3101,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: see `Retry-After` and the RateLimit headers. */
+            /** @description - `rate-limited`: over a rate limit; `Retry-After` and `RateLimit-*` say when to come back */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2913,7 +3144,15 @@ export interface operations {
                     "application/json": components["schemas"]["ChangeList"];
                 };
             };
-            /** @description The request is malformed: the problem says which field and why. */
+            /**
+             * @description - `validation`: a field, parameter or body is invalid (`errors` says which)
+             *     - `malformed-json`: the JSON body does not parse, or carries `__proto__`/`constructor` keys
+             *     - `invalid-encoding`: the body is not valid UTF-8, or not valid for its `Content-Encoding`
+             *     - `invalid-text`: the text holds a NUL character or a lone UTF-16 surrogate (SQLite would not store it as sent)
+             *     - `malformed-request`: bytes that are not HTTP/1.1, an HTTP/1.1 request without `Host`, or a path with a broken %-escape
+             *     - `invalid-cursor`: a cursor this server did not issue, from another list, or from a search with another `q` or filters
+             *     - `invalid-search`: a `q` of more than 32 words or with a one-letter prefix (`t*`); any other `q` is searched (see **Search**)
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2931,7 +3170,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The changes after `since` are no longer kept, or the token is from another database: resync, then follow from `since=now`. */
+            /** @description - `changes-gone`: a `since` token whose changes are no longer kept (past `CHANGES_RETAINED`), or from another database: resync */
             410: {
                 headers: {
                     [name: string]: unknown;
@@ -2939,10 +3178,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:masthead:problem:internal",
+                     *       "type": "urn:masthead:problem:changes-gone",
                      *       "title": "Gone",
                      *       "status": 410,
-                     *       "detail": "an internal error occurred; quote request_id when reporting it",
+                     *       "detail": "changes after this token are no longer kept (changes up to 1200 were pruned): resync, then follow from since=now",
                      *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
                      *     }
                      */
@@ -2973,7 +3212,15 @@ export interface operations {
                     "application/json": components["schemas"]["Job"];
                 };
             };
-            /** @description The request is malformed: the problem says which field and why. */
+            /**
+             * @description - `validation`: a field, parameter or body is invalid (`errors` says which)
+             *     - `malformed-json`: the JSON body does not parse, or carries `__proto__`/`constructor` keys
+             *     - `invalid-encoding`: the body is not valid UTF-8, or not valid for its `Content-Encoding`
+             *     - `invalid-text`: the text holds a NUL character or a lone UTF-16 surrogate (SQLite would not store it as sent)
+             *     - `malformed-request`: bytes that are not HTTP/1.1, an HTTP/1.1 request without `Host`, or a path with a broken %-escape
+             *     - `invalid-cursor`: a cursor this server did not issue, from another list, or from a search with another `q` or filters
+             *     - `invalid-search`: a `q` of more than 32 words or with a one-letter prefix (`t*`); any other `q` is searched (see **Search**)
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2991,7 +3238,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A valid bearer token is needed. */
+            /** @description - `unauthorized`: missing or wrong bearer token (`WWW-Authenticate` says how) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3009,7 +3256,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Writes are accepted from loopback clients only (no API_TOKENS configured). */
+            /** @description - `forbidden`: a write from a non-loopback client while no tokens are configured */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3027,7 +3274,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is larger than BODY_LIMIT_BYTES. */
+            /**
+             * @description - `payload-too-large`: body over `BODY_LIMIT_BYTES` (`BATCH_BODY_LIMIT_BYTES` for a batch), also when chunked; sent instead of `100 Continue`
+             *     - `too-many-lines`: a batch of more than 1,000 lines or JSON items
+             */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3045,7 +3295,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The media type or charset is not accepted. */
+            /** @description - `unsupported-media-type`: not a type the endpoint reads (the detail names them; NDJSON goes to `:batch`), a `{"text"}` JSON body sent as `text/plain`, or not UTF-8 */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3063,7 +3313,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: see `Retry-After` and the RateLimit headers. */
+            /** @description - `rate-limited`: over a rate limit; `Retry-After` and `RateLimit-*` say when to come back */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3081,7 +3331,12 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not ready (database unreachable, schema out of date, shutting down), overloaded (too many pages waiting to be parsed, or searches waiting to be ranked; see `Retry-After`), the database locked by another process (`storage-busy`; see `Retry-After`), or its file deleted or replaced (`storage-unavailable`). */
+            /**
+             * @description - `not-ready`: `/readyz` when the database is unreachable, behind, out of space, or its file is gone; or shutting down
+             *     - `overloaded`: too many pages waiting to be parsed, searches waiting to be ranked, or bodies held over `BODY_BUDGET_BYTES`; retry after `Retry-After`
+             *     - `storage-busy`: another process (an import, a second server) kept the database locked 5 s; retry after `Retry-After`
+             *     - `storage-unavailable`: the database file was deleted or replaced while the server ran; nothing stored; restart
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3099,7 +3354,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database has no space left (`storage-full`); nothing was stored. */
+            /** @description - `storage-full`: no space left for the database; nothing stored; `/readyz` is 503 until there is room again */
             507: {
                 headers: {
                     [name: string]: unknown;
@@ -3140,7 +3395,15 @@ export interface operations {
                     "application/json": components["schemas"]["Job"];
                 };
             };
-            /** @description The request is malformed: the problem says which field and why. */
+            /**
+             * @description - `validation`: a field, parameter or body is invalid (`errors` says which)
+             *     - `malformed-json`: the JSON body does not parse, or carries `__proto__`/`constructor` keys
+             *     - `invalid-encoding`: the body is not valid UTF-8, or not valid for its `Content-Encoding`
+             *     - `invalid-text`: the text holds a NUL character or a lone UTF-16 surrogate (SQLite would not store it as sent)
+             *     - `malformed-request`: bytes that are not HTTP/1.1, an HTTP/1.1 request without `Host`, or a path with a broken %-escape
+             *     - `invalid-cursor`: a cursor this server did not issue, from another list, or from a search with another `q` or filters
+             *     - `invalid-search`: a `q` of more than 32 words or with a one-letter prefix (`t*`); any other `q` is searched (see **Search**)
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3158,7 +3421,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such resource. */
+            /**
+             * @description - `not-found`: no such route or resource
+             *     - `no-edition`: the article's page printed no publication
+             */
             404: {
                 headers: {
                     [name: string]: unknown;

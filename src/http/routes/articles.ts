@@ -8,9 +8,10 @@ import { negotiate } from '../negotiate.js';
 import { linkNext, publicationRef } from '../pagination.js';
 import { documentEtag } from '../etag.js';
 import { HttpProblem } from '../problem.js';
-import { renderHtml } from '../render/html.js';
-import { renderMarkdown } from '../render/markdown.js';
-import { renderPlainText } from '../render/plain-text.js';
+import { renderHtml } from '../../render/html.js';
+import { renderMarkdown } from '../../render/markdown.js';
+import { renderPlainText } from '../../render/plain-text.js';
+import { storedView } from '../../render/story-view.js';
 import { selectFields, toArticleResponse, toTeaser, totalOf } from '../representations.js';
 import { jsonResponse, problemResponses } from '../responses.js';
 import {
@@ -230,7 +231,7 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
       repository.getArticleEdition(article.id),
       allTeasers(repository, article.id),
     ]);
-    return RENDERERS[mediaType]({ article, edition: edition?.edition ?? null, teasers });
+    return RENDERERS[mediaType](storedView({ article, edition: edition?.edition ?? null, teasers }));
   }
 
   routes.get(

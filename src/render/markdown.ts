@@ -1,4 +1,4 @@
-import { type ArticleView, editionLine, editionParts, present } from './article-view.js';
+import { editionParts, NO_STORY, present, type StoryView, type TeaserLine } from './story-view.js';
 
 /**
  * Escapes text so Markdown renders it literally: no links, images, emphasis, code or
@@ -20,16 +20,20 @@ function inline(text: string): string {
   return escapeMarkdown(text.replace(/\s+/g, (run) => (run.includes('\n') ? ' ' : run)).trim());
 }
 
-export function renderMarkdown(view: ArticleView): string {
-  const { article, teasers } = view;
+export function renderMarkdown(view: StoryView): string {
+  const { story, teasers } = view;
   const blocks: string[] = [];
 
-  if (present(article.title)) blocks.push(`# ${inline(article.title)}`);
-  if (present(article.deck)) blocks.push(`*${inline(article.deck)}*`);
-  if (present(article.byline)) blocks.push(`By ${inline(article.byline)}`);
-  blocks.push(...article.paragraphs.filter(present).map(escapeMarkdown));
+  if (story === null) {
+    blocks.push(`*${NO_STORY}*`);
+  } else {
+    if (present(story.title)) blocks.push(`# ${inline(story.title)}`);
+    if (present(story.deck)) blocks.push(`*${inline(story.deck)}*`);
+    if (present(story.byline)) blocks.push(`By ${inline(story.byline)}`);
+    blocks.push(...story.paragraphs.filter(present).map(escapeMarkdown));
+  }
 
-  const edition = editionLine(view);
+  const { edition } = view;
   if (edition) {
     const platform = edition.platform ? ` (${inline(edition.platform)})` : '';
     blocks.push('---', `*${editionParts(edition).map(inline).join(', ')}${platform}*`);
@@ -41,9 +45,8 @@ export function renderMarkdown(view: ArticleView): string {
   return `${blocks.join('\n\n')}\n`;
 }
 
-function teaserItem(teaser: ArticleView['teasers'][number]): string {
+function teaserItem(teaser: TeaserLine): string {
   const title = inline(teaser.title);
-  const head =
-    teaser.linkedArticleId === null ? `**${title}**` : `[${title}](/v1/articles/${teaser.linkedArticleId})`;
+  const head = teaser.href === null ? `**${title}**` : `[${title}](${teaser.href})`;
   return present(teaser.summary) ? `- ${head} — ${inline(teaser.summary)}` : `- ${head}`;
 }

@@ -1,4 +1,11 @@
-import { type ArticleView, editionLine, type EditionLine, present } from './article-view.js';
+import {
+  type EditionLine,
+  NO_STORY,
+  present,
+  type StoryText,
+  type StoryView,
+  type TeaserLine,
+} from './story-view.js';
 
 const HTML_ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -36,12 +43,11 @@ aside li { margin-bottom: 0.5rem; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `.trim();
 
-/** A standalone, script-free HTML5 reader page for the article. */
-export function renderHtml(view: ArticleView): string {
-  const { article } = view;
-  const lang = present(article.language) ? ` lang="${escapeHtml(article.language)}"` : '';
+/** A standalone, script-free HTML5 reader page for the story. */
+export function renderHtml(view: StoryView): string {
+  const { story, edition } = view;
+  const lang = present(story?.language) ? ` lang="${escapeHtml(story.language)}"` : '';
   const title = documentTitle(view);
-  const edition = editionLine(view);
 
   return [
     '<!doctype html>',
@@ -55,11 +61,11 @@ export function renderHtml(view: ArticleView): string {
     '<body>',
     '<main>',
     '<article>',
-    header(view, title),
-    ...body(view),
+    header(story, title),
+    ...(story === null ? [`<p>${escapeHtml(NO_STORY)}</p>`] : body(story)),
     ...(edition ? [`<footer>\n<p class="edition">${editionHtml(edition)}</p>\n</footer>`] : []),
     '</article>',
-    ...teaserAside(view),
+    ...teaserAside(view.teasers),
     '</main>',
     '</body>',
     '</html>',
@@ -67,11 +73,11 @@ export function renderHtml(view: ArticleView): string {
   ].join('\n');
 }
 
-/** The title, else the start of the first paragraph, else `Article {id}`. */
-export function documentTitle({ article }: ArticleView): string {
-  if (present(article.title)) return article.title.trim();
-  const first = article.paragraphs.find(present);
-  return first === undefined ? `Article ${article.id}` : shorten(first, TITLE_LENGTH);
+/** The title, else the start of the first paragraph, else the view's fallback (`Article {id}`). */
+export function documentTitle({ story, fallbackTitle }: StoryView): string {
+  if (present(story?.title)) return story.title.trim();
+  const first = story?.paragraphs.find(present);
+  return first === undefined ? fallbackTitle : shorten(first, TITLE_LENGTH);
 }
 
 /**
@@ -92,15 +98,14 @@ function shorten(text: string, max: number): string {
   return `${words.slice(0, end)}…`;
 }
 
-function header(view: ArticleView, title: string): string {
-  const { article } = view;
+function header(story: StoryText | null, title: string): string {
   // Untitled stories still get a page heading for screen readers, without showing it twice.
-  const h1 = present(article.title)
+  const h1 = present(story?.title)
     ? `<h1>${escapeHtml(title)}</h1>`
     : `<h1 class="visually-hidden">${escapeHtml(title)}</h1>`;
   const lines = ['<header>', h1];
-  if (present(article.deck)) lines.push(`<p class="deck">${escapeHtml(article.deck)}</p>`);
-  if (present(article.byline)) lines.push(`<p class="byline">By ${escapeHtml(article.byline)}</p>`);
+  if (present(story?.deck)) lines.push(`<p class="deck">${escapeHtml(story.deck)}</p>`);
+  if (present(story?.byline)) lines.push(`<p class="byline">By ${escapeHtml(story.byline)}</p>`);
   lines.push('</header>');
   return lines.join('\n');
 }
@@ -109,9 +114,9 @@ function header(view: ArticleView, title: string): string {
  * The paragraphs. The dateline opens the first paragraph, so it is marked up there
  * rather than repeated; only a dateline missing from the text gets a line of its own.
  */
-function body({ article }: ArticleView): string[] {
-  const paragraphs = article.paragraphs.filter(present);
-  const { dateline } = article;
+function body(story: StoryText): string[] {
+  const paragraphs = story.paragraphs.filter(present);
+  const { dateline } = story;
   const lines = paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`);
   const first = paragraphs[0];
   if (!present(dateline)) return lines;
@@ -138,14 +143,14 @@ function editionHtml(edition: EditionLine): string {
   return `${parts.join(', ')}${platform}`;
 }
 
-function teaserAside({ teasers }: ArticleView): string[] {
+function teaserAside(teasers: readonly TeaserLine[]): string[] {
   if (teasers.length === 0) return [];
   const items = teasers.map((teaser) => {
     const title = escapeHtml(teaser.title);
     const head =
-      teaser.linkedArticleId === null
+      teaser.href === null
         ? `<strong>${title}</strong>`
-        : `<a href="/v1/articles/${teaser.linkedArticleId}">${title}</a>`;
+        : `<a href="${escapeHtml(teaser.href)}">${title}</a>`;
     const summary = present(teaser.summary) ? ` — ${escapeHtml(teaser.summary)}` : '';
     return `<li>${head}${summary}</li>`;
   });

@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
 
-import type { ArticleView } from '../../../src/http/render/article-view.js';
-import { renderHtml } from '../../../src/http/render/html.js';
-import { renderMarkdown } from '../../../src/http/render/markdown.js';
-import { renderPlainText } from '../../../src/http/render/plain-text.js';
-import type { ArticleRecord, EditionRecord, TeaserRecord } from '../../../src/storage/repository.js';
+import { renderHtml as html } from '../../src/render/html.js';
+import { renderMarkdown as markdown } from '../../src/render/markdown.js';
+import { renderPlainText as plainText } from '../../src/render/plain-text.js';
+import { pageView, storedView, type StoredArticle } from '../../src/render/story-view.js';
+import type { ArticleRecord, EditionRecord, TeaserRecord } from '../../src/storage/repository.js';
+
+// Stored articles, rendered as `GET /v1/articles/{id}.md|.txt|.html` renders them.
+const renderMarkdown = (stored: StoredArticle) => markdown(storedView(stored));
+const renderPlainText = (stored: StoredArticle) => plainText(storedView(stored));
+const renderHtml = (stored: StoredArticle) => html(storedView(stored));
 
 function article(overrides: Partial<ArticleRecord> = {}): ArticleRecord {
   return {
@@ -52,7 +57,7 @@ const straitsTimes: EditionRecord = {
 };
 
 /** Shaped like the seed page: untitled, dateline SEOUL, three teasers, one linked. */
-const seed: ArticleView = {
+const seed: StoredArticle = {
   article: article({
     id: 1,
     dateline: 'SEOUL',
@@ -83,7 +88,7 @@ const seed: ArticleView = {
 };
 
 /** Every field set. */
-const full: ArticleView = {
+const full: StoredArticle = {
   article: article({
     id: 42,
     title: 'The road ahead for tourism',
@@ -108,7 +113,7 @@ const full: ArticleView = {
 const hostile = '<script>alert("x")</script> & [x](y) \'q\'';
 
 /** A view with the hostile string in every user-text field. */
-const hostileView: ArticleView = {
+const hostileView: StoredArticle = {
   article: article({
     id: 5,
     title: hostile,
@@ -170,7 +175,7 @@ describe('renderMarkdown', () => {
   });
 
   it('falls back to the ISO date and leaves out unknown parts of the edition line', () => {
-    const view: ArticleView = {
+    const view: StoredArticle = {
       ...full,
       edition: { ...straitsTimes, label: null, platform: null },
       teasers: [],
@@ -345,5 +350,31 @@ describe('renderHtml', () => {
     expect(html).toContain(`<li><a href="/v1/articles/8">${escaped}</a> — ${escaped}</li>`);
     expect(html).toContain(`<li><strong>${escaped}</strong> — ${escaped}</li>`);
     expect(html.match(/<a /g)).toHaveLength(1);
+  });
+});
+
+describe('a parsed page without a story', () => {
+  const listing = pageView({
+    story: null,
+    edition: { publication: 'The Paper', date: '2024-10', label: null, platform: null },
+    teasers: [{ title: 'Next', summary: null, publication: null, date: null, partial: false }],
+    page_locale: 'en',
+    removed: [],
+    warnings: [],
+  });
+
+  it('says so in every representation, and keeps the edition and teasers', () => {
+    expect(markdown(listing)).toBe(
+      '*No main story found on this page.*\n\n---\n\n*The Paper, 2024-10*\n\n## More stories\n\n- **Next**\n',
+    );
+    expect(plainText(listing)).toBe(
+      'No main story found on this page.\n\nThe Paper, 2024-10\n\nMore stories\n* Next\n',
+    );
+    const page = html(listing);
+    expect(page).toContain('<title>Untitled story</title>');
+    expect(page).toContain(
+      '<h1 class="visually-hidden">Untitled story</h1>\n</header>\n<p>No main story found on this page.</p>\n<footer>',
+    );
+    expect(page).toContain('<li><strong>Next</strong></li>');
   });
 });
