@@ -1,7 +1,7 @@
 import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ingestPage, type ParseFunction } from '../../ingest/ingest.js';
+import type { Ingests } from '../../ingest/ingest.js';
 import type { Metrics } from '../metrics.js';
 import type { Repository, TeaserRecord } from '../../storage/repository.js';
 import { negotiate } from '../negotiate.js';
@@ -29,7 +29,7 @@ import { refuseBatchBody, submissionFrom, WARNING_HEADER } from './pages.js';
 export interface ArticleRoutesOptions {
   repository: Repository;
   requireWriteAccess: preHandlerAsyncHookHandler;
-  parse: ParseFunction;
+  ingests: Ingests;
   metrics?: Pick<Metrics, 'recordIngest'>;
 }
 
@@ -142,7 +142,7 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
     async (request, reply) => {
       const { submission, warning } = submissionFrom(request);
       if (warning !== null) reply.header(WARNING_HEADER, warning);
-      const outcome = await ingestPage(repository, submission, { parse: options.parse });
+      const outcome = await options.ingests.ingest(submission);
       options.metrics?.recordIngest(outcome);
       if (outcome.kind === 'no-story') {
         throw new HttpProblem(422, 'no-story', 'the page has no main story, so nothing was stored', {
