@@ -22,6 +22,7 @@ import { compiledSerializerCompiler } from './http/serializer.js';
 import { createMetrics, registerMetrics, type Metrics } from './http/metrics.js';
 import { finishDocument, swaggerOptions } from './http/openapi.js';
 import { registerRateLimits } from './http/rate-limit.js';
+import { requireRouteKinds } from './http/route-kind.js';
 import { trackRoutes } from './http/route-table.js';
 import { adminRoutes } from './http/routes/admin.js';
 import { articleRoutes } from './http/routes/articles.js';
@@ -141,6 +142,7 @@ export async function buildApp(
   // Plugins. CORS first: its `OPTIONS *` route must stay out of the route table.
   await registerCors(app, config.corsOrigins);
   const routes = trackRoutes(app);
+  requireRouteKinds(app);
   registerContentTypes(app);
   registerEarlyAnswers(app);
   registerBodyEncodings(app);

@@ -119,6 +119,7 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
   routes.post(
     '/v1/articles',
     {
+      config: { routeKind: 'write' },
       onRequest: refuseBatchBody,
       preHandler: requireWriteAccess,
       schema: {
@@ -160,6 +161,7 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
   routes.get(
     '/v1/articles',
     {
+      config: { routeKind: 'search' },
       schema: {
         operationId: 'listArticles',
         tags: ['articles'],
@@ -236,6 +238,7 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
   routes.get(
     '/v1/articles/:id',
     {
+      config: { routeKind: 'read' },
       schema: {
         operationId: 'getArticle',
         tags: ['articles'],
@@ -279,6 +282,7 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
     routes.get(
       `/v1/articles/:id.${extension}`,
       {
+        config: { routeKind: 'read' },
         schema: {
           operationId,
           tags: ['articles'],
@@ -307,6 +311,7 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
   routes.delete(
     '/v1/articles/:id',
     {
+      config: { routeKind: 'write' },
       preHandler: requireWriteAccess,
       schema: {
         operationId: 'deleteArticle',
@@ -333,6 +338,7 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
   routes.get(
     '/v1/articles/:id/source',
     {
+      config: { routeKind: 'read' },
       schema: {
         operationId: 'getArticleSource',
         tags: ['articles'],
@@ -368,6 +374,7 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
   routes.get(
     '/v1/articles/:id/edition',
     {
+      config: { routeKind: 'read' },
       schema: {
         operationId: 'getArticleEdition',
         tags: ['articles'],
@@ -409,6 +416,7 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
   routes.get(
     '/v1/articles/:id/teasers',
     {
+      config: { routeKind: 'read' },
       schema: {
         operationId: 'listArticleTeasers',
         tags: ['articles'],

@@ -297,7 +297,7 @@ export async function batchRoutes(app: FastifyInstance, options: BatchRoutesOpti
     {
       preHandler: requireWriteAccess,
       bodyLimit: options.bodyLimit,
-      config: { jsonListBody: { maxItems: BATCH_MAX_LINES } },
+      config: { routeKind: 'write', jsonListBody: { maxItems: BATCH_MAX_LINES } },
       validatorCompiler: itemsCheckedOneByOne,
       // Only NDJSON and JSON: checked before the body is read, so no other parser ever sees it.
       onRequest: async (request) => {
