@@ -3,17 +3,15 @@
  * (title, deck, byline, paragraphs), its edition line and the teasers. JSON is the
  * ParsedPage as `POST /v1/parse` serves it.
  */
+import { PLATFORMS } from '../parser/rules/platforms.js';
 import type { Edition, ParsedPage, Platform, Teaser } from '../parser/types.js';
 
 export const OUTPUT_FORMATS = ['json', 'markdown', 'text'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
-const PLATFORM_NAMES: Record<Platform, string> = {
-  magzter: 'Magzter',
-  pressreader: 'PressReader',
-  zinio: 'Zinio',
-  scribd: 'Scribd',
-};
+const PLATFORM_NAMES = new Map<Platform, string>(
+  PLATFORMS.map((rules) => [rules.platform, rules.displayName]),
+);
 
 const NO_STORY = 'No main story found on this page.';
 
@@ -47,7 +45,7 @@ export function editionLine(edition: Edition | null): string | null {
   const parts = [
     edition.publication,
     date,
-    edition.platform ? PLATFORM_NAMES[edition.platform] : null,
+    edition.platform ? (PLATFORM_NAMES.get(edition.platform) ?? edition.platform) : null,
   ].filter(present);
   return parts.length === 0 ? null : parts.join(' · ');
 }

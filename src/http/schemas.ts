@@ -3,6 +3,7 @@
  * Schemas with a `.meta({ id })` become named components in `openapi.yaml`.
  */
 import { z } from 'zod';
+import { PLATFORMS } from '../parser/rules/platforms.js';
 import { PARSER_VERSION } from '../parser/version.js';
 import { SEED_PARSE } from './seed-parse.js';
 import type { ParsedPage } from '../parser/types.js';
@@ -70,7 +71,7 @@ export const examples = {
 // ---------------------------------------------------------------- parse result
 
 export const PlatformSchema = z
-  .enum(['magzter', 'pressreader', 'zinio', 'scribd'])
+  .enum(PLATFORMS.map((rules) => rules.platform))
   .describe('The newsstand the page was captured from.')
   .meta({ id: 'Platform' });
 
