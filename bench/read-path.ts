@@ -9,7 +9,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ingestPage } from '../src/ingest/ingest.js';
+import { createIngests } from '../src/ingest/ingest.js';
 import { openRepository } from '../src/storage/open.js';
 import { interleaved, load, type LoadOptions, type LoadResult } from './lib/load.js';
 import { storyPages, variants } from './lib/pages.js';
@@ -36,7 +36,7 @@ const BREAKDOWN: [BaselineMode, string][] = [
 ];
 
 /**
- * Seeds `count` distinct articles (fixture variants) through ingestPage and the repository,
+ * Seeds `count` distinct articles (fixture variants) through the ingest layer and the repository,
  * 16 at a time (they share group commits, as concurrent ingests do).
  */
 export async function seedDatabase(path: string, count: number): Promise<{ ids: number[]; ms: number }> {
@@ -45,11 +45,13 @@ export async function seedDatabase(path: string, count: number): Promise<{ ids: 
   const ids: number[] = [];
   const texts = variants(storyPages(), count);
   try {
+    // One set of ingests, so that the 16 at a time are committed together.
+    const ingests = createIngests(repository);
     for (let i = 0; i < texts.length; i += 16) {
       const outcomes = await Promise.all(
         texts
           .slice(i, i + 16)
-          .map((body) => ingestPage(repository, { body, contentType: 'text/plain', sourceUrl: null })),
+          .map((body) => ingests.ingest({ body, contentType: 'text/plain', sourceUrl: null })),
       );
       for (const outcome of outcomes) if (outcome.kind !== 'no-story') ids.push(outcome.article.id);
     }

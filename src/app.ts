@@ -22,6 +22,7 @@ import { compiledSerializerCompiler } from './http/serializer.js';
 import { createMetrics, registerMetrics, type Metrics } from './http/metrics.js';
 import { finishDocument, swaggerOptions } from './http/openapi.js';
 import { registerRateLimits } from './http/rate-limit.js';
+import { requireRouteKinds } from './http/route-kind.js';
 import { trackRoutes } from './http/route-table.js';
 import { adminRoutes } from './http/routes/admin.js';
 import { articleRoutes } from './http/routes/articles.js';
@@ -32,7 +33,7 @@ import { healthRoutes } from './http/routes/health.js';
 import { parseRoutes } from './http/routes/parse.js';
 import { boundSearchQueries } from './http/search-bounds.js';
 import { DOCS_CSP, registerCors, registerSecurityHeaders } from './http/security.js';
-import type { ParseFunction } from './ingest/ingest.js';
+import { createIngests, type ParseFunction } from './ingest/ingest.js';
 import { createParsePool, type ParsePool } from './ingest/parse-pool.js';
 import { backfillStories } from './ingest/stories.js';
 import { createJobRunner } from './ingest/reparse.js';
@@ -141,6 +142,7 @@ export async function buildApp(
   // Plugins. CORS first: its `OPTIONS *` route must stay out of the route table.
   await registerCors(app, config.corsOrigins);
   const routes = trackRoutes(app);
+  requireRouteKinds(app);
   registerContentTypes(app);
   registerEarlyAnswers(app);
   registerBodyEncodings(app);
@@ -177,12 +179,17 @@ export async function buildApp(
   // Hooks.
   registerEtags(app);
   boundSearchQueries(app);
+  const { repository } = dependencies;
   const metrics =
-    dependencies.metrics ?? createMetrics({ databaseSizeBytes: () => dependencies.repository.sizeBytes() });
+    dependencies.metrics ??
+    createMetrics({
+      databaseSizeBytes: () => repository.sizeBytes(),
+      storedPlatform: async (articleId) =>
+        (await repository.getArticleEdition(articleId))?.edition?.platform ?? null,
+    });
   registerMetrics(app, metrics, config.metricsPublic ? null : writeGuard(config.apiTokens, 'metrics'));
 
   // Routes.
-  const repository = metrics.observe(dependencies.repository);
   const requireWriteAccess = writeGuard(config.apiTokens);
   // Pages are parsed in worker threads with a per-page budget, so no input can stall the loop.
   const pool = dependencies.parse
@@ -221,7 +228,9 @@ export async function buildApp(
     await pool?.close();
   });
 
-  const articleOptions = { repository, requireWriteAccess, metrics, parse };
+  // One for both ingest routes: a single POST stored while a batch line is parsed waits for it too.
+  const ingests = createIngests(repository, { parse });
+  const articleOptions = { repository, ingests, requireWriteAccess, metrics };
   const batchOptions = {
     ...articleOptions,
     bodyLimit: config.batchBodyLimitBytes,

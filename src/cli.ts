@@ -18,6 +18,7 @@ import type { ParseOptions } from './cli/commands/parse.js';
 import type { ReparseCommandOptions } from './cli/commands/reparse.js';
 import type { ServeOptions } from './cli/commands/serve.js';
 import { OUTPUT_FORMATS } from './cli/format.js';
+import { PLATFORMS } from './parser/rules/platforms.js';
 
 export type { CliIo, Output } from './cli/commands/common.js';
 
@@ -71,8 +72,9 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .showHelpAfterError('(run with --help for usage)');
   program
     .description(
-      'Clean stories, editions and teasers out of digital-newsstand pages (Magzter, PressReader, ' +
-        'Zinio, Scribd): parse one page, import a folder of pages into SQLite, or serve the REST API.',
+      'Clean stories, editions and teasers out of digital-newsstand pages ' +
+        `(${PLATFORMS.map((rules) => rules.displayName).join(', ')}): parse one page, import a ` +
+        'folder of pages into SQLite, or serve the REST API.',
     )
     .version(packageVersion(), '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')

@@ -1,8 +1,6 @@
 import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { IngestOutcome } from '../ingest/ingest.js';
-import type { ParsedPage } from '../parser/types.js';
-import type { ArticleRecord, Repository } from '../storage/repository.js';
 
 /** Seconds; from a cache hit (~1 ms) to a 1 MiB page parsed and stored. */
 const DURATION_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -17,12 +15,6 @@ export interface Metrics {
    * locale, the page's parse warnings, and pages without a story.
    */
   recordIngest(outcome: IngestOutcome): void;
-  /**
-   * The repository the routes should use: the same one, except that it remembers the page
-   * each stored article was parsed from, so `recordIngest` can label a `created` outcome
-   * (an ArticleRecord carries no platform and no warnings).
-   */
-  observe(repository: Repository): Repository;
   /** The Prometheus text exposition of this app's metrics and the process's. */
   scrape(): Promise<{ contentType: string; body: string }>;
 }
@@ -30,6 +22,12 @@ export interface Metrics {
 export interface MetricsOptions {
   /** The database's size in bytes as the engine reports it (`repository.sizeBytes()`), read on every scrape. */
   databaseSizeBytes?: () => number | Promise<number>;
+  /**
+   * The platform of a stored article's edition (`repository.getArticleEdition`), for an ingest
+   * answered from a document found by its hash: nothing was parsed, and an ArticleRecord carries
+   * no platform. Without it such ingests are labelled `unknown`.
+   */
+  storedPlatform?: (articleId: number) => Promise<string | null>;
 }
 
 /**
@@ -78,10 +76,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     });
   }
 
-  // Pages of articles stored through `observe`, for `recordIngest`; weak, so nothing leaks.
-  const parsedPages = new WeakMap<ArticleRecord, ParsedPage>();
-  let platformOf: (article: ArticleRecord) => Promise<string> = async () => UNKNOWN;
-
+  const storedPlatform = options.storedPlatform ?? (async () => null);
   const count = (outcome: IngestOutcomeLabel, platform: string, pageLocale: string | null): void => {
     ingests.inc({ platform, page_locale: pageLocale ?? UNKNOWN, outcome });
   };
@@ -89,36 +84,20 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
   return {
     registry,
     recordIngest(outcome) {
-      if (outcome.kind === 'no-story') {
-        const { page } = outcome;
-        count('no_story', page.edition?.platform ?? UNKNOWN, page.page_locale);
+      const label: IngestOutcomeLabel = outcome.kind === 'no-story' ? 'no_story' : outcome.kind;
+      const { page } = outcome;
+      if (page !== null) {
+        count(label, page.edition?.platform ?? UNKNOWN, page.page_locale);
         warnings.inc(page.warnings.length);
-        withoutStory.inc();
-        return;
+        if (outcome.kind === 'no-story') withoutStory.inc();
+      } else if (outcome.kind !== 'no-story') {
+        // Found by its hash, so not parsed in this request: its platform is the stored edition's.
+        const { article } = outcome;
+        void storedPlatform(article.id).then(
+          (platform) => count(label, platform ?? UNKNOWN, article.pageLocale),
+          () => count(label, UNKNOWN, article.pageLocale),
+        );
       }
-      const { article } = outcome;
-      const page = parsedPages.get(article);
-      if (page !== undefined) {
-        count(outcome.kind, page.edition?.platform ?? UNKNOWN, page.page_locale);
-        warnings.inc(page.warnings.length);
-        return;
-      }
-      // Found by its hash, so not parsed in this request: its platform is the stored edition's.
-      void platformOf(article).then(
-        (platform) => count(outcome.kind, platform, article.pageLocale),
-        () => count(outcome.kind, UNKNOWN, article.pageLocale),
-      );
-    },
-    observe(repository) {
-      platformOf = async (article) =>
-        (await repository.getArticleEdition(article.id))?.edition?.platform ?? UNKNOWN;
-      const observed = Object.create(repository) as Repository;
-      observed.ingest = async (record, hints) => {
-        const result = await repository.ingest(record, hints);
-        parsedPages.set(result.article, record.page);
-        return result;
-      };
-      return observed;
     },
     async scrape() {
       const merged = Registry.merge([processMetrics(), registry]);

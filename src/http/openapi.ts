@@ -1,6 +1,7 @@
 import type { FastifyDynamicSwaggerOptions } from '@fastify/swagger';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { PLATFORMS } from '../parser/rules/platforms.js';
 import { problemExample } from './responses.js';
 
 type Transform = NonNullable<FastifyDynamicSwaggerOptions['transform']>;
@@ -9,7 +10,9 @@ type SpecDocument = ReturnType<TransformObject>;
 
 export const API_VERSION = '1.0.0';
 
-const API_DESCRIPTION = `masthead turns pages captured from digital newsstands (Magzter, PressReader, Zinio, Scribd)
+const PLATFORM_NAMES = PLATFORMS.map((rules) => rules.displayName).join(', ');
+
+const API_DESCRIPTION = `masthead turns pages captured from digital newsstands (${PLATFORM_NAMES})
 into clean, structured data: the main story with no platform text left in it, the source
 edition (publication and ISO date with the precision printed), and the related teasers.
 

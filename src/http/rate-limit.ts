@@ -22,23 +22,21 @@ const WHAT: Record<LimitClass, string> = {
   parse: 'parse requests',
 };
 
-const SEARCHABLE_ROUTES = new Set(['/v1/articles', '/v1/teasers']);
-
 /**
- * Which limit a request counts against, by its route pattern (not its raw URL): writes are
- * POST and DELETE under /v1 except POST /v1/parse; searches are list requests with `q`.
+ * Which limit a request counts against, by the kind its route declares (`config.routeKind`):
+ * a search counts only when it has `q`; reads and routes outside the API count against none.
  */
 export function limitClassOf(request: FastifyRequest): LimitClass | null {
-  const route = request.routeOptions.url;
-  if (route === undefined || !route.startsWith('/v1/')) return null;
-  const { method } = request;
-  if (method === 'POST' && route === '/v1/parse') return 'parse';
-  if (method === 'POST' || method === 'DELETE') return 'writes';
-  if ((method === 'GET' || method === 'HEAD') && SEARCHABLE_ROUTES.has(route)) {
-    const query = request.query as Record<string, unknown> | undefined;
-    return query?.['q'] === undefined ? null : 'searches';
+  switch (request.routeOptions.config?.routeKind) {
+    case 'write':
+      return 'writes';
+    case 'parse':
+      return 'parse';
+    case 'search':
+      return (request.query as Record<string, unknown> | undefined)?.['q'] === undefined ? null : 'searches';
+    default:
+      return null;
   }
-  return null;
 }
 
 /**

@@ -3,6 +3,7 @@
  * Schemas with a `.meta({ id })` become named components in `openapi.yaml`.
  */
 import { z } from 'zod';
+import { PLATFORMS } from '../parser/rules/platforms.js';
 import type { ParsedPage } from '../parser/types.js';
 import { MAX_CAPTURES } from '../storage/repository.js';
 import { ARTICLE_SORTS, EDITION_SORTS, TEASER_SORTS } from '../storage/repository.js';
@@ -28,7 +29,7 @@ export const examples = {
 // ---------------------------------------------------------------- parse result
 
 export const PlatformSchema = z
-  .enum(['magzter', 'pressreader', 'zinio', 'scribd'])
+  .enum(PLATFORMS.map((rules) => rules.platform))
   .describe('The newsstand the page was captured from.')
   .meta({ id: 'Platform' });
 

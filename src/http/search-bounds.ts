@@ -14,8 +14,6 @@ export const SEARCH_QUERY_MAX_TERMS = 32;
  */
 export const SEARCH_PREFIX_MIN_CHARS = 2;
 
-const SEARCHABLE_ROUTES = new Set(['/v1/articles', '/v1/teasers']);
-
 /**
  * Bounds searches by the words they look up and the length of their prefixes, as the
  * grammar reads them (every engine sees the same query), after the schemas have bounded
@@ -48,10 +46,9 @@ export function boundSearchQueries(app: FastifyInstance): void {
       );
     }
   };
-  // On the searchable routes only, so that other requests do not pay for the check.
+  // On the routes that declare themselves searches only, so that other requests do not pay for it.
   app.addHook('onRoute', (route) => {
-    const methods = [route.method].flat();
-    if (!SEARCHABLE_ROUTES.has(route.url) || !methods.some((m) => m === 'GET' || m === 'HEAD')) return;
+    if (route.config?.routeKind !== 'search') return;
     const existing = route.preHandler === undefined ? [] : [route.preHandler].flat();
     route.preHandler = [...existing, checkTermCount];
   });

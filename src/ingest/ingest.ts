@@ -3,6 +3,7 @@ import { PARSER_VERSION } from '../parser/version.js';
 import type { ParsedPage } from '../parser/types.js';
 import type {
   ArticleRecord,
+  IngestHints,
   IngestRecord,
   PageWithStory,
   RawContentType,
@@ -18,9 +19,14 @@ export interface PageSubmission {
   sourceUrl: string | null;
 }
 
+/**
+ * How an ingest ended, with the parse it made: `page` is what the parser read in this call
+ * (callers label metrics and answer 422s with it); `null` when the document was found by its
+ * hash and not parsed again.
+ */
 export type IngestOutcome =
-  | { kind: 'created'; article: ArticleRecord }
-  | { kind: 'existing'; article: ArticleRecord }
+  | { kind: 'created'; article: ArticleRecord; page: PageWithStory }
+  | { kind: 'existing'; article: ArticleRecord; page: ParsedPage | null }
   | { kind: 'no-story'; page: ParsedPage };
 
 /** What a parse of a page to store knows besides the page: what the corpus learned. */
@@ -45,47 +51,65 @@ function hasStory(page: ParsedPage): page is PageWithStory {
 
 /** A parsed submission, ready to store, or what answers it without a write. */
 export type PreparedIngest =
-  | { kind: 'existing'; article: ArticleRecord }
-  | { kind: 'no-story'; page: ParsedPage }
-  | { kind: 'ready'; record: IngestRecord };
+  Exclude<IngestOutcome, { kind: 'created' }> | { kind: 'ready'; record: IngestRecord };
 
-/**
- * Ingests of each repository between the start of their preparation and its end: when one is
- * stored while others are still being parsed, the store is told that more follow, so that it
- * can commit them together (group commit) instead of one fsync each.
- */
-const preparing = new WeakMap<Repository, number>();
-
-function countPreparing(repository: Repository, delta: number): void {
-  preparing.set(repository, (preparing.get(repository) ?? 0) + delta);
+export interface IngestOptions {
+  parse?: ParseFunction;
+  now?: () => Date;
 }
 
 /**
- * The first half of an ingest, which may run for many pages at once: hashes the document,
- * looks for it, and parses it. Nothing is written.
+ * The ingests of one repository, in two halves so that many pages can be parsed at once and
+ * stored in order (the batch): `prepare` hashes, looks up and parses; `store` writes. The
+ * pages being prepared are counted here: a store made while others are still being parsed
+ * tells the repository that more follow (`IngestHints`), so that it commits them together
+ * (group commit) instead of one fsync each. One per app, shared by its routes.
  */
-export async function prepareIngest(
-  repository: Repository,
-  submission: PageSubmission,
-  options: { parse?: ParseFunction; now?: () => Date } = {},
-): Promise<PreparedIngest> {
-  countPreparing(repository, 1);
-  try {
-    return await prepare(repository, submission, options);
-  } finally {
-    countPreparing(repository, -1);
-  }
+export interface Ingests {
+  prepare(submission: PageSubmission): Promise<PreparedIngest>;
+  /** The repository applies stores in the order they are called: call in the order ids should follow. */
+  store(record: IngestRecord): Promise<IngestOutcome>;
+  /** Both halves: parses a page and stores it with its raw document (see `ingestPage`). */
+  ingest(submission: PageSubmission): Promise<IngestOutcome>;
+}
+
+export function createIngests(repository: Repository, options: IngestOptions = {}): Ingests {
+  let preparing = 0;
+  const prepareOne = async (submission: PageSubmission): Promise<PreparedIngest> => {
+    preparing += 1;
+    try {
+      return await prepare(repository, submission, options);
+    } finally {
+      preparing -= 1;
+    }
+  };
+  const store = async (record: IngestRecord): Promise<IngestOutcome> => {
+    const hints: IngestHints = { moreFollow: preparing > 0 };
+    const { article, created } = await repository.ingest(record, hints);
+    if (created) learnedSourceOf(repository).noteIngest();
+    return created
+      ? { kind: 'created', article, page: record.page }
+      : { kind: 'existing', article, page: record.page };
+  };
+  return {
+    prepare: prepareOne,
+    store,
+    async ingest(submission) {
+      const prepared = await prepareOne(submission);
+      return prepared.kind === 'ready' ? store(prepared.record) : prepared;
+    },
+  };
 }
 
 async function prepare(
   repository: Repository,
   submission: PageSubmission,
-  options: { parse?: ParseFunction; now?: () => Date },
+  options: IngestOptions,
 ): Promise<PreparedIngest> {
   const sha256 = sha256Hex(submission.body);
   const existing = await repository.findArticleByDocumentHash(sha256);
   if (existing?.contentType === submission.contentType)
-    return { kind: 'existing', article: existing.article };
+    return { kind: 'existing', article: existing.article, page: null };
 
   const learned = await learnedSourceOf(repository).current();
   const page = await (options.parse ?? parseInProcess)(submission, { learned });
@@ -126,19 +150,8 @@ async function retype(
   const articleId = existing.article.id;
   await repository.replaceParse({ articleId, documentSha256: sha256, contentType }, page, PARSER_VERSION);
   // Deleted or replaced meanwhile: what is stored under this id now is the answer either way.
-  const article = await repository.getArticle(articleId);
-  return article ? { kind: 'existing', article } : { kind: 'existing', article: existing.article };
-}
-
-/**
- * The second half: stores a prepared page. The repository applies stores in the order they
- * are called, so callers that prepare pages concurrently call this in their own order.
- */
-export async function storeIngest(repository: Repository, record: IngestRecord): Promise<IngestOutcome> {
-  const moreFollow = (preparing.get(repository) ?? 0) > 0;
-  const { article, created } = await repository.ingest(record, { moreFollow });
-  if (created) learnedSourceOf(repository).noteIngest();
-  return { kind: created ? 'created' : 'existing', article };
+  const article = (await repository.getArticle(articleId)) ?? existing.article;
+  return { kind: 'existing', article, page };
 }
 
 /**
@@ -146,12 +159,13 @@ export async function storeIngest(repository: Repository, record: IngestRecord):
  * document's SHA-256 and media type: the same document twice yields the existing article,
  * parsed once; the same bytes with another media type re-read that article under it.
  * A page without a main story is not stored; the caller gets the parse to show why.
+ * One page on its own: it never tells the store that more follow. Concurrent ingests share
+ * one `createIngests`.
  */
 export async function ingestPage(
   repository: Repository,
   submission: PageSubmission,
-  options: { parse?: ParseFunction; now?: () => Date } = {},
+  options: IngestOptions = {},
 ): Promise<IngestOutcome> {
-  const prepared = await prepareIngest(repository, submission, options);
-  return prepared.kind === 'ready' ? storeIngest(repository, prepared.record) : prepared;
+  return createIngests(repository, options).ingest(submission);
 }

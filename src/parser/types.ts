@@ -3,7 +3,9 @@
  * served as-is by `POST /v1/parse`): add fields freely, rename none.
  */
 
-export type Platform = 'magzter' | 'pressreader' | 'zinio' | 'scribd';
+import type { Platform } from './rules/platforms.js';
+
+export type { Platform };
 
 export interface Story {
   title: string | null;

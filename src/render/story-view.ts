@@ -4,6 +4,7 @@
  * stored records (`storedView`). The renderers see only this, so the same page prints the same
  * way from both.
  */
+import { PLATFORMS } from '../parser/rules/platforms.js';
 import type { Edition, ParsedPage } from '../parser/types.js';
 import type { ArticleRecord, EditionRecord, TeaserRecord } from '../storage/repository.js';
 
@@ -126,6 +127,11 @@ interface EditionFacts {
   platform: string | null;
 }
 
+/** A platform as readers know it (`Magzter`); a key no longer in PLATFORMS prints as stored. */
+const PLATFORM_NAMES: ReadonlyMap<string, string> = new Map(
+  PLATFORMS.map((rules) => [rules.platform, rules.displayName]),
+);
+
 function editionLine({ publication, isoDate, label, platform }: EditionFacts): EditionLine | null {
   const dateText = present(label) ? label : isoDate;
   if (!present(publication) && !present(dateText)) return null;
@@ -133,7 +139,7 @@ function editionLine({ publication, isoDate, label, platform }: EditionFacts): E
     publication: present(publication) ? publication : null,
     isoDate: present(isoDate) ? isoDate : null,
     dateText: present(dateText) ? dateText : null,
-    platform: present(platform) ? platform : null,
+    platform: present(platform) ? (PLATFORM_NAMES.get(platform) ?? platform) : null,
   };
 }
 

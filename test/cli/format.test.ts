@@ -39,7 +39,7 @@ describe('CLI formatting', () => {
         '1\\. not a list either',
         'Plain \\[text\\] \\<b\\>',
         '---',
-        '*The Paper, 2024-10 (pressreader)*',
+        '*The Paper, 2024-10 (PressReader)*',
         '## More stories',
         '- **Next**\n- **Other** — More.',
       ].join('\n\n') + '\n',

@@ -27,7 +27,7 @@ describe('masthead parse', () => {
     const md = result.stdout;
     expect(md.startsWith('SEOUL - As evidence mounts')).toBe(true); // the seed has no title, deck or byline
     expect(md).toContain('\n\nAnalysts call it a major elevation');
-    expect(md).toContain('\n\n---\n\n*The Straits Times, October 23, 2024 (magzter)*\n');
+    expect(md).toContain('\n\n---\n\n*The Straits Times, October 23, 2024 (Magzter)*\n');
     expect(md).toContain(
       '\n\n## More stories\n\n- **COFFEE AND A LOOK AT NORTH KOREA** — For anyone curious',
     );

@@ -430,8 +430,8 @@ describe('POST /v1/articles:batch', () => {
   });
 
   it('tells the storage that more lines follow, so that its group commit waits for them', async () => {
-    // The hint travels through the app's own wrapping of the repository (metrics): recorded
-    // where the engine receives it.
+    // Through the real app, recorded where the engine receives it (a wrapper in the app once
+    // dropped the hint).
     const repository = createSqliteRepository(':memory:');
     const hints: (IngestHints | undefined)[] = [];
     const recording = Object.create(repository) as Repository;

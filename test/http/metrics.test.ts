@@ -109,11 +109,13 @@ describe('GET /metrics', () => {
   });
 
   it('recordIngest counts outcomes by platform and page locale, parse warnings and pages without story', async () => {
-    const metrics = createMetrics();
+    // The stored edition's platform labels an ingest answered by hash, where nothing was parsed.
+    const metrics = createMetrics({
+      storedPlatform: async (id) => (await t?.repository.getArticleEdition(id))?.edition?.platform ?? null,
+    });
     t = await hardeningApp({}, { dependencies: { metrics } });
-    const repository = metrics.observe(t.repository);
     const submit = (body: string) =>
-      ingestPage(repository, { body, contentType: 'text/plain', sourceUrl: null });
+      ingestPage(t!.repository, { body, contentType: 'text/plain', sourceUrl: null });
 
     metrics.recordIngest(await submit(SEED));
     metrics.recordIngest(await submit(SEED));

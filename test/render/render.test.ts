@@ -150,7 +150,7 @@ describe('renderMarkdown', () => {
         '',
         '---',
         '',
-        '*The Straits Times, October 23, 2024 (magzter)*',
+        '*The Straits Times, October 23, 2024 (Magzter)*',
         '',
         '## More stories',
         '',
@@ -166,7 +166,7 @@ describe('renderMarkdown', () => {
     expect(md.startsWith("SEOUL - As evidence mounts of North Korea's plans")).toBe(true);
     expect(md.match(/SEOUL/g)).toHaveLength(1);
     expect(md).not.toMatch(/^# /m);
-    expect(md).toContain('\n\n---\n\n*The Straits Times, October 23, 2024 (magzter)*\n\n## More stories\n\n');
+    expect(md).toContain('\n\n---\n\n*The Straits Times, October 23, 2024 (Magzter)*\n\n## More stories\n\n');
     expect(md).toContain(
       '- [Shaw Theatres to close cinema at The Seletar Mall](/v1/articles/7) — Shaw Theatres will close',
     );
@@ -278,7 +278,7 @@ describe('renderHtml', () => {
         '<p><span class="dateline">SINGAPORE</span> - Tourism is back.</p>',
         '<p>Arrivals rose 20 per cent.</p>',
         '<footer>',
-        '<p class="edition">The Straits Times, <time datetime="2024-10-23">October 23, 2024</time> (magzter)</p>',
+        '<p class="edition">The Straits Times, <time datetime="2024-10-23">October 23, 2024</time> (Magzter)</p>',
         '</footer>',
         '</article>',
         '<aside aria-labelledby="more-stories">',

@@ -20,6 +20,7 @@ export async function adminRoutes(app: FastifyInstance, options: AdminRoutesOpti
   routes.post(
     '/v1/admin/reparse',
     {
+      config: { routeKind: 'write' },
       preHandler: requireWriteAccess,
       schema: {
         operationId: 'startReparse',
@@ -49,6 +50,7 @@ export async function adminRoutes(app: FastifyInstance, options: AdminRoutesOpti
   routes.get(
     '/v1/admin/jobs/:id',
     {
+      config: { routeKind: 'read' },
       schema: {
         operationId: 'getJob',
         tags: ['admin'],

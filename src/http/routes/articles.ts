@@ -1,7 +1,7 @@
 import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ingestPage, type ParseFunction } from '../../ingest/ingest.js';
+import type { Ingests } from '../../ingest/ingest.js';
 import type { Metrics } from '../metrics.js';
 import type { Repository, TeaserRecord } from '../../storage/repository.js';
 import { negotiate } from '../negotiate.js';
@@ -30,7 +30,7 @@ import { refuseBatchBody, submissionFrom, WARNING_HEADER } from './pages.js';
 export interface ArticleRoutesOptions {
   repository: Repository;
   requireWriteAccess: preHandlerAsyncHookHandler;
-  parse: ParseFunction;
+  ingests: Ingests;
   metrics?: Pick<Metrics, 'recordIngest'>;
 }
 
@@ -120,6 +120,7 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
   routes.post(
     '/v1/articles',
     {
+      config: { routeKind: 'write' },
       onRequest: refuseBatchBody,
       preHandler: requireWriteAccess,
       schema: {
@@ -143,7 +144,7 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
     async (request, reply) => {
       const { submission, warning } = submissionFrom(request);
       if (warning !== null) reply.header(WARNING_HEADER, warning);
-      const outcome = await ingestPage(repository, submission, { parse: options.parse });
+      const outcome = await options.ingests.ingest(submission);
       options.metrics?.recordIngest(outcome);
       if (outcome.kind === 'no-story') {
         throw new HttpProblem(422, 'no-story', 'the page has no main story, so nothing was stored', {
@@ -161,6 +162,7 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
   routes.get(
     '/v1/articles',
     {
+      config: { routeKind: 'search' },
       schema: {
         operationId: 'listArticles',
         tags: ['articles'],
@@ -237,6 +239,7 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
   routes.get(
     '/v1/articles/:id',
     {
+      config: { routeKind: 'read' },
       schema: {
         operationId: 'getArticle',
         tags: ['articles'],
@@ -280,6 +283,7 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
     routes.get(
       `/v1/articles/:id.${extension}`,
       {
+        config: { routeKind: 'read' },
         schema: {
           operationId,
           tags: ['articles'],
@@ -308,6 +312,7 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
   routes.delete(
     '/v1/articles/:id',
     {
+      config: { routeKind: 'write' },
       preHandler: requireWriteAccess,
       schema: {
         operationId: 'deleteArticle',
@@ -334,6 +339,7 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
   routes.get(
     '/v1/articles/:id/source',
     {
+      config: { routeKind: 'read' },
       schema: {
         operationId: 'getArticleSource',
         tags: ['articles'],
@@ -369,6 +375,7 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
   routes.get(
     '/v1/articles/:id/edition',
     {
+      config: { routeKind: 'read' },
       schema: {
         operationId: 'getArticleEdition',
         tags: ['articles'],
@@ -410,6 +417,7 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
   routes.get(
     '/v1/articles/:id/teasers',
     {
+      config: { routeKind: 'read' },
       schema: {
         operationId: 'listArticleTeasers',
         tags: ['articles'],

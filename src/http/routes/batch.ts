@@ -3,13 +3,13 @@ import type { FastifyInstance, FastifySchemaCompiler, preHandlerAsyncHookHandler
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { STATUS_CODES } from 'node:http';
-import { prepareIngest, storeIngest, type IngestOutcome, type ParseFunction } from '../../ingest/ingest.js';
+import type { IngestOutcome, Ingests } from '../../ingest/ingest.js';
 import { jsonTextDefect } from '../clean-text.js';
 import { jsonShapeDefect } from '../json-shape.js';
 import type { Metrics } from '../metrics.js';
 import { parsePoolProblem } from '../parse-budget.js';
 import { storageProblem } from '../storage-problem.js';
-import type { IngestRecord, Repository } from '../../storage/repository.js';
+import type { IngestRecord } from '../../storage/repository.js';
 import { JSON_MEDIA_TYPE, NDJSON_MEDIA_TYPE, tooManyItems } from '../content-types.js';
 import { HttpProblem, problemType, type ProblemKind } from '../problem.js';
 import { articlePath } from '../representations.js';
@@ -48,18 +48,17 @@ function lineProblem(status: number, kind: ProblemKind, title: string, detail: s
 }
 
 export interface BatchRoutesOptions {
-  repository: Repository;
+  ingests: Ingests;
   requireWriteAccess: preHandlerAsyncHookHandler;
   /** Largest batch body, in bytes. */
   bodyLimit: number;
   /** Largest line, in bytes: the single-page body limit of `POST /v1/articles`. */
   lineLimit: number;
-  parse: ParseFunction;
   metrics?: Pick<Metrics, 'recordIngest'>;
 }
 
 export async function batchRoutes(app: FastifyInstance, options: BatchRoutesOptions): Promise<void> {
-  const { repository, requireWriteAccess } = options;
+  const { ingests, requireWriteAccess } = options;
 
   type PreparedLine = { kind: 'answered'; result: BatchResult } | { kind: 'store'; record: IngestRecord };
 
@@ -215,15 +214,11 @@ export async function batchRoutes(app: FastifyInstance, options: BatchRoutesOpti
     }
     const { text: pageText, html, url } = parsed.data;
     try {
-      const prepared = await prepareIngest(
-        repository,
-        {
-          body: html ?? pageText ?? '',
-          contentType: html === undefined ? 'text/plain' : 'text/html',
-          sourceUrl: url ?? null,
-        },
-        { parse: options.parse },
-      );
+      const prepared = await ingests.prepare({
+        body: html ?? pageText ?? '',
+        contentType: html === undefined ? 'text/plain' : 'text/html',
+        sourceUrl: url ?? null,
+      });
       return prepared.kind === 'ready'
         ? { kind: 'store', record: prepared.record }
         : { kind: 'answered', result: answered(prepared, line) };
@@ -235,7 +230,7 @@ export async function batchRoutes(app: FastifyInstance, options: BatchRoutesOpti
   /** Stores a prepared line; never rejects. */
   async function storeLine(record: IngestRecord, line: number): Promise<BatchResult> {
     try {
-      return answered(await storeIngest(repository, record), line);
+      return answered(await ingests.store(record), line);
     } catch (error) {
       return lineFailure(error, line);
     }
@@ -302,7 +297,7 @@ export async function batchRoutes(app: FastifyInstance, options: BatchRoutesOpti
     {
       preHandler: requireWriteAccess,
       bodyLimit: options.bodyLimit,
-      config: { jsonListBody: { maxItems: BATCH_MAX_LINES } },
+      config: { routeKind: 'write', jsonListBody: { maxItems: BATCH_MAX_LINES } },
       validatorCompiler: itemsCheckedOneByOne,
       // Only NDJSON and JSON: checked before the body is read, so no other parser ever sees it.
       onRequest: async (request) => {

@@ -35,6 +35,7 @@ export async function catalogRoutes(
   routes.get(
     '/v1/editions',
     {
+      config: { routeKind: 'read' },
       schema: {
         operationId: 'listEditions',
         tags: ['editions'],
@@ -70,6 +71,7 @@ export async function catalogRoutes(
   routes.get(
     '/v1/editions/:id',
     {
+      config: { routeKind: 'read' },
       schema: {
         operationId: 'getEdition',
         tags: ['editions'],
@@ -91,6 +93,7 @@ export async function catalogRoutes(
   routes.get(
     '/v1/editions/:id/articles',
     {
+      config: { routeKind: 'read' },
       schema: {
         operationId: 'listEditionArticles',
         tags: ['editions'],
@@ -121,6 +124,7 @@ export async function catalogRoutes(
   routes.get(
     '/v1/publications',
     {
+      config: { routeKind: 'read' },
       schema: {
         operationId: 'listPublications',
         tags: ['publications'],
@@ -149,6 +153,7 @@ export async function catalogRoutes(
   routes.get(
     '/v1/publications/:id',
     {
+      config: { routeKind: 'read' },
       schema: {
         operationId: 'getPublication',
         tags: ['publications'],
@@ -171,6 +176,7 @@ export async function catalogRoutes(
   routes.get(
     '/v1/publications/:id/editions',
     {
+      config: { routeKind: 'read' },
       schema: {
         operationId: 'listPublicationEditions',
         tags: ['publications'],
@@ -204,6 +210,7 @@ export async function catalogRoutes(
   routes.get(
     '/v1/teasers',
     {
+      config: { routeKind: 'search' },
       schema: {
         operationId: 'searchTeasers',
         tags: ['teasers'],

@@ -13,6 +13,7 @@ export async function changeRoutes(app: FastifyInstance, options: { repository: 
   routes.get(
     '/v1/changes',
     {
+      config: { routeKind: 'read' },
       schema: {
         operationId: 'listChanges',
         tags: ['changes'],

@@ -9,6 +9,7 @@ export async function parseRoutes(app: FastifyInstance, options: { parse: ParseF
   app.withTypeProvider<ZodTypeProvider>().post(
     '/v1/parse',
     {
+      config: { routeKind: 'parse' },
       onRequest: refuseBatchBody,
       schema: {
         operationId: 'parsePage',

@@ -1,10 +1,20 @@
-/** Platform rules: how each newsstand is recognised, and its untranslated chrome. */
+/**
+ * Platform rules: how each newsstand is recognised, and its untranslated chrome. The one list
+ * of platforms: `Platform`, its API schema and the display names derive from it, so adding a
+ * platform is one entry here.
+ */
 
 import type { PlatformRules } from './types.js';
 
-export const PLATFORMS: readonly PlatformRules[] = [
+/** Keeps each entry's `platform` as its literal, so that `Platform` is their union. */
+const platformTable = <Key extends string>(
+  rules: readonly PlatformRules<Key>[],
+): readonly PlatformRules<Key>[] => rules;
+
+export const PLATFORMS = platformTable([
   {
     platform: 'magzter',
+    displayName: 'Magzter',
     hosts: ['magzter.com'],
     textMarkers: ['Magzter GOLD', 'मैगज़्टर गोल्ड'],
     brandNames: ['Magzter GOLD', 'मैगज़्टर गोल्ड'],
@@ -14,6 +24,7 @@ export const PLATFORMS: readonly PlatformRules[] = [
   },
   {
     platform: 'pressreader',
+    displayName: 'PressReader',
     hosts: ['pressreader.com'],
     textMarkers: ['© PressReader'],
     brandNames: [],
@@ -45,6 +56,7 @@ export const PLATFORMS: readonly PlatformRules[] = [
   },
   {
     platform: 'zinio',
+    displayName: 'Zinio',
     hosts: ['zinio.com'],
     textMarkers: ['ZINIO logo'],
     brandNames: [],
@@ -69,6 +81,7 @@ export const PLATFORMS: readonly PlatformRules[] = [
   },
   {
     platform: 'scribd',
+    displayName: 'Scribd',
     hosts: ['scribd.com'],
     textMarkers: [],
     brandNames: ['Scribd Everand'],
@@ -76,4 +89,7 @@ export const PLATFORMS: readonly PlatformRules[] = [
     gluedReadingTime: ['min read'],
     leadingPublication: false,
   },
-];
+]);
+
+/** The newsstands masthead reads: `magzter`, `pressreader`, `zinio`, `scribd`. */
+export type Platform = (typeof PLATFORMS)[number]['platform'];

@@ -57,8 +57,11 @@ export interface LocaleRules {
 }
 
 /** One platform: how to recognise it, and its non-translated UI strings. */
-export interface PlatformRules {
-  platform: Platform;
+export interface PlatformRules<Key extends string = Platform> {
+  /** The platform's id in the API (`pressreader`): `Platform` and its schema are these. */
+  platform: Key;
+  /** Its name as people write it (`PressReader`), in descriptions and rendered edition lines. */
+  displayName: string;
   /** Host names (suffix match) of the platform's URLs. */
   hosts: readonly string[];
   /** Substrings whose presence in the text identifies the platform. */
