@@ -110,8 +110,8 @@ describe('re-parse jobs on several nodes (one database file, one repository each
         await settings.beforeHeartbeat?.();
         return opened.heartbeatJob(id, nodeId, patch);
       },
-      async claimJob(nodeId, leaseMs, parserVersion) {
-        const job = await opened.claimJob(nodeId, leaseMs, parserVersion);
+      async claimJob(nodeId, leaseMs, parserVersion, maxTakeovers) {
+        const job = await opened.claimJob(nodeId, leaseMs, parserVersion, maxTakeovers);
         if (job) events.push({ node: name, kind: 'claim' });
         return job;
       },

@@ -350,9 +350,9 @@ function postgresRepository(
         throw failure('create job', error);
       }
     },
-    claimJob: async (nodeId, leaseMs, parserVersion) => {
+    claimJob: async (nodeId, leaseMs, parserVersion, maxTakeovers) => {
       try {
-        return await jobs.claim(nodeId, leaseMs, parserVersion);
+        return await jobs.claim(nodeId, leaseMs, parserVersion, maxTakeovers);
       } catch (error) {
         throw failure('claim job', error);
       }
