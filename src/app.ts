@@ -62,7 +62,8 @@ export type AppConfig = Pick<
   | 'corsOrigins'
   | 'jobLeaseMs'
   | 'jobPollMs'
->;
+> &
+  Partial<Pick<Config, 'jobMaxTakeovers'>>;
 
 /** Node checks for timed-out requests this often (its default, 30 s, makes timeouts meaningless). */
 const CONNECTIONS_CHECKING_INTERVAL_MS = 1000;
@@ -206,6 +207,7 @@ export async function buildApp(
     parse,
     leaseMs: config.jobLeaseMs,
     pollMs: config.jobPollMs,
+    maxTakeovers: config.jobMaxTakeovers,
     onError: (error, action) => app.log.warn({ err: error }, `background jobs: could not ${action}`),
   });
   // Articles stored before story ids get theirs in the background (src/ingest/stories.ts).

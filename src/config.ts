@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { storageConfigProblem, type StorageConfig } from './storage/open.js';
+import { DEFAULT_MAX_TAKEOVERS } from './storage/job-rows.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -73,6 +74,7 @@ const EnvSchema = z.object({
   LIST_TOTAL_BOUND: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
   JOB_LEASE_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   JOB_POLL_MS: z.coerce.number().int().min(10).max(3_600_000).default(5_000),
+  JOB_MAX_TAKEOVERS: z.coerce.number().int().min(0).max(1_000).default(DEFAULT_MAX_TAKEOVERS),
   METRICS_PUBLIC: z
     .enum(['0', '1', 'false', 'true'])
     .default('0')
@@ -133,6 +135,8 @@ export interface Config {
   readonly jobLeaseMs: number;
   /** How often (± a fifth, at random) a node looks for a queued job it could run. */
   readonly jobPollMs: number;
+  /** A job taken over this many times whose lease runs out again ends failed (a page that kills nodes). */
+  readonly jobMaxTakeovers: number;
   /** Start without `PRAGMA quick_check` of the database file (to serve a damaged one anyway). */
   readonly skipIntegrityCheck: boolean;
 }
@@ -199,6 +203,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     listTotalBound: settings.LIST_TOTAL_BOUND,
     jobLeaseMs: settings.JOB_LEASE_MS,
     jobPollMs: settings.JOB_POLL_MS,
+    jobMaxTakeovers: settings.JOB_MAX_TAKEOVERS,
   });
 }
 

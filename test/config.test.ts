@@ -26,6 +26,7 @@ describe('loadConfig', () => {
       listTotalBound: 10_000,
       jobLeaseMs: 30_000,
       jobPollMs: 5_000,
+      jobMaxTakeovers: 3,
     });
   });
 

@@ -20,10 +20,11 @@ export interface Replica {
 
 /**
  * A hot standby of `primary`, streaming its WAL (asynchronous: a read right after a commit
- * may not see it yet). Resolves once the standby accepts read-only connections.
+ * may not see it yet). Resolves once the standby accepts read-only connections. `name` is its
+ * folder under the primary's: one name per replica.
  */
-export async function startReplica(primary: PostgresCluster): Promise<Replica> {
-  const dataDir = join(primary.dir, 'replica');
+export async function startReplica(primary: PostgresCluster, name = 'replica'): Promise<Replica> {
+  const dataDir = join(primary.dir, name);
   const port = await freePort();
   runAsPostgres(join(primary.binDir, 'pg_basebackup'), [
     '-h',
@@ -65,7 +66,7 @@ export async function startReplica(primary: PostgresCluster): Promise<Replica> {
     '-D',
     dataDir,
     '-l',
-    join(primary.dir, 'replica.log'),
+    join(primary.dir, `${name}.log`),
     '-o',
     settings,
   ]);

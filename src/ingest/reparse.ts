@@ -147,6 +147,8 @@ export interface JobRunnerOptions {
   leaseMs: number;
   /** How often (± a fifth) the node looks for a job to run when nothing nudged it. */
   pollMs: number;
+  /** A job taken over this many times ends failed when its lease runs out again (JOB_MAX_TAKEOVERS). */
+  maxTakeovers?: number | undefined;
   /** Told about storage errors while claiming or recording (the runner retries at its next poll). */
   onError?: (error: unknown, action: string) => void;
 }
@@ -227,7 +229,7 @@ export function createJobRunner(repository: Repository, options: JobRunnerOption
   }
 
   async function claimAndRun(): Promise<boolean> {
-    const job = await repository.claimJob(nodeId, leaseMs, PARSER_VERSION);
+    const job = await repository.claimJob(nodeId, leaseMs, PARSER_VERSION, options.maxTakeovers);
     if (job === null) return false;
     if (closed) {
       await repository.heartbeatJob(job.id, nodeId, { status: 'queued' });

@@ -21,6 +21,21 @@ export interface JobRow {
   claimed_by: string | null;
   heartbeat_at: string | null;
   resume_after: number | string;
+  takeovers: number | string;
+}
+
+/** How many times a job may be taken over before its next expired lease ends it failed (JOB_MAX_TAKEOVERS). */
+export const DEFAULT_MAX_TAKEOVERS = 3;
+
+/**
+ * The reason a job that kept losing its node ends with. The page after `resumeAfter` is the
+ * likeliest culprit: every node died somewhere after the last article counted.
+ */
+export function takeoversExhausted(takeovers: number, resumeAfter: number): string {
+  return (
+    `taken over ${takeovers} times (JOB_MAX_TAKEOVERS) and its lease ran out again: each node running it ` +
+    `died or stalled; stopped after article ${resumeAfter} (the next page may be what kills the parser)`
+  );
 }
 
 const COLUMNS: Record<keyof JobPatch, string> = {
@@ -114,5 +129,6 @@ export function toJob(row: JobRow): JobRecord {
     claimedBy: row.claimed_by,
     heartbeatAt: row.heartbeat_at,
     resumeAfter: Number(row.resume_after),
+    takeovers: Number(row.takeovers),
   };
 }

@@ -85,9 +85,17 @@ export interface Repository {
    * Claims the oldest job for `spec.parserVersion` that is queued, or running with no heartbeat
    * for `leaseMs` (its node died): sets it running, held by `nodeId`, heartbeat now. One claim
    * wins per job (one write transaction on SQLite, `FOR UPDATE SKIP LOCKED` on PostgreSQL).
-   * `null` when there is nothing to claim.
+   * Claiming a running job is a takeover, counted in `takeovers`; a running job whose lease ran
+   * out after `maxTakeovers` takeovers (DEFAULT_MAX_TAKEOVERS) is not claimed but ended
+   * `failed`, its `error` saying why and after which article. `null` when there is nothing to
+   * claim.
    */
-  claimJob(nodeId: string, leaseMs: number, parserVersion: string): Promise<JobRecord | null>;
+  claimJob(
+    nodeId: string,
+    leaseMs: number,
+    parserVersion: string,
+    maxTakeovers?: number,
+  ): Promise<JobRecord | null>;
   /**
    * Renews `nodeId`'s lease on a running job and records `patch` with it (progress, and the
    * `resumeAfter` those counts reach). A patch whose status is not 'running' ends the claim:
@@ -320,6 +328,11 @@ export interface JobRecord {
    * counted once.
    */
   resumeAfter: number;
+  /**
+   * How many times another node took the job over after its lease ran out (a handed-back job,
+   * `queued` on shutdown, is claimed without one). Past `maxTakeovers` it ends failed.
+   */
+  takeovers: number;
 }
 
 export interface JobOptions {
@@ -333,7 +346,10 @@ export interface JobSpec {
 }
 
 export type JobPatch = Partial<
-  Omit<JobRecord, 'id' | 'kind' | 'createdAt' | 'options' | 'parserVersion' | 'claimedBy' | 'heartbeatAt'>
+  Omit<
+    JobRecord,
+    'id' | 'kind' | 'createdAt' | 'options' | 'parserVersion' | 'claimedBy' | 'heartbeatAt' | 'takeovers'
+  >
 >;
 
 export type ChangeKind = 'created' | 'reparsed' | 'deleted';

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { cli, PAGES_DIR, scratchDirs } from './io.js';
 
@@ -99,6 +100,29 @@ describe('masthead reparse', () => {
     expect(updated! + unchanged! + skipped!).toBe(total);
     expect(failed).toBe(0);
     expect(all.stderr).toContain(`re-parsing ${ingested} stored pages in ${database}\n`);
+  });
+
+  it("runs as a job of the queue: recorded, counted and claimed like a server node's", async () => {
+    const database = join(scratch(), 'masthead.db');
+    expect((await cli(['import', PAGES_DIR, '-d', database])).code).toBe(0);
+    const result = await cli(['reparse', '--all', '-d', database]);
+    expect(result.code).toBe(0);
+    const [, total, updated, unchanged, skipped] =
+      /^re-parsed (\d+): updated (\d+), unchanged (\d+), skipped (\d+), failed 0\n$/
+        .exec(result.stdout)!
+        .map(Number);
+    const db = new Database(database, { readonly: true });
+    try {
+      const jobs = db.prepare(`SELECT * FROM jobs`).all() as Record<string, unknown>[];
+      expect(jobs).toHaveLength(1);
+      expect(jobs[0]).toMatchObject({ kind: 'reparse', status: 'succeeded', total, processed: total });
+      expect(jobs[0]).toMatchObject({ updated, unchanged, skipped, failed: 0, takeovers: 0 });
+      expect(jobs[0]?.claimed_by).toMatch(/:cli$/);
+      expect(JSON.parse(String(jobs[0]?.options))).toEqual({ all: true });
+      expect(result.stderr).toContain(`job ${String(jobs[0]?.id)}`);
+    } finally {
+      db.close();
+    }
   });
 
   it('exits 2 rather than create a database that does not exist', async () => {

@@ -50,10 +50,11 @@ export type ReadRepository = Pick<
   | 'searchTeasers'
   | 'listChanges'
   | 'deleteArticle'
+  | 'replaceParse'
   | 'close'
 > & {
   engine: EngineName;
-  ingest(input: IngestRecord): Promise<{ article: ArticleRecord }>;
+  ingest(input: IngestRecord, hints?: { moreFollow?: boolean }): Promise<{ article: ArticleRecord }>;
   /** PostgreSQL only: a pool, for statements a test runs itself, and the database's URL. */
   pool?: pg.Pool;
   url?: string;

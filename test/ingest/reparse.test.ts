@@ -110,8 +110,8 @@ describe('re-parse jobs on several nodes (one database file, one repository each
         await settings.beforeHeartbeat?.();
         return opened.heartbeatJob(id, nodeId, patch);
       },
-      async claimJob(nodeId, leaseMs, parserVersion) {
-        const job = await opened.claimJob(nodeId, leaseMs, parserVersion);
+      async claimJob(nodeId, leaseMs, parserVersion, maxTakeovers) {
+        const job = await opened.claimJob(nodeId, leaseMs, parserVersion, maxTakeovers);
         if (job) events.push({ node: name, kind: 'claim' });
         return job;
       },
@@ -127,6 +127,9 @@ describe('re-parse jobs on several nodes (one database file, one repository each
       nodeId: name,
       leaseMs: settings.leaseMs,
       pollMs: 20,
+      // Short leases on a loaded machine may pass from node to node: these tests are about who
+      // writes, not about the cap on takeovers (test/storage/jobs.test.ts).
+      maxTakeovers: 1_000,
     });
     runner.start();
     const node = {
@@ -226,7 +229,7 @@ describe('re-parse jobs on several nodes (one database file, one repository each
     });
   });
 
-  it('never runs a job on two nodes at once: no write by A once B claimed it', async () => {
+  it('never runs a job on two nodes at once: every write is by the node that claimed it last', async () => {
     const path = await databaseWithPages();
     const events: Event[] = [];
     const frozen = gate();
@@ -259,7 +262,14 @@ describe('re-parse jobs on several nodes (one database file, one repository each
 
     const bClaimed = events.findIndex((e) => e.node === 'B' && e.kind === 'claim');
     expect(bClaimed).toBeGreaterThan(-1);
-    expect(events.slice(bClaimed).filter((e) => e.node === 'A' && e.kind === 'write')).toEqual([]);
+    // Every write is by the node that claimed the job last. (Under load B's short lease may run
+    // out and A take the job back: then A writes, as the holder.)
+    let holder = '';
+    const byOthers = events.flatMap((e) => {
+      if (e.kind === 'claim') holder = e.node;
+      return e.kind === 'write' && e.node !== holder ? [e] : [];
+    });
+    expect(byOthers).toEqual([]);
     expect(await b.repository.getJob(queued.id)).toMatchObject({
       status: 'succeeded',
       processed: PAGES,

@@ -35,6 +35,9 @@ interface ChangeRow {
 
 const token = (epoch: string, seq: number): string => encodeCursor(TOKEN_LIST, [epoch, seq]);
 
+/** A token whose seq this copy of the feed has not reached yet (a replica behind the one that issued it). */
+class AheadOfThisCopy extends ChangesGoneError {}
+
 /** Where `since` points in the feed described by `state`; throws when the client must resync. */
 function position(since: string, state: { epoch: string; prunedThrough: number; head: number }): number {
   if (since === 'now') return state.head;
@@ -51,7 +54,7 @@ function position(since: string, state: { epoch: string; prunedThrough: number; 
     throw new ChangesGoneError('the token belongs to another database: resync, then follow from since=now');
   }
   if (seq > state.head) {
-    throw new ChangesGoneError(
+    throw new AheadOfThisCopy(
       'the token is ahead of this database (restored from an older copy?): resync, then follow from since=now',
     );
   }
@@ -124,5 +127,18 @@ export function postgresChanges(pool: Pool) {
     };
   }
 
-  return { list };
+  /**
+   * The same page, or null when this copy's feed has not reached the token's seq yet: on a
+   * replica that lags behind the one that issued the token, the caller reads elsewhere.
+   */
+  async function listIfReached(query: ChangeQuery): Promise<ChangePage | null> {
+    try {
+      return await list(query);
+    } catch (error) {
+      if (error instanceof AheadOfThisCopy) return null;
+      throw error;
+    }
+  }
+
+  return { list, listIfReached };
 }

@@ -1,9 +1,10 @@
 /**
  * The PostgreSQL repository (issue 13): `pg` Pool, unnamed statements only (it must work
  * through pgbouncer in transaction pooling), id lists bound as `= ANY($1::bigint[])`. Writes
- * go to the primary (`url`); lists, searches and the change feed may go to replicas
- * (`readUrls`). Single reads by id stay on the primary: a client that just wrote reads its
- * write.
+ * go to the primary (`url`); lists, searches and the change feed go to the replicas
+ * (`readUrls`) in turn, a page never to a replica behind the one that read the page before
+ * (./read-routing.ts). Single reads by id stay on the primary: a client that just wrote reads
+ * its write.
  */
 import pg from 'pg';
 import type { PoolClient } from 'pg';
@@ -44,6 +45,7 @@ import { isRetryable, postgresFailureOf } from './errors.js';
 import { postgresGroupCommitter } from './group-commit.js';
 import { postgresJobs } from './jobs.js';
 import { postgresLists } from './lists.js';
+import { readRouter } from './read-routing.js';
 import { loadPostgresMigrations, migratePostgres, postgresSchemaVersion } from './migrate.js';
 
 export interface PostgresOptions {
@@ -51,6 +53,8 @@ export interface PostgresOptions {
   url: string;
   /** Replicas for lists, searches and the change feed; unset: the primary. */
   readUrls?: string[];
+  /** How long a page waits for a replica to replay up to its cursor before the primary reads it (read-routing.ts). */
+  replicaWaitMs?: number;
   /** How many changes the feed keeps; unset: as stored (1,000,000 from migration 008). */
   changesRetained?: number;
   /** Lists count their items up to this many (`total`). */
@@ -137,15 +141,16 @@ function postgresRepository(
   latestVersion: number,
   options: PostgresOptions,
 ): Repository {
-  // Reads that may lag (lists, searches, the change feed): round-robin over the replicas.
-  let nextReplica = 0;
-  const readPool = (): pg.Pool =>
-    replicas.length === 0 ? primary : replicas[(nextReplica = (nextReplica + 1) % replicas.length)]!;
-  const lists = postgresLists(replicas[0] ?? primary, {
-    totalBound: options.totalBound,
-    rankedCandidates: options.rankedCandidates,
-  });
-  const changes = postgresChanges(replicas[0] ?? primary);
+  // Reads that may lag (lists, searches, the change feed): the replicas in turn, never back in time.
+  const router = readRouter(primary, replicas, { waitMs: options.replicaWaitMs });
+  const listsOn = new Map(
+    [primary, ...replicas].map((pool) => [
+      pool,
+      postgresLists(pool, { totalBound: options.totalBound, rankedCandidates: options.rankedCandidates }),
+    ]),
+  );
+  const changesOn = new Map([primary, ...replicas].map((pool) => [pool, postgresChanges(pool)]));
+  const lists = (pool: pg.Pool) => listsOn.get(pool)!;
   const jobs = postgresJobs(primary);
   const ingests = postgresGroupCommitter(primary, writeIngest, {
     writeGroup: writeIngestGroup,
@@ -265,15 +270,21 @@ function postgresRepository(
         return true;
       }),
 
-    listArticles: (query) => lists.listArticles(query),
-    listEditions: (query) => lists.listEditions(query),
-    getEdition: (id) => lists.getEdition(id),
-    listPublications: (query) => lists.listPublications(query),
-    getPublication: (id) => lists.getPublication(id),
-    searchTeasers: (query) => lists.searchTeasers(query),
-    listChanges: (query) => changes.list(query),
-    learnedShapes: (minPublications, limit) =>
-      read('read learned shapes', () => readLearnedShapes(readPool(), minPublications, limit)),
+    listArticles: (query) => router.page(query, (pool, paged) => lists(pool).listArticles(paged)),
+    listEditions: (query) => router.page(query, (pool, paged) => lists(pool).listEditions(paged)),
+    getEdition: async (id) => lists(await router.serverAt(null)).getEdition(id),
+    listPublications: (query) => router.page(query, (pool, paged) => lists(pool).listPublications(paged)),
+    getPublication: async (id) => lists(await router.serverAt(null)).getPublication(id),
+    searchTeasers: (query) => router.page(query, (pool, paged) => lists(pool).searchTeasers(paged)),
+    listChanges: (query) =>
+      router.feed(
+        (pool) => changesOn.get(pool)!.listIfReached(query),
+        (pool) => changesOn.get(pool)!.list(query),
+      ),
+    learnedShapes: async (minPublications, limit) => {
+      const pool = await router.serverAt(null);
+      return read('read learned shapes', () => readLearnedShapes(pool, minPublications, limit));
+    },
 
     async listReparseCandidates(query) {
       const filter = candidates(query);
@@ -339,9 +350,9 @@ function postgresRepository(
         throw failure('create job', error);
       }
     },
-    claimJob: async (nodeId, leaseMs, parserVersion) => {
+    claimJob: async (nodeId, leaseMs, parserVersion, maxTakeovers) => {
       try {
-        return await jobs.claim(nodeId, leaseMs, parserVersion);
+        return await jobs.claim(nodeId, leaseMs, parserVersion, maxTakeovers);
       } catch (error) {
         throw failure('claim job', error);
       }

@@ -7,7 +7,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
-import { jobPatchAssignments, outcomeColumn, toJob, type JobRow } from '../job-rows.js';
+import {
+  DEFAULT_MAX_TAKEOVERS,
+  jobPatchAssignments,
+  outcomeColumn,
+  takeoversExhausted,
+  toJob,
+  type JobRow,
+} from '../job-rows.js';
 import type { JobKind, JobPatch, JobRecord, JobSpec, ReparseOutcome } from '../repository.js';
 
 /** The server's clock as the jobs table writes time: ISO 8601 UTC with milliseconds. */
@@ -26,15 +33,41 @@ export function postgresJobs(pool: Pool) {
     },
 
     /**
-     * One statement: the oldest claimable job is locked by this transaction or skipped if another
+     * First ends the running jobs whose lease ran out once more than `maxTakeovers` allows
+     * (each by an UPDATE that checks again that nothing renewed it since it was read). Then one
+     * statement: the oldest claimable job is locked by this transaction or skipped if another
      * claim holds it (SKIP LOCKED), so two nodes claiming at once get two different jobs, or one
-     * gets none.
+     * gets none. Claiming a job still 'running' is a takeover.
      */
-    async claim(nodeId: string, leaseMs: number, parserVersion: string): Promise<JobRecord | null> {
+    async claim(
+      nodeId: string,
+      leaseMs: number,
+      parserVersion: string,
+      maxTakeovers = DEFAULT_MAX_TAKEOVERS,
+    ): Promise<JobRecord | null> {
+      const exhausted = await pool.query<JobRow>(
+        `SELECT * FROM jobs
+          WHERE status = 'running' AND heartbeat_at < ${LEASE_EXPIRED_BEFORE.replace('$3', '$1')}
+            AND takeovers >= $2`,
+        [leaseMs, maxTakeovers],
+      );
+      for (const job of exhausted.rows) {
+        await pool.query(
+          `UPDATE jobs SET status = 'failed', error = $3, finished_at = ${NOW}
+            WHERE id = $1 AND status = 'running' AND heartbeat_at = $2 AND takeovers = $4`,
+          [
+            job.id,
+            job.heartbeat_at,
+            takeoversExhausted(Number(job.takeovers), Number(job.resume_after)),
+            job.takeovers,
+          ],
+        );
+      }
       const { rows } = await pool.query<JobRow>(
         `UPDATE jobs
             SET status = 'running', claimed_by = $1, heartbeat_at = ${NOW},
-                started_at = coalesce(started_at, ${NOW})
+                started_at = coalesce(started_at, ${NOW}),
+                takeovers = takeovers + (CASE WHEN status = 'running' THEN 1 ELSE 0 END)
           WHERE id = (SELECT id FROM jobs
                        WHERE parser_version = $2
                          AND (status = 'queued'

@@ -266,8 +266,8 @@ function sqliteRepository(
       write('assign story ids', () => articles.assignMissingStories.immediate(limit)),
 
     createJob: async (kind, total, spec) => write('create job', () => jobs.create(kind, total, spec)),
-    claimJob: async (nodeId, leaseMs, parserVersion) =>
-      write('claim job', () => jobs.claim(nodeId, leaseMs, parserVersion)),
+    claimJob: async (nodeId, leaseMs, parserVersion, maxTakeovers) =>
+      write('claim job', () => jobs.claim(nodeId, leaseMs, parserVersion, maxTakeovers)),
     heartbeatJob: async (id, nodeId, patch) =>
       write('job heartbeat', () => jobs.heartbeat(id, nodeId, patch)),
     updateJob: async (id, patch) => write('update job', () => jobs.update(id, patch)),

@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { jobPatchAssignments, outcomeColumn, toJob, type JobRow } from '../job-rows.js';
+import {
+  DEFAULT_MAX_TAKEOVERS,
+  jobPatchAssignments,
+  outcomeColumn,
+  takeoversExhausted,
+  toJob,
+  type JobRow,
+} from '../job-rows.js';
 import type { JobKind, JobPatch, JobRecord, JobSpec, ReparseOutcome } from '../repository.js';
 
 /**
@@ -15,10 +22,19 @@ export function jobStore(db: Database.Database) {
      VALUES (?, ?, 'queued', ?, ?, ?, ?)`,
   );
   const byId = db.prepare<[string], JobRow>(`SELECT * FROM jobs WHERE id = ?`);
+  /** Running jobs whose lease ran out and that may not be taken over again. */
+  const exhausted = db.prepare<{ expired: string; maxTakeovers: number }, JobRow>(
+    `SELECT * FROM jobs WHERE status = 'running' AND heartbeat_at < :expired AND takeovers >= :maxTakeovers`,
+  );
+  const fail = db.prepare<{ id: string; now: string; error: string }>(
+    `UPDATE jobs SET status = 'failed', error = :error, finished_at = :now WHERE id = :id`,
+  );
+  // Claiming a job still 'running' (its lease ran out) is a takeover.
   const claim = db.prepare<{ nodeId: string; now: string; expired: string; parserVersion: string }, JobRow>(
     `UPDATE jobs
         SET status = 'running', claimed_by = :nodeId, heartbeat_at = :now,
-            started_at = coalesce(started_at, :now)
+            started_at = coalesce(started_at, :now),
+            takeovers = takeovers + (CASE WHEN status = 'running' THEN 1 ELSE 0 END)
       WHERE id = (SELECT id FROM jobs
                    WHERE parser_version = :parserVersion
                      AND (status = 'queued' OR (status = 'running' AND heartbeat_at < :expired))
@@ -30,14 +46,17 @@ export function jobStore(db: Database.Database) {
   // Immediate: a claim reads then writes; taking the write lock first makes another process's
   // claim wait its turn instead of failing on a stale snapshot.
   const claimOne = db.transaction(
-    (nodeId: string, leaseMs: number, parserVersion: string): JobRecord | null => {
-      const now = Date.now();
-      const row = claim.get({
-        nodeId,
-        parserVersion,
-        now: new Date(now).toISOString(),
-        expired: new Date(now - leaseMs).toISOString(),
-      });
+    (nodeId: string, leaseMs: number, parserVersion: string, maxTakeovers: number): JobRecord | null => {
+      const now = new Date().toISOString();
+      const expired = new Date(Date.parse(now) - leaseMs).toISOString();
+      for (const job of exhausted.all({ expired, maxTakeovers })) {
+        fail.run({
+          id: job.id,
+          now,
+          error: takeoversExhausted(Number(job.takeovers), Number(job.resume_after)),
+        });
+      }
+      const row = claim.get({ nodeId, parserVersion, now, expired });
       return row ? toJob(row) : null;
     },
   );
@@ -67,8 +86,12 @@ export function jobStore(db: Database.Database) {
       if (!row) throw new Error(`job ${id} vanished`);
       return toJob(row);
     },
-    claim: (nodeId: string, leaseMs: number, parserVersion: string): JobRecord | null =>
-      claimOne.immediate(nodeId, leaseMs, parserVersion),
+    claim: (
+      nodeId: string,
+      leaseMs: number,
+      parserVersion: string,
+      maxTakeovers = DEFAULT_MAX_TAKEOVERS,
+    ): JobRecord | null => claimOne.immediate(nodeId, leaseMs, parserVersion, maxTakeovers),
     heartbeat: (id: string, nodeId: string, patch: JobPatch): boolean => renew.immediate(id, nodeId, patch),
     /**
      * Counts one article's re-parse in the job, in the caller's transaction; false (nothing

@@ -123,6 +123,7 @@ describe('migrate', () => {
       'claimed_by',
       'heartbeat_at',
       'resume_after',
+      'takeovers',
     ]);
 
     const indexes = (

@@ -1,3 +1,7 @@
+/**
+ * Sort orders and their keysets, bounded totals and teaser search orders, on both engines:
+ * behaviour, the same on SQLite and PostgreSQL. Relevance order is the engine's own; the cases here pin what both must agree on.
+ */
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   InvalidCursorError,
@@ -7,21 +11,24 @@ import {
   type EditionListQuery,
   type EditionRecord,
   type Page,
-  type Repository,
-} from '../../../src/storage/repository.js';
-import { createSqliteRepository } from '../../../src/storage/sqlite/index.js';
-import { page, record } from '../../helpers/records.js';
-import { mulberry32 } from '../../helpers/random.js';
+} from '../../src/storage/repository.js';
+import { ENGINES, openEngine, type EngineName, type ReadRepository } from '../helpers/engines.js';
+import { page, record } from '../helpers/records.js';
+import { mulberry32 } from '../helpers/random.js';
 
-const open: Repository[] = [];
-function repositoryWith(options: { totalBound?: number } = {}): Repository {
-  const repository = createSqliteRepository(':memory:', options);
-  open.push(repository);
-  return repository;
-}
+const open: ReadRepository[] = [];
 afterEach(async () => {
   await Promise.all(open.splice(0).map((repository) => repository.close()));
 });
+
+async function repositoryWith(
+  engine: EngineName,
+  options: { totalBound?: number } = {},
+): Promise<ReadRepository> {
+  const repository = await openEngine(engine, options);
+  open.push(repository);
+  return repository;
+}
 
 /** Walks a list to its end, `limit` at a time. */
 async function walk<T>(
@@ -43,7 +50,7 @@ async function walk<T>(
 const DATES = ['2024-10-23', '2024-10', '2024-09-01', null, '2025-01-02', '2024-10-23'] as const;
 
 /** Articles over a few editions: ties on date, month-precision dates, undated ones. */
-async function corpus(repository: Repository, count: number): Promise<ArticleRecord[]> {
+async function corpus(repository: ReadRepository, count: number): Promise<ArticleRecord[]> {
   const random = mulberry32(12);
   const stored: ArticleRecord[] = [];
   for (let index = 0; index < count; index += 1) {
@@ -82,11 +89,11 @@ function reference(articles: ArticleRecord[], sort: Exclude<ArticleSort, 'releva
   return [...articles].sort(compare[sort]).map((article) => article.id);
 }
 
-describe('sort orders', () => {
+describe.each(ENGINES)('%s: sort orders', (engine) => {
   const SORTS = ['-edition_date', 'edition_date', 'ingested', '-ingested'] as const;
 
   it.each(SORTS)('sort=%s paged 4 at a time matches a reference sort of every article', async (sort) => {
-    const repository = repositoryWith();
+    const repository = await repositoryWith(engine);
     const articles = await corpus(repository, 23);
     const { items } = await walk((cursor) => repository.listArticles({ sort, limit: 4, cursor }));
     expect(items.map((item) => item.id)).toEqual(reference(articles, sort));
@@ -95,7 +102,7 @@ describe('sort orders', () => {
   it.each(SORTS)(
     'sort=%s with a filter and a search query keeps the order over the matches',
     async (sort) => {
-      const repository = repositoryWith();
+      const repository = await repositoryWith(engine);
       const articles = await corpus(repository, 23);
       const query: Omit<ArticleListQuery, 'limit'> = {
         sort,
@@ -114,7 +121,7 @@ describe('sort orders', () => {
   );
 
   it('refuses a cursor issued for another sort', async () => {
-    const repository = repositoryWith();
+    const repository = await repositoryWith(engine);
     await corpus(repository, 5);
     const first = await repository.listArticles({ sort: 'ingested', limit: 2 });
     expect(first.nextCursor).not.toBeNull();
@@ -124,7 +131,7 @@ describe('sort orders', () => {
   });
 
   it.each(['date', '-date'] as const)('editions sort=%s paged matches a reference sort', async (sort) => {
-    const repository = repositoryWith();
+    const repository = await repositoryWith(engine);
     await corpus(repository, 23);
     const all = (await walk((cursor) => repository.listEditions({ limit: 100, cursor }))).items;
     const key = (edition: EditionRecord): string =>
@@ -139,9 +146,9 @@ describe('sort orders', () => {
   });
 });
 
-describe('totals', () => {
+describe.each(ENGINES)('%s: totals', (engine) => {
   it('counts exactly up to the bound, then says it is a lower bound', async () => {
-    const repository = repositoryWith({ totalBound: 5 });
+    const repository = await repositoryWith(engine, { totalBound: 5 });
     await corpus(repository, 4);
     expect((await repository.listArticles({ limit: 2 })).total).toEqual({ value: 4, exact: true });
     await corpus(repository, 1);
@@ -155,7 +162,7 @@ describe('totals', () => {
   });
 
   it('counts what the filters and the search match, in every list', async () => {
-    const repository = repositoryWith({ totalBound: 1000 });
+    const repository = await repositoryWith(engine, { totalBound: 1000 });
     const articles = await corpus(repository, 17);
     const whales = articles.filter((article) => article.paragraphs[0]?.includes('whales')).length;
     const tempo = articles.filter((article) => article.edition?.publication === 'Tempo').length;
@@ -178,7 +185,7 @@ describe('totals', () => {
   });
 
   it('caps every list at the bound', async () => {
-    const repository = repositoryWith({ totalBound: 2 });
+    const repository = await repositoryWith(engine, { totalBound: 2 });
     await corpus(repository, 9);
     for (const current of [
       await repository.listArticles({ limit: 1, q: 'seals' }),
@@ -189,9 +196,9 @@ describe('totals', () => {
   });
 });
 
-describe('teaser search order', () => {
+describe.each(ENGINES)('%s: teaser search order', (engine) => {
   /** Teaser titles that match `whales` more or less strongly, spread over several pages. */
-  async function teasers(repository: Repository): Promise<void> {
+  async function teasers(repository: ReadRepository): Promise<void> {
     const titles = [
       'Seals at dawn',
       'Whales whales whales',
@@ -209,7 +216,7 @@ describe('teaser search order', () => {
   }
 
   it('sort=-stored is the exact reverse of the default order stored', async () => {
-    const repository = repositoryWith();
+    const repository = await repositoryWith(engine);
     await teasers(repository);
     const stored = (await walk((cursor) => repository.searchTeasers({ limit: 2, cursor }))).items;
     const newest = (await walk((cursor) => repository.searchTeasers({ limit: 3, sort: '-stored', cursor })))
@@ -218,7 +225,7 @@ describe('teaser search order', () => {
   });
 
   it('sort=relevance pages the best matches first, as one ranking of them all would', async () => {
-    const repository = repositoryWith();
+    const repository = await repositoryWith(engine);
     await teasers(repository);
     const oneRanking = await repository.searchTeasers({ limit: 100, q: 'whales', sort: 'relevance' });
     expect(oneRanking.items.map((teaser) => teaser.title).slice(0, 2)).toEqual([

@@ -5,9 +5,9 @@
  * covered on SQLite).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { InvalidCursorError, type ArticleListQuery, type Page } from '../../../src/storage/repository.js';
-import { ENGINES, openEngine, type ReadRepository } from '../../helpers/engines.js';
-import { page, record, type PageSpec } from '../../helpers/records.js';
+import { InvalidCursorError, type ArticleListQuery, type Page } from '../../src/storage/repository.js';
+import { ENGINES, openEngine, type ReadRepository } from '../helpers/engines.js';
+import { page, record, type PageSpec } from '../helpers/records.js';
 
 describe.each(ENGINES)('%s lists', (engine) => {
   let repository: ReadRepository;
