@@ -13,6 +13,9 @@
  * - `POST /v1/articles` (a distinct page per request, 16 connections);
  * - `POST /v1/articles:batch` (NDJSON bodies).
  *
+ * `ENGINES_GET_ONLY=1` stops after the GET by id (seeding, warm-up, GET: about a minute with
+ * `--quick`), for comparing a change to the read path in several short runs.
+ *
  * Then 1, 2 and 3 API nodes on the same PostgreSQL through pgbouncer (transaction pooling),
  * aggregate req/s of GET and POST. Every server process (API nodes, PostgreSQL, pgbouncer) is
  * pinned to the servers' CPU and the load generator to the other: with 2 cores, more nodes add
@@ -45,6 +48,8 @@ const COMMON_SHARE = 0.4;
 const TARGET_GET_SHARE = 0.5;
 const TARGET_INGEST_PAGES_PER_S = 800;
 const NODE_COUNTS = [1, 2, 3];
+/** Stop after the GET by id measurement (see the header). */
+const GET_ONLY = process.env.ENGINES_GET_ONLY === '1';
 
 /** The server-side durability of each engine, as configured here. */
 const POSTGRES_SETTINGS = { synchronous_commit: 'on', full_page_writes: 'on', wal_sync_method: 'fdatasync' };
@@ -242,14 +247,17 @@ export async function engines(options: BenchOptions): Promise<Row[]> {
     servers.push(postgres.server);
     const engineList = [sqlite, postgres];
 
-    const totals = {
-      common: await Promise.all(engineList.map((e) => totalOf(e.server, terms.common.term))),
-      rare: await Promise.all(engineList.map((e) => totalOf(e.server, terms.rare.term))),
-    };
-    log(
-      `engines: common term "${terms.common.term}" (${fmt(terms.common.share * 100, 0)}% of pages; totals ${JSON.stringify(totals.common)}), ` +
-        `rare "${terms.rare.term}" (${JSON.stringify(totals.rare)})`,
-    );
+    const totals = GET_ONLY
+      ? null
+      : {
+          common: await Promise.all(engineList.map((e) => totalOf(e.server, terms.common.term))),
+          rare: await Promise.all(engineList.map((e) => totalOf(e.server, terms.rare.term))),
+        };
+    if (totals !== null)
+      log(
+        `engines: common term "${terms.common.term}" (${fmt(terms.common.share * 100, 0)}% of pages; totals ${JSON.stringify(totals.common)}), ` +
+          `rare "${terms.rare.term}" (${JSON.stringify(totals.rare)})`,
+      );
 
     const getTarget = (e: Engine, ids: readonly number[]): Omit<LoadOptions, 'seconds'> => ({
       url: e.server.url,
@@ -269,6 +277,7 @@ export async function engines(options: BenchOptions): Promise<Row[]> {
     for (const e of engineList) {
       const ids = e.name === 'sqlite' ? seededSqlite.ids : seededPostgres.ids;
       await load({ ...getTarget(e, ids), seconds: 1 });
+      if (GET_ONLY) continue;
       await load({ ...fixed(e, '/v1/articles?limit=20', LIST_CONNECTIONS), seconds: 0.5 });
       await load({ ...fixed(e, search(terms.common.term), SEARCH_CONNECTIONS), seconds: 0.5 });
     }
@@ -280,6 +289,50 @@ export async function engines(options: BenchOptions): Promise<Row[]> {
       seconds,
       seconds,
     );
+    const cpuMs = (us: number | null) => (us === null ? '—' : fmt(us / 1000, 3));
+    const getCosts = {
+      apiMs: cpuMs(get.postgres.result.cpuUsPerRequest),
+      postgresMs: cpuMs(get.postgres.postgresCpuUs),
+      sqliteMs: cpuMs(get.sqlite.cpuUsPerRequest),
+    };
+    const getRate: Row = {
+      metric: 'PostgreSQL GET /v1/articles/{id} req/s',
+      value: fmt(get.postgres.result.rps),
+      baseline: `${fmt(get.sqlite.rps)} (SQLite)`,
+      ratio: ratio(get.postgres.result.rps, get.sqlite.rps),
+      target: `≥ ${TARGET_GET_SHARE}×`,
+      met: get.postgres.result.rps >= TARGET_GET_SHARE * get.sqlite.rps,
+    };
+    const getP99: Row = {
+      metric: '  GET p99 ms',
+      value: fmt(get.postgres.result.p99, 1),
+      baseline: `${fmt(get.sqlite.p99, 1)} (SQLite)`,
+      ratio: ratio(get.postgres.result.p99, get.sqlite.p99),
+      target: '—',
+      met: null,
+    };
+    const getCpu: Row = {
+      metric: `  CPU ms per GET: API node ${getCosts.apiMs}, PostgreSQL ${getCosts.postgresMs}`,
+      value: getCosts.apiMs,
+      baseline: `${getCosts.sqliteMs} (SQLite node)`,
+      ratio: '—',
+      target: '—',
+      met: null,
+    };
+    if (GET_ONLY) {
+      writeResult('engines-get', {
+        command: `ENGINES_GET_ONLY=1 npm run bench -- --engine postgres${options.quick ? ' --quick' : ''}`,
+        rebuilt,
+        articles,
+        serverCpu: options.serverCpu,
+        loadCpu: options.loadCpu,
+        seconds,
+        get,
+        cpuPerRequestMs: getCosts,
+        targets: { getShare: TARGET_GET_SHARE },
+      });
+      return [getRate, getP99, getCpu];
+    }
     log('engines: list, common-term and rare-term search');
     const list = await compare(
       cluster,
@@ -391,17 +444,13 @@ export async function engines(options: BenchOptions): Promise<Row[]> {
       }
     }
 
-    const cpuMs = (us: number | null) => (us === null ? '—' : fmt(us / 1000, 3));
     const costs = {
-      get: {
-        apiMs: cpuMs(get.postgres.result.cpuUsPerRequest),
-        postgresMs: cpuMs(get.postgres.postgresCpuUs),
-      },
+      get: { apiMs: getCosts.apiMs, postgresMs: getCosts.postgresMs },
       post: {
         apiMs: cpuMs(post.postgres.result.cpuUsPerRequest),
         postgresMs: cpuMs(post.postgres.postgresCpuUs),
       },
-      sqliteGetMs: cpuMs(get.sqlite.cpuUsPerRequest),
+      sqliteGetMs: getCosts.sqliteMs,
       sqlitePostMs: cpuMs(post.sqlite.cpuUsPerRequest),
     };
     writeResult('engines', {
@@ -435,12 +484,8 @@ export async function engines(options: BenchOptions): Promise<Row[]> {
       met: null,
     });
     const rows: Row[] = [
-      {
-        ...row('PostgreSQL GET /v1/articles/{id} req/s', get.postgres.result.rps, get.sqlite.rps),
-        target: `≥ ${TARGET_GET_SHARE}×`,
-        met: get.postgres.result.rps >= TARGET_GET_SHARE * get.sqlite.rps,
-      },
-      row('  GET p99 ms', get.postgres.result.p99, get.sqlite.p99, 1),
+      getRate,
+      getP99,
       {
         ...row(
           `PostgreSQL POST /v1/articles pages/s (${POST_CONNECTIONS} conn.)`,
@@ -475,14 +520,7 @@ export async function engines(options: BenchOptions): Promise<Row[]> {
       ),
       row(`PostgreSQL search rare "${terms.rare.term}" p50 ms`, rare.postgres.result.p50, rare.sqlite.p50, 1),
       row(`PostgreSQL search rare "${terms.rare.term}" p99 ms`, rare.postgres.result.p99, rare.sqlite.p99, 1),
-      {
-        metric: `  CPU ms per GET: API node ${costs.get.apiMs}, PostgreSQL ${costs.get.postgresMs}`,
-        value: costs.get.apiMs,
-        baseline: `${costs.sqliteGetMs} (SQLite node)`,
-        ratio: '—',
-        target: '—',
-        met: null,
-      },
+      getCpu,
       {
         metric: `  CPU ms per POST: API node ${costs.post.apiMs}, PostgreSQL ${costs.post.postgresMs}`,
         value: costs.post.apiMs,

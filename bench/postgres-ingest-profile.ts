@@ -66,13 +66,15 @@ try {
   await repository.close();
   const { rows } = await stats.query<{
     calls: string;
+    /** Times the statement was planned: below calls once a plan is kept (plpgsql, per connection). */
+    plans: string;
     plan_ms: number;
     exec_ms: number;
     total_ms: number;
     toplevel: boolean;
     query: string;
   }>(
-    `SELECT calls, round((total_plan_time / nullif(calls, 0))::numeric, 3)::float AS plan_ms,
+    `SELECT calls, plans, round((total_plan_time / nullif(calls, 0))::numeric, 3)::float AS plan_ms,
             round((total_exec_time / nullif(calls, 0))::numeric, 3)::float AS exec_ms,
             round((total_plan_time + total_exec_time)::numeric, 1)::float AS total_ms, toplevel,
             left(regexp_replace(query, '\\s+', ' ', 'g'), 90) AS query

@@ -39,15 +39,7 @@ import { countWords } from '../word-count.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import { signatureBytes, storySignature, type StorySignature } from '../story-signature.js';
 import { assignStory, forgetStory, reassignStory } from './stories.js';
-import {
-  ARTICLE_COLUMNS,
-  ARTICLE_FROM,
-  EDITION_SELECT,
-  toArticle,
-  toEdition,
-  type ArticleRow,
-  type EditionRow,
-} from './rows.js';
+import { articleById, articleJson, EDITION_SELECT, toEdition, type EditionRow } from './rows.js';
 
 /** A pool or a transaction's client. */
 export type Queryable = Pick<Pool | PoolClient, 'query'>;
@@ -90,22 +82,18 @@ function toTeaser(row: TeaserRow): TeaserRecord {
 
 // ---- reads ---------------------------------------------------------------------------------
 
-export async function readArticle(sql: Queryable, id: number): Promise<ArticleRecord | null> {
-  const [row] = await rowsOf<ArticleRow>(sql, `SELECT ${ARTICLE_COLUMNS} ${ARTICLE_FROM} WHERE a.id = $1`, [
-    id,
-  ]);
-  return row ? toArticle(row) : null;
-}
+export const readArticle = (sql: Queryable, id: number): Promise<ArticleRecord | null> =>
+  articleById(sql, id);
 
 export async function readArticleByHash(sql: Queryable, sha256: string): Promise<StoredDocumentMatch | null> {
-  const [row] = await rowsOf<ArticleRow & { document_content_type: RawContentType }>(
+  const [row] = await rowsOf<{ article: ArticleRecord | null; content_type: RawContentType }>(
     sql,
-    `SELECT ${ARTICLE_COLUMNS}, r.content_type AS document_content_type ${ARTICLE_FROM}
-       JOIN raw_documents r ON r.id = a.raw_document_id
+    `SELECT ${articleJson('a.id')} AS article, r.content_type
+       FROM raw_documents r JOIN articles a ON a.raw_document_id = r.id
       WHERE r.sha256 = $1`,
     [sha256],
   );
-  return row ? { article: toArticle(row), contentType: row.document_content_type } : null;
+  return row?.article ? { article: row.article, contentType: row.content_type } : null;
 }
 
 export async function readArticleEdition(
