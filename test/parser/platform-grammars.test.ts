@@ -27,6 +27,45 @@ describe('PressReader credit lines', () => {
     });
   });
 
+  it('reads other separators (`·`, `–`, `/`) and other writer words (issue 11, second stranger)', () => {
+    expect(matchCreditLine('NRC (Amsterdam) · · Binnenland · Door Eva de Boer')).toEqual({
+      publication: 'NRC (Amsterdam)',
+      byline: 'Eva de Boer',
+      date: null,
+    });
+    expect(matchCreditLine('Die Presse (Wien) – – Wirtschaft – Autor: Jakob Zirm')?.byline).toBe(
+      'Jakob Zirm',
+    );
+    expect(matchCreditLine('Lidové noviny (Praha) / / Domov / Autor: Jan Novák, Foto: ČTK')?.byline).toBe(
+      'Jan Novák',
+    );
+    expect(matchCreditLine('Rzeczpospolita (Warszawa) · · Kraj · Autor: Anna Wiśniewska')?.publication).toBe(
+      'Rzeczpospolita (Warszawa)',
+    );
+    expect(matchCreditLine('Sme (Bratislava) – – Domov – Na Peter Kováč')?.byline).toBe('Peter Kováč');
+    expect(
+      matchCreditLine('Hürriyet (İstanbul) – – Ekonomi – Haber: Ayşe Yılmaz, Fotoğraf: Emre Kaya')?.byline,
+    ).toBe('Ayşe Yılmaz');
+    expect(
+      matchCreditLine('Público (Lisboa) · · Sociedade · Autor: Rita Siza / Foto: Nuno Ferreira')?.byline,
+    ).toBe('Rita Siza');
+  });
+
+  it('an empty slot and a `(City)` publication carry a writer printed without any opener word', () => {
+    expect(matchCreditLine('De Standaard (Brussel) · · Binnenland · Pieter Jansens')?.byline).toBe(
+      'Pieter Jansens',
+    );
+    // one word after the section is no name: the line is still the credit line, without a writer
+    expect(matchCreditLine('De Standaard (Brussel) · · Binnenland')).toBeNull();
+  });
+
+  it('a dateline with an agency is no credit line, whatever word follows the dash', () => {
+    expect(
+      matchCreditLine('Praha (ČTK) – Na jaře začne stavba nové linky metra, oznámil ve čtvrtek magistrát.'),
+    ).toBeNull();
+    expect(matchCreditLine('Brno (ČTK) / Na Petrově se bude opravovat katedrála')).toBeNull();
+  });
+
   it('is not fooled by body lines with dashes', () => {
     expect(matchCreditLine('SINGAPORE - By the end of the year, the line will open.')).toBeNull();
     expect(matchCreditLine('Prices rose - again - by 4 per cent in May.')).toBeNull();

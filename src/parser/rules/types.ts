@@ -92,6 +92,8 @@ export interface PlatformRules {
  * by ` - `.
  */
 export interface CreditLineRules {
+  /** Characters joining the parts, printed between spaces (`-` in `Pub - - Section`, `·`, `–`, `/`). */
+  separators: readonly string[];
   /** Words that open the writer's credit (`By`, `TEXT:`), case-insensitive, with their punctuation. */
   writerOpeners: readonly string[];
   /** Words that open another credit after the writer's (`FOTO:`, `PHOTO:`), case-insensitive. */
