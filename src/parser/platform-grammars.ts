@@ -13,6 +13,7 @@ import {
   BYLINE_MAX_WORDS,
   CARD_PUBLICATION_MAX_CHARS,
   CREDIT_LINE_MAX_CHARS,
+  FOOTER_LINE_MAX_CHARS,
 } from './settings.js';
 import { endsSentence, hasDigit, startsLowercase } from './text.js';
 import type { Platform } from './types.js';
@@ -133,6 +134,29 @@ export function matchCreditLine(text: string): CreditLine | null {
   }
   if (!credited) return null;
   return { publication, byline, date: date?.iso === null ? null : date };
+}
+
+const FOOTER_BRANDS: readonly string[] = PLATFORMS.flatMap((p) => p.footerBrands ?? []);
+/** A line cut inside the brand keeps at least this much of it (`PressRe`): `Press` alone is a common word. */
+const CUT_BRAND_MIN_CHARS = 6;
+
+/**
+ * A line of a platform's print footer, in any language: short, not a sentence,
+ * and signed with the brand as its last word (`Gedrukt en verspreid door
+ * PressReader`) or opening with the brand's domain (`PressReader.com +1 604…`).
+ * A line cut by the capture may end inside the brand (`…distribué par PressRe`).
+ */
+export function namesFooterBrand(text: string, cut: boolean): boolean {
+  if (text.length > FOOTER_LINE_MAX_CHARS || endsSentence(text)) return false;
+  const lastSpace = text.lastIndexOf(' ');
+  const lastWord = text.slice(lastSpace + 1);
+  for (const brand of FOOTER_BRANDS) {
+    if (text.startsWith(`${brand}.`)) return true;
+    if (lastSpace < 0) continue;
+    if (lastWord === brand) return true;
+    if (cut && lastWord.length >= CUT_BRAND_MIN_CHARS && brand.startsWith(lastWord)) return true;
+  }
+  return false;
 }
 
 const DROP_CAP_PLATFORMS: ReadonlySet<Platform> = new Set(

@@ -14,11 +14,14 @@ import {
   type EditionLineMatch,
 } from './edition.js';
 import { isBoilerplate } from './ledger.js';
+import { namesFooterBrand } from './platform-grammars.js';
 import { TRY_GOLD_SHAPE } from './rules/generic.js';
 import {
   CARD_ALT_WINDOW,
   CARD_PUBLICATION_MAX_CHARS,
   EDITION_LINE_MAX_CHARS,
+  FOOTER_LINE_MAX_CHARS,
+  FOOTER_MAX_LINES,
   GLUED_LABEL_MAX_CHARS,
   MIN_CUT_BOILERPLATE_CHARS,
   NAVIGATION_MAX_CHARS,
@@ -579,6 +582,31 @@ function cutRepeat(lines: ClassifiedLine[], lastLineOpen: boolean): void {
 }
 
 /**
+ * A platform's print footer closing the page (`Gedrukt en verspreid door
+ * PressReader` / `PressReader.com +1 604 278 4604` / `AUTEURSRECHTELIJK
+ * BESCHERMD…`), in any language, whole or cut: among the last lines, the first
+ * one signed with the platform's name opens it when every line after it is
+ * short and no sentence. Those lines are chrome.
+ */
+function platformFooter(lines: ClassifiedLine[], lastLineOpen: boolean): void {
+  const last = lines.length - 1;
+  for (let k = Math.max(1, lines.length - FOOTER_MAX_LINES); k <= last; k++) {
+    const line = lines[k] as ClassifiedLine;
+    if (line.kind !== 'text' || !namesFooterBrand(line.text, lastLineOpen && k === last)) continue;
+    const rest = lines.slice(k + 1);
+    const closes = rest.every(
+      (l) => l.kind !== 'text' || (l.text.length <= FOOTER_LINE_MAX_CHARS && !endsSentence(l.text)),
+    );
+    if (!closes) continue;
+    for (let j = k; j <= last; j++) {
+      const footer = lines[j] as ClassifiedLine;
+      if (footer.kind === 'text') lines[j] = relabel(footer, 'chrome');
+    }
+    return;
+  }
+}
+
+/**
  * Footer links after a platform footer (`© PressReader. All rights reserved.`
  * then `Newspapers in English`, `Newspapers from India`): the short lines that
  * close the page after a chrome line, none of them a sentence, are navigation
@@ -663,6 +691,7 @@ export function segment(classified: readonly ClassifiedLine[], lastLineOpen = fa
   const lines = [...classified];
   demoteBodyMentions(lines);
   cutRepeat(lines, lastLineOpen);
+  platformFooter(lines, lastLineOpen);
   trailingChrome(lines);
   footerLinksAboveCopyright(lines);
   contentsHeading(lines);

@@ -64,6 +64,10 @@ export const PAYWALL_REPEAT_WINDOW = 8;
 export const SIGN_IN_MAX_CHARS = 80;
 /** Generic "Try GOLD - Free"-shaped label at the top of a page: at most this long. */
 export const TRY_GOLD_MAX_CHARS = 40;
+/** A line of a platform's print footer (`Printed and distributed by PressReader`) is at most this long. */
+export const FOOTER_LINE_MAX_CHARS = 80;
+/** A platform's print footer is found among this many last lines. */
+export const FOOTER_MAX_LINES = 5;
 /** Category / navigation labels are at most this long. */
 export const NAVIGATION_MAX_CHARS = 40;
 /**

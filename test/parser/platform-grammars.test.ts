@@ -4,6 +4,47 @@ import { normalizedLines, parsePage } from '../../src/parser/index.js';
 import { normalizeInput, stripIconLigatures } from '../../src/parser/normalize.js';
 import { matchCreditLine, repairDropCap } from '../../src/parser/platform-grammars.js';
 
+describe('PressReader print footers in any language, whole or cut (issue 11, second stranger)', () => {
+  const story = [
+    'Gemeenten worstelen met tekort aan jeugdzorg',
+    'NRC (Amsterdam) · · Binnenland · Door Eva de Boer',
+    'Bijna de helft van de Nederlandse gemeenten kan de kosten van de jeugdzorg dit jaar niet meer dragen, blijkt uit een rondgang.',
+    'Wethouders zeggen dat de wachtlijsten langer worden, terwijl de budgetten al drie jaar niet zijn meegegroeid.',
+  ];
+  const url = 'https://www.pressreader.com/netherlands/nrc/20250304/281500000000001';
+  const footerOf = (lines: string[]) => {
+    const out = parsePage([...story, ...lines].join('\n'), { url });
+    expect(out.story?.paragraphs).toEqual(story.slice(2));
+    return out.removed.map((r) => r.text).slice(1);
+  };
+
+  it('the lines naming the platform and the short lines after them are its footer', () => {
+    const footer = [
+      'Gedrukt en verspreid door PressReader',
+      'PressReader.com +1 604 278 4604',
+      'AUTEURSRECHTELIJK BESCHERMD DOOR TOEPASSELIJKE WETGEVING',
+    ];
+    expect(footerOf([...footer, ''])).toEqual(footer);
+    expect(
+      footerOf(['Printed and distributed by PressReader', 'PressReader.com +1 604 278 4604', '']),
+    ).toHaveLength(2);
+  });
+
+  it('a footer cut by the capture is still the footer', () => {
+    expect(footerOf(['Gedruckt und verbreitet von PressReader', 'PressReader.com +1 604 27'])).toHaveLength(
+      2,
+    );
+    expect(footerOf(['Imprimé et distribué par PressRe'])).toEqual(['Imprimé et distribué par PressRe']);
+  });
+
+  it('a story line that names the platform is story', () => {
+    expect(classifyLine('PressReader, the Vancouver company, said its readers doubled.', false).kind).toBe(
+      'text',
+    );
+    expect(classifyLine('The deal was signed with PressReader', false).kind).toBe('text');
+  });
+});
+
 describe('PressReader credit lines', () => {
   it('reads the publication, the writer and a printed date', () => {
     expect(matchCreditLine('Hindustan Times (Mumbai) - - Business - By Rhea Mogul')).toEqual({

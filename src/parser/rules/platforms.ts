@@ -25,6 +25,7 @@ export const PLATFORMS: readonly PlatformRules[] = [
     ],
     gluedReadingTime: [],
     leadingPublication: true,
+    footerBrands: ['PressReader'],
     creditLine: {
       // editions in other languages join the same parts with a middle dot, an en dash or a slash
       separators: ['-', '–', '—', '·', '/'],

@@ -71,6 +71,11 @@ export interface PlatformRules {
   gluedReadingTime: readonly string[];
   /** Story pages open with the publication's name above the title (PressReader). */
   leadingPublication: boolean;
+  /**
+   * Names the platform signs its print footer with (`Printed and distributed by PressReader`,
+   * `PressReader.com +1 604…`), in whatever language the rest of the line is. Case-sensitive.
+   */
+  footerBrands?: readonly string[];
   /** A credit line under the title that names the edition and the writer (PressReader). */
   creditLine?: CreditLineRules;
   /** Story pages set the first letter as a drop cap, which captures lose, double or lower-case (`TTata`). */
