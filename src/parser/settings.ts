@@ -217,3 +217,6 @@ export const LETTER_SIGN_OFF_WINDOW = 3;
 
 /** A PressReader-style credit line (`Pub (City) - - Section - By Name, FOTO: …`) is at most this long. */
 export const CREDIT_LINE_MAX_CHARS = 200;
+
+/** A credits line (`Text: Ana Ruiz, Photos: Rui Gaudêncio`) is at most this long. */
+export const CREDITS_LINE_MAX_CHARS = 120;

@@ -9,6 +9,7 @@ import { matchIssueTitle, type PrintedDate } from './edition.js';
 import { proseSentences } from './evidence.js';
 import { isBoilerplate, type Ledger } from './ledger.js';
 import { repairDropCap } from './platform-grammars.js';
+import { readCredits } from './credits.js';
 import { BYLINE_CREDITS, BYLINE_OPENERS, DATELINE_SEPARATORS, NAME_PARTICLES } from './rules/generic.js';
 import {
   BYLINE_MAX_CHARS,
@@ -153,7 +154,7 @@ function publicationFirst(
   if (ctx.leadingPublication) return true;
   for (let k = j + 1; k <= j + HEADER_BYLINE_MAX_OFFSET - 1 && k < content.length; k++) {
     const kind = content[k]?.kind;
-    if (kind === 'dash') return true;
+    if (kind === 'dash' || kind === 'credits') return true;
     if (kind !== 'text') return false;
   }
   return false;
@@ -391,7 +392,7 @@ export function extractStory(
   } else {
     let b = -1;
     for (let k = i + 1; k <= i + HEADER_BYLINE_MAX_OFFSET && k < content.length; k++) {
-      if (content[k]?.kind === 'dash') {
+      if (content[k]?.kind === 'dash' || content[k]?.kind === 'credits') {
         b = k;
         break;
       }
@@ -468,7 +469,15 @@ export function extractStory(
     }
     const bylineLine = draft.byline === null ? content[e] : undefined;
     if (bylineLine?.kind === 'dash') {
-      draft.byline = extractByline(bylineLine.detail ?? '');
+      const detail = bylineLine.detail ?? '';
+      // `- Texto: Ana Ruiz, Fotos: …`: a credits line behind the dash
+      const credits = readCredits(detail);
+      draft.byline = credits === null ? extractByline(detail) : credits.writer;
+      ledger.remove(bylineLine, 'layout');
+      e++;
+    } else if (bylineLine?.kind === 'credits') {
+      // `Text: Ana Ruiz, Photos: Rui Gaudêncio`: the writer, never the photographer
+      draft.byline = bylineLine.detail === undefined || bylineLine.detail === '' ? null : bylineLine.detail;
       ledger.remove(bylineLine, 'layout');
       e++;
     } else if (

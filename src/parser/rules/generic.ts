@@ -185,3 +185,55 @@ export const ISSUE_WORDS: readonly string[] = [
   'volume',
   'number',
 ];
+
+/**
+ * Labels of a credits line (`Text: Ana Ruiz, Photos: Rui Gaudêncio`,
+ * `Tekst: Jan de Vries / Foto: Eva Smit`), lower-cased. A label naming one of
+ * these (`Text and photos:`) credits the writer; one naming only a photo word
+ * credits someone else. Photo words are stems (`foto` covers `fotos`, `fotoğraflar`).
+ */
+export const CREDIT_LABELS = {
+  writer: [
+    'text',
+    'texte',
+    'texto',
+    'textos',
+    'tekst',
+    'testo',
+    'words',
+    'word',
+    'story',
+    'report',
+    'reporting',
+    'interview',
+    'author',
+    'autor',
+    'autora',
+    'autorka',
+    'yazı',
+    'haber',
+    'текст',
+    'автор',
+    'نص',
+    'כתב',
+    'טקסט',
+  ],
+  photo: [
+    'photo',
+    'foto',
+    'fotoğraf',
+    'fot.',
+    'zdjęci',
+    'bild',
+    'kuva',
+    'picture',
+    'image',
+    'illustr',
+    'ilustr',
+    'styling',
+    'video',
+    'фото',
+    'تصوير',
+    'צילום',
+  ],
+} as const;
