@@ -30,6 +30,7 @@ import {
   hasDigit,
   hasLetter,
   hasLowercase,
+  hasUppercase,
   startsLowercase,
   startsUppercase,
   wordCount,
@@ -108,14 +109,27 @@ function withoutAgency(prefix: string): string {
   return open > 0 && prefix.endsWith(')') ? prefix.slice(0, open) : prefix;
 }
 
-/** `SEOUL - As evidence mounts…`, `TOKYO -- When…`, `NEW DELHI: The…`, `LONDON (Reuters) - …` → the place. */
+/** `Praha (ČTK)`: a wire agency in capitals after the place. */
+function hasAgency(prefix: string): boolean {
+  const open = prefix.indexOf(' (');
+  return (
+    open > 0 && prefix.endsWith(')') && !hasLowercase(prefix.slice(open)) && hasUppercase(prefix.slice(open))
+  );
+}
+
+/**
+ * `SEOUL - As evidence mounts…`, `TOKYO -- When…`, `NEW DELHI: The…`, `LONDON (Reuters) - …` → the place.
+ * A place in ordinary case counts only before a wire agency in capitals (`Praha (ČTK) – …`).
+ */
 export function findDateline(paragraph: string): string | null {
   for (const sep of DATELINE_SEPARATORS) {
     const at = paragraph.indexOf(sep);
     if (at <= 0 || at > DATELINE_MAX_CHARS) continue;
-    const place = withoutAgency(paragraph.slice(0, at).trim());
-    if (place.length >= 2 && wordCount(place) <= 4 && DATELINE_PLACE.test(place) && !hasLowercase(place))
-      return place;
+    const prefix = paragraph.slice(0, at).trim();
+    const place = withoutAgency(prefix);
+    if (place.length < 2 || wordCount(place) > 4 || !DATELINE_PLACE.test(place.toUpperCase())) continue;
+    if (!hasLowercase(place)) return place;
+    if (hasAgency(prefix) && place.split(' ').every(startsUppercase)) return place;
   }
   return null;
 }

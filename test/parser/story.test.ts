@@ -48,6 +48,11 @@ describe('datelines', () => {
     ['SINGAPORE — A driverless tram…', 'SINGAPORE'],
     ['NASA said on Tuesday that July 2023 was the hottest month', null],
     ['MUMBAI IN DECEMBER is a good place to see it.', null],
+    // a place in ordinary case only before a wire agency in capitals (issue 11)
+    ['Praha (ČTK) – Na jaře začne stavba nové linky metra…', 'Praha'],
+    ['Nová Ves (ČTK) – Obec dostane…', 'Nová Ves'],
+    ['Praha (pro Lidovky) – Na jaře…', null],
+    ['Praha – Na jaře začne stavba…', null],
   ])('%s → %s', (text, place) => {
     expect(findDateline(text)).toBe(place);
   });
