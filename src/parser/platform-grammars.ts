@@ -15,7 +15,7 @@ import {
   CREDIT_LINE_MAX_CHARS,
   FOOTER_LINE_MAX_CHARS,
 } from './settings.js';
-import { endsSentence, hasDigit, startsLowercase } from './text.js';
+import { endsSentence, hasDigit, hasLetter, startsLowercase } from './text.js';
 import type { Platform } from './types.js';
 
 const CREDIT_RULES: readonly CreditLineRules[] = PLATFORMS.flatMap((p) =>
@@ -155,6 +155,20 @@ export function namesFooterBrand(text: string, cut: boolean): boolean {
     if (lastSpace < 0) continue;
     if (lastWord === brand) return true;
     if (cut && lastWord.length >= CUT_BRAND_MIN_CHARS && brand.startsWith(lastWord)) return true;
+  }
+  return false;
+}
+
+const WALL_BRANDS: readonly string[] = PLATFORMS.flatMap((p) => p.wallBrands ?? []);
+
+/** Whether the text names a preview wall's brand as a word (`…gratuita de Scribd.`, not `Scribdle`). */
+export function namesWallBrand(text: string): boolean {
+  for (const brand of WALL_BRANDS) {
+    const at = text.indexOf(brand);
+    if (at < 0) continue;
+    const before = text.charAt(at - 1);
+    const after = text.charAt(at + brand.length);
+    if (!hasLetter(before) && !hasLetter(after)) return true;
   }
   return false;
 }

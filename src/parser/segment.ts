@@ -14,7 +14,7 @@ import {
   type EditionLineMatch,
 } from './edition.js';
 import { isBoilerplate } from './ledger.js';
-import { namesFooterBrand } from './platform-grammars.js';
+import { namesFooterBrand, namesWallBrand } from './platform-grammars.js';
 import { TRY_GOLD_SHAPE } from './rules/generic.js';
 import {
   CARD_ALT_WINDOW,
@@ -26,6 +26,8 @@ import {
   MIN_CUT_BOILERPLATE_CHARS,
   NAVIGATION_MAX_CHARS,
   PAYWALL_REPEAT_WINDOW,
+  PREVIEW_WALL_LINE_MAX_CHARS,
+  PREVIEW_WALL_MAX_LINES,
   SIGN_IN_MAX_CHARS,
   TIER_LINE_MAX_CHARS,
   TRY_GOLD_MAX_CHARS,
@@ -643,6 +645,29 @@ function storyReadingTimeEnd(lines: readonly ClassifiedLine[], topEnd: number): 
   return matchIssueTitle(name.text, issue.text) === null ? topEnd : topEnd + 3;
 }
 
+/**
+ * A preview wall closing the story (Scribd: `Estás leyendo una vista previa
+ * gratuita.` / `Lee el resto… con una prueba gratuita de Scribd.` / `Prueba gratis
+ * durante 30 días`), in any language: the run of short lines just above the
+ * story's end, at most a few, one of them naming the platform's brand. Returns
+ * where the story ends now; the wall's lines are paywall.
+ */
+function previewWall(lines: ClassifiedLine[], topEnd: number, storyEnd: number): number {
+  let start = storyEnd;
+  while (
+    start - 1 > topEnd &&
+    storyEnd - (start - 1) <= PREVIEW_WALL_MAX_LINES &&
+    lines[start - 1]?.kind === 'text' &&
+    (lines[start - 1] as ClassifiedLine).text.length <= PREVIEW_WALL_LINE_MAX_CHARS
+  )
+    start--;
+  let brand = -1;
+  for (let k = start; k < storyEnd; k++) if (namesWallBrand((lines[k] as ClassifiedLine).text)) brand = k;
+  if (brand < 0) return storyEnd;
+  for (let k = start; k < storyEnd; k++) lines[k] = relabel(lines[k] as ClassifiedLine, 'paywall');
+  return start;
+}
+
 /** At most this many footer links sit between a listing's last card and the closing `© site` line. */
 const FOOTER_LINKS_MAX = 3;
 
@@ -717,5 +742,6 @@ export function segment(classified: readonly ClassifiedLine[], lastLineOpen = fa
     storyEnd = header >= 0 ? header : (findCardStart(lines, cardsFrom, repeats) ?? lines.length);
     teaserStart = header >= 0 ? header + 1 : storyEnd;
   }
+  storyEnd = previewWall(lines, topEnd, storyEnd);
   return { lines, topEnd, storyEnd, teaserStart, issuePage, repeats };
 }

@@ -220,3 +220,8 @@ export const CREDIT_LINE_MAX_CHARS = 200;
 
 /** A credits line (`Text: Ana Ruiz, Photos: Rui Gaudêncio`) is at most this long. */
 export const CREDITS_LINE_MAX_CHARS = 120;
+
+/** A preview wall (`You're reading a free preview.` / `Read the rest with a free trial of Scribd.`) is at most this many lines… */
+export const PREVIEW_WALL_MAX_LINES = 5;
+/** …each at most this long: the story's paragraphs above it are longer. */
+export const PREVIEW_WALL_LINE_MAX_CHARS = 90;

@@ -45,6 +45,48 @@ describe('PressReader print footers in any language, whole or cut (issue 11, sec
   });
 });
 
+describe('Scribd preview walls in any language (issue 11, second stranger)', () => {
+  const story = [
+    'The Slow Road to Spiti',
+    'National Geographic Traveller India',
+    'September 2021',
+    'By Kavya Iyer',
+    'THE ROAD OUT OF RECKONG PEO narrows almost as soon as the town ends. Within an hour, the apple orchards of Kinnaur give way to raw scree.',
+    'Our driver, Tenzin, has made this journey more than two hundred times. He drives with one hand on the wheel and the other on the horn.',
+  ];
+  const url = 'https://www.scribd.com/article/712094534/The-Slow-Road-To-Spiti';
+  const cards = [
+    'More from National Geographic Traveller India',
+    'National Geographic Traveller India2 min read',
+    'Monsoon in Meghalaya',
+    'Living root bridges, swollen waterfalls and a village that claims to be the cleanest in Asia.',
+  ];
+
+  it.each([
+    [
+      [
+        'Estás leyendo una vista previa gratuita.',
+        'Lee el resto de este artículo con una prueba gratuita de Scribd.',
+        'Prueba gratis durante 30 días',
+        'Cancela cuando quieras.',
+      ],
+    ],
+    [['Du liest eine kostenlose Vorschau.', 'Lies den Rest mit einer Testversion von Everand.']],
+  ])('the short lines closing the story, one naming the brand, are the wall: %j', (wall) => {
+    const out = parsePage([...story, ...wall, ...cards].join('\n'), { url });
+    expect(out.story?.paragraphs).toEqual(story.slice(4));
+    expect(out.removed.filter((r) => r.reason === 'paywall').map((r) => r.text)).toEqual(wall);
+    expect(out.teasers.map((t) => t.title)).toEqual(['Monsoon in Meghalaya']);
+  });
+
+  it('a story paragraph naming the brand is story', () => {
+    const paragraph =
+      'Scribd, the San Francisco company, said on Tuesday that its readers had doubled in two years, most of them outside the United States.';
+    const out = parsePage([...story, paragraph, ...cards].join('\n'), { url });
+    expect(out.story?.paragraphs).toEqual([...story.slice(4), paragraph]);
+  });
+});
+
 describe('PressReader credit lines', () => {
   it('reads the publication, the writer and a printed date', () => {
     expect(matchCreditLine('Hindustan Times (Mumbai) - - Business - By Rhea Mogul')).toEqual({

@@ -99,6 +99,7 @@ export const PLATFORMS: readonly PlatformRules[] = [
     hosts: ['scribd.com'],
     textMarkers: [],
     brandNames: ['Scribd Everand'],
+    wallBrands: ['Scribd', 'Everand'],
     chromeLines: [],
     gluedReadingTime: ['min read'],
     leadingPublication: false,

@@ -76,6 +76,12 @@ export interface PlatformRules {
    * `PressReader.com +1 604…`), in whatever language the rest of the line is. Case-sensitive.
    */
   footerBrands?: readonly string[];
+  /**
+   * Names the platform's preview wall prints (`…with a free trial of Scribd`), in whatever
+   * language the rest of the wall is: short lines closing a story, one of them naming the brand
+   * as a word, are the wall. Case-sensitive.
+   */
+  wallBrands?: readonly string[];
   /** A credit line under the title that names the edition and the writer (PressReader). */
   creditLine?: CreditLineRules;
   /** Story pages set the first letter as a drop cap, which captures lose, double or lower-case (`TTata`). */
