@@ -19,6 +19,7 @@ import { TRY_GOLD_SHAPE } from './rules/generic.js';
 import {
   CARD_ALT_WINDOW,
   CARD_PUBLICATION_MAX_CHARS,
+  DECK_MAX_CHARS,
   EDITION_LINE_MAX_CHARS,
   FOOTER_LINE_MAX_CHARS,
   FOOTER_MAX_LINES,
@@ -668,6 +669,45 @@ function previewWall(lines: ClassifiedLine[], topEnd: number, storyEnd: number):
   return start;
 }
 
+/** Lines of a known upsell block that say it is one: a price or a "Try GOLD" label. */
+const UPSELL_EVIDENCE_KINDS: ReadonlySet<LineKind> = new Set(['price', 'try-gold']);
+
+/**
+ * The upsell block printed AFTER a story header (Title / Pub / `|` / date /
+ * deck / byline, then `Go Unlimited with Magzter GOLD` / prices / `Try GOLD`,
+ * then the story), in wording no locale file knows. A brand line there would
+ * end the story before it starts: when the first story-ending line follows a
+ * header's date within `UPSELL_HEADER_WINDOW` lines, and the run of short lines
+ * from it holds a price or a "Try GOLD" label and is followed by prose, the run
+ * is upsell and the story goes on after it.
+ */
+function upsellAfterHeader(lines: ClassifiedLine[], topEnd: number): void {
+  const limit = Math.min(lines.length, topEnd + UPSELL_HEADER_WINDOW);
+  let meta = -1;
+  let start = -1;
+  for (let k = topEnd; k < limit; k++) {
+    const line = lines[k] as ClassifiedLine;
+    if (meta < 0 && isHardMeta(line)) meta = k;
+    else if (UPSELL_KINDS.has(line.kind) || STORY_END_KINDS.has(line.kind)) {
+      start = k;
+      break;
+    } else if (line.kind === 'text' && line.text.length > DECK_MAX_CHARS) return;
+  }
+  if (meta < 0 || start < 0 || !UPSELL_KINDS.has((lines[start] as ClassifiedLine).kind)) return;
+  let end = start;
+  let evidence = false;
+  while (end < lines.length) {
+    const line = lines[end] as ClassifiedLine;
+    if (UPSELL_KINDS.has(line.kind)) evidence ||= UPSELL_EVIDENCE_KINDS.has(line.kind);
+    else if (line.kind !== 'text' || line.text.length > UPSELL_LINE_MAX_CHARS || endsSentence(line.text))
+      break;
+    end++;
+  }
+  const prose = lines[end];
+  if (!evidence || prose?.kind !== 'text' || prose.text.length <= UPSELL_LINE_MAX_CHARS) return;
+  for (let k = start; k < end; k++) lines[k] = relabel(lines[k] as ClassifiedLine, 'upsell');
+}
+
 /** At most this many footer links sit between a listing's last card and the closing `© site` line. */
 const FOOTER_LINKS_MAX = 3;
 
@@ -721,6 +761,7 @@ export function segment(classified: readonly ClassifiedLine[], lastLineOpen = fa
   footerLinksAboveCopyright(lines);
   contentsHeading(lines);
   const topEnd = upsellBeforeHeader(lines, findTopEnd(lines));
+  upsellAfterHeader(lines, topEnd);
   for (let i = topEnd; i < lines.length; i++) {
     const line = lines[i];
     if (line?.kind === 'category') lines[i] = relabel(line, 'text');
