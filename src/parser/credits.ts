@@ -32,12 +32,35 @@ function isPhotoWord(word: string): boolean {
   return CREDIT_LABELS.photo.some((stem) => word.startsWith(stem));
 }
 
+/** Words that join two labels into one (`Text and photos:`, `Texto e fotos:`). */
+const LABEL_CONNECTORS: ReadonlySet<string> = new Set([
+  'and',
+  '&',
+  'e',
+  'y',
+  'und',
+  'en',
+  've',
+  'et',
+  'i',
+  'og',
+  'och',
+]);
+
+/** A label made only of credit words (`Text and photos`), not a heading that holds one (`Photo Essay`). */
+function isCreditLabel(credit: Credit): boolean {
+  return (
+    credit.label.length > 0 &&
+    credit.label.every((w) => WRITER_LABELS.has(w) || isPhotoWord(w) || LABEL_CONNECTORS.has(w))
+  );
+}
+
 function creditsWriter(credit: Credit): boolean {
-  return credit.label.some((w) => WRITER_LABELS.has(w));
+  return isCreditLabel(credit) && credit.label.some((w) => WRITER_LABELS.has(w));
 }
 
 function creditsPhotosOnly(credit: Credit): boolean {
-  return !creditsWriter(credit) && credit.label.some(isPhotoWord);
+  return isCreditLabel(credit) && !credit.label.some((w) => WRITER_LABELS.has(w));
 }
 
 function isName(words: readonly string[]): boolean {

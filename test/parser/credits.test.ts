@@ -26,6 +26,9 @@ describe('readCredits', () => {
 
   it('is no credits line without a label it knows, or when a part is no name', () => {
     expect(readCredits('Pros: Fast Charging, Cons: Heavy Body')).toBeNull();
+    // a heading that holds a credit word is a title, not a credit (`Photo Essay: …` on a card)
+    expect(readCredits('Photo Essay: The Last Ferry To Majuli')).toBeNull();
+    expect(readCredits('Video Review: The New Harrier EV')).toBeNull();
     expect(readCredits('The minister said: We Will Win')).toBeNull();
     expect(readCredits('Photos: the ministry released three of them on Tuesday')).toBeNull();
     expect(readCredits('Kavya Iyer')).toBeNull();
