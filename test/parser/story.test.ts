@@ -16,6 +16,10 @@ describe('bylines', () => {
     ['Words by Ana de Souza, photos by Lee Kim', 'Ana de Souza'],
     ['Por Henrique Rodrigues', 'Henrique Rodrigues'],
     ['By Clara Teo and Daniel Koh', 'Clara Teo and Daniel Koh'],
+    // right-to-left bylines (issue 11, second stranger: the 2025 header in Arabic, Hebrew, Urdu)
+    ['بقلم مارتا كوالتشيك', 'مارتا كوالتشيك'],
+    ['מאת מרתה קובלצ׳יק', 'מרתה קובלצ׳יק'],
+    ['تحریر: مارتا کوالچک', 'مارتا کوالچک'],
     ['', null],
   ])('%s → %s', (text, name) => {
     expect(extractByline(text)).toBe(name);

@@ -129,6 +129,10 @@ export const BYLINE_OPENERS: readonly string[] = [
   'av',
   'af',
   'oleh',
+  // right-to-left UIs and stories: Arabic `بقلم` (by the pen of), Hebrew `מאת`, Urdu `تحریر:`
+  'بقلم',
+  'מאת',
+  'تحریر:',
 ];
 
 /** Credits that may follow the writer in a byline line (`… PHOTOGRAPHY by …`). Compared case-insensitively. */
