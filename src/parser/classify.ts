@@ -12,6 +12,7 @@ import {
   type PrintedDate,
 } from './edition.js';
 import type { SourceLine } from './normalize.js';
+import { readCredits } from './credits.js';
 import { matchCreditLine } from './platform-grammars.js';
 import {
   COPYRIGHT_SHAPE,
@@ -88,6 +89,7 @@ export type LineKind =
   | 'image'
   | 'lost-glyphs'
   | 'credit'
+  | 'credits'
   | 'learned'
   | 'text';
 
@@ -105,7 +107,7 @@ export interface ClassifiedLine extends SourceLine {
   publication?: string;
   /** Date line or `…|Date` line: the date printed. */
   date?: PrintedDate;
-  /** Image line: its alt text. `- Name` line: the text after the dash. */
+  /** Image line: its alt text. `- Name` line: the text after the dash. Credits line: the writer. */
   detail?: string;
   /** True when the line matched only as the start of a boilerplate sentence cut by the capture. */
   cut?: boolean;
@@ -641,6 +643,12 @@ function matchCredit(text: string): Classification | null {
   };
 }
 
+/** `Text: Ana Ruiz, Photos: Rui Gaudêncio`: a credits line; its detail is the writer, empty when it credits only photos. */
+function matchCreditsLine(text: string): Classification | null {
+  const credits = readCredits(text);
+  return credits === null ? null : { kind: 'credits', locales: [], detail: credits.writer ?? '' };
+}
+
 const LOST_GLYPHS_LINE: Classification = { kind: 'lost-glyphs', locales: [] };
 
 export function classifyLine(text: string, maybeCut: boolean): Classification {
@@ -668,6 +676,7 @@ function classifyFolded(
     matchMarkers(folded, text, found) ??
     matchGluedCard(text, found) ??
     matchCredit(text) ??
+    matchCreditsLine(text) ??
     matchShapes(text) ??
     (maybeCut ? matchCut(text) : null) ??
     TEXT

@@ -7,8 +7,15 @@
 import { parseEditionLabel, type PrintedDate } from './edition.js';
 import { PLATFORMS } from './rules/platforms.js';
 import type { CreditLineRules } from './rules/types.js';
-import { CARD_PUBLICATION_MAX_CHARS, CREDIT_LINE_MAX_CHARS } from './settings.js';
-import { endsSentence, startsLowercase } from './text.js';
+import { NAME_PARTICLES } from './rules/generic.js';
+import {
+  BYLINE_MAX_CHARS,
+  BYLINE_MAX_WORDS,
+  CARD_PUBLICATION_MAX_CHARS,
+  CREDIT_LINE_MAX_CHARS,
+  FOOTER_LINE_MAX_CHARS,
+} from './settings.js';
+import { endsSentence, hasDigit, hasLetter, startsLowercase } from './text.js';
 import type { Platform } from './types.js';
 
 const CREDIT_RULES: readonly CreditLineRules[] = PLATFORMS.flatMap((p) =>
@@ -20,11 +27,43 @@ const WRITER_OPENERS: readonly string[] = [
 const OTHER_CREDITS: readonly string[] = [
   ...new Set(CREDIT_RULES.flatMap((r) => r.otherCredits.map((o) => o.toLowerCase()))),
 ];
+const SEPARATORS: readonly string[] = [...new Set(CREDIT_RULES.flatMap((r) => r.separators))];
+const PARTICLES: ReadonlySet<string> = new Set(NAME_PARTICLES);
+/** Marks that join two credits (`Rita Siza / Foto: …`). */
+const CREDIT_JOINERS: ReadonlySet<string> = new Set(['/', '|', '·', '–', '—', ';', '-']);
+/** An opener-less writer after the section is at least this many words (`Pieter Jansens`, not `Binnenland`). */
+const BARE_WRITER_MIN_WORDS = 2;
 
 export interface CreditLine {
   publication: string;
   byline: string | null;
   date: PrintedDate | null;
+}
+
+/**
+ * A person's name as a credit prints it: a few words, each capitalised (or in a
+ * script without case) or a particle (`Eva de Boer`), no digits, no sentence end.
+ * What keeps `Praha (ČTK) – Na jaře začne…` (a dateline, `Na` a preposition) out.
+ */
+function isCreditedName(name: string, minWords: number): boolean {
+  if (name.length > BYLINE_MAX_CHARS || hasDigit(name) || endsSentence(name)) return false;
+  const words = name.split(' ').filter(Boolean);
+  if (words.length < minWords || words.length > BYLINE_MAX_WORDS) return false;
+  return words.every((w) => !startsLowercase(w) || PARTICLES.has(w.toLowerCase()));
+}
+
+/** `Eva Maier FOTO: APA`, `Jan Novák, Foto: ČTK` → the writer's name alone. */
+function beforeOtherCredits(text: string): string {
+  let name = text;
+  const comma = name.indexOf(',');
+  if (comma >= 0) name = name.slice(0, comma).trim();
+  const lowerName = name.toLowerCase();
+  for (const credit of OTHER_CREDITS) {
+    const at = lowerName.indexOf(` ${credit}`);
+    if (at >= 0) name = name.slice(0, at).trim();
+  }
+  // `Rita Siza / Foto: …`: the mark that joined the two credits goes with the second
+  return CREDIT_JOINERS.has(name.at(-1) ?? '') ? name.slice(0, -1).trimEnd() : name;
 }
 
 /** `By Rhea Mogul` → `Rhea Mogul`; `TEXTO: Ana Ruiz, FOTO: EFE` → `Ana Ruiz`; null when no writer opener. */
@@ -34,30 +73,35 @@ function writerOf(part: string): string | null {
     if (!folded.startsWith(opener)) continue;
     const next = part.charAt(opener.length);
     if (!opener.endsWith(':') && next !== ' ') continue;
-    let name = part.slice(opener.length).trim();
-    const comma = name.indexOf(',');
-    if (comma >= 0) name = name.slice(0, comma).trim();
-    const lowerName = name.toLowerCase();
-    for (const credit of OTHER_CREDITS) {
-      const at = lowerName.indexOf(` ${credit}`);
-      if (at >= 0) name = name.slice(0, at).trim();
-    }
+    const name = beforeOtherCredits(part.slice(opener.length).trim());
+    if (name !== '' && !isCreditedName(name, 1)) continue;
     return name;
+  }
+  return null;
+}
+
+/** The separator the line is built with: the one printed around an empty slot or after a `(City)`. */
+function separatorOf(text: string): string | null {
+  for (const sep of SEPARATORS) {
+    if (text.includes(` ${sep} ${sep}`) || text.includes(`) ${sep} `)) return sep;
   }
   return null;
 }
 
 /**
  * `Publication (City) - - Section - By Name, FOTO: …`: the publication, an
- * empty or dated slot, a section and the credits, joined by ` - `. Recognised
- * by its shape: the empty slot (` - - `) or a `(City)` publication, and a
- * writer's credit. Returns null for anything else.
+ * empty or dated slot, a section and the credits, joined by ` - ` (or `·`,
+ * `–`, `/` in other editions). Recognised by its shape: the empty slot or a
+ * `(City)` publication, and a writer's credit; with both the empty slot and the
+ * `(City)`, a bare name after the section is the writer. Returns null for
+ * anything else.
  */
 export function matchCreditLine(text: string): CreditLine | null {
   if (WRITER_OPENERS.length === 0 || text.length > CREDIT_LINE_MAX_CHARS) return null;
-  // the empty slot, or a `(City)` publication before the first dash: most lines have neither
-  if (!text.includes(' - -') && !text.includes(') -')) return null;
-  const parts = text.split(' -').map((p) => p.trim());
+  // the empty slot, or a `(City)` publication before the first separator: most lines have neither
+  const sep = separatorOf(text);
+  if (sep === null) return null;
+  const parts = text.split(` ${sep}`).map((p) => p.trim());
   const publication = parts[0] ?? '';
   if (
     publication === '' ||
@@ -80,8 +124,53 @@ export function matchCreditLine(text: string): CreditLine | null {
     }
     date ??= parseEditionLabel(part);
   }
+  if (!credited && emptySlot && publication.endsWith(')') && parts.length >= 4) {
+    // `De Standaard (Brussel) · · Binnenland · Pieter Jansens`: the whole shape, and a name last
+    const last = beforeOtherCredits(parts.at(-1) ?? '');
+    if (isCreditedName(last, BARE_WRITER_MIN_WORDS)) {
+      credited = true;
+      byline = last;
+    }
+  }
   if (!credited) return null;
   return { publication, byline, date: date?.iso === null ? null : date };
+}
+
+const FOOTER_BRANDS: readonly string[] = PLATFORMS.flatMap((p) => p.footerBrands ?? []);
+/** A line cut inside the brand keeps at least this much of it (`PressRe`): `Press` alone is a common word. */
+const CUT_BRAND_MIN_CHARS = 6;
+
+/**
+ * A line of a platform's print footer, in any language: short, not a sentence,
+ * and signed with the brand as its last word (`Gedrukt en verspreid door
+ * PressReader`) or opening with the brand's domain (`PressReader.com +1 604…`).
+ * A line cut by the capture may end inside the brand (`…distribué par PressRe`).
+ */
+export function namesFooterBrand(text: string, cut: boolean): boolean {
+  if (text.length > FOOTER_LINE_MAX_CHARS || endsSentence(text)) return false;
+  const lastSpace = text.lastIndexOf(' ');
+  const lastWord = text.slice(lastSpace + 1);
+  for (const brand of FOOTER_BRANDS) {
+    if (text.startsWith(`${brand}.`)) return true;
+    if (lastSpace < 0) continue;
+    if (lastWord === brand) return true;
+    if (cut && lastWord.length >= CUT_BRAND_MIN_CHARS && brand.startsWith(lastWord)) return true;
+  }
+  return false;
+}
+
+const WALL_BRANDS: readonly string[] = PLATFORMS.flatMap((p) => p.wallBrands ?? []);
+
+/** Whether the text names a preview wall's brand as a word (`…gratuita de Scribd.`, not `Scribdle`). */
+export function namesWallBrand(text: string): boolean {
+  for (const brand of WALL_BRANDS) {
+    const at = text.indexOf(brand);
+    if (at < 0) continue;
+    const before = text.charAt(at - 1);
+    const after = text.charAt(at + brand.length);
+    if (!hasLetter(before) && !hasLetter(after)) return true;
+  }
+  return false;
 }
 
 const DROP_CAP_PLATFORMS: ReadonlySet<Platform> = new Set(

@@ -14,15 +14,21 @@ import {
   type EditionLineMatch,
 } from './edition.js';
 import { isBoilerplate } from './ledger.js';
+import { namesFooterBrand, namesWallBrand } from './platform-grammars.js';
 import { TRY_GOLD_SHAPE } from './rules/generic.js';
 import {
   CARD_ALT_WINDOW,
   CARD_PUBLICATION_MAX_CHARS,
+  DECK_MAX_CHARS,
   EDITION_LINE_MAX_CHARS,
+  FOOTER_LINE_MAX_CHARS,
+  FOOTER_MAX_LINES,
   GLUED_LABEL_MAX_CHARS,
   MIN_CUT_BOILERPLATE_CHARS,
   NAVIGATION_MAX_CHARS,
   PAYWALL_REPEAT_WINDOW,
+  PREVIEW_WALL_LINE_MAX_CHARS,
+  PREVIEW_WALL_MAX_LINES,
   SIGN_IN_MAX_CHARS,
   TIER_LINE_MAX_CHARS,
   TRY_GOLD_MAX_CHARS,
@@ -579,6 +585,31 @@ function cutRepeat(lines: ClassifiedLine[], lastLineOpen: boolean): void {
 }
 
 /**
+ * A platform's print footer closing the page (`Gedrukt en verspreid door
+ * PressReader` / `PressReader.com +1 604 278 4604` / `AUTEURSRECHTELIJK
+ * BESCHERMD…`), in any language, whole or cut: among the last lines, the first
+ * one signed with the platform's name opens it when every line after it is
+ * short and no sentence. Those lines are chrome.
+ */
+function platformFooter(lines: ClassifiedLine[], lastLineOpen: boolean): void {
+  const last = lines.length - 1;
+  for (let k = Math.max(1, lines.length - FOOTER_MAX_LINES); k <= last; k++) {
+    const line = lines[k] as ClassifiedLine;
+    if (line.kind !== 'text' || !namesFooterBrand(line.text, lastLineOpen && k === last)) continue;
+    const rest = lines.slice(k + 1);
+    const closes = rest.every(
+      (l) => l.kind !== 'text' || (l.text.length <= FOOTER_LINE_MAX_CHARS && !endsSentence(l.text)),
+    );
+    if (!closes) continue;
+    for (let j = k; j <= last; j++) {
+      const footer = lines[j] as ClassifiedLine;
+      if (footer.kind === 'text') lines[j] = relabel(footer, 'chrome');
+    }
+    return;
+  }
+}
+
+/**
  * Footer links after a platform footer (`© PressReader. All rights reserved.`
  * then `Newspapers in English`, `Newspapers from India`): the short lines that
  * close the page after a chrome line, none of them a sentence, are navigation
@@ -613,6 +644,68 @@ function storyReadingTimeEnd(lines: readonly ClassifiedLine[], topEnd: number): 
   if (name?.kind !== 'text' || issue?.kind !== 'text' || lines[topEnd + 2]?.kind !== 'reading-time')
     return topEnd;
   return matchIssueTitle(name.text, issue.text) === null ? topEnd : topEnd + 3;
+}
+
+/**
+ * A preview wall closing the story (Scribd: `Estás leyendo una vista previa
+ * gratuita.` / `Lee el resto… con una prueba gratuita de Scribd.` / `Prueba gratis
+ * durante 30 días`), in any language: the run of short lines just above the
+ * story's end, at most a few, one of them naming the platform's brand. Returns
+ * where the story ends now; the wall's lines are paywall.
+ */
+function previewWall(lines: ClassifiedLine[], topEnd: number, storyEnd: number): number {
+  let start = storyEnd;
+  while (
+    start - 1 > topEnd &&
+    storyEnd - (start - 1) <= PREVIEW_WALL_MAX_LINES &&
+    lines[start - 1]?.kind === 'text' &&
+    (lines[start - 1] as ClassifiedLine).text.length <= PREVIEW_WALL_LINE_MAX_CHARS
+  )
+    start--;
+  let brand = -1;
+  for (let k = start; k < storyEnd; k++) if (namesWallBrand((lines[k] as ClassifiedLine).text)) brand = k;
+  if (brand < 0) return storyEnd;
+  for (let k = start; k < storyEnd; k++) lines[k] = relabel(lines[k] as ClassifiedLine, 'paywall');
+  return start;
+}
+
+/** Lines of a known upsell block that say it is one: a price or a "Try GOLD" label. */
+const UPSELL_EVIDENCE_KINDS: ReadonlySet<LineKind> = new Set(['price', 'try-gold']);
+
+/**
+ * The upsell block printed AFTER a story header (Title / Pub / `|` / date /
+ * deck / byline, then `Go Unlimited with Magzter GOLD` / prices / `Try GOLD`,
+ * then the story), in wording no locale file knows. A brand line there would
+ * end the story before it starts: when the first story-ending line follows a
+ * header's date within `UPSELL_HEADER_WINDOW` lines, and the run of short lines
+ * from it holds a price or a "Try GOLD" label and is followed by prose, the run
+ * is upsell and the story goes on after it.
+ */
+function upsellAfterHeader(lines: ClassifiedLine[], topEnd: number): void {
+  const limit = Math.min(lines.length, topEnd + UPSELL_HEADER_WINDOW);
+  let meta = -1;
+  let start = -1;
+  for (let k = topEnd; k < limit; k++) {
+    const line = lines[k] as ClassifiedLine;
+    if (meta < 0 && isHardMeta(line)) meta = k;
+    else if (UPSELL_KINDS.has(line.kind) || STORY_END_KINDS.has(line.kind)) {
+      start = k;
+      break;
+    } else if (line.kind === 'text' && line.text.length > DECK_MAX_CHARS) return;
+  }
+  if (meta < 0 || start < 0 || !UPSELL_KINDS.has((lines[start] as ClassifiedLine).kind)) return;
+  let end = start;
+  let evidence = false;
+  while (end < lines.length) {
+    const line = lines[end] as ClassifiedLine;
+    if (UPSELL_KINDS.has(line.kind)) evidence ||= UPSELL_EVIDENCE_KINDS.has(line.kind);
+    else if (line.kind !== 'text' || line.text.length > UPSELL_LINE_MAX_CHARS || endsSentence(line.text))
+      break;
+    end++;
+  }
+  const prose = lines[end];
+  if (!evidence || prose?.kind !== 'text' || prose.text.length <= UPSELL_LINE_MAX_CHARS) return;
+  for (let k = start; k < end; k++) lines[k] = relabel(lines[k] as ClassifiedLine, 'upsell');
 }
 
 /** At most this many footer links sit between a listing's last card and the closing `© site` line. */
@@ -663,10 +756,12 @@ export function segment(classified: readonly ClassifiedLine[], lastLineOpen = fa
   const lines = [...classified];
   demoteBodyMentions(lines);
   cutRepeat(lines, lastLineOpen);
+  platformFooter(lines, lastLineOpen);
   trailingChrome(lines);
   footerLinksAboveCopyright(lines);
   contentsHeading(lines);
   const topEnd = upsellBeforeHeader(lines, findTopEnd(lines));
+  upsellAfterHeader(lines, topEnd);
   for (let i = topEnd; i < lines.length; i++) {
     const line = lines[i];
     if (line?.kind === 'category') lines[i] = relabel(line, 'text');
@@ -688,5 +783,6 @@ export function segment(classified: readonly ClassifiedLine[], lastLineOpen = fa
     storyEnd = header >= 0 ? header : (findCardStart(lines, cardsFrom, repeats) ?? lines.length);
     teaserStart = header >= 0 ? header + 1 : storyEnd;
   }
+  storyEnd = previewWall(lines, topEnd, storyEnd);
   return { lines, topEnd, storyEnd, teaserStart, issuePage, repeats };
 }

@@ -64,6 +64,10 @@ export const PAYWALL_REPEAT_WINDOW = 8;
 export const SIGN_IN_MAX_CHARS = 80;
 /** Generic "Try GOLD - Free"-shaped label at the top of a page: at most this long. */
 export const TRY_GOLD_MAX_CHARS = 40;
+/** A line of a platform's print footer (`Printed and distributed by PressReader`) is at most this long. */
+export const FOOTER_LINE_MAX_CHARS = 80;
+/** A platform's print footer is found among this many last lines. */
+export const FOOTER_MAX_LINES = 5;
 /** Category / navigation labels are at most this long. */
 export const NAVIGATION_MAX_CHARS = 40;
 /**
@@ -213,3 +217,11 @@ export const LETTER_SIGN_OFF_WINDOW = 3;
 
 /** A PressReader-style credit line (`Pub (City) - - Section - By Name, FOTO: …`) is at most this long. */
 export const CREDIT_LINE_MAX_CHARS = 200;
+
+/** A credits line (`Text: Ana Ruiz, Photos: Rui Gaudêncio`) is at most this long. */
+export const CREDITS_LINE_MAX_CHARS = 120;
+
+/** A preview wall (`You're reading a free preview.` / `Read the rest with a free trial of Scribd.`) is at most this many lines… */
+export const PREVIEW_WALL_MAX_LINES = 5;
+/** …each at most this long: the story's paragraphs above it are longer. */
+export const PREVIEW_WALL_LINE_MAX_CHARS = 90;

@@ -9,6 +9,7 @@ import { matchIssueTitle, type PrintedDate } from './edition.js';
 import { proseSentences } from './evidence.js';
 import { isBoilerplate, type Ledger } from './ledger.js';
 import { repairDropCap } from './platform-grammars.js';
+import { readCredits } from './credits.js';
 import { BYLINE_CREDITS, BYLINE_OPENERS, DATELINE_SEPARATORS, NAME_PARTICLES } from './rules/generic.js';
 import {
   BYLINE_MAX_CHARS,
@@ -29,6 +30,7 @@ import {
   hasDigit,
   hasLetter,
   hasLowercase,
+  hasUppercase,
   startsLowercase,
   startsUppercase,
   wordCount,
@@ -107,14 +109,27 @@ function withoutAgency(prefix: string): string {
   return open > 0 && prefix.endsWith(')') ? prefix.slice(0, open) : prefix;
 }
 
-/** `SEOUL - As evidence mounts…`, `TOKYO -- When…`, `NEW DELHI: The…`, `LONDON (Reuters) - …` → the place. */
+/** `Praha (ČTK)`: a wire agency in capitals after the place. */
+function hasAgency(prefix: string): boolean {
+  const open = prefix.indexOf(' (');
+  return (
+    open > 0 && prefix.endsWith(')') && !hasLowercase(prefix.slice(open)) && hasUppercase(prefix.slice(open))
+  );
+}
+
+/**
+ * `SEOUL - As evidence mounts…`, `TOKYO -- When…`, `NEW DELHI: The…`, `LONDON (Reuters) - …` → the place.
+ * A place in ordinary case counts only before a wire agency in capitals (`Praha (ČTK) – …`).
+ */
 export function findDateline(paragraph: string): string | null {
   for (const sep of DATELINE_SEPARATORS) {
     const at = paragraph.indexOf(sep);
     if (at <= 0 || at > DATELINE_MAX_CHARS) continue;
-    const place = withoutAgency(paragraph.slice(0, at).trim());
-    if (place.length >= 2 && wordCount(place) <= 4 && DATELINE_PLACE.test(place) && !hasLowercase(place))
-      return place;
+    const prefix = paragraph.slice(0, at).trim();
+    const place = withoutAgency(prefix);
+    if (place.length < 2 || wordCount(place) > 4 || !DATELINE_PLACE.test(place.toUpperCase())) continue;
+    if (!hasLowercase(place)) return place;
+    if (hasAgency(prefix) && place.split(' ').every(startsUppercase)) return place;
   }
   return null;
 }
@@ -153,7 +168,7 @@ function publicationFirst(
   if (ctx.leadingPublication) return true;
   for (let k = j + 1; k <= j + HEADER_BYLINE_MAX_OFFSET - 1 && k < content.length; k++) {
     const kind = content[k]?.kind;
-    if (kind === 'dash') return true;
+    if (kind === 'dash' || kind === 'credits') return true;
     if (kind !== 'text') return false;
   }
   return false;
@@ -391,7 +406,7 @@ export function extractStory(
   } else {
     let b = -1;
     for (let k = i + 1; k <= i + HEADER_BYLINE_MAX_OFFSET && k < content.length; k++) {
-      if (content[k]?.kind === 'dash') {
+      if (content[k]?.kind === 'dash' || content[k]?.kind === 'credits') {
         b = k;
         break;
       }
@@ -468,7 +483,15 @@ export function extractStory(
     }
     const bylineLine = draft.byline === null ? content[e] : undefined;
     if (bylineLine?.kind === 'dash') {
-      draft.byline = extractByline(bylineLine.detail ?? '');
+      const detail = bylineLine.detail ?? '';
+      // `- Texto: Ana Ruiz, Fotos: …`: a credits line behind the dash
+      const credits = readCredits(detail);
+      draft.byline = credits === null ? extractByline(detail) : credits.writer;
+      ledger.remove(bylineLine, 'layout');
+      e++;
+    } else if (bylineLine?.kind === 'credits') {
+      // `Text: Ana Ruiz, Photos: Rui Gaudêncio`: the writer, never the photographer
+      draft.byline = bylineLine.detail === undefined || bylineLine.detail === '' ? null : bylineLine.detail;
       ledger.remove(bylineLine, 'layout');
       e++;
     } else if (

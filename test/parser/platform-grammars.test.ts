@@ -4,6 +4,89 @@ import { normalizedLines, parsePage } from '../../src/parser/index.js';
 import { normalizeInput, stripIconLigatures } from '../../src/parser/normalize.js';
 import { matchCreditLine, repairDropCap } from '../../src/parser/platform-grammars.js';
 
+describe('PressReader print footers in any language, whole or cut (issue 11, second stranger)', () => {
+  const story = [
+    'Gemeenten worstelen met tekort aan jeugdzorg',
+    'NRC (Amsterdam) · · Binnenland · Door Eva de Boer',
+    'Bijna de helft van de Nederlandse gemeenten kan de kosten van de jeugdzorg dit jaar niet meer dragen, blijkt uit een rondgang.',
+    'Wethouders zeggen dat de wachtlijsten langer worden, terwijl de budgetten al drie jaar niet zijn meegegroeid.',
+  ];
+  const url = 'https://www.pressreader.com/netherlands/nrc/20250304/281500000000001';
+  const footerOf = (lines: string[]) => {
+    const out = parsePage([...story, ...lines].join('\n'), { url });
+    expect(out.story?.paragraphs).toEqual(story.slice(2));
+    return out.removed.map((r) => r.text).slice(1);
+  };
+
+  it('the lines naming the platform and the short lines after them are its footer', () => {
+    const footer = [
+      'Gedrukt en verspreid door PressReader',
+      'PressReader.com +1 604 278 4604',
+      'AUTEURSRECHTELIJK BESCHERMD DOOR TOEPASSELIJKE WETGEVING',
+    ];
+    expect(footerOf([...footer, ''])).toEqual(footer);
+    expect(
+      footerOf(['Printed and distributed by PressReader', 'PressReader.com +1 604 278 4604', '']),
+    ).toHaveLength(2);
+  });
+
+  it('a footer cut by the capture is still the footer', () => {
+    expect(footerOf(['Gedruckt und verbreitet von PressReader', 'PressReader.com +1 604 27'])).toHaveLength(
+      2,
+    );
+    expect(footerOf(['Imprimé et distribué par PressRe'])).toEqual(['Imprimé et distribué par PressRe']);
+  });
+
+  it('a story line that names the platform is story', () => {
+    expect(classifyLine('PressReader, the Vancouver company, said its readers doubled.', false).kind).toBe(
+      'text',
+    );
+    expect(classifyLine('The deal was signed with PressReader', false).kind).toBe('text');
+  });
+});
+
+describe('Scribd preview walls in any language (issue 11, second stranger)', () => {
+  const story = [
+    'The Slow Road to Spiti',
+    'National Geographic Traveller India',
+    'September 2021',
+    'By Kavya Iyer',
+    'THE ROAD OUT OF RECKONG PEO narrows almost as soon as the town ends. Within an hour, the apple orchards of Kinnaur give way to raw scree.',
+    'Our driver, Tenzin, has made this journey more than two hundred times. He drives with one hand on the wheel and the other on the horn.',
+  ];
+  const url = 'https://www.scribd.com/article/712094534/The-Slow-Road-To-Spiti';
+  const cards = [
+    'More from National Geographic Traveller India',
+    'National Geographic Traveller India2 min read',
+    'Monsoon in Meghalaya',
+    'Living root bridges, swollen waterfalls and a village that claims to be the cleanest in Asia.',
+  ];
+
+  it.each([
+    [
+      [
+        'Estás leyendo una vista previa gratuita.',
+        'Lee el resto de este artículo con una prueba gratuita de Scribd.',
+        'Prueba gratis durante 30 días',
+        'Cancela cuando quieras.',
+      ],
+    ],
+    [['Du liest eine kostenlose Vorschau.', 'Lies den Rest mit einer Testversion von Everand.']],
+  ])('the short lines closing the story, one naming the brand, are the wall: %j', (wall) => {
+    const out = parsePage([...story, ...wall, ...cards].join('\n'), { url });
+    expect(out.story?.paragraphs).toEqual(story.slice(4));
+    expect(out.removed.filter((r) => r.reason === 'paywall').map((r) => r.text)).toEqual(wall);
+    expect(out.teasers.map((t) => t.title)).toEqual(['Monsoon in Meghalaya']);
+  });
+
+  it('a story paragraph naming the brand is story', () => {
+    const paragraph =
+      'Scribd, the San Francisco company, said on Tuesday that its readers had doubled in two years, most of them outside the United States.';
+    const out = parsePage([...story, paragraph, ...cards].join('\n'), { url });
+    expect(out.story?.paragraphs).toEqual([...story.slice(4), paragraph]);
+  });
+});
+
 describe('PressReader credit lines', () => {
   it('reads the publication, the writer and a printed date', () => {
     expect(matchCreditLine('Hindustan Times (Mumbai) - - Business - By Rhea Mogul')).toEqual({
@@ -25,6 +108,45 @@ describe('PressReader credit lines', () => {
       byline: 'A. Srinivas',
       date: { label: '23 Oct 2024', iso: '2024-10-23' },
     });
+  });
+
+  it('reads other separators (`·`, `–`, `/`) and other writer words (issue 11, second stranger)', () => {
+    expect(matchCreditLine('NRC (Amsterdam) · · Binnenland · Door Eva de Boer')).toEqual({
+      publication: 'NRC (Amsterdam)',
+      byline: 'Eva de Boer',
+      date: null,
+    });
+    expect(matchCreditLine('Die Presse (Wien) – – Wirtschaft – Autor: Jakob Zirm')?.byline).toBe(
+      'Jakob Zirm',
+    );
+    expect(matchCreditLine('Lidové noviny (Praha) / / Domov / Autor: Jan Novák, Foto: ČTK')?.byline).toBe(
+      'Jan Novák',
+    );
+    expect(matchCreditLine('Rzeczpospolita (Warszawa) · · Kraj · Autor: Anna Wiśniewska')?.publication).toBe(
+      'Rzeczpospolita (Warszawa)',
+    );
+    expect(matchCreditLine('Sme (Bratislava) – – Domov – Na Peter Kováč')?.byline).toBe('Peter Kováč');
+    expect(
+      matchCreditLine('Hürriyet (İstanbul) – – Ekonomi – Haber: Ayşe Yılmaz, Fotoğraf: Emre Kaya')?.byline,
+    ).toBe('Ayşe Yılmaz');
+    expect(
+      matchCreditLine('Público (Lisboa) · · Sociedade · Autor: Rita Siza / Foto: Nuno Ferreira')?.byline,
+    ).toBe('Rita Siza');
+  });
+
+  it('an empty slot and a `(City)` publication carry a writer printed without any opener word', () => {
+    expect(matchCreditLine('De Standaard (Brussel) · · Binnenland · Pieter Jansens')?.byline).toBe(
+      'Pieter Jansens',
+    );
+    // one word after the section is no name: the line is still the credit line, without a writer
+    expect(matchCreditLine('De Standaard (Brussel) · · Binnenland')).toBeNull();
+  });
+
+  it('a dateline with an agency is no credit line, whatever word follows the dash', () => {
+    expect(
+      matchCreditLine('Praha (ČTK) – Na jaře začne stavba nové linky metra, oznámil ve čtvrtek magistrát.'),
+    ).toBeNull();
+    expect(matchCreditLine('Brno (ČTK) / Na Petrově se bude opravovat katedrála')).toBeNull();
   });
 
   it('is not fooled by body lines with dashes', () => {

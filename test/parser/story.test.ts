@@ -16,6 +16,10 @@ describe('bylines', () => {
     ['Words by Ana de Souza, photos by Lee Kim', 'Ana de Souza'],
     ['Por Henrique Rodrigues', 'Henrique Rodrigues'],
     ['By Clara Teo and Daniel Koh', 'Clara Teo and Daniel Koh'],
+    // right-to-left bylines (issue 11, second stranger: the 2025 header in Arabic, Hebrew, Urdu)
+    ['بقلم مارتا كوالتشيك', 'مارتا كوالتشيك'],
+    ['מאת מרתה קובלצ׳יק', 'מרתה קובלצ׳יק'],
+    ['تحریر: مارتا کوالچک', 'مارتا کوالچک'],
     ['', null],
   ])('%s → %s', (text, name) => {
     expect(extractByline(text)).toBe(name);
@@ -48,6 +52,11 @@ describe('datelines', () => {
     ['SINGAPORE — A driverless tram…', 'SINGAPORE'],
     ['NASA said on Tuesday that July 2023 was the hottest month', null],
     ['MUMBAI IN DECEMBER is a good place to see it.', null],
+    // a place in ordinary case only before a wire agency in capitals (issue 11)
+    ['Praha (ČTK) – Na jaře začne stavba nové linky metra…', 'Praha'],
+    ['Nová Ves (ČTK) – Obec dostane…', 'Nová Ves'],
+    ['Praha (pro Lidovky) – Na jaře…', null],
+    ['Praha – Na jaře začne stavba…', null],
   ])('%s → %s', (text, place) => {
     expect(findDateline(text)).toBe(place);
   });

@@ -372,3 +372,32 @@ describe('PressReader: under a credit line, a paragraph closed by a full stop is
     }
   });
 });
+
+describe('Magzter upsell block AFTER the header, in a UI nobody wrote rules for (issue 11, second stranger)', () => {
+  const header = [
+    'A tunnel under the harbour',
+    'Delta Weekly',
+    '|',
+    'March 3, 2022',
+    'The harbour city has waited twenty years for a tunnel; now it has a date',
+    '- By Marta Kowalczyk',
+  ];
+  // Estonian-like UI strings, written for this test: no locale file knows them
+  const upsell = [
+    'Piiramatu ligipääs Magzter GOLD',
+    'Piiramatu ligipääs Magzter GOLD',
+    'Rohkem kui 9000 ajakirja, ajalehte ja lugu ainult',
+    '$149.99',
+    '$74.99/Aasta',
+    'Proovi kohe GOLD - Täiesti tasuta',
+  ];
+  const url = 'https://www.magzter.com/ET/Delta/Delta-Weekly/News/123';
+
+  it('the block is upsell and the story goes on after it', () => {
+    const out = parsePage([...header, ...upsell, ...body].join('\n'), { url });
+    expect(out.story?.paragraphs).toEqual(body);
+    expect(out.story?.byline).toBe('Marta Kowalczyk');
+    expect(out.story?.deck).toBe(header[4]);
+    expect(out.removed.map((r) => r.text)).toEqual(expect.arrayContaining(upsell));
+  });
+});

@@ -129,6 +129,10 @@ export const BYLINE_OPENERS: readonly string[] = [
   'av',
   'af',
   'oleh',
+  // right-to-left UIs and stories: Arabic `بقلم` (by the pen of), Hebrew `מאת`, Urdu `تحریر:`
+  'بقلم',
+  'מאת',
+  'تحریر:',
 ];
 
 /** Credits that may follow the writer in a byline line (`… PHOTOGRAPHY by …`). Compared case-insensitively. */
@@ -185,3 +189,55 @@ export const ISSUE_WORDS: readonly string[] = [
   'volume',
   'number',
 ];
+
+/**
+ * Labels of a credits line (`Text: Ana Ruiz, Photos: Rui Gaudêncio`,
+ * `Tekst: Jan de Vries / Foto: Eva Smit`), lower-cased. A label naming one of
+ * these (`Text and photos:`) credits the writer; one naming only a photo word
+ * credits someone else. Photo words are stems (`foto` covers `fotos`, `fotoğraflar`).
+ */
+export const CREDIT_LABELS = {
+  writer: [
+    'text',
+    'texte',
+    'texto',
+    'textos',
+    'tekst',
+    'testo',
+    'words',
+    'word',
+    'story',
+    'report',
+    'reporting',
+    'interview',
+    'author',
+    'autor',
+    'autora',
+    'autorka',
+    'yazı',
+    'haber',
+    'текст',
+    'автор',
+    'نص',
+    'כתב',
+    'טקסט',
+  ],
+  photo: [
+    'photo',
+    'foto',
+    'fotoğraf',
+    'fot.',
+    'zdjęci',
+    'bild',
+    'kuva',
+    'picture',
+    'image',
+    'illustr',
+    'ilustr',
+    'styling',
+    'video',
+    'фото',
+    'تصوير',
+    'צילום',
+  ],
+} as const;

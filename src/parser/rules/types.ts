@@ -74,6 +74,17 @@ export interface PlatformRules<Key extends string = Platform> {
   gluedReadingTime: readonly string[];
   /** Story pages open with the publication's name above the title (PressReader). */
   leadingPublication: boolean;
+  /**
+   * Names the platform signs its print footer with (`Printed and distributed by PressReader`,
+   * `PressReader.com +1 604…`), in whatever language the rest of the line is. Case-sensitive.
+   */
+  footerBrands?: readonly string[];
+  /**
+   * Names the platform's preview wall prints (`…with a free trial of Scribd`), in whatever
+   * language the rest of the wall is: short lines closing a story, one of them naming the brand
+   * as a word, are the wall. Case-sensitive.
+   */
+  wallBrands?: readonly string[];
   /** A credit line under the title that names the edition and the writer (PressReader). */
   creditLine?: CreditLineRules;
   /** Story pages set the first letter as a drop cap, which captures lose, double or lower-case (`TTata`). */
@@ -95,6 +106,8 @@ export interface PlatformRules<Key extends string = Platform> {
  * by ` - `.
  */
 export interface CreditLineRules {
+  /** Characters joining the parts, printed between spaces (`-` in `Pub - - Section`, `·`, `–`, `/`). */
+  separators: readonly string[];
   /** Words that open the writer's credit (`By`, `TEXT:`), case-insensitive, with their punctuation. */
   writerOpeners: readonly string[];
   /** Words that open another credit after the writer's (`FOTO:`, `PHOTO:`), case-insensitive. */

@@ -29,5 +29,5 @@ export const de: LocaleRules = {
   pricePeriods: ['Jahr', 'Monat'],
   readingTimeLabels: ['Lesezeit'],
   readingTimeUnits: ['Min. Lesezeit', 'min Lesezeit'],
-  navigationPrefixes: [],
+  navigationPrefixes: ['Gedruckt und verbreitet von '],
 };

@@ -35,5 +35,11 @@ export const en: LocaleRules = {
   // `time to read` / `time-read` are printed untranslated in every UI language: see generic READING_TIME_LABELS
   readingTimeLabels: [],
   readingTimeUnits: ['min read', 'mins read', 'minute read', 'minutes read'],
-  navigationPrefixes: ['Newspapers in ', 'Newspapers from ', 'Magazines in ', 'Magazines from '],
+  navigationPrefixes: [
+    'Newspapers in ',
+    'Newspapers from ',
+    'Magazines in ',
+    'Magazines from ',
+    'Printed and distributed by ',
+  ],
 };

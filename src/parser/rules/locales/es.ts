@@ -33,5 +33,5 @@ export const es: LocaleRules = {
   pricePeriods: ['Año', 'Mes'],
   readingTimeLabels: ['tiempo de lectura'],
   readingTimeUnits: ['min de lectura'],
-  navigationPrefixes: [],
+  navigationPrefixes: ['Impreso y distribuido por '],
 };

@@ -37,5 +37,5 @@ export const fr: LocaleRules = {
   pricePeriods: ['An', 'Année', 'Mois'],
   readingTimeLabels: ['temps de lecture'],
   readingTimeUnits: ['min de lecture'],
-  navigationPrefixes: ['Journaux en ', 'Journaux de '],
+  navigationPrefixes: ['Journaux en ', 'Journaux de ', 'Imprimé et distribué par '],
 };

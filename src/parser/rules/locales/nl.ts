@@ -31,5 +31,5 @@ export const nl: LocaleRules = {
   pricePeriods: ['Jaar', 'Maand'],
   readingTimeLabels: ['leestijd'],
   readingTimeUnits: ['min lezen', 'min leestijd'],
-  navigationPrefixes: [],
+  navigationPrefixes: ['Gedrukt en verspreid door '],
 };

@@ -30,5 +30,5 @@ export const pt: LocaleRules = {
   pricePeriods: ['Ano', 'Mês'],
   readingTimeLabels: ['tempo de leitura'],
   readingTimeUnits: ['min de leitura'],
-  navigationPrefixes: [],
+  navigationPrefixes: ['Impresso e distribuído por '],
 };

@@ -1,0 +1,141 @@
+/**
+ * Credits lines under a title that name the writer and the photographer
+ * (`Text: Ana Ruiz, Photos: Rui Gaudêncio`, `Tekst: Jan de Vries / Foto: Eva
+ * Smit`, `Yazı: Ayşe Kaya Fotoğraflar: Emre Can`, `By Ana Ruiz; Photographs by
+ * Rui Gaudêncio`): the byline is the writer. Read by shape, in any language:
+ * `Label: Name` credits joined by punctuation or printed one after another; the
+ * label vocabulary (`rules/generic.ts`) only tells a photo credit from the writer's.
+ */
+
+import { CREDIT_LABELS, NAME_PARTICLES } from './rules/generic.js';
+import { BYLINE_MAX_WORDS, CREDITS_LINE_MAX_CHARS } from './settings.js';
+import { hasDigit, hasLetter, startsLowercase } from './text.js';
+
+/** Tokens printed between two credits (`Ana Ruiz | Fotos: …`). */
+const JOINERS: ReadonlySet<string> = new Set(['|', '/', '·', '–', '—', '-', '&']);
+const PARTICLES: ReadonlySet<string> = new Set(NAME_PARTICLES);
+const WRITER_LABELS: ReadonlySet<string> = new Set(CREDIT_LABELS.writer);
+/** A label is at most this many words (`Text and photos`). */
+const LABEL_MAX_WORDS = 3;
+
+interface Credit {
+  label: string[];
+  name: string[];
+}
+
+export interface Credits {
+  /** The writer's name, or null when the line credits only photos. */
+  writer: string | null;
+}
+
+function isPhotoWord(word: string): boolean {
+  return CREDIT_LABELS.photo.some((stem) => word.startsWith(stem));
+}
+
+/** Words that join two labels into one (`Text and photos:`, `Texto e fotos:`). */
+const LABEL_CONNECTORS: ReadonlySet<string> = new Set([
+  'and',
+  '&',
+  'e',
+  'y',
+  'und',
+  'en',
+  've',
+  'et',
+  'i',
+  'og',
+  'och',
+]);
+
+/** A label made only of credit words (`Text and photos`), not a heading that holds one (`Photo Essay`). */
+function isCreditLabel(credit: Credit): boolean {
+  return (
+    credit.label.length > 0 &&
+    credit.label.every((w) => WRITER_LABELS.has(w) || isPhotoWord(w) || LABEL_CONNECTORS.has(w))
+  );
+}
+
+function creditsWriter(credit: Credit): boolean {
+  return isCreditLabel(credit) && credit.label.some((w) => WRITER_LABELS.has(w));
+}
+
+function creditsPhotosOnly(credit: Credit): boolean {
+  return isCreditLabel(credit) && !credit.label.some((w) => WRITER_LABELS.has(w));
+}
+
+function isName(words: readonly string[]): boolean {
+  if (words.length === 0 || words.length > BYLINE_MAX_WORDS) return false;
+  const name = words.join(' ');
+  if (hasDigit(name) || !hasLetter(name)) return false;
+  return words.every((w) => !startsLowercase(w) || PARTICLES.has(w.toLowerCase()));
+}
+
+/** Splits the line into credits; null when a part is neither a label nor a name. */
+function splitCredits(text: string): Credit[] | null {
+  const credits: Credit[] = [];
+  let current: Credit | null = null;
+  let pending: string[] = [];
+  const close = (): void => {
+    if (current === null && pending.length > 0) credits.push({ label: [], name: pending });
+    current = null;
+    pending = [];
+  };
+  const tokens = text.split(' ').filter(Boolean);
+  for (let t = 0; t < tokens.length; t++) {
+    let word = tokens[t] as string;
+    if (JOINERS.has(word)) {
+      close();
+      continue;
+    }
+    let ends = false;
+    const lastChar = word.at(-1);
+    if (
+      lastChar === ',' ||
+      lastChar === ';' ||
+      (lastChar === '.' && word.length > 2 && !word.endsWith('fot.'))
+    ) {
+      word = word.slice(0, -1);
+      ends = true;
+    }
+    // `Photos:`, French `PHOTO :`, `Photographs by`
+    const colon = word.endsWith(':') || tokens[t + 1] === ':';
+    const by = word.toLowerCase() === 'by';
+    if (colon || by) {
+      if (tokens[t + 1] === ':') t++;
+      const labelWord = (colon ? word.replace(/:$/u, '') : '').toLowerCase();
+      const open: Credit | null = current;
+      // `… by`: the label is the words before it (`Photographs by`), at the start of a credit or after a name
+      const label: string[] = open === null ? pending.map((w) => w.toLowerCase()) : [];
+      if (open !== null && by) label.push(...open.name.splice(-1).map((w) => w.toLowerCase()));
+      if (labelWord !== '') label.push(labelWord);
+      if (label.length > LABEL_MAX_WORDS) return null;
+      current = { label, name: [] };
+      credits.push(current);
+      pending = [];
+    } else if (current !== null) current.name.push(word);
+    else pending.push(word);
+    if (ends) close();
+  }
+  close();
+  return credits;
+}
+
+/**
+ * The credits of a line shaped as a credits line, or null: one or more
+ * credits, every one a name, at least one under a label the vocabulary knows
+ * (`Text: Ana Ruiz`, `Photos: Rui Gaudêncio`).
+ */
+export function readCredits(text: string): Credits | null {
+  if (text.length > CREDITS_LINE_MAX_CHARS || (!text.includes(':') && !/ by /iu.test(text))) return null;
+  const credits = splitCredits(text);
+  if (credits === null || credits.length === 0) return null;
+  if (!credits.every((c) => isName(c.name))) return null;
+  // one label the vocabulary knows: `Pros: Fast Charging, Cons: Heavy Body` is no credits line
+  if (!credits.some((c) => creditsWriter(c) || creditsPhotosOnly(c))) return null;
+  // the writer is credited first, or under a writer's label; a name after a photo credit is its agency or photographer
+  const writer = credits.find(
+    (c, k) =>
+      (k === 0 && c.label.length === 0) || creditsWriter(c) || (c.label.length > 0 && !creditsPhotosOnly(c)),
+  );
+  return { writer: writer === undefined ? null : writer.name.join(' ') };
+}
