@@ -47,6 +47,8 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '50' },
     /** Also rank every match of the mid term (seconds per search at 1M for the common one: not run). */
     unbounded: { type: 'boolean', default: false },
+    /** Also measure each term with each scan of the candidates forced (`candidateScan`). */
+    scans: { type: 'boolean', default: false },
     /** Leave the last cluster running, to measure it again with `--database-url`. */
     keep: { type: 'boolean', default: false },
     /** Measure this already loaded database (from `--keep`) instead of loading one. */
@@ -229,6 +231,16 @@ async function measureTerms(pool: pg.Pool, articles: number): Promise<Record<str
     };
     if (values.unbounded && term !== 'quorvant')
       entry.unbounded = await measure((q) => unbounded.listArticles(q), term);
+    if (values.scans) {
+      for (const scan of ['bitmap', 'index order'] as const) {
+        const forced = postgresLists(pool, { candidateScan: scan }) as unknown as typeof lists;
+        const timings = await measure((q) => forced.listArticles(q), term);
+        entry[scan] = timings;
+        log(
+          `growth: ${articles} "${term}" by ${scan}: p50 ${fmt(timings.p50, 1)} ms, p99 ${fmt(timings.p99, 1)} ms`,
+        );
+      }
+    }
     cases.push(entry);
     log(
       `growth: ${articles} ${name} "${term}" ${entry.matches as number} matches: p50 ${fmt(bounded.p50, 1)} ms, p99 ${fmt(bounded.p99, 1)} ms, ` +
