@@ -208,21 +208,33 @@ const TEASER_FIELDS = [
 const TEASER_COLUMNS = TEASER_FIELDS.map((field) => `t.${field}`).join(', ');
 
 /** Which scans a statement may use (see `queryPlanned`). */
-type Scans = 'bitmap' | 'index order';
+export type Scans = 'bitmap' | 'index order';
 const SCAN_SETTINGS: Record<Scans, string> = {
   bitmap: 'SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off',
   'index order': 'SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off',
 };
 
 /**
- * How to find the newest candidates of a search, from its bounded count. At most `bound`
- * matches: all of them through the GIN index, then the newest by a sort (~6 µs a match, no
- * tsvector read). More: backwards by id, each row's tsvector read to test it, until enough
- * are found (rows read ≈ candidates ÷ the term's share of rows: few for a common term).
- * Left to itself the planner chose the second for a term in 5% of 100k articles (4,923
- * estimated; 10,000 tsvectors read, 305 ms), where the first reads no tsvector (~30 ms).
+ * A tsvector read (TOASTed, ~4 KB on the generated corpus) costs about this many heap-row
+ * reads: ~21 µs against ~6 µs (bench/search-postgres.ts, 100k articles).
  */
-const candidatesScan = (counted: Total): Scans => (counted.exact ? 'bitmap' : 'index order');
+const TSVECTOR_READ_COST = 3.5;
+
+/**
+ * How to find the `wanted` newest matches of a search, from the planner's estimate of its
+ * matches among `rows` rows. By bitmap: every match through the GIN index and its heap row,
+ * then the newest by a sort (~6 µs a match, no tsvector read). In index order: backwards by
+ * id, each row's tsvector read to test it, until `wanted` are found (≈ wanted × rows ÷ matches
+ * rows read: few for a common term). The two cost the same where matches² = 3.5 × wanted ×
+ * rows: 13,000 matches in 100k rows, 42,000 in 1M. Left to itself the planner chose index
+ * order for a term in 5% of 100k articles (10,000 tsvectors read, 305 ms), where a bitmap
+ * reads none (~30 ms): it prices `search @@ q` as one cheap operator. The planner's estimate
+ * of a word's matches comes from the column's most common lexemes, so it is close for exactly
+ * the common words where the choice matters.
+ */
+export function candidatesScan(estimatedMatches: number, rows: number, wanted: number): Scans {
+  return estimatedMatches * estimatedMatches > TSVECTOR_READ_COST * wanted * rows ? 'index order' : 'bitmap';
+}
 
 /** The edition list's order: undated editions last (`''`); date_start knows years too (migration 002). */
 const EDITION_SORT_KEY = `coalesce(e.date_start, '') COLLATE "C"`;
@@ -232,6 +244,8 @@ export interface ListOptions {
   totalBound?: number | undefined;
   /** A relevance search ranks this many of the newest matches (RANKED_CANDIDATES; smaller in tests). */
   rankedCandidates?: number | undefined;
+  /** Find a relevance search's candidates by this scan whatever the estimate (tests, benchmarks). */
+  candidateScan?: Scans | undefined;
 }
 
 export function postgresLists(pool: Pool, options: ListOptions = {}) {
@@ -240,7 +254,6 @@ export function postgresLists(pool: Pool, options: ListOptions = {}) {
   /** The most results a relevance walk serves here: the candidates it ranks, within the result window. */
   const relevanceWindow = Math.min(rankedCandidates, SEARCH_RESULT_WINDOW);
 
-  /** Counts the rows of `from` (a FROM and WHERE) up to the bound: at most bound + 1 rows read. */
   /**
    * Runs one statement with some of the planner's scans switched off, in a transaction of its
    * own (SET LOCAL ends with it; pgbouncer's transaction pooling keeps the statements on one
@@ -294,6 +307,61 @@ export function postgresLists(pool: Pool, options: ListOptions = {}) {
     return position;
   }
 
+  /** The planner's estimate of the rows of `from` (a FROM and WHERE): planning only, nothing read. */
+  async function estimatedRows(from: string, binds: Binds): Promise<number> {
+    const { rows } = await pool.query<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(
+      `EXPLAIN (FORMAT JSON) SELECT 1 ${from}`,
+      binds.values,
+    );
+    return rows[0]?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 0;
+  }
+
+  /**
+   * One page of a relevance search over `matches` (a FROM and WHERE over `alias`, up to the
+   * walk's highest id): the newest `rankedCandidates` matches, ranked, `limit + 1` of them after
+   * the `served` first, as `fields` of the candidates (`columns`, which hold `search`). The same
+   * statement says how many candidates it found, up to one more than it ranks: that is the
+   * search's total, so no count runs. A bounded count (10,001 matches, by a bitmap of every
+   * match) was most of a common term's cost at 1M articles: ~1.1 s cold, for a total the walk
+   * caps at its window anyway.
+   */
+  async function rankedPage<Row extends object>(
+    shape: { alias: string; columns: string; fields: readonly string[] },
+    matches: string,
+    tsquery: string,
+    binds: Binds,
+    page: { highest: number; limit: number; served: number },
+  ): Promise<{ rows: Row[]; found: number }> {
+    const scan =
+      options.candidateScan ??
+      candidatesScan(await estimatedRows(matches, copyOf(binds)), page.highest, rankedCandidates + 1);
+    const fields = shape.fields.join(', ');
+    const rows = await queryPlanned<Row & { found: string; score: number | null }>(
+      scan,
+      `WITH candidates AS MATERIALIZED (
+         SELECT ${shape.columns}, ${shape.alias}.search ${matches}
+          ORDER BY ${shape.alias}.id DESC LIMIT ${binds.bind(rankedCandidates + 1)})
+       SELECT found.n AS found, ${shape.fields.map((field) => `page.${field}`).join(', ')}, page.score
+         FROM (SELECT count(*) AS n FROM candidates) found
+         LEFT JOIN LATERAL (
+           SELECT ${fields}, ${rankOf('search', tsquery)} AS score
+             FROM (SELECT * FROM candidates ORDER BY id DESC LIMIT ${binds.bind(rankedCandidates)}) ranked
+            ORDER BY score DESC, id LIMIT ${binds.bind(page.limit + 1)} OFFSET ${binds.bind(page.served)}
+         ) page ON true
+        ORDER BY page.score DESC, page.id`,
+      binds.values,
+    );
+    return {
+      // a page past the candidates (articles deleted since the walk began) is one row of nulls
+      rows: rows.filter((row) => row.score !== null),
+      found: toNumber(rows[0]?.found ?? 0),
+    };
+  }
+
+  /** The total of a relevance walk: the candidates found, within the list bound and what the walk can serve. */
+  const relevanceTotal = (found: number): Total =>
+    withinWindow(totalOf(found, Math.min(rankedCandidates, totalBound)), relevanceWindow);
+
   /**
    * One page of a relevance search: the newest `rankedCandidates` matches up to the walk's
    * highest id, ranked again, after those served.
@@ -314,16 +382,14 @@ export function postgresLists(pool: Pool, options: ListOptions = {}) {
     ];
     if (query.distinct === 'story') clauses.push(storyRepresentative(query, tsquery, binds));
     const matches = `FROM articles a LEFT JOIN editions e ON e.id = a.edition_id ${sqlWhere(clauses)}`;
-    const counted = await count(matches, copyOf(binds), true);
-    const ranked = await queryPlanned<{ id: string }>(
-      candidatesScan(counted),
-      `SELECT id FROM (SELECT a.id, a.search ${matches} ORDER BY a.id DESC LIMIT ${binds.bind(rankedCandidates)}) candidates
-        ORDER BY ${rankOf('search', tsquery)} DESC, id
-        LIMIT ${binds.bind(limit + 1)} OFFSET ${binds.bind(position.served)}`,
-      binds.values,
+    const ranked = await rankedPage<{ id: string }>(
+      { alias: 'a', columns: 'a.id', fields: ['id'] },
+      matches,
+      tsquery,
+      binds,
+      { highest: position.lastId, limit, served: position.served },
     );
-    const total = withinWindow(counted, relevanceWindow);
-    const ids = ranked.map((row) => toNumber(row.id));
+    const ids = ranked.rows.map((row) => toNumber(row.id));
     const pageIds = ids.slice(0, limit);
     const served = position.served + pageIds.length;
     const more = ids.length > limit && served < relevanceWindow;
@@ -335,7 +401,7 @@ export function postgresLists(pool: Pool, options: ListOptions = {}) {
     return {
       items,
       nextCursor: more ? encodeArticleSearchCursor(query, { lastId: position.lastId, served }) : null,
-      total,
+      total: relevanceTotal(ranked.found),
     };
   }
 
@@ -511,18 +577,15 @@ export function postgresLists(pool: Pool, options: ListOptions = {}) {
       clauses.push(textEquals('t.publication_key', publicationKey(query.publication), binds));
     }
     const matches = `FROM teasers t ${sqlWhere(clauses)}`;
-    const counted = await count(matches, copyOf(binds), true);
-    const ranked = await queryPlanned<TeaserRow>(
-      candidatesScan(counted),
-      `SELECT ${TEASER_FIELDS.join(', ')} FROM (SELECT ${TEASER_COLUMNS}, t.search ${matches} ORDER BY t.id DESC
-               LIMIT ${binds.bind(rankedCandidates)}) candidates
-        ORDER BY ${rankOf('search', tsquery)} DESC, id
-        LIMIT ${binds.bind(limit + 1)} OFFSET ${binds.bind(position.served)}`,
-      binds.values,
+    const ranked = await rankedPage<TeaserRow>(
+      { alias: 't', columns: TEASER_COLUMNS, fields: TEASER_FIELDS },
+      matches,
+      tsquery,
+      binds,
+      { highest: position.lastId, limit, served: position.served },
     );
-    const total = withinWindow(counted, relevanceWindow);
-    const served = position.served + Math.min(ranked.length, limit);
-    return teaserPage(ranked, limit, total, () =>
+    const served = position.served + Math.min(ranked.rows.length, limit);
+    return teaserPage(ranked.rows, limit, relevanceTotal(ranked.found), () =>
       served < relevanceWindow ? encodeTeaserSearchCursor(query, { lastId: position.lastId, served }) : null,
     );
   }

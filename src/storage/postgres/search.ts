@@ -80,6 +80,8 @@ export const rankOf = (vector: string, tsquery: string): string =>
  * 2-core machine (bench/search-postgres.ts): every match ranked p50 3.2 s (with a count by table
  * scan, ~0.6 s of it, since replaced); newest 2,000
  * p50 72 ms / p99 140 ms; 1,000: 52 / 78; 500: 41 / 73; 200: 34 / 43 (SQLite FTS5 in the same
- * run: 86 / 378). About 21 µs per candidate; the rest is the bounded count and the page.
+ * run: 86 / 378). About 21 µs per candidate; the rest was a bounded count of the matches and
+ * the page. No count runs now: the candidate statement takes one match more than it ranks,
+ * and finding it is what makes the total `{value: 500, exact: false}` (src/storage/postgres/lists.ts).
  */
 export const RANKED_CANDIDATES = 500;

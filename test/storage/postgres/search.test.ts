@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { postgresLists } from '../../../src/storage/postgres/lists.js';
+import { candidatesScan, postgresLists, type Scans } from '../../../src/storage/postgres/lists.js';
 import { Binds } from '../../../src/storage/postgres/rows.js';
 import { searchVector, tsQuery } from '../../../src/storage/postgres/search.js';
 import { parseSearchQuery, type SearchPhrase, type SearchQuery } from '../../../src/storage/search-query.js';
@@ -240,6 +240,37 @@ describe.skipIf(!postgresAvailable)('tsQuery on PostgreSQL', () => {
 
 if (!postgresAvailable) console.warn(`PostgreSQL search cases skipped: ${postgresUnavailableReason}`);
 
+describe('candidatesScan', () => {
+  it('walks backwards by id for a common term and takes every match by bitmap for a rarer one', () => {
+    // 40% and 3% of 1M articles, 20 of them; 5% and 40% of 100k
+    expect(candidatesScan(400_000, 1_000_000, 501)).toBe('index order');
+    expect(candidatesScan(30_000, 1_000_000, 501)).toBe('bitmap');
+    expect(candidatesScan(20, 1_000_000, 501)).toBe('bitmap');
+    expect(candidatesScan(4_923, 100_000, 501)).toBe('bitmap');
+    expect(candidatesScan(40_000, 100_000, 501)).toBe('index order');
+    // an empty table, a search estimated to find nothing
+    expect(candidatesScan(0, 0, 501)).toBe('bitmap');
+    expect(candidatesScan(1, 1, 501)).toBe('bitmap');
+  });
+});
+
+/** A pool that keeps the text of every statement its clients run. */
+function recordingPool(url: string): { pool: pg.Pool; statements: string[] } {
+  const statements: string[] = [];
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  pool.on('connect', (client) => {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    Object.assign(client, {
+      query: (...args: unknown[]) => {
+        const [text] = args;
+        statements.push(typeof text === 'string' ? text : String((text as { text?: string }).text));
+        return query(...args);
+      },
+    });
+  });
+  return { pool, statements };
+}
+
 describe.skipIf(!postgresAvailable)('PostgreSQL relevance', () => {
   let repository: ReadRepository;
   beforeEach(async () => {
@@ -296,5 +327,86 @@ describe.skipIf(!postgresAvailable)('PostgreSQL relevance', () => {
     } finally {
       await other.end();
     }
+  });
+
+  it('reads the matches in one statement, which also gives the total: no count runs first', async () => {
+    for (let i = 0; i < 6; i += 1)
+      await store({ title: `Whale ${i}`, paragraphs: ['whale'], teasers: [{ title: `Whale teaser ${i}` }] });
+    const { pool, statements } = recordingPool(repository.url ?? '');
+    try {
+      const lists = postgresLists(pool, { rankedCandidates: 4 });
+      // statements that read matches; an EXPLAIN only plans
+      const reads = () => statements.filter((sql) => sql.includes('@@') && !sql.startsWith('EXPLAIN'));
+      const articles = await lists.listArticles({ q: 'whale', limit: 2 });
+      expect(articles.total).toEqual({ value: 4, exact: false });
+      expect(reads()).toHaveLength(1);
+      statements.length = 0;
+      const teasers = await lists.searchTeasers({ q: 'whale', sort: 'relevance', limit: 2 });
+      expect(teasers.total).toEqual({ value: 4, exact: false });
+      expect(reads()).toHaveLength(1);
+    } finally {
+      await pool.end();
+    }
+  });
+
+  it('tells an exact total from a capped one by the candidates found: one more than it ranks', async () => {
+    const ids: number[] = [];
+    const totals = [];
+    for (let i = 0; i < 5; i += 1) {
+      ids.push(await store({ title: `Whale ${i}`, paragraphs: ['whale'] }));
+      totals.push((await repository.listArticles({ q: 'whale', limit: 10 })).total);
+    }
+    expect(totals).toEqual([
+      { value: 1, exact: true },
+      { value: 2, exact: true },
+      { value: 3, exact: true },
+      { value: 4, exact: true },
+      { value: 4, exact: false },
+    ]);
+    // the fifth match was found, not ranked: the newest four are
+    const ranked = await repository.listArticles({ q: 'whale', limit: 10 });
+    expect(ranked.items.map((item) => item.id).sort((a, b) => a - b)).toEqual(ids.slice(1));
+  });
+
+  it('a cursor past the candidates (articles deleted since) ends the walk with the total found', async () => {
+    const ids: number[] = [];
+    for (let i = 0; i < 4; i += 1) ids.push(await store({ title: `Whale ${i}`, paragraphs: ['whale'] }));
+    const first = await repository.listArticles({ q: 'whale', limit: 3 });
+    await repository.pool?.query('DELETE FROM articles WHERE id = ANY($1::bigint[])', [ids.slice(0, 2)]);
+    const rest = await repository.listArticles({ q: 'whale', limit: 3, cursor: first.nextCursor ?? '' });
+    expect(rest).toEqual({ items: [], nextCursor: null, total: { value: 2, exact: true } });
+  });
+
+  it('finds the same pages by either scan of the candidates', async () => {
+    for (let i = 0; i < 9; i += 1)
+      await store({
+        title: i % 3 === 0 ? `Whale report ${i}` : `Notes ${i}`,
+        paragraphs: [`a whale ${'whale '.repeat(i % 4)} seen`, i % 2 === 0 ? 'krill' : 'plankton'],
+        language: i % 2 === 0 ? 'en' : 'fr',
+        teasers: [{ title: `Whale teaser ${i}` }],
+      });
+    const walk = async (scan: Scans) => {
+      const lists = postgresLists(repository.pool as pg.Pool, { rankedCandidates: 4, candidateScan: scan });
+      const pages: unknown[] = [];
+      for (const query of [
+        { q: 'whale' },
+        { q: 'whale krill' },
+        { q: 'whale -krill', language: 'fr' },
+        { q: 'whale', distinct: 'story' as const },
+        { q: 'nothing-here' },
+      ]) {
+        let cursor: string | undefined;
+        do {
+          const page = await lists.listArticles({ ...query, limit: 3, cursor });
+          pages.push(page);
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+      }
+      pages.push(await lists.searchTeasers({ q: 'whale', sort: 'relevance', limit: 10 }));
+      return pages;
+    };
+    const byBitmap = await walk('bitmap');
+    expect(byBitmap.length).toBeGreaterThan(8);
+    expect(await walk('index order')).toEqual(byBitmap);
   });
 });
