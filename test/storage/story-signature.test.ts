@@ -50,7 +50,10 @@ describe('storySignature', () => {
     expect(missed).toEqual([]);
   });
 
-  it('merges no two different stories of the labelled pages', () => {
+  /** Labelled pages that are captures of one story on two platforms (the Scribd preview of a PressReader page). */
+  const ONE_STORY = ['301-pt-pressreader-publico-ciclovias-lisboa + 384-es-scribd-preview-wall'];
+
+  it('merges no two different stories of the labelled pages, and the captures of one story', () => {
     const merged: string[] = [];
     for (let i = 0; i < bodies.length; i++) {
       for (let j = i + 1; j < bodies.length; j++) {
@@ -59,7 +62,7 @@ describe('storySignature', () => {
         if (compareSignatures(a.signature, b.signature).same) merged.push(`${a.id} + ${b.id}`);
       }
     }
-    expect(merged).toEqual([]);
+    expect(merged).toEqual(ONE_STORY);
   });
 
   it('ignores case, punctuation and spacing, and splits unspaced scripts into characters', () => {
