@@ -52,19 +52,19 @@ export function problemResponses(...kinds: ProblemKind[]) {
  * parameter: an invalid value, or (like any request) no Host or a broken %-escape.
  */
 export const PARAMETER_PROBLEMS = ['validation', 'malformed-request'] as const satisfies ProblemKind[];
-/** A route that reads a request body (fastify reads one on DELETE too). */
+/** A route that reads a request body (fastify reads one on DELETE too), within the body budget. */
 export const BODY_PROBLEMS = [
   'malformed-json',
   'invalid-encoding',
   'invalid-text',
   'payload-too-large',
   'unsupported-media-type',
+  'overloaded',
 ] as const satisfies ProblemKind[];
 /** A page submission: parsed in the pool, within its budget, while bodies are held. */
 export const PAGE_PROBLEMS = [
   ...BODY_PROBLEMS,
   'parse-timeout',
-  'overloaded',
   'not-ready',
 ] as const satisfies ProblemKind[];
 /** A write: its access rule, its rate limit, and a database that may fail to take it. */

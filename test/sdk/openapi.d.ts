@@ -1962,7 +1962,8 @@ export interface operations {
                 };
             };
             /**
-             * @description - `storage-busy`: another process (an import, a second server) kept the database locked 5 s; retry after `Retry-After`
+             * @description - `overloaded`: too many pages waiting to be parsed, searches waiting to be ranked, or bodies held over `BODY_BUDGET_BYTES`; retry after `Retry-After`
+             *     - `storage-busy`: another process (an import, a second server) kept the database locked 5 s; retry after `Retry-After`
              *     - `storage-unavailable`: the database file was deleted or replaced while the server ran; nothing stored; restart
              */
             503: {
@@ -1972,10 +1973,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:masthead:problem:storage-busy",
+                     *       "type": "urn:masthead:problem:overloaded",
                      *       "title": "Service Unavailable",
                      *       "status": 503,
-                     *       "detail": "another process kept the database locked; nothing was stored, retry shortly",
+                     *       "detail": "too many pages are waiting to be parsed; retry shortly",
                      *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
                      *     }
                      */
@@ -3229,7 +3230,8 @@ export interface operations {
                 };
             };
             /**
-             * @description - `storage-busy`: another process (an import, a second server) kept the database locked 5 s; retry after `Retry-After`
+             * @description - `overloaded`: too many pages waiting to be parsed, searches waiting to be ranked, or bodies held over `BODY_BUDGET_BYTES`; retry after `Retry-After`
+             *     - `storage-busy`: another process (an import, a second server) kept the database locked 5 s; retry after `Retry-After`
              *     - `storage-unavailable`: the database file was deleted or replaced while the server ran; nothing stored; restart
              */
             503: {
@@ -3239,10 +3241,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:masthead:problem:storage-busy",
+                     *       "type": "urn:masthead:problem:overloaded",
                      *       "title": "Service Unavailable",
                      *       "status": 503,
-                     *       "detail": "another process kept the database locked; nothing was stored, retry shortly",
+                     *       "detail": "too many pages are waiting to be parsed; retry shortly",
                      *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
                      *     }
                      */

@@ -293,7 +293,6 @@ export async function batchRoutes(app: FastifyInstance, options: BatchRoutesOpti
             'unauthorized',
             'forbidden',
             'rate-limited',
-            'overloaded',
           ),
         },
       },
