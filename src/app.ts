@@ -36,6 +36,7 @@ import { DOCS_CSP, registerCors, registerSecurityHeaders } from './http/security
 import { createIngests, type ParseFunction } from './ingest/ingest.js';
 import { createParsePool, type ParsePool } from './ingest/parse-pool.js';
 import { backfillStories } from './ingest/stories.js';
+import { createLearnedSource } from './ingest/learned.js';
 import { createJobRunner } from './ingest/reparse.js';
 import type { Repository } from './storage/repository.js';
 
@@ -203,8 +204,12 @@ export async function buildApp(
   const parseStateless: ParseFunction =
     dependencies.parse ?? ((submission) => (pool as ParsePool).parse(submission, 'stateless'));
   // Jobs are claimed from the database by any node; this one polls once it is ready.
+  // What the corpus learned: one snapshot for the ingest routes and the re-parse jobs, so a
+  // re-parse's refresh and each stored page reach the next ingest.
+  const learned = createLearnedSource(repository);
   const jobs = createJobRunner(repository, {
     parse,
+    learned,
     leaseMs: config.jobLeaseMs,
     pollMs: config.jobPollMs,
     maxTakeovers: config.jobMaxTakeovers,
@@ -231,7 +236,7 @@ export async function buildApp(
   });
 
   // One for both ingest routes: a single POST stored while a batch line is parsed waits for it too.
-  const ingests = createIngests(repository, { parse });
+  const ingests = createIngests(repository, { parse, learned });
   const articleOptions = { repository, ingests, requireWriteAccess, metrics };
   const batchOptions = {
     ...articleOptions,

@@ -1,8 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
-import { HttpProblem, problemType, PROBLEM_CONTENT_TYPE, sendProblem, type ProblemKind } from './problem.js';
+import {
+  HttpProblem,
+  PROBLEMS,
+  problemTitle,
+  problemType,
+  PROBLEM_CONTENT_TYPE,
+  sendProblem,
+  type ProblemKind,
+} from './problem.js';
 import type { RouteTable } from './route-table.js';
 
 /**
@@ -14,18 +22,19 @@ import type { RouteTable } from './route-table.js';
 /** Node options that leave these requests to masthead: it would answer a missing Host bare. */
 export const CLIENT_ERROR_SERVER_OPTIONS = { requireHostHeader: false } as const;
 
+/** A problem written raw; its status is its kind's (PROBLEMS), so the two cannot disagree. */
 interface RawProblem {
-  status: number;
   kind: ProblemKind;
   detail: string;
   headers?: Record<string, string>;
 }
 
 function rawProblemBody(problem: RawProblem, requestId: string): string {
+  const status = PROBLEMS[problem.kind].status;
   return JSON.stringify({
     type: problemType(problem.kind),
-    title: STATUS_CODES[problem.status] ?? 'Error',
-    status: problem.status,
+    title: problemTitle(status),
+    status,
     detail: problem.detail,
     request_id: requestId,
   });
@@ -39,11 +48,12 @@ export function writeRawProblem(socket: Duplex, problem: RawProblem): string {
   const requestId = randomUUID();
   if (socket.writable) {
     const body = rawProblemBody(problem, requestId);
+    const status = PROBLEMS[problem.kind].status;
     const extra = Object.entries(problem.headers ?? {})
       .map(([name, value]) => `${name}: ${value}\r\n`)
       .join('');
     const response =
-      `HTTP/1.1 ${problem.status} ${STATUS_CODES[problem.status] ?? 'Error'}\r\n` +
+      `HTTP/1.1 ${status} ${problemTitle(status)}\r\n` +
       `Content-Type: ${PROBLEM_CONTENT_TYPE}\r\n` +
       `Content-Length: ${Buffer.byteLength(body)}\r\n` +
       `X-Request-Id: ${requestId}\r\n` +
@@ -69,13 +79,17 @@ export function registerClientErrorAnswers(app: FastifyInstance, routes: RouteTa
     const path = targetPath(request.url);
     const allowed = path === null ? [] : routes.methodsFor(path);
     const requestId = writeRawProblem(socket, {
-      status: 405,
       kind: 'method-not-allowed',
       detail: 'CONNECT is not supported: this server is not a proxy',
       headers: { Allow: allowed.join(', ') },
     });
     app.log.info(
-      { request_id: requestId, method: 'CONNECT', url: request.url, status: 405 },
+      {
+        request_id: requestId,
+        method: 'CONNECT',
+        url: request.url,
+        status: PROBLEMS['method-not-allowed'].status,
+      },
       'connect refused',
     );
   });
@@ -83,19 +97,21 @@ export function registerClientErrorAnswers(app: FastifyInstance, routes: RouteTa
   app.server.on('checkExpectation', (request: IncomingMessage, response: ServerResponse) => {
     const requestId = randomUUID();
     const problem: RawProblem = {
-      status: 417,
       kind: 'expectation-failed',
       detail: 'the only expectation this server meets is "Expect: 100-continue"',
     };
     const body = rawProblemBody(problem, requestId);
-    response.writeHead(417, {
+    response.writeHead(PROBLEMS[problem.kind].status, {
       'content-type': PROBLEM_CONTENT_TYPE,
       'content-length': Buffer.byteLength(body),
       'x-request-id': requestId,
       connection: 'close',
     });
     response.end(body);
-    app.log.info({ request_id: requestId, url: request.url, status: 417 }, 'expectation refused');
+    app.log.info(
+      { request_id: requestId, url: request.url, status: PROBLEMS[problem.kind].status },
+      'expectation refused',
+    );
   });
 
   // RFC 9112 §3.2: an HTTP/1.1 request without Host is a 400.

@@ -2,7 +2,7 @@ import type { FastifyDynamicSwaggerOptions } from '@fastify/swagger';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PLATFORMS } from '../parser/rules/platforms.js';
-import { problemExample } from './responses.js';
+import { documentedKinds, problemExample } from './responses.js';
 
 type Transform = NonNullable<FastifyDynamicSwaggerOptions['transform']>;
 type TransformObject = NonNullable<FastifyDynamicSwaggerOptions['transformObject']>;
@@ -111,12 +111,14 @@ function markOptionalBodies<Document>(document: Document): Document {
 }
 
 interface ResponseShape {
+  description?: string;
   content?: Record<string, { example?: unknown }>;
 }
 
 /**
- * Each problem+json response gets an example of its own status: @fastify/swagger drops
- * response examples, and the Problem schema's one example (a 404) was shown for every error.
+ * Each problem+json response gets an example of its own status, of a kind the route lists:
+ * @fastify/swagger drops response examples, and the Problem schema's one example (a 404) was
+ * shown for every error.
  */
 function addProblemExamples<Document>(document: Document): Document {
   const { paths } = document as {
@@ -126,7 +128,9 @@ function addProblemExamples<Document>(document: Document): Document {
     for (const operation of Object.values(item)) {
       for (const [status, response] of Object.entries(operation.responses ?? {})) {
         const problem = response.content?.['application/problem+json'];
-        if (problem && problem.example === undefined) problem.example = problemExample(Number(status));
+        if (problem && problem.example === undefined) {
+          problem.example = problemExample(Number(status), documentedKinds(response.description ?? ''));
+        }
       }
     }
   }

@@ -9,7 +9,8 @@ export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
  * it is sent. The one copy: `ProblemKind`, the problem responses each route documents
  * (responses.ts), their examples and the README table ("Errors", checked by
  * test/http/problem.test.ts) are derived from it. The title is the status' reason phrase.
- * `example` is the detail shown for the status in the OpenAPI document (one kind per status).
+ * `example` is the detail of the OpenAPI example: a route's response for a status shows the
+ * first kind it lists, in this order, that has one.
  */
 export const PROBLEMS = {
   validation: {
@@ -109,18 +110,20 @@ export const PROBLEMS = {
     when: 'a bug: quote `request_id`',
     example: 'an internal error occurred; quote request_id when reporting it',
   },
-  'not-ready': {
-    status: 503,
-    when: '`/readyz` when the database is unreachable, behind, out of space, or its file is gone; or shutting down',
-  },
   overloaded: {
     status: 503,
     when: 'too many pages waiting to be parsed, searches waiting to be ranked, or bodies held over `BODY_BUDGET_BYTES`; retry after `Retry-After`',
     example: 'too many pages are waiting to be parsed; retry shortly',
   },
+  'not-ready': {
+    status: 503,
+    when: '`/readyz` when the database is unreachable, behind, out of space, or its file is gone; or shutting down',
+    example: 'the database is unreachable',
+  },
   'storage-busy': {
     status: 503,
     when: 'another process (an import, a second server) kept the database locked 5 s; retry after `Retry-After`',
+    example: 'another process kept the database locked; nothing was stored, retry shortly',
   },
   'storage-unavailable': {
     status: 503,

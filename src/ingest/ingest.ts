@@ -10,7 +10,7 @@ import type {
   Repository,
   StoredDocumentMatch,
 } from '../storage/repository.js';
-import { learnedSourceOf, type VersionedLearned } from './learned.js';
+import { createLearnedSource, type LearnedSource, type VersionedLearned } from './learned.js';
 
 /** A page as a client sent it: the document itself, what kind it is, and where it came from. */
 export interface PageSubmission {
@@ -56,6 +56,8 @@ export type PreparedIngest =
 export interface IngestOptions {
   parse?: ParseFunction;
   now?: () => Date;
+  /** What the corpus learned, shared with the app's re-parse jobs; by default one of this `createIngests`. */
+  learned?: LearnedSource;
 }
 
 /**
@@ -74,11 +76,12 @@ export interface Ingests {
 }
 
 export function createIngests(repository: Repository, options: IngestOptions = {}): Ingests {
+  const learned = options.learned ?? createLearnedSource(repository);
   let preparing = 0;
   const prepareOne = async (submission: PageSubmission): Promise<PreparedIngest> => {
     preparing += 1;
     try {
-      return await prepare(repository, submission, options);
+      return await prepare(repository, learned, submission, options);
     } finally {
       preparing -= 1;
     }
@@ -86,7 +89,7 @@ export function createIngests(repository: Repository, options: IngestOptions = {
   const store = async (record: IngestRecord): Promise<IngestOutcome> => {
     const hints: IngestHints = { moreFollow: preparing > 0 };
     const { article, created } = await repository.ingest(record, hints);
-    if (created) learnedSourceOf(repository).noteIngest();
+    if (created) learned.noteIngest();
     return created
       ? { kind: 'created', article, page: record.page }
       : { kind: 'existing', article, page: record.page };
@@ -103,6 +106,7 @@ export function createIngests(repository: Repository, options: IngestOptions = {
 
 async function prepare(
   repository: Repository,
+  learnedSource: LearnedSource,
   submission: PageSubmission,
   options: IngestOptions,
 ): Promise<PreparedIngest> {
@@ -111,7 +115,7 @@ async function prepare(
   if (existing?.contentType === submission.contentType)
     return { kind: 'existing', article: existing.article, page: null };
 
-  const learned = await learnedSourceOf(repository).current();
+  const learned = await learnedSource.current();
   const page = await (options.parse ?? parseInProcess)(submission, { learned });
   if (existing) return retype(repository, existing, submission.contentType, page, sha256);
   if (!hasStory(page)) return { kind: 'no-story', page };
@@ -159,7 +163,8 @@ async function retype(
  * document's SHA-256 and media type: the same document twice yields the existing article,
  * parsed once; the same bytes with another media type re-read that article under it.
  * A page without a main story is not stored; the caller gets the parse to show why.
- * One page on its own: it never tells the store that more follow. Concurrent ingests share
+ * One page on its own: it never tells the store that more follow, and reads what the corpus
+ * learned afresh (unless `options.learned` is given). Concurrent or repeated ingests share
  * one `createIngests`.
  */
 export async function ingestPage(

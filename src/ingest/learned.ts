@@ -2,7 +2,9 @@
  * What the corpus learned, as the parser takes it: a snapshot of the repository's learned
  * line shapes (Repository.learnedShapes), rebuilt at most every LEARNED_REFRESH_MS or after
  * LEARNED_REFRESH_INGESTS stored pages, whichever comes first, and versioned so the parse
- * pool sends it to each worker once per version rather than with every page.
+ * pool sends it to each worker once per version rather than with every page. The app builds
+ * one (buildApp) and hands it to what parses pages to store and what re-parses them, so that
+ * both see one snapshot; a caller with none gets a fresh one.
  */
 import type { LearnedBoilerplate } from '../parser/types.js';
 import { LEARNED_MAX_SHAPES, LEARNED_MIN_PUBLICATIONS } from '../parser/settings.js';
@@ -85,13 +87,4 @@ export function createLearnedSource(
       building = null; // the next current() starts a build that sees everything until now
     },
   };
-}
-
-const sources = new WeakMap<Repository, LearnedSource>();
-
-/** The repository's learned source, one per repository in this process. */
-export function learnedSourceOf(repository: Repository): LearnedSource {
-  let source = sources.get(repository);
-  if (source === undefined) sources.set(repository, (source = createLearnedSource(repository)));
-  return source;
 }

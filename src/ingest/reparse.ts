@@ -4,7 +4,7 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { PARSER_VERSION } from '../parser/version.js';
 import type { JobPatch, JobRecord, Repository } from '../storage/repository.js';
 import { parseInProcess, type ParseFunction } from './ingest.js';
-import { learnedSourceOf } from './learned.js';
+import { createLearnedSource, type LearnedSource } from './learned.js';
 
 /** Pages re-parsed per batch; between batches the event loop serves other requests. */
 const REPARSE_BATCH_SIZE = 100;
@@ -16,6 +16,8 @@ export interface ReparseOptions {
   signal?: AbortSignal;
   /** How to parse (the server passes its worker pool, so a hostile page cannot stall it). */
   parse?: ParseFunction;
+  /** What the corpus learned, shared with the app's ingests; by default one of this run. */
+  learned?: LearnedSource | undefined;
   /** Goes on with a run another began (a job taken over): after its last page, from its counts. */
   resume?: ReparseProgress;
   /** After each page: the counts so far and the last article they include (what a job records). */
@@ -78,7 +80,8 @@ export async function reparseStored(
   const total = progress.total;
   options.onProgress?.(progress.done, total);
   // A re-parse applies all that was learned so far, older pages' lines included.
-  learnedSourceOf(repository).invalidate();
+  const learnedSource = options.learned ?? createLearnedSource(repository);
+  learnedSource.invalidate();
   for (;;) {
     options.signal?.throwIfAborted();
     const pages = await repository.listReparseCandidates({
@@ -91,7 +94,7 @@ export async function reparseStored(
       options.signal?.throwIfAborted();
       let outcome: 'updated' | 'unchanged' | 'skipped' | 'failed';
       try {
-        const learned = await learnedSourceOf(repository).current();
+        const learned = await learnedSource.current();
         const parsed = await (options.parse ?? parseInProcess)(
           { body: page.body, contentType: page.contentType, sourceUrl: page.sourceUrl },
           { learned },
@@ -110,7 +113,7 @@ export async function reparseStored(
           else {
             outcome = written;
             // its lines were counted (pages stored before migration 006 teach here first)
-            learnedSourceOf(repository).noteIngest();
+            learnedSource.noteIngest();
           }
         }
       } catch (error) {
@@ -141,6 +144,8 @@ class WriteFencedError extends Error {
 export interface JobRunnerOptions {
   /** How to parse (the server passes its worker pool). */
   parse?: ParseFunction | undefined;
+  /** What the corpus learned, shared with the app's ingests (see ReparseOptions.learned). */
+  learned?: LearnedSource | undefined;
   /** This node's name in `claimed_by`; unique per process (default: host, pid, random). */
   nodeId?: string;
   /** A running job with no heartbeat for this long is taken over by another node. */
@@ -297,6 +302,7 @@ export function createJobRunner(repository: Repository, options: JobRunnerOption
       const summary = await reparseStored(repository, {
         all: job.options.all,
         parse: options.parse,
+        learned: options.learned,
         signal: controller.signal,
         resume,
         job: { id: job.id, nodeId },

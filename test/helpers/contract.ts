@@ -3,10 +3,14 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 import { expect } from 'vitest';
+import { documentedKinds } from '../../src/http/responses.js';
 
 export const OPENAPI_PATH = new URL('../../openapi.yaml', import.meta.url);
 export const openapi = parse(readFileSync(OPENAPI_PATH, 'utf8')) as {
-  paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>>;
+  paths: Record<
+    string,
+    Record<string, { responses: Record<string, { description?: string; content?: Record<string, unknown> }> }>
+  >;
   components: { schemas: Record<string, unknown> };
 };
 
@@ -25,7 +29,8 @@ interface InjectedResponse {
 
 /**
  * Asserts that a real response is documented in openapi.yaml for this operation
- * (status and media type) and that its body validates against the documented schema.
+ * (status and media type) and that its body validates against the documented schema; a
+ * problem's kind must be one the operation lists for that status.
  */
 export function expectMatchesContract(
   method: string,
@@ -44,6 +49,14 @@ export function expectMatchesContract(
   const valid = validate(JSON.parse(response.body));
   expect(validate.errors ?? [], `${method} ${pathTemplate} ${response.statusCode} body`).toEqual([]);
   expect(valid).toBe(true);
+  if (mediaType === 'application/problem+json') {
+    const { type } = JSON.parse(response.body) as { type: string };
+    const kind = type.replace('urn:masthead:problem:', '');
+    expect(
+      documentedKinds(documented?.description ?? ''),
+      `${method} ${pathTemplate} ${response.statusCode} lists the kinds it answers`,
+    ).toContain(kind);
+  }
 }
 
 /** Asserts that a body validates against a component schema (e.g. one NDJSON line). */

@@ -141,6 +141,29 @@ describe('POST /v1/articles:batch', () => {
     ).toEqual([...ids].sort((a = 0, b = 0) => a - b));
   });
 
+  it("a line's problem is the one POST /v1/articles answers for the same submission: type, status and title", async () => {
+    const test = await app();
+    const submissions = [
+      '{"text": "unterminated', // malformed-json
+      JSON.stringify({ text: 'some page', extra: true }), // validation
+      JSON.stringify({ text: 'nul \u0000 here' }), // invalid-text
+      JSON.stringify({ text: 'Bereits Abonnent? Anmelden' }), // no-story
+    ];
+    const results = resultsOf(await postBatch(test, submissions.join('\n')));
+    expect(results).toHaveLength(submissions.length);
+    for (const [index, submission] of submissions.entries()) {
+      const single = await test.app.inject({
+        method: 'POST',
+        url: '/v1/articles',
+        headers: { 'content-type': 'application/json' },
+        payload: submission,
+      });
+      const { type, status, title } = single.json<{ type: string; status: number; title: string }>();
+      expect(results[index]?.status, submission).toBe(single.statusCode);
+      expect(results[index]?.problem, submission).toMatchObject({ type, status, title });
+    }
+  });
+
   it('a page already ingested through POST /v1/articles is 200 with its id', async () => {
     const test = await app();
     const single = await test.app.inject({

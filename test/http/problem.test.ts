@@ -7,7 +7,7 @@ import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerErrorHandling } from '../../src/http/errors.js';
 import { PROBLEM_KINDS, PROBLEMS, problemTableMarkdown, problemType } from '../../src/http/problem.js';
-import { problemExample, problemResponses } from '../../src/http/responses.js';
+import { documentedKinds, problemExample, problemResponses } from '../../src/http/responses.js';
 import { trackRoutes } from '../../src/http/route-table.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 
@@ -22,15 +22,18 @@ describe('the PROBLEMS table', () => {
     expect(`${README.slice(start, end)}\n`).toBe(problemTableMarkdown());
   });
 
-  it('describes each documented status with the kinds sent with it', () => {
-    const responses = problemResponses(400, 422) as Record<number, { description: string }>;
-    for (const status of [400, 422] as const) {
-      const kinds = PROBLEM_KINDS.filter((kind) => PROBLEMS[kind].status === status);
-      expect(kinds.length).toBeGreaterThan(1);
-      for (const kind of kinds) {
-        expect(responses[status]?.description).toContain(`\`${kind}\`: ${PROBLEMS[kind].when}`);
-      }
+  it('describes each documented status with the kinds the route lists, and no other', () => {
+    const listed = ['validation', 'malformed-request', 'not-found'] as const;
+    const responses = problemResponses(...listed) as Record<number, { description: string }>;
+    expect(Object.keys(responses)).toEqual(['400', '404']);
+    expect(documentedKinds(responses[400]!.description)).toEqual(['validation', 'malformed-request']);
+    expect(documentedKinds(responses[404]!.description)).toEqual(['not-found']);
+    for (const kind of listed) {
+      expect(responses[PROBLEMS[kind].status]?.description).toContain(`\`${kind}\`: ${PROBLEMS[kind].when}`);
     }
+    expect(responses[400]!.description).not.toContain('malformed-json');
+    // The example is of a listed kind: /readyz answers 503 `not-ready`, never `overloaded`.
+    expect(problemExample(503, ['not-ready']).type).toBe(problemType('not-ready'));
     const shown = [400, 401, 403, 404, 405, 406, 410, 413, 415, 422, 429, 500, 503, 507];
     for (const status of shown) {
       const example = problemExample(status);

@@ -6,8 +6,8 @@
  * three times under one publication teaches nothing.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { ingestPage } from '../../src/ingest/ingest.js';
-import { createLearnedSource, learnedSourceOf } from '../../src/ingest/learned.js';
+import { createIngests, ingestPage } from '../../src/ingest/ingest.js';
+import { createLearnedSource, type LearnedSource } from '../../src/ingest/learned.js';
 import { createParsePool } from '../../src/ingest/parse-pool.js';
 import { reparseStored } from '../../src/ingest/reparse.js';
 import { lineShape, shapeHash } from '../../src/parser/learned.js';
@@ -106,7 +106,6 @@ describe('corpus-learned boilerplate', () => {
     const repo = (repository = createSqliteRepository(':memory:'));
     const first = [];
     for (let i = 0; i < LEARNED_MIN_PUBLICATIONS; i++) {
-      learnedSourceOf(repo).invalidate();
       const article = await ingest(repo, pageOf(i), url(i));
       // unknown wording, not learned yet: the rules leave it in the story
       expect(article.paragraphs).toContain(SIGN_IN);
@@ -120,8 +119,6 @@ describe('corpus-learned boilerplate', () => {
       learned.every((s) => s.publications === LEARNED_MIN_PUBLICATIONS && s.platform === 'magzter'),
     ).toBe(true);
     expect(await repo.learnedShapes(LEARNED_MIN_PUBLICATIONS, 1)).toHaveLength(1);
-
-    learnedSourceOf(repo).invalidate();
     const fourth = await ingest(repo, pageOf(3), url(3));
     expect(text(fourth)).toEqual(STORIES[3]!.body);
     expect(fourth.title).toBe(STORIES[3]!.title);
@@ -137,13 +134,31 @@ describe('corpus-learned boilerplate', () => {
     ).toEqual([3, 3]); // the fourth publication printed them in one story only: it does not count yet
   });
 
+  it('ingests and re-parses read and refresh the learned source they are given (the app shares one)', async () => {
+    const repo = (repository = createSqliteRepository(':memory:'));
+    const real = createLearnedSource(repo);
+    const calls: string[] = [];
+    const shared: LearnedSource = {
+      current: () => (calls.push('current'), real.current()),
+      noteIngest: () => (calls.push('noteIngest'), real.noteIngest()),
+      invalidate: () => (calls.push('invalidate'), real.invalidate()),
+    };
+    const ingests = createIngests(repo, { learned: shared });
+    const outcome = await ingests.ingest({ body: pageOf(0), contentType: 'text/plain', sourceUrl: url(0) });
+    expect(outcome.kind).toBe('created');
+    expect(calls).toEqual(['current', 'noteIngest']);
+    calls.length = 0;
+    const summary = await reparseStored(repo, { all: true, learned: shared });
+    expect(summary).toMatchObject({ total: 1, failed: 0 });
+    expect(calls).toEqual(['invalidate', 'current', 'noteIngest']);
+  });
+
   it('counts publications, not pages: one story stored three times teaches nothing', async () => {
     const repo = (repository = createSqliteRepository(':memory:'));
     // three captures of one story of one publication (the trial line's number differs, so
     // each is a new document)
     for (let variant = 0; variant < 3; variant++) await ingest(repo, pageOf(0, variant), url(0));
     expect(await repo.learnedShapes(2, LEARNED_MAX_SHAPES)).toEqual([]);
-    learnedSourceOf(repo).invalidate();
     const again = await ingest(repo, pageOf(0, 9), url(0));
     expect(again.paragraphs).toContain(SIGN_IN);
     expect(text(again)).toEqual(expect.arrayContaining(STORIES[0]!.body));
@@ -153,7 +168,6 @@ describe('corpus-learned boilerplate', () => {
     const repo = (repository = createSqliteRepository(':memory:'));
     const wire = STORIES[2]!;
     for (const [i, pub] of ['Gazeta Rolna', 'Tygodnik Miejski', 'Auto Świat Polska', 'Dziennik'].entries()) {
-      learnedSourceOf(repo).invalidate();
       const body = [wire.title, `${pub}|May ${2021 + i}`, ...wire.body, trial(7, 8000), SIGN_IN].join('\n');
       const article = await ingest(repo, body, url(i));
       expect(text(article)).toEqual(expect.arrayContaining(wire.body));

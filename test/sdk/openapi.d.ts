@@ -1167,12 +1167,7 @@ export interface operations {
                     "application/json": components["schemas"]["Readiness"];
                 };
             };
-            /**
-             * @description - `not-ready`: `/readyz` when the database is unreachable, behind, out of space, or its file is gone; or shutting down
-             *     - `overloaded`: too many pages waiting to be parsed, searches waiting to be ranked, or bodies held over `BODY_BUDGET_BYTES`; retry after `Retry-After`
-             *     - `storage-busy`: another process (an import, a second server) kept the database locked 5 s; retry after `Retry-After`
-             *     - `storage-unavailable`: the database file was deleted or replaced while the server ran; nothing stored; restart
-             */
+            /** @description - `not-ready`: `/readyz` when the database is unreachable, behind, out of space, or its file is gone; or shutting down */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1180,10 +1175,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "urn:masthead:problem:overloaded",
+                     *       "type": "urn:masthead:problem:not-ready",
                      *       "title": "Service Unavailable",
                      *       "status": 503,
-                     *       "detail": "too many pages are waiting to be parsed; retry shortly",
+                     *       "detail": "the database is unreachable",
                      *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
                      *     }
                      */
@@ -1258,8 +1253,6 @@ export interface operations {
              *     - `invalid-encoding`: the body is not valid UTF-8, or not valid for its `Content-Encoding`
              *     - `invalid-text`: the text holds a NUL character or a lone UTF-16 surrogate (SQLite would not store it as sent)
              *     - `malformed-request`: bytes that are not HTTP/1.1, an HTTP/1.1 request without `Host`, or a path with a broken %-escape
-             *     - `invalid-cursor`: a cursor this server did not issue, from another list, or from a search with another `q` or filters
-             *     - `invalid-search`: a `q` of more than 32 words or with a one-letter prefix (`t*`); any other `q` is searched (see **Search**)
              */
             400: {
                 headers: {
@@ -1278,10 +1271,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /**
-             * @description - `payload-too-large`: body over `BODY_LIMIT_BYTES` (`BATCH_BODY_LIMIT_BYTES` for a batch), also when chunked; sent instead of `100 Continue`
-             *     - `too-many-lines`: a batch of more than 1,000 lines or JSON items
-             */
+            /** @description - `payload-too-large`: body over `BODY_LIMIT_BYTES` (`BATCH_BODY_LIMIT_BYTES` for a batch), also when chunked; sent instead of `100 Continue` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1357,10 +1347,8 @@ export interface operations {
                 };
             };
             /**
-             * @description - `not-ready`: `/readyz` when the database is unreachable, behind, out of space, or its file is gone; or shutting down
-             *     - `overloaded`: too many pages waiting to be parsed, searches waiting to be ranked, or bodies held over `BODY_BUDGET_BYTES`; retry after `Retry-After`
-             *     - `storage-busy`: another process (an import, a second server) kept the database locked 5 s; retry after `Retry-After`
-             *     - `storage-unavailable`: the database file was deleted or replaced while the server ran; nothing stored; restart
+             * @description - `overloaded`: too many pages waiting to be parsed, searches waiting to be ranked, or bodies held over `BODY_BUDGET_BYTES`; retry after `Retry-After`
+             *     - `not-ready`: `/readyz` when the database is unreachable, behind, out of space, or its file is gone; or shutting down
              */
             503: {
                 headers: {
@@ -1430,9 +1418,6 @@ export interface operations {
             };
             /**
              * @description - `validation`: a field, parameter or body is invalid (`errors` says which)
-             *     - `malformed-json`: the JSON body does not parse, or carries `__proto__`/`constructor` keys
-             *     - `invalid-encoding`: the body is not valid UTF-8, or not valid for its `Content-Encoding`
-             *     - `invalid-text`: the text holds a NUL character or a lone UTF-16 surrogate (SQLite would not store it as sent)
              *     - `malformed-request`: bytes that are not HTTP/1.1, an HTTP/1.1 request without `Host`, or a path with a broken %-escape
              *     - `invalid-cursor`: a cursor this server did not issue, from another list, or from a search with another `q` or filters
              *     - `invalid-search`: a `q` of more than 32 words or with a one-letter prefix (`t*`); any other `q` is searched (see **Search**)
@@ -1466,6 +1451,24 @@ export interface operations {
                      *       "title": "Too Many Requests",
                      *       "status": 429,
                      *       "detail": "too many requests; retry after 12 seconds",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description - `overloaded`: too many pages waiting to be parsed, searches waiting to be ranked, or bodies held over `BODY_BUDGET_BYTES`; retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:overloaded",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "too many pages are waiting to be parsed; retry shortly",
                      *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
                      *     }
                      */
@@ -1549,8 +1552,6 @@ export interface operations {
              *     - `invalid-encoding`: the body is not valid UTF-8, or not valid for its `Content-Encoding`
              *     - `invalid-text`: the text holds a NUL character or a lone UTF-16 surrogate (SQLite would not store it as sent)
              *     - `malformed-request`: bytes that are not HTTP/1.1, an HTTP/1.1 request without `Host`, or a path with a broken %-escape
-             *     - `invalid-cursor`: a cursor this server did not issue, from another list, or from a search with another `q` or filters
-             *     - `invalid-search`: a `q` of more than 32 words or with a one-letter prefix (`t*`); any other `q` is searched (see **Search**)
              */
             400: {
                 headers: {
@@ -1605,10 +1606,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /**
-             * @description - `payload-too-large`: body over `BODY_LIMIT_BYTES` (`BATCH_BODY_LIMIT_BYTES` for a batch), also when chunked; sent instead of `100 Continue`
-             *     - `too-many-lines`: a batch of more than 1,000 lines or JSON items
-             */
+            /** @description - `payload-too-large`: body over `BODY_LIMIT_BYTES` (`BATCH_BODY_LIMIT_BYTES` for a batch), also when chunked; sent instead of `100 Continue` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1684,8 +1682,8 @@ export interface operations {
                 };
             };
             /**
-             * @description - `not-ready`: `/readyz` when the database is unreachable, behind, out of space, or its file is gone; or shutting down
-             *     - `overloaded`: too many pages waiting to be parsed, searches waiting to be ranked, or bodies held over `BODY_BUDGET_BYTES`; retry after `Retry-After`
+             * @description - `overloaded`: too many pages waiting to be parsed, searches waiting to be ranked, or bodies held over `BODY_BUDGET_BYTES`; retry after `Retry-After`
+             *     - `not-ready`: `/readyz` when the database is unreachable, behind, out of space, or its file is gone; or shutting down
              *     - `storage-busy`: another process (an import, a second server) kept the database locked 5 s; retry after `Retry-After`
              *     - `storage-unavailable`: the database file was deleted or replaced while the server ran; nothing stored; restart
              */
@@ -1752,12 +1750,7 @@ export interface operations {
             };
             /**
              * @description - `validation`: a field, parameter or body is invalid (`errors` says which)
-             *     - `malformed-json`: the JSON body does not parse, or carries `__proto__`/`constructor` keys
-             *     - `invalid-encoding`: the body is not valid UTF-8, or not valid for its `Content-Encoding`
-             *     - `invalid-text`: the text holds a NUL character or a lone UTF-16 surrogate (SQLite would not store it as sent)
              *     - `malformed-request`: bytes that are not HTTP/1.1, an HTTP/1.1 request without `Host`, or a path with a broken %-escape
-             *     - `invalid-cursor`: a cursor this server did not issue, from another list, or from a search with another `q` or filters
-             *     - `invalid-search`: a `q` of more than 32 words or with a one-letter prefix (`t*`); any other `q` is searched (see **Search**)
              */
             400: {
                 headers: {
@@ -1776,10 +1769,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /**
-             * @description - `not-found`: no such route or resource
-             *     - `no-edition`: the article's page printed no publication
-             */
+            /** @description - `not-found`: no such route or resource */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1845,8 +1835,6 @@ export interface operations {
              *     - `invalid-encoding`: the body is not valid UTF-8, or not valid for its `Content-Encoding`
              *     - `invalid-text`: the text holds a NUL character or a lone UTF-16 surrogate (SQLite would not store it as sent)
              *     - `malformed-request`: bytes that are not HTTP/1.1, an HTTP/1.1 request without `Host`, or a path with a broken %-escape
-             *     - `invalid-cursor`: a cursor this server did not issue, from another list, or from a search with another `q` or filters
-             *     - `invalid-search`: a `q` of more than 32 words or with a one-letter prefix (`t*`); any other `q` is searched (see **Search**)
              */
             400: {
                 headers: {
@@ -1901,10 +1889,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /**
-             * @description - `not-found`: no such route or resource
-             *     - `no-edition`: the article's page printed no publication
-             */
+            /** @description - `not-found`: no such route or resource */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1922,10 +1907,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /**
-             * @description - `payload-too-large`: body over `BODY_LIMIT_BYTES` (`BATCH_BODY_LIMIT_BYTES` for a batch), also when chunked; sent instead of `100 Continue`
-             *     - `too-many-lines`: a batch of more than 1,000 lines or JSON items
-             */
+            /** @description - `payload-too-large`: body over `BODY_LIMIT_BYTES` (`BATCH_BODY_LIMIT_BYTES` for a batch), also when chunked; sent instead of `100 Continue` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1980,8 +1962,7 @@ export interface operations {
                 };
             };
             /**
-             * @description - `not-ready`: `/readyz` when the database is unreachable, behind, out of space, or its file is gone; or shutting down
-             *     - `overloaded`: too many pages waiting to be parsed, searches waiting to be ranked, or bodies held over `BODY_BUDGET_BYTES`; retry after `Retry-After`
+             * @description - `overloaded`: too many pages waiting to be parsed, searches waiting to be ranked, or bodies held over `BODY_BUDGET_BYTES`; retry after `Retry-After`
              *     - `storage-busy`: another process (an import, a second server) kept the database locked 5 s; retry after `Retry-After`
              *     - `storage-unavailable`: the database file was deleted or replaced while the server ran; nothing stored; restart
              */
@@ -2048,12 +2029,7 @@ export interface operations {
             };
             /**
              * @description - `validation`: a field, parameter or body is invalid (`errors` says which)
-             *     - `malformed-json`: the JSON body does not parse, or carries `__proto__`/`constructor` keys
-             *     - `invalid-encoding`: the body is not valid UTF-8, or not valid for its `Content-Encoding`
-             *     - `invalid-text`: the text holds a NUL character or a lone UTF-16 surrogate (SQLite would not store it as sent)
              *     - `malformed-request`: bytes that are not HTTP/1.1, an HTTP/1.1 request without `Host`, or a path with a broken %-escape
-             *     - `invalid-cursor`: a cursor this server did not issue, from another list, or from a search with another `q` or filters
-             *     - `invalid-search`: a `q` of more than 32 words or with a one-letter prefix (`t*`); any other `q` is searched (see **Search**)
              */
             400: {
                 headers: {
@@ -2072,10 +2048,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /**
-             * @description - `not-found`: no such route or resource
-             *     - `no-edition`: the article's page printed no publication
-             */
+            /** @description - `not-found`: no such route or resource */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2121,12 +2094,7 @@ export interface operations {
             };
             /**
              * @description - `validation`: a field, parameter or body is invalid (`errors` says which)
-             *     - `malformed-json`: the JSON body does not parse, or carries `__proto__`/`constructor` keys
-             *     - `invalid-encoding`: the body is not valid UTF-8, or not valid for its `Content-Encoding`
-             *     - `invalid-text`: the text holds a NUL character or a lone UTF-16 surrogate (SQLite would not store it as sent)
              *     - `malformed-request`: bytes that are not HTTP/1.1, an HTTP/1.1 request without `Host`, or a path with a broken %-escape
-             *     - `invalid-cursor`: a cursor this server did not issue, from another list, or from a search with another `q` or filters
-             *     - `invalid-search`: a `q` of more than 32 words or with a one-letter prefix (`t*`); any other `q` is searched (see **Search**)
              */
             400: {
                 headers: {
@@ -2145,10 +2113,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /**
-             * @description - `not-found`: no such route or resource
-             *     - `no-edition`: the article's page printed no publication
-             */
+            /** @description - `not-found`: no such route or resource */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2194,12 +2159,7 @@ export interface operations {
             };
             /**
              * @description - `validation`: a field, parameter or body is invalid (`errors` says which)
-             *     - `malformed-json`: the JSON body does not parse, or carries `__proto__`/`constructor` keys
-             *     - `invalid-encoding`: the body is not valid UTF-8, or not valid for its `Content-Encoding`
-             *     - `invalid-text`: the text holds a NUL character or a lone UTF-16 surrogate (SQLite would not store it as sent)
              *     - `malformed-request`: bytes that are not HTTP/1.1, an HTTP/1.1 request without `Host`, or a path with a broken %-escape
-             *     - `invalid-cursor`: a cursor this server did not issue, from another list, or from a search with another `q` or filters
-             *     - `invalid-search`: a `q` of more than 32 words or with a one-letter prefix (`t*`); any other `q` is searched (see **Search**)
              */
             400: {
                 headers: {
@@ -2218,10 +2178,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /**
-             * @description - `not-found`: no such route or resource
-             *     - `no-edition`: the article's page printed no publication
-             */
+            /** @description - `not-found`: no such route or resource */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2268,12 +2225,7 @@ export interface operations {
             };
             /**
              * @description - `validation`: a field, parameter or body is invalid (`errors` says which)
-             *     - `malformed-json`: the JSON body does not parse, or carries `__proto__`/`constructor` keys
-             *     - `invalid-encoding`: the body is not valid UTF-8, or not valid for its `Content-Encoding`
-             *     - `invalid-text`: the text holds a NUL character or a lone UTF-16 surrogate (SQLite would not store it as sent)
              *     - `malformed-request`: bytes that are not HTTP/1.1, an HTTP/1.1 request without `Host`, or a path with a broken %-escape
-             *     - `invalid-cursor`: a cursor this server did not issue, from another list, or from a search with another `q` or filters
-             *     - `invalid-search`: a `q` of more than 32 words or with a one-letter prefix (`t*`); any other `q` is searched (see **Search**)
              */
             400: {
                 headers: {
@@ -2292,10 +2244,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /**
-             * @description - `not-found`: no such route or resource
-             *     - `no-edition`: the article's page printed no publication
-             */
+            /** @description - `not-found`: no such route or resource */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2341,12 +2290,7 @@ export interface operations {
             };
             /**
              * @description - `validation`: a field, parameter or body is invalid (`errors` says which)
-             *     - `malformed-json`: the JSON body does not parse, or carries `__proto__`/`constructor` keys
-             *     - `invalid-encoding`: the body is not valid UTF-8, or not valid for its `Content-Encoding`
-             *     - `invalid-text`: the text holds a NUL character or a lone UTF-16 surrogate (SQLite would not store it as sent)
              *     - `malformed-request`: bytes that are not HTTP/1.1, an HTTP/1.1 request without `Host`, or a path with a broken %-escape
-             *     - `invalid-cursor`: a cursor this server did not issue, from another list, or from a search with another `q` or filters
-             *     - `invalid-search`: a `q` of more than 32 words or with a one-letter prefix (`t*`); any other `q` is searched (see **Search**)
              */
             400: {
                 headers: {
@@ -2419,12 +2363,8 @@ export interface operations {
             };
             /**
              * @description - `validation`: a field, parameter or body is invalid (`errors` says which)
-             *     - `malformed-json`: the JSON body does not parse, or carries `__proto__`/`constructor` keys
-             *     - `invalid-encoding`: the body is not valid UTF-8, or not valid for its `Content-Encoding`
-             *     - `invalid-text`: the text holds a NUL character or a lone UTF-16 surrogate (SQLite would not store it as sent)
              *     - `malformed-request`: bytes that are not HTTP/1.1, an HTTP/1.1 request without `Host`, or a path with a broken %-escape
              *     - `invalid-cursor`: a cursor this server did not issue, from another list, or from a search with another `q` or filters
-             *     - `invalid-search`: a `q` of more than 32 words or with a one-letter prefix (`t*`); any other `q` is searched (see **Search**)
              */
             400: {
                 headers: {
@@ -2443,10 +2383,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /**
-             * @description - `not-found`: no such route or resource
-             *     - `no-edition`: the article's page printed no publication
-             */
+            /** @description - `not-found`: no such route or resource */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2495,8 +2432,6 @@ export interface operations {
              *     - `invalid-encoding`: the body is not valid UTF-8, or not valid for its `Content-Encoding`
              *     - `invalid-text`: the text holds a NUL character or a lone UTF-16 surrogate (SQLite would not store it as sent)
              *     - `malformed-request`: bytes that are not HTTP/1.1, an HTTP/1.1 request without `Host`, or a path with a broken %-escape
-             *     - `invalid-cursor`: a cursor this server did not issue, from another list, or from a search with another `q` or filters
-             *     - `invalid-search`: a `q` of more than 32 words or with a one-letter prefix (`t*`); any other `q` is searched (see **Search**)
              */
             400: {
                 headers: {
@@ -2608,12 +2543,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /**
-             * @description - `not-ready`: `/readyz` when the database is unreachable, behind, out of space, or its file is gone; or shutting down
-             *     - `overloaded`: too many pages waiting to be parsed, searches waiting to be ranked, or bodies held over `BODY_BUDGET_BYTES`; retry after `Retry-After`
-             *     - `storage-busy`: another process (an import, a second server) kept the database locked 5 s; retry after `Retry-After`
-             *     - `storage-unavailable`: the database file was deleted or replaced while the server ran; nothing stored; restart
-             */
+            /** @description - `overloaded`: too many pages waiting to be parsed, searches waiting to be ranked, or bodies held over `BODY_BUDGET_BYTES`; retry after `Retry-After` */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2667,12 +2597,8 @@ export interface operations {
             };
             /**
              * @description - `validation`: a field, parameter or body is invalid (`errors` says which)
-             *     - `malformed-json`: the JSON body does not parse, or carries `__proto__`/`constructor` keys
-             *     - `invalid-encoding`: the body is not valid UTF-8, or not valid for its `Content-Encoding`
-             *     - `invalid-text`: the text holds a NUL character or a lone UTF-16 surrogate (SQLite would not store it as sent)
              *     - `malformed-request`: bytes that are not HTTP/1.1, an HTTP/1.1 request without `Host`, or a path with a broken %-escape
              *     - `invalid-cursor`: a cursor this server did not issue, from another list, or from a search with another `q` or filters
-             *     - `invalid-search`: a `q` of more than 32 words or with a one-letter prefix (`t*`); any other `q` is searched (see **Search**)
              */
             400: {
                 headers: {
@@ -2719,12 +2645,7 @@ export interface operations {
             };
             /**
              * @description - `validation`: a field, parameter or body is invalid (`errors` says which)
-             *     - `malformed-json`: the JSON body does not parse, or carries `__proto__`/`constructor` keys
-             *     - `invalid-encoding`: the body is not valid UTF-8, or not valid for its `Content-Encoding`
-             *     - `invalid-text`: the text holds a NUL character or a lone UTF-16 surrogate (SQLite would not store it as sent)
              *     - `malformed-request`: bytes that are not HTTP/1.1, an HTTP/1.1 request without `Host`, or a path with a broken %-escape
-             *     - `invalid-cursor`: a cursor this server did not issue, from another list, or from a search with another `q` or filters
-             *     - `invalid-search`: a `q` of more than 32 words or with a one-letter prefix (`t*`); any other `q` is searched (see **Search**)
              */
             400: {
                 headers: {
@@ -2743,10 +2664,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /**
-             * @description - `not-found`: no such route or resource
-             *     - `no-edition`: the article's page printed no publication
-             */
+            /** @description - `not-found`: no such route or resource */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2797,12 +2715,8 @@ export interface operations {
             };
             /**
              * @description - `validation`: a field, parameter or body is invalid (`errors` says which)
-             *     - `malformed-json`: the JSON body does not parse, or carries `__proto__`/`constructor` keys
-             *     - `invalid-encoding`: the body is not valid UTF-8, or not valid for its `Content-Encoding`
-             *     - `invalid-text`: the text holds a NUL character or a lone UTF-16 surrogate (SQLite would not store it as sent)
              *     - `malformed-request`: bytes that are not HTTP/1.1, an HTTP/1.1 request without `Host`, or a path with a broken %-escape
              *     - `invalid-cursor`: a cursor this server did not issue, from another list, or from a search with another `q` or filters
-             *     - `invalid-search`: a `q` of more than 32 words or with a one-letter prefix (`t*`); any other `q` is searched (see **Search**)
              */
             400: {
                 headers: {
@@ -2821,10 +2735,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /**
-             * @description - `not-found`: no such route or resource
-             *     - `no-edition`: the article's page printed no publication
-             */
+            /** @description - `not-found`: no such route or resource */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2869,12 +2780,8 @@ export interface operations {
             };
             /**
              * @description - `validation`: a field, parameter or body is invalid (`errors` says which)
-             *     - `malformed-json`: the JSON body does not parse, or carries `__proto__`/`constructor` keys
-             *     - `invalid-encoding`: the body is not valid UTF-8, or not valid for its `Content-Encoding`
-             *     - `invalid-text`: the text holds a NUL character or a lone UTF-16 surrogate (SQLite would not store it as sent)
              *     - `malformed-request`: bytes that are not HTTP/1.1, an HTTP/1.1 request without `Host`, or a path with a broken %-escape
              *     - `invalid-cursor`: a cursor this server did not issue, from another list, or from a search with another `q` or filters
-             *     - `invalid-search`: a `q` of more than 32 words or with a one-letter prefix (`t*`); any other `q` is searched (see **Search**)
              */
             400: {
                 headers: {
@@ -2921,12 +2828,7 @@ export interface operations {
             };
             /**
              * @description - `validation`: a field, parameter or body is invalid (`errors` says which)
-             *     - `malformed-json`: the JSON body does not parse, or carries `__proto__`/`constructor` keys
-             *     - `invalid-encoding`: the body is not valid UTF-8, or not valid for its `Content-Encoding`
-             *     - `invalid-text`: the text holds a NUL character or a lone UTF-16 surrogate (SQLite would not store it as sent)
              *     - `malformed-request`: bytes that are not HTTP/1.1, an HTTP/1.1 request without `Host`, or a path with a broken %-escape
-             *     - `invalid-cursor`: a cursor this server did not issue, from another list, or from a search with another `q` or filters
-             *     - `invalid-search`: a `q` of more than 32 words or with a one-letter prefix (`t*`); any other `q` is searched (see **Search**)
              */
             400: {
                 headers: {
@@ -2945,10 +2847,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /**
-             * @description - `not-found`: no such route or resource
-             *     - `no-edition`: the article's page printed no publication
-             */
+            /** @description - `not-found`: no such route or resource */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2999,12 +2898,8 @@ export interface operations {
             };
             /**
              * @description - `validation`: a field, parameter or body is invalid (`errors` says which)
-             *     - `malformed-json`: the JSON body does not parse, or carries `__proto__`/`constructor` keys
-             *     - `invalid-encoding`: the body is not valid UTF-8, or not valid for its `Content-Encoding`
-             *     - `invalid-text`: the text holds a NUL character or a lone UTF-16 surrogate (SQLite would not store it as sent)
              *     - `malformed-request`: bytes that are not HTTP/1.1, an HTTP/1.1 request without `Host`, or a path with a broken %-escape
              *     - `invalid-cursor`: a cursor this server did not issue, from another list, or from a search with another `q` or filters
-             *     - `invalid-search`: a `q` of more than 32 words or with a one-letter prefix (`t*`); any other `q` is searched (see **Search**)
              */
             400: {
                 headers: {
@@ -3023,10 +2918,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /**
-             * @description - `not-found`: no such route or resource
-             *     - `no-edition`: the article's page printed no publication
-             */
+            /** @description - `not-found`: no such route or resource */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3077,9 +2969,6 @@ export interface operations {
             };
             /**
              * @description - `validation`: a field, parameter or body is invalid (`errors` says which)
-             *     - `malformed-json`: the JSON body does not parse, or carries `__proto__`/`constructor` keys
-             *     - `invalid-encoding`: the body is not valid UTF-8, or not valid for its `Content-Encoding`
-             *     - `invalid-text`: the text holds a NUL character or a lone UTF-16 surrogate (SQLite would not store it as sent)
              *     - `malformed-request`: bytes that are not HTTP/1.1, an HTTP/1.1 request without `Host`, or a path with a broken %-escape
              *     - `invalid-cursor`: a cursor this server did not issue, from another list, or from a search with another `q` or filters
              *     - `invalid-search`: a `q` of more than 32 words or with a one-letter prefix (`t*`); any other `q` is searched (see **Search**)
@@ -3119,6 +3008,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description - `overloaded`: too many pages waiting to be parsed, searches waiting to be ranked, or bodies held over `BODY_BUDGET_BYTES`; retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:masthead:problem:overloaded",
+                     *       "title": "Service Unavailable",
+                     *       "status": 503,
+                     *       "detail": "too many pages are waiting to be parsed; retry shortly",
+                     *       "request_id": "1f0c6d0e-5b0f-4f57-a0a4-6a8f6f0a7c11"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listChanges: {
@@ -3146,12 +3053,8 @@ export interface operations {
             };
             /**
              * @description - `validation`: a field, parameter or body is invalid (`errors` says which)
-             *     - `malformed-json`: the JSON body does not parse, or carries `__proto__`/`constructor` keys
-             *     - `invalid-encoding`: the body is not valid UTF-8, or not valid for its `Content-Encoding`
-             *     - `invalid-text`: the text holds a NUL character or a lone UTF-16 surrogate (SQLite would not store it as sent)
              *     - `malformed-request`: bytes that are not HTTP/1.1, an HTTP/1.1 request without `Host`, or a path with a broken %-escape
              *     - `invalid-cursor`: a cursor this server did not issue, from another list, or from a search with another `q` or filters
-             *     - `invalid-search`: a `q` of more than 32 words or with a one-letter prefix (`t*`); any other `q` is searched (see **Search**)
              */
             400: {
                 headers: {
@@ -3218,8 +3121,6 @@ export interface operations {
              *     - `invalid-encoding`: the body is not valid UTF-8, or not valid for its `Content-Encoding`
              *     - `invalid-text`: the text holds a NUL character or a lone UTF-16 surrogate (SQLite would not store it as sent)
              *     - `malformed-request`: bytes that are not HTTP/1.1, an HTTP/1.1 request without `Host`, or a path with a broken %-escape
-             *     - `invalid-cursor`: a cursor this server did not issue, from another list, or from a search with another `q` or filters
-             *     - `invalid-search`: a `q` of more than 32 words or with a one-letter prefix (`t*`); any other `q` is searched (see **Search**)
              */
             400: {
                 headers: {
@@ -3274,10 +3175,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /**
-             * @description - `payload-too-large`: body over `BODY_LIMIT_BYTES` (`BATCH_BODY_LIMIT_BYTES` for a batch), also when chunked; sent instead of `100 Continue`
-             *     - `too-many-lines`: a batch of more than 1,000 lines or JSON items
-             */
+            /** @description - `payload-too-large`: body over `BODY_LIMIT_BYTES` (`BATCH_BODY_LIMIT_BYTES` for a batch), also when chunked; sent instead of `100 Continue` */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3332,8 +3230,7 @@ export interface operations {
                 };
             };
             /**
-             * @description - `not-ready`: `/readyz` when the database is unreachable, behind, out of space, or its file is gone; or shutting down
-             *     - `overloaded`: too many pages waiting to be parsed, searches waiting to be ranked, or bodies held over `BODY_BUDGET_BYTES`; retry after `Retry-After`
+             * @description - `overloaded`: too many pages waiting to be parsed, searches waiting to be ranked, or bodies held over `BODY_BUDGET_BYTES`; retry after `Retry-After`
              *     - `storage-busy`: another process (an import, a second server) kept the database locked 5 s; retry after `Retry-After`
              *     - `storage-unavailable`: the database file was deleted or replaced while the server ran; nothing stored; restart
              */
@@ -3397,12 +3294,7 @@ export interface operations {
             };
             /**
              * @description - `validation`: a field, parameter or body is invalid (`errors` says which)
-             *     - `malformed-json`: the JSON body does not parse, or carries `__proto__`/`constructor` keys
-             *     - `invalid-encoding`: the body is not valid UTF-8, or not valid for its `Content-Encoding`
-             *     - `invalid-text`: the text holds a NUL character or a lone UTF-16 surrogate (SQLite would not store it as sent)
              *     - `malformed-request`: bytes that are not HTTP/1.1, an HTTP/1.1 request without `Host`, or a path with a broken %-escape
-             *     - `invalid-cursor`: a cursor this server did not issue, from another list, or from a search with another `q` or filters
-             *     - `invalid-search`: a `q` of more than 32 words or with a one-letter prefix (`t*`); any other `q` is searched (see **Search**)
              */
             400: {
                 headers: {
@@ -3421,10 +3313,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /**
-             * @description - `not-found`: no such route or resource
-             *     - `no-edition`: the article's page printed no publication
-             */
+            /** @description - `not-found`: no such route or resource */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -4,7 +4,13 @@ import type { JobRunner } from '../../ingest/reparse.js';
 import type { Repository } from '../../storage/repository.js';
 import { HttpProblem } from '../problem.js';
 import { toJob } from '../representations.js';
-import { jsonResponse, problemResponses } from '../responses.js';
+import {
+  BODY_PROBLEMS,
+  PARAMETER_PROBLEMS,
+  WRITE_PROBLEMS,
+  jsonResponse,
+  problemResponses,
+} from '../responses.js';
 import { JobIdParams, JobSchema, ReparseRequestSchema } from '../schemas.js';
 
 export interface AdminRoutesOptions {
@@ -36,7 +42,7 @@ export async function adminRoutes(app: FastifyInstance, options: AdminRoutesOpti
         body: ReparseRequestSchema.nullish(),
         response: {
           202: jsonResponse('The job, queued; `Location` is where to follow it.', JobSchema),
-          ...problemResponses(400, 401, 403, 413, 415, 429, 503, 507),
+          ...problemResponses(...PARAMETER_PROBLEMS, ...BODY_PROBLEMS, ...WRITE_PROBLEMS),
         },
       },
     },
@@ -58,7 +64,10 @@ export async function adminRoutes(app: FastifyInstance, options: AdminRoutesOpti
         summary: 'Get a background job',
         description: 'Status and progress of a background job such as a re-parse.',
         params: JobIdParams,
-        response: { 200: jsonResponse('The job.', JobSchema), ...problemResponses(400, 404) },
+        response: {
+          200: jsonResponse('The job.', JobSchema),
+          ...problemResponses(...PARAMETER_PROBLEMS, 'not-found'),
+        },
       },
     },
     async (request) => {

@@ -13,7 +13,16 @@ import { renderMarkdown } from '../../render/markdown.js';
 import { renderPlainText } from '../../render/plain-text.js';
 import { storedView } from '../../render/story-view.js';
 import { selectFields, toArticleResponse, toTeaser, totalOf } from '../representations.js';
-import { jsonResponse, problemResponses } from '../responses.js';
+import {
+  BODY_PROBLEMS,
+  LIST_PROBLEMS,
+  PAGE_PROBLEMS,
+  PARAMETER_PROBLEMS,
+  SEARCH_PROBLEMS,
+  WRITE_PROBLEMS,
+  jsonResponse,
+  problemResponses,
+} from '../responses.js';
 import {
   ArticleEditionSchema,
   ArticleListQuerySchema,
@@ -137,7 +146,7 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
         response: {
           201: jsonResponse('Stored; `Location` points at the new article.', ArticleSchema),
           200: jsonResponse('This document was already ingested: the stored article.', ArticleSchema),
-          ...problemResponses(400, 401, 403, 413, 415, 422, 429, 503, 507),
+          ...problemResponses(...PARAMETER_PROBLEMS, ...PAGE_PROBLEMS, ...WRITE_PROBLEMS, 'no-story'),
         },
       },
     },
@@ -182,7 +191,7 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
         querystring: ArticleListQuerySchema,
         response: {
           200: jsonResponse('One page of articles.', ArticleListSchema),
-          ...problemResponses(400, 429),
+          ...problemResponses(...PARAMETER_PROBLEMS, ...SEARCH_PROBLEMS),
         },
       },
     },
@@ -254,7 +263,7 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
         params: IdParams,
         response: {
           200: jsonResponse('The article.', ArticleSchema),
-          ...problemResponses(400, 404, 406),
+          ...problemResponses(...PARAMETER_PROBLEMS, 'not-found', 'not-acceptable'),
         },
       },
     },
@@ -298,7 +307,7 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
               description: `The article as ${mediaType}.`,
               content: { [mediaType]: { schema: z.string() } },
             },
-            ...problemResponses(400, 404),
+            ...problemResponses(...PARAMETER_PROBLEMS, 'not-found'),
           },
         },
       },
@@ -326,7 +335,7 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
         params: IdParams,
         response: {
           204: z.null().describe('Deleted; no body.'),
-          ...problemResponses(400, 401, 403, 404, 413, 415, 429, 503, 507),
+          ...problemResponses(...PARAMETER_PROBLEMS, ...BODY_PROBLEMS, ...WRITE_PROBLEMS, 'not-found'),
         },
       },
     },
@@ -354,7 +363,7 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
             description: 'The raw document.',
             content: { 'text/plain': { schema: SOURCE_TEXT }, 'text/html': { schema: SOURCE_TEXT } },
           },
-          ...problemResponses(400, 404),
+          ...problemResponses(...PARAMETER_PROBLEMS, 'not-found'),
         },
       },
     },
@@ -387,7 +396,7 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
         params: IdParams,
         response: {
           200: jsonResponse("The article's source edition.", ArticleEditionSchema),
-          ...problemResponses(400, 404),
+          ...problemResponses(...PARAMETER_PROBLEMS, 'not-found', 'no-edition'),
         },
       },
     },
@@ -432,7 +441,7 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
         querystring: PageParams,
         response: {
           200: jsonResponse('One page of teasers, in page order.', TeaserListSchema),
-          ...problemResponses(400, 404),
+          ...problemResponses(...PARAMETER_PROBLEMS, ...LIST_PROBLEMS, 'not-found'),
         },
       },
     },

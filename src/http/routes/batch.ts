@@ -2,7 +2,6 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifySchemaCompiler, preHandlerAsyncHookHandler } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { STATUS_CODES } from 'node:http';
 import type { IngestOutcome, Ingests } from '../../ingest/ingest.js';
 import { jsonTextDefect } from '../clean-text.js';
 import { jsonShapeDefect } from '../json-shape.js';
@@ -11,10 +10,10 @@ import { parsePoolProblem } from '../parse-budget.js';
 import { storageProblem } from '../storage-problem.js';
 import type { IngestRecord } from '../../storage/repository.js';
 import { JSON_MEDIA_TYPE, NDJSON_MEDIA_TYPE, tooManyItems } from '../content-types.js';
-import { HttpProblem, problemType, type ProblemKind } from '../problem.js';
+import { HttpProblem, PROBLEMS, problemTitle, problemType, type ProblemKind } from '../problem.js';
 import { articlePath } from '../representations.js';
 import { mediaType } from './pages.js';
-import { problemResponses } from '../responses.js';
+import { BODY_PROBLEMS, PARAMETER_PROBLEMS, problemResponses } from '../responses.js';
 import { BatchResultSchema, IngestJsonSchema } from '../schemas.js';
 
 /** Lines one batch may hold. */
@@ -43,8 +42,19 @@ const itemsCheckedOneByOne: FastifySchemaCompiler<unknown> = (route) =>
 
 type LineProblem = NonNullable<BatchResult['problem']>;
 
-function lineProblem(status: number, kind: ProblemKind, title: string, detail: string): LineProblem {
-  return { type: problemType(kind), title, status, detail };
+/**
+ * A line answered with a problem: its status and title are its kind's (PROBLEMS), as on
+ * POST /v1/articles, so a line cannot pair a kind with another status.
+ */
+function failedLine(
+  line: number,
+  kind: ProblemKind,
+  detail: string,
+  errors?: LineProblem['errors'],
+): BatchResult {
+  const status = PROBLEMS[kind].status;
+  const problem: LineProblem = { type: problemType(kind), title: problemTitle(status), status, detail };
+  return { line, status, problem: errors === undefined ? problem : { ...problem, errors } };
 }
 
 export interface BatchRoutesOptions {
@@ -64,39 +74,15 @@ export async function batchRoutes(app: FastifyInstance, options: BatchRoutesOpti
 
   function lineFailure(error: unknown, line: number): BatchResult {
     const problem = parsePoolProblem(error) ?? storageProblem(error);
-    if (problem) {
-      return {
-        line,
-        status: problem.status,
-        problem: lineProblem(
-          problem.status,
-          problem.kind,
-          STATUS_CODES[problem.status] ?? 'Error',
-          problem.detail,
-        ),
-      };
-    }
+    if (problem) return failedLine(line, problem.kind, problem.detail);
     app.log.error({ err: error, line }, 'batch: line failed');
-    return {
-      line,
-      status: 500,
-      problem: lineProblem(500, 'internal', 'Internal Server Error', 'this line could not be stored'),
-    };
+    return failedLine(line, 'internal', 'this line could not be stored');
   }
 
   function answered(outcome: IngestOutcome, line: number): BatchResult {
     options.metrics?.recordIngest(outcome);
     if (outcome.kind === 'no-story') {
-      return {
-        line,
-        status: 422,
-        problem: lineProblem(
-          422,
-          'no-story',
-          'Unprocessable Content',
-          'the page has no main story, so nothing was stored',
-        ),
-      };
+      return failedLine(line, 'no-story', 'the page has no main story, so nothing was stored');
     }
     const id = outcome.article.id;
     return { line, status: outcome.kind === 'created' ? 201 : 200, id, location: articlePath(id) };
@@ -107,16 +93,11 @@ export async function batchRoutes(app: FastifyInstance, options: BatchRoutesOpti
     if (bytes <= options.lineLimit) return null;
     return {
       kind: 'answered',
-      result: {
+      result: failedLine(
         line,
-        status: 413,
-        problem: lineProblem(
-          413,
-          'payload-too-large',
-          STATUS_CODES[413] ?? 'Payload Too Large',
-          `${label} is ${bytes} bytes; a page may have at most ${options.lineLimit} bytes`,
-        ),
-      },
+        'payload-too-large',
+        `${label} is ${bytes} bytes; a page may have at most ${options.lineLimit} bytes`,
+      ),
     };
   }
 
@@ -129,19 +110,9 @@ export async function batchRoutes(app: FastifyInstance, options: BatchRoutesOpti
     if (shape !== null) {
       return {
         kind: 'answered',
-        result: {
-          line,
-          status: 400,
-          problem: {
-            ...lineProblem(
-              400,
-              'validation',
-              'Bad Request',
-              `line ${line} ${shape}; a page submission is a flat object`,
-            ),
-            errors: [{ path: 'line', message: shape }],
-          },
-        },
+        result: failedLine(line, 'validation', `line ${line} ${shape}; a page submission is a flat object`, [
+          { path: 'line', message: shape },
+        ]),
       };
     }
     let json: unknown;
@@ -150,16 +121,11 @@ export async function batchRoutes(app: FastifyInstance, options: BatchRoutesOpti
     } catch (error) {
       return {
         kind: 'answered',
-        result: {
+        result: failedLine(
           line,
-          status: 400,
-          problem: lineProblem(
-            400,
-            'malformed-json',
-            'Bad Request',
-            `line ${line} is not valid JSON: ${(error as Error).message}`,
-          ),
-        },
+          'malformed-json',
+          `line ${line} is not valid JSON: ${(error as Error).message}`,
+        ),
       };
     }
     return prepareSubmission(json, line, `line ${line}`);
@@ -182,16 +148,7 @@ export async function batchRoutes(app: FastifyInstance, options: BatchRoutesOpti
     if (defect !== null) {
       return {
         kind: 'answered',
-        result: {
-          line,
-          status: 400,
-          problem: lineProblem(
-            400,
-            'invalid-text',
-            'Bad Request',
-            `${label} cannot be stored as it is: ${defect}`,
-          ),
-        },
+        result: failedLine(line, 'invalid-text', `${label} cannot be stored as it is: ${defect}`),
       };
     }
     const parsed = IngestJsonSchema.safeParse(json);
@@ -202,14 +159,7 @@ export async function batchRoutes(app: FastifyInstance, options: BatchRoutesOpti
       }));
       return {
         kind: 'answered',
-        result: {
-          line,
-          status: 400,
-          problem: {
-            ...lineProblem(400, 'validation', 'Bad Request', `${label} is not a page submission`),
-            errors,
-          },
-        },
+        result: failedLine(line, 'validation', `${label} is not a page submission`, errors),
       };
     }
     const { text: pageText, html, url } = parsed.data;
@@ -336,7 +286,14 @@ export async function batchRoutes(app: FastifyInstance, options: BatchRoutesOpti
               'as `application/x-ndjson`: the same results, one per line, streamed as they are ready.',
             content: { [JSON_MEDIA_TYPE]: { schema: z.array(BatchResultSchema) } },
           },
-          ...problemResponses(400, 401, 403, 413, 415, 429, 503),
+          ...problemResponses(
+            ...PARAMETER_PROBLEMS,
+            ...BODY_PROBLEMS,
+            'too-many-lines',
+            'unauthorized',
+            'forbidden',
+            'rate-limited',
+          ),
         },
       },
     },

@@ -10,7 +10,13 @@ import {
   toTeaserSearchItem,
   totalOf,
 } from '../representations.js';
-import { jsonResponse, problemResponses } from '../responses.js';
+import {
+  LIST_PROBLEMS,
+  PARAMETER_PROBLEMS,
+  SEARCH_PROBLEMS,
+  jsonResponse,
+  problemResponses,
+} from '../responses.js';
 import {
   ArticleListSchema,
   EditionListQuerySchema,
@@ -46,7 +52,10 @@ export async function catalogRoutes(
           '(id or exact name), edition date range and platform; `sort=date` for oldest first. ' +
           'Cursor-paged, with `total`.',
         querystring: EditionListQuerySchema,
-        response: { 200: jsonResponse('One page of editions.', EditionListSchema), ...problemResponses(400) },
+        response: {
+          200: jsonResponse('One page of editions.', EditionListSchema),
+          ...problemResponses(...PARAMETER_PROBLEMS, ...LIST_PROBLEMS),
+        },
       },
     },
     async (request, reply) => {
@@ -80,7 +89,10 @@ export async function catalogRoutes(
         description:
           'One edition: publication, ISO date with the precision printed, the date as printed, platform.',
         params: IdParams,
-        response: { 200: jsonResponse('The edition.', EditionSchema), ...problemResponses(400, 404) },
+        response: {
+          200: jsonResponse('The edition.', EditionSchema),
+          ...problemResponses(...PARAMETER_PROBLEMS, 'not-found'),
+        },
       },
     },
     async (request) => {
@@ -104,7 +116,7 @@ export async function catalogRoutes(
         querystring: PageParams,
         response: {
           200: jsonResponse('One page of articles.', ArticleListSchema),
-          ...problemResponses(400, 404),
+          ...problemResponses(...PARAMETER_PROBLEMS, ...LIST_PROBLEMS, 'not-found'),
         },
       },
     },
@@ -136,7 +148,7 @@ export async function catalogRoutes(
         querystring: PageParams,
         response: {
           200: jsonResponse('One page of publications.', PublicationListSchema),
-          ...problemResponses(400),
+          ...problemResponses(...PARAMETER_PROBLEMS, ...LIST_PROBLEMS),
         },
       },
     },
@@ -162,7 +174,10 @@ export async function catalogRoutes(
         description:
           'One publication with its counts of editions and articles and its first and last edition dates.',
         params: IdParams,
-        response: { 200: jsonResponse('The publication.', PublicationSchema), ...problemResponses(400, 404) },
+        response: {
+          200: jsonResponse('The publication.', PublicationSchema),
+          ...problemResponses(...PARAMETER_PROBLEMS, 'not-found'),
+        },
       },
     },
     async (request) => {
@@ -187,7 +202,7 @@ export async function catalogRoutes(
         querystring: PageParams,
         response: {
           200: jsonResponse('One page of editions.', EditionListSchema),
-          ...problemResponses(400, 404),
+          ...problemResponses(...PARAMETER_PROBLEMS, ...LIST_PROBLEMS, 'not-found'),
         },
       },
     },
@@ -224,7 +239,7 @@ export async function catalogRoutes(
         querystring: TeaserSearchQuerySchema,
         response: {
           200: jsonResponse('One page of teasers.', TeaserSearchListSchema),
-          ...problemResponses(400, 429),
+          ...problemResponses(...PARAMETER_PROBLEMS, ...SEARCH_PROBLEMS),
         },
       },
     },

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Repository } from '../../storage/repository.js';
 import { articlePath } from '../representations.js';
-import { jsonResponse, problemResponses } from '../responses.js';
+import { PARAMETER_PROBLEMS, jsonResponse, problemResponses } from '../responses.js';
 import { ChangeListSchema, ChangesQuerySchema } from '../schemas.js';
 
 /** The change feed: what a downstream index needs to stay in sync without re-reading everything. */
@@ -29,7 +29,7 @@ export async function changeRoutes(app: FastifyInstance, options: { repository: 
         querystring: ChangesQuerySchema,
         response: {
           200: jsonResponse('One page of changes.', ChangeListSchema),
-          ...problemResponses(400, 410),
+          ...problemResponses(...PARAMETER_PROBLEMS, 'invalid-cursor', 'changes-gone'),
         },
       },
     },

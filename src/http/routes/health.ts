@@ -35,7 +35,7 @@ export async function healthRoutes(app: FastifyInstance, options: { repository: 
           'Answers 200 when the database is reachable, its schema is current and it can take writes; ' +
           '503 otherwise (including while the disk is full, or when the database file has been ' +
           'deleted or replaced).',
-        response: { 200: jsonResponse('Ready to serve.', ReadinessSchema), ...problemResponses(503) },
+        response: { 200: jsonResponse('Ready to serve.', ReadinessSchema), ...problemResponses('not-ready') },
       },
     },
     async () => {

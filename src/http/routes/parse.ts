@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ParseFunction } from '../../ingest/ingest.js';
-import { jsonResponse, problemResponses } from '../responses.js';
+import { PAGE_PROBLEMS, PARAMETER_PROBLEMS, jsonResponse, problemResponses } from '../responses.js';
 import { pageBodyContent, ParsedPageSchema } from '../schemas.js';
 import { refuseBatchBody, submissionFrom } from './pages.js';
 
@@ -23,7 +23,7 @@ export async function parseRoutes(app: FastifyInstance, options: { parse: ParseF
         body: { content: pageBodyContent } as never,
         response: {
           200: jsonResponse('What the parser found.', ParsedPageSchema),
-          ...problemResponses(400, 413, 415, 422, 429, 503),
+          ...problemResponses(...PARAMETER_PROBLEMS, ...PAGE_PROBLEMS, 'rate-limited', 'no-story'),
         },
       },
     },
