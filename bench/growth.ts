@@ -40,7 +40,8 @@ import {
   type ListingBreakdown,
   type SearchBreakdown,
 } from './lib/growth-diagnostics.js';
-import { load, median, type LoadResult } from './lib/growth-load.js';
+import { load, type LoadResult } from './lib/growth-load.js';
+import { median } from './lib/stats.js';
 import { HAS_TASKSET, memoryOf, ROOT, startServer, stopServer } from './lib/growth-server.js';
 import { startupBreakdown } from './lib/growth-startup.js';
 

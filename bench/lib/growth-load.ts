@@ -5,6 +5,8 @@
  */
 import { createRequire } from 'node:module';
 
+import { percentile } from './stats.js';
+
 interface AutocannonRequest {
   method?: string;
   path?: string;
@@ -49,19 +51,6 @@ export interface LoadResult {
   p99: number;
   max: number;
   mean: number;
-}
-
-export function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[index] ?? Number.NaN;
-}
-
-export function median(samples: readonly number[]): number {
-  return percentile(
-    [...samples].sort((a, b) => a - b),
-    50,
-  );
 }
 
 /** Runs autocannon against `base` for `seconds`; `path()` gives each request's path. */

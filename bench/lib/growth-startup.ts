@@ -8,7 +8,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { median } from './growth-load.js';
+import { median } from './stats.js';
 import { HAS_TASKSET, ROOT } from './growth-server.js';
 import { freePort } from './servers.js';
 
