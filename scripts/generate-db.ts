@@ -29,7 +29,7 @@ import { countWords } from '../src/storage/word-count.js';
 import { createSqliteRepository } from '../src/storage/sqlite/index.js';
 import { dateBounds, publicationKey, titleKey } from '../src/storage/keys.js';
 import type { Platform } from '../src/parser/types.js';
-import { FIXTURE_PAGES_DIR, loadFixtures, type Fixture } from './lib/fixtures.js';
+import { FIXTURE_PAGES_DIR, loadFixtures, type Fixture } from '../test/helpers/fixtures.js';
 
 /** Bump when the generated data changes, so cached databases are rebuilt. */
 export const GENERATOR_VERSION = 1;
