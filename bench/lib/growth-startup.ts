@@ -9,7 +9,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { median } from './stats.js';
-import { HAS_TASKSET, ROOT } from './growth-server.js';
+import { ROOT } from './report.js';
+import { HAS_TASKSET } from './servers.js';
 import { freePort } from './servers.js';
 
 export interface StartupBreakdown {
