@@ -21,7 +21,8 @@ import { migratePostgres } from '../src/storage/postgres/migrate.js';
 import { postgresLists } from '../src/storage/postgres/lists.js';
 import { startPostgresCluster, stopPostgresCluster } from '../scripts/lib/postgres-cluster.js';
 import { storyPages, variants } from './lib/pages.js';
-import { fmt, percentile } from './lib/report.js';
+import { fmt } from './lib/report.js';
+import { percentile } from './lib/stats.js';
 import { seedDatabase } from './read-path.js';
 
 const { values } = parseArgs({

@@ -40,8 +40,10 @@ import {
   type ListingBreakdown,
   type SearchBreakdown,
 } from './lib/growth-diagnostics.js';
-import { load, median, type LoadResult } from './lib/growth-load.js';
-import { HAS_TASKSET, memoryOf, ROOT, startServer, stopServer } from './lib/growth-server.js';
+import { load, type LoadResult } from './lib/load.js';
+import { median } from './lib/stats.js';
+import { ROOT } from './lib/report.js';
+import { HAS_TASKSET, processMemory, startMasthead, type ServerProcess } from './lib/servers.js';
 import { startupBreakdown } from './lib/growth-startup.js';
 
 const TARGETS = {
@@ -183,15 +185,38 @@ function warmPageCache(path: string): number {
   return performance.now() - started;
 }
 
+/** The server on core 0, its start-up timed from spawn to the first `/readyz` 200. */
+function startTimed(databasePath: string): Promise<ServerProcess> {
+  return startMasthead(
+    databasePath,
+    HAS_TASKSET ? 0 : null,
+    { LOG_LEVEL: 'warn' },
+    { path: '/readyz', status: 'ok', pollMs: 5, timeoutMs: 60_000 },
+  );
+}
+
+/** GETs of `path()` for `seconds` over `connections`. */
+function get(
+  server: ServerProcess,
+  options: { connections: number; seconds: number; path: () => string },
+): Promise<LoadResult> {
+  return load({
+    url: server.url,
+    connections: options.connections,
+    seconds: options.seconds,
+    next: () => ({ method: 'GET', path: options.path() }),
+  });
+}
+
 async function measureRound(size: Prepared): Promise<RoundResult> {
   const { articles, meta } = size;
   log(`${articles}: start-up ×${STARTS}`);
   const startupMs: number[] = [];
-  let server = await startServer(size.path);
+  let server = await startTimed(size.path);
   startupMs.push(server.startupMs);
   for (let i = 1; i < STARTS; i += 1) {
-    await stopServer(server);
-    server = await startServer(size.path);
+    await server.stop();
+    server = await startTimed(size.path);
     startupMs.push(server.startupMs);
   }
   try {
@@ -199,12 +224,12 @@ async function measureRound(size: Prepared): Promise<RoundResult> {
     log(`${articles}: page cache warmed in ${warmPageCache(size.path).toFixed(0)} ms`);
     const randomId = () => `/v1/articles/${1 + Math.floor(Math.random() * articles)}`;
     log(`${articles}: GET by id (warm-up, then ${seconds} s × 10 connections)`);
-    await load(server.base, { connections: 10, seconds: warm, path: randomId });
-    const getById = await load(server.base, { connections: 10, seconds, path: randomId });
+    await get(server, { connections: 10, seconds: warm, path: randomId });
+    const getById = await get(server, { connections: 10, seconds, path: randomId });
 
     const once = async (path: string) => {
-      await load(server.base, { connections: 1, seconds: warm, path: () => path });
-      return load(server.base, { connections: 1, seconds, path: () => path });
+      await get(server, { connections: 1, seconds: warm, path: () => path });
+      return get(server, { connections: 1, seconds, path: () => path });
     };
     log(`${articles}: search "${meta.commonTerm}" and "${meta.rareTerm}"`);
     const common = {
@@ -218,21 +243,21 @@ async function measureRound(size: Prepared): Promise<RoundResult> {
 
     log(`${articles}: listing page 1 and the page after depth ${size.depth}`);
     const deepPath = `/v1/articles?limit=${PAGE_SIZE}&cursor=${size.sql.listing.cursor}`;
-    const probe = await fetch(`${server.base}${deepPath}`);
+    const probe = await fetch(`${server.url}${deepPath}`);
     if (probe.status !== 200) throw new Error(`deep page answered ${probe.status}: ${await probe.text()}`);
     const firstPage = await once(`/v1/articles?limit=${PAGE_SIZE}`);
     const deepPage = await once(deepPath);
 
-    const memory = memoryOf(server.child.pid ?? 0);
+    const memory = processMemory(server.pid) ?? { rss: 0, hwm: 0 };
     return {
       startupMs,
       getById,
       search: { common, rare },
       listing: { firstPage, deepPage },
-      memory: { rssBytes: memory.rss, peakRssBytes: memory.peak },
+      memory: { rssBytes: memory.rss, peakRssBytes: memory.hwm },
     };
   } finally {
-    await stopServer(server);
+    await server.stop();
   }
 }
 
@@ -348,7 +373,7 @@ const rows: [string, ...string[]][] = [
   ['articles', ...results.map((r) => r.articles.toLocaleString('en'))],
   ['database on disk', ...results.map((r) => mb(r.database.bytes))],
   ['start-up ms median (min)', ...results.map((r) => `${ms(r.startupMs.median)} (${ms(r.startupMs.min)})`)],
-  ['GET by id req/s (10 conn.)', ...results.map((r) => r.getById.requestsPerSecond.toFixed(0))],
+  ['GET by id req/s (10 conn.)', ...results.map((r) => r.getById.rps.toFixed(0))],
   ['GET by id p50 / p99 ms', ...results.map((r) => `${ms(r.getById.p50)} / ${ms(r.getById.p99)}`)],
   ...(['common', 'rare'] as const).map((kind): [string, ...string[]] => [
     `search "${results[0]?.search[kind].term ?? kind}"${kind === 'rare' ? ' (rare*)' : ''} p50 / p99 ms`,

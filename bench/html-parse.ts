@@ -18,7 +18,7 @@ import { parseHTML } from 'linkedom';
 import { parseHtmlPage } from '../src/ingest/html/parse-html.js';
 import { findCardLists } from '../src/ingest/html/teasers.js';
 import type { Element } from '../src/ingest/html/walk.js';
-import { median } from './lib/growth-load.js';
+import { median } from './lib/stats.js';
 
 const KiB = 1024;
 const ROUNDS = 5;

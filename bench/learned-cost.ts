@@ -22,7 +22,7 @@ import { ingestPage, sha256Hex } from '../src/ingest/ingest.js';
 import { createSqliteRepository } from '../src/storage/sqlite/index.js';
 import type { PageWithStory } from '../src/storage/repository.js';
 import { loadFixturePages } from './lib/pages.js';
-import { median } from './lib/report.js';
+import { median } from './lib/stats.js';
 
 const pages = loadFixturePages();
 const texts = pages.map((p) => p.text);

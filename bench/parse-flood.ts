@@ -11,7 +11,7 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { storyPages, variants } from './lib/pages.js';
-import { percentile } from './lib/report.js';
+import { percentile } from './lib/stats.js';
 import { ensureBuilt, log, startMasthead, tempDir } from './lib/servers.js';
 
 const { values } = parseArgs({

@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { PARSER_VERSION, parsePage } from '../src/parser/index.js';
 import { KiB, MiB, SIZES, WORST_CASES } from './lib/worst-case-inputs.js';
+import { median } from './lib/stats.js';
 
 /** The gate: a 1 MiB page parses within this budget… */
 const MAX_MS_AT_1_MIB = 200;
@@ -33,12 +34,6 @@ const { values } = parseArgs({
   },
 });
 const runs = Math.max(1, Number.parseInt(values.runs, 10) || 5);
-
-function median(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-}
 
 /** Median wall time of parsePage on `text`, in milliseconds. */
 function timeParse(text: string): { ms: number; samples: number[] } {

@@ -10,7 +10,8 @@ import { parseHTML } from 'linkedom';
 import { PARSER_VERSION, parsePage } from '../src/parser/index.js';
 import { loadFixturePages } from './lib/pages.js';
 import { profile } from './lib/profile.js';
-import { fmt, log, median, ratio, writeResult, type BenchOptions, type Row } from './lib/report.js';
+import { fmt, log, ratio, writeResult, type BenchOptions, type Row } from './lib/report.js';
+import { median } from './lib/stats.js';
 
 const TARGET_RATIO = 30;
 const TARGET_MB_PER_S = 20;

@@ -39,7 +39,8 @@ import type { ArticleListQuery, Page } from '../src/storage/repository.js';
 import { countWords } from '../src/storage/word-count.js';
 import { startPostgresCluster, stopPostgresCluster } from '../scripts/lib/postgres-cluster.js';
 import { storyPages } from './lib/pages.js';
-import { fmt, log, percentile, writeResult } from './lib/report.js';
+import { fmt, log, writeResult } from './lib/report.js';
+import { percentile } from './lib/stats.js';
 
 const { values } = parseArgs({
   options: {

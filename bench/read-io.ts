@@ -10,6 +10,7 @@ import { readFileSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { cpuSeconds, load, type LoadResult } from './lib/load.js';
 import { ensureBuilt, log, startMasthead } from './lib/servers.js';
+import { median } from './lib/stats.js';
 
 const SECONDS = 5;
 const SEGMENTS = 3;
@@ -85,8 +86,6 @@ console.log(
 );
 for (const [index, { articles, bytes }] of servers.entries()) {
   const t = totals[index]!;
-  const median = (values: number[]) =>
-    values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
   console.log(
     [
       String(articles).padEnd(10),

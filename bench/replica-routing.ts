@@ -19,7 +19,7 @@ import { startReplica, waitForReplay } from '../scripts/lib/postgres-topology.js
 import { sha256Hex } from '../src/ingest/ingest.js';
 import { createPostgresRepository } from '../src/storage/postgres/index.js';
 import type { Repository } from '../src/storage/repository.js';
-import { median } from './lib/growth-load.js';
+import { median } from './lib/stats.js';
 
 const ARTICLES = Number(process.argv[2] ?? 2_000);
 const ROUNDS = Number(process.argv[3] ?? 7);

@@ -21,6 +21,7 @@ import { postgresLists } from '../src/storage/postgres/lists.js';
 import { RANKED_CANDIDATES } from '../src/storage/postgres/search.js';
 import type { ArticleListQuery, Page } from '../src/storage/repository.js';
 import { createSqliteRepository } from '../src/storage/sqlite/index.js';
+import { percentile } from './lib/stats.js';
 
 const { values } = parseArgs({
   options: {
@@ -143,10 +144,6 @@ async function ensurePostgres(): Promise<string> {
     `copied ${articleCount} articles to ${name} in ${((performance.now() - started) / 1000).toFixed(0)} s`,
   );
   return url;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
 
 async function measure(

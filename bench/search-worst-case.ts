@@ -26,7 +26,8 @@ import { parseArgs } from 'node:util';
 import { openRepository } from '../src/storage/open.js';
 import { sha256Hex } from '../src/ingest/ingest.js';
 import { GENERATOR_VERSION } from '../scripts/generate-db.js';
-import { median, RESULTS_DIR, ROOT } from './lib/report.js';
+import { RESULTS_DIR, ROOT } from './lib/report.js';
+import { median } from './lib/stats.js';
 import { ensureBuilt, log, startMasthead } from './lib/servers.js';
 
 const MAX_SEARCH_MS = 200;

@@ -17,7 +17,8 @@ import { PARSER_VERSION } from '../src/parser/version.js';
 import type { IngestRecord, PageWithStory, Repository } from '../src/storage/repository.js';
 import { createSqliteRepository } from '../src/storage/sqlite/index.js';
 import { storyPages, variants } from './lib/pages.js';
-import { fmt, median } from './lib/report.js';
+import { fmt } from './lib/report.js';
+import { median } from './lib/stats.js';
 
 const [otherTree, pagesArg = '600', roundsArg = '9'] = process.argv.slice(2);
 if (otherTree === undefined) throw new Error('usage: story-ingest-cost.ts <other tree> [pages] [rounds]');

@@ -20,7 +20,8 @@ import { createSqliteRepository, openDatabase } from '../src/storage/sqlite/inde
 import { countWords } from '../src/storage/word-count.js';
 import { cpuSeconds, load, type LoadResult } from './lib/load.js';
 import { ndjsonBody, storyPages, variants } from './lib/pages.js';
-import { fmt, log, percentile, ratio, writeResult, type BenchOptions, type Row } from './lib/report.js';
+import { fmt, log, ratio, writeResult, type BenchOptions, type Row } from './lib/report.js';
+import { percentile } from './lib/stats.js';
 import { ensureBuilt, startMasthead, tempDir } from './lib/servers.js';
 
 const CONNECTIONS = 16;

@@ -10,7 +10,7 @@ import { loadLearned } from '../src/ingest/learned.js';
 import { parsePage } from '../src/parser/index.js';
 import { LEARNED_MAX_SHAPES } from '../src/parser/settings.js';
 import { openRepository } from '../src/storage/open.js';
-import { FIXTURE_PAGES_DIR, loadFixtures } from './lib/fixtures.js';
+import { FIXTURE_PAGES_DIR, loadFixtures } from '../test/helpers/fixtures.js';
 import { scorePage, summarize } from './lib/metrics.js';
 
 const sets = [

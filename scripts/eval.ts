@@ -15,7 +15,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { FIXTURE_PAGES_DIR, loadFixtures, type Fixture } from './lib/fixtures.js';
+import { FIXTURE_PAGES_DIR, loadFixtures, type Fixture } from '../test/helpers/fixtures.js';
 import {
   bodyTokenF1,
   EXACT_FIELDS,

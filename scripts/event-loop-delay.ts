@@ -33,6 +33,7 @@ import { parseSubmission } from '../src/ingest/parse-submission.js';
 import { createParsePool } from '../src/ingest/parse-pool.js';
 import type { ParsedPage } from '../src/parser/types.js';
 import { openRepository } from '../src/storage/open.js';
+import { percentile } from '../bench/lib/stats.js';
 
 const MIB = 1024 * 1024;
 const EVENT_LOOP_RESOLUTION_MS = 10;
@@ -139,11 +140,6 @@ function runLoad(base: string, getPath: string): Promise<LoadResult> {
     });
     worker.once('error', reject);
   });
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 interface ModeFigures {

@@ -29,7 +29,8 @@ import { countWords } from '../src/storage/word-count.js';
 import { createSqliteRepository } from '../src/storage/sqlite/index.js';
 import { dateBounds, publicationKey, titleKey } from '../src/storage/keys.js';
 import type { Platform } from '../src/parser/types.js';
-import { FIXTURE_PAGES_DIR, loadFixtures, type Fixture } from './lib/fixtures.js';
+import { FIXTURE_PAGES_DIR, loadFixtures, type Fixture } from '../test/helpers/fixtures.js';
+import { mulberry32 } from '../test/helpers/random.js';
 
 /** Bump when the generated data changes, so cached databases are rebuilt. */
 export const GENERATOR_VERSION = 1;
@@ -67,18 +68,6 @@ export interface GenerateMeta {
   rareTermOccurrences: number;
   seconds: number;
   bytes: number;
-}
-
-/** mulberry32: small, fast, deterministic. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const ONSETS = ['b', 'c', 'd', 'f', 'g', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'z', 'br', 'st', 'tr'];
@@ -290,7 +279,7 @@ export async function generateDatabase(options: GenerateOptions): Promise<Genera
   db.pragma('temp_store = MEMORY');
 
   const pools = loadPools();
-  const random = prng(seed);
+  const random = mulberry32(seed);
   const now = new Date(LAST_DAY + DAY_MS).toISOString();
 
   const names = publicationNames(pools);
@@ -347,7 +336,7 @@ export async function generateDatabase(options: GenerateOptions): Promise<Genera
 
   /** Deterministic per article, so a teaser can announce any article by id. */
   function header(id: number): { edition: EditionPlan | null; title: string | null } {
-    const r = prng(seed ^ Math.imul(id, 2654435761));
+    const r = mulberry32(seed ^ Math.imul(id, 2654435761));
     const edition = r() < 0.02 ? null : (editions[Math.floor(r() * editions.length)] ?? null);
     const title =
       r() < 0.04

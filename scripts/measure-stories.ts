@@ -10,7 +10,7 @@
 import { parseArgs } from 'node:util';
 import { parsePage } from '../src/parser/index.js';
 import { compareSignatures, storySignature, type StorySignature } from '../src/storage/story-signature.js';
-import { FIXTURE_PAGES_DIR, loadFixtures } from './lib/fixtures.js';
+import { FIXTURE_PAGES_DIR, loadFixtures } from '../test/helpers/fixtures.js';
 import { storyVariants } from './lib/story-variants.js';
 
 const { values } = parseArgs({ options: { dir: { type: 'string', multiple: true } } });

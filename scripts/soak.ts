@@ -26,6 +26,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { median } from '../bench/lib/stats.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PAGES_DIR = join(ROOT, 'test/fixtures/pages');
@@ -317,10 +318,6 @@ async function main(): Promise<void> {
     const ready = (await fetch(`${base}/readyz`)).status;
 
     const warmUpEnd = durationS * WARM_UP_SHARE;
-    const median = (values: number[]) => {
-      const sorted = [...values].sort((a, b) => a - b);
-      return sorted[Math.floor(sorted.length / 2)] ?? 0;
-    };
     const afterWarmUp = samples.filter((sample) => sample.t >= warmUpEnd);
     const baselineWindow = samples.filter(
       (sample) => sample.t >= warmUpEnd - Math.max(3, durationS * 0.05) && sample.t < warmUpEnd + 1,

@@ -4,7 +4,7 @@
  * query plans. The statements are the ones src/storage/sqlite/lists.ts runs.
  */
 import type Database from 'better-sqlite3';
-import { median } from './growth-load.js';
+import { median } from './stats.js';
 
 export const SEARCH_WINDOW = 10_000;
 export const PAGE_SIZE = 20;

@@ -8,8 +8,9 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { median } from './growth-load.js';
-import { HAS_TASKSET, ROOT } from './growth-server.js';
+import { median } from './stats.js';
+import { ROOT } from './report.js';
+import { HAS_TASKSET } from './servers.js';
 import { freePort } from './servers.js';
 
 export interface StartupBreakdown {

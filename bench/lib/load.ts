@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { percentile } from './report.js';
+import { percentile } from './stats.js';
 
 export interface LoadRequest {
   method?: string;

@@ -1,7 +1,8 @@
 /**
  * Child-process servers for the HTTP benchmarks: masthead's built `dist/server.js` with a
  * production environment, and the baselines in bench/lib/baseline-server.ts. Each is pinned to
- * `cpu` with taskset when given; stopped by its own pid (SIGTERM, then SIGKILL).
+ * `cpu` with taskset when given; stopped by its own pid (SIGTERM, then SIGKILL). Each records
+ * its start-up time (spawn → ready), which bench/growth.ts reports.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -15,8 +16,12 @@ export interface ServerProcess {
   pid: number;
   port: number;
   url: string;
+  /** Spawn → first ready answer, in milliseconds. */
+  startupMs: number;
   stop: () => Promise<void>;
 }
+
+export const HAS_TASKSET = spawnSync('sh', ['-c', 'command -v taskset'], { encoding: 'utf8' }).status === 0;
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -75,20 +80,33 @@ export function productionEnv(databasePath: string, port: number, extra: Record<
   };
 }
 
-async function waitUntilUp(url: string, child: ChildProcess, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+/** When a server counts as up, and how closely that is watched. */
+export interface Readiness {
+  /** Path polled until it answers. */
+  path: string;
+  /** 200 only (a start-up timed to readiness), or anything below 500 (just listening). */
+  status: 'ok' | 'below-500';
+  /** Poll interval: short where the start-up time itself is measured. */
+  pollMs: number;
+  timeoutMs: number;
+}
+
+const LISTENING: Omit<Readiness, 'path'> = { status: 'below-500', pollMs: 50, timeoutMs: 20_000 };
+
+async function waitUntilUp(url: string, child: ChildProcess, readiness: Readiness): Promise<void> {
+  const deadline = Date.now() + readiness.timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode} before listening`);
     try {
       const response = await fetch(url);
       await response.arrayBuffer();
-      if (response.status < 500) return;
+      if (readiness.status === 'ok' ? response.status === 200 : response.status < 500) return;
     } catch {
       // not listening yet
     }
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, readiness.pollMs));
   }
-  throw new Error(`server at ${url} did not come up within ${timeoutMs} ms`);
+  throw new Error(`server at ${url} did not come up within ${readiness.timeoutMs} ms`);
 }
 
 export interface SpawnOptions {
@@ -97,8 +115,7 @@ export interface SpawnOptions {
   env: Record<string, string>;
   port: number;
   cpu: number | null;
-  /** Path polled until it answers (below 500). */
-  readyPath?: string;
+  readiness: Readiness;
 }
 
 export async function spawnServer(options: SpawnOptions): Promise<ServerProcess> {
@@ -106,6 +123,7 @@ export async function spawnServer(options: SpawnOptions): Promise<ServerProcess>
     options.cpu === null
       ? [process.execPath, options.args]
       : ['taskset', ['-c', String(options.cpu), process.execPath, ...options.args]];
+  const started = performance.now();
   const child = spawn(command, args, {
     cwd: ROOT,
     env: options.env,
@@ -122,20 +140,22 @@ export async function spawnServer(options: SpawnOptions): Promise<ServerProcess>
     clearTimeout(timer);
   };
   try {
-    await waitUntilUp(`${url}${options.readyPath ?? '/healthz'}`, child);
+    await waitUntilUp(`${url}${options.readiness.path}`, child, options.readiness);
   } catch (error) {
     await stop();
     throw error;
   }
+  const startupMs = performance.now() - started;
   if (child.pid === undefined) throw new Error('server has no pid');
-  return { child, pid: child.pid, port: options.port, url, stop };
+  return { child, pid: child.pid, port: options.port, url, startupMs, stop };
 }
 
-/** masthead's `dist/server.js` in production mode on `databasePath`. */
+/** masthead's `dist/server.js` in production mode on `databasePath`; up once `/healthz` answers. */
 export async function startMasthead(
   databasePath: string,
   cpu: number | null,
   extraEnv: Record<string, string> = {},
+  readiness: Readiness = { path: '/healthz', ...LISTENING },
 ): Promise<ServerProcess> {
   const port = await freePort();
   return spawnServer({
@@ -143,7 +163,7 @@ export async function startMasthead(
     env: productionEnv(databasePath, port, extraEnv),
     port,
     cpu,
-    readyPath: '/healthz',
+    readiness,
   });
 }
 
@@ -161,7 +181,7 @@ export async function startBaseline(
     env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', PORT: String(port), ...env },
     port,
     cpu,
-    readyPath: '/ready',
+    readiness: { path: '/ready', ...LISTENING },
   });
 }
 

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PageSubmission } from '../../src/ingest/ingest.js';
-import { FIXTURE_PAGES_DIR, type Expected } from './fixtures.js';
+import { FIXTURE_PAGES_DIR, type Expected } from '../../test/helpers/fixtures.js';
 
 /**
  * Golden pages whose parse keeps an inserted body sentence in the story and has an edition

@@ -5,7 +5,13 @@
  * into what a reader sees.
  */
 import type { ParsedPage } from '../../src/parser/types.js';
-import { expectsNoStory, missingRemovals, outputTexts, type Expected, type Fixture } from './fixtures.js';
+import {
+  expectsNoStory,
+  missingRemovals,
+  outputTexts,
+  type Expected,
+  type Fixture,
+} from '../../test/helpers/fixtures.js';
 
 const wordSegmenter = new Intl.Segmenter('und', { granularity: 'word' });
 

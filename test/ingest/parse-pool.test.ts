@@ -11,7 +11,7 @@ import {
   type ParsePool,
   type ParsePoolOptions,
 } from '../../src/ingest/parse-pool.js';
-import { loadFixtures } from '../../scripts/lib/fixtures.js';
+import { loadFixtures } from '../helpers/fixtures.js';
 import { fixtureText, SEED_ID } from '../helpers/app.js';
 import { EXIT, HANG, THROW } from './parse-worker-double.js';
 

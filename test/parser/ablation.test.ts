@@ -7,7 +7,7 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { expectedShape, loadFixtures, missingRemovals, toExpectedShape } from '../../scripts/lib/fixtures.js';
+import { expectedShape, loadFixtures, missingRemovals, toExpectedShape } from '../helpers/fixtures.js';
 import { leaks } from '../../scripts/lib/metrics.js';
 import { LOCALES } from '../../src/parser/rules/locales/index.js';
 import type { LocaleRules } from '../../src/parser/rules/types.js';

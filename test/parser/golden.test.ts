@@ -14,7 +14,7 @@ import {
   missingRemovals,
   toExpectedShape,
   type Fixture,
-} from '../../scripts/lib/fixtures.js';
+} from '../helpers/fixtures.js';
 import { normalizedLines, parsePage, type ParsedPage } from '../../src/parser/index.js';
 
 /**

@@ -4,7 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadFixtures, type Fixture } from '../../scripts/lib/fixtures.js';
+import { loadFixtures, type Fixture } from '../helpers/fixtures.js';
 import { ingestPage } from '../../src/ingest/ingest.js';
 import { loadLearned } from '../../src/ingest/learned.js';
 import { lineShape, pageShapes, shapeHash } from '../../src/parser/learned.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Expected, Fixture } from '../../scripts/lib/fixtures.js';
+import type { Expected, Fixture } from '../helpers/fixtures.js';
 import {
   bodyTokenF1,
   leaks,

@@ -15,7 +15,7 @@ import {
   storyWords,
   type StorySignature,
 } from '../../src/storage/story-signature.js';
-import { loadFixtures } from '../../scripts/lib/fixtures.js';
+import { loadFixtures } from '../helpers/fixtures.js';
 import { storyVariants } from '../../scripts/lib/story-variants.js';
 
 const bodies = loadFixtures().flatMap((fixture) => {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ParsedPage } from '../../src/parser/types.js';
 
-export const FIXTURE_PAGES_DIR = fileURLToPath(new URL('../../test/fixtures/pages/', import.meta.url));
+export const FIXTURE_PAGES_DIR = fileURLToPath(new URL('../fixtures/pages/', import.meta.url));
 
 export interface ExpectedTeaser {
   title: string;
