@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, realpathSync, statSync, writeFileSync, type Dirent } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { ingestPage } from '../../ingest/ingest.js';
+import { createIngests } from '../../ingest/ingest.js';
 import type { Repository } from '../../storage/repository.js';
 import { ProgressBar } from '../progress.js';
 import {
@@ -152,7 +152,10 @@ function describeError(error: unknown): string {
   return cause !== null && cause !== message ? `${message}: ${cause}` : message;
 }
 
-/** Ingests each file through the API's code path (`ingestPage`), counting the outcomes. */
+/**
+ * Ingests each file through the API's code path (one `createIngests` for the run, so what the
+ * corpus learned is read once and refreshed as the server does, not per file), counting the outcomes.
+ */
 export async function importFiles(
   repository: Repository,
   files: readonly string[],
@@ -166,12 +169,13 @@ export async function importFiles(
     errors: [],
     results: [],
   };
+  const ingests = createIngests(repository);
   for (const [index, path] of files.entries()) {
     let result: FileResult;
     try {
       const submission = readPageFile(path);
       const warning = jsonWarning(submission.body);
-      const outcome = await ingestPage(repository, submission);
+      const outcome = await ingests.ingest(submission);
       result =
         outcome.kind === 'no-story'
           ? { path, outcome: 'no-story' }
