@@ -21,6 +21,7 @@ import {
   PAGE_REFERENCE_SHAPE,
   PRICE,
   PRICE_PERIOD_MAX_CHARS,
+  QUESTION_MARKS,
 } from './rules/generic.js';
 import {
   BRAND_NAMES,
@@ -167,9 +168,6 @@ function matchEdition(text: string): Classification | null {
   }
   return null;
 }
-
-/** Question marks that end the "Already a subscriber" half (ASCII, Arabic, full-width). */
-const QUESTION_MARKS = ['?', '؟', '？'];
 
 /** Markers glued between a card's publication and its section, and the form they take in the lower-cased line. */
 const GLUED_MARKERS = GLUED_READING_TIME.map((marker) => ({ marker, lower: lower(marker) }));

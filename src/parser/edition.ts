@@ -5,6 +5,7 @@
  */
 
 import { ISSUE_WORDS } from './rules/generic.js';
+import { PRINTED_MONTHS } from './rules/locales/en.js';
 import { PLATFORMS } from './rules/platforms.js';
 import type { EditionTemplate } from './rules/types.js';
 import type { Platform } from './types.js';
@@ -15,33 +16,6 @@ export interface PrintedDate {
   /** ISO date with the precision printed: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; null for an issue number (`Issue 17, 2023`). */
   iso: string | null;
 }
-
-const MONTHS: ReadonlyMap<string, number> = new Map([
-  ['january', 1],
-  ['jan', 1],
-  ['february', 2],
-  ['feb', 2],
-  ['march', 3],
-  ['mar', 3],
-  ['april', 4],
-  ['apr', 4],
-  ['may', 5],
-  ['june', 6],
-  ['jun', 6],
-  ['july', 7],
-  ['jul', 7],
-  ['august', 8],
-  ['aug', 8],
-  ['september', 9],
-  ['sep', 9],
-  ['sept', 9],
-  ['october', 10],
-  ['oct', 10],
-  ['november', 11],
-  ['nov', 11],
-  ['december', 12],
-  ['dec', 12],
-]);
 
 const MIN_YEAR = 1800;
 const MAX_YEAR = 2199;
@@ -69,7 +43,7 @@ function pad(n: number): string {
 }
 
 function monthNumber(word: string): number | undefined {
-  return MONTHS.get(word.toLowerCase());
+  return PRINTED_MONTHS.get(word.toLowerCase());
 }
 
 function isoOf(year: number, month: number, day: number | null): string | null {
@@ -361,9 +335,9 @@ export function detectPlatform(
   for (const rules of PLATFORMS) {
     if (rules.textMarkers.some((m) => lines.some((l) => l.text.includes(m)))) return rules.platform;
   }
-  if (lines.some((l) => MAGZTER_ONLY_KINDS.has(l.kind))) return 'magzter';
+  for (const rules of PLATFORMS) {
+    const kinds = rules.exclusiveLineKinds;
+    if (kinds !== undefined && lines.some((l) => kinds.includes(l.kind))) return rules.platform;
+  }
   return null;
 }
-
-/** Line kinds only Magzter prints (its edition line, trial and sign-in prompts). */
-const MAGZTER_ONLY_KINDS: ReadonlySet<string> = new Set(['edition-line', 'trial', 'sign-in', 'try-gold']);

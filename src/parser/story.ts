@@ -10,7 +10,13 @@ import { proseSentences } from './evidence.js';
 import { isBoilerplate, type Ledger } from './ledger.js';
 import { repairDropCap } from './platform-grammars.js';
 import { readCredits } from './credits.js';
-import { BYLINE_CREDITS, BYLINE_OPENERS, DATELINE_SEPARATORS, NAME_PARTICLES } from './rules/generic.js';
+import {
+  BYLINE_CREDITS,
+  BYLINE_OPENERS,
+  DATELINE_SEPARATORS,
+  NAME_PARTICLES,
+  QUESTION_MARKS,
+} from './rules/generic.js';
 import {
   BYLINE_MAX_CHARS,
   CARD_PUBLICATION_MAX_CHARS,
@@ -198,7 +204,7 @@ export function isStandfirst(text: string): boolean {
 }
 
 const STANDFIRST_STOPS: ReadonlySet<string> = new Set(['.', '?', '!', '…', '؟', '。', '？', '！']);
-const QUESTION_MARKS: ReadonlySet<string> = new Set(['?', '؟', '？']);
+const QUESTION_MARK_SET: ReadonlySet<string> = new Set(QUESTION_MARKS);
 
 /** Whether `text` holds a sentence stop followed by a space (a sentence ends inside it). */
 function endsSentenceInside(text: string): boolean {
@@ -217,7 +223,7 @@ export function isQuestionThenAnswer(text: string): boolean {
   if (text.length > OPENING_STANDFIRST_MAX_CHARS) return false;
   let q = -1;
   for (let k = 0; k < text.length; k++) {
-    if (QUESTION_MARKS.has(text.charAt(k))) {
+    if (QUESTION_MARK_SET.has(text.charAt(k))) {
       q = k;
       break;
     }
@@ -225,7 +231,11 @@ export function isQuestionThenAnswer(text: string): boolean {
   if (q <= 0) return false;
   const question = text.slice(0, q);
   const answer = text.slice(q + 1).trim();
-  if (answer === '' || !STANDFIRST_STOPS.has(answer.at(-1) ?? '') || QUESTION_MARKS.has(answer.at(-1) ?? ''))
+  if (
+    answer === '' ||
+    !STANDFIRST_STOPS.has(answer.at(-1) ?? '') ||
+    QUESTION_MARK_SET.has(answer.at(-1) ?? '')
+  )
     return false;
   return !endsSentenceInside(question) && !endsSentenceInside(answer);
 }

@@ -3,6 +3,9 @@
  * fallback when a page's strings are not in any locale file.
  */
 
+/** Question marks in the scripts the newsstands print (ASCII, Arabic, full-width CJK). */
+export const QUESTION_MARKS: readonly string[] = ['?', '؟', '？'];
+
 /** One printed price: `$149.99`, `₹ 1,272.74`, `US$ 5`, `NT$ 95.00`. A line may glue two (old and new price) and add a `/Year` suffix. */
 export const PRICE = /^(?:US|[ACS]|NZ|NT|HK)?[$€£₹¥] ?\d[\d,.]{0,19}$/u;
 
