@@ -20,7 +20,6 @@ import {
   MINUTE_WORDS,
   PAGE_REFERENCE_SHAPE,
   PRICE,
-  PRICE_PERIOD_MAX_CHARS,
   QUESTION_MARKS,
 } from './rules/generic.js';
 import {
@@ -44,14 +43,18 @@ import {
   WHOLE_LINES,
 } from './rules/vocabulary.js';
 import {
+  BREADCRUMB_MAX_CHARS,
+  BREADCRUMB_MIN_PARTS,
   CARD_PUBLICATION_MAX_CHARS,
+  EDITION_LINE_VOTES,
   GLUED_LABEL_MAX_CHARS,
   MIN_CUT_BOILERPLATE_CHARS,
   MIN_CUT_SUFFIX_CHARS,
-  BREADCRUMB_MAX_CHARS,
-  BREADCRUMB_MIN_PARTS,
   NAVIGATION_MAX_CHARS,
+  PRICE_LINE_MAX_CHARS,
   PRICE_NOTE_MAX_CHARS,
+  PRICE_PERIOD_MAX_CHARS,
+  PRICE_PERIOD_VOTE,
   READING_TIME_MAX_CHARS,
 } from './settings.js';
 import { SubstringSet } from './substrings.js';
@@ -413,9 +416,6 @@ function withoutPriceNote(text: string): string {
   return text.slice(0, open).trim();
 }
 
-/** A price line (two glued prices and a period at most) is at most this long. */
-const PRICE_LINE_MAX_CHARS = 48;
-
 const MINUTES: ReadonlySet<string> = new Set(MINUTE_WORDS);
 /** Leading number of a reading time: `10+` in `10+ min  |`. */
 const READING_NUMBER = /^\d{1,3}\+?/u;
@@ -703,14 +703,6 @@ export function classifyLines(lines: readonly SourceLine[], lastLineOpen: boolea
     };
   });
 }
-
-/**
- * A price's period word (`/Year`) is often left in English on pages in other
- * UI languages: it counts half a vote, so a translated label outweighs it.
- */
-const PRICE_PERIOD_VOTE = 0.5;
-/** Weight of the edition line's locale against the other UI lines' votes. */
-const EDITION_LINE_VOTES = 100;
 
 /**
  * The UI language of the page: the locale of its edition line, or else the

@@ -9,6 +9,12 @@ import { PRINTED_MONTHS } from './rules/locales/en.js';
 import { PLATFORMS } from './rules/platforms.js';
 import type { EditionTemplate } from './rules/types.js';
 import type { Platform } from './types.js';
+import {
+  DATE_RANGE_MAX_CHARS,
+  ISSUE_TEXT_MAX_CHARS,
+  PRINTED_YEAR_MAX,
+  PRINTED_YEAR_MIN,
+} from './settings.js';
 
 export interface PrintedDate {
   /** The date text exactly as printed. */
@@ -17,8 +23,6 @@ export interface PrintedDate {
   iso: string | null;
 }
 
-const MIN_YEAR = 1800;
-const MAX_YEAR = 2199;
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** `October 23, 2024`, `Oct. 23rd 2024`. */
@@ -47,7 +51,7 @@ function monthNumber(word: string): number | undefined {
 }
 
 function isoOf(year: number, month: number, day: number | null): string | null {
-  if (year < MIN_YEAR || year > MAX_YEAR) return null;
+  if (year < PRINTED_YEAR_MIN || year > PRINTED_YEAR_MAX) return null;
   if (day === null) return `${year}-${pad(month)}`;
   if (day < 1 || day > (DAYS_IN_MONTH[month - 1] ?? 0)) return null;
   if (month === 2 && day === 29 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0))) return null;
@@ -112,7 +116,7 @@ export function parseEditionYear(text: string): PrintedDate | null {
   const label = text.trim();
   if (!YEAR_ONLY.test(label)) return null;
   const year = Number(label);
-  return year < MIN_YEAR || year > MAX_YEAR ? null : { label, iso: label };
+  return year < PRINTED_YEAR_MIN || year > PRINTED_YEAR_MAX ? null : { label, iso: label };
 }
 
 /**
@@ -231,15 +235,12 @@ export function findIssueLabel(text: string): (PrintedDate & { start: number; en
   return null;
 }
 
-/** Longest date range a page prints (`December 2024 - January 2025`). */
-const MAX_RANGE_CHARS = 48;
-
 /** `December 2024` followed by ` - January 2025`: the whole range, dated by its first date. */
 function extendToRange(
   text: string,
   found: PrintedDate & { start: number; end: number },
 ): PrintedDate & { start: number; end: number } {
-  const tail = text.slice(found.end, found.end + MAX_RANGE_CHARS);
+  const tail = text.slice(found.end, found.end + DATE_RANGE_MAX_CHARS);
   for (const sep of RANGE_SEPARATORS) {
     if (!tail.startsWith(sep)) continue;
     const rest = tail.slice(sep.length);
@@ -265,12 +266,9 @@ export interface EditionLineMatch {
   placeholder: boolean;
 }
 
-/** An edition line's issue text that is not a date (`Issue 231`) is at most this long. */
-const MAX_ISSUE_TEXT_CHARS = 40;
-
 /** The date printed inside an issue name (`Filmfare 23-APR-2017`, `Filmfare July2025`), or null. */
 function dateInIssueName(text: string): PrintedDate | null {
-  if (text.length > MAX_ISSUE_TEXT_CHARS) return null;
+  if (text.length > ISSUE_TEXT_MAX_CHARS) return null;
   const found = findPrintedDate(text);
   return found === null ? null : { label: found.label, iso: found.iso };
 }
@@ -298,7 +296,7 @@ export function matchEditionTemplate(line: string, template: EditionTemplate): E
   const date = isTemplatePlaceholder(dateText)
     ? null
     : (parsePrintedDate(dateText) ?? parseEditionYear(dateText) ?? dateInIssueName(dateText));
-  if (date === null && !isTemplatePlaceholder(dateText) && dateText.length > MAX_ISSUE_TEXT_CHARS)
+  if (date === null && !isTemplatePlaceholder(dateText) && dateText.length > ISSUE_TEXT_MAX_CHARS)
     return null;
   return {
     publication: isTemplatePlaceholder(pubText) ? null : pubText,

@@ -8,6 +8,10 @@
  */
 
 import {
+  CONTENTS_MAX_NUMBERS,
+  LETTER_GREETING_MAX_WORDS,
+  LETTER_SIGN_OFF_MAX_WORDS,
+  LETTER_SIGN_OFF_WINDOW,
   MAIL_HEADER_KEY_MAX_CHARS,
   MAIL_HEADER_MIN_LINES,
   MAIL_HEADER_WINDOW,
@@ -18,9 +22,6 @@ import {
   PROSE_PARAGRAPH_MIN_SENTENCES,
   PROSE_SENTENCE_MIN_LETTERS_UNSPACED,
   PROSE_SENTENCE_MIN_WORDS,
-  LETTER_GREETING_MAX_WORDS,
-  LETTER_SIGN_OFF_MAX_WORDS,
-  LETTER_SIGN_OFF_WINDOW,
   RECORD_MIN_LINES,
   RECORD_MIN_SHARE,
 } from './settings.js';
@@ -208,7 +209,6 @@ const PAGE_NUMBER_END = /[\p{L}.\s]\d{1,3}$/u;
 
 /** Runs of digits: a contents line holds its page number and at most an item number; a table row holds more. */
 const DIGIT_RUN = /\d+/gu;
-const CONTENTS_MAX_NUMBERS = 2;
 
 function endsInPageNumber(text: string): boolean {
   if (!PAGE_NUMBER_END.test(text) || !LETTER.test(text)) return false;

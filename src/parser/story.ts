@@ -19,13 +19,14 @@ import {
 } from './rules/generic.js';
 import {
   BYLINE_MAX_CHARS,
-  CARD_PUBLICATION_MAX_CHARS,
   BYLINE_MAX_WORDS,
+  CARD_PUBLICATION_MAX_CHARS,
   DATELINE_MAX_CHARS,
   DECK_MAX_CHARS,
   HEADER_BYLINE_MAX_OFFSET,
   HEADER_META_MAX_OFFSET,
   OPENING_STANDFIRST_MAX_CHARS,
+  PRESS_HEADER_WITH_PUBLICATION,
   PULL_QUOTE_MAX_CHARS,
   STANDFIRST_MIN_WORDS,
   TITLE_MAX_CHARS,
@@ -58,8 +59,6 @@ const CREDITS: ReadonlySet<string> = new Set(BYLINE_CREDITS);
 const PARTICLES: ReadonlySet<string> = new Set(NAME_PARTICLES);
 const DATELINE_PLACE = /^\p{Lu}[\p{Lu}\p{M} .,'’()/&]*$/u;
 const QUOTE_OPENERS = new Set(["'", '"', '“', '‘', '«']);
-/** How many header lines before a `- Byline` marker name the publication, title and deck. */
-const PRESS_HEADER_WITH_PUBLICATION = 3;
 
 /** Each opener followed by its space (`by `), made once. */
 const OPENERS_SPACED = OPENERS.map((opener) => `${opener} `);

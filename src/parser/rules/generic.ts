@@ -12,9 +12,6 @@ export const PRICE = /^(?:US|[ACS]|NZ|NT|HK)?[$€£₹¥] ?\d[\d,.]{0,19}$/u;
 /** Currency symbols that open a price. */
 export const CURRENCY_SYMBOLS: readonly string[] = ['$', '€', '£', '₹', '¥'];
 
-/** Longest per-period suffix of a price (`/Año`, `/Year`). */
-export const PRICE_PERIOD_MAX_CHARS = 12;
-
 /**
  * Words for "minute" that open the unit of a reading time in any language
  * (`2 mins`, `5 min läsning`, `3 мин`, `4分钟`); the locale files add whole units.
