@@ -46,7 +46,6 @@ import {
   BREADCRUMB_MAX_CHARS,
   BREADCRUMB_MIN_PARTS,
   CARD_PUBLICATION_MAX_CHARS,
-  EDITION_LINE_VOTES,
   GLUED_LABEL_MAX_CHARS,
   MIN_CUT_BOILERPLATE_CHARS,
   MIN_CUT_SUFFIX_CHARS,
@@ -54,7 +53,6 @@ import {
   PRICE_LINE_MAX_CHARS,
   PRICE_NOTE_MAX_CHARS,
   PRICE_PERIOD_MAX_CHARS,
-  PRICE_PERIOD_VOTE,
   READING_TIME_MAX_CHARS,
 } from './settings.js';
 import { SubstringSet } from './substrings.js';
@@ -702,26 +700,4 @@ export function classifyLines(lines: readonly SourceLine[], lastLineOpen: boolea
       cut: c.cut,
     };
   });
-}
-
-/**
- * The UI language of the page: the locale of its edition line, or else the
- * locale most of its platform lines matched (first seen wins a tie).
- */
-export function pickPageLocale(lines: readonly ClassifiedLine[]): string | null {
-  const votes = new Map<string, number>();
-  for (const line of lines) {
-    const weight =
-      line.kind === 'edition-line' ? EDITION_LINE_VOTES : line.kind === 'price' ? PRICE_PERIOD_VOTE : 1;
-    for (const locale of line.locales) votes.set(locale, (votes.get(locale) ?? 0) + weight);
-  }
-  let best: string | null = null;
-  let bestVotes = 0;
-  for (const [locale, count] of votes) {
-    if (count > bestVotes) {
-      best = locale;
-      bestVotes = count;
-    }
-  }
-  return best;
 }

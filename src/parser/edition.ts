@@ -6,9 +6,7 @@
 
 import { ISSUE_WORDS } from './rules/generic.js';
 import { PRINTED_MONTHS } from './rules/locales/en.js';
-import { PLATFORMS } from './rules/platforms.js';
 import type { EditionTemplate } from './rules/types.js';
-import type { Platform } from './types.js';
 import {
   DATE_RANGE_MAX_CHARS,
   ISSUE_TEXT_MAX_CHARS,
@@ -304,38 +302,4 @@ export function matchEditionTemplate(line: string, template: EditionTemplate): E
     issueText: date === null && !isTemplatePlaceholder(dateText) ? dateText : null,
     placeholder,
   };
-}
-
-/** The host of a URL, lower-cased, without credentials or port; '' when there is none. */
-export function urlHost(url: string): string {
-  let rest = url.trim().toLowerCase();
-  const scheme = rest.indexOf('//');
-  if (scheme >= 0 && scheme <= 10) rest = rest.slice(scheme + 2);
-  const end = rest.search(/[/?#]/u);
-  if (end >= 0) rest = rest.slice(0, end);
-  const at = rest.lastIndexOf('@');
-  if (at >= 0) rest = rest.slice(at + 1);
-  const colon = rest.indexOf(':');
-  return colon >= 0 ? rest.slice(0, colon) : rest;
-}
-
-/** The platform named by the URL's host, or else by platform text on the page. */
-export function detectPlatform(
-  url: string | null | undefined,
-  lines: readonly { text: string; kind: string }[],
-): Platform | null {
-  if (typeof url === 'string' && url !== '') {
-    const host = urlHost(url);
-    for (const rules of PLATFORMS) {
-      if (rules.hosts.some((h) => host === h || host.endsWith(`.${h}`))) return rules.platform;
-    }
-  }
-  for (const rules of PLATFORMS) {
-    if (rules.textMarkers.some((m) => lines.some((l) => l.text.includes(m)))) return rules.platform;
-  }
-  for (const rules of PLATFORMS) {
-    const kinds = rules.exclusiveLineKinds;
-    if (kinds !== undefined && lines.some((l) => kinds.includes(l.kind))) return rules.platform;
-  }
-  return null;
 }

@@ -6,23 +6,17 @@
  * Pure and deterministic; linear in the input; never throws.
  */
 
-import { classifyLines, pickPageLocale, type ClassifiedLine } from './classify.js';
-import { detectPlatform, type PrintedDate } from './edition.js';
+import { classifyLines, type ClassifiedLine } from './classify.js';
+import type { PrintedDate } from './edition.js';
 import { missingStoryEvidence, nonStoryShape } from './evidence.js';
 import { detectLanguage } from './language.js';
 import { applyLearned } from './learned.js';
 import { isBoilerplate, Ledger } from './ledger.js';
 import { normalizeInput } from './normalize.js';
-import { setsDropCaps } from './platform-grammars.js';
-import { PLATFORMS } from './rules/platforms.js';
+import { pageLocale } from './locale.js';
+import { detectPlatform, platformLayout, printsPlatformLines } from './platform.js';
 import { segment } from './segment.js';
-import {
-  CAPTURE_BYTE_LIMIT,
-  CAPTURE_BYTE_SLACK,
-  MAX_INPUT_CHARS,
-  MAX_INPUT_LINES,
-  UI_LANGUAGE_MIN_CHARS,
-} from './settings.js';
+import { CAPTURE_BYTE_LIMIT, CAPTURE_BYTE_SLACK, MAX_INPUT_CHARS, MAX_INPUT_LINES } from './settings.js';
 import { extractStory, type StoryDraft } from './story.js';
 import { extractTeasers } from './teasers.js';
 import { utf8Length } from './text.js';
@@ -82,63 +76,6 @@ function buildStory(draft: StoryDraft): Story | null {
   };
 }
 
-/** Platform lines that name no known locale but whose language can be detected. */
-const UI_SENTENCE_KINDS: ReadonlySet<string> = new Set([
-  'trial',
-  'brand',
-  'paywall',
-  'sign-in',
-  'upsell',
-  'more-stories',
-  'try-gold',
-]);
-
-/** Text of a platform line without what is printed in English on every UI (brand, publication, dates). */
-function uiWords(line: ClassifiedLine): string {
-  let text = line.text;
-  for (const name of [line.edition?.publication, line.edition?.date?.label, line.publication, ...BRAND_TEXTS])
-    if (typeof name === 'string' && name !== '') text = text.split(name).join(' ');
-  return text;
-}
-
-/** Line kinds only a newsstand prints: one on the page is evidence of a newsstand page. */
-const PLATFORM_SIGNAL_KINDS: ReadonlySet<string> = new Set([
-  'edition-line',
-  'trial',
-  'paywall',
-  'sign-in',
-  'more-stories',
-  'try-gold',
-  'upsell',
-  'promo',
-  'brand',
-  'issue-contents',
-  'issue-count',
-]);
-
-const BRAND_TEXTS: readonly string[] = PLATFORMS.flatMap((p) => p.brandNames);
-
-/**
- * The UI locale: an edition line in no known wording outweighs every other
- * line (as a known edition line does), so its detected language comes first;
- * then the vocabulary's votes; then the detected language of the other
- * platform lines in no known wording.
- */
-function pageLocale(lines: readonly ClassifiedLine[]): string | null {
-  const unknownEdition = lines.find((l) => l.kind === 'edition-line' && l.locales.length === 0);
-  if (unknownEdition !== undefined) {
-    const detected = detectLanguage([uiWords(unknownEdition)], UI_LANGUAGE_MIN_CHARS);
-    if (detected !== null) return detected;
-  }
-  const known = pickPageLocale(lines);
-  // a price's period word (`/An`) is shared by languages: it votes only when no UI sentence can be read
-  const onlyPriceVotes = lines.every((l) => l.locales.length === 0 || l.kind === 'price');
-  if (known !== null && !onlyPriceVotes) return known;
-  const sentences = lines.filter((l) => UI_SENTENCE_KINDS.has(l.kind) && l.locales.length === 0).map(uiWords);
-  const detected = sentences.length > 0 ? detectLanguage(sentences, UI_LANGUAGE_MIN_CHARS) : null;
-  return detected ?? known;
-}
-
 /** Where the `count`-th line ends (its newline excluded), or the text's length if it has fewer lines. */
 function endOfLine(text: string, count: number): number {
   let at = -1;
@@ -177,12 +114,9 @@ function parse(text: string, options: ParseOptions): ParsedPage {
   }));
   const ledger = new Ledger(all);
 
-  const leadingPublication = PLATFORMS.some((p) => p.platform === platform && p.leadingPublication);
   const draft = extractStory(all.slice(0, segments.storyEnd), ledger, {
     issuePage: segments.issuePage,
-    leadingPublication,
-    dropCaps: setsDropCaps(platform),
-    platformUnknown: platform === null,
+    ...platformLayout(platform),
   });
   for (const line of all.slice(segments.storyEnd, segments.teaserStart)) {
     if (isBoilerplate(line)) ledger.removeBoilerplate(line);
@@ -213,7 +147,7 @@ function parse(text: string, options: ParseOptions): ParsedPage {
   let garbage: string | null = null;
   if (story !== null) {
     const texts = draft.deck === null ? draft.paragraphs : [draft.deck, ...draft.paragraphs];
-    const platformLines = all.some((l) => PLATFORM_SIGNAL_KINDS.has(l.kind));
+    const platformLines = printsPlatformLines(all);
     const newsstand = platform !== null || platformLines;
     garbage = missingStoryEvidence(texts, {
       platform: platform !== null,
