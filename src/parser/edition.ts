@@ -4,6 +4,7 @@
  * the {date} edition of {pub}." line.
  */
 
+import type { ClassifiedLine } from './classify.js';
 import { ISSUE_WORDS } from './rules/generic.js';
 import { PRINTED_MONTHS } from './rules/locales/en.js';
 import type { EditionTemplate } from './rules/types.js';
@@ -13,6 +14,8 @@ import {
   PRINTED_YEAR_MAX,
   PRINTED_YEAR_MIN,
 } from './settings.js';
+import type { StoryDraft } from './story.js';
+import type { Edition, Teaser } from './types.js';
 
 export interface PrintedDate {
   /** The date text exactly as printed. */
@@ -302,4 +305,44 @@ export function matchEditionTemplate(line: string, template: EditionTemplate): E
     issueText: date === null && !isTemplatePlaceholder(dateText) ? dateText : null,
     placeholder,
   };
+}
+
+/** The lines of a page that name its edition: the edition line, the "More stories from" or contents header. */
+export function editionLines(all: readonly ClassifiedLine[]): {
+  editionLine: ClassifiedLine | undefined;
+  moreStoriesPublication: string | null;
+  contentsDate: PrintedDate | null;
+} {
+  const editionLine = all.find(
+    (l) => l.kind === 'edition-line' && l.edition !== undefined && !l.edition.placeholder && l.cut !== true,
+  );
+  const moreStories = all.find((l) => l.kind === 'more-stories' && l.publication !== undefined);
+  // an issue page's contents header may name the issue (a mirror's breadcrumb)
+  const contents = all.find((l) => l.kind === 'issue-contents' && l.publication !== undefined);
+  const moreStoriesPublication = moreStories?.publication ?? contents?.publication ?? null;
+  return { editionLine, moreStoriesPublication, contentsDate: contents?.date ?? null };
+}
+
+export interface EditionSources {
+  line: ClassifiedLine | undefined;
+  header: StoryDraft;
+  moreStoriesPublication: string | null;
+  /** The issue named by an issue page's contents header, when it names one. */
+  contentsDate: PrintedDate | null;
+  teasers: readonly Teaser[];
+  hasStory: boolean;
+}
+
+/** The edition: its edition line first, then the header, then the "More stories from" header, then a listing's cards. */
+export function buildEdition(sources: EditionSources, platform: Edition['platform']): Edition | null {
+  const printed = sources.line?.edition;
+  let publication = printed?.publication ?? sources.header.publication ?? sources.moreStoriesPublication;
+  if (publication === null && !sources.hasStory && sources.teasers.length > 0) {
+    const first = sources.teasers[0]?.publication ?? null;
+    if (first !== null && sources.teasers.every((t) => t.publication === first)) publication = first;
+  }
+  const date: PrintedDate | null = printed?.date ?? sources.header.date ?? sources.contentsDate;
+  const label = date?.label ?? printed?.issueText ?? null;
+  if (publication === null && label === null && platform === null) return null;
+  return { publication, date: date?.iso ?? null, label, platform };
 }

@@ -6,21 +6,18 @@
  * Pure and deterministic; linear in the input; never throws.
  */
 
-import { classifyLines, type ClassifiedLine } from './classify.js';
-import type { PrintedDate } from './edition.js';
-import { missingStoryEvidence, nonStoryShape } from './evidence.js';
-import { detectLanguage } from './language.js';
+import { classifyLines } from './classify.js';
+import { buildEdition, editionLines } from './edition.js';
+import { judgeStory } from './evidence.js';
 import { applyLearned } from './learned.js';
 import { isBoilerplate, Ledger } from './ledger.js';
-import { normalizeInput } from './normalize.js';
 import { pageLocale } from './locale.js';
+import { isCaptureCut, limitInput, normalizeInput } from './normalize.js';
 import { detectPlatform, platformLayout, printsPlatformLines } from './platform.js';
 import { segment } from './segment.js';
-import { CAPTURE_BYTE_LIMIT, CAPTURE_BYTE_SLACK, MAX_INPUT_CHARS, MAX_INPUT_LINES } from './settings.js';
-import { extractStory, type StoryDraft } from './story.js';
+import { buildStory, extractStory } from './story.js';
 import { extractTeasers } from './teasers.js';
-import { utf8Length } from './text.js';
-import type { Edition, ParsedPage, ParseOptions, Story, Teaser } from './types.js';
+import type { ParsedPage, ParseOptions } from './types.js';
 
 export type * from './types.js';
 export { normalizedLines } from './normalize.js';
@@ -31,75 +28,8 @@ function emptyPage(warnings: string[]): ParsedPage {
   return { story: null, edition: null, teasers: [], page_locale: null, removed: [], warnings };
 }
 
-/** Whether the capture was cut at its end: the caller's word, else the capture size. */
-function isCaptureCut(text: string, options: ParseOptions): boolean {
-  if (typeof options.truncated === 'boolean') return options.truncated;
-  const bytes = utf8Length(text, CAPTURE_BYTE_LIMIT + 1);
-  return bytes <= CAPTURE_BYTE_LIMIT && bytes >= CAPTURE_BYTE_LIMIT - CAPTURE_BYTE_SLACK;
-}
-
-interface EditionSources {
-  line: ClassifiedLine | undefined;
-  header: StoryDraft;
-  moreStoriesPublication: string | null;
-  /** The issue named by an issue page's contents header, when it names one. */
-  contentsDate: PrintedDate | null;
-  teasers: readonly Teaser[];
-  hasStory: boolean;
-}
-
-/** The edition: its edition line first, then the header, then the "More stories from" header, then a listing's cards. */
-function buildEdition(sources: EditionSources, platform: Edition['platform']): Edition | null {
-  const printed = sources.line?.edition;
-  let publication = printed?.publication ?? sources.header.publication ?? sources.moreStoriesPublication;
-  if (publication === null && !sources.hasStory && sources.teasers.length > 0) {
-    const first = sources.teasers[0]?.publication ?? null;
-    if (first !== null && sources.teasers.every((t) => t.publication === first)) publication = first;
-  }
-  const date: PrintedDate | null = printed?.date ?? sources.header.date ?? sources.contentsDate;
-  const label = date?.label ?? printed?.issueText ?? null;
-  if (publication === null && label === null && platform === null) return null;
-  return { publication, date: date?.iso ?? null, label, platform };
-}
-
-function buildStory(draft: StoryDraft): Story | null {
-  if (draft.title === null && draft.paragraphs.length === 0) return null;
-  const languageSource =
-    draft.paragraphs.length > 0 ? draft.paragraphs : [draft.title ?? '', draft.deck ?? ''];
-  return {
-    title: draft.title,
-    deck: draft.deck,
-    byline: draft.byline,
-    dateline: draft.dateline,
-    paragraphs: draft.paragraphs,
-    language: detectLanguage(languageSource),
-  };
-}
-
-/** Where the `count`-th line ends (its newline excluded), or the text's length if it has fewer lines. */
-function endOfLine(text: string, count: number): number {
-  let at = -1;
-  for (let line = 0; line < count; line++) {
-    at = text.indexOf('\n', at + 1);
-    if (at < 0) return text.length;
-  }
-  return at;
-}
-
 function parse(text: string, options: ParseOptions): ParsedPage {
-  const warnings: string[] = [];
-  let input = text;
-  if (input.length > MAX_INPUT_CHARS) {
-    input = input.slice(0, MAX_INPUT_CHARS);
-    warnings.push(`input longer than ${MAX_INPUT_CHARS} characters: only its start was parsed`);
-  }
-  const lineCut = endOfLine(input, MAX_INPUT_LINES);
-  if (lineCut < input.length && input.slice(lineCut).trim() !== '') {
-    input = input.slice(0, lineCut);
-    warnings.push(
-      `input has more than ${MAX_INPUT_LINES} lines: only the first ${MAX_INPUT_LINES} were parsed`,
-    );
-  }
+  const { input, warnings } = limitInput(text);
 
   const { lines, lastLineOpen } = normalizeInput(input);
   if (lines.length === 0) return emptyPage(['no text to parse']);
@@ -123,13 +53,7 @@ function parse(text: string, options: ParseOptions): ParsedPage {
     else ledger.remove(line, line.kind === 'lost-glyphs' ? 'layout' : 'paywall');
   }
 
-  const editionLine = all.find(
-    (l) => l.kind === 'edition-line' && l.edition !== undefined && !l.edition.placeholder && l.cut !== true,
-  );
-  const moreStories = all.find((l) => l.kind === 'more-stories' && l.publication !== undefined);
-  // an issue page's contents header may name the issue (a mirror's breadcrumb)
-  const contents = all.find((l) => l.kind === 'issue-contents' && l.publication !== undefined);
-  const moreStoriesPublication = moreStories?.publication ?? contents?.publication ?? null;
+  const { editionLine, moreStoriesPublication, contentsDate } = editionLines(all);
   const knownPublications = [
     editionLine?.edition?.publication,
     draft.publication,
@@ -146,32 +70,16 @@ function parse(text: string, options: ParseOptions): ParsedPage {
   // why the text is not a newsstand page at all (then it has no edition either), or null
   let garbage: string | null = null;
   if (story !== null) {
-    const texts = draft.deck === null ? draft.paragraphs : [draft.deck, ...draft.paragraphs];
-    const platformLines = printsPlatformLines(all);
-    const newsstand = platform !== null || platformLines;
-    garbage = missingStoryEvidence(texts, {
+    const verdict = judgeStory(draft, all.slice(0, segments.storyEnd), {
       platform: platform !== null,
-      platformLines,
-      edition: editionLine !== undefined || draft.date !== null,
-      byline: draft.byline !== null,
+      platformLines: printsPlatformLines(all),
+      editionLine: editionLine !== undefined,
     });
-    // a platform's page (or any text) whose story lines are not shaped like a story
-    const notStoryShaped =
-      garbage ??
-      nonStoryShape(
-        all.slice(0, segments.storyEnd).flatMap((l) => (l.text === '' ? [] : [l.text])),
-        draft.title === null ? texts : [draft.title, ...texts],
-        {
-          newsstand: newsstand || editionLine !== undefined,
-          byline: draft.byline !== null,
-          headerDate: draft.date !== null,
-        },
-      );
-    if (notStoryShaped !== null) {
+    garbage = verdict.garbage;
+    if (verdict.rejected !== null) {
       story = null;
-      if (!newsstand && editionLine === undefined) garbage = notStoryShaped;
       for (const line of all.slice(0, segments.storyEnd)) ledger.discard(line, 'layout');
-      warnings.push(notStoryShaped);
+      warnings.push(verdict.rejected);
     }
   }
   const edition =
@@ -182,7 +90,7 @@ function parse(text: string, options: ParseOptions): ParsedPage {
             line: editionLine,
             header: draft,
             moreStoriesPublication,
-            contentsDate: contents?.date ?? null,
+            contentsDate,
             teasers,
             hasStory: story !== null,
           },

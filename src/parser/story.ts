@@ -7,6 +7,7 @@
 import type { ClassifiedLine } from './classify.js';
 import { matchIssueTitle, type PrintedDate } from './edition.js';
 import { proseSentences } from './evidence.js';
+import { detectLanguage } from './language.js';
 import { isBoilerplate, type Ledger } from './ledger.js';
 import { repairDropCap } from './platform-grammars.js';
 import { readCredits } from './credits.js';
@@ -42,6 +43,7 @@ import {
   startsUppercase,
   wordCount,
 } from './text.js';
+import type { Story } from './types.js';
 
 export interface StoryDraft {
   title: string | null;
@@ -573,4 +575,19 @@ function dropPullQuotes(body: readonly ClassifiedLine[], ledger: Ledger): Classi
     else kept.push(line);
   }
   return kept;
+}
+
+/** The story, or null when the page has neither a title nor paragraphs; its language is read from its text. */
+export function buildStory(draft: StoryDraft): Story | null {
+  if (draft.title === null && draft.paragraphs.length === 0) return null;
+  const languageSource =
+    draft.paragraphs.length > 0 ? draft.paragraphs : [draft.title ?? '', draft.deck ?? ''];
+  return {
+    title: draft.title,
+    deck: draft.deck,
+    byline: draft.byline,
+    dateline: draft.dateline,
+    paragraphs: draft.paragraphs,
+    language: detectLanguage(languageSource),
+  };
 }
