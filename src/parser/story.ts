@@ -481,27 +481,27 @@ export function extractStory(
     return draft;
   }
 
-  let i = 0;
+  let headerStart = 0;
   let altTitle: string | null = null;
   const first = content[0];
   if (first?.kind === 'image') {
     altTitle = first.detail ? undoubled(first.detail) : null;
     ledger.remove(first, 'layout');
-    i = 1;
+    headerStart = 1;
   }
 
   // the header layouts, tried in order: the first that matches reads the header and says where it ends
   let headerEnd: number | null = null;
   let header: HeaderMatcher | null = null;
   for (const matchHeader of HEADER_MATCHERS) {
-    headerEnd = matchHeader(content, i, draft, ledger, ctx);
+    headerEnd = matchHeader(content, headerStart, draft, ledger, ctx);
     if (headerEnd !== null) {
       header = matchHeader;
       break;
     }
   }
   const headerFound = headerEnd !== null;
-  let e = headerEnd ?? i;
+  let next = headerEnd ?? headerStart;
 
   if (draft.title !== null && draft.deck === null && isStandfirst(draft.title)) {
     // a summary sentence where a title would be: the page printed no title above its standfirst
@@ -514,8 +514,8 @@ export function extractStory(
     line !== undefined && line.kind === 'text' && titleKey !== null && line.key === titleKey;
 
   if (headerFound) {
-    const candidate = content[e];
-    const after = content[e + 1];
+    const candidate = content[next];
+    const after = content[next + 1];
     const deckAllowed =
       draft.deck === null &&
       candidate?.kind === 'text' &&
@@ -530,26 +530,26 @@ export function extractStory(
     if (deckAllowed && candidate) {
       draft.deck = candidate.text;
       ledger.use(candidate);
-      e++;
+      next++;
     }
-    const bylineLine = draft.byline === null ? content[e] : undefined;
+    const bylineLine = draft.byline === null ? content[next] : undefined;
     if (bylineLine?.kind === 'dash') {
       const detail = bylineLine.detail ?? '';
       // `- Texto: Ana Ruiz, Fotos: …`: a credits line behind the dash
       const credits = readCredits(detail);
       draft.byline = credits === null ? extractByline(detail) : credits.writer;
       ledger.remove(bylineLine, 'layout');
-      e++;
+      next++;
     } else if (bylineLine?.kind === 'credits') {
       // `Text: Ana Ruiz, Photos: Rui Gaudêncio`: the writer, never the photographer
       draft.byline = bylineLine.detail === undefined || bylineLine.detail === '' ? null : bylineLine.detail;
       ledger.remove(bylineLine, 'layout');
-      e++;
+      next++;
     } else if (
       bylineLine?.kind === 'text' &&
       !isTitleRepeat(bylineLine) &&
       isNameLike(bylineLine.text) &&
-      content[e + 1] !== undefined
+      content[next + 1] !== undefined
     ) {
       // a bare name is the byline itself; `By A and B` is layout that carries it
       if (stripOpener(bylineLine.text).opened) {
@@ -559,26 +559,26 @@ export function extractStory(
         draft.byline = bylineLine.text;
         ledger.use(bylineLine);
       }
-      e++;
+      next++;
     }
   }
 
-  const opening = content[e];
+  const opening = content[next];
   if (
     !headerFound &&
     draft.title === null &&
     opening?.kind === 'text' &&
-    content[e + 2] !== undefined &&
+    content[next + 2] !== undefined &&
     isQuestionThenAnswer(opening.text)
   ) {
     // no title printed: the page opens with its standfirst, a question and its answer
     draft.deck = opening.text;
     ledger.use(opening);
-    e++;
+    next++;
   }
 
   const body: ClassifiedLine[] = [];
-  for (let k = e; k < content.length; k++) {
+  for (let k = next; k < content.length; k++) {
     const line = content[k] as ClassifiedLine;
     if (isTitleRepeat(line) || line.kind !== 'text') ledger.remove(line, 'layout');
     else body.push(line);
