@@ -20,7 +20,7 @@ import {
   MINUTE_WORDS,
   PAGE_REFERENCE_SHAPE,
   PRICE,
-  PRICE_PERIOD_MAX_CHARS,
+  QUESTION_MARKS,
 } from './rules/generic.js';
 import {
   BRAND_NAMES,
@@ -43,14 +43,16 @@ import {
   WHOLE_LINES,
 } from './rules/vocabulary.js';
 import {
+  BREADCRUMB_MAX_CHARS,
+  BREADCRUMB_MIN_PARTS,
   CARD_PUBLICATION_MAX_CHARS,
   GLUED_LABEL_MAX_CHARS,
   MIN_CUT_BOILERPLATE_CHARS,
   MIN_CUT_SUFFIX_CHARS,
-  BREADCRUMB_MAX_CHARS,
-  BREADCRUMB_MIN_PARTS,
   NAVIGATION_MAX_CHARS,
+  PRICE_LINE_MAX_CHARS,
   PRICE_NOTE_MAX_CHARS,
+  PRICE_PERIOD_MAX_CHARS,
   READING_TIME_MAX_CHARS,
 } from './settings.js';
 import { SubstringSet } from './substrings.js';
@@ -167,9 +169,6 @@ function matchEdition(text: string): Classification | null {
   }
   return null;
 }
-
-/** Question marks that end the "Already a subscriber" half (ASCII, Arabic, full-width). */
-const QUESTION_MARKS = ['?', '؟', '？'];
 
 /** Markers glued between a card's publication and its section, and the form they take in the lower-cased line. */
 const GLUED_MARKERS = GLUED_READING_TIME.map((marker) => ({ marker, lower: lower(marker) }));
@@ -414,9 +413,6 @@ function withoutPriceNote(text: string): string {
   if (open <= 0 || text.length - open > PRICE_NOTE_MAX_CHARS) return text;
   return text.slice(0, open).trim();
 }
-
-/** A price line (two glued prices and a period at most) is at most this long. */
-const PRICE_LINE_MAX_CHARS = 48;
 
 const MINUTES: ReadonlySet<string> = new Set(MINUTE_WORDS);
 /** Leading number of a reading time: `10+` in `10+ min  |`. */
@@ -704,34 +700,4 @@ export function classifyLines(lines: readonly SourceLine[], lastLineOpen: boolea
       cut: c.cut,
     };
   });
-}
-
-/**
- * A price's period word (`/Year`) is often left in English on pages in other
- * UI languages: it counts half a vote, so a translated label outweighs it.
- */
-const PRICE_PERIOD_VOTE = 0.5;
-/** Weight of the edition line's locale against the other UI lines' votes. */
-const EDITION_LINE_VOTES = 100;
-
-/**
- * The UI language of the page: the locale of its edition line, or else the
- * locale most of its platform lines matched (first seen wins a tie).
- */
-export function pickPageLocale(lines: readonly ClassifiedLine[]): string | null {
-  const votes = new Map<string, number>();
-  for (const line of lines) {
-    const weight =
-      line.kind === 'edition-line' ? EDITION_LINE_VOTES : line.kind === 'price' ? PRICE_PERIOD_VOTE : 1;
-    for (const locale of line.locales) votes.set(locale, (votes.get(locale) ?? 0) + weight);
-  }
-  let best: string | null = null;
-  let bestVotes = 0;
-  for (const [locale, count] of votes) {
-    if (count > bestVotes) {
-      best = locale;
-      bestVotes = count;
-    }
-  }
-  return best;
 }

@@ -8,15 +8,13 @@
  */
 
 import { CREDIT_LABELS, NAME_PARTICLES } from './rules/generic.js';
-import { BYLINE_MAX_WORDS, CREDITS_LINE_MAX_CHARS } from './settings.js';
+import { BYLINE_MAX_WORDS, CREDITS_LINE_MAX_CHARS, CREDIT_LABEL_MAX_WORDS } from './settings.js';
 import { hasDigit, hasLetter, startsLowercase } from './text.js';
 
 /** Tokens printed between two credits (`Ana Ruiz | Fotos: …`). */
 const JOINERS: ReadonlySet<string> = new Set(['|', '/', '·', '–', '—', '-', '&']);
 const PARTICLES: ReadonlySet<string> = new Set(NAME_PARTICLES);
 const WRITER_LABELS: ReadonlySet<string> = new Set(CREDIT_LABELS.writer);
-/** A label is at most this many words (`Text and photos`). */
-const LABEL_MAX_WORDS = 3;
 
 interface Credit {
   label: string[];
@@ -108,7 +106,7 @@ function splitCredits(text: string): Credit[] | null {
       const label: string[] = open === null ? pending.map((w) => w.toLowerCase()) : [];
       if (open !== null && by) label.push(...open.name.splice(-1).map((w) => w.toLowerCase()));
       if (labelWord !== '') label.push(labelWord);
-      if (label.length > LABEL_MAX_WORDS) return null;
+      if (label.length > CREDIT_LABEL_MAX_WORDS) return null;
       current = { label, name: [] };
       credits.push(current);
       pending = [];

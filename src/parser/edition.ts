@@ -4,10 +4,18 @@
  * the {date} edition of {pub}." line.
  */
 
+import type { ClassifiedLine } from './classify.js';
 import { ISSUE_WORDS } from './rules/generic.js';
-import { PLATFORMS } from './rules/platforms.js';
+import { PRINTED_MONTHS } from './rules/locales/en.js';
 import type { EditionTemplate } from './rules/types.js';
-import type { Platform } from './types.js';
+import {
+  DATE_RANGE_MAX_CHARS,
+  ISSUE_TEXT_MAX_CHARS,
+  PRINTED_YEAR_MAX,
+  PRINTED_YEAR_MIN,
+} from './settings.js';
+import type { StoryDraft } from './story.js';
+import type { Edition, Teaser } from './types.js';
 
 export interface PrintedDate {
   /** The date text exactly as printed. */
@@ -16,35 +24,6 @@ export interface PrintedDate {
   iso: string | null;
 }
 
-const MONTHS: ReadonlyMap<string, number> = new Map([
-  ['january', 1],
-  ['jan', 1],
-  ['february', 2],
-  ['feb', 2],
-  ['march', 3],
-  ['mar', 3],
-  ['april', 4],
-  ['apr', 4],
-  ['may', 5],
-  ['june', 6],
-  ['jun', 6],
-  ['july', 7],
-  ['jul', 7],
-  ['august', 8],
-  ['aug', 8],
-  ['september', 9],
-  ['sep', 9],
-  ['sept', 9],
-  ['october', 10],
-  ['oct', 10],
-  ['november', 11],
-  ['nov', 11],
-  ['december', 12],
-  ['dec', 12],
-]);
-
-const MIN_YEAR = 1800;
-const MAX_YEAR = 2199;
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** `October 23, 2024`, `Oct. 23rd 2024`. */
@@ -69,11 +48,11 @@ function pad(n: number): string {
 }
 
 function monthNumber(word: string): number | undefined {
-  return MONTHS.get(word.toLowerCase());
+  return PRINTED_MONTHS.get(word.toLowerCase());
 }
 
 function isoOf(year: number, month: number, day: number | null): string | null {
-  if (year < MIN_YEAR || year > MAX_YEAR) return null;
+  if (year < PRINTED_YEAR_MIN || year > PRINTED_YEAR_MAX) return null;
   if (day === null) return `${year}-${pad(month)}`;
   if (day < 1 || day > (DAYS_IN_MONTH[month - 1] ?? 0)) return null;
   if (month === 2 && day === 29 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0))) return null;
@@ -138,7 +117,7 @@ export function parseEditionYear(text: string): PrintedDate | null {
   const label = text.trim();
   if (!YEAR_ONLY.test(label)) return null;
   const year = Number(label);
-  return year < MIN_YEAR || year > MAX_YEAR ? null : { label, iso: label };
+  return year < PRINTED_YEAR_MIN || year > PRINTED_YEAR_MAX ? null : { label, iso: label };
 }
 
 /**
@@ -257,15 +236,12 @@ export function findIssueLabel(text: string): (PrintedDate & { start: number; en
   return null;
 }
 
-/** Longest date range a page prints (`December 2024 - January 2025`). */
-const MAX_RANGE_CHARS = 48;
-
 /** `December 2024` followed by ` - January 2025`: the whole range, dated by its first date. */
 function extendToRange(
   text: string,
   found: PrintedDate & { start: number; end: number },
 ): PrintedDate & { start: number; end: number } {
-  const tail = text.slice(found.end, found.end + MAX_RANGE_CHARS);
+  const tail = text.slice(found.end, found.end + DATE_RANGE_MAX_CHARS);
   for (const sep of RANGE_SEPARATORS) {
     if (!tail.startsWith(sep)) continue;
     const rest = tail.slice(sep.length);
@@ -291,12 +267,9 @@ export interface EditionLineMatch {
   placeholder: boolean;
 }
 
-/** An edition line's issue text that is not a date (`Issue 231`) is at most this long. */
-const MAX_ISSUE_TEXT_CHARS = 40;
-
 /** The date printed inside an issue name (`Filmfare 23-APR-2017`, `Filmfare July2025`), or null. */
 function dateInIssueName(text: string): PrintedDate | null {
-  if (text.length > MAX_ISSUE_TEXT_CHARS) return null;
+  if (text.length > ISSUE_TEXT_MAX_CHARS) return null;
   const found = findPrintedDate(text);
   return found === null ? null : { label: found.label, iso: found.iso };
 }
@@ -324,7 +297,7 @@ export function matchEditionTemplate(line: string, template: EditionTemplate): E
   const date = isTemplatePlaceholder(dateText)
     ? null
     : (parsePrintedDate(dateText) ?? parseEditionYear(dateText) ?? dateInIssueName(dateText));
-  if (date === null && !isTemplatePlaceholder(dateText) && dateText.length > MAX_ISSUE_TEXT_CHARS)
+  if (date === null && !isTemplatePlaceholder(dateText) && dateText.length > ISSUE_TEXT_MAX_CHARS)
     return null;
   return {
     publication: isTemplatePlaceholder(pubText) ? null : pubText,
@@ -334,36 +307,42 @@ export function matchEditionTemplate(line: string, template: EditionTemplate): E
   };
 }
 
-/** The host of a URL, lower-cased, without credentials or port; '' when there is none. */
-export function urlHost(url: string): string {
-  let rest = url.trim().toLowerCase();
-  const scheme = rest.indexOf('//');
-  if (scheme >= 0 && scheme <= 10) rest = rest.slice(scheme + 2);
-  const end = rest.search(/[/?#]/u);
-  if (end >= 0) rest = rest.slice(0, end);
-  const at = rest.lastIndexOf('@');
-  if (at >= 0) rest = rest.slice(at + 1);
-  const colon = rest.indexOf(':');
-  return colon >= 0 ? rest.slice(0, colon) : rest;
+/** The lines of a page that name its edition: the edition line, the "More stories from" or contents header. */
+export function editionLines(all: readonly ClassifiedLine[]): {
+  editionLine: ClassifiedLine | undefined;
+  moreStoriesPublication: string | null;
+  contentsDate: PrintedDate | null;
+} {
+  const editionLine = all.find(
+    (l) => l.kind === 'edition-line' && l.edition !== undefined && !l.edition.placeholder && l.cut !== true,
+  );
+  const moreStories = all.find((l) => l.kind === 'more-stories' && l.publication !== undefined);
+  // an issue page's contents header may name the issue (a mirror's breadcrumb)
+  const contents = all.find((l) => l.kind === 'issue-contents' && l.publication !== undefined);
+  const moreStoriesPublication = moreStories?.publication ?? contents?.publication ?? null;
+  return { editionLine, moreStoriesPublication, contentsDate: contents?.date ?? null };
 }
 
-/** The platform named by the URL's host, or else by platform text on the page. */
-export function detectPlatform(
-  url: string | null | undefined,
-  lines: readonly { text: string; kind: string }[],
-): Platform | null {
-  if (typeof url === 'string' && url !== '') {
-    const host = urlHost(url);
-    for (const rules of PLATFORMS) {
-      if (rules.hosts.some((h) => host === h || host.endsWith(`.${h}`))) return rules.platform;
-    }
-  }
-  for (const rules of PLATFORMS) {
-    if (rules.textMarkers.some((m) => lines.some((l) => l.text.includes(m)))) return rules.platform;
-  }
-  if (lines.some((l) => MAGZTER_ONLY_KINDS.has(l.kind))) return 'magzter';
-  return null;
+export interface EditionSources {
+  line: ClassifiedLine | undefined;
+  header: StoryDraft;
+  moreStoriesPublication: string | null;
+  /** The issue named by an issue page's contents header, when it names one. */
+  contentsDate: PrintedDate | null;
+  teasers: readonly Teaser[];
+  hasStory: boolean;
 }
 
-/** Line kinds only Magzter prints (its edition line, trial and sign-in prompts). */
-const MAGZTER_ONLY_KINDS: ReadonlySet<string> = new Set(['edition-line', 'trial', 'sign-in', 'try-gold']);
+/** The edition: its edition line first, then the header, then the "More stories from" header, then a listing's cards. */
+export function buildEdition(sources: EditionSources, platform: Edition['platform']): Edition | null {
+  const printed = sources.line?.edition;
+  let publication = printed?.publication ?? sources.header.publication ?? sources.moreStoriesPublication;
+  if (publication === null && !sources.hasStory && sources.teasers.length > 0) {
+    const first = sources.teasers[0]?.publication ?? null;
+    if (first !== null && sources.teasers.every((t) => t.publication === first)) publication = first;
+  }
+  const date: PrintedDate | null = printed?.date ?? sources.header.date ?? sources.contentsDate;
+  const label = date?.label ?? printed?.issueText ?? null;
+  if (publication === null && label === null && platform === null) return null;
+  return { publication, date: date?.iso ?? null, label, platform };
+}

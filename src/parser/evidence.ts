@@ -8,6 +8,10 @@
  */
 
 import {
+  CONTENTS_MAX_NUMBERS,
+  LETTER_GREETING_MAX_WORDS,
+  LETTER_SIGN_OFF_MAX_WORDS,
+  LETTER_SIGN_OFF_WINDOW,
   MAIL_HEADER_KEY_MAX_CHARS,
   MAIL_HEADER_MIN_LINES,
   MAIL_HEADER_WINDOW,
@@ -18,12 +22,10 @@ import {
   PROSE_PARAGRAPH_MIN_SENTENCES,
   PROSE_SENTENCE_MIN_LETTERS_UNSPACED,
   PROSE_SENTENCE_MIN_WORDS,
-  LETTER_GREETING_MAX_WORDS,
-  LETTER_SIGN_OFF_MAX_WORDS,
-  LETTER_SIGN_OFF_WINDOW,
   RECORD_MIN_LINES,
   RECORD_MIN_SHARE,
 } from './settings.js';
+import type { StoryDraft } from './story.js';
 
 /** Characters that end a sentence in the scripts newsstands print. */
 const SENTENCE_STOPS: ReadonlySet<string> = new Set(['.', '!', '?', '…', '؟', '।', '。', '！', '？']);
@@ -208,7 +210,6 @@ const PAGE_NUMBER_END = /[\p{L}.\s]\d{1,3}$/u;
 
 /** Runs of digits: a contents line holds its page number and at most an item number; a table row holds more. */
 const DIGIT_RUN = /\d+/gu;
-const CONTENTS_MAX_NUMBERS = 2;
 
 function endsInPageNumber(text: string): boolean {
   if (!PAGE_NUMBER_END.test(text) || !LETTER.test(text)) return false;
@@ -294,4 +295,47 @@ function isRecordLine(text: string): boolean {
     COUNTER.test(text) ||
     text.includes(' --> ')
   );
+}
+
+/** What the page around a story says about it being a newsstand page. */
+export interface NewsstandSigns {
+  /** The page's platform is known. */
+  platform: boolean;
+  /** The page prints lines only a newsstand prints. */
+  platformLines: boolean;
+  /** The page prints its edition line. */
+  editionLine: boolean;
+}
+
+/**
+ * Whether the story's lines are a story: `rejected` says why they are not (null when they
+ * are), `garbage` why the text is no newsstand page at all (it then has no edition either).
+ */
+export function judgeStory(
+  draft: StoryDraft,
+  storyLines: readonly { text: string }[],
+  page: NewsstandSigns,
+): { rejected: string | null; garbage: string | null } {
+  const texts = draft.deck === null ? draft.paragraphs : [draft.deck, ...draft.paragraphs];
+  const newsstand = page.platform || page.platformLines;
+  let garbage = missingStoryEvidence(texts, {
+    platform: page.platform,
+    platformLines: page.platformLines,
+    edition: page.editionLine || draft.date !== null,
+    byline: draft.byline !== null,
+  });
+  // a platform's page (or any text) whose story lines are not shaped like a story
+  const rejected =
+    garbage ??
+    nonStoryShape(
+      storyLines.flatMap((l) => (l.text === '' ? [] : [l.text])),
+      draft.title === null ? texts : [draft.title, ...texts],
+      {
+        newsstand: newsstand || page.editionLine,
+        byline: draft.byline !== null,
+        headerDate: draft.date !== null,
+      },
+    );
+  if (rejected !== null && !newsstand && !page.editionLine) garbage = rejected;
+  return { rejected, garbage };
 }

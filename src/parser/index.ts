@@ -6,27 +6,18 @@
  * Pure and deterministic; linear in the input; never throws.
  */
 
-import { classifyLines, pickPageLocale, type ClassifiedLine } from './classify.js';
-import { detectPlatform, type PrintedDate } from './edition.js';
-import { missingStoryEvidence, nonStoryShape } from './evidence.js';
-import { detectLanguage } from './language.js';
+import { classifyLines } from './classify.js';
+import { buildEdition, editionLines } from './edition.js';
+import { judgeStory } from './evidence.js';
 import { applyLearned } from './learned.js';
 import { isBoilerplate, Ledger } from './ledger.js';
-import { normalizeInput } from './normalize.js';
-import { setsDropCaps } from './platform-grammars.js';
-import { PLATFORMS } from './rules/platforms.js';
+import { pageLocale } from './locale.js';
+import { isCaptureCut, limitInput, normalizeInput } from './normalize.js';
+import { detectPlatform, platformLayout, printsPlatformLines } from './platform.js';
 import { segment } from './segment.js';
-import {
-  CAPTURE_BYTE_LIMIT,
-  CAPTURE_BYTE_SLACK,
-  MAX_INPUT_CHARS,
-  MAX_INPUT_LINES,
-  UI_LANGUAGE_MIN_CHARS,
-} from './settings.js';
-import { extractStory, type StoryDraft } from './story.js';
+import { buildStory, extractStory } from './story.js';
 import { extractTeasers } from './teasers.js';
-import { utf8Length } from './text.js';
-import type { Edition, ParsedPage, ParseOptions, Story, Teaser } from './types.js';
+import type { ParsedPage, ParseOptions } from './types.js';
 
 export type * from './types.js';
 export { normalizedLines } from './normalize.js';
@@ -37,132 +28,8 @@ function emptyPage(warnings: string[]): ParsedPage {
   return { story: null, edition: null, teasers: [], page_locale: null, removed: [], warnings };
 }
 
-/** Whether the capture was cut at its end: the caller's word, else the capture size. */
-function isCaptureCut(text: string, options: ParseOptions): boolean {
-  if (typeof options.truncated === 'boolean') return options.truncated;
-  const bytes = utf8Length(text, CAPTURE_BYTE_LIMIT + 1);
-  return bytes <= CAPTURE_BYTE_LIMIT && bytes >= CAPTURE_BYTE_LIMIT - CAPTURE_BYTE_SLACK;
-}
-
-interface EditionSources {
-  line: ClassifiedLine | undefined;
-  header: StoryDraft;
-  moreStoriesPublication: string | null;
-  /** The issue named by an issue page's contents header, when it names one. */
-  contentsDate: PrintedDate | null;
-  teasers: readonly Teaser[];
-  hasStory: boolean;
-}
-
-/** The edition: its edition line first, then the header, then the "More stories from" header, then a listing's cards. */
-function buildEdition(sources: EditionSources, platform: Edition['platform']): Edition | null {
-  const printed = sources.line?.edition;
-  let publication = printed?.publication ?? sources.header.publication ?? sources.moreStoriesPublication;
-  if (publication === null && !sources.hasStory && sources.teasers.length > 0) {
-    const first = sources.teasers[0]?.publication ?? null;
-    if (first !== null && sources.teasers.every((t) => t.publication === first)) publication = first;
-  }
-  const date: PrintedDate | null = printed?.date ?? sources.header.date ?? sources.contentsDate;
-  const label = date?.label ?? printed?.issueText ?? null;
-  if (publication === null && label === null && platform === null) return null;
-  return { publication, date: date?.iso ?? null, label, platform };
-}
-
-function buildStory(draft: StoryDraft): Story | null {
-  if (draft.title === null && draft.paragraphs.length === 0) return null;
-  const languageSource =
-    draft.paragraphs.length > 0 ? draft.paragraphs : [draft.title ?? '', draft.deck ?? ''];
-  return {
-    title: draft.title,
-    deck: draft.deck,
-    byline: draft.byline,
-    dateline: draft.dateline,
-    paragraphs: draft.paragraphs,
-    language: detectLanguage(languageSource),
-  };
-}
-
-/** Platform lines that name no known locale but whose language can be detected. */
-const UI_SENTENCE_KINDS: ReadonlySet<string> = new Set([
-  'trial',
-  'brand',
-  'paywall',
-  'sign-in',
-  'upsell',
-  'more-stories',
-  'try-gold',
-]);
-
-/** Text of a platform line without what is printed in English on every UI (brand, publication, dates). */
-function uiWords(line: ClassifiedLine): string {
-  let text = line.text;
-  for (const name of [line.edition?.publication, line.edition?.date?.label, line.publication, ...BRAND_TEXTS])
-    if (typeof name === 'string' && name !== '') text = text.split(name).join(' ');
-  return text;
-}
-
-/** Line kinds only a newsstand prints: one on the page is evidence of a newsstand page. */
-const PLATFORM_SIGNAL_KINDS: ReadonlySet<string> = new Set([
-  'edition-line',
-  'trial',
-  'paywall',
-  'sign-in',
-  'more-stories',
-  'try-gold',
-  'upsell',
-  'promo',
-  'brand',
-  'issue-contents',
-  'issue-count',
-]);
-
-const BRAND_TEXTS: readonly string[] = PLATFORMS.flatMap((p) => p.brandNames);
-
-/**
- * The UI locale: an edition line in no known wording outweighs every other
- * line (as a known edition line does), so its detected language comes first;
- * then the vocabulary's votes; then the detected language of the other
- * platform lines in no known wording.
- */
-function pageLocale(lines: readonly ClassifiedLine[]): string | null {
-  const unknownEdition = lines.find((l) => l.kind === 'edition-line' && l.locales.length === 0);
-  if (unknownEdition !== undefined) {
-    const detected = detectLanguage([uiWords(unknownEdition)], UI_LANGUAGE_MIN_CHARS);
-    if (detected !== null) return detected;
-  }
-  const known = pickPageLocale(lines);
-  // a price's period word (`/An`) is shared by languages: it votes only when no UI sentence can be read
-  const onlyPriceVotes = lines.every((l) => l.locales.length === 0 || l.kind === 'price');
-  if (known !== null && !onlyPriceVotes) return known;
-  const sentences = lines.filter((l) => UI_SENTENCE_KINDS.has(l.kind) && l.locales.length === 0).map(uiWords);
-  const detected = sentences.length > 0 ? detectLanguage(sentences, UI_LANGUAGE_MIN_CHARS) : null;
-  return detected ?? known;
-}
-
-/** Where the `count`-th line ends (its newline excluded), or the text's length if it has fewer lines. */
-function endOfLine(text: string, count: number): number {
-  let at = -1;
-  for (let line = 0; line < count; line++) {
-    at = text.indexOf('\n', at + 1);
-    if (at < 0) return text.length;
-  }
-  return at;
-}
-
 function parse(text: string, options: ParseOptions): ParsedPage {
-  const warnings: string[] = [];
-  let input = text;
-  if (input.length > MAX_INPUT_CHARS) {
-    input = input.slice(0, MAX_INPUT_CHARS);
-    warnings.push(`input longer than ${MAX_INPUT_CHARS} characters: only its start was parsed`);
-  }
-  const lineCut = endOfLine(input, MAX_INPUT_LINES);
-  if (lineCut < input.length && input.slice(lineCut).trim() !== '') {
-    input = input.slice(0, lineCut);
-    warnings.push(
-      `input has more than ${MAX_INPUT_LINES} lines: only the first ${MAX_INPUT_LINES} were parsed`,
-    );
-  }
+  const { input, warnings } = limitInput(text);
 
   const { lines, lastLineOpen } = normalizeInput(input);
   if (lines.length === 0) return emptyPage(['no text to parse']);
@@ -177,25 +44,16 @@ function parse(text: string, options: ParseOptions): ParsedPage {
   }));
   const ledger = new Ledger(all);
 
-  const leadingPublication = PLATFORMS.some((p) => p.platform === platform && p.leadingPublication);
   const draft = extractStory(all.slice(0, segments.storyEnd), ledger, {
     issuePage: segments.issuePage,
-    leadingPublication,
-    dropCaps: setsDropCaps(platform),
-    platformUnknown: platform === null,
+    ...platformLayout(platform),
   });
   for (const line of all.slice(segments.storyEnd, segments.teaserStart)) {
     if (isBoilerplate(line)) ledger.removeBoilerplate(line);
     else ledger.remove(line, line.kind === 'lost-glyphs' ? 'layout' : 'paywall');
   }
 
-  const editionLine = all.find(
-    (l) => l.kind === 'edition-line' && l.edition !== undefined && !l.edition.placeholder && l.cut !== true,
-  );
-  const moreStories = all.find((l) => l.kind === 'more-stories' && l.publication !== undefined);
-  // an issue page's contents header may name the issue (a mirror's breadcrumb)
-  const contents = all.find((l) => l.kind === 'issue-contents' && l.publication !== undefined);
-  const moreStoriesPublication = moreStories?.publication ?? contents?.publication ?? null;
+  const { editionLine, moreStoriesPublication, contentsDate } = editionLines(all);
   const knownPublications = [
     editionLine?.edition?.publication,
     draft.publication,
@@ -212,32 +70,16 @@ function parse(text: string, options: ParseOptions): ParsedPage {
   // why the text is not a newsstand page at all (then it has no edition either), or null
   let garbage: string | null = null;
   if (story !== null) {
-    const texts = draft.deck === null ? draft.paragraphs : [draft.deck, ...draft.paragraphs];
-    const platformLines = all.some((l) => PLATFORM_SIGNAL_KINDS.has(l.kind));
-    const newsstand = platform !== null || platformLines;
-    garbage = missingStoryEvidence(texts, {
+    const verdict = judgeStory(draft, all.slice(0, segments.storyEnd), {
       platform: platform !== null,
-      platformLines,
-      edition: editionLine !== undefined || draft.date !== null,
-      byline: draft.byline !== null,
+      platformLines: printsPlatformLines(all),
+      editionLine: editionLine !== undefined,
     });
-    // a platform's page (or any text) whose story lines are not shaped like a story
-    const notStoryShaped =
-      garbage ??
-      nonStoryShape(
-        all.slice(0, segments.storyEnd).flatMap((l) => (l.text === '' ? [] : [l.text])),
-        draft.title === null ? texts : [draft.title, ...texts],
-        {
-          newsstand: newsstand || editionLine !== undefined,
-          byline: draft.byline !== null,
-          headerDate: draft.date !== null,
-        },
-      );
-    if (notStoryShaped !== null) {
+    garbage = verdict.garbage;
+    if (verdict.rejected !== null) {
       story = null;
-      if (!newsstand && editionLine === undefined) garbage = notStoryShaped;
       for (const line of all.slice(0, segments.storyEnd)) ledger.discard(line, 'layout');
-      warnings.push(notStoryShaped);
+      warnings.push(verdict.rejected);
     }
   }
   const edition =
@@ -248,7 +90,7 @@ function parse(text: string, options: ParseOptions): ParsedPage {
             line: editionLine,
             header: draft,
             moreStoriesPublication,
-            contentsDate: contents?.date ?? null,
+            contentsDate,
             teasers,
             hasStory: story !== null,
           },

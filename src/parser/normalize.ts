@@ -6,6 +6,9 @@
  */
 
 import { PLATFORMS } from './rules/platforms.js';
+import { CAPTURE_BYTE_LIMIT, CAPTURE_BYTE_SLACK, MAX_INPUT_CHARS, MAX_INPUT_LINES } from './settings.js';
+import { utf8Length } from './text.js';
+import type { ParseOptions } from './types.js';
 
 /**
  * Characters that carry no text, removed in one pass: zero-width and
@@ -206,4 +209,39 @@ export function normalizeInput(text: string): NormalizedInput {
  */
 export function normalizedLines(text: string): string[] {
   return normalizeInput(text).lines.map((l) => l.printed ?? l.text);
+}
+
+/** Where the `count`-th line ends (its newline excluded), or the text's length if it has fewer lines. */
+function endOfLine(text: string, count: number): number {
+  let at = -1;
+  for (let line = 0; line < count; line++) {
+    at = text.indexOf('\n', at + 1);
+    if (at < 0) return text.length;
+  }
+  return at;
+}
+
+/** The input cut to the size the parser reads (characters, then lines), with a warning for each cut. */
+export function limitInput(text: string): { input: string; warnings: string[] } {
+  const warnings: string[] = [];
+  let input = text;
+  if (input.length > MAX_INPUT_CHARS) {
+    input = input.slice(0, MAX_INPUT_CHARS);
+    warnings.push(`input longer than ${MAX_INPUT_CHARS} characters: only its start was parsed`);
+  }
+  const lineCut = endOfLine(input, MAX_INPUT_LINES);
+  if (lineCut < input.length && input.slice(lineCut).trim() !== '') {
+    input = input.slice(0, lineCut);
+    warnings.push(
+      `input has more than ${MAX_INPUT_LINES} lines: only the first ${MAX_INPUT_LINES} were parsed`,
+    );
+  }
+  return { input, warnings };
+}
+
+/** Whether the capture was cut at its end: the caller's word, else the capture size. */
+export function isCaptureCut(text: string, options: ParseOptions): boolean {
+  if (typeof options.truncated === 'boolean') return options.truncated;
+  const bytes = utf8Length(text, CAPTURE_BYTE_LIMIT + 1);
+  return bytes <= CAPTURE_BYTE_LIMIT && bytes >= CAPTURE_BYTE_LIMIT - CAPTURE_BYTE_SLACK;
 }

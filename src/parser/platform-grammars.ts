@@ -9,10 +9,12 @@ import { PLATFORMS } from './rules/platforms.js';
 import type { CreditLineRules } from './rules/types.js';
 import { NAME_PARTICLES } from './rules/generic.js';
 import {
+  BARE_WRITER_MIN_WORDS,
   BYLINE_MAX_CHARS,
   BYLINE_MAX_WORDS,
   CARD_PUBLICATION_MAX_CHARS,
   CREDIT_LINE_MAX_CHARS,
+  CUT_BRAND_MIN_CHARS,
   FOOTER_LINE_MAX_CHARS,
 } from './settings.js';
 import { endsSentence, hasDigit, hasLetter, startsLowercase } from './text.js';
@@ -31,8 +33,6 @@ const SEPARATORS: readonly string[] = [...new Set(CREDIT_RULES.flatMap((r) => r.
 const PARTICLES: ReadonlySet<string> = new Set(NAME_PARTICLES);
 /** Marks that join two credits (`Rita Siza / Foto: …`). */
 const CREDIT_JOINERS: ReadonlySet<string> = new Set(['/', '|', '·', '–', '—', ';', '-']);
-/** An opener-less writer after the section is at least this many words (`Pieter Jansens`, not `Binnenland`). */
-const BARE_WRITER_MIN_WORDS = 2;
 
 export interface CreditLine {
   publication: string;
@@ -137,8 +137,6 @@ export function matchCreditLine(text: string): CreditLine | null {
 }
 
 const FOOTER_BRANDS: readonly string[] = PLATFORMS.flatMap((p) => p.footerBrands ?? []);
-/** A line cut inside the brand keeps at least this much of it (`PressRe`): `Press` alone is a common word. */
-const CUT_BRAND_MIN_CHARS = 6;
 
 /**
  * A line of a platform's print footer, in any language: short, not a sentence,

@@ -18,19 +18,26 @@ import { namesFooterBrand, namesWallBrand } from './platform-grammars.js';
 import { TRY_GOLD_SHAPE } from './rules/generic.js';
 import {
   CARD_ALT_WINDOW,
+  CARD_PUBLICATION_MAX_CANDIDATES,
   CARD_PUBLICATION_MAX_CHARS,
   DECK_MAX_CHARS,
   EDITION_LINE_MAX_CHARS,
   FOOTER_LINE_MAX_CHARS,
+  FOOTER_LINKS_MAX,
   FOOTER_MAX_LINES,
   GLUED_LABEL_MAX_CHARS,
+  HEADER_SCAN_LINES,
   MIN_CUT_BOILERPLATE_CHARS,
+  MORE_STORIES_EXTRA_CHARS,
   NAVIGATION_MAX_CHARS,
+  PAYWALL_PAIR_MAX_DIFFERENT_WORDS,
+  PAYWALL_PAIR_MIN_SHARED_WORDS,
   PAYWALL_REPEAT_WINDOW,
   PREVIEW_WALL_LINE_MAX_CHARS,
   PREVIEW_WALL_MAX_LINES,
   SIGN_IN_MAX_CHARS,
   TIER_LINE_MAX_CHARS,
+  TOP_LABEL_META_LOOKAHEAD,
   TRY_GOLD_MAX_CHARS,
   UPSELL_HEADER_WINDOW,
   UPSELL_LINE_MAX_CHARS,
@@ -62,14 +69,8 @@ const TOP_KINDS: ReadonlySet<LineKind> = new Set([
 ]);
 /** Boilerplate after which teaser cards start (the paywall block ends there). */
 const TEASER_HEADER_KINDS: ReadonlySet<LineKind> = new Set(['more-stories', 'issue-contents']);
-/** A generic "More stories from {pub}" header holds at most this much text besides the publication. */
-const MORE_STORIES_EXTRA_CHARS = 40;
 /** Lines that name the paid tier (Magzter GOLD): platform text only when platform-shaped. */
 const TIER_KINDS: ReadonlySet<LineKind> = new Set(['brand', 'trial']);
-/** How many lines below the top of the story the header's `Pub` / `|` / date lines may sit. */
-const HEADER_SCAN_LINES = 6;
-/** How far below the top label the header's metadata may start. */
-const TOP_LABEL_META_LOOKAHEAD = 4;
 
 export interface Segments {
   /** The lines with their kinds refined by context. */
@@ -453,9 +454,6 @@ function namesPublication(
   return null;
 }
 
-/** At most this many repeated lines are tried as card publications (keeps the header search linear). */
-const MAX_REPEATED_CANDIDATES = 8;
-
 /** Short lines the page prints at least twice: card publications, when the page names none elsewhere. */
 function repeatedShortLines(
   repeats: ReadonlyMap<string, { first: number; last: number; count: number }>,
@@ -466,15 +464,10 @@ function repeatedShortLines(
     if (rep.count < 2) continue;
     const text = lines[rep.first]?.text ?? '';
     if (text.length <= CARD_PUBLICATION_MAX_CHARS && !endsSentence(text)) out.push(text);
-    if (out.length >= MAX_REPEATED_CANDIDATES) break;
+    if (out.length >= CARD_PUBLICATION_MAX_CANDIDATES) break;
   }
   return out;
 }
-
-/** Words two "Continue reading your story on the app / … in the magazine" lines share at least. */
-const PAYWALL_PAIR_MIN_SHARED_WORDS = 3;
-/** …and at most this many words differ at their ends (fewer than they share). */
-const PAYWALL_PAIR_MAX_DIFFERENT_WORDS = 3;
 
 /**
  * The old paywall in an unknown wording: two adjacent short lines, neither a
@@ -707,9 +700,6 @@ function upsellAfterHeader(lines: ClassifiedLine[], topEnd: number): void {
   if (!evidence || prose?.kind !== 'text' || prose.text.length <= UPSELL_LINE_MAX_CHARS) return;
   for (let k = start; k < end; k++) lines[k] = relabel(lines[k] as ClassifiedLine, 'upsell');
 }
-
-/** At most this many footer links sit between a listing's last card and the closing `© site` line. */
-const FOOTER_LINKS_MAX = 3;
 
 /**
  * A page closed by a copyright line (`© 2025 Site. All rights reserved.`): the short

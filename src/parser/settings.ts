@@ -1,6 +1,7 @@
 /**
  * Tunables of the parser, in one place. Every threshold the pipeline uses is
- * named here so that a change in behaviour is a change in this file.
+ * named here so that a change in behaviour is a change in this file. (Two numbers in
+ * language.ts stay there: they restate franc's internals, not choices of ours.)
  */
 
 /** Inputs longer than this are cut (with a warning) before parsing. */
@@ -225,3 +226,76 @@ export const CREDITS_LINE_MAX_CHARS = 120;
 export const PREVIEW_WALL_MAX_LINES = 5;
 /** …each at most this long: the story's paragraphs above it are longer. */
 export const PREVIEW_WALL_LINE_MAX_CHARS = 90;
+
+// Edition dates and edition lines (edition.ts).
+
+/** A printed year outside these bounds is no date (a number, a price, a page reference). */
+export const PRINTED_YEAR_MIN = 1800;
+export const PRINTED_YEAR_MAX = 2199;
+
+/** Longest date range a page prints (`December 2024 - January 2025`). */
+export const DATE_RANGE_MAX_CHARS = 48;
+
+/** An edition line's issue text that is not a date (`Issue 231`) is at most this long. */
+export const ISSUE_TEXT_MAX_CHARS = 40;
+
+// Prices and the locale vote (classify.ts).
+
+/** Longest per-period suffix of a price (`/Año`, `/Year`). */
+export const PRICE_PERIOD_MAX_CHARS = 12;
+
+/** A price line (two glued prices and a period at most) is at most this long. */
+export const PRICE_LINE_MAX_CHARS = 48;
+
+/**
+ * A price's period word (`/Year`) is often left in English on pages in other
+ * UI languages: it counts half a vote, so a translated label outweighs it.
+ */
+export const PRICE_PERIOD_VOTE = 0.5;
+
+/** Weight of the edition line's locale against the other UI lines' votes. */
+export const EDITION_LINE_VOTES = 100;
+
+// Credits and PressReader credit lines (credits.ts, platform-grammars.ts).
+
+/** A credit's label is at most this many words (`Text and photos`). */
+export const CREDIT_LABEL_MAX_WORDS = 3;
+
+/** An opener-less writer after the section is at least this many words (`Pieter Jansens`, not `Binnenland`). */
+export const BARE_WRITER_MIN_WORDS = 2;
+
+/** A line cut inside the brand keeps at least this much of it (`PressRe`): `Press` alone is a common word. */
+export const CUT_BRAND_MIN_CHARS = 6;
+
+// Contents pages (evidence.ts).
+
+/** A contents line holds its page number and at most an item number (digit runs); a table row holds more. */
+export const CONTENTS_MAX_NUMBERS = 2;
+
+// Segmenting a page: teaser headers, story headers, paywall and footers (segment.ts).
+
+/** A generic "More stories from {pub}" header holds at most this much text besides the publication. */
+export const MORE_STORIES_EXTRA_CHARS = 40;
+
+/** How many lines below the top of the story the header's `Pub` / `|` / date lines may sit. */
+export const HEADER_SCAN_LINES = 6;
+
+/** How far below the top label the header's metadata may start. */
+export const TOP_LABEL_META_LOOKAHEAD = 4;
+
+/** At most this many repeated lines are tried as card publications (keeps the header search linear). */
+export const CARD_PUBLICATION_MAX_CANDIDATES = 8;
+
+/** Words two "Continue reading your story on the app / … in the magazine" lines share at least. */
+export const PAYWALL_PAIR_MIN_SHARED_WORDS = 3;
+
+/** …and at most this many words differ at their ends (fewer than they share). */
+export const PAYWALL_PAIR_MAX_DIFFERENT_WORDS = 3;
+
+/** At most this many footer links sit between a listing's last card and the closing `© site` line. */
+export const FOOTER_LINKS_MAX = 3;
+
+// Story headers (story.ts).
+
+/** How many header lines before a `- Byline` marker name the publication, title and deck. */
+export const PRESS_HEADER_WITH_PUBLICATION = 3;

@@ -7,19 +7,27 @@
 import type { ClassifiedLine } from './classify.js';
 import { matchIssueTitle, type PrintedDate } from './edition.js';
 import { proseSentences } from './evidence.js';
+import { detectLanguage } from './language.js';
 import { isBoilerplate, type Ledger } from './ledger.js';
 import { repairDropCap } from './platform-grammars.js';
 import { readCredits } from './credits.js';
-import { BYLINE_CREDITS, BYLINE_OPENERS, DATELINE_SEPARATORS, NAME_PARTICLES } from './rules/generic.js';
+import {
+  BYLINE_CREDITS,
+  BYLINE_OPENERS,
+  DATELINE_SEPARATORS,
+  NAME_PARTICLES,
+  QUESTION_MARKS,
+} from './rules/generic.js';
 import {
   BYLINE_MAX_CHARS,
-  CARD_PUBLICATION_MAX_CHARS,
   BYLINE_MAX_WORDS,
+  CARD_PUBLICATION_MAX_CHARS,
   DATELINE_MAX_CHARS,
   DECK_MAX_CHARS,
   HEADER_BYLINE_MAX_OFFSET,
   HEADER_META_MAX_OFFSET,
   OPENING_STANDFIRST_MAX_CHARS,
+  PRESS_HEADER_WITH_PUBLICATION,
   PULL_QUOTE_MAX_CHARS,
   STANDFIRST_MIN_WORDS,
   TITLE_MAX_CHARS,
@@ -35,6 +43,7 @@ import {
   startsUppercase,
   wordCount,
 } from './text.js';
+import type { Story } from './types.js';
 
 export interface StoryDraft {
   title: string | null;
@@ -52,8 +61,6 @@ const CREDITS: ReadonlySet<string> = new Set(BYLINE_CREDITS);
 const PARTICLES: ReadonlySet<string> = new Set(NAME_PARTICLES);
 const DATELINE_PLACE = /^\p{Lu}[\p{Lu}\p{M} .,'’()/&]*$/u;
 const QUOTE_OPENERS = new Set(["'", '"', '“', '‘', '«']);
-/** How many header lines before a `- Byline` marker name the publication, title and deck. */
-const PRESS_HEADER_WITH_PUBLICATION = 3;
 
 /** Each opener followed by its space (`by `), made once. */
 const OPENERS_SPACED = OPENERS.map((opener) => `${opener} `);
@@ -198,7 +205,7 @@ export function isStandfirst(text: string): boolean {
 }
 
 const STANDFIRST_STOPS: ReadonlySet<string> = new Set(['.', '?', '!', '…', '؟', '。', '？', '！']);
-const QUESTION_MARKS: ReadonlySet<string> = new Set(['?', '؟', '？']);
+const QUESTION_MARK_SET: ReadonlySet<string> = new Set(QUESTION_MARKS);
 
 /** Whether `text` holds a sentence stop followed by a space (a sentence ends inside it). */
 function endsSentenceInside(text: string): boolean {
@@ -217,7 +224,7 @@ export function isQuestionThenAnswer(text: string): boolean {
   if (text.length > OPENING_STANDFIRST_MAX_CHARS) return false;
   let q = -1;
   for (let k = 0; k < text.length; k++) {
-    if (QUESTION_MARKS.has(text.charAt(k))) {
+    if (QUESTION_MARK_SET.has(text.charAt(k))) {
       q = k;
       break;
     }
@@ -225,7 +232,11 @@ export function isQuestionThenAnswer(text: string): boolean {
   if (q <= 0) return false;
   const question = text.slice(0, q);
   const answer = text.slice(q + 1).trim();
-  if (answer === '' || !STANDFIRST_STOPS.has(answer.at(-1) ?? '') || QUESTION_MARKS.has(answer.at(-1) ?? ''))
+  if (
+    answer === '' ||
+    !STANDFIRST_STOPS.has(answer.at(-1) ?? '') ||
+    QUESTION_MARK_SET.has(answer.at(-1) ?? '')
+  )
     return false;
   return !endsSentenceInside(question) && !endsSentenceInside(answer);
 }
@@ -250,6 +261,190 @@ function creditHeader(content: readonly ClassifiedLine[], i: number): number {
     if (content[k]?.kind === 'credit') return k;
   return -1;
 }
+
+/** The title line, when it is text: used. */
+function useTitle(draft: StoryDraft, ledger: Ledger, line: ClassifiedLine | undefined): void {
+  if (line?.kind !== 'text') return;
+  draft.title = line.text;
+  ledger.use(line);
+}
+
+/**
+ * A header layout: when the story's content lines from `i` open with it, it fills the draft's
+ * header fields, uses or removes its lines on the ledger and returns the index after the
+ * header; otherwise it touches nothing and returns null.
+ */
+type HeaderMatcher = (
+  content: readonly ClassifiedLine[],
+  i: number,
+  draft: StoryDraft,
+  ledger: Ledger,
+  ctx: StoryContext,
+) => number | null;
+
+/** Title / `Pub (City) - - Section - By Name` (PressReader): the credit line is the edition and the byline. */
+const creditLineHeader: HeaderMatcher = (content, i, draft, ledger) => {
+  const credit = creditHeader(content, i);
+  if (credit < 0) return null;
+  const line = content[credit] as ClassifiedLine;
+  for (let k = i; k < credit - 1; k++) ledger.remove(content[k] as ClassifiedLine, 'layout');
+  if (credit > i) useTitle(draft, ledger, content[credit - 1]);
+  draft.publication = mastheadName(content.slice(i, Math.max(i, credit - 1)), line.publication) ?? null;
+  draft.date = line.date ?? null;
+  draft.byline = line.detail === undefined || line.detail === '' ? null : line.detail;
+  ledger.remove(line, 'layout');
+  return credit + 1;
+};
+
+/** `PubPub` / `Pub March 3, 2022` / (reading time) / title (a Zinio story): the issue line is the edition. */
+const issueTitleHeader: HeaderMatcher = (content, i, draft, ledger) => {
+  const nameLine = content[i];
+  const issueLine = content[i + 1];
+  if (nameLine?.kind !== 'text' || issueLine?.kind !== 'text') return null;
+  const issueTitle = matchIssueTitle(nameLine.text, issueLine.text);
+  if (issueTitle === null) return null;
+  draft.publication = issueTitle.publication;
+  draft.date = issueTitle.date;
+  ledger.remove(nameLine, 'layout');
+  ledger.remove(issueLine, 'layout');
+  let end = i + 2;
+  const titleLine = content[end];
+  if (
+    titleLine?.kind === 'text' &&
+    titleLine.text.length <= TITLE_MAX_CHARS &&
+    !endsSentence(titleLine.text) &&
+    content[end + 1] !== undefined
+  ) {
+    useTitle(draft, ledger, titleLine);
+    end++;
+  }
+  return end;
+};
+
+/** Title (and publication) above `Pub | Date` or date lines near the top: the metadata lines are the edition. */
+const metadataHeader: HeaderMatcher = (content, i, draft, ledger, ctx) => {
+  let h = -1;
+  for (let k = i; k <= i + HEADER_META_MAX_OFFSET && k < content.length; k++) {
+    const kind = content[k]?.kind;
+    if (kind === 'pipe' || kind === 'date') {
+      h = k;
+      break;
+    }
+  }
+  if (h < 0) return null;
+  const meta = content[h];
+  if (h - i === 2) {
+    if (meta?.publication !== undefined) {
+      ledger.remove(content[i] as ClassifiedLine, 'layout');
+      useTitle(draft, ledger, content[i + 1]);
+    } else {
+      useTitle(draft, ledger, content[i]);
+      const pubLine = content[i + 1] as ClassifiedLine;
+      draft.publication = pubLine.text;
+      ledger.remove(pubLine, 'layout');
+    }
+  } else if (h - i === 1 && !publicationFirst(content, i, h, ctx)) useTitle(draft, ledger, content[i]);
+  let j = h;
+  while (j < content.length) {
+    const line = content[j] as ClassifiedLine;
+    if (line.kind === 'pipe' || line.kind === 'date') {
+      draft.publication ??= line.publication ?? null;
+      draft.date ??= line.date ?? null;
+      ledger.remove(line, 'layout');
+      j++;
+      continue;
+    }
+    if (line.kind === 'text' && draft.publication !== null && line.key === foldKey(draft.publication)) {
+      ledger.remove(line, 'layout');
+      j++;
+      continue;
+    }
+    // `Filmfare 23-APR-2017` under the bar: an issue name holding the date
+    const issue =
+      line.kind === 'text' && draft.publication !== null && draft.date === null
+        ? matchIssueTitle(draft.publication, line.text)
+        : null;
+    if (issue !== null) {
+      draft.date = issue.date;
+      ledger.remove(line, 'layout');
+      j++;
+      continue;
+    }
+    break;
+  }
+  let end = j;
+  if (h - i === 1 && draft.title === null && publicationFirst(content, i, h, ctx)) {
+    const pubLine = content[i] as ClassifiedLine;
+    draft.publication = pubLine.text;
+    ledger.remove(pubLine, 'layout');
+    useTitle(draft, ledger, content[end]);
+    if (draft.title !== null) end++;
+  }
+  return end;
+};
+
+/** (Publication /) title / (deck /) `- Byline` or a credits line: short header lines above the byline marker. */
+const bylineMarkerHeader: HeaderMatcher = (content, i, draft, ledger) => {
+  let b = -1;
+  for (let k = i + 1; k <= i + HEADER_BYLINE_MAX_OFFSET && k < content.length; k++) {
+    if (content[k]?.kind === 'dash' || content[k]?.kind === 'credits') {
+      b = k;
+      break;
+    }
+    if (content[k]?.kind !== 'text' || content[k - 1]?.kind !== 'text') break;
+  }
+  const headerLines = content.slice(i, Math.max(b, i));
+  const shortHeader = headerLines.every((l) => l.text.length <= DECK_MAX_CHARS);
+  const titleLine = headerLines[headerLines.length >= PRESS_HEADER_WITH_PUBLICATION ? 1 : 0];
+  if (!(b > i && shortHeader && titleLine !== undefined && titleLine.text.length <= TITLE_MAX_CHARS))
+    return null;
+  let k = i;
+  if (b - i >= PRESS_HEADER_WITH_PUBLICATION) {
+    const pubLine = content[k] as ClassifiedLine;
+    draft.publication = pubLine.text;
+    ledger.remove(pubLine, 'layout');
+    k++;
+  }
+  useTitle(draft, ledger, content[k]);
+  k++;
+  if (k < b) {
+    const deckLine = content[k] as ClassifiedLine;
+    draft.deck = deckLine.text;
+    ledger.use(deckLine);
+  }
+  return b;
+};
+
+/**
+ * Publication / title as two short lines (a platform that opens story pages with the
+ * publication, or an unknown platform whose page may be set that way).
+ */
+const leadingPublicationHeader: HeaderMatcher = (content, i, draft, ledger, ctx) => {
+  if (!ctx.leadingPublication && !ctx.platformUnknown) return null;
+  const pubLine = content[i];
+  const titleLine = content[i + 1];
+  const limit = ctx.leadingPublication ? TITLE_MAX_CHARS : CARD_PUBLICATION_MAX_CHARS;
+  const short = (l: ClassifiedLine | undefined): l is ClassifiedLine =>
+    l?.kind === 'text' && l.text.length <= limit && !endsSentence(l.text);
+  const enough = ctx.leadingPublication
+    ? content[i + 2] !== undefined
+    : content[i + 2]?.kind === 'text' && content[i + 3] !== undefined;
+  if (!(short(pubLine) && short(titleLine) && enough && foldKey(pubLine.text) !== foldKey(titleLine.text)))
+    return null;
+  draft.publication = pubLine.text;
+  ledger.remove(pubLine, 'layout');
+  useTitle(draft, ledger, titleLine);
+  return i + 2;
+};
+
+/** The header layouts, most specific first (Postlight style: the first that matches wins). */
+const HEADER_MATCHERS: readonly HeaderMatcher[] = [
+  creditLineHeader,
+  issueTitleHeader,
+  metadataHeader,
+  bylineMarkerHeader,
+  leadingPublicationHeader,
+];
 
 /** Extract the story from the story region; every line is used or removed on the ledger. */
 export interface StoryContext {
@@ -286,171 +481,27 @@ export function extractStory(
     return draft;
   }
 
-  let i = 0;
+  let headerStart = 0;
   let altTitle: string | null = null;
   const first = content[0];
   if (first?.kind === 'image') {
     altTitle = first.detail ? undoubled(first.detail) : null;
     ledger.remove(first, 'layout');
-    i = 1;
+    headerStart = 1;
   }
 
-  const useTitle = (line: ClassifiedLine | undefined): void => {
-    if (line?.kind !== 'text') return;
-    draft.title = line.text;
-    ledger.use(line);
-  };
-
-  let headerFound = false;
-  let e = i;
-  let h = -1;
-  const credit = creditHeader(content, i);
-  if (credit >= 0) {
-    // Title / `Pub (City) - - Section - By Name` (PressReader): the credit line is the edition and the byline
-    const line = content[credit] as ClassifiedLine;
-    for (let k = i; k < credit - 1; k++) ledger.remove(content[k] as ClassifiedLine, 'layout');
-    if (credit > i) useTitle(content[credit - 1]);
-    draft.publication = mastheadName(content.slice(i, Math.max(i, credit - 1)), line.publication) ?? null;
-    draft.date = line.date ?? null;
-    draft.byline = line.detail === undefined || line.detail === '' ? null : line.detail;
-    ledger.remove(line, 'layout');
-    headerFound = true;
-    e = credit + 1;
-    h = -2;
-  }
-  const nameLine = content[i];
-  const issueLine = content[i + 1];
-  const issueTitle =
-    h === -1 && nameLine?.kind === 'text' && issueLine?.kind === 'text'
-      ? matchIssueTitle(nameLine.text, issueLine.text)
-      : null;
-  if (issueTitle !== null && nameLine !== undefined && issueLine !== undefined) {
-    // `PubPub` / `Pub March 3, 2022` / (reading time) / title (a Zinio story): the issue line is the edition
-    draft.publication = issueTitle.publication;
-    draft.date = issueTitle.date;
-    ledger.remove(nameLine, 'layout');
-    ledger.remove(issueLine, 'layout');
-    headerFound = true;
-    e = i + 2;
-    h = -2;
-    const titleLine = content[e];
-    if (
-      titleLine?.kind === 'text' &&
-      titleLine.text.length <= TITLE_MAX_CHARS &&
-      !endsSentence(titleLine.text) &&
-      content[e + 1] !== undefined
-    ) {
-      useTitle(titleLine);
-      e++;
-    }
-  }
-  for (let k = i; h === -1 && k <= i + HEADER_META_MAX_OFFSET && k < content.length; k++) {
-    const kind = content[k]?.kind;
-    if (kind === 'pipe' || kind === 'date') {
-      h = k;
+  // the header layouts, tried in order: the first that matches reads the header and says where it ends
+  let headerEnd: number | null = null;
+  let header: HeaderMatcher | null = null;
+  for (const matchHeader of HEADER_MATCHERS) {
+    headerEnd = matchHeader(content, headerStart, draft, ledger, ctx);
+    if (headerEnd !== null) {
+      header = matchHeader;
       break;
     }
   }
-  if (h === -2) {
-    // header read from the credit line
-  } else if (h >= 0) {
-    headerFound = true;
-    const meta = content[h];
-    if (h - i === 2) {
-      if (meta?.publication !== undefined) {
-        ledger.remove(content[i] as ClassifiedLine, 'layout');
-        useTitle(content[i + 1]);
-      } else {
-        useTitle(content[i]);
-        const pubLine = content[i + 1] as ClassifiedLine;
-        draft.publication = pubLine.text;
-        ledger.remove(pubLine, 'layout');
-      }
-    } else if (h - i === 1 && !publicationFirst(content, i, h, ctx)) useTitle(content[i]);
-    let j = h;
-    while (j < content.length) {
-      const line = content[j] as ClassifiedLine;
-      if (line.kind === 'pipe' || line.kind === 'date') {
-        draft.publication ??= line.publication ?? null;
-        draft.date ??= line.date ?? null;
-        ledger.remove(line, 'layout');
-        j++;
-        continue;
-      }
-      if (line.kind === 'text' && draft.publication !== null && line.key === foldKey(draft.publication)) {
-        ledger.remove(line, 'layout');
-        j++;
-        continue;
-      }
-      // `Filmfare 23-APR-2017` under the bar: an issue name holding the date
-      const issue =
-        line.kind === 'text' && draft.publication !== null && draft.date === null
-          ? matchIssueTitle(draft.publication, line.text)
-          : null;
-      if (issue !== null) {
-        draft.date = issue.date;
-        ledger.remove(line, 'layout');
-        j++;
-        continue;
-      }
-      break;
-    }
-    e = j;
-    if (h - i === 1 && draft.title === null && publicationFirst(content, i, h, ctx)) {
-      const pubLine = content[i] as ClassifiedLine;
-      draft.publication = pubLine.text;
-      ledger.remove(pubLine, 'layout');
-      useTitle(content[e]);
-      if (draft.title !== null) e++;
-    }
-  } else {
-    let b = -1;
-    for (let k = i + 1; k <= i + HEADER_BYLINE_MAX_OFFSET && k < content.length; k++) {
-      if (content[k]?.kind === 'dash' || content[k]?.kind === 'credits') {
-        b = k;
-        break;
-      }
-      if (content[k]?.kind !== 'text' || content[k - 1]?.kind !== 'text') break;
-    }
-    const headerLines = content.slice(i, Math.max(b, i));
-    const shortHeader = headerLines.every((l) => l.text.length <= DECK_MAX_CHARS);
-    const titleLine = headerLines[headerLines.length >= PRESS_HEADER_WITH_PUBLICATION ? 1 : 0];
-    if (b > i && shortHeader && titleLine !== undefined && titleLine.text.length <= TITLE_MAX_CHARS) {
-      headerFound = true;
-      let k = i;
-      if (b - i >= PRESS_HEADER_WITH_PUBLICATION) {
-        const pubLine = content[k] as ClassifiedLine;
-        draft.publication = pubLine.text;
-        ledger.remove(pubLine, 'layout');
-        k++;
-      }
-      useTitle(content[k]);
-      k++;
-      if (k < b) {
-        const deckLine = content[k] as ClassifiedLine;
-        draft.deck = deckLine.text;
-        ledger.use(deckLine);
-      }
-      e = b;
-    }
-  }
-  if (!headerFound && (ctx.leadingPublication || ctx.platformUnknown)) {
-    const pubLine = content[i];
-    const titleLine = content[i + 1];
-    const limit = ctx.leadingPublication ? TITLE_MAX_CHARS : CARD_PUBLICATION_MAX_CHARS;
-    const short = (l: ClassifiedLine | undefined): l is ClassifiedLine =>
-      l?.kind === 'text' && l.text.length <= limit && !endsSentence(l.text);
-    const enough = ctx.leadingPublication
-      ? content[i + 2] !== undefined
-      : content[i + 2]?.kind === 'text' && content[i + 3] !== undefined;
-    if (short(pubLine) && short(titleLine) && enough && foldKey(pubLine.text) !== foldKey(titleLine.text)) {
-      headerFound = true;
-      draft.publication = pubLine.text;
-      ledger.remove(pubLine, 'layout');
-      useTitle(titleLine);
-      e = i + 2;
-    }
-  }
+  const headerFound = headerEnd !== null;
+  let next = headerEnd ?? headerStart;
 
   if (draft.title !== null && draft.deck === null && isStandfirst(draft.title)) {
     // a summary sentence where a title would be: the page printed no title above its standfirst
@@ -463,8 +514,8 @@ export function extractStory(
     line !== undefined && line.kind === 'text' && titleKey !== null && line.key === titleKey;
 
   if (headerFound) {
-    const candidate = content[e];
-    const after = content[e + 1];
+    const candidate = content[next];
+    const after = content[next + 1];
     const deckAllowed =
       draft.deck === null &&
       candidate?.kind === 'text' &&
@@ -474,31 +525,31 @@ export function extractStory(
       // `By Name` under the title is the byline, never the deck
       !(isNameLike(candidate.text) && stripOpener(candidate.text).opened) &&
       // under a credit line the deck is printed unclosed (or as a question): a closed paragraph is the lede
-      !(credit >= 0 && candidate.text.endsWith('.')) &&
+      !(header === creditLineHeader && candidate.text.endsWith('.')) &&
       !(isNameLike(candidate.text) && isTitleRepeat(after));
     if (deckAllowed && candidate) {
       draft.deck = candidate.text;
       ledger.use(candidate);
-      e++;
+      next++;
     }
-    const bylineLine = draft.byline === null ? content[e] : undefined;
+    const bylineLine = draft.byline === null ? content[next] : undefined;
     if (bylineLine?.kind === 'dash') {
       const detail = bylineLine.detail ?? '';
       // `- Texto: Ana Ruiz, Fotos: …`: a credits line behind the dash
       const credits = readCredits(detail);
       draft.byline = credits === null ? extractByline(detail) : credits.writer;
       ledger.remove(bylineLine, 'layout');
-      e++;
+      next++;
     } else if (bylineLine?.kind === 'credits') {
       // `Text: Ana Ruiz, Photos: Rui Gaudêncio`: the writer, never the photographer
       draft.byline = bylineLine.detail === undefined || bylineLine.detail === '' ? null : bylineLine.detail;
       ledger.remove(bylineLine, 'layout');
-      e++;
+      next++;
     } else if (
       bylineLine?.kind === 'text' &&
       !isTitleRepeat(bylineLine) &&
       isNameLike(bylineLine.text) &&
-      content[e + 1] !== undefined
+      content[next + 1] !== undefined
     ) {
       // a bare name is the byline itself; `By A and B` is layout that carries it
       if (stripOpener(bylineLine.text).opened) {
@@ -508,26 +559,26 @@ export function extractStory(
         draft.byline = bylineLine.text;
         ledger.use(bylineLine);
       }
-      e++;
+      next++;
     }
   }
 
-  const opening = content[e];
+  const opening = content[next];
   if (
     !headerFound &&
     draft.title === null &&
     opening?.kind === 'text' &&
-    content[e + 2] !== undefined &&
+    content[next + 2] !== undefined &&
     isQuestionThenAnswer(opening.text)
   ) {
     // no title printed: the page opens with its standfirst, a question and its answer
     draft.deck = opening.text;
     ledger.use(opening);
-    e++;
+    next++;
   }
 
   const body: ClassifiedLine[] = [];
-  for (let k = e; k < content.length; k++) {
+  for (let k = next; k < content.length; k++) {
     const line = content[k] as ClassifiedLine;
     if (isTitleRepeat(line) || line.kind !== 'text') ledger.remove(line, 'layout');
     else body.push(line);
@@ -564,4 +615,19 @@ function dropPullQuotes(body: readonly ClassifiedLine[], ledger: Ledger): Classi
     else kept.push(line);
   }
   return kept;
+}
+
+/** The story, or null when the page has neither a title nor paragraphs; its language is read from its text. */
+export function buildStory(draft: StoryDraft): Story | null {
+  if (draft.title === null && draft.paragraphs.length === 0) return null;
+  const languageSource =
+    draft.paragraphs.length > 0 ? draft.paragraphs : [draft.title ?? '', draft.deck ?? ''];
+  return {
+    title: draft.title,
+    deck: draft.deck,
+    byline: draft.byline,
+    dateline: draft.dateline,
+    paragraphs: draft.paragraphs,
+    language: detectLanguage(languageSource),
+  };
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyLine, classifyLines, pickPageLocale } from '../../src/parser/classify.js';
-import { normalizeInput } from '../../src/parser/normalize.js';
+import { classifyLine } from '../../src/parser/classify.js';
 import { LOCALES } from '../../src/parser/rules/locales/index.js';
 import { PLATFORMS } from '../../src/parser/rules/platforms.js';
 
@@ -173,25 +172,5 @@ describe('classifyLine', () => {
     });
     expect(classifyLine('This story is from the April 2024 edi', true).kind).toBe('edition-line');
     expect(classifyLine('Start', true).kind).toBe('text');
-  });
-});
-
-describe('pickPageLocale', () => {
-  const locale = (text: string): string | null => {
-    const { lines, lastLineOpen } = normalizeInput(text);
-    return pickPageLocale(classifyLines(lines, lastLineOpen));
-  };
-
-  it('prefers the edition line over other UI lines', () => {
-    const page = [
-      'Bu hikaye Mint Mumbai dergisinin January 20, 2024 sayısından alınmıştır.',
-      'Start your 7-day Magzter GOLD free trial to access thousands of curated premium stories, and 9,000+ magazines and newspapers.',
-      'Already a subscriber ? Giriş Yap',
-    ].join('\n');
-    expect(locale(page)).toBe('tr');
-  });
-
-  it('is null when no UI strings are printed', () => {
-    expect(locale('Just a story.\nWith two lines.')).toBeNull();
   });
 });

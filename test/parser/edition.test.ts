@@ -2,12 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { classifyLine } from '../../src/parser/classify.js';
 import { parsePage } from '../../src/parser/index.js';
 import {
-  detectPlatform,
   findIssueLabel,
   findPrintedDate,
   parseEditionLabel,
   parsePrintedDate,
-  urlHost,
 } from '../../src/parser/edition.js';
 
 describe('parsePrintedDate', () => {
@@ -132,26 +130,6 @@ describe('edition lines', () => {
     const c = classifyLine('This story is from the Issue 42 edition of Wired.', false);
     expect(c.edition?.issueText).toBe('Issue 42');
     expect(c.edition?.date).toBeNull();
-  });
-});
-
-describe('platform', () => {
-  it('reads the URL host', () => {
-    expect(urlHost('https://www.magzter.com/fr/stories/x')).toBe('www.magzter.com');
-    expect(urlHost('http://user@www.pressreader.com:8080/india')).toBe('www.pressreader.com');
-    expect(urlHost('not a url')).toBe('not a url');
-    expect(detectPlatform('https://react.magzter.com/stories/a', [])).toBe('magzter');
-    expect(detectPlatform('https://www.zinio.com/in/x', [])).toBe('zinio');
-    expect(detectPlatform('https://www.scribd.com/article/1/x', [])).toBe('scribd');
-    expect(detectPlatform('https://evilmagzter.com/x', [])).toBeNull();
-  });
-
-  it('falls back to platform text on the page', () => {
-    expect(detectPlatform(null, [{ text: 'Start your 7-day Magzter GOLD free trial', kind: 'trial' }])).toBe(
-      'magzter',
-    );
-    expect(detectPlatform(undefined, [{ text: 'ZINIO logo', kind: 'chrome' }])).toBe('zinio');
-    expect(detectPlatform(null, [{ text: 'plain text', kind: 'text' }])).toBeNull();
   });
 });
 

@@ -3,14 +3,14 @@
  * fallback when a page's strings are not in any locale file.
  */
 
+/** Question marks in the scripts the newsstands print (ASCII, Arabic, full-width CJK). */
+export const QUESTION_MARKS: readonly string[] = ['?', '؟', '？'];
+
 /** One printed price: `$149.99`, `₹ 1,272.74`, `US$ 5`, `NT$ 95.00`. A line may glue two (old and new price) and add a `/Year` suffix. */
 export const PRICE = /^(?:US|[ACS]|NZ|NT|HK)?[$€£₹¥] ?\d[\d,.]{0,19}$/u;
 
 /** Currency symbols that open a price. */
 export const CURRENCY_SYMBOLS: readonly string[] = ['$', '€', '£', '₹', '¥'];
-
-/** Longest per-period suffix of a price (`/Año`, `/Year`). */
-export const PRICE_PERIOD_MAX_CHARS = 12;
 
 /**
  * Words for "minute" that open the unit of a reading time in any language

@@ -21,6 +21,8 @@ export const PLATFORMS = platformTable([
     chromeLines: [],
     gluedReadingTime: [],
     leadingPublication: false,
+    // its edition line, trial and sign-in prompts: no other platform prints them
+    exclusiveLineKinds: ['edition-line', 'trial', 'sign-in', 'try-gold'],
   },
   {
     platform: 'pressreader',

@@ -95,6 +95,11 @@ export interface PlatformRules<Key extends string = Platform> {
    * They are cut out of every line before it is classified.
    */
   iconLigatures?: readonly string[];
+  /**
+   * Line kinds only this platform prints (Magzter's edition line, trial and sign-in prompts):
+   * a page with one is the platform's when neither its URL nor a text marker said so.
+   */
+  exclusiveLineKinds?: readonly string[];
   /** Lines the platform prints above a store page's contents: a `/ Section` breadcrumb opens with one of these. */
   breadcrumbPrefixes?: readonly string[];
 }

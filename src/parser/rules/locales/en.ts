@@ -43,3 +43,35 @@ export const en: LocaleRules = {
     'Printed and distributed by ',
   ],
 };
+
+/**
+ * Month names and abbreviations as newsstands print dates (`October 23, 2024`, `Oct. 2024`):
+ * in English whatever the UI language, so they are read on every page and are not part of
+ * the locale table (a page in any locale, or with the table switched off, keeps its dates).
+ */
+export const PRINTED_MONTHS: ReadonlyMap<string, number> = new Map([
+  ['january', 1],
+  ['jan', 1],
+  ['february', 2],
+  ['feb', 2],
+  ['march', 3],
+  ['mar', 3],
+  ['april', 4],
+  ['apr', 4],
+  ['may', 5],
+  ['june', 6],
+  ['jun', 6],
+  ['july', 7],
+  ['jul', 7],
+  ['august', 8],
+  ['aug', 8],
+  ['september', 9],
+  ['sep', 9],
+  ['sept', 9],
+  ['october', 10],
+  ['oct', 10],
+  ['november', 11],
+  ['nov', 11],
+  ['december', 12],
+  ['dec', 12],
+]);
