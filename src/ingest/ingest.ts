@@ -117,8 +117,11 @@ async function prepare(
 
   const learned = await learnedSource.current();
   const page = await (options.parse ?? parseInProcess)(submission, { learned });
-  if (existing) return retype(repository, existing, submission.contentType, page, sha256);
   if (!hasStory(page)) return { kind: 'no-story', page };
+  if (existing) {
+    const retyped = await retype(repository, existing, submission.contentType, page, sha256);
+    if (retyped) return retyped;
+  }
 
   const timestamp = (options.now?.() ?? new Date()).toISOString();
   return {
@@ -141,19 +144,25 @@ async function prepare(
 /**
  * The same bytes sent again with another media type (HTML first sent as text/plain, say): one
  * document still, now read as the client says it is. Its article is re-parsed in place and
- * keeps its id; when the new reading finds no story, the stored article stays as it was.
+ * keeps its id (when the new reading finds no story, the caller answers no-story and the stored
+ * article stays as it was). Null when the article was deleted or replaced after the lookup:
+ * nothing holds the document any more, so the caller stores the page anew.
  */
 async function retype(
   repository: Repository,
   existing: StoredDocumentMatch,
   contentType: RawContentType,
-  page: ParsedPage,
+  page: PageWithStory,
   sha256: string,
-): Promise<PreparedIngest> {
-  if (!hasStory(page)) return { kind: 'no-story', page };
+): Promise<PreparedIngest | null> {
   const articleId = existing.article.id;
-  await repository.replaceParse({ articleId, documentSha256: sha256, contentType }, page, PARSER_VERSION);
-  // Deleted or replaced meanwhile: what is stored under this id now is the answer either way.
+  const outcome = await repository.replaceParse(
+    { articleId, documentSha256: sha256, contentType },
+    page,
+    PARSER_VERSION,
+  );
+  if (outcome === 'missing' || outcome === 'document-changed') return null;
+  // Deleted after the re-read: it was this article's reading when written.
   const article = (await repository.getArticle(articleId)) ?? existing.article;
   return { kind: 'existing', article, page };
 }

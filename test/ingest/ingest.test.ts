@@ -111,4 +111,33 @@ describe('ingestPage', () => {
     expect(retyped.page).not.toBeNull();
     expect(retyped.page?.story?.paragraphs.join('\n')).not.toContain('<br>');
   });
+
+  it('stores the page anew when its article is deleted while the new reading is parsed', async () => {
+    const { repository: recording } = recordingRepository();
+    const first = await ingestPage(recording, {
+      body: PAGES[1]!,
+      contentType: 'text/plain',
+      sourceUrl: null,
+    });
+    if (first.kind !== 'created') throw new Error(`not stored: ${first.kind}`);
+    // Another client deletes the article between the lookup by hash and the re-read.
+    const deleting: Repository = {
+      ...recording,
+      replaceParse: async (target, page, version) => {
+        await recording.deleteArticle(target.articleId);
+        return recording.replaceParse(target, page, version);
+      },
+    };
+    const retyped = await ingestPage(deleting, {
+      body: PAGES[1]!,
+      contentType: 'text/html',
+      sourceUrl: null,
+    });
+
+    expect(retyped.kind).toBe('created');
+    if (retyped.kind !== 'created') return;
+    expect(retyped.article.id).not.toBe(first.article.id);
+    expect(await recording.getArticle(retyped.article.id)).toMatchObject({ title: retyped.article.title });
+    expect(await recording.getArticle(first.article.id)).toBeNull();
+  });
 });
