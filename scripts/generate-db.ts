@@ -77,6 +77,8 @@ export interface GenerateMeta {
   generatorVersion: number;
   engine: string;
   articles: number;
+  /** Generated pages the parser found no story in: refused, as an ingest refuses them. */
+  pagesWithoutStory: number;
   editions: number;
   publications: number;
   teasers: number;
@@ -281,6 +283,7 @@ interface GeneratedParagraph {
 }
 
 interface GeneratedPage {
+  id: number;
   submission: PageSubmission;
   paragraphs: GeneratedParagraph[];
 }
@@ -418,7 +421,7 @@ function planCorpus(pools: Pools, total: number, seed: number): Corpus {
         ...boilerplate.flatMap((line) => [line, '']),
         ...cards.flatMap((card) => [...card, '']),
       ];
-      return { submission: { body: lines.join('\n'), contentType: 'text/plain', sourceUrl }, paragraphs };
+      return { id, submission: { body: lines.join('\n'), contentType: 'text/plain', sourceUrl }, paragraphs };
     },
   };
 }
@@ -452,7 +455,6 @@ function boilerplateOf(block: BoilerplateBlock, edition: EditionPlan | null): st
 
 /** A group of pages on its way: being parsed, then stored together. */
 interface PreparingGroup {
-  ids: number[];
   pages: GeneratedPage[];
   ingests: Ingests;
   prepared: Promise<PreparedIngest[]>;
@@ -507,41 +509,41 @@ export async function generateDatabase(options: GenerateOptions): Promise<Genera
   const publications = new Set<string>();
   let stored = 0;
   let teasers = 0;
+  let pagesWithoutStory = 0;
   try {
     if ((await repository.listPublications({ limit: 1 })).items.length > 0)
       throw new Error(`generate-db: ${location} is not empty`);
     const corpus = planCorpus(loadPools(), total, seed);
     let learned = await learnedSnapshot(repository);
-    const prepareGroup = (from: number): PreparingGroup => {
-      const ids = Array.from({ length: Math.min(PAGES_PER_GROUP, total - from + 1) }, (_, k) => from + k);
-      const pages = ids.map((id) => corpus.page(id));
+    let drawn = 0;
+    const prepareGroup = (count: number): PreparingGroup => {
+      const pages = Array.from({ length: count }, () => corpus.page((drawn += 1)));
       const ingests = createIngests(repository, { learned: fixedLearned(learned), parse });
-      return {
-        ids,
-        pages,
-        ingests,
-        prepared: Promise.all(pages.map((page) => ingests.prepare(page.submission))),
-      };
+      return { pages, ingests, prepared: Promise.all(pages.map((page) => ingests.prepare(page.submission))) };
     };
     let lastLog = performance.now();
-    let next: PreparingGroup | null = prepareGroup(1);
+    let next: PreparingGroup | null = prepareGroup(Math.min(PAGES_PER_GROUP, total));
     while (next !== null) {
       const group: PreparingGroup = next;
-      const records = (await group.prepared).map((prepared, index) => {
-        const id = group.ids[index] ?? 0;
-        if (prepared.kind !== 'ready')
-          throw new Error(`generate-db: page ${id} would not be stored (${prepared.kind})`);
-        return stamped(prepared.record, id, total);
+      const ready: { record: IngestRecord; page: GeneratedPage }[] = [];
+      (await group.prepared).forEach((prepared, index) => {
+        const page = group.pages[index];
+        if (page === undefined) return;
+        // A page in which the parser finds no story is refused (422) as an ingest would be;
+        // a later page takes its place.
+        if (prepared.kind === 'no-story') pagesWithoutStory += 1;
+        else if (prepared.kind !== 'ready') throw new Error(`generate-db: page ${page.id} is stored already`);
+        else ready.push({ record: stamped(prepared.record, stored + ready.length + 1, total), page });
       });
       // Submitted in one turn of the event loop: one group commit. The next group is parsed in
       // the workers meanwhile, with what the corpus had learned before this one.
-      const storing = Promise.all(records.map((record) => group.ingests.store(record)));
-      const last = group.ids[group.ids.length - 1] ?? total;
-      next = last < total ? prepareGroup(last + 1) : null;
+      const storing = Promise.all(ready.map(({ record }) => group.ingests.store(record)));
+      const remaining = total - stored - ready.length;
+      next = remaining > 0 ? prepareGroup(Math.min(PAGES_PER_GROUP, remaining)) : null;
       const outcomes = await storing;
       outcomes.forEach((outcome, index) => {
         if (outcome.kind !== 'created')
-          throw new Error(`generate-db: page ${group.ids[index]} was not created`);
+          throw new Error(`generate-db: page ${ready[index]?.page.id} was not created`);
         const article = outcome.article;
         stored += 1;
         teasers += article.teaserCount;
@@ -551,7 +553,7 @@ export async function generateDatabase(options: GenerateOptions): Promise<Genera
         }
         // Only what the parser kept in the story counts towards the rare term's frequency.
         const kept = new Set(article.paragraphs);
-        for (const built of group.pages[index]?.paragraphs ?? [])
+        for (const built of ready[index]?.page.paragraphs ?? [])
           if (kept.has(built.text))
             for (const rank of built.ranks) occurrences[rank] = (occurrences[rank] ?? 0) + 1;
       });
@@ -560,7 +562,7 @@ export async function generateDatabase(options: GenerateOptions): Promise<Genera
         lastLog = performance.now();
         const seconds = (lastLog - started) / 1000;
         log(
-          `generate-db: ${last}/${total} articles, ${seconds.toFixed(0)} s, ${(last / seconds).toFixed(0)} pages/s`,
+          `generate-db: ${stored}/${total} articles, ${seconds.toFixed(0)} s, ${(stored / seconds).toFixed(0)} pages/s`,
         );
       }
     }
@@ -575,6 +577,7 @@ export async function generateDatabase(options: GenerateOptions): Promise<Genera
     generatorVersion: GENERATOR_VERSION,
     engine,
     articles: stored,
+    pagesWithoutStory,
     editions: editions.size,
     publications: publications.size,
     teasers,
