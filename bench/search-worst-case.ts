@@ -54,7 +54,7 @@ function ensureDatabase(): string {
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `articles-${articles}-g${GENERATOR_VERSION}.db`);
   if (existsSync(`${path}.meta.json`)) return path;
-  log(`generating ${articles} articles into ${path} (1M takes ~11 min and 16 GB)`);
+  log(`generating ${articles} articles into ${path} (1M takes ~45–55 min and ~19 GB)`);
   const started = performance.now();
   const result = spawnSync(
     process.execPath,

@@ -1,43 +1,59 @@
 /**
- * `npm run generate:db -- --articles N --out PATH`: a masthead database of N synthetic but
- * realistic articles, built fast, for the growth benchmark (bench/growth.ts).
+ * `npm run generate:db -- --articles N --out PATH` (or `--database-url postgres://…`): a
+ * masthead database of N synthetic but realistic articles, for the growth benchmarks
+ * (bench/growth.ts).
  *
- * The schema comes from the application itself (createSqliteRepository migrates an empty
- * file); the rows are then written straight through better-sqlite3 in large transactions
- * with the journal and fsync off, and WAL is restored at the end. Every column the
- * repository fills is filled the same way (src/storage/sqlite/articles.ts): title_key,
- * publication_key, edition_start/end and sort_key through src/storage/keys.ts, word_count
- * as countWords() counts, one articles_fts row per article, one teasers_fts row per teaser,
- * and teaser links resolved with the statement migration 002 uses.
+ * Each article is a page in the Magzter text layout (title, `Publication|Edition` line, deck,
+ * byline, body, paywall lines, teaser cards), built from the golden fixtures' parts, and goes
+ * in as any ingest does: parsed (with what the corpus has learned so far) and stored through
+ * the repository port (`createIngests` over `openRepository`), 128 pages per group commit. So
+ * the database holds what real ingests write (raw documents that parse to the stored articles,
+ * teasers and their links, story fingerprints, change-feed rows, learned line shapes) on
+ * either engine, and follows every migration of the write path.
  *
  * Text: the body paragraphs of the golden fixtures (test/fixtures/pages and holdout),
  * grouped by story language and recombined, with words of a synthetic Zipf vocabulary
  * (2^20 words) inserted so that the corpus has common words and a long tail of rare ones.
- * Titles carry two uniformly drawn synthetic words, so they are nearly unique. Writes
- * `PATH.meta.json` with the counts and a rare search term chosen from the tail.
+ * Titles carry two uniformly drawn synthetic words, so they are nearly unique; about one
+ * teaser card in five announces another generated article by its title (and links to it).
+ * Deterministic for a seed: ids, documents and titles. Writes `PATH.meta.json` with the counts
+ * and a rare search term chosen from the tail (`--out` only).
  *
  *   npm run generate:db -- --articles 100000 --out /tmp/masthead-100k.db
+ *   npm run generate:db -- --articles 100000 --database-url postgres://…/empty-database
  */
-import { createHash } from 'node:crypto';
 import { existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import Database from 'better-sqlite3';
-import { PARSER_VERSION, parsePage } from '../src/parser/index.js';
+import { availableParallelism } from 'node:os';
+import {
+  createIngests,
+  type Ingests,
+  type PageSubmission,
+  type ParseFunction,
+  type PreparedIngest,
+} from '../src/ingest/ingest.js';
+import { loadLearned, type LearnedSource, type VersionedLearned } from '../src/ingest/learned.js';
+import { createParsePool } from '../src/ingest/parse-pool.js';
+import { parsePage } from '../src/parser/index.js';
+import { engineOf, openRepository } from '../src/storage/open.js';
+import type { IngestRecord, Repository } from '../src/storage/repository.js';
 import { countWords } from '../src/storage/word-count.js';
-import { createSqliteRepository } from '../src/storage/sqlite/index.js';
-import { dateBounds, publicationKey, titleKey } from '../src/storage/keys.js';
 import type { Platform } from '../src/parser/types.js';
 import { FIXTURE_PAGES_DIR, loadFixtures, type Fixture } from '../test/helpers/fixtures.js';
 import { mulberry32 } from '../test/helpers/random.js';
 
 /** Bump when the generated data changes, so cached databases are rebuilt. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 const PUBLICATIONS = 200;
 const ARTICLES_PER_EDITION = 50;
-const ARTICLES_PER_TRANSACTION = 5_000;
+const BYLINES_PER_PUBLICATION = 6;
+/** Pages parsed, then stored together: one group commit (the SQLite engine's MAX_GROUP_SIZE). */
+const PAGES_PER_GROUP = 128;
+/** A hang detector: a generated page parses in milliseconds. */
+const PAGE_BUDGET_MS = 60_000;
 const VOCABULARY_BITS = 20;
 const VOCABULARY = 1 << VOCABULARY_BITS;
 /** One synthetic word per this many fixture words, at least one per paragraph. */
@@ -51,25 +67,29 @@ const DAY_MS = 86_400_000;
 
 export interface GenerateOptions {
   articles: number;
-  out: string;
+  /** A SQLite file (replaced if it exists), or a URL of an empty database (`postgres://…`). */
+  location: string;
   seed?: number;
   log?: (message: string) => void;
 }
 
 export interface GenerateMeta {
   generatorVersion: number;
+  engine: string;
   articles: number;
+  /** Generated pages the parser found no story in: refused, as an ingest refuses them. */
+  pagesWithoutStory: number;
   editions: number;
   publications: number;
   teasers: number;
-  linkedTeasers: number;
   commonTerm: string;
   rareTerm: string;
   rareTermOccurrences: number;
   seconds: number;
-  bytes: number;
+  pagesPerSecond: number;
+  /** The SQLite file with its WAL; null on a server engine. */
+  bytes: number | null;
 }
-
 const ONSETS = ['b', 'c', 'd', 'f', 'g', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'z', 'br', 'st', 'tr'];
 const VOWELS = ['a', 'e', 'i', 'o', 'u', 'ai', 'ou', 'ea'];
 const CODAS = ['', 'n', 'r', 'l', 's', 'x', 'th', 'nd'];
@@ -100,15 +120,20 @@ interface Paragraph {
   words: number;
 }
 
+/** The boilerplate lines of one fixture page (its paywall, in its UI language), and what they name. */
+interface BoilerplateBlock {
+  lines: string[];
+  publication: string | null;
+  label: string | null;
+}
+
 interface Pools {
   paragraphsByLanguage: Map<string, Paragraph[]>;
   languages: string[];
   titles: string[];
   decks: string[];
   bylines: string[];
-  datelines: string[];
-  pageLocales: (string | null)[];
-  boilerplate: string[];
+  boilerplateBlocks: BoilerplateBlock[];
   teasers: { title: string; summary: string | null }[];
   publicationNames: string[];
 }
@@ -125,9 +150,7 @@ function loadPools(): Pools {
     titles: [],
     decks: [],
     bylines: [],
-    datelines: [],
-    pageLocales: [],
-    boilerplate: [],
+    boilerplateBlocks: [],
     teasers: [],
     publicationNames: [],
   };
@@ -145,9 +168,10 @@ function loadPools(): Pools {
     if (expected.title) pools.titles.push(expected.title);
     if (expected.deck) pools.decks.push(expected.deck);
     if (expected.byline) pools.bylines.push(expected.byline);
-    if (expected.dateline) pools.datelines.push(expected.dateline);
-    pools.pageLocales.push(expected.page_locale);
-    pools.boilerplate.push(...expected.boilerplate_lines);
+    if (expected.boilerplate_lines.length > 0) {
+      const { publication, edition_label: label } = expected;
+      pools.boilerplateBlocks.push({ lines: expected.boilerplate_lines, publication, label });
+    }
     for (const teaser of expected.teasers)
       pools.teasers.push({ title: teaser.title, summary: teaser.summary });
     if (expected.publication) pools.publicationNames.push(expected.publication);
@@ -225,9 +249,9 @@ const MONTHS = [
 ];
 
 interface PublicationPlan {
-  id: number;
   name: string;
-  key: string;
+  /** Its writers: a fixture byline with a drawn surname, so that no two publications share one. */
+  bylines: string[];
   platform: Platform;
   cadenceDays: number;
   monthly: boolean;
@@ -235,298 +259,347 @@ interface PublicationPlan {
 }
 
 interface EditionPlan {
-  id: number;
   publication: PublicationPlan;
-  date: string | null;
-  label: string | null;
+  /** As printed on the edition line: `June 2025`, `June 30, 2025`. */
+  label: string;
 }
 
-function editionDate(publication: PublicationPlan, index: number): { date: string; label: string } {
+function editionLabel(publication: PublicationPlan, index: number): string {
   if (publication.monthly) {
     const day = new Date(LAST_DAY);
     const month = day.getUTCFullYear() * 12 + day.getUTCMonth() - index;
     const year = Math.floor(month / 12);
     const m = month % 12;
-    return { date: `${year}-${String(m + 1).padStart(2, '0')}`, label: `${MONTHS[m] ?? ''} ${year}` };
+    return `${MONTHS[m] ?? ''} ${year}`;
   }
   const day = new Date(LAST_DAY - index * publication.cadenceDays * DAY_MS);
-  const iso = day.toISOString().slice(0, 10);
-  return {
-    date: iso,
-    label: `${MONTHS[day.getUTCMonth()] ?? ''} ${day.getUTCDate()}, ${day.getUTCFullYear()}`,
-  };
+  return `${MONTHS[day.getUTCMonth()] ?? ''} ${day.getUTCDate()}, ${day.getUTCFullYear()}`;
 }
 
-/** Builds the database; returns what it wrote (also saved as `<out>.meta.json`). */
-export async function generateDatabase(options: GenerateOptions): Promise<GenerateMeta> {
-  const log = options.log ?? ((message: string) => console.error(message));
-  const total = options.articles;
-  const seed = options.seed ?? 20250630;
-  const started = performance.now();
-  for (const suffix of ['', '-wal', '-shm', '-journal', '.meta.json'])
-    rmSync(options.out + suffix, { force: true });
+/** A body paragraph as generated, with the vocabulary ranks inserted into it. */
+interface GeneratedParagraph {
+  text: string;
+  ranks: number[];
+}
 
-  // 1. The schema, exactly as the application creates it.
-  const repository = createSqliteRepository(options.out);
-  await repository.close();
+interface GeneratedPage {
+  id: number;
+  submission: PageSubmission;
+  paragraphs: GeneratedParagraph[];
+}
 
-  // 2. Bulk load without a journal or fsync.
-  const db = new Database(options.out);
-  db.pragma('journal_mode = OFF');
-  db.pragma('synchronous = OFF');
-  db.pragma('locking_mode = EXCLUSIVE');
-  db.pragma('cache_size = -524288'); // 512 MiB: the secondary indexes stay in memory while loading
-  db.pragma('temp_store = MEMORY');
+interface Corpus {
+  publications: PublicationPlan[];
+  editions: EditionPlan[];
+  /** The page of article `id`; call in id order (the draws are one stream). */
+  page(id: number): GeneratedPage;
+}
 
-  const pools = loadPools();
+const PLATFORM_WEIGHTS: Platform[] = [
+  'magzter',
+  'magzter',
+  'magzter',
+  'magzter',
+  'pressreader',
+  'zinio',
+  'scribd',
+];
+
+function planCorpus(pools: Pools, total: number, seed: number): Corpus {
   const random = mulberry32(seed);
-  const now = new Date(LAST_DAY + DAY_MS).toISOString();
-
-  const names = publicationNames(pools);
-  const platforms: Platform[] = [
-    'magzter',
-    'magzter',
-    'magzter',
-    'magzter',
-    'pressreader',
-    'zinio',
-    'scribd',
-  ];
   const storyLanguages = pools.languages.filter((language) => pools.paragraphsByLanguage.has(language));
-  const publications: PublicationPlan[] = names.map((name, index) => {
+  const publications: PublicationPlan[] = publicationNames(pools).map((name) => {
     const roll = random();
     const cadence = roll < 0.6 ? 1 : roll < 0.85 ? 7 : 30;
+    const bylines = Array.from(
+      { length: BYLINES_PER_PUBLICATION },
+      () => `${pick(pools.bylines, random)} ${capitalise(syntheticWord(Math.floor(random() * VOCABULARY)))}`,
+    );
     return {
-      id: index + 1,
       name,
-      key: publicationKey(name),
-      platform: pick(platforms, random),
+      bylines,
+      platform: pick(PLATFORM_WEIGHTS, random),
       cadenceDays: cadence,
       monthly: cadence === 30,
       // Mostly English, as the fixtures are.
       language: random() < 0.7 ? 'en' : pick(storyLanguages, random),
     };
   });
-  const insertPublication = db.prepare('INSERT INTO publications (id, name, created_at) VALUES (?, ?, ?)');
-  for (const publication of publications) insertPublication.run(publication.id, publication.name, now);
-
   const editionCount = Math.max(1, Math.round(total / ARTICLES_PER_EDITION));
   const editions: EditionPlan[] = [];
-  const insertEdition = db.prepare(
-    'INSERT INTO editions (id, publication_id, date, label, platform, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-  );
-  db.transaction(() => {
-    for (let index = 0; index < editionCount; index += 1) {
-      const publication = publications[index % publications.length];
-      if (!publication) throw new Error('generate-db: no publication');
-      const round = Math.floor(index / publications.length);
-      // The first edition of a few publications has no printed date.
-      const undated = round === 0 && index % 10 === 0;
-      const dated = undated ? null : editionDate(publication, round);
-      const edition: EditionPlan = {
-        id: index + 1,
-        publication,
-        date: dated?.date ?? null,
-        label: dated?.label ?? null,
-      };
-      editions.push(edition);
-      insertEdition.run(edition.id, publication.id, edition.date, edition.label, publication.platform, now);
-    }
-  })();
+  for (let index = 0; index < editionCount; index += 1) {
+    const publication = publications[index % publications.length];
+    if (!publication) throw new Error('generate-db: no publication');
+    editions.push({ publication, label: editionLabel(publication, Math.floor(index / publications.length)) });
+  }
 
   /** Deterministic per article, so a teaser can announce any article by id. */
-  function header(id: number): { edition: EditionPlan | null; title: string | null } {
+  function header(id: number): { edition: EditionPlan | null; title: string } {
     const r = mulberry32(seed ^ Math.imul(id, 2654435761));
     const edition = r() < 0.02 ? null : (editions[Math.floor(r() * editions.length)] ?? null);
-    const title =
-      r() < 0.04
-        ? null
-        : `${pick(pools.titles.length > 0 ? pools.titles : ['Untitled'], r)}: ${capitalise(
-            syntheticWord(Math.floor(r() * VOCABULARY)),
-          )} ${syntheticWord(Math.floor(r() * VOCABULARY))}`;
+    const title = `${pick(pools.titles.length > 0 ? pools.titles : ['Untitled'], r)}: ${capitalise(
+      syntheticWord(Math.floor(r() * VOCABULARY)),
+    )} ${syntheticWord(Math.floor(r() * VOCABULARY))}`;
     return { edition, title };
   }
 
-  const occurrences = new Int32Array(VOCABULARY);
-  function paragraphText(paragraph: Paragraph): { text: string; words: number } {
-    const tokens = paragraph.tokens.slice();
-    const inserts = 1 + Math.floor(paragraph.words / SYNTHETIC_EVERY);
+  function paragraph(source: Paragraph): GeneratedParagraph {
+    const tokens = source.tokens.slice();
+    const ranks: number[] = [];
+    const inserts = 1 + Math.floor(source.words / SYNTHETIC_EVERY);
     for (let i = 0; i < inserts; i += 1) {
       const rank = zipfRank(random);
-      occurrences[rank] = (occurrences[rank] ?? 0) + 1;
+      ranks.push(rank);
       tokens.splice(Math.floor(random() * (tokens.length + 1)), 0, syntheticWord(rank));
     }
-    return { text: tokens.join(' '), words: paragraph.words + inserts };
+    return { text: tokens.join(' '), ranks };
   }
 
-  const insertDocument = db.prepare(
-    'INSERT INTO raw_documents (id, sha256, content_type, body, source_url, received_at) VALUES (?, ?, ?, ?, ?, ?)',
-  );
-  const insertArticle = db.prepare(`
-    INSERT INTO articles (id, raw_document_id, edition_id, title, deck, byline, dateline, paragraphs,
-                          language, page_locale, word_count, parser_version, ingested_at,
-                          title_key, publication_key, edition_start, edition_end, sort_key,
-                          teaser_count, source_url)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const insertSearchRow = db.prepare(
-    'INSERT INTO articles_fts (rowid, title, deck, body) VALUES (?, ?, ?, ?)',
-  );
-  const insertTeaser = db.prepare(`
-    INSERT INTO teasers (id, article_id, position, title, summary, publication, date, partial,
-                         title_key, publication_key)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const insertTeaserSearchRow = db.prepare(
-    'INSERT INTO teasers_fts (rowid, title, summary) VALUES (?, ?, ?)',
-  );
-
-  let teaserId = 0;
+  const readingTime = (): string => `${1 + Math.floor(random() * 9)} min read`;
+  /**
+   * A fixture's line made this page's own with a drawn word. The corpus learns a line printed
+   * by pages of several publications as platform text (src/parser/learned.ts): a deck or a
+   * card summary repeated from the fixtures would be learned, and later pages would lose it.
+   */
+  const own = (line: string): string => `${line} ${syntheticWord(Math.floor(random() * VOCABULARY))}`;
+  const summaryOf = (pool: Paragraph[]): string => own(pick(pool, random).tokens.slice(0, 24).join(' '));
   const english = pools.paragraphsByLanguage.get('en') ?? [...pools.paragraphsByLanguage.values()][0] ?? [];
 
-  function writeArticle(id: number): void {
-    const { edition, title } = header(id);
-    const publication = edition?.publication ?? null;
-    const language = publication?.language ?? 'en';
-    const pool = pools.paragraphsByLanguage.get(language) ?? english;
-    const count = 3 + Math.floor(random() * 10);
-    const paragraphs: string[] = [];
-    let words = 0;
-    for (let i = 0; i < count; i += 1) {
-      const built = paragraphText(pick(pool, random));
-      paragraphs.push(built.text);
-      words += built.words;
-    }
-    const deck = random() < 0.4 ? pick(pools.decks, random) : null;
-    const byline = random() < 0.6 ? pick(pools.bylines, random) : null;
-    const dateline = random() < 0.3 ? pick(pools.datelines, random) : null;
-    const pageLocale = pick(pools.pageLocales, random);
-    const bounds = dateBounds(edition?.date ?? null);
-    const pubKey = publication ? publication.key : null;
-    const ingestedAt = new Date(LAST_DAY - (total - id) * 1000).toISOString();
-
-    // Teasers: about one in five announces another stored story (and links to it).
-    const teaserCount = 3 + Math.floor(random() * 5);
-    const teasers: { title: string; summary: string | null; publication: string | null; partial: number }[] =
-      [];
-    for (let position = 1; position <= teaserCount; position += 1) {
-      if (random() < 0.2) {
-        const target = Math.max(1, Math.min(total, id + Math.floor((random() - 0.5) * 2000)));
-        const announced = header(target);
-        if (announced.title !== null && target !== id) {
-          const samePublication = announced.edition?.publication === publication;
-          teasers.push({
-            title: announced.title,
-            summary: pick(pool, random).tokens.slice(0, 24).join(' '),
-            publication: samePublication ? null : (announced.edition?.publication.name ?? null),
-            partial: 0,
-          });
-          continue;
-        }
+  /** A teaser card as Magzter prints it; a partial one (cut off at the page's end) has no footer. */
+  function teaserCard(id: number, pool: Paragraph[], edition: EditionPlan | null, last: boolean): string[] {
+    // About one in five announces another generated story (of any publication), so it links to it.
+    if (random() < 0.2) {
+      const target = id + Math.floor((random() - 0.5) * 2000);
+      const announced = target >= 1 && target <= total && target !== id ? header(target) : null;
+      if (announced !== null && announced.edition !== null) {
+        const summary = summaryOf(pool);
+        return [
+          announced.title,
+          '',
+          summary,
+          '',
+          readingTime(),
+          announced.edition.publication.name,
+          announced.edition.label,
+        ];
       }
-      const card = pick(pools.teasers, random);
-      teasers.push({
-        title: `${card.title} ${syntheticWord(Math.floor(random() * VOCABULARY))}`,
-        summary: card.summary,
-        publication: null,
-        partial: position === teaserCount && random() < 0.05 ? 1 : 0,
-      });
     }
-
-    const body = [
-      publication?.name ?? '',
-      edition?.label ?? '',
-      title ?? '',
-      deck ?? '',
-      byline ?? '',
-      ...paragraphs,
-      pick(pools.boilerplate, random),
-      ...teasers.flatMap((teaser) => [teaser.title, teaser.summary ?? '']),
-    ].join('\n');
-    const sha256 = createHash('sha256').update(body).digest('hex');
-    const sourceUrl =
-      random() < 0.3
-        ? null
-        : `https://www.${publication?.platform ?? 'magzter'}.com/stories/${id.toString(36)}`;
-    insertDocument.run(id, sha256, 'text/plain', body, sourceUrl, ingestedAt);
-    insertArticle.run(
-      id,
-      id,
-      edition?.id ?? null,
-      title,
-      deck,
-      byline,
-      dateline,
-      JSON.stringify(paragraphs),
-      language === 'und' ? null : language,
-      pageLocale,
-      words,
-      PARSER_VERSION,
-      ingestedAt,
-      title === null ? null : titleKey(title),
-      pubKey,
-      bounds.start,
-      bounds.end,
-      bounds.start ?? '',
-      teasers.length,
-      sourceUrl,
-    );
-    teasers.forEach((teaser, index) => {
-      teaserId += 1;
-      insertTeaser.run(
-        teaserId,
-        id,
-        index + 1,
-        teaser.title,
-        teaser.summary,
-        teaser.publication,
-        null,
-        teaser.partial,
-        titleKey(teaser.title),
-        teaser.publication === null ? pubKey : publicationKey(teaser.publication),
-      );
-      insertTeaserSearchRow.run(teaserId, teaser.title, teaser.summary ?? '');
-    });
-    insertSearchRow.run(id, title ?? '', deck ?? '', paragraphs.join('\n'));
+    const card = pick(pools.teasers, random);
+    const title = `${card.title} ${syntheticWord(Math.floor(random() * VOCABULARY))}`;
+    const summary = card.summary === null ? summaryOf(pool) : own(card.summary);
+    if (last && random() < 0.05) return [title, '', summary];
+    const footer = edition === null ? [] : [edition.publication.name, edition.label];
+    return [title, '', summary, '', readingTime(), ...footer];
   }
 
-  const batch = db.transaction((from: number, to: number) => {
-    for (let id = from; id <= to; id += 1) writeArticle(id);
+  return {
+    publications,
+    editions,
+    page(id) {
+      const { edition, title } = header(id);
+      const publication = edition?.publication ?? null;
+      const pool = pools.paragraphsByLanguage.get(publication?.language ?? 'en') ?? english;
+      const paragraphs: GeneratedParagraph[] = [];
+      const count = 3 + Math.floor(random() * 10);
+      for (let i = 0; i < count; i += 1) paragraphs.push(paragraph(pick(pool, random)));
+      const deck = random() < 0.4 ? own(pick(pools.decks, random)) : null;
+      const byline = random() < 0.6 && publication !== null ? pick(publication.bylines, random) : null;
+      const boilerplate = boilerplateOf(pick(pools.boilerplateBlocks, random), edition);
+      const cardCount = 3 + Math.floor(random() * 5);
+      const cards: string[][] = [];
+      for (let position = 1; position <= cardCount; position += 1)
+        cards.push(teaserCard(id, pool, edition, position === cardCount));
+      // Always with its URL: the platform is read from its host, so an edition is one platform's.
+      const sourceUrl = `https://www.${publication?.platform ?? 'magzter'}.com/stories/${id.toString(36)}`;
+      const lines = [
+        title,
+        ...(edition === null ? [] : [`${edition.publication.name}|${edition.label}`]),
+        ...(deck === null ? [] : [deck]),
+        ...(byline === null ? [] : [byline]),
+        '',
+        ...paragraphs.flatMap((built) => [built.text, '']),
+        ...boilerplate.flatMap((line) => [line, '']),
+        ...cards.flatMap((card) => [...card, '']),
+      ];
+      return { id, submission: { body: lines.join('\n'), contentType: 'text/plain', sourceUrl }, paragraphs };
+    },
+  };
+}
+
+/**
+ * A fixture's boilerplate as the page of `edition` prints it: paywalls name their publication
+ * and edition ("Questa storia è tratta dall'edizione September 2025 di Autocar India"), and the
+ * parser reads the page's edition from them. Lines naming one are left out of a page without.
+ */
+function boilerplateOf(block: BoilerplateBlock, edition: EditionPlan | null): string[] {
+  const renames: [string | null, string | undefined][] = [
+    [block.publication, edition?.publication.name],
+    [block.label, edition?.label],
+  ];
+  return block.lines.flatMap((line) => {
+    let printed = line;
+    for (const [from, to] of renames) {
+      if (from === null) continue;
+      for (const [name, replacement] of [
+        [from, to],
+        [from.toUpperCase(), to?.toUpperCase()],
+      ] as const) {
+        if (!printed.includes(name)) continue;
+        if (replacement === undefined) return [];
+        printed = printed.split(name).join(replacement);
+      }
+    }
+    return [printed];
   });
-  let lastLog = performance.now();
-  for (let from = 1; from <= total; from += ARTICLES_PER_TRANSACTION) {
-    batch(from, Math.min(total, from + ARTICLES_PER_TRANSACTION - 1));
-    if (performance.now() - lastLog > 10_000) {
-      lastLog = performance.now();
-      const done = Math.min(total, from + ARTICLES_PER_TRANSACTION - 1);
-      log(`generate-db: ${done}/${total} articles, ${((lastLog - started) / 1000).toFixed(0)} s`);
+}
+
+/** A group of pages on its way: being parsed, then stored together. */
+interface PreparingGroup {
+  pages: GeneratedPage[];
+  ingests: Ingests;
+  prepared: Promise<PreparedIngest[]>;
+}
+
+let learnedVersions = 0;
+
+/** What the stored pages taught, as the parser takes it (`createLearnedSource` rebuilds it the same way). */
+async function learnedSnapshot(repository: Repository): Promise<VersionedLearned> {
+  return { version: ++learnedVersions, learned: await loadLearned(repository) };
+}
+
+/**
+ * One snapshot for a whole group, refreshed by the generator between groups rather than by the
+ * clock as the server's is: the same seed parses the same.
+ */
+function fixedLearned(snapshot: VersionedLearned): LearnedSource {
+  return { current: async () => snapshot, noteIngest: () => undefined, invalidate: () => undefined };
+}
+
+/** The ingest time of article `id` of `total`: one a second, the last on LAST_DAY. */
+function stamped(record: IngestRecord, id: number, total: number): IngestRecord {
+  const at = new Date(LAST_DAY - (total - id) * 1000).toISOString();
+  return { ...record, ingestedAt: at, document: { ...record.document, receivedAt: at } };
+}
+
+const SQLITE_FILES = ['', '-wal', '-shm', '-journal'];
+
+/** Builds the database through the repository; returns what it wrote (and saves it as `<file>.meta.json`). */
+export async function generateDatabase(options: GenerateOptions): Promise<GenerateMeta> {
+  const log = options.log ?? ((message: string) => console.error(message));
+  const total = options.articles;
+  const seed = options.seed ?? 20250630;
+  const started = performance.now();
+  const engine = engineOf(options.location);
+  const file = engine === 'sqlite' ? options.location : null;
+  if (file !== null)
+    for (const suffix of [...SQLITE_FILES, '.meta.json']) rmSync(file + suffix, { force: true });
+
+  const { repository, location } = await openRepository({
+    location: options.location,
+    skipIntegrityCheck: true,
+  });
+  const pool = createParsePool({
+    size: Math.max(1, availableParallelism() - 1),
+    budgetMs: PAGE_BUDGET_MS,
+    maxQueue: PAGES_PER_GROUP,
+  });
+  const parse: ParseFunction = (submission, context) => pool.parse(submission, 'ingest', context?.learned);
+  const occurrences = new Int32Array(VOCABULARY);
+  const editions = new Set<number>();
+  const publications = new Set<string>();
+  let stored = 0;
+  let teasers = 0;
+  let pagesWithoutStory = 0;
+  try {
+    if ((await repository.listPublications({ limit: 1 })).items.length > 0)
+      throw new Error(`generate-db: ${location} is not empty`);
+    const corpus = planCorpus(loadPools(), total, seed);
+    let learned = await learnedSnapshot(repository);
+    let drawn = 0;
+    const prepareGroup = (count: number): PreparingGroup => {
+      const pages = Array.from({ length: count }, () => corpus.page((drawn += 1)));
+      const ingests = createIngests(repository, { learned: fixedLearned(learned), parse });
+      return { pages, ingests, prepared: Promise.all(pages.map((page) => ingests.prepare(page.submission))) };
+    };
+    let lastLog = performance.now();
+    let next: PreparingGroup | null = prepareGroup(Math.min(PAGES_PER_GROUP, total));
+    while (next !== null) {
+      const group: PreparingGroup = next;
+      const ready: { record: IngestRecord; page: GeneratedPage }[] = [];
+      (await group.prepared).forEach((prepared, index) => {
+        const page = group.pages[index];
+        if (page === undefined) return;
+        // A page in which the parser finds no story is refused (422) as an ingest would be;
+        // a later page takes its place.
+        if (prepared.kind === 'no-story') pagesWithoutStory += 1;
+        else if (prepared.kind !== 'ready') throw new Error(`generate-db: page ${page.id} is stored already`);
+        else ready.push({ record: stamped(prepared.record, stored + ready.length + 1, total), page });
+      });
+      // Submitted in one turn of the event loop: one group commit. The next group is parsed in
+      // the workers meanwhile, with what the corpus had learned before this one.
+      const storing = Promise.all(ready.map(({ record }) => group.ingests.store(record)));
+      const remaining = total - stored - ready.length;
+      next = remaining > 0 ? prepareGroup(Math.min(PAGES_PER_GROUP, remaining)) : null;
+      const outcomes = await storing;
+      outcomes.forEach((outcome, index) => {
+        if (outcome.kind !== 'created')
+          throw new Error(`generate-db: page ${ready[index]?.page.id} was not created`);
+        const article = outcome.article;
+        stored += 1;
+        teasers += article.teaserCount;
+        if (article.edition !== null) {
+          editions.add(article.edition.id);
+          publications.add(article.edition.publication);
+        }
+        // Only what the parser kept in the story counts towards the rare term's frequency.
+        const kept = new Set(article.paragraphs);
+        for (const built of ready[index]?.page.paragraphs ?? [])
+          if (kept.has(built.text))
+            for (const rank of built.ranks) occurrences[rank] = (occurrences[rank] ?? 0) + 1;
+      });
+      learned = await learnedSnapshot(repository);
+      if (performance.now() - lastLog > 10_000) {
+        lastLog = performance.now();
+        const seconds = (lastLog - started) / 1000;
+        log(
+          `generate-db: ${stored}/${total} articles, ${seconds.toFixed(0)} s, ${(stored / seconds).toFixed(0)} pages/s`,
+        );
+      }
     }
+  } finally {
+    await pool.close();
+    await repository.close();
   }
 
-  // 3. Teaser links, with the statement migration 002 uses to backfill them: the lowest
-  // other article of the same publication with the same title key (what ingest's lookup
-  // and linkWaitingTeasers leave behind when articles arrive in id order).
-  log('generate-db: linking teasers');
-  const linked = db
-    .prepare(
-      `UPDATE teasers SET linked_article_id = (
-         SELECT a.id FROM articles a
-          WHERE a.publication_key = teasers.publication_key AND a.title_key = teasers.title_key
-            AND a.id <> teasers.article_id
-          ORDER BY a.id LIMIT 1)
-        WHERE publication_key IS NOT NULL`,
-    )
-    .run();
-  const linkedTeasers =
-    db
-      .prepare<[], { n: number }>('SELECT count(*) AS n FROM teasers WHERE linked_article_id IS NOT NULL')
-      .get()?.n ?? 0;
-  void linked;
+  const rareRank = rareTermRank(occurrences);
+  const seconds = (performance.now() - started) / 1000;
+  const meta: GenerateMeta = {
+    generatorVersion: GENERATOR_VERSION,
+    engine,
+    articles: stored,
+    pagesWithoutStory,
+    editions: editions.size,
+    publications: publications.size,
+    teasers,
+    commonTerm: COMMON_TERM,
+    rareTerm: syntheticWord(rareRank),
+    rareTermOccurrences: occurrences[rareRank] ?? 0,
+    seconds,
+    pagesPerSecond: stored / seconds,
+    bytes:
+      file === null
+        ? null
+        : SQLITE_FILES.reduce(
+            (sum, suffix) => sum + (existsSync(file + suffix) ? statSync(file + suffix).size : 0),
+            0,
+          ),
+  };
+  if (file !== null) writeFileSync(`${file}.meta.json`, `${JSON.stringify(meta, null, 2)}\n`);
+  return meta;
+}
 
-  // 4. Back to the application's journal mode.
-  db.pragma('locking_mode = NORMAL');
-  db.pragma('journal_mode = WAL');
-  db.close();
-
-  // The rare term: a tail word of the vocabulary found about RARE_TARGET times.
+/** A tail word of the vocabulary found about RARE_TARGET times. */
+function rareTermRank(occurrences: Int32Array): number {
   let rareRank = VOCABULARY - 1;
   let best = Number.POSITIVE_INFINITY;
   for (let rank = VOCABULARY - 1; rank >= 0; rank -= 1) {
@@ -537,22 +610,7 @@ export async function generateDatabase(options: GenerateOptions): Promise<Genera
       if (distance === 0) break;
     }
   }
-
-  const meta: GenerateMeta = {
-    generatorVersion: GENERATOR_VERSION,
-    articles: total,
-    editions: editions.length,
-    publications: publications.length,
-    teasers: teaserId,
-    linkedTeasers,
-    commonTerm: COMMON_TERM,
-    rareTerm: syntheticWord(rareRank),
-    rareTermOccurrences: occurrences[rareRank] ?? 0,
-    seconds: (performance.now() - started) / 1000,
-    bytes: statSync(options.out).size,
-  };
-  writeFileSync(`${options.out}.meta.json`, `${JSON.stringify(meta, null, 2)}\n`);
-  return meta;
+  return rareRank;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
@@ -560,18 +618,26 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     options: {
       articles: { type: 'string' },
       out: { type: 'string' },
+      'database-url': { type: 'string' },
       seed: { type: 'string' },
     },
   });
   const articles = Number.parseInt(values.articles ?? '', 10);
-  if (!Number.isSafeInteger(articles) || articles < 1 || !values.out) {
-    console.error('usage: generate-db --articles N --out PATH [--seed S]');
+  const location = values.out ?? values['database-url'];
+  if (
+    !Number.isSafeInteger(articles) ||
+    articles < 1 ||
+    location === undefined ||
+    (values.out && values['database-url'])
+  ) {
+    console.error('usage: generate-db --articles N (--out PATH | --database-url postgres://…) [--seed S]');
     process.exit(2);
   }
-  if (existsSync(values.out)) console.error(`generate-db: replacing ${values.out}`);
+  if (values.out !== undefined && existsSync(values.out))
+    console.error(`generate-db: replacing ${values.out}`);
   const meta = await generateDatabase({
     articles,
-    out: values.out,
+    location,
     seed: values.seed === undefined ? undefined : Number.parseInt(values.seed, 10),
   });
   console.log(JSON.stringify(meta, null, 2));
