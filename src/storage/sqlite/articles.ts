@@ -275,17 +275,19 @@ export function articleStore(db: Database.Database) {
     deleteEmptyPublications: db.prepare(
       `DELETE FROM publications WHERE NOT EXISTS (SELECT 1 FROM editions WHERE publication_id = publications.id)`,
     ),
-    // A row comes back with counted = 1 only when this page made the publication count: its
-    // second story printing the shape (the first insert returns counted = 0, a repeat nothing).
-    noteLearnedPresence: db.prepare<
-      { platform: string; hash: number; publicationKey: string; story: number | null },
-      { counted: number }
+    // A shape comes back with counted = 1 only when this page made the publication count: its
+    // second story printing the shape (a first insert returns counted = 0, a repeat nothing).
+    // All of a page's shapes in one statement (a JSON array) instead of one each (~14 a page):
+    // 30–40% less time in these upserts (bench/write-profile.ts).
+    noteLearnedPresences: db.prepare<
+      { platform: string; hashes: string; publicationKey: string; story: number | null },
+      { shape_hash: number; counted: number }
     >(`
       INSERT INTO learned_line_publications (platform, shape_hash, publication_key, first_story)
-      VALUES (@platform, @hash, @publicationKey, @story)
+      SELECT @platform, shape.value, @publicationKey, @story FROM json_each(@hashes) shape WHERE true
       ON CONFLICT (platform, shape_hash, publication_key)
       DO UPDATE SET counted = 1 WHERE counted = 0 AND first_story IS NOT excluded.first_story
-      RETURNING counted`),
+      RETURNING shape_hash, counted`),
     countLearnedShape: db.prepare<{ platform: string; hash: number; shape: string; story: number | null }>(`
       INSERT INTO learned_shapes (platform, shape_hash, publications, shape, first_story)
       VALUES (@platform, @hash, 1, NULL, @story)
@@ -314,14 +316,17 @@ export function articleStore(db: Database.Database) {
     const { title, deck, paragraphs } = page.story;
     const first = title ?? deck ?? paragraphs[0] ?? null;
     const story = first === null ? null : shapeHash(titleKey(first));
-    for (const [hash, shape] of pageShapes(page)) {
-      const presence = statements.noteLearnedPresence.get({
-        platform,
-        hash,
-        publicationKey: pagePublicationKey,
-        story,
-      });
-      if (presence?.counted === 1) statements.countLearnedShape.run({ platform, hash, shape, story });
+    const shapes = pageShapes(page);
+    if (shapes.size === 0) return;
+    const presences = statements.noteLearnedPresences.all({
+      platform,
+      hashes: JSON.stringify([...shapes.keys()]),
+      publicationKey: pagePublicationKey,
+      story,
+    });
+    for (const { shape_hash: hash, counted } of presences) {
+      if (counted === 1)
+        statements.countLearnedShape.run({ platform, hash, shape: shapes.get(hash) ?? '', story });
     }
   }
 
