@@ -112,6 +112,7 @@ async function main(): Promise<void> {
     const walBefore = statSync(`${path}-wal`).size;
     timeStatements();
     statementMs.clear();
+    const cpuStart = process.cpuUsage();
     const start = performance.now();
     for (let i = 0; i < input.length; i += GROUP) {
       await Promise.all(
@@ -119,11 +120,16 @@ async function main(): Promise<void> {
       );
     }
     const totalMs = performance.now() - start;
+    const cpu = process.cpuUsage(cpuStart);
     const walBytes = statSync(`${path}-wal`).size - walBefore;
     const n = input.length;
     const inStatements = [...statementMs.values()].reduce((sum, entry) => sum + entry.ms, 0);
     console.log(
       `${n} pages, ${GROUP} at a time, synchronous=${args.sync}: ${((n / totalMs) * 1000).toFixed(0)} pages/s, ${((totalMs / n) * 1000).toFixed(0)} µs/page`,
+    );
+    // CPU time holds up on a loaded machine better than wall time (which waits for a core)
+    console.log(
+      `  process CPU ${((cpu.user + cpu.system) / n).toFixed(0)} µs/page (user ${(cpu.user / n).toFixed(0)}, system ${(cpu.system / n).toFixed(0)})`,
     );
     console.log(
       `  in statements ${((inStatements / n) * 1000).toFixed(0)} µs/page; the rest (COMMIT: FTS5 flush and merges, WAL, fsync; JS) ${(((totalMs - inStatements) / n) * 1000).toFixed(0)} µs/page`,

@@ -277,8 +277,7 @@ export function articleStore(db: Database.Database) {
     ),
     // A shape comes back with counted = 1 only when this page made the publication count: its
     // second story printing the shape (a first insert returns counted = 0, a repeat nothing).
-    // All of a page's shapes in one statement (a JSON array) instead of one each (~14 a page):
-    // 30–40% less time in these upserts (bench/write-profile.ts).
+    // All of a page's shapes in one statement (a JSON array) instead of one each (~14 a page).
     noteLearnedPresences: db.prepare<
       { platform: string; hashes: string; publicationKey: string; story: number | null },
       { shape_hash: number; counted: number }
