@@ -18,6 +18,16 @@ import {
 const dir = mkdtempSync(join(tmpdir(), 'masthead-invariants-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** Loses an article's search row as a half-written ingest would (the index is contentless: 'delete' with its values). */
+function deleteArticleSearchRow(db: Database.Database, id: number): void {
+  db.prepare(
+    `INSERT INTO articles_fts (articles_fts, rowid, title, deck, body)
+     SELECT 'delete', id, ifnull(title, ''), ifnull(deck, ''),
+            ifnull((SELECT group_concat(p.value, char(10) ORDER BY p.key) FROM json_each(paragraphs) p), '')
+       FROM articles WHERE id = ?`,
+  ).run(id);
+}
+
 async function database(name: string): Promise<{ db: Database.Database; acks: AcknowledgedArticle[] }> {
   const path = join(dir, `${name}.db`);
   const repository = createSqliteRepository(path);
@@ -56,8 +66,11 @@ describe('reliability invariants', () => {
     db.prepare(
       `INSERT INTO raw_documents (sha256, content_type, body, received_at) VALUES (?, 'text/plain', 'x', 'now')`,
     ).run('f'.repeat(64));
-    db.prepare('DELETE FROM articles_fts WHERE rowid = 2').run();
-    db.prepare('DELETE FROM teasers_fts WHERE rowid = (SELECT max(id) FROM teasers)').run();
+    deleteArticleSearchRow(db, 2);
+    db.prepare(
+      `INSERT INTO teasers_fts (teasers_fts, rowid, title, summary)
+       SELECT 'delete', id, title, ifnull(summary, '') FROM teasers WHERE id = (SELECT max(id) FROM teasers)`,
+    ).run();
     expect(partialIngestViolations(db)).toEqual([
       'raw document without an article: 4',
       'article without its search row: 2',
@@ -71,7 +84,7 @@ describe('reliability invariants', () => {
     const [first, second, third] = acks as [AcknowledgedArticle, AcknowledgedArticle, AcknowledgedArticle];
     db.pragma('foreign_keys = ON');
     db.prepare('DELETE FROM teasers WHERE article_id = ?').run(first.id);
-    db.prepare('DELETE FROM articles_fts WHERE rowid = ?').run(second.id);
+    deleteArticleSearchRow(db, second.id);
     db.prepare('DELETE FROM teasers WHERE article_id = ?').run(third.id);
     db.prepare('DELETE FROM articles WHERE id = ?').run(third.id);
     expect(acknowledgedViolations(db, acks)).toEqual([

@@ -137,7 +137,6 @@ describe('migrate', () => {
         'articles_edition',
         'articles_order',
         'teasers_link_lookup',
-        'teasers_waiting',
         'teasers_linked',
         'jobs_claimable',
       ]),
