@@ -377,6 +377,37 @@ describe.skipIf(!postgresAvailable)('PostgreSQL relevance', () => {
     expect(rest).toEqual({ items: [], nextCursor: null, total: { value: 2, exact: true } });
   });
 
+  it('keeps a copy of each search vector in article_search on every write path', async () => {
+    const pool = repository.pool as pg.Pool;
+    const copies = async () =>
+      (
+        await pool.query<{ id: string; same: boolean | null }>(
+          `SELECT a.id, s.search = a.search AS same
+             FROM articles a LEFT JOIN article_search s ON s.article_id = a.id ORDER BY a.id`,
+        )
+      ).rows.map((row) => [Number(row.id), row.same]);
+    const first = await store({ title: 'Whale seen', paragraphs: ['a whale'] });
+    const second = await store({ title: 'Krill', paragraphs: ['krill only'] });
+    expect(await copies()).toEqual([
+      [first, true],
+      [second, true],
+    ]);
+    await pool.query(`UPDATE articles SET search = to_tsvector('masthead', 'plankton') WHERE id = $1`, [
+      second,
+    ]);
+    expect(await copies()).toEqual([
+      [first, true],
+      [second, true],
+    ]);
+    expect((await repository.listArticles({ q: 'plankton', limit: 5 })).items.map((item) => item.id)).toEqual(
+      [second],
+    );
+    await pool.query('DELETE FROM articles WHERE id = $1', [first]);
+    expect((await pool.query('SELECT article_id FROM article_search')).rows).toEqual([
+      { article_id: String(second) },
+    ]);
+  });
+
   it('finds the same pages by either scan of the candidates', async () => {
     for (let i = 0; i < 9; i += 1)
       await store({
