@@ -215,18 +215,20 @@ const SCAN_SETTINGS: Record<Scans, string> = {
 };
 
 /**
- * A tsvector read (TOASTed, ~4 KB on the generated corpus) costs about this many heap-row
- * reads: ~21 µs against ~6 µs (bench/search-postgres.ts, 100k articles).
+ * A test of a row's inline search vector (article_search, migration 015) costs about this
+ * many heap-row reads of a bitmap: server CPU at 100k articles, 2.6 µs a row tested against
+ * ~4.7 µs a match by bitmap. Testing the TOASTed articles.search cost ~7.4 µs a row (3.5 by
+ * the wall-clock figures of bench/search-postgres.ts).
  */
-const TSVECTOR_READ_COST = 3.5;
+const TSVECTOR_READ_COST = 1.2;
 
 /**
  * How to find the `wanted` newest matches of a search, from the planner's estimate of its
  * matches among `rows` rows. By bitmap: every match through the GIN index and its heap row,
- * then the newest by a sort (~6 µs a match, no tsvector read). In index order: backwards by
- * id, each row's tsvector read to test it, until `wanted` are found (≈ wanted × rows ÷ matches
+ * then the newest by a sort (no tsvector read). In index order: backwards by id, each row's
+ * inline vector in article_search tested, until `wanted` are found (≈ wanted × rows ÷ matches
  * rows read: few for a common term). The two cost the same where matches² = 3.5 × wanted ×
- * rows: 13,000 matches in 100k rows, 42,000 in 1M. Left to itself the planner chose index
+ * rows: 7,800 matches in 100k rows, 24,500 in 1M. Left to itself the planner chose index
  * order for a term in 5% of 100k articles (10,000 tsvectors read, 305 ms), where a bitmap
  * reads none (~30 ms): it prices `search @@ q` as one cheap operator. The planner's estimate
  * of a word's matches comes from the column's most common lexemes, so it is close for exactly

@@ -242,9 +242,10 @@ if (!postgresAvailable) console.warn(`PostgreSQL search cases skipped: ${postgre
 
 describe('candidatesScan', () => {
   it('walks backwards by id for a common term and takes every match by bitmap for a rarer one', () => {
-    // 40% and 3% of 1M articles, 20 of them; 5% and 40% of 100k
+    // 40% and 3% of 1M articles, 20 of them; 5% and 40% of 100k; 3% of 100k
     expect(candidatesScan(400_000, 1_000_000, 501)).toBe('index order');
-    expect(candidatesScan(30_000, 1_000_000, 501)).toBe('bitmap');
+    expect(candidatesScan(30_000, 1_000_000, 501)).toBe('index order');
+    expect(candidatesScan(3_000, 100_000, 501)).toBe('bitmap');
     expect(candidatesScan(20, 1_000_000, 501)).toBe('bitmap');
     expect(candidatesScan(4_923, 100_000, 501)).toBe('bitmap');
     expect(candidatesScan(40_000, 100_000, 501)).toBe('index order');
