@@ -175,6 +175,10 @@ async function load(pool: pg.Pool, articles: number): Promise<number> {
       log(`growth: ${to} of ${articles} articles (${fmt((performance.now() - started) / 1000, 0)} s)`);
     }
     await client.query('ALTER TABLE articles ENABLE TRIGGER USER');
+    // what migration 015's triggers write per row, written once (they are off during the load)
+    await client.query(
+      'INSERT INTO article_search (article_id, search) SELECT id, search FROM articles ORDER BY id',
+    );
     await client.query(
       `UPDATE editions e SET article_count = c.n FROM (SELECT edition_id, count(*) AS n FROM articles GROUP BY edition_id) c
         WHERE c.edition_id = e.id`,

@@ -215,18 +215,20 @@ const SCAN_SETTINGS: Record<Scans, string> = {
 };
 
 /**
- * A tsvector read (TOASTed, ~4 KB on the generated corpus) costs about this many heap-row
- * reads: ~21 µs against ~6 µs (bench/search-postgres.ts, 100k articles).
+ * A test of a row's inline search vector (article_search, migration 015) costs about this
+ * many heap-row reads of a bitmap: server CPU at 100k articles, 2.6 µs a row tested against
+ * ~4.7 µs a match by bitmap. Testing the TOASTed articles.search cost ~7.4 µs a row (3.5 by
+ * the wall-clock figures of bench/search-postgres.ts).
  */
-const TSVECTOR_READ_COST = 3.5;
+const TSVECTOR_READ_COST = 1.2;
 
 /**
  * How to find the `wanted` newest matches of a search, from the planner's estimate of its
  * matches among `rows` rows. By bitmap: every match through the GIN index and its heap row,
- * then the newest by a sort (~6 µs a match, no tsvector read). In index order: backwards by
- * id, each row's tsvector read to test it, until `wanted` are found (≈ wanted × rows ÷ matches
+ * then the newest by a sort (no tsvector read). In index order: backwards by id, each row's
+ * inline vector in article_search tested, until `wanted` are found (≈ wanted × rows ÷ matches
  * rows read: few for a common term). The two cost the same where matches² = 3.5 × wanted ×
- * rows: 13,000 matches in 100k rows, 42,000 in 1M. Left to itself the planner chose index
+ * rows: 7,800 matches in 100k rows, 24,500 in 1M. Left to itself the planner chose index
  * order for a term in 5% of 100k articles (10,000 tsvectors read, 305 ms), where a bitmap
  * reads none (~30 ms): it prices `search @@ q` as one cheap operator. The planner's estimate
  * of a word's matches comes from the column's most common lexemes, so it is close for exactly
@@ -238,6 +240,14 @@ export function candidatesScan(estimatedMatches: number, rows: number, wanted: n
 
 /** The edition list's order: undated editions last (`''`); date_start knows years too (migration 002). */
 const EDITION_SORT_KEY = `coalesce(e.date_start, '') COLLATE "C"`;
+
+/** A relevance search's matches for one scan: FROM and WHERE, the id to walk them by, the tsquery and its binds. */
+interface CandidateMatches {
+  from: string;
+  newestFirst: string;
+  tsquery: string;
+  binds: Binds;
+}
 
 export interface ListOptions {
   /** Lists count up to this many (`LIST_TOTAL_BOUND`). */
@@ -317,36 +327,42 @@ export function postgresLists(pool: Pool, options: ListOptions = {}) {
   }
 
   /**
-   * One page of a relevance search over `matches` (a FROM and WHERE over `alias`, up to the
-   * walk's highest id): the newest `rankedCandidates` matches, ranked, `limit + 1` of them after
-   * the `served` first, as `fields` of the candidates (`columns`, which hold `search`). The same
-   * statement says how many candidates it found, up to one more than it ranks: that is the
-   * search's total, so no count runs. A bounded count (10,001 matches, by a bitmap of every
-   * match) was most of a common term's cost at 1M articles: ~1.1 s cold, for a total the walk
-   * caps at its window anyway.
+   * One page of a relevance search: the newest `rankedCandidates` matches, ranked, `limit + 1`
+   * of them after the `served` first, as `fields` of the candidates (`columns`). `matchesBy`
+   * gives the matches (a FROM and WHERE up to the walk's highest id, ordered by `newestFirst`)
+   * for each scan, and the statement's tsquery and binds; `ranking` reads the candidates' search
+   * vectors (`vector`, through `join`). The same statement says how many candidates it found, up
+   * to one more than it ranks: that is the search's total, so no count runs. A bounded count
+   * (10,001 matches, by a bitmap of every match) was most of a common term's cost at 1M
+   * articles: ~1.1 s cold, for a total the walk caps at its window anyway.
    */
   async function rankedPage<Row extends object>(
-    shape: { alias: string; columns: string; fields: readonly string[] },
-    matches: string,
-    tsquery: string,
-    binds: Binds,
+    shape: { columns: string; fields: readonly string[]; ranking: { join: string; vector: string } },
+    matchesBy: (scan: Scans) => CandidateMatches,
     page: { highest: number; limit: number; served: number },
   ): Promise<{ rows: Row[]; found: number }> {
-    const scan =
-      options.candidateScan ??
-      candidatesScan(await estimatedRows(matches, copyOf(binds)), page.highest, rankedCandidates + 1);
-    const fields = shape.fields.join(', ');
+    let scan = options.candidateScan;
+    if (scan === undefined) {
+      const planned = matchesBy('bitmap');
+      scan = candidatesScan(
+        await estimatedRows(planned.from, planned.binds),
+        page.highest,
+        rankedCandidates + 1,
+      );
+    }
+    const { from, newestFirst, tsquery, binds } = matchesBy(scan);
     const rows = await queryPlanned<Row & { found: string; score: number | null }>(
       scan,
       `WITH candidates AS MATERIALIZED (
-         SELECT ${shape.columns}, ${shape.alias}.search ${matches}
-          ORDER BY ${shape.alias}.id DESC LIMIT ${binds.bind(rankedCandidates + 1)})
+         SELECT ${shape.columns} ${from}
+          ORDER BY ${newestFirst} DESC LIMIT ${binds.bind(rankedCandidates + 1)})
        SELECT found.n AS found, ${shape.fields.map((field) => `page.${field}`).join(', ')}, page.score
          FROM (SELECT count(*) AS n FROM candidates) found
          LEFT JOIN LATERAL (
-           SELECT ${fields}, ${rankOf('search', tsquery)} AS score
+           SELECT ${shape.fields.map((field) => `ranked.${field}`).join(', ')}, ${rankOf(shape.ranking.vector, tsquery)} AS score
              FROM (SELECT * FROM candidates ORDER BY id DESC LIMIT ${binds.bind(rankedCandidates)}) ranked
-            ORDER BY score DESC, id LIMIT ${binds.bind(page.limit + 1)} OFFSET ${binds.bind(page.served)}
+             ${shape.ranking.join}
+            ORDER BY score DESC, ranked.id LIMIT ${binds.bind(page.limit + 1)} OFFSET ${binds.bind(page.served)}
          ) page ON true
         ORDER BY page.score DESC, page.id`,
       binds.values,
@@ -371,22 +387,36 @@ export function postgresLists(pool: Pool, options: ListOptions = {}) {
       ? withinRelevanceWindow(decodeArticleSearchCursor({ ...query, cursor: query.cursor }))
       : { lastId: await highestId('articles'), served: 0 };
     const search = parseSearchQuery(query.q);
-    const binds = new Binds();
-    const tsquery = tsQuery(search, binds);
-    if (tsquery === null) return nothingFound();
+    if (tsQuery(search, new Binds()) === null) return nothingFound();
     const limit = Math.min(query.limit, relevanceWindow - position.served);
-    const clauses = [
-      `a.search @@ ${tsquery}`,
-      `a.id <= ${binds.bind(position.lastId)}`,
-      ...articleWhere(query, binds),
-    ];
-    if (query.distinct === 'story') clauses.push(storyRepresentative(query, tsquery, binds));
-    const matches = `FROM articles a LEFT JOIN editions e ON e.id = a.edition_id ${sqlWhere(clauses)}`;
+    // Walked newest first, the matches are tested against article_search's inline copy of each
+    // vector (migration 015: ~10 µs a row against ~31 for the TOASTed articles.search); by
+    // bitmap, they come from the GIN index of articles.search and no vector is read.
+    const matchesBy = (scan: Scans): CandidateMatches => {
+      const binds = new Binds();
+      const tsquery = tsQuery(search, binds) ?? 'false';
+      const walked = scan === 'index order';
+      const clauses = [
+        walked ? `s.search @@ ${tsquery}` : `a.search @@ ${tsquery}`,
+        `${walked ? 's.article_id' : 'a.id'} <= ${binds.bind(position.lastId)}`,
+        ...articleWhere(query, binds),
+      ];
+      if (query.distinct === 'story') clauses.push(storyRepresentative(query, tsquery, binds));
+      const articles = walked ? 'article_search s JOIN articles a ON a.id = s.article_id' : 'articles a';
+      return {
+        from: `FROM ${articles} LEFT JOIN editions e ON e.id = a.edition_id ${sqlWhere(clauses)}`,
+        newestFirst: walked ? 's.article_id' : 'a.id',
+        tsquery,
+        binds,
+      };
+    };
     const ranked = await rankedPage<{ id: string }>(
-      { alias: 'a', columns: 'a.id', fields: ['id'] },
-      matches,
-      tsquery,
-      binds,
+      {
+        columns: 'a.id',
+        fields: ['id'],
+        ranking: { join: 'JOIN article_search s ON s.article_id = ranked.id', vector: 's.search' },
+      },
+      matchesBy,
       { highest: position.lastId, limit, served: position.served },
     );
     const ids = ranked.rows.map((row) => toNumber(row.id));
@@ -568,20 +598,26 @@ export function postgresLists(pool: Pool, options: ListOptions = {}) {
     const position = query.cursor
       ? withinRelevanceWindow(decodeTeaserSearchCursor({ ...query, cursor: query.cursor }))
       : { lastId: await highestId('teasers'), served: 0 };
-    const binds = new Binds();
-    const tsquery = tsQuery(parseSearchQuery(query.q), binds);
-    if (tsquery === null) return nothingFound();
+    const search = parseSearchQuery(query.q);
+    if (tsQuery(search, new Binds()) === null) return nothingFound();
     const limit = Math.min(query.limit, relevanceWindow - position.served);
-    const clauses = [`t.search @@ ${tsquery}`, `t.id <= ${binds.bind(position.lastId)}`];
-    if (query.publication !== undefined) {
-      clauses.push(textEquals('t.publication_key', publicationKey(query.publication), binds));
-    }
-    const matches = `FROM teasers t ${sqlWhere(clauses)}`;
+    // Teasers' vectors (a title and a summary) are small enough to stay in their rows.
+    const matchesBy = (): CandidateMatches => {
+      const binds = new Binds();
+      const tsquery = tsQuery(search, binds) ?? 'false';
+      const clauses = [`t.search @@ ${tsquery}`, `t.id <= ${binds.bind(position.lastId)}`];
+      if (query.publication !== undefined) {
+        clauses.push(textEquals('t.publication_key', publicationKey(query.publication), binds));
+      }
+      return { from: `FROM teasers t ${sqlWhere(clauses)}`, newestFirst: 't.id', tsquery, binds };
+    };
     const ranked = await rankedPage<TeaserRow>(
-      { alias: 't', columns: TEASER_COLUMNS, fields: TEASER_FIELDS },
-      matches,
-      tsquery,
-      binds,
+      {
+        columns: `${TEASER_COLUMNS}, t.search`,
+        fields: TEASER_FIELDS,
+        ranking: { join: '', vector: 'ranked.search' },
+      },
+      matchesBy,
       { highest: position.lastId, limit, served: position.served },
     );
     const served = position.served + Math.min(ranked.rows.length, limit);

@@ -242,9 +242,10 @@ if (!postgresAvailable) console.warn(`PostgreSQL search cases skipped: ${postgre
 
 describe('candidatesScan', () => {
   it('walks backwards by id for a common term and takes every match by bitmap for a rarer one', () => {
-    // 40% and 3% of 1M articles, 20 of them; 5% and 40% of 100k
+    // 40% and 3% of 1M articles, 20 of them; 5% and 40% of 100k; 3% of 100k
     expect(candidatesScan(400_000, 1_000_000, 501)).toBe('index order');
-    expect(candidatesScan(30_000, 1_000_000, 501)).toBe('bitmap');
+    expect(candidatesScan(30_000, 1_000_000, 501)).toBe('index order');
+    expect(candidatesScan(3_000, 100_000, 501)).toBe('bitmap');
     expect(candidatesScan(20, 1_000_000, 501)).toBe('bitmap');
     expect(candidatesScan(4_923, 100_000, 501)).toBe('bitmap');
     expect(candidatesScan(40_000, 100_000, 501)).toBe('index order');
@@ -375,6 +376,37 @@ describe.skipIf(!postgresAvailable)('PostgreSQL relevance', () => {
     await repository.pool?.query('DELETE FROM articles WHERE id = ANY($1::bigint[])', [ids.slice(0, 2)]);
     const rest = await repository.listArticles({ q: 'whale', limit: 3, cursor: first.nextCursor ?? '' });
     expect(rest).toEqual({ items: [], nextCursor: null, total: { value: 2, exact: true } });
+  });
+
+  it('keeps a copy of each search vector in article_search on every write path', async () => {
+    const pool = repository.pool as pg.Pool;
+    const copies = async () =>
+      (
+        await pool.query<{ id: string; same: boolean | null }>(
+          `SELECT a.id, s.search = a.search AS same
+             FROM articles a LEFT JOIN article_search s ON s.article_id = a.id ORDER BY a.id`,
+        )
+      ).rows.map((row) => [Number(row.id), row.same]);
+    const first = await store({ title: 'Whale seen', paragraphs: ['a whale'] });
+    const second = await store({ title: 'Krill', paragraphs: ['krill only'] });
+    expect(await copies()).toEqual([
+      [first, true],
+      [second, true],
+    ]);
+    await pool.query(`UPDATE articles SET search = to_tsvector('masthead', 'plankton') WHERE id = $1`, [
+      second,
+    ]);
+    expect(await copies()).toEqual([
+      [first, true],
+      [second, true],
+    ]);
+    expect((await repository.listArticles({ q: 'plankton', limit: 5 })).items.map((item) => item.id)).toEqual(
+      [second],
+    );
+    await pool.query('DELETE FROM articles WHERE id = $1', [first]);
+    expect((await pool.query('SELECT article_id FROM article_search')).rows).toEqual([
+      { article_id: String(second) },
+    ]);
   });
 
   it('finds the same pages by either scan of the candidates', async () => {
