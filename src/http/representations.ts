@@ -4,6 +4,7 @@
  */
 import type {
   ArticleRecord,
+  ArticleRepresentation,
   EditionRecord,
   JobRecord,
   PublicationRecord,
@@ -12,6 +13,9 @@ import type {
   Total,
 } from '../storage/repository.js';
 import type { z } from 'zod';
+import { payloadEtag } from './etag.js';
+import { ArticleSchema } from './schemas.js';
+import { jsonSerializer } from './serializer.js';
 import type {
   ArticleResponse,
   EditionSchema,
@@ -54,6 +58,19 @@ export function toArticleResponse(article: ArticleRecord): ArticleResponse {
     parser_version: article.parserVersion,
     links: { self, edition: `${self}/edition`, teasers: `${self}/teasers`, source: `${self}/source` },
   };
+}
+
+let serializeArticle: ((data: unknown) => string) | undefined;
+
+/**
+ * The article as `GET /v1/articles/{id}` sends it, byte for byte (the route's compiled
+ * serializer), with its strong ETag: what storage stores beside the article (`Represent`,
+ * given to `openRepository`), so that a GET reads it instead of building it.
+ */
+export function representArticle(article: ArticleRecord): ArticleRepresentation {
+  serializeArticle ??= jsonSerializer(ArticleSchema);
+  const body = serializeArticle(toArticleResponse(article));
+  return { body, etag: payloadEtag(body) };
 }
 
 /** Keeps `id` and the requested fields only (`fields=title,edition`). */
