@@ -17,7 +17,9 @@ CREATE TABLE article_representations (
   article_id bigint PRIMARY KEY,
   version bigint NOT NULL DEFAULT 0,
   body text,
-  etag text
+  etag text,
+  -- Represent.format of the build that wrote the body: another build's bodies are not served
+  format text
 );
 CREATE INDEX article_representations_owed ON article_representations (article_id) WHERE body IS NULL;
 

@@ -13,7 +13,9 @@
 CREATE TABLE article_representations (
   article_id INTEGER PRIMARY KEY,
   body BLOB,
-  etag TEXT
+  etag TEXT,
+  -- Represent.format of the build that wrote the body: another build's bodies are not served
+  format TEXT
 );
 CREATE INDEX article_representations_owed ON article_representations (article_id) WHERE body IS NULL;
 

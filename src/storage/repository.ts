@@ -482,7 +482,15 @@ export interface ArticleRepresentation {
  * given what the corpus learned), so that storage stores the HTTP shape without knowing it. An
  * engine opened without one stores none, and every GET builds from rows.
  */
-export type Represent = (article: ArticleRecord) => ArticleRepresentation;
+export interface Represent {
+  (article: ArticleRecord): ArticleRepresentation;
+  /**
+   * Names the shape of the bytes built (the API's article schema and serialization): a body
+   * stored under another format (by an older build) is never served, only rebuilt when the
+   * article next changes.
+   */
+  readonly format: string;
+}
 
 /** A stored representation as read: the body's UTF-8 bytes (or the text, on engines that return text). */
 export interface StoredRepresentation {

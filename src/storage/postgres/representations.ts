@@ -28,7 +28,7 @@ export function postgresRepresentations(primary: Pool, represent: Represent | un
     );
     if (built.length === 0) return;
     await primary.query(
-      `UPDATE article_representations r SET body = u.body, etag = u.etag
+      `UPDATE article_representations r SET body = u.body, etag = u.etag, format = $5
          FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[]) AS u(id, version, body, etag)
         WHERE r.article_id = u.id AND r.version = u.version`,
       [
@@ -36,6 +36,7 @@ export function postgresRepresentations(primary: Pool, represent: Represent | un
         built.map((b) => b.version),
         built.map((b) => b.body),
         built.map((b) => b.etag),
+        represent.format,
       ],
     );
   }
@@ -63,9 +64,11 @@ export function postgresRepresentations(primary: Pool, represent: Represent | un
 
   return {
     async read(articleId: number): Promise<StoredRepresentation | null> {
+      if (represent === undefined) return null;
       const { rows } = await primary.query<StoredRepresentation>(
-        `SELECT body, etag FROM article_representations WHERE article_id = $1 AND body IS NOT NULL`,
-        [articleId],
+        `SELECT body, etag FROM article_representations
+          WHERE article_id = $1 AND body IS NOT NULL AND format = $2`,
+        [articleId, represent.format],
       );
       return rows[0] ?? null;
     },

@@ -20,19 +20,22 @@ export function representationStore(
   represent: Represent | undefined,
 ) {
   const statements = {
-    stored: db.prepare<[number], { body: Buffer; etag: string }>(
-      `SELECT body, etag FROM article_representations WHERE article_id = ? AND body IS NOT NULL`,
+    stored: db.prepare<[number, string], { body: Buffer; etag: string }>(
+      `SELECT body, etag FROM article_representations
+        WHERE article_id = ? AND body IS NOT NULL AND format = ?`,
     ),
     owed: db.prepare<[number], { article_id: number }>(
       `SELECT article_id FROM article_representations WHERE body IS NULL ORDER BY article_id DESC LIMIT ?`,
     ),
-    store: db.prepare<{ articleId: number; body: Buffer; etag: string }>(
-      `UPDATE article_representations SET body = @body, etag = @etag WHERE article_id = @articleId`,
+    store: db.prepare<{ articleId: number; body: Buffer; etag: string; format: string }>(
+      `UPDATE article_representations SET body = @body, etag = @etag, format = @format
+        WHERE article_id = @articleId`,
     ),
   };
   return {
     read(articleId: number): StoredRepresentation | null {
-      return statements.stored.get(articleId) ?? null;
+      if (represent === undefined) return null;
+      return statements.stored.get(articleId, represent.format) ?? null;
     },
     /** Builds the owed bodies (newest articles first); inside the caller's write transaction. */
     refresh(): void {
@@ -41,7 +44,7 @@ export function representationStore(
         const record = article(articleId);
         if (record === null) continue;
         const { body, etag } = represent(record);
-        statements.store.run({ articleId, body: Buffer.from(body), etag });
+        statements.store.run({ articleId, body: Buffer.from(body), etag, format: represent.format });
       }
     },
   };
