@@ -10,6 +10,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createIngests } from '../src/ingest/ingest.js';
+import { representArticle } from '../src/http/representations.js';
 import { openRepository } from '../src/storage/open.js';
 import { interleaved, load, type LoadOptions, type LoadResult } from './lib/load.js';
 import { storyPages, variants } from './lib/pages.js';
@@ -40,7 +41,12 @@ const BREAKDOWN: [BaselineMode, string][] = [
  * 16 at a time (they share group commits, as concurrent ingests do).
  */
 export async function seedDatabase(path: string, count: number): Promise<{ ids: number[]; ms: number }> {
-  const { repository } = await openRepository({ location: path, skipIntegrityCheck: true });
+  // stored as the server stores them: with each article's representation (migration 014)
+  const { repository } = await openRepository({
+    location: path,
+    skipIntegrityCheck: true,
+    represent: representArticle,
+  });
   const start = performance.now();
   const ids: number[] = [];
   const texts = variants(storyPages(), count);

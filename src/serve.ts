@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { storageConfig, type Config } from './config.js';
+import { representArticle } from './http/representations.js';
 import { openRepository } from './storage/open.js';
 
 /** How long in-flight requests get to finish after SIGTERM before the process exits anyway. */
@@ -49,7 +50,7 @@ export function accessWarnings(config: Pick<Config, 'host' | 'apiTokens' | 'metr
  */
 export async function startServer(config: Config): Promise<FastifyInstance> {
   // Damaged data is refused (DatabaseCheckError) before anything writes to it, not served.
-  const storage = await openRepository(storageConfig(config));
+  const storage = await openRepository({ ...storageConfig(config), represent: representArticle });
   const { repository } = storage;
   let app: FastifyInstance;
   try {

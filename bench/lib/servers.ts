@@ -91,7 +91,7 @@ export interface Readiness {
   timeoutMs: number;
 }
 
-const LISTENING: Omit<Readiness, 'path'> = { status: 'below-500', pollMs: 50, timeoutMs: 20_000 };
+const LISTENING: Omit<Readiness, 'path'> = { status: 'below-500', pollMs: 50, timeoutMs: 120_000 };
 
 async function waitUntilUp(url: string, child: ChildProcess, readiness: Readiness): Promise<void> {
   const deadline = Date.now() + readiness.timeoutMs;

@@ -65,20 +65,32 @@ export const compiledSerializerCompiler: FastifySerializerCompiler<RouteSchema> 
 
 function compile(route: Parameters<FastifySerializerCompiler<RouteSchema>>[0]): (data: unknown) => string {
   const schema = zodSchemaOf(route.schema);
-  if (schema !== null) {
-    try {
-      const jsonSchema = z.toJSONSchema(schema, {
-        target: 'openapi-3.0',
-        io: 'output',
-        unrepresentable: 'any',
-        // A private registry: no component ids, so every schema is inlined for the compiler.
-        metadata: z.registry(),
-      });
-      const stringify = fastJson(shapeOnly(jsonSchema) as Parameters<typeof fastJson>[0]);
-      return (data: unknown) => stringify(data);
-    } catch {
-      // fall through to the validating serializer
-    }
+  return (schema === null ? null : compileZod(schema)) ?? zodSerializerCompiler(route);
+}
+
+/** fast-json-stringify over the schema's shape; null when it cannot compile it. */
+function compileZod(schema: z.ZodType): ((data: unknown) => string) | null {
+  try {
+    const jsonSchema = z.toJSONSchema(schema, {
+      target: 'openapi-3.0',
+      io: 'output',
+      unrepresentable: 'any',
+      // A private registry: no component ids, so every schema is inlined for the compiler.
+      metadata: z.registry(),
+    });
+    const stringify = fastJson(shapeOnly(jsonSchema) as Parameters<typeof fastJson>[0]);
+    return (data: unknown) => stringify(data);
+  } catch {
+    return null;
   }
-  return zodSerializerCompiler(route);
+}
+
+/**
+ * The serializer a route with this response schema gets, for bytes built outside a request
+ * (stored representations): the same bytes as the route would send.
+ */
+export function jsonSerializer(schema: z.ZodType): (data: unknown) => string {
+  const serialize = compileZod(schema);
+  if (serialize === null) throw new Error('the schema does not compile to a serializer');
+  return serialize;
 }

@@ -5,7 +5,7 @@
  * when chosen, so a SQLite deployment never loads a PostgreSQL driver, and the reverse.
  */
 import { existsSync } from 'node:fs';
-import type { Repository } from './repository.js';
+import type { Represent, Repository } from './repository.js';
 
 export interface StorageConfig {
   /**
@@ -26,6 +26,11 @@ export interface StorageConfig {
   mustExist?: boolean;
   /** Skip the engine's start-up check of the stored data (SQLite: `PRAGMA quick_check`). */
   skipIntegrityCheck?: boolean;
+  /**
+   * Builds an article's representation as GET serves it; the engine stores it beside the
+   * article at every write that changes it (see Repository.getArticleRepresentation).
+   */
+  represent?: Represent;
 }
 
 /** Something the caller should log about the opening: data flows forward, storage logs nothing. */
@@ -81,6 +86,7 @@ async function openSqlite(config: StorageConfig): Promise<Omit<OpenedStorage, 'e
     migrate: config.migrate ?? true,
     changesRetained: config.changesRetained,
     totalBound: config.totalBound,
+    represent: config.represent,
     onMigrated: (versions) => {
       applied = versions;
     },
@@ -113,6 +119,7 @@ async function openPostgres(config: StorageConfig): Promise<Omit<OpenedStorage, 
     changesRetained: config.changesRetained,
     totalBound: config.totalBound,
     migrate: config.migrate ?? true,
+    represent: config.represent,
   });
   return { repository, applied: null, notes: [] };
 }

@@ -20,6 +20,14 @@ export interface Repository {
   /** The article holding the document with these bytes, and the media type it was stored as. */
   findArticleByDocumentHash(sha256: string): Promise<StoredDocumentMatch | null>;
   getArticle(id: number): Promise<ArticleRecord | null>;
+  /**
+   * The article as GET serves it, stored beside it by the writes (see `Represent`): one read by
+   * primary key. Null when none is stored for the article's current state (the engine was opened
+   * without `represent`, the article predates migration 014, a refresh is still owed, or there is
+   * no such article): the caller then builds it from `getArticle`. Never stale: every write that
+   * changes what the representation shows discards it in the same transaction (migration 014).
+   */
+  getArticleRepresentation(id: number): Promise<StoredRepresentation | null>;
   /** The article's edition with its counts; `undefined` when the article does not exist. */
   getArticleEdition(articleId: number): Promise<ArticleEditionRecord | undefined>;
   /** One page of the article's teasers in page order (keyset on position); null when the article does not exist. */
@@ -458,6 +466,36 @@ export interface ArticleRecord {
   sourceUrl: string | null;
   ingestedAt: string;
   parserVersion: string;
+}
+
+/**
+ * An article's JSON as served, and its strong ETag: built by the HTTP layer (which owns the
+ * shape), stored by the engine beside the article so that a GET reads it in one step.
+ */
+export interface ArticleRepresentation {
+  body: string;
+  etag: string;
+}
+
+/**
+ * Builds an article's representation; given to an engine when it is opened (as the parser is
+ * given what the corpus learned), so that storage stores the HTTP shape without knowing it. An
+ * engine opened without one stores none, and every GET builds from rows.
+ */
+export interface Represent {
+  (article: ArticleRecord): ArticleRepresentation;
+  /**
+   * Names the shape of the bytes built (the API's article schema and serialization): a body
+   * stored under another format (by an older build) is never served, only rebuilt when the
+   * article next changes.
+   */
+  readonly format: string;
+}
+
+/** A stored representation as read: the body's UTF-8 bytes (or the text, on engines that return text). */
+export interface StoredRepresentation {
+  body: Uint8Array | string;
+  etag: string;
 }
 
 /** At most this many other captures are listed on an article. */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppConfig } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
+import { representArticle } from '../../src/http/representations.js';
 import type { Repository } from '../../src/storage/repository.js';
 import { openRepository } from '../../src/storage/open.js';
 
@@ -38,7 +39,10 @@ async function testLocation(): Promise<string> {
 
 /** A fresh app over an empty database of the test engine; close it after the test. */
 export async function buildTestApp(config: Partial<AppConfig> = {}): Promise<TestApp> {
-  const { repository } = await openRepository({ location: await testLocation() });
+  const { repository } = await openRepository({
+    location: await testLocation(),
+    represent: representArticle,
+  });
   const app = await buildApp({ ...loadConfig({}), logLevel: 'silent', ...config }, { repository });
   await app.ready();
   return {

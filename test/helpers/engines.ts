@@ -8,13 +8,14 @@
  */
 import pg from 'pg';
 import { createPostgresRepository } from '../../src/storage/postgres/index.js';
-import type { ArticleRecord, IngestRecord, Repository } from '../../src/storage/repository.js';
+import type { ArticleRecord, IngestRecord, Repository, Represent } from '../../src/storage/repository.js';
 import { createSqliteRepository } from '../../src/storage/sqlite/index.js';
 import { freshPostgresUrl, postgresAvailable, postgresUnavailableReason } from './postgres.js';
 
 export interface EngineOptions {
   changesRetained?: number;
   totalBound?: number;
+  represent?: Represent;
 }
 
 export interface Engine {

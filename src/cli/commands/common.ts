@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { ConfigError, databaseLocation as configuredLocation, loadConfig } from '../../config.js';
+import { representArticle } from '../../http/representations.js';
 import type { PageSubmission } from '../../ingest/ingest.js';
 import {
   openRepository,
@@ -73,7 +74,13 @@ export async function openForCommand(
   options: Pick<StorageConfig, 'mustExist'> = {},
 ): Promise<OpenedStorage> {
   try {
-    return await openRepository({ location, skipIntegrityCheck: true, ...options });
+    // Writes keep the stored representations that GET serves (migration 014) as the server does.
+    return await openRepository({
+      location,
+      skipIntegrityCheck: true,
+      represent: representArticle,
+      ...options,
+    });
   } catch (error) {
     if (error instanceof StorageConfigError) throw new UsageError(error.message);
     throw error;

@@ -282,6 +282,19 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
         // Sent as it is: the document types this operation as JSON only (see the description).
         return reply.type(`${mediaType}; charset=utf-8`).send(rendered as never);
       }
+      // Stored by the last write that touched the article (one read by primary key), else built.
+      const stored = await repository.getArticleRepresentation(request.params.id);
+      if (stored !== null) {
+        const { body } = stored;
+        return reply
+          .header('etag', stored.etag)
+          .type('application/json; charset=utf-8')
+          .send(
+            (typeof body === 'string'
+              ? body
+              : Buffer.from(body.buffer, body.byteOffset, body.byteLength)) as never,
+          );
+      }
       const article = await repository.getArticle(request.params.id);
       if (!article) throw notFound(request.params.id);
       return reply.type('application/json').send(toArticleResponse(article));

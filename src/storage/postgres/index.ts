@@ -12,6 +12,7 @@ import { parseUnchanged, type StoredParse } from '../parse-comparison.js';
 import {
   StorageError,
   type PageWithStory,
+  type Represent,
   type Repository,
   type ReparseCandidatesQuery,
   type ReparseOutcome,
@@ -46,6 +47,7 @@ import { postgresGroupCommitter } from './group-commit.js';
 import { postgresJobs } from './jobs.js';
 import { postgresLists } from './lists.js';
 import { readRouter } from './read-routing.js';
+import { postgresRepresentations } from './representations.js';
 import { loadPostgresMigrations, migratePostgres, postgresSchemaVersion } from './migrate.js';
 
 export interface PostgresOptions {
@@ -65,6 +67,11 @@ export interface PostgresOptions {
   migrate?: boolean;
   /** Connections per pool (default 10). */
   maxConnections?: number;
+  /**
+   * Builds an article's representation as served (JSON and ETag), stored beside it after every
+   * write that changes what it shows (migration 014). Unset: none is stored, GET builds from rows.
+   */
+  represent?: Represent;
 }
 
 /** How long health() waits for `SELECT 1` before it calls the database unavailable. */
@@ -152,6 +159,7 @@ function postgresRepository(
   const changesOn = new Map([primary, ...replicas].map((pool) => [pool, postgresChanges(pool)]));
   const lists = (pool: pg.Pool) => listsOn.get(pool)!;
   const jobs = postgresJobs(primary);
+  const representations = postgresRepresentations(primary, options.represent);
   const ingests = postgresGroupCommitter(primary, writeIngest, {
     writeGroup: writeIngestGroup,
     lockInOrder: lockDocuments,
@@ -249,6 +257,7 @@ function postgresRepository(
         throw failure('insert article', error);
       }
       fullSince = 0;
+      if (outcome.created) await representations.refresh();
       const article = await read('read back ingested article', () => readArticle(primary, outcome.id));
       if (!article)
         throw new StorageError('read back ingested article', {
@@ -259,16 +268,20 @@ function postgresRepository(
     findArticleByDocumentHash: (sha256) =>
       read('find stored document', () => readArticleByHash(primary, sha256)),
     getArticle: (id) => read('read article', () => readArticle(primary, id)),
+    getArticleRepresentation: (id) => read('read article representation', () => representations.read(id)),
     getArticleEdition: (id) => read('read article edition', () => readArticleEdition(primary, id)),
     listArticleTeasers: (id, query) => read('read teasers', () => readTeaserPage(primary, id, query)),
     getArticleSource: (id) => read('read article source', () => readSource(primary, id)),
-    deleteArticle: (id) =>
-      transaction('delete article', async (client) => {
+    async deleteArticle(id) {
+      const deleted = await transaction('delete article', async (client) => {
         const locked = await lockArticle(client, id);
         if (!locked) return false;
         await writeDelete(client, id, locked);
         return true;
-      }),
+      });
+      if (deleted) await representations.refresh();
+      return deleted;
+    },
 
     listArticles: (query) => router.page(query, (pool, paged) => lists(pool).listArticles(paged)),
     listEditions: (query) => router.page(query, (pool, paged) => lists(pool).listEditions(paged)),
@@ -325,7 +338,7 @@ function postgresRepository(
      */
     async replaceParse(target: ReparseTarget, page: PageWithStory, parserVersion: string) {
       try {
-        return await transaction('re-parse article', async (client): Promise<ReparseOutcome> => {
+        const outcome = await transaction('re-parse article', async (client): Promise<ReparseOutcome> => {
           const outcome = await reparseArticle(client, target, page, parserVersion);
           // Counted in the job in the same transaction, or not written at all (ReparseTarget.job).
           const job = target.job;
@@ -334,14 +347,19 @@ function postgresRepository(
           }
           return outcome;
         });
+        await representations.refresh();
+        return outcome;
       } catch (error) {
         if (error instanceof StorageError && error.cause instanceof JobLostError) return 'job-lost';
         throw error;
       }
     },
 
-    assignMissingStories: (limit) =>
-      transaction('assign story ids', (client) => assignMissingStories(client, limit)),
+    async assignMissingStories(limit) {
+      const assigned = await transaction('assign story ids', (client) => assignMissingStories(client, limit));
+      if (assigned > 0) await representations.refresh();
+      return assigned;
+    },
 
     createJob: async (kind, total, spec) => {
       try {

@@ -19,6 +19,11 @@ export interface GroupCommitOptions {
    * start would not find, such as writes into a database file that has been deleted).
    */
   confirm?: () => void;
+  /**
+   * Runs inside each group's transaction after its writes, before COMMIT (work owed by the
+   * group as a whole, done once for it). If it throws, the group's writes reject with its error.
+   */
+  finish?: () => void;
 }
 
 interface PendingWrite<I, O> {
@@ -71,16 +76,19 @@ export function groupCommitter<I, O>(
   const maxGroupSize = options.maxGroupSize ?? MAX_GROUP_SIZE;
   const commitDelayMs = options.commitDelayMs ?? COMMIT_DELAY_MS;
   const confirm = options.confirm ?? (() => undefined);
+  const finish = options.finish ?? (() => undefined);
   const queue: PendingWrite<I, O>[] = [];
   let waiting: NodeJS.Timeout | null = null;
   let immediate: NodeJS.Immediate | null = null;
 
-  const applyAll = db.transaction((group: readonly PendingWrite<I, O>[]): Outcome<O>[] =>
-    group.map((pending) => ({ ok: true, value: write(pending.input) })),
-  );
+  const applyAll = db.transaction((group: readonly PendingWrite<I, O>[]): Outcome<O>[] => {
+    const outcomes = group.map((pending): Outcome<O> => ({ ok: true, value: write(pending.input) }));
+    finish();
+    return outcomes;
+  });
   const guardedWrite = db.transaction(write); // inside a transaction: a savepoint
-  const applyEachGuarded = db.transaction((group: readonly PendingWrite<I, O>[]): Outcome<O>[] =>
-    group.map((pending) => {
+  const applyEachGuarded = db.transaction((group: readonly PendingWrite<I, O>[]): Outcome<O>[] => {
+    const outcomes = group.map((pending): Outcome<O> => {
       try {
         return { ok: true, value: guardedWrite(pending.input) };
       } catch (error) {
@@ -88,8 +96,10 @@ export function groupCommitter<I, O>(
         if (!db.inTransaction) throw error;
         return { ok: false, error };
       }
-    }),
-  );
+    });
+    finish();
+    return outcomes;
+  });
 
   function rejectAll(group: readonly PendingWrite<I, O>[], error: unknown): void {
     for (const pending of group) pending.reject(error);

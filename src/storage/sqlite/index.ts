@@ -3,6 +3,7 @@ import type { Migration } from '../migrate.js';
 import {
   StorageError,
   type PageWithStory,
+  type Represent,
   type Repository,
   type ReparseCandidatesQuery,
   type ReparseOutcome,
@@ -18,6 +19,7 @@ import { groupCommitter } from './group-commit.js';
 import { jobStore } from './jobs.js';
 import { listStore } from './lists.js';
 import { loadSqliteMigrations, migrate, schemaVersion } from './migrate.js';
+import { representationStore } from './representations.js';
 import { rankingRunner } from './search-thread.js';
 
 export { openDatabase, registerFunctions } from './database.js';
@@ -42,6 +44,11 @@ export interface OpenOptions {
   totalBound?: number;
   /** Told the versions this open applied (none when `migrate` is off): `masthead migrate` reports them. */
   onMigrated?: (applied: number[]) => void;
+  /**
+   * Builds an article's representation as served (JSON and ETag), stored beside it by every
+   * write that changes what it shows (migration 014). Unset: none is stored, GET builds from rows.
+   */
+  represent?: Represent;
   /** Tests only: the connection, once open (to simulate a full disk with `max_page_count`). */
   onOpen?: (db: Database.Database) => void;
 }
@@ -55,7 +62,7 @@ export function createSqliteRepository(path: string, options: OpenOptions = {}):
     const applied = (options.migrate ?? true) ? migrate(db, migrations) : [];
     options.onMigrated?.(applied);
     if (options.changesRetained !== undefined) changeStore(db).setRetained(options.changesRetained);
-    return sqliteRepository(db, path, migrations.at(-1)?.version ?? 0, options.totalBound);
+    return sqliteRepository(db, path, migrations.at(-1)?.version ?? 0, options);
   } catch (error) {
     db.close();
     throw error;
@@ -88,11 +95,12 @@ function sqliteRepository(
   db: Database.Database,
   path: string,
   latestVersion: number,
-  totalBound: number | undefined,
+  options: Pick<OpenOptions, 'totalBound' | 'represent'>,
 ): Repository {
   const articles = articleStore(db);
+  const representations = representationStore(db, (id) => articles.article(id), options.represent);
   const ranking = rankingRunner(db);
-  const lists = listStore(db, ranking, articles.relations, totalBound);
+  const lists = listStore(db, ranking, articles.relations, options.totalBound);
   const jobs = jobStore(db);
   const changes = changeStore(db);
   const fileProblem = watchDatabaseFile(path);
@@ -104,7 +112,10 @@ function sqliteRepository(
     const problem = fileProblem();
     if (problem !== null) throw new DatabaseFileMovedError(problem);
   }
-  const ingests = groupCommitter(db, articles.writeIngest, { confirm: confirmFile });
+  const ingests = groupCommitter(db, articles.writeIngest, {
+    confirm: confirmFile,
+    finish: () => representations.refresh(),
+  });
 
   function failure(action: string, error: unknown): StorageError {
     const kind = storageFailureOf(error);
@@ -138,9 +149,20 @@ function sqliteRepository(
       if (target.job && !jobs.countOutcome(target.job.id, target.job.nodeId, target.articleId, outcome)) {
         throw new JobLostError();
       }
+      representations.refresh();
       return outcome;
     },
   );
+  const deleteOne = db.transaction((articleId: number): boolean => {
+    const removed = articles.remove(articleId);
+    representations.refresh();
+    return removed;
+  });
+  const assignMissingStories = db.transaction((limit: number): number => {
+    const assigned = articles.assignMissingStories(limit);
+    representations.refresh();
+    return assigned;
+  });
   function reparseArticle(
     target: ReparseTarget,
     page: PageWithStory,
@@ -206,10 +228,11 @@ function sqliteRepository(
       return match;
     },
     getArticle: async (id) => articles.article(id),
+    getArticleRepresentation: async (id) => representations.read(id),
     getArticleEdition: async (id) => articles.articleEdition(id),
     listArticleTeasers: async (id, query) => articles.teaserPage(id, query),
     getArticleSource: async (id) => articles.source(id),
-    deleteArticle: async (id) => write('delete article', () => articles.remove(id)),
+    deleteArticle: async (id) => write('delete article', () => deleteOne.immediate(id)),
 
     listArticles: async (query) => lists.listArticles(query),
     listEditions: async (query) => lists.listEditions(query),
@@ -263,7 +286,7 @@ function sqliteRepository(
     },
 
     assignMissingStories: async (limit) =>
-      write('assign story ids', () => articles.assignMissingStories.immediate(limit)),
+      write('assign story ids', () => assignMissingStories.immediate(limit)),
 
     createJob: async (kind, total, spec) => write('create job', () => jobs.create(kind, total, spec)),
     claimJob: async (nodeId, leaseMs, parserVersion, maxTakeovers) =>

@@ -29,6 +29,7 @@ describe('migrate', () => {
         .all() as { name: string }[]
     ).map((t) => t.name);
     expect(tables).toEqual([
+      'article_representations',
       'articles',
       'articles_fts',
       'change_feed',

@@ -1,0 +1,77 @@
+/**
+ * Stored representations on PostgreSQL (migration 014): each article's JSON as served and its
+ * ETag, read by primary key on GET. Triggers set a body to NULL and bump its `version` in the
+ * transaction of any change it shows. After a write commits, the node that wrote builds the
+ * owed bodies: one statement reads each owed row's version with its article (one snapshot),
+ * one UPDATE stores the bodies whose version is still the one read. A change committed in
+ * between, or holding the row, wins; so does a NULL body: GET then builds from rows. Several
+ * nodes may refresh the same rows at once: they store the same text.
+ */
+import type { Pool } from 'pg';
+import type { ArticleRecord, Represent, StoredRepresentation } from '../repository.js';
+import { articleJson } from './rows.js';
+
+/** Bodies one refresh builds at most; the rest wait for the next writes (GET builds them meanwhile). */
+export const REFRESH_LIMIT = 256;
+
+export function postgresRepresentations(primary: Pool, represent: Represent | undefined) {
+  async function refreshOnce(): Promise<void> {
+    if (represent === undefined) return;
+    const { rows } = await primary.query<{ id: number; version: number; article: ArticleRecord | null }>(
+      `SELECT r.article_id AS id, r.version, ${articleJson('r.article_id')} AS article
+         FROM article_representations r
+        WHERE r.body IS NULL
+        ORDER BY r.article_id DESC LIMIT ${REFRESH_LIMIT}`,
+    );
+    const built = rows.flatMap(({ id, version, article }) =>
+      article === null ? [] : [{ id, version, ...represent(article) }],
+    );
+    if (built.length === 0) return;
+    await primary.query(
+      `UPDATE article_representations r SET body = u.body, etag = u.etag, format = $5
+         FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[]) AS u(id, version, body, etag)
+        WHERE r.article_id = u.id AND r.version = u.version`,
+      [
+        built.map((b) => b.id),
+        built.map((b) => b.version),
+        built.map((b) => b.body),
+        built.map((b) => b.etag),
+        represent.format,
+      ],
+    );
+  }
+
+  // One refresh at a time; a write that commits while one runs gets the next one (the running
+  // one may have read before that COMMIT), shared by every write that asked meanwhile.
+  let running: Promise<void> | null = null;
+  let queued: Promise<void> | null = null;
+  function refresh(): Promise<void> {
+    if (running === null) {
+      // Best effort: a body left owed is built from rows by GET, and by the next refresh.
+      running = refreshOnce()
+        .catch(() => undefined)
+        .finally(() => {
+          running = null;
+        });
+      return running;
+    }
+    queued ??= running.then(() => {
+      queued = null;
+      return refresh();
+    });
+    return queued;
+  }
+
+  return {
+    async read(articleId: number): Promise<StoredRepresentation | null> {
+      if (represent === undefined) return null;
+      const { rows } = await primary.query<StoredRepresentation>(
+        `SELECT body, etag FROM article_representations
+          WHERE article_id = $1 AND body IS NOT NULL AND format = $2`,
+        [articleId, represent.format],
+      );
+      return rows[0] ?? null;
+    },
+    refresh,
+  };
+}
