@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppConfig } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import type { Repository } from '../../src/storage/repository.js';
-import { openRepository } from '../../src/storage/open.js';
+import { openRepository, type StorageConfig } from '../../src/storage/open.js';
 
 export const FIXTURES_DIR = new URL('../fixtures/pages/', import.meta.url);
 
@@ -37,8 +37,11 @@ async function testLocation(): Promise<string> {
 }
 
 /** A fresh app over an empty database of the test engine; close it after the test. */
-export async function buildTestApp(config: Partial<AppConfig> = {}): Promise<TestApp> {
-  const { repository } = await openRepository({ location: await testLocation() });
+export async function buildTestApp(
+  config: Partial<AppConfig> = {},
+  storage: Omit<StorageConfig, 'location'> = {},
+): Promise<TestApp> {
+  const { repository } = await openRepository({ ...storage, location: await testLocation() });
   const app = await buildApp({ ...loadConfig({}), logLevel: 'silent', ...config }, { repository });
   await app.ready();
   return {

@@ -34,6 +34,7 @@ import {
   type EditionListQuery,
   type EditionRecord,
   type Page,
+  type RankedWithin,
   type PageQuery,
   type PublicationRecord,
   type PublicationRef,
@@ -358,6 +359,12 @@ export function postgresLists(pool: Pool, options: ListOptions = {}) {
     };
   }
 
+  /** What a relevance response says it ranked: the newest `rankedCandidates` matches, and whether those were all. */
+  const rankedWithin = (allMatchesRanked: boolean): RankedWithin => ({
+    newestMatches: rankedCandidates,
+    allMatchesRanked,
+  });
+
   /** The total of a relevance walk: the candidates found, within the list bound and what the walk can serve. */
   const relevanceTotal = (found: number): Total =>
     withinWindow(totalOf(found, Math.min(rankedCandidates, totalBound)), relevanceWindow);
@@ -373,7 +380,7 @@ export function postgresLists(pool: Pool, options: ListOptions = {}) {
     const search = parseSearchQuery(query.q);
     const binds = new Binds();
     const tsquery = tsQuery(search, binds);
-    if (tsquery === null) return nothingFound();
+    if (tsquery === null) return { ...nothingFound(), rankedWithin: rankedWithin(true) };
     const limit = Math.min(query.limit, relevanceWindow - position.served);
     const clauses = [
       `a.search @@ ${tsquery}`,
@@ -402,6 +409,7 @@ export function postgresLists(pool: Pool, options: ListOptions = {}) {
       items,
       nextCursor: more ? encodeArticleSearchCursor(query, { lastId: position.lastId, served }) : null,
       total: relevanceTotal(ranked.found),
+      rankedWithin: rankedWithin(ranked.found <= rankedCandidates),
     };
   }
 

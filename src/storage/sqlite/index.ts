@@ -16,7 +16,7 @@ import { openDatabase } from './database.js';
 import { DatabaseFileMovedError, roomForWrites, storageFailureOf, watchDatabaseFile } from './file-state.js';
 import { groupCommitter } from './group-commit.js';
 import { jobStore } from './jobs.js';
-import { listStore } from './lists.js';
+import { listStore, type ListOptions } from './lists.js';
 import { loadSqliteMigrations, migrate, schemaVersion } from './migrate.js';
 import { rankingRunner } from './search-thread.js';
 
@@ -40,6 +40,8 @@ export interface OpenOptions {
   changesRetained?: number;
   /** Lists count their items up to this many (`total`); past it the count is a lower bound. */
   totalBound?: number;
+  /** A relevance search ranks this many of the newest matches (RANKED_CANDIDATES; smaller in tests). */
+  rankedCandidates?: number | undefined;
   /** Told the versions this open applied (none when `migrate` is off): `masthead migrate` reports them. */
   onMigrated?: (applied: number[]) => void;
   /** Tests only: the connection, once open (to simulate a full disk with `max_page_count`). */
@@ -55,7 +57,10 @@ export function createSqliteRepository(path: string, options: OpenOptions = {}):
     const applied = (options.migrate ?? true) ? migrate(db, migrations) : [];
     options.onMigrated?.(applied);
     if (options.changesRetained !== undefined) changeStore(db).setRetained(options.changesRetained);
-    return sqliteRepository(db, path, migrations.at(-1)?.version ?? 0, options.totalBound);
+    return sqliteRepository(db, path, migrations.at(-1)?.version ?? 0, {
+      totalBound: options.totalBound,
+      rankedCandidates: options.rankedCandidates,
+    });
   } catch (error) {
     db.close();
     throw error;
@@ -88,11 +93,11 @@ function sqliteRepository(
   db: Database.Database,
   path: string,
   latestVersion: number,
-  totalBound: number | undefined,
+  listOptions: ListOptions,
 ): Repository {
   const articles = articleStore(db);
   const ranking = rankingRunner(db);
-  const lists = listStore(db, ranking, articles.relations, totalBound);
+  const lists = listStore(db, ranking, articles.relations, listOptions);
   const jobs = jobStore(db);
   const changes = changeStore(db);
   const fileProblem = watchDatabaseFile(path);
