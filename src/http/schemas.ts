@@ -233,7 +233,7 @@ export const RankedWithinSchema = z
       ),
   })
   .describe(
-    "Relevance search only (`sort=relevance`, the default with `q`): which matches were ranked. Ranking costs time per match, so a search ranks the newest matches only; the bound is the engine's own (20,000 on SQLite, 500 on PostgreSQL).",
+    "Relevance search only (`sort=relevance`, the default with `q`): which matches were ranked. Ranking costs time per match, so a search ranks the newest matches only; the bound is the engine's own (10,000 on SQLite, 500 on PostgreSQL).",
   )
   .meta({ id: 'RankedWithin' });
 

@@ -827,7 +827,7 @@ export interface components {
             /** @description true: `value` is the exact count. false: the count stopped at its bound (10,000 by default, `LIST_TOTAL_BOUND`), so there are at least `value`. */
             exact: boolean;
         };
-        /** @description Relevance search only (`sort=relevance`, the default with `q`): which matches were ranked. Ranking costs time per match, so a search ranks the newest matches only; the bound is the engine's own (20,000 on SQLite, 500 on PostgreSQL). */
+        /** @description Relevance search only (`sort=relevance`, the default with `q`): which matches were ranked. Ranking costs time per match, so a search ranks the newest matches only; the bound is the engine's own (10,000 on SQLite, 500 on PostgreSQL). */
         RankedWithin: {
             /** @description The bound: the search ranks at most this many matches, the newest (by article id). */
             newest_matches: number;

@@ -70,7 +70,7 @@ const BM25 = 'bm25(articles_fts, 10.0, 4.0, 1.0)';
  * language) or by another order. The response says so (`ranked_within`). Chosen by measurement
  * at 1M articles: docs/measurements/2026-12-07-sqlite-common-term.md.
  */
-export const RANKED_CANDIDATES = 20_000;
+export const RANKED_CANDIDATES = 10_000;
 
 export interface ListOptions {
   /** Lists count up to this many (`LIST_TOTAL_BOUND`). */
