@@ -11,6 +11,7 @@ import type {
   TeaserRecord,
   Represent,
   TeaserSearchItem,
+  RankedWithin,
   Total,
 } from '../storage/repository.js';
 import type { z } from 'zod';
@@ -22,6 +23,7 @@ import type {
   EditionSchema,
   JobSchema,
   PublicationSchema,
+  RankedWithinSchema,
   TeaserSchema,
   TeaserSearchItemSchema,
 } from './schemas.js';
@@ -133,6 +135,10 @@ export function toTeaser(teaser: TeaserRecord): z.output<typeof TeaserSchema> {
 }
 
 /** A list's `total`; every list that answers one counts (an engine that cannot says so here). */
+export function rankedWithinOf(ranked: RankedWithin): z.output<typeof RankedWithinSchema> {
+  return { newest_matches: ranked.newestMatches, all_matches_ranked: ranked.allMatchesRanked };
+}
+
 export function totalOf(page: { total?: Total }): Total {
   if (page.total === undefined) throw new Error('the repository did not count this list');
   return page.total;

@@ -220,11 +220,29 @@ export const TotalSchema = z
   )
   .meta({ id: 'Total' });
 
+export const RankedWithinSchema = z
+  .object({
+    newest_matches: z
+      .int()
+      .positive()
+      .describe('The bound: the search ranks at most this many matches, the newest (by article id).'),
+    all_matches_ranked: z
+      .boolean()
+      .describe(
+        'true: the query has no more matches than the bound, so every match was ranked. false: it has more; the results are the best of the newest `newest_matches`, not of all, and older articles need a narrower query (more words, a publication, a date range, a language) or another `sort`.',
+      ),
+  })
+  .describe(
+    "Relevance search only (`sort=relevance`, the default with `q`): which matches were ranked. Ranking costs time per match, so a search ranks the newest matches only; the bound is the engine's own (10,000 on SQLite, 500 on PostgreSQL).",
+  )
+  .meta({ id: 'RankedWithin' });
+
 export const ArticleListSchema = z
   .object({
     items: z.array(ArticleListItemSchema),
     next_cursor: z.string().nullable().describe('Pass as `cursor` for the next page; null at the end.'),
     total: TotalSchema,
+    ranked_within: RankedWithinSchema.optional(),
   })
   .meta({ id: 'ArticleList' });
 

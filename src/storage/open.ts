@@ -20,6 +20,8 @@ export interface StorageConfig {
   changesRetained?: number;
   /** Lists count their items up to this many (`total`). */
   totalBound?: number;
+  /** A relevance search ranks this many of the newest matches (the engine's own bound; tests set a small one). */
+  rankedCandidates?: number;
   /** Apply pending migrations on open (default true). */
   migrate?: boolean;
   /** Refuse to create a database that does not exist yet (a mistyped path): StorageConfigError. */
@@ -87,6 +89,7 @@ async function openSqlite(config: StorageConfig): Promise<Omit<OpenedStorage, 'e
     changesRetained: config.changesRetained,
     totalBound: config.totalBound,
     represent: config.represent,
+    rankedCandidates: config.rankedCandidates,
     onMigrated: (versions) => {
       applied = versions;
     },
@@ -118,6 +121,7 @@ async function openPostgres(config: StorageConfig): Promise<Omit<OpenedStorage, 
     readUrls: [...(config.readUrls ?? [])],
     changesRetained: config.changesRetained,
     totalBound: config.totalBound,
+    rankedCandidates: config.rankedCandidates,
     migrate: config.migrate ?? true,
     represent: config.represent,
   });

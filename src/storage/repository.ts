@@ -153,6 +153,19 @@ export interface Page<T> {
   nextCursor: string | null;
   /** How many items the whole list has, where the list counts them (see Total). */
   total?: Total;
+  /** A relevance search's: which of its matches were ranked (see RankedWithin). */
+  rankedWithin?: RankedWithin;
+}
+
+/**
+ * Ranking costs time per match, so a relevance search ranks the newest `newestMatches` matches
+ * (by id, within the filters) and no others: each engine has its own bound. `allMatchesRanked`
+ * false means there were more matches and the results are the best of the newest ones, not of
+ * all: older articles need a narrower query or another order.
+ */
+export interface RankedWithin {
+  newestMatches: number;
+  allMatchesRanked: boolean;
 }
 
 /**

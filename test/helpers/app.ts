@@ -4,7 +4,7 @@ import { buildApp, type AppConfig } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { representArticle } from '../../src/http/representations.js';
 import type { Repository } from '../../src/storage/repository.js';
-import { openRepository } from '../../src/storage/open.js';
+import { openRepository, type StorageConfig } from '../../src/storage/open.js';
 
 export const FIXTURES_DIR = new URL('../fixtures/pages/', import.meta.url);
 
@@ -38,8 +38,12 @@ async function testLocation(): Promise<string> {
 }
 
 /** A fresh app over an empty database of the test engine; close it after the test. */
-export async function buildTestApp(config: Partial<AppConfig> = {}): Promise<TestApp> {
+export async function buildTestApp(
+  config: Partial<AppConfig> = {},
+  storage: Omit<StorageConfig, 'location'> = {},
+): Promise<TestApp> {
   const { repository } = await openRepository({
+    ...storage,
     location: await testLocation(),
     represent: representArticle,
   });

@@ -71,6 +71,7 @@ export async function openEngine(
   if (engine === 'sqlite') {
     const repository = createSqliteRepository(':memory:', {
       totalBound: options.totalBound,
+      rankedCandidates: options.rankedCandidates,
       changesRetained: options.changesRetained,
     });
     return Object.assign(repository, { engine });

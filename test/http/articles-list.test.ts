@@ -238,6 +238,44 @@ describe('GET /v1/articles?q=', () => {
     expect(new Set(seen).size).toBe(matching);
   });
 
+  it('says which matches a relevance search ranked (ranked_within); other orders rank none', async () => {
+    const ranked = await list('?q=whales');
+    expect(ranked.body['ranked_within']).toEqual({
+      newest_matches: expect.any(Number) as number,
+      all_matches_ranked: true,
+    });
+    expect((await list('?q=whales&sort=ingested')).body).not.toHaveProperty('ranked_within');
+    expect((await list('')).body).not.toHaveProperty('ranked_within');
+  });
+
+  it('a common term ranks its newest matches only, and says so on every page', async () => {
+    const bounded = await buildTestApp({}, { rankedCandidates: 2 });
+    try {
+      const ids: number[] = [];
+      for (let i = 0; i < 4; i += 1)
+        ids.push((await bounded.repository.ingest(record(page({ title: `Whale ${i}` })))).article.id);
+      const seen: number[] = [];
+      let url = '/v1/articles?q=whale&limit=1';
+      for (let pages = 0; pages < 10 && url !== ''; pages += 1) {
+        const response = await bounded.app.inject(url);
+        expectMatchesContract('GET', '/v1/articles', response);
+        const body = response.json<{
+          items: { id: number }[];
+          next_cursor: string | null;
+          ranked_within: unknown;
+          total: unknown;
+        }>();
+        expect(body.ranked_within).toEqual({ newest_matches: 2, all_matches_ranked: false });
+        expect(body.total).toEqual({ value: 2, exact: false });
+        seen.push(...body.items.map((item) => item.id));
+        url = body.next_cursor === null ? '' : `/v1/articles?q=whale&limit=1&cursor=${body.next_cursor}`;
+      }
+      expect(seen.sort((a, b) => a - b)).toEqual(ids.slice(2));
+    } finally {
+      await bounded.close();
+    }
+  });
+
   it('rejects a search cursor replayed against another query', async () => {
     for (let i = 0; i < 3; i += 1) await store({ title: `Whale ${i}` });
     const first = (await t.app.inject('/v1/articles?q=whale*&limit=1')).json<{ next_cursor: string }>();

@@ -827,11 +827,19 @@ export interface components {
             /** @description true: `value` is the exact count. false: the count stopped at its bound (10,000 by default, `LIST_TOTAL_BOUND`), so there are at least `value`. */
             exact: boolean;
         };
+        /** @description Relevance search only (`sort=relevance`, the default with `q`): which matches were ranked. Ranking costs time per match, so a search ranks the newest matches only; the bound is the engine's own (10,000 on SQLite, 500 on PostgreSQL). */
+        RankedWithin: {
+            /** @description The bound: the search ranks at most this many matches, the newest (by article id). */
+            newest_matches: number;
+            /** @description true: the query has no more matches than the bound, so every match was ranked. false: it has more; the results are the best of the newest `newest_matches`, not of all, and older articles need a narrower query (more words, a publication, a date range, a language) or another `sort`. */
+            all_matches_ranked: boolean;
+        };
         ArticleList: {
             items: components["schemas"]["ArticleListItem"][];
             /** @description Pass as `cursor` for the next page; null at the end. */
             next_cursor: string | null;
             total: components["schemas"]["Total"];
+            ranked_within?: components["schemas"]["RankedWithin"];
         };
         /**
          * @example {

@@ -250,8 +250,82 @@ describe.each(ENGINES)('%s lists', (engine) => {
         items: [],
         nextCursor: null,
         total: { value: 0, exact: true },
+        rankedWithin: { newestMatches: expect.any(Number) as number, allMatchesRanked: true },
       });
       expect((await repository.listArticles({ q: '+++', limit: 5, sort: 'ingested' })).items).toEqual([]);
+    });
+  });
+
+  describe('relevance ranks the newest matches only (4 here)', () => {
+    let bounded: ReadRepository;
+    beforeEach(async () => {
+      bounded = await openEngine(engine, { rankedCandidates: 4 });
+    });
+    afterEach(async () => {
+      await bounded.close();
+    });
+    const storeIn = async (spec: PageSpec): Promise<number> =>
+      (await bounded.ingest(record(page(spec)))).article.id;
+
+    async function walkBounded(query: Omit<ArticleListQuery, 'cursor'>): Promise<Page<{ id: number }>[]> {
+      const pages: Page<{ id: number }>[] = [];
+      let cursor: string | undefined;
+      for (let count = 0; count < 100; count += 1) {
+        const current = await bounded.listArticles({ ...query, cursor });
+        pages.push(current);
+        if (current.nextCursor === null) return pages;
+        cursor = current.nextCursor;
+      }
+      throw new Error('the walk did not end');
+    }
+
+    it('a common term returns the best of its newest matches; an older best match needs a narrower query', async () => {
+      const best = await storeIn({ title: 'Whale whale whale', paragraphs: ['whale whale'], language: 'fr' });
+      const newer: number[] = [];
+      for (let i = 0; i < 6; i += 1)
+        newer.push(await storeIn({ title: `Notes ${i}`, paragraphs: [`a whale, ${i}`] }));
+      const pages = await walkBounded({ q: 'whale', limit: 3 });
+      const ids = pages.flatMap((current) => current.items.map((item) => item.id));
+      // exactly the newest four matches, each once; the best match, older, is not among them
+      expect([...ids].sort((a, b) => a - b)).toEqual(newer.slice(2));
+      for (const current of pages) {
+        expect(current.rankedWithin).toEqual({ newestMatches: 4, allMatchesRanked: false });
+        expect(current.total).toEqual({ value: 4, exact: false });
+      }
+      // narrowed (a language), or in another order, the older article is found
+      const narrowed = await bounded.listArticles({ q: 'whale', language: 'fr', limit: 3 });
+      expect(narrowed.items.map((item) => item.id)).toEqual([best]);
+      expect(narrowed.rankedWithin).toEqual({ newestMatches: 4, allMatchesRanked: true });
+      expect(narrowed.total).toEqual({ value: 1, exact: true });
+      const stored = await bounded.listArticles({ q: 'whale', sort: 'ingested', limit: 1 });
+      expect(stored.items[0]?.id).toBe(best);
+      expect(stored.rankedWithin).toBeUndefined(); // a keyset order ranks nothing
+    });
+
+    it('ranks every match of a term with no more matches than the bound, and says so', async () => {
+      const ids: number[] = [];
+      for (let i = 0; i < 4; i += 1) ids.push(await storeIn({ title: `Whale ${i}`, paragraphs: ['whale'] }));
+      const all = await bounded.listArticles({ q: 'whale', limit: 10 });
+      expect(all.items.map((item) => item.id).sort((a, b) => a - b)).toEqual(ids);
+      expect(all.rankedWithin).toEqual({ newestMatches: 4, allMatchesRanked: true });
+      expect(all.total).toEqual({ value: 4, exact: true });
+      ids.push(await storeIn({ title: 'Whale 4', paragraphs: ['whale'] }));
+      const cut = await bounded.listArticles({ q: 'whale', limit: 10 });
+      expect(cut.items.map((item) => item.id).sort((a, b) => a - b)).toEqual(ids.slice(1));
+      expect(cut.rankedWithin).toEqual({ newestMatches: 4, allMatchesRanked: false });
+    });
+
+    it('a walk keeps its newest matches while newer ones are stored: pages agree with one ranking', async () => {
+      for (let i = 0; i < 7; i += 1)
+        await storeIn({ title: `Whale count ${i}`, paragraphs: [`whale ${'whale '.repeat(i % 3)}`] });
+      const whole = (await bounded.listArticles({ q: 'whale', limit: 10 })).items.map((item) => item.id);
+      expect(whole).toHaveLength(4);
+      const first = await bounded.listArticles({ q: 'whale', limit: 2 });
+      await storeIn({ title: 'Whale whale whale', paragraphs: ['whale whale whale whale'] });
+      const second = await bounded.listArticles({ q: 'whale', limit: 2, cursor: first.nextCursor ?? '' });
+      expect([...first.items, ...second.items].map((item) => item.id)).toEqual(whole);
+      expect(second.nextCursor).toBeNull();
+      expect(second.rankedWithin).toEqual({ newestMatches: 4, allMatchesRanked: false });
     });
   });
 });

@@ -12,7 +12,7 @@ import { renderHtml } from '../../render/html.js';
 import { renderMarkdown } from '../../render/markdown.js';
 import { renderPlainText } from '../../render/plain-text.js';
 import { storedView } from '../../render/story-view.js';
-import { selectFields, toArticleResponse, toTeaser, totalOf } from '../representations.js';
+import { rankedWithinOf, selectFields, toArticleResponse, toTeaser, totalOf } from '../representations.js';
 import {
   BODY_PROBLEMS,
   LIST_PROBLEMS,
@@ -230,6 +230,7 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
         })),
         next_cursor: linkNext(request, reply, page.nextCursor),
         total: totalOf(page),
+        ...(page.rankedWithin === undefined ? {} : { ranked_within: rankedWithinOf(page.rankedWithin) }),
       };
     },
   );

@@ -34,6 +34,7 @@ import {
   type EditionListQuery,
   type EditionRecord,
   type Page,
+  type RankedWithin,
   type PageQuery,
   type PublicationRecord,
   type PublicationRef,
@@ -374,6 +375,12 @@ export function postgresLists(pool: Pool, options: ListOptions = {}) {
     };
   }
 
+  /** What a relevance response says it ranked: the newest `rankedCandidates` matches, and whether those were all. */
+  const rankedWithin = (allMatchesRanked: boolean): RankedWithin => ({
+    newestMatches: rankedCandidates,
+    allMatchesRanked,
+  });
+
   /** The total of a relevance walk: the candidates found, within the list bound and what the walk can serve. */
   const relevanceTotal = (found: number): Total =>
     withinWindow(totalOf(found, Math.min(rankedCandidates, totalBound)), relevanceWindow);
@@ -387,7 +394,7 @@ export function postgresLists(pool: Pool, options: ListOptions = {}) {
       ? withinRelevanceWindow(decodeArticleSearchCursor({ ...query, cursor: query.cursor }))
       : { lastId: await highestId('articles'), served: 0 };
     const search = parseSearchQuery(query.q);
-    if (tsQuery(search, new Binds()) === null) return nothingFound();
+    if (tsQuery(search, new Binds()) === null) return { ...nothingFound(), rankedWithin: rankedWithin(true) };
     const limit = Math.min(query.limit, relevanceWindow - position.served);
     // Walked newest first, the matches are tested against article_search's inline copy of each
     // vector (migration 015: ~10 µs a row against ~31 for the TOASTed articles.search); by
@@ -432,6 +439,7 @@ export function postgresLists(pool: Pool, options: ListOptions = {}) {
       items,
       nextCursor: more ? encodeArticleSearchCursor(query, { lastId: position.lastId, served }) : null,
       total: relevanceTotal(ranked.found),
+      rankedWithin: rankedWithin(ranked.found <= rankedCandidates),
     };
   }
 

@@ -17,7 +17,7 @@ import { openDatabase } from './database.js';
 import { DatabaseFileMovedError, roomForWrites, storageFailureOf, watchDatabaseFile } from './file-state.js';
 import { groupCommitter } from './group-commit.js';
 import { jobStore } from './jobs.js';
-import { listStore } from './lists.js';
+import { listStore, type ListOptions } from './lists.js';
 import { loadSqliteMigrations, migrate, schemaVersion } from './migrate.js';
 import { representationStore } from './representations.js';
 import { rankingRunner } from './search-thread.js';
@@ -42,6 +42,8 @@ export interface OpenOptions {
   changesRetained?: number;
   /** Lists count their items up to this many (`total`); past it the count is a lower bound. */
   totalBound?: number;
+  /** A relevance search ranks this many of the newest matches (RANKED_CANDIDATES; smaller in tests). */
+  rankedCandidates?: number | undefined;
   /** Told the versions this open applied (none when `migrate` is off): `masthead migrate` reports them. */
   onMigrated?: (applied: number[]) => void;
   /**
@@ -95,12 +97,15 @@ function sqliteRepository(
   db: Database.Database,
   path: string,
   latestVersion: number,
-  options: Pick<OpenOptions, 'totalBound' | 'represent'>,
+  options: Pick<OpenOptions, 'totalBound' | 'rankedCandidates' | 'represent'>,
 ): Repository {
   const articles = articleStore(db);
   const representations = representationStore(db, (id) => articles.article(id), options.represent);
   const ranking = rankingRunner(db);
-  const lists = listStore(db, ranking, articles.relations, options.totalBound);
+  const lists = listStore(db, ranking, articles.relations, {
+    totalBound: options.totalBound,
+    rankedCandidates: options.rankedCandidates,
+  });
   const jobs = jobStore(db);
   const changes = changeStore(db);
   const fileProblem = watchDatabaseFile(path);

@@ -13,6 +13,7 @@ import type { Statement } from 'better-sqlite3';
 import { dateBound, publicationKey } from '../keys.js';
 export { DEFAULT_TOTAL_BOUND, SEARCH_RESULT_WINDOW } from '../list-rules.js';
 import {
+  InvalidCursorError,
   type ArticleFilter,
   type ArticleListItem,
   type ArticleListQuery,
@@ -22,6 +23,7 @@ import {
   type EditionRecord,
   type Page,
   type PageQuery,
+  type RankedWithin,
   type PublicationRecord,
   type PublicationRef,
   type TeaserSearchItem,
@@ -57,6 +59,25 @@ import {
 import type { RankingRunner, SqlValue } from './search-thread.js';
 
 const BM25 = 'bm25(articles_fts, 10.0, 4.0, 1.0)';
+
+/**
+ * bm25 costs ~0.5 µs a match, so ranking every match of a common term grows with the archive
+ * (`india`, 374,668 matches at 1M articles: p99 189 ms). A relevance search therefore ranks
+ * the newest RANKED_CANDIDATES matches only (by id, within the filters, up to the walk's
+ * highest id): FTS5 walks a doclist backwards by rowid and stops there, so the cost is bounded
+ * whatever the archive's size. A common term returns the best of its newest matches; older
+ * articles are reached by narrowing the search (another word, a publication, a date range, a
+ * language) or by another order. The response says so (`ranked_within`). Chosen by measurement
+ * at 1M articles: docs/measurements/2026-12-07-sqlite-common-term.md.
+ */
+export const RANKED_CANDIDATES = 10_000;
+
+export interface ListOptions {
+  /** Lists count up to this many (`LIST_TOTAL_BOUND`). */
+  totalBound?: number | undefined;
+  /** A relevance search ranks this many of the newest matches (RANKED_CANDIDATES; smaller in tests). */
+  rankedCandidates?: number | undefined;
+}
 
 /**
  * An article id as SQL should see it next to a MATCH: better-sqlite3 binds a JS number as
@@ -186,8 +207,17 @@ export function listStore(
   db: Database.Database,
   ranking: RankingRunner,
   relations: (row: ArticleRow) => ArticleRelations,
-  totalBound: number = DEFAULT_TOTAL_BOUND,
+  options: ListOptions = {},
 ) {
+  const totalBound = options.totalBound ?? DEFAULT_TOTAL_BOUND;
+  const rankedCandidates = options.rankedCandidates ?? RANKED_CANDIDATES;
+  /** The most results a relevance walk serves: the matches it ranks, within the result window. */
+  const relevanceWindow = Math.min(rankedCandidates, SEARCH_RESULT_WINDOW);
+  const rankedWithin = (allMatchesRanked: boolean): RankedWithin => ({
+    newestMatches: rankedCandidates,
+    allMatchesRanked,
+  });
+
   /** Counts the rows of `from` up to the bound, here or (full-text) on the search thread. */
   async function count(from: string, values: SqlValue[], onSearchThread: boolean): Promise<Total> {
     const sql = cappedCount(from);
@@ -221,55 +251,52 @@ export function listStore(
   const highestArticleId = db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM articles');
 
   /**
-   * One page of a relevance search: the matches up to the walk's highest id, ranked again,
-   * after those served (a top-k sort of at most SEARCH_RESULT_WINDOW).
+   * One page of a relevance search: the newest `rankedCandidates` matches up to the walk's
+   * highest id, ranked again, after those served (a top-k sort of at most SEARCH_RESULT_WINDOW).
+   * A first statement walks the matches newest first, one past the bound: how many there are
+   * (the total) and the oldest of them, which is not ranked when the bound cut it.
    */
   async function searchArticles(query: ArticleListQuery & { q: string }): Promise<Page<ArticleListItem>> {
     const position = query.cursor
       ? decodeArticleSearchCursor({ ...query, cursor: query.cursor })
       : { lastId: highestArticleId.get()?.id ?? 0, served: 0 };
+    if (position.served >= relevanceWindow)
+      throw new InvalidCursorError('the cursor is not one this server issued');
     const search = parseSearchQuery(query.q);
     const match = ftsMatch(search);
-    if (match === null) return nothingFound();
-    const limit = Math.min(query.limit, SEARCH_RESULT_WINDOW - position.served);
+    if (match === null) return { ...nothingFound(), rankedWithin: rankedWithin(true) };
+    const limit = Math.min(query.limit, relevanceWindow - position.served);
     const where = articleWhere(query);
     if (query.distinct === 'story') {
       const representative = storyRepresentative(query, match);
       where.clauses.push(representative.sql);
       where.values.push(...representative.values);
     }
-    // Without filters the ranking needs the index alone (its rowid is the article id);
+    // Without filters the matches need the index alone (its rowid is the article id);
     // joining every match to its article first costs more than the ranking itself.
-    const sql =
-      where.clauses.length === 0
-        ? `SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ? AND rowid <= ?
-            ORDER BY ${BM25}, rowid LIMIT ? OFFSET ?`
-        : `SELECT a.id FROM articles_fts f
-             JOIN articles a ON a.id = f.rowid
-             LEFT JOIN editions e ON e.id = a.edition_id
-            ${sqlWhere(['articles_fts MATCH ?', 'f.rowid <= ?', ...where.clauses])}
-            ORDER BY ${BM25}, a.id LIMIT ? OFFSET ?`;
+    const id = where.clauses.length === 0 ? 'rowid' : 'f.rowid';
     const matches =
       where.clauses.length === 0
         ? `FROM articles_fts WHERE articles_fts MATCH ? AND rowid <= ?`
         : `FROM articles_fts f JOIN articles a ON a.id = f.rowid LEFT JOIN editions e ON e.id = a.edition_id
             ${sqlWhere(['articles_fts MATCH ?', 'f.rowid <= ?', ...where.clauses])}`;
-    const rows = await ranking.all<{ id: number }>(sql, [
-      match,
-      ftsRowId(position.lastId),
-      ...where.values,
-      limit + 1,
-      position.served,
-    ]);
-    const ranked = rows.map((row) => row.id);
-    // A relevance walk serves at most SEARCH_RESULT_WINDOW results.
-    const total = withinWindow(
-      await count(matches, [match, ftsRowId(position.lastId), ...where.values], true),
-      SEARCH_RESULT_WINDOW,
+    const values = [match, ftsRowId(position.lastId), ...where.values];
+    const [newest] = await ranking.all<{ found: number; oldest: number | null }>(
+      `SELECT count(*) AS found, min(id) AS oldest
+         FROM (SELECT ${id} AS id ${matches} ORDER BY ${id} DESC LIMIT ?)`,
+      [...values, rankedCandidates + 1],
     );
+    const found = newest?.found ?? 0;
+    const allMatchesRanked = found <= rankedCandidates;
+    const belowRanked = allMatchesRanked ? 0 : (newest?.oldest ?? 0);
+    const rows = await ranking.all<{ id: number }>(
+      `SELECT ${id} AS id ${matches} AND ${id} > ? ORDER BY ${BM25}, ${id} LIMIT ? OFFSET ?`,
+      [...values, ftsRowId(belowRanked), limit + 1, position.served],
+    );
+    const ranked = rows.map((row) => row.id);
     const pageIds = ranked.slice(0, limit);
     const served = position.served + pageIds.length;
-    const more = ranked.length > limit && served < SEARCH_RESULT_WINDOW;
+    const more = ranked.length > limit && served < relevanceWindow;
     const terms = highlightTerms(search);
     const items = articlesByIds(pageIds).map((article) => ({
       ...article,
@@ -278,7 +305,9 @@ export function listStore(
     return {
       items,
       nextCursor: more ? encodeArticleSearchCursor(query, { lastId: position.lastId, served }) : null,
-      total,
+      // A walk serves at most the matches it ranks, within SEARCH_RESULT_WINDOW.
+      total: withinWindow(totalOf(found, Math.min(rankedCandidates, totalBound)), relevanceWindow),
+      rankedWithin: rankedWithin(allMatchesRanked),
     };
   }
 

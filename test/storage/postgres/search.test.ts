@@ -375,7 +375,12 @@ describe.skipIf(!postgresAvailable)('PostgreSQL relevance', () => {
     const first = await repository.listArticles({ q: 'whale', limit: 3 });
     await repository.pool?.query('DELETE FROM articles WHERE id = ANY($1::bigint[])', [ids.slice(0, 2)]);
     const rest = await repository.listArticles({ q: 'whale', limit: 3, cursor: first.nextCursor ?? '' });
-    expect(rest).toEqual({ items: [], nextCursor: null, total: { value: 2, exact: true } });
+    expect(rest).toEqual({
+      items: [],
+      nextCursor: null,
+      total: { value: 2, exact: true },
+      rankedWithin: { newestMatches: 4, allMatchesRanked: true },
+    });
   });
 
   it('keeps a copy of each search vector in article_search on every write path', async () => {
