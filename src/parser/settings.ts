@@ -280,6 +280,9 @@ export const MORE_STORIES_EXTRA_CHARS = 40;
 /** How many lines below the top of the story the header's `Pub` / `|` / date lines may sit. */
 export const HEADER_SCAN_LINES = 6;
 
+/** Lines after a Zinio story's issue title that may be its header (title, byline, its own reading time). */
+export const STORY_HEADER_MAX_LINES = 4;
+
 /** How far below the top label the header's metadata may start. */
 export const TOP_LABEL_META_LOOKAHEAD = 4;
 
