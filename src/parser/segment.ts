@@ -13,7 +13,6 @@ import {
   matchIssueTitle,
   type EditionLineMatch,
 } from './edition.js';
-import { proseSentences } from './evidence.js';
 import { isBoilerplate } from './ledger.js';
 import { namesFooterBrand, namesWallBrand } from './platform-grammars.js';
 import { TRY_GOLD_SHAPE } from './rules/generic.js';
@@ -38,7 +37,6 @@ import {
   PREVIEW_WALL_MAX_LINES,
   SIGN_IN_MAX_CHARS,
   STORY_HEADER_MAX_LINES,
-  STORY_MIN_PARAGRAPHS_ABOVE_STORE,
   TITLE_MAX_CHARS,
   TIER_LINE_MAX_CHARS,
   TOP_LABEL_META_LOOKAHEAD,
@@ -519,26 +517,6 @@ function findMoreStoriesHeader(lines: ClassifiedLine[], topEnd: number, pubs: re
   return -1;
 }
 
-/** Lines of the store's issue panel (`$3.99 (Incl. tax)`, `52 Issues`, `In this issue`). */
-const STORE_KINDS: ReadonlySet<LineKind> = new Set(['issue-contents', 'issue-count', 'price']);
-
-/**
- * A Zinio story page prints the issue's store panel (prices, `52 Issues`, `In this issue` and
- * its cards) under the story: it is no issue page when its header holds the story's reading
- * time or when paragraphs stand between the top and the panel (an issue page has one, the
- * publisher's blurb).
- */
-function storyAboveStore(lines: readonly ClassifiedLine[], topEnd: number): boolean {
-  if (storyReadingTimeEnd(lines, topEnd) > topEnd) return true;
-  let paragraphs = 0;
-  for (let k = topEnd; k < lines.length; k++) {
-    const line = lines[k] as ClassifiedLine;
-    if (STORE_KINDS.has(line.kind)) break;
-    if (line.kind === 'text' && proseSentences([line.text], 1) > 0) paragraphs++;
-  }
-  return paragraphs >= STORY_MIN_PARAGRAPHS_ABOVE_STORE;
-}
-
 /**
  * A reading time that opens its card (Zinio: `6 min.` / title / summary): the two lines after
  * it are text and the next card's reading time (or the page's end) follows them. The lines
@@ -803,9 +781,7 @@ export function segment(classified: readonly ClassifiedLine[], lastLineOpen = fa
     if (line?.kind === 'category') lines[i] = relabel(line, 'text');
   }
   const repeats = countRepeats(lines);
-  const issuePage =
-    lines.some((l) => l.kind === 'issue-contents' || l.kind === 'issue-count') &&
-    !storyAboveStore(lines, topEnd);
+  const issuePage = lines.some((l) => l.kind === 'issue-contents' || l.kind === 'issue-count');
   let storyEnd = lines.findIndex((l, i) => i >= topEnd && STORY_END_KINDS.has(l.kind));
   let teaserStart: number;
   const pubs = printedPublications(lines, topEnd);

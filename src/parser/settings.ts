@@ -293,8 +293,6 @@ export const HEADER_SCAN_LINES = 6;
 
 /** Lines after a Zinio story's issue title that may be its header (title, byline, its own reading time). */
 export const STORY_HEADER_MAX_LINES = 4;
-/** Paragraphs above a store panel that make the page a story page (an issue page prints one blurb). */
-export const STORY_MIN_PARAGRAPHS_ABOVE_STORE = 2;
 
 /** How far below the top label the header's metadata may start. */
 export const TOP_LABEL_META_LOOKAHEAD = 4;
