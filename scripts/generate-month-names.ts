@@ -122,6 +122,21 @@ for (const language of LANGUAGES) {
   }
 }
 
+const weekdays = new Set<string>();
+for (const language of LANGUAGES) {
+  for (const weekday of ['long', 'short'] as const) {
+    const format = new Intl.DateTimeFormat(language, { weekday, timeZone: 'UTC', calendar: 'gregory' });
+    // 2 to 8 January 2022: Sunday to Saturday
+    for (let day = 2; day <= 8; day++) {
+      const key = format
+        .format(new Date(Date.UTC(2022, 0, day)))
+        .toLowerCase()
+        .replace(/[.,،]$/u, '');
+      if (key.length >= 3 && !DIGIT.test(key) && !found.has(key)) weekdays.add(key);
+    }
+  }
+}
+
 const entries = [...found]
   .filter(([, months]) => months.size === 1)
   .map(([word, months]) => [word, [...months][0] as number] as const)
@@ -138,6 +153,14 @@ writeFileSync(
  */
 export const WORLD_MONTHS: ReadonlyMap<string, number> = new Map<string, number>([
 ${entries.map(([w, m]) => `  [${JSON.stringify(w)}, ${m}],`).join('\n')}
+]);
+
+/** Weekday names in the same languages (\`Donnerstag, 3. März 2022\`, \`الخميس ٣ مارس ٢٠٢٢\`): said nothing a date needs. */
+export const WORLD_WEEKDAYS: ReadonlySet<string> = new Set<string>([
+${[...weekdays]
+  .sort()
+  .map((w) => `  ${JSON.stringify(w)},`)
+  .join('\n')}
 ]);
 `,
 );

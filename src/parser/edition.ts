@@ -8,7 +8,7 @@
 import type { ClassifiedLine } from './classify.js';
 import { ISSUE_WORDS } from './rules/generic.js';
 import { PRINTED_MONTHS } from './rules/locales/en.js';
-import { WORLD_MONTHS } from './rules/months.js';
+import { WORLD_MONTHS, WORLD_WEEKDAYS } from './rules/months.js';
 import type { EditionTemplate } from './rules/types.js';
 import {
   DATE_RANGE_MAX_CHARS,
@@ -93,8 +93,8 @@ function isoOf(year: number, month: number, day: number | null): string | null {
   return `${year}-${pad(month)}-${pad(day)}`;
 }
 
-/** `2022年3月3日`, `2022年3月`, `2022년 3월 3일`: year, month and day marked by CJK counters. */
-const CJK_DATE = /^(\d{4}) ?[年년] ?(\d{1,2}) ?[月월](?: ?(\d{1,2}) ?[日일])?$/u;
+/** `2022年3月3日`, `2022年3月`, `2022年3月号`, `2022년 3월 3일`: year, month and day marked by CJK counters. */
+const CJK_DATE = /^(\d{4}) ?[年년] ?(\d{1,2}) ?[月월](?: ?(\d{1,2}) ?[日일]| ?[号號호])?$/u;
 /** Words between the parts of a date that say nothing (`3 de agosto de 2025`, `3 марта 2022 г.`). */
 const DATE_CONNECTORS: ReadonlySet<string> = new Set([
   'de',
@@ -110,8 +110,35 @@ const DATE_CONNECTORS: ReadonlySet<string> = new Set([
 ]);
 /** A day as printed before or after a month word: `3`, `3.`, `1er`, `1º`. */
 const DAY_TOKEN = /^(\d{1,2})(?:[.ºª]|er)?$/u;
-/** A year as printed: `2022`, `2022.` (Hungarian puts the year first, with a dot). */
-const YEAR_TOKEN = /^(\d{4})\.?$/u;
+/** A year as printed: `2022`, `2022.` (Hungarian puts the year first, with a dot), `2022م` (Arabic marks the Gregorian year). */
+const YEAR_TOKEN = /^(\d{4})[.م]?$/u;
+/** Commas that may close a word of a date, in the scripts newsstands print. */
+const DATE_COMMAS: ReadonlySet<string> = new Set([',', '،', '，', '、']);
+
+/** `Donnerstag`, `jeudi`, `Thu.`, `الخميس`: a weekday printed before or after a date. */
+function isWeekday(word: string): boolean {
+  const key = word.toLowerCase().replace(/\.$/u, '');
+  return WORLD_WEEKDAYS.has(key) || ENGLISH_WEEKDAYS.has(key);
+}
+const ENGLISH_WEEKDAYS: ReadonlySet<string> = new Set([
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'mon',
+  'tue',
+  'tues',
+  'wed',
+  'thu',
+  'thur',
+  'thurs',
+  'fri',
+  'sat',
+  'sun',
+]);
 /** Month names of more than one word (`كانون الثاني`) have at most this many. */
 const MONTH_MAX_WORDS = 3;
 
@@ -137,8 +164,8 @@ function monthAt(words: readonly string[], from: number): { month: number; taken
 function parseWorded(text: string): string | null {
   const words = text
     .split(' ')
-    .map((w) => (w.endsWith(',') ? w.slice(0, -1) : w))
-    .filter((w) => w !== '' && !DATE_CONNECTORS.has(w.toLowerCase()));
+    .map((w) => (DATE_COMMAS.has(w.at(-1) ?? '') ? w.slice(0, -1) : w))
+    .filter((w) => w !== '' && !DATE_CONNECTORS.has(w.toLowerCase()) && !isWeekday(w));
   if (words.length < 2 || words.length > MONTH_MAX_WORDS + 2) return null;
   const yearFirst = YEAR_TOKEN.exec(words[0] ?? '');
   if (yearFirst) {

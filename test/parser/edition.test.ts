@@ -183,6 +183,11 @@ describe('header dates in other scripts and languages (stranger-2 class 2)', () 
     ['كانون الثاني 2022', '2022-01'],
     ['Dezembro 2024 - Janeiro 2025', '2024-12'],
     ['３ March ２０２２', '2022-03-03'],
+    ['Donnerstag, 3. März 2022', '2022-03-03'],
+    ['الخميس، ٣ مارس، ٢٠٢٢', '2022-03-03'],
+    ['٣ مارس ٢٠٢٢م', '2022-03-03'],
+    ['jeudi 15 janvier 2024', '2024-01-15'],
+    ['2022年3月号', '2022-03'],
   ])('%s is dated %s, its label kept as printed', (printed, iso) => {
     expect(parsePrintedDate(printed)).toEqual({ label: printed, iso });
   });
