@@ -450,11 +450,15 @@ function unitsPrintedAs(folded: string): readonly LocalizedString[] {
   return found ?? NO_MATCHES;
 }
 
-/** Prices, reading times, dates and issue numbers all print one (`\d` is ASCII in every regex here). */
+/**
+ * Prices, reading times, dates and issue numbers all print one, in any script (`٣ مارس ٢٠٢٢`);
+ * `\d` is ASCII in every regex here, and dates fold other digits before reading them.
+ */
+const ANY_DIGIT = /\p{Nd}/u;
 const ASCII_DIGIT = /\d/u;
 
 function matchShapes(text: string): Classification | null {
-  const numeric = ASCII_DIGIT.test(text);
+  const numeric = ANY_DIGIT.test(text);
   if (numeric) {
     const price = matchPrice(text);
     if (price) return { kind: 'price', locales: price };

@@ -1,12 +1,14 @@
 /**
- * Edition metadata: dates as printed on newsstand pages (always with English
- * month names, whatever the UI language) and the localized "This story is from
- * the {date} edition of {pub}." line.
+ * Edition metadata: dates as printed on newsstand pages (mostly with English month names,
+ * whatever the UI language; a header may print them in its own language and digits:
+ * `3. März 2022`, `Agosto de 2025`, `٣ مارس ٢٠٢٢`, `2022年3月3日`) and the localized "This
+ * story is from the {date} edition of {pub}." line.
  */
 
 import type { ClassifiedLine } from './classify.js';
 import { ISSUE_WORDS } from './rules/generic.js';
 import { PRINTED_MONTHS } from './rules/locales/en.js';
+import { WORLD_MONTHS, WORLD_WEEKDAYS } from './rules/months.js';
 import type { EditionTemplate } from './rules/types.js';
 import {
   DATE_RANGE_MAX_CHARS,
@@ -36,6 +38,10 @@ const DAY_FIRST = /^(\d{1,2}) (\p{L}{3,9})\.?,? (\d{4})$/u;
 const DAY_MONTH_YEAR_DASHED = /^(\d{1,2})-(\p{L}{3,9})-(\d{4})$/u;
 /** The same at the start of a token of running text. */
 const DASHED_DATE_START = /^\d{1,2}-\p{L}{3,9}-\d{4}/u;
+/** The letters a month word opens with in running text (combining marks included: `मार्च`). */
+const MONTH_WORD_START = /^[\p{L}\p{M}]{3,12}/u;
+/** A date in running text spans at most this many words (`3 de agosto de 2025`). */
+const RUNNING_DATE_MAX_WORDS = 5;
 /** A month name alone, first half of a range such as `May/June 2024`. */
 const MONTH_ONLY = /^(\p{L}{3,9})\.?$/u;
 /** Range separators between two printed dates. */
@@ -48,18 +54,152 @@ function pad(n: number): string {
 }
 
 function monthNumber(word: string): number | undefined {
-  return PRINTED_MONTHS.get(word.toLowerCase());
+  const key = word.toLowerCase();
+  return PRINTED_MONTHS.get(key) ?? WORLD_MONTHS.get(key);
+}
+
+const ANY_DIGIT = /\p{Nd}/u;
+/** Unicode's decimal digits come in runs of ten, 0 to 9: no run is longer than this many adjacent runs. */
+const DIGIT_RUN_WALK_MAX = 60;
+
+/** The value of a decimal digit of any script (`٣`, `۳`, `३`, `３` → 3): its place in its run of ten. */
+function digitValue(code: number): number {
+  let start = code;
+  while (code - start < DIGIT_RUN_WALK_MAX && ANY_DIGIT.test(String.fromCharCode(start - 1))) start--;
+  return (code - start) % 10;
+}
+
+/**
+ * The text with every decimal digit of the Basic Multilingual Plane written as an ASCII digit
+ * (`٣ مارس ٢٠٢٢` → `3 مارس 2022`): one code unit for one, so offsets into the text still hold.
+ */
+export function foldDigits(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let k = 0; k < text.length; k++) {
+    const code = text.charCodeAt(k);
+    if (code < 0x80 || !ANY_DIGIT.test(text.charAt(k))) continue;
+    out += text.slice(from, k) + String(digitValue(code));
+    from = k + 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
 }
 
 function isoOf(year: number, month: number, day: number | null): string | null {
-  if (year < PRINTED_YEAR_MIN || year > PRINTED_YEAR_MAX) return null;
+  if (year < PRINTED_YEAR_MIN || year > PRINTED_YEAR_MAX || month < 1 || month > 12) return null;
   if (day === null) return `${year}-${pad(month)}`;
   if (day < 1 || day > (DAYS_IN_MONTH[month - 1] ?? 0)) return null;
   if (month === 2 && day === 29 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0))) return null;
   return `${year}-${pad(month)}-${pad(day)}`;
 }
 
-function parseSingle(text: string): string | null {
+/** `2022年3月3日`, `2022年3月`, `2022年3月号`, `2022년 3월 3일`: year, month and day marked by CJK counters. */
+const CJK_DATE = /^(\d{4}) ?[年년] ?(\d{1,2}) ?[月월](?: ?(\d{1,2}) ?[日일]| ?[号號호])?$/u;
+/** Words between the parts of a date that say nothing (`3 de agosto de 2025`, `3 марта 2022 г.`). */
+const DATE_CONNECTORS: ReadonlySet<string> = new Set([
+  'de',
+  'del',
+  'di',
+  'of',
+  'г',
+  'г.',
+  'года',
+  'r.',
+  'm.',
+  'y',
+]);
+/** A day as printed before or after a month word: `3`, `3.`, `1er`, `1º`. */
+const DAY_TOKEN = /^(\d{1,2})(?:[.ºª]|er)?$/u;
+/** A year as printed: `2022`, `2022.` (Hungarian puts the year first, with a dot), `2022م` (Arabic marks the Gregorian year). */
+const YEAR_TOKEN = /^(\d{4})[.م]?$/u;
+/** Commas that may close a word of a date, in the scripts newsstands print. */
+const DATE_COMMAS: ReadonlySet<string> = new Set([',', '،', '，', '、']);
+
+/** `Donnerstag`, `jeudi`, `Thu.`, `الخميس`: a weekday printed before or after a date. */
+function isWeekday(word: string): boolean {
+  const key = word.toLowerCase().replace(/\.$/u, '');
+  return WORLD_WEEKDAYS.has(key) || ENGLISH_WEEKDAYS.has(key);
+}
+const ENGLISH_WEEKDAYS: ReadonlySet<string> = new Set([
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'mon',
+  'tue',
+  'tues',
+  'wed',
+  'thu',
+  'thur',
+  'thurs',
+  'fri',
+  'sat',
+  'sun',
+]);
+/** Month names of more than one word (`كانون الثاني`) have at most this many. */
+const MONTH_MAX_WORDS = 3;
+
+/** The month named by `words[from…]` in one to `MONTH_MAX_WORDS` words, and the words it took. */
+function monthAt(words: readonly string[], from: number): { month: number; taken: number } | null {
+  for (let n = MONTH_MAX_WORDS; n >= 1; n--) {
+    if (from + n > words.length) continue;
+    const name = words
+      .slice(from, from + n)
+      .join(' ')
+      .replace(/\.$/u, '');
+    const month = monthNumber(name);
+    if (month !== undefined) return { month, taken: n };
+  }
+  return null;
+}
+
+/**
+ * A date in a language's own words and order: day, month, year (`15 janvier 2024`,
+ * `3. März 2022`, `3 de agosto de 2025`), month and year (`Agosto de 2025`), month, day, year,
+ * or year first (`2022. március 3.`). Words, not a regex: linear in the text.
+ */
+function parseWorded(text: string): string | null {
+  const words = text
+    .split(' ')
+    .map((w) => (DATE_COMMAS.has(w.at(-1) ?? '') ? w.slice(0, -1) : w))
+    .filter((w) => w !== '' && !DATE_CONNECTORS.has(w.toLowerCase()) && !isWeekday(w));
+  if (words.length < 2 || words.length > MONTH_MAX_WORDS + 2) return null;
+  const yearFirst = YEAR_TOKEN.exec(words[0] ?? '');
+  if (yearFirst) {
+    const named = monthAt(words, 1);
+    if (named === null) return null;
+    const rest = words.slice(1 + named.taken);
+    if (rest.length === 0) return isoOf(Number(yearFirst[1]), named.month, null);
+    const day = rest.length === 1 ? DAY_TOKEN.exec(rest[0] ?? '') : null;
+    return day ? isoOf(Number(yearFirst[1]), named.month, Number(day[1])) : null;
+  }
+  const year = YEAR_TOKEN.exec(words.at(-1) ?? '');
+  if (!year) return null;
+  const middle = words.slice(0, -1);
+  const dayFirst = DAY_TOKEN.exec(middle[0] ?? '');
+  const named = monthAt(middle, dayFirst ? 1 : 0);
+  if (named === null) return null;
+  const after = middle.slice((dayFirst ? 1 : 0) + named.taken);
+  if (dayFirst) return after.length === 0 ? isoOf(Number(year[1]), named.month, Number(dayFirst[1])) : null;
+  if (after.length === 0) return isoOf(Number(year[1]), named.month, null);
+  const dayAfter = after.length === 1 ? DAY_TOKEN.exec(after[0] ?? '') : null;
+  return dayAfter ? isoOf(Number(year[1]), named.month, Number(dayAfter[1])) : null;
+}
+
+function parseSingle(printed: string): string | null {
+  // digits of any script read as ASCII digits (`٣ مارس ٢٠٢٢`)
+  const text = foldDigits(printed);
+  const cjk = CJK_DATE.exec(text);
+  if (cjk) return isoOf(Number(cjk[1]), Number(cjk[2]), cjk[3] === undefined ? null : Number(cjk[3]));
+  const english = parseShaped(text);
+  return english ?? parseWorded(text);
+}
+
+/** The shapes newsstands print (`October 23, 2024`, `Oct. 2024`, `September2021`, `23-APR-2017`). */
+function parseShaped(text: string): string | null {
   const m = MONTH_DAY_YEAR.exec(text);
   if (m) {
     const month = monthNumber(m[1] ?? '');
@@ -86,7 +226,7 @@ function parseSingle(text: string): string | null {
  */
 export function parsePrintedDate(text: string): PrintedDate | null {
   const label = text.trim();
-  if (label.length < 7 || label.length > 64 || !YEAR.test(label)) return null;
+  if (label.length < 7 || label.length > 64 || !YEAR.test(foldDigits(label))) return null;
   const single = parseSingle(label);
   if (single !== null) return { label, iso: single };
   for (const sep of RANGE_SEPARATORS) {
@@ -182,7 +322,9 @@ export function matchIssueTitle(
 export function findPrintedDate(text: string): (PrintedDate & { start: number; end: number }) | null {
   const tokens: { word: string; start: number }[] = [];
   const re = /\S+/gu;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) tokens.push({ word: m[0], start: m.index });
+  // digits of any script as ASCII digits; the folded text keeps the original's offsets
+  const folded = foldDigits(text);
+  for (let m = re.exec(folded); m !== null; m = re.exec(folded)) tokens.push({ word: m[0], start: m.index });
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (token === undefined) continue;
@@ -190,11 +332,20 @@ export function findPrintedDate(text: string): (PrintedDate & { start: number; e
     if (dashed) {
       const iso = parseSingle(dashed[0]);
       if (iso !== null)
-        return { label: dashed[0], iso, start: token.start, end: token.start + dashed[0].length };
+        return {
+          label: text.slice(token.start, token.start + dashed[0].length),
+          iso,
+          start: token.start,
+          end: token.start + dashed[0].length,
+        };
     }
-    const letters = /^\p{L}{3,9}/u.exec(token.word);
-    if (!letters || monthNumber(letters[0]) === undefined) continue;
-    for (let span = 3; span >= 1; span--) {
+    // a month first (`October 23, 2024`, `Agosto de 2025`) or a day first (`3. März 2022`, `3 de agosto de 2025`)
+    const letters = MONTH_WORD_START.exec(token.word);
+    const opensDate = letters
+      ? monthNumber(letters[0]) !== undefined || monthAt([letters[0], tokens[i + 1]?.word ?? ''], 0) !== null
+      : DAY_TOKEN.test(token.word.replace(/,$/u, ''));
+    if (!opensDate) continue;
+    for (let span = RUNNING_DATE_MAX_WORDS; span >= 1; span--) {
       const last = tokens[i + span - 1];
       if (last === undefined) continue;
       const yearAt = /\d{4}/u.exec(last.word);

@@ -9,6 +9,10 @@
 
 import {
   CONTENTS_MAX_NUMBERS,
+  FORM_LABEL_MAX_CHARS,
+  FORM_LABEL_MAX_WORDS,
+  FORM_MAX_PROSE_LINES,
+  FORM_MIN_LABELS,
   LETTER_GREETING_MAX_WORDS,
   LETTER_SIGN_OFF_MAX_WORDS,
   LETTER_SIGN_OFF_WINDOW,
@@ -26,6 +30,7 @@ import {
   RECORD_MIN_SHARE,
 } from './settings.js';
 import type { StoryDraft } from './story.js';
+import { endsSentence, hasDigit, wordCount } from './text.js';
 
 /** Characters that end a sentence in the scripts newsstands print. */
 const SENTENCE_STOPS: ReadonlySet<string> = new Set(['.', '!', '?', '…', '؟', '।', '。', '！', '？']);
@@ -227,18 +232,37 @@ function proseShareShortfall(texts: readonly string[]): string | null {
   if (texts.length === 0) return null;
   let prose = 0;
   let run = 0;
+  let longestRun = 0;
+  let labels = 0;
+  let labelRun = 0;
   for (const text of texts) {
     const sentences = proseSentences([text], PROSE_PARAGRAPH_MIN_SENTENCES);
     if (sentences >= PROSE_PARAGRAPH_MIN_SENTENCES) return null;
     run = sentences > 0 ? run + 1 : 0;
-    // paragraphs of one sentence each, one after another, are running text whatever surrounds them
-    if (run >= PROSE_MIN_RUN) return null;
+    longestRun = Math.max(longestRun, run);
     if (sentences > 0) prose++;
+    labels = isFieldLabel(text) ? labels + 1 : 0;
+    labelRun = Math.max(labelRun, labels);
   }
+  // field labels one under another and a few sentences around them (`Forgot your password?`)
+  if (labelRun >= FORM_MIN_LABELS && prose <= FORM_MAX_PROSE_LINES)
+    return `no story: ${labelRun} lines in a row are field labels and no line is a paragraph (a form)`;
+  // paragraphs of one sentence each, one after another, are running text whatever surrounds them
+  if (longestRun >= PROSE_MIN_RUN) return null;
   if (prose >= texts.length * PROSE_MIN_LINE_SHARE) return null;
   return (
     `no story: only ${prose} of ${texts.length} lines hold a sentence of running prose and none a paragraph ` +
     '(a form, an error or a results page)'
+  );
+}
+
+/** `Email`, `Senha`, `E-Mail-Adresse`, `パスワード`: a form field's label, a word or two and no sentence. */
+function isFieldLabel(text: string): boolean {
+  return (
+    text.length <= FORM_LABEL_MAX_CHARS &&
+    wordCount(text) <= FORM_LABEL_MAX_WORDS &&
+    !endsSentence(text) &&
+    !hasDigit(text)
   );
 }
 

@@ -5,6 +5,7 @@
 
 import type { ClassifiedLine } from './classify.js';
 import { detectLanguage } from './language.js';
+import { CATEGORY_LABELS } from './rules/generic.js';
 import { PLATFORMS } from './rules/platforms.js';
 import { EDITION_LINE_VOTES, PRICE_PERIOD_VOTE, UI_LANGUAGE_MIN_CHARS } from './settings.js';
 
@@ -69,5 +70,21 @@ export function pageLocale(lines: readonly ClassifiedLine[]): string | null {
   if (known !== null && !onlyPriceVotes) return known;
   const sentences = lines.filter((l) => UI_SENTENCE_KINDS.has(l.kind) && l.locales.length === 0).map(uiWords);
   const detected = sentences.length > 0 ? detectLanguage(sentences, UI_LANGUAGE_MIN_CHARS) : null;
-  return detected ?? known;
+  return detected ?? known ?? categoryBreadcrumbLocale(lines);
+}
+
+const ENGLISH_CATEGORIES: ReadonlySet<string> = new Set(CATEGORY_LABELS.map((c) => c.toLowerCase()));
+
+/**
+ * A page whose only UI wording is its store breadcrumb (`/ News & Politics` over a Zinio story):
+ * the category's language, when it is one of the English store categories. Last resort only: a
+ * reading time or any other platform line in a known wording decides first.
+ */
+function categoryBreadcrumbLocale(lines: readonly ClassifiedLine[]): string | null {
+  for (const line of lines) {
+    if (line.kind !== 'navigation') continue;
+    const category = line.text.slice(line.text.lastIndexOf('/') + 1).trim();
+    if (ENGLISH_CATEGORIES.has(category.toLowerCase())) return 'en';
+  }
+  return null;
 }

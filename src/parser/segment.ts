@@ -36,6 +36,8 @@ import {
   PREVIEW_WALL_LINE_MAX_CHARS,
   PREVIEW_WALL_MAX_LINES,
   SIGN_IN_MAX_CHARS,
+  STORY_HEADER_MAX_LINES,
+  TITLE_MAX_CHARS,
   TIER_LINE_MAX_CHARS,
   TOP_LABEL_META_LOOKAHEAD,
   TRY_GOLD_MAX_CHARS,
@@ -516,6 +518,20 @@ function findMoreStoriesHeader(lines: ClassifiedLine[], topEnd: number, pubs: re
 }
 
 /**
+ * A reading time that opens its card (Zinio: `6 min.` / title / summary): the two lines after
+ * it are text and the next card's reading time (or the page's end) follows them. The lines
+ * above it are then not the card's: on a story page they are the story's last paragraphs.
+ */
+function opensCard(lines: readonly ClassifiedLine[], r: number): boolean {
+  const after = lines[r + 3];
+  return (
+    lines[r + 1]?.kind === 'text' &&
+    lines[r + 2]?.kind === 'text' &&
+    (after === undefined || after.kind === 'reading-time')
+  );
+}
+
+/**
  * A page without a paywall block whose lines are teaser cards (a listing):
  * the cards start at the card holding the first reading time.
  */
@@ -533,7 +549,7 @@ function findCardStart(
     }
   }
   if (r < 0) return null;
-  if (lines[r]?.kind === 'card-publication') return r;
+  if (lines[r]?.kind === 'card-publication' || opensCard(lines, r)) return r;
   let k = r - 1;
   let texts = 0;
   while (k >= from && texts < 2 && lines[k]?.kind === 'text') {
@@ -627,16 +643,24 @@ function trailingChrome(lines: ClassifiedLine[]): void {
 }
 
 /**
- * A reading time right under an issue title (`QuoQuo` / `Quo September2021` /
- * `6 min.`) is the story's own (a Zinio story page), not the first teaser card's:
- * cards are looked for after it. Returns where to look from.
+ * A Zinio story page's header: an issue title (`QuoQuo` / `Quo September2021`), then the title,
+ * the byline and the story's own reading time, in any order (`6 min.` above or under the title).
+ * A reading time there is the story's, not the first teaser card's: cards are looked for after
+ * the header's last reading time. Returns where to look from.
  */
 function storyReadingTimeEnd(lines: readonly ClassifiedLine[], topEnd: number): number {
   const name = lines[topEnd];
   const issue = lines[topEnd + 1];
-  if (name?.kind !== 'text' || issue?.kind !== 'text' || lines[topEnd + 2]?.kind !== 'reading-time')
+  if (name?.kind !== 'text' || issue?.kind !== 'text' || matchIssueTitle(name.text, issue.text) === null)
     return topEnd;
-  return matchIssueTitle(name.text, issue.text) === null ? topEnd : topEnd + 3;
+  let end = topEnd;
+  const limit = Math.min(lines.length, topEnd + 2 + STORY_HEADER_MAX_LINES);
+  for (let k = topEnd + 2; k < limit; k++) {
+    const line = lines[k] as ClassifiedLine;
+    if (line.kind === 'reading-time') end = k + 1;
+    else if (line.kind !== 'text' || line.text.length > TITLE_MAX_CHARS || endsSentence(line.text)) break;
+  }
+  return end;
 }
 
 /**

@@ -192,6 +192,17 @@ export const PROSE_PARAGRAPH_MIN_SENTENCES = 2;
  */
 export const PROSE_MIN_RUN = 3;
 /**
+ * A form prints its field labels one under another (`Email` / `Password`, `E-mail` / `Senha`,
+ * `メールアドレス` / `パスワード`): this many label lines in a row, on a page with no paragraph,
+ * are a form whatever share of its lines hold a sentence. A story's subhead stands alone.
+ */
+export const FORM_MIN_LABELS = 2;
+/** A form holds at most this many lines of prose (the sign-in and register prompts, the lost-password question). */
+export const FORM_MAX_PROSE_LINES = 3;
+/** A field label: at most this many words and characters, no digit, no sentence stop. */
+export const FORM_LABEL_MAX_WORDS = 2;
+export const FORM_LABEL_MAX_CHARS = 24;
+/**
  * An e-mail: at least this many `Key: value` header lines among the first MAIL_HEADER_WINDOW
  * lines of the story region, one of them holding an address (`name@host.tld`).
  */
@@ -279,6 +290,9 @@ export const MORE_STORIES_EXTRA_CHARS = 40;
 
 /** How many lines below the top of the story the header's `Pub` / `|` / date lines may sit. */
 export const HEADER_SCAN_LINES = 6;
+
+/** Lines after a Zinio story's issue title that may be its header (title, byline, its own reading time). */
+export const STORY_HEADER_MAX_LINES = 4;
 
 /** How far below the top label the header's metadata may start. */
 export const TOP_LABEL_META_LOOKAHEAD = 4;

@@ -3,6 +3,7 @@ import { classifyLine } from '../../src/parser/classify.js';
 import { parsePage } from '../../src/parser/index.js';
 import {
   findIssueLabel,
+  foldDigits,
   findPrintedDate,
   parseEditionLabel,
   parsePrintedDate,
@@ -160,5 +161,68 @@ describe('edition labels of other shapes (issue 11)', () => {
       ].join('\n'),
     );
     expect(out.edition).toMatchObject({ publication: 'Filmfare', date: '2017-04-23', label: '23-APR-2017' });
+  });
+});
+
+describe('header dates in other scripts and languages (stranger-2 class 2)', () => {
+  it.each([
+    ['٣ مارس ٢٠٢٢', '2022-03-03'],
+    ['۱۵ ژانویه ۲۰۲۴', '2024-01-15'],
+    ['Agosto de 2025', '2025-08'],
+    ['3 de agosto de 2025', '2025-08-03'],
+    ['3. März 2022', '2022-03-03'],
+    ['15 janvier 2024', '2024-01-15'],
+    ['1er janvier 2024', '2024-01-01'],
+    ['2022年3月3日', '2022-03-03'],
+    ['2022年3月', '2022-03'],
+    ['2022년 3월 3일', '2022-03-03'],
+    ['3 марта 2022 г.', '2022-03-03'],
+    ['3 मार्च 2022', '2022-03-03'],
+    ['2022. március 3.', '2022-03-03'],
+    ['15 במרץ 2022', '2022-03-15'],
+    ['كانون الثاني 2022', '2022-01'],
+    ['Dezembro 2024 - Janeiro 2025', '2024-12'],
+    ['３ March ２０２２', '2022-03-03'],
+    ['Donnerstag, 3. März 2022', '2022-03-03'],
+    ['الخميس، ٣ مارس، ٢٠٢٢', '2022-03-03'],
+    ['٣ مارس ٢٠٢٢م', '2022-03-03'],
+    ['jeudi 15 janvier 2024', '2024-01-15'],
+    ['2022年3月号', '2022-03'],
+  ])('%s is dated %s, its label kept as printed', (printed, iso) => {
+    expect(parsePrintedDate(printed)).toEqual({ label: printed, iso });
+  });
+
+  it.each(['12 Monkeys 2022', 'Shopping 2022', '31 فبراير ٢٠٢٢', '2022年13月', 'listopad 2022'])(
+    '%s is no date (no month word, an impossible day or month, a word two languages disagree on)',
+    (text) => {
+      expect(parsePrintedDate(text)).toBeNull();
+    },
+  );
+
+  it('folds the digits of any script one code unit for one', () => {
+    expect(foldDigits('٠١٢٣٤٥٦٧٨٩ ۰۱۲۳۴۵۶۷۸۹ ०१२३४५६७८९ ０１２３４５６７８９ ๐๑๒๓๔๕๖๗๘๙')).toBe(
+      '0123456789 0123456789 0123456789 0123456789 0123456789',
+    );
+    expect(foldDigits('no digits here')).toBe('no digits here');
+  });
+
+  it('finds such a date inside running text, with its offsets in the printed text', () => {
+    const text = 'Diese Geschichte stammt aus der 3. März 2022-Ausgabe von agrarheute.';
+    const found = findPrintedDate(text);
+    expect(found).toMatchObject({ label: '3. März 2022', iso: '2022-03-03' });
+    expect(text.slice(found?.start, found?.end)).toBe('3. März 2022');
+    expect(findPrintedDate('هذه القصة من طبعة ٣ مارس ٢٠٢٢ من المجلة.')).toMatchObject({
+      label: '٣ مارس ٢٠٢٢',
+      iso: '2022-03-03',
+    });
+  });
+
+  it('reads a header date line in Arabic digits as the date, never the deck', () => {
+    const page = parsePage(
+      'Title of the story\nAl Majalla\n|\n٣ مارس ٢٠٢٢\nThe deck says what the story is about\nThe body starts here and it goes on for a while. It has two sentences at least.\nA second paragraph follows the first one and it ends here. Then another sentence.',
+      { url: 'https://www.magzter.com/stories/news/x/y' },
+    );
+    expect(page.edition).toMatchObject({ date: '2022-03-03', label: '٣ مارس ٢٠٢٢' });
+    expect(page.story?.deck).toBe('The deck says what the story is about');
   });
 });

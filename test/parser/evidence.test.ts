@@ -167,3 +167,27 @@ describe('letters and tables of contents are no story, by punctuation and number
     expect(out.warnings.some(isNoStoryWarning)).toBe(true);
   });
 });
+
+describe('a short sign-in form (stranger-2 class 4)', () => {
+  it.each([
+    [
+      'en, a heading that reads as the publication',
+      'The New Yorker\nSign in\nEmail address\nPassword\nForgot your password?\nSign in to keep reading this story and every issue since 1925.\nDon’t have an account? Subscribe now and get your first month for free.',
+    ],
+    [
+      'tr, on a platform URL',
+      'Giriş yap\nE-posta\nŞifre\nŞifrenizi mi unuttunuz?\nBu hikayeyi okumaya devam etmek için giriş yapın ve tüm sayılara erişin.',
+    ],
+  ])('%s: field labels one under another are a form, whatever share of lines hold a sentence', (_, text) => {
+    const out = parsePage(text, { url: 'https://www.magzter.com/login' });
+    expect(out.story).toBeNull();
+    expect(out.warnings.some((w) => w.startsWith('no story:') && w.includes('(a form)'))).toBe(true);
+  });
+
+  it('a story whose subhead stands alone above its paragraph keeps its story', () => {
+    const out = parsePage(
+      'Rain at last\nThe dry season ended early this year in the south of the country.\nThe farmers\nMost of them had already planted their fields before the first storm.\nThe towns\nThe reservoirs were full for the first time in three years.',
+    );
+    expect(out.story?.paragraphs).toContain('The farmers');
+  });
+});
