@@ -360,13 +360,14 @@ const LIST_MARKS: ReadonlySet<string> = new Set(['-', '*', '•', '·', '–']);
 
 /**
  * `300 g de farina`, `- ½ chávena de óleo`, `2 lemons`: a short line (a list item, its mark
- * aside) that opens with a quantity and holds a word, not a sentence.
+ * aside) that opens with a quantity and ends in a word, not a sentence.
  */
 function isQuantityLine(text: string): boolean {
   if (text.length > QUANTITY_LINE_MAX_CHARS || endsSentence(text)) return false;
   const item = LIST_MARKS.has(text.charAt(0)) && text.charAt(1) === ' ' ? text.slice(2) : text;
   const first = item.charAt(0);
-  return (DIGIT.test(first) || isFraction(first)) && LETTER.test(item);
+  // an ingredient ends in a word; a table row (`1 Kyle Busch 5040 5`) ends in a number
+  return (DIGIT.test(first) || isFraction(first)) && LETTER.test(item.charAt(item.length - 1));
 }
 
 /** The longest run of consecutive quantity lines (an ingredient list). */
