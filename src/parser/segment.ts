@@ -734,9 +734,14 @@ function contentsHeading(lines: ClassifiedLine[]): void {
   for (let i = 0; i + 1 < lines.length; i++) {
     const crumb = lines[i] as ClassifiedLine;
     const next = lines[i + 1] as ClassifiedLine;
-    if (crumb.kind !== 'issue-contents' && crumb.kind !== 'navigation') continue;
+    if (crumb.kind !== 'issue-contents' && !(crumb.kind === 'navigation' && crumb.text.includes('//')))
+      continue;
     if (next.kind !== 'text') continue;
-    if (next.text.length > EDITION_LINE_MAX_CHARS || endsSentence(next.text)) return;
+    if (next.text.length > EDITION_LINE_MAX_CHARS || endsSentence(next.text)) {
+      // a known contents breadcrumb without its heading; any other breadcrumb: look further
+      if (crumb.kind === 'issue-contents') return;
+      continue;
+    }
     const numbers = digitRuns(crumb.text);
     if (!digitRuns(next.text).some((d) => numbers.includes(d))) {
       if (crumb.kind === 'issue-contents') return;
