@@ -19,6 +19,8 @@ import {
   MAIL_HEADER_KEY_MAX_CHARS,
   MAIL_HEADER_MIN_LINES,
   MAIL_HEADER_WINDOW,
+  MARKUP_MIN_KINDS,
+  MARKUP_MIN_LINES,
   PROSE_MAX_SYMBOL_RATIO,
   PROSE_MIN_LINE_SHARE,
   PROSE_MIN_RUN,
@@ -26,6 +28,8 @@ import {
   PROSE_PARAGRAPH_MIN_SENTENCES,
   PROSE_SENTENCE_MIN_LETTERS_UNSPACED,
   PROSE_SENTENCE_MIN_WORDS,
+  QUANTITY_LINE_MAX_CHARS,
+  QUANTITY_RUN_MIN_LINES,
   RECORD_MIN_LINES,
   RECORD_MIN_SHARE,
 } from './settings.js';
@@ -164,9 +168,17 @@ export function nonStoryShape(
     return 'no story: the text is an e-mail (a block of `Key: value` headers with an address)';
   if (!context.newsstand && isLetter(texts))
     return 'no story: the text is a letter or an e-mail (a short greeting and a sign-off ending in commas)';
+  if (!context.newsstand) {
+    const markup = markupLines(region);
+    if (markup !== null)
+      return `no story: ${markup} lines are Markdown (headings, code fences, tables, links): a document, not a page`;
+    const quantities = longestQuantityRun(region);
+    if (quantities >= QUANTITY_RUN_MIN_LINES)
+      return `no story: a list of ${quantities} lines opening with a quantity (a recipe or a shopping list)`;
+  }
   const records = region.filter(isRecordLine).length;
   if (records >= RECORD_MIN_LINES && records >= region.length * RECORD_MIN_SHARE)
-    return `no story: ${records} of ${region.length} lines are log, CSV, INI or subtitle records, not prose`;
+    return `no story: ${records} of ${region.length} lines are log, chat, CSV, INI or subtitle records, not prose`;
   const references = texts.filter(endsInPageNumber).length;
   // a story may hold a table of figures; a table of contents holds no paragraph
   if (
@@ -300,9 +312,12 @@ function isMail(region: readonly string[]): boolean {
   return headers.length >= MAIL_HEADER_MIN_LINES && headers.some(holdsAddress);
 }
 
-/** `2025-03-04 12:00:01`, `04.03.2025 12:00`, `[2025-03-04T12:00:01Z]`, `12:00:01,123`: a record's timestamp. */
+/**
+ * `2025-03-04 12:00:01`, `04.03.2025 12:00`, `[2025-03-04T12:00:01Z]`, `12:00:01,123`: a record's
+ * timestamp; a chat export's too (`12/03/23, 9:41 pm - Name: …`, `[02/03/2023, 08:14:52] Name: …`).
+ */
 const LEADING_TIMESTAMP =
-  /^\[?(?:\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}[T ]\d{1,2}:\d{2}|\d{2}:\d{2}:\d{2})/u;
+  /^\[?(?:\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4},?[T ]\d{1,2}:\d{2}|\d{2}:\d{2}:\d{2})/u;
 /** `key=value`, `max_connections = 100`. */
 const KEY_VALUE = /^[\w.-]{1,40} ?= ?\S/u;
 /** `[server]`: an INI section. */
@@ -319,6 +334,74 @@ function isRecordLine(text: string): boolean {
     COUNTER.test(text) ||
     text.includes(' --> ')
   );
+}
+
+/** `# Title`, `### Usage`: a Markdown heading. */
+const MARKDOWN_HEADING = /^#{1,6} \S/u;
+
+/** Which kind of Markdown syntax a line is written in, or null for a line of plain text. */
+function markupKind(text: string): string | null {
+  if (MARKDOWN_HEADING.test(text)) return 'heading';
+  if (text.startsWith('```') || text.startsWith('~~~')) return 'fence';
+  if (text.length >= 3 && text.startsWith('|') && text.endsWith('|')) return 'table';
+  if (text.startsWith('**') && text.indexOf('**', 2) > 2) return 'emphasis';
+  if (text.startsWith('> ')) return 'quote';
+  const link = text.indexOf('](');
+  if (link > 0 && text.lastIndexOf('[', link) >= 0) return 'link';
+  if (text.length >= 3 && (isRun(text, '-') || isRun(text, '*'))) return 'rule';
+  return null;
+}
+
+function isRun(text: string, ch: string): boolean {
+  for (let k = 0; k < text.length; k++) if (text.charAt(k) !== ch) return false;
+  return true;
+}
+
+/** How many lines are Markdown syntax, when there are enough of them and of enough kinds; else null. */
+function markupLines(region: readonly string[]): number | null {
+  let lines = 0;
+  const kinds = new Set<string>();
+  for (const text of region) {
+    const kind = markupKind(text);
+    if (kind === null) continue;
+    lines++;
+    kinds.add(kind);
+  }
+  return lines >= MARKUP_MIN_LINES && kinds.size >= MARKUP_MIN_KINDS ? lines : null;
+}
+
+/** Vulgar fractions (`½`, `¼`, `⅓`…): a quantity's first character, like a digit. */
+function isFraction(ch: string): boolean {
+  const code = ch.charCodeAt(0);
+  return (code >= 0x00bc && code <= 0x00be) || (code >= 0x2150 && code <= 0x215e);
+}
+
+const DIGIT = /\p{Nd}/u;
+
+/** Marks a list item may open with (`- 300 g`, `• 2 ous`). */
+const LIST_MARKS: ReadonlySet<string> = new Set(['-', '*', '•', '·', '–']);
+
+/**
+ * `300 g de farina`, `- ½ chávena de óleo`, `2 lemons`: a short line (a list item, its mark
+ * aside) that opens with a quantity and ends in a word, not a sentence.
+ */
+function isQuantityLine(text: string): boolean {
+  if (text.length > QUANTITY_LINE_MAX_CHARS || endsSentence(text)) return false;
+  const item = LIST_MARKS.has(text.charAt(0)) && text.charAt(1) === ' ' ? text.slice(2) : text;
+  const first = item.charAt(0);
+  // an ingredient ends in a word; a table row (`1 Kyle Busch 5040 5`) ends in a number
+  return (DIGIT.test(first) || isFraction(first)) && LETTER.test(item.charAt(item.length - 1));
+}
+
+/** The longest run of consecutive quantity lines (an ingredient list). */
+function longestQuantityRun(region: readonly string[]): number {
+  let longest = 0;
+  let run = 0;
+  for (const text of region) {
+    run = isQuantityLine(text) ? run + 1 : 0;
+    if (run > longest) longest = run;
+  }
+  return longest;
 }
 
 /** What the page around a story says about it being a newsstand page. */

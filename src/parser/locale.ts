@@ -40,6 +40,8 @@ const UI_SENTENCE_KINDS: ReadonlySet<string> = new Set([
   'upsell',
   'more-stories',
   'try-gold',
+  // a mirror's contents breadcrumb and heading, in a language no locale lists
+  'issue-contents',
 ]);
 
 const BRAND_TEXTS: readonly string[] = PLATFORMS.flatMap((p) => p.brandNames);

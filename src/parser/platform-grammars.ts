@@ -13,7 +13,9 @@ import {
   BYLINE_MAX_CHARS,
   BYLINE_MAX_WORDS,
   CARD_PUBLICATION_MAX_CHARS,
+  CREDIT_DATE_SLOT_MAX_CHARS,
   CREDIT_LINE_MAX_CHARS,
+  CREDIT_OPENER_MAX_CHARS,
   CUT_BRAND_MIN_CHARS,
   FOOTER_LINE_MAX_CHARS,
 } from './settings.js';
@@ -66,6 +68,11 @@ function beforeOtherCredits(text: string): string {
   return CREDIT_JOINERS.has(name.at(-1) ?? '') ? name.slice(0, -1).trimEnd() : name;
 }
 
+/** A word in a script without letter case (Devanagari, Arabic, CJK…): no letter in it changes with case. */
+function isCaseless(text: string): boolean {
+  return hasLetter(text) && text.toLowerCase() === text && text.toUpperCase() === text;
+}
+
 /** `By Rhea Mogul` → `Rhea Mogul`; `TEXTO: Ana Ruiz, FOTO: EFE` → `Ana Ruiz`; null when no writer opener. */
 function writerOf(part: string): string | null {
   const folded = part.toLowerCase();
@@ -77,7 +84,22 @@ function writerOf(part: string): string | null {
     if (name !== '' && !isCreditedName(name, 1)) continue;
     return name;
   }
-  return null;
+  return colonWriterOf(part);
+}
+
+/**
+ * `Piše: Ivana Horvat`, `Tekst: …`: a writer word the rules do not list, read by its
+ * shape: one word of letters closed by a colon, then a credited name. Other credits
+ * (`FOTO: …`) are not the writer.
+ */
+function colonWriterOf(part: string): string | null {
+  const colon = part.indexOf(': ');
+  if (colon <= 0 || colon > CREDIT_OPENER_MAX_CHARS) return null;
+  const opener = part.slice(0, colon + 1);
+  if (!hasLetter(opener) || opener.includes(' ') || hasDigit(opener)) return null;
+  if (OTHER_CREDITS.includes(opener.toLowerCase())) return null;
+  const name = beforeOtherCredits(part.slice(colon + 2).trim());
+  return name !== '' && isCreditedName(name, 1) ? name : null;
 }
 
 /** The separator the line is built with: the one printed around an empty slot or after a `(City)`. */
@@ -86,6 +108,57 @@ function separatorOf(text: string): string | null {
     if (text.includes(` ${sep} ${sep}`) || text.includes(`) ${sep} `)) return sep;
   }
   return null;
+}
+
+/** A separator printed between at least three parts (`Pub · date · By Name`), or null. */
+function joiningSeparatorOf(text: string): string | null {
+  for (const sep of SEPARATORS) {
+    const first = text.indexOf(` ${sep} `);
+    if (first >= 0 && text.indexOf(` ${sep} `, first + sep.length + 2) >= 0) return sep;
+  }
+  return null;
+}
+
+/** `2023-03-02`: an ISO date, as some editions print it in the credit line. */
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/u;
+
+function isoDateOf(part: string): PrintedDate | null {
+  const m = ISO_DATE.exec(part);
+  if (m === null) return null;
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31 ? { label: part, iso: part } : null;
+}
+
+/** A 4-digit year (1900–2099) standing as a number of its own in the text. */
+function holdsYear(text: string): boolean {
+  for (let k = 0; k + 4 <= text.length; k++) {
+    const century = text.slice(k, k + 2);
+    if (century !== '19' && century !== '20') continue;
+    if (!isDigitRun(text, k, 4)) continue;
+    if (isDigitAt(text, k - 1) || isDigitAt(text, k + 4)) continue;
+    return true;
+  }
+  return false;
+}
+
+function isDigitAt(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return code >= 0x30 && code <= 0x39;
+}
+
+function isDigitRun(text: string, from: number, length: number): boolean {
+  for (let k = from; k < from + length; k++) if (!isDigitAt(text, k)) return false;
+  return true;
+}
+
+/**
+ * A credit line's date slot, read or not: a printed date in a language the date
+ * table does not know yet (`2. ožujka 2023.`, `2 Μαρ 2023`) is still a date by
+ * its shape: short, with a year and no sentence in it.
+ */
+function isDateSlot(part: string): boolean {
+  return part.length <= CREDIT_DATE_SLOT_MAX_CHARS && holdsYear(part) && !part.includes(': ');
 }
 
 /**
@@ -99,7 +172,9 @@ function separatorOf(text: string): string | null {
 export function matchCreditLine(text: string): CreditLine | null {
   if (WRITER_OPENERS.length === 0 || text.length > CREDIT_LINE_MAX_CHARS) return null;
   // the empty slot, or a `(City)` publication before the first separator: most lines have neither
-  const sep = separatorOf(text);
+  const shaped = separatorOf(text);
+  // `Pub · date · Texto: Name`: no empty slot and no city, but a date slot and a writer's credit
+  const sep = shaped ?? joiningSeparatorOf(text);
   if (sep === null) return null;
   const parts = text.split(` ${sep}`).map((p) => p.trim());
   const publication = parts[0] ?? '';
@@ -110,7 +185,8 @@ export function matchCreditLine(text: string): CreditLine | null {
   )
     return null;
   const emptySlot = parts.slice(1).some((p) => p === '');
-  if (!emptySlot && !publication.endsWith(')')) return null;
+  const dateSlot = parts.length >= 3 && isDateSlot(parts[1] ?? '');
+  if (!emptySlot && !publication.endsWith(')') && !dateSlot) return null;
   let byline: string | null = null;
   let credited = false;
   let date: PrintedDate | null = null;
@@ -122,12 +198,13 @@ export function matchCreditLine(text: string): CreditLine | null {
       byline ??= writer === '' ? null : writer;
       continue;
     }
-    date ??= parseEditionLabel(part);
+    date ??= parseEditionLabel(part) ?? isoDateOf(part);
   }
   if (!credited && emptySlot && publication.endsWith(')') && parts.length >= 4) {
-    // `De Standaard (Brussel) · · Binnenland · Pieter Jansens`: the whole shape, and a name last
+    // `De Standaard (Brussel) · · Binnenland · Pieter Jansens`: the whole shape, and a name last;
+    // with the whole shape, one word in a script without case is the writer's slot too (`प्रतिनिधी`)
     const last = beforeOtherCredits(parts.at(-1) ?? '');
-    if (isCreditedName(last, BARE_WRITER_MIN_WORDS)) {
+    if (isCreditedName(last, BARE_WRITER_MIN_WORDS) || (isCreditedName(last, 1) && isCaseless(last))) {
       credited = true;
       byline = last;
     }

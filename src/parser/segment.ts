@@ -23,6 +23,8 @@ import {
   DECK_MAX_CHARS,
   EDITION_LINE_MAX_CHARS,
   FOOTER_LINE_MAX_CHARS,
+  CONTENTS_HEADER_MAX_LINE,
+  CONTENTS_LINKS_MAX,
   FOOTER_LINKS_MAX,
   FOOTER_MAX_LINES,
   GLUED_LABEL_MAX_CHARS,
@@ -748,22 +750,78 @@ function digitRuns(text: string): string[] {
 /**
  * The heading a mirror prints under its contents breadcrumb (`Inhoud van nummer 412 van
  * Delta Weekly` under `Start//Delta Weekly/Nummer 412/…`): a short line, not a sentence,
- * that names the breadcrumb's publication and its issue number. In any language.
+ * that names the breadcrumb's publication and its issue number. In any language: a
+ * breadcrumb whose "in this issue" label no locale knows (`…/Nr 3/2023/W tym numerze`)
+ * is a contents breadcrumb too when such a heading follows it.
  */
 function contentsHeading(lines: ClassifiedLine[]): void {
   for (let i = 0; i + 1 < lines.length; i++) {
     const crumb = lines[i] as ClassifiedLine;
     const next = lines[i + 1] as ClassifiedLine;
-    if (crumb.kind !== 'issue-contents' || crumb.publication === undefined || next.kind !== 'text') continue;
-    if (next.text.length > EDITION_LINE_MAX_CHARS || endsSentence(next.text)) return;
+    if (crumb.kind !== 'issue-contents' && !(crumb.kind === 'navigation' && crumb.text.includes('//')))
+      continue;
+    if (next.kind !== 'text') continue;
+    if (next.text.length > EDITION_LINE_MAX_CHARS || endsSentence(next.text)) {
+      // a known contents breadcrumb without its heading; any other breadcrumb: look further
+      if (crumb.kind === 'issue-contents') return;
+      continue;
+    }
     const numbers = digitRuns(crumb.text);
-    if (
-      next.key.includes(foldKey(crumb.publication)) &&
-      digitRuns(next.text).some((d) => numbers.includes(d))
-    )
-      lines[i + 1] = relabel(next, 'issue-contents', { publication: crumb.publication });
+    if (!digitRuns(next.text).some((d) => numbers.includes(d))) {
+      if (crumb.kind === 'issue-contents') return;
+      continue;
+    }
+    const publication = crumb.publication ?? crumbPublication(crumb.text, next.key);
+    if (publication === null || !next.key.includes(foldKey(publication))) {
+      if (crumb.kind === 'issue-contents') return;
+      continue;
+    }
+    if (crumb.kind !== 'issue-contents') lines[i] = relabel(crumb, 'issue-contents', { publication });
+    lines[i + 1] = relabel(next, 'issue-contents', { publication });
     return;
   }
+}
+
+/**
+ * The publication a store breadcrumb names (`Strona główna//Polityka/Nr 3/2023/…`): the
+ * part just before its first part with a number, when the heading under it names it too.
+ */
+function crumbPublication(crumb: string, headingKey: string): string | null {
+  if (!crumb.includes('//')) return null;
+  const parts = crumb.split('/').map((p) => p.trim());
+  const issue = parts.findIndex((p) => digitRuns(p).length > 0);
+  const publication = issue > 0 ? (parts[issue - 1] ?? '') : '';
+  return publication !== '' && headingKey.includes(foldKey(publication)) ? publication : null;
+}
+
+/**
+ * Links a mirror prints between its contents heading and the first entry (`Czytaj online`,
+ * `Pobierz PDF`: read online, download the PDF), in any language: short lines, none a
+ * sentence, before the first line that a summary or a page reference follows (an entry).
+ * More than CONTENTS_LINKS_MAX such lines are entries without summaries, not links.
+ */
+function contentsLinks(lines: ClassifiedLine[]): void {
+  let heading = -1;
+  for (let i = 0; i < lines.length && i <= CONTENTS_HEADER_MAX_LINE; i++)
+    if (lines[i]?.kind === 'issue-contents') heading = i;
+  if (heading < 0) return;
+  const links: number[] = [];
+  for (let k = heading + 1; k < lines.length && links.length <= CONTENTS_LINKS_MAX; k++) {
+    const line = lines[k] as ClassifiedLine;
+    const next = lines[k + 1];
+    if (line.kind !== 'text' || next === undefined) return;
+    // an entry: its title is followed by a summary (a sentence, or cut with `…`) or a page reference
+    if (next.kind !== 'text' || endsSentence(next.text)) break;
+    if (!isShortLink(line.text)) return;
+    links.push(k);
+  }
+  if (links.length > CONTENTS_LINKS_MAX) return;
+  for (const k of links) lines[k] = relabel(lines[k] as ClassifiedLine, 'navigation');
+}
+
+/** A link's text: short, not a sentence. */
+function isShortLink(text: string): boolean {
+  return text.length <= NAVIGATION_MAX_CHARS && !endsSentence(text);
 }
 
 export function segment(classified: readonly ClassifiedLine[], lastLineOpen = false): Segments {
@@ -774,6 +832,7 @@ export function segment(classified: readonly ClassifiedLine[], lastLineOpen = fa
   trailingChrome(lines);
   footerLinksAboveCopyright(lines);
   contentsHeading(lines);
+  contentsLinks(lines);
   const topEnd = upsellBeforeHeader(lines, findTopEnd(lines));
   upsellAfterHeader(lines, topEnd);
   for (let i = topEnd; i < lines.length; i++) {

@@ -227,8 +227,22 @@ export const LETTER_GREETING_MAX_WORDS = 4;
 export const LETTER_SIGN_OFF_MAX_WORDS = 3;
 export const LETTER_SIGN_OFF_WINDOW = 3;
 
+/**
+ * Text that is not a newsstand page: a Markdown file prints at least MARKUP_MIN_LINES lines of
+ * Markdown syntax (headings, code fences, table rows, links, rules), of at least MARKUP_MIN_KINDS
+ * kinds; a recipe prints a run of at least QUANTITY_RUN_MIN_LINES short lines (at most
+ * QUANTITY_LINE_MAX_CHARS) that open with a quantity (`300 g de farina`, `1/2 chávena`).
+ */
+export const MARKUP_MIN_LINES = 3;
+export const MARKUP_MIN_KINDS = 2;
+export const QUANTITY_RUN_MIN_LINES = 4;
+export const QUANTITY_LINE_MAX_CHARS = 48;
+
 /** A PressReader-style credit line (`Pub (City) - - Section - By Name, FOTO: …`) is at most this long. */
 export const CREDIT_LINE_MAX_CHARS = 200;
+/** A credit line's date slot (`2. ožujka 2023.`) is at most this long; a writer word before a colon (`Piše:`) too. */
+export const CREDIT_DATE_SLOT_MAX_CHARS = 24;
+export const CREDIT_OPENER_MAX_CHARS = 12;
 
 /** A credits line (`Text: Ana Ruiz, Photos: Rui Gaudêncio`) is at most this long. */
 export const CREDITS_LINE_MAX_CHARS = 120;
@@ -308,6 +322,12 @@ export const PAYWALL_PAIR_MAX_DIFFERENT_WORDS = 3;
 
 /** At most this many footer links sit between a listing's last card and the closing `© site` line. */
 export const FOOTER_LINKS_MAX = 3;
+/**
+ * A mirror's contents heading sits within the first CONTENTS_HEADER_MAX_LINE lines; at most
+ * CONTENTS_LINKS_MAX short links (`read online`, `download PDF`) stand between it and the first entry.
+ */
+export const CONTENTS_HEADER_MAX_LINE = 4;
+export const CONTENTS_LINKS_MAX = 3;
 
 // Story headers (story.ts).
 

@@ -125,6 +125,26 @@ describe('POST /v1/articles', () => {
     expect((await t.app.inject('/v1/articles/1')).statusCode).toBe(404);
   });
 
+  it('answers 422 no-story for Markdown, chat exports and recipes (stranger-3 class 5), storing nothing', async () => {
+    for (const id of [
+      '470-xx-not-a-page-markdown-readme',
+      '471-es-not-a-page-whatsapp-chat',
+      '472-ca-not-a-page-recipe',
+      '473-de-not-a-page-markdown-notes',
+      '474-pt-not-a-page-recipe-quantities',
+      '475-en-not-a-page-chat-brackets',
+    ]) {
+      const response = await ingestText(fixtureText(id));
+      expect(response.statusCode, id).toBe(422);
+      const problem = response.json();
+      expect(problem).toMatchObject({ status: 422, type: 'urn:masthead:problem:no-story' });
+      expect(problem.parse_result.story).toBeNull();
+      expect(problem.parse_result.edition).toBeNull();
+      expect(problem.parse_result.warnings.some((w: string) => w.startsWith('no story:'))).toBe(true);
+    }
+    expect((await t.app.inject('/v1/articles/1')).statusCode).toBe(404);
+  });
+
   it('rejects JSON with both or neither of text and html, or unknown fields', async () => {
     for (const payload of [
       { text: 'a', html: '<p>a</p>' },

@@ -64,6 +64,9 @@ export const PLATFORMS = platformTable([
         'Yazan:',
         'Av',
         'Af',
+        // el: `ΤΟΥ NAME` / `ΤΗΣ NAME` (of, masculine / feminine), the name in capitals
+        'ΤΟΥ',
+        'ΤΗΣ',
       ],
       otherCredits: [
         'FOTO:',
