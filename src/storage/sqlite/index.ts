@@ -17,7 +17,7 @@ import { openDatabase } from './database.js';
 import { DatabaseFileMovedError, roomForWrites, storageFailureOf, watchDatabaseFile } from './file-state.js';
 import { groupCommitter } from './group-commit.js';
 import { jobStore } from './jobs.js';
-import { listStore, type ListOptions } from './lists.js';
+import { listStore } from './lists.js';
 import { loadSqliteMigrations, migrate, schemaVersion } from './migrate.js';
 import { representationStore } from './representations.js';
 import { rankingRunner } from './search-thread.js';
