@@ -560,7 +560,9 @@ describe('a re-parse job on several API nodes (apps on one database file)', () =
         return opened.heartbeatJob(id, nodeId, patch);
       },
     };
-    const config = { ...loadConfig({}), logLevel: 'silent' as const, jobLeaseMs: 300, jobPollMs: 20 };
+    // A lease long enough that a loaded machine's pauses never cost A the job before it stalls
+    // on purpose (300 ms did: B then took over early); B waits it out once.
+    const config = { ...loadConfig({}), logLevel: 'silent' as const, jobLeaseMs: 3_000, jobPollMs: 20 };
     const app = await buildApp(config, { repository, parse });
     await app.ready();
     const test: TestApp = {
@@ -603,6 +605,11 @@ describe('a re-parse job on several API nodes (apps on one database file)', () =
     await storeOld(a, thirdText, storyPage(thirdText));
     const job = await startReparse(a, { all: true });
     expect(job.total).toBe(3);
+    // B starts once A holds the job and has stalled (else B might claim it first).
+    for (const deadline = Date.now() + 60_000; parsedByA.length < 2;) {
+      if (Date.now() > deadline) throw new Error(`A never reached the second page: ${parsedByA.length}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
 
     const parsedByB: string[] = [];
     const b = await appOnFile(path, async (submission) => {
