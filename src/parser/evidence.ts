@@ -11,6 +11,7 @@ import {
   CONTENTS_MAX_NUMBERS,
   FORM_LABEL_MAX_CHARS,
   FORM_LABEL_MAX_WORDS,
+  FORM_MAX_LABELS,
   FORM_MAX_PROSE_LINES,
   FORM_MIN_LABELS,
   LETTER_GREETING_MAX_WORDS,
@@ -257,7 +258,7 @@ function proseShareShortfall(texts: readonly string[]): string | null {
     labelRun = Math.max(labelRun, labels);
   }
   // field labels one under another and a few sentences around them (`Forgot your password?`)
-  if (labelRun >= FORM_MIN_LABELS && prose <= FORM_MAX_PROSE_LINES)
+  if (labelRun >= FORM_MIN_LABELS && labelRun <= FORM_MAX_LABELS && prose <= FORM_MAX_PROSE_LINES)
     return `no story: ${labelRun} lines in a row are field labels and no line is a paragraph (a form)`;
   // paragraphs of one sentence each, one after another, are running text whatever surrounds them
   if (longestRun >= PROSE_MIN_RUN) return null;

@@ -197,6 +197,8 @@ export const PROSE_MIN_RUN = 3;
  * are a form whatever share of its lines hold a sentence. A story's subhead stands alone.
  */
 export const FORM_MIN_LABELS = 2;
+/** A form asks for a few fields: a longer run of short lines is a list (or junk markup), not a form. */
+export const FORM_MAX_LABELS = 12;
 /** A form holds at most this many lines of prose (the sign-in and register prompts, the lost-password question). */
 export const FORM_MAX_PROSE_LINES = 3;
 /** A field label: at most this many words and characters, no digit, no sentence stop. */

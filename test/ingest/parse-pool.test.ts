@@ -37,8 +37,10 @@ const seed = (): PageSubmission => text(fixtureText(SEED_ID));
 
 describe('parse pool', () => {
   it('parses every fixture page exactly as in-process parsing does, more pages than workers at once', async () => {
-    const parser = pool({ size: 2, budgetMs: 10_000 });
-    const submissions = loadFixtures().map((fixture) => ({
+    const fixtures = loadFixtures();
+    // Every page queued at once: the queue must hold them all (the golden set outgrew the default).
+    const parser = pool({ size: 2, budgetMs: 10_000, maxQueue: fixtures.length });
+    const submissions = fixtures.map((fixture) => ({
       id: fixture.id,
       submission: { body: fixture.raw, contentType: 'text/plain', sourceUrl: fixture.source.url } as const,
     }));

@@ -50,8 +50,12 @@ describe('storySignature', () => {
     expect(missed).toEqual([]);
   });
 
-  /** Labelled pages that are captures of one story on two platforms (the Scribd preview of a PressReader page). */
-  const ONE_STORY = ['301-pt-pressreader-publico-ciclovias-lisboa + 384-es-scribd-preview-wall'];
+  /** Labelled pages that are captures of one story on two platforms (Scribd previews of a PressReader page). */
+  const ONE_STORY = [
+    '301-pt-pressreader-publico-ciclovias-lisboa + 384-es-scribd-preview-wall',
+    '301-pt-pressreader-publico-ciclovias-lisboa + 394-pt-scribd-preview-header-agosto-de-2025',
+    '384-es-scribd-preview-wall + 394-pt-scribd-preview-header-agosto-de-2025',
+  ];
 
   it('merges no two different stories of the labelled pages, and the captures of one story', () => {
     const merged: string[] = [];

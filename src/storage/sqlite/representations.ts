@@ -19,6 +19,10 @@ export function representationStore(
   article: (id: number) => ArticleRecord | null,
   represent: Represent | undefined,
 ) {
+  // Without a `represent` function the table is never read or written: nothing is prepared, so
+  // a repository without one also opens a database migrated short of 014 (tests do).
+  if (represent === undefined)
+    return { read: (): StoredRepresentation | null => null, refresh: (): void => undefined };
   const statements = {
     stored: db.prepare<[number, string], { body: Buffer; etag: string }>(
       `SELECT body, etag FROM article_representations
@@ -34,12 +38,10 @@ export function representationStore(
   };
   return {
     read(articleId: number): StoredRepresentation | null {
-      if (represent === undefined) return null;
       return statements.stored.get(articleId, represent.format) ?? null;
     },
     /** Builds the owed bodies (newest articles first); inside the caller's write transaction. */
     refresh(): void {
-      if (represent === undefined) return;
       for (const { article_id: articleId } of statements.owed.all(REFRESH_LIMIT)) {
         const record = article(articleId);
         if (record === null) continue;
