@@ -8,37 +8,17 @@
  *
  *   npx tsx bench/postgres-group-commit.ts [count=2000]
  */
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import pg from 'pg';
 import { startPostgresCluster, stopPostgresCluster } from '../scripts/lib/postgres-cluster.js';
-import { parseSubmission } from '../src/ingest/parse-submission.js';
-import { PARSER_VERSION } from '../src/parser/index.js';
 import { createPostgresRepository } from '../src/storage/postgres/index.js';
-import type { IngestRecord, PageWithStory, Repository } from '../src/storage/repository.js';
+import type { IngestRecord, Repository } from '../src/storage/repository.js';
 import { createSqliteRepository } from '../src/storage/sqlite/index.js';
-import { storyPages, variants } from './lib/pages.js';
+import { ingestRecords, storyPages, variants } from './lib/pages.js';
 import { tempDir } from './lib/servers.js';
 
 const IN_FLIGHT = 16;
 const count = Number(process.argv[2] ?? 2000);
-const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
-
-function records(texts: readonly string[]): IngestRecord[] {
-  const now = new Date().toISOString();
-  return texts.flatMap((body) => {
-    const page = parseSubmission({ body, contentType: 'text/plain', sourceUrl: null });
-    if (page.story === null) return [];
-    return [
-      {
-        document: { body, contentType: 'text/plain', sha256: sha256(body), sourceUrl: null, receivedAt: now },
-        page: page as PageWithStory,
-        parserVersion: PARSER_VERSION,
-        ingestedAt: now,
-      },
-    ];
-  });
-}
 
 /** Ingests/s with IN_FLIGHT calls outstanding at all times, spread over the repositories (nodes). */
 async function measure(
@@ -92,8 +72,8 @@ async function sqlite(input: readonly IngestRecord[]): Promise<number> {
   }
 }
 
-const input = records(variants(storyPages(), count));
-const warm = records(variants(storyPages(), 200, count));
+const input = ingestRecords(variants(storyPages(), count));
+const warm = ingestRecords(variants(storyPages(), 200, count));
 await sqlite(warm); // JIT warm-up of the shared code (keys, signatures, shapes)
 const results = {
   pages: input.length,

@@ -9,17 +9,16 @@
  * pages (masthead's storage layer: one at a time, one transaction each; and 16 at a time,
  * sharing group commits as concurrent ingests do).
  */
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { parseSubmission } from '../src/ingest/parse-submission.js';
 import { PARSER_VERSION } from '../src/parser/index.js';
 import { dateBounds, publicationKey, titleKey } from '../src/storage/keys.js';
-import type { IngestRecord, PageWithStory } from '../src/storage/repository.js';
+import type { IngestRecord } from '../src/storage/repository.js';
 import { createSqliteRepository, openDatabase } from '../src/storage/sqlite/index.js';
 import { countWords } from '../src/storage/word-count.js';
 import { cpuSeconds, load, type LoadResult } from './lib/load.js';
-import { ndjsonBody, storyPages, variants } from './lib/pages.js';
+import { ingestRecords, ndjsonBody, storyPages, variants } from './lib/pages.js';
 import { fmt, log, ratio, writeResult, type BenchOptions, type Row } from './lib/report.js';
 import { percentile } from './lib/stats.js';
 import { ensureBuilt, startMasthead, tempDir } from './lib/servers.js';
@@ -29,24 +28,6 @@ const BATCH_LINES = 1000;
 const TARGET_PAGES_PER_S = 1500;
 const TARGET_P99_MS = 50;
 const TARGET_BATCH_PAGES_PER_S = 8000;
-
-const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
-
-function records(texts: readonly string[]): IngestRecord[] {
-  const now = new Date().toISOString();
-  return texts.flatMap((body) => {
-    const page = parseSubmission({ body, contentType: 'text/plain', sourceUrl: null });
-    if (page.story === null) return [];
-    return [
-      {
-        document: { body, contentType: 'text/plain', sha256: sha256(body), sourceUrl: null, receivedAt: now },
-        page: page as PageWithStory,
-        parserVersion: PARSER_VERSION,
-        ingestedAt: now,
-      },
-    ];
-  });
-}
 
 /** Pages/s of parsing alone, single thread, as the server's parse worker does it. */
 function parseCeiling(texts: readonly string[]): { pagesPerS: number; ms: number } {
@@ -245,7 +226,7 @@ export async function writePath(options: BenchOptions): Promise<Row[]> {
     log(`write path: parse ceiling, storage ceilings and raw inserts over ${storagePages} pages`);
     const texts = variants(pages, storagePages, 20_000_000);
     const parse = parseCeiling(texts);
-    const input = records(texts);
+    const input = ingestRecords(texts);
     const store = await storeCeiling(join(dir.path, 'store.db'), input, 1);
     const storeGrouped = await storeCeiling(join(dir.path, 'store-grouped.db'), input, CONNECTIONS);
     const rawOneTx = await rawInserts(join(dir.path, 'raw-one.db'), input, false);

@@ -9,16 +9,12 @@
  *
  *   npx tsx bench/write-profile.ts --pages 2000 --group 16
  */
-import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import { parseSubmission } from '../src/ingest/parse-submission.js';
-import { PARSER_VERSION } from '../src/parser/version.js';
-import type { IngestRecord, PageWithStory } from '../src/storage/repository.js';
 import { createSqliteRepository } from '../src/storage/sqlite/index.js';
-import { storyPages, variants } from './lib/pages.js';
+import { ingestRecords, storyPages, variants } from './lib/pages.js';
 import { tempDir } from './lib/servers.js';
 
 const { values: args } = parseArgs({
@@ -30,24 +26,6 @@ const { values: args } = parseArgs({
 });
 const PAGES = Number(args.pages);
 const GROUP = Number(args.group);
-
-const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
-
-function records(texts: readonly string[]): IngestRecord[] {
-  const now = new Date().toISOString();
-  return texts.flatMap((body) => {
-    const page = parseSubmission({ body, contentType: 'text/plain', sourceUrl: null });
-    if (page.story === null) return [];
-    const document = {
-      body,
-      contentType: 'text/plain' as const,
-      sha256: sha256(body),
-      sourceUrl: null,
-      receivedAt: now,
-    };
-    return [{ document, page: page as PageWithStory, parserVersion: PARSER_VERSION, ingestedAt: now }];
-  });
-}
 
 /** Time spent in each statement, keyed by its SQL (first words, whitespace folded). */
 const statementMs = new Map<string, { ms: number; calls: number }>();
@@ -96,7 +74,7 @@ function walFramesByTable(path: string): [string, number][] {
 }
 
 async function main(): Promise<void> {
-  const input = records(variants(storyPages(), PAGES, 30_000_000));
+  const input = ingestRecords(variants(storyPages(), PAGES, 30_000_000));
   const dir = tempDir('write-profile');
   try {
     const path = join(dir.path, 'profile.db');

@@ -3,9 +3,12 @@
  * the write and read benchmarks: each variant is a different document (a different SHA-256,
  * so ingest stores it instead of returning the earlier article) that parses like its original.
  */
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parsePage } from '../../src/parser/index.js';
+import { parseSubmission } from '../../src/ingest/parse-submission.js';
+import { parsePage, PARSER_VERSION } from '../../src/parser/index.js';
+import type { IngestRecord, PageWithStory } from '../../src/storage/repository.js';
 
 export const PAGES_DIR = fileURLToPath(new URL('../../test/fixtures/pages/', import.meta.url));
 
@@ -57,4 +60,25 @@ export function variants(pages: readonly FixturePage[], count: number, start = 0
 /** A 1,000-line (or `count`-line) NDJSON body of `{"text": …}` submissions. */
 export function ndjsonBody(texts: readonly string[]): string {
   return `${texts.map((text) => JSON.stringify({ text })).join('\n')}\n`;
+}
+
+/**
+ * Repository ingest records for page texts, parsed in process as an ingest would (pages with no
+ * story dropped): for benchmarks that measure storage without HTTP or the parse pool.
+ */
+export function ingestRecords(texts: readonly string[]): IngestRecord[] {
+  const now = new Date().toISOString();
+  return texts.flatMap((body) => {
+    const page = parseSubmission({ body, contentType: 'text/plain', sourceUrl: null });
+    if (page.story === null) return [];
+    const sha256 = createHash('sha256').update(body, 'utf8').digest('hex');
+    return [
+      {
+        document: { body, contentType: 'text/plain', sha256, sourceUrl: null, receivedAt: now },
+        page: page as PageWithStory,
+        parserVersion: PARSER_VERSION,
+        ingestedAt: now,
+      },
+    ];
+  });
 }
