@@ -9,6 +9,7 @@
  */
 import type { Pool } from 'pg';
 import type { ArticleRecord, Represent, StoredRepresentation } from '../repository.js';
+import { batchedReads } from './read-batch.js';
 import { articleJson } from './rows.js';
 
 /** Bodies one refresh builds at most; the rest wait for the next writes (GET builds them meanwhile). */
@@ -62,16 +63,19 @@ export function postgresRepresentations(primary: Pool, represent: Represent | un
     return queued;
   }
 
+  // GETs by id, many per statement under load (see read-batch.ts).
+  const readStored = batchedReads<number, StoredRepresentation>(async (ids) => {
+    const { rows } = await primary.query<StoredRepresentation & { id: number }>(
+      `SELECT article_id AS id, body, etag FROM article_representations
+        WHERE article_id = ANY($1::bigint[]) AND body IS NOT NULL AND format = $2`,
+      [ids, represent!.format],
+    );
+    return new Map(rows.map(({ id, body, etag }) => [id, { body, etag }]));
+  });
+
   return {
-    async read(articleId: number): Promise<StoredRepresentation | null> {
-      if (represent === undefined) return null;
-      const { rows } = await primary.query<StoredRepresentation>(
-        `SELECT body, etag FROM article_representations
-          WHERE article_id = $1 AND body IS NOT NULL AND format = $2`,
-        [articleId, represent.format],
-      );
-      return rows[0] ?? null;
-    },
+    read: (articleId: number): Promise<StoredRepresentation | null> =>
+      represent === undefined ? Promise.resolve(null) : readStored(articleId),
     refresh,
   };
 }
