@@ -225,11 +225,11 @@ export const RankedWithinSchema = z
     newest_matches: z
       .int()
       .positive()
-      .describe('The bound: the search ranks at most this many matches, the newest (by article id).'),
+      .describe('The bound: the search ranks at most this many matches, the newest (by id).'),
     all_matches_ranked: z
       .boolean()
       .describe(
-        'true: the query has no more matches than the bound, so every match was ranked. false: it has more; the results are the best of the newest `newest_matches`, not of all, and older articles need a narrower query (more words, a publication, a date range, a language) or another `sort`.',
+        'true: the query has no more matches than the bound, so every match was ranked. false: it has more; the results are the best of the newest `newest_matches`, not of all, and older ones need a narrower query (more words, a publication, a date range, a language) or another `sort`.',
       ),
   })
   .describe(
@@ -289,7 +289,12 @@ export const TeaserSearchItemSchema = TeaserSchema.extend({
 }).meta({ id: 'TeaserSearchItem' });
 
 export const TeaserSearchListSchema = z
-  .object({ items: z.array(TeaserSearchItemSchema), next_cursor: z.string().nullable(), total: TotalSchema })
+  .object({
+    items: z.array(TeaserSearchItemSchema),
+    next_cursor: z.string().nullable(),
+    total: TotalSchema,
+    ranked_within: RankedWithinSchema.optional(),
+  })
   .meta({ id: 'TeaserSearchList' });
 
 export const EditionSchema = z

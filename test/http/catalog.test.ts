@@ -385,6 +385,15 @@ describe('GET /v1/teasers', () => {
     expect(await all<Teaser>('/v1/teasers?q=Seletar&publication=Filmfare')).toEqual([]);
   });
 
+  it('says which matches a relevance search of teasers ranked (ranked_within); other orders rank none', async () => {
+    const ranked = await t.app.inject('/v1/teasers?q=Seletar&sort=relevance');
+    expectMatchesContract('GET', '/v1/teasers', ranked);
+    expect(ranked.json()).toMatchObject({
+      ranked_within: { newest_matches: expect.any(Number) as number, all_matches_ranked: true },
+    });
+    expect((await t.app.inject('/v1/teasers?q=Seletar')).json()).not.toHaveProperty('ranked_within');
+  });
+
   it('reads what FTS5 would reject as text: an unclosed quote is a phrase to the end', async () => {
     const phrase = await all<Teaser>(`/v1/teasers?q=${encodeURIComponent('"look at north')}`);
     expect(phrase.map((item) => item.title)).toContain('COFFEE AND A LOOK AT NORTH KOREA');

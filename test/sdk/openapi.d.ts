@@ -829,9 +829,9 @@ export interface components {
         };
         /** @description Relevance search only (`sort=relevance`, the default with `q`): which matches were ranked. Ranking costs time per match, so a search ranks the newest matches only; the bound is the engine's own (10,000 on SQLite, 500 on PostgreSQL). */
         RankedWithin: {
-            /** @description The bound: the search ranks at most this many matches, the newest (by article id). */
+            /** @description The bound: the search ranks at most this many matches, the newest (by id). */
             newest_matches: number;
-            /** @description true: the query has no more matches than the bound, so every match was ranked. false: it has more; the results are the best of the newest `newest_matches`, not of all, and older articles need a narrower query (more words, a publication, a date range, a language) or another `sort`. */
+            /** @description true: the query has no more matches than the bound, so every match was ranked. false: it has more; the results are the best of the newest `newest_matches`, not of all, and older ones need a narrower query (more words, a publication, a date range, a language) or another `sort`. */
             all_matches_ranked: boolean;
         };
         ArticleList: {
@@ -936,6 +936,7 @@ export interface components {
             items: components["schemas"]["TeaserSearchItem"][];
             next_cursor: string | null;
             total: components["schemas"]["Total"];
+            ranked_within?: components["schemas"]["RankedWithin"];
         };
         Edition: {
             id: number;

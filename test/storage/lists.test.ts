@@ -327,5 +327,28 @@ describe.each(ENGINES)('%s lists', (engine) => {
       expect(second.nextCursor).toBeNull();
       expect(second.rankedWithin).toEqual({ newestMatches: 4, allMatchesRanked: false });
     });
+
+    it('teaser relevance ranks the newest teaser matches too; a narrower query reaches the older best one', async () => {
+      await storeIn({
+        title: 'Page 0',
+        teasers: [{ title: 'Whale whale whale', summary: 'whale whale', publication: 'Sea Life' }],
+      });
+      for (let i = 1; i <= 3; i += 1)
+        await storeIn({
+          title: `Page ${i}`,
+          teasers: [{ title: `A whale, ${i}` }, { title: `Another whale, ${i}` }],
+        });
+      const newest = (await bounded.searchTeasers({ q: 'whale', limit: 100, sort: '-stored' })).items
+        .map((item) => item.id)
+        .slice(0, 4);
+      const ranked = await bounded.searchTeasers({ q: 'whale', sort: 'relevance', limit: 10 });
+      expect(ranked.items.map((item) => item.id).sort((a, b) => a - b)).toEqual([...newest].sort((a, b) => a - b));
+      expect(ranked.rankedWithin).toEqual({ newestMatches: 4, allMatchesRanked: false });
+      expect(ranked.total).toEqual({ value: 4, exact: false });
+      const narrowed = await bounded.searchTeasers({ q: 'whale', publication: 'Sea Life', sort: 'relevance', limit: 10 });
+      expect(narrowed.items.map((item) => item.title)).toEqual(['Whale whale whale']);
+      expect(narrowed.rankedWithin).toEqual({ newestMatches: 4, allMatchesRanked: true });
+      expect((await bounded.searchTeasers({ q: 'whale', limit: 10 })).rankedWithin).toBeUndefined();
+    });
   });
 });

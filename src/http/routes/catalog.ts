@@ -4,6 +4,7 @@ import type { Repository } from '../../storage/repository.js';
 import { linkNext, publicationRef } from '../pagination.js';
 import { HttpProblem } from '../problem.js';
 import {
+  rankedWithinOf,
   toArticleResponse,
   toEdition,
   toPublication,
@@ -259,6 +260,7 @@ export async function catalogRoutes(
         items: page.items.map(toTeaserSearchItem),
         next_cursor: linkNext(request, reply, page.nextCursor),
         total: totalOf(page),
+        ...(page.rankedWithin === undefined ? {} : { ranked_within: rankedWithinOf(page.rankedWithin) }),
       };
     },
   );

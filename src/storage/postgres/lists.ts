@@ -607,7 +607,7 @@ export function postgresLists(pool: Pool, options: ListOptions = {}) {
       ? withinRelevanceWindow(decodeTeaserSearchCursor({ ...query, cursor: query.cursor }))
       : { lastId: await highestId('teasers'), served: 0 };
     const search = parseSearchQuery(query.q);
-    if (tsQuery(search, new Binds()) === null) return nothingFound();
+    if (tsQuery(search, new Binds()) === null) return { ...nothingFound(), rankedWithin: rankedWithin(true) };
     const limit = Math.min(query.limit, relevanceWindow - position.served);
     // Teasers' vectors (a title and a summary) are small enough to stay in their rows.
     const matchesBy = (): CandidateMatches => {
@@ -629,9 +629,12 @@ export function postgresLists(pool: Pool, options: ListOptions = {}) {
       { highest: position.lastId, limit, served: position.served },
     );
     const served = position.served + Math.min(ranked.rows.length, limit);
-    return teaserPage(ranked.rows, limit, relevanceTotal(ranked.found), () =>
-      served < relevanceWindow ? encodeTeaserSearchCursor(query, { lastId: position.lastId, served }) : null,
-    );
+    return {
+      ...teaserPage(ranked.rows, limit, relevanceTotal(ranked.found), () =>
+        served < relevanceWindow ? encodeTeaserSearchCursor(query, { lastId: position.lastId, served }) : null,
+      ),
+      rankedWithin: rankedWithin(ranked.found <= rankedCandidates),
+    };
   }
 
   function teaserPage(

@@ -525,15 +525,18 @@ export function listStore(
 
   /**
    * One page of teasers by relevance: stateless like the article search (the highest teaser id
-   * when the walk began, and how many results were served), within SEARCH_RESULT_WINDOW.
+   * when the walk began, and how many results were served), and bounded like it: the newest
+   * `rankedCandidates` matches are ranked, found by a walk of the doclist newest first.
    */
   async function rankTeasers(query: TeaserSearchQuery & { q: string }): Promise<Page<TeaserSearchItem>> {
     const position = query.cursor
       ? decodeTeaserSearchCursor({ ...query, cursor: query.cursor })
       : { lastId: highestTeaserId.get()?.id ?? 0, served: 0 };
+    if (position.served >= relevanceWindow)
+      throw new InvalidCursorError('the cursor is not one this server issued');
     const match = ftsMatch(parseSearchQuery(query.q));
-    if (match === null) return nothingFound();
-    const limit = Math.min(query.limit, SEARCH_RESULT_WINDOW - position.served);
+    if (match === null) return { ...nothingFound(), rankedWithin: rankedWithin(true) };
+    const limit = Math.min(query.limit, relevanceWindow - position.served);
     const clauses = ['teasers_fts MATCH ?', 'f.rowid <= ?'];
     const values: SqlValue[] = [match, ftsRowId(position.lastId)];
     if (query.publication !== undefined) {
@@ -541,17 +544,25 @@ export function listStore(
       values.push(publicationKey(query.publication));
     }
     const from = `FROM teasers_fts f JOIN teasers t ON t.id = f.rowid ${sqlWhere(clauses)}`;
+    const [newest] = await ranking.all<{ found: number; oldest: number | null }>(
+      `SELECT count(*) AS found, min(id) AS oldest FROM (SELECT f.rowid AS id ${from} ORDER BY f.rowid DESC LIMIT ?)`,
+      [...values, rankedCandidates + 1],
+    );
+    const found = newest?.found ?? 0;
+    const allMatchesRanked = found <= rankedCandidates;
+    const belowRanked = allMatchesRanked ? 0 : (newest?.oldest ?? 0);
     const rows = await ranking.all<TeaserRow>(
-      `SELECT ${TEASER_COLUMNS} ${from} ORDER BY bm25(teasers_fts), t.id LIMIT ? OFFSET ?`,
-      [...values, limit + 1, position.served],
+      `SELECT ${TEASER_COLUMNS} ${from} AND f.rowid > ? ORDER BY bm25(teasers_fts), t.id LIMIT ? OFFSET ?`,
+      [...values, ftsRowId(belowRanked), limit + 1, position.served],
     );
-    const total = withinWindow(await count(from, values, true), SEARCH_RESULT_WINDOW);
     const served = position.served + Math.min(rows.length, limit);
-    return teaserPage(rows, limit, total, () =>
-      served < SEARCH_RESULT_WINDOW
-        ? encodeTeaserSearchCursor(query, { lastId: position.lastId, served })
-        : null,
-    );
+    const total = withinWindow(totalOf(found, Math.min(rankedCandidates, totalBound)), relevanceWindow);
+    return {
+      ...teaserPage(rows, limit, total, () =>
+        served < relevanceWindow ? encodeTeaserSearchCursor(query, { lastId: position.lastId, served }) : null,
+      ),
+      rankedWithin: rankedWithin(allMatchesRanked),
+    };
   }
 
   function teaserPage(
