@@ -1,6 +1,7 @@
 /**
  * Search as a PostgreSQL archive grows: common-term (~40% of articles), few-percent (~3%) and
- * rare-term (20 articles) search latency, `limit=20`, through the adapter's own listArticles
+ * rare-term (20 articles) search latency, `limit=20`, by relevance and in two keyset orders
+ * (`-ingested`, `-edition_date`), through the adapter's own listArticles
  * (bounded ranking, snippets, the bounded count), at each size given, on a throwaway cluster
  * with the benchmark's durability (fsync on, synchronous_commit on).
  *
@@ -193,12 +194,16 @@ async function load(pool: pg.Pool, articles: number): Promise<number> {
   return performance.now() - started;
 }
 
-async function measure(list: (query: ArticleListQuery) => Promise<Page<{ id: number }>>, q: string) {
+async function measure(
+  list: (query: ArticleListQuery) => Promise<Page<{ id: number }>>,
+  q: string,
+  sort?: ArticleListQuery['sort'],
+) {
   const timings: number[] = [];
   let page: Page<{ id: number }> | null = null;
   for (let run = -2; run < runs; run += 1) {
     const started = performance.now();
-    page = await list({ q, limit: 20 });
+    page = await list({ q, limit: 20, ...(sort === undefined ? {} : { sort }) });
     if (run >= 0) timings.push(performance.now() - started);
   }
   return {
@@ -253,6 +258,14 @@ async function measureTerms(pool: pg.Pool, articles: number): Promise<Record<str
       `growth: ${articles} ${name} "${term}" ${entry.matches as number} matches: p50 ${fmt(bounded.p50, 1)} ms, p99 ${fmt(bounded.p99, 1)} ms, ` +
         `total ${JSON.stringify(bounded.total)}; candidates from id ${oldest} (newest ${fmt(((articles - oldest + 1) / articles) * 100, 2)}% of the archive)`,
     );
+    // The same term in a keyset order: no ranking, a page by the order's index and the total.
+    for (const sort of ['-ingested', '-edition_date'] as const) {
+      const sorted = await measure((q) => lists.listArticles(q), term, sort);
+      entry[`sort ${sort}`] = sorted;
+      log(
+        `growth: ${articles} ${name} "${term}" sort=${sort}: p50 ${fmt(sorted.p50, 1)} ms, p99 ${fmt(sorted.p99, 1)} ms, total ${JSON.stringify(sorted.total)}`,
+      );
+    }
   }
   return cases;
 }

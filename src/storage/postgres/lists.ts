@@ -42,7 +42,7 @@ import {
   type TeaserSearchQuery,
   type Total,
 } from '../repository.js';
-import { highlightTerms, parseSearchQuery } from '../search-query.js';
+import { highlightTerms, parseSearchQuery, type SearchQuery } from '../search-query.js';
 import { buildSnippet } from '../snippet.js';
 import {
   Binds,
@@ -292,16 +292,12 @@ export function postgresLists(pool: Pool, options: ListOptions = {}) {
     }
   }
 
-  /**
-   * Counts the rows of `from` (a FROM and WHERE) up to the bound: at most bound + 1 rows read.
-   * A search's count reads the GIN index (bitmap scans only): counting a common term's first
-   * 10,001 matches by a scan of the table took 580–740 ms on 100k articles, by the index 49–72.
-   */
-  async function count(from: string, binds: Binds, search = false): Promise<Total> {
-    const sql = `SELECT count(*) AS n FROM (SELECT 1 ${from} LIMIT ${binds.bind(totalBound + 1)}) counted`;
-    const rows = search
-      ? await queryPlanned<{ n: string }>('bitmap', sql, binds.values)
-      : (await pool.query<{ n: string }>(sql, binds.values)).rows;
+  /** Counts the rows of `from` (a FROM and WHERE) up to the bound: at most bound + 1 rows read. A search counts by `searchTotal`. */
+  async function count(from: string, binds: Binds): Promise<Total> {
+    const { rows } = await pool.query<{ n: string }>(
+      `SELECT count(*) AS n FROM (SELECT 1 ${from} LIMIT ${binds.bind(totalBound + 1)}) counted`,
+      binds.values,
+    );
     return totalOf(toNumber(rows[0]?.n ?? 0), totalBound);
   }
 
@@ -342,15 +338,7 @@ export function postgresLists(pool: Pool, options: ListOptions = {}) {
     matchesBy: (scan: Scans) => CandidateMatches,
     page: { highest: number; limit: number; served: number },
   ): Promise<{ rows: Row[]; found: number }> {
-    let scan = options.candidateScan;
-    if (scan === undefined) {
-      const planned = matchesBy('bitmap');
-      scan = candidatesScan(
-        await estimatedRows(planned.from, planned.binds),
-        page.highest,
-        rankedCandidates + 1,
-      );
-    }
+    const scan = await scanFor(matchesBy, page.highest, rankedCandidates + 1);
     const { from, newestFirst, tsquery, binds } = matchesBy(scan);
     const rows = await queryPlanned<Row & { found: string; score: number | null }>(
       scan,
@@ -386,6 +374,73 @@ export function postgresLists(pool: Pool, options: ListOptions = {}) {
     withinWindow(totalOf(found, Math.min(rankedCandidates, totalBound)), relevanceWindow);
 
   /**
+   * An article search's matches for one scan (FROM and WHERE, filters included, up to
+   * `highest` when given). Walked newest first, the matches are tested against
+   * article_search's inline copy of each vector (migration 015: ~10 µs a row against ~31 for
+   * the TOASTed articles.search); by bitmap, they come from the GIN index of articles.search
+   * and no vector is read.
+   */
+  function articleMatches(
+    search: SearchQuery,
+    query: ArticleListQuery,
+    highest: number | null,
+    scan: Scans,
+  ): CandidateMatches {
+    const binds = new Binds();
+    // A search that requires nothing matches nothing.
+    const tsquery = tsQuery(search, binds) ?? "''::tsquery";
+    const walked = scan === 'index order';
+    const id = walked ? 's.article_id' : 'a.id';
+    const clauses = [
+      walked ? `s.search @@ ${tsquery}` : `a.search @@ ${tsquery}`,
+      ...(highest === null ? [] : [`${id} <= ${binds.bind(highest)}`]),
+      ...articleWhere(query, binds),
+    ];
+    if (query.distinct === 'story') clauses.push(storyRepresentative(query, tsquery, binds));
+    const articles = walked ? 'article_search s JOIN articles a ON a.id = s.article_id' : 'articles a';
+    return {
+      from: `FROM ${articles} LEFT JOIN editions e ON e.id = a.edition_id ${sqlWhere(clauses)}`,
+      newestFirst: id,
+      tsquery,
+      binds,
+    };
+  }
+
+  /** The scan that finds `wanted` of the matches soonest, from the planner's estimate of them all. */
+  async function scanFor(
+    matchesBy: (scan: Scans) => CandidateMatches,
+    rows: number,
+    wanted: number,
+  ): Promise<Scans> {
+    if (options.candidateScan !== undefined) return options.candidateScan;
+    const planned = matchesBy('bitmap');
+    return candidatesScan(await estimatedRows(planned.from, planned.binds), rows, wanted);
+  }
+
+  /**
+   * The total of a search in a keyset order: its matches counted up to the bound of a
+   * relevance search's (RANKED_CANDIDATES, within the list bound), by the scan that finds them
+   * soonest. Counting a common term to the list bound (10,001 matches, by a bitmap of every
+   * match) took 443 ms at 1M articles.
+   */
+  async function searchTotal(
+    matchesBy: (scan: Scans) => CandidateMatches,
+    table: 'articles' | 'teasers',
+  ): Promise<Total> {
+    const bound = Math.min(rankedCandidates, totalBound);
+    const scan = await scanFor(matchesBy, await highestId(table), bound + 1);
+    const { from, newestFirst, binds } = matchesBy(scan);
+    // Walked, the newest matches come first; by bitmap, any bound + 1 of them count the same.
+    const order = scan === 'index order' ? `ORDER BY ${newestFirst} DESC` : '';
+    const rows = await queryPlanned<{ n: string }>(
+      scan,
+      `SELECT count(*) AS n FROM (SELECT 1 ${from} ${order} LIMIT ${binds.bind(bound + 1)}) counted`,
+      binds.values,
+    );
+    return totalOf(toNumber(rows[0]?.n ?? 0), bound);
+  }
+
+  /**
    * One page of a relevance search: the newest `rankedCandidates` matches up to the walk's
    * highest id, ranked again, after those served.
    */
@@ -396,27 +451,7 @@ export function postgresLists(pool: Pool, options: ListOptions = {}) {
     const search = parseSearchQuery(query.q);
     if (tsQuery(search, new Binds()) === null) return { ...nothingFound(), rankedWithin: rankedWithin(true) };
     const limit = Math.min(query.limit, relevanceWindow - position.served);
-    // Walked newest first, the matches are tested against article_search's inline copy of each
-    // vector (migration 015: ~10 µs a row against ~31 for the TOASTed articles.search); by
-    // bitmap, they come from the GIN index of articles.search and no vector is read.
-    const matchesBy = (scan: Scans): CandidateMatches => {
-      const binds = new Binds();
-      const tsquery = tsQuery(search, binds) ?? 'false';
-      const walked = scan === 'index order';
-      const clauses = [
-        walked ? `s.search @@ ${tsquery}` : `a.search @@ ${tsquery}`,
-        `${walked ? 's.article_id' : 'a.id'} <= ${binds.bind(position.lastId)}`,
-        ...articleWhere(query, binds),
-      ];
-      if (query.distinct === 'story') clauses.push(storyRepresentative(query, tsquery, binds));
-      const articles = walked ? 'article_search s JOIN articles a ON a.id = s.article_id' : 'articles a';
-      return {
-        from: `FROM ${articles} LEFT JOIN editions e ON e.id = a.edition_id ${sqlWhere(clauses)}`,
-        newestFirst: walked ? 's.article_id' : 'a.id',
-        tsquery,
-        binds,
-      };
-    };
+    const matchesBy = (scan: Scans) => articleMatches(search, query, position.lastId, scan);
     const ranked = await rankedPage<{ id: string }>(
       {
         columns: 'a.id',
@@ -462,7 +497,10 @@ export function postgresLists(pool: Pool, options: ListOptions = {}) {
     const from = `FROM articles a LEFT JOIN editions e ON e.id = a.edition_id`;
     // The cursor is read first: one never issued is refused before any query runs.
     const after = query.cursor ? decodeCursor(query.cursor, tag, ['string', 'number'] as const) : null;
-    const total = count(`${from} ${sqlWhere(clauses)}`, copyOf(binds), search !== null);
+    const total =
+      search === null
+        ? count(`${from} ${sqlWhere(clauses)}`, copyOf(binds))
+        : searchTotal((scan) => articleMatches(search, query, null, scan), 'articles');
     if (after) clauses.push(order.after(issuedText(after[0]), after[1], binds));
     const [{ rows: page }, counted] = await Promise.all([
       pool.query<{ id: string; sort_key: string }>(
@@ -569,6 +607,28 @@ export function postgresLists(pool: Pool, options: ListOptions = {}) {
     return rows[0] ? toPublication(rows[0]) : null;
   }
 
+  /**
+   * A teaser search's matches (FROM and WHERE, up to `highest` when given): one plan for every
+   * scan, as teasers' vectors (a title and a summary) are small enough to stay in their rows.
+   */
+  function teaserMatches(
+    search: SearchQuery,
+    query: TeaserSearchQuery,
+    highest: number | null,
+  ): CandidateMatches {
+    const binds = new Binds();
+    // A search that requires nothing matches nothing.
+    const tsquery = tsQuery(search, binds) ?? "''::tsquery";
+    const clauses = [
+      `t.search @@ ${tsquery}`,
+      ...(highest === null ? [] : [`t.id <= ${binds.bind(highest)}`]),
+    ];
+    if (query.publication !== undefined) {
+      clauses.push(textEquals('t.publication_key', publicationKey(query.publication), binds));
+    }
+    return { from: `FROM teasers t ${sqlWhere(clauses)}`, newestFirst: 't.id', tsquery, binds };
+  }
+
   async function searchTeasers(query: TeaserSearchQuery): Promise<Page<TeaserSearchItem>> {
     const sort = query.sort ?? 'stored';
     if (sort === 'relevance') {
@@ -577,16 +637,19 @@ export function postgresLists(pool: Pool, options: ListOptions = {}) {
     }
     const binds = new Binds();
     const clauses: string[] = [];
-    if (query.q !== undefined) {
-      const tsquery = tsQuery(parseSearchQuery(query.q), binds);
+    const search = query.q === undefined ? null : parseSearchQuery(query.q);
+    if (search !== null) {
+      const tsquery = tsQuery(search, binds);
       // A search that requires nothing finds nothing; its cursor is still checked below.
       clauses.push(tsquery === null ? 'false' : `t.search @@ ${tsquery}`);
     }
     if (query.publication !== undefined) {
       clauses.push(textEquals('t.publication_key', publicationKey(query.publication), binds));
     }
-    const countBinds = copyOf(binds);
-    const total = await count(`FROM teasers t ${sqlWhere(clauses)}`, countBinds, query.q !== undefined);
+    const total =
+      search === null
+        ? await count(`FROM teasers t ${sqlWhere(clauses)}`, copyOf(binds))
+        : await searchTotal(() => teaserMatches(search, query, null), 'teasers');
     // `stored` keeps the historic cursor tag; `-stored` is its exact reverse.
     const tag = sort === 'stored' ? 'teasers' : 'teasers:-stored';
     if (query.cursor) {
@@ -609,16 +672,7 @@ export function postgresLists(pool: Pool, options: ListOptions = {}) {
     const search = parseSearchQuery(query.q);
     if (tsQuery(search, new Binds()) === null) return { ...nothingFound(), rankedWithin: rankedWithin(true) };
     const limit = Math.min(query.limit, relevanceWindow - position.served);
-    // Teasers' vectors (a title and a summary) are small enough to stay in their rows.
-    const matchesBy = (): CandidateMatches => {
-      const binds = new Binds();
-      const tsquery = tsQuery(search, binds) ?? 'false';
-      const clauses = [`t.search @@ ${tsquery}`, `t.id <= ${binds.bind(position.lastId)}`];
-      if (query.publication !== undefined) {
-        clauses.push(textEquals('t.publication_key', publicationKey(query.publication), binds));
-      }
-      return { from: `FROM teasers t ${sqlWhere(clauses)}`, newestFirst: 't.id', tsquery, binds };
-    };
+    const matchesBy = () => teaserMatches(search, query, position.lastId);
     const ranked = await rankedPage<TeaserRow>(
       {
         columns: `${TEASER_COLUMNS}, t.search`,
@@ -631,7 +685,9 @@ export function postgresLists(pool: Pool, options: ListOptions = {}) {
     const served = position.served + Math.min(ranked.rows.length, limit);
     return {
       ...teaserPage(ranked.rows, limit, relevanceTotal(ranked.found), () =>
-        served < relevanceWindow ? encodeTeaserSearchCursor(query, { lastId: position.lastId, served }) : null,
+        served < relevanceWindow
+          ? encodeTeaserSearchCursor(query, { lastId: position.lastId, served })
+          : null,
       ),
       rankedWithin: rankedWithin(ranked.found <= rankedCandidates),
     };
