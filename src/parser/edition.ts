@@ -6,7 +6,7 @@
  */
 
 import type { ClassifiedLine } from './classify.js';
-import { ISSUE_WORDS } from './rules/generic.js';
+import { ISSUE_WORDS, SEASON_WORDS } from './rules/generic.js';
 import { PRINTED_MONTHS } from './rules/locales/en.js';
 import { WORLD_MONTHS, WORLD_WEEKDAYS } from './rules/months.js';
 import type { EditionTemplate } from './rules/types.js';
@@ -46,6 +46,13 @@ const RUNNING_DATE_MAX_WORDS = 5;
 const MONTH_ONLY = /^(\p{L}{3,9})\.?$/u;
 /** Range separators between two printed dates. */
 const RANGE_SEPARATORS = [' - ', ' – ', ' — ', ' / ', '/', '–', '-'];
+/** `17.11.2023`, `17.11.2023.`: digits with dots, day first, the order of every locale that dots dates. */
+const DOTTED_DAY_FIRST = /^(\d{1,2})\.(\d{1,2})\.(\d{4})\.?$/u;
+/** `2023.11.17.`: digits with dots, year first (Hungarian, Chinese). */
+const DOTTED_YEAR_FIRST = /^(\d{4})\.(\d{1,2})\.(\d{1,2})\.?$/u;
+/** `Winter 2023`, `WINTER 2023`: a season and its year. */
+const SEASON_YEAR = /^(\p{L}{3,10}) (\d{4})$/u;
+const SEASON_SET: ReadonlySet<string> = new Set(SEASON_WORDS);
 /** Every printed date (a range's second date included) holds a four-digit year: text without one is no date. */
 const YEAR = /\d{4}/u;
 
@@ -107,6 +114,8 @@ const DATE_CONNECTORS: ReadonlySet<string> = new Set([
   'r.',
   'm.',
   'y',
+  'gada',
+  'd.',
 ]);
 /** A day as printed before or after a month word: `3`, `3.`, `1er`, `1º`. */
 const DAY_TOKEN = /^(\d{1,2})(?:[.ºª]|er)?$/u;
@@ -169,6 +178,11 @@ function parseWorded(text: string): string | null {
   if (words.length < 2 || words.length > MONTH_MAX_WORDS + 2) return null;
   const yearFirst = YEAR_TOKEN.exec(words[0] ?? '');
   if (yearFirst) {
+    // year, day, month: `2023. gada 14. oktobris` (Latvian)
+    const dayBefore = DAY_TOKEN.exec(words[1] ?? '');
+    const monthAfterDay = dayBefore ? monthAt(words, 2) : null;
+    if (dayBefore && monthAfterDay !== null && 2 + monthAfterDay.taken === words.length)
+      return isoOf(Number(yearFirst[1]), monthAfterDay.month, Number(dayBefore[1]));
     const named = monthAt(words, 1);
     if (named === null) return null;
     const rest = words.slice(1 + named.taken);
@@ -189,11 +203,34 @@ function parseWorded(text: string): string | null {
   return dayAfter ? isoOf(Number(year[1]), named.month, Number(dayAfter[1])) : null;
 }
 
+/** A season word (`winter`, `Frühjahr`), any case. */
+function isSeason(word: string): boolean {
+  return SEASON_SET.has(word.toLowerCase());
+}
+
+/** `Winter 2023`: the year only, the precision a season prints. */
+function parseSeason(text: string): string | null {
+  const m = SEASON_YEAR.exec(text);
+  if (m === null || !isSeason(m[1] ?? '')) return null;
+  const year = Number(m[2]);
+  return year < PRINTED_YEAR_MIN || year > PRINTED_YEAR_MAX ? null : String(year);
+}
+
+/** `17.11.2023`, `2023.11.17.`: a date in digits and dots. */
+function parseDotted(text: string): string | null {
+  const dayFirst = DOTTED_DAY_FIRST.exec(text);
+  if (dayFirst) return isoOf(Number(dayFirst[3]), Number(dayFirst[2]), Number(dayFirst[1]));
+  const yearFirst = DOTTED_YEAR_FIRST.exec(text);
+  return yearFirst ? isoOf(Number(yearFirst[1]), Number(yearFirst[2]), Number(yearFirst[3])) : null;
+}
+
 function parseSingle(printed: string): string | null {
   // digits of any script read as ASCII digits (`٣ مارس ٢٠٢٢`)
   const text = foldDigits(printed);
   const cjk = CJK_DATE.exec(text);
   if (cjk) return isoOf(Number(cjk[1]), Number(cjk[2]), cjk[3] === undefined ? null : Number(cjk[3]));
+  const numeric = parseDotted(text) ?? parseSeason(text);
+  if (numeric !== null) return numeric;
   const english = parseShaped(text);
   return english ?? parseWorded(text);
 }
@@ -241,6 +278,8 @@ export function parsePrintedDate(text: string): PrintedDate | null {
     const monthOnly = MONTH_ONLY.exec(first);
     const month = monthOnly ? monthNumber(monthOnly[1] ?? '') : undefined;
     if (month !== undefined) return { label, iso: `${secondIso.slice(0, 4)}-${pad(month)}` };
+    // `Spring/Summer 2023`: a double issue of seasons is dated by its year
+    if (isSeason(first)) return { label, iso: secondIso.slice(0, 4) };
   }
   return null;
 }
@@ -339,10 +378,37 @@ export function findPrintedDate(text: string): (PrintedDate & { start: number; e
           end: token.start + dashed[0].length,
         };
     }
-    // a month first (`October 23, 2024`, `Agosto de 2025`) or a day first (`3. März 2022`, `3 de agosto de 2025`)
+    // `17.11.2023` (a sentence's closing dot or comma is not the date's)
+    const dotted = /^[\d.]{8,11}/u.exec(token.word);
+    if (dotted) {
+      const digits = dotted[0].replace(/\.$/u, '');
+      const iso = parseDotted(digits);
+      if (iso !== null)
+        return {
+          label: text.slice(token.start, token.start + digits.length),
+          iso,
+          start: token.start,
+          end: token.start + digits.length,
+        };
+    }
+    // a year first (`2023. gada 14. oktobris`, `2022. március 3.`, `2023 m. spalio 16 d.`)
+    if (YEAR_TOKEN.test(token.word)) {
+      for (let span = RUNNING_DATE_MAX_WORDS; span >= 2; span--) {
+        const last = tokens[i + span - 1];
+        // a date ends on its own word, never on a connector (`… oktobris y …`)
+        if (last === undefined || DATE_CONNECTORS.has(last.word.toLowerCase())) continue;
+        const end = last.start + last.word.replace(/[,;]$/u, '').length;
+        const label = text.slice(token.start, end);
+        const iso = parseSingle(label);
+        if (iso !== null) return { label, iso, start: token.start, end };
+      }
+    }
+    // a month first (`October 23, 2024`, `Agosto de 2025`), a season (`Winter 2023`) or a day first (`3. März 2022`, `3 de agosto de 2025`)
     const letters = MONTH_WORD_START.exec(token.word);
     const opensDate = letters
-      ? monthNumber(letters[0]) !== undefined || monthAt([letters[0], tokens[i + 1]?.word ?? ''], 0) !== null
+      ? monthNumber(letters[0]) !== undefined ||
+        isSeason(letters[0]) ||
+        monthAt([letters[0], tokens[i + 1]?.word ?? ''], 0) !== null
       : DAY_TOKEN.test(token.word.replace(/,$/u, ''));
     if (!opensDate) continue;
     for (let span = RUNNING_DATE_MAX_WORDS; span >= 1; span--) {
@@ -354,6 +420,9 @@ export function findPrintedDate(text: string): (PrintedDate & { start: number; e
       const label = text.slice(token.start, end);
       const iso = parseSingle(label);
       if (iso !== null) return extendToRange(text, { label, iso, start: token.start, end });
+      // a double issue printed as one token (`May-June 2023`, `Spring/Summer 2023`)
+      const range = span <= 2 ? parsePrintedDate(label) : null;
+      if (range !== null) return { ...range, start: token.start, end };
     }
   }
   return null;

@@ -67,6 +67,21 @@ describe('issue numbers', () => {
   });
 });
 
+describe('seasons and numeric dates', () => {
+  it('dates a season to its year, and a season double issue too', () => {
+    expect(parsePrintedDate('Winter 2023')).toEqual({ label: 'Winter 2023', iso: '2023' });
+    expect(parsePrintedDate('WINTER 2023')?.iso).toBe('2023');
+    expect(parsePrintedDate('Spring/Summer 2023')?.iso).toBe('2023');
+    expect(parsePrintedDate('Weather 2023')).toBeNull();
+  });
+
+  it('reads dotted digits day first, or year first when the year leads', () => {
+    expect(parsePrintedDate('17.11.2023')?.iso).toBe('2023-11-17');
+    expect(parsePrintedDate('2023.11.17.')?.iso).toBe('2023-11-17');
+    expect(parsePrintedDate('31.02.2023')).toBeNull();
+  });
+});
+
 describe('findPrintedDate', () => {
   it('finds a date glued to a suffix', () => {
     const text = 'Diese Geschichte stammt aus der October 23, 2024-Ausgabe von The Straits Times.';
@@ -82,8 +97,27 @@ describe('findPrintedDate', () => {
     );
   });
 
+  it('finds a double issue printed as one token, dated by its first month', () => {
+    expect(findPrintedDate('Tämä juttu on May-June 2023-numerosta Pyöräily.')).toMatchObject({
+      label: 'May-June 2023',
+      iso: '2023-05',
+    });
+  });
+
+  it('finds digits with dots, day first, and a year-first worded date', () => {
+    expect(findPrintedDate('Бұл мақала 17.11.2023. шығарылымынан')).toMatchObject({
+      label: '17.11.2023',
+      iso: '2023-11-17',
+    });
+    expect(findPrintedDate('Diena · 2023. gada 14. oktobris · Teksts')).toMatchObject({
+      label: '2023. gada 14. oktobris',
+      iso: '2023-10-14',
+    });
+  });
+
   it('returns null when there is no date', () => {
     expect(findPrintedDate('May the force be with you in 2024 and beyond')).toBeNull();
+    expect(findPrintedDate('Version 1.2.3 shipped with 12.5.20 patches')).toBeNull();
     expect(findPrintedDate('')).toBeNull();
   });
 });

@@ -177,6 +177,62 @@ export const NAME_PARTICLES: readonly string[] = [
 /** Separators between a dateline's place name and the story (`SEOUL - As …`, `TOKYO -- When …`, `NEW DELHI: The …`). */
 export const DATELINE_SEPARATORS: readonly string[] = [' -- ', ' - ', ' – ', ' — ', ': '];
 
+/**
+ * Seasons printed as an issue's date (`Winter 2023`, `WINTER 2023`, `Frühjahr 2024`,
+ * `Spring/Summer 2023`), lower-cased: a season dates the issue to its year only.
+ * ICU has no season names, so they are listed here, for the languages newsstands print them in.
+ */
+export const SEASON_WORDS: readonly string[] = [
+  // en
+  'spring',
+  'summer',
+  'autumn',
+  'fall',
+  'winter',
+  'holiday',
+  // de
+  'frühling',
+  'frühjahr',
+  'sommer',
+  'herbst',
+  // fr
+  'printemps',
+  'été',
+  'automne',
+  'hiver',
+  // es, pt, it
+  'primavera',
+  'verano',
+  'otoño',
+  'invierno',
+  'verão',
+  'outono',
+  'inverno',
+  'estate',
+  'autunno',
+  // nl, sv, da, nb
+  'lente',
+  'voorjaar',
+  'zomer',
+  'najaar',
+  'vår',
+  'sommar',
+  'höst',
+  'vinter',
+  'forår',
+  'efterår',
+  'høst',
+  // et, fi
+  'kevad',
+  'suvi',
+  'sügis',
+  'talv',
+  'kevät',
+  'kesä',
+  'syksy',
+  'talvi',
+];
+
 /** Issue numbers printed where a date would be (`Issue 17, 2023`, `Issue 231`): the words before the number. */
 export const ISSUE_WORDS: readonly string[] = [
   'issue',
