@@ -224,6 +224,23 @@ function parseDotted(text: string): string | null {
   return yearFirst ? isoOf(Number(yearFirst[1]), Number(yearFirst[2]), Number(yearFirst[3])) : null;
 }
 
+/**
+ * A day and a month with no year (`spalio 16 d.`, `Oct. 3`, `3 октября`), as datelines print
+ * them between the place and the dash.
+ */
+export function isDayAndMonth(text: string): boolean {
+  const words = foldDigits(text)
+    .split(' ')
+    .map((w) => (DATE_COMMAS.has(w.at(-1) ?? '') ? w.slice(0, -1) : w))
+    .filter((w) => w !== '' && !DATE_CONNECTORS.has(w.toLowerCase()) && !isWeekday(w));
+  if (words.length < 2 || words.length > MONTH_MAX_WORDS + 1) return false;
+  const dayFirst = DAY_TOKEN.test(words[0] ?? '');
+  const dayLast = DAY_TOKEN.test(words.at(-1) ?? '');
+  if (dayFirst === dayLast) return false;
+  const named = monthAt(dayFirst ? words.slice(1) : words.slice(0, -1), 0);
+  return named !== null && named.taken === words.length - 1;
+}
+
 function parseSingle(printed: string): string | null {
   // digits of any script read as ASCII digits (`٣ مارس ٢٠٢٢`)
   const text = foldDigits(printed);

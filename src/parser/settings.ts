@@ -45,6 +45,10 @@ export const BYLINE_MAX_CHARS = 60;
 
 /** A dateline is a capitalised place name of at most this many characters before ` - `. */
 export const DATELINE_MAX_CHARS = 32;
+/** The day and month a dateline may print after its place (`VILNIUS, spalio 16 d. –`) are at most this long. */
+export const DATELINE_DATE_MAX_CHARS = 24;
+/** A place closed by a period (`СОФИЯ. …`) has at least this many characters: `AI. It…` is no dateline. */
+export const DATELINE_PERIOD_PLACE_MIN_CHARS = 3;
 
 /** A line inserted mid-sentence (pull quote) is at most this long. */
 export const PULL_QUOTE_MAX_CHARS = 300;

@@ -5,7 +5,7 @@
  */
 
 import type { ClassifiedLine } from './classify.js';
-import { matchIssueTitle, type PrintedDate } from './edition.js';
+import { isDayAndMonth, matchIssueTitle, type PrintedDate } from './edition.js';
 import { proseSentences } from './evidence.js';
 import { detectLanguage } from './language.js';
 import { isBoilerplate, type Ledger } from './ledger.js';
@@ -14,6 +14,7 @@ import { readCredits } from './credits.js';
 import {
   BYLINE_CREDITS,
   BYLINE_OPENERS,
+  DATELINE_PERIOD,
   DATELINE_SEPARATORS,
   NAME_PARTICLES,
   QUESTION_MARKS,
@@ -22,7 +23,9 @@ import {
   BYLINE_MAX_CHARS,
   BYLINE_MAX_WORDS,
   CARD_PUBLICATION_MAX_CHARS,
+  DATELINE_DATE_MAX_CHARS,
   DATELINE_MAX_CHARS,
+  DATELINE_PERIOD_PLACE_MIN_CHARS,
   DECK_MAX_CHARS,
   HEADER_BYLINE_MAX_OFFSET,
   HEADER_META_MAX_OFFSET,
@@ -131,14 +134,40 @@ function hasAgency(prefix: string): boolean {
 export function findDateline(paragraph: string): string | null {
   for (const sep of DATELINE_SEPARATORS) {
     const at = paragraph.indexOf(sep);
-    if (at <= 0 || at > DATELINE_MAX_CHARS) continue;
-    const prefix = paragraph.slice(0, at).trim();
+    if (at <= 0 || at > DATELINE_MAX_CHARS + DATELINE_DATE_MAX_CHARS) continue;
+    const prefix = withoutDate(paragraph.slice(0, at).trim());
+    if (prefix.length > DATELINE_MAX_CHARS) continue;
     const place = withoutAgency(prefix);
     if (place.length < 2 || wordCount(place) > 4 || !DATELINE_PLACE.test(place.toUpperCase())) continue;
     if (!hasLowercase(place)) return place;
     if (hasAgency(prefix) && place.split(' ').every(startsUppercase)) return place;
   }
-  return null;
+  return periodDateline(paragraph);
+}
+
+/** `VILNIUS, spalio 16 d.` → `VILNIUS`: the day and month a dateline may print after its place. */
+function withoutDate(prefix: string): string {
+  const comma = prefix.indexOf(', ');
+  return comma > 0 && isDayAndMonth(prefix.slice(comma + 2)) ? prefix.slice(0, comma) : prefix;
+}
+
+/**
+ * `СОФИЯ. Общинският…`: a place in capitals closed by a period, as Cyrillic papers print it.
+ * Not an abbreviation (`U.S. officials`): the place holds no period, and a capital opens running text.
+ */
+function periodDateline(paragraph: string): string | null {
+  const at = paragraph.indexOf(DATELINE_PERIOD);
+  if (at < DATELINE_PERIOD_PLACE_MIN_CHARS || at > DATELINE_MAX_CHARS) return null;
+  const place = paragraph.slice(0, at);
+  if (place.includes('.') || wordCount(place) > 2 || hasLowercase(place) || !DATELINE_PLACE.test(place))
+    return null;
+  // running text follows, not more capitals (`THE GRILLES. OH GOD, THE GRILLES. Haven’t…`):
+  // its first word is in ordinary case or one letter (`СОФИЯ. В четвъртък…`)
+  const text = paragraph.slice(at + DATELINE_PERIOD.length, at + DATELINE_PERIOD.length + DATELINE_MAX_CHARS);
+  const first = text.split(' ')[0] ?? '';
+  return startsUppercase(first) && (hasLowercase(first) || [...first].length === 1) && hasLowercase(text)
+    ? place
+    : null;
 }
 
 /** `Reader's Digest India` followed by `Reader's Digest India April 2017`. */

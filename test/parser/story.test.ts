@@ -57,6 +57,15 @@ describe('datelines', () => {
     ['Nová Ves (ČTK) – Obec dostane…', 'Nová Ves'],
     ['Praha (pro Lidovky) – Na jaře…', null],
     ['Praha – Na jaře začne stavba…', null],
+    // a day and month between the place and the dash, a Cyrillic place closed by a period (stranger-4 class 12)
+    ['VILNIUS, spalio 16 d. – Seimas antradienį pritarė…', 'VILNIUS'],
+    ['LONDON, Oct. 3 - Britain will…', 'LONDON'],
+    ['LONDON, the capital - Britain will…', null],
+    ['СОФИЯ. Общинският съвет одобри…', 'СОФИЯ'],
+    ['U.S. officials said on Tuesday…', null],
+    ['AI. It is everywhere now.', null],
+    ['THE ALTERNATIVES. AND FOR THAT, I LOVE THEM', null],
+    ['THE GRILLES. OH GOD, THE GRILLES. Haven’t you moaned…', null],
   ])('%s → %s', (text, place) => {
     expect(findDateline(text)).toBe(place);
   });

@@ -176,6 +176,8 @@ export const NAME_PARTICLES: readonly string[] = [
 
 /** Separators between a dateline's place name and the story (`SEOUL - As …`, `TOKYO -- When …`, `NEW DELHI: The …`). */
 export const DATELINE_SEPARATORS: readonly string[] = [' -- ', ' - ', ' – ', ' — ', ': '];
+/** A period after a place in capitals (`СОФИЯ. Общинският…`): a separator only where no dash or colon follows the place. */
+export const DATELINE_PERIOD = '. ';
 
 /**
  * Seasons printed as an issue's date (`Winter 2023`, `WINTER 2023`, `Frühjahr 2024`,
