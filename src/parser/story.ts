@@ -10,7 +10,7 @@ import { proseSentences } from './evidence.js';
 import { detectLanguage } from './language.js';
 import { isBoilerplate, type Ledger } from './ledger.js';
 import { repairDropCap } from './platform-grammars.js';
-import { readCredits } from './credits.js';
+import { isPhotoCaption, readCredits } from './credits.js';
 import {
   BYLINE_CREDITS,
   BYLINE_OPENERS,
@@ -609,7 +609,9 @@ export function extractStory(
   const body: ClassifiedLine[] = [];
   for (let k = next; k < content.length; k++) {
     const line = content[k] as ClassifiedLine;
-    if (isTitleRepeat(line) || line.kind !== 'text') ledger.remove(line, 'layout');
+    // a photo caption between paragraphs is layout, as image alt text is
+    if (isTitleRepeat(line) || line.kind !== 'text' || (body.length > 0 && isPhotoCaption(line.text)))
+      ledger.remove(line, 'layout');
     else body.push(line);
   }
   const kept = dropPullQuotes(body, ledger);
