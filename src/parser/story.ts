@@ -100,7 +100,12 @@ export function isNameLike(text: string): boolean {
     return false;
   const words = rest.split(' ').filter(Boolean);
   if (words.length > BYLINE_MAX_WORDS || (words.length < 2 && !opened)) return false;
-  return words.every((w) => startsUppercase(w) || PARTICLES.has(w.toLowerCase()));
+  return words.every((w) => startsUppercase(w) || isUncased(w) || PARTICLES.has(w.toLowerCase()));
+}
+
+/** `కె.`, `ಶ್ರೀನಿವಾಸ್`: a word of a script without capitals, where a name shows no case. */
+function isUncased(word: string): boolean {
+  return hasLetter(word) && !hasUppercase(word) && !hasLowercase(word);
 }
 
 /** `'Title' 'Title'`: thumbnail alt text that repeats the title twice. */

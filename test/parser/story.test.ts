@@ -211,3 +211,15 @@ describe('story lines that begin like a copyright footer', () => {
     expect(page.removed.map((line) => line.text)).not.toContain(lettered);
   });
 });
+
+describe('bare names in scripts without capitals (stranger-4 class 16)', () => {
+  it.each([
+    ['కె. శ్రీనివాస్', true],
+    ['ಎಸ್. ರಮೇಶ್', true],
+    ['Ana Ruiz', true],
+    ['ana ruiz', false],
+    ['నగర శివార్లలో నీటి కొరత తీవ్రమవుతోంది.', false],
+  ])('%s → %s', (text, name) => {
+    expect(isNameLike(text)).toBe(name);
+  });
+});
