@@ -15,7 +15,7 @@ import {
 } from './edition.js';
 import { isBoilerplate } from './ledger.js';
 import { namesFooterBrand, namesWallBrand } from './platform-grammars.js';
-import { TRY_GOLD_SHAPE } from './rules/generic.js';
+import { NAME_PARTICLES, TRY_GOLD_SHAPE } from './rules/generic.js';
 import {
   CARD_ALT_WINDOW,
   CARD_PUBLICATION_MAX_CANDIDATES,
@@ -301,11 +301,13 @@ function guessPublication(text: string, dateStart: number, dateEnd: number): str
     .slice(glued ? 1 : 0);
   const from = after.findIndex((w) => hasUppercase(w));
   if (from >= 0) {
-    const pub = after
-      .slice(from)
-      .join(' ')
-      .replace(/[.。।]$/u, '')
-      .trim();
+    const pub = withoutGluedSuffix(
+      after
+        .slice(from)
+        .join(' ')
+        .replace(/[.。।։]$/u, '')
+        .trim(),
+    );
     if (pub !== '') return pub;
   }
   const before = text.slice(0, dateStart).split(' ').filter(Boolean);
@@ -313,9 +315,31 @@ function guessPublication(text: string, dateStart: number, dateEnd: number): str
   for (let i = before.length - 1; i >= 0; i--) {
     const w = before[i] ?? '';
     if (hasUppercase(w)) run.unshift(w);
+    // a joiner inside the name (`Home & Kitchen Kerala`), when a capital comes before it
+    else if (run.length > 0 && JOINERS.has(w.toLowerCase()) && hasUppercase(before[i - 1] ?? '')) run.unshift(w);
     else if (run.length > 0) break;
   }
-  return run.length > 0 ? run.join(' ') : null;
+  if (run.length === 0) return null;
+  run.push(withoutGluedSuffix(run.pop() ?? ''));
+  return run.join(' ');
+}
+
+const JOINERS: ReadonlySet<string> = new Set(NAME_PARTICLES);
+/** Latin letters: a name in them may carry a case suffix in the line's own script. */
+const LATIN_LETTER = /\p{Script=Latin}/u;
+
+/**
+ * `Magazine-ի` → `Magazine`: a case suffix in another script, glued to a Latin name by a hyphen
+ * (Armenian, Georgian, Cyrillic genitives). A hyphen inside a Latin name (`Coca-Cola`) stays.
+ */
+function withoutGluedSuffix(word: string): string {
+  const hyphen = word.lastIndexOf('-');
+  if (hyphen <= 0) return word;
+  const stem = word.slice(0, hyphen);
+  const suffix = word.slice(hyphen + 1);
+  return LATIN_LETTER.test(stem) && suffix !== '' && !LATIN_LETTER.test(suffix) && !/\d/u.test(suffix)
+    ? stem
+    : word;
 }
 
 /** The longest publication from `pubs` that the text names, or null. */
