@@ -316,6 +316,23 @@ type HeaderMatcher = (
   ctx: StoryContext,
 ) => number | null;
 
+/**
+ * Title / credit line / standfirst printed with no blank line between them, and a blank line
+ * under the standfirst before the body: the paragraph is set apart from the body as the deck.
+ */
+function setApartAsStandfirst(
+  above: ClassifiedLine | undefined,
+  candidate: ClassifiedLine,
+  below: ClassifiedLine | undefined,
+): boolean {
+  return (
+    above !== undefined &&
+    below !== undefined &&
+    candidate.lineNo === above.lineNo + 1 &&
+    below.lineNo > candidate.lineNo + 1
+  );
+}
+
 /** Title / `Pub (City) - - Section - By Name` (PressReader): the credit line is the edition and the byline. */
 const creditLineHeader: HeaderMatcher = (content, i, draft, ledger) => {
   const credit = creditHeader(content, i);
@@ -558,8 +575,13 @@ export function extractStory(
       after !== undefined &&
       // `By Name` under the title is the byline, never the deck
       !(isNameLike(candidate.text) && stripOpener(candidate.text).opened) &&
-      // under a credit line the deck is printed unclosed (or as a question): a closed paragraph is the lede
-      !(header === creditLineHeader && candidate.text.endsWith('.')) &&
+      // under a credit line the deck is printed unclosed (or as a question): a closed paragraph is the lede,
+      // unless it is printed right under the credit line with a blank line before the body (a compact header)
+      !(
+        header === creditLineHeader &&
+        candidate.text.endsWith('.') &&
+        !setApartAsStandfirst(content[next - 1], candidate, after)
+      ) &&
       !(isNameLike(candidate.text) && isTitleRepeat(after));
     if (deckAllowed && candidate) {
       draft.deck = candidate.text;
