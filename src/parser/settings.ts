@@ -52,6 +52,10 @@ export const DATELINE_PERIOD_PLACE_MIN_CHARS = 3;
 
 /** A line inserted mid-sentence (pull quote) is at most this long. */
 export const PULL_QUOTE_MAX_CHARS = 300;
+/** A pull quote that repeats a body sentence holds at least this many words (`"Yes."` is dialogue). */
+export const PULL_QUOTE_MIN_WORDS = 4;
+/** …and repeats one of the body lines at most this many lines above it. */
+export const PULL_QUOTE_LOOKBACK_LINES = 8;
 
 /** A teaser-card publication line is at most this long. */
 export const CARD_PUBLICATION_MAX_CHARS = 80;

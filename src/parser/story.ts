@@ -31,7 +31,9 @@ import {
   HEADER_META_MAX_OFFSET,
   OPENING_STANDFIRST_MAX_CHARS,
   PRESS_HEADER_WITH_PUBLICATION,
+  PULL_QUOTE_LOOKBACK_LINES,
   PULL_QUOTE_MAX_CHARS,
+  PULL_QUOTE_MIN_WORDS,
   STANDFIRST_MIN_WORDS,
   TITLE_MAX_CHARS,
 } from './settings.js';
@@ -669,10 +671,33 @@ function dropPullQuotes(body: readonly ClassifiedLine[], ledger: Ledger): Classi
       !startsLowercase(line.text) &&
       line.text.length <= PULL_QUOTE_MAX_CHARS &&
       (!hasLowercase(line.text) || QUOTE_OPENERS.has(line.text.charAt(0)));
-    if (inserted) ledger.remove(line, 'layout');
+    if (inserted || repeatsEarlierSentence(line, kept)) ledger.remove(line, 'layout');
     else kept.push(line);
   }
   return kept;
+}
+
+/** Quotes that close a pull quote printed as a whole line. */
+const QUOTE_CLOSERS = new Set(['"', '”', '’', "'", '»']);
+
+/**
+ * `"We never planned to grow."`: a whole line in quotes that repeats, word for word, a sentence
+ * of one of the paragraphs just before it (a pull quote set between paragraphs).
+ */
+function repeatsEarlierSentence(line: ClassifiedLine, kept: readonly ClassifiedLine[]): boolean {
+  const text = line.text.endsWith('.') ? line.text.slice(0, -1) : line.text;
+  if (
+    text.length > PULL_QUOTE_MAX_CHARS ||
+    !QUOTE_OPENERS.has(text.charAt(0)) ||
+    !QUOTE_CLOSERS.has(text.charAt(text.length - 1))
+  )
+    return false;
+  const inner = foldKey(text.slice(1, -1).trim());
+  if (wordCount(inner) < PULL_QUOTE_MIN_WORDS) return false;
+  // the paragraphs just before it only: a bounded look back keeps the body pass linear
+  for (let k = kept.length - 1; k >= 0 && k >= kept.length - PULL_QUOTE_LOOKBACK_LINES; k--)
+    if ((kept[k] as ClassifiedLine).key.includes(inner)) return true;
+  return false;
 }
 
 /** The story, or null when the page has neither a title nor paragraphs; its language is read from its text. */
