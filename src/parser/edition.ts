@@ -380,7 +380,11 @@ export function findPrintedDate(text: string): (PrintedDate & { start: number; e
   const re = /\S+/gu;
   // digits of any script as ASCII digits; the folded text keeps the original's offsets
   const folded = foldDigits(text);
-  for (let m = re.exec(folded); m !== null; m = re.exec(folded)) tokens.push({ word: m[0], start: m.index });
+  for (let m = re.exec(folded); m !== null; m = re.exec(folded)) {
+    // `(Oktubre 3, 2023)`: the bracket is not the date's
+    const opened = OPENING_BRACKETS.has(m[0].charAt(0)) && m[0].length > 1 ? 1 : 0;
+    tokens.push({ word: m[0].slice(opened), start: m.index + opened });
+  }
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (token === undefined) continue;
@@ -444,6 +448,8 @@ export function findPrintedDate(text: string): (PrintedDate & { start: number; e
   }
   return null;
 }
+
+const OPENING_BRACKETS: ReadonlySet<string> = new Set(['(', '[']);
 
 /** An issue number inside running text: `… fra Issue 14, 2025-udgaven af …` → `Issue 14, 2025`. */
 export function findIssueLabel(text: string): (PrintedDate & { start: number; end: number }) | null {

@@ -800,7 +800,12 @@ function contentsHeading(lines: ClassifiedLine[]): void {
       if (crumb.kind === 'issue-contents') return;
       continue;
     }
-    if (crumb.kind !== 'issue-contents') lines[i] = relabel(crumb, 'issue-contents', { publication });
+    if (crumb.kind !== 'issue-contents') {
+      // the issue's date, when the crumb prints one (`…/No. 12 (Oktubre 3, 2023)/…`)
+      const found = findPrintedDate(crumb.text);
+      const date = found === null ? {} : { date: { label: found.label, iso: found.iso } };
+      lines[i] = relabel(crumb, 'issue-contents', { publication, ...date });
+    }
     lines[i + 1] = relabel(next, 'issue-contents', { publication });
     return;
   }

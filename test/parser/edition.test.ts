@@ -115,6 +115,13 @@ describe('findPrintedDate', () => {
     });
   });
 
+  it('finds a date inside brackets, without the bracket', () => {
+    expect(findPrintedDate('Home//Liwayway/No. 12 (Oktubre 3, 2023)/Sa isyung ito')).toMatchObject({
+      label: 'Oktubre 3, 2023',
+      iso: '2023-10-03',
+    });
+  });
+
   it('returns null when there is no date', () => {
     expect(findPrintedDate('May the force be with you in 2024 and beyond')).toBeNull();
     expect(findPrintedDate('Version 1.2.3 shipped with 12.5.20 patches')).toBeNull();
