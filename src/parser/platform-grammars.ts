@@ -209,6 +209,15 @@ export function matchCreditLine(text: string): CreditLine | null {
       byline = last;
     }
   }
+  if (!credited && dateSlot && date !== null && publication.endsWith(')') && parts.length === 3) {
+    // `Lankadeepa (Sri Lanka) · 3 Oct 2023 · සුනිල් පෙරේරා`: a bare name last, in a script without
+    // case, where a section name in capitals (`Front Page`) cannot be told from a name
+    const last = beforeOtherCredits(parts[2] ?? '');
+    if (isCreditedName(last, BARE_WRITER_MIN_WORDS) && isCaseless(last)) {
+      credited = true;
+      byline = last;
+    }
+  }
   if (!credited) return null;
   return { publication, byline, date: date?.iso === null ? null : date };
 }

@@ -88,6 +88,16 @@ describe('Scribd preview walls in any language (issue 11, second stranger)', () 
 });
 
 describe('PressReader credit lines', () => {
+  it('reads a bare name in a script without case after Pub (Country) and the date (stranger-4)', () => {
+    expect(matchCreditLine('Lankadeepa (Sri Lanka) · 3 Oct 2023 · සුනිල් පෙරේරා')).toEqual({
+      publication: 'Lankadeepa (Sri Lanka)',
+      byline: 'සුනිල් පෙරේරා',
+      date: { label: '3 Oct 2023', iso: '2023-10-03' },
+    });
+    // a cased last part may be a section: no credit without a prefix
+    expect(matchCreditLine('The Hindu (Chennai) · 3 Oct 2023 · Front Page')).toBeNull();
+  });
+
   it('reads the publication, the writer and a printed date', () => {
     expect(matchCreditLine('Hindustan Times (Mumbai) - - Business - By Rhea Mogul')).toEqual({
       publication: 'Hindustan Times (Mumbai)',
