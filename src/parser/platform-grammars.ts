@@ -14,6 +14,7 @@ import {
   BYLINE_MAX_WORDS,
   CARD_PUBLICATION_MAX_CHARS,
   CREDIT_DATE_SLOT_MAX_CHARS,
+  CREDIT_LABEL_MAX_WORDS,
   CREDIT_LINE_MAX_CHARS,
   CREDIT_OPENER_MAX_CHARS,
   CUT_BRAND_MIN_CHARS,
@@ -88,16 +89,26 @@ function writerOf(part: string): string | null {
 }
 
 /**
- * `Piše: Ivana Horvat`, `Tekst: …`: a writer word the rules do not list, read by its
- * shape: one word of letters closed by a colon, then a credited name. Other credits
- * (`FOTO: …`) are not the writer.
+ * `Piše: Ivana Horvat`, `Tekst: …`, `Teksts un foto: …`: a writer label the rules do not
+ * list, read by its shape: one word of letters closed by a colon, or a short phrase whose
+ * later words are lower case (a label, not a title-case section such as `Front Page:`),
+ * then a credited name. Other credits (`FOTO: …`) are not the writer.
  */
 function colonWriterOf(part: string): string | null {
   const colon = part.indexOf(': ');
-  if (colon <= 0 || colon > CREDIT_OPENER_MAX_CHARS) return null;
+  if (colon <= 0 || colon > CREDIT_OPENER_MAX_CHARS * CREDIT_LABEL_MAX_WORDS) return null;
+  const words = part.slice(0, colon).split(' ');
+  const phrase = words.length > 1;
+  if (phrase && (words.length > CREDIT_LABEL_MAX_WORDS || !words.slice(1).every(startsLowercase)))
+    return null;
+  if (!phrase && colon > CREDIT_OPENER_MAX_CHARS) return null;
   const opener = part.slice(0, colon + 1);
-  if (!hasLetter(opener) || opener.includes(' ') || hasDigit(opener)) return null;
-  if (OTHER_CREDITS.includes(opener.toLowerCase())) return null;
+  if (!hasLetter(opener) || hasDigit(opener)) return null;
+  if (
+    OTHER_CREDITS.includes(opener.toLowerCase()) ||
+    OTHER_CREDITS.includes(`${(words[0] ?? '').toLowerCase()}:`)
+  )
+    return null;
   const name = beforeOtherCredits(part.slice(colon + 2).trim());
   return name !== '' && isCreditedName(name, 1) ? name : null;
 }
