@@ -681,22 +681,23 @@ function dropPullQuotes(body: readonly ClassifiedLine[], ledger: Ledger): Classi
 const QUOTE_CLOSERS = new Set(['"', '”', '’', "'", '»']);
 
 /**
- * `"We never planned to grow."`: a whole line in quotes that repeats, word for word, a sentence
- * of one of the paragraphs just before it (a pull quote set between paragraphs).
+ * `"We never planned to grow."`: a whole line in quotes, or one whole sentence (the normalizer
+ * unwraps quotes it takes for the scraper's), that repeats word for word a sentence of a longer
+ * paragraph just before it: a pull quote set between paragraphs.
  */
 function repeatsEarlierSentence(line: ClassifiedLine, kept: readonly ClassifiedLine[]): boolean {
   const text = line.text.endsWith('.') ? line.text.slice(0, -1) : line.text;
-  if (
-    text.length > PULL_QUOTE_MAX_CHARS ||
-    !QUOTE_OPENERS.has(text.charAt(0)) ||
-    !QUOTE_CLOSERS.has(text.charAt(text.length - 1))
-  )
-    return false;
-  const inner = foldKey(text.slice(1, -1).trim());
+  if (text.length > PULL_QUOTE_MAX_CHARS) return false;
+  const quoted = QUOTE_OPENERS.has(text.charAt(0)) && QUOTE_CLOSERS.has(text.charAt(text.length - 1));
+  // unquoted, only a closed sentence: a subhead (`THE NEXT ORDER`) may repeat words of the text above
+  if (!quoted && !endsSentence(line.text)) return false;
+  const inner = quoted ? foldKey(text.slice(1, -1).trim()) : line.key;
   if (wordCount(inner) < PULL_QUOTE_MIN_WORDS) return false;
   // the paragraphs just before it only: a bounded look back keeps the body pass linear
-  for (let k = kept.length - 1; k >= 0 && k >= kept.length - PULL_QUOTE_LOOKBACK_LINES; k--)
-    if ((kept[k] as ClassifiedLine).key.includes(inner)) return true;
+  for (let k = kept.length - 1; k >= 0 && k >= kept.length - PULL_QUOTE_LOOKBACK_LINES; k--) {
+    const key = (kept[k] as ClassifiedLine).key;
+    if (key.length > inner.length && key.includes(inner)) return true;
+  }
   return false;
 }
 
