@@ -598,6 +598,13 @@ export function extractStory(
       draft.byline = credits === null ? extractByline(detail) : credits.writer;
       ledger.remove(bylineLine, 'layout');
       next++;
+    } else if (bylineLine?.kind === 'credit') {
+      // `Pub` / title / deck / `Pub · date · By Name`: a credit line printed after the deck
+      draft.byline = bylineLine.detail === undefined || bylineLine.detail === '' ? null : bylineLine.detail;
+      draft.date ??= bylineLine.date ?? null;
+      draft.publication ??= bylineLine.publication ?? null;
+      ledger.remove(bylineLine, 'layout');
+      next++;
     } else if (bylineLine?.kind === 'credits') {
       // `Text: Ana Ruiz, Photos: Rui Gaudêncio`: the writer, never the photographer
       draft.byline = bylineLine.detail === undefined || bylineLine.detail === '' ? null : bylineLine.detail;
