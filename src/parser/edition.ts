@@ -416,8 +416,9 @@ export function findPrintedDate(text: string): (PrintedDate & { start: number; e
     if (YEAR_TOKEN.test(token.word)) {
       for (let span = RUNNING_DATE_MAX_WORDS; span >= 2; span--) {
         const last = tokens[i + span - 1];
-        // a date ends on its own word, never on a connector (`… oktobris y …`)
-        if (last === undefined || DATE_CONNECTORS.has(last.word.toLowerCase())) continue;
+        // a date ends on its own word or an abbreviation of one (`16 d.`), never on a connector (`… oktobris y …`)
+        if (last === undefined || (DATE_CONNECTORS.has(last.word.toLowerCase()) && !last.word.endsWith('.')))
+          continue;
         const end = last.start + last.word.replace(/[,;]$/u, '').length;
         const label = text.slice(token.start, end);
         const iso = parseSingle(label);

@@ -301,12 +301,13 @@ function guessPublication(text: string, dateStart: number, dateEnd: number): str
     .slice(glued ? 1 : 0);
   const from = after.findIndex((w) => hasUppercase(w));
   if (from >= 0) {
-    const pub = withoutGluedSuffix(
-      after
-        .slice(from)
-        .join(' ')
-        .replace(/[.。।։]$/u, '')
-        .trim(),
+    const pub = unquoted(
+      withoutGluedSuffix(
+        nameRun(after, from)
+          .join(' ')
+          .replace(/[.。।։]$/u, '')
+          .trim(),
+      ),
     );
     if (pub !== '') return pub;
   }
@@ -315,16 +316,55 @@ function guessPublication(text: string, dateStart: number, dateEnd: number): str
   for (let i = before.length - 1; i >= 0; i--) {
     const w = before[i] ?? '';
     if (hasUppercase(w)) run.unshift(w);
+    // a number closing the name (`Pub Words 24`), when a capital comes before it
+    else if (
+      run.length === 0 &&
+      i === before.length - 1 &&
+      /^\d+$/u.test(unclosed(w)) &&
+      hasUppercase(before[i - 1] ?? '')
+    )
+      run.unshift(w);
     // a joiner inside the name (`Home & Kitchen Kerala`), when a capital comes before it
-    else if (run.length > 0 && JOINERS.has(w.toLowerCase()) && hasUppercase(before[i - 1] ?? '')) run.unshift(w);
+    else if (run.length > 0 && JOINERS.has(w.toLowerCase()) && hasUppercase(before[i - 1] ?? ''))
+      run.unshift(w);
     else if (run.length > 0) break;
   }
   if (run.length === 0) return null;
   run.push(withoutGluedSuffix(run.pop() ?? ''));
-  return run.join(' ');
+  return unquoted(run.join(' '));
+}
+
+/** `24“` → `24`: a word without the closing quote after it. */
+function unclosed(word: string): string {
+  return NAME_QUOTES.has(word.charAt(word.length - 1)) ? word.slice(0, -1) : word;
+}
+
+const NAME_QUOTES: ReadonlySet<string> = new Set(['„', '“', '”', '"', '«', '»']);
+
+/** `„Pub Words 24“` → `Pub Words 24`: the quotes a language prints around a name are not the name's. */
+function unquoted(name: string): string {
+  return name.length > 2 && NAME_QUOTES.has(name.charAt(0)) && NAME_QUOTES.has(name.charAt(name.length - 1))
+    ? name.slice(1, -1)
+    : name;
 }
 
 const JOINERS: ReadonlySet<string> = new Set(NAME_PARTICLES);
+
+/**
+ * The name that opens at `words[from]`: words with a capital, numbers, and joiners between
+ * capitalised words (`Home & Kitchen Kerala`, `Pub Words 24`); the line's own words after it
+ * (`… Pub Words 24 numerio.`) are not the name's.
+ */
+function nameRun(words: readonly string[], from: number): string[] {
+  const run: string[] = [];
+  for (let i = from; i < words.length; i++) {
+    const w = words[i] ?? '';
+    const joined = JOINERS.has(w.toLowerCase()) && hasUppercase(words[i + 1] ?? '');
+    if (!hasUppercase(w) && !/^\d+[.,;]?$/u.test(unclosed(w)) && !joined) break;
+    run.push(w);
+  }
+  return run;
+}
 /** Latin letters: a name in them may carry a case suffix in the line's own script. */
 const LATIN_LETTER = /\p{Script=Latin}/u;
 

@@ -183,6 +183,18 @@ describe('a publication inflected inside an edition line in an unknown language 
     expect(out.story?.paragraphs).toHaveLength(2);
   });
 
+  it.each([
+    ['Ši istorija yra iš Pub Words 24 2023 m. spalio 16 d. leidimo.', '2023 m. spalio 16 d.'],
+    ['Ši istorija yra iš October 16, 2023 leidinio Pub Words 24 numerio.', 'October 16, 2023'],
+    ['Ši istorija paimta iš leidinio „Pub Words 24“ October 16, 2023 numerio.', 'October 16, 2023'],
+  ])(
+    'keeps a number closing the name and drops the line’s words and quotes around it: %s',
+    (edition, label) => {
+      const out = parsePage(page(edition));
+      expect(out.edition).toMatchObject({ publication: 'Pub Words 24', date: '2023-10-16', label });
+    },
+  );
+
   it('keeps a hyphen inside a Latin name', () => {
     const out = parsePage(page('Այս պատմությունը Coca-Cola Journal October 16, 2023 համարից է։'));
     expect(out.edition?.publication).toBe('Coca-Cola Journal');
