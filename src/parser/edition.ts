@@ -6,7 +6,7 @@
  */
 
 import type { ClassifiedLine } from './classify.js';
-import { ISSUE_WORDS, SEASON_WORDS } from './rules/generic.js';
+import { ISSUE_WORDS, MONTH_WORDS, SEASON_WORDS } from './rules/generic.js';
 import { PRINTED_MONTHS } from './rules/locales/en.js';
 import { WORLD_MONTHS, WORLD_WEEKDAYS } from './rules/months.js';
 import type { EditionTemplate } from './rules/types.js';
@@ -116,6 +116,7 @@ const DATE_CONNECTORS: ReadonlySet<string> = new Set([
   'y',
   'gada',
   'd.',
+  'оны',
 ]);
 /** A day as printed before or after a month word: `3`, `3.`, `1er`, `1º`. */
 const DAY_TOKEN = /^(\d{1,2})(?:[.ºª]|er)?$/u;
@@ -151,8 +152,17 @@ const ENGLISH_WEEKDAYS: ReadonlySet<string> = new Set([
 /** Month names of more than one word (`كانون الثاني`) have at most this many. */
 const MONTH_MAX_WORDS = 3;
 
+/** `10-р сар` (Mongolian, "the 10th month"): a month printed as its number, an ordinal mark and the word for month. */
+const NUMBERED_MONTH = /^(\d{1,2})-\p{L}{1,3}$/u;
+const MONTH_WORD_SET: ReadonlySet<string> = new Set(MONTH_WORDS);
+
 /** The month named by `words[from…]` in one to `MONTH_MAX_WORDS` words, and the words it took. */
 function monthAt(words: readonly string[], from: number): { month: number; taken: number } | null {
+  const numbered = NUMBERED_MONTH.exec(words[from] ?? '');
+  if (numbered && MONTH_WORD_SET.has((words[from + 1] ?? '').toLowerCase())) {
+    const month = Number(numbered[1]);
+    return month >= 1 && month <= 12 ? { month, taken: 2 } : null;
+  }
   for (let n = MONTH_MAX_WORDS; n >= 1; n--) {
     if (from + n > words.length) continue;
     const name = words
@@ -331,8 +341,10 @@ export function findEditionYear(text: string): (PrintedDate & { start: number; e
   return null;
 }
 
-/** `Issue 17, 2023`, `Issue 231`, `No. 12`: an issue printed where the date would be. */
-const ISSUE_NUMBER = /^(\p{L}{2,7}\.?) \d{1,5}(?:,? \d{4})?$/u;
+/** `Issue 17, 2023`, `Issue 231`, `No. 12`, `Nr. 3/2023`: an issue printed where the date would be. */
+const ISSUE_NUMBER = /^(\p{L}{1,7}[.º°]?) \d{1,5}(?:,? \d{4}|\/\d{4})?$/u;
+/** Marks between an issue number and the issue's date (`Nº 17 · outubro 2023`). */
+const ISSUE_DATE_SEPARATORS = [' · ', ' - ', ' – ', ' | ', ', '];
 const ISSUE_WORD_SET: ReadonlySet<string> = new Set(ISSUE_WORDS);
 
 export function parseIssueLabel(text: string): PrintedDate | null {
@@ -345,7 +357,18 @@ export function parseIssueLabel(text: string): PrintedDate | null {
 
 /** A printed date or, failing that, a printed issue number (`Issue 13, 2025`). */
 export function parseEditionLabel(text: string): PrintedDate | null {
-  return parsePrintedDate(text) ?? parseIssueLabel(text);
+  return parsePrintedDate(text) ?? issueWithDate(text) ?? parseIssueLabel(text);
+}
+
+/** `Nº 17 · outubro 2023`: an issue number and its date; the date is the edition's. */
+function issueWithDate(text: string): PrintedDate | null {
+  for (const sep of ISSUE_DATE_SEPARATORS) {
+    const at = text.indexOf(sep);
+    if (at <= 0 || parseIssueLabel(text.slice(0, at)) === null) continue;
+    const date = parsePrintedDate(text.slice(at + sep.length));
+    if (date !== null) return date;
+  }
+  return null;
 }
 
 /** `India TodayIndia Today` → `India Today`: a name the store prints twice, glued. */

@@ -5,6 +5,7 @@ import {
   findIssueLabel,
   foldDigits,
   findPrintedDate,
+  matchIssueTitle,
   parseEditionLabel,
   parsePrintedDate,
 } from '../../src/parser/edition.js';
@@ -64,6 +65,27 @@ describe('issue numbers', () => {
   it('extends a found date to the range it opens', () => {
     const found = findPrintedDate('Denne historie er fra December 2024 - January 2025-udgaven af Filmfare.');
     expect(found).toMatchObject({ label: 'December 2024 - January 2025', iso: '2024-12' });
+  });
+});
+
+describe('issue lines of other shapes (stranger-4 class 1)', () => {
+  it('reads an issue number over a year as an issue (no date, as golden issue numbers)', () => {
+    expect(parseEditionLabel('Nr. 3/2023')).toEqual({ label: 'Nr. 3/2023', iso: null });
+    expect(parseEditionLabel('N° 17')).toEqual({ label: 'N° 17', iso: null });
+  });
+
+  it('dates an issue number printed with its date by the date', () => {
+    expect(parseEditionLabel('Nº 17 · outubro 2023')).toEqual({ label: 'outubro 2023', iso: '2023-10' });
+  });
+
+  it('reads a month printed as its number and the word for month, year first', () => {
+    expect(parseEditionLabel('2023 оны 10-р сар')).toEqual({ label: '2023 оны 10-р сар', iso: '2023-10' });
+    expect(parseEditionLabel('2023 оны 13-р сар')).toBeNull();
+  });
+
+  it('reads a Zinio issue line in these shapes', () => {
+    expect(matchIssueTitle('GEOGEO', 'GEO Nr. 3/2023')?.publication).toBe('GEO');
+    expect(matchIssueTitle('Tempo', 'Tempo Nº 17 · outubro 2023')?.date.iso).toBe('2023-10');
   });
 });
 

@@ -235,6 +235,12 @@ export const SEASON_WORDS: readonly string[] = [
   'talvi',
 ];
 
+/**
+ * The word for "month" after a month printed as its number (`2023 оны 10-р сар`, Mongolian),
+ * lower-cased.
+ */
+export const MONTH_WORDS: readonly string[] = ['сар'];
+
 /** Issue numbers printed where a date would be (`Issue 17, 2023`, `Issue 231`): the words before the number. */
 export const ISSUE_WORDS: readonly string[] = [
   'issue',
@@ -243,6 +249,9 @@ export const ISSUE_WORDS: readonly string[] = [
   'no',
   'nr.',
   'nr',
+  'nº',
+  'n°',
+  'n.º',
   'vol.',
   'volume',
   'number',
