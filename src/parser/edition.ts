@@ -311,9 +311,24 @@ export function matchIssueTitle(
 ): { publication: string; date: PrintedDate } | null {
   const publication = undoubledName(nameLine);
   if (publication === '' || !issueLine.startsWith(`${publication} `)) return null;
-  const date = parseEditionLabel(issueLine.slice(publication.length + 1));
+  const rest = issueLine.slice(publication.length + 1);
+  const date = parseEditionLabel(rest) ?? (publication !== nameLine ? issueNameByShape(rest) : null);
   return date === null ? null : { publication, date };
 }
+
+/**
+ * `Número 512`, `Edição 449`, `N. 1502`: under a name the store printed twice glued (that
+ * doubling is the evidence), the rest of the issue line names the issue in the UI's own words.
+ * Read by its shape, in any language: short, a number in it, no sentence. No date is printed.
+ */
+function issueNameByShape(rest: string): PrintedDate | null {
+  const label = rest.trim();
+  if (label === '' || label.length > ISSUE_TEXT_MAX_CHARS || !ANY_DIGIT.test(label)) return null;
+  return SENTENCE_STOPS.has(label.at(-1) ?? '') ? null : { label, iso: null };
+}
+
+/** Marks that close a sentence: an issue name does not end with one (`N. 12` ends with a digit). */
+const SENTENCE_STOPS: ReadonlySet<string> = new Set(['.', '!', '?', '。', '！', '？']);
 
 /**
  * Find the first printed date inside running text (`… October 23, 2024-Ausgabe …`).
