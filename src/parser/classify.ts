@@ -14,6 +14,7 @@ import {
 import type { SourceLine } from './normalize.js';
 import { readCredits } from './credits.js';
 import { matchCreditLine } from './platform-grammars.js';
+import { PLATFORMS } from './rules/platforms.js';
 import {
   COPYRIGHT_SHAPE,
   CURRENCY_SYMBOLS,
@@ -683,12 +684,28 @@ function classifyFolded(
   );
 }
 
+const LINK_ICONS: readonly string[] = PLATFORMS.flatMap((p) => p.linkIcons ?? []);
+const LINK_LINE: Classification = { kind: 'navigation', locales: [] };
+
+/**
+ * `閱讀更多keyboard_arrow_down`, `Bővebbenkeyboard_arrow_down`: a short label, no sentence,
+ * printed with a link's icon glued after it is a link, whatever its language.
+ */
+function matchLinkLabel(line: SourceLine): Classification | null {
+  const printed = line.printed;
+  if (printed === undefined || line.text.length > NAVIGATION_MAX_CHARS || endsSentence(line.text))
+    return null;
+  for (const icon of LINK_ICONS) if (printed.endsWith(icon)) return LINK_LINE;
+  return null;
+}
+
 /** Classify every line; only the last line, when open, may match a cut boilerplate sentence. */
 export function classifyLines(lines: readonly SourceLine[], lastLineOpen: boolean): ClassifiedLine[] {
   return lines.map((line, index) => {
     const folded = lower(line.text);
     const found = LINE_STRINGS.foundIn(folded);
-    const c = classifyFolded(line.text, folded, found, lastLineOpen && index === lines.length - 1);
+    let c = classifyFolded(line.text, folded, found, lastLineOpen && index === lines.length - 1);
+    if (c.kind === 'text') c = matchLinkLabel(line) ?? c;
     return {
       text: line.text,
       lineNo: line.lineNo,

@@ -96,6 +96,11 @@ export interface PlatformRules<Key extends string = Platform> {
    */
   iconLigatures?: readonly string[];
   /**
+   * The icon ligatures printed after a link's label (`Read Morekeyboard_arrow_down`,
+   * `閱讀更多keyboard_arrow_down`): a short label glued to one is a link in any language.
+   */
+  linkIcons?: readonly string[];
+  /**
    * Line kinds only this platform prints (Magzter's edition line, trial and sign-in prompts):
    * a page with one is the platform's when neither its URL nor a text marker said so.
    */
