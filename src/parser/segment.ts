@@ -11,6 +11,7 @@ import {
   findPrintedDate,
   isTemplatePlaceholder,
   matchIssueTitle,
+  undoubledName,
   type EditionLineMatch,
 } from './edition.js';
 import { isBoilerplate } from './ledger.js';
@@ -38,6 +39,8 @@ import {
   PREVIEW_WALL_LINE_MAX_CHARS,
   PREVIEW_WALL_MAX_LINES,
   SIGN_IN_MAX_CHARS,
+  STORE_PANEL_MAX_LINES,
+  STORE_PANEL_MIN_SIGNS,
   STORY_HEADER_MAX_LINES,
   TITLE_MAX_CHARS,
   TIER_LINE_MAX_CHARS,
@@ -665,6 +668,46 @@ function storyReadingTimeEnd(lines: readonly ClassifiedLine[], topEnd: number): 
   return end;
 }
 
+/** Lines of a store's panel that say it is one, whatever their wording. */
+const STORE_PANEL_KINDS: ReadonlySet<LineKind> = new Set(['price', 'navigation', 'issue-count', 'promo']);
+/** `52 lapszám`, `12 edições`, `26 期號`: a number of issues and one short word. */
+const ISSUE_COUNT_SHAPE = /^\d{1,3} ?[^\s\d]{1,15}$/u;
+
+/**
+ * A store's issue page in a wording no locale knows (a Zinio page with no logo line and a plain
+ * `/ Category` breadcrumb): the issue title on top (the name printed twice glued, then the name
+ * with the issue's date or number), then, before the first card, the store's panel: the
+ * publisher's blurb right under the issue line (a story page has its title there), prices,
+ * links, the issue count. With enough of them the page is an issue page: the panel's issue
+ * count and the heading over the first card are store lines too. Returns whether it is one.
+ */
+function storePanel(lines: ClassifiedLine[], topEnd: number): boolean {
+  const name = lines[topEnd];
+  const issue = lines[topEnd + 1];
+  if (name?.kind !== 'text' || issue?.kind !== 'text' || undoubledName(name.text) === name.text) return false;
+  if (matchIssueTitle(name.text, issue.text) === null) return false;
+  const signs = new Set<string>();
+  const blurb = lines[topEnd + 2];
+  if (blurb?.kind === 'text' && endsSentence(blurb.text)) signs.add('blurb');
+  let end = topEnd + 2;
+  const limit = Math.min(lines.length, topEnd + 2 + STORE_PANEL_MAX_LINES);
+  for (; end < limit && lines[end]?.kind !== 'reading-time'; end++) {
+    const line = lines[end] as ClassifiedLine;
+    if (STORE_PANEL_KINDS.has(line.kind)) signs.add(line.kind);
+    else if (line.kind === 'text' && ISSUE_COUNT_SHAPE.test(line.text)) signs.add('issue-count');
+  }
+  if (signs.size < STORE_PANEL_MIN_SIGNS) return false;
+  for (let k = topEnd + 2; k < end; k++) {
+    const line = lines[k] as ClassifiedLine;
+    if (line.kind === 'text' && ISSUE_COUNT_SHAPE.test(line.text)) lines[k] = relabel(line, 'issue-count');
+  }
+  // the heading over the first card (`Ebben a számban`): short, no sentence
+  const heading = lines[end - 1];
+  if (lines[end]?.kind === 'reading-time' && heading?.kind === 'text' && isShortLink(heading.text))
+    lines[end - 1] = relabel(heading, 'issue-contents');
+  return true;
+}
+
 /**
  * A preview wall closing the story (Scribd: `Estás leyendo una vista previa
  * gratuita.` / `Lee el resto… con una prueba gratuita de Scribd.` / `Prueba gratis
@@ -840,7 +883,8 @@ export function segment(classified: readonly ClassifiedLine[], lastLineOpen = fa
     if (line?.kind === 'category') lines[i] = relabel(line, 'text');
   }
   const repeats = countRepeats(lines);
-  const issuePage = lines.some((l) => l.kind === 'issue-contents' || l.kind === 'issue-count');
+  const issuePage =
+    lines.some((l) => l.kind === 'issue-contents' || l.kind === 'issue-count') || storePanel(lines, topEnd);
   let storyEnd = lines.findIndex((l, i) => i >= topEnd && STORY_END_KINDS.has(l.kind));
   let teaserStart: number;
   const pubs = printedPublications(lines, topEnd);

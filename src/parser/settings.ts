@@ -310,6 +310,14 @@ export const HEADER_SCAN_LINES = 6;
 /** Lines after a Zinio story's issue title that may be its header (title, byline, its own reading time). */
 export const STORY_HEADER_MAX_LINES = 4;
 
+/**
+ * A store's issue page with no known wording (Zinio): the panel between the issue title and the
+ * first card is read for at most STORE_PANEL_MAX_LINES lines, and it takes STORE_PANEL_MIN_SIGNS
+ * kinds of store line (the blurb, a price, a link, an issue count, a promo) to make an issue page.
+ */
+export const STORE_PANEL_MAX_LINES = 10;
+export const STORE_PANEL_MIN_SIGNS = 2;
+
 /** How far below the top label the header's metadata may start. */
 export const TOP_LABEL_META_LOOKAHEAD = 4;
 
