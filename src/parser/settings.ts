@@ -42,6 +42,8 @@ export const OPENING_STANDFIRST_MAX_CHARS = 200;
 /** A byline is at most this many words and characters. */
 export const BYLINE_MAX_WORDS = 5;
 export const BYLINE_MAX_CHARS = 60;
+/** A lower-case word that opens a byline by its shape (`di Marco Ferri`, `od Jana Nováka`) has at most this many characters. */
+export const BYLINE_SHAPE_OPENER_MAX_CHARS = 4;
 
 /** A dateline is a capitalised place name of at most this many characters before ` - `. */
 export const DATELINE_MAX_CHARS = 32;

@@ -21,6 +21,7 @@ import {
 import {
   BYLINE_MAX_CHARS,
   BYLINE_MAX_WORDS,
+  BYLINE_SHAPE_OPENER_MAX_CHARS,
   CARD_PUBLICATION_MAX_CHARS,
   DATELINE_MAX_CHARS,
   DECK_MAX_CHARS,
@@ -70,7 +71,25 @@ function stripOpener(text: string): { rest: string; opened: boolean } {
   for (const opener of OPENERS_SPACED) {
     if (folded.startsWith(opener)) return { rest: text.slice(opener.length).trim(), opened: true };
   }
-  return { rest: text, opened: false };
+  return lowercaseOpener(text) ?? { rest: text, opened: false };
+}
+
+/**
+ * `di Marco Ferri`, `od Jana Nováka`: a name does not open in lower case, so a short
+ * lower-case word before at least two capitalised words is the byline's opener, in any
+ * language the opener table does not list.
+ */
+function lowercaseOpener(text: string): { rest: string; opened: boolean } | null {
+  const space = text.indexOf(' ');
+  if (space <= 0 || space > BYLINE_SHAPE_OPENER_MAX_CHARS) return null;
+  const opener = text.slice(0, space);
+  if (!hasLetter(opener) || opener !== opener.toLowerCase() || opener === opener.toUpperCase()) return null;
+  const rest = text.slice(space + 1).trim();
+  const words = rest.split(' ').filter(Boolean);
+  if (words.length < 2 || !startsUppercase(words[0] ?? '')) return null;
+  return words.every((w) => startsUppercase(w) || PARTICLES.has(w.toLowerCase()))
+    ? { rest, opened: true }
+    : null;
 }
 
 /** `WORDS by SIRISH CHANDRAN PHOTOGRAPHY by ROHIT G MANE` → `SIRISH CHANDRAN`; `By Name` → `Name`. */
