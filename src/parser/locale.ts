@@ -79,14 +79,16 @@ const ENGLISH_CATEGORIES: ReadonlySet<string> = new Set(CATEGORY_LABELS.map((c) 
 
 /**
  * A page whose only UI wording is its store breadcrumb (`/ News & Politics` over a Zinio story):
- * the category's language, when it is one of the English store categories. Last resort only: a
- * reading time or any other platform line in a known wording decides first.
+ * the category's language, English for one of the English store categories, else the detected
+ * language of a store section (`/ Știri și politică`). Last resort only: a reading time or any
+ * other platform line in a known wording decides first.
  */
 function categoryBreadcrumbLocale(lines: readonly ClassifiedLine[]): string | null {
   for (const line of lines) {
     if (line.kind !== 'navigation') continue;
     const category = line.text.slice(line.text.lastIndexOf('/') + 1).trim();
     if (ENGLISH_CATEGORIES.has(category.toLowerCase())) return 'en';
+    if (line.text.startsWith('/ ')) return detectLanguage([category], UI_LANGUAGE_MIN_CHARS);
   }
   return null;
 }
