@@ -361,6 +361,42 @@ function matchMarkers(folded: string, text: string, found: ReadonlySet<string>):
   return holdsAny(found, BRAND_LOWERS) ? { kind: 'brand', locales: [] } : null;
 }
 
+/** Words for "minute" a glued reading time may open with, longest first (`minutos` before `min`). */
+const GLUED_MINUTE_WORDS: readonly string[] = [...MINUTE_WORDS].sort((a, b) => b.length - a.length);
+
+/**
+ * `Proceso7 min de lecturaPolítica`, `日経ビジネス4分で読めます`: a card's publication with its
+ * reading time glued on (and maybe its section), in any language: a name, a number of at most
+ * three digits glued to it, then a word for "minute". The publication is the name.
+ */
+function matchGluedCardShape(text: string): Classification | null {
+  if (text.length > 2 * CARD_PUBLICATION_MAX_CHARS) return null;
+  let digits = 0;
+  while (digits < text.length && !isAsciiDigit(text.charCodeAt(digits))) digits++;
+  if (digits === 0 || digits === text.length || isWhitespace(text.charCodeAt(digits - 1))) return null;
+  let unit = digits;
+  while (unit < text.length && isAsciiDigit(text.charCodeAt(unit))) unit++;
+  if (unit - digits > 3) return null;
+  const rest = lower(text.slice(unit).trimStart());
+  const word = GLUED_MINUTE_WORDS.find((w) => rest.startsWith(w));
+  // a Latin word ends there (`min de lectura`, `min.`), not inside a longer one (`minister`)
+  if (word === undefined || /^\p{Script=Latin}/u.test(rest.slice(word.length))) return null;
+  const pub = text.slice(0, digits).trim();
+  if (pub.length > CARD_PUBLICATION_MAX_CHARS || !acceptablePublication(pub)) return null;
+  return { kind: 'card-publication', locales: localesOf(unitsOpening(rest)) ?? [], publication: pub };
+}
+
+function isAsciiDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+/** The known reading-time units the folded text opens with (`min de leitura` in `min de leituranegócios`). */
+function unitsOpening(folded: string): readonly LocalizedString[] {
+  let found: LocalizedString[] | null = null;
+  for (const unit of READING_TIME_UNITS) if (folded.startsWith(unit.lower)) (found ??= []).push(unit);
+  return found ?? NO_MATCHES;
+}
+
 /** `New Zealand Listener3 min readSocial Science`: publication, reading time and section glued. */
 function matchGluedCard(text: string, found: ReadonlySet<string>): Classification | null {
   for (const { marker, lower: markerLower } of GLUED_MARKERS) {
@@ -376,7 +412,7 @@ function matchGluedCard(text: string, found: ReadonlySet<string>): Classificatio
     if (pub.length > CARD_PUBLICATION_MAX_CHARS || text.length - at > CARD_PUBLICATION_MAX_CHARS) continue;
     return { kind: 'card-publication', locales: [], publication: pub };
   }
-  return null;
+  return matchGluedCardShape(text);
 }
 
 /**
