@@ -36,6 +36,7 @@ import {
   PAYWALL_PAIR_MAX_DIFFERENT_WORDS,
   PAYWALL_PAIR_MIN_SHARED_WORDS,
   PAYWALL_REPEAT_WINDOW,
+  PREVIEW_WALL_BUTTON_BLOCK_LINES,
   PREVIEW_WALL_LINE_MAX_CHARS,
   PREVIEW_WALL_MAX_LINES,
   SIGN_IN_MAX_CHARS,
@@ -715,7 +716,12 @@ function storePanel(lines: ClassifiedLine[], topEnd: number): boolean {
  * story's end, at most a few, one of them naming the platform's brand. Returns
  * where the story ends now; the wall's lines are paywall.
  */
-function previewWall(lines: ClassifiedLine[], topEnd: number, storyEnd: number): number {
+function previewWall(
+  lines: ClassifiedLine[],
+  topEnd: number,
+  storyEnd: number,
+  wallWithoutBrand: boolean,
+): number {
   let start = storyEnd;
   while (
     start - 1 > topEnd &&
@@ -726,9 +732,27 @@ function previewWall(lines: ClassifiedLine[], topEnd: number, storyEnd: number):
     start--;
   let brand = -1;
   for (let k = start; k < storyEnd; k++) if (namesWallBrand((lines[k] as ClassifiedLine).text)) brand = k;
-  if (brand < 0) return storyEnd;
+  if (brand < 0 && wallWithoutBrand) start = unbrandedWallStart(lines, start, storyEnd);
+  else if (brand < 0) return storyEnd;
   for (let k = start; k < storyEnd; k++) lines[k] = relabel(lines[k] as ClassifiedLine, 'paywall');
   return start;
+}
+
+/**
+ * A preview wall that does not name the brand (`Este artigo é exclusivo para assinantes.` /
+ * `Leia o artigo completo com um teste gratuito de 30 dias…` / `Comece seu teste gratuito`),
+ * on a platform that closes its stories with one, in any language: a run of at least two short
+ * lines between the story and the "More from {pub}" header. After a preview
+ * cut mid-sentence the whole run is the wall; a run closed by a button (a label, no sentence)
+ * is a wall of the last PREVIEW_WALL_BUTTON_BLOCK_LINES lines (the offer and its button).
+ * Returns where the wall starts, `storyEnd` when there is none.
+ */
+function unbrandedWallStart(lines: readonly ClassifiedLine[], start: number, storyEnd: number): number {
+  if (storyEnd - start < 2 || lines[storyEnd]?.kind !== 'more-stories') return storyEnd;
+  const preview = lines[start - 1];
+  if (preview?.kind === 'text' && !endsSentence(preview.text)) return start;
+  const button = lines[storyEnd - 1] as ClassifiedLine;
+  return endsSentence(button.text) ? storyEnd : Math.max(start, storyEnd - PREVIEW_WALL_BUTTON_BLOCK_LINES);
 }
 
 /** Lines of a known upsell block that say it is one: a price or a "Try GOLD" label. */
@@ -867,7 +891,15 @@ function isShortLink(text: string): boolean {
   return text.length <= NAVIGATION_MAX_CHARS && !endsSentence(text);
 }
 
-export function segment(classified: readonly ClassifiedLine[], lastLineOpen = false): Segments {
+/**
+ * Cut the page into its regions. `wallWithoutBrand`: the platform (from the URL) closes its
+ * stories with a preview wall that need not name the brand (see `unbrandedWallStart`).
+ */
+export function segment(
+  classified: readonly ClassifiedLine[],
+  lastLineOpen = false,
+  wallWithoutBrand = false,
+): Segments {
   const lines = [...classified];
   demoteBodyMentions(lines);
   cutRepeat(lines, lastLineOpen);
@@ -900,6 +932,6 @@ export function segment(classified: readonly ClassifiedLine[], lastLineOpen = fa
     storyEnd = header >= 0 ? header : (findCardStart(lines, cardsFrom, repeats) ?? lines.length);
     teaserStart = header >= 0 ? header + 1 : storyEnd;
   }
-  storyEnd = previewWall(lines, topEnd, storyEnd);
+  storyEnd = previewWall(lines, topEnd, storyEnd, wallWithoutBrand);
   return { lines, topEnd, storyEnd, teaserStart, issuePage, repeats };
 }

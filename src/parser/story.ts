@@ -23,6 +23,7 @@ import {
   BYLINE_MAX_WORDS,
   BYLINE_SHAPE_OPENER_MAX_CHARS,
   CARD_PUBLICATION_MAX_CHARS,
+  CONTENT_LABEL_MAX_CHARS,
   DATELINE_MAX_CHARS,
   DECK_MAX_CHARS,
   HEADER_BYLINE_MAX_OFFSET,
@@ -298,8 +299,14 @@ type HeaderMatcher = (
   i: number,
   draft: StoryDraft,
   ledger: Ledger,
-  ctx: StoryContext,
+  ctx: HeaderContext,
 ) => number | null;
+
+/** What a header matcher knows beyond the content lines: the page's layout, and the region's reading times. */
+interface HeaderContext extends StoryContext {
+  /** Whether a reading time is printed right after the line (boilerplate, so not among the content lines). */
+  readingTimeAfter: (line: ClassifiedLine) => boolean;
+}
 
 /** Title / `Pub (City) - - Section - By Name` (PressReader): the credit line is the edition and the byline. */
 const creditLineHeader: HeaderMatcher = (content, i, draft, ledger) => {
@@ -338,6 +345,33 @@ const issueTitleHeader: HeaderMatcher = (content, i, draft, ledger) => {
     end++;
   }
   return end;
+};
+
+/**
+ * `Artigo` / `Exame` / title / `2 de mar. de 2023` (a Scribd preview): a one-word content-type
+ * label in the UI's language, the publication, the title, the date. The label is the platform's.
+ */
+const labelledHeader: HeaderMatcher = (content, i, draft, ledger, ctx) => {
+  if (!ctx.labelledHeader) return null;
+  const label = content[i];
+  const pubLine = content[i + 1];
+  const titleLine = content[i + 2];
+  const dateLine = content[i + 3];
+  if (label?.kind !== 'text' || pubLine?.kind !== 'text' || titleLine?.kind !== 'text') return null;
+  // the header's date is followed by the story's reading time (`6 min de leitura`, `5分で読めます`)
+  if (dateLine?.kind !== 'date' || dateLine.date === undefined || !ctx.readingTimeAfter(dateLine))
+    return null;
+  const labelText = label.text;
+  if (labelText.includes(' ') || labelText.length > CONTENT_LABEL_MAX_CHARS || endsSentence(labelText))
+    return null;
+  if (pubLine.text.length > CARD_PUBLICATION_MAX_CHARS || endsSentence(pubLine.text)) return null;
+  ledger.remove(label, 'navigation');
+  draft.publication = pubLine.text;
+  ledger.remove(pubLine, 'layout');
+  useTitle(draft, ledger, titleLine);
+  draft.date = dateLine.date;
+  ledger.remove(dateLine, 'layout');
+  return i + 4;
 };
 
 /** Title (and publication) above `Pub | Date` or date lines near the top: the metadata lines are the edition. */
@@ -460,6 +494,7 @@ const leadingPublicationHeader: HeaderMatcher = (content, i, draft, ledger, ctx)
 const HEADER_MATCHERS: readonly HeaderMatcher[] = [
   creditLineHeader,
   issueTitleHeader,
+  labelledHeader,
   metadataHeader,
   bylineMarkerHeader,
   leadingPublicationHeader,
@@ -473,6 +508,8 @@ export interface StoryContext {
   leadingPublication: boolean;
   /** The platform sets drop caps: the first body line may need its first letter repaired. */
   dropCaps: boolean;
+  /** The platform may open story pages with a content-type label (Scribd): see `labelledHeader`. */
+  labelledHeader: boolean;
   /** No platform was recognised: a page opening with two short lines may be a PressReader-style header. */
   platformUnknown: boolean;
 }
@@ -512,8 +549,12 @@ export function extractStory(
   // the header layouts, tried in order: the first that matches reads the header and says where it ends
   let headerEnd: number | null = null;
   let header: HeaderMatcher | null = null;
+  const headerCtx: HeaderContext = {
+    ...ctx,
+    readingTimeAfter: (line) => region[line.index - (region[0]?.index ?? 0) + 1]?.kind === 'reading-time',
+  };
   for (const matchHeader of HEADER_MATCHERS) {
-    headerEnd = matchHeader(content, headerStart, draft, ledger, ctx);
+    headerEnd = matchHeader(content, headerStart, draft, ledger, headerCtx);
     if (headerEnd !== null) {
       header = matchHeader;
       break;
@@ -545,6 +586,8 @@ export function extractStory(
       !(isNameLike(candidate.text) && stripOpener(candidate.text).opened) &&
       // under a credit line the deck is printed unclosed (or as a question): a closed paragraph is the lede
       !(header === creditLineHeader && candidate.text.endsWith('.')) &&
+      // a labelled header has no deck: the byline or the body follows its date
+      header !== labelledHeader &&
       !(isNameLike(candidate.text) && isTitleRepeat(after));
     if (deckAllowed && candidate) {
       draft.deck = candidate.text;

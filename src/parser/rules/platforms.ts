@@ -128,6 +128,8 @@ export const PLATFORMS = platformTable([
     chromeLines: [],
     gluedReadingTime: ['min read'],
     leadingPublication: false,
+    labelledHeader: true,
+    previewWall: true,
   },
 ]);
 
