@@ -702,11 +702,22 @@ function storePanel(lines: ClassifiedLine[], topEnd: number): boolean {
     const line = lines[k] as ClassifiedLine;
     if (line.kind === 'text' && ISSUE_COUNT_SHAPE.test(line.text)) lines[k] = relabel(line, 'issue-count');
   }
-  // the heading over the first card (`Ebben a számban`): short, no sentence
-  const heading = lines[end - 1];
-  if (lines[end]?.kind === 'reading-time' && heading?.kind === 'text' && isShortLink(heading.text))
-    lines[end - 1] = relabel(heading, 'issue-contents');
   return true;
+}
+
+/**
+ * An issue page's heading over its first card (`Ebben a számban`, `本期內容`), in any wording:
+ * the short line, no sentence, just above the reading time that opens the first card (links
+ * such as `閱讀更多keyboard_arrow_down` may stand between). Never a teaser's title.
+ */
+function cardsHeading(lines: ClassifiedLine[], topEnd: number): void {
+  const first = lines.findIndex((l, k) => k >= topEnd && l.kind === 'reading-time');
+  if (first < 0 || !opensCard(lines, first)) return;
+  let k = first - 1;
+  while (k > topEnd && lines[k]?.kind === 'navigation') k--;
+  const heading = lines[k];
+  if (k > topEnd && heading?.kind === 'text' && isShortLink(heading.text))
+    lines[k] = relabel(heading, 'issue-contents');
 }
 
 /**
@@ -917,6 +928,7 @@ export function segment(
   const repeats = countRepeats(lines);
   const issuePage =
     lines.some((l) => l.kind === 'issue-contents' || l.kind === 'issue-count') || storePanel(lines, topEnd);
+  if (issuePage) cardsHeading(lines, topEnd);
   let storyEnd = lines.findIndex((l, i) => i >= topEnd && STORY_END_KINDS.has(l.kind));
   let teaserStart: number;
   const pubs = printedPublications(lines, topEnd);
