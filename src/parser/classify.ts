@@ -55,6 +55,7 @@ import {
   PRICE_NOTE_MAX_CHARS,
   PRICE_PERIOD_MAX_CHARS,
   READING_TIME_MAX_CHARS,
+  CASELESS_READING_UNIT_MAX_CHARS,
 } from './settings.js';
 import { SubstringSet } from './substrings.js';
 import {
@@ -473,7 +474,17 @@ export function matchReadingTime(text: string): string[] | null {
   const words = folded.split(' ').filter(Boolean);
   if (words.length > 2 || (words[1] !== undefined && words[1].length > 14)) return null;
   const first = (words[0] ?? '').replace(/\.$/u, '');
-  return MINUTES.has(first) ? [] : null;
+  return MINUTES.has(first) || opensWithCaselessMinute(first) ? [] : null;
+}
+
+/** Words for "minute" in scripts written without spaces (`分`, `분`), which the rest of the unit follows glued. */
+const CASELESS_MINUTE_WORDS: readonly string[] = MINUTE_WORDS.filter((w) => w.toUpperCase() === w);
+
+/** `分で読める`, `分で読了`: a unit in a script without spaces that opens with its word for "minute". */
+function opensWithCaselessMinute(unit: string): boolean {
+  if (unit.length > CASELESS_READING_UNIT_MAX_CHARS) return false;
+  for (const w of CASELESS_MINUTE_WORDS) if (unit.startsWith(w)) return true;
+  return false;
 }
 
 /** Each known reading-time unit with its form followed by a full stop (`min.`), made once. */

@@ -89,6 +89,8 @@ export const PRICE_NOTE_MAX_CHARS = 20;
 export const GLUED_LABEL_MAX_CHARS = 20;
 /** A reading-time line (`10+ min  |`, `5 min läsning`) is at most this long. */
 export const READING_TIME_MAX_CHARS = 32;
+/** A reading-time unit in a script without spaces (`分で読める`) is at most this many characters. */
+export const CASELESS_READING_UNIT_MAX_CHARS = 8;
 
 /**
  * Corpus-learned boilerplate (learned.ts): a line shape printed on pages of at least this

@@ -57,6 +57,11 @@ describe('glued card lines in any language (class 4)', () => {
     });
   });
 
+  it('a reading time in a script without spaces opens with its word for "minute"', () => {
+    expect(classifyLine('5分で読める', false).kind).toBe('reading-time');
+    expect(classifyLine('5分で読める長い記事のタイトル', false).kind).toBe('text');
+  });
+
   it('a word that only begins like "minute" or a number standing apart is no card line', () => {
     expect(classifyLine('Apollo11 ministers resign', false).kind).toBe('text');
     expect(classifyLine('Deltablad 7 min čtení', false).kind).not.toBe('card-publication');
