@@ -6,6 +6,7 @@
 import type { ClassifiedLine } from './classify.js';
 import { detectLanguage } from './language.js';
 import { CATEGORY_LABELS } from './rules/generic.js';
+import { DISTINCTIVE_LETTERS } from './rules/letters.js';
 import { PLATFORMS } from './rules/platforms.js';
 import { EDITION_LINE_VOTES, PRICE_PERIOD_VOTE, UI_LANGUAGE_MIN_CHARS } from './settings.js';
 
@@ -88,7 +89,19 @@ function categoryBreadcrumbLocale(lines: readonly ClassifiedLine[]): string | nu
     if (line.kind !== 'navigation') continue;
     const category = line.text.slice(line.text.lastIndexOf('/') + 1).trim();
     if (ENGLISH_CATEGORIES.has(category.toLowerCase())) return 'en';
-    if (line.text.startsWith('/ ')) return detectLanguage([category], UI_LANGUAGE_MIN_CHARS);
+    if (line.text.startsWith('/ ')) return sectionLanguage(category);
   }
   return null;
+}
+
+/**
+ * The language of a store section's name (`Știri & Politică`): a letter only one language
+ * writes, else the detected language of its words (the `&` between them is no word).
+ */
+function sectionLanguage(section: string): string | null {
+  for (const letter of section.toLowerCase()) {
+    const language = DISTINCTIVE_LETTERS.get(letter);
+    if (language !== undefined) return language;
+  }
+  return detectLanguage([section.split('&').join(' ')], UI_LANGUAGE_MIN_CHARS);
 }

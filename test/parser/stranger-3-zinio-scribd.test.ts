@@ -34,6 +34,30 @@ describe('Zinio issue lines in any UI language (class 3)', () => {
   });
 });
 
+describe('page_locale from a store breadcrumb alone (class 3)', () => {
+  const page = (crumb: string): string =>
+    [
+      crumb,
+      'DeltabladDeltablad',
+      'Deltablad Nummer 77',
+      '',
+      'Un port nou pentru Constanța',
+      'access_time5 min.',
+      '',
+      'Autoritatea portuară a aprobat planul pentru un terminal nou de containere, care ar trebui să fie gata până la sfârșitul anului 2026.',
+      'Locuitorii din cartierele apropiate se tem de zgomot și de camioane, iar primăria promite o centură ocolitoare.',
+    ].join('\n');
+
+  it('a letter only one language writes names it, with `&` or not', () => {
+    expect(parsePage(page('/ Știri & Politică')).page_locale).toBe('ro');
+    expect(parsePage(page('/ Hírek & Közélet')).page_locale).toBe('hu');
+  });
+
+  it('an English store category is English', () => {
+    expect(parsePage(page('/ News & Politics')).page_locale).toBe('en');
+  });
+});
+
 describe('bylines opened by a lower-case word (class 3)', () => {
   it('a short lower-case word before a capitalised name is the opener', () => {
     expect(extractByline('di Marco Ferri')).toBe('Marco Ferri');
