@@ -15,7 +15,7 @@ import {
   type EditionLineMatch,
 } from './edition.js';
 import { isBoilerplate } from './ledger.js';
-import { namesFooterBrand, namesWallBrand } from './platform-grammars.js';
+import { labelledHeaderAt, namesFooterBrand, namesWallBrand } from './platform-grammars.js';
 import { TRY_GOLD_SHAPE } from './rules/generic.js';
 import {
   CARD_ALT_WINDOW,
@@ -669,6 +669,9 @@ function storyReadingTimeEnd(lines: readonly ClassifiedLine[], topEnd: number): 
   return end;
 }
 
+/** Label, publication, title, date and reading time: the lines of a label header (`labelledHeaderAt`). */
+const LABELLED_HEADER_LINES = 5;
+
 /** Lines of a store's panel that say it is one, whatever their wording. */
 const STORE_PANEL_KINDS: ReadonlySet<LineKind> = new Set(['price', 'navigation', 'issue-count', 'promo']);
 /** `52 lapszám`, `12 edições`, `26 期號`: a number of issues and one short word. */
@@ -743,7 +746,8 @@ function previewWall(
     start--;
   let brand = -1;
   for (let k = start; k < storyEnd; k++) if (namesWallBrand((lines[k] as ClassifiedLine).text)) brand = k;
-  if (brand < 0 && wallWithoutBrand) start = unbrandedWallStart(lines, start, storyEnd);
+  if (brand < 0 && wallWithoutBrand)
+    start = unbrandedWallStart(lines, start, storyEnd, labelledHeaderAt(lines, topEnd));
   else if (brand < 0) return storyEnd;
   for (let k = start; k < storyEnd; k++) lines[k] = relabel(lines[k] as ClassifiedLine, 'paywall');
   return start;
@@ -753,13 +757,22 @@ function previewWall(
  * A preview wall that does not name the brand (`Este artigo é exclusivo para assinantes.` /
  * `Leia o artigo completo com um teste gratuito de 30 dias…` / `Comece seu teste gratuito`),
  * on a platform that closes its stories with one, in any language: a run of at least two short
- * lines between the story and the "More from {pub}" header. After a preview
+ * lines between the story and the "More from {pub}" header, or the page's end under a label
+ * header (`labelledHeaderAt`). After a preview
  * cut mid-sentence the whole run is the wall; a run closed by a button (a label, no sentence)
  * is a wall of the last PREVIEW_WALL_BUTTON_BLOCK_LINES lines (the offer and its button).
  * Returns where the wall starts, `storyEnd` when there is none.
  */
-function unbrandedWallStart(lines: readonly ClassifiedLine[], start: number, storyEnd: number): number {
-  if (storyEnd - start < 2 || lines[storyEnd]?.kind !== 'more-stories') return storyEnd;
+function unbrandedWallStart(
+  lines: readonly ClassifiedLine[],
+  start: number,
+  storyEnd: number,
+  previewHeader: boolean,
+): number {
+  const closer = lines[storyEnd];
+  // the page's end closes a wall only under a preview's own header (no cards to end at)
+  const closed = closer === undefined ? previewHeader : closer.kind === 'more-stories';
+  if (storyEnd - start < 2 || !closed) return storyEnd;
   const preview = lines[start - 1];
   if (preview?.kind === 'text' && !endsSentence(preview.text)) return start;
   const button = lines[storyEnd - 1] as ClassifiedLine;
@@ -940,7 +953,12 @@ export function segment(
     teaserStart = storyEnd + 2;
   } else {
     const header = findMoreStoriesHeader(lines, topEnd, [...pubs, ...repeatedShortLines(repeats, lines)]);
-    const cardsFrom = issuePage ? topEnd : storyReadingTimeEnd(lines, topEnd);
+    // a header's own reading time (Zinio's, or a label header's) opens no card
+    const cardsFrom = issuePage
+      ? topEnd
+      : labelledHeaderAt(lines, topEnd)
+        ? topEnd + LABELLED_HEADER_LINES
+        : storyReadingTimeEnd(lines, topEnd);
     storyEnd = header >= 0 ? header : (findCardStart(lines, cardsFrom, repeats) ?? lines.length);
     teaserStart = header >= 0 ? header + 1 : storyEnd;
   }

@@ -9,7 +9,7 @@ import { matchIssueTitle, type PrintedDate } from './edition.js';
 import { proseSentences } from './evidence.js';
 import { detectLanguage } from './language.js';
 import { isBoilerplate, type Ledger } from './ledger.js';
-import { repairDropCap } from './platform-grammars.js';
+import { labelledHeaderAt, repairDropCap } from './platform-grammars.js';
 import { readCredits } from './credits.js';
 import {
   BYLINE_CREDITS,
@@ -23,7 +23,6 @@ import {
   BYLINE_MAX_WORDS,
   BYLINE_SHAPE_OPENER_MAX_CHARS,
   CARD_PUBLICATION_MAX_CHARS,
-  CONTENT_LABEL_MAX_CHARS,
   DATELINE_MAX_CHARS,
   DECK_MAX_CHARS,
   HEADER_BYLINE_MAX_OFFSET,
@@ -304,8 +303,8 @@ type HeaderMatcher = (
 
 /** What a header matcher knows beyond the content lines: the page's layout, and the region's reading times. */
 interface HeaderContext extends StoryContext {
-  /** Whether a reading time is printed right after the line (boilerplate, so not among the content lines). */
-  readingTimeAfter: (line: ClassifiedLine) => boolean;
+  /** Whether the line opens a label header (`labelledHeaderAt`, read on the region: its reading time is boilerplate). */
+  opensLabelledHeader: (line: ClassifiedLine) => boolean;
 }
 
 /** Title / `Pub (City) - - Section - By Name` (PressReader): the credit line is the edition and the byline. */
@@ -352,24 +351,16 @@ const issueTitleHeader: HeaderMatcher = (content, i, draft, ledger) => {
  * label in the UI's language, the publication, the title, the date. The label is the platform's.
  */
 const labelledHeader: HeaderMatcher = (content, i, draft, ledger, ctx) => {
-  if (!ctx.labelledHeader) return null;
   const label = content[i];
-  const pubLine = content[i + 1];
-  const titleLine = content[i + 2];
-  const dateLine = content[i + 3];
-  if (label?.kind !== 'text' || pubLine?.kind !== 'text' || titleLine?.kind !== 'text') return null;
-  // the header's date is followed by the story's reading time (`6 min de leitura`, `5分で読めます`)
-  if (dateLine?.kind !== 'date' || dateLine.date === undefined || !ctx.readingTimeAfter(dateLine))
-    return null;
-  const labelText = label.text;
-  if (labelText.includes(' ') || labelText.length > CONTENT_LABEL_MAX_CHARS || endsSentence(labelText))
-    return null;
-  if (pubLine.text.length > CARD_PUBLICATION_MAX_CHARS || endsSentence(pubLine.text)) return null;
+  if (!ctx.labelledHeader || label === undefined || !ctx.opensLabelledHeader(label)) return null;
+  // the four lines follow one another in the region (none is boilerplate): the same in the content
+  const pubLine = content[i + 1] as ClassifiedLine;
+  const dateLine = content[i + 3] as ClassifiedLine;
   ledger.remove(label, 'navigation');
   draft.publication = pubLine.text;
   ledger.remove(pubLine, 'layout');
-  useTitle(draft, ledger, titleLine);
-  draft.date = dateLine.date;
+  useTitle(draft, ledger, content[i + 2]);
+  draft.date = dateLine.date ?? null;
   ledger.remove(dateLine, 'layout');
   return i + 4;
 };
@@ -551,7 +542,7 @@ export function extractStory(
   let header: HeaderMatcher | null = null;
   const headerCtx: HeaderContext = {
     ...ctx,
-    readingTimeAfter: (line) => region[line.index - (region[0]?.index ?? 0) + 1]?.kind === 'reading-time',
+    opensLabelledHeader: (line) => labelledHeaderAt(region, line.index - (region[0]?.index ?? 0)),
   };
   for (const matchHeader of HEADER_MATCHERS) {
     headerEnd = matchHeader(content, headerStart, draft, ledger, headerCtx);

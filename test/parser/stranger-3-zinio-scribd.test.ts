@@ -120,6 +120,13 @@ describe('Scribd previews with a label header and an unbranded wall (class 4)', 
     });
   }
 
+  it('under its label header, a preview with no cards ends with its wall', () => {
+    const page = story.slice(0, story.indexOf('\nVíce z Deltablad'));
+    const out = parsePage(page, { url: 'https://www.scribd.com/article/1/Pristav' });
+    expect(out.story?.paragraphs).toHaveLength(2);
+    expect(out.removed.filter((r) => r.reason === 'paywall')).toHaveLength(3);
+  });
+
   it('keeps short closing paragraphs that end in sentences when no button closes the run', () => {
     const page = story
       .replace('Začít zkušební verzi', 'Radnice chce rozhodnout do léta.')
