@@ -319,12 +319,14 @@ export function matchIssueTitle(
 /**
  * `Número 512`, `Edição 449`, `N. 1502`: under a name the store printed twice glued (that
  * doubling is the evidence), the rest of the issue line names the issue in the UI's own words.
- * Read by its shape, in any language: short, a number in it, no sentence. No date is printed.
+ * Read by its shape, in any language: short, a number in it, no sentence. A date printed in it
+ * (`Edição de Março 2023`) is the edition's date, as in an issue name (`dateInIssueName`).
  */
 function issueNameByShape(rest: string): PrintedDate | null {
   const label = rest.trim();
   if (label === '' || label.length > ISSUE_TEXT_MAX_CHARS || !ANY_DIGIT.test(label)) return null;
-  return SENTENCE_STOPS.has(label.at(-1) ?? '') ? null : { label, iso: null };
+  if (SENTENCE_STOPS.has(label.at(-1) ?? '')) return null;
+  return dateInIssueName(label) ?? { label, iso: null };
 }
 
 /** Marks that close a sentence: an issue name does not end with one (`N. 12` ends with a digit). */

@@ -18,6 +18,13 @@ describe('Zinio issue lines in any UI language (class 3)', () => {
     });
   });
 
+  it('a date printed in the issue name dates the edition', () => {
+    expect(matchIssueTitle('DeltabladDeltablad', 'Deltablad Edição de Março 2023')?.date).toEqual({
+      label: 'Março 2023',
+      iso: '2023-03',
+    });
+  });
+
   it('needs the doubled name, a number, and no sentence', () => {
     expect(matchIssueTitle('Deltablad', 'Deltablad Nummer 77')).toBeNull();
     expect(matchIssueTitle('DeltabladDeltablad', 'Deltablad Nummer')).toBeNull();
