@@ -309,10 +309,13 @@ export function matchIssueTitle(
   nameLine: string,
   issueLine: string,
 ): { publication: string; date: PrintedDate } | null {
-  const publication = undoubledName(nameLine);
-  if (publication === '' || !issueLine.startsWith(`${publication} `)) return null;
-  const rest = issueLine.slice(publication.length + 1);
-  const date = parseEditionLabel(rest) ?? (publication !== nameLine ? issueNameByShape(rest) : null);
+  const name = undoubledName(nameLine);
+  if (name === '' || issueLine.charAt(name.length) !== ' ') return null;
+  // the store may set the name line in another case (`VEJAVEJA` / `Veja Edição 2816`): the issue line's is the name's
+  const publication = issueLine.slice(0, name.length);
+  if (publication !== name && publication.toLowerCase() !== name.toLowerCase()) return null;
+  const rest = issueLine.slice(name.length + 1);
+  const date = parseEditionLabel(rest) ?? (name !== nameLine ? issueNameByShape(rest) : null);
   return date === null ? null : { publication, date };
 }
 

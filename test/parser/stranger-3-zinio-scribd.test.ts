@@ -18,6 +18,10 @@ describe('Zinio issue lines in any UI language (class 3)', () => {
     });
   });
 
+  it('the name line may be set in another case: the issue line prints the name', () => {
+    expect(matchIssueTitle('DELTABLADDELTABLAD', 'Deltablad Nummer 77')?.publication).toBe('Deltablad');
+  });
+
   it('a date printed in the issue name dates the edition', () => {
     expect(matchIssueTitle('DeltabladDeltablad', 'Deltablad Edição de Março 2023')?.date).toEqual({
       label: 'Março 2023',
