@@ -6,6 +6,7 @@
 import type { ClassifiedLine } from './classify.js';
 import { detectLanguage } from './language.js';
 import { CATEGORY_LABELS } from './rules/generic.js';
+import { DISTINCTIVE_LETTERS } from './rules/letters.js';
 import { PLATFORMS } from './rules/platforms.js';
 import { EDITION_LINE_VOTES, PRICE_PERIOD_VOTE, UI_LANGUAGE_MIN_CHARS } from './settings.js';
 
@@ -79,14 +80,28 @@ const ENGLISH_CATEGORIES: ReadonlySet<string> = new Set(CATEGORY_LABELS.map((c) 
 
 /**
  * A page whose only UI wording is its store breadcrumb (`/ News & Politics` over a Zinio story):
- * the category's language, when it is one of the English store categories. Last resort only: a
- * reading time or any other platform line in a known wording decides first.
+ * the category's language, English for one of the English store categories, else the detected
+ * language of a store section (`/ Știri și politică`). Last resort only: a reading time or any
+ * other platform line in a known wording decides first.
  */
 function categoryBreadcrumbLocale(lines: readonly ClassifiedLine[]): string | null {
   for (const line of lines) {
     if (line.kind !== 'navigation') continue;
     const category = line.text.slice(line.text.lastIndexOf('/') + 1).trim();
     if (ENGLISH_CATEGORIES.has(category.toLowerCase())) return 'en';
+    if (line.text.startsWith('/ ')) return sectionLanguage(category);
   }
   return null;
+}
+
+/**
+ * The language of a store section's name (`Știri & Politică`): a letter only one language
+ * writes, else the detected language of its words (the `&` between them is no word).
+ */
+function sectionLanguage(section: string): string | null {
+  for (const letter of section.toLowerCase()) {
+    const language = DISTINCTIVE_LETTERS.get(letter);
+    if (language !== undefined) return language;
+  }
+  return detectLanguage([section.split('&').join(' ')], UI_LANGUAGE_MIN_CHARS);
 }

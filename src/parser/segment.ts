@@ -11,10 +11,11 @@ import {
   findPrintedDate,
   isTemplatePlaceholder,
   matchIssueTitle,
+  undoubledName,
   type EditionLineMatch,
 } from './edition.js';
 import { isBoilerplate } from './ledger.js';
-import { namesFooterBrand, namesWallBrand } from './platform-grammars.js';
+import { labelledHeaderAt, namesFooterBrand, namesWallBrand } from './platform-grammars.js';
 import { TRY_GOLD_SHAPE } from './rules/generic.js';
 import {
   CARD_ALT_WINDOW,
@@ -35,9 +36,12 @@ import {
   PAYWALL_PAIR_MAX_DIFFERENT_WORDS,
   PAYWALL_PAIR_MIN_SHARED_WORDS,
   PAYWALL_REPEAT_WINDOW,
+  PREVIEW_WALL_BUTTON_BLOCK_LINES,
   PREVIEW_WALL_LINE_MAX_CHARS,
   PREVIEW_WALL_MAX_LINES,
   SIGN_IN_MAX_CHARS,
+  STORE_PANEL_MAX_LINES,
+  STORE_PANEL_MIN_SIGNS,
   STORY_HEADER_MAX_LINES,
   TITLE_MAX_CHARS,
   TIER_LINE_MAX_CHARS,
@@ -665,6 +669,60 @@ function storyReadingTimeEnd(lines: readonly ClassifiedLine[], topEnd: number): 
   return end;
 }
 
+/** Label, publication, title, date and reading time: the lines of a label header (`labelledHeaderAt`). */
+const LABELLED_HEADER_LINES = 5;
+
+/** Lines of a store's panel that say it is one, whatever their wording. */
+const STORE_PANEL_KINDS: ReadonlySet<LineKind> = new Set(['price', 'navigation', 'issue-count', 'promo']);
+/** `52 lapszám`, `12 edições`, `26 期號`: a number of issues and one short word. */
+const ISSUE_COUNT_SHAPE = /^\d{1,3} ?[^\s\d]{1,15}$/u;
+
+/**
+ * A store's issue page in a wording no locale knows (a Zinio page with no logo line and a plain
+ * `/ Category` breadcrumb): the issue title on top (the name printed twice glued, then the name
+ * with the issue's date or number), then, before the first card, the store's panel: the
+ * publisher's blurb right under the issue line (a story page has its title there), prices,
+ * links, the issue count. With enough of them the page is an issue page: the panel's issue
+ * count and the heading over the first card are store lines too. Returns whether it is one.
+ */
+function storePanel(lines: ClassifiedLine[], topEnd: number): boolean {
+  const name = lines[topEnd];
+  const issue = lines[topEnd + 1];
+  if (name?.kind !== 'text' || issue?.kind !== 'text' || undoubledName(name.text) === name.text) return false;
+  if (matchIssueTitle(name.text, issue.text) === null) return false;
+  const signs = new Set<string>();
+  const blurb = lines[topEnd + 2];
+  if (blurb?.kind === 'text' && endsSentence(blurb.text)) signs.add('blurb');
+  let end = topEnd + 2;
+  const limit = Math.min(lines.length, topEnd + 2 + STORE_PANEL_MAX_LINES);
+  for (; end < limit && lines[end]?.kind !== 'reading-time'; end++) {
+    const line = lines[end] as ClassifiedLine;
+    if (STORE_PANEL_KINDS.has(line.kind)) signs.add(line.kind);
+    else if (line.kind === 'text' && ISSUE_COUNT_SHAPE.test(line.text)) signs.add('issue-count');
+  }
+  if (signs.size < STORE_PANEL_MIN_SIGNS) return false;
+  for (let k = topEnd + 2; k < end; k++) {
+    const line = lines[k] as ClassifiedLine;
+    if (line.kind === 'text' && ISSUE_COUNT_SHAPE.test(line.text)) lines[k] = relabel(line, 'issue-count');
+  }
+  return true;
+}
+
+/**
+ * An issue page's heading over its first card (`Ebben a számban`, `本期內容`), in any wording:
+ * the short line, no sentence, just above the reading time that opens the first card (links
+ * such as `閱讀更多keyboard_arrow_down` may stand between). Never a teaser's title.
+ */
+function cardsHeading(lines: ClassifiedLine[], topEnd: number): void {
+  const first = lines.findIndex((l, k) => k >= topEnd && l.kind === 'reading-time');
+  if (first < 0 || !opensCard(lines, first)) return;
+  let k = first - 1;
+  while (k > topEnd && lines[k]?.kind === 'navigation') k--;
+  const heading = lines[k];
+  if (k > topEnd && heading?.kind === 'text' && isShortLink(heading.text))
+    lines[k] = relabel(heading, 'issue-contents');
+}
+
 /**
  * A preview wall closing the story (Scribd: `Estás leyendo una vista previa
  * gratuita.` / `Lee el resto… con una prueba gratuita de Scribd.` / `Prueba gratis
@@ -672,7 +730,12 @@ function storyReadingTimeEnd(lines: readonly ClassifiedLine[], topEnd: number): 
  * story's end, at most a few, one of them naming the platform's brand. Returns
  * where the story ends now; the wall's lines are paywall.
  */
-function previewWall(lines: ClassifiedLine[], topEnd: number, storyEnd: number): number {
+function previewWall(
+  lines: ClassifiedLine[],
+  topEnd: number,
+  storyEnd: number,
+  wallWithoutBrand: boolean,
+): number {
   let start = storyEnd;
   while (
     start - 1 > topEnd &&
@@ -683,9 +746,37 @@ function previewWall(lines: ClassifiedLine[], topEnd: number, storyEnd: number):
     start--;
   let brand = -1;
   for (let k = start; k < storyEnd; k++) if (namesWallBrand((lines[k] as ClassifiedLine).text)) brand = k;
-  if (brand < 0) return storyEnd;
+  if (brand < 0 && wallWithoutBrand)
+    start = unbrandedWallStart(lines, start, storyEnd, labelledHeaderAt(lines, topEnd));
+  else if (brand < 0) return storyEnd;
   for (let k = start; k < storyEnd; k++) lines[k] = relabel(lines[k] as ClassifiedLine, 'paywall');
   return start;
+}
+
+/**
+ * A preview wall that does not name the brand (`Este artigo é exclusivo para assinantes.` /
+ * `Leia o artigo completo com um teste gratuito de 30 dias…` / `Comece seu teste gratuito`),
+ * on a platform that closes its stories with one, in any language: a run of at least two short
+ * lines between the story and the "More from {pub}" header, or the page's end under a label
+ * header (`labelledHeaderAt`). After a preview
+ * cut mid-sentence the whole run is the wall; a run closed by a button (a label, no sentence)
+ * is a wall of the last PREVIEW_WALL_BUTTON_BLOCK_LINES lines (the offer and its button).
+ * Returns where the wall starts, `storyEnd` when there is none.
+ */
+function unbrandedWallStart(
+  lines: readonly ClassifiedLine[],
+  start: number,
+  storyEnd: number,
+  previewHeader: boolean,
+): number {
+  const closer = lines[storyEnd];
+  // the page's end closes a wall only under a preview's own header (no cards to end at)
+  const closed = closer === undefined ? previewHeader : closer.kind === 'more-stories';
+  if (storyEnd - start < 2 || !closed) return storyEnd;
+  const preview = lines[start - 1];
+  if (preview?.kind === 'text' && !endsSentence(preview.text)) return start;
+  const button = lines[storyEnd - 1] as ClassifiedLine;
+  return endsSentence(button.text) ? storyEnd : Math.max(start, storyEnd - PREVIEW_WALL_BUTTON_BLOCK_LINES);
 }
 
 /** Lines of a known upsell block that say it is one: a price or a "Try GOLD" label. */
@@ -824,7 +915,15 @@ function isShortLink(text: string): boolean {
   return text.length <= NAVIGATION_MAX_CHARS && !endsSentence(text);
 }
 
-export function segment(classified: readonly ClassifiedLine[], lastLineOpen = false): Segments {
+/**
+ * Cut the page into its regions. `wallWithoutBrand`: the platform (from the URL) closes its
+ * stories with a preview wall that need not name the brand (see `unbrandedWallStart`).
+ */
+export function segment(
+  classified: readonly ClassifiedLine[],
+  lastLineOpen = false,
+  wallWithoutBrand = false,
+): Segments {
   const lines = [...classified];
   demoteBodyMentions(lines);
   cutRepeat(lines, lastLineOpen);
@@ -840,7 +939,9 @@ export function segment(classified: readonly ClassifiedLine[], lastLineOpen = fa
     if (line?.kind === 'category') lines[i] = relabel(line, 'text');
   }
   const repeats = countRepeats(lines);
-  const issuePage = lines.some((l) => l.kind === 'issue-contents' || l.kind === 'issue-count');
+  const issuePage =
+    lines.some((l) => l.kind === 'issue-contents' || l.kind === 'issue-count') || storePanel(lines, topEnd);
+  if (issuePage) cardsHeading(lines, topEnd);
   let storyEnd = lines.findIndex((l, i) => i >= topEnd && STORY_END_KINDS.has(l.kind));
   let teaserStart: number;
   const pubs = printedPublications(lines, topEnd);
@@ -852,10 +953,15 @@ export function segment(classified: readonly ClassifiedLine[], lastLineOpen = fa
     teaserStart = storyEnd + 2;
   } else {
     const header = findMoreStoriesHeader(lines, topEnd, [...pubs, ...repeatedShortLines(repeats, lines)]);
-    const cardsFrom = issuePage ? topEnd : storyReadingTimeEnd(lines, topEnd);
+    // a header's own reading time (Zinio's, or a label header's) opens no card
+    const cardsFrom = issuePage
+      ? topEnd
+      : labelledHeaderAt(lines, topEnd)
+        ? topEnd + LABELLED_HEADER_LINES
+        : storyReadingTimeEnd(lines, topEnd);
     storyEnd = header >= 0 ? header : (findCardStart(lines, cardsFrom, repeats) ?? lines.length);
     teaserStart = header >= 0 ? header + 1 : storyEnd;
   }
-  storyEnd = previewWall(lines, topEnd, storyEnd);
+  storyEnd = previewWall(lines, topEnd, storyEnd, wallWithoutBrand);
   return { lines, topEnd, storyEnd, teaserStart, issuePage, repeats };
 }

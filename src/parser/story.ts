@@ -9,7 +9,7 @@ import { matchIssueTitle, type PrintedDate } from './edition.js';
 import { proseSentences } from './evidence.js';
 import { detectLanguage } from './language.js';
 import { isBoilerplate, type Ledger } from './ledger.js';
-import { repairDropCap } from './platform-grammars.js';
+import { labelledHeaderAt, repairDropCap } from './platform-grammars.js';
 import { readCredits } from './credits.js';
 import {
   BYLINE_CREDITS,
@@ -21,6 +21,7 @@ import {
 import {
   BYLINE_MAX_CHARS,
   BYLINE_MAX_WORDS,
+  BYLINE_SHAPE_OPENER_MAX_CHARS,
   CARD_PUBLICATION_MAX_CHARS,
   DATELINE_MAX_CHARS,
   DECK_MAX_CHARS,
@@ -70,7 +71,25 @@ function stripOpener(text: string): { rest: string; opened: boolean } {
   for (const opener of OPENERS_SPACED) {
     if (folded.startsWith(opener)) return { rest: text.slice(opener.length).trim(), opened: true };
   }
-  return { rest: text, opened: false };
+  return lowercaseOpener(text) ?? { rest: text, opened: false };
+}
+
+/**
+ * `di Marco Ferri`, `od Jana Nováka`: a name does not open in lower case, so a short
+ * lower-case word before at least two capitalised words is the byline's opener, in any
+ * language the opener table does not list.
+ */
+function lowercaseOpener(text: string): { rest: string; opened: boolean } | null {
+  const space = text.indexOf(' ');
+  if (space <= 0 || space > BYLINE_SHAPE_OPENER_MAX_CHARS) return null;
+  const opener = text.slice(0, space);
+  if (!hasLetter(opener) || opener !== opener.toLowerCase() || opener === opener.toUpperCase()) return null;
+  const rest = text.slice(space + 1).trim();
+  const words = rest.split(' ').filter(Boolean);
+  if (words.length < 2 || !startsUppercase(words[0] ?? '')) return null;
+  return words.every((w) => startsUppercase(w) || PARTICLES.has(w.toLowerCase()))
+    ? { rest, opened: true }
+    : null;
 }
 
 /** `WORDS by SIRISH CHANDRAN PHOTOGRAPHY by ROHIT G MANE` → `SIRISH CHANDRAN`; `By Name` → `Name`. */
@@ -279,8 +298,14 @@ type HeaderMatcher = (
   i: number,
   draft: StoryDraft,
   ledger: Ledger,
-  ctx: StoryContext,
+  ctx: HeaderContext,
 ) => number | null;
+
+/** What a header matcher knows beyond the content lines: the page's layout, and the region's reading times. */
+interface HeaderContext extends StoryContext {
+  /** Whether the line opens a label header (`labelledHeaderAt`, read on the region: its reading time is boilerplate). */
+  opensLabelledHeader: (line: ClassifiedLine) => boolean;
+}
 
 /** Title / `Pub (City) - - Section - By Name` (PressReader): the credit line is the edition and the byline. */
 const creditLineHeader: HeaderMatcher = (content, i, draft, ledger) => {
@@ -319,6 +344,25 @@ const issueTitleHeader: HeaderMatcher = (content, i, draft, ledger) => {
     end++;
   }
   return end;
+};
+
+/**
+ * `Artigo` / `Exame` / title / `2 de mar. de 2023` (a Scribd preview): a one-word content-type
+ * label in the UI's language, the publication, the title, the date. The label is the platform's.
+ */
+const labelledHeader: HeaderMatcher = (content, i, draft, ledger, ctx) => {
+  const label = content[i];
+  if (!ctx.labelledHeader || label === undefined || !ctx.opensLabelledHeader(label)) return null;
+  // the four lines follow one another in the region (none is boilerplate): the same in the content
+  const pubLine = content[i + 1] as ClassifiedLine;
+  const dateLine = content[i + 3] as ClassifiedLine;
+  ledger.remove(label, 'navigation');
+  draft.publication = pubLine.text;
+  ledger.remove(pubLine, 'layout');
+  useTitle(draft, ledger, content[i + 2]);
+  draft.date = dateLine.date ?? null;
+  ledger.remove(dateLine, 'layout');
+  return i + 4;
 };
 
 /** Title (and publication) above `Pub | Date` or date lines near the top: the metadata lines are the edition. */
@@ -441,6 +485,7 @@ const leadingPublicationHeader: HeaderMatcher = (content, i, draft, ledger, ctx)
 const HEADER_MATCHERS: readonly HeaderMatcher[] = [
   creditLineHeader,
   issueTitleHeader,
+  labelledHeader,
   metadataHeader,
   bylineMarkerHeader,
   leadingPublicationHeader,
@@ -454,6 +499,8 @@ export interface StoryContext {
   leadingPublication: boolean;
   /** The platform sets drop caps: the first body line may need its first letter repaired. */
   dropCaps: boolean;
+  /** The platform may open story pages with a content-type label (Scribd): see `labelledHeader`. */
+  labelledHeader: boolean;
   /** No platform was recognised: a page opening with two short lines may be a PressReader-style header. */
   platformUnknown: boolean;
 }
@@ -493,8 +540,12 @@ export function extractStory(
   // the header layouts, tried in order: the first that matches reads the header and says where it ends
   let headerEnd: number | null = null;
   let header: HeaderMatcher | null = null;
+  const headerCtx: HeaderContext = {
+    ...ctx,
+    opensLabelledHeader: (line) => labelledHeaderAt(region, line.index - (region[0]?.index ?? 0)),
+  };
   for (const matchHeader of HEADER_MATCHERS) {
-    headerEnd = matchHeader(content, headerStart, draft, ledger, ctx);
+    headerEnd = matchHeader(content, headerStart, draft, ledger, headerCtx);
     if (headerEnd !== null) {
       header = matchHeader;
       break;
@@ -526,6 +577,8 @@ export function extractStory(
       !(isNameLike(candidate.text) && stripOpener(candidate.text).opened) &&
       // under a credit line the deck is printed unclosed (or as a question): a closed paragraph is the lede
       !(header === creditLineHeader && candidate.text.endsWith('.')) &&
+      // a labelled header has no deck: the byline or the body follows its date
+      header !== labelledHeader &&
       !(isNameLike(candidate.text) && isTitleRepeat(after));
     if (deckAllowed && candidate) {
       draft.deck = candidate.text;
