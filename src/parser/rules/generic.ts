@@ -52,8 +52,13 @@ export const MINUTE_WORDS: readonly string[] = [
 /** Untranslated reading-time labels (alt text of the clock icon). */
 export const READING_TIME_LABELS: readonly string[] = ['time-read', 'time to read', 'reading time'];
 
-/** `Try GOLD - Free` in an unknown language: three short words around a dash. */
-export const TRY_GOLD_SHAPE = /^\S{1,15} \S{1,15} - \S{1,15}$/u;
+/**
+ * `Try GOLD - Free` in an unknown language: one short word after a dash, one to four before it.
+ * Translations reorder and glue the words (Persian `GOLD را امتحان کنید - رایگان`, Japanese
+ * `GOLDをお試し - 無料`, Thai writes "try gold" as one unspaced word), so the shape counts
+ * words, not their order; the label's position above a header is what confirms it.
+ */
+export const TRY_GOLD_SHAPE = /^\S{1,15}(?: \S{1,15}){0,3} [-–] \S{1,15}$/u;
 
 /** A page reference in a table of contents (`p. 12`, `S. 34`, `pág. 48`): an abbreviation and a page number. */
 export const PAGE_REFERENCE_SHAPE = /^\p{L}{1,4}\. ?\d{1,4}$/u;
