@@ -373,11 +373,20 @@ function recogniseGenericEdition(
 /**
  * The paywall block: boilerplate lines from the story's end, plus lines in no
  * known wording that the page repeats inside the block (its second copy), a
- * short question right after a trial sentence (the sign-in prompt), and the
- * "More stories from {pub}" header in an unknown wording.
+ * short question right after a trial sentence (the sign-in prompt, however it
+ * is worded: `¿Ya tienes una cuenta? Ingresa` beside a known es trial), the
+ * "More stories from {pub}" header in an unknown wording, and the capture's
+ * last line when it is cut right after a line of the block (see `cutBlockLine`).
  */
-function extendPaywallBlock(lines: ClassifiedLine[], storyEnd: number, pubs: readonly string[]): number {
+function extendPaywallBlock(
+  lines: ClassifiedLine[],
+  storyEnd: number,
+  pubs: readonly string[],
+  lastLineOpen: boolean,
+): number {
   let j = storyEnd;
+  const editionKey = lines[storyEnd]?.kind === 'edition-line' ? lines[storyEnd]?.key : undefined;
+  const blockPrintedTwice = lines.some((l, k) => k > storyEnd && l.key === editionKey);
   while (j < lines.length) {
     const line = lines[j];
     if (line === undefined) break;
@@ -410,18 +419,38 @@ function extendPaywallBlock(lines: ClassifiedLine[], storyEnd: number, pubs: rea
       break;
     }
     const prev = lines[j - 1];
-    if (
-      isQuestion(line) &&
-      prev !== undefined &&
-      (prev.kind === 'brand' || (prev.kind === 'trial' && prev.locales.length === 0))
-    ) {
+    if (isQuestion(line) && prev !== undefined && (prev.kind === 'brand' || prev.kind === 'trial')) {
       lines[j] = relabel(line, 'sign-in');
       j++;
       continue;
     }
+    const cut = lastLineOpen && j === lines.length - 1 ? cutBlockLine(line, prev, blockPrintedTwice) : null;
+    if (cut !== null) {
+      lines[j] = relabel(line, cut, { cut: true });
+      j++;
+    }
     break;
   }
   return j;
+}
+
+/**
+ * The capture's last line, cut, right after a line of the paywall block, is the block's next
+ * line in whatever language: after the trial sentence the sign-in prompt (`すでにアカウントを
+ * お持ちの方`, cut before its question mark), after the sign-in prompt the "More stories from"
+ * header (`บทความอื่นๆ จาก BANG`, cut inside the name). Cards only follow that header (where the
+ * block is printed once), so such a line is no teaser. Returns the kind it takes, or null.
+ */
+function cutBlockLine(
+  line: ClassifiedLine,
+  prev: ClassifiedLine | undefined,
+  blockPrintedTwice: boolean,
+): LineKind | null {
+  if (prev === undefined || line.text.length > SIGN_IN_MAX_CHARS || endsSentence(line.text)) return null;
+  if (prev.kind === 'trial' || prev.kind === 'brand') return 'sign-in';
+  // the old layout prints the block twice and its cards with no header: there a cut line is a card
+  if (prev.kind === 'sign-in' && !blockPrintedTwice) return 'more-stories';
+  return null;
 }
 
 /**
@@ -442,16 +471,18 @@ function namesPublication(
   const key = foldKey(text);
   for (const pub of publications) {
     const pubKey = foldKey(pub);
-    if (key === pubKey || key.length > pubKey.length + MORE_STORIES_EXTRA_CHARS) continue;
     const at = key.indexOf(pubKey);
-    if (at < 0) continue;
+    if (key === pubKey || at < 0) continue;
+    const after = key.slice(at + pubKey.length);
+    const glued = after !== '' && !after.startsWith(' ') && after.length <= GLUED_LABEL_MAX_CHARS;
+    // a glued `View all` link is not the header's own wording (`TOVÁBBI CIKKEK INNEN: HVGÖsszes megtekintése`)
+    const extra = key.length - pubKey.length - (glued ? after.length : 0);
+    if (extra > MORE_STORIES_EXTRA_CHARS) continue;
     const card = following.some(
       (l) => l.key === pubKey || (l.publication !== undefined && foldKey(l.publication) === pubKey),
     );
     if (card) return pub;
     if (needCard) continue;
-    const after = key.slice(at + pubKey.length);
-    const glued = after !== '' && !after.startsWith(' ') && after.length <= GLUED_LABEL_MAX_CHARS;
     // the capture's last line may be the header cut short (`Motoring World से और कहा`)
     if (glued || !hasLowercase(text) || (lastLine && at === 0)) return pub;
   }
@@ -847,7 +878,7 @@ export function segment(classified: readonly ClassifiedLine[], lastLineOpen = fa
   if (storyEnd >= 0) {
     storyEnd = recogniseGenericEdition(lines, storyEnd, topEnd, pubs);
     // the edition line just recognised names the publication too
-    teaserStart = extendPaywallBlock(lines, storyEnd, printedPublications(lines, topEnd));
+    teaserStart = extendPaywallBlock(lines, storyEnd, printedPublications(lines, topEnd), lastLineOpen);
   } else if ((storyEnd = findPaywallPair(lines, topEnd)) >= 0) {
     teaserStart = storyEnd + 2;
   } else {
