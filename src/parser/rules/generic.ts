@@ -226,6 +226,14 @@ export const CREDIT_LABELS = {
     'نص',
     'כתב',
     'טקסט',
+    // scripts without case: the label is glued to the name by a full-width `／` or `：` (`文／Name`, `撰文／Name`)
+    '文',
+    '撰文',
+    '文字',
+    '记者',
+    '記者',
+    '글',
+    'เรื่อง',
   ],
   photo: [
     'photo',
@@ -244,5 +252,10 @@ export const CREDIT_LABELS = {
     'фото',
     'تصوير',
     'צילום',
+    '攝影',
+    '摄影',
+    '写真',
+    '사진',
+    'ภาพ',
   ],
 } as const;
