@@ -4,10 +4,10 @@
  */
 
 import type { ClassifiedLine } from './classify.js';
-import { detectLanguage } from './language.js';
+import { detectUiLanguage } from './language.js';
 import { CATEGORY_LABELS } from './rules/generic.js';
 import { PLATFORMS } from './rules/platforms.js';
-import { EDITION_LINE_VOTES, PRICE_PERIOD_VOTE, UI_LANGUAGE_MIN_CHARS } from './settings.js';
+import { EDITION_LINE_VOTES, PRICE_PERIOD_VOTE } from './settings.js';
 
 /**
  * The UI language of the page: the locale of its edition line, or else the
@@ -44,7 +44,14 @@ const UI_SENTENCE_KINDS: ReadonlySet<string> = new Set([
   'issue-contents',
 ]);
 
-const BRAND_TEXTS: readonly string[] = PLATFORMS.flatMap((p) => p.brandNames);
+/**
+ * …and lines that are read only when no vocabulary matched: a platform footer and its links
+ * (`© PressReader. Todos os direitos reservados.`, `Jornais em português`), which also print
+ * names (`PressReader.com`, a country, a store category) in no particular language.
+ */
+const UI_FOOTER_KINDS: ReadonlySet<string> = new Set(['chrome', 'navigation']);
+
+const BRAND_TEXTS: readonly string[] = PLATFORMS.flatMap((p) => [...p.brandNames, ...(p.footerBrands ?? [])]);
 
 /** Text of a platform line without what is printed in English on every UI (brand, publication, dates). */
 function uiWords(line: ClassifiedLine): string {
@@ -57,22 +64,31 @@ function uiWords(line: ClassifiedLine): string {
 /**
  * The UI locale: an edition line in no known wording outweighs every other
  * line (as a known edition line does), so its detected language comes first;
- * then the vocabulary's votes; then the detected language of the other
- * platform lines in no known wording.
+ * then the vocabulary's votes, unless they say English and the platform lines
+ * in no known wording are in another language (English is the untranslated
+ * fallback); then the detected language of those lines; last, the language of
+ * a platform footer (`© PressReader. Tots els drets reservats.`).
  */
 export function pageLocale(lines: readonly ClassifiedLine[]): string | null {
+  const unknown = lines.filter((l) => l.locales.length === 0);
+  const sentences = unknown.filter((l) => UI_SENTENCE_KINDS.has(l.kind)).map(uiWords);
   const unknownEdition = lines.find((l) => l.kind === 'edition-line' && l.locales.length === 0);
   if (unknownEdition !== undefined) {
-    const detected = detectLanguage([uiWords(unknownEdition)], UI_LANGUAGE_MIN_CHARS);
+    // the block's other lines in no known wording are in the edition line's language: they lengthen the sample
+    const detected = detectUiLanguage([uiWords(unknownEdition), ...sentences]);
     if (detected !== null) return detected;
   }
   const known = pickPageLocale(lines);
   // a price's period word (`/An`) is shared by languages: it votes only when no UI sentence can be read
   const onlyPriceVotes = lines.every((l) => l.locales.length === 0 || l.kind === 'price');
+  const detected = sentences.length > 0 ? detectUiLanguage(sentences) : null;
+  // English is what Magzter prints for a string it has not translated: any other UI language wins over it
+  if (known === 'en' && detected !== null && detected !== 'en') return detected;
   if (known !== null && !onlyPriceVotes) return known;
-  const sentences = lines.filter((l) => UI_SENTENCE_KINDS.has(l.kind) && l.locales.length === 0).map(uiWords);
-  const detected = sentences.length > 0 ? detectLanguage(sentences, UI_LANGUAGE_MIN_CHARS) : null;
-  return detected ?? known ?? categoryBreadcrumbLocale(lines);
+  const fallback = detected ?? known ?? categoryBreadcrumbLocale(lines);
+  if (fallback !== null) return fallback;
+  const footer = unknown.filter((l) => UI_FOOTER_KINDS.has(l.kind)).map(uiWords);
+  return footer.length > 0 ? detectUiLanguage(footer) : null;
 }
 
 const ENGLISH_CATEGORIES: ReadonlySet<string> = new Set(CATEGORY_LABELS.map((c) => c.toLowerCase()));
