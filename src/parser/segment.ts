@@ -675,6 +675,41 @@ function trailingChrome(lines: ClassifiedLine[]): void {
   for (let j = k + 1; j < lines.length; j++) lines[j] = relabel(lines[j] as ClassifiedLine, 'navigation');
 }
 
+/** `Večernji list (Zagreb)` → `Večernji list`: a "More from" header names the paper without its city. */
+function withoutQualifier(publication: string): string {
+  const open = publication.lastIndexOf(' (');
+  return open > 0 && publication.endsWith(')') ? publication.slice(0, open) : publication;
+}
+
+/**
+ * A footer that does not close the page: after the story, a platform footer (`© PressReader. Tots
+ * els drets reservats.`) and its short links (`Diaris en català`), then a "More from {pub}"
+ * header (`Més de La Vanguardia`) and related Title / Summary cards. In any language: the first
+ * short line after the footer's chrome line that names the page's masthead (its first line) or
+ * a publication it prints is the header; the short lines between are the footer's links.
+ */
+function moreFromAfterFooter(lines: ClassifiedLine[], pubs: readonly string[]): void {
+  const footer = lines.findIndex((l) => l.kind === 'chrome' && l.index > 0);
+  if (footer < 0 || footer + 2 >= lines.length) return;
+  const masthead = lines[0] as ClassifiedLine;
+  const names = [...pubs, ...(masthead.kind === 'text' && isShortLink(masthead.text) ? [masthead.text] : [])];
+  const known = [...new Set(names.map(withoutQualifier))];
+  for (let k = footer + 1; k < lines.length && k <= footer + FOOTER_MAX_LINES; k++) {
+    const line = lines[k] as ClassifiedLine;
+    if (line.kind !== 'text' && line.kind !== 'navigation') return;
+    if (!isShortLink(line.text)) return;
+    const named = namedKnownPublication(line.text, known);
+    if (named === null || foldKey(named) === line.key) continue;
+    // cards follow: a title and the sentence under it
+    const title = lines[k + 1];
+    const summary = lines[k + 2];
+    if (title?.kind !== 'text' || summary?.kind !== 'text' || !endsSentence(summary.text)) return;
+    for (let j = footer + 1; j < k; j++) lines[j] = relabel(lines[j] as ClassifiedLine, 'navigation');
+    lines[k] = relabel(line, 'more-stories', { publication: named });
+    return;
+  }
+}
+
 /**
  * A Zinio story page's header: an issue title (`QuoQuo` / `Quo September2021`), then the title,
  * the byline and the story's own reading time, in any order (`6 min.` above or under the title).
@@ -872,9 +907,10 @@ export function segment(classified: readonly ClassifiedLine[], lastLineOpen = fa
   }
   const repeats = countRepeats(lines);
   const issuePage = lines.some((l) => l.kind === 'issue-contents' || l.kind === 'issue-count');
+  const pubs = printedPublications(lines, topEnd);
+  moreFromAfterFooter(lines, pubs);
   let storyEnd = lines.findIndex((l, i) => i >= topEnd && STORY_END_KINDS.has(l.kind));
   let teaserStart: number;
-  const pubs = printedPublications(lines, topEnd);
   if (storyEnd >= 0) {
     storyEnd = recogniseGenericEdition(lines, storyEnd, topEnd, pubs);
     // the edition line just recognised names the publication too
