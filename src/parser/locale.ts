@@ -66,8 +66,9 @@ function uiWords(line: ClassifiedLine): string {
  * line (as a known edition line does), so its detected language comes first;
  * then the vocabulary's votes, unless they say English and the platform lines
  * in no known wording are in another language (English is the untranslated
- * fallback); then the detected language of those lines; last, the language of
- * a platform footer (`© PressReader. Tots els drets reservats.`).
+ * fallback); then the detected language of those lines (read with the page's
+ * footer and its links, when it has them); last, the language of a platform
+ * footer alone (`© PressReader. Tots els drets reservats.`).
  */
 export function pageLocale(lines: readonly ClassifiedLine[]): string | null {
   const unknown = lines.filter((l) => l.locales.length === 0);
@@ -85,9 +86,11 @@ export function pageLocale(lines: readonly ClassifiedLine[]): string | null {
   // English is what Magzter prints for a string it has not translated: any other UI language wins over it
   if (known === 'en' && detected !== null && detected !== 'en') return detected;
   if (known !== null && !onlyPriceVotes) return known;
-  const fallback = detected ?? known ?? categoryBreadcrumbLocale(lines);
-  if (fallback !== null) return fallback;
   const footer = unknown.filter((l) => UI_FOOTER_KINDS.has(l.kind)).map(uiWords);
+  // a "More from" header beside a footer is too short to be read alone: read with the footer
+  const withFooter = detected !== null && footer.length > 0 ? detectUiLanguage([...sentences, ...footer]) : null;
+  const fallback = withFooter ?? detected ?? known ?? categoryBreadcrumbLocale(lines);
+  if (fallback !== null) return fallback;
   return footer.length > 0 ? detectUiLanguage(footer) : null;
 }
 

@@ -681,33 +681,77 @@ function withoutQualifier(publication: string): string {
   return open > 0 && publication.endsWith(')') ? publication.slice(0, open) : publication;
 }
 
+/** Letters of a word a declined form keeps (`Večernji` → `veče`, `list` in `lista`). */
+const NAME_STEM_CHARS = 4;
+
 /**
- * A footer that does not close the page: after the story, a platform footer (`© PressReader. Tots
- * els drets reservats.`) and its short links (`Diaris en català`), then a "More from {pub}"
- * header (`Més de La Vanguardia`) and related Title / Summary cards. In any language: the first
- * short line after the footer's chrome line that names the page's masthead (its first line) or
- * a publication it prints is the header; the short lines between are the footer's links.
+ * The line names the publication, maybe declined (`Više iz Večernjeg lista` for `Večernji list`):
+ * each of its words of three letters or more opens a word of the line.
  */
-function moreFromAfterFooter(lines: ClassifiedLine[], pubs: readonly string[]): void {
+function namesDeclined(text: string, publication: string): boolean {
+  const words = text.toLowerCase().split(' ');
+  const stems = publication
+    .toLowerCase()
+    .split(' ')
+    .filter((w) => w.length >= 3)
+    .map((w) => w.slice(0, NAME_STEM_CHARS));
+  return stems.length > 0 && stems.every((stem) => words.some((w) => w.startsWith(stem)));
+}
+
+/** A related card: a short title and the sentence under it. */
+function isCardAt(lines: readonly ClassifiedLine[], k: number): boolean {
+  const title = lines[k];
+  const summary = lines[k + 1];
+  return (
+    title?.kind === 'text' &&
+    summary?.kind === 'text' &&
+    isShortTitle(title.text) &&
+    endsSentence(summary.text)
+  );
+}
+
+function isShortTitle(text: string): boolean {
+  return text.length <= TITLE_MAX_CHARS && !endsSentence(text);
+}
+
+/**
+ * A "More from {pub}" header and its related Title / Summary cards next to a platform footer
+ * (`© PressReader. Tots els drets reservats.`), in any language: after the footer and its short
+ * links, the line right above the first card; or, above a footer that closes the page, the
+ * short line naming the masthead (its first line) or a publication the page prints, declined
+ * or not, right above a run of cards. The header is boilerplate, the cards are teasers, the
+ * footer's links are navigation.
+ */
+function moreFromBesideFooter(lines: ClassifiedLine[], pubs: readonly string[]): void {
   const footer = lines.findIndex((l) => l.kind === 'chrome' && l.index > 0);
-  if (footer < 0 || footer + 2 >= lines.length) return;
+  if (footer < 0) return;
   const masthead = lines[0] as ClassifiedLine;
   const names = [...pubs, ...(masthead.kind === 'text' && isShortLink(masthead.text) ? [masthead.text] : [])];
   const known = [...new Set(names.map(withoutQualifier))];
+  const header = (k: number, line: ClassifiedLine): void => {
+    const named = known.find((pub) => namesDeclined(line.text, pub));
+    lines[k] = relabel(line, 'more-stories', named === undefined ? {} : { publication: named });
+  };
+  // after the footer: its links, the header, the cards
   for (let k = footer + 1; k < lines.length && k <= footer + FOOTER_MAX_LINES; k++) {
+    if (k > footer + 1 && isCardAt(lines, k)) {
+      for (let j = footer + 1; j < k - 1; j++) lines[j] = relabel(lines[j] as ClassifiedLine, 'navigation');
+      header(k - 1, lines[k - 1] as ClassifiedLine);
+      return;
+    }
     const line = lines[k] as ClassifiedLine;
-    if (line.kind !== 'text' && line.kind !== 'navigation') return;
-    if (!isShortLink(line.text)) return;
-    const named = namedKnownPublication(line.text, known);
-    if (named === null || foldKey(named) === line.key) continue;
-    // cards follow: a title and the sentence under it
-    const title = lines[k + 1];
-    const summary = lines[k + 2];
-    if (title?.kind !== 'text' || summary?.kind !== 'text' || !endsSentence(summary.text)) return;
-    for (let j = footer + 1; j < k; j++) lines[j] = relabel(lines[j] as ClassifiedLine, 'navigation');
-    lines[k] = relabel(line, 'more-stories', { publication: named });
-    return;
+    if ((line.kind !== 'text' && line.kind !== 'navigation') || !isShortLink(line.text)) break;
   }
+  // before a footer that closes the page: the header, the cards, then the footer
+  let k = footer - 2;
+  let cards = 0;
+  while (k > 0 && isCardAt(lines, k)) {
+    cards++;
+    k -= 2;
+  }
+  const line = lines[k + 1] as ClassifiedLine;
+  if (cards === 0 || line.kind !== 'text' || !isShortLink(line.text)) return;
+  if (known.some((pub) => namesDeclined(line.text, pub))) header(k + 1, line);
 }
 
 /**
@@ -908,7 +952,7 @@ export function segment(classified: readonly ClassifiedLine[], lastLineOpen = fa
   const repeats = countRepeats(lines);
   const issuePage = lines.some((l) => l.kind === 'issue-contents' || l.kind === 'issue-count');
   const pubs = printedPublications(lines, topEnd);
-  moreFromAfterFooter(lines, pubs);
+  moreFromBesideFooter(lines, pubs);
   let storyEnd = lines.findIndex((l, i) => i >= topEnd && STORY_END_KINDS.has(l.kind));
   let teaserStart: number;
   if (storyEnd >= 0) {
