@@ -179,8 +179,12 @@ export const NAME_PARTICLES: readonly string[] = [
   '&',
 ];
 
-/** Separators between a dateline's place name and the story (`SEOUL - As …`, `TOKYO -- When …`, `NEW DELHI: The …`). */
-export const DATELINE_SEPARATORS: readonly string[] = [' -- ', ' - ', ' – ', ' — ', ': '];
+/**
+ * Separators between a dateline's place name and the story (`SEOUL - As …`, `TOKYO -- When …`,
+ * `NEW DELHI: The …`, `नई दिल्ली : …`), and a dash glued to an abbreviation's last dot
+ * (`ST. JOHN'S, N.L.– Newfoundland's …`).
+ */
+export const DATELINE_SEPARATORS: readonly string[] = [' -- ', ' - ', ' – ', ' — ', ': ', '– ', '— '];
 
 /** Issue numbers printed where a date would be (`Issue 17, 2023`, `Issue 231`): the words before the number. */
 export const ISSUE_WORDS: readonly string[] = [
