@@ -212,7 +212,8 @@ export function isStandfirst(text: string): boolean {
   return wordCount(text) >= STANDFIRST_MIN_WORDS || proseSentences([text], 2) >= 2;
 }
 
-const STANDFIRST_STOPS: ReadonlySet<string> = new Set(['.', '?', '!', '…', '؟', '。', '？', '！']);
+/** Sentence stops in the scripts newsstands print: Latin, Arabic, CJK, the Devanagari danda `।`, the Urdu `۔`. */
+const STANDFIRST_STOPS: ReadonlySet<string> = new Set(['.', '?', '!', '…', '؟', '。', '？', '！', '।', '۔']);
 const QUESTION_MARK_SET: ReadonlySet<string> = new Set(QUESTION_MARKS);
 
 /** Whether `text` holds a sentence stop followed by a space (a sentence ends inside it). */
