@@ -20,6 +20,8 @@ export function pickPageLocale(lines: readonly ClassifiedLine[]): string | null 
       line.kind === 'edition-line' ? EDITION_LINE_VOTES : line.kind === 'price' ? PRICE_PERIOD_VOTE : 1;
     for (const locale of line.locales) votes.set(locale, (votes.get(locale) ?? 0) + weight);
   }
+  // English is what Magzter prints for a string it has not translated: another locale's wording outvotes it
+  if (votes.size > 1) votes.delete('en');
   let best: string | null = null;
   let bestVotes = 0;
   for (const [locale, count] of votes) {
