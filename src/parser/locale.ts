@@ -90,7 +90,8 @@ export function pageLocale(lines: readonly ClassifiedLine[]): string | null {
   if (known !== null && !onlyPriceVotes) return known;
   const footer = unknown.filter((l) => UI_FOOTER_KINDS.has(l.kind)).map(uiWords);
   // a "More from" header beside a footer is too short to be read alone: read with the footer
-  const withFooter = detected !== null && footer.length > 0 ? detectUiLanguage([...sentences, ...footer]) : null;
+  const withFooter =
+    detected !== null && footer.length > 0 ? detectUiLanguage([...sentences, ...footer]) : null;
   const fallback = withFooter ?? detected ?? known ?? categoryBreadcrumbLocale(lines);
   if (fallback !== null) return fallback;
   return footer.length > 0 ? detectUiLanguage(footer) : null;

@@ -35,11 +35,16 @@ describe('pickPageLocale', () => {
 describe('detectUiLanguage', () => {
   it('does not answer a language whose spelling lacks a letter of the sample', () => {
     // franc-min has no Catalan model; `ò` and `è` are not Spanish
-    expect(detectUiLanguage(['Ja ets subscriptor? Inicia la sessió', "Més històries d'El Temps amb tots els detalls"])).toBe(
-      'ca',
-    );
+    expect(
+      detectUiLanguage([
+        'Ja ets subscriptor? Inicia la sessió',
+        "Més històries d'El Temps amb tots els detalls",
+      ]),
+    ).toBe('ca');
     // no Slovak model either; `ť` and `ý` are not Polish, `sa` and `ako` are not Czech
-    expect(detectUiLanguage(['Už máte predplatné? Prihláste sa', 'Viac ako tisíc vybraných príbehov'])).toBe('sk');
+    expect(detectUiLanguage(['Už máte predplatné? Prihláste sa', 'Viac ako tisíc vybraných príbehov'])).toBe(
+      'sk',
+    );
   });
 
   it("keeps the models' answer when it fits the letters as well as any", () => {
