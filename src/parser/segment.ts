@@ -16,6 +16,7 @@ import {
 import { isBoilerplate } from './ledger.js';
 import { namesFooterBrand, namesWallBrand } from './platform-grammars.js';
 import { TRY_GOLD_SHAPE } from './rules/generic.js';
+import { PLATFORMS } from './rules/platforms.js';
 import {
   CARD_ALT_WINDOW,
   CARD_PUBLICATION_MAX_CANDIDATES,
@@ -675,6 +676,9 @@ function trailingChrome(lines: ClassifiedLine[]): void {
   for (let j = k + 1; j < lines.length; j++) lines[j] = relabel(lines[j] as ClassifiedLine, 'navigation');
 }
 
+/** Names a platform signs its footer with (`© PressReader. …`): other chrome (`ZINIO logo`) opens no footer. */
+const FOOTER_BRAND_NAMES: readonly string[] = PLATFORMS.flatMap((p) => p.footerBrands ?? []);
+
 /** `Večernji list (Zagreb)` → `Večernji list`: a "More from" header names the paper without its city. */
 function withoutQualifier(publication: string): string {
   const open = publication.lastIndexOf(' (');
@@ -723,7 +727,9 @@ function isShortTitle(text: string): boolean {
  * footer's links are navigation.
  */
 function moreFromBesideFooter(lines: ClassifiedLine[], pubs: readonly string[]): void {
-  const footer = lines.findIndex((l) => l.kind === 'chrome' && l.index > 0);
+  const footer = lines.findIndex(
+    (l) => l.kind === 'chrome' && l.index > 0 && FOOTER_BRAND_NAMES.some((brand) => l.text.includes(brand)),
+  );
   if (footer < 0) return;
   const masthead = lines[0] as ClassifiedLine;
   const names = [...pubs, ...(masthead.kind === 'text' && isShortLink(masthead.text) ? [masthead.text] : [])];
