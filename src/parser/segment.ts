@@ -420,7 +420,15 @@ function extendPaywallBlock(
       break;
     }
     const prev = lines[j - 1];
-    if (isQuestion(line) && prev !== undefined && (prev.kind === 'brand' || prev.kind === 'trial')) {
+    // after a known trial sentence the prompt carries its action after the question (a card title
+    // that is a question ends with its question mark)
+    const unknownTrial = prev !== undefined && (prev.kind === 'brand' || prev.locales.length === 0);
+    if (
+      isQuestion(line) &&
+      prev?.kind !== undefined &&
+      TIER_KINDS.has(prev.kind) &&
+      (unknownTrial || !endsWithQuestion(line.text))
+    ) {
       lines[j] = relabel(line, 'sign-in');
       j++;
       continue;
@@ -433,6 +441,11 @@ function extendPaywallBlock(
     break;
   }
   return j;
+}
+
+function endsWithQuestion(text: string): boolean {
+  const last = text.at(-1);
+  return last === '?' || last === '؟' || last === '？';
 }
 
 /**
