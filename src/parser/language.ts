@@ -454,7 +454,8 @@ const LETTER = /\p{L}/u;
 /**
  * The Latin-script language of a short sample, given the trigram models' guess: among the
  * languages whose spelling has every letter beyond a–z the sample holds, the one most of the
- * sample's function words point to; the guess itself when it fits as well as any.
+ * sample's function words point to; the guess itself when it fits as well as any. A guess
+ * whose spelling lacks one of the letters is never kept when a language fits them all.
  */
 function checkedLatinLanguage(sample: string, guess: string): string {
   const lower = sample.toLowerCase();
@@ -474,8 +475,9 @@ function checkedLatinLanguage(sample: string, guess: string): string {
       bestHits = hits;
     }
   }
-  if (best === null || bestHits <= guessHits || bestHits === 0) return guess;
-  return best;
+  if (best === null || bestHits <= guessHits) return guess;
+  // no function word to go by: the guess if its letters fit, else the first language whose letters do
+  return bestHits === 0 && guessHits === 0 ? guess : best;
 }
 
 /**

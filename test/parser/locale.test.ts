@@ -52,3 +52,10 @@ describe('detectUiLanguage', () => {
     expect(detectUiLanguage(['Already a subscriber? Sign in to keep reading'])).toBe('en');
   });
 });
+
+describe('detectUiLanguage without function words', () => {
+  it('never keeps a guess whose spelling lacks a letter of the sample when another language has them all', () => {
+    // franc answers Spanish; Spanish never writes `à`
+    expect(detectUiLanguage(['Diaris en català'])).not.toBe('es');
+  });
+});
