@@ -17,6 +17,7 @@ import {
 import { isBoilerplate } from './ledger.js';
 import { labelledHeaderAt, namesFooterBrand, namesWallBrand } from './platform-grammars.js';
 import { TRY_GOLD_SHAPE } from './rules/generic.js';
+import { PLATFORMS } from './rules/platforms.js';
 import {
   CARD_ALT_WINDOW,
   CARD_PUBLICATION_MAX_CANDIDATES,
@@ -377,11 +378,20 @@ function recogniseGenericEdition(
 /**
  * The paywall block: boilerplate lines from the story's end, plus lines in no
  * known wording that the page repeats inside the block (its second copy), a
- * short question right after a trial sentence (the sign-in prompt), and the
- * "More stories from {pub}" header in an unknown wording.
+ * short question right after a trial sentence (the sign-in prompt, however it
+ * is worded: `¿Ya tienes una cuenta? Ingresa` beside a known es trial), the
+ * "More stories from {pub}" header in an unknown wording, and the capture's
+ * last line when it is cut right after a line of the block (see `cutBlockLine`).
  */
-function extendPaywallBlock(lines: ClassifiedLine[], storyEnd: number, pubs: readonly string[]): number {
+function extendPaywallBlock(
+  lines: ClassifiedLine[],
+  storyEnd: number,
+  pubs: readonly string[],
+  lastLineOpen: boolean,
+): number {
   let j = storyEnd;
+  const editionKey = lines[storyEnd]?.kind === 'edition-line' ? lines[storyEnd]?.key : undefined;
+  const blockPrintedTwice = lines.some((l, k) => k > storyEnd && l.key === editionKey);
   while (j < lines.length) {
     const line = lines[j];
     if (line === undefined) break;
@@ -414,18 +424,51 @@ function extendPaywallBlock(lines: ClassifiedLine[], storyEnd: number, pubs: rea
       break;
     }
     const prev = lines[j - 1];
+    // after a known trial sentence the prompt carries its action after the question (a card title
+    // that is a question ends with its question mark)
+    const unknownTrial = prev !== undefined && (prev.kind === 'brand' || prev.locales.length === 0);
     if (
       isQuestion(line) &&
-      prev !== undefined &&
-      (prev.kind === 'brand' || (prev.kind === 'trial' && prev.locales.length === 0))
+      prev?.kind !== undefined &&
+      TIER_KINDS.has(prev.kind) &&
+      (unknownTrial || !endsWithQuestion(line.text))
     ) {
       lines[j] = relabel(line, 'sign-in');
       j++;
       continue;
     }
+    const cut = lastLineOpen && j === lines.length - 1 ? cutBlockLine(line, prev, blockPrintedTwice) : null;
+    if (cut !== null) {
+      lines[j] = relabel(line, cut, { cut: true });
+      j++;
+    }
     break;
   }
   return j;
+}
+
+function endsWithQuestion(text: string): boolean {
+  const last = text.at(-1);
+  return last === '?' || last === '؟' || last === '？';
+}
+
+/**
+ * The capture's last line, cut, right after a line of the paywall block, is the block's next
+ * line in whatever language: after the trial sentence the sign-in prompt (`すでにアカウントを
+ * お持ちの方`, cut before its question mark), after the sign-in prompt the "More stories from"
+ * header (`บทความอื่นๆ จาก BANG`, cut inside the name). Cards only follow that header (where the
+ * block is printed once), so such a line is no teaser. Returns the kind it takes, or null.
+ */
+function cutBlockLine(
+  line: ClassifiedLine,
+  prev: ClassifiedLine | undefined,
+  blockPrintedTwice: boolean,
+): LineKind | null {
+  if (prev === undefined || line.text.length > SIGN_IN_MAX_CHARS || endsSentence(line.text)) return null;
+  if (prev.kind === 'trial' || prev.kind === 'brand') return 'sign-in';
+  // the old layout prints the block twice and its cards with no header: there a cut line is a card
+  if (prev.kind === 'sign-in' && !blockPrintedTwice) return 'more-stories';
+  return null;
 }
 
 /**
@@ -446,16 +489,18 @@ function namesPublication(
   const key = foldKey(text);
   for (const pub of publications) {
     const pubKey = foldKey(pub);
-    if (key === pubKey || key.length > pubKey.length + MORE_STORIES_EXTRA_CHARS) continue;
     const at = key.indexOf(pubKey);
-    if (at < 0) continue;
+    if (key === pubKey || at < 0) continue;
+    const after = key.slice(at + pubKey.length);
+    const glued = after !== '' && !after.startsWith(' ') && after.length <= GLUED_LABEL_MAX_CHARS;
+    // a glued `View all` link is not the header's own wording (`TOVÁBBI CIKKEK INNEN: HVGÖsszes megtekintése`)
+    const extra = key.length - pubKey.length - (glued ? after.length : 0);
+    if (extra > MORE_STORIES_EXTRA_CHARS) continue;
     const card = following.some(
       (l) => l.key === pubKey || (l.publication !== undefined && foldKey(l.publication) === pubKey),
     );
     if (card) return pub;
     if (needCard) continue;
-    const after = key.slice(at + pubKey.length);
-    const glued = after !== '' && !after.startsWith(' ') && after.length <= GLUED_LABEL_MAX_CHARS;
     // the capture's last line may be the header cut short (`Motoring World से और कहा`)
     if (glued || !hasLowercase(text) || (lastLine && at === 0)) return pub;
   }
@@ -646,6 +691,90 @@ function trailingChrome(lines: ClassifiedLine[]): void {
     return;
   if (!lines.slice(0, k).some((l) => l.kind === 'text')) return;
   for (let j = k + 1; j < lines.length; j++) lines[j] = relabel(lines[j] as ClassifiedLine, 'navigation');
+}
+
+/** Names a platform signs its footer with (`© PressReader. …`): other chrome (`ZINIO logo`) opens no footer. */
+const FOOTER_BRAND_NAMES: readonly string[] = PLATFORMS.flatMap((p) => p.footerBrands ?? []);
+
+/** `Večernji list (Zagreb)` → `Večernji list`: a "More from" header names the paper without its city. */
+function withoutQualifier(publication: string): string {
+  const open = publication.lastIndexOf(' (');
+  return open > 0 && publication.endsWith(')') ? publication.slice(0, open) : publication;
+}
+
+/** Letters of a word a declined form keeps (`Večernji` → `veče`, `list` in `lista`). */
+const NAME_STEM_CHARS = 4;
+
+/**
+ * The line names the publication, maybe declined (`Više iz Večernjeg lista` for `Večernji list`):
+ * each of its words of three letters or more opens a word of the line.
+ */
+function namesDeclined(text: string, publication: string): boolean {
+  const words = text.toLowerCase().split(' ');
+  const stems = publication
+    .toLowerCase()
+    .split(' ')
+    .filter((w) => w.length >= 3)
+    .map((w) => w.slice(0, NAME_STEM_CHARS));
+  return stems.length > 0 && stems.every((stem) => words.some((w) => w.startsWith(stem)));
+}
+
+/** A related card: a short title and the sentence under it. */
+function isCardAt(lines: readonly ClassifiedLine[], k: number): boolean {
+  const title = lines[k];
+  const summary = lines[k + 1];
+  return (
+    title?.kind === 'text' &&
+    summary?.kind === 'text' &&
+    isShortTitle(title.text) &&
+    endsSentence(summary.text)
+  );
+}
+
+function isShortTitle(text: string): boolean {
+  return text.length <= TITLE_MAX_CHARS && !endsSentence(text);
+}
+
+/**
+ * A "More from {pub}" header and its related Title / Summary cards next to a platform footer
+ * (`© PressReader. Tots els drets reservats.`), in any language: after the footer and its short
+ * links, the line right above the first card; or, above a footer that closes the page, the
+ * short line naming the masthead (its first line) or a publication the page prints, declined
+ * or not, right above a run of cards. The header is boilerplate, the cards are teasers, the
+ * footer's links are navigation.
+ */
+function moreFromBesideFooter(lines: ClassifiedLine[], pubs: readonly string[]): void {
+  const footer = lines.findIndex(
+    (l) => l.kind === 'chrome' && l.index > 0 && FOOTER_BRAND_NAMES.some((brand) => l.text.includes(brand)),
+  );
+  if (footer < 0) return;
+  const masthead = lines[0] as ClassifiedLine;
+  const names = [...pubs, ...(masthead.kind === 'text' && isShortLink(masthead.text) ? [masthead.text] : [])];
+  const known = [...new Set(names.map(withoutQualifier))];
+  const header = (k: number, line: ClassifiedLine): void => {
+    const named = known.find((pub) => namesDeclined(line.text, pub));
+    lines[k] = relabel(line, 'more-stories', named === undefined ? {} : { publication: named });
+  };
+  // after the footer: its links, the header, the cards
+  for (let k = footer + 1; k < lines.length && k <= footer + FOOTER_MAX_LINES; k++) {
+    if (k > footer + 1 && isCardAt(lines, k)) {
+      for (let j = footer + 1; j < k - 1; j++) lines[j] = relabel(lines[j] as ClassifiedLine, 'navigation');
+      header(k - 1, lines[k - 1] as ClassifiedLine);
+      return;
+    }
+    const line = lines[k] as ClassifiedLine;
+    if ((line.kind !== 'text' && line.kind !== 'navigation') || !isShortLink(line.text)) break;
+  }
+  // before a footer that closes the page: the header, the cards, then the footer
+  let k = footer - 2;
+  let cards = 0;
+  while (k > 0 && isCardAt(lines, k)) {
+    cards++;
+    k -= 2;
+  }
+  const line = lines[k + 1] as ClassifiedLine;
+  if (cards === 0 || line.kind !== 'text' || !isShortLink(line.text)) return;
+  if (known.some((pub) => namesDeclined(line.text, pub))) header(k + 1, line);
 }
 
 /**
@@ -942,13 +1071,14 @@ export function segment(
   const issuePage =
     lines.some((l) => l.kind === 'issue-contents' || l.kind === 'issue-count') || storePanel(lines, topEnd);
   if (issuePage) cardsHeading(lines, topEnd);
+  const pubs = printedPublications(lines, topEnd);
+  moreFromBesideFooter(lines, pubs);
   let storyEnd = lines.findIndex((l, i) => i >= topEnd && STORY_END_KINDS.has(l.kind));
   let teaserStart: number;
-  const pubs = printedPublications(lines, topEnd);
   if (storyEnd >= 0) {
     storyEnd = recogniseGenericEdition(lines, storyEnd, topEnd, pubs);
     // the edition line just recognised names the publication too
-    teaserStart = extendPaywallBlock(lines, storyEnd, printedPublications(lines, topEnd));
+    teaserStart = extendPaywallBlock(lines, storyEnd, printedPublications(lines, topEnd), lastLineOpen);
   } else if ((storyEnd = findPaywallPair(lines, topEnd)) >= 0) {
     teaserStart = storyEnd + 2;
   } else {

@@ -61,6 +61,8 @@ const OPENERS = [...BYLINE_OPENERS].sort((a, b) => b.length - a.length);
 const CREDITS: ReadonlySet<string> = new Set(BYLINE_CREDITS);
 const PARTICLES: ReadonlySet<string> = new Set(NAME_PARTICLES);
 const DATELINE_PLACE = /^\p{Lu}[\p{Lu}\p{M} .,'’()/&]*$/u;
+/** A place in a script without case (`नई दिल्ली`): at most three words of letters. */
+const CASELESS_PLACE = /^[\p{L}\p{M}]+(?: [\p{L}\p{M}]+){0,2}$/u;
 const QUOTE_OPENERS = new Set(["'", '"', '“', '‘', '«']);
 
 /** Each opener followed by its space (`by `), made once. */
@@ -153,7 +155,13 @@ export function findDateline(paragraph: string): string | null {
     if (at <= 0 || at > DATELINE_MAX_CHARS) continue;
     const prefix = paragraph.slice(0, at).trim();
     const place = withoutAgency(prefix);
-    if (place.length < 2 || wordCount(place) > 4 || !DATELINE_PLACE.test(place.toUpperCase())) continue;
+    if (place.length < 2 || wordCount(place) > 4) continue;
+    if (CASELESS_PLACE.test(place) && !hasLowercase(place) && !hasUppercase(place)) {
+      // a script without capitals cannot show a place by its case: only the spaced colon or a dash sets it off
+      if (sep !== ': ' || paragraph.charAt(at - 1) === ' ') return place;
+      continue;
+    }
+    if (!DATELINE_PLACE.test(place.toUpperCase())) continue;
     if (!hasLowercase(place)) return place;
     if (hasAgency(prefix) && place.split(' ').every(startsUppercase)) return place;
   }
@@ -223,7 +231,8 @@ export function isStandfirst(text: string): boolean {
   return wordCount(text) >= STANDFIRST_MIN_WORDS || proseSentences([text], 2) >= 2;
 }
 
-const STANDFIRST_STOPS: ReadonlySet<string> = new Set(['.', '?', '!', '…', '؟', '。', '？', '！']);
+/** Sentence stops in the scripts newsstands print: Latin, Arabic, CJK, the Devanagari danda `।`, the Urdu `۔`. */
+const STANDFIRST_STOPS: ReadonlySet<string> = new Set(['.', '?', '!', '…', '؟', '。', '？', '！', '।', '۔']);
 const QUESTION_MARK_SET: ReadonlySet<string> = new Set(QUESTION_MARKS);
 
 /** Whether `text` holds a sentence stop followed by a space (a sentence ends inside it). */
