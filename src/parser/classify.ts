@@ -15,6 +15,7 @@ import {
 import type { SourceLine } from './normalize.js';
 import { readCredits } from './credits.js';
 import { matchCreditLine } from './platform-grammars.js';
+import { PLATFORMS } from './rules/platforms.js';
 import {
   COPYRIGHT_SHAPE,
   CURRENCY_SYMBOLS,
@@ -55,6 +56,7 @@ import {
   PRICE_NOTE_MAX_CHARS,
   PRICE_PERIOD_MAX_CHARS,
   READING_TIME_MAX_CHARS,
+  CASELESS_READING_UNIT_MAX_CHARS,
 } from './settings.js';
 import { SubstringSet } from './substrings.js';
 import {
@@ -361,6 +363,42 @@ function matchMarkers(folded: string, text: string, found: ReadonlySet<string>):
   return holdsAny(found, BRAND_LOWERS) ? { kind: 'brand', locales: [] } : null;
 }
 
+/** Words for "minute" a glued reading time may open with, longest first (`minutos` before `min`). */
+const GLUED_MINUTE_WORDS: readonly string[] = [...MINUTE_WORDS].sort((a, b) => b.length - a.length);
+
+/**
+ * `Proceso7 min de lecturaPolítica`, `日経ビジネス4分で読めます`: a card's publication with its
+ * reading time glued on (and maybe its section), in any language: a name, a number of at most
+ * three digits glued to it, then a word for "minute". The publication is the name.
+ */
+function matchGluedCardShape(text: string): Classification | null {
+  if (text.length > 2 * CARD_PUBLICATION_MAX_CHARS) return null;
+  let digits = 0;
+  while (digits < text.length && !isAsciiDigit(text.charCodeAt(digits))) digits++;
+  if (digits === 0 || digits === text.length || isWhitespace(text.charCodeAt(digits - 1))) return null;
+  let unit = digits;
+  while (unit < text.length && isAsciiDigit(text.charCodeAt(unit))) unit++;
+  if (unit - digits > 3) return null;
+  const rest = lower(text.slice(unit).trimStart());
+  const word = GLUED_MINUTE_WORDS.find((w) => rest.startsWith(w));
+  // a Latin word ends there (`min de lectura`, `min.`), not inside a longer one (`minister`)
+  if (word === undefined || /^\p{Script=Latin}/u.test(rest.slice(word.length))) return null;
+  const pub = text.slice(0, digits).trim();
+  if (pub.length > CARD_PUBLICATION_MAX_CHARS || !acceptablePublication(pub)) return null;
+  return { kind: 'card-publication', locales: localesOf(unitsOpening(rest)) ?? [], publication: pub };
+}
+
+function isAsciiDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+/** The known reading-time units the folded text opens with (`min de leitura` in `min de leituranegócios`). */
+function unitsOpening(folded: string): readonly LocalizedString[] {
+  let found: LocalizedString[] | null = null;
+  for (const unit of READING_TIME_UNITS) if (folded.startsWith(unit.lower)) (found ??= []).push(unit);
+  return found ?? NO_MATCHES;
+}
+
 /** `New Zealand Listener3 min readSocial Science`: publication, reading time and section glued. */
 function matchGluedCard(text: string, found: ReadonlySet<string>): Classification | null {
   for (const { marker, lower: markerLower } of GLUED_MARKERS) {
@@ -376,7 +414,7 @@ function matchGluedCard(text: string, found: ReadonlySet<string>): Classificatio
     if (pub.length > CARD_PUBLICATION_MAX_CHARS || text.length - at > CARD_PUBLICATION_MAX_CHARS) continue;
     return { kind: 'card-publication', locales: [], publication: pub };
   }
-  return null;
+  return matchGluedCardShape(text);
 }
 
 /**
@@ -437,7 +475,17 @@ export function matchReadingTime(text: string): string[] | null {
   const words = folded.split(' ').filter(Boolean);
   if (words.length > 2 || (words[1] !== undefined && words[1].length > 14)) return null;
   const first = (words[0] ?? '').replace(/\.$/u, '');
-  return MINUTES.has(first) ? [] : null;
+  return MINUTES.has(first) || opensWithCaselessMinute(first) ? [] : null;
+}
+
+/** Words for "minute" in scripts written without spaces (`分`, `분`), which the rest of the unit follows glued. */
+const CASELESS_MINUTE_WORDS: readonly string[] = MINUTE_WORDS.filter((w) => w.toUpperCase() === w);
+
+/** `分で読める`, `分で読了`: a unit in a script without spaces that opens with its word for "minute". */
+function opensWithCaselessMinute(unit: string): boolean {
+  if (unit.length > CASELESS_READING_UNIT_MAX_CHARS) return false;
+  for (const w of CASELESS_MINUTE_WORDS) if (unit.startsWith(w)) return true;
+  return false;
 }
 
 /** Each known reading-time unit with its form followed by a full stop (`min.`), made once. */
@@ -688,12 +736,28 @@ function classifyFolded(
   );
 }
 
+const LINK_ICONS: readonly string[] = PLATFORMS.flatMap((p) => p.linkIcons ?? []);
+const LINK_LINE: Classification = { kind: 'navigation', locales: [] };
+
+/**
+ * `閱讀更多keyboard_arrow_down`, `Bővebbenkeyboard_arrow_down`: a short label, no sentence,
+ * printed with a link's icon glued after it is a link, whatever its language.
+ */
+function matchLinkLabel(line: SourceLine): Classification | null {
+  const printed = line.printed;
+  if (printed === undefined || line.text.length > NAVIGATION_MAX_CHARS || endsSentence(line.text))
+    return null;
+  for (const icon of LINK_ICONS) if (printed.endsWith(icon)) return LINK_LINE;
+  return null;
+}
+
 /** Classify every line; only the last line, when open, may match a cut boilerplate sentence. */
 export function classifyLines(lines: readonly SourceLine[], lastLineOpen: boolean): ClassifiedLine[] {
   return lines.map((line, index) => {
     const folded = lower(line.text);
     const found = LINE_STRINGS.foundIn(folded);
-    const c = classifyFolded(line.text, folded, found, lastLineOpen && index === lines.length - 1);
+    let c = classifyFolded(line.text, folded, found, lastLineOpen && index === lines.length - 1);
+    if (c.kind === 'text') c = matchLinkLabel(line) ?? c;
     return {
       text: line.text,
       lineNo: line.lineNo,

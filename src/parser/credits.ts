@@ -128,12 +128,20 @@ function splitCredits(text: string): Credit[] | null {
   return credits;
 }
 
+/** Full-width marks CJK credits print after their label (`文／王小明`, `撰文：陳美玲`), read as `Label: Name`. */
+const FULL_WIDTH_LABEL_MARK = /[／：]/gu;
+
+function withLabelColons(text: string): string {
+  return text.includes('／') || text.includes('：') ? text.replace(FULL_WIDTH_LABEL_MARK, ': ') : text;
+}
+
 /**
  * The credits of a line shaped as a credits line, or null: one or more
  * credits, every one a name, at least one under a label the vocabulary knows
  * (`Text: Ana Ruiz`, `Photos: Rui Gaudêncio`).
  */
-export function readCredits(text: string): Credits | null {
+export function readCredits(printed: string): Credits | null {
+  const text = withLabelColons(printed);
   if (text.length > CREDITS_LINE_MAX_CHARS || (!text.includes(':') && !/ by /iu.test(text))) return null;
   const credits = splitCredits(text);
   if (credits === null || credits.length === 0) return null;

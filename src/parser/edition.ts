@@ -388,11 +388,31 @@ export function matchIssueTitle(
   nameLine: string,
   issueLine: string,
 ): { publication: string; date: PrintedDate } | null {
-  const publication = undoubledName(nameLine);
-  if (publication === '' || !issueLine.startsWith(`${publication} `)) return null;
-  const date = parseEditionLabel(issueLine.slice(publication.length + 1));
+  const name = undoubledName(nameLine);
+  if (name === '' || issueLine.charAt(name.length) !== ' ') return null;
+  // the store may set the name line in another case (`VEJAVEJA` / `Veja Edição 2816`): the issue line's is the name's
+  const publication = issueLine.slice(0, name.length);
+  if (publication !== name && publication.toLowerCase() !== name.toLowerCase()) return null;
+  const rest = issueLine.slice(name.length + 1);
+  const date = parseEditionLabel(rest) ?? (name !== nameLine ? issueNameByShape(rest) : null);
   return date === null ? null : { publication, date };
 }
+
+/**
+ * `Número 512`, `Edição 449`, `N. 1502`: under a name the store printed twice glued (that
+ * doubling is the evidence), the rest of the issue line names the issue in the UI's own words.
+ * Read by its shape, in any language: short, a number in it, no sentence. A date printed in it
+ * (`Edição de Março 2023`) is the edition's date, as in an issue name (`dateInIssueName`).
+ */
+function issueNameByShape(rest: string): PrintedDate | null {
+  const label = rest.trim();
+  if (label === '' || label.length > ISSUE_TEXT_MAX_CHARS || !ANY_DIGIT.test(label)) return null;
+  if (SENTENCE_STOPS.has(label.at(-1) ?? '')) return null;
+  return dateInIssueName(label) ?? { label, iso: null };
+}
+
+/** Marks that close a sentence: an issue name does not end with one (`N. 12` ends with a digit). */
+const SENTENCE_STOPS: ReadonlySet<string> = new Set(['.', '!', '?', '。', '！', '？']);
 
 /**
  * Find the first printed date inside running text (`… October 23, 2024-Ausgabe …`).

@@ -13,7 +13,7 @@ import { applyLearned } from './learned.js';
 import { isBoilerplate, Ledger } from './ledger.js';
 import { pageLocale } from './locale.js';
 import { isCaptureCut, limitInput, normalizeInput } from './normalize.js';
-import { detectPlatform, platformLayout, printsPlatformLines } from './platform.js';
+import { closesWithPreviewWall, detectPlatform, platformLayout, printsPlatformLines } from './platform.js';
 import { segment } from './segment.js';
 import { buildStory, extractStory } from './story.js';
 import { extractTeasers } from './teasers.js';
@@ -34,7 +34,10 @@ function parse(text: string, options: ParseOptions): ParsedPage {
   const { lines, lastLineOpen } = normalizeInput(input);
   if (lines.length === 0) return emptyPage(['no text to parse']);
 
-  const segments = segment(classifyLines(lines, lastLineOpen), lastLineOpen);
+  const classified = classifyLines(lines, lastLineOpen);
+  // a preview wall need not name the brand on a platform that closes stories with one, or on an unknown one
+  const wallWithoutBrand = closesWithPreviewWall(detectPlatform(options.url, classified));
+  const segments = segment(classified, lastLineOpen, wallWithoutBrand);
   const all = segments.lines;
   const platform = detectPlatform(options.url, all);
   applyLearned(all, options.learned, platform, (line, evidence) => ({

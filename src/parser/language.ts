@@ -24,7 +24,13 @@
 
 import { data as FRANC_MODELS } from 'franc-min/data.js';
 import { expressions as FRANC_SCRIPTS } from 'franc-min/expressions.js';
-import { LANGUAGE_CANDIDATES, LANGUAGE_MIN_CHARS, LANGUAGE_SAMPLE_CHARS } from './settings.js';
+import { LATIN_LANGUAGES, type LatinLanguage } from './rules/alphabets.js';
+import {
+  LANGUAGE_CANDIDATES,
+  LANGUAGE_MIN_CHARS,
+  LANGUAGE_SAMPLE_CHARS,
+  UI_LANGUAGE_MIN_CHARS,
+} from './settings.js';
 import { isWhitespace } from './text.js';
 
 /** Kana appear only in Japanese: a sample holding them is Japanese (franc would weigh its kanji as Chinese). */
@@ -436,4 +442,73 @@ export function detectLanguage(texts: readonly string[], minChars = LANGUAGE_MIN
   if (KANA.test(sample)) return 'ja';
   const code = francCode(sample);
   return code === null ? null : (ISO_639_3_TO_BCP47[code] ?? null);
+}
+
+const LATIN_BY_TAG: ReadonlyMap<string, LatinLanguage> = new Map(LATIN_LANGUAGES.map((l) => [l.tag, l]));
+const LATIN_WORD_SETS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  LATIN_LANGUAGES.map((l) => [l.tag, new Set(l.words)]),
+);
+const NON_LETTERS = /\P{L}+/u;
+const LETTER = /\p{L}/u;
+
+/**
+ * The Latin-script language of a short sample, given the trigram models' guess: among the
+ * languages whose spelling has every letter beyond a–z the sample holds, the one most of the
+ * sample's function words point to; the guess itself when it fits as well as any. A guess
+ * whose spelling lacks one of the letters is never kept when a language fits them all.
+ */
+function checkedLatinLanguage(sample: string, guess: string): string {
+  const lower = sample.toLowerCase();
+  const letters = new Set<string>();
+  for (const char of lower) if (char.charCodeAt(0) > 0x7f && LETTER.test(char)) letters.add(char);
+  const words = lower.split(NON_LETTERS).filter(Boolean);
+  let best: string | null = null;
+  let bestHits = -1;
+  let guessHits = -1;
+  for (const language of LATIN_LANGUAGES) {
+    if (![...letters].every((letter) => language.letters.includes(letter))) continue;
+    const known = LATIN_WORD_SETS.get(language.tag) as ReadonlySet<string>;
+    const hits = words.filter((w) => known.has(w)).length;
+    if (language.tag === guess) guessHits = hits;
+    if (hits > bestHits) {
+      best = language.tag;
+      bestHits = hits;
+    }
+  }
+  if (best === null || bestHits <= guessHits) return guess;
+  // no function word to go by: the guess if its letters fit, else the first language whose letters do
+  return bestHits === 0 && guessHits === 0 ? guess : best;
+}
+
+/** Letters that one listed Latin-script language writes and no other (`ș` Romanian, `ő` Hungarian, `ñ` Spanish). */
+const LETTER_OF_ONE_LANGUAGE: ReadonlyMap<string, string> = (() => {
+  const writers = new Map<string, string[]>();
+  for (const language of LATIN_LANGUAGES)
+    for (const letter of language.letters)
+      writers.set(letter, [...(writers.get(letter) ?? []), language.tag]);
+  return new Map([...writers].flatMap(([letter, tags]) => (tags.length === 1 ? [[letter, tags[0]!]] : [])));
+})();
+
+/**
+ * The language named by the first letter of `text` that only one listed language writes: two
+ * or three words (`Știri & Politică`) are too few for a trigram model, one such letter is not.
+ */
+export function languageOfLetters(text: string): string | null {
+  for (const char of text.toLowerCase()) {
+    const language = LETTER_OF_ONE_LANGUAGE.get(char);
+    if (language !== undefined) return language;
+  }
+  return null;
+}
+
+/**
+ * The language of a few short UI lines (edition line, trial, sign-in, footer links): franc's
+ * answer, checked against the letters and function words of the Latin-script languages
+ * (`rules/alphabets.ts`). On so little text the trigram models answer a neighbour, and they
+ * cannot name a language they have no model for (Catalan becomes Spanish, Slovak Polish).
+ */
+export function detectUiLanguage(texts: readonly string[]): string | null {
+  const detected = detectLanguage(texts, UI_LANGUAGE_MIN_CHARS);
+  if (detected === null || !LATIN_BY_TAG.has(detected)) return detected;
+  return checkedLatinLanguage(texts.join('\n').slice(0, FRANC_MAX_LENGTH), detected);
 }

@@ -4,10 +4,10 @@
  */
 
 import type { ClassifiedLine } from './classify.js';
-import { detectLanguage } from './language.js';
+import { detectUiLanguage, languageOfLetters } from './language.js';
 import { CATEGORY_LABELS } from './rules/generic.js';
 import { PLATFORMS } from './rules/platforms.js';
-import { EDITION_LINE_VOTES, PRICE_PERIOD_VOTE, UI_LANGUAGE_MIN_CHARS } from './settings.js';
+import { EDITION_LINE_VOTES, PRICE_PERIOD_VOTE } from './settings.js';
 
 /**
  * The UI language of the page: the locale of its edition line, or else the
@@ -20,6 +20,8 @@ export function pickPageLocale(lines: readonly ClassifiedLine[]): string | null 
       line.kind === 'edition-line' ? EDITION_LINE_VOTES : line.kind === 'price' ? PRICE_PERIOD_VOTE : 1;
     for (const locale of line.locales) votes.set(locale, (votes.get(locale) ?? 0) + weight);
   }
+  // English is what Magzter prints for a string it has not translated: another locale's wording outvotes it
+  if (votes.size > 1) votes.delete('en');
   let best: string | null = null;
   let bestVotes = 0;
   for (const [locale, count] of votes) {
@@ -44,7 +46,14 @@ const UI_SENTENCE_KINDS: ReadonlySet<string> = new Set([
   'issue-contents',
 ]);
 
-const BRAND_TEXTS: readonly string[] = PLATFORMS.flatMap((p) => p.brandNames);
+/**
+ * …and lines that are read only when no vocabulary matched: a platform footer and its links
+ * (`© PressReader. Todos os direitos reservados.`, `Jornais em português`), which also print
+ * names (`PressReader.com`, a country, a store category) in no particular language.
+ */
+const UI_FOOTER_KINDS: ReadonlySet<string> = new Set(['chrome', 'navigation']);
+
+const BRAND_TEXTS: readonly string[] = PLATFORMS.flatMap((p) => [...p.brandNames, ...(p.footerBrands ?? [])]);
 
 /** Text of a platform line without what is printed in English on every UI (brand, publication, dates). */
 function uiWords(line: ClassifiedLine): string {
@@ -57,36 +66,59 @@ function uiWords(line: ClassifiedLine): string {
 /**
  * The UI locale: an edition line in no known wording outweighs every other
  * line (as a known edition line does), so its detected language comes first;
- * then the vocabulary's votes; then the detected language of the other
- * platform lines in no known wording.
+ * then the vocabulary's votes, unless they say English and the platform lines
+ * in no known wording are in another language (English is the untranslated
+ * fallback); then the detected language of those lines (read with the page's
+ * footer and its links, when it has them); last, the language of a platform
+ * footer alone (`© PressReader. Tots els drets reservats.`).
  */
 export function pageLocale(lines: readonly ClassifiedLine[]): string | null {
+  const unknown = lines.filter((l) => l.locales.length === 0);
+  const sentences = unknown.filter((l) => UI_SENTENCE_KINDS.has(l.kind)).map(uiWords);
   const unknownEdition = lines.find((l) => l.kind === 'edition-line' && l.locales.length === 0);
   if (unknownEdition !== undefined) {
-    const detected = detectLanguage([uiWords(unknownEdition)], UI_LANGUAGE_MIN_CHARS);
+    // the block's other lines in no known wording are in the edition line's language: they lengthen the sample
+    const detected = detectUiLanguage([uiWords(unknownEdition), ...sentences]);
     if (detected !== null) return detected;
   }
   const known = pickPageLocale(lines);
   // a price's period word (`/An`) is shared by languages: it votes only when no UI sentence can be read
   const onlyPriceVotes = lines.every((l) => l.locales.length === 0 || l.kind === 'price');
+  const detected = sentences.length > 0 ? detectUiLanguage(sentences) : null;
+  // English is what Magzter prints for a string it has not translated: any other UI language wins over it
+  if (known === 'en' && detected !== null && detected !== 'en') return detected;
   if (known !== null && !onlyPriceVotes) return known;
-  const sentences = lines.filter((l) => UI_SENTENCE_KINDS.has(l.kind) && l.locales.length === 0).map(uiWords);
-  const detected = sentences.length > 0 ? detectLanguage(sentences, UI_LANGUAGE_MIN_CHARS) : null;
-  return detected ?? known ?? categoryBreadcrumbLocale(lines);
+  const footer = unknown.filter((l) => UI_FOOTER_KINDS.has(l.kind)).map(uiWords);
+  // a "More from" header beside a footer is too short to be read alone: read with the footer
+  const withFooter =
+    detected !== null && footer.length > 0 ? detectUiLanguage([...sentences, ...footer]) : null;
+  const fallback = withFooter ?? detected ?? known ?? categoryBreadcrumbLocale(lines);
+  if (fallback !== null) return fallback;
+  return footer.length > 0 ? detectUiLanguage(footer) : null;
 }
 
 const ENGLISH_CATEGORIES: ReadonlySet<string> = new Set(CATEGORY_LABELS.map((c) => c.toLowerCase()));
 
 /**
  * A page whose only UI wording is its store breadcrumb (`/ News & Politics` over a Zinio story):
- * the category's language, when it is one of the English store categories. Last resort only: a
- * reading time or any other platform line in a known wording decides first.
+ * the category's language, English for one of the English store categories, else the detected
+ * language of a store section (`/ Știri și politică`). Last resort only: a reading time or any
+ * other platform line in a known wording decides first.
  */
 function categoryBreadcrumbLocale(lines: readonly ClassifiedLine[]): string | null {
   for (const line of lines) {
     if (line.kind !== 'navigation') continue;
     const category = line.text.slice(line.text.lastIndexOf('/') + 1).trim();
     if (ENGLISH_CATEGORIES.has(category.toLowerCase())) return 'en';
+    if (line.text.startsWith('/ ')) return sectionLanguage(category);
   }
   return null;
+}
+
+/**
+ * The language of a store section's name (`Știri & Politică`): a letter only one language
+ * writes, else the detected language of its words (the `&` between them is no word).
+ */
+function sectionLanguage(section: string): string | null {
+  return languageOfLetters(section) ?? detectUiLanguage([section.split('&').join(' ')]);
 }

@@ -4,6 +4,7 @@
  * one construct a platform prints; a platform without the rule is untouched.
  */
 
+import type { ClassifiedLine } from './classify.js';
 import { parseEditionLabel, type PrintedDate } from './edition.js';
 import { PLATFORMS } from './rules/platforms.js';
 import type { CreditLineRules } from './rules/types.js';
@@ -13,6 +14,7 @@ import {
   BYLINE_MAX_CHARS,
   BYLINE_MAX_WORDS,
   CARD_PUBLICATION_MAX_CHARS,
+  CONTENT_LABEL_MAX_CHARS,
   CREDIT_DATE_SLOT_MAX_CHARS,
   CREDIT_LABEL_MAX_WORDS,
   CREDIT_LINE_MAX_CHARS,
@@ -266,6 +268,21 @@ export function namesWallBrand(text: string): boolean {
     if (!hasLetter(before) && !hasLetter(after)) return true;
   }
   return false;
+}
+
+/**
+ * `Artigo` / `Exame` / title / `2 de mar. de 2023` / `6 min de leitura` (a Scribd preview), from
+ * line `at`: a one-word content-type label in the UI's language, the publication, the title,
+ * the date and the story's reading time, one under the other.
+ */
+export function labelledHeaderAt(lines: readonly ClassifiedLine[], at: number): boolean {
+  const label = lines[at];
+  const publication = lines[at + 1];
+  if (label?.kind !== 'text' || publication?.kind !== 'text' || lines[at + 2]?.kind !== 'text') return false;
+  if (lines[at + 3]?.kind !== 'date' || lines[at + 4]?.kind !== 'reading-time') return false;
+  const text = label.text;
+  if (text.includes(' ') || text.length > CONTENT_LABEL_MAX_CHARS || endsSentence(text)) return false;
+  return publication.text.length <= CARD_PUBLICATION_MAX_CHARS && !endsSentence(publication.text);
 }
 
 const DROP_CAP_PLATFORMS: ReadonlySet<Platform> = new Set(

@@ -69,6 +69,8 @@ export interface PlatformLayout {
   leadingPublication: boolean;
   /** Story pages set a drop cap the capture may have mangled. */
   dropCaps: boolean;
+  /** Story pages may open with a content-type label above the publication, the title and the date (or the platform is unknown). */
+  labelledHeader: boolean;
   platformUnknown: boolean;
 }
 
@@ -76,6 +78,17 @@ export function platformLayout(platform: Platform | null): PlatformLayout {
   return {
     leadingPublication: PLATFORMS.some((p) => p.platform === platform && p.leadingPublication),
     dropCaps: setsDropCaps(platform),
+    labelledHeader:
+      platform === null || PLATFORMS.some((p) => p.platform === platform && p.labelledHeader === true),
     platformUnknown: platform === null,
   };
+}
+
+/**
+ * Whether a preview wall that does not name the brand may close the story: on a platform that
+ * closes its stories with one, and on a page whose platform is not known (the same text must
+ * parse the same with or without its URL).
+ */
+export function closesWithPreviewWall(platform: Platform | null): boolean {
+  return platform === null || PLATFORMS.some((p) => p.platform === platform && p.previewWall === true);
 }

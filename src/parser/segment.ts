@@ -11,11 +11,13 @@ import {
   findPrintedDate,
   isTemplatePlaceholder,
   matchIssueTitle,
+  undoubledName,
   type EditionLineMatch,
 } from './edition.js';
 import { isBoilerplate } from './ledger.js';
-import { namesFooterBrand, namesWallBrand } from './platform-grammars.js';
+import { labelledHeaderAt, namesFooterBrand, namesWallBrand } from './platform-grammars.js';
 import { NAME_PARTICLES, TRY_GOLD_SHAPE } from './rules/generic.js';
+import { PLATFORMS } from './rules/platforms.js';
 import {
   CARD_ALT_WINDOW,
   CARD_PUBLICATION_MAX_CANDIDATES,
@@ -35,9 +37,12 @@ import {
   PAYWALL_PAIR_MAX_DIFFERENT_WORDS,
   PAYWALL_PAIR_MIN_SHARED_WORDS,
   PAYWALL_REPEAT_WINDOW,
+  PREVIEW_WALL_BUTTON_BLOCK_LINES,
   PREVIEW_WALL_LINE_MAX_CHARS,
   PREVIEW_WALL_MAX_LINES,
   SIGN_IN_MAX_CHARS,
+  STORE_PANEL_MAX_LINES,
+  STORE_PANEL_MIN_SIGNS,
   STORY_HEADER_MAX_LINES,
   TITLE_MAX_CHARS,
   TIER_LINE_MAX_CHARS,
@@ -437,11 +442,20 @@ function recogniseGenericEdition(
 /**
  * The paywall block: boilerplate lines from the story's end, plus lines in no
  * known wording that the page repeats inside the block (its second copy), a
- * short question right after a trial sentence (the sign-in prompt), and the
- * "More stories from {pub}" header in an unknown wording.
+ * short question right after a trial sentence (the sign-in prompt, however it
+ * is worded: `¿Ya tienes una cuenta? Ingresa` beside a known es trial), the
+ * "More stories from {pub}" header in an unknown wording, and the capture's
+ * last line when it is cut right after a line of the block (see `cutBlockLine`).
  */
-function extendPaywallBlock(lines: ClassifiedLine[], storyEnd: number, pubs: readonly string[]): number {
+function extendPaywallBlock(
+  lines: ClassifiedLine[],
+  storyEnd: number,
+  pubs: readonly string[],
+  lastLineOpen: boolean,
+): number {
   let j = storyEnd;
+  const editionKey = lines[storyEnd]?.kind === 'edition-line' ? lines[storyEnd]?.key : undefined;
+  const blockPrintedTwice = lines.some((l, k) => k > storyEnd && l.key === editionKey);
   while (j < lines.length) {
     const line = lines[j];
     if (line === undefined) break;
@@ -474,18 +488,51 @@ function extendPaywallBlock(lines: ClassifiedLine[], storyEnd: number, pubs: rea
       break;
     }
     const prev = lines[j - 1];
+    // after a known trial sentence the prompt carries its action after the question (a card title
+    // that is a question ends with its question mark)
+    const unknownTrial = prev !== undefined && (prev.kind === 'brand' || prev.locales.length === 0);
     if (
       isQuestion(line) &&
-      prev !== undefined &&
-      (prev.kind === 'brand' || (prev.kind === 'trial' && prev.locales.length === 0))
+      prev?.kind !== undefined &&
+      TIER_KINDS.has(prev.kind) &&
+      (unknownTrial || !endsWithQuestion(line.text))
     ) {
       lines[j] = relabel(line, 'sign-in');
       j++;
       continue;
     }
+    const cut = lastLineOpen && j === lines.length - 1 ? cutBlockLine(line, prev, blockPrintedTwice) : null;
+    if (cut !== null) {
+      lines[j] = relabel(line, cut, { cut: true });
+      j++;
+    }
     break;
   }
   return j;
+}
+
+function endsWithQuestion(text: string): boolean {
+  const last = text.at(-1);
+  return last === '?' || last === '؟' || last === '？';
+}
+
+/**
+ * The capture's last line, cut, right after a line of the paywall block, is the block's next
+ * line in whatever language: after the trial sentence the sign-in prompt (`すでにアカウントを
+ * お持ちの方`, cut before its question mark), after the sign-in prompt the "More stories from"
+ * header (`บทความอื่นๆ จาก BANG`, cut inside the name). Cards only follow that header (where the
+ * block is printed once), so such a line is no teaser. Returns the kind it takes, or null.
+ */
+function cutBlockLine(
+  line: ClassifiedLine,
+  prev: ClassifiedLine | undefined,
+  blockPrintedTwice: boolean,
+): LineKind | null {
+  if (prev === undefined || line.text.length > SIGN_IN_MAX_CHARS || endsSentence(line.text)) return null;
+  if (prev.kind === 'trial' || prev.kind === 'brand') return 'sign-in';
+  // the old layout prints the block twice and its cards with no header: there a cut line is a card
+  if (prev.kind === 'sign-in' && !blockPrintedTwice) return 'more-stories';
+  return null;
 }
 
 /**
@@ -506,16 +553,18 @@ function namesPublication(
   const key = foldKey(text);
   for (const pub of publications) {
     const pubKey = foldKey(pub);
-    if (key === pubKey || key.length > pubKey.length + MORE_STORIES_EXTRA_CHARS) continue;
     const at = key.indexOf(pubKey);
-    if (at < 0) continue;
+    if (key === pubKey || at < 0) continue;
+    const after = key.slice(at + pubKey.length);
+    const glued = after !== '' && !after.startsWith(' ') && after.length <= GLUED_LABEL_MAX_CHARS;
+    // a glued `View all` link is not the header's own wording (`TOVÁBBI CIKKEK INNEN: HVGÖsszes megtekintése`)
+    const extra = key.length - pubKey.length - (glued ? after.length : 0);
+    if (extra > MORE_STORIES_EXTRA_CHARS) continue;
     const card = following.some(
       (l) => l.key === pubKey || (l.publication !== undefined && foldKey(l.publication) === pubKey),
     );
     if (card) return pub;
     if (needCard) continue;
-    const after = key.slice(at + pubKey.length);
-    const glued = after !== '' && !after.startsWith(' ') && after.length <= GLUED_LABEL_MAX_CHARS;
     // the capture's last line may be the header cut short (`Motoring World से और कहा`)
     if (glued || !hasLowercase(text) || (lastLine && at === 0)) return pub;
   }
@@ -708,6 +757,90 @@ function trailingChrome(lines: ClassifiedLine[]): void {
   for (let j = k + 1; j < lines.length; j++) lines[j] = relabel(lines[j] as ClassifiedLine, 'navigation');
 }
 
+/** Names a platform signs its footer with (`© PressReader. …`): other chrome (`ZINIO logo`) opens no footer. */
+const FOOTER_BRAND_NAMES: readonly string[] = PLATFORMS.flatMap((p) => p.footerBrands ?? []);
+
+/** `Večernji list (Zagreb)` → `Večernji list`: a "More from" header names the paper without its city. */
+function withoutQualifier(publication: string): string {
+  const open = publication.lastIndexOf(' (');
+  return open > 0 && publication.endsWith(')') ? publication.slice(0, open) : publication;
+}
+
+/** Letters of a word a declined form keeps (`Večernji` → `veče`, `list` in `lista`). */
+const NAME_STEM_CHARS = 4;
+
+/**
+ * The line names the publication, maybe declined (`Više iz Večernjeg lista` for `Večernji list`):
+ * each of its words of three letters or more opens a word of the line.
+ */
+function namesDeclined(text: string, publication: string): boolean {
+  const words = text.toLowerCase().split(' ');
+  const stems = publication
+    .toLowerCase()
+    .split(' ')
+    .filter((w) => w.length >= 3)
+    .map((w) => w.slice(0, NAME_STEM_CHARS));
+  return stems.length > 0 && stems.every((stem) => words.some((w) => w.startsWith(stem)));
+}
+
+/** A related card: a short title and the sentence under it. */
+function isCardAt(lines: readonly ClassifiedLine[], k: number): boolean {
+  const title = lines[k];
+  const summary = lines[k + 1];
+  return (
+    title?.kind === 'text' &&
+    summary?.kind === 'text' &&
+    isShortTitle(title.text) &&
+    endsSentence(summary.text)
+  );
+}
+
+function isShortTitle(text: string): boolean {
+  return text.length <= TITLE_MAX_CHARS && !endsSentence(text);
+}
+
+/**
+ * A "More from {pub}" header and its related Title / Summary cards next to a platform footer
+ * (`© PressReader. Tots els drets reservats.`), in any language: after the footer and its short
+ * links, the line right above the first card; or, above a footer that closes the page, the
+ * short line naming the masthead (its first line) or a publication the page prints, declined
+ * or not, right above a run of cards. The header is boilerplate, the cards are teasers, the
+ * footer's links are navigation.
+ */
+function moreFromBesideFooter(lines: ClassifiedLine[], pubs: readonly string[]): void {
+  const footer = lines.findIndex(
+    (l) => l.kind === 'chrome' && l.index > 0 && FOOTER_BRAND_NAMES.some((brand) => l.text.includes(brand)),
+  );
+  if (footer < 0) return;
+  const masthead = lines[0] as ClassifiedLine;
+  const names = [...pubs, ...(masthead.kind === 'text' && isShortLink(masthead.text) ? [masthead.text] : [])];
+  const known = [...new Set(names.map(withoutQualifier))];
+  const header = (k: number, line: ClassifiedLine): void => {
+    const named = known.find((pub) => namesDeclined(line.text, pub));
+    lines[k] = relabel(line, 'more-stories', named === undefined ? {} : { publication: named });
+  };
+  // after the footer: its links, the header, the cards
+  for (let k = footer + 1; k < lines.length && k <= footer + FOOTER_MAX_LINES; k++) {
+    if (k > footer + 1 && isCardAt(lines, k)) {
+      for (let j = footer + 1; j < k - 1; j++) lines[j] = relabel(lines[j] as ClassifiedLine, 'navigation');
+      header(k - 1, lines[k - 1] as ClassifiedLine);
+      return;
+    }
+    const line = lines[k] as ClassifiedLine;
+    if ((line.kind !== 'text' && line.kind !== 'navigation') || !isShortLink(line.text)) break;
+  }
+  // before a footer that closes the page: the header, the cards, then the footer
+  let k = footer - 2;
+  let cards = 0;
+  while (k > 0 && isCardAt(lines, k)) {
+    cards++;
+    k -= 2;
+  }
+  const line = lines[k + 1] as ClassifiedLine;
+  if (cards === 0 || line.kind !== 'text' || !isShortLink(line.text)) return;
+  if (known.some((pub) => namesDeclined(line.text, pub))) header(k + 1, line);
+}
+
 /**
  * A Zinio story page's header: an issue title (`QuoQuo` / `Quo September2021`), then the title,
  * the byline and the story's own reading time, in any order (`6 min.` above or under the title).
@@ -729,6 +862,60 @@ function storyReadingTimeEnd(lines: readonly ClassifiedLine[], topEnd: number): 
   return end;
 }
 
+/** Label, publication, title, date and reading time: the lines of a label header (`labelledHeaderAt`). */
+const LABELLED_HEADER_LINES = 5;
+
+/** Lines of a store's panel that say it is one, whatever their wording. */
+const STORE_PANEL_KINDS: ReadonlySet<LineKind> = new Set(['price', 'navigation', 'issue-count', 'promo']);
+/** `52 lapszám`, `12 edições`, `26 期號`: a number of issues and one short word. */
+const ISSUE_COUNT_SHAPE = /^\d{1,3} ?[^\s\d]{1,15}$/u;
+
+/**
+ * A store's issue page in a wording no locale knows (a Zinio page with no logo line and a plain
+ * `/ Category` breadcrumb): the issue title on top (the name printed twice glued, then the name
+ * with the issue's date or number), then, before the first card, the store's panel: the
+ * publisher's blurb right under the issue line (a story page has its title there), prices,
+ * links, the issue count. With enough of them the page is an issue page: the panel's issue
+ * count and the heading over the first card are store lines too. Returns whether it is one.
+ */
+function storePanel(lines: ClassifiedLine[], topEnd: number): boolean {
+  const name = lines[topEnd];
+  const issue = lines[topEnd + 1];
+  if (name?.kind !== 'text' || issue?.kind !== 'text' || undoubledName(name.text) === name.text) return false;
+  if (matchIssueTitle(name.text, issue.text) === null) return false;
+  const signs = new Set<string>();
+  const blurb = lines[topEnd + 2];
+  if (blurb?.kind === 'text' && endsSentence(blurb.text)) signs.add('blurb');
+  let end = topEnd + 2;
+  const limit = Math.min(lines.length, topEnd + 2 + STORE_PANEL_MAX_LINES);
+  for (; end < limit && lines[end]?.kind !== 'reading-time'; end++) {
+    const line = lines[end] as ClassifiedLine;
+    if (STORE_PANEL_KINDS.has(line.kind)) signs.add(line.kind);
+    else if (line.kind === 'text' && ISSUE_COUNT_SHAPE.test(line.text)) signs.add('issue-count');
+  }
+  if (signs.size < STORE_PANEL_MIN_SIGNS) return false;
+  for (let k = topEnd + 2; k < end; k++) {
+    const line = lines[k] as ClassifiedLine;
+    if (line.kind === 'text' && ISSUE_COUNT_SHAPE.test(line.text)) lines[k] = relabel(line, 'issue-count');
+  }
+  return true;
+}
+
+/**
+ * An issue page's heading over its first card (`Ebben a számban`, `本期內容`), in any wording:
+ * the short line, no sentence, just above the reading time that opens the first card (links
+ * such as `閱讀更多keyboard_arrow_down` may stand between). Never a teaser's title.
+ */
+function cardsHeading(lines: ClassifiedLine[], topEnd: number): void {
+  const first = lines.findIndex((l, k) => k >= topEnd && l.kind === 'reading-time');
+  if (first < 0 || !opensCard(lines, first)) return;
+  let k = first - 1;
+  while (k > topEnd && lines[k]?.kind === 'navigation') k--;
+  const heading = lines[k];
+  if (k > topEnd && heading?.kind === 'text' && isShortLink(heading.text))
+    lines[k] = relabel(heading, 'issue-contents');
+}
+
 /**
  * A preview wall closing the story (Scribd: `Estás leyendo una vista previa
  * gratuita.` / `Lee el resto… con una prueba gratuita de Scribd.` / `Prueba gratis
@@ -736,7 +923,12 @@ function storyReadingTimeEnd(lines: readonly ClassifiedLine[], topEnd: number): 
  * story's end, at most a few, one of them naming the platform's brand. Returns
  * where the story ends now; the wall's lines are paywall.
  */
-function previewWall(lines: ClassifiedLine[], topEnd: number, storyEnd: number): number {
+function previewWall(
+  lines: ClassifiedLine[],
+  topEnd: number,
+  storyEnd: number,
+  wallWithoutBrand: boolean,
+): number {
   let start = storyEnd;
   while (
     start - 1 > topEnd &&
@@ -747,9 +939,37 @@ function previewWall(lines: ClassifiedLine[], topEnd: number, storyEnd: number):
     start--;
   let brand = -1;
   for (let k = start; k < storyEnd; k++) if (namesWallBrand((lines[k] as ClassifiedLine).text)) brand = k;
-  if (brand < 0) return storyEnd;
+  if (brand < 0 && wallWithoutBrand)
+    start = unbrandedWallStart(lines, start, storyEnd, labelledHeaderAt(lines, topEnd));
+  else if (brand < 0) return storyEnd;
   for (let k = start; k < storyEnd; k++) lines[k] = relabel(lines[k] as ClassifiedLine, 'paywall');
   return start;
+}
+
+/**
+ * A preview wall that does not name the brand (`Este artigo é exclusivo para assinantes.` /
+ * `Leia o artigo completo com um teste gratuito de 30 dias…` / `Comece seu teste gratuito`),
+ * on a platform that closes its stories with one, in any language: a run of at least two short
+ * lines between the story and the "More from {pub}" header, or the page's end under a label
+ * header (`labelledHeaderAt`). After a preview
+ * cut mid-sentence the whole run is the wall; a run closed by a button (a label, no sentence)
+ * is a wall of the last PREVIEW_WALL_BUTTON_BLOCK_LINES lines (the offer and its button).
+ * Returns where the wall starts, `storyEnd` when there is none.
+ */
+function unbrandedWallStart(
+  lines: readonly ClassifiedLine[],
+  start: number,
+  storyEnd: number,
+  previewHeader: boolean,
+): number {
+  const closer = lines[storyEnd];
+  // the page's end closes a wall only under a preview's own header (no cards to end at)
+  const closed = closer === undefined ? previewHeader : closer.kind === 'more-stories';
+  if (storyEnd - start < 2 || !closed) return storyEnd;
+  const preview = lines[start - 1];
+  if (preview?.kind === 'text' && !endsSentence(preview.text)) return start;
+  const button = lines[storyEnd - 1] as ClassifiedLine;
+  return endsSentence(button.text) ? storyEnd : Math.max(start, storyEnd - PREVIEW_WALL_BUTTON_BLOCK_LINES);
 }
 
 /** Lines of a known upsell block that say it is one: a price or a "Try GOLD" label. */
@@ -893,7 +1113,15 @@ function isShortLink(text: string): boolean {
   return text.length <= NAVIGATION_MAX_CHARS && !endsSentence(text);
 }
 
-export function segment(classified: readonly ClassifiedLine[], lastLineOpen = false): Segments {
+/**
+ * Cut the page into its regions. `wallWithoutBrand`: the platform (from the URL) closes its
+ * stories with a preview wall that need not name the brand (see `unbrandedWallStart`).
+ */
+export function segment(
+  classified: readonly ClassifiedLine[],
+  lastLineOpen = false,
+  wallWithoutBrand = false,
+): Segments {
   const lines = [...classified];
   demoteBodyMentions(lines);
   cutRepeat(lines, lastLineOpen);
@@ -909,22 +1137,30 @@ export function segment(classified: readonly ClassifiedLine[], lastLineOpen = fa
     if (line?.kind === 'category') lines[i] = relabel(line, 'text');
   }
   const repeats = countRepeats(lines);
-  const issuePage = lines.some((l) => l.kind === 'issue-contents' || l.kind === 'issue-count');
+  const issuePage =
+    lines.some((l) => l.kind === 'issue-contents' || l.kind === 'issue-count') || storePanel(lines, topEnd);
+  if (issuePage) cardsHeading(lines, topEnd);
+  const pubs = printedPublications(lines, topEnd);
+  moreFromBesideFooter(lines, pubs);
   let storyEnd = lines.findIndex((l, i) => i >= topEnd && STORY_END_KINDS.has(l.kind));
   let teaserStart: number;
-  const pubs = printedPublications(lines, topEnd);
   if (storyEnd >= 0) {
     storyEnd = recogniseGenericEdition(lines, storyEnd, topEnd, pubs);
     // the edition line just recognised names the publication too
-    teaserStart = extendPaywallBlock(lines, storyEnd, printedPublications(lines, topEnd));
+    teaserStart = extendPaywallBlock(lines, storyEnd, printedPublications(lines, topEnd), lastLineOpen);
   } else if ((storyEnd = findPaywallPair(lines, topEnd)) >= 0) {
     teaserStart = storyEnd + 2;
   } else {
     const header = findMoreStoriesHeader(lines, topEnd, [...pubs, ...repeatedShortLines(repeats, lines)]);
-    const cardsFrom = issuePage ? topEnd : storyReadingTimeEnd(lines, topEnd);
+    // a header's own reading time (Zinio's, or a label header's) opens no card
+    const cardsFrom = issuePage
+      ? topEnd
+      : labelledHeaderAt(lines, topEnd)
+        ? topEnd + LABELLED_HEADER_LINES
+        : storyReadingTimeEnd(lines, topEnd);
     storyEnd = header >= 0 ? header : (findCardStart(lines, cardsFrom, repeats) ?? lines.length);
     teaserStart = header >= 0 ? header + 1 : storyEnd;
   }
-  storyEnd = previewWall(lines, topEnd, storyEnd);
+  storyEnd = previewWall(lines, topEnd, storyEnd, wallWithoutBrand);
   return { lines, topEnd, storyEnd, teaserStart, issuePage, repeats };
 }

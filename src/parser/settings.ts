@@ -42,6 +42,8 @@ export const OPENING_STANDFIRST_MAX_CHARS = 200;
 /** A byline is at most this many words and characters. */
 export const BYLINE_MAX_WORDS = 5;
 export const BYLINE_MAX_CHARS = 60;
+/** A lower-case word that opens a byline by its shape (`di Marco Ferri`, `od Jana Nováka`) has at most this many characters. */
+export const BYLINE_SHAPE_OPENER_MAX_CHARS = 4;
 
 /** A dateline is a capitalised place name of at most this many characters before ` - `. */
 export const DATELINE_MAX_CHARS = 32;
@@ -95,6 +97,8 @@ export const PRICE_NOTE_MAX_CHARS = 20;
 export const GLUED_LABEL_MAX_CHARS = 20;
 /** A reading-time line (`10+ min  |`, `5 min läsning`) is at most this long. */
 export const READING_TIME_MAX_CHARS = 32;
+/** A reading-time unit in a script without spaces (`分で読める`) is at most this many characters. */
+export const CASELESS_READING_UNIT_MAX_CHARS = 8;
 
 /**
  * Corpus-learned boilerplate (learned.ts): a line shape printed on pages of at least this
@@ -261,6 +265,10 @@ export const CREDITS_LINE_MAX_CHARS = 120;
 export const PREVIEW_WALL_MAX_LINES = 5;
 /** …each at most this long: the story's paragraphs above it are longer. */
 export const PREVIEW_WALL_LINE_MAX_CHARS = 90;
+/** A wall that does not name the brand and ends with its button (`Comece seu teste gratuito`) is the offer, its terms and the button. */
+export const PREVIEW_WALL_BUTTON_BLOCK_LINES = 3;
+/** A content-type label over a story's header (`Artigo`, `Artículo`, `記事`) is one word of at most this many characters. */
+export const CONTENT_LABEL_MAX_CHARS = 20;
 
 // Edition dates and edition lines (edition.ts).
 
@@ -317,6 +325,14 @@ export const HEADER_SCAN_LINES = 6;
 
 /** Lines after a Zinio story's issue title that may be its header (title, byline, its own reading time). */
 export const STORY_HEADER_MAX_LINES = 4;
+
+/**
+ * A store's issue page with no known wording (Zinio): the panel between the issue title and the
+ * first card is read for at most STORE_PANEL_MAX_LINES lines, and it takes STORE_PANEL_MIN_SIGNS
+ * kinds of store line (the blurb, a price, a link, an issue count, a promo) to make an issue page.
+ */
+export const STORE_PANEL_MAX_LINES = 10;
+export const STORE_PANEL_MIN_SIGNS = 2;
 
 /** How far below the top label the header's metadata may start. */
 export const TOP_LABEL_META_LOOKAHEAD = 4;

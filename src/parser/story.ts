@@ -9,7 +9,7 @@ import { isDayAndMonth, matchIssueTitle, type PrintedDate } from './edition.js';
 import { proseSentences } from './evidence.js';
 import { detectLanguage } from './language.js';
 import { isBoilerplate, type Ledger } from './ledger.js';
-import { repairDropCap } from './platform-grammars.js';
+import { labelledHeaderAt, repairDropCap } from './platform-grammars.js';
 import { isPhotoCaption, readCredits } from './credits.js';
 import {
   BYLINE_CREDITS,
@@ -22,6 +22,7 @@ import {
 import {
   BYLINE_MAX_CHARS,
   BYLINE_MAX_WORDS,
+  BYLINE_SHAPE_OPENER_MAX_CHARS,
   CARD_PUBLICATION_MAX_CHARS,
   DATELINE_DATE_MAX_CHARS,
   DATELINE_MAX_CHARS,
@@ -65,6 +66,8 @@ const OPENERS = [...BYLINE_OPENERS].sort((a, b) => b.length - a.length);
 const CREDITS: ReadonlySet<string> = new Set(BYLINE_CREDITS);
 const PARTICLES: ReadonlySet<string> = new Set(NAME_PARTICLES);
 const DATELINE_PLACE = /^\p{Lu}[\p{Lu}\p{M} .,'’()/&]*$/u;
+/** A place in a script without case (`नई दिल्ली`): at most three words of letters. */
+const CASELESS_PLACE = /^[\p{L}\p{M}]+(?: [\p{L}\p{M}]+){0,2}$/u;
 const QUOTE_OPENERS = new Set(["'", '"', '“', '‘', '«']);
 
 /** Each opener followed by its space (`by `), made once. */
@@ -75,7 +78,25 @@ function stripOpener(text: string): { rest: string; opened: boolean } {
   for (const opener of OPENERS_SPACED) {
     if (folded.startsWith(opener)) return { rest: text.slice(opener.length).trim(), opened: true };
   }
-  return { rest: text, opened: false };
+  return lowercaseOpener(text) ?? { rest: text, opened: false };
+}
+
+/**
+ * `di Marco Ferri`, `od Jana Nováka`: a name does not open in lower case, so a short
+ * lower-case word before at least two capitalised words is the byline's opener, in any
+ * language the opener table does not list.
+ */
+function lowercaseOpener(text: string): { rest: string; opened: boolean } | null {
+  const space = text.indexOf(' ');
+  if (space <= 0 || space > BYLINE_SHAPE_OPENER_MAX_CHARS) return null;
+  const opener = text.slice(0, space);
+  if (!hasLetter(opener) || opener !== opener.toLowerCase() || opener === opener.toUpperCase()) return null;
+  const rest = text.slice(space + 1).trim();
+  const words = rest.split(' ').filter(Boolean);
+  if (words.length < 2 || !startsUppercase(words[0] ?? '')) return null;
+  return words.every((w) => startsUppercase(w) || PARTICLES.has(w.toLowerCase()))
+    ? { rest, opened: true }
+    : null;
 }
 
 /** `WORDS by SIRISH CHANDRAN PHOTOGRAPHY by ROHIT G MANE` → `SIRISH CHANDRAN`; `By Name` → `Name`. */
@@ -145,7 +166,13 @@ export function findDateline(paragraph: string): string | null {
     const prefix = withoutDate(paragraph.slice(0, at).trim());
     if (prefix.length > DATELINE_MAX_CHARS) continue;
     const place = withoutAgency(prefix);
-    if (place.length < 2 || wordCount(place) > 4 || !DATELINE_PLACE.test(place.toUpperCase())) continue;
+    if (place.length < 2 || wordCount(place) > 4) continue;
+    if (CASELESS_PLACE.test(place) && !hasLowercase(place) && !hasUppercase(place)) {
+      // a script without capitals cannot show a place by its case: only the spaced colon or a dash sets it off
+      if (sep !== ': ' || paragraph.charAt(at - 1) === ' ') return place;
+      continue;
+    }
+    if (!DATELINE_PLACE.test(place.toUpperCase())) continue;
     if (!hasLowercase(place)) return place;
     if (hasAgency(prefix) && place.split(' ').every(startsUppercase)) return place;
   }
@@ -240,7 +267,8 @@ export function isStandfirst(text: string): boolean {
   return wordCount(text) >= STANDFIRST_MIN_WORDS || proseSentences([text], 2) >= 2;
 }
 
-const STANDFIRST_STOPS: ReadonlySet<string> = new Set(['.', '?', '!', '…', '؟', '。', '？', '！']);
+/** Sentence stops in the scripts newsstands print: Latin, Arabic, CJK, the Devanagari danda `।`, the Urdu `۔`. */
+const STANDFIRST_STOPS: ReadonlySet<string> = new Set(['.', '?', '!', '…', '؟', '。', '？', '！', '।', '۔']);
 const QUESTION_MARK_SET: ReadonlySet<string> = new Set(QUESTION_MARKS);
 
 /** Whether `text` holds a sentence stop followed by a space (a sentence ends inside it). */
@@ -315,7 +343,7 @@ type HeaderMatcher = (
   i: number,
   draft: StoryDraft,
   ledger: Ledger,
-  ctx: StoryContext,
+  ctx: HeaderContext,
 ) => number | null;
 
 /**
@@ -333,6 +361,12 @@ function setApartAsStandfirst(
     candidate.lineNo === above.lineNo + 1 &&
     below.lineNo > candidate.lineNo + 1
   );
+}
+
+/** What a header matcher knows beyond the content lines: the page's layout, and the region's reading times. */
+interface HeaderContext extends StoryContext {
+  /** Whether the line opens a label header (`labelledHeaderAt`, read on the region: its reading time is boilerplate). */
+  opensLabelledHeader: (line: ClassifiedLine) => boolean;
 }
 
 /** Title / `Pub (City) - - Section - By Name` (PressReader): the credit line is the edition and the byline. */
@@ -372,6 +406,25 @@ const issueTitleHeader: HeaderMatcher = (content, i, draft, ledger) => {
     end++;
   }
   return end;
+};
+
+/**
+ * `Artigo` / `Exame` / title / `2 de mar. de 2023` (a Scribd preview): a one-word content-type
+ * label in the UI's language, the publication, the title, the date. The label is the platform's.
+ */
+const labelledHeader: HeaderMatcher = (content, i, draft, ledger, ctx) => {
+  const label = content[i];
+  if (!ctx.labelledHeader || label === undefined || !ctx.opensLabelledHeader(label)) return null;
+  // the four lines follow one another in the region (none is boilerplate): the same in the content
+  const pubLine = content[i + 1] as ClassifiedLine;
+  const dateLine = content[i + 3] as ClassifiedLine;
+  ledger.remove(label, 'navigation');
+  draft.publication = pubLine.text;
+  ledger.remove(pubLine, 'layout');
+  useTitle(draft, ledger, content[i + 2]);
+  draft.date = dateLine.date ?? null;
+  ledger.remove(dateLine, 'layout');
+  return i + 4;
 };
 
 /** Title (and publication) above `Pub | Date` or date lines near the top: the metadata lines are the edition. */
@@ -494,6 +547,7 @@ const leadingPublicationHeader: HeaderMatcher = (content, i, draft, ledger, ctx)
 const HEADER_MATCHERS: readonly HeaderMatcher[] = [
   creditLineHeader,
   issueTitleHeader,
+  labelledHeader,
   metadataHeader,
   bylineMarkerHeader,
   leadingPublicationHeader,
@@ -507,6 +561,8 @@ export interface StoryContext {
   leadingPublication: boolean;
   /** The platform sets drop caps: the first body line may need its first letter repaired. */
   dropCaps: boolean;
+  /** The platform may open story pages with a content-type label (Scribd): see `labelledHeader`. */
+  labelledHeader: boolean;
   /** No platform was recognised: a page opening with two short lines may be a PressReader-style header. */
   platformUnknown: boolean;
 }
@@ -546,8 +602,12 @@ export function extractStory(
   // the header layouts, tried in order: the first that matches reads the header and says where it ends
   let headerEnd: number | null = null;
   let header: HeaderMatcher | null = null;
+  const headerCtx: HeaderContext = {
+    ...ctx,
+    opensLabelledHeader: (line) => labelledHeaderAt(region, line.index - (region[0]?.index ?? 0)),
+  };
   for (const matchHeader of HEADER_MATCHERS) {
-    headerEnd = matchHeader(content, headerStart, draft, ledger, ctx);
+    headerEnd = matchHeader(content, headerStart, draft, ledger, headerCtx);
     if (headerEnd !== null) {
       header = matchHeader;
       break;
@@ -584,6 +644,8 @@ export function extractStory(
         candidate.text.endsWith('.') &&
         !setApartAsStandfirst(content[next - 1], candidate, after)
       ) &&
+      // a labelled header has no deck: the byline or the body follows its date
+      header !== labelledHeader &&
       !(isNameLike(candidate.text) && isTitleRepeat(after));
     if (deckAllowed && candidate) {
       draft.deck = candidate.text;

@@ -52,8 +52,13 @@ export const MINUTE_WORDS: readonly string[] = [
 /** Untranslated reading-time labels (alt text of the clock icon). */
 export const READING_TIME_LABELS: readonly string[] = ['time-read', 'time to read', 'reading time'];
 
-/** `Try GOLD - Free` in an unknown language: three short words around a dash. */
-export const TRY_GOLD_SHAPE = /^\S{1,15} \S{1,15} - \S{1,15}$/u;
+/**
+ * `Try GOLD - Free` in an unknown language: one short word after a dash, one to four before it.
+ * Translations reorder and glue the words (Persian `GOLD را امتحان کنید - رایگان`, Japanese
+ * `GOLDをお試し - 無料`, Thai writes "try gold" as one unspaced word), so the shape counts
+ * words, not their order; the label's position above a header is what confirms it.
+ */
+export const TRY_GOLD_SHAPE = /^\S{1,15}(?: \S{1,15}){0,3} [-–] \S{1,15}$/u;
 
 /** A page reference in a table of contents (`p. 12`, `S. 34`, `pág. 48`): an abbreviation and a page number. */
 export const PAGE_REFERENCE_SHAPE = /^\p{L}{1,4}\. ?\d{1,4}$/u;
@@ -174,8 +179,12 @@ export const NAME_PARTICLES: readonly string[] = [
   '&',
 ];
 
-/** Separators between a dateline's place name and the story (`SEOUL - As …`, `TOKYO -- When …`, `NEW DELHI: The …`). */
-export const DATELINE_SEPARATORS: readonly string[] = [' -- ', ' - ', ' – ', ' — ', ': '];
+/**
+ * Separators between a dateline's place name and the story (`SEOUL - As …`, `TOKYO -- When …`,
+ * `NEW DELHI: The …`, `नई दिल्ली : …`), and a dash glued to an abbreviation's last dot
+ * (`ST. JOHN'S, N.L.– Newfoundland's …`).
+ */
+export const DATELINE_SEPARATORS: readonly string[] = [' -- ', ' - ', ' – ', ' — ', ': ', '– ', '— '];
 /** A period after a place in capitals (`СОФИЯ. Общинският…`): a separator only where no dash or colon follows the place. */
 export const DATELINE_PERIOD = '. ';
 
@@ -288,6 +297,14 @@ export const CREDIT_LABELS = {
     'نص',
     'כתב',
     'טקסט',
+    // scripts without case: the label is glued to the name by a full-width `／` or `：` (`文／Name`, `撰文／Name`)
+    '文',
+    '撰文',
+    '文字',
+    '记者',
+    '記者',
+    '글',
+    'เรื่อง',
   ],
   photo: [
     'photo',
@@ -306,5 +323,10 @@ export const CREDIT_LABELS = {
     'фото',
     'تصوير',
     'צילום',
+    '攝影',
+    '摄影',
+    '写真',
+    '사진',
+    'ภาพ',
   ],
 } as const;

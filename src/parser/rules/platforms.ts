@@ -110,6 +110,13 @@ export const PLATFORMS = platformTable([
       'expand_more',
       'expand_less',
     ],
+    linkIcons: [
+      'keyboard_arrow_down',
+      'keyboard_arrow_right',
+      'arrow_forward_ios',
+      'chevron_right',
+      'expand_more',
+    ],
   },
   {
     platform: 'scribd',
@@ -121,6 +128,8 @@ export const PLATFORMS = platformTable([
     chromeLines: [],
     gluedReadingTime: ['min read'],
     leadingPublication: false,
+    labelledHeader: true,
+    previewWall: true,
   },
 ]);
 

@@ -90,11 +90,26 @@ export interface PlatformRules<Key extends string = Platform> {
   /** Story pages set the first letter as a drop cap, which captures lose, double or lower-case (`TTata`). */
   dropCaps?: boolean;
   /**
+   * Story pages may open with a one-word content-type label in the UI's language (`Artigo`,
+   * `Artículo`, `記事`), then the publication, the title and the date: a header with no deck.
+   */
+  labelledHeader?: boolean;
+  /**
+   * The story is a preview closed by a wall in the UI's language that need not name the brand
+   * (`Este artigo é exclusivo para assinantes.` / … / `Comece seu teste gratuito`).
+   */
+  previewWall?: boolean;
+  /**
    * Names of icon-font ligatures the capture keeps as text, glued to labels
    * (`Read Morekeyboard_arrow_down`, `access_time1 min.`, `category_outlined / News`).
    * They are cut out of every line before it is classified.
    */
   iconLigatures?: readonly string[];
+  /**
+   * The icon ligatures printed after a link's label (`Read Morekeyboard_arrow_down`,
+   * `閱讀更多keyboard_arrow_down`): a short label glued to one is a link in any language.
+   */
+  linkIcons?: readonly string[];
   /**
    * Line kinds only this platform prints (Magzter's edition line, trial and sign-in prompts):
    * a page with one is the platform's when neither its URL nor a text marker said so.
