@@ -5,6 +5,7 @@
  */
 
 import {
+  findPrintedDate,
   matchEditionTemplate,
   parseEditionLabel,
   parseEditionYear,
@@ -589,7 +590,11 @@ function matchContentsBreadcrumb(text: string): Classification | null {
   const label = WHOLE_LINES.get(lower(parts.at(-1) ?? ''));
   if (label?.kind !== 'issue-contents' || parts.length < BREADCRUMB_MIN_PARTS) return null;
   const publication = parts.at(-3) ?? '';
-  const date = parseEditionLabel(parts.at(-2) ?? '');
+  const issue = parts.at(-2) ?? '';
+  // `No. 12 (Oktubre 3, 2023)`: an issue number with its date
+  const printed = parseEditionLabel(issue);
+  const found = printed === null ? findPrintedDate(issue) : null;
+  const date = printed ?? (found === null ? null : { label: found.label, iso: found.iso });
   return {
     kind: 'issue-contents',
     locales: label.locales,

@@ -30,6 +30,16 @@ function isPhotoWord(word: string): boolean {
   return CREDIT_LABELS.photo.some((stem) => word.startsWith(stem));
 }
 
+/**
+ * `Foto: Name  Caption sentence.`, `FOTO: Caption sentence.`: a photo caption printed inside
+ * the body, opened by a photo label (one word, any case) and its colon.
+ */
+export function isPhotoCaption(text: string): boolean {
+  const colon = text.indexOf(': ');
+  if (colon <= 0 || text.slice(0, colon).includes(' ')) return false;
+  return isPhotoWord(text.slice(0, colon).toLowerCase()) && hasLetter(text.slice(colon + 2));
+}
+
 /** Words that join two labels into one (`Text and photos:`, `Texto e fotos:`). */
 const LABEL_CONNECTORS: ReadonlySet<string> = new Set([
   'and',

@@ -6,7 +6,7 @@
  */
 
 import type { ClassifiedLine } from './classify.js';
-import { ISSUE_WORDS } from './rules/generic.js';
+import { ISSUE_WORDS, MONTH_WORDS, SEASON_WORDS } from './rules/generic.js';
 import { PRINTED_MONTHS } from './rules/locales/en.js';
 import { WORLD_MONTHS, WORLD_WEEKDAYS } from './rules/months.js';
 import type { EditionTemplate } from './rules/types.js';
@@ -46,6 +46,13 @@ const RUNNING_DATE_MAX_WORDS = 5;
 const MONTH_ONLY = /^(\p{L}{3,9})\.?$/u;
 /** Range separators between two printed dates. */
 const RANGE_SEPARATORS = [' - ', ' – ', ' — ', ' / ', '/', '–', '-'];
+/** `17.11.2023`, `17.11.2023.`: digits with dots, day first, the order of every locale that dots dates. */
+const DOTTED_DAY_FIRST = /^(\d{1,2})\.(\d{1,2})\.(\d{4})\.?$/u;
+/** `2023.11.17.`: digits with dots, year first (Hungarian, Chinese). */
+const DOTTED_YEAR_FIRST = /^(\d{4})\.(\d{1,2})\.(\d{1,2})\.?$/u;
+/** `Winter 2023`, `WINTER 2023`: a season and its year. */
+const SEASON_YEAR = /^(\p{L}{3,10}) (\d{4})$/u;
+const SEASON_SET: ReadonlySet<string> = new Set(SEASON_WORDS);
 /** Every printed date (a range's second date included) holds a four-digit year: text without one is no date. */
 const YEAR = /\d{4}/u;
 
@@ -107,6 +114,9 @@ const DATE_CONNECTORS: ReadonlySet<string> = new Set([
   'r.',
   'm.',
   'y',
+  'gada',
+  'd.',
+  'оны',
 ]);
 /** A day as printed before or after a month word: `3`, `3.`, `1er`, `1º`. */
 const DAY_TOKEN = /^(\d{1,2})(?:[.ºª]|er)?$/u;
@@ -142,8 +152,17 @@ const ENGLISH_WEEKDAYS: ReadonlySet<string> = new Set([
 /** Month names of more than one word (`كانون الثاني`) have at most this many. */
 const MONTH_MAX_WORDS = 3;
 
+/** `10-р сар` (Mongolian, "the 10th month"): a month printed as its number, an ordinal mark and the word for month. */
+const NUMBERED_MONTH = /^(\d{1,2})-\p{L}{1,3}$/u;
+const MONTH_WORD_SET: ReadonlySet<string> = new Set(MONTH_WORDS);
+
 /** The month named by `words[from…]` in one to `MONTH_MAX_WORDS` words, and the words it took. */
 function monthAt(words: readonly string[], from: number): { month: number; taken: number } | null {
+  const numbered = NUMBERED_MONTH.exec(words[from] ?? '');
+  if (numbered && MONTH_WORD_SET.has((words[from + 1] ?? '').toLowerCase())) {
+    const month = Number(numbered[1]);
+    return month >= 1 && month <= 12 ? { month, taken: 2 } : null;
+  }
   for (let n = MONTH_MAX_WORDS; n >= 1; n--) {
     if (from + n > words.length) continue;
     const name = words
@@ -169,6 +188,11 @@ function parseWorded(text: string): string | null {
   if (words.length < 2 || words.length > MONTH_MAX_WORDS + 2) return null;
   const yearFirst = YEAR_TOKEN.exec(words[0] ?? '');
   if (yearFirst) {
+    // year, day, month: `2023. gada 14. oktobris` (Latvian)
+    const dayBefore = DAY_TOKEN.exec(words[1] ?? '');
+    const monthAfterDay = dayBefore ? monthAt(words, 2) : null;
+    if (dayBefore && monthAfterDay !== null && 2 + monthAfterDay.taken === words.length)
+      return isoOf(Number(yearFirst[1]), monthAfterDay.month, Number(dayBefore[1]));
     const named = monthAt(words, 1);
     if (named === null) return null;
     const rest = words.slice(1 + named.taken);
@@ -189,11 +213,51 @@ function parseWorded(text: string): string | null {
   return dayAfter ? isoOf(Number(year[1]), named.month, Number(dayAfter[1])) : null;
 }
 
+/** A season word (`winter`, `Frühjahr`), any case. */
+function isSeason(word: string): boolean {
+  return SEASON_SET.has(word.toLowerCase());
+}
+
+/** `Winter 2023`: the year only, the precision a season prints. */
+function parseSeason(text: string): string | null {
+  const m = SEASON_YEAR.exec(text);
+  if (m === null || !isSeason(m[1] ?? '')) return null;
+  const year = Number(m[2]);
+  return year < PRINTED_YEAR_MIN || year > PRINTED_YEAR_MAX ? null : String(year);
+}
+
+/** `17.11.2023`, `2023.11.17.`: a date in digits and dots. */
+function parseDotted(text: string): string | null {
+  const dayFirst = DOTTED_DAY_FIRST.exec(text);
+  if (dayFirst) return isoOf(Number(dayFirst[3]), Number(dayFirst[2]), Number(dayFirst[1]));
+  const yearFirst = DOTTED_YEAR_FIRST.exec(text);
+  return yearFirst ? isoOf(Number(yearFirst[1]), Number(yearFirst[2]), Number(yearFirst[3])) : null;
+}
+
+/**
+ * A day and a month with no year (`spalio 16 d.`, `Oct. 3`, `3 октября`), as datelines print
+ * them between the place and the dash.
+ */
+export function isDayAndMonth(text: string): boolean {
+  const words = foldDigits(text)
+    .split(' ')
+    .map((w) => (DATE_COMMAS.has(w.at(-1) ?? '') ? w.slice(0, -1) : w))
+    .filter((w) => w !== '' && !DATE_CONNECTORS.has(w.toLowerCase()) && !isWeekday(w));
+  if (words.length < 2 || words.length > MONTH_MAX_WORDS + 1) return false;
+  const dayFirst = DAY_TOKEN.test(words[0] ?? '');
+  const dayLast = DAY_TOKEN.test(words.at(-1) ?? '');
+  if (dayFirst === dayLast) return false;
+  const named = monthAt(dayFirst ? words.slice(1) : words.slice(0, -1), 0);
+  return named !== null && named.taken === words.length - 1;
+}
+
 function parseSingle(printed: string): string | null {
   // digits of any script read as ASCII digits (`٣ مارس ٢٠٢٢`)
   const text = foldDigits(printed);
   const cjk = CJK_DATE.exec(text);
   if (cjk) return isoOf(Number(cjk[1]), Number(cjk[2]), cjk[3] === undefined ? null : Number(cjk[3]));
+  const numeric = parseDotted(text) ?? parseSeason(text);
+  if (numeric !== null) return numeric;
   const english = parseShaped(text);
   return english ?? parseWorded(text);
 }
@@ -241,6 +305,8 @@ export function parsePrintedDate(text: string): PrintedDate | null {
     const monthOnly = MONTH_ONLY.exec(first);
     const month = monthOnly ? monthNumber(monthOnly[1] ?? '') : undefined;
     if (month !== undefined) return { label, iso: `${secondIso.slice(0, 4)}-${pad(month)}` };
+    // `Spring/Summer 2023`: a double issue of seasons is dated by its year
+    if (isSeason(first)) return { label, iso: secondIso.slice(0, 4) };
   }
   return null;
 }
@@ -275,8 +341,10 @@ export function findEditionYear(text: string): (PrintedDate & { start: number; e
   return null;
 }
 
-/** `Issue 17, 2023`, `Issue 231`, `No. 12`: an issue printed where the date would be. */
-const ISSUE_NUMBER = /^(\p{L}{2,7}\.?) \d{1,5}(?:,? \d{4})?$/u;
+/** `Issue 17, 2023`, `Issue 231`, `No. 12`, `Nr. 3/2023`: an issue printed where the date would be. */
+const ISSUE_NUMBER = /^(\p{L}{1,7}[.º°]?) \d{1,5}(?:,? \d{4}|\/\d{4})?$/u;
+/** Marks between an issue number and the issue's date (`Nº 17 · outubro 2023`). */
+const ISSUE_DATE_SEPARATORS = [' · ', ' - ', ' – ', ' | ', ', '];
 const ISSUE_WORD_SET: ReadonlySet<string> = new Set(ISSUE_WORDS);
 
 export function parseIssueLabel(text: string): PrintedDate | null {
@@ -289,7 +357,18 @@ export function parseIssueLabel(text: string): PrintedDate | null {
 
 /** A printed date or, failing that, a printed issue number (`Issue 13, 2025`). */
 export function parseEditionLabel(text: string): PrintedDate | null {
-  return parsePrintedDate(text) ?? parseIssueLabel(text);
+  return parsePrintedDate(text) ?? issueWithDate(text) ?? parseIssueLabel(text);
+}
+
+/** `Nº 17 · outubro 2023`: an issue number and its date; the date is the edition's. */
+function issueWithDate(text: string): PrintedDate | null {
+  for (const sep of ISSUE_DATE_SEPARATORS) {
+    const at = text.indexOf(sep);
+    if (at <= 0 || parseIssueLabel(text.slice(0, at)) === null) continue;
+    const date = parsePrintedDate(text.slice(at + sep.length));
+    if (date !== null) return date;
+  }
+  return null;
 }
 
 /** `India TodayIndia Today` → `India Today`: a name the store prints twice, glued. */
@@ -344,7 +423,11 @@ export function findPrintedDate(text: string): (PrintedDate & { start: number; e
   const re = /\S+/gu;
   // digits of any script as ASCII digits; the folded text keeps the original's offsets
   const folded = foldDigits(text);
-  for (let m = re.exec(folded); m !== null; m = re.exec(folded)) tokens.push({ word: m[0], start: m.index });
+  for (let m = re.exec(folded); m !== null; m = re.exec(folded)) {
+    // `(Oktubre 3, 2023)`: the bracket is not the date's
+    const opened = OPENING_BRACKETS.has(m[0].charAt(0)) && m[0].length > 1 ? 1 : 0;
+    tokens.push({ word: m[0].slice(opened), start: m.index + opened });
+  }
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (token === undefined) continue;
@@ -359,10 +442,38 @@ export function findPrintedDate(text: string): (PrintedDate & { start: number; e
           end: token.start + dashed[0].length,
         };
     }
-    // a month first (`October 23, 2024`, `Agosto de 2025`) or a day first (`3. März 2022`, `3 de agosto de 2025`)
+    // `17.11.2023` (a sentence's closing dot or comma is not the date's)
+    const dotted = /^[\d.]{8,11}/u.exec(token.word);
+    if (dotted) {
+      const digits = dotted[0].replace(/\.$/u, '');
+      const iso = parseDotted(digits);
+      if (iso !== null)
+        return {
+          label: text.slice(token.start, token.start + digits.length),
+          iso,
+          start: token.start,
+          end: token.start + digits.length,
+        };
+    }
+    // a year first (`2023. gada 14. oktobris`, `2022. március 3.`, `2023 m. spalio 16 d.`)
+    if (YEAR_TOKEN.test(token.word)) {
+      for (let span = RUNNING_DATE_MAX_WORDS; span >= 2; span--) {
+        const last = tokens[i + span - 1];
+        // a date ends on its own word or an abbreviation of one (`16 d.`), never on a connector (`… oktobris y …`)
+        if (last === undefined || (DATE_CONNECTORS.has(last.word.toLowerCase()) && !last.word.endsWith('.')))
+          continue;
+        const end = last.start + last.word.replace(/[,;]$/u, '').length;
+        const label = text.slice(token.start, end);
+        const iso = parseSingle(label);
+        if (iso !== null) return { label, iso, start: token.start, end };
+      }
+    }
+    // a month first (`October 23, 2024`, `Agosto de 2025`), a season (`Winter 2023`) or a day first (`3. März 2022`, `3 de agosto de 2025`)
     const letters = MONTH_WORD_START.exec(token.word);
     const opensDate = letters
-      ? monthNumber(letters[0]) !== undefined || monthAt([letters[0], tokens[i + 1]?.word ?? ''], 0) !== null
+      ? monthNumber(letters[0]) !== undefined ||
+        isSeason(letters[0]) ||
+        monthAt([letters[0], tokens[i + 1]?.word ?? ''], 0) !== null
       : DAY_TOKEN.test(token.word.replace(/,$/u, ''));
     if (!opensDate) continue;
     for (let span = RUNNING_DATE_MAX_WORDS; span >= 1; span--) {
@@ -374,10 +485,15 @@ export function findPrintedDate(text: string): (PrintedDate & { start: number; e
       const label = text.slice(token.start, end);
       const iso = parseSingle(label);
       if (iso !== null) return extendToRange(text, { label, iso, start: token.start, end });
+      // a double issue printed as one token (`May-June 2023`, `Spring/Summer 2023`)
+      const range = span <= 2 ? parsePrintedDate(label) : null;
+      if (range !== null) return { ...range, start: token.start, end };
     }
   }
   return null;
 }
+
+const OPENING_BRACKETS: ReadonlySet<string> = new Set(['(', '[']);
 
 /** An issue number inside running text: `… fra Issue 14, 2025-udgaven af …` → `Issue 14, 2025`. */
 export function findIssueLabel(text: string): (PrintedDate & { start: number; end: number }) | null {

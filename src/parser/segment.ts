@@ -16,7 +16,7 @@ import {
 } from './edition.js';
 import { isBoilerplate } from './ledger.js';
 import { labelledHeaderAt, namesFooterBrand, namesWallBrand } from './platform-grammars.js';
-import { TRY_GOLD_SHAPE } from './rules/generic.js';
+import { NAME_PARTICLES, TRY_GOLD_SHAPE } from './rules/generic.js';
 import { PLATFORMS } from './rules/platforms.js';
 import {
   CARD_ALT_WINDOW,
@@ -306,11 +306,14 @@ function guessPublication(text: string, dateStart: number, dateEnd: number): str
     .slice(glued ? 1 : 0);
   const from = after.findIndex((w) => hasUppercase(w));
   if (from >= 0) {
-    const pub = after
-      .slice(from)
-      .join(' ')
-      .replace(/[.。।]$/u, '')
-      .trim();
+    const pub = unquoted(
+      withoutGluedSuffix(
+        nameRun(after, from)
+          .join(' ')
+          .replace(/[.。।։]$/u, '')
+          .trim(),
+      ),
+    );
     if (pub !== '') return pub;
   }
   const before = text.slice(0, dateStart).split(' ').filter(Boolean);
@@ -318,9 +321,70 @@ function guessPublication(text: string, dateStart: number, dateEnd: number): str
   for (let i = before.length - 1; i >= 0; i--) {
     const w = before[i] ?? '';
     if (hasUppercase(w)) run.unshift(w);
+    // a number closing the name (`Pub Words 24`), when a capital comes before it
+    else if (
+      run.length === 0 &&
+      i === before.length - 1 &&
+      /^\d+$/u.test(unclosed(w)) &&
+      hasUppercase(before[i - 1] ?? '')
+    )
+      run.unshift(w);
+    // a joiner inside the name (`Home & Kitchen Kerala`), when a capital comes before it
+    else if (run.length > 0 && JOINERS.has(w.toLowerCase()) && hasUppercase(before[i - 1] ?? ''))
+      run.unshift(w);
     else if (run.length > 0) break;
   }
-  return run.length > 0 ? run.join(' ') : null;
+  if (run.length === 0) return null;
+  run.push(withoutGluedSuffix(run.pop() ?? ''));
+  return unquoted(run.join(' '));
+}
+
+/** `24“` → `24`: a word without the closing quote after it. */
+function unclosed(word: string): string {
+  return NAME_QUOTES.has(word.charAt(word.length - 1)) ? word.slice(0, -1) : word;
+}
+
+const NAME_QUOTES: ReadonlySet<string> = new Set(['„', '“', '”', '"', '«', '»']);
+
+/** `„Pub Words 24“` → `Pub Words 24`: the quotes a language prints around a name are not the name's. */
+function unquoted(name: string): string {
+  return name.length > 2 && NAME_QUOTES.has(name.charAt(0)) && NAME_QUOTES.has(name.charAt(name.length - 1))
+    ? name.slice(1, -1)
+    : name;
+}
+
+const JOINERS: ReadonlySet<string> = new Set(NAME_PARTICLES);
+
+/**
+ * The name that opens at `words[from]`: words with a capital, numbers, and joiners between
+ * capitalised words (`Home & Kitchen Kerala`, `Pub Words 24`); the line's own words after it
+ * (`… Pub Words 24 numerio.`) are not the name's.
+ */
+function nameRun(words: readonly string[], from: number): string[] {
+  const run: string[] = [];
+  for (let i = from; i < words.length; i++) {
+    const w = words[i] ?? '';
+    const joined = JOINERS.has(w.toLowerCase()) && hasUppercase(words[i + 1] ?? '');
+    if (!hasUppercase(w) && !/^\d+[.,;]?$/u.test(unclosed(w)) && !joined) break;
+    run.push(w);
+  }
+  return run;
+}
+/** Latin letters: a name in them may carry a case suffix in the line's own script. */
+const LATIN_LETTER = /\p{Script=Latin}/u;
+
+/**
+ * `Magazine-ի` → `Magazine`: a case suffix in another script, glued to a Latin name by a hyphen
+ * (Armenian, Georgian, Cyrillic genitives). A hyphen inside a Latin name (`Coca-Cola`) stays.
+ */
+function withoutGluedSuffix(word: string): string {
+  const hyphen = word.lastIndexOf('-');
+  if (hyphen <= 0) return word;
+  const stem = word.slice(0, hyphen);
+  const suffix = word.slice(hyphen + 1);
+  return LATIN_LETTER.test(stem) && suffix !== '' && !LATIN_LETTER.test(suffix) && !/\d/u.test(suffix)
+    ? stem
+    : word;
 }
 
 /** The longest publication from `pubs` that the text names, or null. */
@@ -996,7 +1060,12 @@ function contentsHeading(lines: ClassifiedLine[]): void {
       if (crumb.kind === 'issue-contents') return;
       continue;
     }
-    if (crumb.kind !== 'issue-contents') lines[i] = relabel(crumb, 'issue-contents', { publication });
+    if (crumb.kind !== 'issue-contents') {
+      // the issue's date, when the crumb prints one (`…/No. 12 (Oktubre 3, 2023)/…`)
+      const found = findPrintedDate(crumb.text);
+      const date = found === null ? {} : { date: { label: found.label, iso: found.iso } };
+      lines[i] = relabel(crumb, 'issue-contents', { publication, ...date });
+    }
     lines[i + 1] = relabel(next, 'issue-contents', { publication });
     return;
   }

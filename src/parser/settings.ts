@@ -47,9 +47,17 @@ export const BYLINE_SHAPE_OPENER_MAX_CHARS = 4;
 
 /** A dateline is a capitalised place name of at most this many characters before ` - `. */
 export const DATELINE_MAX_CHARS = 32;
+/** The day and month a dateline may print after its place (`VILNIUS, spalio 16 d. –`) are at most this long. */
+export const DATELINE_DATE_MAX_CHARS = 24;
+/** A place closed by a period (`СОФИЯ. …`) has at least this many characters: `AI. It…` is no dateline. */
+export const DATELINE_PERIOD_PLACE_MIN_CHARS = 3;
 
 /** A line inserted mid-sentence (pull quote) is at most this long. */
 export const PULL_QUOTE_MAX_CHARS = 300;
+/** A pull quote that repeats a body sentence holds at least this many words (`"Yes."` is dialogue). */
+export const PULL_QUOTE_MIN_WORDS = 4;
+/** …and repeats one of the body lines at most this many lines above it. */
+export const PULL_QUOTE_LOOKBACK_LINES = 8;
 
 /** A teaser-card publication line is at most this long. */
 export const CARD_PUBLICATION_MAX_CHARS = 80;

@@ -5,15 +5,16 @@
  */
 
 import type { ClassifiedLine } from './classify.js';
-import { matchIssueTitle, type PrintedDate } from './edition.js';
+import { isDayAndMonth, matchIssueTitle, type PrintedDate } from './edition.js';
 import { proseSentences } from './evidence.js';
 import { detectLanguage } from './language.js';
 import { isBoilerplate, type Ledger } from './ledger.js';
 import { labelledHeaderAt, repairDropCap } from './platform-grammars.js';
-import { readCredits } from './credits.js';
+import { isPhotoCaption, readCredits } from './credits.js';
 import {
   BYLINE_CREDITS,
   BYLINE_OPENERS,
+  DATELINE_PERIOD,
   DATELINE_SEPARATORS,
   NAME_PARTICLES,
   QUESTION_MARKS,
@@ -23,13 +24,17 @@ import {
   BYLINE_MAX_WORDS,
   BYLINE_SHAPE_OPENER_MAX_CHARS,
   CARD_PUBLICATION_MAX_CHARS,
+  DATELINE_DATE_MAX_CHARS,
   DATELINE_MAX_CHARS,
+  DATELINE_PERIOD_PLACE_MIN_CHARS,
   DECK_MAX_CHARS,
   HEADER_BYLINE_MAX_OFFSET,
   HEADER_META_MAX_OFFSET,
   OPENING_STANDFIRST_MAX_CHARS,
   PRESS_HEADER_WITH_PUBLICATION,
+  PULL_QUOTE_LOOKBACK_LINES,
   PULL_QUOTE_MAX_CHARS,
+  PULL_QUOTE_MIN_WORDS,
   STANDFIRST_MIN_WORDS,
   TITLE_MAX_CHARS,
 } from './settings.js';
@@ -118,7 +123,12 @@ export function isNameLike(text: string): boolean {
     return false;
   const words = rest.split(' ').filter(Boolean);
   if (words.length > BYLINE_MAX_WORDS || (words.length < 2 && !opened)) return false;
-  return words.every((w) => startsUppercase(w) || PARTICLES.has(w.toLowerCase()));
+  return words.every((w) => startsUppercase(w) || isUncased(w) || PARTICLES.has(w.toLowerCase()));
+}
+
+/** `కె.`, `ಶ್ರೀನಿವಾಸ್`: a word of a script without capitals, where a name shows no case. */
+function isUncased(word: string): boolean {
+  return hasLetter(word) && !hasUppercase(word) && !hasLowercase(word);
 }
 
 /** `'Title' 'Title'`: thumbnail alt text that repeats the title twice. */
@@ -152,8 +162,9 @@ function hasAgency(prefix: string): boolean {
 export function findDateline(paragraph: string): string | null {
   for (const sep of DATELINE_SEPARATORS) {
     const at = paragraph.indexOf(sep);
-    if (at <= 0 || at > DATELINE_MAX_CHARS) continue;
-    const prefix = paragraph.slice(0, at).trim();
+    if (at <= 0 || at > DATELINE_MAX_CHARS + DATELINE_DATE_MAX_CHARS) continue;
+    const prefix = withoutDate(paragraph.slice(0, at).trim());
+    if (prefix.length > DATELINE_MAX_CHARS) continue;
     const place = withoutAgency(prefix);
     if (place.length < 2 || wordCount(place) > 4) continue;
     if (CASELESS_PLACE.test(place) && !hasLowercase(place) && !hasUppercase(place)) {
@@ -165,7 +176,32 @@ export function findDateline(paragraph: string): string | null {
     if (!hasLowercase(place)) return place;
     if (hasAgency(prefix) && place.split(' ').every(startsUppercase)) return place;
   }
-  return null;
+  return periodDateline(paragraph);
+}
+
+/** `VILNIUS, spalio 16 d.` → `VILNIUS`: the day and month a dateline may print after its place. */
+function withoutDate(prefix: string): string {
+  const comma = prefix.indexOf(', ');
+  return comma > 0 && isDayAndMonth(prefix.slice(comma + 2)) ? prefix.slice(0, comma) : prefix;
+}
+
+/**
+ * `СОФИЯ. Общинският…`: a place in capitals closed by a period, as Cyrillic papers print it.
+ * Not an abbreviation (`U.S. officials`): the place holds no period, and a capital opens running text.
+ */
+function periodDateline(paragraph: string): string | null {
+  const at = paragraph.indexOf(DATELINE_PERIOD);
+  if (at < DATELINE_PERIOD_PLACE_MIN_CHARS || at > DATELINE_MAX_CHARS) return null;
+  const place = paragraph.slice(0, at);
+  if (place.includes('.') || wordCount(place) > 2 || hasLowercase(place) || !DATELINE_PLACE.test(place))
+    return null;
+  // running text follows, not more capitals (`THE GRILLES. OH GOD, THE GRILLES. Haven’t…`):
+  // its first word is in ordinary case or one letter (`СОФИЯ. В четвъртък…`)
+  const text = paragraph.slice(at + DATELINE_PERIOD.length, at + DATELINE_PERIOD.length + DATELINE_MAX_CHARS);
+  const first = text.split(' ')[0] ?? '';
+  return startsUppercase(first) && (hasLowercase(first) || [...first].length === 1) && hasLowercase(text)
+    ? place
+    : null;
 }
 
 /** `Reader's Digest India` followed by `Reader's Digest India April 2017`. */
@@ -309,6 +345,23 @@ type HeaderMatcher = (
   ledger: Ledger,
   ctx: HeaderContext,
 ) => number | null;
+
+/**
+ * Title / credit line / standfirst printed with no blank line between them, and a blank line
+ * under the standfirst before the body: the paragraph is set apart from the body as the deck.
+ */
+function setApartAsStandfirst(
+  above: ClassifiedLine | undefined,
+  candidate: ClassifiedLine,
+  below: ClassifiedLine | undefined,
+): boolean {
+  return (
+    above !== undefined &&
+    below !== undefined &&
+    candidate.lineNo === above.lineNo + 1 &&
+    below.lineNo > candidate.lineNo + 1
+  );
+}
 
 /** What a header matcher knows beyond the content lines: the page's layout, and the region's reading times. */
 interface HeaderContext extends StoryContext {
@@ -584,8 +637,13 @@ export function extractStory(
       after !== undefined &&
       // `By Name` under the title is the byline, never the deck
       !(isNameLike(candidate.text) && stripOpener(candidate.text).opened) &&
-      // under a credit line the deck is printed unclosed (or as a question): a closed paragraph is the lede
-      !(header === creditLineHeader && candidate.text.endsWith('.')) &&
+      // under a credit line the deck is printed unclosed (or as a question): a closed paragraph is the lede,
+      // unless it is printed right under the credit line with a blank line before the body (a compact header)
+      !(
+        header === creditLineHeader &&
+        candidate.text.endsWith('.') &&
+        !setApartAsStandfirst(content[next - 1], candidate, after)
+      ) &&
       // a labelled header has no deck: the byline or the body follows its date
       header !== labelledHeader &&
       !(isNameLike(candidate.text) && isTitleRepeat(after));
@@ -600,6 +658,13 @@ export function extractStory(
       // `- Texto: Ana Ruiz, Fotos: …`: a credits line behind the dash
       const credits = readCredits(detail);
       draft.byline = credits === null ? extractByline(detail) : credits.writer;
+      ledger.remove(bylineLine, 'layout');
+      next++;
+    } else if (bylineLine?.kind === 'credit') {
+      // `Pub` / title / deck / `Pub · date · By Name`: a credit line printed after the deck
+      draft.byline = bylineLine.detail === undefined || bylineLine.detail === '' ? null : bylineLine.detail;
+      draft.date ??= bylineLine.date ?? null;
+      draft.publication ??= bylineLine.publication ?? null;
       ledger.remove(bylineLine, 'layout');
       next++;
     } else if (bylineLine?.kind === 'credits') {
@@ -642,7 +707,9 @@ export function extractStory(
   const body: ClassifiedLine[] = [];
   for (let k = next; k < content.length; k++) {
     const line = content[k] as ClassifiedLine;
-    if (isTitleRepeat(line) || line.kind !== 'text') ledger.remove(line, 'layout');
+    // a photo caption between paragraphs is layout, as image alt text is
+    if (isTitleRepeat(line) || line.kind !== 'text' || (body.length > 0 && isPhotoCaption(line.text)))
+      ledger.remove(line, 'layout');
     else body.push(line);
   }
   const kept = dropPullQuotes(body, ledger);
@@ -673,10 +740,34 @@ function dropPullQuotes(body: readonly ClassifiedLine[], ledger: Ledger): Classi
       !startsLowercase(line.text) &&
       line.text.length <= PULL_QUOTE_MAX_CHARS &&
       (!hasLowercase(line.text) || QUOTE_OPENERS.has(line.text.charAt(0)));
-    if (inserted) ledger.remove(line, 'layout');
+    if (inserted || repeatsEarlierSentence(line, kept)) ledger.remove(line, 'layout');
     else kept.push(line);
   }
   return kept;
+}
+
+/** Quotes that close a pull quote printed as a whole line. */
+const QUOTE_CLOSERS = new Set(['"', '”', '’', "'", '»']);
+
+/**
+ * `"We never planned to grow."`: a whole line in quotes, or one whole sentence (the normalizer
+ * unwraps quotes it takes for the scraper's), that repeats word for word a sentence of a longer
+ * paragraph just before it: a pull quote set between paragraphs.
+ */
+function repeatsEarlierSentence(line: ClassifiedLine, kept: readonly ClassifiedLine[]): boolean {
+  const text = line.text.endsWith('.') ? line.text.slice(0, -1) : line.text;
+  if (text.length > PULL_QUOTE_MAX_CHARS) return false;
+  const quoted = QUOTE_OPENERS.has(text.charAt(0)) && QUOTE_CLOSERS.has(text.charAt(text.length - 1));
+  // unquoted, only a closed sentence: a subhead (`THE NEXT ORDER`) may repeat words of the text above
+  if (!quoted && !endsSentence(line.text)) return false;
+  const inner = quoted ? foldKey(text.slice(1, -1).trim()) : line.key;
+  if (wordCount(inner) < PULL_QUOTE_MIN_WORDS) return false;
+  // the paragraphs just before it only: a bounded look back keeps the body pass linear
+  for (let k = kept.length - 1; k >= 0 && k >= kept.length - PULL_QUOTE_LOOKBACK_LINES; k--) {
+    const key = (kept[k] as ClassifiedLine).key;
+    if (key.length > inner.length && key.includes(inner)) return true;
+  }
+  return false;
 }
 
 /** The story, or null when the page has neither a title nor paragraphs; its language is read from its text. */

@@ -23,6 +23,10 @@ const SENTENCE_END = new Set([
   '。',
   '！',
   '？',
+  // Armenian, Ethiopic and Myanmar full stops
+  '։',
+  '።',
+  '။',
   ':',
   ';',
 ]);

@@ -174,3 +174,12 @@ describe('classifyLine', () => {
     expect(classifyLine('Start', true).kind).toBe('text');
   });
 });
+
+describe('a contents breadcrumb that prints its issue with a date (stranger-4 class 1)', () => {
+  it('reads the date inside the issue part', () => {
+    const line = classifyLine('Home//India Today/No. 12 (October 3, 2023)/In This Issue', false);
+    expect(line.kind).toBe('issue-contents');
+    expect(line.publication).toBe('India Today');
+    expect(line.date).toEqual({ label: 'October 3, 2023', iso: '2023-10-03' });
+  });
+});

@@ -4,7 +4,7 @@
  * this test in several languages, not copies of stranger pages.
  */
 import { describe, expect, it } from 'vitest';
-import { readCredits } from '../../src/parser/credits.js';
+import { isPhotoCaption, readCredits } from '../../src/parser/credits.js';
 import { parsePage } from '../../src/parser/index.js';
 
 describe('readCredits', () => {
@@ -82,5 +82,18 @@ describe('a credits line under the header (Magzter, old header)', () => {
       ].join('\n'),
     );
     expect(out.story?.paragraphs).toEqual(body);
+  });
+});
+
+describe('photo captions inside the body', () => {
+  it.each([
+    ['Foto: Markus Weber  Radfahrer auf dem neuen Abschnitt der Ringstraße.', true],
+    ['FOTO: Punëtorët duke mbjellë pemët e para pranë liqenit.', true],
+    ['Фото: Иван Петров', true],
+    ['Photo credit goes to the agency: Reuters', false],
+    ['Text: Ana Ruiz', false],
+    ['Foto:', false],
+  ])('%s → %s', (text, caption) => {
+    expect(isPhotoCaption(text)).toBe(caption);
   });
 });

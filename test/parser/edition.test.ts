@@ -5,6 +5,7 @@ import {
   findIssueLabel,
   foldDigits,
   findPrintedDate,
+  matchIssueTitle,
   parseEditionLabel,
   parsePrintedDate,
 } from '../../src/parser/edition.js';
@@ -67,6 +68,42 @@ describe('issue numbers', () => {
   });
 });
 
+describe('issue lines of other shapes (stranger-4 class 1)', () => {
+  it('reads an issue number over a year as an issue (no date, as golden issue numbers)', () => {
+    expect(parseEditionLabel('Nr. 3/2023')).toEqual({ label: 'Nr. 3/2023', iso: null });
+    expect(parseEditionLabel('N° 17')).toEqual({ label: 'N° 17', iso: null });
+  });
+
+  it('dates an issue number printed with its date by the date', () => {
+    expect(parseEditionLabel('Nº 17 · outubro 2023')).toEqual({ label: 'outubro 2023', iso: '2023-10' });
+  });
+
+  it('reads a month printed as its number and the word for month, year first', () => {
+    expect(parseEditionLabel('2023 оны 10-р сар')).toEqual({ label: '2023 оны 10-р сар', iso: '2023-10' });
+    expect(parseEditionLabel('2023 оны 13-р сар')).toBeNull();
+  });
+
+  it('reads a Zinio issue line in these shapes', () => {
+    expect(matchIssueTitle('GEOGEO', 'GEO Nr. 3/2023')?.publication).toBe('GEO');
+    expect(matchIssueTitle('Tempo', 'Tempo Nº 17 · outubro 2023')?.date.iso).toBe('2023-10');
+  });
+});
+
+describe('seasons and numeric dates', () => {
+  it('dates a season to its year, and a season double issue too', () => {
+    expect(parsePrintedDate('Winter 2023')).toEqual({ label: 'Winter 2023', iso: '2023' });
+    expect(parsePrintedDate('WINTER 2023')?.iso).toBe('2023');
+    expect(parsePrintedDate('Spring/Summer 2023')?.iso).toBe('2023');
+    expect(parsePrintedDate('Weather 2023')).toBeNull();
+  });
+
+  it('reads dotted digits day first, or year first when the year leads', () => {
+    expect(parsePrintedDate('17.11.2023')?.iso).toBe('2023-11-17');
+    expect(parsePrintedDate('2023.11.17.')?.iso).toBe('2023-11-17');
+    expect(parsePrintedDate('31.02.2023')).toBeNull();
+  });
+});
+
 describe('findPrintedDate', () => {
   it('finds a date glued to a suffix', () => {
     const text = 'Diese Geschichte stammt aus der October 23, 2024-Ausgabe von The Straits Times.';
@@ -82,8 +119,34 @@ describe('findPrintedDate', () => {
     );
   });
 
+  it('finds a double issue printed as one token, dated by its first month', () => {
+    expect(findPrintedDate('Tämä juttu on May-June 2023-numerosta Pyöräily.')).toMatchObject({
+      label: 'May-June 2023',
+      iso: '2023-05',
+    });
+  });
+
+  it('finds digits with dots, day first, and a year-first worded date', () => {
+    expect(findPrintedDate('Бұл мақала 17.11.2023. шығарылымынан')).toMatchObject({
+      label: '17.11.2023',
+      iso: '2023-11-17',
+    });
+    expect(findPrintedDate('Diena · 2023. gada 14. oktobris · Teksts')).toMatchObject({
+      label: '2023. gada 14. oktobris',
+      iso: '2023-10-14',
+    });
+  });
+
+  it('finds a date inside brackets, without the bracket', () => {
+    expect(findPrintedDate('Home//Liwayway/No. 12 (Oktubre 3, 2023)/Sa isyung ito')).toMatchObject({
+      label: 'Oktubre 3, 2023',
+      iso: '2023-10-03',
+    });
+  });
+
   it('returns null when there is no date', () => {
     expect(findPrintedDate('May the force be with you in 2024 and beyond')).toBeNull();
+    expect(findPrintedDate('Version 1.2.3 shipped with 12.5.20 patches')).toBeNull();
     expect(findPrintedDate('')).toBeNull();
   });
 });

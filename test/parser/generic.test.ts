@@ -168,3 +168,35 @@ describe('the paid tier named in a body sentence', () => {
     expect(out.removed[0]).toEqual({ text: 'Go Unlimited with Magzter GOLD', reason: 'upsell' });
   });
 });
+
+describe('a publication inflected inside an edition line in an unknown language (stranger-4 class 15)', () => {
+  const TRIAL =
+    'Start your 7-day Magzter GOLD free trial to access thousands of curated premium stories, and 9,000+ magazines and newspapers.';
+  const body =
+    'Նոր գիծը կանցնի քաղաքի հյուսիսային թաղամասերով և կմիացնի երկաթուղային կայարանը օդանավակայանին։\nՇինարարությունը կսկսվի գարնանը և կտևի երեք տարի, իսկ առաջին կանգառները կբացվեն հաջորդ տարի։';
+  const page = (edition: string): string => `${body}\n${edition}\n${TRIAL}\n${edition}\n`;
+
+  it('drops a case suffix in another script glued to the name by a hyphen', () => {
+    const out = parsePage(page('Այս պատմությունը Yerevan Magazine-ի October 16, 2023 համարից է։'));
+    expect(out.edition?.publication).toBe('Yerevan Magazine');
+    expect(out.edition?.date).toBe('2023-10-16');
+    expect(out.story?.paragraphs).toHaveLength(2);
+  });
+
+  it.each([
+    ['Ši istorija yra iš Pub Words 24 2023 m. spalio 16 d. leidimo.', '2023 m. spalio 16 d.'],
+    ['Ši istorija yra iš October 16, 2023 leidinio Pub Words 24 numerio.', 'October 16, 2023'],
+    ['Ši istorija paimta iš leidinio „Pub Words 24“ October 16, 2023 numerio.', 'October 16, 2023'],
+  ])(
+    'keeps a number closing the name and drops the line’s words and quotes around it: %s',
+    (edition, label) => {
+      const out = parsePage(page(edition));
+      expect(out.edition).toMatchObject({ publication: 'Pub Words 24', date: '2023-10-16', label });
+    },
+  );
+
+  it('keeps a hyphen inside a Latin name', () => {
+    const out = parsePage(page('Այս պատմությունը Coca-Cola Journal October 16, 2023 համարից է։'));
+    expect(out.edition?.publication).toBe('Coca-Cola Journal');
+  });
+});

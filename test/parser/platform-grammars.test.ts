@@ -88,6 +88,26 @@ describe('Scribd preview walls in any language (issue 11, second stranger)', () 
 });
 
 describe('PressReader credit lines', () => {
+  it('reads a bare name in a script without case after Pub (Country) and the date (stranger-4)', () => {
+    expect(matchCreditLine('Lankadeepa (Sri Lanka) · 3 Oct 2023 · සුනිල් පෙරේරා')).toEqual({
+      publication: 'Lankadeepa (Sri Lanka)',
+      byline: 'සුනිල් පෙරේරා',
+      date: { label: '3 Oct 2023', iso: '2023-10-03' },
+    });
+    // a cased last part may be a section: no credit without a prefix
+    expect(matchCreditLine('The Hindu (Chennai) · 3 Oct 2023 · Front Page')).toBeNull();
+  });
+
+  it('reads a credit label phrase in no vocabulary by its shape, never a title-case section (stranger-4)', () => {
+    expect(matchCreditLine('Diena · 2023. gada 14. oktobris · Teksts un foto: Anna Kalniņa')).toEqual({
+      publication: 'Diena',
+      byline: 'Anna Kalniņa',
+      date: { label: '2023. gada 14. oktobris', iso: '2023-10-14' },
+    });
+    expect(matchCreditLine('Diena · 14 Oct 2023 · Front Page: Anna Kalniņa')).toBeNull();
+    expect(matchCreditLine('Diena · 14 Oct 2023 · Foto un video: Anna Kalniņa')).toBeNull();
+  });
+
   it('reads the publication, the writer and a printed date', () => {
     expect(matchCreditLine('Hindustan Times (Mumbai) - - Business - By Rhea Mogul')).toEqual({
       publication: 'Hindustan Times (Mumbai)',

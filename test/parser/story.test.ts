@@ -57,6 +57,15 @@ describe('datelines', () => {
     ['Nová Ves (ČTK) – Obec dostane…', 'Nová Ves'],
     ['Praha (pro Lidovky) – Na jaře…', null],
     ['Praha – Na jaře začne stavba…', null],
+    // a day and month between the place and the dash, a Cyrillic place closed by a period (stranger-4 class 12)
+    ['VILNIUS, spalio 16 d. – Seimas antradienį pritarė…', 'VILNIUS'],
+    ['LONDON, Oct. 3 - Britain will…', 'LONDON'],
+    ['LONDON, the capital - Britain will…', null],
+    ['СОФИЯ. Общинският съвет одобри…', 'СОФИЯ'],
+    ['U.S. officials said on Tuesday…', null],
+    ['AI. It is everywhere now.', null],
+    ['THE ALTERNATIVES. AND FOR THAT, I LOVE THEM', null],
+    ['THE GRILLES. OH GOD, THE GRILLES. Haven’t you moaned…', null],
   ])('%s → %s', (text, place) => {
     expect(findDateline(text)).toBe(place);
   });
@@ -200,5 +209,17 @@ describe('story lines that begin like a copyright footer', () => {
     expect(page.story?.paragraphs).toContain(lettered);
     expect(page.story?.paragraphs).toContain(sentence);
     expect(page.removed.map((line) => line.text)).not.toContain(lettered);
+  });
+});
+
+describe('bare names in scripts without capitals (stranger-4 class 16)', () => {
+  it.each([
+    ['కె. శ్రీనివాస్', true],
+    ['ಎಸ್. ರಮೇಶ್', true],
+    ['Ana Ruiz', true],
+    ['ana ruiz', false],
+    ['నగర శివార్లలో నీటి కొరత తీవ్రమవుతోంది.', false],
+  ])('%s → %s', (text, name) => {
+    expect(isNameLike(text)).toBe(name);
   });
 });

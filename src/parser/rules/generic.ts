@@ -185,6 +185,70 @@ export const NAME_PARTICLES: readonly string[] = [
  * (`ST. JOHN'S, N.L.– Newfoundland's …`).
  */
 export const DATELINE_SEPARATORS: readonly string[] = [' -- ', ' - ', ' – ', ' — ', ': ', '– ', '— '];
+/** A period after a place in capitals (`СОФИЯ. Общинският…`): a separator only where no dash or colon follows the place. */
+export const DATELINE_PERIOD = '. ';
+
+/**
+ * Seasons printed as an issue's date (`Winter 2023`, `WINTER 2023`, `Frühjahr 2024`,
+ * `Spring/Summer 2023`), lower-cased: a season dates the issue to its year only.
+ * ICU has no season names, so they are listed here, for the languages newsstands print them in.
+ */
+export const SEASON_WORDS: readonly string[] = [
+  // en
+  'spring',
+  'summer',
+  'autumn',
+  'fall',
+  'winter',
+  'holiday',
+  // de
+  'frühling',
+  'frühjahr',
+  'sommer',
+  'herbst',
+  // fr
+  'printemps',
+  'été',
+  'automne',
+  'hiver',
+  // es, pt, it
+  'primavera',
+  'verano',
+  'otoño',
+  'invierno',
+  'verão',
+  'outono',
+  'inverno',
+  'estate',
+  'autunno',
+  // nl, sv, da, nb
+  'lente',
+  'voorjaar',
+  'zomer',
+  'najaar',
+  'vår',
+  'sommar',
+  'höst',
+  'vinter',
+  'forår',
+  'efterår',
+  'høst',
+  // et, fi
+  'kevad',
+  'suvi',
+  'sügis',
+  'talv',
+  'kevät',
+  'kesä',
+  'syksy',
+  'talvi',
+];
+
+/**
+ * The word for "month" after a month printed as its number (`2023 оны 10-р сар`, Mongolian),
+ * lower-cased.
+ */
+export const MONTH_WORDS: readonly string[] = ['сар'];
 
 /** Issue numbers printed where a date would be (`Issue 17, 2023`, `Issue 231`): the words before the number. */
 export const ISSUE_WORDS: readonly string[] = [
@@ -194,6 +258,9 @@ export const ISSUE_WORDS: readonly string[] = [
   'no',
   'nr.',
   'nr',
+  'nº',
+  'n°',
+  'n.º',
   'vol.',
   'volume',
   'number',
