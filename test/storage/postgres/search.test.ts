@@ -414,7 +414,7 @@ describe.skipIf(!postgresAvailable)('PostgreSQL relevance', () => {
     ]);
   });
 
-  it('finds the same pages by either scan of the candidates', async () => {
+  it('finds the same pages by either scan of the candidates, by relevance and in keyset orders', async () => {
     for (let i = 0; i < 9; i += 1)
       await store({
         title: i % 3 === 0 ? `Whale report ${i}` : `Notes ${i}`,
@@ -431,6 +431,9 @@ describe.skipIf(!postgresAvailable)('PostgreSQL relevance', () => {
         { q: 'whale -krill', language: 'fr' },
         { q: 'whale', distinct: 'story' as const },
         { q: 'nothing-here' },
+        { q: 'whale', sort: '-ingested' as const },
+        { q: 'whale krill', sort: '-edition_date' as const },
+        { q: 'whale', sort: 'ingested' as const, language: 'fr' },
       ]) {
         let cursor: string | undefined;
         do {
@@ -440,6 +443,7 @@ describe.skipIf(!postgresAvailable)('PostgreSQL relevance', () => {
         } while (cursor);
       }
       pages.push(await lists.searchTeasers({ q: 'whale', sort: 'relevance', limit: 10 }));
+      pages.push(await lists.searchTeasers({ q: 'whale', sort: '-stored', limit: 10 }));
       return pages;
     };
     const byBitmap = await walk('bitmap');
