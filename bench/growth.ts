@@ -178,6 +178,8 @@ function warmPageCache(path: string): number {
   const db = new Database(path, { readonly: true, fileMustExist: true });
   try {
     db.prepare('SELECT sum(length(paragraphs)) FROM articles').get();
+    // what GET by id reads: the stored representation (migration 014)
+    db.prepare('SELECT sum(length(body)) FROM article_representations').get();
     db.prepare('SELECT count(*) FROM teasers INDEXED BY teasers_linked WHERE linked_article_id > 0').get();
   } finally {
     db.close();

@@ -37,6 +37,7 @@ import {
 import { loadLearned, type LearnedSource, type VersionedLearned } from '../src/ingest/learned.js';
 import { createParsePool } from '../src/ingest/parse-pool.js';
 import { parsePage } from '../src/parser/index.js';
+import { representArticle } from '../src/http/representations.js';
 import { engineOf, openRepository } from '../src/storage/open.js';
 import type { IngestRecord, Repository } from '../src/storage/repository.js';
 import { countWords } from '../src/storage/word-count.js';
@@ -45,7 +46,7 @@ import { FIXTURE_PAGES_DIR, loadFixtures, type Fixture } from '../test/helpers/f
 import { mulberry32 } from '../test/helpers/random.js';
 
 /** Bump when the generated data changes, so cached databases are rebuilt. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 const PUBLICATIONS = 200;
 const ARTICLES_PER_EDITION = 50;
@@ -494,9 +495,11 @@ export async function generateDatabase(options: GenerateOptions): Promise<Genera
   if (file !== null)
     for (const suffix of [...SQLITE_FILES, '.meta.json']) rmSync(file + suffix, { force: true });
 
+  // The representation GET serves, stored at each write as the server stores it (migration 014).
   const { repository, location } = await openRepository({
     location: options.location,
     skipIntegrityCheck: true,
+    represent: representArticle,
   });
   const pool = createParsePool({
     size: Math.max(1, availableParallelism() - 1),

@@ -2,12 +2,13 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateDatabase } from '../../scripts/generate-db.js';
+import { representArticle } from '../../src/http/representations.js';
 import { loadLearned } from '../../src/ingest/learned.js';
 import { parseSubmission } from '../../src/ingest/parse-submission.js';
 import type { LearnedBoilerplate } from '../../src/parser/types.js';
 import { PARSER_VERSION } from '../../src/parser/version.js';
 import { openRepository } from '../../src/storage/open.js';
-import type { Repository } from '../../src/storage/repository.js';
+import type { Repository, Represent } from '../../src/storage/repository.js';
 import { freshPostgresUrl, postgresAvailable, postgresUnavailableReason } from '../helpers/postgres.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
@@ -21,8 +22,8 @@ afterEach(async () => {
   for (const repository of opened.splice(0)) await repository.close();
 });
 
-async function open(location: string): Promise<Repository> {
-  const { repository } = await openRepository({ location, skipIntegrityCheck: true });
+async function open(location: string, represent?: Represent): Promise<Repository> {
+  const { repository } = await openRepository({ location, skipIntegrityCheck: true, represent });
   opened.push(repository);
   return repository;
 }
@@ -92,6 +93,11 @@ describe.each(locations)('generate-db on $name', ({ available, location }) => {
 
       const editions = await repository.listEditions({ limit: 100 });
       expect(editions.items.length).toBeGreaterThan(1);
+
+      // GET serves the stored representation, as after a server's own ingests.
+      const stored = await open(where, representArticle);
+      for (let id = 1; id <= ARTICLES; id += 1)
+        expect(await stored.getArticleRepresentation(id), `article ${id}`).not.toBeNull();
     },
   );
 });
