@@ -70,7 +70,9 @@ function summarise(path: string): string {
   const parentOf = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
   const keyOf = (node: Node) => {
-    const where = node.callFrame.url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*\/dist\//, 'dist/');
+    const where = node.callFrame.url
+      .replace(/^.*node_modules\//, '')
+      .replace(/^file:\/\/.*\/dist\//, 'dist/');
     return { where, key: `${node.callFrame.functionName || '(anon)'} ${where}:${node.callFrame.lineNumber}` };
   };
   const self = new Map<string, number>();

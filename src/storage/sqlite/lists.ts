@@ -559,7 +559,9 @@ export function listStore(
     const total = withinWindow(totalOf(found, Math.min(rankedCandidates, totalBound)), relevanceWindow);
     return {
       ...teaserPage(rows, limit, total, () =>
-        served < relevanceWindow ? encodeTeaserSearchCursor(query, { lastId: position.lastId, served }) : null,
+        served < relevanceWindow
+          ? encodeTeaserSearchCursor(query, { lastId: position.lastId, served })
+          : null,
       ),
       rankedWithin: rankedWithin(allMatchesRanked),
     };
