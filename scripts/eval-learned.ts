@@ -20,6 +20,7 @@ const sets = [
   ['holdout-stranger-2', join(FIXTURE_PAGES_DIR, '..', 'holdout-stranger-2')],
   ['holdout-stranger-3', join(FIXTURE_PAGES_DIR, '..', 'holdout-stranger-3')],
   ['holdout-stranger-4', join(FIXTURE_PAGES_DIR, '..', 'holdout-stranger-4')],
+  ['holdout-stranger-5', join(FIXTURE_PAGES_DIR, '..', 'holdout-stranger-5')],
 ].map(([name, dir]) => ({ name: name as string, fixtures: loadFixtures(dir) }));
 
 const { repository } = await openRepository({ location: ':memory:' });
