@@ -35,24 +35,8 @@ import {
   RECORD_MIN_SHARE,
 } from './settings.js';
 import type { StoryDraft } from './story.js';
-import { endsSentence, hasDigit, wordCount } from './text.js';
+import { endsSentence, hasDigit, SENTENCE_STOPS, wordCount } from './text.js';
 
-/** Characters that end a sentence in the scripts newsstands print. */
-const SENTENCE_STOPS: ReadonlySet<string> = new Set([
-  '.',
-  '!',
-  '?',
-  '…',
-  '؟',
-  '।',
-  '。',
-  '！',
-  '？',
-  // Armenian, Ethiopic and Myanmar full stops
-  '։',
-  '።',
-  '။',
-]);
 /** Characters code and data are made of, and prose rarely holds. */
 const CODE_SYMBOLS: ReadonlySet<string> = new Set([
   '{',

@@ -5,20 +5,13 @@ const UPPER = /\p{Lu}/u;
 const LETTER = /\p{L}/u;
 const DIGIT = /\p{Nd}/u;
 
-/** Characters that may end a complete sentence (closing quotes and brackets included). */
-const SENTENCE_END = new Set([
+/** Characters that end a sentence in the scripts newsstands print. */
+export const SENTENCE_STOPS: ReadonlySet<string> = new Set([
   '.',
   '!',
   '?',
   '…',
-  '"',
-  '”',
-  '’',
-  "'",
-  ')',
-  ']',
   '؟',
-  '।',
   '।',
   '。',
   '！',
@@ -27,6 +20,17 @@ const SENTENCE_END = new Set([
   '։',
   '።',
   '။',
+]);
+
+/** Characters that may end a complete sentence (closing quotes and brackets included). */
+const SENTENCE_END: ReadonlySet<string> = new Set([
+  ...SENTENCE_STOPS,
+  '"',
+  '”',
+  '’',
+  "'",
+  ')',
+  ']',
   ':',
   ';',
 ]);

@@ -64,18 +64,19 @@ export function postgresRepresentations(primary: Pool, represent: Represent | un
   }
 
   // GETs by id, many per statement under load (see read-batch.ts).
+  const format = represent?.format;
   const readStored = batchedReads<number, StoredRepresentation>(async (ids) => {
     const { rows } = await primary.query<StoredRepresentation & { id: number }>(
       `SELECT article_id AS id, body, etag FROM article_representations
         WHERE article_id = ANY($1::bigint[]) AND body IS NOT NULL AND format = $2`,
-      [ids, represent!.format],
+      [ids, format],
     );
     return new Map(rows.map(({ id, body, etag }) => [id, { body, etag }]));
   });
 
   return {
     read: (articleId: number): Promise<StoredRepresentation | null> =>
-      represent === undefined ? Promise.resolve(null) : readStored(articleId),
+      format === undefined ? Promise.resolve(null) : readStored(articleId),
     refresh,
   };
 }
