@@ -113,7 +113,11 @@ function parse(text: string, options: ParseOptions): ParsedPage {
   const { removed, unplaced } = ledger.removedLines();
   if (unplaced > 0) warnings.push(`${unplaced} line(s) matched no rule and were removed as layout`);
 
-  return { story, edition, teasers, page_locale: pageLocale(all), removed, warnings };
+  // text that is no newsstand page has no UI to be in a language
+  const newsstandPage =
+    garbage === null &&
+    (story !== null || platform !== null || editionLine !== undefined || printsPlatformLines(all));
+  return { story, edition, teasers, page_locale: newsstandPage ? pageLocale(all) : null, removed, warnings };
 }
 
 /**

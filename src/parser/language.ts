@@ -25,10 +25,12 @@
 import { data as FRANC_MODELS } from 'franc-min/data.js';
 import { expressions as FRANC_SCRIPTS } from 'franc-min/expressions.js';
 import { LATIN_LANGUAGES, type LatinLanguage } from './rules/alphabets.js';
+import { CYRILLIC_ALPHABETS, LANGUAGE_OF_SCRIPT, OWN_LETTERS, SCRIPT_RANGES } from './rules/scripts.js';
 import {
   LANGUAGE_CANDIDATES,
   LANGUAGE_MIN_CHARS,
   LANGUAGE_SAMPLE_CHARS,
+  UI_LANGUAGE_CANDIDATES,
   UI_LANGUAGE_MIN_CHARS,
 } from './settings.js';
 import { isWhitespace } from './text.js';
@@ -42,6 +44,7 @@ const MAX_DIFFERENCE = 300;
 const FRANC_MAX_LENGTH = 2048;
 
 const CANDIDATES: ReadonlySet<string> = new Set(LANGUAGE_CANDIDATES);
+const UI_CANDIDATES: ReadonlySet<string> = new Set(UI_LANGUAGE_CANDIDATES);
 
 /** The candidate languages written in one script, their models indexed by trigram. */
 interface ScriptModels {
@@ -66,8 +69,11 @@ interface ScriptModels {
   savings: Int32Array;
 }
 
-function indexModels(models: Readonly<Record<string, string>>): ScriptModels {
-  const languages = Object.keys(models).filter((language) => CANDIDATES.has(language));
+function indexModels(
+  models: Readonly<Record<string, string>>,
+  candidates: ReadonlySet<string>,
+): ScriptModels {
+  const languages = Object.keys(models).filter((language) => candidates.has(language));
   // from the end, as franc does: a trigram listed twice keeps its first rank
   const ranksByTrigram = new Map<string, Map<number, number>>();
   languages.forEach((language, l) => {
@@ -136,8 +142,21 @@ function trigramCode(letterOf: Uint8Array, base: number, text: string, at: numbe
 
 /** Scripts that several languages share (Latin, Cyrillic, Arabic, Devanagari), with their candidates' models. */
 const MODELS_BY_SCRIPT: ReadonlyMap<string, ScriptModels> = new Map(
-  Object.entries(FRANC_MODELS).map(([script, models]) => [script, indexModels(models)]),
+  Object.entries(FRANC_MODELS).map(([script, models]) => [script, indexModels(models, CANDIDATES)]),
 );
+
+/** The same for the UI languages, indexed on first use (most pages name their UI language in known wording). */
+const uiModelsByScript = new Map<string, ScriptModels | null>();
+
+function uiModels(script: string): ScriptModels | null {
+  let models = uiModelsByScript.get(script);
+  if (models === undefined) {
+    const francModels = (FRANC_MODELS as Readonly<Record<string, Readonly<Record<string, string>>>>)[script];
+    models = francModels === undefined ? null : indexModels(francModels, UI_CANDIDATES);
+    uiModelsByScript.set(script, models);
+  }
+  return models;
+}
 
 /** franc's script expressions, in franc's order (the order that breaks a tie). */
 const SCRIPTS: readonly [name: string, expression: RegExp][] = Object.entries(FRANC_SCRIPTS);
@@ -269,7 +288,11 @@ function writeCleaned(lowerCased: string): number {
  * The candidate whose model is nearest the sample's trigrams (franc's distance), or null when the script has none.
  * Scored relative to "every trigram missing" (300 each): a ranked trigram saves 300 − |count − rank − 1|.
  */
-function nearestLanguage(sample: string, models: ScriptModels): string | null {
+function nearestLanguage(
+  sample: string,
+  models: ScriptModels,
+  allowed: (language: string) => boolean = () => true,
+): string | null {
   const { languages, letterOf, base, trigramIds, firstEntry, entryLanguage, entryRank } = models;
   const { counts, seen, savings } = models;
   const length = writeCleaned(lowerCasedForTrigrams(sample));
@@ -305,7 +328,8 @@ function nearestLanguage(sample: string, models: ScriptModels): string | null {
   // smallest distance = largest saving; the first language wins a tie
   let best = -1;
   for (let l = 0; l < languages.length; l++)
-    if (best < 0 || (savings[l] as number) > (savings[best] as number)) best = l;
+    if (allowed(languages[l] as string) && (best < 0 || (savings[l] as number) > (savings[best] as number)))
+      best = l;
   return best < 0 ? null : (languages[best] as string);
 }
 
@@ -501,14 +525,118 @@ export function languageOfLetters(text: string): string | null {
   return null;
 }
 
+/** Scripts by index + 1 (0: none): Latin first, then SCRIPT_RANGES' scripts as first listed. */
+const SCRIPT_NAMES: readonly string[] = [
+  ...new Set(['Latin', ...SCRIPT_RANGES.map((range) => range.script)]),
+];
+
+/** Each BMP code unit's script (an index + 1 into SCRIPT_NAMES; 0 for punctuation, digits, marks outside a block). */
+const SCRIPT_OF_UNIT: Uint8Array = (() => {
+  const table = new Uint8Array(0x10000);
+  const latin = 1;
+  const latinRanges: [number, number][] = [
+    [0x41, 0x5a],
+    [0x61, 0x7a],
+    [0xc0, 0x24f],
+    [0x250, 0x2af],
+    [0x1e00, 0x1eff],
+  ];
+  for (const [first, last] of latinRanges) table.fill(latin, first, last + 1);
+  table[0xd7] = 0; // ×
+  table[0xf7] = 0; // ÷
+  for (const range of SCRIPT_RANGES)
+    table.fill(SCRIPT_NAMES.indexOf(range.script) + 1, range.first, range.last + 1);
+  return table;
+})();
+
+const CYRILLIC = SCRIPT_NAMES.indexOf('Cyrillic') + 1;
+
+/** The script most of the sample's characters are written in (the first listed wins a tie), or null. */
+function dominantScript(sample: string): string | null {
+  const counts = new Int32Array(SCRIPT_NAMES.length + 1);
+  for (let i = 0; i < sample.length; i++) {
+    const s = SCRIPT_OF_UNIT[sample.charCodeAt(i)] as number;
+    counts[s] = (counts[s] as number) + 1;
+  }
+  let best = 0;
+  for (let s = 1; s < counts.length; s++)
+    if ((counts[s] as number) > (counts[best] as number) || best === 0) best = s;
+  return best === 0 || counts[best] === 0 ? null : (SCRIPT_NAMES[best - 1] as string);
+}
+
+/** Letter → the one language of its (non-Latin) script that writes it. */
+const LANGUAGE_OF_OWN_LETTER: ReadonlyMap<string, string> = new Map(
+  Object.entries(OWN_LETTERS).flatMap(([language, letters]) =>
+    [...letters].map((l) => [l, language] as const),
+  ),
+);
+
+/** The language whose own letters (`OWN_LETTERS`) the sample holds most often, or null when it holds none. */
+function languageOfOwnLetters(sample: string): string | null {
+  const hits = new Map<string, number>();
+  for (const char of sample.toLowerCase()) {
+    const language = LANGUAGE_OF_OWN_LETTER.get(char);
+    if (language !== undefined) hits.set(language, (hits.get(language) ?? 0) + 1);
+  }
+  let best: string | null = null;
+  for (const [language, count] of hits)
+    if (best === null || count > (hits.get(best) as number)) best = language;
+  return best;
+}
+
 /**
- * The language of a few short UI lines (edition line, trial, sign-in, footer links): franc's
- * answer, checked against the letters and function words of the Latin-script languages
- * (`rules/alphabets.ts`). On so little text the trigram models answer a neighbour, and they
- * cannot name a language they have no model for (Catalan becomes Spanish, Slovak Polish).
+ * The language of a few short UI lines (edition line, trial, sign-in, footer links), in any
+ * language the newsstands translate into, with no word list of theirs: the script, when one
+ * language writes it (Khmer, Sinhala, Hangul: franc-min cannot see some, and names others only
+ * if they are story languages); else a letter only one language of the script writes; else
+ * franc's trigram models of the UI languages, checked against the letters and function words of
+ * the Latin-script languages (`rules/alphabets.ts`). On so little text the trigram models answer a
+ * neighbour, and they cannot name a language they have no model for (Catalan becomes Spanish,
+ * Maltese Italian).
  */
 export function detectUiLanguage(texts: readonly string[]): string | null {
-  const detected = detectLanguage(texts, UI_LANGUAGE_MIN_CHARS);
-  if (detected === null || !LATIN_BY_TAG.has(detected)) return detected;
-  return checkedLatinLanguage(texts.join('\n').slice(0, FRANC_MAX_LENGTH), detected);
+  const sample = texts.join('\n').slice(0, FRANC_MAX_LENGTH);
+  const script = dominantScript(sample);
+  if (script === null) return null;
+  // a word or two in a script of one language says as much as a sentence
+  if (KANA.test(sample)) return 'ja';
+  const ownLetters = languageOfOwnLetters(sample);
+  if (ownLetters !== null) return ownLetters;
+  const ofScript = LANGUAGE_OF_SCRIPT[script];
+  if (ofScript !== undefined) return ofScript;
+  if (trimmedLength(sample) < UI_LANGUAGE_MIN_CHARS) return null;
+  const models = uiModels(script);
+  if (script === 'Cyrillic' && models !== null) return checkedCyrillicLanguage(sample, models);
+  const code = models === null ? null : nearestLanguage(sample, models);
+  const detected = code === null ? null : (ISO_639_3_TO_BCP47[code] ?? null);
+  if (detected === null || script !== 'Latin') return detected;
+  if (LATIN_BY_TAG.has(detected)) return checkedLatinLanguage(sample, detected);
+  // a guess listed in no alphabet gives way only to a listed language that writes every letter of the sample
+  const byLetters = languageOfLetters(sample);
+  return byLetters !== null && writesAllLetters(LATIN_BY_TAG.get(byLetters)!, sample) ? byLetters : detected;
+}
+
+/**
+ * The nearest Cyrillic candidate whose alphabet holds every Cyrillic letter of the sample; else
+ * the first language franc has no model for whose alphabet does (Macedonian, Tajik); else franc's guess.
+ */
+function checkedCyrillicLanguage(sample: string, models: ScriptModels): string | null {
+  const letters = new Set<string>();
+  for (const char of sample.toLowerCase())
+    if (SCRIPT_OF_UNIT[char.charCodeAt(0)] === CYRILLIC) letters.add(char);
+  const fits = (tag: string): boolean => {
+    const alphabet = CYRILLIC_ALPHABETS[tag];
+    return alphabet === undefined || [...letters].every((letter) => alphabet.includes(letter));
+  };
+  const tagOf = (code: string | null): string | null =>
+    code === null ? null : (ISO_639_3_TO_BCP47[code] ?? null);
+  const fitting = tagOf(nearestLanguage(sample, models, (code) => fits(tagOf(code) ?? code)));
+  if (fitting !== null) return fitting;
+  return Object.keys(CYRILLIC_ALPHABETS).find(fits) ?? tagOf(nearestLanguage(sample, models));
+}
+
+function writesAllLetters(language: LatinLanguage, sample: string): boolean {
+  for (const char of sample.toLowerCase())
+    if (char.charCodeAt(0) > 0x7f && LETTER.test(char) && !language.letters.includes(char)) return false;
+  return true;
 }

@@ -174,6 +174,35 @@ export const LANGUAGE_CANDIDATES: readonly string[] = [
 ];
 
 /**
+ * …and the languages a page's UI lines may be in, beyond them: the newsstands machine-translate
+ * their UI into many more languages than they publish in. Every franc-min language with an ISO
+ * 639-1 code (and Sorani), except Bosnian, which franc cannot tell from Croatian and Serbian
+ * on a few lines.
+ */
+export const UI_LANGUAGE_CANDIDATES: readonly string[] = [
+  ...LANGUAGE_CANDIDATES,
+  'bel',
+  'kaz',
+  'uzn',
+  'azj',
+  'hau',
+  'yor',
+  'ibo',
+  'zul',
+  'som',
+  'kin',
+  'run',
+  'nya',
+  'lin',
+  'plt',
+  'jav',
+  'sun',
+  'pbu',
+  'npi',
+  'ckb',
+];
+
+/**
  * Evidence of a story. Without a platform, edition or byline signal, a page is
  * a story only when its deck and body hold at least this many sentences of
  * running prose: closed by sentence punctuation, of at least this many words

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyLines } from '../../src/parser/classify.js';
 import { detectUiLanguage } from '../../src/parser/language.js';
 import { pickPageLocale } from '../../src/parser/locale.js';
+import { parsePage } from '../../src/parser/index.js';
 import { normalizeInput } from '../../src/parser/normalize.js';
 
 describe('pickPageLocale', () => {
@@ -57,5 +58,84 @@ describe('detectUiLanguage without function words', () => {
   it('never keeps a guess whose spelling lacks a letter of the sample when another language has them all', () => {
     // franc answers Spanish; Spanish never writes `à`
     expect(detectUiLanguage(['Diaris en català'])).not.toBe('es');
+  });
+});
+
+describe('detectUiLanguage in languages no locale table lists', () => {
+  // made-up UI sentences ("this story is from the issue", "subscribe to read on")
+  it('names the language of a script only one UI language writes, also one franc-min cannot see', () => {
+    expect(detectUiLanguage(['រឿងនេះគឺមកពីការបោះពុម្ពផ្សាយ'])).toBe('km');
+    expect(detectUiLanguage(['ເລື່ອງນີ້ມາຈາກສະບັບ'])).toBe('lo');
+    expect(detectUiLanguage(['ଏହି କାହାଣୀଟି ସଂସ୍କରଣରୁ ଆସିଛି'])).toBe('or');
+    expect(detectUiLanguage(['මෙම කතාව සංස්කරණයෙනි'])).toBe('si');
+    expect(detectUiLanguage(['ဤဇာတ်လမ်းသည် ထုတ်ဝေမှုမှ ဖြစ်သည်'])).toBe('my');
+    expect(detectUiLanguage(['ይህ ታሪክ ከእትሙ የተወሰደ ነው'])).toBe('am');
+    expect(detectUiLanguage(['הכתבה הזו היא מתוך המהדורה'])).toBe('he');
+  });
+
+  it('lets the script outweigh a Latin brand or month left in the line', () => {
+    expect(detectUiLanguage(['រឿងនេះគឺមកពីការបោះពុម្ពផ្សាយ March 2024 Vogue'])).toBe('km');
+  });
+
+  it('names the language by a letter only it writes in a shared script', () => {
+    expect(detectUiLanguage(['Гэты артыкул з выдання. Падпішыцеся, каб чытаць далей ў праграме'])).toBe('be');
+    expect(detectUiLanguage(['Ин мақола аз нашри маҷалла аст. Барои хондан обуна шавед'])).toBe('tg');
+    expect(detectUiLanguage(['دا کیسه د ګڼې څخه ده. د لوستلو لپاره ګډون وکړئ'])).toBe('ps');
+    expect(detectUiLanguage(['یہ کہانی شمارے سے ہے۔ پڑھنے کے لیے سبسکرائب کریں'])).toBe('ur');
+    expect(detectUiLanguage(['এই কাহিনীটো সংস্কৰণৰ পৰা লোৱা হৈছে'])).toBe('as');
+    expect(detectUiLanguage(['এই গল্পটি সংস্করণ থেকে নেওয়া হয়েছে'])).toBe('bn');
+    expect(detectUiLanguage(['Din l-istorja hija mill-ħarġa. Abbona biex taqra aktar'])).toBe('mt');
+  });
+
+  it('never answers a Cyrillic language whose alphabet lacks a letter of the sample', () => {
+    // franc's trigrams answer Belarusian; Belarusian writes neither `и` nor `щ`
+    expect(detectUiLanguage(['Эта статья из выпуска журнала. Подпишитесь, чтобы читать дальше'])).toBe('ru');
+  });
+
+  it('reads UI languages franc-min has models for beyond the story languages', () => {
+    expect(
+      detectUiLanguage(['Wannan labarin daga bugun mujallar ne. Yi rajista domin ci gaba da karatu']),
+    ).toBe('ha');
+    expect(detectUiLanguage(['Lendaba ivela kushicilelo somagazini. Bhalisa ukuze uqhubeke ufunda'])).toBe(
+      'zu',
+    );
+    expect(detectUiLanguage(['यो कथा पत्रिकाको अंकबाट लिइएको हो। पढ्न जारी राख्न सदस्यता लिनुहोस्'])).toBe('ne');
+  });
+
+  it("checks those guesses against the sample's letters (Faroese is not Uzbek) and keeps one that fits", () => {
+    expect(detectUiLanguage(['Henda søgan er úr útgávuni. Tekna hald fyri at lesa víðari'])).toBe('fo');
+    // `đ` is also Croatian's, but Croatian writes no `ư`
+    expect(detectUiLanguage(['Câu chuyện này được lấy từ ấn bản của tạp chí'])).toBe('vi');
+  });
+});
+
+describe('page_locale', () => {
+  it('is read from a store breadcrumb of one word or two in a script of one language', () => {
+    const page = [
+      'ZINIO logo',
+      '/ 뉴스 & 정치',
+      'Seoul Weekly',
+      'A quiet harbour town learns to live with its new bridge',
+      'Residents say the crossing has changed how they shop, work and visit family on the mainland.',
+      'The bridge opened in spring after six years of construction and two changes of contractor.',
+    ].join('\n');
+    expect(parsePage(page, { url: 'https://www.zinio.com/kr/seoul-weekly/story' }).page_locale).toBe('ko');
+  });
+
+  it('is null for text that is no newsstand page', () => {
+    const calendar = [
+      'BEGIN:VCALENDAR',
+      'PRODID:-//Example Corp//Kalender 1.0//SV',
+      'BEGIN:VEVENT',
+      'DTSTART;VALUE=DATE:20240301',
+      'SUMMARY:Nummer 12 av tidningen',
+      'END:VEVENT',
+    ].join('\n');
+    const shopping = 'Startseite / Nachrichten / Sport\nEinkaufsliste\nMilch\nEier\nBrot';
+    for (const text of [calendar, shopping]) {
+      const out = parsePage(text);
+      expect(out.story).toBeNull();
+      expect(out.page_locale).toBeNull();
+    }
   });
 });

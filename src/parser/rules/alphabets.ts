@@ -65,4 +65,41 @@ export const LATIN_LANGUAGES: readonly LatinLanguage[] = [
   { tag: 'ro', letters: 'ăâîșțşţ', words: ['și', 'în', 'cu', 'pe', 'nu', 'este', 'sau'] },
   { tag: 'tr', letters: 'çğıöşüâî', words: ['ve', 'bir', 'bu', 'için', 'ile', 'çok', 'daha'] },
   { tag: 'id', letters: '', words: ['dan', 'yang', 'di', 'ini', 'untuk', 'dengan', 'dari', 'tidak'] },
+  // Languages franc-min has no model for, or confuses with a neighbour on a few UI lines: their
+  // letters settle most pages (`ħ` is Maltese, `ð` with `ø` Faroese), their words the rest.
+  { tag: 'da', letters: 'æøåé', words: ['af', 'blev', 'hvad', 'meget'] },
+  { tag: 'nb', letters: 'æøåé', words: ['av', 'ble', 'hva', 'mye', 'dere', 'nå'] },
+  { tag: 'sv', letters: 'åäöé', words: ['och', 'att', 'inte', 'är', 'för', 'jag'] },
+  { tag: 'fi', letters: 'äöåšž', words: ['että', 'kun', 'mutta', 'tämä', 'sinun'] },
+  { tag: 'is', letters: 'áéíóúýæöðþ', words: ['að', 'ekki', 'þú', 'þetta', 'með'] },
+  { tag: 'fo', letters: 'áíóúýæøð', words: ['hetta', 'tú', 'ikki', 'hesa', 'tín'] },
+  { tag: 'mt', letters: 'àèìòùċġħż', words: ['għal', 'jew', 'mhux', 'huwa', 'biex'] },
+  { tag: 'ga', letters: 'áéíóú', words: ['agus', 'leis', 'atá', 'níl', 'bhfuil', 'ár'] },
+  { tag: 'cy', letters: 'âêîôûŵŷáéíóúàèìòùäëïöüÿ', words: ['yn', 'yr', 'ac', 'eich', 'gyda', 'hwn'] },
+  { tag: 'eu', letters: '', words: ['eta', 'ez', 'bat', 'dira', 'zure', 'edo', 'baina', 'gehiago'] },
+  { tag: 'lb', letters: 'äëéè', words: ['ass', 'vun', 'mat', 'dës', 'fir'] },
+  { tag: 'ku', letters: 'çêîşû', words: ['û', 'ji', 'bi', 'ku', 'li', 'vê', 'ev', 'xwe'] },
+  { tag: 'lt', letters: 'ąčęėįšųūž', words: ['yra', 'kad', 'tai', 'jūsų', 'ši'] },
+  { tag: 'lv', letters: 'āčēģīķļņšūž', words: ['jūsu', 'šis', 'kas', 'ar'] },
+  { tag: 'et', letters: 'äõöüšž', words: ['oma', 'teie', 'või', 'kui'] },
+  { tag: 'az', letters: 'çəğıöşü', words: ['və', 'üçün', 'ilə', 'sizin'] },
+  { tag: 'sq', letters: 'çë', words: ['dhe', 'në', 'një', 'për', 'nga', 'është'] },
+  { tag: 'ha', letters: 'ɓɗƙƴ', words: ['cikin', 'wannan', 'kuma', 'zuwa', 'domin'] },
+  { tag: 'yo', letters: 'áàéèẹíìóòọṣúùńḿ', words: ['àti', 'ní', 'wọn', 'fún', 'láti'] },
+  // The other Latin-script languages franc-min may answer for a UI (settings.ts) that write
+  // letters beyond a–z, so that its guess is checked against the sample's letters: Faroese is
+  // not Uzbek. One written in a–z alone (Malay, Zulu) is not listed: a name's stray `é` would
+  // rule it out.
+  {
+    tag: 'vi',
+    letters: 'àáâãèéêìíòóôõùúýăđĩũơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ',
+    words: ['của', 'và', 'là', 'được', 'này', 'không', 'những', 'với'],
+  },
+  { tag: 'uz', letters: 'ʻ', words: ['va', 'uchun', 'bilan', 'sizning'] },
+  { tag: 'ig', letters: 'ịọụṅáàéèíìóòúù', words: ['nke', 'ndị', 'maka'] },
+  { tag: 'ny', letters: 'ŵ', words: ['ndi', 'kapena', 'kuti'] },
+  { tag: 'ln', letters: 'ɛɔáéíóú', words: ['mpe'] },
+  { tag: 'mg', letters: 'àâéèêëìîïôñ', words: ['ny', 'sy', 'amin', 'izay'] },
+  { tag: 'jv', letters: 'éèê', words: ['lan', 'sing', 'iki', 'kanggo'] },
+  { tag: 'su', letters: 'éèêö', words: ['jeung', 'ieu', 'pikeun'] },
 ];
