@@ -442,6 +442,78 @@ const ISO_639_3_TO_BCP47: Readonly<Record<string, string>> = {
   eus: 'eu',
 };
 
+/**
+ * The story's language: franc's answer (`detectLanguage`), else the language of a script only
+ * one language writes, which franc-min cannot see (Khmer, Lao, Hebrew) or names only for the
+ * story languages it is asked about (Amharic, Burmese).
+ */
+export function storyLanguage(texts: readonly string[]): string | null {
+  const detected = detectLanguage(texts);
+  if (detected !== null) return detected;
+  const sample = texts.join('\n').slice(0, LANGUAGE_SAMPLE_CHARS);
+  if (trimmedLength(sample) < LANGUAGE_MIN_CHARS) return null;
+  return LANGUAGE_OF_SCRIPT[dominantScript(sample) ?? ''] ?? null;
+}
+
+/** Scripts by index + 1 (0: none): Latin first, then SCRIPT_RANGES' scripts as first listed. */
+const SCRIPT_NAMES: readonly string[] = [
+  ...new Set(['Latin', ...SCRIPT_RANGES.map((range) => range.script)]),
+];
+
+/** Each BMP code unit's script (an index + 1 into SCRIPT_NAMES; 0 for punctuation, digits, marks outside a block). */
+const SCRIPT_OF_UNIT: Uint8Array = (() => {
+  const table = new Uint8Array(0x10000);
+  const latin = 1;
+  const latinRanges: [number, number][] = [
+    [0x41, 0x5a],
+    [0x61, 0x7a],
+    [0xc0, 0x24f],
+    [0x250, 0x2af],
+    [0x1e00, 0x1eff],
+  ];
+  for (const [first, last] of latinRanges) table.fill(latin, first, last + 1);
+  table[0xd7] = 0; // ×
+  table[0xf7] = 0; // ÷
+  for (const range of SCRIPT_RANGES)
+    table.fill(SCRIPT_NAMES.indexOf(range.script) + 1, range.first, range.last + 1);
+  return table;
+})();
+
+const CYRILLIC = SCRIPT_NAMES.indexOf('Cyrillic') + 1;
+
+/** The script most of the sample's characters are written in (the first listed wins a tie), or null. */
+function dominantScript(sample: string): string | null {
+  const counts = new Int32Array(SCRIPT_NAMES.length + 1);
+  for (let i = 0; i < sample.length; i++) {
+    const s = SCRIPT_OF_UNIT[sample.charCodeAt(i)] as number;
+    counts[s] = (counts[s] as number) + 1;
+  }
+  let best = 0;
+  for (let s = 1; s < counts.length; s++)
+    if ((counts[s] as number) > (counts[best] as number) || best === 0) best = s;
+  return best === 0 || counts[best] === 0 ? null : (SCRIPT_NAMES[best - 1] as string);
+}
+
+/** Letter → the one language of its (non-Latin) script that writes it. */
+const LANGUAGE_OF_OWN_LETTER: ReadonlyMap<string, string> = new Map(
+  Object.entries(OWN_LETTERS).flatMap(([language, letters]) =>
+    [...letters].map((l) => [l, language] as const),
+  ),
+);
+
+/** The language whose own letters (`OWN_LETTERS`) the sample holds most often, or null when it holds none. */
+function languageOfOwnLetters(sample: string): string | null {
+  const hits = new Map<string, number>();
+  for (const char of sample.toLowerCase()) {
+    const language = LANGUAGE_OF_OWN_LETTER.get(char);
+    if (language !== undefined) hits.set(language, (hits.get(language) ?? 0) + 1);
+  }
+  let best: string | null = null;
+  for (const [language, count] of hits)
+    if (best === null || count > (hits.get(best) as number)) best = language;
+  return best;
+}
+
 /** `text.trim().length`, without making the trimmed string. */
 function trimmedLength(text: string): number {
   let start = 0;
@@ -523,65 +595,6 @@ export function languageOfLetters(text: string): string | null {
     if (language !== undefined) return language;
   }
   return null;
-}
-
-/** Scripts by index + 1 (0: none): Latin first, then SCRIPT_RANGES' scripts as first listed. */
-const SCRIPT_NAMES: readonly string[] = [
-  ...new Set(['Latin', ...SCRIPT_RANGES.map((range) => range.script)]),
-];
-
-/** Each BMP code unit's script (an index + 1 into SCRIPT_NAMES; 0 for punctuation, digits, marks outside a block). */
-const SCRIPT_OF_UNIT: Uint8Array = (() => {
-  const table = new Uint8Array(0x10000);
-  const latin = 1;
-  const latinRanges: [number, number][] = [
-    [0x41, 0x5a],
-    [0x61, 0x7a],
-    [0xc0, 0x24f],
-    [0x250, 0x2af],
-    [0x1e00, 0x1eff],
-  ];
-  for (const [first, last] of latinRanges) table.fill(latin, first, last + 1);
-  table[0xd7] = 0; // ×
-  table[0xf7] = 0; // ÷
-  for (const range of SCRIPT_RANGES)
-    table.fill(SCRIPT_NAMES.indexOf(range.script) + 1, range.first, range.last + 1);
-  return table;
-})();
-
-const CYRILLIC = SCRIPT_NAMES.indexOf('Cyrillic') + 1;
-
-/** The script most of the sample's characters are written in (the first listed wins a tie), or null. */
-function dominantScript(sample: string): string | null {
-  const counts = new Int32Array(SCRIPT_NAMES.length + 1);
-  for (let i = 0; i < sample.length; i++) {
-    const s = SCRIPT_OF_UNIT[sample.charCodeAt(i)] as number;
-    counts[s] = (counts[s] as number) + 1;
-  }
-  let best = 0;
-  for (let s = 1; s < counts.length; s++)
-    if ((counts[s] as number) > (counts[best] as number) || best === 0) best = s;
-  return best === 0 || counts[best] === 0 ? null : (SCRIPT_NAMES[best - 1] as string);
-}
-
-/** Letter → the one language of its (non-Latin) script that writes it. */
-const LANGUAGE_OF_OWN_LETTER: ReadonlyMap<string, string> = new Map(
-  Object.entries(OWN_LETTERS).flatMap(([language, letters]) =>
-    [...letters].map((l) => [l, language] as const),
-  ),
-);
-
-/** The language whose own letters (`OWN_LETTERS`) the sample holds most often, or null when it holds none. */
-function languageOfOwnLetters(sample: string): string | null {
-  const hits = new Map<string, number>();
-  for (const char of sample.toLowerCase()) {
-    const language = LANGUAGE_OF_OWN_LETTER.get(char);
-    if (language !== undefined) hits.set(language, (hits.get(language) ?? 0) + 1);
-  }
-  let best: string | null = null;
-  for (const [language, count] of hits)
-    if (best === null || count > (hits.get(best) as number)) best = language;
-  return best;
 }
 
 /**

@@ -7,7 +7,7 @@
 import type { ClassifiedLine } from './classify.js';
 import { isDayAndMonth, matchIssueTitle, type PrintedDate } from './edition.js';
 import { proseSentences } from './evidence.js';
-import { detectLanguage } from './language.js';
+import { storyLanguage } from './language.js';
 import { isBoilerplate, type Ledger } from './ledger.js';
 import { labelledHeaderAt, repairDropCap } from './platform-grammars.js';
 import { isPhotoCaption, readCredits } from './credits.js';
@@ -781,6 +781,6 @@ export function buildStory(draft: StoryDraft): Story | null {
     byline: draft.byline,
     dateline: draft.dateline,
     paragraphs: draft.paragraphs,
-    language: detectLanguage(languageSource),
+    language: storyLanguage(languageSource),
   };
 }

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { franc } from 'franc-min';
 import { describe, expect, it } from 'vitest';
-import { detectLanguage } from '../../src/parser/language.js';
+import { detectLanguage, storyLanguage } from '../../src/parser/language.js';
 import { LANGUAGE_CANDIDATES } from '../../src/parser/settings.js';
 
 describe('detectLanguage', () => {
@@ -128,5 +128,17 @@ describe('detectLanguage, against franc-min itself', () => {
       if (contexts.some((t) => t.toLowerCase() !== t.split(c).join(alone).toLowerCase())) differ.push(code);
     }
     expect(differ).toEqual([0x03a3]);
+  });
+});
+
+describe('storyLanguage', () => {
+  it("is franc's answer, else the language of a script one language writes that franc-min cannot name", () => {
+    const english = 'The harbour town has changed more in six years than in the sixty before them.';
+    expect(storyLanguage([english])).toBe(detectLanguage([english]));
+    const khmer = 'ស្ពានថ្មីបានផ្លាស់ប្តូររបៀបដែលអ្នកភូមិធ្វើដំណើរទៅផ្សារ និងទៅសាលារៀនរៀងរាល់ថ្ងៃ';
+    expect(detectLanguage([khmer])).toBeNull();
+    expect(storyLanguage([khmer])).toBe('km');
+    const hebrew = 'הגשר החדש שינה את הדרך שבה תושבי העיירה נוסעים לשוק ולבית הספר בכל יום';
+    expect(storyLanguage([hebrew])).toBe('he');
   });
 });
