@@ -488,10 +488,10 @@ function dominantScript(sample: string): string | null {
     const s = SCRIPT_OF_UNIT[sample.charCodeAt(i)] as number;
     counts[s] = (counts[s] as number) + 1;
   }
-  let best = 0;
-  for (let s = 1; s < counts.length; s++)
-    if ((counts[s] as number) > (counts[best] as number) || best === 0) best = s;
-  return best === 0 || counts[best] === 0 ? null : (SCRIPT_NAMES[best - 1] as string);
+  // counts[0] holds what no script writes (digits, punctuation, spaces): never a candidate
+  let best = 1;
+  for (let s = 2; s < counts.length; s++) if ((counts[s] as number) > (counts[best] as number)) best = s;
+  return counts[best] === 0 ? null : (SCRIPT_NAMES[best - 1] as string);
 }
 
 /** Letter → the one language of its (non-Latin) script that writes it. */
@@ -614,7 +614,8 @@ export function detectUiLanguage(texts: readonly string[]): string | null {
   // a word or two in a script of one language says as much as a sentence
   if (KANA.test(sample)) return 'ja';
   const ownLetters = languageOfOwnLetters(sample);
-  if (ownLetters !== null) return ownLetters;
+  // …unless it is a name's: a Russian line naming a Ukrainian town holds `ї` and `ы`
+  if (ownLetters !== null && writesEveryCyrillicLetter(ownLetters, sample)) return ownLetters;
   const ofScript = LANGUAGE_OF_SCRIPT[script];
   if (ofScript !== undefined) return ofScript;
   if (trimmedLength(sample) < UI_LANGUAGE_MIN_CHARS) return null;
@@ -630,22 +631,35 @@ export function detectUiLanguage(texts: readonly string[]): string | null {
 }
 
 /**
- * The nearest Cyrillic candidate whose alphabet holds every Cyrillic letter of the sample; else
- * the first language franc has no model for whose alphabet does (Macedonian, Tajik); else franc's guess.
+ * The nearest Cyrillic candidate whose alphabet holds every Cyrillic letter of the sample; when
+ * none does, a language franc has no model for whose alphabet does (Macedonian, Tajik); else
+ * the nearest candidate that lacks the fewest (a name's stray letter).
  */
 function checkedCyrillicLanguage(sample: string, models: ScriptModels): string | null {
   const letters = new Set<string>();
   for (const char of sample.toLowerCase())
     if (SCRIPT_OF_UNIT[char.charCodeAt(0)] === CYRILLIC) letters.add(char);
-  const fits = (tag: string): boolean => {
-    const alphabet = CYRILLIC_ALPHABETS[tag];
-    return alphabet === undefined || [...letters].every((letter) => alphabet.includes(letter));
+  const lacking = (tag: string | null): number => {
+    const alphabet = tag === null ? undefined : CYRILLIC_ALPHABETS[tag];
+    return alphabet === undefined ? 0 : [...letters].filter((letter) => !alphabet.includes(letter)).length;
   };
   const tagOf = (code: string | null): string | null =>
     code === null ? null : (ISO_639_3_TO_BCP47[code] ?? null);
-  const fitting = tagOf(nearestLanguage(sample, models, (code) => fits(tagOf(code) ?? code)));
-  if (fitting !== null) return fitting;
-  return Object.keys(CYRILLIC_ALPHABETS).find(fits) ?? tagOf(nearestLanguage(sample, models));
+  const fewest = Math.min(...models.languages.map((code) => lacking(tagOf(code))));
+  const unmodelled = Object.keys(CYRILLIC_ALPHABETS).find(
+    (tag) => !models.languages.some((code) => tagOf(code) === tag) && lacking(tag) === 0,
+  );
+  if (fewest > 0 && unmodelled !== undefined) return unmodelled;
+  return tagOf(nearestLanguage(sample, models, (code) => lacking(tagOf(code)) === fewest));
+}
+
+/** Whether the language's Cyrillic alphabet (when listed) holds every Cyrillic letter of the sample. */
+function writesEveryCyrillicLetter(tag: string, sample: string): boolean {
+  const alphabet = CYRILLIC_ALPHABETS[tag];
+  if (alphabet === undefined) return true;
+  for (const char of sample.toLowerCase())
+    if (SCRIPT_OF_UNIT[char.charCodeAt(0)] === CYRILLIC && !alphabet.includes(char)) return false;
+  return true;
 }
 
 function writesAllLetters(language: LatinLanguage, sample: string): boolean {

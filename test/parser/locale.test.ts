@@ -92,6 +92,13 @@ describe('detectUiLanguage in languages no locale table lists', () => {
     expect(detectUiLanguage(['Эта статья из выпуска журнала. Подпишитесь, чтобы читать дальше'])).toBe('ru');
   });
 
+  it("does not take a name's letter for the language's own", () => {
+    // `ї` is Ukrainian's alone, but Ukrainian writes no `ы`: a Russian line naming a Ukrainian village
+    expect(
+      detectUiLanguage(['Эта статья из выпуска журнала о Їжакевичах. Подпишитесь, чтобы читать дальше']),
+    ).toBe('ru');
+  });
+
   it('reads UI languages franc-min has models for beyond the story languages', () => {
     expect(
       detectUiLanguage(['Wannan labarin daga bugun mujallar ne. Yi rajista domin ci gaba da karatu']),
