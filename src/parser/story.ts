@@ -22,6 +22,7 @@ import {
 import {
   BYLINE_MAX_CHARS,
   BYLINE_MAX_WORDS,
+  CREDIT_LABEL_MAX_WORDS,
   BYLINE_SHAPE_OPENER_MAX_CHARS,
   CARD_PUBLICATION_MAX_CHARS,
   DATELINE_DATE_MAX_CHARS,
@@ -114,6 +115,20 @@ export function extractByline(text: string): string | null {
     .replace(/[,;:]$/u, '')
     .trim();
   return name === '' ? null : name;
+}
+
+/**
+ * `Bài và ảnh: Nguyễn Thu Hà` ("text and photos"): a credit whose label no table knows, read by
+ * its shape: at most CREDIT_LABEL_MAX_WORDS words and a colon, then a name. Only where a byline
+ * is printed (under a header), so `Fazit: Alles Gut` in a body stays body. Returns the name.
+ */
+function labelledName(text: string): string | null {
+  const colon = text.indexOf(': ');
+  if (colon <= 0) return null;
+  const label = text.slice(0, colon);
+  if (hasDigit(label) || label.split(' ').length > CREDIT_LABEL_MAX_WORDS) return null;
+  const name = text.slice(colon + 2).trim();
+  return name.split(' ').length >= 2 && !name.includes(':') && isNameLike(name) ? name : null;
 }
 
 /** A line that reads as a person's name (`Sree Kumar`, `SREELEKHA CHATTERJEE`, `By Jane Doe`). */
@@ -670,6 +685,10 @@ export function extractStory(
     } else if (bylineLine?.kind === 'credits') {
       // `Text: Ana Ruiz, Photos: Rui Gaudêncio`: the writer, never the photographer
       draft.byline = bylineLine.detail === undefined || bylineLine.detail === '' ? null : bylineLine.detail;
+      ledger.remove(bylineLine, 'layout');
+      next++;
+    } else if (bylineLine?.kind === 'text' && labelledName(bylineLine.text) !== null) {
+      draft.byline = labelledName(bylineLine.text);
       ledger.remove(bylineLine, 'layout');
       next++;
     } else if (
