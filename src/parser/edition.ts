@@ -6,7 +6,7 @@
  */
 
 import type { ClassifiedLine } from './classify.js';
-import { ISSUE_WORDS, MONTH_WORDS, SEASON_WORDS } from './rules/generic.js';
+import { CALENDAR_ERAS, ISSUE_WORDS, MONTH_WORDS, SEASON_WORDS } from './rules/generic.js';
 import { PRINTED_MONTHS } from './rules/locales/en.js';
 import { WORLD_MONTHS, WORLD_WEEKDAYS } from './rules/months.js';
 import type { EditionTemplate } from './rules/types.js';
@@ -50,8 +50,16 @@ const RANGE_SEPARATORS = [' - ', ' – ', ' — ', ' / ', '/', '–', '-'];
 const DOTTED_DAY_FIRST = /^(\d{1,2})\.(\d{1,2})\.(\d{4})\.?$/u;
 /** `2023.11.17.`: digits with dots, year first (Hungarian, Chinese). */
 const DOTTED_YEAR_FIRST = /^(\d{4})\.(\d{1,2})\.(\d{1,2})\.?$/u;
-/** `Winter 2023`, `WINTER 2023`: a season and its year. */
-const SEASON_YEAR = /^(\p{L}{3,10}) (\d{4})$/u;
+/** `Winter 2023`, `WINTER 2023`, `Winter 2023/24`: a season and its year (or the two years it spans). */
+const SEASON_YEAR = /^(\p{L}{3,10}) (\d{4})(?:\/(\d{2}))?$/u;
+/** `Mar 1-15, 2024`, `March 4 - 11, 2024`: a fortnight's or a week's issue, month first. */
+const MONTH_DAY_RANGE = /^(\p{L}{3,9})\.? (\d{1,2}) ?[-–] ?(\d{1,2}),? (\d{4})$/u;
+/** `1-15 March 2024`: the same, day first. */
+const DAY_RANGE_MONTH = /^(\d{1,2}) ?[-–] ?(\d{1,2}) (\p{L}{3,9})\.?,? (\d{4})$/u;
+/** `3/2024`, `Tháng 3/2024`: a month as its number, over its year (the word for month optional). */
+const NUMBERED_MONTH_YEAR = /^(?:(\p{L}{1,8}) )?(\d{1,2})\/(\d{4})$/u;
+/** `令和5年3月1日`, `民國112年3月`, `平成元年4月1日`: an era's year, then a CJK month and day. */
+const ERA_DATE = /^(\p{L}{2}) ?(\d{1,3}|元) ?年 ?(\d{1,2}) ?月(?: ?(\d{1,2}) ?日)?$/u;
 const SEASON_SET: ReadonlySet<string> = new Set(SEASON_WORDS);
 /** Every printed date (a range's second date included) holds a four-digit year: text without one is no date. */
 const YEAR = /\d{4}/u;
@@ -218,12 +226,48 @@ function isSeason(word: string): boolean {
   return SEASON_SET.has(word.toLowerCase());
 }
 
-/** `Winter 2023`: the year only, the precision a season prints. */
+/** `Winter 2023`: the year only, the precision a season prints; `Winter 2023/24` is dated by its first year. */
 function parseSeason(text: string): string | null {
   const m = SEASON_YEAR.exec(text);
   if (m === null || !isSeason(m[1] ?? '')) return null;
   const year = Number(m[2]);
+  if (m[3] !== undefined && Number(m[3]) !== (year + 1) % 100) return null;
   return year < PRINTED_YEAR_MIN || year > PRINTED_YEAR_MAX ? null : String(year);
+}
+
+/** `Mar 1-15, 2024`, `1-15 March 2024`: a range of days in one month, dated by its first day. */
+function parseDayRange(text: string): string | null {
+  const monthFirst = MONTH_DAY_RANGE.exec(text);
+  const dayFirst = monthFirst ? null : DAY_RANGE_MONTH.exec(text);
+  const [word, from, to, year] = monthFirst
+    ? [monthFirst[1], monthFirst[2], monthFirst[3], monthFirst[4]]
+    : dayFirst
+      ? [dayFirst[3], dayFirst[1], dayFirst[2], dayFirst[4]]
+      : [];
+  const month = monthNumber(word ?? '');
+  if (month === undefined || Number(from) >= Number(to)) return null;
+  return isoOf(Number(year), month, Number(from));
+}
+
+/**
+ * `Tháng 3/2024` (a word for month before it) → `2024-03`; a bare `3/2024` only when `bare`
+ * (in a range of two such months: alone it may be an issue number over its year).
+ */
+function parseNumberedMonth(text: string, bare: boolean): string | null {
+  const m = NUMBERED_MONTH_YEAR.exec(text);
+  if (m === null) return null;
+  if (m[1] === undefined ? !bare : !MONTH_WORD_SET.has(m[1].toLowerCase())) return null;
+  return isoOf(Number(m[3]), Number(m[2]), null);
+}
+
+/** `令和5年3月1日` → `2023-03-01`, `民國112年3月1日` → `2023-03-01`: an era's year made Gregorian. */
+function parseEraDate(text: string): string | null {
+  const m = ERA_DATE.exec(text);
+  if (m === null) return null;
+  const era = CALENDAR_ERAS.find((e) => e.name === m[1]);
+  if (era === undefined) return null;
+  const year = era.firstYear + (m[2] === '元' ? 1 : Number(m[2])) - 1;
+  return isoOf(year, Number(m[3]), m[4] === undefined ? null : Number(m[4]));
 }
 
 /** `17.11.2023`, `2023.11.17.`: a date in digits and dots. */
@@ -256,7 +300,12 @@ function parseSingle(printed: string): string | null {
   const text = foldDigits(printed);
   const cjk = CJK_DATE.exec(text);
   if (cjk) return isoOf(Number(cjk[1]), Number(cjk[2]), cjk[3] === undefined ? null : Number(cjk[3]));
-  const numeric = parseDotted(text) ?? parseSeason(text);
+  const numeric =
+    parseDotted(text) ??
+    parseSeason(text) ??
+    parseDayRange(text) ??
+    parseNumberedMonth(text, false) ??
+    parseEraDate(text);
   if (numeric !== null) return numeric;
   const english = parseShaped(text);
   return english ?? parseWorded(text);
@@ -290,7 +339,12 @@ function parseShaped(text: string): string | null {
  */
 export function parsePrintedDate(text: string): PrintedDate | null {
   const label = text.trim();
-  if (label.length < 7 || label.length > 64 || !YEAR.test(foldDigits(label))) return null;
+  if (label.length < 7 || label.length > 64) return null;
+  // an era's year has no four digits (`令和5年3月1日`)
+  if (!YEAR.test(foldDigits(label))) {
+    const era = parseEraDate(foldDigits(label));
+    return era === null ? null : { label, iso: era };
+  }
   const single = parseSingle(label);
   if (single !== null) return { label, iso: single };
   for (const sep of RANGE_SEPARATORS) {
@@ -298,6 +352,10 @@ export function parsePrintedDate(text: string): PrintedDate | null {
     if (at <= 0) continue;
     const first = label.slice(0, at).trim();
     const second = label.slice(at + sep.length).trim();
+    // `3/2024 - 4/2024`: a double issue in month numbers
+    const firstMonth = parseNumberedMonth(foldDigits(first), true);
+    if (firstMonth !== null && parseNumberedMonth(foldDigits(second), true) !== null)
+      return { label, iso: firstMonth };
     const secondIso = parseSingle(second);
     if (secondIso === null) continue;
     const firstIso = parseSingle(first);

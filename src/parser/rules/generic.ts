@@ -248,7 +248,21 @@ export const SEASON_WORDS: readonly string[] = [
  * The word for "month" after a month printed as its number (`2023 оны 10-р сар`, Mongolian),
  * lower-cased.
  */
-export const MONTH_WORDS: readonly string[] = ['сар'];
+export const MONTH_WORDS: readonly string[] = ['сар', 'tháng'];
+
+/**
+ * Calendars that count years from an era (`令和5年3月1日`, Japanese; `民國112年3月1日`, Minguo):
+ * the era's name as printed and the Gregorian year of its first year (`元年`, year one).
+ * Months and days are the Gregorian ones in both. Calendars whose months differ from the
+ * Gregorian ones (Ethiopian, Bikram Sambat) need day tables and are not converted.
+ */
+export const CALENDAR_ERAS: readonly { name: string; firstYear: number }[] = [
+  { name: '令和', firstYear: 2019 },
+  { name: '平成', firstYear: 1989 },
+  { name: '昭和', firstYear: 1926 },
+  { name: '民國', firstYear: 1912 },
+  { name: '民国', firstYear: 1912 },
+];
 
 /** Issue numbers printed where a date would be (`Issue 17, 2023`, `Issue 231`): the words before the number. */
 export const ISSUE_WORDS: readonly string[] = [
