@@ -197,7 +197,7 @@ function isDigitRun(text: string, from: number, length: number): boolean {
 function isDateSlot(part: string): boolean {
   if (part.length > CREDIT_DATE_SLOT_MAX_CHARS || part.includes(': ')) return false;
   // an era's year has no four digits (`令和5年3月1日`, `民國112年3月1日`): read, it is a date all the same
-  return holdsYear(part) || parseEditionLabel(part)?.iso != null;
+  return holdsYear(part) || (parseEditionLabel(part)?.iso ?? null) !== null;
 }
 
 /**

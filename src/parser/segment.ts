@@ -860,7 +860,10 @@ function storyReadingTimeEnd(lines: readonly ClassifiedLine[], topEnd: number): 
     const line = lines[k] as ClassifiedLine;
     if (line.kind === 'reading-time') end = k + 1;
     else if (line.kind !== 'text') break;
-    else if ((line.text.length > TITLE_MAX_CHARS || endsSentence(line.text)) && !isDeckAt(lines, k, topEnd + 3))
+    else if (
+      (line.text.length > TITLE_MAX_CHARS || endsSentence(line.text)) &&
+      !isDeckAt(lines, k, topEnd + 3)
+    )
       break;
   }
   return end;
