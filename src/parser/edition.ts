@@ -6,7 +6,7 @@
  */
 
 import type { ClassifiedLine } from './classify.js';
-import { CALENDAR_ERAS, ISSUE_WORDS, MONTH_WORDS, SEASON_WORDS } from './rules/generic.js';
+import { CALENDAR_ERAS, DATE_PART_MARKERS, ISSUE_WORDS, MONTH_WORDS, SEASON_WORDS } from './rules/generic.js';
 import { PRINTED_MONTHS } from './rules/locales/en.js';
 import { WORLD_MONTHS, WORLD_WEEKDAYS } from './rules/months.js';
 import type { EditionTemplate } from './rules/types.js';
@@ -188,10 +188,16 @@ function monthAt(words: readonly string[], from: number): { month: number; taken
  * `3. März 2022`, `3 de agosto de 2025`), month and year (`Agosto de 2025`), month, day, year,
  * or year first (`2022. március 3.`). Words, not a regex: linear in the text.
  */
+/** `ខែមីនា` → `មីនា`: a word with a "month" or "year" marker glued before it, without the marker. */
+function withoutPartMarker(word: string): string {
+  for (const marker of DATE_PART_MARKERS) if (word.startsWith(marker)) return word.slice(marker.length);
+  return word;
+}
+
 function parseWorded(text: string): string | null {
   const words = text
     .split(' ')
-    .map((w) => (DATE_COMMAS.has(w.at(-1) ?? '') ? w.slice(0, -1) : w))
+    .map((w) => withoutPartMarker(DATE_COMMAS.has(w.at(-1) ?? '') ? w.slice(0, -1) : w))
     .filter((w) => w !== '' && !DATE_CONNECTORS.has(w.toLowerCase()) && !isWeekday(w));
   if (words.length < 2 || words.length > MONTH_MAX_WORDS + 2) return null;
   const yearFirst = YEAR_TOKEN.exec(words[0] ?? '');
@@ -477,6 +483,45 @@ const SENTENCE_STOPS: ReadonlySet<string> = new Set(['.', '!', '?', '。', '！'
  * Token scan: linear in the text length.
  */
 export function findPrintedDate(text: string): (PrintedDate & { start: number; end: number }) | null {
+  const found = findDate(text);
+  return found === null ? null : withWeekdayBefore(text, withSecondYear(text, found));
+}
+
+/** `/24` after a season's year (`Winter 2023/24`): the season spans two years, and the label keeps both. */
+const SECOND_YEAR_AFTER = /^\/\d{2}(?!\d)/u;
+
+function withSecondYear(
+  text: string,
+  found: PrintedDate & { start: number; end: number },
+): PrintedDate & { start: number; end: number } {
+  const second = SECOND_YEAR_AFTER.exec(text.slice(found.end, found.end + 4));
+  if (second === null) return found;
+  const label = text.slice(found.start, found.end + second[0].length);
+  return parseSingle(foldDigits(label)) === null
+    ? found
+    : { ...found, label, end: found.end + second[0].length };
+}
+
+/** A weekday and its comma before a date (`Monday, ` in `… the Monday, 4 March 2024 edition …`). */
+const WEEKDAY_BEFORE = /(\p{L}{2,12}\.?,? )$/u;
+/** A weekday printed before a date is at most this long, its comma and space included. */
+const WEEKDAY_MAX_CHARS = 16;
+
+/** The date with the weekday printed before it, which the label keeps as printed (`Tue, 3 Oct 2023`). */
+function withWeekdayBefore(
+  text: string,
+  found: PrintedDate & { start: number; end: number },
+): PrintedDate & { start: number; end: number } {
+  const before = WEEKDAY_BEFORE.exec(text.slice(Math.max(0, found.start - WEEKDAY_MAX_CHARS), found.start));
+  const weekday = before?.[1];
+  if (weekday === undefined || !isWeekday(weekday.trim().replace(/,$/u, ''))) return found;
+  const start = found.start - weekday.length;
+  // a weekday opens the date only at a word's start
+  if (start > 0 && !/\s/u.test(text.charAt(start - 1))) return found;
+  return { ...found, label: text.slice(start, found.end), start };
+}
+
+function findDate(text: string): (PrintedDate & { start: number; end: number }) | null {
   const tokens: { word: string; start: number }[] = [];
   const re = /\S+/gu;
   // digits of any script as ASCII digits; the folded text keeps the original's offsets

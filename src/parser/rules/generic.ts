@@ -251,6 +251,12 @@ export const SEASON_WORDS: readonly string[] = [
 export const MONTH_WORDS: readonly string[] = ['сар', 'tháng'];
 
 /**
+ * Words for "month" and "year" printed before the month name or the year, glued in a script
+ * written without spaces between words (Khmer `ខែមីនា ឆ្នាំ២០២៤`, "month March, year 2024").
+ */
+export const DATE_PART_MARKERS: readonly string[] = ['ខែ', 'ឆ្នាំ'];
+
+/**
  * Calendars that count years from an era (`令和5年3月1日`, Japanese; `民國112年3月1日`, Minguo):
  * the era's name as printed and the Gregorian year of its first year (`元年`, year one).
  * Months and days are the Gregorian ones in both. Calendars whose months differ from the
