@@ -15,6 +15,7 @@ import {
   BYLINE_CREDITS,
   BYLINE_OPENERS,
   DATELINE_PERIOD,
+  DATELINE_BRACKETS,
   DATELINE_SEPARATORS,
   NAME_PARTICLES,
   QUESTION_MARKS,
@@ -175,23 +176,57 @@ function hasAgency(prefix: string): boolean {
  * A place in ordinary case counts only before a wire agency in capitals (`Praha (ČTK) – …`).
  */
 export function findDateline(paragraph: string): string | null {
+  const bracketed = bracketedDateline(paragraph);
+  if (bracketed !== null) return bracketed;
   for (const sep of DATELINE_SEPARATORS) {
     const at = paragraph.indexOf(sep);
     if (at <= 0 || at > DATELINE_MAX_CHARS + DATELINE_DATE_MAX_CHARS) continue;
-    const prefix = withoutDate(paragraph.slice(0, at).trim());
+    const printed = paragraph.slice(0, at).trim();
+    const prefix = withoutDate(printed);
     if (prefix.length > DATELINE_MAX_CHARS) continue;
     const place = withoutAgency(prefix);
     if (place.length < 2 || wordCount(place) > 4) continue;
     if (CASELESS_PLACE.test(place) && !hasLowercase(place) && !hasUppercase(place)) {
-      // a script without capitals cannot show a place by its case: only the spaced colon or a dash sets it off
-      if (sep !== ': ' || paragraph.charAt(at - 1) === ' ') return place;
+      // a script without capitals cannot show a place by its case: only the spaced colon, a dash or a date sets it off
+      if (sep !== ': ' || paragraph.charAt(at - 1) === ' ' || prefix !== printed) return place;
       continue;
     }
     if (!DATELINE_PLACE.test(place.toUpperCase())) continue;
     if (!hasLowercase(place)) return place;
     if (hasAgency(prefix) && place.split(' ').every(startsUppercase)) return place;
+    if (placeInCountry(place)) return place;
   }
   return periodDateline(paragraph);
+}
+
+/**
+ * `NAIROBI, Kenya — …`: a place in capitals, then its country or region in ordinary case
+ * (one or two capitalised words) after a comma; the dateline keeps both, as printed.
+ */
+function placeInCountry(place: string): boolean {
+  const comma = place.indexOf(', ');
+  if (comma <= 0) return false;
+  const city = place.slice(0, comma);
+  const country = place.slice(comma + 2).split(' ');
+  return (
+    hasUppercase(city) &&
+    !hasLowercase(city) &&
+    country.length <= 2 &&
+    country.every((w) => startsUppercase(w) && !w.includes(','))
+  );
+}
+
+/** `【台北】台北市政府…` → `台北`: a short place in brackets opening the line, running text glued after it. */
+function bracketedDateline(paragraph: string): string | null {
+  for (const [open, close] of DATELINE_BRACKETS) {
+    if (!paragraph.startsWith(open)) continue;
+    const end = paragraph.indexOf(close, open.length);
+    if (end < 0 || end > DATELINE_MAX_CHARS) return null;
+    const place = paragraph.slice(open.length, end).trim();
+    if (place === '' || wordCount(place) > 4 || hasDigit(place) || endsSentence(place)) return null;
+    return hasLetter(paragraph.slice(end + close.length)) ? place : null;
+  }
+  return null;
 }
 
 /** `VILNIUS, spalio 16 d.` → `VILNIUS`: the day and month a dateline may print after its place. */

@@ -184,7 +184,21 @@ export const NAME_PARTICLES: readonly string[] = [
  * `NEW DELHI: The …`, `नई दिल्ली : …`), and a dash glued to an abbreviation's last dot
  * (`ST. JOHN'S, N.L.– Newfoundland's …`).
  */
-export const DATELINE_SEPARATORS: readonly string[] = [' -- ', ' - ', ' – ', ' — ', ': ', '– ', '— '];
+export const DATELINE_SEPARATORS: readonly string[] = [
+  ' -- ',
+  ' - ',
+  ' – ',
+  ' — ',
+  ': ',
+  '– ',
+  '— ',
+  // the Ethiopic colon and preface colon, with or without a hyphen (`አዲስ አበባ፡- …`, `አዲስ አበባ፦ …`)
+  '፡- ',
+  '፦- ',
+  '፦ ',
+];
+/** Brackets that set a place off at the very start of a line (`【台北】台北市政府…`). */
+export const DATELINE_BRACKETS: readonly (readonly [string, string])[] = [['【', '】']];
 /** A period after a place in capitals (`СОФИЯ. Общинският…`): a separator only where no dash or colon follows the place. */
 export const DATELINE_PERIOD = '. ';
 
