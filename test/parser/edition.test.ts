@@ -306,6 +306,10 @@ describe('dates of other calendars and spellings (stranger-5 class 1)', () => {
     ['ខែមីនា ឆ្នាំ២០២៤', '2024-03'],
     ['មីនា ២០២៤', '2024-03'],
     ['१५ मार्च २०२४', '2024-03-15'],
+    // the Ethiopian calendar, by arithmetic: its new year falls on 11 or 12 September
+    ['መስከረም 1 ቀን 2016 ዓ.ም.', '2023-09-12'],
+    ['ጳጉሜ 6 ቀን 2015 ዓ.ም', '2023-09-11'],
+    ['የካቲት 23 ቀን 2016 ዓ.ም.', '2024-03-02'],
   ])('%s → %s, label kept as printed', (text, iso) => {
     expect(parsePrintedDate(text)).toEqual({ label: text, iso });
   });
@@ -318,6 +322,8 @@ describe('dates of other calendars and spellings (stranger-5 class 1)', () => {
     // an era no table lists, and a Bikram Sambat month (its days need tables): not converted
     ['大正5年3月1日'],
     ['चैत २०८०'],
+    // Pagume has a sixth day only before a leap year
+    ['ጳጉሜ 6 ቀን 2016 ዓ.ም'],
   ])('%s is no date', (text) => {
     expect(parsePrintedDate(text)).toBeNull();
   });
