@@ -6,7 +6,16 @@
  */
 
 import type { ClassifiedLine } from './classify.js';
-import { CALENDAR_ERAS, DATE_PART_MARKERS, ISSUE_WORDS, MONTH_WORDS, SEASON_WORDS } from './rules/generic.js';
+import {
+  CALENDAR_ERAS,
+  DATE_PART_MARKERS,
+  ETHIOPIAN_DAY_WORD,
+  ETHIOPIAN_ERA_SUFFIXES,
+  ETHIOPIAN_MONTHS,
+  ISSUE_WORDS,
+  MONTH_WORDS,
+  SEASON_WORDS,
+} from './rules/generic.js';
 import { PRINTED_MONTHS } from './rules/locales/en.js';
 import { WORLD_MONTHS, WORLD_WEEKDAYS } from './rules/months.js';
 import type { EditionTemplate } from './rules/types.js';
@@ -266,6 +275,48 @@ function parseNumberedMonth(text: string, bare: boolean): string | null {
   return isoOf(Number(m[3]), Number(m[2]), null);
 }
 
+/** The Julian day number of the Ethiopian calendar's day before its year one (Amete Mihret). */
+const ETHIOPIAN_EPOCH = 1723856;
+
+/** The Gregorian `[year, month, day]` of a Julian day number. */
+function gregorianOfJulianDay(jdn: number): [number, number, number] {
+  const a = jdn + 32044;
+  const b = Math.floor((4 * a + 3) / 146097);
+  const c = a - Math.floor((146097 * b) / 4);
+  const d = Math.floor((4 * c + 3) / 1461);
+  const e = c - Math.floor((1461 * d) / 4);
+  const m = Math.floor((5 * e + 2) / 153);
+  const day = e - Math.floor((153 * m + 2) / 5) + 1;
+  const month = m + 3 - 12 * Math.floor(m / 10);
+  const year = 100 * b + d - 4800 + Math.floor(m / 10);
+  return [year, month, day];
+}
+
+/**
+ * `የካቲት 23 ቀን 2016 ዓ.ም.`, `የካቲት 23, 2016 ዓ.ም` → `2024-03-03`: an Ethiopian-calendar date
+ * (month, day, the word for day, year, the era's suffix), made Gregorian by arithmetic.
+ */
+function parseEthiopian(text: string): string | null {
+  const suffix = ETHIOPIAN_ERA_SUFFIXES.find((s) => text.endsWith(s));
+  if (suffix === undefined) return null;
+  const words = text
+    .slice(0, -suffix.length)
+    .split(' ')
+    .map((w) => (w.endsWith(',') ? w.slice(0, -1) : w))
+    .filter((w) => w !== '' && w !== ETHIOPIAN_DAY_WORD);
+  if (words.length !== 3) return null;
+  const month = ETHIOPIAN_MONTHS.get(words[0] ?? '');
+  const day = DAY_TOKEN.exec(words[1] ?? '');
+  const year = /^\d{4}$/u.exec(words[2] ?? '');
+  if (month === undefined || day === null || year === null) return null;
+  const d = Number(day[1]);
+  const y = Number(year[0]);
+  if (d < 1 || d > (month === 13 ? 6 : 30) || (month === 13 && d === 6 && y % 4 !== 3)) return null;
+  const jdn = ETHIOPIAN_EPOCH + 365 + 365 * (y - 1) + Math.floor(y / 4) + 30 * month + d - 31;
+  const [gy, gm, gd] = gregorianOfJulianDay(jdn);
+  return isoOf(gy, gm, gd);
+}
+
 /** `令和5年3月1日` → `2023-03-01`, `民國112年3月1日` → `2023-03-01`: an era's year made Gregorian. */
 function parseEraDate(text: string): string | null {
   const m = ERA_DATE.exec(text);
@@ -311,7 +362,8 @@ function parseSingle(printed: string): string | null {
     parseSeason(text) ??
     parseDayRange(text) ??
     parseNumberedMonth(text, false) ??
-    parseEraDate(text);
+    parseEraDate(text) ??
+    parseEthiopian(text);
   if (numeric !== null) return numeric;
   const english = parseShaped(text);
   return english ?? parseWorded(text);

@@ -265,6 +265,37 @@ export const SEASON_WORDS: readonly string[] = [
 export const MONTH_WORDS: readonly string[] = ['сар', 'tháng'];
 
 /**
+ * The Ethiopian calendar's months as Ethiopic script prints them (spelling variants included),
+ * with their number: twelve of 30 days, then Pagume of 5 or 6. A date in them carries the era
+ * suffix `ዓ.ም` (`የካቲት 23 ቀን 2016 ዓ.ም.`) and is converted to the Gregorian date by arithmetic.
+ */
+export const ETHIOPIAN_MONTHS: ReadonlyMap<string, number> = new Map([
+  ['መስከረም', 1],
+  ['ጥቅምት', 2],
+  ['ኅዳር', 3],
+  ['ህዳር', 3],
+  ['ታኅሣሥ', 4],
+  ['ታህሳስ', 4],
+  ['ታሕሳስ', 4],
+  ['ጥር', 5],
+  ['የካቲት', 6],
+  ['መጋቢት', 7],
+  ['ሚያዝያ', 8],
+  ['ሚያዚያ', 8],
+  ['ግንቦት', 9],
+  ['ሰኔ', 10],
+  ['ሐምሌ', 11],
+  ['ሃምሌ', 11],
+  ['ነሐሴ', 12],
+  ['ነሀሴ', 12],
+  ['ጳጉሜ', 13],
+  ['ጳጉሜን', 13],
+]);
+/** The Ethiopian era's suffix after the year (`2016 ዓ.ም.`), and the word for "day" after the day (`23 ቀን`). */
+export const ETHIOPIAN_ERA_SUFFIXES: readonly string[] = ['ዓ.ም.', 'ዓ.ም', 'ዓ/ም'];
+export const ETHIOPIAN_DAY_WORD = 'ቀን';
+
+/**
  * Words for "month" and "year" printed before the month name or the year, glued in a script
  * written without spaces between words (Khmer `ខែមីនា ឆ្នាំ២០២៤`, "month March, year 2024").
  */
