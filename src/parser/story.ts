@@ -687,6 +687,8 @@ export function extractStory(
       after !== undefined &&
       // `By Name` under the title is the byline, never the deck
       !(isNameLike(candidate.text) && stripOpener(candidate.text).opened) &&
+      // a line opened by a dateline (`SEOUL - …`, `አዲስ አበባ፡- …`) is the body's first, never a deck
+      findDateline(candidate.text) === null &&
       // under a credit line the deck is printed unclosed (or as a question): a closed paragraph is the lede,
       // unless it is printed right under the credit line with a blank line before the body (a compact header)
       !(
