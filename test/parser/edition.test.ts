@@ -310,6 +310,11 @@ describe('dates of other calendars and spellings (stranger-5 class 1)', () => {
     ['መስከረም 1 ቀን 2016 ዓ.ም.', '2023-09-12'],
     ['ጳጉሜ 6 ቀን 2015 ዓ.ም', '2023-09-11'],
     ['የካቲት 23 ቀን 2016 ዓ.ም.', '2024-03-02'],
+    // a Bikram Sambat month, by the Gregorian month it begins in
+    ['चैत २०८०', '2024-03'],
+    ['बैशाख २०८१', '2024-04'],
+    ['पुस २०८०', '2023-12'],
+    ['माघ २०८०', '2024-01'],
   ])('%s → %s, label kept as printed', (text, iso) => {
     expect(parsePrintedDate(text)).toEqual({ label: text, iso });
   });
@@ -319,9 +324,9 @@ describe('dates of other calendars and spellings (stranger-5 class 1)', () => {
     ['3/2024'],
     ['Mar 15-1, 2024'],
     ['Winter 2023/25'],
-    // an era no table lists, and a Bikram Sambat month (its days need tables): not converted
+    // an era no table lists, and a Bikram Sambat day (its days need the year's tables): not converted
     ['大正5年3月1日'],
-    ['चैत २०८०'],
+    ['५ चैत २०८०'],
     // Pagume has a sixth day only before a leap year
     ['ጳጉሜ 6 ቀን 2016 ዓ.ም'],
   ])('%s is no date', (text) => {
