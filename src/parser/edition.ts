@@ -7,6 +7,7 @@
 
 import type { ClassifiedLine } from './classify.js';
 import {
+  BIKRAM_SAMBAT_MONTHS,
   CALENDAR_ERAS,
   DATE_PART_MARKERS,
   ETHIOPIAN_DAY_WORD,
@@ -317,6 +318,25 @@ function parseEthiopian(text: string): string | null {
   return isoOf(gy, gm, gd);
 }
 
+/** `चैत २०८०`: a month word and a four-digit year. */
+const WORD_AND_YEAR = /^([\p{L}\p{M}]{2,10}) (\d{4})$/u;
+/** Bikram Sambat years run this many years ahead of the Gregorian year its first month begins in. */
+const BIKRAM_SAMBAT_OFFSET = 57;
+/** Magh, the first Bikram Sambat month that begins in the next Gregorian year (January). */
+const BIKRAM_SAMBAT_MAGH = 10;
+
+/**
+ * `चैत २०८०` → `2024-03`: a Bikram Sambat month and year, dated by the Gregorian month the
+ * month begins in (Baisakh in April … Poush in December, then Magh to Chaitra a year later).
+ */
+function parseBikramSambat(text: string): string | null {
+  const m = WORD_AND_YEAR.exec(text);
+  const month = m === null ? undefined : BIKRAM_SAMBAT_MONTHS.get(m[1] ?? '');
+  if (m === null || month === undefined) return null;
+  const year = Number(m[2]) - BIKRAM_SAMBAT_OFFSET + (month >= BIKRAM_SAMBAT_MAGH ? 1 : 0);
+  return isoOf(year, ((month + 2) % 12) + 1, null);
+}
+
 /** `令和5年3月1日` → `2023-03-01`, `民國112年3月1日` → `2023-03-01`: an era's year made Gregorian. */
 function parseEraDate(text: string): string | null {
   const m = ERA_DATE.exec(text);
@@ -363,7 +383,8 @@ function parseSingle(printed: string): string | null {
     parseDayRange(text) ??
     parseNumberedMonth(text, false) ??
     parseEraDate(text) ??
-    parseEthiopian(text);
+    parseEthiopian(text) ??
+    parseBikramSambat(text);
   if (numeric !== null) return numeric;
   const english = parseShaped(text);
   return english ?? parseWorded(text);

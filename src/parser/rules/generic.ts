@@ -291,6 +291,38 @@ export const ETHIOPIAN_MONTHS: ReadonlyMap<string, number> = new Map([
   ['ጳጉሜ', 13],
   ['ጳጉሜን', 13],
 ]);
+/**
+ * The Bikram Sambat calendar's months (Nepal) as Devanagari prints them, spelling variants
+ * included, with their number (Baisakh is the first). Each begins in the middle of the same
+ * Gregorian month every year (Baisakh in April … Chaitra in March), so a month and year are
+ * dated by the Gregorian month the month begins in; a day needs the year's tables and is not read.
+ */
+export const BIKRAM_SAMBAT_MONTHS: ReadonlyMap<string, number> = new Map([
+  ['बैशाख', 1],
+  ['वैशाख', 1],
+  ['जेठ', 2],
+  ['जेष्ठ', 2],
+  ['असार', 3],
+  ['आषाढ', 3],
+  ['साउन', 4],
+  ['श्रावण', 4],
+  ['भदौ', 5],
+  ['भाद्र', 5],
+  ['असोज', 6],
+  ['आश्विन', 6],
+  ['कात्तिक', 7],
+  ['कार्तिक', 7],
+  ['मंसिर', 8],
+  ['मङ्सिर', 8],
+  ['पुस', 9],
+  ['पौष', 9],
+  ['माघ', 10],
+  ['फागुन', 11],
+  ['फाल्गुन', 11],
+  ['चैत', 12],
+  ['चैत्र', 12],
+]);
+
 /** The Ethiopian era's suffix after the year (`2016 ዓ.ም.`), and the word for "day" after the day (`23 ቀን`). */
 export const ETHIOPIAN_ERA_SUFFIXES: readonly string[] = ['ዓ.ም.', 'ዓ.ም', 'ዓ/ም'];
 export const ETHIOPIAN_DAY_WORD = 'ቀን';
