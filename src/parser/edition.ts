@@ -294,14 +294,16 @@ function gregorianOfJulianDay(jdn: number): [number, number, number] {
 }
 
 /**
- * `የካቲት 23 ቀን 2016 ዓ.ም.`, `የካቲት 23, 2016 ዓ.ም` → `2024-03-03`: an Ethiopian-calendar date
+ * `የካቲት 23 ቀን 2016 ዓ.ም.`, `የካቲት 23/2016 ዓ.ም` → `2024-03-02`: an Ethiopian-calendar date
  * (month, day, the word for day, year, the era's suffix), made Gregorian by arithmetic.
  */
 function parseEthiopian(text: string): string | null {
   const suffix = ETHIOPIAN_ERA_SUFFIXES.find((s) => text.endsWith(s));
   if (suffix === undefined) return null;
+  // `የካቲት 23/2016 ዓ.ም`: the day and year may be joined by a slash
   const words = text
     .slice(0, -suffix.length)
+    .replace('/', ' ')
     .split(' ')
     .map((w) => (w.endsWith(',') ? w.slice(0, -1) : w))
     .filter((w) => w !== '' && w !== ETHIOPIAN_DAY_WORD);

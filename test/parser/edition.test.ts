@@ -310,6 +310,7 @@ describe('dates of other calendars and spellings (stranger-5 class 1)', () => {
     ['መስከረም 1 ቀን 2016 ዓ.ም.', '2023-09-12'],
     ['ጳጉሜ 6 ቀን 2015 ዓ.ም', '2023-09-11'],
     ['የካቲት 23 ቀን 2016 ዓ.ም.', '2024-03-02'],
+    ['የካቲት 23/2016 ዓ.ም', '2024-03-02'],
     // a Bikram Sambat month, by the Gregorian month it begins in
     ['चैत २०८०', '2024-03'],
     ['बैशाख २०८१', '2024-04'],
