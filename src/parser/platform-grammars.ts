@@ -8,7 +8,7 @@ import type { ClassifiedLine } from './classify.js';
 import { parseEditionLabel, type PrintedDate } from './edition.js';
 import { PLATFORMS } from './rules/platforms.js';
 import type { CreditLineRules } from './rules/types.js';
-import { NAME_PARTICLES } from './rules/generic.js';
+import { CREDIT_LABELS, NAME_PARTICLES } from './rules/generic.js';
 import {
   BARE_WRITER_MIN_WORDS,
   BYLINE_MAX_CHARS,
@@ -127,6 +127,7 @@ const UNSPACED_NAME = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー
  */
 function prefixedWriterOf(part: string): string | null {
   const words = part.split(' ').filter(Boolean);
+  if (words.length === 1) return gluedWriterOf(words[0] ?? '');
   if (words.length < 2) return null;
   const last = words.at(-1) ?? '';
   if (UNSPACED_NAME.test(last)) {
@@ -137,6 +138,32 @@ function prefixedWriterOf(part: string): string | null {
   if (first <= 0 || first > CREDIT_LABEL_MAX_WORDS || words.slice(0, first).some(hasDigit)) return null;
   const name = beforeOtherCredits(words.slice(first).join(' '));
   return isCreditedName(name, BARE_WRITER_MIN_WORDS) ? name : null;
+}
+
+/** Full-width marks a CJK credit prints between its label and the name (`文と写真＝佐藤健一`, `文／王小明`). */
+const GLUED_LABEL_MARKS: readonly string[] = ['＝', '／', '：'];
+/**
+ * Writer labels in a script without case that may be glued to the name with no mark (`記者陳美玲`),
+ * two characters or more: a one-character label (`文`) may open a name (`文在寅`).
+ */
+const GLUED_WRITER_LABELS: readonly string[] = CREDIT_LABELS.writer
+  .filter((label) => label.length >= 2 && isCaseless(label))
+  .sort((a, b) => b.length - a.length);
+
+/** `文と写真＝佐藤健一`, `記者陳美玲` → the name: a label glued to a name written without spaces. */
+function gluedWriterOf(word: string): string | null {
+  for (const mark of GLUED_LABEL_MARKS) {
+    const at = word.indexOf(mark);
+    if (at <= 0 || at > CREDIT_OPENER_MAX_CHARS) continue;
+    const name = word.slice(at + mark.length);
+    return isCaseless(word.slice(0, at)) && UNSPACED_NAME.test(name) ? name : null;
+  }
+  for (const label of GLUED_WRITER_LABELS) {
+    if (!word.startsWith(label)) continue;
+    const name = word.slice(label.length);
+    return UNSPACED_NAME.test(name) ? name : null;
+  }
+  return null;
 }
 
 /** The separator the line is built with: the one printed around an empty slot or after a `(City)`. */
