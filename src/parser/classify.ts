@@ -563,13 +563,17 @@ function foldNumbers(folded: string): string {
 /** The cut candidates with their numbers folded, made once. */
 const CUT_CANDIDATES_FOLDED = CUT_CANDIDATES.map((c) => ({ ...c, folded: foldNumbers(c.lower) }));
 
+/** A slash between two digits (`3/2024`) writes a number or a date, not a path. */
+const DIGIT_SLASH = /(?<=\p{Nd})\/(?=\p{Nd})/gu;
+
 /**
  * `/ News & Politics`, `/ 新聞 & 政治` (a section under its icon), or
  * `Home//India Today/Issue 50 2019/In This Issue`: a store breadcrumb, in any
  * language. Opens with a slash, or holds at least three short slash-separated
  * parts; never ends a sentence.
  */
-function isBreadcrumb(text: string): boolean {
+function isBreadcrumb(printed: string): boolean {
+  const text = printed.includes('/') ? printed.replace(DIGIT_SLASH, '') : printed;
   if (text.length > BREADCRUMB_MAX_CHARS || !text.includes('/') || endsSentence(text)) return false;
   if (text.startsWith('/ ')) return text.length > 2;
   const parts = text.split('/');
@@ -751,13 +755,29 @@ function matchLinkLabel(line: SourceLine): Classification | null {
   return null;
 }
 
+const CLOCK_ICONS: readonly string[] = PLATFORMS.flatMap((p) => p.clockIcons ?? []);
+/** What a clock icon opens: a digit run (any script), then one short word (`7 min`, `९ मिनेट`, `1 最少`). */
+const CLOCK_READING_SHAPE = /^\p{Nd}{1,3} ?[^\s\p{Nd}]{1,15}$/u;
+const CLOCK_READING_LINE: Classification = { kind: 'reading-time', locales: [] };
+
+/**
+ * `access_time8 minit`, `access_time९ मिनेट`: a digit run glued to a clock icon and one short
+ * word is a reading time, in any language (the word needs no table).
+ */
+function matchClockReadingTime(line: SourceLine): Classification | null {
+  const printed = line.printed;
+  if (printed === undefined || !CLOCK_READING_SHAPE.test(line.text)) return null;
+  for (const icon of CLOCK_ICONS) if (printed.startsWith(icon)) return CLOCK_READING_LINE;
+  return null;
+}
+
 /** Classify every line; only the last line, when open, may match a cut boilerplate sentence. */
 export function classifyLines(lines: readonly SourceLine[], lastLineOpen: boolean): ClassifiedLine[] {
   return lines.map((line, index) => {
     const folded = lower(line.text);
     const found = LINE_STRINGS.foundIn(folded);
     let c = classifyFolded(line.text, folded, found, lastLineOpen && index === lines.length - 1);
-    if (c.kind === 'text') c = matchLinkLabel(line) ?? c;
+    if (c.kind === 'text') c = matchLinkLabel(line) ?? matchClockReadingTime(line) ?? c;
     return {
       text: line.text,
       lineNo: line.lineNo,

@@ -6,7 +6,17 @@
  */
 
 import type { ClassifiedLine } from './classify.js';
-import { ISSUE_WORDS, MONTH_WORDS, SEASON_WORDS } from './rules/generic.js';
+import {
+  BIKRAM_SAMBAT_MONTHS,
+  CALENDAR_ERAS,
+  DATE_PART_MARKERS,
+  ETHIOPIAN_DAY_WORD,
+  ETHIOPIAN_ERA_SUFFIXES,
+  ETHIOPIAN_MONTHS,
+  ISSUE_WORDS,
+  MONTH_WORDS,
+  SEASON_WORDS,
+} from './rules/generic.js';
 import { PRINTED_MONTHS } from './rules/locales/en.js';
 import { WORLD_MONTHS, WORLD_WEEKDAYS } from './rules/months.js';
 import type { EditionTemplate } from './rules/types.js';
@@ -50,8 +60,16 @@ const RANGE_SEPARATORS = [' - ', ' – ', ' — ', ' / ', '/', '–', '-'];
 const DOTTED_DAY_FIRST = /^(\d{1,2})\.(\d{1,2})\.(\d{4})\.?$/u;
 /** `2023.11.17.`: digits with dots, year first (Hungarian, Chinese). */
 const DOTTED_YEAR_FIRST = /^(\d{4})\.(\d{1,2})\.(\d{1,2})\.?$/u;
-/** `Winter 2023`, `WINTER 2023`: a season and its year. */
-const SEASON_YEAR = /^(\p{L}{3,10}) (\d{4})$/u;
+/** `Winter 2023`, `WINTER 2023`, `Winter 2023/24`: a season and its year (or the two years it spans). */
+const SEASON_YEAR = /^(\p{L}{3,10}) (\d{4})(?:\/(\d{2}))?$/u;
+/** `Mar 1-15, 2024`, `March 4 - 11, 2024`: a fortnight's or a week's issue, month first. */
+const MONTH_DAY_RANGE = /^(\p{L}{3,9})\.? (\d{1,2}) ?[-–] ?(\d{1,2}),? (\d{4})$/u;
+/** `1-15 March 2024`: the same, day first. */
+const DAY_RANGE_MONTH = /^(\d{1,2}) ?[-–] ?(\d{1,2}) (\p{L}{3,9})\.?,? (\d{4})$/u;
+/** `3/2024`, `Tháng 3/2024`: a month as its number, over its year (the word for month optional). */
+const NUMBERED_MONTH_YEAR = /^(?:(\p{L}{1,8}) )?(\d{1,2})\/(\d{4})$/u;
+/** `令和5年3月1日`, `民國112年3月`, `平成元年4月1日`: an era's year, then a CJK month and day. */
+const ERA_DATE = /^(\p{L}{2}) ?(\d{1,3}|元) ?年 ?(\d{1,2}) ?月(?: ?(\d{1,2}) ?日)?$/u;
 const SEASON_SET: ReadonlySet<string> = new Set(SEASON_WORDS);
 /** Every printed date (a range's second date included) holds a four-digit year: text without one is no date. */
 const YEAR = /\d{4}/u;
@@ -180,10 +198,16 @@ function monthAt(words: readonly string[], from: number): { month: number; taken
  * `3. März 2022`, `3 de agosto de 2025`), month and year (`Agosto de 2025`), month, day, year,
  * or year first (`2022. március 3.`). Words, not a regex: linear in the text.
  */
+/** `ខែមីនា` → `មីនា`: a word with a "month" or "year" marker glued before it, without the marker. */
+function withoutPartMarker(word: string): string {
+  for (const marker of DATE_PART_MARKERS) if (word.startsWith(marker)) return word.slice(marker.length);
+  return word;
+}
+
 function parseWorded(text: string): string | null {
   const words = text
     .split(' ')
-    .map((w) => (DATE_COMMAS.has(w.at(-1) ?? '') ? w.slice(0, -1) : w))
+    .map((w) => withoutPartMarker(DATE_COMMAS.has(w.at(-1) ?? '') ? w.slice(0, -1) : w))
     .filter((w) => w !== '' && !DATE_CONNECTORS.has(w.toLowerCase()) && !isWeekday(w));
   if (words.length < 2 || words.length > MONTH_MAX_WORDS + 2) return null;
   const yearFirst = YEAR_TOKEN.exec(words[0] ?? '');
@@ -218,12 +242,111 @@ function isSeason(word: string): boolean {
   return SEASON_SET.has(word.toLowerCase());
 }
 
-/** `Winter 2023`: the year only, the precision a season prints. */
+/** `Winter 2023`: the year only, the precision a season prints; `Winter 2023/24` is dated by its first year. */
 function parseSeason(text: string): string | null {
   const m = SEASON_YEAR.exec(text);
   if (m === null || !isSeason(m[1] ?? '')) return null;
   const year = Number(m[2]);
+  if (m[3] !== undefined && Number(m[3]) !== (year + 1) % 100) return null;
   return year < PRINTED_YEAR_MIN || year > PRINTED_YEAR_MAX ? null : String(year);
+}
+
+/** `Mar 1-15, 2024`, `1-15 March 2024`: a range of days in one month, dated by its first day. */
+function parseDayRange(text: string): string | null {
+  const monthFirst = MONTH_DAY_RANGE.exec(text);
+  const dayFirst = monthFirst ? null : DAY_RANGE_MONTH.exec(text);
+  const [word, from, to, year] = monthFirst
+    ? [monthFirst[1], monthFirst[2], monthFirst[3], monthFirst[4]]
+    : dayFirst
+      ? [dayFirst[3], dayFirst[1], dayFirst[2], dayFirst[4]]
+      : [];
+  const month = monthNumber(word ?? '');
+  if (month === undefined || Number(from) >= Number(to)) return null;
+  return isoOf(Number(year), month, Number(from));
+}
+
+/**
+ * `Tháng 3/2024` (a word for month before it) → `2024-03`; a bare `3/2024` only when `bare`
+ * (in a range of two such months: alone it may be an issue number over its year).
+ */
+function parseNumberedMonth(text: string, bare: boolean): string | null {
+  const m = NUMBERED_MONTH_YEAR.exec(text);
+  if (m === null) return null;
+  if (m[1] === undefined ? !bare : !MONTH_WORD_SET.has(m[1].toLowerCase())) return null;
+  return isoOf(Number(m[3]), Number(m[2]), null);
+}
+
+/** The Julian day number of the Ethiopian calendar's day before its year one (Amete Mihret). */
+const ETHIOPIAN_EPOCH = 1723856;
+
+/** The Gregorian `[year, month, day]` of a Julian day number. */
+function gregorianOfJulianDay(jdn: number): [number, number, number] {
+  const a = jdn + 32044;
+  const b = Math.floor((4 * a + 3) / 146097);
+  const c = a - Math.floor((146097 * b) / 4);
+  const d = Math.floor((4 * c + 3) / 1461);
+  const e = c - Math.floor((1461 * d) / 4);
+  const m = Math.floor((5 * e + 2) / 153);
+  const day = e - Math.floor((153 * m + 2) / 5) + 1;
+  const month = m + 3 - 12 * Math.floor(m / 10);
+  const year = 100 * b + d - 4800 + Math.floor(m / 10);
+  return [year, month, day];
+}
+
+/**
+ * `የካቲት 23 ቀን 2016 ዓ.ም.`, `የካቲት 23/2016 ዓ.ም` → `2024-03-02`: an Ethiopian-calendar date
+ * (month, day, the word for day, year, the era's suffix), made Gregorian by arithmetic.
+ */
+function parseEthiopian(text: string): string | null {
+  const suffix = ETHIOPIAN_ERA_SUFFIXES.find((s) => text.endsWith(s));
+  if (suffix === undefined) return null;
+  // `የካቲት 23/2016 ዓ.ም`: the day and year may be joined by a slash
+  const words = text
+    .slice(0, -suffix.length)
+    .replace('/', ' ')
+    .split(' ')
+    .map((w) => (w.endsWith(',') ? w.slice(0, -1) : w))
+    .filter((w) => w !== '' && w !== ETHIOPIAN_DAY_WORD);
+  if (words.length !== 3) return null;
+  const month = ETHIOPIAN_MONTHS.get(words[0] ?? '');
+  const day = DAY_TOKEN.exec(words[1] ?? '');
+  const year = /^\d{4}$/u.exec(words[2] ?? '');
+  if (month === undefined || day === null || year === null) return null;
+  const d = Number(day[1]);
+  const y = Number(year[0]);
+  if (d < 1 || d > (month === 13 ? 6 : 30) || (month === 13 && d === 6 && y % 4 !== 3)) return null;
+  const jdn = ETHIOPIAN_EPOCH + 365 + 365 * (y - 1) + Math.floor(y / 4) + 30 * month + d - 31;
+  const [gy, gm, gd] = gregorianOfJulianDay(jdn);
+  return isoOf(gy, gm, gd);
+}
+
+/** `चैत २०८०`: a month word and a four-digit year. */
+const WORD_AND_YEAR = /^([\p{L}\p{M}]{2,10}) (\d{4})$/u;
+/** Bikram Sambat years run this many years ahead of the Gregorian year its first month begins in. */
+const BIKRAM_SAMBAT_OFFSET = 57;
+/** Magh, the first Bikram Sambat month that begins in the next Gregorian year (January). */
+const BIKRAM_SAMBAT_MAGH = 10;
+
+/**
+ * `चैत २०८०` → `2024-03`: a Bikram Sambat month and year, dated by the Gregorian month the
+ * month begins in (Baisakh in April … Poush in December, then Magh to Chaitra a year later).
+ */
+function parseBikramSambat(text: string): string | null {
+  const m = WORD_AND_YEAR.exec(text);
+  const month = m === null ? undefined : BIKRAM_SAMBAT_MONTHS.get(m[1] ?? '');
+  if (m === null || month === undefined) return null;
+  const year = Number(m[2]) - BIKRAM_SAMBAT_OFFSET + (month >= BIKRAM_SAMBAT_MAGH ? 1 : 0);
+  return isoOf(year, ((month + 2) % 12) + 1, null);
+}
+
+/** `令和5年3月1日` → `2023-03-01`, `民國112年3月1日` → `2023-03-01`: an era's year made Gregorian. */
+function parseEraDate(text: string): string | null {
+  const m = ERA_DATE.exec(text);
+  if (m === null) return null;
+  const era = CALENDAR_ERAS.find((e) => e.name === m[1]);
+  if (era === undefined) return null;
+  const year = era.firstYear + (m[2] === '元' ? 1 : Number(m[2])) - 1;
+  return isoOf(year, Number(m[3]), m[4] === undefined ? null : Number(m[4]));
 }
 
 /** `17.11.2023`, `2023.11.17.`: a date in digits and dots. */
@@ -256,7 +379,14 @@ function parseSingle(printed: string): string | null {
   const text = foldDigits(printed);
   const cjk = CJK_DATE.exec(text);
   if (cjk) return isoOf(Number(cjk[1]), Number(cjk[2]), cjk[3] === undefined ? null : Number(cjk[3]));
-  const numeric = parseDotted(text) ?? parseSeason(text);
+  const numeric =
+    parseDotted(text) ??
+    parseSeason(text) ??
+    parseDayRange(text) ??
+    parseNumberedMonth(text, false) ??
+    parseEraDate(text) ??
+    parseEthiopian(text) ??
+    parseBikramSambat(text);
   if (numeric !== null) return numeric;
   const english = parseShaped(text);
   return english ?? parseWorded(text);
@@ -290,7 +420,12 @@ function parseShaped(text: string): string | null {
  */
 export function parsePrintedDate(text: string): PrintedDate | null {
   const label = text.trim();
-  if (label.length < 7 || label.length > 64 || !YEAR.test(foldDigits(label))) return null;
+  if (label.length < 7 || label.length > 64) return null;
+  // an era's year has no four digits (`令和5年3月1日`)
+  if (!YEAR.test(foldDigits(label))) {
+    const era = parseEraDate(foldDigits(label));
+    return era === null ? null : { label, iso: era };
+  }
   const single = parseSingle(label);
   if (single !== null) return { label, iso: single };
   for (const sep of RANGE_SEPARATORS) {
@@ -298,6 +433,10 @@ export function parsePrintedDate(text: string): PrintedDate | null {
     if (at <= 0) continue;
     const first = label.slice(0, at).trim();
     const second = label.slice(at + sep.length).trim();
+    // `3/2024 - 4/2024`: a double issue in month numbers
+    const firstMonth = parseNumberedMonth(foldDigits(first), true);
+    if (firstMonth !== null && parseNumberedMonth(foldDigits(second), true) !== null)
+      return { label, iso: firstMonth };
     const secondIso = parseSingle(second);
     if (secondIso === null) continue;
     const firstIso = parseSingle(first);
@@ -419,6 +558,45 @@ const SENTENCE_STOPS: ReadonlySet<string> = new Set(['.', '!', '?', '。', '！'
  * Token scan: linear in the text length.
  */
 export function findPrintedDate(text: string): (PrintedDate & { start: number; end: number }) | null {
+  const found = findDate(text);
+  return found === null ? null : withWeekdayBefore(text, withSecondYear(text, found));
+}
+
+/** `/24` after a season's year (`Winter 2023/24`): the season spans two years, and the label keeps both. */
+const SECOND_YEAR_AFTER = /^\/\d{2}(?!\d)/u;
+
+function withSecondYear(
+  text: string,
+  found: PrintedDate & { start: number; end: number },
+): PrintedDate & { start: number; end: number } {
+  const second = SECOND_YEAR_AFTER.exec(text.slice(found.end, found.end + 4));
+  if (second === null) return found;
+  const label = text.slice(found.start, found.end + second[0].length);
+  return parseSingle(foldDigits(label)) === null
+    ? found
+    : { ...found, label, end: found.end + second[0].length };
+}
+
+/** A weekday and its comma before a date (`Monday, ` in `… the Monday, 4 March 2024 edition …`). */
+const WEEKDAY_BEFORE = /(\p{L}{2,12}\.?,? )$/u;
+/** A weekday printed before a date is at most this long, its comma and space included. */
+const WEEKDAY_MAX_CHARS = 16;
+
+/** The date with the weekday printed before it, which the label keeps as printed (`Tue, 3 Oct 2023`). */
+function withWeekdayBefore(
+  text: string,
+  found: PrintedDate & { start: number; end: number },
+): PrintedDate & { start: number; end: number } {
+  const before = WEEKDAY_BEFORE.exec(text.slice(Math.max(0, found.start - WEEKDAY_MAX_CHARS), found.start));
+  const weekday = before?.[1];
+  if (weekday === undefined || !isWeekday(weekday.trim().replace(/,$/u, ''))) return found;
+  const start = found.start - weekday.length;
+  // a weekday opens the date only at a word's start
+  if (start > 0 && !/\s/u.test(text.charAt(start - 1))) return found;
+  return { ...found, label: text.slice(start, found.end), start };
+}
+
+function findDate(text: string): (PrintedDate & { start: number; end: number }) | null {
   const tokens: { word: string; start: number }[] = [];
   const re = /\S+/gu;
   // digits of any script as ASCII digits; the folded text keeps the original's offsets

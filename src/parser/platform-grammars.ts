@@ -8,7 +8,7 @@ import type { ClassifiedLine } from './classify.js';
 import { parseEditionLabel, type PrintedDate } from './edition.js';
 import { PLATFORMS } from './rules/platforms.js';
 import type { CreditLineRules } from './rules/types.js';
-import { NAME_PARTICLES } from './rules/generic.js';
+import { CREDIT_LABELS, NAME_PARTICLES } from './rules/generic.js';
 import {
   BARE_WRITER_MIN_WORDS,
   BYLINE_MAX_CHARS,
@@ -115,6 +115,57 @@ function colonWriterOf(part: string): string | null {
   return name !== '' && isCreditedName(name, 1) ? name : null;
 }
 
+/** A name in a script that writes names without spaces (`陳美玲`, `佐藤健一`): Han or kana only. */
+const UNSPACED_NAME = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]{2,8}$/u;
+
+/**
+ * `tekstur Jógvan Hansen`, `記者 陳美玲`, `文と写真 佐藤健一`: the last slot of a credit line whose
+ * structure (a read date, or the empty slot and a `(City)`) already says it credits someone, opened
+ * by a label no table knows. Read by shape: lower-case words before a capitalised name, or, where
+ * names are written without spaces (Han, kana), the words before the last one. Returns the name
+ * alone, or null when the slot has no label of that shape.
+ */
+function prefixedWriterOf(part: string): string | null {
+  const words = part.split(' ').filter(Boolean);
+  if (words.length === 1) return gluedWriterOf(words[0] ?? '');
+  if (words.length < 2) return null;
+  const last = words.at(-1) ?? '';
+  if (UNSPACED_NAME.test(last)) {
+    const label = words.slice(0, -1);
+    return label.length <= CREDIT_LABEL_MAX_WORDS && label.every(isCaseless) ? last : null;
+  }
+  const first = words.findIndex((w) => !startsLowercase(w));
+  if (first <= 0 || first > CREDIT_LABEL_MAX_WORDS || words.slice(0, first).some(hasDigit)) return null;
+  const name = beforeOtherCredits(words.slice(first).join(' '));
+  return isCreditedName(name, BARE_WRITER_MIN_WORDS) ? name : null;
+}
+
+/** Full-width marks a CJK credit prints between its label and the name (`文と写真＝佐藤健一`, `文／王小明`). */
+const GLUED_LABEL_MARKS: readonly string[] = ['＝', '／', '：'];
+/**
+ * Writer labels in a script without case that may be glued to the name with no mark (`記者陳美玲`),
+ * two characters or more: a one-character label (`文`) may open a name (`文在寅`).
+ */
+const GLUED_WRITER_LABELS: readonly string[] = CREDIT_LABELS.writer
+  .filter((label) => label.length >= 2 && isCaseless(label))
+  .sort((a, b) => b.length - a.length);
+
+/** `文と写真＝佐藤健一`, `記者陳美玲` → the name: a label glued to a name written without spaces. */
+function gluedWriterOf(word: string): string | null {
+  for (const mark of GLUED_LABEL_MARKS) {
+    const at = word.indexOf(mark);
+    if (at <= 0 || at > CREDIT_OPENER_MAX_CHARS) continue;
+    const name = word.slice(at + mark.length);
+    return isCaseless(word.slice(0, at)) && UNSPACED_NAME.test(name) ? name : null;
+  }
+  for (const label of GLUED_WRITER_LABELS) {
+    if (!word.startsWith(label)) continue;
+    const name = word.slice(label.length);
+    return UNSPACED_NAME.test(name) ? name : null;
+  }
+  return null;
+}
+
 /** The separator the line is built with: the one printed around an empty slot or after a `(City)`. */
 function separatorOf(text: string): string | null {
   for (const sep of SEPARATORS) {
@@ -171,7 +222,9 @@ function isDigitRun(text: string, from: number, length: number): boolean {
  * its shape: short, with a year and no sentence in it.
  */
 function isDateSlot(part: string): boolean {
-  return part.length <= CREDIT_DATE_SLOT_MAX_CHARS && holdsYear(part) && !part.includes(': ');
+  if (part.length > CREDIT_DATE_SLOT_MAX_CHARS || part.includes(': ')) return false;
+  // an era's year has no four digits (`令和5年3月1日`, `民國112年3月1日`): read, it is a date all the same
+  return holdsYear(part) || (parseEditionLabel(part)?.iso ?? null) !== null;
 }
 
 /**
@@ -217,9 +270,21 @@ export function matchCreditLine(text: string): CreditLine | null {
     // `De Standaard (Brussel) · · Binnenland · Pieter Jansens`: the whole shape, and a name last;
     // with the whole shape, one word in a script without case is the writer's slot too (`प्रतिनिधी`)
     const last = beforeOtherCredits(parts.at(-1) ?? '');
-    if (isCreditedName(last, BARE_WRITER_MIN_WORDS) || (isCreditedName(last, 1) && isCaseless(last))) {
+    const prefixed = prefixedWriterOf(last);
+    if (prefixed !== null) {
+      credited = true;
+      byline = prefixed;
+    } else if (isCreditedName(last, BARE_WRITER_MIN_WORDS) || (isCreditedName(last, 1) && isCaseless(last))) {
       credited = true;
       byline = last;
+    }
+  }
+  if (!credited && date !== null && (dateSlot || emptySlot)) {
+    // `Pub · 4. mar. 2024 · tekstur Jógvan Hansen`: a date read, then a name under an unknown label, last
+    const writer = prefixedWriterOf(parts.at(-1) ?? '');
+    if (writer !== null) {
+      credited = true;
+      byline = writer;
     }
   }
   if (!credited && dateSlot && date !== null && publication.endsWith(')') && parts.length === 3) {

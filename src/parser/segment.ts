@@ -845,7 +845,9 @@ function moreFromBesideFooter(lines: ClassifiedLine[], pubs: readonly string[]):
  * A Zinio story page's header: an issue title (`QuoQuo` / `Quo September2021`), then the title,
  * the byline and the story's own reading time, in any order (`6 min.` above or under the title).
  * A reading time there is the story's, not the first teaser card's: cards are looked for after
- * the header's last reading time. Returns where to look from.
+ * the header's last reading time. The title may have a deck under it (a sentence) when the
+ * reading time follows the deck at once: a card's summary sits under its title too, but after
+ * the card's reading time. Returns where to look from.
  */
 function storyReadingTimeEnd(lines: readonly ClassifiedLine[], topEnd: number): number {
   const name = lines[topEnd];
@@ -857,9 +859,20 @@ function storyReadingTimeEnd(lines: readonly ClassifiedLine[], topEnd: number): 
   for (let k = topEnd + 2; k < limit; k++) {
     const line = lines[k] as ClassifiedLine;
     if (line.kind === 'reading-time') end = k + 1;
-    else if (line.kind !== 'text' || line.text.length > TITLE_MAX_CHARS || endsSentence(line.text)) break;
+    else if (line.kind !== 'text') break;
+    else if (
+      (line.text.length > TITLE_MAX_CHARS || endsSentence(line.text)) &&
+      !isDeckAt(lines, k, topEnd + 3)
+    )
+      break;
   }
   return end;
+}
+
+/** A line that reads as no title (a sentence, or too long) but as the deck under the title at `deckAt`, the reading time right under it. */
+function isDeckAt(lines: readonly ClassifiedLine[], k: number, deckAt: number): boolean {
+  const line = lines[k] as ClassifiedLine;
+  return k === deckAt && line.text.length <= DECK_MAX_CHARS && lines[k + 1]?.kind === 'reading-time';
 }
 
 /** Label, publication, title, date and reading time: the lines of a label header (`labelledHeaderAt`). */

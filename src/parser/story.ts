@@ -15,6 +15,7 @@ import {
   BYLINE_CREDITS,
   BYLINE_OPENERS,
   DATELINE_PERIOD,
+  DATELINE_BRACKETS,
   DATELINE_SEPARATORS,
   NAME_PARTICLES,
   QUESTION_MARKS,
@@ -22,6 +23,7 @@ import {
 import {
   BYLINE_MAX_CHARS,
   BYLINE_MAX_WORDS,
+  CREDIT_LABEL_MAX_WORDS,
   BYLINE_SHAPE_OPENER_MAX_CHARS,
   CARD_PUBLICATION_MAX_CHARS,
   DATELINE_DATE_MAX_CHARS,
@@ -116,6 +118,20 @@ export function extractByline(text: string): string | null {
   return name === '' ? null : name;
 }
 
+/**
+ * `Bài và ảnh: Nguyễn Thu Hà` ("text and photos"): a credit whose label no table knows, read by
+ * its shape: at most CREDIT_LABEL_MAX_WORDS words and a colon, then a name. Only where a byline
+ * is printed (under a header), so `Fazit: Alles Gut` in a body stays body. Returns the name.
+ */
+function labelledName(text: string): string | null {
+  const colon = text.indexOf(': ');
+  if (colon <= 0) return null;
+  const label = text.slice(0, colon);
+  if (hasDigit(label) || label.split(' ').length > CREDIT_LABEL_MAX_WORDS) return null;
+  const name = text.slice(colon + 2).trim();
+  return name.split(' ').length >= 2 && !name.includes(':') && isNameLike(name) ? name : null;
+}
+
 /** A line that reads as a person's name (`Sree Kumar`, `SREELEKHA CHATTERJEE`, `By Jane Doe`). */
 export function isNameLike(text: string): boolean {
   const { rest, opened } = stripOpener(text);
@@ -160,23 +176,57 @@ function hasAgency(prefix: string): boolean {
  * A place in ordinary case counts only before a wire agency in capitals (`Praha (ČTK) – …`).
  */
 export function findDateline(paragraph: string): string | null {
+  const bracketed = bracketedDateline(paragraph);
+  if (bracketed !== null) return bracketed;
   for (const sep of DATELINE_SEPARATORS) {
     const at = paragraph.indexOf(sep);
     if (at <= 0 || at > DATELINE_MAX_CHARS + DATELINE_DATE_MAX_CHARS) continue;
-    const prefix = withoutDate(paragraph.slice(0, at).trim());
+    const printed = paragraph.slice(0, at).trim();
+    const prefix = withoutDate(printed);
     if (prefix.length > DATELINE_MAX_CHARS) continue;
     const place = withoutAgency(prefix);
     if (place.length < 2 || wordCount(place) > 4) continue;
     if (CASELESS_PLACE.test(place) && !hasLowercase(place) && !hasUppercase(place)) {
-      // a script without capitals cannot show a place by its case: only the spaced colon or a dash sets it off
-      if (sep !== ': ' || paragraph.charAt(at - 1) === ' ') return place;
+      // a script without capitals cannot show a place by its case: only the spaced colon, a dash or a date sets it off
+      if (sep !== ': ' || paragraph.charAt(at - 1) === ' ' || prefix !== printed) return place;
       continue;
     }
     if (!DATELINE_PLACE.test(place.toUpperCase())) continue;
     if (!hasLowercase(place)) return place;
     if (hasAgency(prefix) && place.split(' ').every(startsUppercase)) return place;
+    if (placeInCountry(place)) return place;
   }
   return periodDateline(paragraph);
+}
+
+/**
+ * `NAIROBI, Kenya — …`: a place in capitals, then its country or region in ordinary case
+ * (one or two capitalised words) after a comma; the dateline keeps both, as printed.
+ */
+function placeInCountry(place: string): boolean {
+  const comma = place.indexOf(', ');
+  if (comma <= 0) return false;
+  const city = place.slice(0, comma);
+  const country = place.slice(comma + 2).split(' ');
+  return (
+    hasUppercase(city) &&
+    !hasLowercase(city) &&
+    country.length <= 2 &&
+    country.every((w) => startsUppercase(w) && !w.includes(','))
+  );
+}
+
+/** `【台北】台北市政府…` → `台北`: a short place in brackets opening the line, running text glued after it. */
+function bracketedDateline(paragraph: string): string | null {
+  for (const [open, close] of DATELINE_BRACKETS) {
+    if (!paragraph.startsWith(open)) continue;
+    const end = paragraph.indexOf(close, open.length);
+    if (end < 0 || end > DATELINE_MAX_CHARS) return null;
+    const place = paragraph.slice(open.length, end).trim();
+    if (place === '' || wordCount(place) > 4 || hasDigit(place) || endsSentence(place)) return null;
+    return hasLetter(paragraph.slice(end + close.length)) ? place : null;
+  }
+  return null;
 }
 
 /** `VILNIUS, spalio 16 d.` → `VILNIUS`: the day and month a dateline may print after its place. */
@@ -637,6 +687,8 @@ export function extractStory(
       after !== undefined &&
       // `By Name` under the title is the byline, never the deck
       !(isNameLike(candidate.text) && stripOpener(candidate.text).opened) &&
+      // a line opened by a dateline (`SEOUL - …`, `አዲስ አበባ፡- …`) is the body's first, never a deck
+      findDateline(candidate.text) === null &&
       // under a credit line the deck is printed unclosed (or as a question): a closed paragraph is the lede,
       // unless it is printed right under the credit line with a blank line before the body (a compact header)
       !(
@@ -670,6 +722,10 @@ export function extractStory(
     } else if (bylineLine?.kind === 'credits') {
       // `Text: Ana Ruiz, Photos: Rui Gaudêncio`: the writer, never the photographer
       draft.byline = bylineLine.detail === undefined || bylineLine.detail === '' ? null : bylineLine.detail;
+      ledger.remove(bylineLine, 'layout');
+      next++;
+    } else if (bylineLine?.kind === 'text' && labelledName(bylineLine.text) !== null) {
+      draft.byline = labelledName(bylineLine.text);
       ledger.remove(bylineLine, 'layout');
       next++;
     } else if (

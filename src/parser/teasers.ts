@@ -194,11 +194,25 @@ function attachAnchors(cards: Card[], gaps: readonly Token[][], ledger: Ledger):
   }
 }
 
+/**
+ * The page ends on the last card's title, with nothing of the card after it: cut, even alone
+ * (no other card to compare with) and even when the title's line looks whole. The capture ends
+ * inside the title (no line break after it), or after a title opened by its publication
+ * (`Pub` / `Title`), where no other card of the page is printed as a bare title.
+ */
+function endsOnBareTitle(card: Card, others: readonly Card[], openLineIndex: number | null): boolean {
+  if (card.summary !== null || card.date !== null) return false;
+  if (card.title.line.index === openLineIndex) return true;
+  return card.publication !== null && others.every((c) => c.summary !== null || c.date !== null);
+}
+
 function isPartial(card: Card, k: number, cards: readonly Card[], ctx: TeaserContext): boolean {
   const parts = [card.title, card.summary, card.publication, card.date];
   const { cutLineIndex, openLineIndex } = ctx;
   if (cutLineIndex !== null && parts.some((p) => p !== null && p.line.index === cutLineIndex)) return true;
-  if (k !== cards.length - 1 || cards.length < 2) return false;
+  if (k !== cards.length - 1) return false;
+  if (endsOnBareTitle(card, cards.slice(0, -1), openLineIndex)) return true;
+  if (cards.length < 2) return false;
   const others = cards.slice(0, -1);
   // the text ends without a line break inside the last summary, which stops mid-sentence
   // where every other card's summary is closed: cut, whatever the capture's size

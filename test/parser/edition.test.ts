@@ -289,3 +289,61 @@ describe('header dates in other scripts and languages (stranger-2 class 2)', () 
     expect(page.story?.deck).toBe('The deck says what the story is about');
   });
 });
+
+describe('dates of other calendars and spellings (stranger-5 class 1)', () => {
+  it.each([
+    ['Tháng 3/2024 - Tháng 4/2024', '2024-03'],
+    ['3/2024 - 4/2024', '2024-03'],
+    ['Mar 1-15, 2024', '2024-03-01'],
+    ['March 4 - 11, 2024', '2024-03-04'],
+    ['1-15 March 2024', '2024-03-01'],
+    ['Winter 2023/24', '2023'],
+    ['令和5年3月1日', '2023-03-01'],
+    ['平成元年4月1日', '1989-04-01'],
+    ['民國112年3月1日', '2023-03-01'],
+    ['民国112年3月', '2023-03'],
+    ['4. mar. 2024', '2024-03-04'],
+    ['ខែមីនា ឆ្នាំ២០២៤', '2024-03'],
+    ['មីនា ២០២៤', '2024-03'],
+    ['१५ मार्च २०२४', '2024-03-15'],
+    // the Ethiopian calendar, by arithmetic: its new year falls on 11 or 12 September
+    ['መስከረም 1 ቀን 2016 ዓ.ም.', '2023-09-12'],
+    ['ጳጉሜ 6 ቀን 2015 ዓ.ም', '2023-09-11'],
+    ['የካቲት 23 ቀን 2016 ዓ.ም.', '2024-03-02'],
+    ['የካቲት 23/2016 ዓ.ም', '2024-03-02'],
+    // a Bikram Sambat month, by the Gregorian month it begins in
+    ['चैत २०८०', '2024-03'],
+    ['बैशाख २०८१', '2024-04'],
+    ['पुस २०८०', '2023-12'],
+    ['माघ २०८०', '2024-01'],
+  ])('%s → %s, label kept as printed', (text, iso) => {
+    expect(parsePrintedDate(text)).toEqual({ label: text, iso });
+  });
+
+  it.each([
+    // alone, a number over a year may be an issue number (`Nr. 3/2023`)
+    ['3/2024'],
+    ['Mar 15-1, 2024'],
+    ['Winter 2023/25'],
+    // an era no table lists, and a Bikram Sambat day (its days need the year's tables): not converted
+    ['大正5年3月1日'],
+    ['५ चैत २०८०'],
+    // Pagume has a sixth day only before a leap year
+    ['ጳጉሜ 6 ቀን 2016 ዓ.ም'],
+  ])('%s is no date', (text) => {
+    expect(parsePrintedDate(text)).toBeNull();
+  });
+
+  it('keeps the weekday and the second year of a date found in running text', () => {
+    expect(findPrintedDate('from the Monday, 4 March 2024 edition of')?.label).toBe('Monday, 4 March 2024');
+    expect(findPrintedDate('from the Winter 2023/24 edition of')?.label).toBe('Winter 2023/24');
+    expect(findPrintedDate('from the Winter 2023/25 edition of')?.label).toBe('Winter 2023');
+  });
+
+  it('reads a Zinio issue line in month numbers', () => {
+    expect(matchIssueTitle('Tuổi TrẻTuổi Trẻ', 'Tuổi Trẻ 3/2024 - 4/2024')?.date).toEqual({
+      label: '3/2024 - 4/2024',
+      iso: '2024-03',
+    });
+  });
+});

@@ -319,3 +319,30 @@ describe('mirrors of newsstand issue pages', () => {
     expect(out.teasers.map((t) => t.title)).toEqual(['cover story', 'sport']);
   });
 });
+
+describe('PressReader credit lines read by their structure under an unknown prefix (stranger-5 class 2)', () => {
+  it.each([
+    ['Dimmalætting · 4. mar. 2024 · tekstur Jógvan Hansen', 'Dimmalætting', 'Jógvan Hansen', '2024-03-04'],
+    ['東洋新報 · 令和5年3月1日 · 文と写真 佐藤健一', '東洋新報', '佐藤健一', '2023-03-01'],
+    ['東洋新報 · 令和5年3月1日 · 文と写真＝佐藤健一', '東洋新報', '佐藤健一', '2023-03-01'],
+    ['聯合時報 · 民國112年3月1日 · 記者 陳美玲', '聯合時報', '陳美玲', '2023-03-01'],
+    ['聯合時報 · 民國112年3月1日 · 記者陳美玲', '聯合時報', '陳美玲', '2023-03-01'],
+    [
+      '星光日報 (Hong Kong) - - 2024年3月1日 - 港聞 - 記者 黃志明',
+      '星光日報 (Hong Kong)',
+      '黃志明',
+      '2024-03-01',
+    ],
+  ])('%s', (line, publication, byline, iso) => {
+    const credit = matchCreditLine(line);
+    expect(credit?.publication).toBe(publication);
+    expect(credit?.byline).toBe(byline);
+    expect(credit?.date?.iso).toBe(iso);
+  });
+
+  it('needs a read date or the empty slot before it cuts an unknown label', () => {
+    expect(matchCreditLine('Diena · Front page · tekstur Jógvan Hansen')).toBeNull();
+    // a one-character label may open a name (`文在寅`): only a marked or longer label is cut when glued
+    expect(matchCreditLine('東洋新報 · 令和5年3月1日 · 文在寅')).toBeNull();
+  });
+});

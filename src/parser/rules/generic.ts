@@ -184,7 +184,21 @@ export const NAME_PARTICLES: readonly string[] = [
  * `NEW DELHI: The …`, `नई दिल्ली : …`), and a dash glued to an abbreviation's last dot
  * (`ST. JOHN'S, N.L.– Newfoundland's …`).
  */
-export const DATELINE_SEPARATORS: readonly string[] = [' -- ', ' - ', ' – ', ' — ', ': ', '– ', '— '];
+export const DATELINE_SEPARATORS: readonly string[] = [
+  ' -- ',
+  ' - ',
+  ' – ',
+  ' — ',
+  ': ',
+  '– ',
+  '— ',
+  // the Ethiopic colon and preface colon, with or without a hyphen (`አዲስ አበባ፡- …`, `አዲስ አበባ፦ …`)
+  '፡- ',
+  '፦- ',
+  '፦ ',
+];
+/** Brackets that set a place off at the very start of a line (`【台北】台北市政府…`). */
+export const DATELINE_BRACKETS: readonly (readonly [string, string])[] = [['【', '】']];
 /** A period after a place in capitals (`СОФИЯ. Общинският…`): a separator only where no dash or colon follows the place. */
 export const DATELINE_PERIOD = '. ';
 
@@ -248,7 +262,90 @@ export const SEASON_WORDS: readonly string[] = [
  * The word for "month" after a month printed as its number (`2023 оны 10-р сар`, Mongolian),
  * lower-cased.
  */
-export const MONTH_WORDS: readonly string[] = ['сар'];
+export const MONTH_WORDS: readonly string[] = ['сар', 'tháng'];
+
+/**
+ * The Ethiopian calendar's months as Ethiopic script prints them (spelling variants included),
+ * with their number: twelve of 30 days, then Pagume of 5 or 6. A date in them carries the era
+ * suffix `ዓ.ም` (`የካቲት 23 ቀን 2016 ዓ.ም.`) and is converted to the Gregorian date by arithmetic.
+ */
+export const ETHIOPIAN_MONTHS: ReadonlyMap<string, number> = new Map([
+  ['መስከረም', 1],
+  ['ጥቅምት', 2],
+  ['ኅዳር', 3],
+  ['ህዳር', 3],
+  ['ታኅሣሥ', 4],
+  ['ታህሳስ', 4],
+  ['ታሕሳስ', 4],
+  ['ጥር', 5],
+  ['የካቲት', 6],
+  ['መጋቢት', 7],
+  ['ሚያዝያ', 8],
+  ['ሚያዚያ', 8],
+  ['ግንቦት', 9],
+  ['ሰኔ', 10],
+  ['ሐምሌ', 11],
+  ['ሃምሌ', 11],
+  ['ነሐሴ', 12],
+  ['ነሀሴ', 12],
+  ['ጳጉሜ', 13],
+  ['ጳጉሜን', 13],
+]);
+/**
+ * The Bikram Sambat calendar's months (Nepal) as Devanagari prints them, spelling variants
+ * included, with their number (Baisakh is the first). Each begins in the middle of the same
+ * Gregorian month every year (Baisakh in April … Chaitra in March), so a month and year are
+ * dated by the Gregorian month the month begins in; a day needs the year's tables and is not read.
+ */
+export const BIKRAM_SAMBAT_MONTHS: ReadonlyMap<string, number> = new Map([
+  ['बैशाख', 1],
+  ['वैशाख', 1],
+  ['जेठ', 2],
+  ['जेष्ठ', 2],
+  ['असार', 3],
+  ['आषाढ', 3],
+  ['साउन', 4],
+  ['श्रावण', 4],
+  ['भदौ', 5],
+  ['भाद्र', 5],
+  ['असोज', 6],
+  ['आश्विन', 6],
+  ['कात्तिक', 7],
+  ['कार्तिक', 7],
+  ['मंसिर', 8],
+  ['मङ्सिर', 8],
+  ['पुस', 9],
+  ['पौष', 9],
+  ['माघ', 10],
+  ['फागुन', 11],
+  ['फाल्गुन', 11],
+  ['चैत', 12],
+  ['चैत्र', 12],
+]);
+
+/** The Ethiopian era's suffix after the year (`2016 ዓ.ም.`), and the word for "day" after the day (`23 ቀን`). */
+export const ETHIOPIAN_ERA_SUFFIXES: readonly string[] = ['ዓ.ም.', 'ዓ.ም', 'ዓ/ም'];
+export const ETHIOPIAN_DAY_WORD = 'ቀን';
+
+/**
+ * Words for "month" and "year" printed before the month name or the year, glued in a script
+ * written without spaces between words (Khmer `ខែមីនា ឆ្នាំ២០២៤`, "month March, year 2024").
+ */
+export const DATE_PART_MARKERS: readonly string[] = ['ខែ', 'ឆ្នាំ'];
+
+/**
+ * Calendars that count years from an era (`令和5年3月1日`, Japanese; `民國112年3月1日`, Minguo):
+ * the era's name as printed and the Gregorian year of its first year (`元年`, year one).
+ * Months and days are the Gregorian ones in both. Calendars whose months differ from the
+ * Gregorian ones (Ethiopian, Bikram Sambat) need day tables and are not converted.
+ */
+export const CALENDAR_ERAS: readonly { name: string; firstYear: number }[] = [
+  { name: '令和', firstYear: 2019 },
+  { name: '平成', firstYear: 1989 },
+  { name: '昭和', firstYear: 1926 },
+  { name: '民國', firstYear: 1912 },
+  { name: '民国', firstYear: 1912 },
+];
 
 /** Issue numbers printed where a date would be (`Issue 17, 2023`, `Issue 231`): the words before the number. */
 export const ISSUE_WORDS: readonly string[] = [

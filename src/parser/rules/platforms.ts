@@ -110,6 +110,7 @@ export const PLATFORMS = platformTable([
       'expand_more',
       'expand_less',
     ],
+    clockIcons: ['access_time'],
     linkIcons: [
       'keyboard_arrow_down',
       'keyboard_arrow_right',

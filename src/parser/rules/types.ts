@@ -111,6 +111,11 @@ export interface PlatformRules<Key extends string = Platform> {
    */
   linkIcons?: readonly string[];
   /**
+   * The icon ligatures printed before a reading time (`access_time7 min`, `access_time5 phút`):
+   * a digit run glued to one, then one short word, is a reading time whatever the word's language.
+   */
+  clockIcons?: readonly string[];
+  /**
    * Line kinds only this platform prints (Magzter's edition line, trial and sign-in prompts):
    * a page with one is the platform's when neither its URL nor a text marker said so.
    */
