@@ -56,6 +56,7 @@ import {
   PRICE_NOTE_MAX_CHARS,
   PRICE_PERIOD_MAX_CHARS,
   READING_TIME_MAX_CHARS,
+  READING_UNIT_MAX_CHARS,
   CASELESS_READING_UNIT_MAX_CHARS,
 } from './settings.js';
 import { SubstringSet } from './substrings.js';
@@ -467,7 +468,8 @@ export function matchReadingTime(text: string): string[] | null {
   const number = READING_NUMBER.exec(text);
   if (!number) return null;
   let unit = text.slice(number[0].length).trim();
-  if (unit.endsWith('|')) unit = unit.slice(0, -1).trim();
+  const barred = unit.endsWith('|');
+  if (barred) unit = unit.slice(0, -1).trim();
   const folded = lower(unit);
   if (folded === '') return null;
   const known = localesOf(unitsPrintedAs(folded));
@@ -475,7 +477,34 @@ export function matchReadingTime(text: string): string[] | null {
   const words = folded.split(' ').filter(Boolean);
   if (words.length > 2 || (words[1] !== undefined && words[1].length > 14)) return null;
   const first = (words[0] ?? '').replace(/\.$/u, '');
-  return MINUTES.has(first) || opensWithCaselessMinute(first) ? [] : null;
+  if (MINUTES.has(first) || opensWithCaselessMinute(first)) return [];
+  // `7 λεπτά  |`: the bar Magzter closes its card's reading time with makes any one short word its unit
+  return barred && words.length === 1 && isUnitWord(first) ? [] : null;
+}
+
+/** A reading time's unit in a wording no table knows: one short word of letters. */
+function isUnitWord(word: string): boolean {
+  return word.length <= READING_UNIT_MAX_CHARS && /^[\p{L}\p{M}]+$/u.test(word);
+}
+
+const CLOCK_ICONS: readonly string[] = PLATFORMS.flatMap((p) => p.clockIcons ?? []);
+const CLOCK_READING_TIME: Classification = { kind: 'reading-time', locales: [] };
+
+/**
+ * `access_time5 דקות`: a number printed right after a clock icon is a reading time, whatever the
+ * word for minutes after it (one or two short words).
+ */
+function matchClockReadingTime(line: SourceLine): Classification | null {
+  const printed = line.printed;
+  if (printed === undefined || line.text.length > READING_TIME_MAX_CHARS) return null;
+  for (const icon of CLOCK_ICONS) {
+    if (!printed.startsWith(icon) || !isAsciiDigit(printed.charCodeAt(icon.length))) continue;
+    const number = READING_NUMBER.exec(line.text);
+    const words = number === null ? [] : line.text.slice(number[0].length).split(' ').filter(Boolean);
+    if (words.length >= 1 && words.length <= 2 && words.every((w) => isUnitWord(w.replace(/\.$/u, ''))))
+      return CLOCK_READING_TIME;
+  }
+  return null;
 }
 
 /** Words for "minute" in scripts written without spaces (`分`, `분`), which the rest of the unit follows glued. */
@@ -757,7 +786,7 @@ export function classifyLines(lines: readonly SourceLine[], lastLineOpen: boolea
     const folded = lower(line.text);
     const found = LINE_STRINGS.foundIn(folded);
     let c = classifyFolded(line.text, folded, found, lastLineOpen && index === lines.length - 1);
-    if (c.kind === 'text') c = matchLinkLabel(line) ?? c;
+    if (c.kind === 'text') c = matchLinkLabel(line) ?? matchClockReadingTime(line) ?? c;
     return {
       text: line.text,
       lineNo: line.lineNo,

@@ -15,7 +15,7 @@ import { pageLocale } from './locale.js';
 import { isCaptureCut, limitInput, normalizeInput } from './normalize.js';
 import { closesWithPreviewWall, detectPlatform, platformLayout, printsPlatformLines } from './platform.js';
 import { segment } from './segment.js';
-import { buildStory, extractStory } from './story.js';
+import { buildStory, extractStory, type StoryDraft } from './story.js';
 import { extractTeasers } from './teasers.js';
 import type { ParsedPage, ParseOptions } from './types.js';
 
@@ -70,6 +70,8 @@ function parse(text: string, options: ParseOptions): ParsedPage {
   });
 
   let story = buildStory(draft);
+  // the header read over lines that are no story (a form, result cards) names nothing
+  let header: StoryDraft = draft;
   // why the text is not a newsstand page at all (then it has no edition either), or null
   let garbage: string | null = null;
   if (story !== null) {
@@ -81,6 +83,7 @@ function parse(text: string, options: ParseOptions): ParsedPage {
     garbage = verdict.garbage;
     if (verdict.rejected !== null) {
       story = null;
+      header = { ...draft, publication: null, date: null };
       for (const line of all.slice(0, segments.storyEnd)) ledger.discard(line, 'layout');
       warnings.push(verdict.rejected);
     }
@@ -91,7 +94,7 @@ function parse(text: string, options: ParseOptions): ParsedPage {
       : buildEdition(
           {
             line: editionLine,
-            header: draft,
+            header,
             moreStoriesPublication,
             contentsDate,
             teasers,

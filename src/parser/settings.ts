@@ -97,6 +97,8 @@ export const PRICE_NOTE_MAX_CHARS = 20;
 export const GLUED_LABEL_MAX_CHARS = 20;
 /** A reading-time line (`10+ min  |`, `5 min läsning`) is at most this long. */
 export const READING_TIME_MAX_CHARS = 32;
+/** A reading-time unit no table knows (`λεπτά` in `7 λεπτά  |`, after a clock icon) is one word of at most this many letters. */
+export const READING_UNIT_MAX_CHARS = 12;
 /** A reading-time unit in a script without spaces (`分で読める`) is at most this many characters. */
 export const CASELESS_READING_UNIT_MAX_CHARS = 8;
 
@@ -213,6 +215,20 @@ export const FORM_MIN_LABELS = 2;
 export const FORM_MAX_LABELS = 12;
 /** A form holds at most this many lines of prose (the sign-in and register prompts, the lost-password question). */
 export const FORM_MAX_PROSE_LINES = 3;
+/**
+ * A sign-in form's buttons differ only in the provider's name (`Continue with Google` /
+ * `Continue with Apple`): this many of them in a row under field labels, or
+ * FORM_MIN_BUTTONS_ALONE without, make a form whatever prose its notices add (terms, a cookie
+ * notice), on a page with at most FORM_MAX_PARAGRAPHS line of two sentences or more.
+ */
+export const FORM_MIN_BUTTONS = 2;
+export const FORM_MIN_BUTTONS_ALONE = 3;
+export const FORM_MAX_PARAGRAPHS = 1;
+/** A button: at most this many words and characters, no sentence stop. */
+export const FORM_BUTTON_MAX_WORDS = 5;
+export const FORM_BUTTON_MAX_CHARS = 40;
+/** Two one-word buttons (`Googleで続ける`) share a label of at least this many characters. */
+export const FORM_BUTTON_LABEL_MIN_CHARS = 2;
 /** A field label: at most this many words and characters, no digit, no sentence stop. */
 export const FORM_LABEL_MAX_WORDS = 2;
 export const FORM_LABEL_MAX_CHARS = 24;
@@ -231,6 +247,14 @@ export const MAIL_HEADER_KEY_MAX_CHARS = 24;
  */
 export const RECORD_MIN_SHARE = 0.5;
 export const RECORD_MIN_LINES = 3;
+
+/**
+ * Result cards (a search or listing page): at least RESULT_CARDS_MIN dates alone on their line,
+ * each under a card's publication, at most RESULT_CARD_MAX_LINES lines apart (date, snippet,
+ * title, `Pub · date`, publication).
+ */
+export const RESULT_CARDS_MIN = 2;
+export const RESULT_CARD_MAX_LINES = 5;
 
 /**
  * A letter or an e-mail without headers (judged only off a newsstand): its first line is a

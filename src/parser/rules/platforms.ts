@@ -117,6 +117,7 @@ export const PLATFORMS = platformTable([
       'chevron_right',
       'expand_more',
     ],
+    clockIcons: ['access_time'],
   },
   {
     platform: 'scribd',

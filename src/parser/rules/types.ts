@@ -111,6 +111,11 @@ export interface PlatformRules<Key extends string = Platform> {
    */
   linkIcons?: readonly string[];
   /**
+   * The clock icon ligatures printed before a reading time (`access_time5 דקות`): a number
+   * glued after one is a reading time whatever the word for minutes.
+   */
+  clockIcons?: readonly string[];
+  /**
    * Line kinds only this platform prints (Magzter's edition line, trial and sign-in prompts):
    * a page with one is the platform's when neither its URL nor a text marker said so.
    */
