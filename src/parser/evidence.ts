@@ -29,6 +29,8 @@ import {
   MAIL_HEADER_WINDOW,
   MARKUP_MIN_KINDS,
   MARKUP_MIN_LINES,
+  NOTICES_MAX_LINES_AFTER,
+  NOTICES_MIN_ITEMS,
   PROSE_MAX_SYMBOL_RATIO,
   PROSE_MIN_LINE_SHARE,
   PROSE_MIN_RUN,
@@ -184,6 +186,9 @@ export function nonStoryShape(
     const quantities = longestQuantityRun(region);
     if (quantities >= QUANTITY_RUN_MIN_LINES)
       return `no story: a list of ${quantities} lines opening with a quantity (a recipe or a shopping list)`;
+    const notices = closingNumberedList(region);
+    if (notices >= NOTICES_MIN_ITEMS && !context.byline)
+      return `no story: the text closes with ${notices} numbered notices (a bulletin or minutes), and nothing says it is a newsstand page`;
   }
   const records = region.filter(isRecordLine).length;
   if (records >= RECORD_MIN_LINES && records >= region.length * RECORD_MIN_SHARE)
@@ -243,6 +248,32 @@ function isParagraph(text: string): boolean {
 
 function isCardName(text: string): boolean {
   return text.length <= CARD_PUBLICATION_MAX_CHARS && !endsSentence(text);
+}
+
+/**
+ * Why the whole text is a document of another kind, read before anything else (a receipt or a
+ * reminder names a platform and prints dates, which would make it look like a page): an e-mail
+ * (a block of `Key: value` headers with an address at its top), or a calendar or contact file
+ * (`BEGIN:VEVENT`, `DTSTART;VALUE=DATE:20240301`: most lines are properties). Null for a page.
+ */
+export function documentShape(texts: readonly string[]): string | null {
+  if (isMail(texts))
+    return 'no story: the text is an e-mail (a block of `Key: value` headers with an address)';
+  const properties = texts.filter(isPropertyLine).length;
+  if (properties >= RECORD_MIN_LINES && properties >= texts.length * RECORD_MIN_SHARE)
+    return `no story: ${properties} of ${texts.length} lines are calendar or contact properties (\`KEY:value\`), not a page`;
+  return null;
+}
+
+/**
+ * `SUMMARY:Forbes India`, `DTSTART;VALUE=DATE:20240301`, `BEGIN:VCALENDAR`: a property of an
+ * iCalendar or vCard file, a key in capitals (maybe parameters after `;`) and the value glued
+ * to its colon. A dateline (`BEIJING: The…`) or a transcript (`SMITH: Yes.`) puts a space there.
+ */
+const PROPERTY_LINE = /^[A-Z][A-Z0-9-]{1,40}(?:;[^:\s]{1,80})?:\S/u;
+
+function isPropertyLine(text: string): boolean {
+  return PROPERTY_LINE.test(text);
 }
 
 /** What the page says around its story lines. */
@@ -479,6 +510,34 @@ function markupLines(region: readonly string[]): number | null {
     kinds.add(kind);
   }
   return lines >= MARKUP_MIN_LINES && kinds.size >= MARKUP_MIN_KINDS ? lines : null;
+}
+
+/** `1. Roraty…`, `2) Zebranie…`: a numbered item's number and its mark. */
+const ITEM_NUMBER = /^(\d{1,2})[.)] \S/u;
+
+/**
+ * The numbered list the text closes with (`1. …` / `2. …` / `3. …`, numbered from one, at most
+ * one line after it): its items, or 0. Parish and club bulletins, minutes and agendas end so.
+ */
+function closingNumberedList(region: readonly string[]): number {
+  let items = 0;
+  let expected = 1;
+  let lastItem = -1;
+  for (let k = 0; k < region.length; k++) {
+    const number = ITEM_NUMBER.exec(region[k] as string);
+    if (number === null) continue;
+    const n = Number(number[1]);
+    if (n === expected) {
+      items = n;
+      expected = n + 1;
+      lastItem = k;
+    } else if (n === 1) {
+      items = 1;
+      expected = 2;
+      lastItem = k;
+    }
+  }
+  return lastItem >= 0 && region.length - 1 - lastItem <= NOTICES_MAX_LINES_AFTER ? items : 0;
 }
 
 /** Vulgar fractions (`½`, `¼`, `⅓`…): a quantity's first character, like a digit. */

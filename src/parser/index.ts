@@ -6,9 +6,9 @@
  * Pure and deterministic; linear in the input; never throws.
  */
 
-import { classifyLines } from './classify.js';
+import { classifyLines, type ClassifiedLine } from './classify.js';
 import { buildEdition, editionLines } from './edition.js';
-import { judgeStory } from './evidence.js';
+import { documentShape, judgeStory } from './evidence.js';
 import { applyLearned } from './learned.js';
 import { isBoilerplate, Ledger } from './ledger.js';
 import { pageLocale } from './locale.js';
@@ -28,6 +28,13 @@ function emptyPage(warnings: string[]): ParsedPage {
   return { story: null, edition: null, teasers: [], page_locale: null, removed: [], warnings };
 }
 
+/** Text that is no newsstand page (an e-mail, a calendar file): every line is layout. */
+function notAPage(lines: readonly ClassifiedLine[], warnings: string[]): ParsedPage {
+  const ledger = new Ledger(lines);
+  for (const line of lines) ledger.discard(line, 'layout');
+  return { ...emptyPage(warnings), removed: ledger.removedLines().removed };
+}
+
 function parse(text: string, options: ParseOptions): ParsedPage {
   const { input, warnings } = limitInput(text);
 
@@ -35,6 +42,8 @@ function parse(text: string, options: ParseOptions): ParsedPage {
   if (lines.length === 0) return emptyPage(['no text to parse']);
 
   const classified = classifyLines(lines, lastLineOpen);
+  const document = documentShape(lines.map((l) => l.text));
+  if (document !== null) return notAPage(classified, [...warnings, document]);
   // a preview wall need not name the brand on a platform that closes stories with one, or on an unknown one
   const wallWithoutBrand = closesWithPreviewWall(detectPlatform(options.url, classified));
   const segments = segment(classified, lastLineOpen, wallWithoutBrand);
@@ -63,7 +72,7 @@ function parse(text: string, options: ParseOptions): ParsedPage {
     moreStoriesPublication,
   ].filter((p): p is string => typeof p === 'string' && p !== '');
   const cut = lastLineOpen && isCaptureCut(text, options);
-  const teasers = extractTeasers(all.slice(segments.teaserStart), ledger, {
+  let teasers = extractTeasers(all.slice(segments.teaserStart), ledger, {
     knownPublications,
     cutLineIndex: cut ? all.length - 1 : null,
     openLineIndex: lastLineOpen && options.truncated !== false ? all.length - 1 : null,
@@ -81,6 +90,11 @@ function parse(text: string, options: ParseOptions): ParsedPage {
       editionLine: editionLine !== undefined,
     });
     garbage = verdict.garbage;
+    // text that is no newsstand page has no teasers either: its lines after the "story" are its own
+    if (garbage !== null) {
+      for (const line of all.slice(segments.storyEnd)) ledger.discard(line, 'layout');
+      teasers = [];
+    }
     if (verdict.rejected !== null) {
       story = null;
       header = { ...draft, publication: null, date: null };

@@ -272,6 +272,13 @@ export const LETTER_SIGN_OFF_WINDOW = 3;
  * QUANTITY_LINE_MAX_CHARS) that open with a quantity (`300 g de farina`, `1/2 chávena`).
  */
 export const MARKUP_MIN_LINES = 3;
+/**
+ * Off a newsstand, a text closed by a numbered list of at least NOTICES_MIN_ITEMS items
+ * (`1.` `2.` `3.`, with at most NOTICES_MAX_LINES_AFTER line after the last: a closing
+ * thank-you) is a bulletin, minutes or an agenda, not a story.
+ */
+export const NOTICES_MIN_ITEMS = 3;
+export const NOTICES_MAX_LINES_AFTER = 1;
 export const MARKUP_MIN_KINDS = 2;
 export const QUANTITY_RUN_MIN_LINES = 4;
 export const QUANTITY_LINE_MAX_CHARS = 48;
