@@ -17,6 +17,7 @@ import { closesWithPreviewWall, detectPlatform, platformLayout, printsPlatformLi
 import { segment } from './segment.js';
 import { buildStory, extractStory, type StoryDraft } from './story.js';
 import { extractTeasers } from './teasers.js';
+import { foldKey } from './text.js';
 import type { ParsedPage, ParseOptions } from './types.js';
 
 export type * from './types.js';
@@ -33,6 +34,15 @@ function notAPage(lines: readonly ClassifiedLine[], warnings: string[]): ParsedP
   const ledger = new Ledger(lines);
   for (const line of lines) ledger.discard(line, 'layout');
   return { ...emptyPage(warnings), removed: ledger.removedLines().removed };
+}
+
+/** Publications the cards and "More from {pub}" headers after the story name (folded keys). */
+function cardPublications(lines: readonly ClassifiedLine[]): string[] {
+  const keys: string[] = [];
+  for (const line of lines)
+    if ((line.kind === 'card-publication' || line.kind === 'more-stories') && line.publication !== undefined)
+      keys.push(foldKey(line.publication));
+  return keys;
 }
 
 function parse(text: string, options: ParseOptions): ParsedPage {
@@ -59,6 +69,7 @@ function parse(text: string, options: ParseOptions): ParsedPage {
   const draft = extractStory(all.slice(0, segments.storyEnd), ledger, {
     issuePage: segments.issuePage,
     ...platformLayout(platform),
+    pagePublications: cardPublications(all.slice(segments.storyEnd)),
   });
   for (const line of all.slice(segments.storyEnd, segments.teaserStart)) {
     if (isBoilerplate(line)) ledger.removeBoilerplate(line);

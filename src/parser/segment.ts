@@ -30,6 +30,8 @@ import {
   FOOTER_LINKS_MAX,
   FOOTER_MAX_LINES,
   GLUED_LABEL_MAX_CHARS,
+  GLUED_UNIT_MAX_WORDS,
+  GLUED_UNIT_MIN_CARDS,
   HEADER_SCAN_LINES,
   MIN_CUT_BOILERPLATE_CHARS,
   MORE_STORIES_EXTRA_CHARS,
@@ -1113,6 +1115,85 @@ function isShortLink(text: string): boolean {
   return text.length <= NAVIGATION_MAX_CHARS && !endsSentence(text);
 }
 
+/** A glued card line's parts: the publication before the digits, the reading time's unit after them. */
+interface GluedCard {
+  publication: string;
+  unit: string;
+}
+
+const DIGIT_CODE_0 = 0x30;
+const DIGIT_CODE_9 = 0x39;
+
+/**
+ * `Η Καθημερινή4 λεπτά ανάγνωσηςΠολιτική`: a name, one to three digits glued to it, a space, a
+ * unit of at most GLUED_UNIT_MAX_WORDS short words in lower case (any language), and maybe the
+ * section glued after it (its capital after a lower-case letter). Null for any other line.
+ */
+function gluedCardParts(text: string): GluedCard | null {
+  if (text.length > 2 * CARD_PUBLICATION_MAX_CHARS) return null;
+  let d = 0;
+  while (d < text.length && !isDigitCode(text.charCodeAt(d))) d++;
+  if (d === 0 || d === text.length || text.charAt(d - 1) === ' ') return null;
+  let e = d;
+  while (e < text.length && isDigitCode(text.charCodeAt(e))) e++;
+  if (e - d > 3 || text.charAt(e) !== ' ') return null;
+  let end = e + 1;
+  while (end < text.length && !(isCapital(text.charAt(end)) && isSmall(text.charAt(end - 1)))) end++;
+  const unit = text.slice(e + 1, end).trim();
+  const words = unit.split(' ');
+  if (
+    unit === '' ||
+    hasUppercase(unit) ||
+    words.length > GLUED_UNIT_MAX_WORDS ||
+    !words.every((w) => GLUED_UNIT_WORD.test(w))
+  )
+    return null;
+  const publication = text.slice(0, d).trim();
+  if (
+    publication.length > CARD_PUBLICATION_MAX_CHARS ||
+    endsSentence(publication) ||
+    !hasUppercase(publication)
+  )
+    return null;
+  return { publication, unit };
+}
+
+/** A word of a reading time's unit: letters (and their marks), maybe closed by a dot (`дақ.`). */
+const GLUED_UNIT_WORD = /^[\p{L}\p{M}]{1,15}\.?$/u;
+
+function isDigitCode(code: number): boolean {
+  return code >= DIGIT_CODE_0 && code <= DIGIT_CODE_9;
+}
+
+function isCapital(ch: string): boolean {
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
+function isSmall(ch: string): boolean {
+  return ch !== ch.toUpperCase() && ch === ch.toLowerCase();
+}
+
+/**
+ * Glued card lines whose reading time no table knows (`Pub4 λεπτά ανάγνωσηςSection`): the shape
+ * alone could be a title (`Windows11 is here`), so it takes the same unit printed on at least two
+ * such lines: the cards of one page print their reading times alike. They are card publications.
+ */
+function gluedCardsByShape(lines: ClassifiedLine[]): void {
+  const found: { at: number; card: GluedCard }[] = [];
+  const units = new Map<string, number>();
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k] as ClassifiedLine;
+    if (line.kind !== 'text') continue;
+    const card = gluedCardParts(line.text);
+    if (card === null) continue;
+    found.push({ at: k, card });
+    units.set(card.unit, (units.get(card.unit) ?? 0) + 1);
+  }
+  for (const { at, card } of found)
+    if ((units.get(card.unit) ?? 0) >= GLUED_UNIT_MIN_CARDS)
+      lines[at] = relabel(lines[at] as ClassifiedLine, 'card-publication', { publication: card.publication });
+}
+
 /**
  * Cut the page into its regions. `wallWithoutBrand`: the platform (from the URL) closes its
  * stories with a preview wall that need not name the brand (see `unbrandedWallStart`).
@@ -1124,6 +1205,7 @@ export function segment(
 ): Segments {
   const lines = [...classified];
   demoteBodyMentions(lines);
+  gluedCardsByShape(lines);
   cutRepeat(lines, lastLineOpen);
   platformFooter(lines, lastLineOpen);
   trailingChrome(lines);

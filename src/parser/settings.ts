@@ -42,6 +42,10 @@ export const OPENING_STANDFIRST_MAX_CHARS = 200;
 /** A byline is at most this many words and characters. */
 export const BYLINE_MAX_WORDS = 5;
 export const BYLINE_MAX_CHARS = 60;
+/** An author label before a colon (`Συντάκτης: Name`) is one word of at most this many characters. */
+export const BYLINE_LABEL_MAX_CHARS = 16;
+/** The lower-case word joining two writers' names (`and`, `und`, `и`) is at most this long. */
+export const NAME_JOINER_MAX_CHARS = 4;
 /** A lower-case word that opens a byline by its shape (`di Marco Ferri`, `od Jana Nováka`) has at most this many characters. */
 export const BYLINE_SHAPE_OPENER_MAX_CHARS = 4;
 
@@ -97,6 +101,12 @@ export const PRICE_NOTE_MAX_CHARS = 20;
 export const GLUED_LABEL_MAX_CHARS = 20;
 /** A reading-time line (`10+ min  |`, `5 min läsning`) is at most this long. */
 export const READING_TIME_MAX_CHARS = 32;
+/**
+ * A glued card line whose reading time no table knows (`Pub4 λεπτά ανάγνωσηςSection`): its unit is
+ * at most GLUED_UNIT_MAX_WORDS words, and the same unit is printed on at least GLUED_UNIT_MIN_CARDS lines.
+ */
+export const GLUED_UNIT_MAX_WORDS = 3;
+export const GLUED_UNIT_MIN_CARDS = 2;
 /** A reading-time unit no table knows (`λεπτά` in `7 λεπτά  |`, after a clock icon) is one word of at most this many letters. */
 export const READING_UNIT_MAX_CHARS = 12;
 /** A reading-time unit in a script without spaces (`分で読める`) is at most this many characters. */

@@ -20,6 +20,7 @@ import {
   QUESTION_MARKS,
 } from './rules/generic.js';
 import {
+  BYLINE_LABEL_MAX_CHARS,
   BYLINE_MAX_CHARS,
   BYLINE_MAX_WORDS,
   BYLINE_SHAPE_OPENER_MAX_CHARS,
@@ -30,6 +31,7 @@ import {
   DECK_MAX_CHARS,
   HEADER_BYLINE_MAX_OFFSET,
   HEADER_META_MAX_OFFSET,
+  NAME_JOINER_MAX_CHARS,
   OPENING_STANDFIRST_MAX_CHARS,
   PRESS_HEADER_WITH_PUBLICATION,
   PULL_QUOTE_LOOKBACK_LINES,
@@ -78,7 +80,21 @@ function stripOpener(text: string): { rest: string; opened: boolean } {
   for (const opener of OPENERS_SPACED) {
     if (folded.startsWith(opener)) return { rest: text.slice(opener.length).trim(), opened: true };
   }
-  return lowercaseOpener(text) ?? { rest: text, opened: false };
+  return lowercaseOpener(text) ?? labelOpener(text) ?? { rest: text, opened: false };
+}
+
+/**
+ * `Συντάκτης: Νίκος Παπαδάκης`, `Муаллиф: Name`: one capitalised word and a colon (an author
+ * label, in any language) before at least two capitalised words is the byline's opener.
+ */
+function labelOpener(text: string): { rest: string; opened: boolean } | null {
+  const colon = text.indexOf(': ');
+  if (colon <= 0 || colon > BYLINE_LABEL_MAX_CHARS) return null;
+  const label = text.slice(0, colon);
+  if (label.includes(' ') || !startsUppercase(label) || !hasLowercase(label)) return null;
+  const rest = text.slice(colon + 2).trim();
+  const words = rest.split(' ').filter(Boolean);
+  return words.length >= 2 && words.every(isNameWord) ? { rest, opened: true } : null;
 }
 
 /**
@@ -119,11 +135,27 @@ export function extractByline(text: string): string | null {
 /** A line that reads as a person's name (`Sree Kumar`, `SREELEKHA CHATTERJEE`, `By Jane Doe`). */
 export function isNameLike(text: string): boolean {
   const { rest, opened } = stripOpener(text);
-  if (rest.length > BYLINE_MAX_CHARS || hasDigit(rest) || endsSentence(rest) || !hasLetter(rest))
+  if (rest.length > 2 * BYLINE_MAX_CHARS || hasDigit(rest) || endsSentence(rest) || !hasLetter(rest))
     return false;
   const words = rest.split(' ').filter(Boolean);
+  if (rest.length <= BYLINE_MAX_CHARS && isOneName(words, opened)) return true;
+  // `By Áine Ní Bhriain and Seán Ó Riada`: two names joined by one lower-case word, in any language
+  if (!opened) return false;
+  for (let k = 2; k < words.length - 1; k++) {
+    const joiner = words[k] as string;
+    if (startsUppercase(joiner) || !hasLowercase(joiner) || joiner.length > NAME_JOINER_MAX_CHARS) continue;
+    if (isOneName(words.slice(0, k), false) && isOneName(words.slice(k + 1), false)) return true;
+  }
+  return false;
+}
+
+function isOneName(words: readonly string[], opened: boolean): boolean {
   if (words.length > BYLINE_MAX_WORDS || (words.length < 2 && !opened)) return false;
-  return words.every((w) => startsUppercase(w) || isUncased(w) || PARTICLES.has(w.toLowerCase()));
+  return words.every(isNameWord);
+}
+
+function isNameWord(word: string): boolean {
+  return startsUppercase(word) || isUncased(word) || PARTICLES.has(word.toLowerCase());
 }
 
 /** `కె.`, `ಶ್ರೀನಿವಾಸ್`: a word of a script without capitals, where a name shows no case. */
@@ -430,22 +462,36 @@ const labelledHeader: HeaderMatcher = (content, i, draft, ledger, ctx) => {
 /** Title (and publication) above `Pub | Date` or date lines near the top: the metadata lines are the edition. */
 const metadataHeader: HeaderMatcher = (content, i, draft, ledger, ctx) => {
   let h = -1;
-  for (let k = i; k <= i + HEADER_META_MAX_OFFSET && k < content.length; k++) {
+  for (let k = i; k <= i + HEADER_META_MAX_OFFSET + 1 && k < content.length; k++) {
     const kind = content[k]?.kind;
     if (kind === 'pipe' || kind === 'date') {
       h = k;
       break;
     }
   }
+  // a third line above the date only as Title / Deck / Pub, the publication one the page's cards name
+  if (h - i === HEADER_META_MAX_OFFSET + 1 && !namesPagePublication(content[h - 1], ctx)) h = -1;
   if (h < 0) return null;
   const meta = content[h];
-  if (h - i === 2) {
+  if (h - i === HEADER_META_MAX_OFFSET + 1) {
+    useTitle(draft, ledger, content[i]);
+    const deckLine = content[i + 1] as ClassifiedLine;
+    if (deckLine.kind === 'text') {
+      draft.deck = deckLine.text;
+      ledger.use(deckLine);
+    }
+    const pubLine = content[i + 2] as ClassifiedLine;
+    draft.publication = pubLine.text;
+    ledger.remove(pubLine, 'layout');
+  } else if (h - i === 2) {
     if (meta?.publication !== undefined) {
       ledger.remove(content[i] as ClassifiedLine, 'layout');
       useTitle(draft, ledger, content[i + 1]);
     } else {
-      useTitle(draft, ledger, content[i]);
-      const pubLine = content[i + 1] as ClassifiedLine;
+      // Pub / Title / date when the first line is the name the page's cards print, else Title / Pub / date
+      const pubFirst = namesPagePublication(content[i], ctx) && !namesPagePublication(content[i + 1], ctx);
+      useTitle(draft, ledger, content[pubFirst ? i + 1 : i]);
+      const pubLine = content[pubFirst ? i : i + 1] as ClassifiedLine;
       draft.publication = pubLine.text;
       ledger.remove(pubLine, 'layout');
     }
@@ -488,6 +534,15 @@ const metadataHeader: HeaderMatcher = (content, i, draft, ledger, ctx) => {
   }
   return end;
 };
+
+/** Whether the line is a short text line naming a publication the page's cards or "More from" header name. */
+function namesPagePublication(line: ClassifiedLine | undefined, ctx: StoryContext): boolean {
+  return (
+    line?.kind === 'text' &&
+    line.text.length <= CARD_PUBLICATION_MAX_CHARS &&
+    (ctx.pagePublications ?? []).includes(line.key)
+  );
+}
 
 /** (Publication /) title / (deck /) `- Byline` or a credits line: short header lines above the byline marker. */
 const bylineMarkerHeader: HeaderMatcher = (content, i, draft, ledger) => {
@@ -565,6 +620,8 @@ export interface StoryContext {
   labelledHeader: boolean;
   /** No platform was recognised: a page opening with two short lines may be a PressReader-style header. */
   platformUnknown: boolean;
+  /** Publications the page's cards and "More from" headers name (folded keys): a header line that is one is no title. */
+  pagePublications?: readonly string[];
 }
 
 export function extractStory(
