@@ -205,11 +205,11 @@ export function nonStoryShape(
     )
   )
     return `no story: ${references} of ${texts.length} lines end in a page number (a table of contents)`;
+  // a story header (a byline, a dated `Pub|Date`) is what forms and result pages never print
+  if (context.byline || context.headerDate) return null;
   const cards = datedCards(lines);
   if (cards >= RESULT_CARDS_MIN)
     return `no story: ${cards} result cards in a row (a title, a publication and a date each), not one story's header`;
-  // a story header (a byline, a dated `Pub|Date`) is what forms and result pages never print
-  if (context.byline || context.headerDate) return null;
   return proseShareShortfall(texts);
 }
 

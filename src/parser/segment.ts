@@ -37,11 +37,13 @@ import {
   MORE_STORIES_EXTRA_CHARS,
   NAVIGATION_MAX_CHARS,
   PAYWALL_PAIR_MAX_DIFFERENT_WORDS,
+  PAYWALL_PAIR_MIN_SHARED_CHARS,
   PAYWALL_PAIR_MIN_SHARED_WORDS,
   PAYWALL_REPEAT_WINDOW,
   PREVIEW_WALL_BUTTON_BLOCK_LINES,
   PREVIEW_WALL_LINE_MAX_CHARS,
   PREVIEW_WALL_MAX_LINES,
+  READING_TIME_MAX_CHARS,
   SIGN_IN_MAX_CHARS,
   STORE_PANEL_MAX_LINES,
   STORE_PANEL_MIN_SIGNS,
@@ -599,6 +601,8 @@ function isPaywallPair(a: ClassifiedLine | undefined, b: ClassifiedLine | undefi
   if (endsSentence(a.text) || endsSentence(b.text)) return false;
   const wa = a.text.split(' ').filter(Boolean);
   const wb = b.text.split(' ').filter(Boolean);
+  if (wa.length <= UNSPACED_MAX_WORDS && wb.length <= UNSPACED_MAX_WORDS)
+    return unspacedScript(a.text) && unspacedScript(b.text) && sharesOpening(a.text, b.text);
   let shared = 0;
   while (shared < wa.length && shared < wb.length && wa[shared] === wb[shared]) shared++;
   const differ = Math.max(wa.length, wb.length) - shared;
@@ -607,6 +611,36 @@ function isPaywallPair(a: ClassifiedLine | undefined, b: ClassifiedLine | undefi
     differ >= 1 &&
     differ <= PAYWALL_PAIR_MAX_DIFFERENT_WORDS &&
     differ < shared
+  );
+}
+
+/** A line of at most this many words is in a script written without spaces (Thai, Lao, CJK): compare its characters. */
+const UNSPACED_MAX_WORDS = 2;
+
+/** Scripts from Thai on (U+0E00: Thai, Lao, Tibetan, Myanmar, Khmer, CJK, kana) are written without spaces between words. */
+const UNSPACED_SCRIPTS_FROM = 0x0e00;
+const LETTER_CHAR = /\p{L}/u;
+
+/** Whether every letter of the text is of a script written without spaces (a Latin name in it is not). */
+function unspacedScript(text: string): boolean {
+  for (const ch of text)
+    if (LETTER_CHAR.test(ch) && (ch.codePointAt(0) ?? 0) < UNSPACED_SCRIPTS_FROM) return false;
+  return true;
+}
+
+/**
+ * `อ่านเรื่องราวของคุณต่อในแอป` / `…ในนิตยสาร`: in a script without spaces there are no words to
+ * count; the pair shares its opening characters and differs in a shorter ending.
+ */
+function sharesOpening(a: string, b: string): boolean {
+  let shared = 0;
+  while (shared < a.length && shared < b.length && a.charAt(shared) === b.charAt(shared)) shared++;
+  const ending = Math.max(a.length, b.length) - shared;
+  return (
+    shared >= PAYWALL_PAIR_MIN_SHARED_CHARS &&
+    ending >= 1 &&
+    ending < shared &&
+    shared < Math.min(a.length, b.length)
   );
 }
 
@@ -1195,6 +1229,37 @@ function gluedCardsByShape(lines: ClassifiedLine[]): void {
 }
 
 /**
+ * `4 นาทีในการอ่าน`, `ອ່ານ 5 ນາທີ`: a card's reading time in a wording no table knows, told by
+ * its shape and its place. One run of digits and at most two short words, no capital (a title
+ * such as `Apollo 11` has one) and no sentence, right above the card's date or above its
+ * publication and date. Such lines are reading times.
+ */
+function readingTimesByPlace(lines: ClassifiedLine[]): void {
+  for (let k = 0; k + 1 < lines.length; k++) {
+    const line = lines[k] as ClassifiedLine;
+    if (line.kind !== 'text' || !readingTimeShaped(line.text)) continue;
+    const next = lines[k + 1] as ClassifiedLine;
+    const cardDate =
+      next.kind === 'date' ||
+      ((next.kind === 'card-publication' || (next.kind === 'text' && isShortLink(next.text))) &&
+        lines[k + 2]?.kind === 'date');
+    if (cardDate) lines[k] = relabel(line, 'reading-time');
+  }
+}
+
+const DIGIT_RUNS = /\p{Nd}+/gu;
+
+function readingTimeShaped(text: string): boolean {
+  if (text.length > READING_TIME_MAX_CHARS || endsSentence(text) || hasUppercase(text)) return false;
+  const words = text.split(' ').filter(Boolean);
+  if (words.length < 2 || words.length > 3) return false;
+  let runs = 0;
+  for (DIGIT_RUNS.lastIndex = 0; DIGIT_RUNS.exec(text) !== null;) runs++;
+  // the number stands as its own word: `4 นาที…`, not glued inside one (`ปี2024`)
+  return runs === 1 && words.filter((w) => /^\p{Nd}{1,3}$/u.test(w)).length === 1;
+}
+
+/**
  * Cut the page into its regions. `wallWithoutBrand`: the platform (from the URL) closes its
  * stories with a preview wall that need not name the brand (see `unbrandedWallStart`).
  */
@@ -1206,6 +1271,7 @@ export function segment(
   const lines = [...classified];
   demoteBodyMentions(lines);
   gluedCardsByShape(lines);
+  readingTimesByPlace(lines);
   cutRepeat(lines, lastLineOpen);
   platformFooter(lines, lastLineOpen);
   trailingChrome(lines);

@@ -384,6 +384,9 @@ export const CARD_PUBLICATION_MAX_CANDIDATES = 8;
 /** Words two "Continue reading your story on the app / … in the magazine" lines share at least. */
 export const PAYWALL_PAIR_MIN_SHARED_WORDS = 3;
 
+/** In a script without spaces, the two lines share at least this many opening characters (more than their endings). */
+export const PAYWALL_PAIR_MIN_SHARED_CHARS = 8;
+
 /** …and at most this many words differ at their ends (fewer than they share). */
 export const PAYWALL_PAIR_MAX_DIFFERENT_WORDS = 3;
 
