@@ -202,6 +202,31 @@ function printedPublications(lines: readonly ClassifiedLine[], topEnd: number): 
   return pubs;
 }
 
+/** A word in capitals (`ZLATO`, `IGOLIDE`, `ΧΡΥΣΟ`): the tier's name as Magzter prints it in any language. */
+const CAPITALS_WORD = /(?:^|\s)\p{Lu}{3,}(?:\s|$)/u;
+
+/**
+ * `Vyzkoušejte ZLATO zdarma` above `Title` / `Pub` / `|`: the header's title, publication and
+ * bar are a fixed triple, so a short label above it (no sentence, a word in capitals) is the
+ * translated "Try GOLD - Free" label, whatever its words and dash.
+ */
+function labelAboveHeader(lines: readonly ClassifiedLine[], t: number): boolean {
+  const line = lines[t];
+  const bar = lines[t + 3];
+  return (
+    line?.kind === 'text' &&
+    line.text.length <= TRY_GOLD_MAX_CHARS &&
+    !endsSentence(line.text) &&
+    CAPITALS_WORD.test(line.text) &&
+    bar?.kind === 'pipe' &&
+    bar.publication === undefined &&
+    bar.date === undefined &&
+    lines[t + 1]?.kind === 'text' &&
+    lines[t + 2]?.kind === 'text' &&
+    isHardMeta(lines[t + 4])
+  );
+}
+
 /** The upsell block on top: labels, prices, and a price sentence (a text line right above a price). */
 function findTopEnd(lines: ClassifiedLine[]): number {
   let t = 0;
@@ -215,6 +240,11 @@ function findTopEnd(lines: ClassifiedLine[]): number {
     }
     if (line.kind === 'text' && lines[t + 1]?.kind === 'price') {
       lines[t] = relabel(line, 'upsell');
+      t++;
+      continue;
+    }
+    if (labelAboveHeader(lines, t)) {
+      lines[t] = relabel(line, 'try-gold');
       t++;
       continue;
     }
