@@ -60,6 +60,8 @@ export const DATELINE_PERIOD_PLACE_MIN_CHARS = 3;
 export const PULL_QUOTE_MAX_CHARS = 300;
 /** A pull quote that repeats a body sentence holds at least this many words (`"Yes."` is dialogue). */
 export const PULL_QUOTE_MIN_WORDS = 4;
+/** …or, in a script written without spaces, at least this many letters (`「地元の人が…」`). */
+export const PULL_QUOTE_MIN_UNSPACED_LETTERS = 8;
 /** …and repeats one of the body lines at most this many lines above it. */
 export const PULL_QUOTE_LOOKBACK_LINES = 8;
 

@@ -36,6 +36,7 @@ import {
   PRESS_HEADER_WITH_PUBLICATION,
   PULL_QUOTE_LOOKBACK_LINES,
   PULL_QUOTE_MAX_CHARS,
+  PULL_QUOTE_MIN_UNSPACED_LETTERS,
   PULL_QUOTE_MIN_WORDS,
   STANDFIRST_MIN_WORDS,
   TITLE_MAX_CHARS,
@@ -70,7 +71,7 @@ const PARTICLES: ReadonlySet<string> = new Set(NAME_PARTICLES);
 const DATELINE_PLACE = /^\p{Lu}[\p{Lu}\p{M} .,'’()/&]*$/u;
 /** A place in a script without case (`नई दिल्ली`): at most three words of letters. */
 const CASELESS_PLACE = /^[\p{L}\p{M}]+(?: [\p{L}\p{M}]+){0,2}$/u;
-const QUOTE_OPENERS = new Set(["'", '"', '“', '‘', '«']);
+const QUOTE_OPENERS = new Set(["'", '"', '“', '‘', '«', '「', '『']);
 
 /** Each opener followed by its space (`by `), made once. */
 const OPENERS_SPACED = OPENERS.map((opener) => `${opener} `);
@@ -804,7 +805,7 @@ function dropPullQuotes(body: readonly ClassifiedLine[], ledger: Ledger): Classi
 }
 
 /** Quotes that close a pull quote printed as a whole line. */
-const QUOTE_CLOSERS = new Set(['"', '”', '’', "'", '»']);
+const QUOTE_CLOSERS = new Set(['"', '”', '’', "'", '»', '」', '』']);
 
 /**
  * `"We never planned to grow."`: a whole line in quotes, or one whole sentence (the normalizer
@@ -818,13 +819,25 @@ function repeatsEarlierSentence(line: ClassifiedLine, kept: readonly ClassifiedL
   // unquoted, only a closed sentence: a subhead (`THE NEXT ORDER`) may repeat words of the text above
   if (!quoted && !endsSentence(line.text)) return false;
   const inner = quoted ? foldKey(text.slice(1, -1).trim()) : line.key;
-  if (wordCount(inner) < PULL_QUOTE_MIN_WORDS) return false;
+  // words, or in a script without spaces its letters (`「地元の人が…」`)
+  if (wordCount(inner) < PULL_QUOTE_MIN_WORDS && unspacedLetters(inner) < PULL_QUOTE_MIN_UNSPACED_LETTERS)
+    return false;
   // the paragraphs just before it only: a bounded look back keeps the body pass linear
   for (let k = kept.length - 1; k >= 0 && k >= kept.length - PULL_QUOTE_LOOKBACK_LINES; k--) {
     const key = (kept[k] as ClassifiedLine).key;
     if (key.length > inner.length && key.includes(inner)) return true;
   }
   return false;
+}
+
+/** Scripts from Thai on (U+0E00: Thai, Lao, Myanmar, Khmer, CJK, kana) are written without spaces between words. */
+const UNSPACED_SCRIPTS_FROM = 0x0e00;
+const LETTER = /\p{L}/u;
+
+function unspacedLetters(text: string): number {
+  let n = 0;
+  for (const ch of text) if ((ch.codePointAt(0) ?? 0) >= UNSPACED_SCRIPTS_FROM && LETTER.test(ch)) n++;
+  return n;
 }
 
 /** The story, or null when the page has neither a title nor paragraphs; its language is read from its text. */
