@@ -56,6 +56,13 @@ export const DATELINE_DATE_MAX_CHARS = 24;
 /** A place closed by a period (`СОФИЯ. …`) has at least this many characters: `AI. It…` is no dateline. */
 export const DATELINE_PERIOD_PLACE_MIN_CHARS = 3;
 
+/**
+ * A photo caption told by its shape (`Caption sentence. Mynd: Name`, `…＝4日午前、国交省で`) is at
+ * most CAPTION_MAX_CHARS long; the when-and-where after a Japanese caption's `＝` at most
+ * CAPTION_WHEN_WHERE_MAX_CHARS.
+ */
+export const CAPTION_MAX_CHARS = 200;
+export const CAPTION_WHEN_WHERE_MAX_CHARS = 30;
 /** A line inserted mid-sentence (pull quote) is at most this long. */
 export const PULL_QUOTE_MAX_CHARS = 300;
 /** A pull quote that repeats a body sentence holds at least this many words (`"Yes."` is dialogue). */

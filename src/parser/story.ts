@@ -24,6 +24,8 @@ import {
   BYLINE_MAX_CHARS,
   BYLINE_MAX_WORDS,
   BYLINE_SHAPE_OPENER_MAX_CHARS,
+  CAPTION_MAX_CHARS,
+  CAPTION_WHEN_WHERE_MAX_CHARS,
   CARD_PUBLICATION_MAX_CHARS,
   DATELINE_DATE_MAX_CHARS,
   DATELINE_MAX_CHARS,
@@ -766,7 +768,11 @@ export function extractStory(
   for (let k = next; k < content.length; k++) {
     const line = content[k] as ClassifiedLine;
     // a photo caption between paragraphs is layout, as image alt text is
-    if (isTitleRepeat(line) || line.kind !== 'text' || (body.length > 0 && isPhotoCaption(line.text)))
+    if (
+      isTitleRepeat(line) ||
+      line.kind !== 'text' ||
+      (body.length > 0 && (isPhotoCaption(line.text) || isCaptionShaped(line.text)))
+    )
       ledger.remove(line, 'layout');
     else body.push(line);
   }
@@ -778,6 +784,44 @@ export function extractStory(
   const firstParagraph = draft.paragraphs[0];
   draft.dateline = firstParagraph === undefined ? null : findDateline(firstParagraph);
   return draft;
+}
+
+/**
+ * Photo captions between paragraphs, by their shape in any language: `Caption sentence. Mynd:
+ * Name` (one closed sentence, then a label of one word with its colon and a name in capitals,
+ * closing the line), and the Japanese press caption `<what it shows>＝<day and time>、<place>`
+ * (a full-width equals sign, then a short when-and-where holding a digit).
+ */
+function isCaptionShaped(text: string): boolean {
+  return creditClosesCaption(text) || whenAndWhereCaption(text);
+}
+
+function creditClosesCaption(text: string): boolean {
+  if (text.length > CAPTION_MAX_CHARS) return false;
+  const colon = text.lastIndexOf(': ');
+  if (colon <= 0) return false;
+  const space = text.lastIndexOf(' ', colon - 1);
+  const label = text.slice(space + 1, colon);
+  const caption = text.slice(0, Math.max(0, space)).trim();
+  if (label === '' || !startsUppercase(label) || !endsSentence(caption) || endsSentenceInside(caption))
+    return false;
+  const name = text
+    .slice(colon + 2)
+    .trim()
+    .split(' ');
+  return (
+    name.length >= 2 &&
+    name.length <= BYLINE_MAX_WORDS &&
+    name.every(isNameWord) &&
+    !hasDigit(text.slice(colon))
+  );
+}
+
+function whenAndWhereCaption(text: string): boolean {
+  const equals = text.indexOf('＝');
+  if (equals <= 0 || text.length > CAPTION_MAX_CHARS) return false;
+  const after = text.slice(equals + 1);
+  return after.length <= CAPTION_WHEN_WHERE_MAX_CHARS && /\p{Nd}/u.test(after) && !after.includes('。');
 }
 
 /**
