@@ -56,6 +56,7 @@ import {
   PRICE_NOTE_MAX_CHARS,
   PRICE_PERIOD_MAX_CHARS,
   READING_TIME_MAX_CHARS,
+  READING_UNIT_MAX_CHARS,
   CASELESS_READING_UNIT_MAX_CHARS,
 } from './settings.js';
 import { SubstringSet } from './substrings.js';
@@ -467,7 +468,8 @@ export function matchReadingTime(text: string): string[] | null {
   const number = READING_NUMBER.exec(text);
   if (!number) return null;
   let unit = text.slice(number[0].length).trim();
-  if (unit.endsWith('|')) unit = unit.slice(0, -1).trim();
+  const barred = unit.endsWith('|');
+  if (barred) unit = unit.slice(0, -1).trim();
   const folded = lower(unit);
   if (folded === '') return null;
   const known = localesOf(unitsPrintedAs(folded));
@@ -475,7 +477,35 @@ export function matchReadingTime(text: string): string[] | null {
   const words = folded.split(' ').filter(Boolean);
   if (words.length > 2 || (words[1] !== undefined && words[1].length > 14)) return null;
   const first = (words[0] ?? '').replace(/\.$/u, '');
-  return MINUTES.has(first) || opensWithCaselessMinute(first) ? [] : null;
+  if (MINUTES.has(first) || opensWithCaselessMinute(first)) return [];
+  // `7 λεπτά  |`: the bar Magzter closes its card's reading time with makes any one short word its unit
+  return barred && words.length === 1 && isUnitWord(first) ? [] : null;
+}
+
+/** A reading time's unit in a wording no table knows: one short word of letters. */
+function isUnitWord(word: string): boolean {
+  return word.length <= READING_UNIT_MAX_CHARS && /^[\p{L}\p{M}]+$/u.test(word);
+}
+
+const CLOCK_ICONS: readonly string[] = PLATFORMS.flatMap((p) => p.clockIcons ?? []);
+const CLOCK_READING_TIME: Classification = { kind: 'reading-time', locales: [] };
+/** The number a clock icon opens, in any script's digits (`7`, `९`). */
+const CLOCK_NUMBER = /^\p{Nd}{1,3}/u;
+
+/**
+ * `access_time5 דקות`, `access_time९ मिनेट`: a number printed right after a clock icon, then one
+ * or two short words, is a reading time whatever the word for minutes.
+ */
+function matchClockReadingTime(line: SourceLine): Classification | null {
+  const printed = line.printed;
+  if (printed === undefined || line.text.length > READING_TIME_MAX_CHARS) return null;
+  if (!CLOCK_ICONS.some((icon) => printed.startsWith(icon))) return null;
+  const number = CLOCK_NUMBER.exec(line.text);
+  if (number === null) return null;
+  const words = line.text.slice(number[0].length).split(' ').filter(Boolean);
+  return words.length >= 1 && words.length <= 2 && words.every((w) => isUnitWord(w.replace(/\.$/u, '')))
+    ? CLOCK_READING_TIME
+    : null;
 }
 
 /** Words for "minute" in scripts written without spaces (`分`, `분`), which the rest of the unit follows glued. */
@@ -752,22 +782,6 @@ function matchLinkLabel(line: SourceLine): Classification | null {
   if (printed === undefined || line.text.length > NAVIGATION_MAX_CHARS || endsSentence(line.text))
     return null;
   for (const icon of LINK_ICONS) if (printed.endsWith(icon)) return LINK_LINE;
-  return null;
-}
-
-const CLOCK_ICONS: readonly string[] = PLATFORMS.flatMap((p) => p.clockIcons ?? []);
-/** What a clock icon opens: a digit run (any script), then one short word (`7 min`, `९ मिनेट`, `1 最少`). */
-const CLOCK_READING_SHAPE = /^\p{Nd}{1,3} ?[^\s\p{Nd}]{1,15}$/u;
-const CLOCK_READING_LINE: Classification = { kind: 'reading-time', locales: [] };
-
-/**
- * `access_time8 minit`, `access_time९ मिनेट`: a digit run glued to a clock icon and one short
- * word is a reading time, in any language (the word needs no table).
- */
-function matchClockReadingTime(line: SourceLine): Classification | null {
-  const printed = line.printed;
-  if (printed === undefined || !CLOCK_READING_SHAPE.test(line.text)) return null;
-  for (const icon of CLOCK_ICONS) if (printed.startsWith(icon)) return CLOCK_READING_LINE;
   return null;
 }
 

@@ -8,9 +8,16 @@
  */
 
 import {
+  CARD_PUBLICATION_MAX_CHARS,
   CONTENTS_MAX_NUMBERS,
+  FORM_BUTTON_LABEL_MIN_CHARS,
+  FORM_BUTTON_MAX_CHARS,
+  FORM_BUTTON_MAX_WORDS,
   FORM_LABEL_MAX_CHARS,
   FORM_LABEL_MAX_WORDS,
+  FORM_MAX_PARAGRAPHS,
+  FORM_MIN_BUTTONS,
+  FORM_MIN_BUTTONS_ALONE,
   FORM_MAX_LABELS,
   FORM_MAX_PROSE_LINES,
   FORM_MIN_LABELS,
@@ -22,6 +29,8 @@ import {
   MAIL_HEADER_WINDOW,
   MARKUP_MIN_KINDS,
   MARKUP_MIN_LINES,
+  NOTICES_MAX_LINES_AFTER,
+  NOTICES_MIN_ITEMS,
   PROSE_MAX_SYMBOL_RATIO,
   PROSE_MIN_LINE_SHARE,
   PROSE_MIN_RUN,
@@ -33,9 +42,11 @@ import {
   QUANTITY_RUN_MIN_LINES,
   RECORD_MIN_LINES,
   RECORD_MIN_SHARE,
+  RESULT_CARD_MAX_LINES,
+  RESULT_CARDS_MIN,
 } from './settings.js';
 import type { StoryDraft } from './story.js';
-import { endsSentence, hasDigit, SENTENCE_STOPS, wordCount } from './text.js';
+import { endsSentence, hasDigit, hasUppercase, SENTENCE_STOPS, wordCount } from './text.js';
 
 /** Characters code and data are made of, and prose rarely holds. */
 const CODE_SYMBOLS: ReadonlySet<string> = new Set([
@@ -159,10 +170,11 @@ export function missingStoryEvidence(texts: readonly string[], signals: StorySig
  * and paragraphs the story stage kept.
  */
 export function nonStoryShape(
-  region: readonly string[],
+  lines: readonly RegionLine[],
   texts: readonly string[],
   context: StoryContext,
 ): string | null {
+  const region = lines.map((l) => l.text);
   if (isMail(region))
     return 'no story: the text is an e-mail (a block of `Key: value` headers with an address)';
   if (!context.newsstand && isLetter(texts))
@@ -174,6 +186,9 @@ export function nonStoryShape(
     const quantities = longestQuantityRun(region);
     if (quantities >= QUANTITY_RUN_MIN_LINES)
       return `no story: a list of ${quantities} lines opening with a quantity (a recipe or a shopping list)`;
+    const notices = closingNumberedList(region);
+    if (notices >= NOTICES_MIN_ITEMS && !context.byline)
+      return `no story: the text closes with ${notices} numbered notices (a bulletin or minutes), and nothing says it is a newsstand page`;
   }
   const records = region.filter(isRecordLine).length;
   if (records >= RECORD_MIN_LINES && records >= region.length * RECORD_MIN_SHARE)
@@ -192,7 +207,73 @@ export function nonStoryShape(
     return `no story: ${references} of ${texts.length} lines end in a page number (a table of contents)`;
   // a story header (a byline, a dated `Pub|Date`) is what forms and result pages never print
   if (context.byline || context.headerDate) return null;
+  const cards = datedCards(lines);
+  if (cards >= RESULT_CARDS_MIN)
+    return `no story: ${cards} result cards in a row (a title, a publication and a date each), not one story's header`;
   return proseShareShortfall(texts);
+}
+
+/** A line of the story region with the kind the classifier gave it. */
+export interface RegionLine {
+  text: string;
+  kind: string;
+}
+
+/**
+ * Result cards (`Title` / `Pub · date` / `Pub` / `date` / snippet, `Title` / `Pub` / `date` /
+ * snippet): a date alone on its line, right under a short line that is no sentence (the
+ * card's publication), one card after another a few lines apart, from the top of the page
+ * (no paragraph of two sentences before the first). A story prints one such header. Returns the
+ * longest run of cards.
+ */
+function datedCards(lines: readonly RegionLine[]): number {
+  let run = 0;
+  let longest = 0;
+  let lastCard = -1;
+  for (let k = 1; k < lines.length; k++) {
+    const line = lines[k] as RegionLine;
+    if (lastCard < 0 && line.kind === 'text' && isParagraph(line.text)) return longest;
+    const above = lines[k - 1] as RegionLine;
+    if (line.kind !== 'date' || above.kind !== 'text' || !isCardName(above.text)) continue;
+    run = lastCard >= 0 && k - lastCard <= RESULT_CARD_MAX_LINES ? run + 1 : 1;
+    longest = Math.max(longest, run);
+    lastCard = k;
+  }
+  return longest;
+}
+
+function isParagraph(text: string): boolean {
+  return proseSentences([text], PROSE_PARAGRAPH_MIN_SENTENCES) >= PROSE_PARAGRAPH_MIN_SENTENCES;
+}
+
+function isCardName(text: string): boolean {
+  return text.length <= CARD_PUBLICATION_MAX_CHARS && !endsSentence(text);
+}
+
+/**
+ * Why the whole text is a document of another kind, read before anything else (a receipt or a
+ * reminder names a platform and prints dates, which would make it look like a page): an e-mail
+ * (a block of `Key: value` headers with an address at its top), or a calendar or contact file
+ * (`BEGIN:VEVENT`, `DTSTART;VALUE=DATE:20240301`: most lines are properties). Null for a page.
+ */
+export function documentShape(texts: readonly string[]): string | null {
+  if (isMail(texts))
+    return 'no story: the text is an e-mail (a block of `Key: value` headers with an address)';
+  const properties = texts.filter(isPropertyLine).length;
+  if (properties >= RECORD_MIN_LINES && properties >= texts.length * RECORD_MIN_SHARE)
+    return `no story: ${properties} of ${texts.length} lines are calendar or contact properties (\`KEY:value\`), not a page`;
+  return null;
+}
+
+/**
+ * `SUMMARY:Forbes India`, `DTSTART;VALUE=DATE:20240301`, `BEGIN:VCALENDAR`: a property of an
+ * iCalendar or vCard file, a key in capitals (maybe parameters after `;`) and the value glued
+ * to its colon. A dateline (`BEIJING: The…`) or a transcript (`SMITH: Yes.`) puts a space there.
+ */
+const PROPERTY_LINE = /^[A-Z][A-Z0-9-]{1,40}(?:;[^:\s]{1,80})?:\S/u;
+
+function isPropertyLine(text: string): boolean {
+  return PROPERTY_LINE.test(text);
 }
 
 /** What the page says around its story lines. */
@@ -242,21 +323,36 @@ function endsInPageNumber(text: string): boolean {
 function proseShareShortfall(texts: readonly string[]): string | null {
   if (texts.length === 0) return null;
   let prose = 0;
+  let paragraphs = 0;
   let run = 0;
   let longestRun = 0;
   let labels = 0;
   let labelRun = 0;
-  for (const text of texts) {
+  let buttons = 0;
+  let buttonRun = 0;
+  for (let k = 0; k < texts.length; k++) {
+    const text = texts[k] as string;
     const sentences = proseSentences([text], PROSE_PARAGRAPH_MIN_SENTENCES);
-    if (sentences >= PROSE_PARAGRAPH_MIN_SENTENCES) return null;
+    if (sentences >= PROSE_PARAGRAPH_MIN_SENTENCES) paragraphs++;
     run = sentences > 0 ? run + 1 : 0;
     longestRun = Math.max(longestRun, run);
     if (sentences > 0) prose++;
     labels = isFieldLabel(text) ? labels + 1 : 0;
     labelRun = Math.max(labelRun, labels);
+    buttons = k > 0 && buttonsAlike(texts[k - 1] as string, text) ? Math.max(buttons, 1) + 1 : 0;
+    buttonRun = Math.max(buttonRun, buttons);
   }
+  // a form is told by its shape, however much prose its notices add (terms, cookies): field
+  // labels one under another and buttons that differ only in the provider's name
+  const fields = labelRun >= FORM_MIN_LABELS && labelRun <= FORM_MAX_LABELS;
+  if (
+    paragraphs <= FORM_MAX_PARAGRAPHS &&
+    (buttonRun >= FORM_MIN_BUTTONS_ALONE || (fields && buttonRun >= FORM_MIN_BUTTONS))
+  )
+    return `no story: ${buttonRun} buttons differ only in one name${fields ? `, under ${labelRun} field labels` : ''} (a sign-in form)`;
+  if (paragraphs > 0) return null;
   // field labels one under another and a few sentences around them (`Forgot your password?`)
-  if (labelRun >= FORM_MIN_LABELS && labelRun <= FORM_MAX_LABELS && prose <= FORM_MAX_PROSE_LINES)
+  if (fields && prose <= FORM_MAX_PROSE_LINES)
     return `no story: ${labelRun} lines in a row are field labels and no line is a paragraph (a form)`;
   // paragraphs of one sentence each, one after another, are running text whatever surrounds them
   if (longestRun >= PROSE_MIN_RUN) return null;
@@ -275,6 +371,53 @@ function isFieldLabel(text: string): boolean {
     !endsSentence(text) &&
     !hasDigit(text)
   );
+}
+
+/**
+ * `Continue with Google` / `Continue with Apple`, `Google ile devam et` / `Apple ile devam et`,
+ * `Googleで続ける` / `Appleで続ける`: two buttons of one group, the same short label but for one
+ * name (a word with a capital), in any language.
+ */
+function buttonsAlike(a: string, b: string): boolean {
+  if (!isButton(a) || !isButton(b)) return false;
+  const wa = a.split(' ').filter(Boolean);
+  const wb = b.split(' ').filter(Boolean);
+  if (wa.length !== wb.length) return false;
+  if (wa.length === 1) return gluedNamesDiffer(a, b);
+  let differ = -1;
+  for (let k = 0; k < wa.length; k++) {
+    if (wa[k] === wb[k]) continue;
+    if (differ >= 0) return false;
+    differ = k;
+  }
+  return differ >= 0 && hasUppercase(wa[differ] as string) && hasUppercase(wb[differ] as string);
+}
+
+function isButton(text: string): boolean {
+  return (
+    text.length <= FORM_BUTTON_MAX_CHARS && wordCount(text) <= FORM_BUTTON_MAX_WORDS && !endsSentence(text)
+  );
+}
+
+/** `Googleで続ける` / `Appleで続ける`: one word each, a name glued before or after the same label. */
+function gluedNamesDiffer(a: string, b: string): boolean {
+  let prefix = 0;
+  while (prefix < a.length && prefix < b.length && a.charAt(prefix) === b.charAt(prefix)) prefix++;
+  let suffix = 0;
+  while (
+    suffix < a.length - prefix &&
+    suffix < b.length - prefix &&
+    a.charAt(a.length - 1 - suffix) === b.charAt(b.length - 1 - suffix)
+  )
+    suffix++;
+  if (Math.max(prefix, suffix) < FORM_BUTTON_LABEL_MIN_CHARS) return false;
+  const nameA = a.slice(prefix, a.length - suffix);
+  const nameB = b.slice(prefix, b.length - suffix);
+  return startsUppercase(nameA) && startsUppercase(nameB);
+}
+
+function startsUppercase(text: string): boolean {
+  return text !== '' && hasUppercase(text.charAt(0));
 }
 
 /** `From: Anna <anna@example.com>`, `Betreff: …`, `件名：…`: a short key of letters, a colon, a value. */
@@ -369,6 +512,34 @@ function markupLines(region: readonly string[]): number | null {
   return lines >= MARKUP_MIN_LINES && kinds.size >= MARKUP_MIN_KINDS ? lines : null;
 }
 
+/** `1. Roraty…`, `2) Zebranie…`: a numbered item's number and its mark. */
+const ITEM_NUMBER = /^(\d{1,2})[.)] \S/u;
+
+/**
+ * The numbered list the text closes with (`1. …` / `2. …` / `3. …`, numbered from one, at most
+ * one line after it): its items, or 0. Parish and club bulletins, minutes and agendas end so.
+ */
+function closingNumberedList(region: readonly string[]): number {
+  let items = 0;
+  let expected = 1;
+  let lastItem = -1;
+  for (let k = 0; k < region.length; k++) {
+    const number = ITEM_NUMBER.exec(region[k] as string);
+    if (number === null) continue;
+    const n = Number(number[1]);
+    if (n === expected) {
+      items = n;
+      expected = n + 1;
+      lastItem = k;
+    } else if (n === 1) {
+      items = 1;
+      expected = 2;
+      lastItem = k;
+    }
+  }
+  return lastItem >= 0 && region.length - 1 - lastItem <= NOTICES_MAX_LINES_AFTER ? items : 0;
+}
+
 /** Vulgar fractions (`½`, `¼`, `⅓`…): a quantity's first character, like a digit. */
 function isFraction(ch: string): boolean {
   const code = ch.charCodeAt(0);
@@ -419,7 +590,7 @@ export interface NewsstandSigns {
  */
 export function judgeStory(
   draft: StoryDraft,
-  storyLines: readonly { text: string }[],
+  storyLines: readonly RegionLine[],
   page: NewsstandSigns,
 ): { rejected: string | null; garbage: string | null } {
   const texts = draft.deck === null ? draft.paragraphs : [draft.deck, ...draft.paragraphs];
@@ -434,7 +605,7 @@ export function judgeStory(
   const rejected =
     garbage ??
     nonStoryShape(
-      storyLines.flatMap((l) => (l.text === '' ? [] : [l.text])),
+      storyLines.filter((l) => l.text !== ''),
       draft.title === null ? texts : [draft.title, ...texts],
       {
         newsstand: newsstand || page.editionLine,

@@ -6,17 +6,18 @@
  * Pure and deterministic; linear in the input; never throws.
  */
 
-import { classifyLines } from './classify.js';
+import { classifyLines, type ClassifiedLine } from './classify.js';
 import { buildEdition, editionLines } from './edition.js';
-import { judgeStory } from './evidence.js';
+import { documentShape, judgeStory } from './evidence.js';
 import { applyLearned } from './learned.js';
 import { isBoilerplate, Ledger } from './ledger.js';
 import { pageLocale } from './locale.js';
 import { isCaptureCut, limitInput, normalizeInput } from './normalize.js';
 import { closesWithPreviewWall, detectPlatform, platformLayout, printsPlatformLines } from './platform.js';
 import { segment } from './segment.js';
-import { buildStory, extractStory } from './story.js';
+import { buildStory, extractStory, type StoryDraft } from './story.js';
 import { extractTeasers } from './teasers.js';
+import { foldKey } from './text.js';
 import type { ParsedPage, ParseOptions } from './types.js';
 
 export type * from './types.js';
@@ -28,6 +29,22 @@ function emptyPage(warnings: string[]): ParsedPage {
   return { story: null, edition: null, teasers: [], page_locale: null, removed: [], warnings };
 }
 
+/** Text that is no newsstand page (an e-mail, a calendar file): every line is layout. */
+function notAPage(lines: readonly ClassifiedLine[], warnings: string[]): ParsedPage {
+  const ledger = new Ledger(lines);
+  for (const line of lines) ledger.discard(line, 'layout');
+  return { ...emptyPage(warnings), removed: ledger.removedLines().removed };
+}
+
+/** Publications the cards and "More from {pub}" headers after the story name (folded keys). */
+function cardPublications(lines: readonly ClassifiedLine[]): string[] {
+  const keys: string[] = [];
+  for (const line of lines)
+    if ((line.kind === 'card-publication' || line.kind === 'more-stories') && line.publication !== undefined)
+      keys.push(foldKey(line.publication));
+  return keys;
+}
+
 function parse(text: string, options: ParseOptions): ParsedPage {
   const { input, warnings } = limitInput(text);
 
@@ -35,6 +52,8 @@ function parse(text: string, options: ParseOptions): ParsedPage {
   if (lines.length === 0) return emptyPage(['no text to parse']);
 
   const classified = classifyLines(lines, lastLineOpen);
+  const document = documentShape(lines.map((l) => l.text));
+  if (document !== null) return notAPage(classified, [...warnings, document]);
   // a preview wall need not name the brand on a platform that closes stories with one, or on an unknown one
   const wallWithoutBrand = closesWithPreviewWall(detectPlatform(options.url, classified));
   const segments = segment(classified, lastLineOpen, wallWithoutBrand);
@@ -50,6 +69,7 @@ function parse(text: string, options: ParseOptions): ParsedPage {
   const draft = extractStory(all.slice(0, segments.storyEnd), ledger, {
     issuePage: segments.issuePage,
     ...platformLayout(platform),
+    pagePublications: cardPublications(all.slice(segments.storyEnd)),
   });
   for (const line of all.slice(segments.storyEnd, segments.teaserStart)) {
     if (isBoilerplate(line)) ledger.removeBoilerplate(line);
@@ -63,13 +83,15 @@ function parse(text: string, options: ParseOptions): ParsedPage {
     moreStoriesPublication,
   ].filter((p): p is string => typeof p === 'string' && p !== '');
   const cut = lastLineOpen && isCaptureCut(text, options);
-  const teasers = extractTeasers(all.slice(segments.teaserStart), ledger, {
+  let teasers = extractTeasers(all.slice(segments.teaserStart), ledger, {
     knownPublications,
     cutLineIndex: cut ? all.length - 1 : null,
     openLineIndex: lastLineOpen && options.truncated !== false ? all.length - 1 : null,
   });
 
   let story = buildStory(draft);
+  // the header read over lines that are no story (a form, result cards) names nothing
+  let header: StoryDraft = draft;
   // why the text is not a newsstand page at all (then it has no edition either), or null
   let garbage: string | null = null;
   if (story !== null) {
@@ -79,8 +101,14 @@ function parse(text: string, options: ParseOptions): ParsedPage {
       editionLine: editionLine !== undefined,
     });
     garbage = verdict.garbage;
+    // text that is no newsstand page has no teasers either: its lines after the "story" are its own
+    if (garbage !== null) {
+      for (const line of all.slice(segments.storyEnd)) ledger.discard(line, 'layout');
+      teasers = [];
+    }
     if (verdict.rejected !== null) {
       story = null;
+      header = { ...draft, publication: null, date: null };
       for (const line of all.slice(0, segments.storyEnd)) ledger.discard(line, 'layout');
       warnings.push(verdict.rejected);
     }
@@ -91,7 +119,7 @@ function parse(text: string, options: ParseOptions): ParsedPage {
       : buildEdition(
           {
             line: editionLine,
-            header: draft,
+            header,
             moreStoriesPublication,
             contentsDate,
             teasers,
@@ -113,11 +141,7 @@ function parse(text: string, options: ParseOptions): ParsedPage {
   const { removed, unplaced } = ledger.removedLines();
   if (unplaced > 0) warnings.push(`${unplaced} line(s) matched no rule and were removed as layout`);
 
-  // text that is no newsstand page has no UI to be in a language
-  const newsstandPage =
-    garbage === null &&
-    (story !== null || platform !== null || editionLine !== undefined || printsPlatformLines(all));
-  return { story, edition, teasers, page_locale: newsstandPage ? pageLocale(all) : null, removed, warnings };
+  return { story, edition, teasers, page_locale: pageLocale(all), removed, warnings };
 }
 
 /**

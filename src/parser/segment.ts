@@ -30,16 +30,20 @@ import {
   FOOTER_LINKS_MAX,
   FOOTER_MAX_LINES,
   GLUED_LABEL_MAX_CHARS,
+  GLUED_UNIT_MAX_WORDS,
+  GLUED_UNIT_MIN_CARDS,
   HEADER_SCAN_LINES,
   MIN_CUT_BOILERPLATE_CHARS,
   MORE_STORIES_EXTRA_CHARS,
   NAVIGATION_MAX_CHARS,
   PAYWALL_PAIR_MAX_DIFFERENT_WORDS,
+  PAYWALL_PAIR_MIN_SHARED_CHARS,
   PAYWALL_PAIR_MIN_SHARED_WORDS,
   PAYWALL_REPEAT_WINDOW,
   PREVIEW_WALL_BUTTON_BLOCK_LINES,
   PREVIEW_WALL_LINE_MAX_CHARS,
   PREVIEW_WALL_MAX_LINES,
+  READING_TIME_MAX_CHARS,
   SIGN_IN_MAX_CHARS,
   STORE_PANEL_MAX_LINES,
   STORE_PANEL_MIN_SIGNS,
@@ -198,6 +202,31 @@ function printedPublications(lines: readonly ClassifiedLine[], topEnd: number): 
   return pubs;
 }
 
+/** A word in capitals (`ZLATO`, `IGOLIDE`, `ΧΡΥΣΟ`): the tier's name as Magzter prints it in any language. */
+const CAPITALS_WORD = /(?:^|\s)\p{Lu}{3,}(?:\s|$)/u;
+
+/**
+ * `Vyzkoušejte ZLATO zdarma` above `Title` / `Pub` / `|`: the header's title, publication and
+ * bar are a fixed triple, so a short label above it (no sentence, a word in capitals) is the
+ * translated "Try GOLD - Free" label, whatever its words and dash.
+ */
+function labelAboveHeader(lines: readonly ClassifiedLine[], t: number): boolean {
+  const line = lines[t];
+  const bar = lines[t + 3];
+  return (
+    line?.kind === 'text' &&
+    line.text.length <= TRY_GOLD_MAX_CHARS &&
+    !endsSentence(line.text) &&
+    CAPITALS_WORD.test(line.text) &&
+    bar?.kind === 'pipe' &&
+    bar.publication === undefined &&
+    bar.date === undefined &&
+    lines[t + 1]?.kind === 'text' &&
+    lines[t + 2]?.kind === 'text' &&
+    isHardMeta(lines[t + 4])
+  );
+}
+
 /** The upsell block on top: labels, prices, and a price sentence (a text line right above a price). */
 function findTopEnd(lines: ClassifiedLine[]): number {
   let t = 0;
@@ -211,6 +240,11 @@ function findTopEnd(lines: ClassifiedLine[]): number {
     }
     if (line.kind === 'text' && lines[t + 1]?.kind === 'price') {
       lines[t] = relabel(line, 'upsell');
+      t++;
+      continue;
+    }
+    if (labelAboveHeader(lines, t)) {
+      lines[t] = relabel(line, 'try-gold');
       t++;
       continue;
     }
@@ -597,6 +631,8 @@ function isPaywallPair(a: ClassifiedLine | undefined, b: ClassifiedLine | undefi
   if (endsSentence(a.text) || endsSentence(b.text)) return false;
   const wa = a.text.split(' ').filter(Boolean);
   const wb = b.text.split(' ').filter(Boolean);
+  if (wa.length <= UNSPACED_MAX_WORDS && wb.length <= UNSPACED_MAX_WORDS)
+    return unspacedScript(a.text) && unspacedScript(b.text) && sharesOpening(a.text, b.text);
   let shared = 0;
   while (shared < wa.length && shared < wb.length && wa[shared] === wb[shared]) shared++;
   const differ = Math.max(wa.length, wb.length) - shared;
@@ -605,6 +641,36 @@ function isPaywallPair(a: ClassifiedLine | undefined, b: ClassifiedLine | undefi
     differ >= 1 &&
     differ <= PAYWALL_PAIR_MAX_DIFFERENT_WORDS &&
     differ < shared
+  );
+}
+
+/** A line of at most this many words is in a script written without spaces (Thai, Lao, CJK): compare its characters. */
+const UNSPACED_MAX_WORDS = 2;
+
+/** Scripts from Thai on (U+0E00: Thai, Lao, Tibetan, Myanmar, Khmer, CJK, kana) are written without spaces between words. */
+const UNSPACED_SCRIPTS_FROM = 0x0e00;
+const LETTER_CHAR = /\p{L}/u;
+
+/** Whether every letter of the text is of a script written without spaces (a Latin name in it is not). */
+function unspacedScript(text: string): boolean {
+  for (const ch of text)
+    if (LETTER_CHAR.test(ch) && (ch.codePointAt(0) ?? 0) < UNSPACED_SCRIPTS_FROM) return false;
+  return true;
+}
+
+/**
+ * `อ่านเรื่องราวของคุณต่อในแอป` / `…ในนิตยสาร`: in a script without spaces there are no words to
+ * count; the pair shares its opening characters and differs in a shorter ending.
+ */
+function sharesOpening(a: string, b: string): boolean {
+  let shared = 0;
+  while (shared < a.length && shared < b.length && a.charAt(shared) === b.charAt(shared)) shared++;
+  const ending = Math.max(a.length, b.length) - shared;
+  return (
+    shared >= PAYWALL_PAIR_MIN_SHARED_CHARS &&
+    ending >= 1 &&
+    ending < shared &&
+    shared < Math.min(a.length, b.length)
   );
 }
 
@@ -1126,6 +1192,116 @@ function isShortLink(text: string): boolean {
   return text.length <= NAVIGATION_MAX_CHARS && !endsSentence(text);
 }
 
+/** A glued card line's parts: the publication before the digits, the reading time's unit after them. */
+interface GluedCard {
+  publication: string;
+  unit: string;
+}
+
+const DIGIT_CODE_0 = 0x30;
+const DIGIT_CODE_9 = 0x39;
+
+/**
+ * `Η Καθημερινή4 λεπτά ανάγνωσηςΠολιτική`: a name, one to three digits glued to it, a space, a
+ * unit of at most GLUED_UNIT_MAX_WORDS short words in lower case (any language), and maybe the
+ * section glued after it (its capital after a lower-case letter). Null for any other line.
+ */
+function gluedCardParts(text: string): GluedCard | null {
+  if (text.length > 2 * CARD_PUBLICATION_MAX_CHARS) return null;
+  let d = 0;
+  while (d < text.length && !isDigitCode(text.charCodeAt(d))) d++;
+  if (d === 0 || d === text.length || text.charAt(d - 1) === ' ') return null;
+  let e = d;
+  while (e < text.length && isDigitCode(text.charCodeAt(e))) e++;
+  if (e - d > 3 || text.charAt(e) !== ' ') return null;
+  let end = e + 1;
+  while (end < text.length && !(isCapital(text.charAt(end)) && isSmall(text.charAt(end - 1)))) end++;
+  const unit = text.slice(e + 1, end).trim();
+  const words = unit.split(' ');
+  if (
+    unit === '' ||
+    hasUppercase(unit) ||
+    words.length > GLUED_UNIT_MAX_WORDS ||
+    !words.every((w) => GLUED_UNIT_WORD.test(w))
+  )
+    return null;
+  const publication = text.slice(0, d).trim();
+  if (
+    publication.length > CARD_PUBLICATION_MAX_CHARS ||
+    endsSentence(publication) ||
+    !hasUppercase(publication)
+  )
+    return null;
+  return { publication, unit };
+}
+
+/** A word of a reading time's unit: letters (and their marks), maybe closed by a dot (`дақ.`). */
+const GLUED_UNIT_WORD = /^[\p{L}\p{M}]{1,15}\.?$/u;
+
+function isDigitCode(code: number): boolean {
+  return code >= DIGIT_CODE_0 && code <= DIGIT_CODE_9;
+}
+
+function isCapital(ch: string): boolean {
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
+function isSmall(ch: string): boolean {
+  return ch !== ch.toUpperCase() && ch === ch.toLowerCase();
+}
+
+/**
+ * Glued card lines whose reading time no table knows (`Pub4 λεπτά ανάγνωσηςSection`): the shape
+ * alone could be a title (`Windows11 is here`), so it takes the same unit printed on at least two
+ * such lines: the cards of one page print their reading times alike. They are card publications.
+ */
+function gluedCardsByShape(lines: ClassifiedLine[]): void {
+  const found: { at: number; card: GluedCard }[] = [];
+  const units = new Map<string, number>();
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k] as ClassifiedLine;
+    if (line.kind !== 'text') continue;
+    const card = gluedCardParts(line.text);
+    if (card === null) continue;
+    found.push({ at: k, card });
+    units.set(card.unit, (units.get(card.unit) ?? 0) + 1);
+  }
+  for (const { at, card } of found)
+    if ((units.get(card.unit) ?? 0) >= GLUED_UNIT_MIN_CARDS)
+      lines[at] = relabel(lines[at] as ClassifiedLine, 'card-publication', { publication: card.publication });
+}
+
+/**
+ * `4 นาทีในการอ่าน`, `ອ່ານ 5 ນາທີ`: a card's reading time in a wording no table knows, told by
+ * its shape and its place. One run of digits and at most two short words, no capital (a title
+ * such as `Apollo 11` has one) and no sentence, right above the card's date or above its
+ * publication and date. Such lines are reading times.
+ */
+function readingTimesByPlace(lines: ClassifiedLine[]): void {
+  for (let k = 0; k + 1 < lines.length; k++) {
+    const line = lines[k] as ClassifiedLine;
+    if (line.kind !== 'text' || !readingTimeShaped(line.text)) continue;
+    const next = lines[k + 1] as ClassifiedLine;
+    const cardDate =
+      next.kind === 'date' ||
+      ((next.kind === 'card-publication' || (next.kind === 'text' && isShortLink(next.text))) &&
+        lines[k + 2]?.kind === 'date');
+    if (cardDate) lines[k] = relabel(line, 'reading-time');
+  }
+}
+
+const DIGIT_RUNS = /\p{Nd}+/gu;
+
+function readingTimeShaped(text: string): boolean {
+  if (text.length > READING_TIME_MAX_CHARS || endsSentence(text) || hasUppercase(text)) return false;
+  const words = text.split(' ').filter(Boolean);
+  if (words.length < 2 || words.length > 3) return false;
+  let runs = 0;
+  for (DIGIT_RUNS.lastIndex = 0; DIGIT_RUNS.exec(text) !== null;) runs++;
+  // the number stands as its own word: `4 นาที…`, not glued inside one (`ปี2024`)
+  return runs === 1 && words.filter((w) => /^\p{Nd}{1,3}$/u.test(w)).length === 1;
+}
+
 /**
  * Cut the page into its regions. `wallWithoutBrand`: the platform (from the URL) closes its
  * stories with a preview wall that need not name the brand (see `unbrandedWallStart`).
@@ -1137,6 +1313,8 @@ export function segment(
 ): Segments {
   const lines = [...classified];
   demoteBodyMentions(lines);
+  gluedCardsByShape(lines);
+  readingTimesByPlace(lines);
   cutRepeat(lines, lastLineOpen);
   platformFooter(lines, lastLineOpen);
   trailingChrome(lines);

@@ -42,6 +42,10 @@ export const OPENING_STANDFIRST_MAX_CHARS = 200;
 /** A byline is at most this many words and characters. */
 export const BYLINE_MAX_WORDS = 5;
 export const BYLINE_MAX_CHARS = 60;
+/** An author label before a colon (`Συντάκτης: Name`) is one word of at most this many characters. */
+export const BYLINE_LABEL_MAX_CHARS = 16;
+/** The lower-case word joining two writers' names (`and`, `und`, `и`) is at most this long. */
+export const NAME_JOINER_MAX_CHARS = 4;
 /** A lower-case word that opens a byline by its shape (`di Marco Ferri`, `od Jana Nováka`) has at most this many characters. */
 export const BYLINE_SHAPE_OPENER_MAX_CHARS = 4;
 
@@ -52,10 +56,19 @@ export const DATELINE_DATE_MAX_CHARS = 24;
 /** A place closed by a period (`СОФИЯ. …`) has at least this many characters: `AI. It…` is no dateline. */
 export const DATELINE_PERIOD_PLACE_MIN_CHARS = 3;
 
+/**
+ * A photo caption told by its shape (`Caption sentence. Mynd: Name`, `…＝4日午前、国交省で`) is at
+ * most CAPTION_MAX_CHARS long; the when-and-where after a Japanese caption's `＝` at most
+ * CAPTION_WHEN_WHERE_MAX_CHARS.
+ */
+export const CAPTION_MAX_CHARS = 200;
+export const CAPTION_WHEN_WHERE_MAX_CHARS = 30;
 /** A line inserted mid-sentence (pull quote) is at most this long. */
 export const PULL_QUOTE_MAX_CHARS = 300;
 /** A pull quote that repeats a body sentence holds at least this many words (`"Yes."` is dialogue). */
 export const PULL_QUOTE_MIN_WORDS = 4;
+/** …or, in a script written without spaces, at least this many letters (`「地元の人が…」`). */
+export const PULL_QUOTE_MIN_UNSPACED_LETTERS = 8;
 /** …and repeats one of the body lines at most this many lines above it. */
 export const PULL_QUOTE_LOOKBACK_LINES = 8;
 
@@ -97,6 +110,14 @@ export const PRICE_NOTE_MAX_CHARS = 20;
 export const GLUED_LABEL_MAX_CHARS = 20;
 /** A reading-time line (`10+ min  |`, `5 min läsning`) is at most this long. */
 export const READING_TIME_MAX_CHARS = 32;
+/**
+ * A glued card line whose reading time no table knows (`Pub4 λεπτά ανάγνωσηςSection`): its unit is
+ * at most GLUED_UNIT_MAX_WORDS words, and the same unit is printed on at least GLUED_UNIT_MIN_CARDS lines.
+ */
+export const GLUED_UNIT_MAX_WORDS = 3;
+export const GLUED_UNIT_MIN_CARDS = 2;
+/** A reading-time unit no table knows (`λεπτά` in `7 λεπτά  |`, after a clock icon) is one word of at most this many letters. */
+export const READING_UNIT_MAX_CHARS = 12;
 /** A reading-time unit in a script without spaces (`分で読める`) is at most this many characters. */
 export const CASELESS_READING_UNIT_MAX_CHARS = 8;
 
@@ -242,6 +263,20 @@ export const FORM_MIN_LABELS = 2;
 export const FORM_MAX_LABELS = 12;
 /** A form holds at most this many lines of prose (the sign-in and register prompts, the lost-password question). */
 export const FORM_MAX_PROSE_LINES = 3;
+/**
+ * A sign-in form's buttons differ only in the provider's name (`Continue with Google` /
+ * `Continue with Apple`): this many of them in a row under field labels, or
+ * FORM_MIN_BUTTONS_ALONE without, make a form whatever prose its notices add (terms, a cookie
+ * notice), on a page with at most FORM_MAX_PARAGRAPHS line of two sentences or more.
+ */
+export const FORM_MIN_BUTTONS = 2;
+export const FORM_MIN_BUTTONS_ALONE = 3;
+export const FORM_MAX_PARAGRAPHS = 1;
+/** A button: at most this many words and characters, no sentence stop. */
+export const FORM_BUTTON_MAX_WORDS = 5;
+export const FORM_BUTTON_MAX_CHARS = 40;
+/** Two one-word buttons (`Googleで続ける`) share a label of at least this many characters. */
+export const FORM_BUTTON_LABEL_MIN_CHARS = 2;
 /** A field label: at most this many words and characters, no digit, no sentence stop. */
 export const FORM_LABEL_MAX_WORDS = 2;
 export const FORM_LABEL_MAX_CHARS = 24;
@@ -262,6 +297,14 @@ export const RECORD_MIN_SHARE = 0.5;
 export const RECORD_MIN_LINES = 3;
 
 /**
+ * Result cards (a search or listing page): at least RESULT_CARDS_MIN dates alone on their line,
+ * each under a card's publication, at most RESULT_CARD_MAX_LINES lines apart (date, snippet,
+ * title, `Pub · date`, publication).
+ */
+export const RESULT_CARDS_MIN = 2;
+export const RESULT_CARD_MAX_LINES = 5;
+
+/**
  * A letter or an e-mail without headers (judged only off a newsstand): its first line is a
  * greeting of at most LETTER_GREETING_MAX_WORDS words ending in a comma, and one of its last
  * LETTER_SIGN_OFF_WINDOW lines a sign-off of at most LETTER_SIGN_OFF_MAX_WORDS words ending in one.
@@ -277,6 +320,13 @@ export const LETTER_SIGN_OFF_WINDOW = 3;
  * QUANTITY_LINE_MAX_CHARS) that open with a quantity (`300 g de farina`, `1/2 chávena`).
  */
 export const MARKUP_MIN_LINES = 3;
+/**
+ * Off a newsstand, a text closed by a numbered list of at least NOTICES_MIN_ITEMS items
+ * (`1.` `2.` `3.`, with at most NOTICES_MAX_LINES_AFTER line after the last: a closing
+ * thank-you) is a bulletin, minutes or an agenda, not a story.
+ */
+export const NOTICES_MIN_ITEMS = 3;
+export const NOTICES_MAX_LINES_AFTER = 1;
 export const MARKUP_MIN_KINDS = 2;
 export const QUANTITY_RUN_MIN_LINES = 4;
 export const QUANTITY_LINE_MAX_CHARS = 48;
@@ -371,6 +421,9 @@ export const CARD_PUBLICATION_MAX_CANDIDATES = 8;
 
 /** Words two "Continue reading your story on the app / … in the magazine" lines share at least. */
 export const PAYWALL_PAIR_MIN_SHARED_WORDS = 3;
+
+/** In a script without spaces, the two lines share at least this many opening characters (more than their endings). */
+export const PAYWALL_PAIR_MIN_SHARED_CHARS = 8;
 
 /** …and at most this many words differ at their ends (fewer than they share). */
 export const PAYWALL_PAIR_MAX_DIFFERENT_WORDS = 3;

@@ -21,10 +21,13 @@ import {
   QUESTION_MARKS,
 } from './rules/generic.js';
 import {
+  BYLINE_LABEL_MAX_CHARS,
   BYLINE_MAX_CHARS,
   BYLINE_MAX_WORDS,
   CREDIT_LABEL_MAX_WORDS,
   BYLINE_SHAPE_OPENER_MAX_CHARS,
+  CAPTION_MAX_CHARS,
+  CAPTION_WHEN_WHERE_MAX_CHARS,
   CARD_PUBLICATION_MAX_CHARS,
   DATELINE_DATE_MAX_CHARS,
   DATELINE_MAX_CHARS,
@@ -32,10 +35,12 @@ import {
   DECK_MAX_CHARS,
   HEADER_BYLINE_MAX_OFFSET,
   HEADER_META_MAX_OFFSET,
+  NAME_JOINER_MAX_CHARS,
   OPENING_STANDFIRST_MAX_CHARS,
   PRESS_HEADER_WITH_PUBLICATION,
   PULL_QUOTE_LOOKBACK_LINES,
   PULL_QUOTE_MAX_CHARS,
+  PULL_QUOTE_MIN_UNSPACED_LETTERS,
   PULL_QUOTE_MIN_WORDS,
   STANDFIRST_MIN_WORDS,
   TITLE_MAX_CHARS,
@@ -70,7 +75,7 @@ const PARTICLES: ReadonlySet<string> = new Set(NAME_PARTICLES);
 const DATELINE_PLACE = /^\p{Lu}[\p{Lu}\p{M} .,'’()/&]*$/u;
 /** A place in a script without case (`नई दिल्ली`): at most three words of letters. */
 const CASELESS_PLACE = /^[\p{L}\p{M}]+(?: [\p{L}\p{M}]+){0,2}$/u;
-const QUOTE_OPENERS = new Set(["'", '"', '“', '‘', '«']);
+const QUOTE_OPENERS = new Set(["'", '"', '“', '‘', '«', '「', '『']);
 
 /** Each opener followed by its space (`by `), made once. */
 const OPENERS_SPACED = OPENERS.map((opener) => `${opener} `);
@@ -80,7 +85,21 @@ function stripOpener(text: string): { rest: string; opened: boolean } {
   for (const opener of OPENERS_SPACED) {
     if (folded.startsWith(opener)) return { rest: text.slice(opener.length).trim(), opened: true };
   }
-  return lowercaseOpener(text) ?? { rest: text, opened: false };
+  return lowercaseOpener(text) ?? labelOpener(text) ?? { rest: text, opened: false };
+}
+
+/**
+ * `Συντάκτης: Νίκος Παπαδάκης`, `Муаллиф: Name`: one capitalised word and a colon (an author
+ * label, in any language) before at least two capitalised words is the byline's opener.
+ */
+function labelOpener(text: string): { rest: string; opened: boolean } | null {
+  const colon = text.indexOf(': ');
+  if (colon <= 0 || colon > BYLINE_LABEL_MAX_CHARS) return null;
+  const label = text.slice(0, colon);
+  if (label.includes(' ') || !startsUppercase(label) || !hasLowercase(label)) return null;
+  const rest = text.slice(colon + 2).trim();
+  const words = rest.split(' ').filter(Boolean);
+  return words.length >= 2 && words.every(isNameWord) ? { rest, opened: true } : null;
 }
 
 /**
@@ -135,11 +154,27 @@ function labelledName(text: string): string | null {
 /** A line that reads as a person's name (`Sree Kumar`, `SREELEKHA CHATTERJEE`, `By Jane Doe`). */
 export function isNameLike(text: string): boolean {
   const { rest, opened } = stripOpener(text);
-  if (rest.length > BYLINE_MAX_CHARS || hasDigit(rest) || endsSentence(rest) || !hasLetter(rest))
+  if (rest.length > 2 * BYLINE_MAX_CHARS || hasDigit(rest) || endsSentence(rest) || !hasLetter(rest))
     return false;
   const words = rest.split(' ').filter(Boolean);
+  if (rest.length <= BYLINE_MAX_CHARS && isOneName(words, opened)) return true;
+  // `By Áine Ní Bhriain and Seán Ó Riada`: two names joined by one lower-case word, in any language
+  if (!opened) return false;
+  for (let k = 2; k < words.length - 1; k++) {
+    const joiner = words[k] as string;
+    if (startsUppercase(joiner) || !hasLowercase(joiner) || joiner.length > NAME_JOINER_MAX_CHARS) continue;
+    if (isOneName(words.slice(0, k), false) && isOneName(words.slice(k + 1), false)) return true;
+  }
+  return false;
+}
+
+function isOneName(words: readonly string[], opened: boolean): boolean {
   if (words.length > BYLINE_MAX_WORDS || (words.length < 2 && !opened)) return false;
-  return words.every((w) => startsUppercase(w) || isUncased(w) || PARTICLES.has(w.toLowerCase()));
+  return words.every(isNameWord);
+}
+
+function isNameWord(word: string): boolean {
+  return startsUppercase(word) || isUncased(word) || PARTICLES.has(word.toLowerCase());
 }
 
 /** `కె.`, `ಶ್ರೀನಿವಾಸ್`: a word of a script without capitals, where a name shows no case. */
@@ -480,22 +515,36 @@ const labelledHeader: HeaderMatcher = (content, i, draft, ledger, ctx) => {
 /** Title (and publication) above `Pub | Date` or date lines near the top: the metadata lines are the edition. */
 const metadataHeader: HeaderMatcher = (content, i, draft, ledger, ctx) => {
   let h = -1;
-  for (let k = i; k <= i + HEADER_META_MAX_OFFSET && k < content.length; k++) {
+  for (let k = i; k <= i + HEADER_META_MAX_OFFSET + 1 && k < content.length; k++) {
     const kind = content[k]?.kind;
     if (kind === 'pipe' || kind === 'date') {
       h = k;
       break;
     }
   }
+  // a third line above the date only as Title / Deck / Pub, the publication one the page's cards name
+  if (h - i === HEADER_META_MAX_OFFSET + 1 && !namesPagePublication(content[h - 1], ctx)) h = -1;
   if (h < 0) return null;
   const meta = content[h];
-  if (h - i === 2) {
+  if (h - i === HEADER_META_MAX_OFFSET + 1) {
+    useTitle(draft, ledger, content[i]);
+    const deckLine = content[i + 1] as ClassifiedLine;
+    if (deckLine.kind === 'text') {
+      draft.deck = deckLine.text;
+      ledger.use(deckLine);
+    }
+    const pubLine = content[i + 2] as ClassifiedLine;
+    draft.publication = pubLine.text;
+    ledger.remove(pubLine, 'layout');
+  } else if (h - i === 2) {
     if (meta?.publication !== undefined) {
       ledger.remove(content[i] as ClassifiedLine, 'layout');
       useTitle(draft, ledger, content[i + 1]);
     } else {
-      useTitle(draft, ledger, content[i]);
-      const pubLine = content[i + 1] as ClassifiedLine;
+      // Pub / Title / date when the first line is the name the page's cards print, else Title / Pub / date
+      const pubFirst = namesPagePublication(content[i], ctx) && !namesPagePublication(content[i + 1], ctx);
+      useTitle(draft, ledger, content[pubFirst ? i + 1 : i]);
+      const pubLine = content[pubFirst ? i : i + 1] as ClassifiedLine;
       draft.publication = pubLine.text;
       ledger.remove(pubLine, 'layout');
     }
@@ -538,6 +587,15 @@ const metadataHeader: HeaderMatcher = (content, i, draft, ledger, ctx) => {
   }
   return end;
 };
+
+/** Whether the line is a short text line naming a publication the page's cards or "More from" header name. */
+function namesPagePublication(line: ClassifiedLine | undefined, ctx: StoryContext): boolean {
+  return (
+    line?.kind === 'text' &&
+    line.text.length <= CARD_PUBLICATION_MAX_CHARS &&
+    (ctx.pagePublications ?? []).includes(line.key)
+  );
+}
 
 /** (Publication /) title / (deck /) `- Byline` or a credits line: short header lines above the byline marker. */
 const bylineMarkerHeader: HeaderMatcher = (content, i, draft, ledger) => {
@@ -615,6 +673,8 @@ export interface StoryContext {
   labelledHeader: boolean;
   /** No platform was recognised: a page opening with two short lines may be a PressReader-style header. */
   platformUnknown: boolean;
+  /** Publications the page's cards and "More from" headers name (folded keys): a header line that is one is no title. */
+  pagePublications?: readonly string[];
 }
 
 export function extractStory(
@@ -764,7 +824,11 @@ export function extractStory(
   for (let k = next; k < content.length; k++) {
     const line = content[k] as ClassifiedLine;
     // a photo caption between paragraphs is layout, as image alt text is
-    if (isTitleRepeat(line) || line.kind !== 'text' || (body.length > 0 && isPhotoCaption(line.text)))
+    if (
+      isTitleRepeat(line) ||
+      line.kind !== 'text' ||
+      (body.length > 0 && (isPhotoCaption(line.text) || isCaptionShaped(line.text)))
+    )
       ledger.remove(line, 'layout');
     else body.push(line);
   }
@@ -776,6 +840,44 @@ export function extractStory(
   const firstParagraph = draft.paragraphs[0];
   draft.dateline = firstParagraph === undefined ? null : findDateline(firstParagraph);
   return draft;
+}
+
+/**
+ * Photo captions between paragraphs, by their shape in any language: `Caption sentence. Mynd:
+ * Name` (one closed sentence, then a label of one word with its colon and a name in capitals,
+ * closing the line), and the Japanese press caption `<what it shows>＝<day and time>、<place>`
+ * (a full-width equals sign, then a short when-and-where holding a digit).
+ */
+function isCaptionShaped(text: string): boolean {
+  return creditClosesCaption(text) || whenAndWhereCaption(text);
+}
+
+function creditClosesCaption(text: string): boolean {
+  if (text.length > CAPTION_MAX_CHARS) return false;
+  const colon = text.lastIndexOf(': ');
+  if (colon <= 0) return false;
+  const space = text.lastIndexOf(' ', colon - 1);
+  const label = text.slice(space + 1, colon);
+  const caption = text.slice(0, Math.max(0, space)).trim();
+  if (label === '' || !startsUppercase(label) || !endsSentence(caption) || endsSentenceInside(caption))
+    return false;
+  const name = text
+    .slice(colon + 2)
+    .trim()
+    .split(' ');
+  return (
+    name.length >= 2 &&
+    name.length <= BYLINE_MAX_WORDS &&
+    name.every(isNameWord) &&
+    !hasDigit(text.slice(colon))
+  );
+}
+
+function whenAndWhereCaption(text: string): boolean {
+  const equals = text.indexOf('＝');
+  if (equals <= 0 || text.length > CAPTION_MAX_CHARS) return false;
+  const after = text.slice(equals + 1);
+  return after.length <= CAPTION_WHEN_WHERE_MAX_CHARS && /\p{Nd}/u.test(after) && !after.includes('。');
 }
 
 /**
@@ -803,7 +905,7 @@ function dropPullQuotes(body: readonly ClassifiedLine[], ledger: Ledger): Classi
 }
 
 /** Quotes that close a pull quote printed as a whole line. */
-const QUOTE_CLOSERS = new Set(['"', '”', '’', "'", '»']);
+const QUOTE_CLOSERS = new Set(['"', '”', '’', "'", '»', '」', '』']);
 
 /**
  * `"We never planned to grow."`: a whole line in quotes, or one whole sentence (the normalizer
@@ -817,13 +919,25 @@ function repeatsEarlierSentence(line: ClassifiedLine, kept: readonly ClassifiedL
   // unquoted, only a closed sentence: a subhead (`THE NEXT ORDER`) may repeat words of the text above
   if (!quoted && !endsSentence(line.text)) return false;
   const inner = quoted ? foldKey(text.slice(1, -1).trim()) : line.key;
-  if (wordCount(inner) < PULL_QUOTE_MIN_WORDS) return false;
+  // words, or in a script without spaces its letters (`「地元の人が…」`)
+  if (wordCount(inner) < PULL_QUOTE_MIN_WORDS && unspacedLetters(inner) < PULL_QUOTE_MIN_UNSPACED_LETTERS)
+    return false;
   // the paragraphs just before it only: a bounded look back keeps the body pass linear
   for (let k = kept.length - 1; k >= 0 && k >= kept.length - PULL_QUOTE_LOOKBACK_LINES; k--) {
     const key = (kept[k] as ClassifiedLine).key;
     if (key.length > inner.length && key.includes(inner)) return true;
   }
   return false;
+}
+
+/** Scripts from Thai on (U+0E00: Thai, Lao, Myanmar, Khmer, CJK, kana) are written without spaces between words. */
+const UNSPACED_SCRIPTS_FROM = 0x0e00;
+const LETTER = /\p{L}/u;
+
+function unspacedLetters(text: string): number {
+  let n = 0;
+  for (const ch of text) if ((ch.codePointAt(0) ?? 0) >= UNSPACED_SCRIPTS_FROM && LETTER.test(ch)) n++;
+  return n;
 }
 
 /** The story, or null when the page has neither a title nor paragraphs; its language is read from its text. */

@@ -111,8 +111,8 @@ export interface PlatformRules<Key extends string = Platform> {
    */
   linkIcons?: readonly string[];
   /**
-   * The icon ligatures printed before a reading time (`access_time7 min`, `access_time5 phút`):
-   * a digit run glued to one, then one short word, is a reading time whatever the word's language.
+   * The clock icon ligatures printed before a reading time (`access_time7 min`, `access_time5 דקות`):
+   * a number glued after one is a reading time whatever the word for minutes.
    */
   clockIcons?: readonly string[];
   /**
