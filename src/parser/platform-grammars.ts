@@ -8,7 +8,13 @@ import type { ClassifiedLine } from './classify.js';
 import { parseEditionLabel, type PrintedDate } from './edition.js';
 import { PLATFORMS } from './rules/platforms.js';
 import type { CreditLineRules } from './rules/types.js';
-import { CREDIT_LABELS, NAME_PARTICLES } from './rules/generic.js';
+import {
+  CATEGORY_LABELS,
+  CREDIT_LABELS,
+  NAME_PARTICLES,
+  ROLE_CREDIT_WORDS,
+  SECTION_WORDS,
+} from './rules/generic.js';
 import {
   BARE_WRITER_MIN_WORDS,
   BYLINE_MAX_CHARS,
@@ -101,8 +107,7 @@ function colonWriterOf(part: string): string | null {
   if (colon <= 0 || colon > CREDIT_OPENER_MAX_CHARS * CREDIT_LABEL_MAX_WORDS) return null;
   const words = part.slice(0, colon).split(' ');
   const phrase = words.length > 1;
-  if (phrase && (words.length > CREDIT_LABEL_MAX_WORDS || !words.slice(1).every(startsLowercase)))
-    return null;
+  if (phrase && (words.length > CREDIT_LABEL_MAX_WORDS || !labelPhraseShaped(words))) return null;
   if (!phrase && colon > CREDIT_OPENER_MAX_CHARS) return null;
   const opener = part.slice(0, colon + 1);
   if (!hasLetter(opener) || hasDigit(opener)) return null;
@@ -113,6 +118,20 @@ function colonWriterOf(part: string): string | null {
     return null;
   const name = beforeOtherCredits(part.slice(colon + 2).trim());
   return name !== '' && isCreditedName(name, 1) ? name : null;
+}
+
+/** Marks that join two labels into one (`Teks & Gambar:`, `Text + Photos:`). */
+const LABEL_JOINERS: ReadonlySet<string> = new Set(['&', '+', '/']);
+
+/**
+ * A label phrase's later words are in lower case (`Teksts un foto:`), or open a second label
+ * after a joining mark (`Teks & Gambar:`, each label capitalised): a title-case section such
+ * as `Front Page:` is neither.
+ */
+function labelPhraseShaped(words: readonly string[]): boolean {
+  return words
+    .slice(1)
+    .every((w, k) => startsLowercase(w) || LABEL_JOINERS.has(w) || LABEL_JOINERS.has(words[k] ?? ''));
 }
 
 /** A name in a script that writes names without spaces (`陳美玲`, `佐藤健一`): Han or kana only. */
@@ -296,8 +315,48 @@ export function matchCreditLine(text: string): CreditLine | null {
       byline = last;
     }
   }
+  if (!credited && date !== null && (publication.endsWith(')') || emptySlot)) {
+    // the frame alone (`Pub (Country) · 4 abr. 2024`, `Pub (Country) - - date - - Section -`):
+    // the publication with its qualifier or the empty slot, and a date read; the writer's slot
+    // may be missing (the writer signs at the end), hold a bare name, or a role naming nobody
+    credited = true;
+    byline = frameWriterOf(parts, emptySlot);
+  }
   if (!credited) return null;
   return { publication, byline, date: date?.iso === null ? null : date };
+}
+
+/** Words of a slot that names no person: a role (`Our Correspondent`) or a section (`Front Page`, `Business`). */
+const NOBODY_WORDS: ReadonlySet<string> = new Set([
+  ...ROLE_CREDIT_WORDS,
+  ...SECTION_WORDS,
+  ...CATEGORY_LABELS.flatMap((label) => label.toLowerCase().split(' ')),
+]);
+
+/** `Our Correspondent`, `Staff Reporter`, `Front Page`: a credit slot that names a role or a section, not a person. */
+function namesNobody(slot: string): boolean {
+  return slot
+    .toLowerCase()
+    .split(' ')
+    .some((w) => NOBODY_WORDS.has(w));
+}
+
+/**
+ * The writer in a credit line read by its frame: the last slot after the date (after the
+ * section too in the `- -` form, which prints the section first), when it is a name, bare or
+ * under a label no table knows. A role (`Our Correspondent`), a section (`Front Page`) or nothing: null.
+ */
+function frameWriterOf(parts: readonly string[], emptySlot: boolean): string | null {
+  const dateAt = parts.findIndex((p, k) => k > 0 && p !== '' && isDateSlot(p));
+  const after = parts.slice(dateAt + 1).filter((p) => p !== '');
+  if (dateAt < 0 || after.length < (emptySlot ? 2 : 1)) return null;
+  const slot = beforeOtherCredits(after.at(-1) ?? '');
+  if (slot === '' || namesNobody(slot)) return null;
+  const prefixed = prefixedWriterOf(slot);
+  if (prefixed !== null) return prefixed;
+  return isCreditedName(slot, BARE_WRITER_MIN_WORDS) || (isCreditedName(slot, 1) && isCaseless(slot))
+    ? slot
+    : null;
 }
 
 const FOOTER_BRANDS: readonly string[] = PLATFORMS.flatMap((p) => p.footerBrands ?? []);

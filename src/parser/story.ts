@@ -820,6 +820,10 @@ export function extractStory(
     next++;
   }
 
+  // a credit line that names no writer: the writer signs at the end (`— Name`, `Material prepared by Name`)
+  const signature =
+    header === creditLineHeader && draft.byline === null ? closingSignature(content.at(-1)) : null;
+  if (signature !== null) draft.byline = signature;
   const body: ClassifiedLine[] = [];
   for (let k = next; k < content.length; k++) {
     const line = content[k] as ClassifiedLine;
@@ -827,6 +831,7 @@ export function extractStory(
     if (
       isTitleRepeat(line) ||
       line.kind !== 'text' ||
+      (signature !== null && k === content.length - 1) ||
       (body.length > 0 && (isPhotoCaption(line.text) || isCaptionShaped(line.text)))
     )
       ledger.remove(line, 'layout');
@@ -840,6 +845,24 @@ export function extractStory(
   const firstParagraph = draft.paragraphs[0];
   draft.dateline = firstParagraph === undefined ? null : findDateline(firstParagraph);
   return draft;
+}
+
+/**
+ * The writer's signature closing a story: `— Jordi Puig Serra` (a dash and a name), a name
+ * alone, or a short label then the name (`Матеріал підготувала Олена Коваль`: one capitalised
+ * word, lower-case words, then at least two capitalised ones), in any language. The name, or null.
+ */
+function closingSignature(line: ClassifiedLine | undefined): string | null {
+  if (line === undefined) return null;
+  const text = line.kind === 'dash' ? (line.detail ?? '') : line.kind === 'text' ? line.text : '';
+  if (text.length > 2 * BYLINE_MAX_CHARS || hasDigit(text) || endsSentence(text)) return null;
+  const words = text.split(' ').filter(Boolean);
+  let label = 0;
+  while (label < words.length && label <= CREDIT_LABEL_MAX_WORDS && startsLowercase(words[label + 1] ?? ''))
+    label++;
+  const name = words.slice(label === 0 ? 0 : label + 1);
+  if (label > CREDIT_LABEL_MAX_WORDS || name.length < 2 || name.length > BYLINE_MAX_WORDS) return null;
+  return name.every((w) => startsUppercase(w) || isUncased(w)) ? name.join(' ') : null;
 }
 
 /**

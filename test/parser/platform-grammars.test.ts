@@ -94,8 +94,40 @@ describe('PressReader credit lines', () => {
       byline: 'සුනිල් පෙරේරා',
       date: { label: '3 Oct 2023', iso: '2023-10-03' },
     });
-    // a cased last part may be a section: no credit without a prefix
-    expect(matchCreditLine('The Hindu (Chennai) · 3 Oct 2023 · Front Page')).toBeNull();
+    // a cased last part may be a section: the line is read by its frame, the section is no writer
+    expect(matchCreditLine('The Hindu (Chennai) · 3 Oct 2023 · Front Page')).toEqual({
+      publication: 'The Hindu (Chennai)',
+      byline: null,
+      date: { label: '3 Oct 2023', iso: '2023-10-03' },
+    });
+  });
+
+  it('reads the credit line by its frame whatever the writer slot holds (stranger-6)', () => {
+    const date = { label: '2 Jun 2024', iso: '2024-06-02' };
+    // no writer slot: the writer signs at the end of the story
+    expect(matchCreditLine('The Namibian (Namibia) · 2 Jun 2024')).toEqual({
+      publication: 'The Namibian (Namibia)',
+      byline: null,
+      date,
+    });
+    // a bare capitalised Latin-script name
+    expect(matchCreditLine('The Namibian (Namibia) · 2 Jun 2024 · Selma Nangolo')?.byline).toBe(
+      'Selma Nangolo',
+    );
+    // a credit naming a role, not a person
+    expect(matchCreditLine('The Namibian (Namibia) · 2 Jun 2024 · Our Correspondent')?.byline).toBeNull();
+    // the `- -` form prints the section first: a section alone is no writer
+    expect(matchCreditLine('День (Україна) - - 2 квіт. 2024 - - Суспільство -')).toEqual({
+      publication: 'День (Україна)',
+      byline: null,
+      date: { label: '2 квіт. 2024', iso: '2024-04-02' },
+    });
+    // two labels joined by `&` before the colon
+    expect(matchCreditLine('Kosmo 7 · Ahad, 4 Ogos 2024 · Teks & Gambar: Nurul Huda Ismail')?.byline).toBe(
+      'Nurul Huda Ismail',
+    );
+    // no frame (no qualifier, no empty slot): a date alone makes no credit line
+    expect(matchCreditLine('Дзеркало тижня · 12 березня 2024')).toBeNull();
   });
 
   it('reads a credit label phrase in no vocabulary by its shape, never a title-case section (stranger-4)', () => {

@@ -155,6 +155,67 @@ export const BYLINE_CREDITS: readonly string[] = [
   'additional reporting',
 ];
 
+/**
+ * Words that make a credit name a role, not a person (`Our Correspondent`, `Staff Reporter`,
+ * `Notre correspondant`, `Mwandishi Wetu`), lower-cased: a bare credit holding one names nobody.
+ */
+export const ROLE_CREDIT_WORDS: readonly string[] = [
+  'correspondent',
+  'correspondents',
+  'reporter',
+  'reporters',
+  'staff',
+  'desk',
+  'bureau',
+  'agencies',
+  'correspondant',
+  'correspondante',
+  'corresponsal',
+  'correspondente',
+  'corrispondente',
+  'redacción',
+  'redação',
+  'rédaction',
+  'redazione',
+  'redaktion',
+  'redactie',
+  'корреспондент',
+  'кореспондент',
+  'mwandishi',
+  'संवाददाता',
+  'نمائندہ',
+  'نمائندو',
+  'مراسل',
+];
+
+/**
+ * Words of a newspaper's section names (`Front Page`, `City News`, `Opinion`), lower-cased: a
+ * bare credit-line slot holding one is the section, not a writer. With `CATEGORY_LABELS`.
+ */
+export const SECTION_WORDS: readonly string[] = [
+  'front',
+  'page',
+  'news',
+  'opinion',
+  'editorial',
+  'comment',
+  'letters',
+  'sport',
+  'sports',
+  'world',
+  'nation',
+  'national',
+  'international',
+  'city',
+  'metro',
+  'local',
+  'regional',
+  'economy',
+  'politics',
+  'features',
+  'weekend',
+];
+
 /** Lower-case particles allowed inside a name (`Ana de Souza`). */
 export const NAME_PARTICLES: readonly string[] = [
   'de',
