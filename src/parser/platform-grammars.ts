@@ -27,6 +27,7 @@ import {
   CREDIT_OPENER_MAX_CHARS,
   CUT_BRAND_MIN_CHARS,
   FOOTER_LINE_MAX_CHARS,
+  LOGO_WORD_MAX_CHARS,
 } from './settings.js';
 import { endsSentence, hasDigit, hasLetter, startsLowercase } from './text.js';
 import type { Platform } from './types.js';
@@ -378,6 +379,24 @@ export function namesFooterBrand(text: string, cut: boolean): boolean {
     if (cut && lastWord.length >= CUT_BRAND_MIN_CHARS && brand.startsWith(lastWord)) return true;
   }
   return false;
+}
+
+const LOGOS: readonly { platform: Platform; name: string }[] = PLATFORMS.flatMap((p) =>
+  (p.logoNames ?? []).map((name) => ({ platform: p.platform, name })),
+);
+
+/**
+ * The platform whose logo the line is (`ZINIO logo`, `ZINIO लोगो`: the name, then one short word
+ * for "logo" in the UI's language), or null.
+ */
+export function logoPlatform(text: string): Platform | null {
+  for (const { platform, name } of LOGOS) {
+    if (!text.startsWith(`${name} `)) continue;
+    const word = text.slice(name.length + 1);
+    if (word !== '' && word.length <= LOGO_WORD_MAX_CHARS && !word.includes(' ') && hasLetter(word))
+      return platform;
+  }
+  return null;
 }
 
 const WALL_BRANDS: readonly string[] = PLATFORMS.flatMap((p) => p.wallBrands ?? []);

@@ -441,3 +441,6 @@ export const CONTENTS_LINKS_MAX = 3;
 
 /** How many header lines before a `- Byline` marker name the publication, title and deck. */
 export const PRESS_HEADER_WITH_PUBLICATION = 3;
+
+/** The word for "logo" after a platform's name in its logo's alt text (`ZINIO लोगो`) is at most this long. */
+export const LOGO_WORD_MAX_CHARS = 12;

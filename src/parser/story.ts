@@ -364,6 +364,18 @@ function endsSentenceInside(text: string): boolean {
 }
 
 /**
+ * `Why is the aquifer sinking so fast?`: a title asked as one question, short, no sentence
+ * ended inside it. A header scan reads it as a title, not as a sentence of the body.
+ */
+export function isQuestionTitle(text: string): boolean {
+  return (
+    text.length <= TITLE_MAX_CHARS &&
+    QUESTION_MARK_SET.has(text.at(-1) ?? '') &&
+    !endsSentenceInside(text.slice(0, -1))
+  );
+}
+
+/**
  * The standfirst a body-first page opens with when it prints no title: exactly two
  * sentences, a question and then the sentence that answers or teases it (`Why is the
  * train late? A look inside the signal boxes shows…`). Punctuation, not vocabulary: an
@@ -484,7 +496,7 @@ const issueTitleHeader: HeaderMatcher = (content, i, draft, ledger) => {
   if (
     titleLine?.kind === 'text' &&
     titleLine.text.length <= TITLE_MAX_CHARS &&
-    !endsSentence(titleLine.text) &&
+    (!endsSentence(titleLine.text) || isQuestionTitle(titleLine.text)) &&
     content[end + 1] !== undefined
   ) {
     useTitle(draft, ledger, titleLine);

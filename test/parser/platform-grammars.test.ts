@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyLine } from '../../src/parser/classify.js';
 import { normalizedLines, parsePage } from '../../src/parser/index.js';
 import { normalizeInput, stripIconLigatures } from '../../src/parser/normalize.js';
-import { matchCreditLine, repairDropCap } from '../../src/parser/platform-grammars.js';
+import { logoPlatform, matchCreditLine, repairDropCap } from '../../src/parser/platform-grammars.js';
 
 describe('PressReader print footers in any language, whole or cut (issue 11, second stranger)', () => {
   const story = [
@@ -376,5 +376,15 @@ describe('PressReader credit lines read by their structure under an unknown pref
     expect(matchCreditLine('Diena · Front page · tekstur Jógvan Hansen')).toBeNull();
     // a one-character label may open a name (`文在寅`): only a marked or longer label is cut when glued
     expect(matchCreditLine('東洋新報 · 令和5年3月1日 · 文在寅')).toBeNull();
+  });
+});
+
+describe('platform logo lines', () => {
+  it('reads a logo alt text translated into the UI language (stranger-6)', () => {
+    expect(logoPlatform('ZINIO logo')).toBe('zinio');
+    expect(logoPlatform('ZINIO लोगो')).toBe('zinio');
+    // the name in running text, or followed by more than one word, is no logo
+    expect(logoPlatform('ZINIO sells single issues')).toBeNull();
+    expect(logoPlatform('Zinio logo')).toBeNull();
   });
 });

@@ -9,6 +9,75 @@ export const QUESTION_MARKS: readonly string[] = ['?', '؟', '？'];
 /** One printed price: `$149.99`, `₹ 1,272.74`, `US$ 5`, `NT$ 95.00`. A line may glue two (old and new price) and add a `/Year` suffix. */
 export const PRICE = /^(?:US|[ACS]|NZ|NT|HK)?[$€£₹¥] ?\d[\d,.]{0,19}$/u;
 
+/**
+ * A price printed with its currency after the amount (`2 500 XOF`, `12,99 €`, `150 MAD`), as
+ * French, West African and most European stores print it: digits with their group marks, then
+ * a currency symbol or an ISO code (`CURRENCY_CODES`).
+ */
+export const PRICE_CURRENCY_AFTER = /^\d[\d ,.]{0,15}([A-Z]{3}|[$€£₹¥])$/u;
+
+/** ISO 4217 codes a price may print after its amount (`PRICE_CURRENCY_AFTER`). */
+export const CURRENCY_CODES: readonly string[] = [
+  'USD',
+  'EUR',
+  'GBP',
+  'CHF',
+  'INR',
+  'JPY',
+  'CNY',
+  'HKD',
+  'TWD',
+  'KRW',
+  'SGD',
+  'AUD',
+  'NZD',
+  'CAD',
+  'XOF',
+  'XAF',
+  'NGN',
+  'GHS',
+  'KES',
+  'TZS',
+  'UGX',
+  'ETB',
+  'ZAR',
+  'MAD',
+  'DZD',
+  'TND',
+  'EGP',
+  'TRY',
+  'RUB',
+  'UAH',
+  'PLN',
+  'CZK',
+  'HUF',
+  'RON',
+  'SEK',
+  'NOK',
+  'DKK',
+  'ISK',
+  'BRL',
+  'MXN',
+  'ARS',
+  'CLP',
+  'COP',
+  'PEN',
+  'IDR',
+  'MYR',
+  'PHP',
+  'THB',
+  'VND',
+  'PKR',
+  'BDT',
+  'LKR',
+  'NPR',
+  'AED',
+  'SAR',
+  'QAR',
+  'KWD',
+  'ILS',
+];
+
 /** Currency symbols that open a price. */
 export const CURRENCY_SYMBOLS: readonly string[] = ['$', '€', '£', '₹', '¥'];
 
