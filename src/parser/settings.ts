@@ -444,3 +444,8 @@ export const PRESS_HEADER_WITH_PUBLICATION = 3;
 
 /** The word for "logo" after a platform's name in its logo's alt text (`ZINIO लोगो`) is at most this long. */
 export const LOGO_WORD_MAX_CHARS = 12;
+
+/** A paper's code after a dateline's place (`LYON, LP –`) is at most this many capitals; `LONDON, UK` drops its code too. */
+export const PAPER_CODE_MAX_CHARS = 4;
+/** A place in a script without case set off by a colon glued to it (`काठमाडौं: …`) is at most this many words. */
+export const CASELESS_PLACE_GLUED_COLON_MAX_WORDS = 2;

@@ -32,6 +32,8 @@ import {
   DATELINE_DATE_MAX_CHARS,
   DATELINE_MAX_CHARS,
   DATELINE_PERIOD_PLACE_MIN_CHARS,
+  CASELESS_PLACE_GLUED_COLON_MAX_WORDS,
+  PAPER_CODE_MAX_CHARS,
   DECK_MAX_CHARS,
   HEADER_BYLINE_MAX_OFFSET,
   HEADER_META_MAX_OFFSET,
@@ -72,7 +74,7 @@ export interface StoryDraft {
 const OPENERS = [...BYLINE_OPENERS].sort((a, b) => b.length - a.length);
 const CREDITS: ReadonlySet<string> = new Set(BYLINE_CREDITS);
 const PARTICLES: ReadonlySet<string> = new Set(NAME_PARTICLES);
-const DATELINE_PLACE = /^\p{Lu}[\p{Lu}\p{M} .,'’()/&]*$/u;
+const DATELINE_PLACE = /^\p{Lu}[\p{Lu}\p{M} .,'’()/&-]*$/u;
 /** A place in a script without case (`नई दिल्ली`): at most three words of letters. */
 const CASELESS_PLACE = /^[\p{L}\p{M}]+(?: [\p{L}\p{M}]+){0,2}$/u;
 const QUOTE_OPENERS = new Set(["'", '"', '“', '‘', '«', '「', '『']);
@@ -217,21 +219,43 @@ export function findDateline(paragraph: string): string | null {
     const at = paragraph.indexOf(sep);
     if (at <= 0 || at > DATELINE_MAX_CHARS + DATELINE_DATE_MAX_CHARS) continue;
     const printed = paragraph.slice(0, at).trim();
-    const prefix = withoutDate(printed);
+    // `MENDOZA.– …`, `TOULON (Var). – …`: a period closing the place is the dateline's punctuation
+    const stopped = withoutClosingPeriod(printed);
+    const prefix = withoutDate(stopped);
     if (prefix.length > DATELINE_MAX_CHARS) continue;
     const place = withoutAgency(prefix);
     if (place.length < 2 || wordCount(place) > 4) continue;
     if (CASELESS_PLACE.test(place) && !hasLowercase(place) && !hasUppercase(place)) {
-      // a script without capitals cannot show a place by its case: only the spaced colon, a dash or a date sets it off
+      // a script without capitals cannot show a place by its case: only a colon closing one or two
+      // words, a dash or a date sets it off
       if (sep !== ': ' || paragraph.charAt(at - 1) === ' ' || prefix !== printed) return place;
+      if (wordCount(place) <= CASELESS_PLACE_GLUED_COLON_MAX_WORDS) return place;
       continue;
     }
     if (!DATELINE_PLACE.test(place.toUpperCase())) continue;
-    if (!hasLowercase(place)) return place;
+    if (!hasLowercase(place)) return withoutCode(place);
     if (hasAgency(prefix) && place.split(' ').every(startsUppercase)) return place;
-    if (placeInCountry(place)) return place;
+    // `NAIROBI, Kenya — …` keeps its country as printed; `CÓRDOBA, Sierras.– …` closes the place
+    if (placeInCountry(place)) return stopped === printed ? place : (place.split(', ')[0] ?? place);
   }
   return periodDateline(paragraph);
+}
+
+/** `MENDOZA.` → `MENDOZA`: a closing period, not an abbreviation's (`N.L.`, `ST.` keep theirs). */
+function withoutClosingPeriod(prefix: string): string {
+  if (!prefix.endsWith('.')) return prefix;
+  const last = prefix.slice(prefix.lastIndexOf(' ') + 1, -1);
+  return last.length < 3 || last.includes('.') ? prefix : prefix.slice(0, -1).trimEnd();
+}
+
+/** `LYON, LP` → `LYON`: a paper's code in capitals after the place (two to four letters, no dots) is not the place's. */
+function withoutCode(place: string): string {
+  const comma = place.lastIndexOf(', ');
+  if (comma <= 0) return place;
+  const code = place.slice(comma + 2);
+  return code.length >= 2 && code.length <= PAPER_CODE_MAX_CHARS && /^\p{Lu}+$/u.test(code)
+    ? place.slice(0, comma)
+    : place;
 }
 
 /**

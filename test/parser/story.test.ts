@@ -66,6 +66,14 @@ describe('datelines', () => {
     ['AI. It is everywhere now.', null],
     ['THE ALTERNATIVES. AND FOR THAT, I LOVE THEM', null],
     ['THE GRILLES. OH GOD, THE GRILLES. Haven’t you moaned…', null],
+    // a hyphenated place, a closing period, a department, a region, a paper's code (stranger-6 class 12)
+    ['SAINT-ÉTIENNE – Le conseil municipal a voté…', 'SAINT-ÉTIENNE'],
+    ['MENDOZA.– La provincia anunció…', 'MENDOZA'],
+    ['TOULON (Var). – Le port militaire accueille…', 'TOULON'],
+    ['SALTA, Argentina.– El gobierno provincial…', 'SALTA'],
+    ['LYON, LP – Les transports en commun…', 'LYON'],
+    ["ST. JOHN'S, N.L.– Newfoundland's premier…", "ST. JOHN'S, N.L."],
+    ['काठमाडौं: सरकारले नयाँ बजेट ल्याएको छ।', 'काठमाडौं'],
   ])('%s → %s', (text, place) => {
     expect(findDateline(text)).toBe(place);
   });
