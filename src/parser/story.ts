@@ -10,13 +10,14 @@ import { proseSentences } from './evidence.js';
 import { storyLanguage } from './language.js';
 import { isBoilerplate, type Ledger } from './ledger.js';
 import { labelledHeaderAt, repairDropCap } from './platform-grammars.js';
-import { isPhotoCaption, readCredits } from './credits.js';
+import { isCreditLabelWord, isPhotoCaption, readCredits } from './credits.js';
 import {
   BYLINE_CREDITS,
   BYLINE_OPENERS,
   DATELINE_PERIOD,
   DATELINE_BRACKETS,
   DATELINE_SEPARATORS,
+  HONORIFIC_WORDS,
   NAME_PARTICLES,
   QUESTION_MARKS,
 } from './rules/generic.js';
@@ -25,6 +26,7 @@ import {
   BYLINE_MAX_CHARS,
   BYLINE_MAX_WORDS,
   CREDIT_LABEL_MAX_WORDS,
+  SHORT_BYLINE_PREFIX_MAX_LETTERS,
   BYLINE_SHAPE_OPENER_MAX_CHARS,
   CAPTION_MAX_CHARS,
   CAPTION_WHEN_WHERE_MAX_CHARS,
@@ -74,20 +76,63 @@ export interface StoryDraft {
 const OPENERS = [...BYLINE_OPENERS].sort((a, b) => b.length - a.length);
 const CREDITS: ReadonlySet<string> = new Set(BYLINE_CREDITS);
 const PARTICLES: ReadonlySet<string> = new Set(NAME_PARTICLES);
+const HONORIFICS: ReadonlySet<string> = new Set(HONORIFIC_WORDS);
 const DATELINE_PLACE = /^\p{Lu}[\p{Lu}\p{M} .,'’()/&-]*$/u;
 /** A place in a script without case (`नई दिल्ली`): at most three words of letters. */
 const CASELESS_PLACE = /^[\p{L}\p{M}]+(?: [\p{L}\p{M}]+){0,2}$/u;
 const QUOTE_OPENERS = new Set(["'", '"', '“', '‘', '«', '「', '『']);
 
-/** Each opener followed by its space (`by `), made once. */
-const OPENERS_SPACED = OPENERS.map((opener) => `${opener} `);
+/** Each opener followed by its space (`by `) or a colon glued to it (`بقلم: `), made once. */
+const OPENERS_SPACED = OPENERS.flatMap((opener) =>
+  opener.endsWith(':') ? [`${opener} `] : [`${opener} `, `${opener}: `],
+);
 
 function stripOpener(text: string): { rest: string; opened: boolean } {
   const folded = text.toLowerCase();
   for (const opener of OPENERS_SPACED) {
     if (folded.startsWith(opener)) return { rest: text.slice(opener.length).trim(), opened: true };
   }
-  return lowercaseOpener(text) ?? labelOpener(text) ?? { rest: text, opened: false };
+  return (
+    lowercaseOpener(text) ??
+    labelOpener(text) ??
+    creditPhraseOpener(text) ??
+    titleCasePrefix(text) ?? { rest: text, opened: false }
+  );
+}
+
+/**
+ * `Testo e foto di Paolo Bianchi`, `Text and photos by Name`: credit label words (`rules/generic.ts`),
+ * then the language's short lower-case "by", then a name of at least two words. The phrase is the opener.
+ */
+function creditPhraseOpener(text: string): { rest: string; opened: boolean } | null {
+  const words = text.split(' ').filter(Boolean);
+  let k = 0;
+  while (k < words.length && k < CREDIT_LABEL_MAX_WORDS && isCreditLabelWord(words[k] ?? '')) k++;
+  const by = words[k] ?? '';
+  if (k === 0 || by.length > BYLINE_SHAPE_OPENER_MAX_CHARS || !startsLowercase(by)) return null;
+  const name = words.slice(k + 1);
+  return name.length >= 2 && name.length <= BYLINE_MAX_WORDS && name.every(isNameWord)
+    ? { rest: name.join(' '), opened: true }
+    : null;
+}
+
+/**
+ * `Na AMINA JUMA` (Swahili), `Nā Hēmi Tāwhiri` (Māori): a title-case prefix the tables do not
+ * list before a name of at least two words. Told by shape: the name in capitals under a
+ * prefix in ordinary case, or a prefix of at most SHORT_BYLINE_PREFIX_MAX_LETTERS letters
+ * (a first name is longer). Honorifics (`Dr`, `Mrs`) and `Master Danny Gorgonia` are the name's.
+ */
+function titleCasePrefix(text: string): { rest: string; opened: boolean } | null {
+  const words = text.split(' ').filter(Boolean);
+  const prefix = words[0] ?? '';
+  const name = words.slice(1);
+  if (name.length < 2 || name.length > BYLINE_MAX_WORDS) return null;
+  if (!startsUppercase(prefix) || !hasLowercase(prefix) || !hasLetter(prefix) || prefix.includes('.'))
+    return null;
+  if (HONORIFICS.has(prefix.toLowerCase()) || !name.every(isNameWord)) return null;
+  const capitals = name.every((w) => hasUppercase(w) && !hasLowercase(w));
+  const short = [...prefix].length <= SHORT_BYLINE_PREFIX_MAX_LETTERS;
+  return capitals || short ? { rest: name.join(' '), opened: true } : null;
 }
 
 /**
@@ -132,11 +177,19 @@ export function extractByline(text: string): string | null {
     if (CREDITS.has(folded) || folded === 'by' || word === '|' || word === '/') break;
     kept.push(word);
   }
-  const name = kept
-    .join(' ')
+  const name = withoutTrailer(kept.join(' '))
     .replace(/[,;:]$/u, '')
     .trim();
   return name === '' ? null : name;
+}
+
+/**
+ * `Inês Carvalho, de Coimbra`, `Name, candidate of sciences` → the name: what a comma adds
+ * after it in lower case (where the writer is from, a credential) is not the name.
+ */
+function withoutTrailer(name: string): string {
+  const comma = name.indexOf(', ');
+  return comma > 0 && startsLowercase(name.slice(comma + 2)) ? name.slice(0, comma) : name;
 }
 
 /**

@@ -20,6 +20,14 @@ describe('bylines', () => {
     ['بقلم مارتا كوالتشيك', 'مارتا كوالتشيك'],
     ['מאת מרתה קובלצ׳יק', 'מרתה קובלצ׳יק'],
     ['تحریر: مارتا کوالچک', 'مارتا کوالچک'],
+    // prefixes in more shapes, and what follows the name (stranger-6 class 9)
+    ['بقلم: ليلى منصور', 'ليلى منصور'],
+    ['Na AMINA JUMA', 'AMINA JUMA'],
+    ['Nā Hēmi Tāwhiri', 'Hēmi Tāwhiri'],
+    ['Testo e foto di Paolo Bianchi', 'Paolo Bianchi'],
+    ['Por Inês Carvalho, de Coimbra', 'Inês Carvalho'],
+    ['Dr Ana Ruiz', 'Dr Ana Ruiz'],
+    ['Master Danny Gorgonia', 'Master Danny Gorgonia'],
     ['', null],
   ])('%s → %s', (text, name) => {
     expect(extractByline(text)).toBe(name);

@@ -285,6 +285,21 @@ export const SECTION_WORDS: readonly string[] = [
   'weekend',
 ];
 
+/** Honorifics that open a name and stay in the byline (`Dr Ana Ruiz`, `Mrs Jane Doe`), lower-cased, without their period. */
+export const HONORIFIC_WORDS: readonly string[] = [
+  'dr',
+  'mr',
+  'mrs',
+  'ms',
+  'mx',
+  'sir',
+  'st',
+  'fr',
+  'sr',
+  'jr',
+  'prof',
+];
+
 /** Lower-case particles allowed inside a name (`Ana de Souza`). */
 export const NAME_PARTICLES: readonly string[] = [
   'de',
