@@ -522,7 +522,8 @@ type HeaderMatcher = (
 
 /**
  * Title / credit line / standfirst printed with no blank line between them, and a blank line
- * under the standfirst before the body: the paragraph is set apart from the body as the deck.
+ * under the standfirst before the body, or a standfirst's shape (one or two sentences, long
+ * enough: `isStandfirst`) where the body follows with no blank line: the deck.
  */
 function setApartAsStandfirst(
   above: ClassifiedLine | undefined,
@@ -533,7 +534,7 @@ function setApartAsStandfirst(
     above !== undefined &&
     below !== undefined &&
     candidate.lineNo === above.lineNo + 1 &&
-    below.lineNo > candidate.lineNo + 1
+    (below.lineNo > candidate.lineNo + 1 || isStandfirst(candidate.text))
   );
 }
 
