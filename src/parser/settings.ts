@@ -452,3 +452,12 @@ export const CASELESS_PLACE_GLUED_COLON_MAX_WORDS = 2;
 
 /** A title-case byline prefix no table lists (`Nā Hēmi Tāwhiri`) is at most this many letters, when the name is not in capitals. */
 export const SHORT_BYLINE_PREFIX_MAX_LETTERS = 2;
+
+/** An article toolbar line (`SharePrintListenTranslate`, `Share Print Listen Translate`) is at most this long… */
+export const TOOLBAR_MAX_CHARS = 60;
+/** …and prints this many labels, or more (a three-word title-case deck under a credit line is rare)… */
+export const TOOLBAR_MIN_LABELS = 3;
+/** …and at most this many. */
+export const TOOLBAR_MAX_LABELS = 6;
+/** A Hebrew-calendar date (`כ״ה באדר ב׳ התשפ״ד`) is at most this many words. */
+export const HEBREW_DATE_MAX_WORDS = 5;

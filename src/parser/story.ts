@@ -48,6 +48,10 @@ import {
   PULL_QUOTE_MIN_WORDS,
   STANDFIRST_MIN_WORDS,
   TITLE_MAX_CHARS,
+  TOOLBAR_MAX_CHARS,
+  TOOLBAR_MAX_LABELS,
+  TOOLBAR_MIN_LABELS,
+  HEBREW_DATE_MAX_WORDS,
 } from './settings.js';
 import {
   endsSentence,
@@ -523,7 +527,8 @@ type HeaderMatcher = (
 /**
  * Title / credit line / standfirst printed with no blank line between them, and a blank line
  * under the standfirst before the body, or a standfirst's shape (one or two sentences, long
- * enough: `isStandfirst`) where the body follows with no blank line: the deck.
+ * enough: `isStandfirst`) where the body follows with no blank line: the deck. A lede is set
+ * apart from the credit line by a blank line (golden 304).
  */
 function setApartAsStandfirst(
   above: ClassifiedLine | undefined,
@@ -826,6 +831,16 @@ export function extractStory(
   const isTitleRepeat = (line: ClassifiedLine | undefined): boolean =>
     line !== undefined && line.kind === 'text' && titleKey !== null && line.key === titleKey;
 
+  if (header === creditLineHeader) {
+    // under a credit line: the article toolbar's labels, a date in another calendar (`ב׳ באדר ב׳ תשפ״ד`)
+    for (let line = content[next]; line?.kind === 'text'; line = content[next]) {
+      if (isToolbar(line.text)) ledger.remove(line, 'navigation');
+      else if (isHebrewCalendarDate(line.text)) ledger.remove(line, 'layout');
+      else break;
+      next++;
+    }
+  }
+
   if (headerFound) {
     const candidate = content[next];
     const after = content[next + 1];
@@ -935,6 +950,44 @@ export function extractStory(
   const firstParagraph = draft.paragraphs[0];
   draft.dateline = firstParagraph === undefined ? null : findDateline(firstParagraph);
   return draft;
+}
+
+/** `SharePrintListenTranslate`: capitalised words glued into one, each a capital and lower-case letters. */
+const GLUED_LABELS = /^(?:\p{Lu}\p{Ll}{2,}){3,6}$/u;
+/** One spaced toolbar label (`Share`, `Écouter`): a capital and at least three lower-case letters (`The`, `Why` are not). */
+const SPACED_LABEL = /^\p{Lu}\p{Ll}{3,}$/u;
+
+/**
+ * The article toolbar under a credit line, its button labels (share, print, listen, translate)
+ * printed as one line in any language with case: glued into one word
+ * (`CompartirImprimirEscucharTraducir`) or spaced (`Share Print Listen Translate`), each
+ * label one capitalised word of four letters or more, no punctuation. A caseless script's
+ * spaced labels cannot be told from a short deck by shape and are left to the deck.
+ */
+function isToolbar(text: string): boolean {
+  if (text.length > TOOLBAR_MAX_CHARS) return false;
+  if (GLUED_LABELS.test(text)) return true;
+  const words = text.split(' ');
+  return (
+    words.length >= TOOLBAR_MIN_LABELS &&
+    words.length <= TOOLBAR_MAX_LABELS &&
+    words.every((w) => SPACED_LABEL.test(w))
+  );
+}
+
+/** Geresh and gershayim, which write Hebrew numerals (`כ״ה`, `ב׳`, `תשפ״ד`), in Hebrew or ASCII marks. */
+const HEBREW_NUMERAL_MARKS: readonly string[] = ['׳', '״', "'", '"'];
+const HEBREW_WORD = /^[\p{Script=Hebrew}'"]+$/u;
+
+/**
+ * `ב׳ באדר ב׳ תשפ״ד`, `כ״ה בשבט התשפ״ד`: a date in the Hebrew calendar, two to five words of
+ * Hebrew letters, the day and the year (at least two words) written as numerals with their marks.
+ */
+function isHebrewCalendarDate(text: string): boolean {
+  const words = text.split(' ');
+  if (words.length < 2 || words.length > HEBREW_DATE_MAX_WORDS || !words.every((w) => HEBREW_WORD.test(w)))
+    return false;
+  return words.filter((w) => HEBREW_NUMERAL_MARKS.some((m) => w.includes(m))).length >= 2;
 }
 
 /**

@@ -13,7 +13,8 @@ describe('PressReader print footers in any language, whole or cut (issue 11, sec
   ];
   const url = 'https://www.pressreader.com/netherlands/nrc/20250304/281500000000001';
   const footerOf = (lines: string[]) => {
-    const out = parsePage([...story, ...lines].join('\n'), { url });
+    // the lede set apart from the credit line by a blank line (glued under it, a standfirst is the deck)
+    const out = parsePage([...story.slice(0, 2), '', ...story.slice(2), ...lines].join('\n'), { url });
     expect(out.story?.paragraphs).toEqual(story.slice(2));
     return out.removed.map((r) => r.text).slice(1);
   };
