@@ -188,6 +188,27 @@ export function extractByline(text: string): string | null {
 }
 
 /**
+ * The byline of Magzter's `- {By} {Name}` line, its "by" translated into any language: a
+ * title-case word no table lists before a name of two or more words (`- Troch Jan Jansen`,
+ * `- Беседовала Анна Петрова`) is that word. Two words alone are a name (`- RATNA RAO`).
+ */
+export function dashByline(detail: string): string | null {
+  const name = extractByline(detail);
+  if (name === null || stripOpener(detail).opened) return name;
+  const words = name.split(' ');
+  const prefix = words[0] ?? '';
+  return words.length >= 3 &&
+    startsUppercase(prefix) &&
+    hasLowercase(prefix) &&
+    !prefix.includes('.') &&
+    !HONORIFICS.has(prefix.toLowerCase()) &&
+    words.slice(1).every(isNameWord) &&
+    startsUppercase(words[1] ?? '')
+    ? words.slice(1).join(' ')
+    : name;
+}
+
+/**
  * `Inês Carvalho, de Coimbra`, `Name, candidate of sciences` → the name: what a comma adds
  * after it in lower case (where the writer is from, a credential) is not the name.
  */
@@ -874,7 +895,7 @@ export function extractStory(
       const detail = bylineLine.detail ?? '';
       // `- Texto: Ana Ruiz, Fotos: …`: a credits line behind the dash
       const credits = readCredits(detail);
-      draft.byline = credits === null ? extractByline(detail) : credits.writer;
+      draft.byline = credits === null ? dashByline(detail) : credits.writer;
       ledger.remove(bylineLine, 'layout');
       next++;
     } else if (bylineLine?.kind === 'credit') {

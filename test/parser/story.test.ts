@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parsePage } from '../../src/parser/index.js';
-import { extractByline, findDateline, isNameLike, isStandfirst } from '../../src/parser/story.js';
+import { dashByline, extractByline, findDateline, isNameLike, isStandfirst } from '../../src/parser/story.js';
 
 const BODY = [
   'The first paragraph of the story runs long enough to be a paragraph, with a full stop at its end.',
@@ -43,6 +43,20 @@ describe('bylines', () => {
     );
     expect(isNameLike('No kidding!')).toBe(false);
     expect(isNameLike('Top 10 cars')).toBe(false);
+  });
+});
+
+describe("Magzter's `- {By} {Name}` line with its by in any language (stranger-6 class 9)", () => {
+  it.each([
+    ['Troch Jan Jansen', 'Jan Jansen'],
+    ['Röportaj: Ayşe Kaya', 'Ayşe Kaya'],
+    ['Беседовала Анна Петрова', 'Анна Петрова'],
+    ['By Ana Maria Popescu', 'Ana Maria Popescu'],
+    ['RATNA RAO', 'RATNA RAO'],
+    ['Dr. Katrin Albers', 'Dr. Katrin Albers'],
+    ['Eva de Boer', 'Eva de Boer'],
+  ])('- %s → %s', (detail, name) => {
+    expect(dashByline(detail)).toBe(name);
   });
 });
 
