@@ -136,8 +136,8 @@ const DATE_CONNECTORS: ReadonlySet<string> = new Set([
   'd.',
   'оны',
 ]);
-/** A day as printed before or after a month word: `3`, `3.`, `1er`, `1º`. */
-const DAY_TOKEN = /^(\d{1,2})(?:[.ºª]|er)?$/u;
+/** A day as printed before or after a month word: `3`, `3.`, `1er`, `1º`, `2nd`. */
+const DAY_TOKEN = /^(\d{1,2})(?:[.ºª]|er|st|nd|rd|th)?$/u;
 /** A year as printed: `2022`, `2022.` (Hungarian puts the year first, with a dot), `2022م` (Arabic marks the Gregorian year). */
 const YEAR_TOKEN = /^(\d{4})[.م]?$/u;
 /** Commas that may close a word of a date, in the scripts newsstands print. */
@@ -374,9 +374,39 @@ export function isDayAndMonth(text: string): boolean {
   return named !== null && named.taken === words.length - 1;
 }
 
+/** `'23`, `’23` closing a date: a year printed with two digits. */
+const TWO_DIGIT_YEAR = /(^|[\s,])['’‘](\d{2})$/u;
+/** Two-digit years from this one on are read in the 1900s. */
+const TWO_DIGIT_YEAR_PIVOT = 50;
+/** Chinese numerals before a date's counter: `二〇二三年`, `十二月`, `二十三日`. */
+const CHINESE_NUMERALS = /[〇零一二三四五六七八九十]{1,4}(?=[年月日号號])/gu;
+const CHINESE_DIGITS = '〇一二三四五六七八九';
+
+/** A Chinese numeral as a number: digit by digit (`二〇二三`), or tens and units around `十` (`二十三`). */
+function chineseNumber(numeral: string): string {
+  const digits = numeral.replaceAll('零', '〇');
+  const ten = digits.indexOf('十');
+  if (ten < 0) return [...digits].map((d) => CHINESE_DIGITS.indexOf(d)).join('');
+  const tens = ten === 0 ? 1 : CHINESE_DIGITS.indexOf(digits.charAt(ten - 1));
+  const units = ten === digits.length - 1 ? 0 : CHINESE_DIGITS.indexOf(digits.charAt(ten + 1));
+  return String(tens * 10 + units);
+}
+
+/**
+ * The date as its shapes read it: digits of any script as ASCII digits (`٣ مارس ٢٠٢٢`), Chinese
+ * numerals as digits (`二〇二三年七月`), a two-digit year with its century (`Apr '23`).
+ */
+function readable(printed: string): string {
+  const folded = foldDigits(printed).replace(CHINESE_NUMERALS, (numeral) => chineseNumber(numeral));
+  return folded.replace(
+    TWO_DIGIT_YEAR,
+    (_, before: string, year: string) =>
+      `${before}${Number(year) < TWO_DIGIT_YEAR_PIVOT ? '20' : '19'}${year}`,
+  );
+}
+
 function parseSingle(printed: string): string | null {
-  // digits of any script read as ASCII digits (`٣ مارس ٢٠٢٢`)
-  const text = foldDigits(printed);
+  const text = readable(printed);
   const cjk = CJK_DATE.exec(text);
   if (cjk) return isoOf(Number(cjk[1]), Number(cjk[2]), cjk[3] === undefined ? null : Number(cjk[3]));
   const numeric =
@@ -420,9 +450,10 @@ function parseShaped(text: string): string | null {
  */
 export function parsePrintedDate(text: string): PrintedDate | null {
   const label = text.trim();
+  // `Apr '23` is the shortest date with a year
   if (label.length < 7 || label.length > 64) return null;
   // an era's year has no four digits (`令和5年3月1日`)
-  if (!YEAR.test(foldDigits(label))) {
+  if (!YEAR.test(readable(label))) {
     const era = parseEraDate(foldDigits(label));
     return era === null ? null : { label, iso: era };
   }
@@ -559,7 +590,26 @@ const SENTENCE_STOPS: ReadonlySet<string> = new Set(['.', '!', '?', '。', '！'
  */
 export function findPrintedDate(text: string): (PrintedDate & { start: number; end: number }) | null {
   const found = findDate(text);
-  return found === null ? null : withWeekdayBefore(text, withSecondYear(text, found));
+  return found === null
+    ? null
+    : withWeekdayBefore(text, withDayRangeBefore(text, withSecondYear(text, found)));
+}
+
+/** `8-14 ` before `June 2024`: a weekly issue's days, printed before its month. */
+const DAY_RANGE_BEFORE = /(?:^|\s)(\d{1,2} ?[-–] ?\d{1,2} )$/u;
+
+/** A month with the day range printed before it (`8-14 June 2024`), dated by its first day. */
+function withDayRangeBefore(
+  text: string,
+  found: PrintedDate & { start: number; end: number },
+): PrintedDate & { start: number; end: number } {
+  const before = DAY_RANGE_BEFORE.exec(text.slice(Math.max(0, found.start - 9), found.start));
+  const range = before?.[1];
+  if (range === undefined || found.iso === null || found.iso.length !== 7) return found;
+  const start = found.start - range.length;
+  const label = text.slice(start, found.end);
+  const iso = parseDayRange(readable(label));
+  return iso === null ? found : { label, iso, start, end: found.end };
 }
 
 /** `/24` after a season's year (`Winter 2023/24`): the season spans two years, and the label keeps both. */
@@ -657,9 +707,9 @@ function findDate(text: string): (PrintedDate & { start: number; end: number }) 
     for (let span = RUNNING_DATE_MAX_WORDS; span >= 1; span--) {
       const last = tokens[i + span - 1];
       if (last === undefined) continue;
-      const yearAt = /\d{4}/u.exec(last.word);
+      const yearAt = /\d{4}|['’‘]\d{2}(?!\d)/u.exec(last.word);
       if (!yearAt) continue;
-      const end = last.start + yearAt.index + 4;
+      const end = last.start + yearAt.index + yearAt[0].length;
       const label = text.slice(token.start, end);
       const iso = parseSingle(label);
       if (iso !== null) return extendToRange(text, { label, iso, start: token.start, end });

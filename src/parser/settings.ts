@@ -197,8 +197,8 @@ export const LANGUAGE_CANDIDATES: readonly string[] = [
 /**
  * …and the languages a page's UI lines may be in, beyond them: the newsstands machine-translate
  * their UI into many more languages than they publish in. Every franc-min language with an ISO
- * 639-1 code (and Sorani), except Bosnian, which franc cannot tell from Croatian and Serbian
- * on a few lines.
+ * 639-1 code (and Sorani, Cebuano), except Bosnian, which franc cannot tell from Croatian and
+ * Serbian on a few lines.
  */
 export const UI_LANGUAGE_CANDIDATES: readonly string[] = [
   ...LANGUAGE_CANDIDATES,
@@ -221,6 +221,8 @@ export const UI_LANGUAGE_CANDIDATES: readonly string[] = [
   'pbu',
   'npi',
   'ckb',
+  'ceb',
+  'qug',
 ];
 
 /**

@@ -431,6 +431,16 @@ function publicationFirst(
   return false;
 }
 
+/**
+ * `– We have waited long enough, says the mayor.`, `— What does it mean for the town?`: a line
+ * opened by a dash that holds a sentence is a reply or an interview question, story text; a
+ * `- Name` line holds a name, not a sentence.
+ */
+function isDialogueLine(line: ClassifiedLine): boolean {
+  const spoken = line.detail ?? '';
+  return line.kind === 'dash' && endsSentence(spoken) && !isNameLike(spoken);
+}
+
 function emptyDraft(): StoryDraft {
   return {
     title: null,
@@ -956,7 +966,7 @@ export function extractStory(
     // a photo caption between paragraphs is layout, as image alt text is
     if (
       isTitleRepeat(line) ||
-      line.kind !== 'text' ||
+      (line.kind !== 'text' && !isDialogueLine(line)) ||
       (signature !== null && k === content.length - 1) ||
       (body.length > 0 && (isPhotoCaption(line.text) || isCaptionShaped(line.text)))
     )

@@ -347,3 +347,36 @@ describe('dates of other calendars and spellings (stranger-5 class 1)', () => {
     });
   });
 });
+
+describe('dates of stranger-6 class 1', () => {
+  it('reads a two-digit year after an apostrophe as 20YY (19YY from 50), the label as printed', () => {
+    expect(parsePrintedDate("Apr '23")).toEqual({ label: "Apr '23", iso: '2023-04' });
+    expect(parsePrintedDate('March ’24')).toEqual({ label: 'March ’24', iso: '2024-03' });
+    expect(parsePrintedDate("Dec '99")?.iso).toBe('1999-12');
+    expect(findPrintedDate("This story is from the Apr '23 edition of Pitch & Putt.")).toMatchObject({
+      label: "Apr '23",
+      iso: '2023-04',
+    });
+  });
+
+  it('reads a date in Chinese numerals', () => {
+    expect(parsePrintedDate('二〇二三年七月')).toEqual({ label: '二〇二三年七月', iso: '2023-07' });
+    expect(parsePrintedDate('二〇二四年十二月二十三日')?.iso).toBe('2024-12-23');
+    expect(parsePrintedDate('二〇二四年十月')?.iso).toBe('2024-10');
+  });
+
+  it('reads an English ordinal day, in a line and in running text', () => {
+    expect(parsePrintedDate('2nd April 2022')?.iso).toBe('2022-04-02');
+    expect(findPrintedDate('This story is from the 2nd April 2022 edition of Dune Weekly.')).toMatchObject({
+      label: '2nd April 2022',
+      iso: '2022-04-02',
+    });
+  });
+
+  it('extends a month found in running text to the day range printed before it (a weekly issue)', () => {
+    expect(findPrintedDate('Harbour Weekly 8-14 June 2024')).toMatchObject({
+      label: '8-14 June 2024',
+      iso: '2024-06-08',
+    });
+  });
+});

@@ -109,6 +109,36 @@ describe('detectUiLanguage in languages no locale table lists', () => {
     expect(detectUiLanguage(['यो कथा पत्रिकाको अंकबाट लिइएको हो। पढ्न जारी राख्न सदस्यता लिनुहोस्'])).toBe('ne');
   });
 
+  it('reads the languages of the sixth stranger set by their letters or models (Sindhi, Tatar, Māori, Sami, Cebuano, Quechua)', () => {
+    expect(detectUiLanguage(['هي ڪهاڻي رسالي جي شماري مان ورتل آهي. پڙهڻ جاري رکڻ لاءِ رڪنيت وٺو'])).toBe(
+      'sd',
+    );
+    expect(
+      detectUiLanguage(['Бу мәкалә җәмгыять журналының чыгарылышыннан. Укуны дәвам итү өчен язылыгыз']),
+    ).toBe('tt');
+    expect(detectUiLanguage(['Nō te putanga o te moheni tēnei kōrero. Ohauru kia pānui tonu'])).toBe('mi');
+    expect(detectUiLanguage(['Dát artihkal lea bláđi ođđa numiris. Diŋgo vai sáhtát lohkat'])).toBe('se');
+    expect(
+      detectUiLanguage([
+        'Kini nga istorya gikan sa edisyon sa magasin. Pag-subscribe aron makapadayon sa pagbasa',
+      ]),
+    ).toBe('ceb');
+    expect(
+      detectUiLanguage([
+        "Kay willakuyqa revistapa llamk'asqanmantam. Qatipaspa ñawinchanaykipaq suscribikuy",
+      ]),
+    ).toBe('qu');
+    // their neighbours stay theirs
+    expect(
+      detectUiLanguage([
+        'Ang kuwentong ito ay mula sa edisyon ng magasin. Mag-subscribe upang magpatuloy sa pagbabasa',
+      ]),
+    ).toBe('tl');
+    expect(
+      detectUiLanguage(['Esta historia es de la edición de la revista. Suscríbete para seguir leyendo']),
+    ).toBe('es');
+  });
+
   it("checks those guesses against the sample's letters (Faroese is not Uzbek) and keeps one that fits", () => {
     expect(detectUiLanguage(['Henda søgan er úr útgávuni. Tekna hald fyri at lesa víðari'])).toBe('fo');
     // `đ` is also Croatian's, but Croatian writes no `ư`

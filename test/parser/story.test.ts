@@ -253,3 +253,22 @@ describe('bare names in scripts without capitals (stranger-4 class 16)', () => {
     expect(isNameLike(text)).toBe(name);
   });
 });
+
+describe('dialogue and interview lines opened by a dash (stranger-6 class 28)', () => {
+  it('stay in the body: a quoted reply and an interview question are story text, not a `- Name` line', () => {
+    const page = [
+      'Fjordbyen får ny ferje',
+      'Nordlys Avis | 4. mars 2024',
+      'Ferjen skal gå hver time fra neste sommer, melder selskapet.',
+      '- Kari Nordmann',
+      'Kommunen har ventet på den nye ferjen i seks år, og innbyggerne har lenge klaget på ventetiden.',
+      '– Vi har ventet lenge nok, sier ordføreren.',
+      '— Hva betyr ferjen for byen?',
+      'Den betyr at folk kan pendle til byen igjen, og at butikkene får flere kunder om morgenen.',
+    ].join('\n');
+    const story = parsePage(page).story;
+    expect(story?.byline).toBe('Kari Nordmann');
+    expect(story?.paragraphs).toContain('– Vi har ventet lenge nok, sier ordføreren.');
+    expect(story?.paragraphs).toContain('— Hva betyr ferjen for byen?');
+  });
+});

@@ -55,6 +55,9 @@ describe('storySignature', () => {
     '301-pt-pressreader-publico-ciclovias-lisboa + 384-es-scribd-preview-wall',
     '301-pt-pressreader-publico-ciclovias-lisboa + 394-pt-scribd-preview-header-agosto-de-2025',
     '384-es-scribd-preview-wall + 394-pt-scribd-preview-header-agosto-de-2025',
+    // one story under a Hindi and a Nepali Zinio UI, and on Magzter and PressReader (golden 903-919)
+    '903-hi-zinio-story-devanagari-minutes-text-photos + 919-ne-zinio-story-bikram-sambat-issue',
+    '914-am-magzter-dateline-ethiopic-colon-hyphen + 918-am-pressreader-dash-form-no-deck-ethiopic-dateline',
   ];
 
   it('merges no two different stories of the labelled pages, and the captures of one story', () => {

@@ -86,6 +86,8 @@ export const LATIN_LANGUAGES: readonly LatinLanguage[] = [
   { tag: 'sq', letters: 'çë', words: ['dhe', 'në', 'një', 'për', 'nga', 'është'] },
   { tag: 'ha', letters: 'ɓɗƙƴ', words: ['cikin', 'wannan', 'kuma', 'zuwa', 'domin'] },
   { tag: 'yo', letters: 'áàéèẹíìóòọṣúùńḿ', words: ['àti', 'ní', 'wọn', 'fún', 'láti'] },
+  { tag: 'mi', letters: 'āēīōū', words: ['ngā', 'tēnei', 'kei', 'mō'] },
+  { tag: 'se', letters: 'áčđŋšŧž', words: ['lea', 'dát', 'dahje', 'gos'] },
   // The other Latin-script languages franc-min may answer for a UI (settings.ts) that write
   // letters beyond a–z, so that its guess is checked against the sample's letters: Faroese is
   // not Uzbek. One written in a–z alone (Malay, Zulu) is not listed: a name's stray `é` would

@@ -103,6 +103,8 @@ export const OWN_LETTERS: Readonly<Record<string, string>> = {
   ur: 'ٹڈڑںے',
   ckb: 'ڵڕێ',
   as: 'ৰৱ',
+  sd: 'ٻڄڃڇڏڙڦڻڳڪ',
+  tt: 'җ',
 };
 
 /**
@@ -123,4 +125,5 @@ export const CYRILLIC_ALPHABETS: Readonly<Record<string, string>> = {
   tg: 'абвгғдеёжзиӣйкқлмнопрстуӯфхҳчҷшъэюя',
   az: 'абвгғдеәжзиыјкҝлмнопрстуүфхһчҹш',
   uz: 'абвгдеёжзийклмнопрстуфхцчшъьэюяўқғҳ',
+  tt: 'абвгдеёжзийклмнопрстуфхцчшщъыьэюяәөүҗңһ',
 };
