@@ -9,6 +9,7 @@ import { parseEditionLabel, type PrintedDate } from './edition.js';
 import { PLATFORMS } from './rules/platforms.js';
 import type { CreditLineRules } from './rules/types.js';
 import {
+  BYLINE_OPENERS,
   CATEGORY_LABELS,
   CREDIT_LABELS,
   NAME_PARTICLES,
@@ -289,7 +290,7 @@ export function matchCreditLine(text: string): CreditLine | null {
   if (!credited && emptySlot && publication.endsWith(')') && parts.length >= 4) {
     // `De Standaard (Brussel) · · Binnenland · Pieter Jansens`: the whole shape, and a name last;
     // with the whole shape, one word in a script without case is the writer's slot too (`प्रतिनिधी`)
-    const last = beforeOtherCredits(parts.at(-1) ?? '');
+    const last = withoutBylineOpener(beforeOtherCredits(parts.at(-1) ?? ''));
     const prefixed = prefixedWriterOf(last);
     if (prefixed !== null) {
       credited = true;
@@ -310,7 +311,7 @@ export function matchCreditLine(text: string): CreditLine | null {
   if (!credited && dateSlot && date !== null && publication.endsWith(')') && parts.length === 3) {
     // `Lankadeepa (Sri Lanka) · 3 Oct 2023 · සුනිල් පෙරේරා`: a bare name last, in a script without
     // case, where a section name in capitals (`Front Page`) cannot be told from a name
-    const last = beforeOtherCredits(parts[2] ?? '');
+    const last = withoutBylineOpener(beforeOtherCredits(parts[2] ?? ''));
     if (isCreditedName(last, BARE_WRITER_MIN_WORDS) && isCaseless(last)) {
       credited = true;
       byline = last;
@@ -351,13 +352,28 @@ function frameWriterOf(parts: readonly string[], emptySlot: boolean): string | n
   const dateAt = parts.findIndex((p, k) => k > 0 && p !== '' && isDateSlot(p));
   const after = parts.slice(dateAt + 1).filter((p) => p !== '');
   if (dateAt < 0 || after.length < (emptySlot ? 2 : 1)) return null;
-  const slot = beforeOtherCredits(after.at(-1) ?? '');
+  const slot = withoutBylineOpener(beforeOtherCredits(after.at(-1) ?? ''));
   if (slot === '' || namesNobody(slot)) return null;
   const prefixed = prefixedWriterOf(slot);
   if (prefixed !== null) return prefixed;
   return isCreditedName(slot, BARE_WRITER_MIN_WORDS) || (isCreditedName(slot, 1) && isCaseless(slot))
     ? slot
     : null;
+}
+
+/** The byline openers of any layout, each with its space, longest first (`by `, `פֿון `). */
+const SLOT_OPENERS: readonly string[] = [...BYLINE_OPENERS]
+  .sort((a, b) => b.length - a.length)
+  .map((opener) => `${opener} `);
+
+/**
+ * `פֿון משה גרינבערג` → `משה גרינבערג`: a byline opener the vocabulary knows before a name in a
+ * script without case, where no case shows where the name starts.
+ */
+function withoutBylineOpener(slot: string): string {
+  if (!isCaseless(slot)) return slot;
+  const opener = SLOT_OPENERS.find((o) => slot.startsWith(o));
+  return opener === undefined ? slot : slot.slice(opener.length).trim();
 }
 
 const FOOTER_BRANDS: readonly string[] = PLATFORMS.flatMap((p) => p.footerBrands ?? []);

@@ -127,6 +127,8 @@ describe('PressReader credit lines', () => {
     expect(matchCreditLine('Kosmo 7 · Ahad, 4 Ogos 2024 · Teks & Gambar: Nurul Huda Ismail')?.byline).toBe(
       'Nurul Huda Ismail',
     );
+    // a byline opener before a name in a script without case
+    expect(matchCreditLine('Forverts (USA) · 2 Jun 2024 · פֿון משה גרינבערג')?.byline).toBe('משה גרינבערג');
     // no frame (no qualifier, no empty slot): a date alone makes no credit line
     expect(matchCreditLine('Дзеркало тижня · 12 березня 2024')).toBeNull();
   });

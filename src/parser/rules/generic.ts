@@ -206,6 +206,9 @@ export const BYLINE_OPENERS: readonly string[] = [
   // right-to-left UIs and stories: Arabic `بقلم` (by the pen of), Hebrew `מאת`, Urdu `تحریر:`
   'بقلم',
   'מאת',
+  // Yiddish `פֿון` (by, of), with and without its rafe
+  'פֿון',
+  'פון',
   'تحریر:',
 ];
 
