@@ -14,14 +14,16 @@ import {
 } from './edition.js';
 import type { SourceLine } from './normalize.js';
 import { readCredits } from './credits.js';
-import { matchCreditLine } from './platform-grammars.js';
+import { logoPlatform, matchCreditLine } from './platform-grammars.js';
 import { PLATFORMS } from './rules/platforms.js';
 import {
   COPYRIGHT_SHAPE,
+  CURRENCY_CODES,
   CURRENCY_SYMBOLS,
   MINUTE_WORDS,
   PAGE_REFERENCE_SHAPE,
   PRICE,
+  PRICE_CURRENCY_AFTER,
   QUESTION_MARKS,
 } from './rules/generic.js';
 import {
@@ -425,6 +427,8 @@ function matchGluedCard(text: string, found: ReadonlySet<string>): Classificatio
 function matchPrice(printed: string): string[] | null {
   const text = withoutPriceNote(printed);
   if (text.length > PRICE_LINE_MAX_CHARS) return null;
+  const after = PRICE_CURRENCY_AFTER.exec(text);
+  if (after !== null) return CURRENCIES_AFTER.has(after[1] ?? '') ? [] : null;
   let rest = text;
   let locales: string[] = [];
   const slash = rest.lastIndexOf('/');
@@ -445,6 +449,9 @@ function matchPrice(printed: string): string[] | null {
     second < 0 ? PRICE.test(rest) : PRICE.test(rest.slice(0, second)) && PRICE.test(rest.slice(second));
   return ok ? locales : null;
 }
+
+/** What `PRICE_CURRENCY_AFTER` may close with: a currency code or symbol. */
+const CURRENCIES_AFTER: ReadonlySet<string> = new Set([...CURRENCY_CODES, ...CURRENCY_SYMBOLS]);
 
 /** `₹ 91.27 (Incl. tax)` → `₹ 91.27`: a short note in brackets after a price. */
 function withoutPriceNote(text: string): string {
@@ -737,6 +744,12 @@ function matchCreditsLine(text: string): Classification | null {
 }
 
 const LOST_GLYPHS_LINE: Classification = { kind: 'lost-glyphs', locales: [] };
+const LOGO_LINE: Classification = { kind: 'chrome', locales: [] };
+
+/** `ZINIO लोगो`: a platform's logo alt text in any language is chrome. */
+function matchLogo(text: string): Classification | null {
+  return logoPlatform(text) === null ? null : LOGO_LINE;
+}
 
 export function classifyLine(text: string, maybeCut: boolean): Classification {
   const folded = lower(text);
@@ -760,6 +773,7 @@ function classifyFolded(
     matchSignIn(text, found) ??
     matchMoreStories(text, folded, found) ??
     matchWholeLine(folded) ??
+    matchLogo(text) ??
     matchMarkers(folded, text, found) ??
     matchGluedCard(text, found) ??
     matchCredit(text) ??

@@ -7,9 +7,9 @@
  * label vocabulary (`rules/generic.ts`) only tells a photo credit from the writer's.
  */
 
-import { CREDIT_LABELS, NAME_PARTICLES } from './rules/generic.js';
+import { CREDIT_LABELS, HONORIFIC_WORDS, NAME_PARTICLES } from './rules/generic.js';
 import { BYLINE_MAX_WORDS, CREDITS_LINE_MAX_CHARS, CREDIT_LABEL_MAX_WORDS } from './settings.js';
-import { hasDigit, hasLetter, startsLowercase } from './text.js';
+import { hasDigit, hasLetter, startsLowercase, startsUppercase } from './text.js';
 
 /** Tokens printed between two credits (`Ana Ruiz | Fotos: …`). */
 const JOINERS: ReadonlySet<string> = new Set(['|', '/', '·', '–', '—', '-', '&']);
@@ -78,6 +78,19 @@ function isName(words: readonly string[]): boolean {
   return words.every((w) => !startsLowercase(w) || PARTICLES.has(w.toLowerCase()));
 }
 
+const HONORIFICS: ReadonlySet<string> = new Set(HONORIFIC_WORDS);
+
+/** `Dr.`, `Prof.`, `Mrs.` before a capitalised word: an honorific's period, which closes no credit. */
+function isHonorific(word: string, next: string): boolean {
+  return HONORIFICS.has(word.slice(0, -1).toLowerCase()) && startsUppercase(next);
+}
+
+/** A word of a credit label: a writer's or a photo label, or a word joining two (`Testo e foto`). */
+export function isCreditLabelWord(word: string): boolean {
+  const folded = word.toLowerCase();
+  return WRITER_LABELS.has(folded) || isPhotoWord(folded) || LABEL_CONNECTORS.has(folded);
+}
+
 /** Splits the line into credits; null when a part is neither a label nor a name. */
 function splitCredits(text: string): Credit[] | null {
   const credits: Credit[] = [];
@@ -100,7 +113,10 @@ function splitCredits(text: string): Credit[] | null {
     if (
       lastChar === ',' ||
       lastChar === ';' ||
-      (lastChar === '.' && word.length > 2 && !word.endsWith('fot.'))
+      (lastChar === '.' &&
+        word.length > 2 &&
+        !word.endsWith('fot.') &&
+        !isHonorific(word, tokens[t + 1] ?? ''))
     ) {
       word = word.slice(0, -1);
       ends = true;

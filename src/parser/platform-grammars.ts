@@ -8,7 +8,14 @@ import type { ClassifiedLine } from './classify.js';
 import { parseEditionLabel, type PrintedDate } from './edition.js';
 import { PLATFORMS } from './rules/platforms.js';
 import type { CreditLineRules } from './rules/types.js';
-import { CREDIT_LABELS, NAME_PARTICLES } from './rules/generic.js';
+import {
+  BYLINE_OPENERS,
+  CATEGORY_LABELS,
+  CREDIT_LABELS,
+  NAME_PARTICLES,
+  ROLE_CREDIT_WORDS,
+  SECTION_WORDS,
+} from './rules/generic.js';
 import {
   BARE_WRITER_MIN_WORDS,
   BYLINE_MAX_CHARS,
@@ -21,6 +28,7 @@ import {
   CREDIT_OPENER_MAX_CHARS,
   CUT_BRAND_MIN_CHARS,
   FOOTER_LINE_MAX_CHARS,
+  LOGO_WORD_MAX_CHARS,
 } from './settings.js';
 import { endsSentence, hasDigit, hasLetter, startsLowercase } from './text.js';
 import type { Platform } from './types.js';
@@ -101,8 +109,7 @@ function colonWriterOf(part: string): string | null {
   if (colon <= 0 || colon > CREDIT_OPENER_MAX_CHARS * CREDIT_LABEL_MAX_WORDS) return null;
   const words = part.slice(0, colon).split(' ');
   const phrase = words.length > 1;
-  if (phrase && (words.length > CREDIT_LABEL_MAX_WORDS || !words.slice(1).every(startsLowercase)))
-    return null;
+  if (phrase && (words.length > CREDIT_LABEL_MAX_WORDS || !labelPhraseShaped(words))) return null;
   if (!phrase && colon > CREDIT_OPENER_MAX_CHARS) return null;
   const opener = part.slice(0, colon + 1);
   if (!hasLetter(opener) || hasDigit(opener)) return null;
@@ -113,6 +120,20 @@ function colonWriterOf(part: string): string | null {
     return null;
   const name = beforeOtherCredits(part.slice(colon + 2).trim());
   return name !== '' && isCreditedName(name, 1) ? name : null;
+}
+
+/** Marks that join two labels into one (`Teks & Gambar:`, `Text + Photos:`). */
+const LABEL_JOINERS: ReadonlySet<string> = new Set(['&', '+', '/']);
+
+/**
+ * A label phrase's later words are in lower case (`Teksts un foto:`), or open a second label
+ * after a joining mark (`Teks & Gambar:`, each label capitalised): a title-case section such
+ * as `Front Page:` is neither.
+ */
+function labelPhraseShaped(words: readonly string[]): boolean {
+  return words
+    .slice(1)
+    .every((w, k) => startsLowercase(w) || LABEL_JOINERS.has(w) || LABEL_JOINERS.has(words[k] ?? ''));
 }
 
 /** A name in a script that writes names without spaces (`陳美玲`, `佐藤健一`): Han or kana only. */
@@ -269,7 +290,7 @@ export function matchCreditLine(text: string): CreditLine | null {
   if (!credited && emptySlot && publication.endsWith(')') && parts.length >= 4) {
     // `De Standaard (Brussel) · · Binnenland · Pieter Jansens`: the whole shape, and a name last;
     // with the whole shape, one word in a script without case is the writer's slot too (`प्रतिनिधी`)
-    const last = beforeOtherCredits(parts.at(-1) ?? '');
+    const last = withoutBylineOpener(beforeOtherCredits(parts.at(-1) ?? ''));
     const prefixed = prefixedWriterOf(last);
     if (prefixed !== null) {
       credited = true;
@@ -290,14 +311,69 @@ export function matchCreditLine(text: string): CreditLine | null {
   if (!credited && dateSlot && date !== null && publication.endsWith(')') && parts.length === 3) {
     // `Lankadeepa (Sri Lanka) · 3 Oct 2023 · සුනිල් පෙරේරා`: a bare name last, in a script without
     // case, where a section name in capitals (`Front Page`) cannot be told from a name
-    const last = beforeOtherCredits(parts[2] ?? '');
+    const last = withoutBylineOpener(beforeOtherCredits(parts[2] ?? ''));
     if (isCreditedName(last, BARE_WRITER_MIN_WORDS) && isCaseless(last)) {
       credited = true;
       byline = last;
     }
   }
+  if (!credited && date !== null && (publication.endsWith(')') || emptySlot)) {
+    // the frame alone (`Pub (Country) · 4 abr. 2024`, `Pub (Country) - - date - - Section -`):
+    // the publication with its qualifier or the empty slot, and a date read; the writer's slot
+    // may be missing (the writer signs at the end), hold a bare name, or a role naming nobody
+    credited = true;
+    byline = frameWriterOf(parts, emptySlot);
+  }
   if (!credited) return null;
   return { publication, byline, date: date?.iso === null ? null : date };
+}
+
+/** Words of a slot that names no person: a role (`Our Correspondent`) or a section (`Front Page`, `Business`). */
+const NOBODY_WORDS: ReadonlySet<string> = new Set([
+  ...ROLE_CREDIT_WORDS,
+  ...SECTION_WORDS,
+  ...CATEGORY_LABELS.flatMap((label) => label.toLowerCase().split(' ')),
+]);
+
+/** `Our Correspondent`, `Staff Reporter`, `Front Page`: a credit slot that names a role or a section, not a person. */
+function namesNobody(slot: string): boolean {
+  return slot
+    .toLowerCase()
+    .split(' ')
+    .some((w) => NOBODY_WORDS.has(w));
+}
+
+/**
+ * The writer in a credit line read by its frame: the last slot after the date (after the
+ * section too in the `- -` form, which prints the section first), when it is a name, bare or
+ * under a label no table knows. A role (`Our Correspondent`), a section (`Front Page`) or nothing: null.
+ */
+function frameWriterOf(parts: readonly string[], emptySlot: boolean): string | null {
+  const dateAt = parts.findIndex((p, k) => k > 0 && p !== '' && isDateSlot(p));
+  const after = parts.slice(dateAt + 1).filter((p) => p !== '');
+  if (dateAt < 0 || after.length < (emptySlot ? 2 : 1)) return null;
+  const slot = withoutBylineOpener(beforeOtherCredits(after.at(-1) ?? ''));
+  if (slot === '' || namesNobody(slot)) return null;
+  const prefixed = prefixedWriterOf(slot);
+  if (prefixed !== null) return prefixed;
+  return isCreditedName(slot, BARE_WRITER_MIN_WORDS) || (isCreditedName(slot, 1) && isCaseless(slot))
+    ? slot
+    : null;
+}
+
+/** The byline openers of any layout, each with its space, longest first (`by `, `פֿון `). */
+const SLOT_OPENERS: readonly string[] = [...BYLINE_OPENERS]
+  .sort((a, b) => b.length - a.length)
+  .map((opener) => `${opener} `);
+
+/**
+ * `פֿון משה גרינבערג` → `משה גרינבערג`: a byline opener the vocabulary knows before a name in a
+ * script without case, where no case shows where the name starts.
+ */
+function withoutBylineOpener(slot: string): string {
+  if (!isCaseless(slot)) return slot;
+  const opener = SLOT_OPENERS.find((o) => slot.startsWith(o));
+  return opener === undefined ? slot : slot.slice(opener.length).trim();
 }
 
 const FOOTER_BRANDS: readonly string[] = PLATFORMS.flatMap((p) => p.footerBrands ?? []);
@@ -319,6 +395,24 @@ export function namesFooterBrand(text: string, cut: boolean): boolean {
     if (cut && lastWord.length >= CUT_BRAND_MIN_CHARS && brand.startsWith(lastWord)) return true;
   }
   return false;
+}
+
+const LOGOS: readonly { platform: Platform; name: string }[] = PLATFORMS.flatMap((p) =>
+  (p.logoNames ?? []).map((name) => ({ platform: p.platform, name })),
+);
+
+/**
+ * The platform whose logo the line is (`ZINIO logo`, `ZINIO लोगो`: the name, then one short word
+ * for "logo" in the UI's language), or null.
+ */
+export function logoPlatform(text: string): Platform | null {
+  for (const { platform, name } of LOGOS) {
+    if (!text.startsWith(`${name} `)) continue;
+    const word = text.slice(name.length + 1);
+    if (word !== '' && word.length <= LOGO_WORD_MAX_CHARS && !word.includes(' ') && hasLetter(word))
+      return platform;
+  }
+  return null;
 }
 
 const WALL_BRANDS: readonly string[] = PLATFORMS.flatMap((p) => p.wallBrands ?? []);

@@ -5,7 +5,7 @@
  */
 
 import type { ClassifiedLine } from './classify.js';
-import { setsDropCaps } from './platform-grammars.js';
+import { logoPlatform, setsDropCaps } from './platform-grammars.js';
 import { PLATFORMS } from './rules/platforms.js';
 import type { Platform } from './types.js';
 
@@ -35,6 +35,11 @@ export function detectPlatform(
   }
   for (const rules of PLATFORMS) {
     if (rules.textMarkers.some((m) => lines.some((l) => l.text.includes(m)))) return rules.platform;
+  }
+  // a logo's alt text in the UI's language (`ZINIO लोगो`)
+  for (const line of lines) {
+    const logo = line.kind === 'chrome' ? logoPlatform(line.text) : null;
+    if (logo !== null) return logo;
   }
   for (const rules of PLATFORMS) {
     const kinds = rules.exclusiveLineKinds;

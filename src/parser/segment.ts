@@ -18,6 +18,7 @@ import { isBoilerplate } from './ledger.js';
 import { labelledHeaderAt, namesFooterBrand, namesWallBrand } from './platform-grammars.js';
 import { NAME_PARTICLES, TRY_GOLD_SHAPE } from './rules/generic.js';
 import { PLATFORMS } from './rules/platforms.js';
+import { isQuestionTitle } from './story.js';
 import {
   CARD_ALT_WINDOW,
   CARD_PUBLICATION_MAX_CANDIDATES,
@@ -44,6 +45,7 @@ import {
   PREVIEW_WALL_LINE_MAX_CHARS,
   PREVIEW_WALL_MAX_LINES,
   READING_TIME_MAX_CHARS,
+  READING_UNIT_MAX_CHARS,
   SIGN_IN_MAX_CHARS,
   STORE_PANEL_MAX_LINES,
   STORE_PANEL_MIN_SIGNS,
@@ -928,6 +930,7 @@ function storyReadingTimeEnd(lines: readonly ClassifiedLine[], topEnd: number): 
     else if (line.kind !== 'text') break;
     else if (
       (line.text.length > TITLE_MAX_CHARS || endsSentence(line.text)) &&
+      !isQuestionTitle(line.text) &&
       !isDeckAt(lines, k, topEnd + 3)
     )
       break;
@@ -939,6 +942,28 @@ function storyReadingTimeEnd(lines: readonly ClassifiedLine[], topEnd: number): 
 function isDeckAt(lines: readonly ClassifiedLine[], k: number, deckAt: number): boolean {
   const line = lines[k] as ClassifiedLine;
   return k === deckAt && line.text.length <= DECK_MAX_CHARS && lines[k + 1]?.kind === 'reading-time';
+}
+
+/**
+ * `More from this issue`, `इस अंक से और`: the heading a story page prints over its related
+ * cards, in any language: a short line, no sentence, right above the reading time that opens
+ * the first card, after the story's own header and at least one paragraph (a price of the
+ * issue may stand between). It is a platform
+ * header (relabelled here); returns whether there is one.
+ */
+function headingOverCards(lines: ClassifiedLine[], storyFrom: number, cardAt: number): boolean {
+  const heading = lines[cardAt - 1];
+  if (
+    cardAt - 2 <= storyFrom ||
+    lines[cardAt]?.kind !== 'reading-time' ||
+    !opensCard(lines, cardAt) ||
+    heading?.kind !== 'text' ||
+    !isShortLink(heading.text) ||
+    !lines.slice(storyFrom, cardAt - 1).some((l) => l.kind === 'text' && endsSentence(l.text))
+  )
+    return false;
+  lines[cardAt - 1] = relabel(heading, 'more-stories');
+  return true;
 }
 
 /** Label, publication, title, date and reading time: the lines of a label header (`labelledHeaderAt`). */
@@ -1290,6 +1315,31 @@ function readingTimesByPlace(lines: ClassifiedLine[]): void {
   }
 }
 
+/** `3 मि.`, `5 mintuna`: a number and one short word of letters (maybe closed by a dot), nothing else. */
+const NUMBER_AND_UNIT = /^\p{Nd}{1,3} ([\p{L}\p{M}]{1,15}\.?)$/u;
+
+/**
+ * `3 मि.` above a story's title and `4 मि.` above each card: reading times in a wording no table
+ * knows, told by repetition. A number and one short word in no capitals (an issue count, a title
+ * such as `Apollo 11`, has one), the same word on at least GLUED_UNIT_MIN_CARDS lines: a page's
+ * reading times print their unit alike. Such lines are reading times, never issue counts.
+ */
+function readingTimesByRepeat(lines: ClassifiedLine[]): void {
+  const found: { at: number; unit: string }[] = [];
+  const units = new Map<string, number>();
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k] as ClassifiedLine;
+    if (line.kind !== 'text' || line.text.length > READING_TIME_MAX_CHARS) continue;
+    const unit = NUMBER_AND_UNIT.exec(line.text)?.[1];
+    if (unit === undefined || hasUppercase(unit) || unit.length > READING_UNIT_MAX_CHARS + 1) continue;
+    found.push({ at: k, unit });
+    units.set(unit, (units.get(unit) ?? 0) + 1);
+  }
+  for (const { at, unit } of found)
+    if ((units.get(unit) ?? 0) >= GLUED_UNIT_MIN_CARDS)
+      lines[at] = relabel(lines[at] as ClassifiedLine, 'reading-time');
+}
+
 const DIGIT_RUNS = /\p{Nd}+/gu;
 
 function readingTimeShaped(text: string): boolean {
@@ -1315,6 +1365,7 @@ export function segment(
   demoteBodyMentions(lines);
   gluedCardsByShape(lines);
   readingTimesByPlace(lines);
+  readingTimesByRepeat(lines);
   cutRepeat(lines, lastLineOpen);
   platformFooter(lines, lastLineOpen);
   trailingChrome(lines);
@@ -1351,6 +1402,7 @@ export function segment(
         : storyReadingTimeEnd(lines, topEnd);
     storyEnd = header >= 0 ? header : (findCardStart(lines, cardsFrom, repeats) ?? lines.length);
     teaserStart = header >= 0 ? header + 1 : storyEnd;
+    if (header < 0 && !issuePage && headingOverCards(lines, cardsFrom, storyEnd)) teaserStart = storyEnd--;
   }
   storyEnd = previewWall(lines, topEnd, storyEnd, wallWithoutBrand);
   return { lines, topEnd, storyEnd, teaserStart, issuePage, repeats };

@@ -443,3 +443,23 @@ export const CONTENTS_LINKS_MAX = 3;
 
 /** How many header lines before a `- Byline` marker name the publication, title and deck. */
 export const PRESS_HEADER_WITH_PUBLICATION = 3;
+
+/** The word for "logo" after a platform's name in its logo's alt text (`ZINIO लोगो`) is at most this long. */
+export const LOGO_WORD_MAX_CHARS = 12;
+
+/** A paper's code after a dateline's place (`LYON, LP –`) is at most this many capitals; `LONDON, UK` drops its code too. */
+export const PAPER_CODE_MAX_CHARS = 4;
+/** A place in a script without case set off by a colon glued to it (`काठमाडौं: …`) is at most this many words. */
+export const CASELESS_PLACE_GLUED_COLON_MAX_WORDS = 2;
+
+/** A title-case byline prefix no table lists (`Nā Hēmi Tāwhiri`) is at most this many letters, when the name is not in capitals. */
+export const SHORT_BYLINE_PREFIX_MAX_LETTERS = 2;
+
+/** An article toolbar line (`SharePrintListenTranslate`, `Share Print Listen Translate`) is at most this long… */
+export const TOOLBAR_MAX_CHARS = 60;
+/** …and prints this many labels, or more (a three-word title-case deck under a credit line is rare)… */
+export const TOOLBAR_MIN_LABELS = 3;
+/** …and at most this many. */
+export const TOOLBAR_MAX_LABELS = 6;
+/** A Hebrew-calendar date (`כ״ה באדר ב׳ התשפ״ד`) is at most this many words. */
+export const HEBREW_DATE_MAX_WORDS = 5;

@@ -10,13 +10,14 @@ import { proseSentences } from './evidence.js';
 import { storyLanguage } from './language.js';
 import { isBoilerplate, type Ledger } from './ledger.js';
 import { labelledHeaderAt, repairDropCap } from './platform-grammars.js';
-import { isPhotoCaption, readCredits } from './credits.js';
+import { isCreditLabelWord, isPhotoCaption, readCredits } from './credits.js';
 import {
   BYLINE_CREDITS,
   BYLINE_OPENERS,
   DATELINE_PERIOD,
   DATELINE_BRACKETS,
   DATELINE_SEPARATORS,
+  HONORIFIC_WORDS,
   NAME_PARTICLES,
   QUESTION_MARKS,
 } from './rules/generic.js';
@@ -25,6 +26,7 @@ import {
   BYLINE_MAX_CHARS,
   BYLINE_MAX_WORDS,
   CREDIT_LABEL_MAX_WORDS,
+  SHORT_BYLINE_PREFIX_MAX_LETTERS,
   BYLINE_SHAPE_OPENER_MAX_CHARS,
   CAPTION_MAX_CHARS,
   CAPTION_WHEN_WHERE_MAX_CHARS,
@@ -32,6 +34,8 @@ import {
   DATELINE_DATE_MAX_CHARS,
   DATELINE_MAX_CHARS,
   DATELINE_PERIOD_PLACE_MIN_CHARS,
+  CASELESS_PLACE_GLUED_COLON_MAX_WORDS,
+  PAPER_CODE_MAX_CHARS,
   DECK_MAX_CHARS,
   HEADER_BYLINE_MAX_OFFSET,
   HEADER_META_MAX_OFFSET,
@@ -44,6 +48,10 @@ import {
   PULL_QUOTE_MIN_WORDS,
   STANDFIRST_MIN_WORDS,
   TITLE_MAX_CHARS,
+  TOOLBAR_MAX_CHARS,
+  TOOLBAR_MAX_LABELS,
+  TOOLBAR_MIN_LABELS,
+  HEBREW_DATE_MAX_WORDS,
 } from './settings.js';
 import {
   endsSentence,
@@ -72,20 +80,63 @@ export interface StoryDraft {
 const OPENERS = [...BYLINE_OPENERS].sort((a, b) => b.length - a.length);
 const CREDITS: ReadonlySet<string> = new Set(BYLINE_CREDITS);
 const PARTICLES: ReadonlySet<string> = new Set(NAME_PARTICLES);
-const DATELINE_PLACE = /^\p{Lu}[\p{Lu}\p{M} .,'’()/&]*$/u;
+const HONORIFICS: ReadonlySet<string> = new Set(HONORIFIC_WORDS);
+const DATELINE_PLACE = /^\p{Lu}[\p{Lu}\p{M} .,'’()/&-]*$/u;
 /** A place in a script without case (`नई दिल्ली`): at most three words of letters. */
 const CASELESS_PLACE = /^[\p{L}\p{M}]+(?: [\p{L}\p{M}]+){0,2}$/u;
 const QUOTE_OPENERS = new Set(["'", '"', '“', '‘', '«', '「', '『']);
 
-/** Each opener followed by its space (`by `), made once. */
-const OPENERS_SPACED = OPENERS.map((opener) => `${opener} `);
+/** Each opener followed by its space (`by `) or a colon glued to it (`بقلم: `), made once. */
+const OPENERS_SPACED = OPENERS.flatMap((opener) =>
+  opener.endsWith(':') ? [`${opener} `] : [`${opener} `, `${opener}: `],
+);
 
 function stripOpener(text: string): { rest: string; opened: boolean } {
   const folded = text.toLowerCase();
   for (const opener of OPENERS_SPACED) {
     if (folded.startsWith(opener)) return { rest: text.slice(opener.length).trim(), opened: true };
   }
-  return lowercaseOpener(text) ?? labelOpener(text) ?? { rest: text, opened: false };
+  return (
+    lowercaseOpener(text) ??
+    labelOpener(text) ??
+    creditPhraseOpener(text) ??
+    titleCasePrefix(text) ?? { rest: text, opened: false }
+  );
+}
+
+/**
+ * `Testo e foto di Paolo Bianchi`, `Text and photos by Name`: credit label words (`rules/generic.ts`),
+ * then the language's short lower-case "by", then a name of at least two words. The phrase is the opener.
+ */
+function creditPhraseOpener(text: string): { rest: string; opened: boolean } | null {
+  const words = text.split(' ').filter(Boolean);
+  let k = 0;
+  while (k < words.length && k < CREDIT_LABEL_MAX_WORDS && isCreditLabelWord(words[k] ?? '')) k++;
+  const by = words[k] ?? '';
+  if (k === 0 || by.length > BYLINE_SHAPE_OPENER_MAX_CHARS || !startsLowercase(by)) return null;
+  const name = words.slice(k + 1);
+  return name.length >= 2 && name.length <= BYLINE_MAX_WORDS && name.every(isNameWord)
+    ? { rest: name.join(' '), opened: true }
+    : null;
+}
+
+/**
+ * `Na AMINA JUMA` (Swahili), `Nā Hēmi Tāwhiri` (Māori): a title-case prefix the tables do not
+ * list before a name of at least two words. Told by shape: the name in capitals under a
+ * prefix in ordinary case, or a prefix of at most SHORT_BYLINE_PREFIX_MAX_LETTERS letters
+ * (a first name is longer). Honorifics (`Dr`, `Mrs`) and `Master Danny Gorgonia` are the name's.
+ */
+function titleCasePrefix(text: string): { rest: string; opened: boolean } | null {
+  const words = text.split(' ').filter(Boolean);
+  const prefix = words[0] ?? '';
+  const name = words.slice(1);
+  if (name.length < 2 || name.length > BYLINE_MAX_WORDS) return null;
+  if (!startsUppercase(prefix) || !hasLowercase(prefix) || !hasLetter(prefix) || prefix.includes('.'))
+    return null;
+  if (HONORIFICS.has(prefix.toLowerCase()) || !name.every(isNameWord)) return null;
+  const capitals = name.every((w) => hasUppercase(w) && !hasLowercase(w));
+  const short = [...prefix].length <= SHORT_BYLINE_PREFIX_MAX_LETTERS;
+  return capitals || short ? { rest: name.join(' '), opened: true } : null;
 }
 
 /**
@@ -130,11 +181,40 @@ export function extractByline(text: string): string | null {
     if (CREDITS.has(folded) || folded === 'by' || word === '|' || word === '/') break;
     kept.push(word);
   }
-  const name = kept
-    .join(' ')
+  const name = withoutTrailer(kept.join(' '))
     .replace(/[,;:]$/u, '')
     .trim();
   return name === '' ? null : name;
+}
+
+/**
+ * The byline of Magzter's `- {By} {Name}` line, its "by" translated into any language: a
+ * title-case word no table lists before a name of two or more words (`- Troch Jan Jansen`,
+ * `- Беседовала Анна Петрова`) is that word. Two words alone are a name (`- RATNA RAO`).
+ */
+export function dashByline(detail: string): string | null {
+  const name = extractByline(detail);
+  if (name === null || stripOpener(detail).opened) return name;
+  const words = name.split(' ');
+  const prefix = words[0] ?? '';
+  return words.length >= 3 &&
+    startsUppercase(prefix) &&
+    hasLowercase(prefix) &&
+    !prefix.includes('.') &&
+    !HONORIFICS.has(prefix.toLowerCase()) &&
+    words.slice(1).every(isNameWord) &&
+    startsUppercase(words[1] ?? '')
+    ? words.slice(1).join(' ')
+    : name;
+}
+
+/**
+ * `Inês Carvalho, de Coimbra`, `Name, candidate of sciences` → the name: what a comma adds
+ * after it in lower case (where the writer is from, a credential) is not the name.
+ */
+function withoutTrailer(name: string): string {
+  const comma = name.indexOf(', ');
+  return comma > 0 && startsLowercase(name.slice(comma + 2)) ? name.slice(0, comma) : name;
 }
 
 /**
@@ -217,21 +297,43 @@ export function findDateline(paragraph: string): string | null {
     const at = paragraph.indexOf(sep);
     if (at <= 0 || at > DATELINE_MAX_CHARS + DATELINE_DATE_MAX_CHARS) continue;
     const printed = paragraph.slice(0, at).trim();
-    const prefix = withoutDate(printed);
+    // `MENDOZA.– …`, `TOULON (Var). – …`: a period closing the place is the dateline's punctuation
+    const stopped = withoutClosingPeriod(printed);
+    const prefix = withoutDate(stopped);
     if (prefix.length > DATELINE_MAX_CHARS) continue;
     const place = withoutAgency(prefix);
     if (place.length < 2 || wordCount(place) > 4) continue;
     if (CASELESS_PLACE.test(place) && !hasLowercase(place) && !hasUppercase(place)) {
-      // a script without capitals cannot show a place by its case: only the spaced colon, a dash or a date sets it off
+      // a script without capitals cannot show a place by its case: only a colon closing one or two
+      // words, a dash or a date sets it off
       if (sep !== ': ' || paragraph.charAt(at - 1) === ' ' || prefix !== printed) return place;
+      if (wordCount(place) <= CASELESS_PLACE_GLUED_COLON_MAX_WORDS) return place;
       continue;
     }
     if (!DATELINE_PLACE.test(place.toUpperCase())) continue;
-    if (!hasLowercase(place)) return place;
+    if (!hasLowercase(place)) return withoutCode(place);
     if (hasAgency(prefix) && place.split(' ').every(startsUppercase)) return place;
-    if (placeInCountry(place)) return place;
+    // `NAIROBI, Kenya — …` keeps its country as printed; `CÓRDOBA, Sierras.– …` closes the place
+    if (placeInCountry(place)) return stopped === printed ? place : (place.split(', ')[0] ?? place);
   }
   return periodDateline(paragraph);
+}
+
+/** `MENDOZA.` → `MENDOZA`: a closing period, not an abbreviation's (`N.L.`, `ST.` keep theirs). */
+function withoutClosingPeriod(prefix: string): string {
+  if (!prefix.endsWith('.')) return prefix;
+  const last = prefix.slice(prefix.lastIndexOf(' ') + 1, -1);
+  return last.length < 3 || last.includes('.') ? prefix : prefix.slice(0, -1).trimEnd();
+}
+
+/** `LYON, LP` → `LYON`: a paper's code in capitals after the place (two to four letters, no dots) is not the place's. */
+function withoutCode(place: string): string {
+  const comma = place.lastIndexOf(', ');
+  if (comma <= 0) return place;
+  const code = place.slice(comma + 2);
+  return code.length >= 2 && code.length <= PAPER_CODE_MAX_CHARS && /^\p{Lu}+$/u.test(code)
+    ? place.slice(0, comma)
+    : place;
 }
 
 /**
@@ -374,6 +476,18 @@ function endsSentenceInside(text: string): boolean {
 }
 
 /**
+ * `Why is the aquifer sinking so fast?`: a title asked as one question, short, no sentence
+ * ended inside it. A header scan reads it as a title, not as a sentence of the body.
+ */
+export function isQuestionTitle(text: string): boolean {
+  return (
+    text.length <= TITLE_MAX_CHARS &&
+    QUESTION_MARK_SET.has(text.at(-1) ?? '') &&
+    !endsSentenceInside(text.slice(0, -1))
+  );
+}
+
+/**
  * The standfirst a body-first page opens with when it prints no title: exactly two
  * sentences, a question and then the sentence that answers or teases it (`Why is the
  * train late? A look inside the signal boxes shows…`). Punctuation, not vocabulary: an
@@ -443,7 +557,9 @@ type HeaderMatcher = (
 
 /**
  * Title / credit line / standfirst printed with no blank line between them, and a blank line
- * under the standfirst before the body: the paragraph is set apart from the body as the deck.
+ * under the standfirst before the body, or a standfirst's shape (one or two sentences, long
+ * enough: `isStandfirst`) where the body follows with no blank line: the deck. A lede is set
+ * apart from the credit line by a blank line (golden 304).
  */
 function setApartAsStandfirst(
   above: ClassifiedLine | undefined,
@@ -454,7 +570,7 @@ function setApartAsStandfirst(
     above !== undefined &&
     below !== undefined &&
     candidate.lineNo === above.lineNo + 1 &&
-    below.lineNo > candidate.lineNo + 1
+    (below.lineNo > candidate.lineNo + 1 || isStandfirst(candidate.text))
   );
 }
 
@@ -494,7 +610,7 @@ const issueTitleHeader: HeaderMatcher = (content, i, draft, ledger) => {
   if (
     titleLine?.kind === 'text' &&
     titleLine.text.length <= TITLE_MAX_CHARS &&
-    !endsSentence(titleLine.text) &&
+    (!endsSentence(titleLine.text) || isQuestionTitle(titleLine.text)) &&
     content[end + 1] !== undefined
   ) {
     useTitle(draft, ledger, titleLine);
@@ -746,6 +862,16 @@ export function extractStory(
   const isTitleRepeat = (line: ClassifiedLine | undefined): boolean =>
     line !== undefined && line.kind === 'text' && titleKey !== null && line.key === titleKey;
 
+  if (header === creditLineHeader) {
+    // under a credit line: the article toolbar's labels, a date in another calendar (`ב׳ באדר ב׳ תשפ״ד`)
+    for (let line = content[next]; line?.kind === 'text'; line = content[next]) {
+      if (isToolbar(line.text)) ledger.remove(line, 'navigation');
+      else if (isHebrewCalendarDate(line.text)) ledger.remove(line, 'layout');
+      else break;
+      next++;
+    }
+  }
+
   if (headerFound) {
     const candidate = content[next];
     const after = content[next + 1];
@@ -779,7 +905,7 @@ export function extractStory(
       const detail = bylineLine.detail ?? '';
       // `- Texto: Ana Ruiz, Fotos: …`: a credits line behind the dash
       const credits = readCredits(detail);
-      draft.byline = credits === null ? extractByline(detail) : credits.writer;
+      draft.byline = credits === null ? dashByline(detail) : credits.writer;
       ledger.remove(bylineLine, 'layout');
       next++;
     } else if (bylineLine?.kind === 'credit') {
@@ -830,6 +956,10 @@ export function extractStory(
     next++;
   }
 
+  // a credit line that names no writer: the writer signs at the end (`— Name`, `Material prepared by Name`)
+  const signature =
+    header === creditLineHeader && draft.byline === null ? closingSignature(content.at(-1)) : null;
+  if (signature !== null) draft.byline = signature;
   const body: ClassifiedLine[] = [];
   for (let k = next; k < content.length; k++) {
     const line = content[k] as ClassifiedLine;
@@ -837,6 +967,7 @@ export function extractStory(
     if (
       isTitleRepeat(line) ||
       (line.kind !== 'text' && !isDialogueLine(line)) ||
+      (signature !== null && k === content.length - 1) ||
       (body.length > 0 && (isPhotoCaption(line.text) || isCaptionShaped(line.text)))
     )
       ledger.remove(line, 'layout');
@@ -850,6 +981,62 @@ export function extractStory(
   const firstParagraph = draft.paragraphs[0];
   draft.dateline = firstParagraph === undefined ? null : findDateline(firstParagraph);
   return draft;
+}
+
+/** `SharePrintListenTranslate`: capitalised words glued into one, each a capital and lower-case letters. */
+const GLUED_LABELS = /^(?:\p{Lu}\p{Ll}{2,}){3,6}$/u;
+/** One spaced toolbar label (`Share`, `Écouter`): a capital and at least three lower-case letters (`The`, `Why` are not). */
+const SPACED_LABEL = /^\p{Lu}\p{Ll}{3,}$/u;
+
+/**
+ * The article toolbar under a credit line, its button labels (share, print, listen, translate)
+ * printed as one line in any language with case: glued into one word
+ * (`CompartirImprimirEscucharTraducir`) or spaced (`Share Print Listen Translate`), each
+ * label one capitalised word of four letters or more, no punctuation. A caseless script's
+ * spaced labels cannot be told from a short deck by shape and are left to the deck.
+ */
+function isToolbar(text: string): boolean {
+  if (text.length > TOOLBAR_MAX_CHARS) return false;
+  if (GLUED_LABELS.test(text)) return true;
+  const words = text.split(' ');
+  return (
+    words.length >= TOOLBAR_MIN_LABELS &&
+    words.length <= TOOLBAR_MAX_LABELS &&
+    words.every((w) => SPACED_LABEL.test(w))
+  );
+}
+
+/** Geresh and gershayim, which write Hebrew numerals (`כ״ה`, `ב׳`, `תשפ״ד`), in Hebrew or ASCII marks. */
+const HEBREW_NUMERAL_MARKS: readonly string[] = ['׳', '״', "'", '"'];
+const HEBREW_WORD = /^[\p{Script=Hebrew}'"]+$/u;
+
+/**
+ * `ב׳ באדר ב׳ תשפ״ד`, `כ״ה בשבט התשפ״ד`: a date in the Hebrew calendar, two to five words of
+ * Hebrew letters, the day and the year (at least two words) written as numerals with their marks.
+ */
+function isHebrewCalendarDate(text: string): boolean {
+  const words = text.split(' ');
+  if (words.length < 2 || words.length > HEBREW_DATE_MAX_WORDS || !words.every((w) => HEBREW_WORD.test(w)))
+    return false;
+  return words.filter((w) => HEBREW_NUMERAL_MARKS.some((m) => w.includes(m))).length >= 2;
+}
+
+/**
+ * The writer's signature closing a story: `— Jordi Puig Serra` (a dash and a name), a name
+ * alone, or a short label then the name (`Матеріал підготувала Олена Коваль`: one capitalised
+ * word, lower-case words, then at least two capitalised ones), in any language. The name, or null.
+ */
+function closingSignature(line: ClassifiedLine | undefined): string | null {
+  if (line === undefined) return null;
+  const text = line.kind === 'dash' ? (line.detail ?? '') : line.kind === 'text' ? line.text : '';
+  if (text.length > 2 * BYLINE_MAX_CHARS || hasDigit(text) || endsSentence(text)) return null;
+  const words = text.split(' ').filter(Boolean);
+  let label = 0;
+  while (label < words.length && label <= CREDIT_LABEL_MAX_WORDS && startsLowercase(words[label + 1] ?? ''))
+    label++;
+  const name = words.slice(label === 0 ? 0 : label + 1);
+  if (label > CREDIT_LABEL_MAX_WORDS || name.length < 2 || name.length > BYLINE_MAX_WORDS) return null;
+  return name.every((w) => startsUppercase(w) || isUncased(w)) ? name.join(' ') : null;
 }
 
 /**

@@ -112,6 +112,11 @@ describe('classifyLine', () => {
     ['₹ 1,272.74', 'price'],
     ['₹ 1,257.23₹ 754.34', 'price'],
     ['US$ 5.99', 'price'],
+    // the currency after the amount, a localised tax note (stranger-6)
+    ['2 500 XOF (TVA incluse)', 'price'],
+    ['12,99 €', 'price'],
+    ['737 MAX', 'text'],
+    ['ZINIO लोगो', 'chrome'],
     ['$5/', 'text'],
     ['$', 'text'],
     ['10+ min  |', 'reading-time'],

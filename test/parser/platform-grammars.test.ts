@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyLine } from '../../src/parser/classify.js';
 import { normalizedLines, parsePage } from '../../src/parser/index.js';
 import { normalizeInput, stripIconLigatures } from '../../src/parser/normalize.js';
-import { matchCreditLine, repairDropCap } from '../../src/parser/platform-grammars.js';
+import { logoPlatform, matchCreditLine, repairDropCap } from '../../src/parser/platform-grammars.js';
 
 describe('PressReader print footers in any language, whole or cut (issue 11, second stranger)', () => {
   const story = [
@@ -13,7 +13,8 @@ describe('PressReader print footers in any language, whole or cut (issue 11, sec
   ];
   const url = 'https://www.pressreader.com/netherlands/nrc/20250304/281500000000001';
   const footerOf = (lines: string[]) => {
-    const out = parsePage([...story, ...lines].join('\n'), { url });
+    // the lede set apart from the credit line by a blank line (glued under it, a standfirst is the deck)
+    const out = parsePage([...story.slice(0, 2), '', ...story.slice(2), ...lines].join('\n'), { url });
     expect(out.story?.paragraphs).toEqual(story.slice(2));
     return out.removed.map((r) => r.text).slice(1);
   };
@@ -94,8 +95,42 @@ describe('PressReader credit lines', () => {
       byline: 'සුනිල් පෙරේරා',
       date: { label: '3 Oct 2023', iso: '2023-10-03' },
     });
-    // a cased last part may be a section: no credit without a prefix
-    expect(matchCreditLine('The Hindu (Chennai) · 3 Oct 2023 · Front Page')).toBeNull();
+    // a cased last part may be a section: the line is read by its frame, the section is no writer
+    expect(matchCreditLine('The Hindu (Chennai) · 3 Oct 2023 · Front Page')).toEqual({
+      publication: 'The Hindu (Chennai)',
+      byline: null,
+      date: { label: '3 Oct 2023', iso: '2023-10-03' },
+    });
+  });
+
+  it('reads the credit line by its frame whatever the writer slot holds (stranger-6)', () => {
+    const date = { label: '2 Jun 2024', iso: '2024-06-02' };
+    // no writer slot: the writer signs at the end of the story
+    expect(matchCreditLine('The Namibian (Namibia) · 2 Jun 2024')).toEqual({
+      publication: 'The Namibian (Namibia)',
+      byline: null,
+      date,
+    });
+    // a bare capitalised Latin-script name
+    expect(matchCreditLine('The Namibian (Namibia) · 2 Jun 2024 · Selma Nangolo')?.byline).toBe(
+      'Selma Nangolo',
+    );
+    // a credit naming a role, not a person
+    expect(matchCreditLine('The Namibian (Namibia) · 2 Jun 2024 · Our Correspondent')?.byline).toBeNull();
+    // the `- -` form prints the section first: a section alone is no writer
+    expect(matchCreditLine('День (Україна) - - 2 квіт. 2024 - - Суспільство -')).toEqual({
+      publication: 'День (Україна)',
+      byline: null,
+      date: { label: '2 квіт. 2024', iso: '2024-04-02' },
+    });
+    // two labels joined by `&` before the colon
+    expect(matchCreditLine('Kosmo 7 · Ahad, 4 Ogos 2024 · Teks & Gambar: Nurul Huda Ismail')?.byline).toBe(
+      'Nurul Huda Ismail',
+    );
+    // a byline opener before a name in a script without case
+    expect(matchCreditLine('Forverts (USA) · 2 Jun 2024 · פֿון משה גרינבערג')?.byline).toBe('משה גרינבערג');
+    // no frame (no qualifier, no empty slot): a date alone makes no credit line
+    expect(matchCreditLine('Дзеркало тижня · 12 березня 2024')).toBeNull();
   });
 
   it('reads a credit label phrase in no vocabulary by its shape, never a title-case section (stranger-4)', () => {
@@ -344,5 +379,15 @@ describe('PressReader credit lines read by their structure under an unknown pref
     expect(matchCreditLine('Diena · Front page · tekstur Jógvan Hansen')).toBeNull();
     // a one-character label may open a name (`文在寅`): only a marked or longer label is cut when glued
     expect(matchCreditLine('東洋新報 · 令和5年3月1日 · 文在寅')).toBeNull();
+  });
+});
+
+describe('platform logo lines', () => {
+  it('reads a logo alt text translated into the UI language (stranger-6)', () => {
+    expect(logoPlatform('ZINIO logo')).toBe('zinio');
+    expect(logoPlatform('ZINIO लोगो')).toBe('zinio');
+    // the name in running text, or followed by more than one word, is no logo
+    expect(logoPlatform('ZINIO sells single issues')).toBeNull();
+    expect(logoPlatform('Zinio logo')).toBeNull();
   });
 });

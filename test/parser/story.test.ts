@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parsePage } from '../../src/parser/index.js';
-import { extractByline, findDateline, isNameLike, isStandfirst } from '../../src/parser/story.js';
+import { dashByline, extractByline, findDateline, isNameLike, isStandfirst } from '../../src/parser/story.js';
 
 const BODY = [
   'The first paragraph of the story runs long enough to be a paragraph, with a full stop at its end.',
@@ -20,6 +20,14 @@ describe('bylines', () => {
     ['بقلم مارتا كوالتشيك', 'مارتا كوالتشيك'],
     ['מאת מרתה קובלצ׳יק', 'מרתה קובלצ׳יק'],
     ['تحریر: مارتا کوالچک', 'مارتا کوالچک'],
+    // prefixes in more shapes, and what follows the name (stranger-6 class 9)
+    ['بقلم: ليلى منصور', 'ليلى منصور'],
+    ['Na AMINA JUMA', 'AMINA JUMA'],
+    ['Nā Hēmi Tāwhiri', 'Hēmi Tāwhiri'],
+    ['Testo e foto di Paolo Bianchi', 'Paolo Bianchi'],
+    ['Por Inês Carvalho, de Coimbra', 'Inês Carvalho'],
+    ['Dr Ana Ruiz', 'Dr Ana Ruiz'],
+    ['Master Danny Gorgonia', 'Master Danny Gorgonia'],
     ['', null],
   ])('%s → %s', (text, name) => {
     expect(extractByline(text)).toBe(name);
@@ -35,6 +43,20 @@ describe('bylines', () => {
     );
     expect(isNameLike('No kidding!')).toBe(false);
     expect(isNameLike('Top 10 cars')).toBe(false);
+  });
+});
+
+describe("Magzter's `- {By} {Name}` line with its by in any language (stranger-6 class 9)", () => {
+  it.each([
+    ['Troch Jan Jansen', 'Jan Jansen'],
+    ['Röportaj: Ayşe Kaya', 'Ayşe Kaya'],
+    ['Беседовала Анна Петрова', 'Анна Петрова'],
+    ['By Ana Maria Popescu', 'Ana Maria Popescu'],
+    ['RATNA RAO', 'RATNA RAO'],
+    ['Dr. Katrin Albers', 'Dr. Katrin Albers'],
+    ['Eva de Boer', 'Eva de Boer'],
+  ])('- %s → %s', (detail, name) => {
+    expect(dashByline(detail)).toBe(name);
   });
 });
 
@@ -66,6 +88,14 @@ describe('datelines', () => {
     ['AI. It is everywhere now.', null],
     ['THE ALTERNATIVES. AND FOR THAT, I LOVE THEM', null],
     ['THE GRILLES. OH GOD, THE GRILLES. Haven’t you moaned…', null],
+    // a hyphenated place, a closing period, a department, a region, a paper's code (stranger-6 class 12)
+    ['SAINT-ÉTIENNE – Le conseil municipal a voté…', 'SAINT-ÉTIENNE'],
+    ['MENDOZA.– La provincia anunció…', 'MENDOZA'],
+    ['TOULON (Var). – Le port militaire accueille…', 'TOULON'],
+    ['SALTA, Argentina.– El gobierno provincial…', 'SALTA'],
+    ['LYON, LP – Les transports en commun…', 'LYON'],
+    ["ST. JOHN'S, N.L.– Newfoundland's premier…", "ST. JOHN'S, N.L."],
+    ['काठमाडौं: सरकारले नयाँ बजेट ल्याएको छ।', 'काठमाडौं'],
   ])('%s → %s', (text, place) => {
     expect(findDateline(text)).toBe(place);
   });

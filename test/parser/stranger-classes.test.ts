@@ -356,7 +356,8 @@ describe('PressReader: under a credit line, a paragraph closed by a full stop is
   ];
 
   it('a closed first paragraph is body', () => {
-    const out = parsePage([...header, ...body].join('\n') + '\n', { url });
+    // set apart from the credit line by a blank line (a standfirst glued under it is the deck: golden 976)
+    const out = parsePage([...header, '', ...body].join('\n') + '\n', { url });
     expect(out.story?.deck).toBeNull();
     expect(out.story?.paragraphs).toEqual(body);
   });

@@ -9,6 +9,75 @@ export const QUESTION_MARKS: readonly string[] = ['?', '؟', '？'];
 /** One printed price: `$149.99`, `₹ 1,272.74`, `US$ 5`, `NT$ 95.00`. A line may glue two (old and new price) and add a `/Year` suffix. */
 export const PRICE = /^(?:US|[ACS]|NZ|NT|HK)?[$€£₹¥] ?\d[\d,.]{0,19}$/u;
 
+/**
+ * A price printed with its currency after the amount (`2 500 XOF`, `12,99 €`, `150 MAD`), as
+ * French, West African and most European stores print it: digits with their group marks, then
+ * a currency symbol or an ISO code (`CURRENCY_CODES`).
+ */
+export const PRICE_CURRENCY_AFTER = /^\d[\d ,.]{0,15}([A-Z]{3}|[$€£₹¥])$/u;
+
+/** ISO 4217 codes a price may print after its amount (`PRICE_CURRENCY_AFTER`). */
+export const CURRENCY_CODES: readonly string[] = [
+  'USD',
+  'EUR',
+  'GBP',
+  'CHF',
+  'INR',
+  'JPY',
+  'CNY',
+  'HKD',
+  'TWD',
+  'KRW',
+  'SGD',
+  'AUD',
+  'NZD',
+  'CAD',
+  'XOF',
+  'XAF',
+  'NGN',
+  'GHS',
+  'KES',
+  'TZS',
+  'UGX',
+  'ETB',
+  'ZAR',
+  'MAD',
+  'DZD',
+  'TND',
+  'EGP',
+  'TRY',
+  'RUB',
+  'UAH',
+  'PLN',
+  'CZK',
+  'HUF',
+  'RON',
+  'SEK',
+  'NOK',
+  'DKK',
+  'ISK',
+  'BRL',
+  'MXN',
+  'ARS',
+  'CLP',
+  'COP',
+  'PEN',
+  'IDR',
+  'MYR',
+  'PHP',
+  'THB',
+  'VND',
+  'PKR',
+  'BDT',
+  'LKR',
+  'NPR',
+  'AED',
+  'SAR',
+  'QAR',
+  'KWD',
+  'ILS',
+];
+
 /** Currency symbols that open a price. */
 export const CURRENCY_SYMBOLS: readonly string[] = ['$', '€', '£', '₹', '¥'];
 
@@ -137,6 +206,9 @@ export const BYLINE_OPENERS: readonly string[] = [
   // right-to-left UIs and stories: Arabic `بقلم` (by the pen of), Hebrew `מאת`, Urdu `تحریر:`
   'بقلم',
   'מאת',
+  // Yiddish `פֿון` (by, of), with and without its rafe
+  'פֿון',
+  'פון',
   'تحریر:',
 ];
 
@@ -153,6 +225,82 @@ export const BYLINE_CREDITS: readonly string[] = [
   'styling',
   'video',
   'additional reporting',
+];
+
+/**
+ * Words that make a credit name a role, not a person (`Our Correspondent`, `Staff Reporter`,
+ * `Notre correspondant`, `Mwandishi Wetu`), lower-cased: a bare credit holding one names nobody.
+ */
+export const ROLE_CREDIT_WORDS: readonly string[] = [
+  'correspondent',
+  'correspondents',
+  'reporter',
+  'reporters',
+  'staff',
+  'desk',
+  'bureau',
+  'agencies',
+  'correspondant',
+  'correspondante',
+  'corresponsal',
+  'correspondente',
+  'corrispondente',
+  'redacción',
+  'redação',
+  'rédaction',
+  'redazione',
+  'redaktion',
+  'redactie',
+  'корреспондент',
+  'кореспондент',
+  'mwandishi',
+  'संवाददाता',
+  'نمائندہ',
+  'نمائندو',
+  'مراسل',
+];
+
+/**
+ * Words of a newspaper's section names (`Front Page`, `City News`, `Opinion`), lower-cased: a
+ * bare credit-line slot holding one is the section, not a writer. With `CATEGORY_LABELS`.
+ */
+export const SECTION_WORDS: readonly string[] = [
+  'front',
+  'page',
+  'news',
+  'opinion',
+  'editorial',
+  'comment',
+  'letters',
+  'sport',
+  'sports',
+  'world',
+  'nation',
+  'national',
+  'international',
+  'city',
+  'metro',
+  'local',
+  'regional',
+  'economy',
+  'politics',
+  'features',
+  'weekend',
+];
+
+/** Honorifics that open a name and stay in the byline (`Dr Ana Ruiz`, `Mrs Jane Doe`), lower-cased, without their period. */
+export const HONORIFIC_WORDS: readonly string[] = [
+  'dr',
+  'mr',
+  'mrs',
+  'ms',
+  'mx',
+  'sir',
+  'st',
+  'fr',
+  'sr',
+  'jr',
+  'prof',
 ];
 
 /** Lower-case particles allowed inside a name (`Ana de Souza`). */

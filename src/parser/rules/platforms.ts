@@ -93,6 +93,7 @@ export const PLATFORMS = platformTable([
     textMarkers: ['ZINIO logo'],
     brandNames: [],
     chromeLines: ['ZINIO logo'],
+    logoNames: ['ZINIO'],
     gluedReadingTime: [],
     leadingPublication: false,
     // Material icon names the capture keeps as text: `Read Morekeyboard_arrow_down`, `access_time1 min.`

@@ -70,6 +70,11 @@ export interface PlatformRules<Key extends string = Platform> {
   brandNames: readonly string[];
   /** Whole lines of untranslated platform chrome ("ZINIO logo"). */
   chromeLines: readonly string[];
+  /**
+   * The platform's name as its logo's alt text opens with it (`ZINIO logo`, translated as
+   * `ZINIO लोगो`): a line of the name and one word is that logo in any language. Case-sensitive.
+   */
+  logoNames?: readonly string[];
   /** Marker glued between a card's publication and its section label (`Pub3 min readSection`). */
   gluedReadingTime: readonly string[];
   /** Story pages open with the publication's name above the title (PressReader). */
