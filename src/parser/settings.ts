@@ -452,9 +452,6 @@ export const PAPER_CODE_MAX_CHARS = 4;
 /** A place in a script without case set off by a colon glued to it (`काठमाडौं: …`) is at most this many words. */
 export const CASELESS_PLACE_GLUED_COLON_MAX_WORDS = 2;
 
-/** A title-case byline prefix no table lists (`Nā Hēmi Tāwhiri`) is at most this many letters, when the name is not in capitals. */
-export const SHORT_BYLINE_PREFIX_MAX_LETTERS = 2;
-
 /** An article toolbar line (`SharePrintListenTranslate`, `Share Print Listen Translate`) is at most this long… */
 export const TOOLBAR_MAX_CHARS = 60;
 /** …and prints this many labels, or more (a three-word title-case deck under a credit line is rare)… */

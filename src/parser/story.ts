@@ -26,7 +26,6 @@ import {
   BYLINE_MAX_CHARS,
   BYLINE_MAX_WORDS,
   CREDIT_LABEL_MAX_WORDS,
-  SHORT_BYLINE_PREFIX_MAX_LETTERS,
   BYLINE_SHAPE_OPENER_MAX_CHARS,
   CAPTION_MAX_CHARS,
   CAPTION_WHEN_WHERE_MAX_CHARS,
@@ -121,10 +120,10 @@ function creditPhraseOpener(text: string): { rest: string; opened: boolean } | n
 }
 
 /**
- * `Na AMINA JUMA` (Swahili), `Nā Hēmi Tāwhiri` (Māori): a title-case prefix the tables do not
- * list before a name of at least two words. Told by shape: the name in capitals under a
- * prefix in ordinary case, or a prefix of at most SHORT_BYLINE_PREFIX_MAX_LETTERS letters
- * (a first name is longer). Honorifics (`Dr`, `Mrs`) and `Master Danny Gorgonia` are the name's.
+ * `Na AMINA JUMA` (Swahili), `Troch JAN JANSEN`: a title-case prefix the tables do not list
+ * before a name of at least two words in capitals. Only the capitals tell it: a title-case
+ * first word before a title-case name is the name's (`Võ Thị Sáu`, `Maria Luisa Fernández`).
+ * Honorifics (`Dr`, `Mrs`) are the name's.
  */
 function titleCasePrefix(text: string): { rest: string; opened: boolean } | null {
   const words = text.split(' ').filter(Boolean);
@@ -134,9 +133,9 @@ function titleCasePrefix(text: string): { rest: string; opened: boolean } | null
   if (!startsUppercase(prefix) || !hasLowercase(prefix) || !hasLetter(prefix) || prefix.includes('.'))
     return null;
   if (HONORIFICS.has(prefix.toLowerCase()) || !name.every(isNameWord)) return null;
+  // a short title-case first word is no prefix by its shape: `Võ Thị Sáu`, `Li Wei Ming`, `Oh Se Hoon`
   const capitals = name.every((w) => hasUppercase(w) && !hasLowercase(w));
-  const short = [...prefix].length <= SHORT_BYLINE_PREFIX_MAX_LETTERS;
-  return capitals || short ? { rest: name.join(' '), opened: true } : null;
+  return capitals ? { rest: name.join(' '), opened: true } : null;
 }
 
 /**
@@ -185,27 +184,6 @@ export function extractByline(text: string): string | null {
     .replace(/[,;:]$/u, '')
     .trim();
   return name === '' ? null : name;
-}
-
-/**
- * The byline of Magzter's `- {By} {Name}` line, its "by" translated into any language: a
- * title-case word no table lists before a name of two or more words (`- Troch Jan Jansen`,
- * `- Беседовала Анна Петрова`) is that word. Two words alone are a name (`- RATNA RAO`).
- */
-export function dashByline(detail: string): string | null {
-  const name = extractByline(detail);
-  if (name === null || stripOpener(detail).opened) return name;
-  const words = name.split(' ');
-  const prefix = words[0] ?? '';
-  return words.length >= 3 &&
-    startsUppercase(prefix) &&
-    hasLowercase(prefix) &&
-    !prefix.includes('.') &&
-    !HONORIFICS.has(prefix.toLowerCase()) &&
-    words.slice(1).every(isNameWord) &&
-    startsUppercase(words[1] ?? '')
-    ? words.slice(1).join(' ')
-    : name;
 }
 
 /**
@@ -905,7 +883,7 @@ export function extractStory(
       const detail = bylineLine.detail ?? '';
       // `- Texto: Ana Ruiz, Fotos: …`: a credits line behind the dash
       const credits = readCredits(detail);
-      draft.byline = credits === null ? dashByline(detail) : credits.writer;
+      draft.byline = credits === null ? extractByline(detail) : credits.writer;
       ledger.remove(bylineLine, 'layout');
       next++;
     } else if (bylineLine?.kind === 'credit') {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parsePage } from '../../src/parser/index.js';
-import { dashByline, extractByline, findDateline, isNameLike, isStandfirst } from '../../src/parser/story.js';
+import { extractByline, findDateline, isNameLike, isStandfirst } from '../../src/parser/story.js';
 
 const BODY = [
   'The first paragraph of the story runs long enough to be a paragraph, with a full stop at its end.',
@@ -46,17 +46,32 @@ describe('bylines', () => {
   });
 });
 
-describe("Magzter's `- {By} {Name}` line with its by in any language (stranger-6 class 9)", () => {
+describe("a byline's prefix in other languages (stranger-6 class 9)", () => {
   it.each([
     ['Troch Jan Jansen', 'Jan Jansen'],
+    ['Troch JAN JANSEN', 'JAN JANSEN'],
+    ['Na AMINA JUMA', 'AMINA JUMA'],
+    ['Nā Hēmi Tāwhiri', 'Hēmi Tāwhiri'],
     ['Röportaj: Ayşe Kaya', 'Ayşe Kaya'],
     ['Беседовала Анна Петрова', 'Анна Петрова'],
     ['By Ana Maria Popescu', 'Ana Maria Popescu'],
     ['RATNA RAO', 'RATNA RAO'],
     ['Dr. Katrin Albers', 'Dr. Katrin Albers'],
     ['Eva de Boer', 'Eva de Boer'],
-  ])('- %s → %s', (detail, name) => {
-    expect(dashByline(detail)).toBe(name);
+  ])('%s → %s', (detail, name) => {
+    expect(extractByline(detail)).toBe(name);
+  });
+
+  it.each([
+    // a name's first word is no prefix by its shape alone, however short
+    'Võ Thị Sáu',
+    'Li Wei Ming',
+    'Oh Se Hoon',
+    'Maria Luisa Fernández',
+    'Ana María López Ruiz',
+    'Анна Сергеевна Петрова',
+  ])('%s is the whole name', (name) => {
+    expect(extractByline(name)).toBe(name);
   });
 });
 

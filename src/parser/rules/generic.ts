@@ -203,6 +203,13 @@ export const BYLINE_OPENERS: readonly string[] = [
   'av',
   'af',
   'oleh',
+  // languages whose "by" a short first name could not be told from by its shape (Frisian,
+  // Cebuano, Māori), and Russian "interviewed by" (f., m.)
+  'troch',
+  'ni',
+  'nā',
+  'беседовала',
+  'беседовал',
   // right-to-left UIs and stories: Arabic `بقلم` (by the pen of), Hebrew `מאת`, Urdu `تحریر:`
   'بقلم',
   'מאת',
