@@ -297,6 +297,26 @@ export const RECORD_MIN_SHARE = 0.5;
 export const RECORD_MIN_LINES = 3;
 
 /**
+ * A document of records (a bibliography export, a review section, a social thread): its lines
+ * are entries (`field = {value}`, `@type{key,`), account handles (`@user@host`) with their
+ * relative times, rating rows (`5 stars 58%`), or the rows of buttons every record repeats
+ * (`Reply` / `Boost` / `Favourite`). When such lines are at least RECORD_DOCUMENT_MIN_SHARE of
+ * all lines and of at least two kinds (or RECORD_MIN_SHARE of one kind), the text is no page.
+ */
+export const RECORD_DOCUMENT_MIN_SHARE = 0.3;
+/** A row of buttons is two adjacent short lines printed, in that order, at least this often. */
+export const RECORD_BUTTON_ROW_MIN_REPEATS = 3;
+/** … or at least this often where handles or rating rows already show records (a thread of two posts). */
+export const RECORD_ROW_MIN_REPEATS_WITH_RECORDS = 2;
+/** A record's counter line (`12 people found this helpful`): at most this many words. */
+export const RECORD_COUNTER_MAX_WORDS = 8;
+/** A button's label: at most this many words and characters, no digit, no sentence stop. */
+export const RECORD_BUTTON_MAX_WORDS = 3;
+export const RECORD_BUTTON_MAX_CHARS = 24;
+/** Rating rows (`5 stars 58%`): a histogram has at least this many in a row. */
+export const RECORD_RATING_MIN_ROWS = 3;
+
+/**
  * Result cards (a search or listing page): at least RESULT_CARDS_MIN dates alone on their line,
  * each under a card's publication, at most RESULT_CARD_MAX_LINES lines apart (date, snippet,
  * title, `Pub · date`, publication).
