@@ -14,6 +14,7 @@ import {
   undoubledName,
   type EditionLineMatch,
 } from './edition.js';
+import { bannersAtEnd, bannersOnTop } from './banners.js';
 import { isBoilerplate } from './ledger.js';
 import { labelledHeaderAt, namesFooterBrand, namesWallBrand } from './platform-grammars.js';
 import { NAME_PARTICLES, TRY_GOLD_SHAPE } from './rules/generic.js';
@@ -227,9 +228,34 @@ function labelAboveHeader(lines: readonly ClassifiedLine[], t: number): boolean 
   );
 }
 
+/** A Try-GOLD label by its shape: one to four short words, a dash, one word. */
+function tryGoldShaped(line: ClassifiedLine | undefined): boolean {
+  return line?.kind === 'text' && line.text.length <= TRY_GOLD_MAX_CHARS && TRY_GOLD_SHAPE.test(line.text);
+}
+
+/**
+ * Where the upsell block may open under site banners: an upsell line, a price, a Try-GOLD
+ * label. (A header's title is not enough: a listing's label lines look like banners.)
+ */
+function opensUpsellAt(lines: readonly ClassifiedLine[], k: number): boolean {
+  const line = lines[k];
+  if (line === undefined) return false;
+  return UPSELL_KINDS.has(line.kind) || tryGoldShaped(line) || labelAboveHeader(lines, k);
+}
+
 /** The upsell block on top: labels, prices, and a price sentence (a text line right above a price). */
 function findTopEnd(lines: ClassifiedLine[]): number {
-  let t = 0;
+  // site banners above the block count only when the block does open under them
+  const banners = bannersOnTop(lines, (k) => opensUpsellAt(lines, k));
+  const end = upsellBlockEnd(lines, banners);
+  if (banners === 0 || end === banners) return banners === 0 ? end : upsellBlockEnd(lines, 0);
+  for (let k = 0; k < banners; k++) lines[k] = relabel(lines[k] as ClassifiedLine, 'chrome', { locales: [] });
+  return end;
+}
+
+/** Where the upsell block that opens at `from` ends (its lines relabelled on the way). */
+function upsellBlockEnd(lines: ClassifiedLine[], from: number): number {
+  let t = from;
   while (t < lines.length) {
     const line = lines[t];
     if (line === undefined) break;
@@ -248,7 +274,7 @@ function findTopEnd(lines: ClassifiedLine[]): number {
       t++;
       continue;
     }
-    if (line.kind === 'text' && line.text.length <= TRY_GOLD_MAX_CHARS && TRY_GOLD_SHAPE.test(line.text)) {
+    if (tryGoldShaped(line)) {
       const metaAhead = lines.slice(t + 2, t + 2 + TOP_LABEL_META_LOOKAHEAD).some((l) => isHardMeta(l));
       const afterPrices = t > 0 && lines[t - 1]?.kind === 'price';
       if (metaAhead || afterPrices) {
@@ -1317,6 +1343,7 @@ export function segment(
   readingTimesByPlace(lines);
   cutRepeat(lines, lastLineOpen);
   platformFooter(lines, lastLineOpen);
+  bannersAtEnd(lines);
   trailingChrome(lines);
   footerLinksAboveCopyright(lines);
   contentsHeading(lines);

@@ -461,3 +461,20 @@ export const CONTENTS_LINKS_MAX = 3;
 
 /** How many header lines before a `- Byline` marker name the publication, title and deck. */
 export const PRESS_HEADER_WITH_PUBLICATION = 3;
+
+/**
+ * Site banners (a cookie notice, an app banner) around the page: a button is a label of at most
+ * BANNER_BUTTON_MAX_WORDS words and BANNER_BUTTON_MAX_CHARS characters (`Get it on Google
+ * Play`), a banner at most BANNER_MAX_BUTTONS of them under one notice line of at most
+ * BANNER_NOTICE_MAX_CHARS characters; on top, banners fill at most BANNER_TOP_MAX_LINES lines.
+ */
+export const BANNER_BUTTON_MAX_WORDS = 5;
+export const BANNER_BUTTON_MAX_CHARS = 40;
+export const BANNER_MAX_BUTTONS = 3;
+/** An app banner above the footer: at least this many buttons (the two stores). */
+export const BANNER_MIN_APP_BUTTONS = 2;
+export const BANNER_NOTICE_MAX_CHARS = 300;
+export const BANNER_TOP_MAX_LINES = 10;
+/** A footer links line (`About · Help · Privacy`): at least this many links of at most FOOTER_LINK_MAX_WORDS words. */
+export const FOOTER_LINKS_LINE_MIN_LINKS = 3;
+export const FOOTER_LINK_MAX_WORDS = 3;

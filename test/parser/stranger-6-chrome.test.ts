@@ -79,3 +79,63 @@ describe('documents made of records are no page (class 5)', () => {
     ).not.toBeNull();
   });
 });
+
+describe('site banners around the page are chrome (class 31)', () => {
+  const header = [
+    'The Salt Road',
+    'Wanderlust',
+    '|',
+    'May 2024',
+    '- By Priya Nair',
+    'The caravans still leave Agadez in October. Fewer camels go now, and the trucks take most of the salt.',
+    'Those who still walk say the road has changed less than the people who use it.',
+  ];
+
+  it('an English app banner over the newest layout’s prices, the label in capitals without a dash', () => {
+    const text = [
+      'Read faster in the Magzter app',
+      'Open in app',
+      'Not now',
+      'Unlimited access',
+      '$9.99/Month',
+      'Vyzkoušejte ZLATO zdarma',
+      ...header,
+    ].join('\n');
+    const out = parsePage(text, {
+      url: 'https://www.magzter.com/cs/stories/travel/Wanderlust/THE-SALT-ROAD',
+    });
+    expect(out.story?.title).toBe('The Salt Road');
+    expect(out.story?.byline).toBe('Priya Nair');
+    expect(out.story?.paragraphs).toHaveLength(2);
+  });
+
+  it('a cookie notice under the copyright line after Title / Summary cards makes no card', () => {
+    const text = [
+      ...header,
+      'This story is from the May 2024 edition of Wanderlust.',
+      'Start your 7-day Magzter GOLD FREE trial to access thousands of curated premium stories, and 9,000+ magazines and newspapers.',
+      'Already a subscriber ? Sign In',
+      'The last ferry to Lamu',
+      'A week on the dhows of the Kenyan coast, where the timetable is the wind.',
+      '© 2024 Magzter Inc. All rights reserved.',
+      'We use cookies to improve your experience and to show you relevant content.',
+      'Accept all',
+      'Manage settings',
+    ].join('\n');
+    const out = parsePage(text, { url: 'https://www.magzter.com/stories/travel/Wanderlust/THE-SALT-ROAD' });
+    expect(out.teasers.map((t) => t.title)).toEqual(['The last ferry to Lamu']);
+  });
+
+  it('a search page’s labels on top are no banner: its results stay what they were', () => {
+    const text = [
+      'Search',
+      'monsoon',
+      'Article',
+      'The monsoon that never came',
+      'Down To Earth',
+      'July 1, 2024',
+      'Farmers in three districts waited for rain that the forecasters had promised.',
+    ].join('\n');
+    expect(parsePage(text).removed.some((r) => r.text === 'Search' && r.reason !== 'layout')).toBe(false);
+  });
+});
