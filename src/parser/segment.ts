@@ -770,7 +770,8 @@ function findCardStart(
     const key = line.key;
     const rep = repeats.get(key);
     const far = rep !== undefined && rep.count >= 2 && rep.last - rep.first > CARD_ALT_WINDOW;
-    const doubled = (lines[k + 1]?.key ?? '') === key;
+    // a name printed twice in a row (a card's logo alt and publication): either copy
+    const doubled = (lines[k + 1]?.key ?? '') === key || (lines[k - 1]?.key ?? '') === key;
     if (!far && !doubled && key !== titleKey) break;
     k--;
   }
@@ -1348,15 +1349,29 @@ export function segment(
   footerLinksAboveCopyright(lines);
   contentsHeading(lines);
   contentsLinks(lines);
-  const topEnd = upsellBeforeHeader(lines, findTopEnd(lines));
+  let topEnd = upsellBeforeHeader(lines, findTopEnd(lines));
   upsellAfterHeader(lines, topEnd);
   for (let i = topEnd; i < lines.length; i++) {
     const line = lines[i];
     if (line?.kind === 'category') lines[i] = relabel(line, 'text');
   }
   const repeats = countRepeats(lines);
-  const issuePage =
-    lines.some((l) => l.kind === 'issue-contents' || l.kind === 'issue-count') || storePanel(lines, topEnd);
+  const knownIssuePage = lines.some((l) => l.kind === 'issue-contents' || l.kind === 'issue-count');
+  let panel = !knownIssuePage && storePanel(lines, topEnd);
+  // the store breadcrumb printed without its icon and slash (`News & Politics`): a short label over the panel
+  const section = lines[topEnd];
+  if (
+    !knownIssuePage &&
+    !panel &&
+    section?.kind === 'text' &&
+    isShortLink(section.text) &&
+    storePanel(lines, topEnd + 1)
+  ) {
+    lines[topEnd] = relabel(section, 'navigation', { locales: [] });
+    topEnd++;
+    panel = true;
+  }
+  const issuePage = knownIssuePage || panel;
   if (issuePage) cardsHeading(lines, topEnd);
   const pubs = printedPublications(lines, topEnd);
   moreFromBesideFooter(lines, pubs);

@@ -91,15 +91,23 @@ function looksLikePublication(
   const prev = tokens[k - 1];
   const next = tokens[k + 1];
   if (prev?.kind === 'reading-time' && next?.kind === 'date') return true;
-  const afterNext = tokens[k + 2];
-  const third = tokens[k + 3];
+  // a name printed twice in a row over a title and its summary (logo alt, then publication): both copies
+  const doubledAbove = prev?.kind === 'text' && prev.key === token.key;
+  const opensTitleAndSummary = (at: number): boolean =>
+    tokens[at]?.kind === 'text' &&
+    tokens[at]?.key !== token.key &&
+    tokens[at + 1]?.kind === 'text' &&
+    tokens[at + 1]?.key !== token.key;
   return (
-    next?.kind === 'text' &&
-    next.key === token.key &&
-    afterNext?.kind === 'text' &&
-    afterNext.key !== token.key &&
-    third?.kind === 'text'
+    (next?.kind === 'text' && next.key === token.key && opensTitleAndSummary(k + 2)) ||
+    (doubledAbove && opensTitleAndSummary(k + 1) && looksLikePublicationAbove(tokens, k - 1))
   );
+}
+
+/** The first copy of a doubled name: what opens it is a card's end (a date, a reading time) or nothing. */
+function looksLikePublicationAbove(tokens: readonly Token[], k: number): boolean {
+  const before = tokens[k - 1];
+  return before === undefined || before.kind === 'date' || before.kind === 'reading-time';
 }
 
 /** Mark publications, drop thumbnail alt text (a copy of the next title) and second publication copies. */
