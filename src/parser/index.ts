@@ -45,6 +45,22 @@ function cardPublications(lines: readonly ClassifiedLine[]): string[] {
   return keys;
 }
 
+/** Lines that mark a region as cards: a card's publication, date or reading time, a heading over cards. */
+const CARD_MARK_KINDS: ReadonlySet<string> = new Set([
+  'card-publication',
+  'date',
+  'reading-time',
+  'more-stories',
+  'issue-contents',
+]);
+
+/** Whether the cards from `teaserStart` on carry a card's marks, or a heading right above opens them. */
+function cardsMarked(lines: readonly ClassifiedLine[], teaserStart: number): boolean {
+  for (let k = Math.max(0, teaserStart - 1); k < lines.length; k++)
+    if (CARD_MARK_KINDS.has((lines[k] as ClassifiedLine).kind)) return true;
+  return false;
+}
+
 function parse(text: string, options: ParseOptions): ParsedPage {
   const { input, warnings } = limitInput(text);
 
@@ -112,6 +128,13 @@ function parse(text: string, options: ParseOptions): ParsedPage {
       for (const line of all.slice(0, segments.storyEnd)) ledger.discard(line, 'layout');
       warnings.push(verdict.rejected);
     }
+  }
+  // a page with no story prints cards with a card's marks (a publication, a date, a reading time) or
+  // under a heading that opens them; bare title-and-sentence pairs there are its own text (an FAQ)
+  const anchored = teasers.some((t) => t.publication !== null || t.date !== null);
+  if (story === null && teasers.length > 0 && !anchored && !cardsMarked(all, segments.teaserStart)) {
+    for (const line of all.slice(segments.teaserStart)) ledger.discard(line, 'layout');
+    teasers = [];
   }
   const edition =
     garbage !== null
