@@ -212,8 +212,11 @@ export function nonStoryShape(
     )
   )
     return `no story: ${references} of ${texts.length} lines end in a page number (a table of contents)`;
-  // a story header (a byline, a dated `Pub|Date`) is what forms and result pages never print
-  if (context.byline || context.headerDate) return null;
+  // a byline is what forms and result pages never print
+  if (context.byline) return null;
+  // a dated header (`Pub|Date`) is no result card; but a sign-in wall may print the issue's
+  // masthead (Pub / date) over its form, so the lines under it must still read as a story
+  if (context.headerDate) return proseShareShortfall(texts);
   const cards = datedCards(lines);
   if (cards >= RESULT_CARDS_MIN)
     return `no story: ${cards} result cards in a row (a title, a publication and a date each), not one story's header`;
@@ -448,36 +451,61 @@ function endsInPageNumber(text: string): boolean {
  * A story's lines are mostly running prose, with at least one real paragraph; form labels,
  * error pages and result cards are short lines with a sentence here and there.
  */
-function proseShareShortfall(texts: readonly string[]): string | null {
-  if (texts.length === 0) return null;
-  let prose = 0;
-  let paragraphs = 0;
+/** What the prose-share and form checks count over the story's lines. */
+interface LineShapes {
+  prose: number;
+  paragraphs: number;
+  longestRun: number;
+  labelRun: number;
+  buttonRun: number;
+}
+
+function lineShapes(texts: readonly string[]): LineShapes {
+  const shapes: LineShapes = { prose: 0, paragraphs: 0, longestRun: 0, labelRun: 0, buttonRun: 0 };
   let run = 0;
-  let longestRun = 0;
   let labels = 0;
-  let labelRun = 0;
   let buttons = 0;
-  let buttonRun = 0;
   for (let k = 0; k < texts.length; k++) {
     const text = texts[k] as string;
     const sentences = proseSentences([text], PROSE_PARAGRAPH_MIN_SENTENCES);
-    if (sentences >= PROSE_PARAGRAPH_MIN_SENTENCES) paragraphs++;
+    if (sentences >= PROSE_PARAGRAPH_MIN_SENTENCES) shapes.paragraphs++;
     run = sentences > 0 ? run + 1 : 0;
-    longestRun = Math.max(longestRun, run);
-    if (sentences > 0) prose++;
+    shapes.longestRun = Math.max(shapes.longestRun, run);
+    if (sentences > 0) shapes.prose++;
     labels = isFieldLabel(text) ? labels + 1 : 0;
-    labelRun = Math.max(labelRun, labels);
+    shapes.labelRun = Math.max(shapes.labelRun, labels);
     buttons = k > 0 && buttonsAlike(texts[k - 1] as string, text) ? Math.max(buttons, 1) + 1 : 0;
-    buttonRun = Math.max(buttonRun, buttons);
+    shapes.buttonRun = Math.max(shapes.buttonRun, buttons);
   }
-  // a form is told by its shape, however much prose its notices add (terms, cookies): field
-  // labels one under another and buttons that differ only in the provider's name
-  const fields = labelRun >= FORM_MIN_LABELS && labelRun <= FORM_MAX_LABELS;
+  return shapes;
+}
+
+function hasFieldLabels(shapes: LineShapes): boolean {
+  return shapes.labelRun >= FORM_MIN_LABELS && shapes.labelRun <= FORM_MAX_LABELS;
+}
+
+/**
+ * A form is told by its shape, however much prose its notices add (terms, cookies): field labels
+ * one under another and buttons that differ only in the provider's name. Why, or null.
+ */
+function signInForm(shapes: LineShapes): string | null {
+  const fields = hasFieldLabels(shapes);
+  const { paragraphs, buttonRun, labelRun } = shapes;
   if (
     paragraphs <= FORM_MAX_PARAGRAPHS &&
     (buttonRun >= FORM_MIN_BUTTONS_ALONE || (fields && buttonRun >= FORM_MIN_BUTTONS))
   )
     return `no story: ${buttonRun} buttons differ only in one name${fields ? `, under ${labelRun} field labels` : ''} (a sign-in form)`;
+  return null;
+}
+
+function proseShareShortfall(texts: readonly string[]): string | null {
+  if (texts.length === 0) return null;
+  const shapes = lineShapes(texts);
+  const form = signInForm(shapes);
+  if (form !== null) return form;
+  const { prose, paragraphs, longestRun, labelRun } = shapes;
+  const fields = hasFieldLabels(shapes);
   if (paragraphs > 0) return null;
   // field labels one under another and a few sentences around them (`Forgot your password?`)
   if (fields && prose <= FORM_MAX_PROSE_LINES)

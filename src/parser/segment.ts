@@ -34,6 +34,8 @@ import {
   GLUED_UNIT_MAX_WORDS,
   GLUED_UNIT_MIN_CARDS,
   HEADER_SCAN_LINES,
+  MENU_LABEL_MAX_WORDS,
+  MENU_MIN_LABELS,
   MIN_CUT_BOILERPLATE_CHARS,
   MORE_STORIES_EXTRA_CHARS,
   NAVIGATION_MAX_CHARS,
@@ -241,6 +243,33 @@ function opensUpsellAt(lines: readonly ClassifiedLine[], k: number): boolean {
   const line = lines[k];
   if (line === undefined) return false;
   return UPSELL_KINDS.has(line.kind) || tryGoldShaped(line) || labelAboveHeader(lines, k);
+}
+
+/** Platform names as their logo prints them alone on a line. */
+const PLATFORM_NAMES: ReadonlySet<string> = new Set(PLATFORMS.map((p) => p.displayName));
+
+/**
+ * `PressReader` / `Catalogue` / `Publications` / `Sign in`: the site's menu under the platform's
+ * logo, in any language: at least MENU_MIN_LABELS short labels right under it, up to the line a
+ * date follows (the issue's masthead). They are navigation.
+ */
+function menuUnderLogo(lines: ClassifiedLine[]): void {
+  const logo = lines[0];
+  if (logo?.kind !== 'chrome' || !PLATFORM_NAMES.has(logo.text)) return;
+  let k = 1;
+  while (
+    k < lines.length &&
+    lines[k]?.kind === 'text' &&
+    isMenuLabel((lines[k] as ClassifiedLine).text) &&
+    !isHardMeta(lines[k + 1])
+  )
+    k++;
+  if (k - 1 < MENU_MIN_LABELS) return;
+  for (let j = 1; j < k; j++) lines[j] = relabel(lines[j] as ClassifiedLine, 'navigation', { locales: [] });
+}
+
+function isMenuLabel(text: string): boolean {
+  return isShortLink(text) && text.split(' ').length <= MENU_LABEL_MAX_WORDS && !/\p{Nd}/u.test(text);
 }
 
 /** The upsell block on top: labels, prices, and a price sentence (a text line right above a price). */
@@ -1349,6 +1378,7 @@ export function segment(
   footerLinksAboveCopyright(lines);
   contentsHeading(lines);
   contentsLinks(lines);
+  menuUnderLogo(lines);
   let topEnd = upsellBeforeHeader(lines, findTopEnd(lines));
   upsellAfterHeader(lines, topEnd);
   for (let i = topEnd; i < lines.length; i++) {

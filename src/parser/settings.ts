@@ -478,3 +478,7 @@ export const BANNER_TOP_MAX_LINES = 10;
 /** A footer links line (`About · Help · Privacy`): at least this many links of at most FOOTER_LINK_MAX_WORDS words. */
 export const FOOTER_LINKS_LINE_MIN_LINKS = 3;
 export const FOOTER_LINK_MAX_WORDS = 3;
+
+/** A site's menu under the platform's logo: at least MENU_MIN_LABELS labels of at most MENU_LABEL_MAX_WORDS words. */
+export const MENU_MIN_LABELS = 2;
+export const MENU_LABEL_MAX_WORDS = 3;

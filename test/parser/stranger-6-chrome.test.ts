@@ -139,3 +139,39 @@ describe('site banners around the page are chrome (class 31)', () => {
     expect(parsePage(text).removed.some((r) => r.text === 'Search' && r.reason !== 'layout')).toBe(false);
   });
 });
+
+describe('non-story pages (class 8)', () => {
+  it('a sign-in wall under the platform logo and the issue masthead: the masthead names the edition', () => {
+    const text = [
+      'PressReader',
+      'Catálogo',
+      'Publicações',
+      'Entrar',
+      'Jornal de Notícias',
+      'sexta-feira, 12 de julho de 2024',
+      'Entre para continuar a ler esta publicação',
+      'E-mail',
+      'Palavra-passe',
+      'Esqueceu-se da palavra-passe?',
+      'Entrar',
+    ].join('\n');
+    const out = parsePage(text, { url: 'https://www.pressreader.com/portugal/jornal-de-noticias/20240712' });
+    expect(out.story).toBeNull();
+    expect(out.edition?.publication).toBe('Jornal de Notícias');
+    expect(out.edition?.date).toBe('2024-07-12');
+  });
+
+  it('a PressReader story whose page opens with the logo keeps its publication from the masthead', () => {
+    const text = [
+      'PressReader',
+      'The Irish Times',
+      'March 4, 2024',
+      'Ferry timetable cut for the winter',
+      'The island ferry will run twice a day from November, the operator said. Islanders say the cut leaves them without a morning crossing to the mainland hospital.',
+      'The council has asked for a review before the change takes effect.',
+    ].join('\n');
+    const out = parsePage(text, { url: 'https://www.pressreader.com/ireland/the-irish-times/20240304' });
+    expect(out.story).not.toBeNull();
+    expect(out.edition?.publication).not.toBe('PressReader');
+  });
+});
