@@ -5,7 +5,7 @@
  */
 
 import type { ClassifiedLine } from './classify.js';
-import { isDayAndMonth, matchIssueTitle, type PrintedDate } from './edition.js';
+import { isDayAndMonth, matchIssueLineUnderName, matchIssueTitle, type PrintedDate } from './edition.js';
 import { proseSentences } from './evidence.js';
 import { storyLanguage } from './language.js';
 import { isBoilerplate, type Ledger } from './ledger.js';
@@ -294,7 +294,8 @@ function findIssueTitle(
   content: readonly ClassifiedLine[],
 ): { publication: string; date: PrintedDate } | null {
   for (let k = 0; k + 1 < content.length && k < HEADER_BYLINE_MAX_OFFSET; k++) {
-    const issue = matchIssueTitle(content[k]?.text ?? '', content[k + 1]?.text ?? '');
+    const [name, issueLine] = [content[k]?.text ?? '', content[k + 1]?.text ?? ''];
+    const issue = matchIssueTitle(name, issueLine) ?? matchIssueLineUnderName(name, issueLine);
     if (issue) return issue;
   }
   return null;
