@@ -17,7 +17,7 @@ import {
 import { bannersAtEnd, bannersOnTop } from './banners.js';
 import { isBoilerplate } from './ledger.js';
 import { labelledHeaderAt, namesFooterBrand, namesWallBrand } from './platform-grammars.js';
-import { NAME_PARTICLES, TRY_GOLD_SHAPE } from './rules/generic.js';
+import { NAME_PARTICLES, TRY_GOLD_SHAPE, TRY_GOLD_WORD_MAX_LETTERS } from './rules/generic.js';
 import { PLATFORMS } from './rules/platforms.js';
 import {
   CARD_ALT_WINDOW,
@@ -232,7 +232,22 @@ function labelAboveHeader(lines: readonly ClassifiedLine[], t: number): boolean 
 
 /** A Try-GOLD label by its shape: one to four short words, a dash, one word. */
 function tryGoldShaped(line: ClassifiedLine | undefined): boolean {
-  return line?.kind === 'text' && line.text.length <= TRY_GOLD_MAX_CHARS && TRY_GOLD_SHAPE.test(line.text);
+  return (
+    line?.kind === 'text' &&
+    line.text.length <= TRY_GOLD_MAX_CHARS &&
+    TRY_GOLD_SHAPE.test(line.text) &&
+    line.text.split(' ').every((word) => letterCount(word) <= TRY_GOLD_WORD_MAX_LETTERS)
+  );
+}
+
+/** Marks written on a letter (vowel signs, accents): no letter of their own. */
+const MARK = /\p{M}/u;
+
+/** Letters of a word, its marks not counted (`ތަޖުރިބާ` is 4 letters in 8 code units). */
+function letterCount(word: string): number {
+  let letters = 0;
+  for (const ch of word) if (!MARK.test(ch)) letters++;
+  return letters;
 }
 
 /**
