@@ -744,6 +744,20 @@ function sharesOpening(a: string, b: string): boolean {
   );
 }
 
+/**
+ * `…la tua storia sull'app` above the known `…la tua storia nella rivista`: the old paywall
+ * pair's other line in a wording no table holds, told by its shape beside its known half (same
+ * opening words, another ending). It is paywall too, and the story ends above it.
+ */
+function pairedPaywallLineAbove(lines: ClassifiedLine[], end: number, topEnd: number): number {
+  const known = lines[end];
+  const above = lines[end - 1];
+  if (known?.kind !== 'paywall' || end - 1 <= topEnd || above === undefined) return end;
+  if (!isPaywallPair(above, { ...known, kind: 'text' })) return end;
+  lines[end - 1] = relabel(above, 'paywall', { locales: [] });
+  return end - 1;
+}
+
 function findPaywallPair(lines: ClassifiedLine[], topEnd: number): number {
   for (let i = topEnd + 1; i + 1 < lines.length; i++) {
     if (!isPaywallPair(lines[i], lines[i + 1])) continue;
@@ -1423,6 +1437,7 @@ export function segment(
   let storyEnd = lines.findIndex((l, i) => i >= topEnd && STORY_END_KINDS.has(l.kind));
   let teaserStart: number;
   if (storyEnd >= 0) {
+    storyEnd = pairedPaywallLineAbove(lines, storyEnd, topEnd);
     storyEnd = recogniseGenericEdition(lines, storyEnd, topEnd, pubs);
     // the edition line just recognised names the publication too
     teaserStart = extendPaywallBlock(lines, storyEnd, printedPublications(lines, topEnd), lastLineOpen);
