@@ -20,6 +20,7 @@ import { labelledHeaderAt, namesFooterBrand, namesWallBrand } from './platform-g
 import { NAME_PARTICLES, TRY_GOLD_SHAPE, TRY_GOLD_WORD_MAX_LETTERS } from './rules/generic.js';
 import { PLATFORMS } from './rules/platforms.js';
 import {
+  ABBREVIATION_MAX_CHARS,
   CARD_ALT_WINDOW,
   CARD_PUBLICATION_MAX_CANDIDATES,
   CARD_PUBLICATION_MAX_CHARS,
@@ -34,6 +35,8 @@ import {
   GLUED_UNIT_MAX_WORDS,
   GLUED_UNIT_MIN_CARDS,
   HEADER_SCAN_LINES,
+  LOOSE_READING_TIME_MAX_WORDS,
+  LOOSE_READING_TIME_MIN_CARDS,
   MENU_LABEL_MAX_WORDS,
   MENU_MIN_LABELS,
   MIN_CUT_BOILERPLATE_CHARS,
@@ -1363,16 +1366,50 @@ function gluedCardsByShape(lines: ClassifiedLine[]): void {
  * publication and date. Such lines are reading times.
  */
 function readingTimesByPlace(lines: ClassifiedLine[]): void {
+  // lines in the slot shaped loosely (capitals, a label and its colon), by their template
+  const loose: { at: number; shape: string }[] = [];
+  const printed = new Map<string, number>();
   for (let k = 0; k + 1 < lines.length; k++) {
     const line = lines[k] as ClassifiedLine;
-    if (line.kind !== 'text' || !readingTimeShaped(line.text)) continue;
-    const next = lines[k + 1] as ClassifiedLine;
-    const cardDate =
-      next.kind === 'date' ||
-      ((next.kind === 'card-publication' || (next.kind === 'text' && isShortLink(next.text))) &&
-        lines[k + 2]?.kind === 'date');
-    if (cardDate) lines[k] = relabel(line, 'reading-time');
+    if (line.kind !== 'text' || !aboveCardDate(lines, k)) continue;
+    if (readingTimeShaped(line.text)) lines[k] = relabel(line, 'reading-time');
+    else if (looseReadingTimeShaped(line.text)) {
+      const shape = line.text.replace(DIGIT_RUNS, '0');
+      loose.push({ at: k, shape });
+      printed.set(shape, (printed.get(shape) ?? 0) + 1);
+    }
   }
+  for (const { at, shape } of loose)
+    if ((printed.get(shape) ?? 0) >= LOOSE_READING_TIME_MIN_CARDS)
+      lines[at] = relabel(lines[at] as ClassifiedLine, 'reading-time');
+}
+
+/** Right above a card's date, or above its publication and date: where a card prints its reading time. */
+function aboveCardDate(lines: readonly ClassifiedLine[], k: number): boolean {
+  const next = lines[k + 1] as ClassifiedLine;
+  return (
+    next.kind === 'date' ||
+    ((next.kind === 'card-publication' || (next.kind === 'text' && isShortLink(next.text))) &&
+      lines[k + 2]?.kind === 'date')
+  );
+}
+
+/**
+ * `Nkeji 4 agụ`, `Lesezeit: 6 Min.`: one number standing as its own word among at most
+ * LOOSE_READING_TIME_MAX_WORDS words, capitals allowed, maybe a label and its colon, maybe an
+ * abbreviation's dot at the end. A title can be shaped so too (`Apollo 11`), so such a line is a
+ * reading time only where the cards print it alike (see `readingTimesByPlace`).
+ */
+function looseReadingTimeShaped(text: string): boolean {
+  if (text.length > READING_TIME_MAX_CHARS) return false;
+  const words = text.split(' ').filter(Boolean);
+  if (words.length < 2 || words.length > LOOSE_READING_TIME_MAX_WORDS) return false;
+  const last = words.at(-1) as string;
+  const body = last.endsWith('.') && [...last].length <= ABBREVIATION_MAX_CHARS ? text.slice(0, -1) : text;
+  if (endsSentence(body)) return false;
+  let runs = 0;
+  for (DIGIT_RUNS.lastIndex = 0; DIGIT_RUNS.exec(text) !== null;) runs++;
+  return runs === 1 && words.filter((w) => /^\p{Nd}{1,3}$/u.test(w)).length === 1;
 }
 
 const DIGIT_RUNS = /\p{Nd}+/gu;

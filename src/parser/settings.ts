@@ -482,3 +482,13 @@ export const FOOTER_LINK_MAX_WORDS = 3;
 /** A site's menu under the platform's logo: at least MENU_MIN_LABELS labels of at most MENU_LABEL_MAX_WORDS words. */
 export const MENU_MIN_LABELS = 2;
 export const MENU_LABEL_MAX_WORDS = 3;
+
+/**
+ * A card's reading time in no table's wording with capitals or a label (`Lesezeit: 6 Min.`,
+ * `Nkeji 4 agụ`): at most LOOSE_READING_TIME_MAX_WORDS words, its last maybe an abbreviation of
+ * at most ABBREVIATION_MAX_CHARS characters with its dot, printed alike (numbers aside) on at
+ * least LOOSE_READING_TIME_MIN_CARDS cards right above their dates.
+ */
+export const LOOSE_READING_TIME_MAX_WORDS = 4;
+export const ABBREVIATION_MAX_CHARS = 5;
+export const LOOSE_READING_TIME_MIN_CARDS = 2;
