@@ -1119,8 +1119,9 @@ function previewWall(
  * on a platform that closes its stories with one, in any language: a run of at least two short
  * lines between the story and the "More from {pub}" header, or the page's end under a label
  * header (`labelledHeaderAt`). After a preview
- * cut mid-sentence the whole run is the wall; a run closed by a button (a label, no sentence)
- * is a wall of the last PREVIEW_WALL_BUTTON_BLOCK_LINES lines (the offer and its button).
+ * cut mid-sentence the whole run is the wall; a run holding a button (a label, no sentence)
+ * is a wall of the PREVIEW_WALL_BUTTON_BLOCK_LINES lines ending at its last button (the offer
+ * and its button) and the notes under it.
  * Returns where the wall starts, `storyEnd` when there is none.
  */
 function unbrandedWallStart(
@@ -1135,8 +1136,10 @@ function unbrandedWallStart(
   if (storyEnd - start < 2 || !closed) return storyEnd;
   const preview = lines[start - 1];
   if (preview?.kind === 'text' && !endsSentence(preview.text)) return start;
-  const button = lines[storyEnd - 1] as ClassifiedLine;
-  return endsSentence(button.text) ? storyEnd : Math.max(start, storyEnd - PREVIEW_WALL_BUTTON_BLOCK_LINES);
+  // the offer's button (a label, no sentence), maybe with a note under it (`Cancel any time.`)
+  let button = storyEnd - 1;
+  while (button >= start && endsSentence((lines[button] as ClassifiedLine).text)) button--;
+  return button < start ? storyEnd : Math.max(start, button + 1 - PREVIEW_WALL_BUTTON_BLOCK_LINES);
 }
 
 /** Lines of a known upsell block that say it is one: a price or a "Try GOLD" label. */

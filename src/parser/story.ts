@@ -502,12 +502,14 @@ const labelledHeader: HeaderMatcher = (content, i, draft, ledger, ctx) => {
   const label = content[i];
   if (!ctx.labelledHeader || label === undefined || !ctx.opensLabelledHeader(label)) return null;
   // the four lines follow one another in the region (none is boilerplate): the same in the content
-  const pubLine = content[i + 1] as ClassifiedLine;
+  // Label / Pub / Title, or Label / Title / Pub where the page's cards name the second line only
+  const titleFirst = namesPagePublication(content[i + 2], ctx) && !namesPagePublication(content[i + 1], ctx);
+  const pubLine = content[titleFirst ? i + 2 : i + 1] as ClassifiedLine;
   const dateLine = content[i + 3] as ClassifiedLine;
   ledger.remove(label, 'navigation');
   draft.publication = pubLine.text;
   ledger.remove(pubLine, 'layout');
-  useTitle(draft, ledger, content[i + 2]);
+  useTitle(draft, ledger, content[titleFirst ? i + 1 : i + 2]);
   draft.date = dateLine.date ?? null;
   ledger.remove(dateLine, 'layout');
   return i + 4;
