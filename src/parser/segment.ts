@@ -1363,6 +1363,38 @@ function gluedCardsByShape(lines: ClassifiedLine[]): void {
 }
 
 /**
+ * `Salud 2.04 min de lecturaTecnología` under a header naming `Salud 2.0`: a card line whose
+ * publication ends in a digit, the count glued after it, where no split by shape can tell the
+ * name's digits from the count's. A name the page's header prints (a short line near the top)
+ * that the line opens with, followed by one to three digits, a space and a word in lower case,
+ * is the card's publication.
+ */
+function gluedCardsAfterHeaderName(lines: ClassifiedLine[]): void {
+  const names: string[] = [];
+  for (let k = 0; k < Math.min(lines.length, HEADER_SCAN_LINES); k++) {
+    const line = lines[k] as ClassifiedLine;
+    if (line.kind === 'text' && line.text.length <= CARD_PUBLICATION_MAX_CHARS && !endsSentence(line.text))
+      names.push(line.text);
+  }
+  if (names.length === 0) return;
+  for (let k = HEADER_SCAN_LINES; k < lines.length; k++) {
+    const line = lines[k] as ClassifiedLine;
+    if (line.kind !== 'text' || line.text.length > 2 * CARD_PUBLICATION_MAX_CHARS) continue;
+    const name = names.find((n) => countGluedAfter(line.text, n));
+    if (name !== undefined) lines[k] = relabel(line, 'card-publication', { publication: name });
+  }
+}
+
+/** Whether `text` is `name`, one to three digits glued to it, a space and a word in lower case. */
+function countGluedAfter(text: string, name: string): boolean {
+  if (!text.startsWith(name)) return false;
+  let end = name.length;
+  while (end < text.length && isDigitCode(text.charCodeAt(end))) end++;
+  const digits = end - name.length;
+  return digits >= 1 && digits <= 3 && text.charAt(end) === ' ' && isSmall(text.charAt(end + 1));
+}
+
+/**
  * `4 นาทีในการอ่าน`, `ອ່ານ 5 ນາທີ`: a card's reading time in a wording no table knows, told by
  * its shape and its place. One run of digits and at most two short words, no capital (a title
  * such as `Apollo 11` has one) and no sentence, right above the card's date or above its
@@ -1439,6 +1471,7 @@ export function segment(
   const lines = [...classified];
   demoteBodyMentions(lines);
   gluedCardsByShape(lines);
+  gluedCardsAfterHeaderName(lines);
   readingTimesByPlace(lines);
   cutRepeat(lines, lastLineOpen);
   platformFooter(lines, lastLineOpen);
