@@ -14,7 +14,7 @@ import {
   undoubledName,
   type EditionLineMatch,
 } from './edition.js';
-import { bannersAtEnd, bannersOnTop } from './banners.js';
+import { bannersAtEnd, bannersOnTop, footerLinkPairAtEnd } from './banners.js';
 import { isBoilerplate } from './ledger.js';
 import { labelledHeaderAt, namesFooterBrand, namesWallBrand } from './platform-grammars.js';
 import { NAME_PARTICLES, TRY_GOLD_SHAPE, TRY_GOLD_WORD_MAX_LETTERS } from './rules/generic.js';
@@ -1476,6 +1476,7 @@ export function segment(
   cutRepeat(lines, lastLineOpen);
   platformFooter(lines, lastLineOpen);
   bannersAtEnd(lines);
+  footerLinkPairAtEnd(lines);
   trailingChrome(lines);
   footerLinksAboveCopyright(lines);
   contentsHeading(lines);

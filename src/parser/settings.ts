@@ -492,3 +492,6 @@ export const MENU_LABEL_MAX_WORDS = 3;
 export const LOOSE_READING_TIME_MAX_WORDS = 4;
 export const ABBREVIATION_MAX_CHARS = 5;
 export const LOOSE_READING_TIME_MIN_CARDS = 2;
+
+/** A footer's two links closing the page open with one word of at least this many letters (`Newspapers`, `Koran`). */
+export const FOOTER_PAIR_MIN_WORD_CHARS = 4;
