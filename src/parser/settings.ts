@@ -62,6 +62,8 @@ export const DATELINE_PERIOD_PLACE_MIN_CHARS = 3;
  * CAPTION_WHEN_WHERE_MAX_CHARS.
  */
 export const CAPTION_MAX_CHARS = 200;
+/** A caption all in capitals after its label (`LABEL: THE NETS DRY ON THE QUAY`): at least this many words after the colon. */
+export const CAPTION_CAPITALS_MIN_WORDS = 5;
 export const CAPTION_WHEN_WHERE_MAX_CHARS = 30;
 /** A line inserted mid-sentence (pull quote) is at most this long. */
 export const PULL_QUOTE_MAX_CHARS = 300;

@@ -10,7 +10,7 @@ import { proseSentences } from './evidence.js';
 import { storyLanguage } from './language.js';
 import { isBoilerplate, type Ledger } from './ledger.js';
 import { labelledHeaderAt, repairDropCap } from './platform-grammars.js';
-import { isPhotoCaption, readCredits } from './credits.js';
+import { isCapitalsCaption, isCaptionWithCreditAtEnd, isPhotoCaption, readCredits } from './credits.js';
 import {
   BYLINE_CREDITS,
   BYLINE_OPENERS,
@@ -848,11 +848,17 @@ export function extractStory(
 /**
  * Photo captions between paragraphs, by their shape in any language: `Caption sentence. Mynd:
  * Name` (one closed sentence, then a label of one word with its colon and a name in capitals,
- * closing the line), and the Japanese press caption `<what it shows>＝<day and time>、<place>`
- * (a full-width equals sign, then a short when-and-where holding a digit).
+ * closing the line), the Japanese press caption `<what it shows>＝<day and time>、<place>`
+ * (a full-width equals sign, then a short when-and-where holding a digit), a caption closed by
+ * its credit after a separator (`Caption. | PHOTO : Name`) and a `LABEL: CAPTION` in capitals.
  */
 function isCaptionShaped(text: string): boolean {
-  return creditClosesCaption(text) || whenAndWhereCaption(text);
+  return (
+    creditClosesCaption(text) ||
+    whenAndWhereCaption(text) ||
+    isCaptionWithCreditAtEnd(text) ||
+    isCapitalsCaption(text)
+  );
 }
 
 function creditClosesCaption(text: string): boolean {
