@@ -73,6 +73,8 @@ export const PULL_QUOTE_MIN_WORDS = 4;
 export const PULL_QUOTE_MIN_UNSPACED_LETTERS = 8;
 /** …and repeats one of the body lines at most this many lines above it. */
 export const PULL_QUOTE_LOOKBACK_LINES = 8;
+/** A pull quote that repeats nothing: one sentence of at most this many words, wholly in quotes. */
+export const PULL_QUOTE_ALONE_MAX_WORDS = 20;
 
 /** A teaser-card publication line is at most this long. */
 export const CARD_PUBLICATION_MAX_CHARS = 80;

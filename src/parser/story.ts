@@ -38,6 +38,7 @@ import {
   NAME_JOINER_MAX_CHARS,
   OPENING_STANDFIRST_MAX_CHARS,
   PRESS_HEADER_WITH_PUBLICATION,
+  PULL_QUOTE_ALONE_MAX_WORDS,
   PULL_QUOTE_LOOKBACK_LINES,
   PULL_QUOTE_MAX_CHARS,
   PULL_QUOTE_MIN_UNSPACED_LETTERS,
@@ -907,7 +908,8 @@ function dropPullQuotes(body: readonly ClassifiedLine[], ledger: Ledger): Classi
       !startsLowercase(line.text) &&
       line.text.length <= PULL_QUOTE_MAX_CHARS &&
       (!hasLowercase(line.text) || QUOTE_OPENERS.has(line.text.charAt(0)));
-    if (inserted || repeatsEarlierSentence(line, kept)) ledger.remove(line, 'layout');
+    if (inserted || repeatsEarlierSentence(line, kept) || standsAloneQuoted(line, prev, next))
+      ledger.remove(line, 'layout');
     else kept.push(line);
   }
   return kept;
@@ -937,6 +939,43 @@ function repeatsEarlierSentence(line: ClassifiedLine, kept: readonly ClassifiedL
     if (key.length > inner.length && key.includes(inner)) return true;
   }
   return false;
+}
+
+/** Quote marks that open and close a whole line (`"…"`, `„…“`, `“…”`, `«…»`), by opener. */
+const QUOTE_PAIRS: ReadonlyMap<string, string> = new Map([
+  ['"', '"'],
+  ['„', '“'],
+  ['“', '”'],
+  ['«', '»'],
+]);
+
+/** The text inside a line that is wholly one quotation (one pair of marks around it), or null. */
+function wholeLineQuote(text: string): string | null {
+  const closer = QUOTE_PAIRS.get(text.charAt(0));
+  if (closer === undefined || text.length < 3 || text.charAt(text.length - 1) !== closer) return null;
+  const inner = text.slice(1, -1);
+  return inner.includes(closer) || inner.includes(text.charAt(0)) ? null : inner.trim();
+}
+
+/**
+ * A pull quote that repeats nothing word for word (it rewords the text, or quotes a later
+ * paragraph in another split): a whole line in quotes, one short sentence, between two
+ * paragraphs that are not quotations themselves (a run of quoted paragraphs is an interview's).
+ * A quoted paragraph of several sentences is the story's own (a long quotation).
+ */
+function standsAloneQuoted(
+  line: ClassifiedLine,
+  prev: ClassifiedLine | undefined,
+  next: ClassifiedLine | undefined,
+): boolean {
+  if (prev === undefined || next === undefined || line.text.length > PULL_QUOTE_MAX_CHARS) return false;
+  const inner = wholeLineQuote(line.text);
+  if (inner === null || !endsSentence(inner) || endsSentenceInside(inner)) return false;
+  const words = wordCount(inner);
+  if (words < PULL_QUOTE_MIN_WORDS || words > PULL_QUOTE_ALONE_MAX_WORDS) return false;
+  return (
+    wholeLineQuote(prev.text) === null && wholeLineQuote(next.text) === null && !startsLowercase(next.text)
+  );
 }
 
 /** Scripts from Thai on (U+0E00: Thai, Lao, Myanmar, Khmer, CJK, kana) are written without spaces between words. */
