@@ -214,9 +214,9 @@ export function nonStoryShape(
     return `no story: ${references} of ${texts.length} lines end in a page number (a table of contents)`;
   // a byline is what forms and result pages never print
   if (context.byline) return null;
-  // a dated header (`Pub|Date`) is no result card; but a sign-in wall may print the issue's
-  // masthead (Pub / date) over its form, so the lines under it must still read as a story
-  if (context.headerDate) return proseShareShortfall(texts);
+  // a dated header (`Pub|Date`) is no result card; off a newsstand it is evidence enough, but on
+  // one a sign-in wall may print the issue's masthead (Pub / date) over lines that are no story
+  if (context.headerDate) return context.newsstand ? proseShareShortfall(texts) : null;
   const cards = datedCards(lines);
   if (cards >= RESULT_CARDS_MIN)
     return `no story: ${cards} result cards in a row (a title, a publication and a date each), not one story's header`;
@@ -499,17 +499,23 @@ function signInForm(shapes: LineShapes): string | null {
   return null;
 }
 
+/** Why the lines are a form (buttons alike; field labels with little prose and no paragraph), or null. */
+function formShortfall(shapes: LineShapes): string | null {
+  const form = signInForm(shapes);
+  if (form !== null || shapes.paragraphs > 0) return form;
+  // field labels one under another and a few sentences around them (`Forgot your password?`)
+  if (hasFieldLabels(shapes) && shapes.prose <= FORM_MAX_PROSE_LINES)
+    return `no story: ${shapes.labelRun} lines in a row are field labels and no line is a paragraph (a form)`;
+  return null;
+}
+
 function proseShareShortfall(texts: readonly string[]): string | null {
   if (texts.length === 0) return null;
   const shapes = lineShapes(texts);
-  const form = signInForm(shapes);
+  const form = formShortfall(shapes);
   if (form !== null) return form;
-  const { prose, paragraphs, longestRun, labelRun } = shapes;
-  const fields = hasFieldLabels(shapes);
+  const { prose, paragraphs, longestRun } = shapes;
   if (paragraphs > 0) return null;
-  // field labels one under another and a few sentences around them (`Forgot your password?`)
-  if (fields && prose <= FORM_MAX_PROSE_LINES)
-    return `no story: ${labelRun} lines in a row are field labels and no line is a paragraph (a form)`;
   // paragraphs of one sentence each, one after another, are running text whatever surrounds them
   if (longestRun >= PROSE_MIN_RUN) return null;
   if (prose >= texts.length * PROSE_MIN_LINE_SHARE) return null;
