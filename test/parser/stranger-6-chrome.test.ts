@@ -175,3 +175,99 @@ describe('non-story pages (class 8)', () => {
     expect(out.edition?.publication).not.toBe('PressReader');
   });
 });
+
+describe('Magzter UI strings in no table (class 6)', () => {
+  const header = [
+    'A Harbour Without Boats',
+    'Coastal Life',
+    '|',
+    'May 2024',
+    '- By Tom Evans',
+    'The last trawler left the harbour in March. Its owner sold it to a museum in Hull, where it now sits on blocks.',
+    'The quay is quieter now, but the cafés say the walkers have replaced the fishermen.',
+  ];
+  const card = (pub: string, title: string, time: string, date: string): string[] => [
+    pub,
+    title,
+    'A short summary of the story, in one sentence.',
+    time,
+    date,
+  ];
+
+  it('a reading time with a label and a colon, printed alike on every card, in another language', () => {
+    const text = [
+      ...header,
+      'More stories from Coastal Life',
+      ...card('Coastal Life', 'The ferry that never came', 'Leestijd: 5 min.', 'May 2024'),
+      ...card('Coastal Life', 'Gulls on the high street', 'Leestijd: 3 min.', 'April 2024'),
+    ].join('\n');
+    const out = parsePage(text, { url: 'https://www.magzter.com/nl/stories/news/Coastal-Life/A-HARBOUR' });
+    expect(out.teasers.map((t) => t.title)).toEqual([
+      'The ferry that never came',
+      'Gulls on the high street',
+    ]);
+    expect(out.teasers.map((t) => t.date)).toEqual(['May 2024', 'April 2024']);
+  });
+
+  it('a title shaped like a reading time on one card only stays a title', () => {
+    const text = [
+      ...header,
+      'More stories from Coastal Life',
+      'Coastal Life',
+      'Apollo 11',
+      'May 2024',
+      'Coastal Life',
+      'Gulls on the high street',
+      'April 2024',
+    ].join('\n');
+    const out = parsePage(text, { url: 'https://www.magzter.com/stories/news/Coastal-Life/A-HARBOUR' });
+    expect(out.teasers.map((t) => t.title)).toContain('Apollo 11');
+  });
+});
+
+describe('captions and pull quotes in other shapes (classes 17 and 18)', () => {
+  const paragraphs = [
+    'The river rose two metres overnight, and by morning the lower town was under water.',
+    'Volunteers filled sandbags at the fire station until the army arrived at noon.',
+    'The mayor said the new flood wall would have held if it had been finished on time.',
+  ];
+
+  it('a caption closed by its credit after a bar, and one in capitals, are layout', () => {
+    const text = [
+      'Flood in the lower town',
+      'The Courier|March 2024',
+      'Volunteers and soldiers worked through the night to hold the water back',
+      '- By Mark Hill',
+      paragraphs[0],
+      'Sandbags outside the fire station on Tuesday. | PICTURE: Anna Reid',
+      paragraphs[1],
+      'PICTURED: VOLUNTEERS LOAD A TRUCK WITH SANDBAGS ON MILL STREET',
+      paragraphs[2],
+    ].join('\n');
+    const out = parsePage(text, { url: 'https://www.pressreader.com/uk/the-courier/20240301' });
+    expect(out.story?.paragraphs).toEqual(paragraphs);
+  });
+
+  it('a whole quoted paragraph of two long sentences stays body', () => {
+    const quote =
+      '“We lost everything in the shop, the stock, the till and the photographs on the wall. We will open again, but not this year.”';
+    const text = [
+      'Flood in the lower town',
+      'The Courier|March 2024',
+      paragraphs[0],
+      quote,
+      paragraphs[1],
+    ].join('\n');
+    expect(parsePage(text).story?.paragraphs).toContain(quote);
+  });
+
+  it('a title in straight double quotes with a non-ASCII letter keeps its quotes', () => {
+    const text = [
+      '"Köyün son fırıncısı"',
+      'Atlas|Nisan 2024',
+      'Ekmek fırını kırk yıldır aynı saatte yanıyor. Fırıncı Hasan Usta her sabah dörtte kalkıyor.',
+      'Köyde artık yalnızca otuz aile yaşıyor, ama fırının önündeki kuyruk hiç kısalmıyor.',
+    ].join('\n');
+    expect(parsePage(text).story?.title).toBe('"Köyün son fırıncısı"');
+  });
+});
