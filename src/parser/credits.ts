@@ -8,8 +8,14 @@
  */
 
 import { CREDIT_LABELS, HONORIFIC_WORDS, NAME_PARTICLES } from './rules/generic.js';
-import { BYLINE_MAX_WORDS, CREDITS_LINE_MAX_CHARS, CREDIT_LABEL_MAX_WORDS } from './settings.js';
-import { hasDigit, hasLetter, startsLowercase, startsUppercase } from './text.js';
+import {
+  BYLINE_MAX_WORDS,
+  CAPTION_CAPITALS_MIN_WORDS,
+  CAPTION_MAX_CHARS,
+  CREDITS_LINE_MAX_CHARS,
+  CREDIT_LABEL_MAX_WORDS,
+} from './settings.js';
+import { endsSentence, hasDigit, hasLetter, hasLowercase, startsLowercase, startsUppercase } from './text.js';
 
 /** Tokens printed between two credits (`Ana Ruiz | Fotos: …`). */
 const JOINERS: ReadonlySet<string> = new Set(['|', '/', '·', '–', '—', '-', '&']);
@@ -38,6 +44,46 @@ export function isPhotoCaption(text: string): boolean {
   const colon = text.indexOf(': ');
   if (colon <= 0 || text.slice(0, colon).includes(' ')) return false;
   return isPhotoWord(text.slice(0, colon).toLowerCase()) && hasLetter(text.slice(colon + 2));
+}
+
+/** Separators a caption prints before the credit at its end (`Caption. | PHOTO : Name`, `Caption. — Photo …`). */
+const CAPTION_CREDIT_SEPARATORS: readonly string[] = [' | ', ' — ', ' – ', ' / '];
+
+/**
+ * `Caption sentence. | PHOTO : Name`, `Caption sentence. — Photo by the writer`: a photo caption
+ * inside the body whose credit closes it, after a separator: a closed sentence, then a photo
+ * label (any case, maybe its colon) and at most a few words that are no sentence.
+ */
+export function isCaptionWithCreditAtEnd(text: string): boolean {
+  if (text.length > CAPTION_MAX_CHARS) return false;
+  for (const separator of CAPTION_CREDIT_SEPARATORS) {
+    const at = text.lastIndexOf(separator);
+    if (at <= 0) continue;
+    const caption = text.slice(0, at).trim();
+    const credit = text.slice(at + separator.length).trim();
+    const words = credit.split(' ').filter((w) => w !== ':');
+    const label = (words[0] ?? '').replace(/:$/u, '').toLowerCase();
+    if (!endsSentence(caption) || endsSentence(credit) || !isPhotoWord(label)) continue;
+    if (words.length >= 2 && words.length <= BYLINE_MAX_WORDS + CREDIT_LABEL_MAX_WORDS) return true;
+  }
+  return false;
+}
+
+/**
+ * `LABEL: A CAPTION IN CAPITALS`: a line all in capitals, one word and its colon (maybe spaced,
+ * as French sets it), then at least CAPTION_CAPITALS_MIN_WORDS words: a caption as some papers
+ * print it. A subhead in capitals is shorter and holds no label.
+ */
+export function isCapitalsCaption(text: string): boolean {
+  if (text.length > CAPTION_MAX_CHARS || hasLowercase(text) || !hasLetter(text)) return false;
+  const colon = text.indexOf(':');
+  if (colon <= 0 || text.slice(0, colon).trim().includes(' ')) return false;
+  const rest = text
+    .slice(colon + 1)
+    .trim()
+    .split(' ')
+    .filter(Boolean);
+  return rest.length >= CAPTION_CAPITALS_MIN_WORDS;
 }
 
 /** Words that join two labels into one (`Text and photos:`, `Texto e fotos:`). */

@@ -568,6 +568,32 @@ export function matchIssueTitle(
   return date === null ? null : { publication, date };
 }
 
+/** Separators an issue line prints between the issue's number and its date (`Issue 214 · March 2024`). */
+const ISSUE_PART_SEPARATORS: readonly string[] = [' · ', ' • ', ' | ', ' — ', ' – '];
+
+/**
+ * `The Walrus` / `Issue 214 · March 2024`: an issue page's name line, then a line that does not
+ * repeat the name but joins the issue's number and its date with a separator, in any language
+ * (the issue word is not read). The name is the publication; the date part dates the issue.
+ */
+export function matchIssueLineUnderName(
+  nameLine: string,
+  issueLine: string,
+): { publication: string; date: PrintedDate } | null {
+  const name = nameLine.trim();
+  if (name === '' || name.length > ISSUE_TEXT_MAX_CHARS || ANY_DIGIT.test(name)) return null;
+  if (SENTENCE_STOPS.has(name.at(-1) ?? '') || issueLine.length > ISSUE_TEXT_MAX_CHARS) return null;
+  for (const separator of ISSUE_PART_SEPARATORS) {
+    const at = issueLine.indexOf(separator);
+    if (at <= 0) continue;
+    const issue = issueLine.slice(0, at);
+    const date = parseEditionLabel(issueLine.slice(at + separator.length).trim());
+    if (date !== null && ANY_DIGIT.test(issue) && findPrintedDate(issue) === null)
+      return { publication: name, date };
+  }
+  return null;
+}
+
 /**
  * `Número 512`, `Edição 449`, `N. 1502`: under a name the store printed twice glued (that
  * doubling is the evidence), the rest of the issue line names the issue in the UI's own words.

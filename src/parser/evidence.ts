@@ -40,8 +40,15 @@ import {
   PROSE_SENTENCE_MIN_WORDS,
   QUANTITY_LINE_MAX_CHARS,
   QUANTITY_RUN_MIN_LINES,
+  RECORD_BUTTON_MAX_CHARS,
+  RECORD_BUTTON_MAX_WORDS,
+  RECORD_BUTTON_ROW_MIN_REPEATS,
+  RECORD_DOCUMENT_MIN_SHARE,
   RECORD_MIN_LINES,
   RECORD_MIN_SHARE,
+  RECORD_COUNTER_MAX_WORDS,
+  RECORD_RATING_MIN_ROWS,
+  RECORD_ROW_MIN_REPEATS_WITH_RECORDS,
   RESULT_CARD_MAX_LINES,
   RESULT_CARDS_MIN,
 } from './settings.js';
@@ -205,8 +212,12 @@ export function nonStoryShape(
     )
   )
     return `no story: ${references} of ${texts.length} lines end in a page number (a table of contents)`;
-  // a story header (a byline, a dated `Pub|Date`) is what forms and result pages never print
-  if (context.byline || context.headerDate) return null;
+  // a byline is what forms and result pages never print
+  if (context.byline) return null;
+  // a dated header (`Pub|Date`) is no result card, and a story under one may be short lines (an
+  // interview, a list, a recipe); but on a newsstand a sign-in wall may print the issue's
+  // masthead (Pub / date) over its form, which its shape tells
+  if (context.headerDate) return context.newsstand ? formShortfall(lineShapes(texts)) : null;
   const cards = datedCards(lines);
   if (cards >= RESULT_CARDS_MIN)
     return `no story: ${cards} result cards in a row (a title, a publication and a date each), not one story's header`;
@@ -262,7 +273,128 @@ export function documentShape(texts: readonly string[]): string | null {
   const properties = texts.filter(isPropertyLine).length;
   if (properties >= RECORD_MIN_LINES && properties >= texts.length * RECORD_MIN_SHARE)
     return `no story: ${properties} of ${texts.length} lines are calendar or contact properties (\`KEY:value\`), not a page`;
-  return null;
+  return recordDocument(texts);
+}
+
+/** The kinds of line a document of records is made of (see RECORD_DOCUMENT_MIN_SHARE). */
+type RecordKind = 'entry' | 'account' | 'rating' | 'buttons';
+
+/** `author    = {Last, First},`, `title = "…"`: a field of a bibliography or data entry, its value braced or quoted. */
+const FIELD_ENTRY = /^[\p{L}_][\p{L}\p{N}_-]{0,40} *= *[{"]/u;
+/** `@article{key2024word,`: an entry's opener. */
+const ENTRY_OPEN = /^@\p{L}{1,20} ?[{(]/u;
+/** `}`, `},`, `)`: an entry's closer alone on its line. */
+const ENTRY_CLOSE = /^[})\]],?$/u;
+/** `@user@host.social`, `@user`: an account handle alone on its line. */
+const HANDLE = /^@[\p{L}\p{N}_.-]{1,40}(?:@[\p{L}\p{N}_-]{1,63}(?:\.[\p{L}\p{N}_-]{1,63}){1,5})?$/u;
+/** `2h`, `58m`, `3 d`: a post's relative time, read only right under a handle. */
+const RELATIVE_TIME = /^\d{1,3} ?\p{L}{1,3}\.?$/u;
+/** `58%`, `7,5 %`: a rating row's share. */
+const SHARE = /^\d{1,3}(?:[.,]\d{1,2})?%$/u;
+/** `5`, `4.5`, `★★★★☆`: a rating row's level. */
+const LEVEL = /^(?:\d{1,2}(?:[.,]\d)?|[★☆]{1,5})$/u;
+
+/** `5 stars 58%`, `★★★★☆ 21 %`: one row of a rating histogram (a level, at most two words, a share). */
+function isRatingRow(text: string): boolean {
+  const tokens = text.split(' ').filter(Boolean);
+  if (tokens.at(-1) === '%') tokens.splice(-2, 2, `${tokens.at(-2) ?? ''}%`);
+  return (
+    tokens.length >= 2 &&
+    tokens.length <= 4 &&
+    LEVEL.test(tokens[0] as string) &&
+    SHARE.test(tokens.at(-1) as string)
+  );
+}
+
+/** A button's label: a short line with no digit and no sentence stop (`Reply`, `Helpful`, `Report abuse`). */
+function isButtonLabel(text: string): boolean {
+  return (
+    text.length <= RECORD_BUTTON_MAX_CHARS &&
+    !hasDigit(text) &&
+    !endsSentence(text) &&
+    wordCount(text) <= RECORD_BUTTON_MAX_WORDS
+  );
+}
+
+/** A line's template: its digit runs folded to `0` (`23 people found this helpful` → `0 people found this helpful`). */
+function template(text: string): string {
+  return text.replace(DIGIT_RUN, '0');
+}
+
+/**
+ * Which lines are rows every record repeats: two adjacent, different button labels printed in that
+ * order at least `minRepeats` times (`Reply` / `Boost`, `Helpful` / `Report`); then, once such a row
+ * or other records (handles, ratings) are seen, any short label printed as often (`Verified purchase`) and any short line whose template, its numbers folded, is
+ * (`12 people found this helpful`). A newsstand page prints its chrome once or twice, and its
+ * repeated card lines (a publication, a reading time, a date) sit between titles.
+ */
+function repeatedRows(texts: readonly string[], minRepeats: number, recordsSeen: boolean): boolean[] {
+  const pairs = new Map<string, number>();
+  const key = (k: number): string => `${texts[k] as string}\u0000${texts[k + 1] as string}`;
+  const labelPair = (k: number): boolean =>
+    texts[k] !== texts[k + 1] && isButtonLabel(texts[k] as string) && isButtonLabel(texts[k + 1] as string);
+  for (let k = 0; k + 1 < texts.length; k++)
+    if (labelPair(k)) pairs.set(key(k), (pairs.get(key(k)) ?? 0) + 1);
+  const inRow = texts.map(() => false);
+  for (let k = 0; k + 1 < texts.length; k++)
+    if (labelPair(k) && (pairs.get(key(k)) ?? 0) >= minRepeats) inRow[k] = inRow[k + 1] = true;
+  if (!recordsSeen && !inRow.includes(true)) return inRow;
+  const printed = new Map<string, number>();
+  const templates = texts.map((text) => (isCounterLine(text) ? template(text) : ''));
+  for (const shape of templates) if (shape !== '') printed.set(shape, (printed.get(shape) ?? 0) + 1);
+  for (const text of texts) if (isButtonLabel(text)) printed.set(text, (printed.get(text) ?? 0) + 1);
+  return texts.map((text, k) => {
+    if (inRow[k] === true) return true;
+    const shape = templates[k] !== '' ? (templates[k] as string) : isButtonLabel(text) ? text : '';
+    return shape !== '' && (printed.get(shape) ?? 0) >= minRepeats;
+  });
+}
+
+/** A short line holding a number and no sentence stop at its end (`12 people found this helpful`). */
+function isCounterLine(text: string): boolean {
+  return hasDigit(text) && !endsSentence(text) && wordCount(text) <= RECORD_COUNTER_MAX_WORDS;
+}
+
+/** The record kind of each line, or null for a line of free text. */
+function recordKinds(texts: readonly string[]): (RecordKind | null)[] {
+  const kinds: (RecordKind | null)[] = texts.map((text, k) => {
+    if (FIELD_ENTRY.test(text) || ENTRY_OPEN.test(text) || ENTRY_CLOSE.test(text)) return 'entry';
+    if (HANDLE.test(text)) return 'account';
+    if (k > 0 && HANDLE.test(texts[k - 1] as string) && RELATIVE_TIME.test(text)) return 'account';
+    return null;
+  });
+  // rating rows count only as a histogram, several in a row
+  for (let k = 0; k < texts.length;) {
+    let end = k;
+    while (end < texts.length && isRatingRow(texts[end] as string)) end++;
+    if (end - k >= RECORD_RATING_MIN_ROWS) for (let r = k; r < end; r++) kinds[r] = 'rating';
+    k = Math.max(end, k + 1);
+  }
+  // with handles or ratings already seen, a row printed twice is the records' own
+  const recordsSeen = kinds.some((kind) => kind === 'account' || kind === 'rating');
+  const minRepeats = recordsSeen ? RECORD_ROW_MIN_REPEATS_WITH_RECORDS : RECORD_BUTTON_ROW_MIN_REPEATS;
+  const rows = repeatedRows(texts, minRepeats, recordsSeen);
+  return kinds.map((kind, k) => kind ?? (rows[k] === true ? 'buttons' : null));
+}
+
+/**
+ * A document made of records rather than a page (a BibTeX export, a shop's review section, a
+ * social thread), read from the structure of its lines, not from any format's words: most lines
+ * are entries, handles, rating rows or repeated button rows. Null otherwise.
+ */
+function recordDocument(texts: readonly string[]): string | null {
+  const counts = new Map<RecordKind, number>();
+  for (const kind of recordKinds(texts)) if (kind !== null) counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  let total = 0;
+  for (const n of counts.values()) total += n;
+  if (total < RECORD_MIN_LINES) return null;
+  const kinds = [...counts.keys()];
+  const enough =
+    kinds.length >= 2
+      ? total >= texts.length * RECORD_DOCUMENT_MIN_SHARE
+      : total >= texts.length * RECORD_MIN_SHARE;
+  if (!enough) return null;
+  return `no story: ${total} of ${texts.length} lines are records (${kinds.join(', ')}): a document of entries, not a page`;
 }
 
 /**
@@ -320,40 +452,71 @@ function endsInPageNumber(text: string): boolean {
  * A story's lines are mostly running prose, with at least one real paragraph; form labels,
  * error pages and result cards are short lines with a sentence here and there.
  */
-function proseShareShortfall(texts: readonly string[]): string | null {
-  if (texts.length === 0) return null;
-  let prose = 0;
-  let paragraphs = 0;
+/** What the prose-share and form checks count over the story's lines. */
+interface LineShapes {
+  prose: number;
+  paragraphs: number;
+  longestRun: number;
+  labelRun: number;
+  buttonRun: number;
+}
+
+function lineShapes(texts: readonly string[]): LineShapes {
+  const shapes: LineShapes = { prose: 0, paragraphs: 0, longestRun: 0, labelRun: 0, buttonRun: 0 };
   let run = 0;
-  let longestRun = 0;
   let labels = 0;
-  let labelRun = 0;
   let buttons = 0;
-  let buttonRun = 0;
   for (let k = 0; k < texts.length; k++) {
     const text = texts[k] as string;
     const sentences = proseSentences([text], PROSE_PARAGRAPH_MIN_SENTENCES);
-    if (sentences >= PROSE_PARAGRAPH_MIN_SENTENCES) paragraphs++;
+    if (sentences >= PROSE_PARAGRAPH_MIN_SENTENCES) shapes.paragraphs++;
     run = sentences > 0 ? run + 1 : 0;
-    longestRun = Math.max(longestRun, run);
-    if (sentences > 0) prose++;
+    shapes.longestRun = Math.max(shapes.longestRun, run);
+    if (sentences > 0) shapes.prose++;
     labels = isFieldLabel(text) ? labels + 1 : 0;
-    labelRun = Math.max(labelRun, labels);
+    shapes.labelRun = Math.max(shapes.labelRun, labels);
     buttons = k > 0 && buttonsAlike(texts[k - 1] as string, text) ? Math.max(buttons, 1) + 1 : 0;
-    buttonRun = Math.max(buttonRun, buttons);
+    shapes.buttonRun = Math.max(shapes.buttonRun, buttons);
   }
-  // a form is told by its shape, however much prose its notices add (terms, cookies): field
-  // labels one under another and buttons that differ only in the provider's name
-  const fields = labelRun >= FORM_MIN_LABELS && labelRun <= FORM_MAX_LABELS;
+  return shapes;
+}
+
+function hasFieldLabels(shapes: LineShapes): boolean {
+  return shapes.labelRun >= FORM_MIN_LABELS && shapes.labelRun <= FORM_MAX_LABELS;
+}
+
+/**
+ * A form is told by its shape, however much prose its notices add (terms, cookies): field labels
+ * one under another and buttons that differ only in the provider's name. Why, or null.
+ */
+function signInForm(shapes: LineShapes): string | null {
+  const fields = hasFieldLabels(shapes);
+  const { paragraphs, buttonRun, labelRun } = shapes;
   if (
     paragraphs <= FORM_MAX_PARAGRAPHS &&
     (buttonRun >= FORM_MIN_BUTTONS_ALONE || (fields && buttonRun >= FORM_MIN_BUTTONS))
   )
     return `no story: ${buttonRun} buttons differ only in one name${fields ? `, under ${labelRun} field labels` : ''} (a sign-in form)`;
-  if (paragraphs > 0) return null;
+  return null;
+}
+
+/** Why the lines are a form (buttons alike; field labels with little prose and no paragraph), or null. */
+function formShortfall(shapes: LineShapes): string | null {
+  const form = signInForm(shapes);
+  if (form !== null || shapes.paragraphs > 0) return form;
   // field labels one under another and a few sentences around them (`Forgot your password?`)
-  if (fields && prose <= FORM_MAX_PROSE_LINES)
-    return `no story: ${labelRun} lines in a row are field labels and no line is a paragraph (a form)`;
+  if (hasFieldLabels(shapes) && shapes.prose <= FORM_MAX_PROSE_LINES)
+    return `no story: ${shapes.labelRun} lines in a row are field labels and no line is a paragraph (a form)`;
+  return null;
+}
+
+function proseShareShortfall(texts: readonly string[]): string | null {
+  if (texts.length === 0) return null;
+  const shapes = lineShapes(texts);
+  const form = formShortfall(shapes);
+  if (form !== null) return form;
+  const { prose, paragraphs, longestRun } = shapes;
+  if (paragraphs > 0) return null;
   // paragraphs of one sentence each, one after another, are running text whatever surrounds them
   if (longestRun >= PROSE_MIN_RUN) return null;
   if (prose >= texts.length * PROSE_MIN_LINE_SHARE) return null;

@@ -7,7 +7,7 @@
  */
 
 import { classifyLines, type ClassifiedLine } from './classify.js';
-import { buildEdition, editionLines } from './edition.js';
+import { buildEdition, editionLines, type PrintedDate } from './edition.js';
 import { documentShape, judgeStory } from './evidence.js';
 import { applyLearned } from './learned.js';
 import { isBoilerplate, Ledger } from './ledger.js';
@@ -17,7 +17,8 @@ import { closesWithPreviewWall, detectPlatform, platformLayout, printsPlatformLi
 import { segment } from './segment.js';
 import { buildStory, extractStory, type StoryDraft } from './story.js';
 import { extractTeasers } from './teasers.js';
-import { foldKey } from './text.js';
+import { CARD_PUBLICATION_MAX_CHARS } from './settings.js';
+import { endsSentence, foldKey } from './text.js';
 import type { ParsedPage, ParseOptions } from './types.js';
 
 export type * from './types.js';
@@ -43,6 +44,41 @@ function cardPublications(lines: readonly ClassifiedLine[]): string[] {
     if ((line.kind === 'card-publication' || line.kind === 'more-stories') && line.publication !== undefined)
       keys.push(foldKey(line.publication));
   return keys;
+}
+
+/**
+ * The issue's masthead a page with no story may print (a sign-in wall over an issue): its one
+ * date line alone, right under a short line that is no sentence, the publication. A page of
+ * result cards prints several dates and names no one issue.
+ */
+function masthead(lines: readonly ClassifiedLine[]): {
+  publication: string | null;
+  date: PrintedDate | null;
+} {
+  const none = { publication: null, date: null };
+  const at = lines.findIndex((l) => l.kind === 'date');
+  const date = lines[at];
+  if (date?.date === undefined || lines.some((l, k) => k > at && l.kind === 'date')) return none;
+  const name = lines[at - 1];
+  if (name?.kind !== 'text' || name.text.length > CARD_PUBLICATION_MAX_CHARS || endsSentence(name.text))
+    return none;
+  return { publication: name.text, date: date.date };
+}
+
+/** Lines that mark a region as cards: a card's publication, date or reading time, a heading over cards. */
+const CARD_MARK_KINDS: ReadonlySet<string> = new Set([
+  'card-publication',
+  'date',
+  'reading-time',
+  'more-stories',
+  'issue-contents',
+]);
+
+/** Whether the cards from `teaserStart` on carry a card's marks, or a heading right above opens them. */
+function cardsMarked(lines: readonly ClassifiedLine[], teaserStart: number): boolean {
+  for (let k = Math.max(0, teaserStart - 1); k < lines.length; k++)
+    if (CARD_MARK_KINDS.has((lines[k] as ClassifiedLine).kind)) return true;
+  return false;
 }
 
 function parse(text: string, options: ParseOptions): ParsedPage {
@@ -108,10 +144,17 @@ function parse(text: string, options: ParseOptions): ParsedPage {
     }
     if (verdict.rejected !== null) {
       story = null;
-      header = { ...draft, publication: null, date: null };
+      header = { ...draft, ...masthead(all.slice(0, segments.storyEnd)) };
       for (const line of all.slice(0, segments.storyEnd)) ledger.discard(line, 'layout');
       warnings.push(verdict.rejected);
     }
+  }
+  // a page with no story prints cards with a card's marks (a publication, a date, a reading time) or
+  // under a heading that opens them; bare title-and-sentence pairs there are its own text (an FAQ)
+  const anchored = teasers.some((t) => t.publication !== null || t.date !== null);
+  if (story === null && teasers.length > 0 && !anchored && !cardsMarked(all, segments.teaserStart)) {
+    for (const line of all.slice(segments.teaserStart)) ledger.discard(line, 'layout');
+    teasers = [];
   }
   const edition =
     garbage !== null

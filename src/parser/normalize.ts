@@ -124,8 +124,9 @@ export function decodeEntities(text: string): string {
 /**
  * The scraper stored some lines as quoted string literals: a line holding a
  * non-ASCII character came out wrapped in `'…'` (or in `"…"` when it held an
- * apostrophe). Such a wrapper is removed; an ASCII-only quoted line is a real
- * quotation and stays as printed.
+ * apostrophe). Such a wrapper is removed; an ASCII-only quoted line, or one in
+ * `"…"` with no apostrophe inside (`"Quote with ş"`: the scraper would have used
+ * `'…'`), is a real quotation and stays as printed.
  */
 export function unwrapScrapeQuotes(line: string): string {
   if (line.length < 3) return line;
@@ -133,6 +134,7 @@ export function unwrapScrapeQuotes(line: string): string {
   if ((quote !== "'" && quote !== '"') || line.at(-1) !== quote) return line;
   const inner = line.slice(1, -1);
   if (inner.includes(quote)) return line;
+  if (quote === '"' && !inner.includes("'")) return line;
   let nonAscii = false;
   for (let i = 0; i < inner.length; i++) {
     if (inner.charCodeAt(i) > 0x7f) {

@@ -431,8 +431,8 @@ export function namesWallBrand(text: string): boolean {
 
 /**
  * `Artigo` / `Exame` / title / `2 de mar. de 2023` / `6 min de leitura` (a Scribd preview), from
- * line `at`: a one-word content-type label in the UI's language, the publication, the title,
- * the date and the story's reading time, one under the other.
+ * line `at`: a one-word content-type label in the UI's language, the publication and the title
+ * (in either order), the date and the story's reading time, one under the other.
  */
 export function labelledHeaderAt(lines: readonly ClassifiedLine[], at: number): boolean {
   const label = lines[at];
@@ -441,7 +441,11 @@ export function labelledHeaderAt(lines: readonly ClassifiedLine[], at: number): 
   if (lines[at + 3]?.kind !== 'date' || lines[at + 4]?.kind !== 'reading-time') return false;
   const text = label.text;
   if (text.includes(' ') || text.length > CONTENT_LABEL_MAX_CHARS || endsSentence(text)) return false;
-  return publication.text.length <= CARD_PUBLICATION_MAX_CHARS && !endsSentence(publication.text);
+  // the publication above the title or under it (Label / Title / Pub)
+  const title = lines[at + 2] as ClassifiedLine;
+  return [publication, title].some(
+    (line) => line.text.length <= CARD_PUBLICATION_MAX_CHARS && !endsSentence(line.text),
+  );
 }
 
 const DROP_CAP_PLATFORMS: ReadonlySet<Platform> = new Set(

@@ -35,6 +35,8 @@ export function detectPlatform(
   }
   for (const rules of PLATFORMS) {
     if (rules.textMarkers.some((m) => lines.some((l) => l.text.includes(m)))) return rules.platform;
+    // its logo: the platform's name alone on a line
+    if (lines.some((l) => l.kind === 'chrome' && l.text === rules.displayName)) return rules.platform;
   }
   // a logo's alt text in the UI's language (`ZINIO लोगो`)
   for (const line of lines) {

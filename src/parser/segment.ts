@@ -14,12 +14,14 @@ import {
   undoubledName,
   type EditionLineMatch,
 } from './edition.js';
+import { bannersAtEnd, bannersOnTop, footerLinkPairAtEnd } from './banners.js';
 import { isBoilerplate } from './ledger.js';
 import { labelledHeaderAt, namesFooterBrand, namesWallBrand } from './platform-grammars.js';
-import { NAME_PARTICLES, TRY_GOLD_SHAPE } from './rules/generic.js';
+import { NAME_PARTICLES, TRY_GOLD_SHAPE, TRY_GOLD_WORD_MAX_LETTERS } from './rules/generic.js';
 import { PLATFORMS } from './rules/platforms.js';
 import { isQuestionTitle } from './story.js';
 import {
+  ABBREVIATION_MAX_CHARS,
   CARD_ALT_WINDOW,
   CARD_PUBLICATION_MAX_CANDIDATES,
   CARD_PUBLICATION_MAX_CHARS,
@@ -34,6 +36,10 @@ import {
   GLUED_UNIT_MAX_WORDS,
   GLUED_UNIT_MIN_CARDS,
   HEADER_SCAN_LINES,
+  LOOSE_READING_TIME_MAX_WORDS,
+  LOOSE_READING_TIME_MIN_CARDS,
+  MENU_LABEL_MAX_WORDS,
+  MENU_MIN_LABELS,
   MIN_CUT_BOILERPLATE_CHARS,
   MORE_STORIES_EXTRA_CHARS,
   NAVIGATION_MAX_CHARS,
@@ -229,9 +235,76 @@ function labelAboveHeader(lines: readonly ClassifiedLine[], t: number): boolean 
   );
 }
 
+/** A Try-GOLD label by its shape: one to four short words, a dash, one word. */
+function tryGoldShaped(line: ClassifiedLine | undefined): boolean {
+  return (
+    line?.kind === 'text' &&
+    line.text.length <= TRY_GOLD_MAX_CHARS &&
+    TRY_GOLD_SHAPE.test(line.text) &&
+    line.text.split(' ').every((word) => letterCount(word) <= TRY_GOLD_WORD_MAX_LETTERS)
+  );
+}
+
+/** Marks written on a letter (vowel signs, accents): no letter of their own. */
+const MARK = /\p{M}/u;
+
+/** Letters of a word, its marks not counted (`ތަޖުރިބާ` is 4 letters in 8 code units). */
+function letterCount(word: string): number {
+  let letters = 0;
+  for (const ch of word) if (!MARK.test(ch)) letters++;
+  return letters;
+}
+
+/**
+ * Where the upsell block may open under site banners: an upsell line, a price, a Try-GOLD
+ * label. (A header's title is not enough: a listing's label lines look like banners.)
+ */
+function opensUpsellAt(lines: readonly ClassifiedLine[], k: number): boolean {
+  const line = lines[k];
+  if (line === undefined) return false;
+  return UPSELL_KINDS.has(line.kind) || tryGoldShaped(line) || labelAboveHeader(lines, k);
+}
+
+/** Platform names as their logo prints them alone on a line. */
+const PLATFORM_NAMES: ReadonlySet<string> = new Set(PLATFORMS.map((p) => p.displayName));
+
+/**
+ * `PressReader` / `Catalogue` / `Publications` / `Sign in`: the site's menu under the platform's
+ * logo, in any language: at least MENU_MIN_LABELS short labels right under it, up to the line a
+ * date follows (the issue's masthead). They are navigation.
+ */
+function menuUnderLogo(lines: ClassifiedLine[]): void {
+  const logo = lines[0];
+  if (logo?.kind !== 'chrome' || !PLATFORM_NAMES.has(logo.text)) return;
+  let k = 1;
+  while (
+    k < lines.length &&
+    lines[k]?.kind === 'text' &&
+    isMenuLabel((lines[k] as ClassifiedLine).text) &&
+    !isHardMeta(lines[k + 1])
+  )
+    k++;
+  if (k - 1 < MENU_MIN_LABELS) return;
+  for (let j = 1; j < k; j++) lines[j] = relabel(lines[j] as ClassifiedLine, 'navigation', { locales: [] });
+}
+
+function isMenuLabel(text: string): boolean {
+  return isShortLink(text) && text.split(' ').length <= MENU_LABEL_MAX_WORDS && !/\p{Nd}/u.test(text);
+}
+
 /** The upsell block on top: labels, prices, and a price sentence (a text line right above a price). */
 function findTopEnd(lines: ClassifiedLine[]): number {
-  let t = 0;
+  // site banners above the block count only when the block does open under them
+  const banners = bannersOnTop(lines, (k) => opensUpsellAt(lines, k));
+  const end = upsellBlockEnd(lines, banners);
+  if (banners === 0 || end === banners) return banners === 0 ? end : upsellBlockEnd(lines, 0);
+  for (let k = 0; k < banners; k++) lines[k] = relabel(lines[k] as ClassifiedLine, 'chrome', { locales: [] });
+  return end;
+}
+
+/** Where the upsell block that opens at `from` ends (its lines relabelled on the way). */
+function upsellBlockEnd(lines: ClassifiedLine[], from: number): number {
+  let t = from;
   while (t < lines.length) {
     const line = lines[t];
     if (line === undefined) break;
@@ -250,7 +323,7 @@ function findTopEnd(lines: ClassifiedLine[]): number {
       t++;
       continue;
     }
-    if (line.kind === 'text' && line.text.length <= TRY_GOLD_MAX_CHARS && TRY_GOLD_SHAPE.test(line.text)) {
+    if (tryGoldShaped(line)) {
       const metaAhead = lines.slice(t + 2, t + 2 + TOP_LABEL_META_LOOKAHEAD).some((l) => isHardMeta(l));
       const afterPrices = t > 0 && lines[t - 1]?.kind === 'price';
       if (metaAhead || afterPrices) {
@@ -676,6 +749,20 @@ function sharesOpening(a: string, b: string): boolean {
   );
 }
 
+/**
+ * `…la tua storia sull'app` above the known `…la tua storia nella rivista`: the old paywall
+ * pair's other line in a wording no table holds, told by its shape beside its known half (same
+ * opening words, another ending). It is paywall too, and the story ends above it.
+ */
+function pairedPaywallLineAbove(lines: ClassifiedLine[], end: number, topEnd: number): number {
+  const known = lines[end];
+  const above = lines[end - 1];
+  if (known?.kind !== 'paywall' || end - 1 <= topEnd || above === undefined) return end;
+  if (!isPaywallPair(above, { ...known, kind: 'text' })) return end;
+  lines[end - 1] = relabel(above, 'paywall', { locales: [] });
+  return end - 1;
+}
+
 function findPaywallPair(lines: ClassifiedLine[], topEnd: number): number {
   for (let i = topEnd + 1; i + 1 < lines.length; i++) {
     if (!isPaywallPair(lines[i], lines[i + 1])) continue;
@@ -746,7 +833,8 @@ function findCardStart(
     const key = line.key;
     const rep = repeats.get(key);
     const far = rep !== undefined && rep.count >= 2 && rep.last - rep.first > CARD_ALT_WINDOW;
-    const doubled = (lines[k + 1]?.key ?? '') === key;
+    // a name printed twice in a row (a card's logo alt and publication): either copy
+    const doubled = (lines[k + 1]?.key ?? '') === key || (lines[k - 1]?.key ?? '') === key;
     if (!far && !doubled && key !== titleKey) break;
     k--;
   }
@@ -1056,8 +1144,9 @@ function previewWall(
  * on a platform that closes its stories with one, in any language: a run of at least two short
  * lines between the story and the "More from {pub}" header, or the page's end under a label
  * header (`labelledHeaderAt`). After a preview
- * cut mid-sentence the whole run is the wall; a run closed by a button (a label, no sentence)
- * is a wall of the last PREVIEW_WALL_BUTTON_BLOCK_LINES lines (the offer and its button).
+ * cut mid-sentence the whole run is the wall; a run holding a button (a label, no sentence)
+ * is a wall of the PREVIEW_WALL_BUTTON_BLOCK_LINES lines ending at its last button (the offer
+ * and its button) and the notes under it.
  * Returns where the wall starts, `storyEnd` when there is none.
  */
 function unbrandedWallStart(
@@ -1072,8 +1161,10 @@ function unbrandedWallStart(
   if (storyEnd - start < 2 || !closed) return storyEnd;
   const preview = lines[start - 1];
   if (preview?.kind === 'text' && !endsSentence(preview.text)) return start;
-  const button = lines[storyEnd - 1] as ClassifiedLine;
-  return endsSentence(button.text) ? storyEnd : Math.max(start, storyEnd - PREVIEW_WALL_BUTTON_BLOCK_LINES);
+  // the offer's button (a label, no sentence), maybe with a note under it (`Cancel any time.`)
+  let button = storyEnd - 1;
+  while (button >= start && endsSentence((lines[button] as ClassifiedLine).text)) button--;
+  return button < start ? storyEnd : Math.max(start, button + 1 - PREVIEW_WALL_BUTTON_BLOCK_LINES);
 }
 
 /** Lines of a known upsell block that say it is one: a price or a "Try GOLD" label. */
@@ -1297,22 +1388,88 @@ function gluedCardsByShape(lines: ClassifiedLine[]): void {
 }
 
 /**
+ * `Salud 2.04 min de lecturaTecnología` under a header naming `Salud 2.0`: a card line whose
+ * publication ends in a digit, the count glued after it, where no split by shape can tell the
+ * name's digits from the count's. A name the page's header prints (a short line near the top)
+ * that the line opens with, followed by one to three digits, a space and a word in lower case,
+ * is the card's publication.
+ */
+function gluedCardsAfterHeaderName(lines: ClassifiedLine[]): void {
+  const names: string[] = [];
+  for (let k = 0; k < Math.min(lines.length, HEADER_SCAN_LINES); k++) {
+    const line = lines[k] as ClassifiedLine;
+    if (line.kind === 'text' && line.text.length <= CARD_PUBLICATION_MAX_CHARS && !endsSentence(line.text))
+      names.push(line.text);
+  }
+  if (names.length === 0) return;
+  for (let k = HEADER_SCAN_LINES; k < lines.length; k++) {
+    const line = lines[k] as ClassifiedLine;
+    if (line.kind !== 'text' || line.text.length > 2 * CARD_PUBLICATION_MAX_CHARS) continue;
+    const name = names.find((n) => countGluedAfter(line.text, n));
+    if (name !== undefined) lines[k] = relabel(line, 'card-publication', { publication: name });
+  }
+}
+
+/** Whether `text` is `name`, one to three digits glued to it, a space and a word in lower case. */
+function countGluedAfter(text: string, name: string): boolean {
+  if (!text.startsWith(name)) return false;
+  let end = name.length;
+  while (end < text.length && isDigitCode(text.charCodeAt(end))) end++;
+  const digits = end - name.length;
+  return digits >= 1 && digits <= 3 && text.charAt(end) === ' ' && isSmall(text.charAt(end + 1));
+}
+
+/**
  * `4 นาทีในการอ่าน`, `ອ່ານ 5 ນາທີ`: a card's reading time in a wording no table knows, told by
  * its shape and its place. One run of digits and at most two short words, no capital (a title
  * such as `Apollo 11` has one) and no sentence, right above the card's date or above its
  * publication and date. Such lines are reading times.
  */
 function readingTimesByPlace(lines: ClassifiedLine[]): void {
+  // lines in the slot shaped loosely (capitals, a label and its colon), by their template
+  const loose: { at: number; shape: string }[] = [];
+  const printed = new Map<string, number>();
   for (let k = 0; k + 1 < lines.length; k++) {
     const line = lines[k] as ClassifiedLine;
-    if (line.kind !== 'text' || !readingTimeShaped(line.text)) continue;
-    const next = lines[k + 1] as ClassifiedLine;
-    const cardDate =
-      next.kind === 'date' ||
-      ((next.kind === 'card-publication' || (next.kind === 'text' && isShortLink(next.text))) &&
-        lines[k + 2]?.kind === 'date');
-    if (cardDate) lines[k] = relabel(line, 'reading-time');
+    if (line.kind !== 'text' || !aboveCardDate(lines, k)) continue;
+    if (readingTimeShaped(line.text)) lines[k] = relabel(line, 'reading-time');
+    else if (looseReadingTimeShaped(line.text)) {
+      const shape = line.text.replace(DIGIT_RUNS, '0');
+      loose.push({ at: k, shape });
+      printed.set(shape, (printed.get(shape) ?? 0) + 1);
+    }
   }
+  for (const { at, shape } of loose)
+    if ((printed.get(shape) ?? 0) >= LOOSE_READING_TIME_MIN_CARDS)
+      lines[at] = relabel(lines[at] as ClassifiedLine, 'reading-time');
+}
+
+/** Right above a card's date, or above its publication and date: where a card prints its reading time. */
+function aboveCardDate(lines: readonly ClassifiedLine[], k: number): boolean {
+  const next = lines[k + 1] as ClassifiedLine;
+  return (
+    next.kind === 'date' ||
+    ((next.kind === 'card-publication' || (next.kind === 'text' && isShortLink(next.text))) &&
+      lines[k + 2]?.kind === 'date')
+  );
+}
+
+/**
+ * `Nkeji 4 agụ`, `Lesezeit: 6 Min.`: one number standing as its own word among at most
+ * LOOSE_READING_TIME_MAX_WORDS words, capitals allowed, maybe a label and its colon, maybe an
+ * abbreviation's dot at the end. A title can be shaped so too (`Apollo 11`), so such a line is a
+ * reading time only where the cards print it alike (see `readingTimesByPlace`).
+ */
+function looseReadingTimeShaped(text: string): boolean {
+  if (text.length > READING_TIME_MAX_CHARS) return false;
+  const words = text.split(' ').filter(Boolean);
+  if (words.length < 2 || words.length > LOOSE_READING_TIME_MAX_WORDS) return false;
+  const last = words.at(-1) as string;
+  const body = last.endsWith('.') && [...last].length <= ABBREVIATION_MAX_CHARS ? text.slice(0, -1) : text;
+  if (endsSentence(body)) return false;
+  let runs = 0;
+  for (DIGIT_RUNS.lastIndex = 0; DIGIT_RUNS.exec(text) !== null;) runs++;
+  return runs === 1 && words.filter((w) => /^\p{Nd}{1,3}$/u.test(w)).length === 1;
 }
 
 /** `3 मि.`, `5 mintuna`: a number and one short word of letters (maybe closed by a dot), nothing else. */
@@ -1364,29 +1521,48 @@ export function segment(
   const lines = [...classified];
   demoteBodyMentions(lines);
   gluedCardsByShape(lines);
+  gluedCardsAfterHeaderName(lines);
   readingTimesByPlace(lines);
   readingTimesByRepeat(lines);
   cutRepeat(lines, lastLineOpen);
   platformFooter(lines, lastLineOpen);
+  bannersAtEnd(lines);
+  footerLinkPairAtEnd(lines);
   trailingChrome(lines);
   footerLinksAboveCopyright(lines);
   contentsHeading(lines);
   contentsLinks(lines);
-  const topEnd = upsellBeforeHeader(lines, findTopEnd(lines));
+  menuUnderLogo(lines);
+  let topEnd = upsellBeforeHeader(lines, findTopEnd(lines));
   upsellAfterHeader(lines, topEnd);
   for (let i = topEnd; i < lines.length; i++) {
     const line = lines[i];
     if (line?.kind === 'category') lines[i] = relabel(line, 'text');
   }
   const repeats = countRepeats(lines);
-  const issuePage =
-    lines.some((l) => l.kind === 'issue-contents' || l.kind === 'issue-count') || storePanel(lines, topEnd);
+  const knownIssuePage = lines.some((l) => l.kind === 'issue-contents' || l.kind === 'issue-count');
+  let panel = !knownIssuePage && storePanel(lines, topEnd);
+  // the store breadcrumb printed without its icon and slash (`News & Politics`): a short label over the panel
+  const section = lines[topEnd];
+  if (
+    !knownIssuePage &&
+    !panel &&
+    section?.kind === 'text' &&
+    isShortLink(section.text) &&
+    storePanel(lines, topEnd + 1)
+  ) {
+    lines[topEnd] = relabel(section, 'navigation', { locales: [] });
+    topEnd++;
+    panel = true;
+  }
+  const issuePage = knownIssuePage || panel;
   if (issuePage) cardsHeading(lines, topEnd);
   const pubs = printedPublications(lines, topEnd);
   moreFromBesideFooter(lines, pubs);
   let storyEnd = lines.findIndex((l, i) => i >= topEnd && STORY_END_KINDS.has(l.kind));
   let teaserStart: number;
   if (storyEnd >= 0) {
+    storyEnd = pairedPaywallLineAbove(lines, storyEnd, topEnd);
     storyEnd = recogniseGenericEdition(lines, storyEnd, topEnd, pubs);
     // the edition line just recognised names the publication too
     teaserStart = extendPaywallBlock(lines, storyEnd, printedPublications(lines, topEnd), lastLineOpen);

@@ -62,6 +62,8 @@ export const DATELINE_PERIOD_PLACE_MIN_CHARS = 3;
  * CAPTION_WHEN_WHERE_MAX_CHARS.
  */
 export const CAPTION_MAX_CHARS = 200;
+/** A caption all in capitals after its label (`LABEL: THE NETS DRY ON THE QUAY`): at least this many words after the colon. */
+export const CAPTION_CAPITALS_MIN_WORDS = 5;
 export const CAPTION_WHEN_WHERE_MAX_CHARS = 30;
 /** A line inserted mid-sentence (pull quote) is at most this long. */
 export const PULL_QUOTE_MAX_CHARS = 300;
@@ -71,6 +73,8 @@ export const PULL_QUOTE_MIN_WORDS = 4;
 export const PULL_QUOTE_MIN_UNSPACED_LETTERS = 8;
 /** …and repeats one of the body lines at most this many lines above it. */
 export const PULL_QUOTE_LOOKBACK_LINES = 8;
+/** A pull quote that repeats nothing: one sentence of at most this many words, wholly in quotes. */
+export const PULL_QUOTE_ALONE_MAX_WORDS = 20;
 
 /** A teaser-card publication line is at most this long. */
 export const CARD_PUBLICATION_MAX_CHARS = 80;
@@ -299,6 +303,26 @@ export const RECORD_MIN_SHARE = 0.5;
 export const RECORD_MIN_LINES = 3;
 
 /**
+ * A document of records (a bibliography export, a review section, a social thread): its lines
+ * are entries (`field = {value}`, `@type{key,`), account handles (`@user@host`) with their
+ * relative times, rating rows (`5 stars 58%`), or the rows of buttons every record repeats
+ * (`Reply` / `Boost` / `Favourite`). When such lines are at least RECORD_DOCUMENT_MIN_SHARE of
+ * all lines and of at least two kinds (or RECORD_MIN_SHARE of one kind), the text is no page.
+ */
+export const RECORD_DOCUMENT_MIN_SHARE = 0.3;
+/** A row of buttons is two adjacent short lines printed, in that order, at least this often. */
+export const RECORD_BUTTON_ROW_MIN_REPEATS = 3;
+/** … or at least this often where handles or rating rows already show records (a thread of two posts). */
+export const RECORD_ROW_MIN_REPEATS_WITH_RECORDS = 2;
+/** A record's counter line (`12 people found this helpful`): at most this many words. */
+export const RECORD_COUNTER_MAX_WORDS = 8;
+/** A button's label: at most this many words and characters, no digit, no sentence stop. */
+export const RECORD_BUTTON_MAX_WORDS = 3;
+export const RECORD_BUTTON_MAX_CHARS = 24;
+/** Rating rows (`5 stars 58%`): a histogram has at least this many in a row. */
+export const RECORD_RATING_MIN_ROWS = 3;
+
+/**
  * Result cards (a search or listing page): at least RESULT_CARDS_MIN dates alone on their line,
  * each under a card's publication, at most RESULT_CARD_MAX_LINES lines apart (date, snippet,
  * title, `Pub · date`, publication).
@@ -460,3 +484,37 @@ export const TOOLBAR_MIN_LABELS = 3;
 export const TOOLBAR_MAX_LABELS = 6;
 /** A Hebrew-calendar date (`כ״ה באדר ב׳ התשפ״ד`) is at most this many words. */
 export const HEBREW_DATE_MAX_WORDS = 5;
+
+/**
+ * Site banners (a cookie notice, an app banner) around the page: a button is a label of at most
+ * BANNER_BUTTON_MAX_WORDS words and BANNER_BUTTON_MAX_CHARS characters (`Get it on Google
+ * Play`), a banner at most BANNER_MAX_BUTTONS of them under one notice line of at most
+ * BANNER_NOTICE_MAX_CHARS characters; on top, banners fill at most BANNER_TOP_MAX_LINES lines.
+ */
+export const BANNER_BUTTON_MAX_WORDS = 5;
+export const BANNER_BUTTON_MAX_CHARS = 40;
+export const BANNER_MAX_BUTTONS = 3;
+/** An app banner above the footer: at least this many buttons (the two stores). */
+export const BANNER_MIN_APP_BUTTONS = 2;
+export const BANNER_NOTICE_MAX_CHARS = 300;
+export const BANNER_TOP_MAX_LINES = 10;
+/** A footer links line (`About · Help · Privacy`): at least this many links of at most FOOTER_LINK_MAX_WORDS words. */
+export const FOOTER_LINKS_LINE_MIN_LINKS = 3;
+export const FOOTER_LINK_MAX_WORDS = 3;
+
+/** A site's menu under the platform's logo: at least MENU_MIN_LABELS labels of at most MENU_LABEL_MAX_WORDS words. */
+export const MENU_MIN_LABELS = 2;
+export const MENU_LABEL_MAX_WORDS = 3;
+
+/**
+ * A card's reading time in no table's wording with capitals or a label (`Lesezeit: 6 Min.`,
+ * `Nkeji 4 agụ`): at most LOOSE_READING_TIME_MAX_WORDS words, its last maybe an abbreviation of
+ * at most ABBREVIATION_MAX_CHARS characters with its dot, printed alike (numbers aside) on at
+ * least LOOSE_READING_TIME_MIN_CARDS cards right above their dates.
+ */
+export const LOOSE_READING_TIME_MAX_WORDS = 4;
+export const ABBREVIATION_MAX_CHARS = 5;
+export const LOOSE_READING_TIME_MIN_CARDS = 2;
+
+/** A footer's two links closing the page open with one word of at least this many letters (`Newspapers`, `Koran`). */
+export const FOOTER_PAIR_MIN_WORD_CHARS = 4;

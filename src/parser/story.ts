@@ -5,12 +5,18 @@
  */
 
 import type { ClassifiedLine } from './classify.js';
-import { isDayAndMonth, matchIssueTitle, type PrintedDate } from './edition.js';
+import { isDayAndMonth, matchIssueLineUnderName, matchIssueTitle, type PrintedDate } from './edition.js';
 import { proseSentences } from './evidence.js';
 import { storyLanguage } from './language.js';
 import { isBoilerplate, type Ledger } from './ledger.js';
 import { labelledHeaderAt, repairDropCap } from './platform-grammars.js';
-import { isCreditLabelWord, isPhotoCaption, readCredits } from './credits.js';
+import {
+  isCapitalsCaption,
+  isCaptionWithCreditAtEnd,
+  isCreditLabelWord,
+  isPhotoCaption,
+  readCredits,
+} from './credits.js';
 import {
   BYLINE_CREDITS,
   BYLINE_OPENERS,
@@ -41,6 +47,7 @@ import {
   NAME_JOINER_MAX_CHARS,
   OPENING_STANDFIRST_MAX_CHARS,
   PRESS_HEADER_WITH_PUBLICATION,
+  PULL_QUOTE_ALONE_MAX_WORDS,
   PULL_QUOTE_LOOKBACK_LINES,
   PULL_QUOTE_MAX_CHARS,
   PULL_QUOTE_MIN_UNSPACED_LETTERS,
@@ -374,7 +381,8 @@ function findIssueTitle(
   content: readonly ClassifiedLine[],
 ): { publication: string; date: PrintedDate } | null {
   for (let k = 0; k + 1 < content.length && k < HEADER_BYLINE_MAX_OFFSET; k++) {
-    const issue = matchIssueTitle(content[k]?.text ?? '', content[k + 1]?.text ?? '');
+    const [name, issueLine] = [content[k]?.text ?? '', content[k + 1]?.text ?? ''];
+    const issue = matchIssueTitle(name, issueLine) ?? matchIssueLineUnderName(name, issueLine);
     if (issue) return issue;
   }
   return null;
@@ -605,12 +613,14 @@ const labelledHeader: HeaderMatcher = (content, i, draft, ledger, ctx) => {
   const label = content[i];
   if (!ctx.labelledHeader || label === undefined || !ctx.opensLabelledHeader(label)) return null;
   // the four lines follow one another in the region (none is boilerplate): the same in the content
-  const pubLine = content[i + 1] as ClassifiedLine;
+  // Label / Pub / Title, or Label / Title / Pub where the page's cards name the second line only
+  const titleFirst = namesPagePublication(content[i + 2], ctx) && !namesPagePublication(content[i + 1], ctx);
+  const pubLine = content[titleFirst ? i + 2 : i + 1] as ClassifiedLine;
   const dateLine = content[i + 3] as ClassifiedLine;
   ledger.remove(label, 'navigation');
   draft.publication = pubLine.text;
   ledger.remove(pubLine, 'layout');
-  useTitle(draft, ledger, content[i + 2]);
+  useTitle(draft, ledger, content[titleFirst ? i + 1 : i + 2]);
   draft.date = dateLine.date ?? null;
   ledger.remove(dateLine, 'layout');
   return i + 4;
@@ -1020,11 +1030,17 @@ function closingSignature(line: ClassifiedLine | undefined): string | null {
 /**
  * Photo captions between paragraphs, by their shape in any language: `Caption sentence. Mynd:
  * Name` (one closed sentence, then a label of one word with its colon and a name in capitals,
- * closing the line), and the Japanese press caption `<what it shows>＝<day and time>、<place>`
- * (a full-width equals sign, then a short when-and-where holding a digit).
+ * closing the line), the Japanese press caption `<what it shows>＝<day and time>、<place>`
+ * (a full-width equals sign, then a short when-and-where holding a digit), a caption closed by
+ * its credit after a separator (`Caption. | PHOTO : Name`) and a `LABEL: CAPTION` in capitals.
  */
 function isCaptionShaped(text: string): boolean {
-  return creditClosesCaption(text) || whenAndWhereCaption(text);
+  return (
+    creditClosesCaption(text) ||
+    whenAndWhereCaption(text) ||
+    isCaptionWithCreditAtEnd(text) ||
+    isCapitalsCaption(text)
+  );
 }
 
 function creditClosesCaption(text: string): boolean {
@@ -1073,7 +1089,8 @@ function dropPullQuotes(body: readonly ClassifiedLine[], ledger: Ledger): Classi
       !startsLowercase(line.text) &&
       line.text.length <= PULL_QUOTE_MAX_CHARS &&
       (!hasLowercase(line.text) || QUOTE_OPENERS.has(line.text.charAt(0)));
-    if (inserted || repeatsEarlierSentence(line, kept)) ledger.remove(line, 'layout');
+    if (inserted || repeatsEarlierSentence(line, kept) || standsAloneQuoted(line, prev, next))
+      ledger.remove(line, 'layout');
     else kept.push(line);
   }
   return kept;
@@ -1103,6 +1120,43 @@ function repeatsEarlierSentence(line: ClassifiedLine, kept: readonly ClassifiedL
     if (key.length > inner.length && key.includes(inner)) return true;
   }
   return false;
+}
+
+/** Quote marks that open and close a whole line (`"…"`, `„…“`, `“…”`, `«…»`), by opener. */
+const QUOTE_PAIRS: ReadonlyMap<string, string> = new Map([
+  ['"', '"'],
+  ['„', '“'],
+  ['“', '”'],
+  ['«', '»'],
+]);
+
+/** The text inside a line that is wholly one quotation (one pair of marks around it), or null. */
+function wholeLineQuote(text: string): string | null {
+  const closer = QUOTE_PAIRS.get(text.charAt(0));
+  if (closer === undefined || text.length < 3 || text.charAt(text.length - 1) !== closer) return null;
+  const inner = text.slice(1, -1);
+  return inner.includes(closer) || inner.includes(text.charAt(0)) ? null : inner.trim();
+}
+
+/**
+ * A pull quote that repeats nothing word for word (it rewords the text, or quotes a later
+ * paragraph in another split): a whole line in quotes, one short sentence, between two
+ * paragraphs that are not quotations themselves (a run of quoted paragraphs is an interview's).
+ * A quoted paragraph of several sentences is the story's own (a long quotation).
+ */
+function standsAloneQuoted(
+  line: ClassifiedLine,
+  prev: ClassifiedLine | undefined,
+  next: ClassifiedLine | undefined,
+): boolean {
+  if (prev === undefined || next === undefined || line.text.length > PULL_QUOTE_MAX_CHARS) return false;
+  const inner = wholeLineQuote(line.text);
+  if (inner === null || !endsSentence(inner) || endsSentenceInside(inner)) return false;
+  const words = wordCount(inner);
+  if (words < PULL_QUOTE_MIN_WORDS || words > PULL_QUOTE_ALONE_MAX_WORDS) return false;
+  return (
+    wholeLineQuote(prev.text) === null && wholeLineQuote(next.text) === null && !startsLowercase(next.text)
+  );
 }
 
 /** Scripts from Thai on (U+0E00: Thai, Lao, Myanmar, Khmer, CJK, kana) are written without spaces between words. */

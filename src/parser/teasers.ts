@@ -91,15 +91,34 @@ function looksLikePublication(
   const prev = tokens[k - 1];
   const next = tokens[k + 1];
   if (prev?.kind === 'reading-time' && next?.kind === 'date') return true;
-  const afterNext = tokens[k + 2];
-  const third = tokens[k + 3];
+  // Pub / Title / Summary / anchor after the card above closed with its date: the card's publication
+  const cardOpen = prev === undefined || prev.kind === 'date';
+  const anchor = tokens[k + 3]?.kind;
+  if (
+    cardOpen &&
+    opensTitleAndSummaryOf(tokens, k + 1, token.key) &&
+    (anchor === 'reading-time' || anchor === 'date')
+  )
+    return true;
+  // a name printed twice in a row over a title and its summary (logo alt, then publication): both copies
+  const doubledAbove = prev?.kind === 'text' && prev.key === token.key;
+  const opensTitleAndSummary = (at: number): boolean => opensTitleAndSummaryOf(tokens, at, token.key);
   return (
-    next?.kind === 'text' &&
-    next.key === token.key &&
-    afterNext?.kind === 'text' &&
-    afterNext.key !== token.key &&
-    third?.kind === 'text'
+    (next?.kind === 'text' && next.key === token.key && opensTitleAndSummary(k + 2)) ||
+    (doubledAbove && opensTitleAndSummary(k + 1) && looksLikePublicationAbove(tokens, k - 1))
   );
+}
+
+/** Whether a title and a summary (two text lines, neither a copy of `key`) open at `at`. */
+function opensTitleAndSummaryOf(tokens: readonly Token[], at: number, key: string): boolean {
+  const [title, summary] = [tokens[at], tokens[at + 1]];
+  return title?.kind === 'text' && title.key !== key && summary?.kind === 'text' && summary.key !== key;
+}
+
+/** The first copy of a doubled name: what opens it is a card's end (a date, a reading time) or nothing. */
+function looksLikePublicationAbove(tokens: readonly Token[], k: number): boolean {
+  const before = tokens[k - 1];
+  return before === undefined || before.kind === 'date' || before.kind === 'reading-time';
 }
 
 /** Mark publications, drop thumbnail alt text (a copy of the next title) and second publication copies. */

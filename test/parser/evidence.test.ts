@@ -191,3 +191,21 @@ describe('a short sign-in form (stranger-2 class 4)', () => {
     expect(out.story?.paragraphs).toContain('The farmers');
   });
 });
+
+describe('a story under a dated header on a newsstand (review of stranger-6 class 8)', () => {
+  it('may be short lines, a list with one sentence: only a form shape rejects it', () => {
+    const page = [
+      'Five things to see in the harbour town',
+      'Coast Weekly | March 4, 2024',
+      'The ferry makes the town an easy day out.',
+      '1. The harbour walk',
+      '2. The old lighthouse',
+      '3. The fish market',
+      '4. The island ferry',
+      '5. The sea baths',
+    ].join('\n');
+    const out = parsePage(page, { url: 'https://www.magzter.com/GB/Coast/Coast-Weekly/Travel/123' });
+    expect(out.story?.title).toBe('Five things to see in the harbour town');
+    expect(out.story?.paragraphs).toContain('4. The island ferry');
+  });
+});

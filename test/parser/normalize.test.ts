@@ -55,6 +55,8 @@ describe('unwrapScrapeQuotes', () => {
       "'Success is in the hands of the audience.'",
     );
     expect(unwrapScrapeQuotes("'")).toBe("'");
+    // the scraper wraps in double quotes only a line holding an apostrophe: these quotes are printed
+    expect(unwrapScrapeQuotes('"Bir şehir, iki hikâye"')).toBe('"Bir şehir, iki hikâye"');
     expect(unwrapScrapeQuotes("''")).toBe("''");
   });
 });

@@ -127,7 +127,9 @@ export const READING_TIME_LABELS: readonly string[] = ['time-read', 'time to rea
  * `GOLDをお試し - 無料`, Thai writes "try gold" as one unspaced word), so the shape counts
  * words, not their order; the label's position above a header is what confirms it.
  */
-export const TRY_GOLD_SHAPE = /^\S{1,15}(?: \S{1,15}){0,3} [-–] \S{1,15}$/u;
+export const TRY_GOLD_SHAPE = /^\S+(?: \S+){0,3} [-–] \S+$/u;
+/** …each word at most this many letters (vowel signs and other marks not counted: Thaana writes its vowels as marks). */
+export const TRY_GOLD_WORD_MAX_LETTERS = 15;
 
 /** A page reference in a table of contents (`p. 12`, `S. 34`, `pág. 48`): an abbreviation and a page number. */
 export const PAGE_REFERENCE_SHAPE = /^\p{L}{1,4}\. ?\d{1,4}$/u;

@@ -96,6 +96,8 @@ function buildWholeLines(): ReadonlyMap<string, WholeLineEntry> {
     for (const t of l.readingTimeLabels) add(t, 'reading-time', l.tag);
   }
   for (const p of PLATFORMS) for (const t of p.chromeLines) add(t, 'chrome', null);
+  // the platform's name alone on its line is its logo, never a publication
+  for (const p of PLATFORMS) add(p.displayName, 'chrome', null);
   for (const t of READING_TIME_LABELS) add(t, 'reading-time', null);
   for (const t of CATEGORY_LABELS) add(t, 'category', null);
   return map;

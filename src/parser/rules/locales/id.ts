@@ -26,5 +26,6 @@ export const id: LocaleRules = {
   pricePeriods: ['Tahun', 'Bulan'],
   readingTimeLabels: ['waktu membaca', 'waktu baca'],
   readingTimeUnits: ['menit', 'menit baca', 'mnt baca'],
-  navigationPrefixes: [],
+  // PressReader's footer links (`Newspapers in …` / `Newspapers from …`)
+  navigationPrefixes: ['Koran dalam bahasa ', 'Koran dari '],
 };
