@@ -3,7 +3,7 @@
  * falls below its threshold; then reports (never gates) the six hold-out sets beside them,
  * with the gap between the golden figures and each hold-out's.
  *
- *   npm run eval                       # gate test/fixtures/pages, report holdout, holdout-stranger, holdout-stranger-2, holdout-stranger-3, holdout-stranger-4, holdout-stranger-5, holdout-stranger-6, holdout-stranger-7
+ *   npm run eval                       # gate test/fixtures/pages, report holdout, holdout-stranger, holdout-stranger-2, holdout-stranger-3, holdout-stranger-4, holdout-stranger-5, holdout-stranger-6, holdout-stranger-7, holdout-stranger-8
  *   npm run eval -- --dir <folder>     # gate one folder of labelled pages only (old behaviour)
  *   npm run eval -- --verbose          # also list every page's misses, in every set
  *   npm run eval -- --json out.json    # also write the figures as JSON
@@ -68,6 +68,7 @@ const HOLDOUT_DIRS = [
   'holdout-stranger-5',
   'holdout-stranger-6',
   'holdout-stranger-7',
+  'holdout-stranger-8',
 ].map((name) => join(FIXTURE_PAGES_DIR, '..', name));
 const gateDir = values.dir ?? FIXTURE_PAGES_DIR;
 
