@@ -48,6 +48,7 @@ import {
   RECORD_MIN_SHARE,
   RECORD_COUNTER_MAX_WORDS,
   RECORD_RATING_MIN_ROWS,
+  RATING_ROW_MAX_CHARS,
   RECORD_ROW_MIN_REPEATS_WITH_RECORDS,
   RESULT_CARD_MAX_LINES,
   RESULT_CARDS_MIN,
@@ -122,10 +123,13 @@ export function proseSentences(lines: readonly string[], enough = PROSE_MIN_SENT
         words++;
         inWord = true;
       }
+      const code = line.charCodeAt(k);
       if (CODE_SYMBOLS.has(ch)) symbols++;
-      else if (LETTER.test(ch)) {
+      // ASCII letters without the regex: most of the text this reads is Latin
+      else if ((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a)) letters++;
+      else if (code > 0x7f && LETTER.test(ch)) {
         letters++;
-        if (ch.charCodeAt(0) >= UNSPACED_SCRIPTS_FROM) unspacedLetters++;
+        if (code >= UNSPACED_SCRIPTS_FROM) unspacedLetters++;
       }
       if (SENTENCE_STOPS.has(ch) && (WIDE_STOPS.has(ch) || closesSentence(line.charAt(k + 1)))) {
         if (longEnough(words, letters, unspacedLetters) && symbols <= length * PROSE_MAX_SYMBOL_RATIO)
@@ -296,6 +300,8 @@ const LEVEL = /^(?:\d{1,2}(?:[.,]\d)?|[★☆]{1,5})$/u;
 
 /** `5 stars 58%`, `★★★★☆ 21 %`: one row of a rating histogram (a level, at most two words, a share). */
 function isRatingRow(text: string): boolean {
+  // most lines are prose: a row is short, so a long line is none without splitting it
+  if (text.length > RATING_ROW_MAX_CHARS) return false;
   const tokens = text.split(' ').filter(Boolean);
   if (tokens.at(-1) === '%') tokens.splice(-2, 2, `${tokens.at(-2) ?? ''}%`);
   return (

@@ -187,19 +187,27 @@ function gluedWriterOf(word: string): string | null {
   return null;
 }
 
+/** Each separator as the credit-line shapes print it, made once (every short line is tried). */
+const SEPARATOR_SHAPES = SEPARATORS.map((sep) => ({
+  sep,
+  spaced: ` ${sep} `,
+  emptySlot: ` ${sep} ${sep}`,
+  afterCity: `) ${sep} `,
+}));
+
 /** The separator the line is built with: the one printed around an empty slot or after a `(City)`. */
 function separatorOf(text: string): string | null {
-  for (const sep of SEPARATORS) {
-    if (text.includes(` ${sep} ${sep}`) || text.includes(`) ${sep} `)) return sep;
+  for (const { sep, emptySlot, afterCity } of SEPARATOR_SHAPES) {
+    if (text.includes(emptySlot) || text.includes(afterCity)) return sep;
   }
   return null;
 }
 
 /** A separator printed between at least three parts (`Pub · date · By Name`), or null. */
 function joiningSeparatorOf(text: string): string | null {
-  for (const sep of SEPARATORS) {
-    const first = text.indexOf(` ${sep} `);
-    if (first >= 0 && text.indexOf(` ${sep} `, first + sep.length + 2) >= 0) return sep;
+  for (const { sep, spaced } of SEPARATOR_SHAPES) {
+    const first = text.indexOf(spaced);
+    if (first >= 0 && text.indexOf(spaced, first + spaced.length) >= 0) return sep;
   }
   return null;
 }

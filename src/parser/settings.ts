@@ -321,6 +321,8 @@ export const RECORD_BUTTON_MAX_WORDS = 3;
 export const RECORD_BUTTON_MAX_CHARS = 24;
 /** Rating rows (`5 stars 58%`): a histogram has at least this many in a row. */
 export const RECORD_RATING_MIN_ROWS = 3;
+/** A rating row (`★★★★☆ 21 %`, `5 stars 58%`) is at most this long. */
+export const RATING_ROW_MAX_CHARS = 40;
 
 /**
  * Result cards (a search or listing page): at least RESULT_CARDS_MIN dates alone on their line,
