@@ -555,14 +555,13 @@ const LETTER = /\p{L}/u;
  */
 function checkedLatinLanguage(sample: string, guess: string): string {
   const lower = sample.toLowerCase();
-  const letters = new Set<string>();
-  for (const char of lower) if (char.charCodeAt(0) > 0x7f && LETTER.test(char)) letters.add(char);
+  const letters = lettersBeyondAscii(sample);
   const words = lower.split(NON_LETTERS).filter(Boolean);
   let best: string | null = null;
   let bestHits = -1;
   let guessHits = -1;
   for (const language of LATIN_LANGUAGES) {
-    if (![...letters].every((letter) => language.letters.includes(letter))) continue;
+    if (lackedLetters(language.letters, letters) > 0) continue;
     const known = LATIN_WORD_SETS.get(language.tag) as ReadonlySet<string>;
     const hits = words.filter((w) => known.has(w)).length;
     if (language.tag === guess) guessHits = hits;
@@ -615,7 +614,8 @@ export function detectUiLanguage(texts: readonly string[]): string | null {
   if (KANA.test(sample)) return 'ja';
   const ownLetters = languageOfOwnLetters(sample);
   // …unless it is a name's: a Russian line naming a Ukrainian town holds `ї` and `ы`
-  if (ownLetters !== null && writesEveryCyrillicLetter(ownLetters, sample)) return ownLetters;
+  if (ownLetters !== null && lackedLetters(CYRILLIC_ALPHABETS[ownLetters], cyrillicLetters(sample)) === 0)
+    return ownLetters;
   const ofScript = LANGUAGE_OF_SCRIPT[script];
   if (ofScript !== undefined) return ofScript;
   if (trimmedLength(sample) < UI_LANGUAGE_MIN_CHARS) return null;
@@ -627,7 +627,10 @@ export function detectUiLanguage(texts: readonly string[]): string | null {
   if (LATIN_BY_TAG.has(detected)) return checkedLatinLanguage(sample, detected);
   // a guess listed in no alphabet gives way only to a listed language that writes every letter of the sample
   const byLetters = languageOfLetters(sample);
-  return byLetters !== null && writesAllLetters(LATIN_BY_TAG.get(byLetters)!, sample) ? byLetters : detected;
+  return byLetters !== null &&
+    lackedLetters(LATIN_BY_TAG.get(byLetters)?.letters, lettersBeyondAscii(sample)) === 0
+    ? byLetters
+    : detected;
 }
 
 /**
@@ -636,13 +639,9 @@ export function detectUiLanguage(texts: readonly string[]): string | null {
  * the nearest candidate that lacks the fewest (a name's stray letter).
  */
 function checkedCyrillicLanguage(sample: string, models: ScriptModels): string | null {
-  const letters = new Set<string>();
-  for (const char of sample.toLowerCase())
-    if (SCRIPT_OF_UNIT[char.charCodeAt(0)] === CYRILLIC) letters.add(char);
-  const lacking = (tag: string | null): number => {
-    const alphabet = tag === null ? undefined : CYRILLIC_ALPHABETS[tag];
-    return alphabet === undefined ? 0 : [...letters].filter((letter) => !alphabet.includes(letter)).length;
-  };
+  const letters = cyrillicLetters(sample);
+  const lacking = (tag: string | null): number =>
+    lackedLetters(tag === null ? undefined : CYRILLIC_ALPHABETS[tag], letters);
   const tagOf = (code: string | null): string | null =>
     code === null ? null : (ISO_639_3_TO_BCP47[code] ?? null);
   const fewest = Math.min(...models.languages.map((code) => lacking(tagOf(code))));
@@ -653,17 +652,26 @@ function checkedCyrillicLanguage(sample: string, models: ScriptModels): string |
   return tagOf(nearestLanguage(sample, models, (code) => lacking(tagOf(code)) === fewest));
 }
 
-/** Whether the language's Cyrillic alphabet (when listed) holds every Cyrillic letter of the sample. */
-function writesEveryCyrillicLetter(tag: string, sample: string): boolean {
-  const alphabet = CYRILLIC_ALPHABETS[tag];
-  if (alphabet === undefined) return true;
+/** The sample's letters beyond a–z, lower case: what a Latin-script language's spelling must hold. */
+function lettersBeyondAscii(sample: string): Set<string> {
+  const letters = new Set<string>();
   for (const char of sample.toLowerCase())
-    if (SCRIPT_OF_UNIT[char.charCodeAt(0)] === CYRILLIC && !alphabet.includes(char)) return false;
-  return true;
+    if (char.charCodeAt(0) > 0x7f && LETTER.test(char)) letters.add(char);
+  return letters;
 }
 
-function writesAllLetters(language: LatinLanguage, sample: string): boolean {
+/** The sample's Cyrillic letters, lower case. */
+function cyrillicLetters(sample: string): Set<string> {
+  const letters = new Set<string>();
   for (const char of sample.toLowerCase())
-    if (char.charCodeAt(0) > 0x7f && LETTER.test(char) && !language.letters.includes(char)) return false;
-  return true;
+    if (SCRIPT_OF_UNIT[char.charCodeAt(0)] === CYRILLIC) letters.add(char);
+  return letters;
+}
+
+/** How many of `letters` the alphabet lacks; 0 for a language with no alphabet listed (nothing to check). */
+function lackedLetters(alphabet: string | undefined, letters: ReadonlySet<string>): number {
+  if (alphabet === undefined) return 0;
+  let lacked = 0;
+  for (const letter of letters) if (!alphabet.includes(letter)) lacked++;
+  return lacked;
 }
