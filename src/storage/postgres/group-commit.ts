@@ -47,8 +47,11 @@ export interface GroupCommitter<I, O> {
  * Group commit on PostgreSQL, with the contract of src/storage/sqlite/group-commit.ts (read
  * its header): writes are queued and applied together, in the order requested, in one
  * transaction on one connection; a promise resolves only after its group's COMMIT. One group
- * runs at a time per repository, so ids follow call order; the next group gathers while one
- * commits (the commit's round trip and WAL flush are what grouping shares).
+ * writes at a time per repository, so ids follow call order; the next group gathers while one
+ * writes, and starts its writes (on another connection) as soon as the last one's COMMIT is
+ * sent: the commit's round trip and WAL flush overlap the next group's work. That cannot
+ * deadlock: a group waits for nothing once its writes are done, and a next group that needs
+ * one of its rows (a document, an edition's count) waits for its COMMIT.
  *
  * A group first runs its writes back to back (or all in one call: `writeGroup`). Should one throw, the transaction (aborted by
  * PostgreSQL at the first error) is rolled back and run again with a SAVEPOINT per write, so
@@ -67,8 +70,10 @@ export function postgresGroupCommitter<I, O>(
   const queue: PendingWrite<I, O>[] = [];
   let waiting: NodeJS.Timeout | null = null;
   let immediate: NodeJS.Immediate | null = null;
-  /** The group being committed; the next one starts when it settles. */
-  let running: Promise<void> | null = null;
+  /** Settles when the group writing has sent its COMMIT (or failed): the next group may start. */
+  let writing: Promise<void> | null = null;
+  /** Groups started and not settled yet (their COMMIT may be in flight). */
+  const unsettled = new Set<Promise<void>>();
 
   async function begin(client: PoolClient, group: readonly PendingWrite<I, O>[]): Promise<void> {
     await client.query('BEGIN');
@@ -151,7 +156,7 @@ export function postgresGroupCommitter<I, O>(
     }
   }
 
-  async function commit(group: readonly PendingWrite<I, O>[]): Promise<void> {
+  async function commit(group: readonly PendingWrite<I, O>[], writesDone: () => void): Promise<void> {
     const rejectAll = (error: unknown) => group.forEach((pending) => pending.reject(error));
     let client: PoolClient;
     try {
@@ -180,6 +185,7 @@ export function postgresGroupCommitter<I, O>(
           return;
         }
       }
+      writesDone();
       try {
         await client.query('COMMIT');
       } catch (error) {
@@ -208,17 +214,25 @@ export function postgresGroupCommitter<I, O>(
 
   function flush(): void {
     cancelScheduled();
-    if (running !== null) return; // the running group schedules the next when it settles
+    if (writing !== null) return; // the writing group schedules the next when its writes are done
     const group = queue.splice(0, maxGroupSize);
     if (group.length === 0) return;
-    running = commit(group).finally(() => {
-      running = null;
+    let writesDone!: () => void;
+    const slot = new Promise<void>((resolve) => (writesDone = resolve));
+    writing = slot;
+    void slot.then(() => {
+      writing = null;
       if (queue.length > 0) schedule(false);
     });
+    const settled: Promise<void> = commit(group, writesDone).finally(() => {
+      writesDone();
+      unsettled.delete(settled);
+    });
+    unsettled.add(settled);
   }
 
   function schedule(moreFollow: boolean): void {
-    if (running !== null || immediate !== null) return;
+    if (writing !== null || immediate !== null) return;
     if (moreFollow && queue.length < maxGroupSize && commitDelayMs > 0) {
       waiting ??= setTimeout(flush, commitDelayMs);
       return;
@@ -235,9 +249,9 @@ export function postgresGroupCommitter<I, O>(
         schedule(moreFollow);
       }),
     async drain() {
-      while (running !== null || queue.length > 0) {
-        if (running === null) flush();
-        await running;
+      while (writing !== null || queue.length > 0 || unsettled.size > 0) {
+        if (writing === null && queue.length > 0) flush();
+        await (writing ?? Promise.all(unsettled));
       }
     },
   };

@@ -11,6 +11,8 @@ import type { PoolClient } from 'pg';
 import { parseUnchanged, type StoredParse } from '../parse-comparison.js';
 import {
   StorageError,
+  type ArticleRecord,
+  type IngestRecord,
   type PageWithStory,
   type Represent,
   type Repository,
@@ -74,13 +76,19 @@ export interface PostgresOptions {
   represent?: Represent;
 }
 
-/** How long health() waits for `SELECT 1` before it calls the database unavailable. */
+/** What one ingest's transaction returns: the article as it left it (null only if deleted meanwhile). */
+interface IngestedRow {
+  id: number;
+  created: boolean;
+  article: ArticleRecord | null;
+}
 
 /** Rolls a re-parse back: its node no longer holds the job it was part of. */
 class JobLostError extends Error {
   override name = 'JobLostError';
 }
 
+/** How long health() waits for `SELECT 1` before it calls the database unavailable. */
 const HEALTH_TIMEOUT_MS = 2_000;
 /** After a write failed for lack of space, health() says `full` this long unless a write succeeds. */
 const FULL_REPORTED_MS = 30_000;
@@ -160,10 +168,25 @@ function postgresRepository(
   const lists = (pool: pg.Pool) => listsOn.get(pool)!;
   const jobs = postgresJobs(primary);
   const representations = postgresRepresentations(primary, options.represent);
-  const ingests = postgresGroupCommitter(primary, writeIngest, {
-    writeGroup: writeIngestGroup,
-    lockInOrder: lockDocuments,
-  });
+  /** Each ingest's article as its transaction left it, its stored body written in that transaction. */
+  async function withArticles(
+    client: PoolClient,
+    outcomes: readonly { id: number; created: boolean }[],
+  ): Promise<IngestedRow[]> {
+    const articles = await representations.readWithin(
+      client,
+      outcomes.map((outcome) => outcome.id),
+    );
+    return outcomes.map((outcome, index) => ({ ...outcome, article: articles[index] ?? null }));
+  }
+  const ingests = postgresGroupCommitter<IngestRecord, IngestedRow>(
+    primary,
+    async (client, record) => (await withArticles(client, [await writeIngest(client, record)]))[0]!,
+    {
+      writeGroup: async (client, records) => withArticles(client, await writeIngestGroup(client, records)),
+      lockInOrder: lockDocuments,
+    },
+  );
   /** When a write last failed for lack of space (0: not since start or since a write succeeded). */
   let fullSince = 0;
   let closed = false;
@@ -250,17 +273,19 @@ function postgresRepository(
 
   return {
     async ingest(record, hints) {
-      let outcome: { id: number; created: boolean };
+      let outcome: IngestedRow;
       try {
         outcome = await ingests.submit(record, hints?.moreFollow ?? false);
       } catch (error) {
         throw failure('insert article', error);
       }
       fullSince = 0;
-      if (outcome.created) await representations.refresh();
-      const article = await read('read back ingested article', () => readArticle(primary, outcome.id));
+      // The bodies of other articles it changed (teaser links, a story's other captures) are
+      // rebuilt in the background: until then GET builds them from rows, never stale.
+      if (outcome.created) void representations.refresh();
+      const { article } = outcome;
       if (!article)
-        throw new StorageError('read back ingested article', {
+        throw new StorageError('read ingested article', {
           cause: new Error(`article ${outcome.id} vanished`),
         });
       return { article, created: outcome.created };
@@ -435,6 +460,7 @@ function postgresRepository(
       if (closed) return;
       closed = true;
       await ingests.drain();
+      await representations.idle();
       await Promise.all([primary, ...replicas].map((pool) => pool.end()));
     },
   };

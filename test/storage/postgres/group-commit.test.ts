@@ -1,6 +1,7 @@
 /**
  * The PostgreSQL group commit's contract (src/storage/postgres/group-commit.ts): a write
- * resolves only after its group's COMMIT, and a COMMIT that fails rejects every write of it.
+ * resolves only after its group's COMMIT, the next group writes while that COMMIT is in
+ * flight, and a COMMIT that fails rejects every write of it.
  */
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -50,6 +51,41 @@ describe.skipIf(!postgresAvailable)(
       const { created, article } = await ingest;
       expect(created).toBe(true);
       expect(await repository.getArticle(article.id)).toEqual(article);
+    });
+
+    it("writes the next group while the last one's COMMIT is in flight; ids still follow call order", async () => {
+      const { repository, admin } = await setUp();
+      const waitingCommits = async () =>
+        (
+          await admin.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = 8008 AND NOT granted`,
+          )
+        ).rows[0]!.n;
+      // Hold the change feed's lock: each group's COMMIT (its deferred change rows) waits for it.
+      await admin.query('SELECT pg_advisory_lock(8008)');
+      // two stories of two publications: the groups share no row
+      const first = repository.ingest(
+        record(
+          page({
+            title: 'first',
+            paragraphs: ['Whales sing in the north.'],
+            edition: { publication: 'North' },
+          }),
+        ),
+      );
+      while ((await waitingCommits()) < 1) await new Promise((resolve) => setTimeout(resolve, 10));
+      const second = repository.ingest(
+        record(
+          page({ title: 'second', paragraphs: ['Tigers hunt at dusk.'], edition: { publication: 'South' } }),
+        ),
+      );
+      // the second group has written and waits at its own COMMIT, behind the first's
+      while ((await waitingCommits()) < 2) await new Promise((resolve) => setTimeout(resolve, 10));
+      await admin.query('SELECT pg_advisory_unlock(8008)');
+      const [a, b] = await Promise.all([first, second]);
+      expect(a.created && b.created).toBe(true);
+      expect(b.article.id).toBeGreaterThan(a.article.id);
+      expect(await repository.getArticle(b.article.id)).toEqual(b.article);
     });
 
     it('rejects every write of a group whose COMMIT fails, and stores none', async () => {
