@@ -69,6 +69,7 @@ const HOLDOUT_DIRS = [
   'holdout-stranger-6',
   'holdout-stranger-7',
   'holdout-stranger-8',
+  'holdout-stranger-9',
 ].map((name) => join(FIXTURE_PAGES_DIR, '..', name));
 const gateDir = values.dir ?? FIXTURE_PAGES_DIR;
 
