@@ -280,9 +280,8 @@ function postgresRepository(
         throw failure('insert article', error);
       }
       fullSince = 0;
-      // The bodies of other articles it changed (teaser links, a story's other captures) are
-      // rebuilt in the background: until then GET builds them from rows, never stale.
-      if (outcome.created) void representations.refresh();
+      // the bodies of other articles it changed (teaser links, a story's other captures)
+      if (outcome.created) await representations.refresh();
       const { article } = outcome;
       if (!article)
         throw new StorageError('read ingested article', {
@@ -460,7 +459,6 @@ function postgresRepository(
       if (closed) return;
       closed = true;
       await ingests.drain();
-      await representations.idle();
       await Promise.all([primary, ...replicas].map((pool) => pool.end()));
     },
   };

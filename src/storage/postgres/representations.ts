@@ -115,9 +115,5 @@ export function postgresRepresentations(primary: Pool, represent: Represent | un
       format === undefined ? Promise.resolve(null) : readStored(articleId),
     readWithin,
     refresh,
-    /** Settles once no refresh runs or waits. */
-    async idle(): Promise<void> {
-      while (running !== null || queued !== null) await (queued ?? running);
-    },
   };
 }
