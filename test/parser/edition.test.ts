@@ -380,3 +380,46 @@ describe('dates of stranger-6 class 1', () => {
     });
   });
 });
+
+describe('numeric and other unread date shapes (stranger-7 class 1)', () => {
+  it.each([
+    ['2024/05/12', '2024-05-12'],
+    ['11/2024', '2024-11'],
+    ['21/03/2024', '2024-03-21'],
+    ['5/19/2025', '2025-05-19'],
+    ['2024.05', '2024-05'],
+    ['9.XI.2024', '2024-11-09'],
+    ['07 MAR 22', '2022-03-07'],
+    ['7 Mar. 22', '2022-03-07'],
+    ['1st–14th March 2024', '2024-03-01'],
+    ['March 1st–14th, 2024', '2024-03-01'],
+    ['5 au 11 juin 2024', '2024-06-05'],
+    ['5 bis 11. Juni 2024', '2024-06-05'],
+    ['2024 йыл, март', '2024-03'],
+    ['Meurzh 2024', '2024-03'],
+    ['avrigl 2024', '2024-04'],
+  ])('%s → %s', (text, iso) => {
+    expect(parsePrintedDate(text)).toEqual({ label: text, iso });
+  });
+
+  it('keeps a numeric date both ways possible as a date, undated unless an order is given', () => {
+    expect(parsePrintedDate('5/9/2025')).toEqual({ label: '5/9/2025', iso: null });
+    expect(parsePrintedDate('5/9/2025', 'month-first')?.iso).toBe('2025-05-09');
+    expect(parsePrintedDate('5/9/2025', 'day-first')?.iso).toBe('2025-09-05');
+    // an unambiguous one ignores the order
+    expect(parsePrintedDate('21/03/2024', 'month-first')?.iso).toBe('2024-03-21');
+  });
+
+  it.each([
+    '13/13/2024',
+    '0/5/2024',
+    '13/2024',
+    '9.XIV.2024',
+    'MAR 22',
+    '07 XYZ 22',
+    '11 au 5 juin 2024',
+    '5 foo 11 juin 2024',
+  ])('%s is no date', (text) => {
+    expect(parsePrintedDate(text)).toBeNull();
+  });
+});
