@@ -786,6 +786,18 @@ function findDate(text: string): (PrintedDate & { start: number; end: number }) 
           end: token.start + digits.length,
         };
     }
+    // `9.XI.2024`, `2024/05/12`, `21/03/2024`: a Roman-numeral month or slashes (an undated `5/9/2025` is skipped)
+    const numbered = RUNNING_NUMERIC_DATE.exec(token.word);
+    if (numbered) {
+      const iso = readSingle(numbered[0], null);
+      if (iso !== null && iso !== undefined)
+        return {
+          label: text.slice(token.start, token.start + numbered[0].length),
+          iso,
+          start: token.start,
+          end: token.start + numbered[0].length,
+        };
+    }
     // a year first (`2023. gada 14. oktobris`, `2022. március 3.`, `2023 m. spalio 16 d.`)
     if (YEAR_TOKEN.test(token.word)) {
       for (let span = RUNNING_DATE_MAX_WORDS; span >= 2; span--) {
@@ -825,6 +837,9 @@ function findDate(text: string): (PrintedDate & { start: number; end: number }) 
 }
 
 const OPENING_BRACKETS: ReadonlySet<string> = new Set(['(', '[']);
+/** A numeric date opening a word of running text: a Roman-numeral month between dots, or digits and slashes. */
+const RUNNING_NUMERIC_DATE =
+  /^(?:\d{1,2}\.[IVX]{1,4}\.\d{4}|\d{4}\/\d{1,2}\/\d{1,2}|\d{1,2}\/\d{1,2}\/\d{4})/u;
 
 /** An issue number inside running text: `… fra Issue 14, 2025-udgaven af …` → `Issue 14, 2025`. */
 export function findIssueLabel(text: string): (PrintedDate & { start: number; end: number }) | null {

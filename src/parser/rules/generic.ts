@@ -337,6 +337,35 @@ export const NAME_PARTICLES: readonly string[] = [
 ];
 
 /**
+ * Words for "and" that join two capitalised words of a publication's name (`Город и Люди`,
+ * `Casa y Jardín`, `Haus und Garten`), lower-cased: inside a name read by its capitals from an
+ * edition line in an unknown wording, one of them between two capitalised words keeps the name
+ * whole. English `and` and `&` are name particles already.
+ */
+export const NAME_CONJUNCTIONS: readonly string[] = [
+  'и',
+  'і',
+  'та',
+  'й',
+  'y',
+  'e',
+  'et',
+  'und',
+  'en',
+  've',
+  'i',
+  'og',
+  'och',
+  'és',
+  'ja',
+  'și',
+  'ir',
+  'un',
+  'dan',
+  'và',
+];
+
+/**
  * Separators between a dateline's place name and the story (`SEOUL - As …`, `TOKYO -- When …`,
  * `NEW DELHI: The …`, `नई दिल्ली : …`), and a dash glued to an abbreviation's last dot
  * (`ST. JOHN'S, N.L.– Newfoundland's …`).
