@@ -525,3 +525,5 @@ export const LOOSE_READING_TIME_MIN_CARDS = 2;
 
 /** A footer's two links closing the page open with one word of at least this many letters (`Newspapers`, `Koran`). */
 export const FOOTER_PAIR_MIN_WORD_CHARS = 4;
+/** A footer pair's last link cut inside the word both links open with keeps at least this many characters of it (`Újs`). */
+export const FOOTER_CUT_LINK_MIN_CHARS = 3;

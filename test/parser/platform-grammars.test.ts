@@ -31,6 +31,18 @@ describe('PressReader print footers in any language, whole or cut (issue 11, sec
     ).toHaveLength(2);
   });
 
+  it('the footer links pair with no copyright line, the last cut inside the word both open with (stranger-7 class 7)', () => {
+    expect(footerOf(['Kranten in het Nederlands', 'Kranten uit Nederland'])).toEqual([
+      'Kranten in het Nederlands',
+      'Kranten uit Nederland',
+    ]);
+    expect(footerOf(['Kranten in het Nederlands', 'Kran'])).toEqual(['Kranten in het Nederlands', 'Kran']);
+    expect(footerOf(['Kranten in het Nederlands', 'Kranten'])).toEqual([
+      'Kranten in het Nederlands',
+      'Kranten',
+    ]);
+  });
+
   it('a footer cut by the capture is still the footer', () => {
     expect(footerOf(['Gedruckt und verbreitet von PressReader', 'PressReader.com +1 604 27'])).toHaveLength(
       2,
