@@ -967,6 +967,25 @@ export interface EditionSources {
 }
 
 /** The edition: its edition line first, then the header, then the "More stories from" header, then a listing's cards. */
+/**
+ * The order of day and month the page's own numeric dates show: `4/25/2025` can only be month
+ * first, `25/4/2025` day first. Null when none tells, or when they disagree.
+ */
+export function numericOrderShown(dates: readonly (string | null)[]): NumericOrder | null {
+  let order: NumericOrder | null = null;
+  for (const date of dates) {
+    const m = date === null ? null : SLASHED_YEAR_LAST.exec(date.trim());
+    if (m === null) continue;
+    const [a, b] = [Number(m[1]), Number(m[2])];
+    const shown: NumericOrder | null =
+      a > 12 && b <= 12 ? 'day-first' : b > 12 && a <= 12 ? 'month-first' : null;
+    if (shown === null) continue;
+    if (order !== null && order !== shown) return null;
+    order = shown;
+  }
+  return order;
+}
+
 export function buildEdition(sources: EditionSources, platform: Edition['platform']): Edition | null {
   const printed = sources.line?.edition;
   let publication = printed?.publication ?? sources.header.publication ?? sources.moreStoriesPublication;
@@ -974,7 +993,12 @@ export function buildEdition(sources: EditionSources, platform: Edition['platfor
     const first = sources.teasers[0]?.publication ?? null;
     if (first !== null && sources.teasers.every((t) => t.publication === first)) publication = first;
   }
-  const date: PrintedDate | null = printed?.date ?? sources.header.date ?? sources.contentsDate;
+  let date: PrintedDate | null = printed?.date ?? sources.header.date ?? sources.contentsDate;
+  if (date !== null && date.iso === null && SLASHED_YEAR_LAST.test(date.label)) {
+    // `5/9/2025` both ways possible: the order the page's other numeric dates show (a card's `4/25/2025`)
+    const order = numericOrderShown(sources.teasers.map((t) => t.date));
+    if (order !== null) date = parsePrintedDate(date.label, order) ?? date;
+  }
   const label = date?.label ?? printed?.issueText ?? null;
   if (publication === null && label === null && platform === null) return null;
   return { publication, date: date?.iso ?? null, label, platform };

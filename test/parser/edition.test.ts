@@ -7,6 +7,7 @@ import {
   findPrintedDate,
   matchIssueTitle,
   parseEditionLabel,
+  numericOrderShown,
   parsePrintedDate,
 } from '../../src/parser/edition.js';
 
@@ -421,5 +422,25 @@ describe('numeric and other unread date shapes (stranger-7 class 1)', () => {
     '5 foo 11 juin 2024',
   ])('%s is no date', (text) => {
     expect(parsePrintedDate(text)).toBeNull();
+  });
+});
+
+describe('numeric dates in running text and by the page (stranger-7 class 1)', () => {
+  it('finds a Roman-numeral month or a slashed date in running text, never one both ways possible', () => {
+    expect(
+      findPrintedDate('Ten materiał ukazał się w numerze Góry i Ludzie z dnia 9.XI.2024.'),
+    ).toMatchObject({
+      label: '9.XI.2024',
+      iso: '2024-11-09',
+    });
+    expect(findPrintedDate('From the 2024/05/12 edition of Harbour Weekly.')?.iso).toBe('2024-05-12');
+    expect(findPrintedDate('From the 5/9/2025 edition of Harbour Weekly.')).toBeNull();
+  });
+
+  it("reads the order of day and month from the page's other numeric dates, when they agree", () => {
+    expect(numericOrderShown(['5/2/2025', '4/25/2025', null])).toBe('month-first');
+    expect(numericOrderShown(['25/4/2025', 'March 2025'])).toBe('day-first');
+    expect(numericOrderShown(['5/2/2025', '4/5/2025'])).toBeNull();
+    expect(numericOrderShown(['4/25/2025', '25/4/2025'])).toBeNull();
   });
 });
