@@ -87,6 +87,11 @@ const SEASON_SET: ReadonlySet<string> = new Set(SEASON_WORDS);
 /** Every printed date (a range's second date included) holds a four-digit year: text without one is no date. */
 const YEAR = /\d{4}/u;
 
+/** An ASCII digit's code (a cheap check before a date regex). */
+function isDigitCode(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
 function pad(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
@@ -455,7 +460,9 @@ function chineseNumber(numeral: string): string {
  */
 function readable(printed: string): string {
   const folded = foldDigits(printed).replace(CHINESE_NUMERALS, (numeral) => chineseNumber(numeral));
-  const bare = DAY_MONTH_TWO_DIGIT_YEAR.exec(folded);
+  const bare = isDigitCode(folded.charCodeAt(folded.length - 1))
+    ? DAY_MONTH_TWO_DIGIT_YEAR.exec(folded)
+    : null;
   if (bare !== null && monthNumber(bare[2] ?? '') !== undefined) {
     const year = Number(bare[3]);
     return `${folded.slice(0, -2)}${year < TWO_DIGIT_YEAR_PIVOT ? '20' : '19'}${bare[3]}`;
@@ -787,7 +794,7 @@ function findDate(text: string): (PrintedDate & { start: number; end: number }) 
         };
     }
     // `9.XI.2024`, `2024/05/12`, `21/03/2024`: a Roman-numeral month or slashes (an undated `5/9/2025` is skipped)
-    const numbered = RUNNING_NUMERIC_DATE.exec(token.word);
+    const numbered = isDigitCode(token.word.charCodeAt(0)) ? RUNNING_NUMERIC_DATE.exec(token.word) : null;
     if (numbered) {
       const iso = readSingle(numbered[0], null);
       if (iso !== null && iso !== undefined)
