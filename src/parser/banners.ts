@@ -16,6 +16,7 @@ import {
   BANNER_NOTICE_MAX_CHARS,
   BANNER_TOP_MAX_LINES,
   FOOTER_LINK_MAX_WORDS,
+  FOOTER_CUT_LINK_MIN_CHARS,
   FOOTER_PAIR_MIN_WORD_CHARS,
   FOOTER_LINKS_LINE_MIN_LINKS,
   NAVIGATION_MAX_CHARS,
@@ -143,8 +144,8 @@ function isTitleLine(line: ClassifiedLine | undefined): boolean {
  * `Newspapers in English` / `Newspapers from Ind`: a footer's two links closing the page, in any
  * language and with no copyright line above them: two short lines, no sentence, opening with the
  * same word (of at least FOOTER_PAIR_MIN_WORD_CHARS letters) and differing after it, under a line
- * that ends a sentence (the story's last paragraph). The last may be cut mid-word. They are
- * navigation.
+ * that ends a sentence (the story's last paragraph). The last may be cut mid-word, also inside
+ * the word both open with (`Újságok magyar nyelven` / `Újsá`). They are navigation.
  */
 export function footerLinkPairAtEnd(lines: ClassifiedLine[]): void {
   const last = lines.length - 1;
@@ -152,8 +153,14 @@ export function footerLinkPairAtEnd(lines: ClassifiedLine[]): void {
   if (above === undefined || first === undefined || second === undefined) return;
   if (!endsSentence(above.text) || !isFooterLink(first) || !isFooterLink(second)) return;
   const word = first.text.split(' ')[0] as string;
-  if ([...word].length < FOOTER_PAIR_MIN_WORD_CHARS || !second.text.startsWith(`${word} `)) return;
-  if (first.text === second.text || wordCount(first.text) < 2 || wordCount(second.text) < 2) return;
+  if ([...word].length < FOOTER_PAIR_MIN_WORD_CHARS || wordCount(first.text) < 2) return;
+  // the last link cut inside the word both open with (`Jornals en occitan` / `Jorna`)
+  const cutInWord = second.text.length >= FOOTER_CUT_LINK_MIN_CHARS && word.startsWith(second.text);
+  if (
+    !cutInWord &&
+    (!second.text.startsWith(`${word} `) || first.text === second.text || wordCount(second.text) < 2)
+  )
+    return;
   for (const at of [last - 1, last]) lines[at] = { ...(lines[at] as ClassifiedLine), kind: 'navigation' };
 }
 

@@ -10,12 +10,15 @@ import {
   BIKRAM_SAMBAT_MONTHS,
   CALENDAR_ERAS,
   DATE_PART_MARKERS,
+  DAY_RANGE_WORDS,
   ETHIOPIAN_DAY_WORD,
   ETHIOPIAN_ERA_SUFFIXES,
   ETHIOPIAN_MONTHS,
   ISSUE_WORDS,
   MONTH_WORDS,
+  ROMAN_MONTHS,
   SEASON_WORDS,
+  YEAR_WORDS,
 } from './rules/generic.js';
 import { PRINTED_MONTHS } from './rules/locales/en.js';
 import { WORLD_MONTHS, WORLD_WEEKDAYS } from './rules/months.js';
@@ -60,12 +63,22 @@ const RANGE_SEPARATORS = [' - ', ' – ', ' — ', ' / ', '/', '–', '-'];
 const DOTTED_DAY_FIRST = /^(\d{1,2})\.(\d{1,2})\.(\d{4})\.?$/u;
 /** `2023.11.17.`: digits with dots, year first (Hungarian, Chinese). */
 const DOTTED_YEAR_FIRST = /^(\d{4})\.(\d{1,2})\.(\d{1,2})\.?$/u;
+/** `2024.05`: digits with a dot, year and month (Zinio's issue dates). */
+const DOTTED_YEAR_MONTH = /^(\d{4})\.(\d{1,2})$/u;
+/** `9.XI.2024`, `9 XI 2024`: a day, the month in Roman numerals, the year. */
+const ROMAN_MONTH_DATE = /^(\d{1,2})[. ] ?([ivx]{1,4})[. ] ?(\d{4})$/iu;
 /** `Winter 2023`, `WINTER 2023`, `Winter 2023/24`: a season and its year (or the two years it spans). */
 const SEASON_YEAR = /^(\p{L}{3,10}) (\d{4})(?:\/(\d{2}))?$/u;
-/** `Mar 1-15, 2024`, `March 4 - 11, 2024`: a fortnight's or a week's issue, month first. */
-const MONTH_DAY_RANGE = /^(\p{L}{3,9})\.? (\d{1,2}) ?[-–] ?(\d{1,2}),? (\d{4})$/u;
-/** `1-15 March 2024`: the same, day first. */
-const DAY_RANGE_MONTH = /^(\d{1,2}) ?[-–] ?(\d{1,2}) (\p{L}{3,9})\.?,? (\d{4})$/u;
+/** `Mar 1-15, 2024`, `March 4 - 11, 2024`, `March 1st–14th, 2024`: a fortnight's or a week's issue, month first. */
+const MONTH_DAY_RANGE =
+  /^(\p{L}{3,9})\.? (\d{1,2})(?:st|nd|rd|th)? ?[-–] ?(\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$/u;
+/** `1-15 March 2024`, `1st–14th March 2024`: the same, day first. */
+const DAY_RANGE_MONTH =
+  /^(\d{1,2})(?:st|nd|rd|th)? ?[-–] ?(\d{1,2})(?:st|nd|rd|th)? (\p{L}{3,9})\.?,? (\d{4})$/u;
+/** `5 au 11 juin 2024`, `5 bis 11. Juni 2024`: a week's issue, its two days joined by a word for "to". */
+const DAY_WORD_DAY_MONTH =
+  /^(\d{1,2})(?:er|\.)? (\p{L}{1,4}) (\d{1,2})\.? (\p{L}{3,12})\.?,? (?:de )?(\d{4})$/u;
+const RANGE_WORD_SET: ReadonlySet<string> = new Set(DAY_RANGE_WORDS);
 /** `3/2024`, `Tháng 3/2024`: a month as its number, over its year (the word for month optional). */
 const NUMBERED_MONTH_YEAR = /^(?:(\p{L}{1,8}) )?(\d{1,2})\/(\d{4})$/u;
 /** `令和5年3月1日`, `民國112年3月`, `平成元年4月1日`: an era's year, then a CJK month and day. */
@@ -73,6 +86,11 @@ const ERA_DATE = /^(\p{L}{2}) ?(\d{1,3}|元) ?年 ?(\d{1,2}) ?月(?: ?(\d{1,2}) 
 const SEASON_SET: ReadonlySet<string> = new Set(SEASON_WORDS);
 /** Every printed date (a range's second date included) holds a four-digit year: text without one is no date. */
 const YEAR = /\d{4}/u;
+
+/** An ASCII digit's code (a cheap check before a date regex). */
+function isDigitCode(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
 
 function pad(n: number): string {
   return n < 10 ? `0${n}` : String(n);
@@ -135,6 +153,7 @@ const DATE_CONNECTORS: ReadonlySet<string> = new Set([
   'gada',
   'd.',
   'оны',
+  ...YEAR_WORDS,
 ]);
 /** A day as printed before or after a month word: `3`, `3.`, `1er`, `1º`, `2nd`. */
 const DAY_TOKEN = /^(\d{1,2})(?:[.ºª]|er|st|nd|rd|th)?$/u;
@@ -251,8 +270,15 @@ function parseSeason(text: string): string | null {
   return year < PRINTED_YEAR_MIN || year > PRINTED_YEAR_MAX ? null : String(year);
 }
 
-/** `Mar 1-15, 2024`, `1-15 March 2024`: a range of days in one month, dated by its first day. */
+/** `Mar 1-15, 2024`, `1-15 March 2024`, `5 au 11 juin 2024`: a range of days in one month, dated by its first day. */
 function parseDayRange(text: string): string | null {
+  const worded = DAY_WORD_DAY_MONTH.exec(text);
+  if (worded !== null) {
+    const month = monthNumber(worded[4] ?? '');
+    if (month === undefined || !RANGE_WORD_SET.has((worded[2] ?? '').toLowerCase())) return null;
+    if (Number(worded[1]) >= Number(worded[3])) return null;
+    return isoOf(Number(worded[5]), month, Number(worded[1]));
+  }
   const monthFirst = MONTH_DAY_RANGE.exec(text);
   const dayFirst = monthFirst ? null : DAY_RANGE_MONTH.exec(text);
   const [word, from, to, year] = monthFirst
@@ -349,12 +375,46 @@ function parseEraDate(text: string): string | null {
   return isoOf(year, Number(m[3]), m[4] === undefined ? null : Number(m[4]));
 }
 
-/** `17.11.2023`, `2023.11.17.`: a date in digits and dots. */
+/** `17.11.2023`, `2023.11.17.`, `2024.05`, `9.XI.2024`: a date in digits and dots. */
 function parseDotted(text: string): string | null {
   const dayFirst = DOTTED_DAY_FIRST.exec(text);
   if (dayFirst) return isoOf(Number(dayFirst[3]), Number(dayFirst[2]), Number(dayFirst[1]));
   const yearFirst = DOTTED_YEAR_FIRST.exec(text);
-  return yearFirst ? isoOf(Number(yearFirst[1]), Number(yearFirst[2]), Number(yearFirst[3])) : null;
+  if (yearFirst) return isoOf(Number(yearFirst[1]), Number(yearFirst[2]), Number(yearFirst[3]));
+  const yearMonth = DOTTED_YEAR_MONTH.exec(text);
+  if (yearMonth) return isoOf(Number(yearMonth[1]), Number(yearMonth[2]), null);
+  const roman = ROMAN_MONTH_DATE.exec(text);
+  const month = roman === null ? -1 : ROMAN_MONTHS.indexOf((roman[2] ?? '').toUpperCase()) + 1;
+  return roman !== null && month > 0 ? isoOf(Number(roman[3]), month, Number(roman[1])) : null;
+}
+
+/** `2024/05/12`: digits with slashes, the year first: year, month, day, the one order a leading year has. */
+const SLASHED_YEAR_FIRST = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/u;
+/** `21/03/2024`, `5/9/2025`: digits with slashes, the year last; day first or month first by convention. */
+const SLASHED_YEAR_LAST = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/u;
+/** `11/2024`: a month's number over its year, where a date is printed (a header's or a card's date slot). */
+const SLASHED_MONTH_YEAR = /^(\d{1,2})\/(\d{4})$/u;
+
+/** Which of day and month a numeric date prints first, where the page or its platform says. */
+export type NumericOrder = 'day-first' | 'month-first';
+
+/**
+ * `2024/05/12`, `21/03/2024` (a day over 12 tells the order), `5/19/2025`, `11/2024`: dates in
+ * digits and slashes. Where both numbers could be the month (`5/9/2025`) the ISO date is
+ * null unless `order` says which comes first: a wrong date is worse than none.
+ */
+function parseSlashed(text: string, order: NumericOrder | null): string | null | undefined {
+  const yearFirst = SLASHED_YEAR_FIRST.exec(text);
+  if (yearFirst) return isoOf(Number(yearFirst[1]), Number(yearFirst[2]), Number(yearFirst[3])) ?? undefined;
+  const monthYear = SLASHED_MONTH_YEAR.exec(text);
+  if (monthYear) return isoOf(Number(monthYear[2]), Number(monthYear[1]), null) ?? undefined;
+  const yearLast = SLASHED_YEAR_LAST.exec(text);
+  if (yearLast === null) return undefined;
+  const [a, b, year] = [Number(yearLast[1]), Number(yearLast[2]), Number(yearLast[3])];
+  if (a < 1 || b < 1 || (a > 12 && b > 12)) return undefined;
+  const dayFirst = a > 12 ? true : b > 12 ? false : order === null ? null : order === 'day-first';
+  if (dayFirst === null) return isoOf(year, 1, null) === null ? undefined : null;
+  return (dayFirst ? isoOf(year, b, a) : isoOf(year, a, b)) ?? undefined;
 }
 
 /**
@@ -376,6 +436,8 @@ export function isDayAndMonth(text: string): boolean {
 
 /** `'23`, `’23` closing a date: a year printed with two digits. */
 const TWO_DIGIT_YEAR = /(^|[\s,])['’‘](\d{2})$/u;
+/** `07 MAR 22`, `7 Mar. 22`: a day, a month word and a two-digit year with no apostrophe (a day must lead). */
+const DAY_MONTH_TWO_DIGIT_YEAR = /^(\d{1,2}) (\p{L}{3,9})\.? (\d{2})$/u;
 /** Two-digit years from this one on are read in the 1900s. */
 const TWO_DIGIT_YEAR_PIVOT = 50;
 /** Chinese numerals before a date's counter: `二〇二三年`, `十二月`, `二十三日`. */
@@ -398,6 +460,13 @@ function chineseNumber(numeral: string): string {
  */
 function readable(printed: string): string {
   const folded = foldDigits(printed).replace(CHINESE_NUMERALS, (numeral) => chineseNumber(numeral));
+  const bare = isDigitCode(folded.charCodeAt(folded.length - 1))
+    ? DAY_MONTH_TWO_DIGIT_YEAR.exec(folded)
+    : null;
+  if (bare !== null && monthNumber(bare[2] ?? '') !== undefined) {
+    const year = Number(bare[3]);
+    return `${folded.slice(0, -2)}${year < TWO_DIGIT_YEAR_PIVOT ? '20' : '19'}${bare[3]}`;
+  }
   return folded.replace(
     TWO_DIGIT_YEAR,
     (_, before: string, year: string) =>
@@ -405,8 +474,18 @@ function readable(printed: string): string {
   );
 }
 
-function parseSingle(printed: string): string | null {
+/** The ISO date of one printed date; null when it is a date of no readable day or month (`5/9/2025`); undefined when no date. */
+function readSingle(printed: string, order: NumericOrder | null): string | null | undefined {
   const text = readable(printed);
+  // a slashed date both ways possible is still a date, undated (null); not one at all: undefined
+  if (text.includes('/')) {
+    const slashed = parseSlashed(text, order);
+    if (slashed !== undefined) return slashed;
+  }
+  return readShapes(text) ?? undefined;
+}
+
+function readShapes(text: string): string | null {
   const cjk = CJK_DATE.exec(text);
   if (cjk) return isoOf(Number(cjk[1]), Number(cjk[2]), cjk[3] === undefined ? null : Number(cjk[3]));
   const numeric =
@@ -420,6 +499,11 @@ function parseSingle(printed: string): string | null {
   if (numeric !== null) return numeric;
   const english = parseShaped(text);
   return english ?? parseWorded(text);
+}
+
+/** One printed date's ISO date, or null (undated or no date). */
+function parseSingle(printed: string): string | null {
+  return readSingle(printed, null) ?? null;
 }
 
 /** The shapes newsstands print (`October 23, 2024`, `Oct. 2024`, `September2021`, `23-APR-2017`). */
@@ -448,7 +532,7 @@ function parseShaped(text: string): string | null {
  * `December 2024 - January 2025`; a range's ISO date is its first date).
  * Returns null when the string is anything else.
  */
-export function parsePrintedDate(text: string): PrintedDate | null {
+export function parsePrintedDate(text: string, order: NumericOrder | null = null): PrintedDate | null {
   const label = text.trim();
   // `Apr '23` is the shortest date with a year
   if (label.length < 7 || label.length > 64) return null;
@@ -457,8 +541,8 @@ export function parsePrintedDate(text: string): PrintedDate | null {
     const era = parseEraDate(foldDigits(label));
     return era === null ? null : { label, iso: era };
   }
-  const single = parseSingle(label);
-  if (single !== null) return { label, iso: single };
+  const single = readSingle(label, order);
+  if (single !== undefined) return { label, iso: single };
   for (const sep of RANGE_SEPARATORS) {
     const at = label.indexOf(sep);
     if (at <= 0) continue;
@@ -526,8 +610,8 @@ export function parseIssueLabel(text: string): PrintedDate | null {
 }
 
 /** A printed date or, failing that, a printed issue number (`Issue 13, 2025`). */
-export function parseEditionLabel(text: string): PrintedDate | null {
-  return parsePrintedDate(text) ?? issueWithDate(text) ?? parseIssueLabel(text);
+export function parseEditionLabel(text: string, order: NumericOrder | null = null): PrintedDate | null {
+  return parsePrintedDate(text, order) ?? issueWithDate(text) ?? parseIssueLabel(text);
 }
 
 /** `Nº 17 · outubro 2023`: an issue number and its date; the date is the edition's. */
@@ -709,6 +793,18 @@ function findDate(text: string): (PrintedDate & { start: number; end: number }) 
           end: token.start + digits.length,
         };
     }
+    // `9.XI.2024`, `2024/05/12`, `21/03/2024`: a Roman-numeral month or slashes (an undated `5/9/2025` is skipped)
+    const numbered = isDigitCode(token.word.charCodeAt(0)) ? RUNNING_NUMERIC_DATE.exec(token.word) : null;
+    if (numbered) {
+      const iso = readSingle(numbered[0], null);
+      if (iso !== null && iso !== undefined)
+        return {
+          label: text.slice(token.start, token.start + numbered[0].length),
+          iso,
+          start: token.start,
+          end: token.start + numbered[0].length,
+        };
+    }
     // a year first (`2023. gada 14. oktobris`, `2022. március 3.`, `2023 m. spalio 16 d.`)
     if (YEAR_TOKEN.test(token.word)) {
       for (let span = RUNNING_DATE_MAX_WORDS; span >= 2; span--) {
@@ -748,6 +844,9 @@ function findDate(text: string): (PrintedDate & { start: number; end: number }) 
 }
 
 const OPENING_BRACKETS: ReadonlySet<string> = new Set(['(', '[']);
+/** A numeric date opening a word of running text: a Roman-numeral month between dots, or digits and slashes. */
+const RUNNING_NUMERIC_DATE =
+  /^(?:\d{1,2}\.[IVX]{1,4}\.\d{4}|\d{4}\/\d{1,2}\/\d{1,2}|\d{1,2}\/\d{1,2}\/\d{4})/u;
 
 /** An issue number inside running text: `… fra Issue 14, 2025-udgaven af …` → `Issue 14, 2025`. */
 export function findIssueLabel(text: string): (PrintedDate & { start: number; end: number }) | null {
@@ -875,6 +974,25 @@ export interface EditionSources {
 }
 
 /** The edition: its edition line first, then the header, then the "More stories from" header, then a listing's cards. */
+/**
+ * The order of day and month the page's own numeric dates show: `4/25/2025` can only be month
+ * first, `25/4/2025` day first. Null when none tells, or when they disagree.
+ */
+export function numericOrderShown(dates: readonly (string | null)[]): NumericOrder | null {
+  let order: NumericOrder | null = null;
+  for (const date of dates) {
+    const m = date === null ? null : SLASHED_YEAR_LAST.exec(date.trim());
+    if (m === null) continue;
+    const [a, b] = [Number(m[1]), Number(m[2])];
+    const shown: NumericOrder | null =
+      a > 12 && b <= 12 ? 'day-first' : b > 12 && a <= 12 ? 'month-first' : null;
+    if (shown === null) continue;
+    if (order !== null && order !== shown) return null;
+    order = shown;
+  }
+  return order;
+}
+
 export function buildEdition(sources: EditionSources, platform: Edition['platform']): Edition | null {
   const printed = sources.line?.edition;
   let publication = printed?.publication ?? sources.header.publication ?? sources.moreStoriesPublication;
@@ -882,7 +1000,12 @@ export function buildEdition(sources: EditionSources, platform: Edition['platfor
     const first = sources.teasers[0]?.publication ?? null;
     if (first !== null && sources.teasers.every((t) => t.publication === first)) publication = first;
   }
-  const date: PrintedDate | null = printed?.date ?? sources.header.date ?? sources.contentsDate;
+  let date: PrintedDate | null = printed?.date ?? sources.header.date ?? sources.contentsDate;
+  if (date !== null && date.iso === null && SLASHED_YEAR_LAST.test(date.label)) {
+    // `5/9/2025` both ways possible: the order the page's other numeric dates show (a card's `4/25/2025`)
+    const order = numericOrderShown(sources.teasers.map((t) => t.date));
+    if (order !== null) date = parsePrintedDate(date.label, order) ?? date;
+  }
   const label = date?.label ?? printed?.issueText ?? null;
   if (publication === null && label === null && platform === null) return null;
   return { publication, date: date?.iso ?? null, label, platform };

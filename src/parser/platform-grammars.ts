@@ -5,13 +5,15 @@
  */
 
 import type { ClassifiedLine } from './classify.js';
-import { parseEditionLabel, type PrintedDate } from './edition.js';
+import { parseEditionLabel, type NumericOrder, type PrintedDate } from './edition.js';
 import { PLATFORMS } from './rules/platforms.js';
 import type { CreditLineRules } from './rules/types.js';
 import {
   BYLINE_OPENERS,
   CATEGORY_LABELS,
   CREDIT_LABELS,
+  MIXED_DATE_ORDER_COUNTRIES,
+  MONTH_FIRST_COUNTRIES,
   NAME_PARTICLES,
   ROLE_CREDIT_WORDS,
   SECTION_WORDS,
@@ -142,7 +144,8 @@ const UNSPACED_NAME = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー
 /**
  * `tekstur Jógvan Hansen`, `記者 陳美玲`, `文と写真 佐藤健一`: the last slot of a credit line whose
  * structure (a read date, or the empty slot and a `(City)`) already says it credits someone, opened
- * by a label no table knows. Read by shape: lower-case words before a capitalised name, or, where
+ * by a label no table knows. Read by shape: lower-case words before a capitalised name (the first
+ * word may be capitalised when the ones after it are not: `Propos recueillis par NAME`), or, where
  * names are written without spaces (Han, kana), the words before the last one. Returns the name
  * alone, or null when the slot has no label of that shape.
  */
@@ -155,7 +158,11 @@ function prefixedWriterOf(part: string): string | null {
     const label = words.slice(0, -1);
     return label.length <= CREDIT_LABEL_MAX_WORDS && label.every(isCaseless) ? last : null;
   }
-  const first = words.findIndex((w) => !startsLowercase(w));
+  // `Propos recueillis par NAME`: a label phrase may open with a capital when its later words are lower case
+  // (a colon label is `colonWriterOf`'s, which keeps photo credits out: `Foto un video: Name`)
+  const opensPhrase =
+    !startsLowercase(words[0] ?? '') && startsLowercase(words[1] ?? '') && !part.includes(':');
+  const first = words.findIndex((w, k) => (k > 0 || !opensPhrase) && !startsLowercase(w));
   if (first <= 0 || first > CREDIT_LABEL_MAX_WORDS || words.slice(0, first).some(hasDigit)) return null;
   const name = beforeOtherCredits(words.slice(first).join(' '));
   return isCreditedName(name, BARE_WRITER_MIN_WORDS) ? name : null;
@@ -285,6 +292,7 @@ export function matchCreditLine(text: string): CreditLine | null {
   let byline: string | null = null;
   let credited = false;
   let date: PrintedDate | null = null;
+  const order = numericOrderOf(publication);
   for (const part of parts.slice(1)) {
     if (part === '') continue;
     const writer = writerOf(part);
@@ -293,7 +301,7 @@ export function matchCreditLine(text: string): CreditLine | null {
       byline ??= writer === '' ? null : writer;
       continue;
     }
-    date ??= parseEditionLabel(part) ?? isoDateOf(part);
+    date ??= parseEditionLabel(part, order) ?? isoDateOf(part);
   }
   if (!credited && emptySlot && publication.endsWith(')') && parts.length >= 4) {
     // `De Standaard (Brussel) · · Binnenland · Pieter Jansens`: the whole shape, and a name last;
@@ -334,6 +342,23 @@ export function matchCreditLine(text: string): CreditLine | null {
   }
   if (!credited) return null;
   return { publication, byline, date: date?.iso === null ? null : date };
+}
+
+const MONTH_FIRST: ReadonlySet<string> = new Set(MONTH_FIRST_COUNTRIES);
+const MIXED_ORDER: ReadonlySet<string> = new Set(MIXED_DATE_ORDER_COUNTRIES);
+
+/**
+ * `The Valley Ledger (USA)` → month first, `La Voz (Spain)` → day first: the order of a numeric
+ * date (`5/9/2025`) by the country the credit line names in parentheses (day first but for the
+ * few countries that write the month first, and none for a country that writes both). No
+ * qualifier: no order, and a date both ways possible stays undated.
+ */
+function numericOrderOf(publication: string): NumericOrder | null {
+  const open = publication.lastIndexOf(' (');
+  if (open <= 0 || !publication.endsWith(')')) return null;
+  const country = publication.slice(open + 2, -1).toLowerCase();
+  if (MIXED_ORDER.has(country)) return null;
+  return MONTH_FIRST.has(country) ? 'month-first' : 'day-first';
 }
 
 /** Words of a slot that names no person: a role (`Our Correspondent`) or a section (`Front Page`, `Business`). */

@@ -17,7 +17,12 @@ import {
 import { bannersAtEnd, bannersOnTop, footerLinkPairAtEnd } from './banners.js';
 import { isBoilerplate } from './ledger.js';
 import { labelledHeaderAt, namesFooterBrand, namesWallBrand } from './platform-grammars.js';
-import { NAME_PARTICLES, TRY_GOLD_SHAPE, TRY_GOLD_WORD_MAX_LETTERS } from './rules/generic.js';
+import {
+  NAME_CONJUNCTIONS,
+  NAME_PARTICLES,
+  TRY_GOLD_SHAPE,
+  TRY_GOLD_WORD_MAX_LETTERS,
+} from './rules/generic.js';
 import { PLATFORMS } from './rules/platforms.js';
 import { isQuestionTitle } from './story.js';
 import {
@@ -462,7 +467,7 @@ function unquoted(name: string): string {
     : name;
 }
 
-const JOINERS: ReadonlySet<string> = new Set(NAME_PARTICLES);
+const JOINERS: ReadonlySet<string> = new Set([...NAME_PARTICLES, ...NAME_CONJUNCTIONS]);
 
 /**
  * The name that opens at `words[from]`: words with a capital, numbers, and joiners between

@@ -478,12 +478,17 @@ export const PAPER_CODE_MAX_CHARS = 4;
 /** A place in a script without case set off by a colon glued to it (`काठमाडौं: …`) is at most this many words. */
 export const CASELESS_PLACE_GLUED_COLON_MAX_WORDS = 2;
 
+/** A job title after a writer's name and a pipe under a credit line holds at most this many words (`Senior Political Editor`). */
+export const CREDIT_ROLE_MAX_WORDS = 4;
+
 /** An article toolbar line (`SharePrintListenTranslate`, `Share Print Listen Translate`) is at most this long… */
 export const TOOLBAR_MAX_CHARS = 60;
 /** …and prints this many labels, or more (a three-word title-case deck under a credit line is rare)… */
 export const TOOLBAR_MIN_LABELS = 3;
 /** …and at most this many. */
 export const TOOLBAR_MAX_LABELS = 6;
+/** Toolbar buttons printed one a line (`Share` / `Print`) come in a run of at least this many lines. */
+export const TOOLBAR_MIN_LINES = 2;
 /** A Hebrew-calendar date (`כ״ה באדר ב׳ התשפ״ד`) is at most this many words. */
 export const HEBREW_DATE_MAX_WORDS = 5;
 
@@ -520,3 +525,5 @@ export const LOOSE_READING_TIME_MIN_CARDS = 2;
 
 /** A footer's two links closing the page open with one word of at least this many letters (`Newspapers`, `Koran`). */
 export const FOOTER_PAIR_MIN_WORD_CHARS = 4;
+/** A footer pair's last link cut inside the word both links open with keeps at least this many characters of it (`Újs`). */
+export const FOOTER_CUT_LINK_MIN_CHARS = 3;

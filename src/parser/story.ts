@@ -55,6 +55,8 @@ import {
   STANDFIRST_MIN_WORDS,
   TITLE_MAX_CHARS,
   TOOLBAR_MAX_CHARS,
+  TOOLBAR_MIN_LINES,
+  CREDIT_ROLE_MAX_WORDS,
   TOOLBAR_MAX_LABELS,
   TOOLBAR_MIN_LABELS,
   HEBREW_DATE_MAX_WORDS,
@@ -853,6 +855,13 @@ export function extractStory(
   if (header === creditLineHeader) {
     // under a credit line: the article toolbar's labels, a date in another calendar (`ב׳ באדר ב׳ תשפ״ד`)
     for (let line = content[next]; line?.kind === 'text'; line = content[next]) {
+      const run = toolbarRunAt(content, next);
+      if (run > 0) {
+        // `Share` / `Print` / `Listen`: the toolbar's buttons, one a line
+        for (let k = next; k < next + run; k++) ledger.remove(content[k] as ClassifiedLine, 'navigation');
+        next += run;
+        continue;
+      }
       if (isToolbar(line.text)) ledger.remove(line, 'navigation');
       else if (isHebrewCalendarDate(line.text)) ledger.remove(line, 'layout');
       else break;
@@ -878,15 +887,24 @@ export function extractStory(
       !(
         header === creditLineHeader &&
         candidate.text.endsWith('.') &&
-        !setApartAsStandfirst(content[next - 1], candidate, after)
+        !setApartAsStandfirst(content[next - 1], candidate, after) &&
+        // the toolbar printed under it closes the header: the standfirst above it is the deck
+        toolbarRunAt(content, next + 1) === 0
       ) &&
       // a labelled header has no deck: the byline or the body follows its date
       header !== labelledHeader &&
+      // `Firstname Lastname | Political Editor` under a credit line is its writer, never the deck
+      !(header === creditLineHeader && nameBeforeRole(candidate.text) !== null) &&
       !(isNameLike(candidate.text) && isTitleRepeat(after));
     if (deckAllowed && candidate) {
       draft.deck = candidate.text;
       ledger.use(candidate);
       next++;
+      if (header === creditLineHeader) {
+        const run = toolbarRunAt(content, next);
+        for (let k = next; k < next + run; k++) ledger.remove(content[k] as ClassifiedLine, 'navigation');
+        next += run;
+      }
     }
     const bylineLine = draft.byline === null ? content[next] : undefined;
     if (bylineLine?.kind === 'dash') {
@@ -906,6 +924,15 @@ export function extractStory(
     } else if (bylineLine?.kind === 'credits') {
       // `Text: Ana Ruiz, Photos: Rui Gaudêncio`: the writer, never the photographer
       draft.byline = bylineLine.detail === undefined || bylineLine.detail === '' ? null : bylineLine.detail;
+      ledger.remove(bylineLine, 'layout');
+      next++;
+    } else if (
+      header === creditLineHeader &&
+      bylineLine?.kind === 'text' &&
+      nameBeforeRole(bylineLine.text) !== null
+    ) {
+      // a credit line that names no writer, the writer under it with a job title
+      draft.byline = nameBeforeRole(bylineLine.text);
       ledger.remove(bylineLine, 'layout');
       next++;
     } else if (bylineLine?.kind === 'text' && labelledName(bylineLine.text) !== null) {
@@ -971,6 +998,20 @@ export function extractStory(
   return draft;
 }
 
+/**
+ * `Sarah Collins | Political Editor` → `Sarah Collins`: a name, one pipe and a short job title
+ * (no digit, no sentence), as a credit line with no writer slot prints its writer under it.
+ */
+function nameBeforeRole(text: string): string | null {
+  const bar = text.indexOf(' | ');
+  if (bar <= 0 || text.indexOf('|', bar + 2) >= 0 || text.length > 2 * BYLINE_MAX_CHARS) return null;
+  const name = text.slice(0, bar).trim();
+  const role = text.slice(bar + 3).trim();
+  if (role === '' || hasDigit(role) || endsSentence(role) || role.split(' ').length > CREDIT_ROLE_MAX_WORDS)
+    return null;
+  return isNameLike(name) && !stripOpener(name).opened ? name : null;
+}
+
 /** `SharePrintListenTranslate`: capitalised words glued into one, each a capital and lower-case letters. */
 const GLUED_LABELS = /^(?:\p{Lu}\p{Ll}{2,}){3,6}$/u;
 /** One spaced toolbar label (`Share`, `Écouter`): a capital and at least three lower-case letters (`The`, `Why` are not). */
@@ -992,6 +1033,22 @@ function isToolbar(text: string): boolean {
     words.length <= TOOLBAR_MAX_LABELS &&
     words.every((w) => SPACED_LABEL.test(w))
   );
+}
+
+/**
+ * `Share` / `Print` / `Listen` / `Translate`, `Partager` / `Imprimer`: the article toolbar's
+ * buttons printed one a line, in any language with case: from line `at`, a run of at least
+ * TOOLBAR_MIN_LINES lines, each one label (`SPACED_LABEL`). Returns the run's length, 0 when none.
+ * Two one-word paragraphs in a row are no story's.
+ */
+function toolbarRunAt(content: readonly ClassifiedLine[], at: number): number {
+  let k = at;
+  while (k - at < TOOLBAR_MAX_LABELS) {
+    const line = content[k];
+    if (line?.kind !== 'text' || line.text.length > TOOLBAR_MAX_CHARS || !SPACED_LABEL.test(line.text)) break;
+    k++;
+  }
+  return k - at >= TOOLBAR_MIN_LINES ? k - at : 0;
 }
 
 /** Geresh and gershayim, which write Hebrew numerals (`כ״ה`, `ב׳`, `תשפ״ד`), in Hebrew or ASCII marks. */

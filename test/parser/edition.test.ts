@@ -7,6 +7,7 @@ import {
   findPrintedDate,
   matchIssueTitle,
   parseEditionLabel,
+  numericOrderShown,
   parsePrintedDate,
 } from '../../src/parser/edition.js';
 
@@ -378,5 +379,68 @@ describe('dates of stranger-6 class 1', () => {
       label: '8-14 June 2024',
       iso: '2024-06-08',
     });
+  });
+});
+
+describe('numeric and other unread date shapes (stranger-7 class 1)', () => {
+  it.each([
+    ['2024/05/12', '2024-05-12'],
+    ['11/2024', '2024-11'],
+    ['21/03/2024', '2024-03-21'],
+    ['5/19/2025', '2025-05-19'],
+    ['2024.05', '2024-05'],
+    ['9.XI.2024', '2024-11-09'],
+    ['07 MAR 22', '2022-03-07'],
+    ['7 Mar. 22', '2022-03-07'],
+    ['1st–14th March 2024', '2024-03-01'],
+    ['March 1st–14th, 2024', '2024-03-01'],
+    ['5 au 11 juin 2024', '2024-06-05'],
+    ['5 bis 11. Juni 2024', '2024-06-05'],
+    ['2024 йыл, март', '2024-03'],
+    ['Meurzh 2024', '2024-03'],
+    ['avrigl 2024', '2024-04'],
+  ])('%s → %s', (text, iso) => {
+    expect(parsePrintedDate(text)).toEqual({ label: text, iso });
+  });
+
+  it('keeps a numeric date both ways possible as a date, undated unless an order is given', () => {
+    expect(parsePrintedDate('5/9/2025')).toEqual({ label: '5/9/2025', iso: null });
+    expect(parsePrintedDate('5/9/2025', 'month-first')?.iso).toBe('2025-05-09');
+    expect(parsePrintedDate('5/9/2025', 'day-first')?.iso).toBe('2025-09-05');
+    // an unambiguous one ignores the order
+    expect(parsePrintedDate('21/03/2024', 'month-first')?.iso).toBe('2024-03-21');
+  });
+
+  it.each([
+    '13/13/2024',
+    '0/5/2024',
+    '13/2024',
+    '9.XIV.2024',
+    'MAR 22',
+    '07 XYZ 22',
+    '11 au 5 juin 2024',
+    '5 foo 11 juin 2024',
+  ])('%s is no date', (text) => {
+    expect(parsePrintedDate(text)).toBeNull();
+  });
+});
+
+describe('numeric dates in running text and by the page (stranger-7 class 1)', () => {
+  it('finds a Roman-numeral month or a slashed date in running text, never one both ways possible', () => {
+    expect(
+      findPrintedDate('Ten materiał ukazał się w numerze Góry i Ludzie z dnia 9.XI.2024.'),
+    ).toMatchObject({
+      label: '9.XI.2024',
+      iso: '2024-11-09',
+    });
+    expect(findPrintedDate('From the 2024/05/12 edition of Harbour Weekly.')?.iso).toBe('2024-05-12');
+    expect(findPrintedDate('From the 5/9/2025 edition of Harbour Weekly.')).toBeNull();
+  });
+
+  it("reads the order of day and month from the page's other numeric dates, when they agree", () => {
+    expect(numericOrderShown(['5/2/2025', '4/25/2025', null])).toBe('month-first');
+    expect(numericOrderShown(['25/4/2025', 'March 2025'])).toBe('day-first');
+    expect(numericOrderShown(['5/2/2025', '4/5/2025'])).toBeNull();
+    expect(numericOrderShown(['4/25/2025', '25/4/2025'])).toBeNull();
   });
 });

@@ -31,6 +31,18 @@ describe('PressReader print footers in any language, whole or cut (issue 11, sec
     ).toHaveLength(2);
   });
 
+  it('the footer links pair with no copyright line, the last cut inside the word both open with (stranger-7 class 7)', () => {
+    expect(footerOf(['Kranten in het Nederlands', 'Kranten uit Nederland'])).toEqual([
+      'Kranten in het Nederlands',
+      'Kranten uit Nederland',
+    ]);
+    expect(footerOf(['Kranten in het Nederlands', 'Kran'])).toEqual(['Kranten in het Nederlands', 'Kran']);
+    expect(footerOf(['Kranten in het Nederlands', 'Kranten'])).toEqual([
+      'Kranten in het Nederlands',
+      'Kranten',
+    ]);
+  });
+
   it('a footer cut by the capture is still the footer', () => {
     expect(footerOf(['Gedruckt und verbreitet von PressReader', 'PressReader.com +1 604 27'])).toHaveLength(
       2,
@@ -141,6 +153,34 @@ describe('PressReader credit lines', () => {
     });
     expect(matchCreditLine('Diena · 14 Oct 2023 · Front Page: Anna Kalniņa')).toBeNull();
     expect(matchCreditLine('Diena · 14 Oct 2023 · Foto un video: Anna Kalniņa')).toBeNull();
+  });
+
+  it('reads a numeric date by the country the credit line names (stranger-7 class 1)', () => {
+    expect(matchCreditLine('The Valley Ledger (USA) · 5/9/2025 · By Mark Evans')?.date).toEqual({
+      label: '5/9/2025',
+      iso: '2025-05-09',
+    });
+    expect(matchCreditLine('La Voz del Valle (Spain) · 05/03/2024 · Por Lucía Gómez')?.date?.iso).toBe(
+      '2024-03-05',
+    );
+    // a country that writes both orders, or no country: a date both ways possible stays unread
+    expect(matchCreditLine('The Lake Post (Canada) · 5/9/2025 · By Mark Evans')?.date ?? null).toBeNull();
+    expect(matchCreditLine('The Lake Post · 5/9/2025 · By Mark Evans')?.date ?? null).toBeNull();
+  });
+
+  it('reads a label phrase that opens with a capital and goes on in lower case (stranger-7 class 2)', () => {
+    expect(
+      matchCreditLine('Le Journal du Bocage (France) · 5 au 11 juin 2024 · Propos recueillis par MARC DUVAL'),
+    ).toEqual({
+      publication: 'Le Journal du Bocage (France)',
+      byline: 'MARC DUVAL',
+      date: { label: '5 au 11 juin 2024', iso: '2024-06-05' },
+    });
+    expect(matchCreditLine('The Coastal Times (Australia) · 04 MAY 24 · Insight')).toEqual({
+      publication: 'The Coastal Times (Australia)',
+      byline: null,
+      date: { label: '04 MAY 24', iso: '2024-05-04' },
+    });
   });
 
   it('reads the publication, the writer and a printed date', () => {

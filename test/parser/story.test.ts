@@ -287,3 +287,49 @@ describe('dialogue and interview lines opened by a dash (stranger-6 class 28)', 
     expect(story?.paragraphs).toContain('— Hva betyr ferjen for byen?');
   });
 });
+
+describe('under a PressReader credit line (stranger-7 classes 2, 14 and 30)', () => {
+  const url = 'https://www.pressreader.com/uk/the-northern-courier/20240312/1';
+  const body = [
+    'The council will close three of its five branch libraries on Sundays from next month.',
+    'Librarians say Sunday is the only day many families can visit the branches.',
+  ];
+  const parse = (lines: string[]) => parsePage([...lines, ...body].join('\n\n'), { url }).story;
+
+  it('reads the writer from a `Name | Role` line under a credit line that names none', () => {
+    const story = parse([
+      'Library hours cut',
+      'The Northern Courier (UK) · 12 Mar 2024',
+      'Sarah Collins | Political Editor',
+    ]);
+    expect(story?.byline).toBe('Sarah Collins');
+    expect(story?.deck).toBeNull();
+    // a role that is a sentence is no job title
+    const sentence = parse([
+      'Library hours cut',
+      'The Northern Courier (UK) · 12 Mar 2024',
+      'Sarah Collins | She has covered the council for ten years.',
+    ]);
+    expect(sentence?.byline).toBeNull();
+  });
+
+  it('takes toolbar buttons printed one a line for navigation, and the closed standfirst above them for the deck', () => {
+    const story = parse([
+      'Library hours cut',
+      'The Northern Courier (UK) · 12 Mar 2024 · By Sarah Collins',
+      'Branches will lose their busiest day. The council needs savings.',
+      'Share',
+      'Print',
+    ]);
+    expect(story?.deck).toBe('Branches will lose their busiest day. The council needs savings.');
+    expect(story?.paragraphs).toEqual(body);
+    // one such word alone is no toolbar: a closed paragraph set apart stays the lede
+    const one = parse([
+      'Library hours cut',
+      'The Northern Courier (UK) · 12 Mar 2024 · By Sarah Collins',
+      'Branches will lose their busiest day. The council needs savings.',
+      'Share',
+    ]);
+    expect(one?.deck).toBeNull();
+  });
+});

@@ -337,6 +337,35 @@ export const NAME_PARTICLES: readonly string[] = [
 ];
 
 /**
+ * Words for "and" that join two capitalised words of a publication's name (`Город и Люди`,
+ * `Casa y Jardín`, `Haus und Garten`), lower-cased: inside a name read by its capitals from an
+ * edition line in an unknown wording, one of them between two capitalised words keeps the name
+ * whole. English `and` and `&` are name particles already.
+ */
+export const NAME_CONJUNCTIONS: readonly string[] = [
+  'и',
+  'і',
+  'та',
+  'й',
+  'y',
+  'e',
+  'et',
+  'und',
+  'en',
+  've',
+  'i',
+  'og',
+  'och',
+  'és',
+  'ja',
+  'și',
+  'ir',
+  'un',
+  'dan',
+  'và',
+];
+
+/**
  * Separators between a dateline's place name and the story (`SEOUL - As …`, `TOKYO -- When …`,
  * `NEW DELHI: The …`, `नई दिल्ली : …`), and a dash glued to an abbreviation's last dot
  * (`ST. JOHN'S, N.L.– Newfoundland's …`).
@@ -358,6 +387,64 @@ export const DATELINE_SEPARATORS: readonly string[] = [
 export const DATELINE_BRACKETS: readonly (readonly [string, string])[] = [['【', '】']];
 /** A period after a place in capitals (`СОФИЯ. Общинският…`): a separator only where no dash or colon follows the place. */
 export const DATELINE_PERIOD = '. ';
+
+/**
+ * Words for "to" printed between the two days of a week's or a fortnight's issue
+ * (`5 au 11 juin 2024`, `5 bis 11. Juni 2024`, `5 al 11 de junio de 2024`), lower-cased.
+ */
+export const DAY_RANGE_WORDS: readonly string[] = [
+  'to',
+  'au',
+  'bis',
+  'al',
+  'a',
+  'ao',
+  'tot',
+  'do',
+  'till',
+  'til',
+];
+
+/**
+ * Countries whose papers write a numeric date month first (`5/9/2025` is 9 May), as PressReader's
+ * credit line names them in parentheses (`The Valley Ledger (USA)`), lower-cased. Every other
+ * country named there writes the day first, except those listed as mixed.
+ */
+export const MONTH_FIRST_COUNTRIES: readonly string[] = [
+  'usa',
+  'us',
+  'u.s.',
+  'u.s.a.',
+  'united states',
+  'philippines',
+  'micronesia',
+  'palau',
+  'marshall islands',
+];
+/** Countries whose papers print numeric dates in either order: no order is read from them. */
+export const MIXED_DATE_ORDER_COUNTRIES: readonly string[] = ['canada'];
+
+/** Month numerals some locales print in dates (`9.XI.2024`, Polish, Czech, Romanian), January first. */
+export const ROMAN_MONTHS: readonly string[] = [
+  'I',
+  'II',
+  'III',
+  'IV',
+  'V',
+  'VI',
+  'VII',
+  'VIII',
+  'IX',
+  'X',
+  'XI',
+  'XII',
+];
+
+/**
+ * Words for "year" printed after a year that leads a date (`2024 йыл, март`, Bashkir;
+ * `2024 й.`), lower-cased: they say nothing a date needs.
+ */
+export const YEAR_WORDS: readonly string[] = ['йыл', 'й.', 'жыл', 'ж.', 'yil', 'yıl'];
 
 /**
  * Seasons printed as an issue's date (`Winter 2023`, `WINTER 2023`, `Frühjahr 2024`,
