@@ -48,11 +48,15 @@ export const BYLINE_LABEL_MAX_CHARS = 16;
 export const NAME_JOINER_MAX_CHARS = 4;
 /** A lower-case word that opens a byline by its shape (`di Marco Ferri`, `od Jana Nováka`) has at most this many characters. */
 export const BYLINE_SHAPE_OPENER_MAX_CHARS = 4;
+/** A credential after a byline's comma (`PhD`, `MBA`, `DPhil`) is one word of at most this many characters. */
+export const CREDENTIAL_MAX_CHARS = 5;
 
 /** A dateline is a capitalised place name of at most this many characters before ` - `. */
 export const DATELINE_MAX_CHARS = 32;
 /** The day and month a dateline may print after its place (`VILNIUS, spalio 16 d. –`) are at most this long. */
 export const DATELINE_DATE_MAX_CHARS = 24;
+/** A place in ordinary case alone before a dash (`Reggio Emilia - …`) has at most this many words. */
+export const DATELINE_TITLE_CASE_MAX_WORDS = 2;
 /** A place closed by a period (`СОФИЯ. …`) has at least this many characters: `AI. It…` is no dateline. */
 export const DATELINE_PERIOD_PLACE_MIN_CHARS = 3;
 

@@ -32,6 +32,7 @@ import {
   BYLINE_MAX_CHARS,
   BYLINE_MAX_WORDS,
   CREDIT_LABEL_MAX_WORDS,
+  CREDENTIAL_MAX_CHARS,
   BYLINE_SHAPE_OPENER_MAX_CHARS,
   CAPTION_MAX_CHARS,
   CAPTION_WHEN_WHERE_MAX_CHARS,
@@ -39,6 +40,7 @@ import {
   DATELINE_DATE_MAX_CHARS,
   DATELINE_MAX_CHARS,
   DATELINE_PERIOD_PLACE_MIN_CHARS,
+  DATELINE_TITLE_CASE_MAX_WORDS,
   CASELESS_PLACE_GLUED_COLON_MAX_WORDS,
   PAPER_CODE_MAX_CHARS,
   DECK_MAX_CHARS,
@@ -90,6 +92,8 @@ const HONORIFICS: ReadonlySet<string> = new Set(HONORIFIC_WORDS);
 const DATELINE_PLACE = /^\p{Lu}[\p{Lu}\p{M} .,'’()/&-]*$/u;
 /** A place in a script without case (`नई दिल्ली`): at most three words of letters. */
 const CASELESS_PLACE = /^[\p{L}\p{M}]+(?: [\p{L}\p{M}]+){0,2}$/u;
+/** A word of a place in ordinary case: letters, maybe joined by hyphens or an apostrophe (`Saint-Malo`, `L'Aquila`). */
+const TITLE_CASE_WORD = /^[\p{L}\p{M}]+(?:[-'’][\p{L}\p{M}]+)*$/u;
 const QUOTE_OPENERS = new Set(["'", '"', '“', '‘', '«', '「', '『']);
 
 /** Each opener followed by its space (`by `) or a colon glued to it (`بقلم: `), made once. */
@@ -105,6 +109,7 @@ function stripOpener(text: string): { rest: string; opened: boolean } {
   return (
     lowercaseOpener(text) ??
     labelOpener(text) ??
+    labelPairOpener(text) ??
     creditPhraseOpener(text) ??
     titleCasePrefix(text) ?? { rest: text, opened: false }
   );
@@ -153,10 +158,35 @@ function labelOpener(text: string): { rest: string; opened: boolean } | null {
   const colon = text.indexOf(': ');
   if (colon <= 0 || colon > BYLINE_LABEL_MAX_CHARS) return null;
   const label = text.slice(0, colon);
-  if (label.includes(' ') || !startsUppercase(label) || !hasLowercase(label)) return null;
+  // `बातचीत: Name` ("conversation"): a script without case shows no capital, the colon sets the label off
+  if (label.includes(' ') || !((startsUppercase(label) && hasLowercase(label)) || isUncased(label))) return null;
   const rest = text.slice(colon + 2).trim();
   const words = rest.split(' ').filter(Boolean);
   return words.length >= 2 && words.every(isNameWord) ? { rest, opened: true } : null;
+}
+
+/** Middle dots joining two credit nouns (`글·사진`, `文・写真`, "text·photos"). */
+const LABEL_PAIR_DOTS: readonly string[] = ['·', '・', '･'];
+
+/**
+ * `글·사진 박서연` ("text·photos"): a first word made of two short words joined by a middle dot,
+ * then a name: a pair of credit labels, in any language. Catalan's `l·l` is a letter of the word.
+ */
+function labelPairOpener(text: string): { rest: string; opened: boolean } | null {
+  const space = text.indexOf(' ');
+  if (space <= 0 || space > BYLINE_LABEL_MAX_CHARS) return null;
+  const first = text.slice(0, space);
+  const dot = LABEL_PAIR_DOTS.find((d) => first.includes(d));
+  if (dot === undefined) return null;
+  const at = first.indexOf(dot);
+  const [left, right] = [first.slice(0, at), first.slice(at + dot.length)];
+  if (!hasLetter(left) || !hasLetter(right) || (left.endsWith('l') && right.startsWith('l'))) return null;
+  if (hasUppercase(first) && !startsUppercase(first)) return null;
+  const rest = text.slice(space + 1).trim();
+  const words = rest.split(' ').filter(Boolean);
+  return words.length >= 1 && words.length <= BYLINE_MAX_WORDS && words.every(isNameWord) && !hasDigit(rest)
+    ? { rest, opened: true }
+    : null;
 }
 
 /**
@@ -199,7 +229,36 @@ export function extractByline(text: string): string | null {
  */
 function withoutTrailer(name: string): string {
   const comma = name.indexOf(', ');
-  return comma > 0 && startsLowercase(name.slice(comma + 2)) ? name.slice(0, comma) : name;
+  if (comma > 0 && (startsLowercase(name.slice(comma + 2)) || isCredential(name.slice(comma + 2))))
+    return name.slice(0, comma);
+  return withoutPlace(name);
+}
+
+/** `PhD`, `MD`, `MBA`: one short word with two capitals or more after the name's comma (a credential, not a name). */
+function isCredential(text: string): boolean {
+  const word = text.replace(/\.$/u, '');
+  if (word.length < 2 || word.length > CREDENTIAL_MAX_CHARS || word.includes(' ') || !hasLetter(word)) return false;
+  let capitals = 0;
+  for (const ch of word) if (ch !== ch.toLowerCase()) capitals++;
+  return capitals >= 2;
+}
+
+/**
+ * `Amara Nwosu in KISUMU` → `Amara Nwosu`: a name in ordinary case, then one short lower-case word
+ * (no name particle) and a place in capitals: where the writer filed from, not the name.
+ */
+function withoutPlace(name: string): string {
+  if (!hasLowercase(name)) return name;
+  const words = name.split(' ');
+  for (let k = 2; k < words.length - 1; k++) {
+    const word = words[k] as string;
+    if (!startsLowercase(word) || word.length > BYLINE_SHAPE_OPENER_MAX_CHARS || PARTICLES.has(word)) continue;
+    const place = words.slice(k + 1);
+    if (place.every((w) => hasUppercase(w) && !hasLowercase(w)) && words.slice(0, k).every(isNameWord))
+      return words.slice(0, k).join(' ');
+    return name;
+  }
+  return name;
 }
 
 /**
@@ -284,7 +343,9 @@ export function findDateline(paragraph: string): string | null {
     const printed = paragraph.slice(0, at).trim();
     // `MENDOZA.– …`, `TOULON (Var). – …`: a period closing the place is the dateline's punctuation
     const stopped = withoutClosingPeriod(printed);
-    const prefix = withoutDate(stopped);
+    // `NAIROBI, March 4 (Reuters) -`, `Madrid, 5 abr (EFE).-`: the wire's date sits before its agency
+    const agency = hasAgency(stopped);
+    const prefix = withoutDate(withoutAgency(stopped));
     if (prefix.length > DATELINE_MAX_CHARS) continue;
     const place = withoutAgency(prefix);
     if (place.length < 2 || wordCount(place) > 4) continue;
@@ -297,11 +358,26 @@ export function findDateline(paragraph: string): string | null {
     }
     if (!DATELINE_PLACE.test(place.toUpperCase())) continue;
     if (!hasLowercase(place)) return withoutCode(place);
-    if (hasAgency(prefix) && place.split(' ').every(startsUppercase)) return place;
+    if ((agency || hasAgency(prefix)) && place.split(' ').every(startsUppercase)) return place;
+    // `Toruń – Radni…`, `Reggio Emilia - Da lunedì…`: a place in ordinary case, alone before a dash
+    if (sep !== ': ' && prefix === printed && isTitleCasePlace(place) && startsUppercase(paragraph.slice(at + sep.length)))
+      return place;
     // `NAIROBI, Kenya — …` keeps its country as printed; `CÓRDOBA, Sierras.– …` closes the place
     if (placeInCountry(place)) return stopped === printed ? place : (place.split(', ')[0] ?? place);
   }
   return periodDateline(paragraph);
+}
+
+/**
+ * `Toruń`, `Reggio Emilia`, `Nová Ves`: one to DATELINE_TITLE_CASE_MAX_WORDS words, each a capital
+ * then lower-case letters (a name particle between them), no digit, no punctuation but a hyphen.
+ */
+function isTitleCasePlace(place: string): boolean {
+  const words = place.split(' ');
+  if (words.length > DATELINE_TITLE_CASE_MAX_WORDS || !startsUppercase(place)) return false;
+  return words.every(
+    (w) => (PARTICLES.has(w) || (startsUppercase(w) && hasLowercase(w.slice(1)))) && TITLE_CASE_WORD.test(w),
+  );
 }
 
 /** `MENDOZA.` → `MENDOZA`: a closing period, not an abbreviation's (`N.L.`, `ST.` keep theirs). */

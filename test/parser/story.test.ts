@@ -75,6 +75,23 @@ describe("a byline's prefix in other languages (stranger-6 class 9)", () => {
   });
 });
 
+describe("a byline's prefix and what follows the name (stranger-7 class 9)", () => {
+  it.each([
+    ['बातचीत: सुनीता मेहरा', 'सुनीता मेहरा'],
+    ['글·사진 박서연', '박서연'],
+    ['文・写真 佐藤 花子', '佐藤 花子'],
+    ["Nosoratan'i Hery Rakotomalala", 'Hery Rakotomalala'],
+    ['By Amara Nwosu in KISUMU', 'Amara Nwosu'],
+    ['By Helen Marsh, PhD', 'Helen Marsh'],
+    ['Por Jorge Castillo, MD', 'Jorge Castillo'],
+    ['John Smith, Jr.', 'John Smith, Jr.'],
+    ['Marcel·la Puig Serra', 'Marcel·la Puig Serra'],
+    ['By Áine Ní Bhriain and Seán Ó Riada', 'Áine Ní Bhriain and Seán Ó Riada'],
+  ])('%s → %s', (detail, name) => {
+    expect(extractByline(detail)).toBe(name);
+  });
+});
+
 describe('datelines', () => {
   it.each([
     ['SEOUL - As evidence mounts of North Korea’s plans…', 'SEOUL'],
@@ -93,7 +110,15 @@ describe('datelines', () => {
     ['Praha (ČTK) – Na jaře začne stavba nové linky metra…', 'Praha'],
     ['Nová Ves (ČTK) – Obec dostane…', 'Nová Ves'],
     ['Praha (pro Lidovky) – Na jaře…', null],
-    ['Praha – Na jaře začne stavba…', null],
+    // a place in ordinary case alone before a dash (stranger-7 class 12)
+    ['Praha – Na jaře začne stavba…', 'Praha'],
+    ['Reggio Emilia - Da lunedì la biblioteca…', 'Reggio Emilia'],
+    ['Update - the council said…', null],
+    ['Toruń. Radni miasta…', null],
+    // a wire's date before its agency, the Spanish agency style (stranger-7 class 12)
+    ['NAIROBI, March 4 (Reuters) - Kenya will…', 'NAIROBI'],
+    ['Madrid, 5 abr (EFE).- El Consejo…', 'Madrid'],
+    ['BOGOTÁ (AFP).- Colombia inauguró…', 'BOGOTÁ'],
     // a day and month between the place and the dash, a Cyrillic place closed by a period (stranger-4 class 12)
     ['VILNIUS, spalio 16 d. – Seimas antradienį pritarė…', 'VILNIUS'],
     ['LONDON, Oct. 3 - Britain will…', 'LONDON'],

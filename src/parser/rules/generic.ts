@@ -212,6 +212,11 @@ export const BYLINE_OPENERS: readonly string[] = [
   'nā',
   'беседовала',
   'беседовал',
+  // Malagasy "written by", "made by": a verb glued to its article by an apostrophe
+  "nosoratan'i",
+  'nosoratan’i',
+  "nataon'i",
+  'nataon’i',
   // right-to-left UIs and stories: Arabic `بقلم` (by the pen of), Hebrew `מאת`, Urdu `تحریر:`
   'بقلم',
   'מאת',
@@ -349,6 +354,8 @@ export const DATELINE_SEPARATORS: readonly string[] = [
   ': ',
   '– ',
   '— ',
+  // the Spanish agency style, a period glued to a hyphen (`Madrid, 5 abr (EFE).- …`)
+  '.- ',
   // the Ethiopic colon and preface colon, with or without a hyphen (`አዲስ አበባ፡- …`, `አዲስ አበባ፦ …`)
   '፡- ',
   '፦- ',
