@@ -5,6 +5,7 @@
  */
 
 import type { ClassifiedLine } from './classify.js';
+import { withoutFirstNameOpener } from './credits.js';
 import { parseEditionLabel, type PrintedDate } from './edition.js';
 import { PLATFORMS } from './rules/platforms.js';
 import type { CreditLineRules } from './rules/types.js';
@@ -376,10 +377,12 @@ const SLOT_OPENERS: readonly string[] = [...BYLINE_OPENERS]
 
 /**
  * `פֿון משה גרינבערג` → `משה גרינבערג`: a byline opener the vocabulary knows before a name in a
- * script without case, where no case shows where the name starts.
+ * script without case, where no case shows where the name starts; in a cased script, only a
+ * "by" that is also a first name (`Per Joan Castèth`), which the name check would keep.
  */
 function withoutBylineOpener(slot: string): string {
-  if (!isCaseless(slot)) return slot;
+  // `Per Joan Castèth`: a "by" that is also a first name, before a name of two words or more
+  if (!isCaseless(slot)) return withoutFirstNameOpener(slot);
   const opener = SLOT_OPENERS.find((o) => slot.startsWith(o));
   return opener === undefined ? slot : slot.slice(opener.length).trim();
 }

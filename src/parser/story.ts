@@ -16,10 +16,12 @@ import {
   isCreditLabelWord,
   isPhotoCaption,
   readCredits,
+  withoutFirstNameOpener,
 } from './credits.js';
 import {
   BYLINE_CREDITS,
   BYLINE_OPENERS,
+  CREDIT_LABELS,
   DATELINE_PERIOD,
   DATELINE_BRACKETS,
   DATELINE_SEPARATORS,
@@ -110,9 +112,17 @@ function stripOpener(text: string): { rest: string; opened: boolean } {
     lowercaseOpener(text) ??
     labelOpener(text) ??
     labelPairOpener(text) ??
+    caselessLabelOpener(text) ??
+    firstNameOpener(text) ??
     creditPhraseOpener(text) ??
     titleCasePrefix(text) ?? { rest: text, opened: false }
   );
+}
+
+/** `Per Joan Castèth`: a "by" that is also a first name, before a name of two words or more. */
+function firstNameOpener(text: string): { rest: string; opened: boolean } | null {
+  const rest = withoutFirstNameOpener(text);
+  return rest === text ? null : { rest, opened: true };
 }
 
 /**
@@ -165,6 +175,24 @@ function labelOpener(text: string): { rest: string; opened: boolean } | null {
   return words.length >= 2 && words.every(isNameWord) ? { rest, opened: true } : null;
 }
 
+const LETTERS_ONLY = /^[\p{L}\p{M}]+$/u;
+/** Caseless writer labels of two characters or more (`记者`, "reporter"); one character (`文`) may open a name. */
+const CASELESS_WRITER_LABELS: ReadonlySet<string> = new Set(
+  CREDIT_LABELS.writer.filter((label) => label.length >= 2 && isUncased(label)),
+);
+
+/**
+ * `记者 陈晓东` ("reporter"): a writer's label in a script without case, then a space and the name:
+ * no capital tells the label from the name, the vocabulary does.
+ */
+function caselessLabelOpener(text: string): { rest: string; opened: boolean } | null {
+  const space = text.indexOf(' ');
+  if (space <= 0 || !CASELESS_WRITER_LABELS.has(text.slice(0, space))) return null;
+  const rest = text.slice(space + 1).trim();
+  const words = rest.split(' ').filter(Boolean);
+  return words.length >= 1 && words.length <= BYLINE_MAX_WORDS && words.every(isUncased) ? { rest, opened: true } : null;
+}
+
 /** Middle dots joining two credit nouns (`글·사진`, `文・写真`, "text·photos"). */
 const LABEL_PAIR_DOTS: readonly string[] = ['·', '・', '･'];
 
@@ -180,7 +208,8 @@ function labelPairOpener(text: string): { rest: string; opened: boolean } | null
   if (dot === undefined) return null;
   const at = first.indexOf(dot);
   const [left, right] = [first.slice(0, at), first.slice(at + dot.length)];
-  if (!hasLetter(left) || !hasLetter(right) || (left.endsWith('l') && right.startsWith('l'))) return null;
+  if (!LETTERS_ONLY.test(left) || !LETTERS_ONLY.test(right) || (left.endsWith('l') && right.startsWith('l')))
+    return null;
   if (hasUppercase(first) && !startsUppercase(first)) return null;
   const rest = text.slice(space + 1).trim();
   const words = rest.split(' ').filter(Boolean);

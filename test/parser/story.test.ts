@@ -86,6 +86,9 @@ describe("a byline's prefix and what follows the name (stranger-7 class 9)", () 
     ['Por Jorge Castillo, MD', 'Jorge Castillo'],
     ['John Smith, Jr.', 'John Smith, Jr.'],
     ['Marcel·la Puig Serra', 'Marcel·la Puig Serra'],
+    ['记者 陈晓东', '陈晓东'],
+    ['Per Joan Castèth', 'Joan Castèth'],
+    ['Per Olsen', 'Per Olsen'],
     ['By Áine Ní Bhriain and Seán Ó Riada', 'Áine Ní Bhriain and Seán Ó Riada'],
   ])('%s → %s', (detail, name) => {
     expect(extractByline(detail)).toBe(name);

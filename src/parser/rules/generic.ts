@@ -226,6 +226,13 @@ export const BYLINE_OPENERS: readonly string[] = [
   'تحریر:',
 ];
 
+/**
+ * Words for "by" that are also first names (Occitan and Catalan `per`, a Scandinavian `Per`): an
+ * opener only before a name of two words or more (`Per Joan Castèth`), never in `Per Olsen`.
+ * Compared case-insensitively.
+ */
+export const BYLINE_OPENERS_BEFORE_FULL_NAME: readonly string[] = ['per'];
+
 /** Credits that may follow the writer in a byline line (`… PHOTOGRAPHY by …`). Compared case-insensitively. */
 export const BYLINE_CREDITS: readonly string[] = [
   'photography',
@@ -565,6 +572,7 @@ export const CREDIT_LABELS = {
     '记者',
     '記者',
     '글',
+    '取材',
     'เรื่อง',
   ],
   photo: [
