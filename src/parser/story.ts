@@ -27,6 +27,7 @@ import {
   DATELINE_SEPARATORS,
   HONORIFIC_WORDS,
   NAME_PARTICLES,
+  NEWSROOM_CREDIT_WORDS,
   QUESTION_MARKS,
 } from './rules/generic.js';
 import {
@@ -91,6 +92,7 @@ const OPENERS = [...BYLINE_OPENERS].sort((a, b) => b.length - a.length);
 const CREDITS: ReadonlySet<string> = new Set(BYLINE_CREDITS);
 const PARTICLES: ReadonlySet<string> = new Set(NAME_PARTICLES);
 const HONORIFICS: ReadonlySet<string> = new Set(HONORIFIC_WORDS);
+const NEWSROOM: ReadonlySet<string> = new Set(NEWSROOM_CREDIT_WORDS);
 const DATELINE_PLACE = /^\p{Lu}[\p{Lu}\p{M} .,'’()/&-]*$/u;
 /** A place in a script without case (`नई दिल्ली`): at most three words of letters. */
 const CASELESS_PLACE = /^[\p{L}\p{M}]+(?: [\p{L}\p{M}]+){0,2}$/u;
@@ -165,9 +167,11 @@ function titleCasePrefix(text: string): { rest: string; opened: boolean } | null
  * label, in any language) before at least two capitalised words is the byline's opener.
  */
 function labelOpener(text: string): { rest: string; opened: boolean } | null {
-  const colon = text.indexOf(': ');
+  // `Автор — Иван Петров` ("author"): a dash sets the label off as a colon does
+  const dash = text.indexOf(' — ');
+  const colon = dash > 0 && dash <= BYLINE_LABEL_MAX_CHARS ? dash + 1 : text.indexOf(': ');
   if (colon <= 0 || colon > BYLINE_LABEL_MAX_CHARS) return null;
-  const label = text.slice(0, colon);
+  const label = text.slice(0, colon).trim();
   // `बातचीत: Name` ("conversation"): a script without case shows no capital, the colon sets the label off
   if (label.includes(' ') || !((startsUppercase(label) && hasLowercase(label)) || isUncased(label))) return null;
   const rest = text.slice(colon + 2).trim();
@@ -249,7 +253,8 @@ export function extractByline(text: string): string | null {
   const name = withoutTrailer(kept.join(' '))
     .replace(/[,;:]$/u, '')
     .trim();
-  return name === '' ? null : name;
+  // `Redacción EFE`: a newsroom, no writer
+  return name === '' || NEWSROOM.has((name.split(' ')[0] ?? '').toLowerCase()) ? null : name;
 }
 
 /**

@@ -89,6 +89,8 @@ describe("a byline's prefix and what follows the name (stranger-7 class 9)", () 
     ['记者 陈晓东', '陈晓东'],
     ['Per Joan Castèth', 'Joan Castèth'],
     ['Per Olsen', 'Per Olsen'],
+    ['Автор — Иван Петров', 'Иван Петров'],
+    ['Redacción EFE', null],
     ['By Áine Ní Bhriain and Seán Ó Riada', 'Áine Ní Bhriain and Seán Ó Riada'],
   ])('%s → %s', (detail, name) => {
     expect(extractByline(detail)).toBe(name);

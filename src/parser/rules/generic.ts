@@ -282,6 +282,22 @@ export const ROLE_CREDIT_WORDS: readonly string[] = [
 ];
 
 /**
+ * A newsroom (`Redacción EFE`, `Rédaction AFP`): a credit that names no writer, so the byline is
+ * null. Lower-cased, compared with a credit's first word.
+ */
+export const NEWSROOM_CREDIT_WORDS: readonly string[] = [
+  'newsroom',
+  'redacción',
+  'redação',
+  'rédaction',
+  'redazione',
+  'redaktion',
+  'redactie',
+  'redakcja',
+  'редакция',
+];
+
+/**
  * Words of a newspaper's section names (`Front Page`, `City News`, `Opinion`), lower-cased: a
  * bare credit-line slot holding one is the section, not a writer. With `CATEGORY_LABELS`.
  */
