@@ -173,7 +173,8 @@ function labelOpener(text: string): { rest: string; opened: boolean } | null {
   if (colon <= 0 || colon > BYLINE_LABEL_MAX_CHARS) return null;
   const label = text.slice(0, colon).trim();
   // `बातचीत: Name` ("conversation"): a script without case shows no capital, the colon sets the label off
-  if (label.includes(' ') || !((startsUppercase(label) && hasLowercase(label)) || isUncased(label))) return null;
+  if (label.includes(' ') || !((startsUppercase(label) && hasLowercase(label)) || isUncased(label)))
+    return null;
   const rest = text.slice(colon + 2).trim();
   const words = rest.split(' ').filter(Boolean);
   return words.length >= 2 && words.every(isNameWord) ? { rest, opened: true } : null;
@@ -194,7 +195,9 @@ function caselessLabelOpener(text: string): { rest: string; opened: boolean } | 
   if (space <= 0 || !CASELESS_WRITER_LABELS.has(text.slice(0, space))) return null;
   const rest = text.slice(space + 1).trim();
   const words = rest.split(' ').filter(Boolean);
-  return words.length >= 1 && words.length <= BYLINE_MAX_WORDS && words.every(isUncased) ? { rest, opened: true } : null;
+  return words.length >= 1 && words.length <= BYLINE_MAX_WORDS && words.every(isUncased)
+    ? { rest, opened: true }
+    : null;
 }
 
 /** Middle dots joining two credit nouns (`글·사진`, `文・写真`, "text·photos"). */
@@ -271,7 +274,8 @@ function withoutTrailer(name: string): string {
 /** `PhD`, `MD`, `MBA`: one short word with two capitals or more after the name's comma (a credential, not a name). */
 function isCredential(text: string): boolean {
   const word = text.replace(/\.$/u, '');
-  if (word.length < 2 || word.length > CREDENTIAL_MAX_CHARS || word.includes(' ') || !hasLetter(word)) return false;
+  if (word.length < 2 || word.length > CREDENTIAL_MAX_CHARS || word.includes(' ') || !hasLetter(word))
+    return false;
   let capitals = 0;
   for (const ch of word) if (ch !== ch.toLowerCase()) capitals++;
   return capitals >= 2;
@@ -286,7 +290,8 @@ function withoutPlace(name: string): string {
   const words = name.split(' ');
   for (let k = 2; k < words.length - 1; k++) {
     const word = words[k] as string;
-    if (!startsLowercase(word) || word.length > BYLINE_SHAPE_OPENER_MAX_CHARS || PARTICLES.has(word)) continue;
+    if (!startsLowercase(word) || word.length > BYLINE_SHAPE_OPENER_MAX_CHARS || PARTICLES.has(word))
+      continue;
     const place = words.slice(k + 1);
     if (place.every((w) => hasUppercase(w) && !hasLowercase(w)) && words.slice(0, k).every(isNameWord))
       return words.slice(0, k).join(' ');
@@ -394,7 +399,12 @@ export function findDateline(paragraph: string): string | null {
     if (!hasLowercase(place)) return withoutCode(place);
     if ((agency || hasAgency(prefix)) && place.split(' ').every(startsUppercase)) return place;
     // `Toruń – Radni…`, `Reggio Emilia - Da lunedì…`: a place in ordinary case, alone before a dash
-    if (sep !== ': ' && prefix === printed && isTitleCasePlace(place) && startsUppercase(paragraph.slice(at + sep.length)))
+    if (
+      sep !== ': ' &&
+      prefix === printed &&
+      isTitleCasePlace(place) &&
+      startsUppercase(paragraph.slice(at + sep.length))
+    )
       return place;
     // `NAIROBI, Kenya — …` keeps its country as printed; `CÓRDOBA, Sierras.– …` closes the place
     if (placeInCountry(place)) return stopped === printed ? place : (place.split(', ')[0] ?? place);
@@ -1058,6 +1068,9 @@ export function extractStory(
   const signature =
     header === creditLineHeader && draft.byline === null ? closingSignature(content.at(-1)) : null;
   if (signature !== null) draft.byline = signature;
+  // `(Reporting by Name in City; Editing by Name)`, `(kh)`: a sign-off in parentheses closing the body
+  const signOffAt = closingSignOffAt(content, next);
+  if (signOffAt >= 0) draft.byline ??= signOffWriter((content[signOffAt] as ClassifiedLine).text);
   const body: ClassifiedLine[] = [];
   for (let k = next; k < content.length; k++) {
     const line = content[k] as ClassifiedLine;
@@ -1066,6 +1079,7 @@ export function extractStory(
       isTitleRepeat(line) ||
       (line.kind !== 'text' && !isDialogueLine(line)) ||
       (signature !== null && k === content.length - 1) ||
+      k === signOffAt ||
       (body.length > 0 && (isPhotoCaption(line.text) || isCaptionShaped(line.text)))
     )
       ledger.remove(line, 'layout');
@@ -1135,6 +1149,48 @@ function closingSignature(line: ClassifiedLine | undefined): string | null {
   const name = words.slice(label === 0 ? 0 : label + 1);
   if (label > CREDIT_LABEL_MAX_WORDS || name.length < 2 || name.length > BYLINE_MAX_WORDS) return null;
   return name.every((w) => startsUppercase(w) || isUncased(w)) ? name.join(' ') : null;
+}
+
+/** `(kh)`, `(ab/cd)`: the writers' initials in parentheses, a line of their own. */
+const INITIALS_SIGN_OFF = /^\(\p{L}{2,4}(?:\/\p{L}{2,4})?\)$/u;
+
+/**
+ * The index of the body's last text line when it is a sign-off in parentheses: the writers'
+ * initials (`(kh)`), or credits each `<label> by Name` joined by semicolons (`(Reporting by Name in
+ * City; Editing by Name)`), as wires close a story. -1 when there is none.
+ */
+function closingSignOffAt(content: readonly ClassifiedLine[], from: number): number {
+  let k = content.length - 1;
+  while (k > from && content[k]?.kind !== 'text') k--;
+  const text = content[k]?.text ?? '';
+  // a cheap test first: most last lines do not open with a parenthesis
+  if (k <= from || !text.startsWith('(') || !text.endsWith(')') || text.length > CAPTION_MAX_CHARS) return -1;
+  if (INITIALS_SIGN_OFF.test(text)) return k;
+  return signOffWriter(text) === null ? -1 : k;
+}
+
+/** `(Reporting by Peter Mwangi in Nairobi; Editing by Mark Hollis)` → `Peter Mwangi`; null for initials. */
+function signOffWriter(text: string): string | null {
+  const parts = text.slice(1, -1).split('; ');
+  let first: string | null = null;
+  for (const part of parts) {
+    const by = part.indexOf(' by ');
+    if (by <= 0) return null;
+    const label = part.slice(0, by).split(' ');
+    if (
+      label.length > CREDIT_LABEL_MAX_WORDS ||
+      !startsUppercase(label[0] ?? '') ||
+      label.slice(1).some(startsUppercase)
+    )
+      return null;
+    const words = part.slice(by + 4).split(' ');
+    // the name runs to the first lower-case word that is no particle (`in Nairobi`, `and`)
+    let end = 0;
+    while (end < words.length && isNameWord(words[end] as string)) end++;
+    if (end < 2 || end > BYLINE_MAX_WORDS) return null;
+    first ??= words.slice(0, end).join(' ');
+  }
+  return first;
 }
 
 /**

@@ -317,3 +317,27 @@ describe('dialogue and interview lines opened by a dash (stranger-6 class 28)', 
     expect(story?.paragraphs).toContain('— Hva betyr ferjen for byen?');
   });
 });
+
+describe('sign-offs closing the body (stranger-7 class 38)', () => {
+  const header = ['A Title About the Rates', 'Daily Mail (Ghana) · 5 Mar 2024'];
+  const body = [
+    'ACCRA - The central bank kept its rate unchanged on Monday, as most economists had expected.',
+    'It said inflation would fall below ten per cent by the end of the year.',
+  ];
+  it('reads the writer from a wire sign-off and keeps it out of the body', () => {
+    const signOff = '(Reporting by Kofi Mensah in Accra; Editing by Anna Lee)';
+    const out = parsePage([...header, ...body, signOff].join('\n\n'));
+    expect(out.story?.byline).toBe('Kofi Mensah');
+    expect(out.story?.paragraphs).toEqual(body);
+  });
+  it('drops initials in parentheses, naming nobody', () => {
+    const out = parsePage([...header, ...body, '(km)'].join('\n\n'));
+    expect(out.story?.byline).toBeNull();
+    expect(out.story?.paragraphs).toEqual(body);
+  });
+  it('keeps a closing sentence in parentheses', () => {
+    const last = '(The bank meets again in May.)';
+    const out = parsePage([...header, ...body, last].join('\n\n'));
+    expect(out.story?.paragraphs).toEqual([...body, last]);
+  });
+});
