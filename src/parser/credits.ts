@@ -221,7 +221,8 @@ const LABEL_DOTS = /[·・･]/u;
  */
 export function withoutFirstNameOpener(text: string): string {
   const space = text.indexOf(' ');
-  if (space <= 0 || !BYLINE_OPENERS_BEFORE_FULL_NAME.includes(text.slice(0, space).toLowerCase())) return text;
+  if (space <= 0 || !BYLINE_OPENERS_BEFORE_FULL_NAME.includes(text.slice(0, space).toLowerCase()))
+    return text;
   const rest = text.slice(space + 1).trim();
   const words = rest.split(' ').filter(Boolean);
   return words.length >= 2 && words.every((w) => !startsLowercase(w) || PARTICLES.has(w.toLowerCase()))
