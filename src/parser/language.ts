@@ -25,7 +25,14 @@
 import { data as FRANC_MODELS } from 'franc-min/data.js';
 import { expressions as FRANC_SCRIPTS } from 'franc-min/expressions.js';
 import { LATIN_LANGUAGES, type LatinLanguage } from './rules/alphabets.js';
-import { CYRILLIC_ALPHABETS, LANGUAGE_OF_SCRIPT, OWN_LETTERS, SCRIPT_RANGES } from './rules/scripts.js';
+import {
+  CYRILLIC_ALPHABETS,
+  LANGUAGE_OF_SCRIPT,
+  OWN_LETTERS,
+  PREFERRED_LETTERS,
+  SCRIPT_RANGES,
+  SHARED_SCRIPT_WORDS,
+} from './rules/scripts.js';
 import {
   LANGUAGE_CANDIDATES,
   LANGUAGE_MIN_CHARS,
@@ -617,7 +624,7 @@ export function detectUiLanguage(texts: readonly string[]): string | null {
   if (ownLetters !== null && lackedLetters(CYRILLIC_ALPHABETS[ownLetters], cyrillicLetters(sample)) === 0)
     return ownLetters;
   const ofScript = LANGUAGE_OF_SCRIPT[script];
-  if (ofScript !== undefined) return ofScript;
+  if (ofScript !== undefined) return sharedScriptLanguage(sample, script) ?? ofScript;
   if (trimmedLength(sample) < UI_LANGUAGE_MIN_CHARS) return null;
   const models = uiModels(script);
   if (script === 'Cyrillic' && models !== null) return checkedCyrillicLanguage(sample, models);
@@ -631,6 +638,40 @@ export function detectUiLanguage(texts: readonly string[]): string | null {
     lackedLetters(LATIN_BY_TAG.get(byLetters)?.letters, lettersBeyondAscii(sample)) === 0
     ? byLetters
     : detected;
+}
+
+/** Separators of words in a script's UI lines: spaces and the Ethiopic word space, comma and full stop. */
+const WORD_SEPARATORS = /[\s፡።፣፤?!]+/u;
+
+/**
+ * Among the languages that write a shared script (SHARED_SCRIPT_WORDS), the one whose function
+ * words the sample holds most, with a vote for its preferred letter (`ኣ` over `አ`); null when
+ * the script is no shared one or no language leads (the script's own answer stands).
+ */
+export function sharedScriptLanguage(sample: string, script: string): string | null {
+  const table = SHARED_SCRIPT_WORDS[script];
+  if (table === undefined) return null;
+  const votes = new Map<string, number>();
+  const words = sample.split(WORD_SEPARATORS);
+  for (const [language, known] of Object.entries(table))
+    votes.set(language, words.filter((w) => known.includes(w)).length);
+  const preferred = PREFERRED_LETTERS[script];
+  if (preferred !== undefined) {
+    let [letter, over] = [0, 0];
+    for (const char of sample) {
+      if (char === preferred.letter) letter++;
+      else if (char === preferred.over) over++;
+    }
+    if (letter > over) votes.set(preferred.language, (votes.get(preferred.language) ?? 0) + 1);
+  }
+  let best: string | null = null;
+  let bestVotes = 0;
+  let tied = false;
+  for (const [language, count] of votes) {
+    if (count > bestVotes) [best, bestVotes, tied] = [language, count, false];
+    else if (count === bestVotes && count > 0) tied = true;
+  }
+  return tied ? null : best;
 }
 
 /**

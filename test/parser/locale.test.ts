@@ -173,3 +173,15 @@ describe('page_locale', () => {
     expect(out.page_locale).toBeNull();
   });
 });
+
+describe('Ethiopic is not one language (stranger-7 locale class 39)', () => {
+  it('tells Tigrinya by its function words and its ኣ', () => {
+    expect(detectUiLanguage(['እዚ ዛንታ ካብ ናይ March 2024 ሕታም ናይ Pub እዩ።', 'ድሮ ተመዝጋቢ ዲኹም? እቶ'])).toBe('ti');
+    expect(detectUiLanguage(['ኣብ ዝሓለፈ ሰሙን'])).toBe('ti');
+    expect(detectUiLanguage(['ቐዳማይ'])).toBe('ti');
+  });
+  it('keeps Amharic by its words, and when nothing decides', () => {
+    expect(detectUiLanguage(['ይህ ታሪክ ከ March 2024 እትም ነው።', 'ቀድሞውኑ ተመዝጋቢ ነዎት? ይግቡ'])).toBe('am');
+    expect(detectUiLanguage(['አዲስ አበባ'])).toBe('am');
+  });
+});
