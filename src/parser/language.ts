@@ -634,10 +634,35 @@ export function detectUiLanguage(texts: readonly string[]): string | null {
   if (LATIN_BY_TAG.has(detected)) return checkedLatinLanguage(sample, detected);
   // a guess listed in no alphabet gives way only to a listed language that writes every letter of the sample
   const byLetters = languageOfLetters(sample);
-  return byLetters !== null &&
+  if (
+    byLetters !== null &&
     lackedLetters(LATIN_BY_TAG.get(byLetters)?.letters, lettersBeyondAscii(sample)) === 0
-    ? byLetters
-    : detected;
+  )
+    return byLetters;
+  return listedLanguageByWords(sample) ?? detected;
+}
+
+/**
+ * A listed Latin-script language for a sample whose trigram guess is listed in no alphabet
+ * (franc-min has no model for it: Samoan): only when the sample holds letters beyond a–z, the
+ * listed language that writes every one of them and whose function words the sample holds
+ * most (at least one, no tie). An ASCII sample says too little to overrule the guess.
+ */
+function listedLanguageByWords(sample: string): string | null {
+  const letters = lettersBeyondAscii(sample);
+  if (letters.size === 0) return null;
+  const words = sample.toLowerCase().split(NON_LETTERS).filter(Boolean);
+  let best: string | null = null;
+  let bestHits = 0;
+  let tied = false;
+  for (const language of LATIN_LANGUAGES) {
+    if (language.letters === '' || lackedLetters(language.letters, letters) > 0) continue;
+    const known = LATIN_WORD_SETS.get(language.tag) as ReadonlySet<string>;
+    const hits = words.filter((w) => known.has(w)).length;
+    if (hits > bestHits) [best, bestHits, tied] = [language.tag, hits, false];
+    else if (hits === bestHits && hits > 0) tied = true;
+  }
+  return tied ? null : best;
 }
 
 /** Separators of words in a script's UI lines: spaces and the Ethiopic word space, comma and full stop. */

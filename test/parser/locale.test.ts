@@ -185,3 +185,17 @@ describe('Ethiopic is not one language (stranger-7 locale class 39)', () => {
     expect(detectUiLanguage(['አዲስ አበባ'])).toBe('am');
   });
 });
+
+describe('letters and words of one language in a shared script (stranger-7 locale class 24)', () => {
+  it('reads Uyghur by its own letters', () => {
+    expect(detectUiLanguage(['GOLD نى سىناپ بېقىڭ - ھەقسىز'])).toBe('ug');
+  });
+  it('does not take the ʻokina alone for Uzbek: Samoan by its macrons and function words', () => {
+    expect(
+      detectUiLanguage(['© PressReader. ʻUa puipuia aiā tatau uma.', 'Nusipepa mai Amerika Samoa']),
+    ).toBe('sm');
+  });
+  it('leaves an ASCII sample to the trigram guess', () => {
+    expect(detectUiLanguage(['Nusipepa i le gagana Igilisi', 'Nusipepa mai Amerika Samoa'])).not.toBe('sm');
+  });
+});

@@ -105,6 +105,8 @@ export const OWN_LETTERS: Readonly<Record<string, string>> = {
   as: 'ৰৱ',
   sd: 'ٻڄڃڇڏڙڦڻڳڪ',
   tt: 'җ',
+  // Uyghur's vowels u and ü, its v and ng, which no other listed Arabic-script language writes
+  ug: 'ۇۈۋڭ',
   // Tigrinya's ejective qʰ, which Amharic does not write
   ti: 'ቐቑቒቓቔቕቖ',
 };
