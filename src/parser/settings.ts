@@ -314,6 +314,8 @@ export const RECORD_MIN_LINES = 3;
  * all lines and of at least two kinds (or RECORD_MIN_SHARE of one kind), the text is no page.
  */
 export const RECORD_DOCUMENT_MIN_SHARE = 0.3;
+/** A labelled field of a catalogue record (`Idioma: Español`) is at most this long; a longer line is prose (an abstract). */
+export const RECORD_FIELD_MAX_CHARS = 80;
 /** A row of buttons is two adjacent short lines printed, in that order, at least this often. */
 export const RECORD_BUTTON_ROW_MIN_REPEATS = 3;
 /** … or at least this often where handles or rating rows already show records (a thread of two posts). */
