@@ -621,6 +621,17 @@ export function isQuestionThenAnswer(text: string): boolean {
 }
 
 /**
+ * `Can a late monsoon still save the winter crop?` over `PUNE - Farmers…`: one question, no
+ * other sentence in it, right above a paragraph opened by a dateline (the story's first): the
+ * page's standfirst, printed with no title.
+ */
+function isQuestionOverDateline(text: string, below: ClassifiedLine | undefined): boolean {
+  if (text.length > OPENING_STANDFIRST_MAX_CHARS || !QUESTION_MARK_SET.has(text.at(-1) ?? '')) return false;
+  if (below?.kind !== 'text' || endsSentenceInside(text.slice(0, -1))) return false;
+  return findDateline(below.text) !== null;
+}
+
+/**
  * `The Hindu` above the title, `The Hindu (Chennai) - - …` under it: the masthead the
  * page prints names the publication, the credit line adds the edition's city. A line
  * above the title is the masthead only when the credit line's name is it plus `(City)`.
@@ -1056,9 +1067,10 @@ export function extractStory(
     draft.title === null &&
     opening?.kind === 'text' &&
     content[next + 2] !== undefined &&
-    isQuestionThenAnswer(opening.text)
+    (isQuestionThenAnswer(opening.text) || isQuestionOverDateline(opening.text, content[next + 1]))
   ) {
-    // no title printed: the page opens with its standfirst, a question and its answer
+    // no title printed: the page opens with its standfirst, a question and its answer, or a
+    // question alone above the paragraph its dateline opens
     draft.deck = opening.text;
     ledger.use(opening);
     next++;

@@ -341,3 +341,25 @@ describe('sign-offs closing the body (stranger-7 class 38)', () => {
     expect(out.story?.paragraphs).toEqual([...body, last]);
   });
 });
+
+describe('an opening question with no title (stranger-7 class 11)', () => {
+  const block = [
+    'This story is from the March 2024 edition of The Week.',
+    'Start your 7-day Magzter GOLD free trial to access thousands of curated premium stories, and 9,000+ magazines and newspapers.',
+    'Already a subscriber ? Sign In',
+  ];
+  const body = [
+    'LAGOS - The port authority will open a second container terminal in June, the transport ministry said on Monday.',
+    'Shipping lines have waited two years for the extra berths.',
+  ];
+  it('is the deck above a paragraph its dateline opens', () => {
+    const out = parsePage(['Will the new terminal end the queues?', ...body, ...block].join('\n'));
+    expect(out.story?.deck).toBe('Will the new terminal end the queues?');
+    expect(out.story?.paragraphs).toEqual(body);
+  });
+  it('stays body above a paragraph with no dateline', () => {
+    const plain = ['The port authority will open a second terminal in June.', body[1] as string];
+    const out = parsePage(['Will the new terminal end the queues?', ...plain, ...block].join('\n'));
+    expect(out.story?.deck).toBeNull();
+  });
+});
