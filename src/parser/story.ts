@@ -1215,6 +1215,7 @@ function signOffWriter(text: string): string | null {
 function isCaptionShaped(text: string): boolean {
   return (
     creditClosesCaption(text) ||
+    agencyClosesCaption(text) ||
     whenAndWhereCaption(text) ||
     isCaptionWithCreditAtEnd(text) ||
     isCapitalsCaption(text)
@@ -1240,6 +1241,21 @@ function creditClosesCaption(text: string): boolean {
     name.every(isNameWord) &&
     !hasDigit(text.slice(colon))
   );
+}
+
+/** `AFP`, `EPA-EFE`, `REUTERS`: an agency's name in capitals, maybe two joined by a hyphen or slash. */
+const AGENCY_NAME = /^\p{Lu}{2,12}(?:[-/]\p{Lu}{2,12})?$/u;
+
+/**
+ * `Fishing boats in the harbour at dawn. AFP`: one closed sentence, then the agency's name in
+ * capitals closing the line with no label and no period: a caption as wires credit it.
+ */
+function agencyClosesCaption(text: string): boolean {
+  const space = text.lastIndexOf(' ');
+  // a cheap test first: most lines end in a lower-case word or a period
+  if (space <= 0 || text.length > CAPTION_MAX_CHARS || !AGENCY_NAME.test(text.slice(space + 1))) return false;
+  const caption = text.slice(0, space);
+  return endsSentence(caption) && !endsSentenceInside(caption) && hasLowercase(caption);
 }
 
 function whenAndWhereCaption(text: string): boolean {

@@ -363,3 +363,24 @@ describe('an opening question with no title (stranger-7 class 11)', () => {
     expect(out.story?.deck).toBeNull();
   });
 });
+
+describe('a caption closed by the agency name (stranger-7 class 17)', () => {
+  const header = ['Fishermen win another month', 'Gulf Times (Qatar) · 12 Mar 2024 · By Omar Haddad'];
+  const body = [
+    'The fishermen of the old harbour were granted another month of the season on Tuesday, after weeks of rough seas.',
+    'The ministry agreed to push the closing date back to the middle of April.',
+    'Traders fear that prices will fall when the whole catch lands at once.',
+  ];
+  it('is layout between paragraphs', () => {
+    const caption = 'Fishing boats in the old harbour at dawn. REUTERS';
+    const out = parsePage([...header, body[0], caption, body[1], body[2]].join('\n\n'));
+    expect(out.story?.paragraphs).toEqual(body);
+  });
+  it('is no caption when it holds two sentences or ends in a lower-case word', () => {
+    const kept = ['It rained. It rained again. NASA', 'The launch moved to May, said NASA'];
+    for (const line of kept) {
+      const out = parsePage([...header, body[0], line, body[1], body[2]].join('\n\n'));
+      expect(out.story?.paragraphs).toContain(line);
+    }
+  });
+});
