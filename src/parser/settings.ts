@@ -75,6 +75,8 @@ export const PULL_QUOTE_MAX_CHARS = 300;
 export const PULL_QUOTE_MIN_WORDS = 4;
 /** …or, in a script written without spaces, at least this many letters (`「地元の人が…」`). */
 export const PULL_QUOTE_MIN_UNSPACED_LETTERS = 8;
+/** A pull quote printed before the passage it quotes repeats one of the next this many body lines. */
+export const PULL_QUOTE_LOOKAHEAD_LINES = 2;
 /** …and repeats one of the body lines at most this many lines above it. */
 export const PULL_QUOTE_LOOKBACK_LINES = 8;
 /** A pull quote that repeats nothing: one sentence of at most this many words, wholly in quotes. */

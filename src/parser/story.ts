@@ -53,6 +53,7 @@ import {
   OPENING_STANDFIRST_MAX_CHARS,
   PRESS_HEADER_WITH_PUBLICATION,
   PULL_QUOTE_ALONE_MAX_WORDS,
+  PULL_QUOTE_LOOKAHEAD_LINES,
   PULL_QUOTE_LOOKBACK_LINES,
   PULL_QUOTE_MAX_CHARS,
   PULL_QUOTE_MIN_UNSPACED_LETTERS,
@@ -1283,7 +1284,12 @@ function dropPullQuotes(body: readonly ClassifiedLine[], ledger: Ledger): Classi
       !startsLowercase(line.text) &&
       line.text.length <= PULL_QUOTE_MAX_CHARS &&
       (!hasLowercase(line.text) || QUOTE_OPENERS.has(line.text.charAt(0)));
-    if (inserted || repeatsEarlierSentence(line, kept) || standsAloneQuoted(line, prev, next))
+    if (
+      inserted ||
+      repeatsEarlierSentence(line, kept) ||
+      standsAloneQuoted(line, prev, next) ||
+      repeatsLaterQuote(line, body, k)
+    )
       ledger.remove(line, 'layout');
     else kept.push(line);
   }
@@ -1314,6 +1320,35 @@ function repeatsEarlierSentence(line: ClassifiedLine, kept: readonly ClassifiedL
     if (key.length > inner.length && key.includes(inner)) return true;
   }
   return false;
+}
+
+/**
+ * `"WE ARE NOT LEAVING THIS VALLEY."` above `A few refused. "We are not leaving this valley," said…`:
+ * a whole line in quotes whose words (any case, its closing stop aside) the next paragraphs
+ * print inside a longer line: a pull quote set before the passage it quotes.
+ */
+function repeatsLaterQuote(line: ClassifiedLine, body: readonly ClassifiedLine[], k: number): boolean {
+  if (line.text.length > PULL_QUOTE_MAX_CHARS) return false;
+  const whole = wholeLineQuote(line.text);
+  if (whole === null) return false;
+  const inner = withoutClosingStops(foldKey(whole));
+  if (wordCount(inner) < PULL_QUOTE_MIN_WORDS && unspacedLetters(inner) < PULL_QUOTE_MIN_UNSPACED_LETTERS)
+    return false;
+  // the paragraphs just after it only: a bounded look ahead keeps the body pass linear
+  for (let j = k + 1; j < body.length && j <= k + PULL_QUOTE_LOOKAHEAD_LINES; j++) {
+    const key = (body[j] as ClassifiedLine).key;
+    if (key.length > inner.length && key.includes(inner)) return true;
+  }
+  return false;
+}
+
+/** Stops closing a quotation, which its repeat in the text may print otherwise (`here.` / `here,"`). */
+const CLOSING_STOPS: ReadonlySet<string> = new Set(['.', ',', '!', '?', '…']);
+
+function withoutClosingStops(text: string): string {
+  let end = text.length;
+  while (end > 0 && CLOSING_STOPS.has(text.charAt(end - 1))) end--;
+  return text.slice(0, end);
 }
 
 /** Quote marks that open and close a whole line (`"…"`, `„…“`, `“…”`, `«…»`), by opener. */

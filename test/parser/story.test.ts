@@ -384,3 +384,21 @@ describe('a caption closed by the agency name (stranger-7 class 17)', () => {
     }
   });
 });
+
+describe('a pull quote printed before the passage it quotes (stranger-7 class 18)', () => {
+  const header = ['The Valley', 'Sahel Review', '|', 'April 2024', '- By Musa Danjuma'];
+  const before = 'The reservoir behind the new dam will flood eleven villages when it fills next spring.';
+  const quoting =
+    'A few dozen have refused. "We are not leaving this valley, whatever the dam does to it," said Halima Bello.';
+  const after = 'The state says it will not force anyone out before the water comes.';
+  it('is layout when the next paragraph repeats it, in any case', () => {
+    const pull = '"WE ARE NOT LEAVING THIS VALLEY, WHATEVER THE DAM DOES TO IT."';
+    const out = parsePage([...header, before, pull, quoting, after].join('\n\n'));
+    expect(out.story?.paragraphs).toEqual([before, quoting, after]);
+  });
+  it('stays body when nothing after it repeats it', () => {
+    const quote = '"WE HAVE BEEN HERE FOR SEVEN GENERATIONS AND WE WILL STAY FOR SEVEN MORE. NOBODY ASKED US."';
+    const out = parsePage([...header, before, quote, quoting, after].join('\n\n'));
+    expect(out.story?.paragraphs).toContain(quote);
+  });
+});
