@@ -528,3 +528,6 @@ export const LOOSE_READING_TIME_MIN_CARDS = 2;
 
 /** A footer's two links closing the page open with one word of at least this many letters (`Newspapers`, `Koran`). */
 export const FOOTER_PAIR_MIN_WORD_CHARS = 4;
+
+/** A label header (Scribd) may print at most this many lines (a deck, a credit) between its title and its date. */
+export const LABELLED_HEADER_MAX_EXTRA_LINES = 2;

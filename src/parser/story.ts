@@ -748,14 +748,26 @@ const labelledHeader: HeaderMatcher = (content, i, draft, ledger, ctx) => {
   // Label / Pub / Title, or Label / Title / Pub where the page's cards name the second line only
   const titleFirst = namesPagePublication(content[i + 2], ctx) && !namesPagePublication(content[i + 1], ctx);
   const pubLine = content[titleFirst ? i + 2 : i + 1] as ClassifiedLine;
-  const dateLine = content[i + 3] as ClassifiedLine;
   ledger.remove(label, 'navigation');
   draft.publication = pubLine.text;
   ledger.remove(pubLine, 'layout');
   useTitle(draft, ledger, content[titleFirst ? i + 1 : i + 2]);
+  // a deck and a credit line between the title and the date (`labelledHeaderLength`)
+  let d = i + 3;
+  for (; content[d] !== undefined && content[d]?.kind !== 'date'; d++) {
+    const line = content[d] as ClassifiedLine;
+    if (draft.byline === null && isNameLike(line.text) && stripOpener(line.text).opened) {
+      draft.byline = extractByline(line.text);
+      ledger.remove(line, 'layout');
+    } else if (draft.deck === null) {
+      draft.deck = line.text;
+      ledger.use(line);
+    } else return null;
+  }
+  const dateLine = content[d] as ClassifiedLine;
   draft.date = dateLine.date ?? null;
   ledger.remove(dateLine, 'layout');
-  return i + 4;
+  return d + 1;
 };
 
 /** Title (and publication) above `Pub | Date` or date lines near the top: the metadata lines are the edition. */
