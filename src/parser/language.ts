@@ -488,6 +488,17 @@ const SCRIPT_OF_UNIT: Uint8Array = (() => {
 
 const CYRILLIC = SCRIPT_NAMES.indexOf('Cyrillic') + 1;
 
+/**
+ * Whether the sample holds a letter the language's listed alphabet never writes (`ҙ` is not
+ * Russian): then the sample is not in that language. False for a language with no alphabet listed.
+ */
+export function holdsLettersBeyond(language: string, sample: string): boolean {
+  const cyrillic = CYRILLIC_ALPHABETS[language];
+  if (cyrillic !== undefined) return lackedLetters(cyrillic, cyrillicLetters(sample)) > 0;
+  const latin = LATIN_BY_TAG.get(language);
+  return latin !== undefined && lackedLetters(latin.letters, lettersBeyondAscii(sample)) > 0;
+}
+
 /** The script most of the sample's characters are written in (the first listed wins a tie), or null. */
 function dominantScript(sample: string): string | null {
   const counts = new Int32Array(SCRIPT_NAMES.length + 1);

@@ -199,3 +199,22 @@ describe('letters and words of one language in a shared script (stranger-7 local
     expect(detectUiLanguage(['Nusipepa i le gagana Igilisi', 'Nusipepa mai Amerika Samoa'])).not.toBe('sm');
   });
 });
+
+describe('a short abbreviation a neighbour shares does not outvote its UI lines (stranger-7 locale class 33)', () => {
+  const story = [
+    '',
+    'Яңы театр асыла',
+    'access_time7 мин.',
+    '',
+    'Өфө үҙәгендә төҙөлгән яңы театр бинаһы апрелдә тамашасыларҙы ҡабул итә башлаясаҡ.',
+    'Бинала ике зал, бәләкәй сәхнә һәм балалар өсөн студия урынлашҡан.',
+  ];
+  it('reads Bashkir from the breadcrumb beside a Russian `мин.`', () => {
+    const text = ['category_outlined / Мәҙәниәт', 'АгиҙелАгиҙел', 'Агиҙел март 2024', ...story].join('\n');
+    expect(parsePage(text, { url: 'https://www.zinio.com/ba/agidel/m1/s2' }).page_locale).toBe('ba');
+  });
+  it('keeps Russian when the breadcrumb is Russian', () => {
+    const text = ['category_outlined / Культура', 'ОгонёкОгонёк', 'Огонёк март 2024', ...story].join('\n');
+    expect(parsePage(text, { url: 'https://www.zinio.com/ru/ogonek/m1/s2' }).page_locale).toBe('ru');
+  });
+});

@@ -105,6 +105,8 @@ export const OWN_LETTERS: Readonly<Record<string, string>> = {
   as: 'ৰৱ',
   sd: 'ٻڄڃڇڏڙڦڻڳڪ',
   tt: 'җ',
+  // Bashkir's dh, th and q (ҙ ҫ ҡ), which no other listed Cyrillic alphabet holds
+  ba: 'ҙҫҡ',
   // Uyghur's vowels u and ü, its v and ng, which no other listed Arabic-script language writes
   ug: 'ۇۈۋڭ',
   // Tigrinya's ejective qʰ, which Amharic does not write
@@ -149,4 +151,5 @@ export const CYRILLIC_ALPHABETS: Readonly<Record<string, string>> = {
   az: 'абвгғдеәжзиыјкҝлмнопрстуүфхһчҹш',
   uz: 'абвгдеёжзийклмнопрстуфхцчшъьэюяўқғҳ',
   tt: 'абвгдеёжзийклмнопрстуфхцчшщъыьэюяәөүҗңһ',
+  ba: 'абвгғдҙеёжзийкҡлмнңоөпрсҫтуүфхһцчшщъыьэюяә',
 };
