@@ -7,7 +7,12 @@
  * label vocabulary (`rules/generic.ts`) only tells a photo credit from the writer's.
  */
 
-import { CREDIT_LABELS, HONORIFIC_WORDS, NAME_PARTICLES } from './rules/generic.js';
+import {
+  BYLINE_OPENERS_BEFORE_FULL_NAME,
+  CREDIT_LABELS,
+  HONORIFIC_WORDS,
+  NAME_PARTICLES,
+} from './rules/generic.js';
 import {
   BYLINE_MAX_WORDS,
   CAPTION_CAPITALS_MIN_WORDS,
@@ -105,16 +110,21 @@ const LABEL_CONNECTORS: ReadonlySet<string> = new Set([
 function isCreditLabel(credit: Credit): boolean {
   return (
     credit.label.length > 0 &&
-    credit.label.every((w) => WRITER_LABELS.has(w) || isPhotoWord(w) || LABEL_CONNECTORS.has(w))
+    labelWords(credit).every((w) => WRITER_LABELS.has(w) || isPhotoWord(w) || LABEL_CONNECTORS.has(w))
   );
 }
 
+/** The label's words, a pair joined by a middle dot counted as two (`取材・文` is `取材`, `文`). */
+function labelWords(credit: Credit): string[] {
+  return credit.label.flatMap((w) => (LABEL_DOTS.test(w) ? w.split(LABEL_DOTS).filter(Boolean) : [w]));
+}
+
 function creditsWriter(credit: Credit): boolean {
-  return isCreditLabel(credit) && credit.label.some((w) => WRITER_LABELS.has(w));
+  return isCreditLabel(credit) && labelWords(credit).some((w) => WRITER_LABELS.has(w));
 }
 
 function creditsPhotosOnly(credit: Credit): boolean {
-  return isCreditLabel(credit) && !credit.label.some((w) => WRITER_LABELS.has(w));
+  return isCreditLabel(credit) && !labelWords(credit).some((w) => WRITER_LABELS.has(w));
 }
 
 function isName(words: readonly string[]): boolean {
@@ -190,11 +200,34 @@ function splitCredits(text: string): Credit[] | null {
   return credits;
 }
 
-/** Full-width marks CJK credits print after their label (`文／王小明`, `撰文：陳美玲`), read as `Label: Name`. */
-const FULL_WIDTH_LABEL_MARK = /[／：]/gu;
+/**
+ * Full-width marks CJK credits print after their label (`文／王小明`, `撰文：陳美玲`,
+ * `取材・文＝山田太郎`), read as `Label: Name`.
+ */
+const FULL_WIDTH_LABEL_MARK = /[／：＝]/gu;
 
 function withLabelColons(text: string): string {
-  return text.includes('／') || text.includes('：') ? text.replace(FULL_WIDTH_LABEL_MARK, ': ') : text;
+  return text.includes('／') || text.includes('：') || text.includes('＝')
+    ? text.replace(FULL_WIDTH_LABEL_MARK, ': ')
+    : text;
+}
+
+/** Middle dots that join two credit labels into one (`取材・文`, `글·사진`: "reporting·text", "text·photos"). */
+const LABEL_DOTS = /[·・･]/u;
+
+/**
+ * `Per Joan Castèth` → `Joan Castèth`: a "by" that is also a first name (`rules/generic.ts`) opens
+ * the byline only before two name words or more; `Per Olsen` is a name.
+ */
+export function withoutFirstNameOpener(text: string): string {
+  const space = text.indexOf(' ');
+  if (space <= 0 || !BYLINE_OPENERS_BEFORE_FULL_NAME.includes(text.slice(0, space).toLowerCase()))
+    return text;
+  const rest = text.slice(space + 1).trim();
+  const words = rest.split(' ').filter(Boolean);
+  return words.length >= 2 && words.every((w) => !startsLowercase(w) || PARTICLES.has(w.toLowerCase()))
+    ? rest
+    : text;
 }
 
 /**

@@ -44,6 +44,7 @@ import {
   RECORD_BUTTON_MAX_WORDS,
   RECORD_BUTTON_ROW_MIN_REPEATS,
   RECORD_DOCUMENT_MIN_SHARE,
+  RECORD_FIELD_MAX_CHARS,
   RECORD_MIN_LINES,
   RECORD_MIN_SHARE,
   RECORD_COUNTER_MAX_WORDS,
@@ -281,7 +282,14 @@ export function documentShape(texts: readonly string[]): string | null {
 }
 
 /** The kinds of line a document of records is made of (see RECORD_DOCUMENT_MIN_SHARE). */
-type RecordKind = 'entry' | 'account' | 'rating' | 'buttons';
+type RecordKind = 'entry' | 'account' | 'rating' | 'buttons' | 'markup' | 'catalogue' | 'field';
+
+/** `<channel>`, `<?xml version="1.0"?>`, `</item>`, `<dc:creator>Name</dc:creator>`, `<![CDATA[`: a line opened by a markup tag. */
+const MARKUP_TAG = /^<(?:[?/]?[\p{L}_][\p{L}\p{N}_:.-]{0,40}(?:[\s>/]|$)|!\[CDATA\[|!--)/u;
+/** `245 10 $a Title`, `650 #4 $a Subject.`: a catalogue field (a three-digit tag, two indicators, a `$` subfield). */
+const CATALOGUE_FIELD = /^\d{3} [\d# _]{2} ?\$\p{L}/u;
+/** `Tipo de documento: Artículo de revista`: a short label (at most four words) and its value, as a record prints its fields. */
+const LABELLED_FIELD = /^\p{L}[\p{L}.]*(?: [\p{L}.]+){0,3}: \S/u;
 
 /** `author    = {Last, First},`, `title = "…"`: a field of a bibliography or data entry, its value braced or quoted. */
 const FIELD_ENTRY = /^[\p{L}_][\p{L}\p{N}_-]{0,40} *= *[{"]/u;
@@ -297,6 +305,10 @@ const RELATIVE_TIME = /^\d{1,3} ?\p{L}{1,3}\.?$/u;
 const SHARE = /^\d{1,3}(?:[.,]\d{1,2})?%$/u;
 /** `5`, `4.5`, `★★★★☆`: a rating row's level. */
 const LEVEL = /^(?:\d{1,2}(?:[.,]\d)?|[★☆]{1,5})$/u;
+
+const LESS_THAN = 0x3c;
+const DIGIT_ZERO = 0x30;
+const DIGIT_NINE = 0x39;
 
 /** `5 stars 58%`, `★★★★☆ 21 %`: one row of a rating histogram (a level, at most two words, a share). */
 function isRatingRow(text: string): boolean {
@@ -364,6 +376,10 @@ function isCounterLine(text: string): boolean {
 /** The record kind of each line, or null for a line of free text. */
 function recordKinds(texts: readonly string[]): (RecordKind | null)[] {
   const kinds: (RecordKind | null)[] = texts.map((text, k) => {
+    // a cheap first character test: most lines open with neither `<` nor a digit
+    const first = text.charCodeAt(0);
+    if (first === LESS_THAN && MARKUP_TAG.test(text)) return 'markup';
+    if (first >= DIGIT_ZERO && first <= DIGIT_NINE && CATALOGUE_FIELD.test(text)) return 'catalogue';
     if (FIELD_ENTRY.test(text) || ENTRY_OPEN.test(text) || ENTRY_CLOSE.test(text)) return 'entry';
     if (HANDLE.test(text)) return 'account';
     if (k > 0 && HANDLE.test(texts[k - 1] as string) && RELATIVE_TIME.test(text)) return 'account';
@@ -376,6 +392,15 @@ function recordKinds(texts: readonly string[]): (RecordKind | null)[] {
     if (end - k >= RECORD_RATING_MIN_ROWS) for (let r = k; r < end; r++) kinds[r] = 'rating';
     k = Math.max(end, k + 1);
   }
+  // beside catalogue fields, a short labelled line is a field of the same record (`Idioma: Español`)
+  if (kinds.filter((kind) => kind === 'catalogue').length >= RECORD_MIN_LINES)
+    for (let k = 0; k < texts.length; k++)
+      if (
+        kinds[k] === null &&
+        (texts[k] as string).length <= RECORD_FIELD_MAX_CHARS &&
+        LABELLED_FIELD.test(texts[k] as string)
+      )
+        kinds[k] = 'field';
   // with handles or ratings already seen, a row printed twice is the records' own
   const recordsSeen = kinds.some((kind) => kind === 'account' || kind === 'rating');
   const minRepeats = recordsSeen ? RECORD_ROW_MIN_REPEATS_WITH_RECORDS : RECORD_BUTTON_ROW_MIN_REPEATS;

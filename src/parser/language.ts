@@ -25,7 +25,14 @@
 import { data as FRANC_MODELS } from 'franc-min/data.js';
 import { expressions as FRANC_SCRIPTS } from 'franc-min/expressions.js';
 import { LATIN_LANGUAGES, type LatinLanguage } from './rules/alphabets.js';
-import { CYRILLIC_ALPHABETS, LANGUAGE_OF_SCRIPT, OWN_LETTERS, SCRIPT_RANGES } from './rules/scripts.js';
+import {
+  CYRILLIC_ALPHABETS,
+  LANGUAGE_OF_SCRIPT,
+  OWN_LETTERS,
+  PREFERRED_LETTERS,
+  SCRIPT_RANGES,
+  SHARED_SCRIPT_WORDS,
+} from './rules/scripts.js';
 import {
   LANGUAGE_CANDIDATES,
   LANGUAGE_MIN_CHARS,
@@ -481,6 +488,17 @@ const SCRIPT_OF_UNIT: Uint8Array = (() => {
 
 const CYRILLIC = SCRIPT_NAMES.indexOf('Cyrillic') + 1;
 
+/**
+ * Whether the sample holds a letter the language's listed alphabet never writes (`ҙ` is not
+ * Russian): then the sample is not in that language. False for a language with no alphabet listed.
+ */
+export function holdsLettersBeyond(language: string, sample: string): boolean {
+  const cyrillic = CYRILLIC_ALPHABETS[language];
+  if (cyrillic !== undefined) return lackedLetters(cyrillic, cyrillicLetters(sample)) > 0;
+  const latin = LATIN_BY_TAG.get(language);
+  return latin !== undefined && lackedLetters(latin.letters, lettersBeyondAscii(sample)) > 0;
+}
+
 /** The script most of the sample's characters are written in (the first listed wins a tie), or null. */
 function dominantScript(sample: string): string | null {
   const counts = new Int32Array(SCRIPT_NAMES.length + 1);
@@ -617,7 +635,7 @@ export function detectUiLanguage(texts: readonly string[]): string | null {
   if (ownLetters !== null && lackedLetters(CYRILLIC_ALPHABETS[ownLetters], cyrillicLetters(sample)) === 0)
     return ownLetters;
   const ofScript = LANGUAGE_OF_SCRIPT[script];
-  if (ofScript !== undefined) return ofScript;
+  if (ofScript !== undefined) return sharedScriptLanguage(sample, script) ?? ofScript;
   if (trimmedLength(sample) < UI_LANGUAGE_MIN_CHARS) return null;
   const models = uiModels(script);
   if (script === 'Cyrillic' && models !== null) return checkedCyrillicLanguage(sample, models);
@@ -627,10 +645,69 @@ export function detectUiLanguage(texts: readonly string[]): string | null {
   if (LATIN_BY_TAG.has(detected)) return checkedLatinLanguage(sample, detected);
   // a guess listed in no alphabet gives way only to a listed language that writes every letter of the sample
   const byLetters = languageOfLetters(sample);
-  return byLetters !== null &&
+  if (
+    byLetters !== null &&
     lackedLetters(LATIN_BY_TAG.get(byLetters)?.letters, lettersBeyondAscii(sample)) === 0
-    ? byLetters
-    : detected;
+  )
+    return byLetters;
+  return listedLanguageByWords(sample) ?? detected;
+}
+
+/**
+ * A listed Latin-script language for a sample whose trigram guess is listed in no alphabet
+ * (franc-min has no model for it: Samoan): only when the sample holds letters beyond a–z, the
+ * listed language that writes every one of them and whose function words the sample holds
+ * most (at least one, no tie). An ASCII sample says too little to overrule the guess.
+ */
+function listedLanguageByWords(sample: string): string | null {
+  const letters = lettersBeyondAscii(sample);
+  if (letters.size === 0) return null;
+  const words = sample.toLowerCase().split(NON_LETTERS).filter(Boolean);
+  let best: string | null = null;
+  let bestHits = 0;
+  let tied = false;
+  for (const language of LATIN_LANGUAGES) {
+    if (language.letters === '' || lackedLetters(language.letters, letters) > 0) continue;
+    const known = LATIN_WORD_SETS.get(language.tag) as ReadonlySet<string>;
+    const hits = words.filter((w) => known.has(w)).length;
+    if (hits > bestHits) [best, bestHits, tied] = [language.tag, hits, false];
+    else if (hits === bestHits && hits > 0) tied = true;
+  }
+  return tied ? null : best;
+}
+
+/** Separators of words in a script's UI lines: spaces and the Ethiopic word space, comma and full stop. */
+const WORD_SEPARATORS = /[\s፡።፣፤?!]+/u;
+
+/**
+ * Among the languages that write a shared script (SHARED_SCRIPT_WORDS), the one whose function
+ * words the sample holds most, with a vote for its preferred letter (`ኣ` over `አ`); null when
+ * the script is no shared one or no language leads (the script's own answer stands).
+ */
+export function sharedScriptLanguage(sample: string, script: string): string | null {
+  const table = SHARED_SCRIPT_WORDS[script];
+  if (table === undefined) return null;
+  const votes = new Map<string, number>();
+  const words = sample.split(WORD_SEPARATORS);
+  for (const [language, known] of Object.entries(table))
+    votes.set(language, words.filter((w) => known.includes(w)).length);
+  const preferred = PREFERRED_LETTERS[script];
+  if (preferred !== undefined) {
+    let [letter, over] = [0, 0];
+    for (const char of sample) {
+      if (char === preferred.letter) letter++;
+      else if (char === preferred.over) over++;
+    }
+    if (letter > over) votes.set(preferred.language, (votes.get(preferred.language) ?? 0) + 1);
+  }
+  let best: string | null = null;
+  let bestVotes = 0;
+  let tied = false;
+  for (const [language, count] of votes) {
+    if (count > bestVotes) [best, bestVotes, tied] = [language, count, false];
+    else if (count === bestVotes && count > 0) tied = true;
+  }
+  return tied ? null : best;
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 
 import type { ClassifiedLine } from './classify.js';
-import { detectUiLanguage, languageOfLetters } from './language.js';
+import { detectUiLanguage, holdsLettersBeyond, languageOfLetters } from './language.js';
 import { CATEGORY_LABELS } from './rules/generic.js';
 import { PLATFORMS } from './rules/platforms.js';
 import { EDITION_LINE_VOTES, PRICE_PERIOD_VOTE } from './settings.js';
@@ -87,14 +87,36 @@ export function pageLocale(lines: readonly ClassifiedLine[]): string | null {
   const detected = sentences.length > 0 ? detectUiLanguage(sentences) : null;
   // English is what Magzter prints for a string it has not translated: any other UI language wins over it
   if (known === 'en' && detected !== null && detected !== 'en') return detected;
-  if (known !== null && !onlyPriceVotes) return known;
   const footer = unknown.filter((l) => UI_FOOTER_KINDS.has(l.kind)).map(uiWords);
+  const neighbour = known === null ? null : neighbourOfShortVote(lines, known, [...sentences, ...footer]);
+  if (neighbour !== null) return neighbour;
+  if (known !== null && !onlyPriceVotes) return known;
   // a "More from" header beside a footer is too short to be read alone: read with the footer
   const withFooter =
     detected !== null && footer.length > 0 ? detectUiLanguage([...sentences, ...footer]) : null;
   const fallback = withFooter ?? detected ?? known ?? categoryBreadcrumbLocale(lines);
   if (fallback !== null) return fallback;
   return footer.length > 0 ? detectUiLanguage(footer) : null;
+}
+
+/** Kinds of line whose vote is one short abbreviation a neighbour language shares (`6 мин.`). */
+const SHORT_VOTE_KINDS: ReadonlySet<string> = new Set(['reading-time']);
+
+/**
+ * A Bashkir page whose reading time prints the Russian `мин.`: when the only votes are such short
+ * abbreviations and the platform lines in no known wording hold a letter the voted language never
+ * writes (`ҙ` is not Russian), those lines name the UI language. Null otherwise (the vote stands).
+ */
+function neighbourOfShortVote(
+  lines: readonly ClassifiedLine[],
+  known: string,
+  unknown: readonly string[],
+): string | null {
+  if (unknown.length === 0) return null;
+  if (!lines.every((l) => l.locales.length === 0 || SHORT_VOTE_KINDS.has(l.kind))) return null;
+  if (!holdsLettersBeyond(known, unknown.join('\n'))) return null;
+  const detected = detectUiLanguage(unknown);
+  return detected !== null && detected !== known ? detected : null;
 }
 
 const ENGLISH_CATEGORIES: ReadonlySet<string> = new Set(CATEGORY_LABELS.map((c) => c.toLowerCase()));

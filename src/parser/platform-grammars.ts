@@ -5,6 +5,7 @@
  */
 
 import type { ClassifiedLine } from './classify.js';
+import { withoutFirstNameOpener } from './credits.js';
 import { parseEditionLabel, type NumericOrder, type PrintedDate } from './edition.js';
 import { PLATFORMS } from './rules/platforms.js';
 import type { CreditLineRules } from './rules/types.js';
@@ -29,7 +30,9 @@ import {
   CREDIT_LINE_MAX_CHARS,
   CREDIT_OPENER_MAX_CHARS,
   CUT_BRAND_MIN_CHARS,
+  DECK_MAX_CHARS,
   FOOTER_LINE_MAX_CHARS,
+  LABELLED_HEADER_MAX_EXTRA_LINES,
   LOGO_WORD_MAX_CHARS,
 } from './settings.js';
 import { endsSentence, hasDigit, hasLetter, startsLowercase } from './text.js';
@@ -401,10 +404,12 @@ const SLOT_OPENERS: readonly string[] = [...BYLINE_OPENERS]
 
 /**
  * `פֿון משה גרינבערג` → `משה גרינבערג`: a byline opener the vocabulary knows before a name in a
- * script without case, where no case shows where the name starts.
+ * script without case, where no case shows where the name starts; in a cased script, only a
+ * "by" that is also a first name (`Per Joan Castèth`), which the name check would keep.
  */
 function withoutBylineOpener(slot: string): string {
-  if (!isCaseless(slot)) return slot;
+  // `Per Joan Castèth`: a "by" that is also a first name, before a name of two words or more
+  if (!isCaseless(slot)) return withoutFirstNameOpener(slot);
   const opener = SLOT_OPENERS.find((o) => slot.startsWith(o));
   return opener === undefined ? slot : slot.slice(opener.length).trim();
 }
@@ -468,17 +473,36 @@ export function namesWallBrand(text: string): boolean {
  * (in either order), the date and the story's reading time, one under the other.
  */
 export function labelledHeaderAt(lines: readonly ClassifiedLine[], at: number): boolean {
+  return labelledHeaderLength(lines, at) > 0;
+}
+
+/**
+ * The number of lines of the label header at line `at` (`labelledHeaderAt`), 0 for none. A deck
+ * and a credit line may sit between the title and the date (`Articles` / Pub / Title / deck /
+ * `By Name` / date / reading time): at most LABELLED_HEADER_MAX_EXTRA_LINES lines of text, none
+ * longer than a deck.
+ */
+export function labelledHeaderLength(lines: readonly ClassifiedLine[], at: number): number {
   const label = lines[at];
   const publication = lines[at + 1];
-  if (label?.kind !== 'text' || publication?.kind !== 'text' || lines[at + 2]?.kind !== 'text') return false;
-  if (lines[at + 3]?.kind !== 'date' || lines[at + 4]?.kind !== 'reading-time') return false;
+  if (label?.kind !== 'text' || publication?.kind !== 'text' || lines[at + 2]?.kind !== 'text') return 0;
+  let date = at + 3;
+  while (
+    date - (at + 3) < LABELLED_HEADER_MAX_EXTRA_LINES &&
+    lines[date]?.kind === 'text' &&
+    (lines[date] as ClassifiedLine).text.length <= DECK_MAX_CHARS
+  )
+    date++;
+  if (lines[date]?.kind !== 'date' || lines[date + 1]?.kind !== 'reading-time') return 0;
   const text = label.text;
-  if (text.includes(' ') || text.length > CONTENT_LABEL_MAX_CHARS || endsSentence(text)) return false;
+  if (text.includes(' ') || text.length > CONTENT_LABEL_MAX_CHARS || endsSentence(text)) return 0;
   // the publication above the title or under it (Label / Title / Pub)
   const title = lines[at + 2] as ClassifiedLine;
   return [publication, title].some(
     (line) => line.text.length <= CARD_PUBLICATION_MAX_CHARS && !endsSentence(line.text),
-  );
+  )
+    ? date + 2 - at
+    : 0;
 }
 
 const DROP_CAP_PLATFORMS: ReadonlySet<Platform> = new Set(

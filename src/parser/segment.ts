@@ -16,7 +16,12 @@ import {
 } from './edition.js';
 import { bannersAtEnd, bannersOnTop, footerLinkPairAtEnd } from './banners.js';
 import { isBoilerplate } from './ledger.js';
-import { labelledHeaderAt, namesFooterBrand, namesWallBrand } from './platform-grammars.js';
+import {
+  labelledHeaderAt,
+  labelledHeaderLength,
+  namesFooterBrand,
+  namesWallBrand,
+} from './platform-grammars.js';
 import {
   NAME_CONJUNCTIONS,
   NAME_PARTICLES,
@@ -1059,9 +1064,6 @@ function headingOverCards(lines: ClassifiedLine[], storyFrom: number, cardAt: nu
   return true;
 }
 
-/** Label, publication, title, date and reading time: the lines of a label header (`labelledHeaderAt`). */
-const LABELLED_HEADER_LINES = 5;
-
 /** Lines of a store's panel that say it is one, whatever their wording. */
 const STORE_PANEL_KINDS: ReadonlySet<LineKind> = new Set(['price', 'navigation', 'issue-count', 'promo']);
 /** `52 lapszám`, `12 edições`, `26 期號`: a number of issues and one short word. */
@@ -1579,7 +1581,7 @@ export function segment(
     const cardsFrom = issuePage
       ? topEnd
       : labelledHeaderAt(lines, topEnd)
-        ? topEnd + LABELLED_HEADER_LINES
+        ? topEnd + labelledHeaderLength(lines, topEnd)
         : storyReadingTimeEnd(lines, topEnd);
     storyEnd = header >= 0 ? header : (findCardStart(lines, cardsFrom, repeats) ?? lines.length);
     teaserStart = header >= 0 ? header + 1 : storyEnd;

@@ -48,11 +48,15 @@ export const BYLINE_LABEL_MAX_CHARS = 16;
 export const NAME_JOINER_MAX_CHARS = 4;
 /** A lower-case word that opens a byline by its shape (`di Marco Ferri`, `od Jana Nováka`) has at most this many characters. */
 export const BYLINE_SHAPE_OPENER_MAX_CHARS = 4;
+/** A credential after a byline's comma (`PhD`, `MBA`, `DPhil`) is one word of at most this many characters. */
+export const CREDENTIAL_MAX_CHARS = 5;
 
 /** A dateline is a capitalised place name of at most this many characters before ` - `. */
 export const DATELINE_MAX_CHARS = 32;
 /** The day and month a dateline may print after its place (`VILNIUS, spalio 16 d. –`) are at most this long. */
 export const DATELINE_DATE_MAX_CHARS = 24;
+/** A place in ordinary case alone before a dash (`Reggio Emilia - …`) has at most this many words. */
+export const DATELINE_TITLE_CASE_MAX_WORDS = 2;
 /** A place closed by a period (`СОФИЯ. …`) has at least this many characters: `AI. It…` is no dateline. */
 export const DATELINE_PERIOD_PLACE_MIN_CHARS = 3;
 
@@ -71,6 +75,8 @@ export const PULL_QUOTE_MAX_CHARS = 300;
 export const PULL_QUOTE_MIN_WORDS = 4;
 /** …or, in a script written without spaces, at least this many letters (`「地元の人が…」`). */
 export const PULL_QUOTE_MIN_UNSPACED_LETTERS = 8;
+/** A pull quote printed before the passage it quotes repeats one of the next this many body lines. */
+export const PULL_QUOTE_LOOKAHEAD_LINES = 2;
 /** …and repeats one of the body lines at most this many lines above it. */
 export const PULL_QUOTE_LOOKBACK_LINES = 8;
 /** A pull quote that repeats nothing: one sentence of at most this many words, wholly in quotes. */
@@ -310,6 +316,8 @@ export const RECORD_MIN_LINES = 3;
  * all lines and of at least two kinds (or RECORD_MIN_SHARE of one kind), the text is no page.
  */
 export const RECORD_DOCUMENT_MIN_SHARE = 0.3;
+/** A labelled field of a catalogue record (`Idioma: Español`) is at most this long; a longer line is prose (an abstract). */
+export const RECORD_FIELD_MAX_CHARS = 80;
 /** A row of buttons is two adjacent short lines printed, in that order, at least this often. */
 export const RECORD_BUTTON_ROW_MIN_REPEATS = 3;
 /** … or at least this often where handles or rating rows already show records (a thread of two posts). */
@@ -527,3 +535,6 @@ export const LOOSE_READING_TIME_MIN_CARDS = 2;
 export const FOOTER_PAIR_MIN_WORD_CHARS = 4;
 /** A footer pair's last link cut inside the word both links open with keeps at least this many characters of it (`Újs`). */
 export const FOOTER_CUT_LINK_MIN_CHARS = 3;
+
+/** A label header (Scribd) may print at most this many lines (a deck, a credit) between its title and its date. */
+export const LABELLED_HEADER_MAX_EXTRA_LINES = 2;

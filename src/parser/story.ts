@@ -16,15 +16,18 @@ import {
   isCreditLabelWord,
   isPhotoCaption,
   readCredits,
+  withoutFirstNameOpener,
 } from './credits.js';
 import {
   BYLINE_CREDITS,
   BYLINE_OPENERS,
+  CREDIT_LABELS,
   DATELINE_PERIOD,
   DATELINE_BRACKETS,
   DATELINE_SEPARATORS,
   HONORIFIC_WORDS,
   NAME_PARTICLES,
+  NEWSROOM_CREDIT_WORDS,
   QUESTION_MARKS,
 } from './rules/generic.js';
 import {
@@ -32,6 +35,7 @@ import {
   BYLINE_MAX_CHARS,
   BYLINE_MAX_WORDS,
   CREDIT_LABEL_MAX_WORDS,
+  CREDENTIAL_MAX_CHARS,
   BYLINE_SHAPE_OPENER_MAX_CHARS,
   CAPTION_MAX_CHARS,
   CAPTION_WHEN_WHERE_MAX_CHARS,
@@ -39,6 +43,7 @@ import {
   DATELINE_DATE_MAX_CHARS,
   DATELINE_MAX_CHARS,
   DATELINE_PERIOD_PLACE_MIN_CHARS,
+  DATELINE_TITLE_CASE_MAX_WORDS,
   CASELESS_PLACE_GLUED_COLON_MAX_WORDS,
   PAPER_CODE_MAX_CHARS,
   DECK_MAX_CHARS,
@@ -48,6 +53,7 @@ import {
   OPENING_STANDFIRST_MAX_CHARS,
   PRESS_HEADER_WITH_PUBLICATION,
   PULL_QUOTE_ALONE_MAX_WORDS,
+  PULL_QUOTE_LOOKAHEAD_LINES,
   PULL_QUOTE_LOOKBACK_LINES,
   PULL_QUOTE_MAX_CHARS,
   PULL_QUOTE_MIN_UNSPACED_LETTERS,
@@ -89,9 +95,12 @@ const OPENERS = [...BYLINE_OPENERS].sort((a, b) => b.length - a.length);
 const CREDITS: ReadonlySet<string> = new Set(BYLINE_CREDITS);
 const PARTICLES: ReadonlySet<string> = new Set(NAME_PARTICLES);
 const HONORIFICS: ReadonlySet<string> = new Set(HONORIFIC_WORDS);
+const NEWSROOM: ReadonlySet<string> = new Set(NEWSROOM_CREDIT_WORDS);
 const DATELINE_PLACE = /^\p{Lu}[\p{Lu}\p{M} .,'’()/&-]*$/u;
 /** A place in a script without case (`नई दिल्ली`): at most three words of letters. */
 const CASELESS_PLACE = /^[\p{L}\p{M}]+(?: [\p{L}\p{M}]+){0,2}$/u;
+/** A word of a place in ordinary case: letters, maybe joined by hyphens or an apostrophe (`Saint-Malo`, `L'Aquila`). */
+const TITLE_CASE_WORD = /^[\p{L}\p{M}]+(?:[-'’][\p{L}\p{M}]+)*$/u;
 const QUOTE_OPENERS = new Set(["'", '"', '“', '‘', '«', '「', '『']);
 
 /** Each opener followed by its space (`by `) or a colon glued to it (`بقلم: `), made once. */
@@ -107,9 +116,18 @@ function stripOpener(text: string): { rest: string; opened: boolean } {
   return (
     lowercaseOpener(text) ??
     labelOpener(text) ??
+    labelPairOpener(text) ??
+    caselessLabelOpener(text) ??
+    firstNameOpener(text) ??
     creditPhraseOpener(text) ??
     titleCasePrefix(text) ?? { rest: text, opened: false }
   );
+}
+
+/** `Per Joan Castèth`: a "by" that is also a first name, before a name of two words or more. */
+function firstNameOpener(text: string): { rest: string; opened: boolean } | null {
+  const rest = withoutFirstNameOpener(text);
+  return rest === text ? null : { rest, opened: true };
 }
 
 /**
@@ -152,13 +170,62 @@ function titleCasePrefix(text: string): { rest: string; opened: boolean } | null
  * label, in any language) before at least two capitalised words is the byline's opener.
  */
 function labelOpener(text: string): { rest: string; opened: boolean } | null {
-  const colon = text.indexOf(': ');
+  // `Автор — Иван Петров` ("author"): a dash sets the label off as a colon does
+  const dash = text.indexOf(' — ');
+  const colon = dash > 0 && dash <= BYLINE_LABEL_MAX_CHARS ? dash + 1 : text.indexOf(': ');
   if (colon <= 0 || colon > BYLINE_LABEL_MAX_CHARS) return null;
-  const label = text.slice(0, colon);
-  if (label.includes(' ') || !startsUppercase(label) || !hasLowercase(label)) return null;
+  const label = text.slice(0, colon).trim();
+  // `बातचीत: Name` ("conversation"): a script without case shows no capital, the colon sets the label off
+  if (label.includes(' ') || !((startsUppercase(label) && hasLowercase(label)) || isUncased(label)))
+    return null;
   const rest = text.slice(colon + 2).trim();
   const words = rest.split(' ').filter(Boolean);
   return words.length >= 2 && words.every(isNameWord) ? { rest, opened: true } : null;
+}
+
+const LETTERS_ONLY = /^[\p{L}\p{M}]+$/u;
+/** Caseless writer labels of two characters or more (`记者`, "reporter"); one character (`文`) may open a name. */
+const CASELESS_WRITER_LABELS: ReadonlySet<string> = new Set(
+  CREDIT_LABELS.writer.filter((label) => label.length >= 2 && isUncased(label)),
+);
+
+/**
+ * `记者 陈晓东` ("reporter"): a writer's label in a script without case, then a space and the name:
+ * no capital tells the label from the name, the vocabulary does.
+ */
+function caselessLabelOpener(text: string): { rest: string; opened: boolean } | null {
+  const space = text.indexOf(' ');
+  if (space <= 0 || !CASELESS_WRITER_LABELS.has(text.slice(0, space))) return null;
+  const rest = text.slice(space + 1).trim();
+  const words = rest.split(' ').filter(Boolean);
+  return words.length >= 1 && words.length <= BYLINE_MAX_WORDS && words.every(isUncased)
+    ? { rest, opened: true }
+    : null;
+}
+
+/** Middle dots joining two credit nouns (`글·사진`, `文・写真`, "text·photos"). */
+const LABEL_PAIR_DOTS: readonly string[] = ['·', '・', '･'];
+
+/**
+ * `글·사진 박서연` ("text·photos"): a first word made of two short words joined by a middle dot,
+ * then a name: a pair of credit labels, in any language. Catalan's `l·l` is a letter of the word.
+ */
+function labelPairOpener(text: string): { rest: string; opened: boolean } | null {
+  const space = text.indexOf(' ');
+  if (space <= 0 || space > BYLINE_LABEL_MAX_CHARS) return null;
+  const first = text.slice(0, space);
+  const dot = LABEL_PAIR_DOTS.find((d) => first.includes(d));
+  if (dot === undefined) return null;
+  const at = first.indexOf(dot);
+  const [left, right] = [first.slice(0, at), first.slice(at + dot.length)];
+  if (!LETTERS_ONLY.test(left) || !LETTERS_ONLY.test(right) || (left.endsWith('l') && right.startsWith('l')))
+    return null;
+  if (hasUppercase(first) && !startsUppercase(first)) return null;
+  const rest = text.slice(space + 1).trim();
+  const words = rest.split(' ').filter(Boolean);
+  return words.length >= 1 && words.length <= BYLINE_MAX_WORDS && words.every(isNameWord) && !hasDigit(rest)
+    ? { rest, opened: true }
+    : null;
 }
 
 /**
@@ -192,7 +259,8 @@ export function extractByline(text: string): string | null {
   const name = withoutTrailer(kept.join(' '))
     .replace(/[,;:]$/u, '')
     .trim();
-  return name === '' ? null : name;
+  // `Redacción EFE`: a newsroom, no writer
+  return name === '' || NEWSROOM.has((name.split(' ')[0] ?? '').toLowerCase()) ? null : name;
 }
 
 /**
@@ -201,7 +269,38 @@ export function extractByline(text: string): string | null {
  */
 function withoutTrailer(name: string): string {
   const comma = name.indexOf(', ');
-  return comma > 0 && startsLowercase(name.slice(comma + 2)) ? name.slice(0, comma) : name;
+  if (comma > 0 && (startsLowercase(name.slice(comma + 2)) || isCredential(name.slice(comma + 2))))
+    return name.slice(0, comma);
+  return withoutPlace(name);
+}
+
+/** `PhD`, `MD`, `MBA`: one short word with two capitals or more after the name's comma (a credential, not a name). */
+function isCredential(text: string): boolean {
+  const word = text.replace(/\.$/u, '');
+  if (word.length < 2 || word.length > CREDENTIAL_MAX_CHARS || word.includes(' ') || !hasLetter(word))
+    return false;
+  let capitals = 0;
+  for (const ch of word) if (ch !== ch.toLowerCase()) capitals++;
+  return capitals >= 2;
+}
+
+/**
+ * `Amara Nwosu in KISUMU` → `Amara Nwosu`: a name in ordinary case, then one short lower-case word
+ * (no name particle) and a place in capitals: where the writer filed from, not the name.
+ */
+function withoutPlace(name: string): string {
+  if (!hasLowercase(name)) return name;
+  const words = name.split(' ');
+  for (let k = 2; k < words.length - 1; k++) {
+    const word = words[k] as string;
+    if (!startsLowercase(word) || word.length > BYLINE_SHAPE_OPENER_MAX_CHARS || PARTICLES.has(word))
+      continue;
+    const place = words.slice(k + 1);
+    if (place.every((w) => hasUppercase(w) && !hasLowercase(w)) && words.slice(0, k).every(isNameWord))
+      return words.slice(0, k).join(' ');
+    return name;
+  }
+  return name;
 }
 
 /**
@@ -286,7 +385,9 @@ export function findDateline(paragraph: string): string | null {
     const printed = paragraph.slice(0, at).trim();
     // `MENDOZA.– …`, `TOULON (Var). – …`: a period closing the place is the dateline's punctuation
     const stopped = withoutClosingPeriod(printed);
-    const prefix = withoutDate(stopped);
+    // `NAIROBI, March 4 (Reuters) -`, `Madrid, 5 abr (EFE).-`: the wire's date sits before its agency
+    const agency = hasAgency(stopped);
+    const prefix = withoutDate(withoutAgency(stopped));
     if (prefix.length > DATELINE_MAX_CHARS) continue;
     const place = withoutAgency(prefix);
     if (place.length < 2 || wordCount(place) > 4) continue;
@@ -299,11 +400,31 @@ export function findDateline(paragraph: string): string | null {
     }
     if (!DATELINE_PLACE.test(place.toUpperCase())) continue;
     if (!hasLowercase(place)) return withoutCode(place);
-    if (hasAgency(prefix) && place.split(' ').every(startsUppercase)) return place;
+    if ((agency || hasAgency(prefix)) && place.split(' ').every(startsUppercase)) return place;
+    // `Toruń – Radni…`, `Reggio Emilia - Da lunedì…`: a place in ordinary case, alone before a dash
+    if (
+      sep !== ': ' &&
+      prefix === printed &&
+      isTitleCasePlace(place) &&
+      startsUppercase(paragraph.slice(at + sep.length))
+    )
+      return place;
     // `NAIROBI, Kenya — …` keeps its country as printed; `CÓRDOBA, Sierras.– …` closes the place
     if (placeInCountry(place)) return stopped === printed ? place : (place.split(', ')[0] ?? place);
   }
   return periodDateline(paragraph);
+}
+
+/**
+ * `Toruń`, `Reggio Emilia`, `Nová Ves`: one to DATELINE_TITLE_CASE_MAX_WORDS words, each a capital
+ * then lower-case letters (a name particle between them), no digit, no punctuation but a hyphen.
+ */
+function isTitleCasePlace(place: string): boolean {
+  const words = place.split(' ');
+  if (words.length > DATELINE_TITLE_CASE_MAX_WORDS || !startsUppercase(place)) return false;
+  return words.every(
+    (w) => (PARTICLES.has(w) || (startsUppercase(w) && hasLowercase(w.slice(1)))) && TITLE_CASE_WORD.test(w),
+  );
 }
 
 /** `MENDOZA.` → `MENDOZA`: a closing period, not an abbreviation's (`N.L.`, `ST.` keep theirs). */
@@ -503,6 +624,17 @@ export function isQuestionThenAnswer(text: string): boolean {
 }
 
 /**
+ * `Can a late monsoon still save the winter crop?` over `PUNE - Farmers…`: one question, no
+ * other sentence in it, right above a paragraph opened by a dateline (the story's first): the
+ * page's standfirst, printed with no title.
+ */
+function isQuestionOverDateline(text: string, below: ClassifiedLine | undefined): boolean {
+  if (text.length > OPENING_STANDFIRST_MAX_CHARS || !QUESTION_MARK_SET.has(text.at(-1) ?? '')) return false;
+  if (below?.kind !== 'text' || endsSentenceInside(text.slice(0, -1))) return false;
+  return findDateline(below.text) !== null;
+}
+
+/**
  * `The Hindu` above the title, `The Hindu (Chennai) - - …` under it: the masthead the
  * page prints names the publication, the credit line adds the edition's city. A line
  * above the title is the masthead only when the credit line's name is it plus `(City)`.
@@ -618,14 +750,26 @@ const labelledHeader: HeaderMatcher = (content, i, draft, ledger, ctx) => {
   // Label / Pub / Title, or Label / Title / Pub where the page's cards name the second line only
   const titleFirst = namesPagePublication(content[i + 2], ctx) && !namesPagePublication(content[i + 1], ctx);
   const pubLine = content[titleFirst ? i + 2 : i + 1] as ClassifiedLine;
-  const dateLine = content[i + 3] as ClassifiedLine;
   ledger.remove(label, 'navigation');
   draft.publication = pubLine.text;
   ledger.remove(pubLine, 'layout');
   useTitle(draft, ledger, content[titleFirst ? i + 1 : i + 2]);
+  // a deck and a credit line between the title and the date (`labelledHeaderLength`)
+  let d = i + 3;
+  for (; content[d] !== undefined && content[d]?.kind !== 'date'; d++) {
+    const line = content[d] as ClassifiedLine;
+    if (draft.byline === null && isNameLike(line.text) && stripOpener(line.text).opened) {
+      draft.byline = extractByline(line.text);
+      ledger.remove(line, 'layout');
+    } else if (draft.deck === null) {
+      draft.deck = line.text;
+      ledger.use(line);
+    } else return null;
+  }
+  const dateLine = content[d] as ClassifiedLine;
   draft.date = dateLine.date ?? null;
   ledger.remove(dateLine, 'layout');
-  return i + 4;
+  return d + 1;
 };
 
 /** Title (and publication) above `Pub | Date` or date lines near the top: the metadata lines are the edition. */
@@ -963,9 +1107,10 @@ export function extractStory(
     draft.title === null &&
     opening?.kind === 'text' &&
     content[next + 2] !== undefined &&
-    isQuestionThenAnswer(opening.text)
+    (isQuestionThenAnswer(opening.text) || isQuestionOverDateline(opening.text, content[next + 1]))
   ) {
-    // no title printed: the page opens with its standfirst, a question and its answer
+    // no title printed: the page opens with its standfirst, a question and its answer, or a
+    // question alone above the paragraph its dateline opens
     draft.deck = opening.text;
     ledger.use(opening);
     next++;
@@ -975,6 +1120,9 @@ export function extractStory(
   const signature =
     header === creditLineHeader && draft.byline === null ? closingSignature(content.at(-1)) : null;
   if (signature !== null) draft.byline = signature;
+  // `(Reporting by Name in City; Editing by Name)`, `(kh)`: a sign-off in parentheses closing the body
+  const signOffAt = closingSignOffAt(content, next);
+  if (signOffAt >= 0) draft.byline ??= signOffWriter((content[signOffAt] as ClassifiedLine).text);
   const body: ClassifiedLine[] = [];
   for (let k = next; k < content.length; k++) {
     const line = content[k] as ClassifiedLine;
@@ -983,6 +1131,7 @@ export function extractStory(
       isTitleRepeat(line) ||
       (line.kind !== 'text' && !isDialogueLine(line)) ||
       (signature !== null && k === content.length - 1) ||
+      k === signOffAt ||
       (body.length > 0 && (isPhotoCaption(line.text) || isCaptionShaped(line.text)))
     )
       ledger.remove(line, 'layout');
@@ -1084,6 +1233,48 @@ function closingSignature(line: ClassifiedLine | undefined): string | null {
   return name.every((w) => startsUppercase(w) || isUncased(w)) ? name.join(' ') : null;
 }
 
+/** `(kh)`, `(ab/cd)`: the writers' initials in parentheses, a line of their own. */
+const INITIALS_SIGN_OFF = /^\(\p{L}{2,4}(?:\/\p{L}{2,4})?\)$/u;
+
+/**
+ * The index of the body's last text line when it is a sign-off in parentheses: the writers'
+ * initials (`(kh)`), or credits each `<label> by Name` joined by semicolons (`(Reporting by Name in
+ * City; Editing by Name)`), as wires close a story. -1 when there is none.
+ */
+function closingSignOffAt(content: readonly ClassifiedLine[], from: number): number {
+  let k = content.length - 1;
+  while (k > from && content[k]?.kind !== 'text') k--;
+  const text = content[k]?.text ?? '';
+  // a cheap test first: most last lines do not open with a parenthesis
+  if (k <= from || !text.startsWith('(') || !text.endsWith(')') || text.length > CAPTION_MAX_CHARS) return -1;
+  if (INITIALS_SIGN_OFF.test(text)) return k;
+  return signOffWriter(text) === null ? -1 : k;
+}
+
+/** `(Reporting by Peter Mwangi in Nairobi; Editing by Mark Hollis)` → `Peter Mwangi`; null for initials. */
+function signOffWriter(text: string): string | null {
+  const parts = text.slice(1, -1).split('; ');
+  let first: string | null = null;
+  for (const part of parts) {
+    const by = part.indexOf(' by ');
+    if (by <= 0) return null;
+    const label = part.slice(0, by).split(' ');
+    if (
+      label.length > CREDIT_LABEL_MAX_WORDS ||
+      !startsUppercase(label[0] ?? '') ||
+      label.slice(1).some(startsUppercase)
+    )
+      return null;
+    const words = part.slice(by + 4).split(' ');
+    // the name runs to the first lower-case word that is no particle (`in Nairobi`, `and`)
+    let end = 0;
+    while (end < words.length && isNameWord(words[end] as string)) end++;
+    if (end < 2 || end > BYLINE_MAX_WORDS) return null;
+    first ??= words.slice(0, end).join(' ');
+  }
+  return first;
+}
+
 /**
  * Photo captions between paragraphs, by their shape in any language: `Caption sentence. Mynd:
  * Name` (one closed sentence, then a label of one word with its colon and a name in capitals,
@@ -1094,6 +1285,7 @@ function closingSignature(line: ClassifiedLine | undefined): string | null {
 function isCaptionShaped(text: string): boolean {
   return (
     creditClosesCaption(text) ||
+    agencyClosesCaption(text) ||
     whenAndWhereCaption(text) ||
     isCaptionWithCreditAtEnd(text) ||
     isCapitalsCaption(text)
@@ -1121,6 +1313,21 @@ function creditClosesCaption(text: string): boolean {
   );
 }
 
+/** `AFP`, `EPA-EFE`, `REUTERS`: an agency's name in capitals, maybe two joined by a hyphen or slash. */
+const AGENCY_NAME = /^\p{Lu}{2,12}(?:[-/]\p{Lu}{2,12})?$/u;
+
+/**
+ * `Fishing boats in the harbour at dawn. AFP`: one closed sentence, then the agency's name in
+ * capitals closing the line with no label and no period: a caption as wires credit it.
+ */
+function agencyClosesCaption(text: string): boolean {
+  const space = text.lastIndexOf(' ');
+  // a cheap test first: most lines end in a lower-case word or a period
+  if (space <= 0 || text.length > CAPTION_MAX_CHARS || !AGENCY_NAME.test(text.slice(space + 1))) return false;
+  const caption = text.slice(0, space);
+  return endsSentence(caption) && !endsSentenceInside(caption) && hasLowercase(caption);
+}
+
 function whenAndWhereCaption(text: string): boolean {
   const equals = text.indexOf('＝');
   if (equals <= 0 || text.length > CAPTION_MAX_CHARS) return false;
@@ -1146,7 +1353,12 @@ function dropPullQuotes(body: readonly ClassifiedLine[], ledger: Ledger): Classi
       !startsLowercase(line.text) &&
       line.text.length <= PULL_QUOTE_MAX_CHARS &&
       (!hasLowercase(line.text) || QUOTE_OPENERS.has(line.text.charAt(0)));
-    if (inserted || repeatsEarlierSentence(line, kept) || standsAloneQuoted(line, prev, next))
+    if (
+      inserted ||
+      repeatsEarlierSentence(line, kept) ||
+      standsAloneQuoted(line, prev, next) ||
+      repeatsLaterQuote(line, body, k)
+    )
       ledger.remove(line, 'layout');
     else kept.push(line);
   }
@@ -1177,6 +1389,35 @@ function repeatsEarlierSentence(line: ClassifiedLine, kept: readonly ClassifiedL
     if (key.length > inner.length && key.includes(inner)) return true;
   }
   return false;
+}
+
+/**
+ * `"WE ARE NOT LEAVING THIS VALLEY."` above `A few refused. "We are not leaving this valley," said…`:
+ * a whole line in quotes whose words (any case, its closing stop aside) the next paragraphs
+ * print inside a longer line: a pull quote set before the passage it quotes.
+ */
+function repeatsLaterQuote(line: ClassifiedLine, body: readonly ClassifiedLine[], k: number): boolean {
+  if (line.text.length > PULL_QUOTE_MAX_CHARS) return false;
+  const whole = wholeLineQuote(line.text);
+  if (whole === null) return false;
+  const inner = withoutClosingStops(foldKey(whole));
+  if (wordCount(inner) < PULL_QUOTE_MIN_WORDS && unspacedLetters(inner) < PULL_QUOTE_MIN_UNSPACED_LETTERS)
+    return false;
+  // the paragraphs just after it only: a bounded look ahead keeps the body pass linear
+  for (let j = k + 1; j < body.length && j <= k + PULL_QUOTE_LOOKAHEAD_LINES; j++) {
+    const key = (body[j] as ClassifiedLine).key;
+    if (key.length > inner.length && key.includes(inner)) return true;
+  }
+  return false;
+}
+
+/** Stops closing a quotation, which its repeat in the text may print otherwise (`here.` / `here,"`). */
+const CLOSING_STOPS: ReadonlySet<string> = new Set(['.', ',', '!', '?', '…']);
+
+function withoutClosingStops(text: string): string {
+  let end = text.length;
+  while (end > 0 && CLOSING_STOPS.has(text.charAt(end - 1))) end--;
+  return text.slice(0, end);
 }
 
 /** Quote marks that open and close a whole line (`"…"`, `„…“`, `“…”`, `«…»`), by opener. */

@@ -4,7 +4,7 @@
  * this test in several languages, not copies of stranger pages.
  */
 import { describe, expect, it } from 'vitest';
-import { isPhotoCaption, readCredits } from '../../src/parser/credits.js';
+import { isPhotoCaption, readCredits, withoutFirstNameOpener } from '../../src/parser/credits.js';
 import { parsePage } from '../../src/parser/index.js';
 
 describe('readCredits', () => {
@@ -20,6 +20,9 @@ describe('readCredits', () => {
     ['Yazı: Ayşe Yılmaz Fotoğraflar: Emre Kaya', 'Ayşe Yılmaz'],
     ['Photos: Tenzin Norbu', null],
     ['PHOTO : OUEST-FRANCE / MARC OLLIVIER', null],
+    // full-width equals signs, a label pair joined by a middle dot (stranger-7 class 9)
+    ['取材・文＝山田太郎 写真＝佐藤花子', '山田太郎'],
+    ['写真＝佐藤花子', null],
   ])('%s → %s', (line, writer) => {
     expect(readCredits(line)).toEqual({ writer });
   });
@@ -95,5 +98,17 @@ describe('photo captions inside the body', () => {
     ['Foto:', false],
   ])('%s → %s', (text, caption) => {
     expect(isPhotoCaption(text)).toBe(caption);
+  });
+});
+
+describe('a "by" that is also a first name (stranger-7 class 9)', () => {
+  it.each([
+    ['Per Joan Castèth', 'Joan Castèth'],
+    ['per Joan Castèth', 'Joan Castèth'],
+    ['Per Olsen', 'Per Olsen'],
+    ['Per Anders Olsen', 'Anders Olsen'],
+    ['Persson Olsen Lind', 'Persson Olsen Lind'],
+  ])('%s → %s', (slot, name) => {
+    expect(withoutFirstNameOpener(slot)).toBe(name);
   });
 });

@@ -173,3 +173,48 @@ describe('page_locale', () => {
     expect(out.page_locale).toBeNull();
   });
 });
+
+describe('Ethiopic is not one language (stranger-7 locale class 39)', () => {
+  it('tells Tigrinya by its function words and its ኣ', () => {
+    expect(detectUiLanguage(['እዚ ዛንታ ካብ ናይ March 2024 ሕታም ናይ Pub እዩ።', 'ድሮ ተመዝጋቢ ዲኹም? እቶ'])).toBe('ti');
+    expect(detectUiLanguage(['ኣብ ዝሓለፈ ሰሙን'])).toBe('ti');
+    expect(detectUiLanguage(['ቐዳማይ'])).toBe('ti');
+  });
+  it('keeps Amharic by its words, and when nothing decides', () => {
+    expect(detectUiLanguage(['ይህ ታሪክ ከ March 2024 እትም ነው።', 'ቀድሞውኑ ተመዝጋቢ ነዎት? ይግቡ'])).toBe('am');
+    expect(detectUiLanguage(['አዲስ አበባ'])).toBe('am');
+  });
+});
+
+describe('letters and words of one language in a shared script (stranger-7 locale class 24)', () => {
+  it('reads Uyghur by its own letters', () => {
+    expect(detectUiLanguage(['GOLD نى سىناپ بېقىڭ - ھەقسىز'])).toBe('ug');
+  });
+  it('does not take the ʻokina alone for Uzbek: Samoan by its macrons and function words', () => {
+    expect(
+      detectUiLanguage(['© PressReader. ʻUa puipuia aiā tatau uma.', 'Nusipepa mai Amerika Samoa']),
+    ).toBe('sm');
+  });
+  it('leaves an ASCII sample to the trigram guess', () => {
+    expect(detectUiLanguage(['Nusipepa i le gagana Igilisi', 'Nusipepa mai Amerika Samoa'])).not.toBe('sm');
+  });
+});
+
+describe('a short abbreviation a neighbour shares does not outvote its UI lines (stranger-7 locale class 33)', () => {
+  const story = [
+    '',
+    'Яңы театр асыла',
+    'access_time7 мин.',
+    '',
+    'Өфө үҙәгендә төҙөлгән яңы театр бинаһы апрелдә тамашасыларҙы ҡабул итә башлаясаҡ.',
+    'Бинала ике зал, бәләкәй сәхнә һәм балалар өсөн студия урынлашҡан.',
+  ];
+  it('reads Bashkir from the breadcrumb beside a Russian `мин.`', () => {
+    const text = ['category_outlined / Мәҙәниәт', 'АгиҙелАгиҙел', 'Агиҙел март 2024', ...story].join('\n');
+    expect(parsePage(text, { url: 'https://www.zinio.com/ba/agidel/m1/s2' }).page_locale).toBe('ba');
+  });
+  it('keeps Russian when the breadcrumb is Russian', () => {
+    const text = ['category_outlined / Культура', 'ОгонёкОгонёк', 'Огонёк март 2024', ...story].join('\n');
+    expect(parsePage(text, { url: 'https://www.zinio.com/ru/ogonek/m1/s2' }).page_locale).toBe('ru');
+  });
+});

@@ -147,3 +147,46 @@ describe('text that is no newsstand page, by the shape of its header lines', () 
     expect(parsePage(text, { url: 'https://www.magzter.com/stories/Sports/x' }).story).not.toBeNull();
   });
 });
+
+describe('markup and catalogue records are documents, not pages (stranger-7 classes 5 and 27)', () => {
+  it('an Atom feed in German: no story and no locale', () => {
+    const text = [
+      '<?xml version="1.0" encoding="utf-8"?>',
+      '<feed xmlns="http://www.w3.org/2005/Atom">',
+      '<title>Stadtanzeiger Nachrichten</title>',
+      '<entry>',
+      '<title>Neue Radwege für die Innenstadt</title>',
+      '<author><name>Jana Weber</name></author>',
+      '<summary>Der Stadtrat hat am Dienstag drei neue Radwege beschlossen. Sie sollen bis zum Herbst fertig sein.</summary>',
+      '</entry>',
+      '</feed>',
+    ].join('\n');
+    const out = parsePage(text);
+    expect(out.story).toBeNull();
+    expect(out.page_locale).toBeNull();
+  });
+  it('a catalogue record in English, its labelled lines counted beside its fields', () => {
+    const text = [
+      'Catalogue record',
+      'Format: Journal article',
+      'Language: English',
+      '245 10 $a Rivers of the high Andes / $c Ana Ruiz.',
+      '100 1# $a Ruiz, Ana.',
+      '773 0# $t Mountain Review $g Vol. 4 (2023)',
+      '650 #0 $a Rivers.',
+      'Abstract: The rivers that drain the central Andes carry a third less water in summer than they did in 1990. The article asks what that means for farming in the valleys below.',
+    ].join('\n');
+    expect(parsePage(text).story).toBeNull();
+  });
+  it('a story that quotes a tag or opens a line with a number stays a story', () => {
+    const text = [
+      'How the web learned to syndicate',
+      'By Sam Lee',
+      'In 1999 a small group of engineers agreed on a format that let any site publish a list of its newest articles.',
+      '<rss> was the element that opened every such file, and readers learned to look for its orange icon.',
+      '245 sites had adopted it by the end of that year, according to one count.',
+      'Twenty-five years later the format is still read by podcast apps and news readers alike.',
+    ].join('\n');
+    expect(parsePage(text).story).not.toBeNull();
+  });
+});

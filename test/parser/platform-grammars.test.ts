@@ -431,3 +431,26 @@ describe('platform logo lines', () => {
     expect(logoPlatform('Zinio logo')).toBeNull();
   });
 });
+
+describe('a label header with a deck and a credit before its date (stranger-7 class 4)', () => {
+  it('reads title, deck and byline on a Scribd preview', () => {
+    const text = [
+      'Articles',
+      'Nature Today',
+      'Bees in the city',
+      'Rooftop hives have doubled in London in five years',
+      'By Ana Ruiz',
+      'May 2024',
+      '5 min read',
+      'The first hives went up on office roofs in the City a decade ago, as a curiosity for the staff.',
+      'Now beekeepers worry that there are too many hives for the flowers the city can offer them.',
+    ].join('\n');
+    const out = parsePage(text, { url: 'https://www.scribd.com/article/1/Bees-in-the-city' });
+    expect(out.story).toMatchObject({
+      title: 'Bees in the city',
+      deck: 'Rooftop hives have doubled in London in five years',
+      byline: 'Ana Ruiz',
+    });
+    expect(out.edition?.publication).toBe('Nature Today');
+  });
+});

@@ -75,6 +75,28 @@ describe("a byline's prefix in other languages (stranger-6 class 9)", () => {
   });
 });
 
+describe("a byline's prefix and what follows the name (stranger-7 class 9)", () => {
+  it.each([
+    ['बातचीत: सुनीता मेहरा', 'सुनीता मेहरा'],
+    ['글·사진 박서연', '박서연'],
+    ['文・写真 佐藤 花子', '佐藤 花子'],
+    ["Nosoratan'i Hery Rakotomalala", 'Hery Rakotomalala'],
+    ['By Amara Nwosu in KISUMU', 'Amara Nwosu'],
+    ['By Helen Marsh, PhD', 'Helen Marsh'],
+    ['Por Jorge Castillo, MD', 'Jorge Castillo'],
+    ['John Smith, Jr.', 'John Smith, Jr.'],
+    ['Marcel·la Puig Serra', 'Marcel·la Puig Serra'],
+    ['记者 陈晓东', '陈晓东'],
+    ['Per Joan Castèth', 'Joan Castèth'],
+    ['Per Olsen', 'Per Olsen'],
+    ['Автор — Иван Петров', 'Иван Петров'],
+    ['Redacción EFE', null],
+    ['By Áine Ní Bhriain and Seán Ó Riada', 'Áine Ní Bhriain and Seán Ó Riada'],
+  ])('%s → %s', (detail, name) => {
+    expect(extractByline(detail)).toBe(name);
+  });
+});
+
 describe('datelines', () => {
   it.each([
     ['SEOUL - As evidence mounts of North Korea’s plans…', 'SEOUL'],
@@ -93,7 +115,15 @@ describe('datelines', () => {
     ['Praha (ČTK) – Na jaře začne stavba nové linky metra…', 'Praha'],
     ['Nová Ves (ČTK) – Obec dostane…', 'Nová Ves'],
     ['Praha (pro Lidovky) – Na jaře…', null],
-    ['Praha – Na jaře začne stavba…', null],
+    // a place in ordinary case alone before a dash (stranger-7 class 12)
+    ['Praha – Na jaře začne stavba…', 'Praha'],
+    ['Reggio Emilia - Da lunedì la biblioteca…', 'Reggio Emilia'],
+    ['Update - the council said…', null],
+    ['Toruń. Radni miasta…', null],
+    // a wire's date before its agency, the Spanish agency style (stranger-7 class 12)
+    ['NAIROBI, March 4 (Reuters) - Kenya will…', 'NAIROBI'],
+    ['Madrid, 5 abr (EFE).- El Consejo…', 'Madrid'],
+    ['BOGOTÁ (AFP).- Colombia inauguró…', 'BOGOTÁ'],
     // a day and month between the place and the dash, a Cyrillic place closed by a period (stranger-4 class 12)
     ['VILNIUS, spalio 16 d. – Seimas antradienį pritarė…', 'VILNIUS'],
     ['LONDON, Oct. 3 - Britain will…', 'LONDON'],
@@ -331,5 +361,91 @@ describe('under a PressReader credit line (stranger-7 classes 2, 14 and 30)', ()
       'Share',
     ]);
     expect(one?.deck).toBeNull();
+  });
+});
+
+describe('sign-offs closing the body (stranger-7 class 38)', () => {
+  const header = ['A Title About the Rates', 'Daily Mail (Ghana) · 5 Mar 2024'];
+  const body = [
+    'ACCRA - The central bank kept its rate unchanged on Monday, as most economists had expected.',
+    'It said inflation would fall below ten per cent by the end of the year.',
+  ];
+  it('reads the writer from a wire sign-off and keeps it out of the body', () => {
+    const signOff = '(Reporting by Kofi Mensah in Accra; Editing by Anna Lee)';
+    const out = parsePage([...header, ...body, signOff].join('\n\n'));
+    expect(out.story?.byline).toBe('Kofi Mensah');
+    expect(out.story?.paragraphs).toEqual(body);
+  });
+  it('drops initials in parentheses, naming nobody', () => {
+    const out = parsePage([...header, ...body, '(km)'].join('\n\n'));
+    expect(out.story?.byline).toBeNull();
+    expect(out.story?.paragraphs).toEqual(body);
+  });
+  it('keeps a closing sentence in parentheses', () => {
+    const last = '(The bank meets again in May.)';
+    const out = parsePage([...header, ...body, last].join('\n\n'));
+    expect(out.story?.paragraphs).toEqual([...body, last]);
+  });
+});
+
+describe('an opening question with no title (stranger-7 class 11)', () => {
+  const block = [
+    'This story is from the March 2024 edition of The Week.',
+    'Start your 7-day Magzter GOLD free trial to access thousands of curated premium stories, and 9,000+ magazines and newspapers.',
+    'Already a subscriber ? Sign In',
+  ];
+  const body = [
+    'LAGOS - The port authority will open a second container terminal in June, the transport ministry said on Monday.',
+    'Shipping lines have waited two years for the extra berths.',
+  ];
+  it('is the deck above a paragraph its dateline opens', () => {
+    const out = parsePage(['Will the new terminal end the queues?', ...body, ...block].join('\n'));
+    expect(out.story?.deck).toBe('Will the new terminal end the queues?');
+    expect(out.story?.paragraphs).toEqual(body);
+  });
+  it('stays body above a paragraph with no dateline', () => {
+    const plain = ['The port authority will open a second terminal in June.', body[1] as string];
+    const out = parsePage(['Will the new terminal end the queues?', ...plain, ...block].join('\n'));
+    expect(out.story?.deck).toBeNull();
+  });
+});
+
+describe('a caption closed by the agency name (stranger-7 class 17)', () => {
+  const header = ['Fishermen win another month', 'Gulf Times (Qatar) · 12 Mar 2024 · By Omar Haddad'];
+  const body = [
+    'The fishermen of the old harbour were granted another month of the season on Tuesday, after weeks of rough seas.',
+    'The ministry agreed to push the closing date back to the middle of April.',
+    'Traders fear that prices will fall when the whole catch lands at once.',
+  ];
+  it('is layout between paragraphs', () => {
+    const caption = 'Fishing boats in the old harbour at dawn. REUTERS';
+    const out = parsePage([...header, body[0], caption, body[1], body[2]].join('\n\n'));
+    expect(out.story?.paragraphs).toEqual(body);
+  });
+  it('is no caption when it holds two sentences or ends in a lower-case word', () => {
+    const kept = ['It rained. It rained again. NASA', 'The launch moved to May, said NASA'];
+    for (const line of kept) {
+      const out = parsePage([...header, body[0], line, body[1], body[2]].join('\n\n'));
+      expect(out.story?.paragraphs).toContain(line);
+    }
+  });
+});
+
+describe('a pull quote printed before the passage it quotes (stranger-7 class 18)', () => {
+  const header = ['The Valley', 'Sahel Review', '|', 'April 2024', '- By Musa Danjuma'];
+  const before = 'The reservoir behind the new dam will flood eleven villages when it fills next spring.';
+  const quoting =
+    'A few dozen have refused. "We are not leaving this valley, whatever the dam does to it," said Halima Bello.';
+  const after = 'The state says it will not force anyone out before the water comes.';
+  it('is layout when the next paragraph repeats it, in any case', () => {
+    const pull = '"WE ARE NOT LEAVING THIS VALLEY, WHATEVER THE DAM DOES TO IT."';
+    const out = parsePage([...header, before, pull, quoting, after].join('\n\n'));
+    expect(out.story?.paragraphs).toEqual([before, quoting, after]);
+  });
+  it('stays body when nothing after it repeats it', () => {
+    const quote =
+      '"WE HAVE BEEN HERE FOR SEVEN GENERATIONS AND WE WILL STAY FOR SEVEN MORE. NOBODY ASKED US."';
+    const out = parsePage([...header, before, quote, quoting, after].join('\n\n'));
+    expect(out.story?.paragraphs).toContain(quote);
   });
 });

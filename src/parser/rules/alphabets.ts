@@ -87,6 +87,8 @@ export const LATIN_LANGUAGES: readonly LatinLanguage[] = [
   { tag: 'ha', letters: 'ɓɗƙƴ', words: ['cikin', 'wannan', 'kuma', 'zuwa', 'domin'] },
   { tag: 'yo', letters: 'áàéèẹíìóòọṣúùńḿ', words: ['àti', 'ní', 'wọn', 'fún', 'láti'] },
   { tag: 'mi', letters: 'āēīōū', words: ['ngā', 'tēnei', 'kei', 'mō'] },
+  // Samoan: the ʻokina (which Uzbek writes too, after o and g) and macrons
+  { tag: 'sm', letters: 'ʻāēīōū', words: ['lenei', 'uma', 'ua', 'ʻua', 'mai', 'ma', 'lou', 'mo'] },
   { tag: 'se', letters: 'áčđŋšŧž', words: ['lea', 'dát', 'dahje', 'gos'] },
   // The other Latin-script languages franc-min may answer for a UI (settings.ts) that write
   // letters beyond a–z, so that its guess is checked against the sample's letters: Faroese is

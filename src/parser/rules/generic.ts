@@ -212,6 +212,11 @@ export const BYLINE_OPENERS: readonly string[] = [
   'nā',
   'беседовала',
   'беседовал',
+  // Malagasy "written by", "made by": a verb glued to its article by an apostrophe
+  "nosoratan'i",
+  'nosoratan’i',
+  "nataon'i",
+  'nataon’i',
   // right-to-left UIs and stories: Arabic `بقلم` (by the pen of), Hebrew `מאת`, Urdu `تحریر:`
   'بقلم',
   'מאת',
@@ -220,6 +225,13 @@ export const BYLINE_OPENERS: readonly string[] = [
   'פון',
   'تحریر:',
 ];
+
+/**
+ * Words for "by" that are also first names (Occitan and Catalan `per`, a Scandinavian `Per`): an
+ * opener only before a name of two words or more (`Per Joan Castèth`), never in `Per Olsen`.
+ * Compared case-insensitively.
+ */
+export const BYLINE_OPENERS_BEFORE_FULL_NAME: readonly string[] = ['per'];
 
 /** Credits that may follow the writer in a byline line (`… PHOTOGRAPHY by …`). Compared case-insensitively. */
 export const BYLINE_CREDITS: readonly string[] = [
@@ -267,6 +279,22 @@ export const ROLE_CREDIT_WORDS: readonly string[] = [
   'نمائندہ',
   'نمائندو',
   'مراسل',
+];
+
+/**
+ * A newsroom (`Redacción EFE`, `Rédaction AFP`): a credit that names no writer, so the byline is
+ * null. Lower-cased, compared with a credit's first word.
+ */
+export const NEWSROOM_CREDIT_WORDS: readonly string[] = [
+  'newsroom',
+  'redacción',
+  'redação',
+  'rédaction',
+  'redazione',
+  'redaktion',
+  'redactie',
+  'redakcja',
+  'редакция',
 ];
 
 /**
@@ -378,6 +406,8 @@ export const DATELINE_SEPARATORS: readonly string[] = [
   ': ',
   '– ',
   '— ',
+  // the Spanish agency style, a period glued to a hyphen (`Madrid, 5 abr (EFE).- …`)
+  '.- ',
   // the Ethiopic colon and preface colon, with or without a hyphen (`አዲስ አበባ፡- …`, `አዲስ አበባ፦ …`)
   '፡- ',
   '፦- ',
@@ -645,6 +675,7 @@ export const CREDIT_LABELS = {
     '记者',
     '記者',
     '글',
+    '取材',
     'เรื่อง',
   ],
   photo: [

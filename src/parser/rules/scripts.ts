@@ -105,7 +105,32 @@ export const OWN_LETTERS: Readonly<Record<string, string>> = {
   as: 'ৰৱ',
   sd: 'ٻڄڃڇڏڙڦڻڳڪ',
   tt: 'җ',
+  // Bashkir's dh, th and q (ҙ ҫ ҡ), which no other listed Cyrillic alphabet holds
+  ba: 'ҙҫҡ',
+  // Uyghur's vowels u and ü, its v and ng, which no other listed Arabic-script language writes
+  ug: 'ۇۈۋڭ',
+  // Tigrinya's ejective qʰ, which Amharic does not write
+  ti: 'ቐቑቒቓቔቕቖ',
 };
+
+/**
+ * Scripts that more than one UI language writes with no letter of its own in most UI lines:
+ * each language's common function words, to detect among them (a UI line or two holds some).
+ * The script's LANGUAGE_OF_SCRIPT answer stands when no word decides. Ethiopic is Amharic's and
+ * Tigrinya's; Tigrinya also writes `ኣ` where Amharic writes `አ` (counted as one vote).
+ */
+export const SHARED_SCRIPT_WORDS: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
+  Ethiopic: {
+    am: ['ይህ', 'ነው', 'እና', 'ላይ', 'ውስጥ', 'ጋር', 'ወደ', 'ናቸው', 'አለ', 'ግን', 'ይህን', 'ቀድሞውኑ', 'ነዎት', 'የበለጠ'],
+    ti: ['እዚ', 'ካብ', 'ናይ', 'እዩ', 'ኢዩ', 'ኣብ', 'ምስ', 'ናብ', 'እቲ', 'ኣሎ', 'ከም', 'ወይ', 'እዮም', 'ድሮ', 'ዲኹም', 'ዝያዳ'],
+  },
+};
+
+/** Per shared script: a letter one of its languages writes where the default language writes another (`ኣ` over `አ`). */
+export const PREFERRED_LETTERS: Readonly<Record<string, { language: string; letter: string; over: string }>> =
+  {
+    Ethiopic: { language: 'ti', letter: 'ኣ', over: 'አ' },
+  };
 
 /**
  * The Cyrillic alphabets of the UI languages (lower case): a sample holding a letter a
@@ -126,4 +151,5 @@ export const CYRILLIC_ALPHABETS: Readonly<Record<string, string>> = {
   az: 'абвгғдеәжзиыјкҝлмнопрстуүфхһчҹш',
   uz: 'абвгдеёжзийклмнопрстуфхцчшъьэюяўқғҳ',
   tt: 'абвгдеёжзийклмнопрстуфхцчшщъыьэюяәөүҗңһ',
+  ba: 'абвгғдҙеёжзийкҡлмнңоөпрсҫтуүфхһцчшщъыьэюяә',
 };
