@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parsePage } from '../../src/parser/index.js';
-import { extractByline, findDateline, isNameLike, isStandfirst } from '../../src/parser/story.js';
+import { extractByline, isNameLike } from '../../src/parser/bylines.js';
+import { findDateline } from '../../src/parser/datelines.js';
+import { isStandfirst } from '../../src/parser/story.js';
 
 const BODY = [
   'The first paragraph of the story runs long enough to be a paragraph, with a full stop at its end.',

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyLine } from '../../src/parser/classify.js';
 import { matchIssueTitle } from '../../src/parser/edition.js';
 import { parsePage } from '../../src/parser/index.js';
-import { extractByline } from '../../src/parser/story.js';
+import { extractByline } from '../../src/parser/bylines.js';
 
 describe('Zinio issue lines in any UI language (class 3)', () => {
   it('under a name printed twice glued, a short rest with a number is the issue, no date', () => {
