@@ -19,7 +19,7 @@ import { isBoilerplate } from './ledger.js';
 import { labelledHeaderAt, namesFooterBrand, namesWallBrand } from './platform-grammars.js';
 import { NAME_PARTICLES, TRY_GOLD_SHAPE, TRY_GOLD_WORD_MAX_LETTERS } from './rules/generic.js';
 import { PLATFORMS } from './rules/platforms.js';
-import { isQuestionTitle } from './story.js';
+import { isNameLike, isQuestionTitle } from './story.js';
 import {
   ABBREVIATION_MAX_CHARS,
   CARD_ALT_WINDOW,
@@ -1015,6 +1015,7 @@ function storyReadingTimeEnd(lines: readonly ClassifiedLine[], topEnd: number): 
   for (let k = topEnd + 2; k < limit; k++) {
     const line = lines[k] as ClassifiedLine;
     if (line.kind === 'reading-time') end = k + 1;
+    else if (line.kind === 'credits') continue;
     else if (line.kind !== 'text') break;
     else if (
       (line.text.length > TITLE_MAX_CHARS || endsSentence(line.text)) &&
@@ -1026,10 +1027,23 @@ function storyReadingTimeEnd(lines: readonly ClassifiedLine[], topEnd: number): 
   return end;
 }
 
-/** A line that reads as no title (a sentence, or too long) but as the deck under the title at `deckAt`, the reading time right under it. */
+/**
+ * A line that reads as no title (a sentence, or too long) but as the deck under the title at
+ * `deckAt`, the reading time right under it, or under the byline printed between them (`By Name`,
+ * a local opener, a credits line).
+ */
 function isDeckAt(lines: readonly ClassifiedLine[], k: number, deckAt: number): boolean {
   const line = lines[k] as ClassifiedLine;
-  return k === deckAt && line.text.length <= DECK_MAX_CHARS && lines[k + 1]?.kind === 'reading-time';
+  if (k !== deckAt || line.text.length > DECK_MAX_CHARS) return false;
+  const next = lines[k + 1];
+  return next?.kind === 'reading-time' || (isBylineLine(next) && lines[k + 2]?.kind === 'reading-time');
+}
+
+/** A header's byline line: a credits line, or a short line that reads as a name (`By Name`, `Por Name`). */
+function isBylineLine(line: ClassifiedLine | undefined): boolean {
+  if (line === undefined) return false;
+  if (line.kind === 'credits') return true;
+  return line.kind === 'text' && line.text.length <= DECK_MAX_CHARS && isNameLike(line.text);
 }
 
 /**
