@@ -232,8 +232,16 @@ function stripViewAll(rest: string): { pub: string; locales: string[] } {
 
 function acceptablePublication(pub: string): boolean {
   return (
-    pub !== '' && pub.length <= CARD_PUBLICATION_MAX_CHARS && !endsSentence(pub) && !startsLowercase(pub)
+    pub !== '' &&
+    pub.length <= CARD_PUBLICATION_MAX_CHARS &&
+    (!endsSentence(pub) || closesWithOwnMark(pub)) &&
+    !startsLowercase(pub)
   );
+}
+
+/** `Sal y Pimienta!`, `Hola!`: a name may close with one exclamation mark of its own (no sentence ends a header). */
+function closesWithOwnMark(pub: string): boolean {
+  return pub.endsWith('!') && !endsSentence(pub.slice(0, -1));
 }
 
 const moreStoriesTemplatesFor = byFirstCharacter(MORE_STORIES_TEMPLATES);

@@ -13,10 +13,16 @@ import {
   matchIssueTitle,
   undoubledName,
   type EditionLineMatch,
+  type PrintedDate,
 } from './edition.js';
 import { bannersAtEnd, bannersOnTop, footerLinkPairAtEnd } from './banners.js';
 import { isBoilerplate } from './ledger.js';
-import { labelledHeaderAt, namesFooterBrand, namesWallBrand } from './platform-grammars.js';
+import {
+  cardPublicationDate,
+  labelledHeaderAt,
+  namesFooterBrand,
+  namesWallBrand,
+} from './platform-grammars.js';
 import { NAME_PARTICLES, TRY_GOLD_SHAPE, TRY_GOLD_WORD_MAX_LETTERS } from './rules/generic.js';
 import { PLATFORMS } from './rules/platforms.js';
 import { isNameLike, isQuestionTitle } from './story.js';
@@ -25,6 +31,7 @@ import {
   CARD_ALT_WINDOW,
   CARD_PUBLICATION_MAX_CANDIDATES,
   CARD_PUBLICATION_MAX_CHARS,
+  CARDS_OPENED_BY_NAME_MIN,
   DECK_MAX_CHARS,
   EDITION_LINE_MAX_CHARS,
   FOOTER_LINE_MAX_CHARS,
@@ -658,10 +665,12 @@ function namesPublication(
   needCard: boolean,
   lastLine = false,
 ): string | null {
-  if (endsSentence(text)) return null;
+  const closed = endsSentence(text);
   const key = foldKey(text);
   for (const pub of publications) {
     const pubKey = foldKey(pub);
+    // a header closed by the name's own mark (`… BUEN PROVECHO!`) is no sentence
+    if (closed && !(endsSentence(pub) && key.endsWith(pubKey))) continue;
     const at = key.indexOf(pubKey);
     if (key === pubKey || at < 0) continue;
     const after = key.slice(at + pubKey.length);
@@ -838,7 +847,42 @@ function findCardStart(
     if (!far && !doubled && key !== titleKey) break;
     k--;
   }
-  return k + 1;
+  return openedByPublication(lines, k + 1, r) ? k : k + 1;
+}
+
+/**
+ * `Outlook Traveller` / Title / Summary / `6 min  |` / date, then `Down To Earth` / Title / …:
+ * cards opened by their own publication, each named once. The first card's name above its title
+ * (a short line, no sentence) is its publication when every card after it, to the end of the
+ * run, opens the same way (a short name right after the card above's reading time and date,
+ * then a title, a summary and a reading time), at least CARDS_OPENED_BY_NAME_MIN of them, and
+ * no two cards print the same name or the same title (a section label repeats; so does a
+ * publication printed after the title).
+ */
+function openedByPublication(lines: readonly ClassifiedLine[], title: number, r: number): boolean {
+  const name = lines[title - 1];
+  if (name?.kind !== 'text' || !isCardName(name) || lines[title] === undefined) return false;
+  const seen = new Set<string>([name.key, (lines[title] as ClassifiedLine).key]);
+  let cards = 0;
+  let m = r + 1;
+  for (;;) {
+    const from = m;
+    while (lines[m]?.kind === 'reading-time' || lines[m]?.kind === 'date') m++;
+    const next = lines[m];
+    if (next?.kind !== 'text') break;
+    if (m === from || lines[m - 1]?.kind !== 'date') return false;
+    const nextTitle = lines[m + 1];
+    if (!isCardName(next) || !isCardAt(lines, m + 1) || lines[m + 3]?.kind !== 'reading-time') return false;
+    if (nextTitle === undefined || seen.has(next.key) || seen.has(nextTitle.key)) return false;
+    seen.add(next.key).add(nextTitle.key);
+    cards++;
+    m += 3;
+  }
+  return cards >= CARDS_OPENED_BY_NAME_MIN;
+}
+
+function isCardName(line: ClassifiedLine): boolean {
+  return line.kind === 'text' && line.text.length <= CARD_PUBLICATION_MAX_CHARS && !endsSentence(line.text);
 }
 
 /**
@@ -1402,6 +1446,29 @@ function gluedCardsByShape(lines: ClassifiedLine[]): void {
 }
 
 /**
+ * `The Namibian · Tue, 4 Jun 2024` over each card of a feed: a name and a whole date joined by a
+ * middle dot (`cardPublicationDate`), right above the card's title (a short line, no sentence)
+ * and its summary. A story's credit line has its deck or its body under it; a search result's
+ * line has the name and the date again. Printed so on at least GLUED_UNIT_MIN_CARDS lines (a
+ * feed's cards print it alike), such lines are card publications carrying the card's date.
+ */
+function publicationDateCards(lines: ClassifiedLine[]): void {
+  const found: { at: number; card: { publication: string; date: PrintedDate } }[] = [];
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k] as ClassifiedLine;
+    if (line.kind !== 'text' || !line.text.includes('·') || !isCardAt(lines, k + 1)) continue;
+    const card = cardPublicationDate(line.text);
+    if (card !== null) found.push({ at: k, card });
+  }
+  if (found.length < GLUED_UNIT_MIN_CARDS) return;
+  for (const { at, card } of found)
+    lines[at] = relabel(lines[at] as ClassifiedLine, 'card-publication', {
+      publication: card.publication,
+      date: card.date,
+    });
+}
+
+/**
  * `Salud 2.04 min de lecturaTecnología` under a header naming `Salud 2.0`: a card line whose
  * publication ends in a digit, the count glued after it, where no split by shape can tell the
  * name's digits from the count's. A name the page's header prints (a short line near the top)
@@ -1536,6 +1603,7 @@ export function segment(
   demoteBodyMentions(lines);
   gluedCardsByShape(lines);
   gluedCardsAfterHeaderName(lines);
+  publicationDateCards(lines);
   readingTimesByPlace(lines);
   readingTimesByRepeat(lines);
   cutRepeat(lines, lastLineOpen);

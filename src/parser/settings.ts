@@ -120,6 +120,9 @@ export const READING_TIME_MAX_CHARS = 32;
  */
 export const GLUED_UNIT_MAX_WORDS = 3;
 export const GLUED_UNIT_MIN_CARDS = 2;
+
+/** Cards after the first that must open with their own name for the first card's name above its title to be its publication. */
+export const CARDS_OPENED_BY_NAME_MIN = 2;
 /** A reading-time unit no table knows (`λεπτά` in `7 λεπτά  |`, after a clock icon) is one word of at most this many letters. */
 export const READING_UNIT_MAX_CHARS = 12;
 /** A reading-time unit in a script without spaces (`分で読める`) is at most this many characters. */

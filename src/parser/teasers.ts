@@ -84,8 +84,10 @@ function looksLikePublication(
   known: ReadonlySet<string>,
 ): boolean {
   const text = token.line.text;
-  if (text.length > CARD_PUBLICATION_MAX_CHARS || endsSentence(text)) return false;
+  if (text.length > CARD_PUBLICATION_MAX_CHARS) return false;
+  // a name the page prints elsewhere may close with its own mark (`Sal y Pimienta!`)
   if (known.has(token.key)) return true;
+  if (endsSentence(text)) return false;
   const rep = repeats.get(token.key);
   if (rep !== undefined && rep.count >= 2 && rep.last - rep.first > CARD_ALT_WINDOW) return true;
   const prev = tokens[k - 1];
@@ -183,6 +185,21 @@ function buildCards(tokens: readonly Token[]): { cards: Card[]; gaps: Token[][] 
 }
 
 /**
+ * The page's last card cut right after its publication line (alt / Pub, end of capture): the
+ * name under a bare title (the thumbnail's alt text, no summary, no date, no name yet) is that
+ * card's publication. Returns the card it belongs to, or undefined.
+ */
+function cutAfterName(above: Card | undefined, token: Token): Card | undefined {
+  return token.kind === 'publication' &&
+    above !== undefined &&
+    above.summary === null &&
+    above.date === null &&
+    above.publication === null
+    ? above
+    : undefined;
+}
+
+/**
  * Attach each gap's anchors: dates (and publications before a date) close the
  * card above; publications after the last date open the card below.
  */
@@ -197,13 +214,17 @@ function attachAnchors(cards: Card[], gaps: readonly Token[][], ledger: Ledger):
     });
     gap.forEach((t, k) => {
       if (t.kind === 'reading-time') return;
-      const target = t.kind === 'date' || k < lastDate ? above : below;
+      const target = t.kind === 'date' || k < lastDate ? above : (below ?? cutAfterName(above, t));
       if (target === undefined) {
         ledger.remove(t.line, 'layout');
         return;
       }
       if (t.kind === 'date' && target.date === null) target.date = t;
-      else if (t.kind === 'publication' && target.publication === null) target.publication = t;
+      else if (t.kind === 'publication' && target.publication === null) {
+        target.publication = t;
+        // a feed card's `Pub · date` line dates the card it opens
+        if (t.line.date !== undefined && target.date === null && target !== above) target.date = t;
+      }
       else
         ledger.remove(
           t.line,
