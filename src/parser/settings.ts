@@ -121,6 +121,15 @@ export const READING_TIME_MAX_CHARS = 32;
 export const GLUED_UNIT_MAX_WORDS = 3;
 export const GLUED_UNIT_MIN_CARDS = 2;
 
+/** Summaries a site clips at one length: the shortest is at least this share of the longest. */
+export const CLIPPED_SUMMARY_CUT_SHARE = 0.9;
+
+/**
+ * Below that length, the last summary, open at the capture's end, is cut by the capture when it is
+ * shorter than this share of the shortest other one (a short description is printed whole).
+ */
+export const CAPTURE_CUT_SUMMARY_SHARE = 0.5;
+
 /** Cards after the first that must open with their own name for the first card's name above its title to be its publication. */
 export const CARDS_OPENED_BY_NAME_MIN = 2;
 /** A reading-time unit no table knows (`λεπτά` in `7 λεπτά  |`, after a clock icon) is one word of at most this many letters. */

@@ -9,7 +9,12 @@
 import type { ClassifiedLine } from './classify.js';
 import { isBoilerplate, type Ledger } from './ledger.js';
 import { PAGE_REFERENCE_SHAPE } from './rules/generic.js';
-import { CARD_ALT_WINDOW, CARD_PUBLICATION_MAX_CHARS } from './settings.js';
+import {
+  CAPTURE_CUT_SUMMARY_SHARE,
+  CARD_ALT_WINDOW,
+  CARD_PUBLICATION_MAX_CHARS,
+  CLIPPED_SUMMARY_CUT_SHARE,
+} from './settings.js';
 import { endsSentence, foldKey } from './text.js';
 import type { Teaser } from './types.js';
 
@@ -246,24 +251,43 @@ function endsOnBareTitle(card: Card, others: readonly Card[], openLineIndex: num
   return card.publication !== null && others.every((c) => c.summary !== null || c.date !== null);
 }
 
+function closedSummary(card: Card): boolean {
+  return card.summary !== null && endsSentence(card.summary.line.text);
+}
+
+/**
+ * Every card has a summary clipped by the site: none closed, all of about one length (the
+ * shortest at least CLIPPED_SUMMARY_CUT_SHARE of the longest; summaries merely printed without a
+ * final stop vary), at least two of them; and `length` is less than CAPTURE_CUT_SUMMARY_SHARE of
+ * that length (a site prints a short description whole, so only a clearly shorter one is cut).
+ */
+function clippedLonger(cards: readonly Card[], length: number): boolean {
+  if (cards.length < 2) return false;
+  let shortest = Infinity;
+  let longest = 0;
+  for (const c of cards) {
+    if (c.summary === null || endsSentence(c.summary.line.text)) return false;
+    shortest = Math.min(shortest, c.summary.line.text.length);
+    longest = Math.max(longest, c.summary.line.text.length);
+  }
+  return shortest >= longest * CLIPPED_SUMMARY_CUT_SHARE && length < shortest * CAPTURE_CUT_SUMMARY_SHARE;
+}
+
 function isPartial(card: Card, k: number, cards: readonly Card[], ctx: TeaserContext): boolean {
   const parts = [card.title, card.summary, card.publication, card.date];
   const { cutLineIndex, openLineIndex } = ctx;
   if (cutLineIndex !== null && parts.some((p) => p !== null && p.line.index === cutLineIndex)) return true;
   if (k !== cards.length - 1) return false;
   if (endsOnBareTitle(card, cards.slice(0, -1), openLineIndex)) return true;
-  if (cards.length < 2) return false;
-  const others = cards.slice(0, -1);
   // the text ends without a line break inside the last summary, which stops mid-sentence
-  // where every other card's summary is closed: cut, whatever the capture's size
   const summary = card.summary?.line;
-  if (
-    summary !== undefined &&
-    summary.index === openLineIndex &&
-    !endsSentence(summary.text) &&
-    others.every((c) => c.summary !== null && endsSentence(c.summary.line.text))
-  )
-    return true;
+  const openSummary = summary !== undefined && summary.index === openLineIndex && !endsSentence(summary.text);
+  // the only card: no other to compare with, its open summary is cut
+  if (cards.length < 2) return openSummary;
+  const others = cards.slice(0, -1);
+  // where every other card's summary is closed, or every other is clipped by the site (none closed)
+  // and longer than this one: cut, whatever the capture's size
+  if (openSummary && (others.every(closedSummary) || clippedLonger(others, summary.text.length))) return true;
   if (card.summary === null && others.every((c) => c.summary !== null)) return true;
   return card.date === null && others.every((c) => c.date !== null);
 }
