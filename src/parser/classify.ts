@@ -230,9 +230,13 @@ function stripViewAll(rest: string): { pub: string; locales: string[] } {
   return { pub: glued === null ? rest : glued.head, locales: [] };
 }
 
+/** `■ 見出し`, `• item`: a bullet mark opens a subhead or a list item, never a publication's name. */
+const OPENING_BULLET = /^[\p{So}•‣※]/u;
+
 function acceptablePublication(pub: string): boolean {
   return (
     pub !== '' &&
+    !OPENING_BULLET.test(pub) &&
     pub.length <= CARD_PUBLICATION_MAX_CHARS &&
     (!endsSentence(pub) || closesWithOwnMark(pub)) &&
     !startsLowercase(pub)
