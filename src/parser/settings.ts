@@ -130,6 +130,11 @@ export const CLIPPED_SUMMARY_CUT_SHARE = 0.9;
  */
 export const CAPTURE_CUT_SUMMARY_SHARE = 0.5;
 
+/** A carousel printed again for looping repeats at least this many lines (one card's worth). */
+export const CLONE_MIN_LINES = 3;
+/** Looking for that clone compares at most this many lines per line of the teaser zone in all. */
+export const CLONE_COMPARISONS_PER_LINE = 4;
+
 /** Cards after the first that must open with their own name for the first card's name above its title to be its publication. */
 export const CARDS_OPENED_BY_NAME_MIN = 2;
 /** A reading-time unit no table knows (`λεπτά` in `7 λεπτά  |`, after a clock icon) is one word of at most this many letters. */

@@ -14,6 +14,8 @@ import {
   CARD_ALT_WINDOW,
   CARD_PUBLICATION_MAX_CHARS,
   CLIPPED_SUMMARY_CUT_SHARE,
+  CLONE_COMPARISONS_PER_LINE,
+  CLONE_MIN_LINES,
 } from './settings.js';
 import { endsSentence, foldKey } from './text.js';
 import type { Teaser } from './types.js';
@@ -292,12 +294,42 @@ function isPartial(card: Card, k: number, cards: readonly Card[], ctx: TeaserCon
   return card.date === null && others.every((c) => c.date !== null);
 }
 
+/**
+ * The carousel printed again for looping: from some line on, the zone repeats its own lines from
+ * its first one, line for line, to its end (the capture's last line may stop inside its
+ * original). At least CLONE_MIN_LINES lines. Linear: at most CLONE_COMPARISONS_PER_LINE
+ * comparisons a line in all. Returns where the clone starts, or the zone's length.
+ */
+function cloneStart(zone: readonly ClassifiedLine[]): number {
+  const first = zone[0];
+  if (first === undefined) return 0;
+  let budget = zone.length * CLONE_COMPARISONS_PER_LINE;
+  // a clone repeats at most the whole run before it
+  for (let j = Math.ceil(zone.length / 2); j <= zone.length - CLONE_MIN_LINES; j++) {
+    if ((zone[j] as ClassifiedLine).text !== first.text) continue;
+    let k = j;
+    for (; k < zone.length && budget > 0; k++, budget--) {
+      const copy = (zone[k] as ClassifiedLine).text;
+      const original = (zone[k - j] as ClassifiedLine).text;
+      if (copy !== original && !(k === zone.length - 1 && original.startsWith(copy))) break;
+    }
+    if (k === zone.length) return j;
+    if (budget <= 0) break;
+  }
+  return zone.length;
+}
+
 export function extractTeasers(
   zone: readonly ClassifiedLine[],
   ledger: Ledger,
   ctx: TeaserContext,
 ): Teaser[] {
-  const tokens = refine(tokenize(zone, ledger), ledger, ctx);
+  const clone = cloneStart(zone);
+  for (const line of zone.slice(clone)) {
+    if (isBoilerplate(line)) ledger.removeBoilerplate(line);
+    else ledger.remove(line, 'layout');
+  }
+  const tokens = refine(tokenize(zone.slice(0, clone), ledger), ledger, ctx);
   const { cards, gaps } = buildCards(tokens);
   attachAnchors(cards, gaps, ledger);
   return cards.map((card, k) => {
