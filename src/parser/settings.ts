@@ -515,6 +515,8 @@ export const BANNER_BUTTON_MAX_CHARS = 40;
 export const BANNER_MAX_BUTTONS = 3;
 /** An app banner above the footer: at least this many buttons (the two stores). */
 export const BANNER_MIN_APP_BUTTONS = 2;
+/** Above a footer's chrome line, its links printed one per line: at most this many. */
+export const FOOTER_LINK_LINES_MAX = 8;
 export const BANNER_NOTICE_MAX_CHARS = 300;
 export const BANNER_TOP_MAX_LINES = 10;
 /** A footer links line (`About · Help · Privacy`): at least this many links of at most FOOTER_LINK_MAX_WORDS words. */
