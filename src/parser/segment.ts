@@ -50,6 +50,8 @@ import {
   MIN_CUT_BOILERPLATE_CHARS,
   MORE_STORIES_EXTRA_CHARS,
   NAVIGATION_MAX_CHARS,
+  PLAYER_MAX_LINES,
+  REPEATED_TITLE_MIN_GAP,
   PAYWALL_PAIR_MAX_DIFFERENT_WORDS,
   PAYWALL_PAIR_MIN_SHARED_CHARS,
   PAYWALL_PAIR_MIN_SHARED_WORDS,
@@ -1591,6 +1593,42 @@ function readingTimeShaped(text: string): boolean {
 }
 
 /**
+ * `TITLE` / `Listen to this story` / `SaveShareTranslate` / `6 min listen` / `ADVERTISEMENT`: the
+ * audio player, the toolbar and the ad slot a story page prints under its title printed again
+ * (the newest layout repeats it over the body), in any language: the run of short lines, none a
+ * sentence, right under that repeated title (the header between them), at most PLAYER_MAX_LINES,
+ * holding the player's listening time (a reading time), the body's first sentence under it. Its
+ * lines are chrome.
+ */
+function playerUnderRepeatedTitle(lines: ClassifiedLine[], topEnd: number): void {
+  const limit = Math.min(lines.length, topEnd + STORY_HEADER_MAX_LINES + HEADER_SCAN_LINES);
+  let title = -1;
+  for (let k = topEnd + 1; k < limit && title < 0; k++) {
+    const line = lines[k] as ClassifiedLine;
+    if (line.kind !== 'text' || endsSentence(line.text)) continue;
+    // the header (publication, date, deck, byline) stands between the title and its copy
+    for (let j = topEnd; j < k - REPEATED_TITLE_MIN_GAP; j++)
+      if ((lines[j] as ClassifiedLine).key === line.key) title = k;
+  }
+  if (title < 0) return;
+  let end = title + 1;
+  let times = 0;
+  while (end < lines.length && end - title <= PLAYER_MAX_LINES) {
+    const line = lines[end] as ClassifiedLine;
+    if (line.kind === 'reading-time') times++;
+    else if (line.kind !== 'text' || !isShortLink(line.text)) break;
+    end++;
+  }
+  // the body follows the run (a card's date or title would follow a card's reading time)
+  const body = lines[end];
+  if (times === 0 || end === title + 1 + times || body?.kind !== 'text' || !endsSentence(body.text)) return;
+  for (let k = title + 1; k < end; k++) {
+    const line = lines[k] as ClassifiedLine;
+    if (line.kind === 'text') lines[k] = relabel(line, 'chrome', { locales: [] });
+  }
+}
+
+/**
  * Cut the page into its regions. `wallWithoutBrand`: the platform (from the URL) closes its
  * stories with a preview wall that need not name the brand (see `unbrandedWallStart`).
  */
@@ -1617,6 +1655,7 @@ export function segment(
   menuUnderLogo(lines);
   let topEnd = upsellBeforeHeader(lines, findTopEnd(lines));
   upsellAfterHeader(lines, topEnd);
+  playerUnderRepeatedTitle(lines, topEnd);
   for (let i = topEnd; i < lines.length; i++) {
     const line = lines[i];
     if (line?.kind === 'category') lines[i] = relabel(line, 'text');

@@ -447,6 +447,11 @@ export const MORE_STORIES_EXTRA_CHARS = 40;
 /** How many lines below the top of the story the header's `Pub` / `|` / date lines may sit. */
 export const HEADER_SCAN_LINES = 6;
 
+/** Under a story's repeated title, the audio player, toolbar and ad slot fill at most this many lines. */
+export const PLAYER_MAX_LINES = 6;
+/** Lines of the header between a story's title and its copy over the body: more than this many. */
+export const REPEATED_TITLE_MIN_GAP = 2;
+
 /** Lines after a Zinio story's issue title that may be its header (title, byline, its own reading time). */
 export const STORY_HEADER_MAX_LINES = 4;
 
