@@ -259,7 +259,8 @@ export function cardPublicationDate(text: string): { publication: string; date: 
   if (at <= 0 || text.indexOf(CARD_DATE_SEPARATOR, at + 1) >= 0) return null;
   const publication = text.slice(0, at).trim();
   const slot = text.slice(at + CARD_DATE_SEPARATOR.length).trim();
-  if (publication === '' || endsSentence(publication) || slot.length > CREDIT_DATE_SLOT_MAX_CHARS) return null;
+  if (publication === '' || endsSentence(publication) || slot.length > CREDIT_DATE_SLOT_MAX_CHARS)
+    return null;
   const date = parseEditionLabel(slot) ?? isoDateOf(slot);
   return date === null ? null : { publication, date: { label: date.label, iso: date.iso } };
 }

@@ -863,8 +863,9 @@ function findCardStart(
  */
 function openedByPublication(lines: readonly ClassifiedLine[], title: number, r: number): boolean {
   const name = lines[title - 1];
-  if (name?.kind !== 'text' || !isCardName(name) || lines[title] === undefined) return false;
-  const seen = new Set<string>([name.key, (lines[title] as ClassifiedLine).key]);
+  const first = lines[title];
+  if (name?.kind !== 'text' || !isCardName(name) || first === undefined) return false;
+  const seen = new Set<string>([name.key, first.key]);
   let cards = 0;
   let m = r + 1;
   for (;;) {

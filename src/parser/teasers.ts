@@ -231,8 +231,7 @@ function attachAnchors(cards: Card[], gaps: readonly Token[][], ledger: Ledger):
         target.publication = t;
         // a feed card's `Pub · date` line dates the card it opens
         if (t.line.date !== undefined && target.date === null && target !== above) target.date = t;
-      }
-      else
+      } else
         ledger.remove(
           t.line,
           t.kind === 'publication' && target.publication?.key === t.key ? 'duplicate' : 'layout',
