@@ -668,6 +668,8 @@ function namesPublication(
   lastLine = false,
 ): string | null {
   const closed = endsSentence(text);
+  // most sentences end there: only a name closed by its own mark may close a header
+  if (closed && !publications.some((p) => endsSentence(p))) return null;
   const key = foldKey(text);
   for (const pub of publications) {
     const pubKey = foldKey(pub);
