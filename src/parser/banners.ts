@@ -15,6 +15,7 @@ import {
   BANNER_MIN_APP_BUTTONS,
   BANNER_NOTICE_MAX_CHARS,
   BANNER_TOP_MAX_LINES,
+  FOOTER_LINK_LINES_MAX,
   FOOTER_LINK_MAX_WORDS,
   FOOTER_CUT_LINK_MIN_CHARS,
   FOOTER_PAIR_MIN_WORD_CHARS,
@@ -92,7 +93,8 @@ export function bannersOnTop(lines: readonly ClassifiedLine[], opensPage: (k: nu
  * chrome lines (the copyright), footer links lines, and banners. Under the footer's first chrome
  * or links line nothing of the page is left: a banner there is any notice and its buttons (the
  * cookie notice). Above it, only an app banner: at least two buttons (the stores) under at most
- * a heading that is no sentence; a story's closing signature over its last paragraph is not one.
+ * a heading that is no sentence, or the footer's links one per line (at most FOOTER_LINK_LINES_MAX);
+ * a story's closing signature over its last paragraph is not one.
  * Only a run holding a chrome or links line is the page's footer.
  */
 export function bannersAtEnd(lines: ClassifiedLine[]): void {
@@ -109,8 +111,12 @@ export function bannersAtEnd(lines: ClassifiedLine[]): void {
       k--;
       continue;
     }
+    // under the footer's first chrome line, its links one per line (about, help, privacy, terms) run longer
+    const most = footer ? FOOTER_LINK_LINES_MAX : BANNER_MAX_BUTTONS;
     let buttons = 0;
-    while (buttons < BANNER_MAX_BUTTONS && isButton(lines[k - buttons])) buttons++;
+    while (buttons < most && isButton(lines[k - buttons])) buttons++;
+    // …only right under the last card's date or reading time, not under a story's short lines
+    if (buttons > BANNER_MAX_BUTTONS && !closesCard(lines, k - buttons)) buttons = BANNER_MAX_BUTTONS;
     if (buttons === 0 || (footer && buttons < BANNER_MIN_APP_BUTTONS)) break;
     k -= buttons;
     const notice = lines[k];
@@ -123,6 +129,12 @@ export function bannersAtEnd(lines: ClassifiedLine[]): void {
     if (line.kind !== 'text') continue;
     lines[j] = { ...line, kind: isFooterLinksLine(line.text) ? 'navigation' : 'chrome', locales: [] };
   }
+}
+
+/** The end of a card: its date or its reading time. */
+function closesCard(lines: readonly ClassifiedLine[], k: number): boolean {
+  const kind = lines[k]?.kind;
+  return kind === 'date' || kind === 'reading-time';
 }
 
 /** A sentence under a short line that is none: the last card's summary under its title. */

@@ -230,10 +230,22 @@ function stripViewAll(rest: string): { pub: string; locales: string[] } {
   return { pub: glued === null ? rest : glued.head, locales: [] };
 }
 
+/** `■ 見出し`, `• item`: a bullet mark opens a subhead or a list item, never a publication's name. */
+const OPENING_BULLET = /^[\p{So}•‣※]/u;
+
 function acceptablePublication(pub: string): boolean {
   return (
-    pub !== '' && pub.length <= CARD_PUBLICATION_MAX_CHARS && !endsSentence(pub) && !startsLowercase(pub)
+    pub !== '' &&
+    !OPENING_BULLET.test(pub) &&
+    pub.length <= CARD_PUBLICATION_MAX_CHARS &&
+    (!endsSentence(pub) || closesWithOwnMark(pub)) &&
+    !startsLowercase(pub)
   );
+}
+
+/** `Sal y Pimienta!`, `Hola!`: a name may close with one exclamation mark of its own (no sentence ends a header). */
+function closesWithOwnMark(pub: string): boolean {
+  return pub.endsWith('!') && !endsSentence(pub.slice(0, -1));
 }
 
 const moreStoriesTemplatesFor = byFirstCharacter(MORE_STORIES_TEMPLATES);

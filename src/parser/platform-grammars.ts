@@ -255,6 +255,26 @@ function isDigitRun(text: string, from: number, length: number): boolean {
   return true;
 }
 
+/** The separator of a feed card's `Pub · date` line. */
+const CARD_DATE_SEPARATOR = ' · ';
+
+/**
+ * `The Namibian · Tue, 4 Jun 2024`, `Kurier · 2024-06-03`: a feed card's opening line, a short
+ * name (no sentence) and one separator before a whole printed date, nothing after it. Returns
+ * the name and the date, or null.
+ */
+export function cardPublicationDate(text: string): { publication: string; date: PrintedDate } | null {
+  if (text.length > CARD_PUBLICATION_MAX_CHARS + CREDIT_DATE_SLOT_MAX_CHARS) return null;
+  const at = text.indexOf(CARD_DATE_SEPARATOR);
+  if (at <= 0 || text.indexOf(CARD_DATE_SEPARATOR, at + 1) >= 0) return null;
+  const publication = text.slice(0, at).trim();
+  const slot = text.slice(at + CARD_DATE_SEPARATOR.length).trim();
+  if (publication === '' || endsSentence(publication) || slot.length > CREDIT_DATE_SLOT_MAX_CHARS)
+    return null;
+  const date = parseEditionLabel(slot) ?? isoDateOf(slot);
+  return date === null ? null : { publication, date: { label: date.label, iso: date.iso } };
+}
+
 /**
  * A credit line's date slot, read or not: a printed date in a language the date
  * table does not know yet (`2. ožujka 2023.`, `2 Μαρ 2023`) is still a date by

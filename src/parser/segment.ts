@@ -13,10 +13,12 @@ import {
   matchIssueTitle,
   undoubledName,
   type EditionLineMatch,
+  type PrintedDate,
 } from './edition.js';
 import { bannersAtEnd, bannersOnTop, footerLinkPairAtEnd } from './banners.js';
 import { isBoilerplate } from './ledger.js';
 import {
+  cardPublicationDate,
   labelledHeaderAt,
   labelledHeaderLength,
   namesFooterBrand,
@@ -29,12 +31,14 @@ import {
   TRY_GOLD_WORD_MAX_LETTERS,
 } from './rules/generic.js';
 import { PLATFORMS } from './rules/platforms.js';
+import { isNameLike } from './bylines.js';
 import { isQuestionTitle } from './story.js';
 import {
   ABBREVIATION_MAX_CHARS,
   CARD_ALT_WINDOW,
   CARD_PUBLICATION_MAX_CANDIDATES,
   CARD_PUBLICATION_MAX_CHARS,
+  CARDS_OPENED_BY_NAME_MIN,
   DECK_MAX_CHARS,
   EDITION_LINE_MAX_CHARS,
   FOOTER_LINE_MAX_CHARS,
@@ -53,6 +57,8 @@ import {
   MIN_CUT_BOILERPLATE_CHARS,
   MORE_STORIES_EXTRA_CHARS,
   NAVIGATION_MAX_CHARS,
+  PLAYER_MAX_LINES,
+  REPEATED_TITLE_MIN_GAP,
   PAYWALL_PAIR_MAX_DIFFERENT_WORDS,
   PAYWALL_PAIR_MIN_SHARED_CHARS,
   PAYWALL_PAIR_MIN_SHARED_WORDS,
@@ -668,10 +674,14 @@ function namesPublication(
   needCard: boolean,
   lastLine = false,
 ): string | null {
-  if (endsSentence(text)) return null;
+  const closed = endsSentence(text);
+  // most sentences end there: only a name closed by its own mark may close a header
+  if (closed && !publications.some((p) => endsSentence(p))) return null;
   const key = foldKey(text);
   for (const pub of publications) {
     const pubKey = foldKey(pub);
+    // a header closed by the name's own mark (`… BUEN PROVECHO!`) is no sentence
+    if (closed && !(endsSentence(pub) && key.endsWith(pubKey))) continue;
     const at = key.indexOf(pubKey);
     if (key === pubKey || at < 0) continue;
     const after = key.slice(at + pubKey.length);
@@ -848,7 +858,43 @@ function findCardStart(
     if (!far && !doubled && key !== titleKey) break;
     k--;
   }
-  return k + 1;
+  return openedByPublication(lines, k + 1, r) ? k : k + 1;
+}
+
+/**
+ * `Outlook Traveller` / Title / Summary / `6 min  |` / date, then `Down To Earth` / Title / …:
+ * cards opened by their own publication, each named once. The first card's name above its title
+ * (a short line, no sentence) is its publication when every card after it, to the end of the
+ * run, opens the same way (a short name right after the card above's reading time and date,
+ * then a title, a summary and a reading time), at least CARDS_OPENED_BY_NAME_MIN of them, and
+ * no two cards print the same name or the same title (a section label repeats; so does a
+ * publication printed after the title).
+ */
+function openedByPublication(lines: readonly ClassifiedLine[], title: number, r: number): boolean {
+  const name = lines[title - 1];
+  const first = lines[title];
+  if (name?.kind !== 'text' || !isCardName(name) || first === undefined) return false;
+  const seen = new Set<string>([name.key, first.key]);
+  let cards = 0;
+  let m = r + 1;
+  for (;;) {
+    const from = m;
+    while (lines[m]?.kind === 'reading-time' || lines[m]?.kind === 'date') m++;
+    const next = lines[m];
+    if (next?.kind !== 'text') break;
+    if (m === from || lines[m - 1]?.kind !== 'date') return false;
+    const nextTitle = lines[m + 1];
+    if (!isCardName(next) || !isCardAt(lines, m + 1) || lines[m + 3]?.kind !== 'reading-time') return false;
+    if (nextTitle === undefined || seen.has(next.key) || seen.has(nextTitle.key)) return false;
+    seen.add(next.key).add(nextTitle.key);
+    cards++;
+    m += 3;
+  }
+  return cards >= CARDS_OPENED_BY_NAME_MIN;
+}
+
+function isCardName(line: ClassifiedLine): boolean {
+  return line.kind === 'text' && line.text.length <= CARD_PUBLICATION_MAX_CHARS && !endsSentence(line.text);
 }
 
 /**
@@ -1025,6 +1071,7 @@ function storyReadingTimeEnd(lines: readonly ClassifiedLine[], topEnd: number): 
   for (let k = topEnd + 2; k < limit; k++) {
     const line = lines[k] as ClassifiedLine;
     if (line.kind === 'reading-time') end = k + 1;
+    else if (line.kind === 'credits') continue;
     else if (line.kind !== 'text') break;
     else if (
       (line.text.length > TITLE_MAX_CHARS || endsSentence(line.text)) &&
@@ -1036,10 +1083,23 @@ function storyReadingTimeEnd(lines: readonly ClassifiedLine[], topEnd: number): 
   return end;
 }
 
-/** A line that reads as no title (a sentence, or too long) but as the deck under the title at `deckAt`, the reading time right under it. */
+/**
+ * A line that reads as no title (a sentence, or too long) but as the deck under the title at
+ * `deckAt`, the reading time right under it, or under the byline printed between them (`By Name`,
+ * a local opener, a credits line).
+ */
 function isDeckAt(lines: readonly ClassifiedLine[], k: number, deckAt: number): boolean {
   const line = lines[k] as ClassifiedLine;
-  return k === deckAt && line.text.length <= DECK_MAX_CHARS && lines[k + 1]?.kind === 'reading-time';
+  if (k !== deckAt || line.text.length > DECK_MAX_CHARS) return false;
+  const next = lines[k + 1];
+  return next?.kind === 'reading-time' || (isBylineLine(next) && lines[k + 2]?.kind === 'reading-time');
+}
+
+/** A header's byline line: a credits line, or a short line that reads as a name (`By Name`, `Por Name`). */
+function isBylineLine(line: ClassifiedLine | undefined): boolean {
+  if (line === undefined) return false;
+  if (line.kind === 'credits') return true;
+  return line.kind === 'text' && line.text.length <= DECK_MAX_CHARS && isNameLike(line.text);
 }
 
 /**
@@ -1395,6 +1455,29 @@ function gluedCardsByShape(lines: ClassifiedLine[]): void {
 }
 
 /**
+ * `The Namibian · Tue, 4 Jun 2024` over each card of a feed: a name and a whole date joined by a
+ * middle dot (`cardPublicationDate`), right above the card's title (a short line, no sentence)
+ * and its summary. A story's credit line has its deck or its body under it; a search result's
+ * line has the name and the date again. Printed so on at least GLUED_UNIT_MIN_CARDS lines (a
+ * feed's cards print it alike), such lines are card publications carrying the card's date.
+ */
+function publicationDateCards(lines: ClassifiedLine[]): void {
+  const found: { at: number; card: { publication: string; date: PrintedDate } }[] = [];
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k] as ClassifiedLine;
+    if (line.kind !== 'text' || !line.text.includes('·') || !isCardAt(lines, k + 1)) continue;
+    const card = cardPublicationDate(line.text);
+    if (card !== null) found.push({ at: k, card });
+  }
+  if (found.length < GLUED_UNIT_MIN_CARDS) return;
+  for (const { at, card } of found)
+    lines[at] = relabel(lines[at] as ClassifiedLine, 'card-publication', {
+      publication: card.publication,
+      date: card.date,
+    });
+}
+
+/**
  * `Salud 2.04 min de lecturaTecnología` under a header naming `Salud 2.0`: a card line whose
  * publication ends in a digit, the count glued after it, where no split by shape can tell the
  * name's digits from the count's. A name the page's header prints (a short line near the top)
@@ -1517,6 +1600,42 @@ function readingTimeShaped(text: string): boolean {
 }
 
 /**
+ * `TITLE` / `Listen to this story` / `SaveShareTranslate` / `6 min listen` / `ADVERTISEMENT`: the
+ * audio player, the toolbar and the ad slot a story page prints under its title printed again
+ * (the newest layout repeats it over the body), in any language: the run of short lines, none a
+ * sentence, right under that repeated title (the header between them), at most PLAYER_MAX_LINES,
+ * holding the player's listening time (a reading time), the body's first sentence under it. Its
+ * lines are chrome.
+ */
+function playerUnderRepeatedTitle(lines: ClassifiedLine[], topEnd: number): void {
+  const limit = Math.min(lines.length, topEnd + STORY_HEADER_MAX_LINES + HEADER_SCAN_LINES);
+  let title = -1;
+  for (let k = topEnd + 1; k < limit && title < 0; k++) {
+    const line = lines[k] as ClassifiedLine;
+    if (line.kind !== 'text' || endsSentence(line.text)) continue;
+    // the header (publication, date, deck, byline) stands between the title and its copy
+    for (let j = topEnd; j < k - REPEATED_TITLE_MIN_GAP; j++)
+      if ((lines[j] as ClassifiedLine).key === line.key) title = k;
+  }
+  if (title < 0) return;
+  let end = title + 1;
+  let times = 0;
+  while (end < lines.length && end - title <= PLAYER_MAX_LINES) {
+    const line = lines[end] as ClassifiedLine;
+    if (line.kind === 'reading-time') times++;
+    else if (line.kind !== 'text' || !isShortLink(line.text)) break;
+    end++;
+  }
+  // the body follows the run (a card's date or title would follow a card's reading time)
+  const body = lines[end];
+  if (times === 0 || end === title + 1 + times || body?.kind !== 'text' || !endsSentence(body.text)) return;
+  for (let k = title + 1; k < end; k++) {
+    const line = lines[k] as ClassifiedLine;
+    if (line.kind === 'text') lines[k] = relabel(line, 'chrome', { locales: [] });
+  }
+}
+
+/**
  * Cut the page into its regions. `wallWithoutBrand`: the platform (from the URL) closes its
  * stories with a preview wall that need not name the brand (see `unbrandedWallStart`).
  */
@@ -1529,6 +1648,7 @@ export function segment(
   demoteBodyMentions(lines);
   gluedCardsByShape(lines);
   gluedCardsAfterHeaderName(lines);
+  publicationDateCards(lines);
   readingTimesByPlace(lines);
   readingTimesByRepeat(lines);
   cutRepeat(lines, lastLineOpen);
@@ -1542,6 +1662,7 @@ export function segment(
   menuUnderLogo(lines);
   let topEnd = upsellBeforeHeader(lines, findTopEnd(lines));
   upsellAfterHeader(lines, topEnd);
+  playerUnderRepeatedTitle(lines, topEnd);
   for (let i = topEnd; i < lines.length; i++) {
     const line = lines[i];
     if (line?.kind === 'category') lines[i] = relabel(line, 'text');

@@ -126,6 +126,23 @@ export const READING_TIME_MAX_CHARS = 32;
  */
 export const GLUED_UNIT_MAX_WORDS = 3;
 export const GLUED_UNIT_MIN_CARDS = 2;
+
+/** Summaries a site clips at one length: the shortest is at least this share of the longest. */
+export const CLIPPED_SUMMARY_CUT_SHARE = 0.9;
+
+/**
+ * Below that length, the last summary, open at the capture's end, is cut by the capture when it is
+ * shorter than this share of the shortest other one (a short description is printed whole).
+ */
+export const CAPTURE_CUT_SUMMARY_SHARE = 0.5;
+
+/** A carousel printed again for looping repeats at least this many lines (one card's worth). */
+export const CLONE_MIN_LINES = 3;
+/** Looking for that clone compares at most this many lines per line of the teaser zone in all. */
+export const CLONE_COMPARISONS_PER_LINE = 4;
+
+/** Cards after the first that must open with their own name for the first card's name above its title to be its publication. */
+export const CARDS_OPENED_BY_NAME_MIN = 2;
 /** A reading-time unit no table knows (`λεπτά` in `7 λεπτά  |`, after a clock icon) is one word of at most this many letters. */
 export const READING_UNIT_MAX_CHARS = 12;
 /** A reading-time unit in a script without spaces (`分で読める`) is at most this many characters. */
@@ -438,6 +455,11 @@ export const MORE_STORIES_EXTRA_CHARS = 40;
 /** How many lines below the top of the story the header's `Pub` / `|` / date lines may sit. */
 export const HEADER_SCAN_LINES = 6;
 
+/** Under a story's repeated title, the audio player, toolbar and ad slot fill at most this many lines. */
+export const PLAYER_MAX_LINES = 6;
+/** Lines of the header between a story's title and its copy over the body: more than this many. */
+export const REPEATED_TITLE_MIN_GAP = 2;
+
 /** Lines after a Zinio story's issue title that may be its header (title, byline, its own reading time). */
 export const STORY_HEADER_MAX_LINES = 4;
 
@@ -511,6 +533,8 @@ export const BANNER_BUTTON_MAX_CHARS = 40;
 export const BANNER_MAX_BUTTONS = 3;
 /** An app banner above the footer: at least this many buttons (the two stores). */
 export const BANNER_MIN_APP_BUTTONS = 2;
+/** Above a footer's chrome line, its links printed one per line: at most this many. */
+export const FOOTER_LINK_LINES_MAX = 8;
 export const BANNER_NOTICE_MAX_CHARS = 300;
 export const BANNER_TOP_MAX_LINES = 10;
 /** A footer links line (`About · Help · Privacy`): at least this many links of at most FOOTER_LINK_MAX_WORDS words. */

@@ -9,7 +9,14 @@
 import type { ClassifiedLine } from './classify.js';
 import { isBoilerplate, type Ledger } from './ledger.js';
 import { PAGE_REFERENCE_SHAPE } from './rules/generic.js';
-import { CARD_ALT_WINDOW, CARD_PUBLICATION_MAX_CHARS } from './settings.js';
+import {
+  CAPTURE_CUT_SUMMARY_SHARE,
+  CARD_ALT_WINDOW,
+  CARD_PUBLICATION_MAX_CHARS,
+  CLIPPED_SUMMARY_CUT_SHARE,
+  CLONE_COMPARISONS_PER_LINE,
+  CLONE_MIN_LINES,
+} from './settings.js';
 import { endsSentence, foldKey } from './text.js';
 import type { Teaser } from './types.js';
 
@@ -84,8 +91,10 @@ function looksLikePublication(
   known: ReadonlySet<string>,
 ): boolean {
   const text = token.line.text;
-  if (text.length > CARD_PUBLICATION_MAX_CHARS || endsSentence(text)) return false;
+  if (text.length > CARD_PUBLICATION_MAX_CHARS) return false;
+  // a name the page prints elsewhere may close with its own mark (`Sal y Pimienta!`)
   if (known.has(token.key)) return true;
+  if (endsSentence(text)) return false;
   const rep = repeats.get(token.key);
   if (rep !== undefined && rep.count >= 2 && rep.last - rep.first > CARD_ALT_WINDOW) return true;
   const prev = tokens[k - 1];
@@ -183,6 +192,21 @@ function buildCards(tokens: readonly Token[]): { cards: Card[]; gaps: Token[][] 
 }
 
 /**
+ * The page's last card cut right after its publication line (alt / Pub, end of capture): the
+ * name under a bare title (the thumbnail's alt text, no summary, no date, no name yet) is that
+ * card's publication. Returns the card it belongs to, or undefined.
+ */
+function cutAfterName(above: Card | undefined, token: Token): Card | undefined {
+  return token.kind === 'publication' &&
+    above !== undefined &&
+    above.summary === null &&
+    above.date === null &&
+    above.publication === null
+    ? above
+    : undefined;
+}
+
+/**
  * Attach each gap's anchors: dates (and publications before a date) close the
  * card above; publications after the last date open the card below.
  */
@@ -197,14 +221,17 @@ function attachAnchors(cards: Card[], gaps: readonly Token[][], ledger: Ledger):
     });
     gap.forEach((t, k) => {
       if (t.kind === 'reading-time') return;
-      const target = t.kind === 'date' || k < lastDate ? above : below;
+      const target = t.kind === 'date' || k < lastDate ? above : (below ?? cutAfterName(above, t));
       if (target === undefined) {
         ledger.remove(t.line, 'layout');
         return;
       }
       if (t.kind === 'date' && target.date === null) target.date = t;
-      else if (t.kind === 'publication' && target.publication === null) target.publication = t;
-      else
+      else if (t.kind === 'publication' && target.publication === null) {
+        target.publication = t;
+        // a feed card's `Pub · date` line dates the card it opens
+        if (t.line.date !== undefined && target.date === null && target !== above) target.date = t;
+      } else
         ledger.remove(
           t.line,
           t.kind === 'publication' && target.publication?.key === t.key ? 'duplicate' : 'layout',
@@ -225,26 +252,70 @@ function endsOnBareTitle(card: Card, others: readonly Card[], openLineIndex: num
   return card.publication !== null && others.every((c) => c.summary !== null || c.date !== null);
 }
 
+function closedSummary(card: Card): boolean {
+  return card.summary !== null && endsSentence(card.summary.line.text);
+}
+
+/**
+ * Every card has a summary clipped by the site: none closed, all of about one length (the
+ * shortest at least CLIPPED_SUMMARY_CUT_SHARE of the longest; summaries merely printed without a
+ * final stop vary), at least two of them; and `length` is less than CAPTURE_CUT_SUMMARY_SHARE of
+ * that length (a site prints a short description whole, so only a clearly shorter one is cut).
+ */
+function clippedLonger(cards: readonly Card[], length: number): boolean {
+  if (cards.length < 2) return false;
+  let shortest = Infinity;
+  let longest = 0;
+  for (const c of cards) {
+    if (c.summary === null || endsSentence(c.summary.line.text)) return false;
+    shortest = Math.min(shortest, c.summary.line.text.length);
+    longest = Math.max(longest, c.summary.line.text.length);
+  }
+  return shortest >= longest * CLIPPED_SUMMARY_CUT_SHARE && length < shortest * CAPTURE_CUT_SUMMARY_SHARE;
+}
+
 function isPartial(card: Card, k: number, cards: readonly Card[], ctx: TeaserContext): boolean {
   const parts = [card.title, card.summary, card.publication, card.date];
   const { cutLineIndex, openLineIndex } = ctx;
   if (cutLineIndex !== null && parts.some((p) => p !== null && p.line.index === cutLineIndex)) return true;
   if (k !== cards.length - 1) return false;
   if (endsOnBareTitle(card, cards.slice(0, -1), openLineIndex)) return true;
-  if (cards.length < 2) return false;
-  const others = cards.slice(0, -1);
   // the text ends without a line break inside the last summary, which stops mid-sentence
-  // where every other card's summary is closed: cut, whatever the capture's size
   const summary = card.summary?.line;
-  if (
-    summary !== undefined &&
-    summary.index === openLineIndex &&
-    !endsSentence(summary.text) &&
-    others.every((c) => c.summary !== null && endsSentence(c.summary.line.text))
-  )
-    return true;
+  const openSummary = summary !== undefined && summary.index === openLineIndex && !endsSentence(summary.text);
+  // the only card: no other to compare with, its open summary is cut
+  if (cards.length < 2) return openSummary;
+  const others = cards.slice(0, -1);
+  // where every other card's summary is closed, or every other is clipped by the site (none closed)
+  // and longer than this one: cut, whatever the capture's size
+  if (openSummary && (others.every(closedSummary) || clippedLonger(others, summary.text.length))) return true;
   if (card.summary === null && others.every((c) => c.summary !== null)) return true;
   return card.date === null && others.every((c) => c.date !== null);
+}
+
+/**
+ * The carousel printed again for looping: from some line on, the zone repeats its own lines from
+ * its first one, line for line, to its end (the capture's last line may stop inside its
+ * original). At least CLONE_MIN_LINES lines. Linear: at most CLONE_COMPARISONS_PER_LINE
+ * comparisons a line in all. Returns where the clone starts, or the zone's length.
+ */
+function cloneStart(zone: readonly ClassifiedLine[]): number {
+  const first = zone[0];
+  if (first === undefined) return 0;
+  let budget = zone.length * CLONE_COMPARISONS_PER_LINE;
+  // a clone repeats at most the whole run before it
+  for (let j = Math.ceil(zone.length / 2); j <= zone.length - CLONE_MIN_LINES; j++) {
+    if ((zone[j] as ClassifiedLine).text !== first.text) continue;
+    let k = j;
+    for (; k < zone.length && budget > 0; k++, budget--) {
+      const copy = (zone[k] as ClassifiedLine).text;
+      const original = (zone[k - j] as ClassifiedLine).text;
+      if (copy !== original && !(k === zone.length - 1 && original.startsWith(copy))) break;
+    }
+    if (k === zone.length) return j;
+    if (budget <= 0) break;
+  }
+  return zone.length;
 }
 
 export function extractTeasers(
@@ -252,7 +323,12 @@ export function extractTeasers(
   ledger: Ledger,
   ctx: TeaserContext,
 ): Teaser[] {
-  const tokens = refine(tokenize(zone, ledger), ledger, ctx);
+  const clone = cloneStart(zone);
+  for (const line of zone.slice(clone)) {
+    if (isBoilerplate(line)) ledger.removeBoilerplate(line);
+    else ledger.remove(line, 'layout');
+  }
+  const tokens = refine(tokenize(zone.slice(0, clone), ledger), ledger, ctx);
   const { cards, gaps } = buildCards(tokens);
   attachAnchors(cards, gaps, ledger);
   return cards.map((card, k) => {

@@ -188,3 +188,14 @@ describe('a contents breadcrumb that prints its issue with a date (stranger-4 cl
     expect(line.date).toEqual({ label: 'October 3, 2023', iso: '2023-10-03' });
   });
 });
+
+describe('a subhead opened by a bullet mark is no card publication (stranger-7 class 37)', () => {
+  it('reads `■ phrase with 5分` as text, a glued card line as a card publication', () => {
+    expect(classifyLine('■ 駅から徒歩5分の好立地', false).kind).toBe('text');
+    expect(classifyLine('● 歩いて10分の海', false).kind).toBe('text');
+    expect(classifyLine('日経ビジネス4分で読めます', false)).toMatchObject({
+      kind: 'card-publication',
+      publication: '日経ビジネス',
+    });
+  });
+});

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { classifyLine } from '../../src/parser/classify.js';
 import { normalizedLines, parsePage } from '../../src/parser/index.js';
 import { normalizeInput, stripIconLigatures } from '../../src/parser/normalize.js';
-import { logoPlatform, matchCreditLine, repairDropCap } from '../../src/parser/platform-grammars.js';
+import {
+  cardPublicationDate,
+  logoPlatform,
+  matchCreditLine,
+  repairDropCap,
+} from '../../src/parser/platform-grammars.js';
 
 describe('PressReader print footers in any language, whole or cut (issue 11, second stranger)', () => {
   const story = [
@@ -452,5 +457,25 @@ describe('a label header with a deck and a credit before its date (stranger-7 cl
       byline: 'Ana Ruiz',
     });
     expect(out.edition?.publication).toBe('Nature Today');
+  });
+});
+
+describe('feed card lines `Pub · date` (stranger-7 class 34)', () => {
+  it('reads the name and a whole date after one middle dot', () => {
+    expect(cardPublicationDate('The Namibian · Tue, 4 Jun 2024')).toEqual({
+      publication: 'The Namibian',
+      date: { label: 'Tue, 4 Jun 2024', iso: '2024-06-04' },
+    });
+    expect(cardPublicationDate('Kurier · 2024-06-03')).toEqual({
+      publication: 'Kurier',
+      date: { label: '2024-06-03', iso: '2024-06-03' },
+    });
+  });
+
+  it('is no card line with a writer, a section, a sentence or no date after the dot', () => {
+    expect(cardPublicationDate('Kurier · 5 Oct 2023 · By Anna Berger')).toBeNull();
+    expect(cardPublicationDate('Kurier · Politik')).toBeNull();
+    expect(cardPublicationDate('Prices rose again. · 4 Jun 2024')).toBeNull();
+    expect(cardPublicationDate('· 4 Jun 2024')).toBeNull();
   });
 });

@@ -113,3 +113,38 @@ describe('teaser cards', () => {
     ]);
   });
 });
+
+describe('stranger-7 card classes (10, 35)', () => {
+  const header = 'MORE STORIES FROM FEMINAView All';
+
+  it('a lone card whose summary is the open last line, stopping mid-word, is partial (class 10)', () => {
+    const out = parsePage(
+      [STORY, ...BLOCK, header, 'Femina', 'Only card', 'It stops in the middle of a wo'].join('\n'),
+    );
+    expect(out.teasers.map((t) => t.partial)).toEqual([true]);
+    // the same summary closed by a line break is whole
+    const whole = parsePage(
+      [STORY, ...BLOCK, header, 'Femina', 'Only card', 'A summary with no final stop'].join('\n') + '\n',
+    );
+    expect(whole.teasers.map((t) => t.partial)).toEqual([false]);
+  });
+
+  it('summaries clipped at one length: only a clearly shorter open last one is cut (class 10)', () => {
+    const clipped = (n: number): string => 'word '.repeat(40).slice(0, n);
+    const cards = (last: number): string =>
+      [STORY, ...BLOCK, header, 'First', clipped(150), 'Second', clipped(152), 'Third', clipped(last)].join(
+        '\n',
+      );
+    expect(parsePage(cards(60)).teasers.at(-1)?.partial).toBe(true);
+    expect(parsePage(cards(140)).teasers.at(-1)?.partial).toBe(false);
+  });
+
+  it('a carousel printed again for looping yields its cards once (class 35)', () => {
+    const carousel = ['First title', 'First summary.', 'Second title', 'Second summary.'];
+    const out = parsePage(
+      [STORY, ...BLOCK, header, ...carousel, 'First title', 'First summary.', 'Second ti'].join('\n'),
+    );
+    expect(out.teasers.map((t) => t.title)).toEqual(['First title', 'Second title']);
+    expect(out.removed.map((r) => r.text)).toEqual(expect.arrayContaining(['First summary.', 'Second ti']));
+  });
+});
