@@ -7,6 +7,7 @@ import {
   findPrintedDate,
   matchIssueTitle,
   parseEditionLabel,
+  parseIssueNameYear,
   numericOrderShown,
   parsePrintedDate,
 } from '../../src/parser/edition.js';
@@ -442,5 +443,50 @@ describe('numeric dates in running text and by the page (stranger-7 class 1)', (
     expect(numericOrderShown(['25/4/2025', 'March 2025'])).toBe('day-first');
     expect(numericOrderShown(['5/2/2025', '4/5/2025'])).toBeNull();
     expect(numericOrderShown(['4/25/2025', '25/4/2025'])).toBeNull();
+  });
+});
+
+describe('dates with more than a date in them (stranger-8 class 1)', () => {
+  it.each([
+    ['2024-06-17', '2024-06-17'],
+    ['Oct. 28–Nov. 3, 2024', '2024-10-28'],
+    ['Oct. 28 – Nov. 3, 2024', '2024-10-28'],
+    ['28 Oct.–3 Nov. 2024', '2024-10-28'],
+    ['Dec. 30–Jan. 5, 2025', '2024-12-30'],
+    ['2024/5 (majo)', '2024-05'],
+    ['令和6年3月号', '2024-03'],
+  ])('%s is %s', (text, iso) => {
+    expect(parsePrintedDate(text)).toEqual({ label: text, iso });
+  });
+
+  it.each([
+    '2024-13-01',
+    '2024-02-30',
+    'Oct. 28–Dec. 3, 2024',
+    'Oct. 28–Nov. 31, 2024',
+    '2024/5 (junio)',
+    '2024/5',
+  ])('%s is no date', (text) => {
+    expect(parsePrintedDate(text)).toBeNull();
+  });
+
+  it('reads the date beside an issue number read by its shape, and a year set apart by a mark', () => {
+    expect(parseEditionLabel('Số 7 - Tháng 5/2024')).toEqual({ label: 'Tháng 5/2024', iso: '2024-05' });
+    expect(parseEditionLabel('Issue 12: Winter 2023')).toEqual({ label: 'Winter 2023', iso: '2023' });
+    expect(parseEditionLabel('No. 2 / 2023')).toEqual({ label: '2023', iso: '2023' });
+    expect(parseEditionLabel('Issue 17, 2023')).toEqual({ label: 'Issue 17, 2023', iso: null });
+  });
+
+  it("reads a special issue's closing year, and no other digits", () => {
+    expect(parseIssueNameYear("Collector's Edition 2024")).toEqual({ label: '2024', iso: '2024' });
+    expect(parseIssueNameYear('Top 10 of 2024')).toBeNull();
+    expect(parseIssueNameYear('2024')).toBeNull();
+  });
+
+  it('finds an ISO date in running text, a glued suffix left out', () => {
+    expect(findPrintedDate('ئەم بابەتە لە ژمارەی 2024-06-17ی Foo وەرگیراوە')).toMatchObject({
+      label: '2024-06-17',
+      iso: '2024-06-17',
+    });
   });
 });
