@@ -41,6 +41,8 @@ import {
   DATELINE_PERIOD_PLACE_MIN_CHARS,
   CASELESS_PLACE_GLUED_COLON_MAX_WORDS,
   PAPER_CODE_MAX_CHARS,
+  DECK_ABOVE_CREDIT_MIN_WORDS,
+  DECK_ABOVE_CREDIT_MORE_WORDS,
   DECK_MAX_CHARS,
   HEADER_BYLINE_MAX_OFFSET,
   HEADER_META_MAX_OFFSET,
@@ -568,14 +570,49 @@ interface HeaderContext extends StoryContext {
   opensLabelledHeader: (line: ClassifiedLine) => boolean;
 }
 
+/**
+ * Title / deck / credit line (PressReader prints the credit line under the deck as well as under
+ * the title): the line right above the credit line is the deck, not the title, when it reads as
+ * one under the line above it. By shape, in any language: the deck is an unclosed or closed
+ * sentence of at least `DECK_ABOVE_CREDIT_MIN_WORDS` words, longer than the title by
+ * `DECK_ABOVE_CREDIT_MORE_WORDS`; the title is no masthead (`The Hindu` over `The Hindu (Chennai)`),
+ * no kicker in capitals, and does not close a sentence.
+ */
+function deckAboveCredit(
+  title: ClassifiedLine | undefined,
+  deck: ClassifiedLine | undefined,
+  credited: string | undefined,
+): boolean {
+  if (title?.kind !== 'text' || deck?.kind !== 'text' || deck.text.length > DECK_MAX_CHARS) return false;
+  const titleWords = wordCount(title.text);
+  const deckWords = wordCount(deck.text);
+  if (deckWords < DECK_ABOVE_CREDIT_MIN_WORDS || deckWords < titleWords + DECK_ABOVE_CREDIT_MORE_WORDS)
+    return false;
+  if (title.text.length > TITLE_MAX_CHARS || (endsSentence(title.text) && !isQuestionTitle(title.text)))
+    return false;
+  if (credited !== undefined && credited.startsWith(title.text)) return false;
+  // a kicker in capitals (`WORLD NEWS`); a script with no case has none
+  const upper = title.text.toUpperCase();
+  return title.text !== upper || upper === title.text.toLowerCase();
+}
+
 /** Title / `Pub (City) - - Section - By Name` (PressReader): the credit line is the edition and the byline. */
 const creditLineHeader: HeaderMatcher = (content, i, draft, ledger) => {
   const credit = creditHeader(content, i);
   if (credit < 0) return null;
   const line = content[credit] as ClassifiedLine;
-  for (let k = i; k < credit - 1; k++) ledger.remove(content[k] as ClassifiedLine, 'layout');
-  if (credit > i) useTitle(draft, ledger, content[credit - 1]);
-  draft.publication = mastheadName(content.slice(i, Math.max(i, credit - 1)), line.publication) ?? null;
+  // Title / deck / credit line: the title two lines above the credit line
+  const deckAbove =
+    credit >= i + 2 && deckAboveCredit(content[credit - 2], content[credit - 1], line.publication);
+  const titleAt = deckAbove ? credit - 2 : credit - 1;
+  for (let k = i; k < titleAt; k++) ledger.remove(content[k] as ClassifiedLine, 'layout');
+  if (credit > i) useTitle(draft, ledger, content[titleAt]);
+  if (deckAbove) {
+    const deck = content[credit - 1] as ClassifiedLine;
+    draft.deck = deck.text;
+    ledger.use(deck);
+  }
+  draft.publication = mastheadName(content.slice(i, Math.max(i, titleAt)), line.publication) ?? null;
   draft.date = line.date ?? null;
   draft.byline = line.detail === undefined || line.detail === '' ? null : line.detail;
   ledger.remove(line, 'layout');
