@@ -14,6 +14,7 @@ import {
   CREDIT_LABELS,
   MIXED_DATE_ORDER_COUNTRIES,
   MONTH_FIRST_COUNTRIES,
+  NAME_CONJUNCTIONS,
   NAME_PARTICLES,
   ROLE_CREDIT_WORDS,
   SECTION_WORDS,
@@ -46,6 +47,7 @@ const OTHER_CREDITS: readonly string[] = [
 ];
 const SEPARATORS: readonly string[] = [...new Set(CREDIT_RULES.flatMap((r) => r.separators))];
 const PARTICLES: ReadonlySet<string> = new Set(NAME_PARTICLES);
+const CONJUNCTIONS: ReadonlySet<string> = new Set(NAME_CONJUNCTIONS);
 /** Marks that join two credits (`Rita Siza / Foto: …`). */
 const CREDIT_JOINERS: ReadonlySet<string> = new Set(['/', '|', '·', '–', '—', ';', '-']);
 
@@ -58,13 +60,23 @@ export interface CreditLine {
 /**
  * A person's name as a credit prints it: a few words, each capitalised (or in a
  * script without case) or a particle (`Eva de Boer`), no digits, no sentence end.
+ * Two writers may be joined by a local word for "and" between two capitalised words
+ * (`Marco Rossi e Giulia Bianchi`; the words are data, `NAME_CONJUNCTIONS`).
  * What keeps `Praha (ČTK) – Na jaře začne…` (a dateline, `Na` a preposition) out.
  */
 function isCreditedName(name: string, minWords: number): boolean {
   if (name.length > BYLINE_MAX_CHARS || hasDigit(name) || endsSentence(name)) return false;
   const words = name.split(' ').filter(Boolean);
   if (words.length < minWords || words.length > BYLINE_MAX_WORDS) return false;
-  return words.every((w) => !startsLowercase(w) || PARTICLES.has(w.toLowerCase()));
+  return words.every(
+    (w, k) =>
+      !startsLowercase(w) ||
+      PARTICLES.has(w.toLowerCase()) ||
+      (CONJUNCTIONS.has(w) &&
+        k > 0 &&
+        !startsLowercase(words[k - 1] ?? 'x') &&
+        !startsLowercase(words[k + 1] ?? 'x')),
+  );
 }
 
 /** `Eva Maier FOTO: APA`, `Jan Novák, Foto: ČTK` → the writer's name alone. */
