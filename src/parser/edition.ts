@@ -805,6 +805,8 @@ function withSecondYear(
 const WEEKDAY_BEFORE = /(\p{L}{2,12}\.?,? )$/u;
 /** A weekday printed before a date is at most this long, its comma and space included. */
 const WEEKDAY_MAX_CHARS = 16;
+/** A weekday form this short printed before a date with no period or comma after it is no weekday there. */
+const WEEKDAY_BARE_SHORT_MAX_CHARS = 3;
 
 /** The date with the weekday printed before it, which the label keeps as printed (`Tue, 3 Oct 2023`). */
 function withWeekdayBefore(
@@ -814,6 +816,11 @@ function withWeekdayBefore(
   const before = WEEKDAY_BEFORE.exec(text.slice(Math.max(0, found.start - WEEKDAY_MAX_CHARS), found.start));
   const weekday = before?.[1];
   if (weekday === undefined || !isWeekday(weekday.trim().replace(/,$/u, ''))) return found;
+  // a short form with no mark after it (`die November 4-10, 2024`) is as likely a word of the
+  // sentence (the Afrikaans article, Romansh's Tuesday): a weekday's abbreviation is closed by a
+  // period or a comma (`Tue, 3 Oct 2023`, `Di. 3. Okt. 2023`)
+  const bare = weekday.trimEnd();
+  if (bare.length <= WEEKDAY_BARE_SHORT_MAX_CHARS && !bare.endsWith(',') && !bare.endsWith('.')) return found;
   const start = found.start - weekday.length;
   // a weekday opens the date only at a word's start
   if (start > 0 && !/\s/u.test(text.charAt(start - 1))) return found;
@@ -978,6 +985,30 @@ function dateInIssueName(text: string): PrintedDate | null {
   return found === null ? null : { label: found.label, iso: found.iso };
 }
 
+/** An edition sentence holds at most this many copies of the word between its date and its publication. */
+const TEMPLATE_SPLITS_MAX = 6;
+
+/**
+ * Where the date and the publication part: at the word the template prints between them. The
+ * date may hold that word itself (`3 de agosto de 2025 de Pub`, Spanish `de`): the split that
+ * leaves the longest date part reading as a date wins; none does, the first copy after the
+ * date (the last before the publication, in the other order), as the template prints it.
+ */
+function splitAt(middle: string, template: EditionTemplate): number {
+  const dateFirst = template.order === 'date-pub';
+  const plain = dateFirst ? middle.indexOf(template.between) : middle.lastIndexOf(template.between);
+  // one copy only (most lines): nothing to choose
+  if (plain <= 0 || middle.indexOf(template.between) === middle.lastIndexOf(template.between)) return plain;
+  let best = -1;
+  let at = middle.indexOf(template.between);
+  for (let n = 0; at > 0 && n < TEMPLATE_SPLITS_MAX; n++) {
+    const dateText = dateFirst ? middle.slice(0, at) : middle.slice(at + template.between.length);
+    if (parsePrintedDate(dateText.trim()) !== null && (dateFirst || best < 0)) best = at;
+    at = middle.indexOf(template.between, at + 1);
+  }
+  return best > 0 ? best : plain;
+}
+
 /** Match a line against one localized edition-line template. */
 export function matchEditionTemplate(line: string, template: EditionTemplate): EditionLineMatch | null {
   if (!line.startsWith(template.prefix)) return null;
@@ -988,8 +1019,7 @@ export function matchEditionTemplate(line: string, template: EditionTemplate): E
   else return null;
   if (end < template.prefix.length) return null;
   const middle = line.slice(template.prefix.length, end);
-  const at =
-    template.order === 'date-pub' ? middle.indexOf(template.between) : middle.lastIndexOf(template.between);
+  const at = splitAt(middle, template);
   if (at <= 0) return null;
   const left = middle.slice(0, at).trim();
   const right = middle.slice(at + template.between.length).trim();

@@ -490,3 +490,27 @@ describe('dates with more than a date in them (stranger-8 class 1)', () => {
     });
   });
 });
+
+describe('edition sentences split at the right word (stranger-8 class 15)', () => {
+  it('keeps a short weekday form with no mark after it out of the date (an article in the sentence)', () => {
+    expect(
+      findPrintedDate('Hierdie storie kom uit die November 4-10, 2024-uitgawe van Boerebode.'),
+    ).toMatchObject({ label: 'November 4-10, 2024', iso: '2024-11-04' });
+    expect(findPrintedDate('From the Tue, 3 Oct 2023 edition of Harbour Weekly.')?.label).toBe(
+      'Tue, 3 Oct 2023',
+    );
+    expect(findPrintedDate('From the Monday 4 March 2024 edition of Harbour Weekly.')?.label).toBe(
+      'Monday 4 March 2024',
+    );
+  });
+
+  it('splits a date holding the word before the publication where the date part reads whole', () => {
+    const line = classifyLine(
+      'Esta historia es de la edición 3 de agosto de 2025 de Viajes y Caminos.',
+      false,
+    );
+    expect(line.kind).toBe('edition-line');
+    expect(line.edition?.publication).toBe('Viajes y Caminos');
+    expect(line.edition?.date).toEqual({ label: '3 de agosto de 2025', iso: '2025-08-03' });
+  });
+});
