@@ -889,6 +889,18 @@ function findDate(text: string): (PrintedDate & { start: number; end: number }) 
         if (iso !== null) return { label, iso, start: token.start, end };
       }
     }
+    // `Tháng 5/2024`: the word for month, then the month's number over the year (the word is the evidence)
+    const next = tokens[i + 1];
+    if (
+      next !== undefined &&
+      isDigitCode(next.word.charCodeAt(0)) &&
+      MONTH_WORD_SET.has(token.word.toLowerCase())
+    ) {
+      const numbered = RUNNING_NUMBERED_MONTH.exec(next.word);
+      const end = numbered === null ? -1 : next.start + numbered[0].length;
+      const iso = numbered === null ? null : parseNumberedMonth(folded.slice(token.start, end), false);
+      if (iso !== null) return { label: text.slice(token.start, end), iso, start: token.start, end };
+    }
     // a month first (`October 23, 2024`, `Agosto de 2025`), a season (`Winter 2023`) or a day first (`3. März 2022`, `3 de agosto de 2025`)
     const letters = MONTH_WORD_START.exec(token.word);
     const opensDate = letters
@@ -915,6 +927,8 @@ function findDate(text: string): (PrintedDate & { start: number; end: number }) 
 }
 
 const OPENING_BRACKETS: ReadonlySet<string> = new Set(['(', '[']);
+/** `5/2024` opening a word of running text after a word for month (`… ấn bản Tháng 5/2024 của …`). */
+const RUNNING_NUMBERED_MONTH = /^\d{1,2}\/\d{4}(?!\d)/u;
 /** A numeric date opening a word of running text: a Roman-numeral month between dots, or digits and slashes. */
 const RUNNING_NUMERIC_DATE =
   /^(?:\d{1,2}\.[IVX]{1,4}\.\d{4}|\d{4}\/\d{1,2}\/\d{1,2}|\d{1,2}\/\d{1,2}\/\d{4}|\d{4}-\d{2}-\d{2}(?!\d))/u;

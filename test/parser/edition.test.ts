@@ -514,3 +514,13 @@ describe('edition sentences split at the right word (stranger-8 class 15)', () =
     expect(line.edition?.date).toEqual({ label: '3 de agosto de 2025', iso: '2025-08-03' });
   });
 });
+
+describe('a numbered month after the word for month in running text (stranger-8 class 1)', () => {
+  it('finds `Tháng 5/2024` in a sentence, never a bare `5/2024`', () => {
+    expect(findPrintedDate('Câu chuyện này được trích từ ấn bản Tháng 5/2024 của Sống Xanh.')).toMatchObject({
+      label: 'Tháng 5/2024',
+      iso: '2024-05',
+    });
+    expect(findPrintedDate('From issue 5/2024 of Harbour Weekly.')).toBeNull();
+  });
+});
