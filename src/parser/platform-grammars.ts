@@ -231,17 +231,6 @@ function joiningSeparatorOf(text: string): string | null {
   return null;
 }
 
-/** `2023-03-02`: an ISO date, as some editions print it in the credit line. */
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/u;
-
-function isoDateOf(part: string): PrintedDate | null {
-  const m = ISO_DATE.exec(part);
-  if (m === null) return null;
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31 ? { label: part, iso: part } : null;
-}
-
 /** A 4-digit year (1900–2099) standing as a number of its own in the text. */
 function holdsYear(text: string): boolean {
   for (let k = 0; k + 4 <= text.length; k++) {
@@ -313,7 +302,8 @@ export function matchCreditLine(text: string): CreditLine | null {
       byline ??= writer === '' ? null : writer;
       continue;
     }
-    date ??= parseEditionLabel(part, order) ?? isoDateOf(part);
+    // `2023-03-02`: some editions print an ISO date, which the date shapes read
+    date ??= parseEditionLabel(part, order);
   }
   if (!credited && emptySlot && publication.endsWith(')') && parts.length >= 4) {
     // `De Standaard (Brussel) · · Binnenland · Pieter Jansens`: the whole shape, and a name last;
