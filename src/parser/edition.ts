@@ -1003,16 +1003,22 @@ function dateInIssueName(text: string): PrintedDate | null {
 const TEMPLATE_SPLITS_MAX = 6;
 
 /**
- * Where the date and the publication part: at the word the template prints between them. The
- * date may hold that word itself (`3 de agosto de 2025 de Pub`, Spanish `de`): the split that
- * leaves the longest date part reading as a date wins; none does, the first copy after the
- * date (the last before the publication, in the other order), as the template prints it.
+ * Where the date and the publication part: at the word the template prints between them, the
+ * first copy after the date (the last before the publication, in the other order). The date
+ * may hold that word itself (`3 de agosto de 2025 de Pub`, Spanish `de`): where that split
+ * leaves only the date's first word (a day or a month), the split that leaves the longest date
+ * part reading as a date wins.
  */
 function splitAt(middle: string, template: EditionTemplate): number {
   const dateFirst = template.order === 'date-pub';
   const plain = dateFirst ? middle.indexOf(template.between) : middle.lastIndexOf(template.between);
-  // one copy only (most lines): nothing to choose
+  // one copy only (most lines): nothing to choose; the template's own split reads a date: kept
   if (plain <= 0 || middle.indexOf(template.between) === middle.lastIndexOf(template.between)) return plain;
+  // only a date cut after its first word by its own copy of the word (`3` or `agosto` of `3 de agosto de 2025`)
+  const plainDate = (
+    dateFirst ? middle.slice(0, plain) : middle.slice(plain + template.between.length)
+  ).trim();
+  if (!DAY_TOKEN.test(plainDate) && monthNumber(plainDate.replace(/\.$/u, '')) === undefined) return plain;
   let best = -1;
   let at = middle.indexOf(template.between);
   for (let n = 0; at > 0 && n < TEMPLATE_SPLITS_MAX; n++) {

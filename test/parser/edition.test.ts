@@ -512,6 +512,9 @@ describe('edition sentences split at the right word (stranger-8 class 15)', () =
     expect(line.kind).toBe('edition-line');
     expect(line.edition?.publication).toBe('Viajes y Caminos');
     expect(line.edition?.date).toEqual({ label: '3 de agosto de 2025', iso: '2025-08-03' });
+    // a date read whole at the template's own split is kept, whatever the publication holds
+    const other = classifyLine('Esta historia es de la edición February 2023 de Revista de 2024.', false);
+    expect(other.edition?.publication).toBe('Revista de 2024');
   });
 });
 
