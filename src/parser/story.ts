@@ -518,6 +518,14 @@ function mastheadName(above: readonly ClassifiedLine[], credited: string | undef
   return credited;
 }
 
+/** The publication a credit line under the deck names, unless the header's own line names it (or is its masthead). */
+function creditedOver(header: string | null, credited: string | undefined): string | null | undefined {
+  if (credited === undefined || credited === '') return header;
+  if (header === null) return credited;
+  const [name, named] = [header.toLowerCase(), credited.toLowerCase()];
+  return name === named || named.startsWith(`${name} (`) ? header : credited;
+}
+
 /** Index of a credit line within the header's reach, or -1. */
 function creditHeader(content: readonly ClassifiedLine[], i: number): number {
   for (let k = i; k <= i + HEADER_META_MAX_OFFSET && k < content.length; k++)
@@ -955,7 +963,9 @@ export function extractStory(
       // `Pub` / title / deck / `Pub · date · By Name`: a credit line printed after the deck
       draft.byline = bylineLine.detail === undefined || bylineLine.detail === '' ? null : bylineLine.detail;
       draft.date ??= bylineLine.date ?? null;
-      draft.publication ??= bylineLine.publication ?? null;
+      // the line read as the publication above the title is a kicker (`WORLD`) when the credit
+      // line names another publication: it is neither that name nor its masthead (`Pub` of `Pub (City)`)
+      draft.publication = creditedOver(draft.publication, bylineLine.publication) ?? null;
       ledger.remove(bylineLine, 'layout');
       next++;
     } else if (bylineLine?.kind === 'credits') {
