@@ -28,6 +28,7 @@ const LANGUAGES = [
   'el',
   'es',
   'et',
+  'eo',
   'eu',
   'fa',
   'fi',

@@ -9,6 +9,7 @@ import {
   matchEditionTemplate,
   parseEditionLabel,
   parseEditionYear,
+  parseIssueNameYear,
   type EditionLineMatch,
   type PrintedDate,
 } from './edition.js';
@@ -576,7 +577,8 @@ function matchShapes(text: string): Classification | null {
     const right = text.slice(bar + 1).trim();
     // `Pub|2024`: beside a publication, a year alone is an annual's edition date
     const rightDate = numeric
-      ? (parseEditionLabel(right) ?? (left !== '' ? parseEditionYear(right) : null))
+      ? (parseEditionLabel(right) ??
+        (left !== '' ? (parseEditionYear(right) ?? parseIssueNameYear(right)) : null))
       : null;
     if (left === '' || right === '' || rightDate) {
       const publication = left !== '' ? left : rightDate ? undefined : right;

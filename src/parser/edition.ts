@@ -82,7 +82,14 @@ const RANGE_WORD_SET: ReadonlySet<string> = new Set(DAY_RANGE_WORDS);
 /** `3/2024`, `Tháng 3/2024`: a month as its number, over its year (the word for month optional). */
 const NUMBERED_MONTH_YEAR = /^(?:(\p{L}{1,8}) )?(\d{1,2})\/(\d{4})$/u;
 /** `令和5年3月1日`, `民國112年3月`, `平成元年4月1日`: an era's year, then a CJK month and day. */
-const ERA_DATE = /^(\p{L}{2}) ?(\d{1,3}|元) ?年 ?(\d{1,2}) ?月(?: ?(\d{1,2}) ?日)?$/u;
+const ERA_DATE = /^(\p{L}{2}) ?(\d{1,3}|元) ?年 ?(\d{1,2}) ?月(?: ?(\d{1,2}) ?日| ?[号號])?$/u;
+/** `2024-06-17`: an ISO date, year, month and day with dashes (the one order a leading year has). */
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/u;
+/** `Oct. 28–Nov. 3, 2024`: a week across two months, month first, the year printed once at the end. */
+const MONTH_DAY_MONTH_DAY_RANGE =
+  /^(\p{L}{3,9})\.? (\d{1,2})(?:st|nd|rd|th)? ?[-–] ?(\p{L}{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$/u;
+/** `28 Oct.–3 Nov. 2024`: the same, day first. */
+const DAY_MONTH_DAY_MONTH_RANGE = /^(\d{1,2}) (\p{L}{3,9})\.? ?[-–] ?(\d{1,2}) (\p{L}{3,9})\.?,? (\d{4})$/u;
 const SEASON_SET: ReadonlySet<string> = new Set(SEASON_WORDS);
 /** Every printed date (a range's second date included) holds a four-digit year: text without one is no date. */
 const YEAR = /\d{4}/u;
@@ -272,6 +279,8 @@ function parseSeason(text: string): string | null {
 
 /** `Mar 1-15, 2024`, `1-15 March 2024`, `5 au 11 juin 2024`: a range of days in one month, dated by its first day. */
 function parseDayRange(text: string): string | null {
+  const across = parseMonthsRange(text);
+  if (across !== undefined) return across;
   const worded = DAY_WORD_DAY_MONTH.exec(text);
   if (worded !== null) {
     const month = monthNumber(worded[4] ?? '');
@@ -289,6 +298,29 @@ function parseDayRange(text: string): string | null {
   const month = monthNumber(word ?? '');
   if (month === undefined || Number(from) >= Number(to)) return null;
   return isoOf(Number(year), month, Number(from));
+}
+
+/**
+ * `Oct. 28–Nov. 3, 2024`, `28 Oct.–3 Nov. 2024`: a week or a fortnight running into the next
+ * month, dated by its first day. The two months must follow each other (`Dec. 30–Jan. 5, 2025`
+ * opens in the year before the one printed). Undefined when the text has not this shape.
+ */
+function parseMonthsRange(text: string): string | null | undefined {
+  const monthFirst = MONTH_DAY_MONTH_DAY_RANGE.exec(text);
+  const dayFirst = monthFirst ? null : DAY_MONTH_DAY_MONTH_RANGE.exec(text);
+  const parts = monthFirst
+    ? [monthFirst[1], monthFirst[2], monthFirst[3], monthFirst[4], monthFirst[5]]
+    : dayFirst
+      ? [dayFirst[2], dayFirst[1], dayFirst[4], dayFirst[3], dayFirst[5]]
+      : null;
+  if (parts === null) return undefined;
+  const [firstWord, firstDay, secondWord, secondDay, yearText] = parts;
+  const first = monthNumber(firstWord ?? '');
+  const second = monthNumber(secondWord ?? '');
+  if (first === undefined || second === undefined || second !== (first % 12) + 1) return null;
+  const year = Number(yearText) - (first === 12 ? 1 : 0);
+  if (isoOf(Number(yearText), second, Number(secondDay)) === null) return null;
+  return isoOf(year, first, Number(firstDay));
 }
 
 /**
@@ -394,6 +426,8 @@ const SLASHED_YEAR_FIRST = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/u;
 const SLASHED_YEAR_LAST = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/u;
 /** `11/2024`: a month's number over its year, where a date is printed (a header's or a card's date slot). */
 const SLASHED_MONTH_YEAR = /^(\d{1,2})\/(\d{4})$/u;
+/** `2024/5 (majo)`: a year over its month's number, the month's name after it in brackets (Esperanto numbering). */
+const SLASHED_YEAR_MONTH_NAMED = /^(\d{4})\/(\d{1,2}) \((\p{L}{3,12})\.?\)$/u;
 
 /** Which of day and month a numeric date prints first, where the page or its platform says. */
 export type NumericOrder = 'day-first' | 'month-first';
@@ -408,6 +442,12 @@ function parseSlashed(text: string, order: NumericOrder | null): string | null |
   if (yearFirst) return isoOf(Number(yearFirst[1]), Number(yearFirst[2]), Number(yearFirst[3])) ?? undefined;
   const monthYear = SLASHED_MONTH_YEAR.exec(text);
   if (monthYear) return isoOf(Number(monthYear[2]), Number(monthYear[1]), null) ?? undefined;
+  // `2024/5` alone may be an issue number of the year: the month's name beside it is the evidence
+  const named = SLASHED_YEAR_MONTH_NAMED.exec(text);
+  if (named)
+    return monthNumber(named[3] ?? '') === Number(named[2])
+      ? (isoOf(Number(named[1]), Number(named[2]), null) ?? undefined)
+      : undefined;
   const yearLast = SLASHED_YEAR_LAST.exec(text);
   if (yearLast === null) return undefined;
   const [a, b, year] = [Number(yearLast[1]), Number(yearLast[2]), Number(yearLast[3])];
@@ -486,6 +526,8 @@ function readSingle(printed: string, order: NumericOrder | null): string | null 
 }
 
 function readShapes(text: string): string | null {
+  const iso = isDigitCode(text.charCodeAt(0)) ? ISO_DATE.exec(text) : null;
+  if (iso) return isoOf(Number(iso[1]), Number(iso[2]), Number(iso[3]));
   const cjk = CJK_DATE.exec(text);
   if (cjk) return isoOf(Number(cjk[1]), Number(cjk[2]), cjk[3] === undefined ? null : Number(cjk[3]));
   const numeric =
@@ -580,6 +622,21 @@ export function parseEditionYear(text: string): PrintedDate | null {
   return year < PRINTED_YEAR_MIN || year > PRINTED_YEAR_MAX ? null : { label, iso: label };
 }
 
+/** `Collector's Edition 2024`: words with no digit, then a year closing the text. */
+const NAME_THEN_YEAR = /^\D{3,} (\d{4})$/u;
+
+/**
+ * `Collector's Edition 2024`, `Sommer-Spezial 2024` where an edition date is printed (the right
+ * of `Pub|…`): a special issue's name closing with its year. The year alone is the date and its
+ * label, as for an annual; never read from running text, where a year is no edition.
+ */
+export function parseIssueNameYear(text: string): PrintedDate | null {
+  const label = text.trim();
+  if (label.length > ISSUE_TEXT_MAX_CHARS || !isDigitCode(label.charCodeAt(label.length - 1))) return null;
+  const m = NAME_THEN_YEAR.exec(label);
+  return m === null ? null : parseEditionYear(m[1] ?? '');
+}
+
 /**
  * A year standing alone as a word of a line (`… the 2024 edition of …`, `2024-Ausgabe`): only
  * where the line is already known to be an edition line by its place on the page.
@@ -597,8 +654,8 @@ export function findEditionYear(text: string): (PrintedDate & { start: number; e
 
 /** `Issue 17, 2023`, `Issue 231`, `No. 12`, `Nr. 3/2023`: an issue printed where the date would be. */
 const ISSUE_NUMBER = /^(\p{L}{1,7}[.º°]?) \d{1,5}(?:,? \d{4}|\/\d{4})?$/u;
-/** Marks between an issue number and the issue's date (`Nº 17 · outubro 2023`). */
-const ISSUE_DATE_SEPARATORS = [' · ', ' - ', ' – ', ' | ', ', '];
+/** Marks between an issue number and the issue's date (`Nº 17 · outubro 2023`, `Issue 12: Winter 2023`, `No. 2 / 2023`). */
+const ISSUE_DATE_SEPARATORS = [' · ', ' - ', ' – ', ' | ', ', ', ': ', ' / '];
 const ISSUE_WORD_SET: ReadonlySet<string> = new Set(ISSUE_WORDS);
 
 export function parseIssueLabel(text: string): PrintedDate | null {
@@ -614,12 +671,19 @@ export function parseEditionLabel(text: string, order: NumericOrder | null = nul
   return parsePrintedDate(text, order) ?? issueWithDate(text) ?? parseIssueLabel(text);
 }
 
-/** `Nº 17 · outubro 2023`: an issue number and its date; the date is the edition's. */
+/**
+ * `Nº 17 · outubro 2023`, `Số 7 - Tháng 5/2024`, `No. 2 / 2023`: an issue number and its date;
+ * the date (or the year alone) is the edition's. The issue part is read by its shape (a short
+ * word and a number), in any language: the date beside it is the evidence.
+ */
 function issueWithDate(text: string): PrintedDate | null {
+  if (text.length > ISSUE_TEXT_MAX_CHARS) return null;
   for (const sep of ISSUE_DATE_SEPARATORS) {
     const at = text.indexOf(sep);
-    if (at <= 0 || parseIssueLabel(text.slice(0, at)) === null) continue;
-    const date = parsePrintedDate(text.slice(at + sep.length));
+    if (at <= 0 || !ISSUE_NUMBER.test(text.slice(0, at).trim())) continue;
+    const right = text.slice(at + sep.length);
+    // `Issue 17, 2023` is an issue of a year (no date); a year set apart by a mark (`No. 2 / 2023`) dates it
+    const date = parsePrintedDate(right) ?? (sep === ', ' ? null : parseEditionYear(right));
     if (date !== null) return date;
   }
   return null;
@@ -652,8 +716,8 @@ export function matchIssueTitle(
   return date === null ? null : { publication, date };
 }
 
-/** Separators an issue line prints between the issue's number and its date (`Issue 214 · March 2024`). */
-const ISSUE_PART_SEPARATORS: readonly string[] = [' · ', ' • ', ' | ', ' — ', ' – '];
+/** Separators an issue line prints between the issue's number and its date (`Issue 214 · March 2024`, `Issue 12: Winter 2023`). */
+const ISSUE_PART_SEPARATORS: readonly string[] = [' · ', ' • ', ' | ', ' — ', ' – ', ': '];
 
 /**
  * `The Walrus` / `Issue 214 · March 2024`: an issue page's name line, then a line that does not
@@ -741,6 +805,8 @@ function withSecondYear(
 const WEEKDAY_BEFORE = /(\p{L}{2,12}\.?,? )$/u;
 /** A weekday printed before a date is at most this long, its comma and space included. */
 const WEEKDAY_MAX_CHARS = 16;
+/** A weekday form this short printed before a date with no period or comma after it is no weekday there. */
+const WEEKDAY_BARE_SHORT_MAX_CHARS = 3;
 
 /** The date with the weekday printed before it, which the label keeps as printed (`Tue, 3 Oct 2023`). */
 function withWeekdayBefore(
@@ -750,6 +816,11 @@ function withWeekdayBefore(
   const before = WEEKDAY_BEFORE.exec(text.slice(Math.max(0, found.start - WEEKDAY_MAX_CHARS), found.start));
   const weekday = before?.[1];
   if (weekday === undefined || !isWeekday(weekday.trim().replace(/,$/u, ''))) return found;
+  // a short form with no mark after it (`die November 4-10, 2024`) is as likely a word of the
+  // sentence (the Afrikaans article, Romansh's Tuesday): a weekday's abbreviation is closed by a
+  // period or a comma (`Tue, 3 Oct 2023`, `Di. 3. Okt. 2023`)
+  const bare = weekday.trimEnd();
+  if (bare.length <= WEEKDAY_BARE_SHORT_MAX_CHARS && !bare.endsWith(',') && !bare.endsWith('.')) return found;
   const start = found.start - weekday.length;
   // a weekday opens the date only at a word's start
   if (start > 0 && !/\s/u.test(text.charAt(start - 1))) return found;
@@ -818,6 +889,18 @@ function findDate(text: string): (PrintedDate & { start: number; end: number }) 
         if (iso !== null) return { label, iso, start: token.start, end };
       }
     }
+    // `Tháng 5/2024`: the word for month, then the month's number over the year (the word is the evidence)
+    const next = tokens[i + 1];
+    if (
+      next !== undefined &&
+      isDigitCode(next.word.charCodeAt(0)) &&
+      MONTH_WORD_SET.has(token.word.toLowerCase())
+    ) {
+      const numbered = RUNNING_NUMBERED_MONTH.exec(next.word);
+      const end = numbered === null ? -1 : next.start + numbered[0].length;
+      const iso = numbered === null ? null : parseNumberedMonth(folded.slice(token.start, end), false);
+      if (iso !== null) return { label: text.slice(token.start, end), iso, start: token.start, end };
+    }
     // a month first (`October 23, 2024`, `Agosto de 2025`), a season (`Winter 2023`) or a day first (`3. März 2022`, `3 de agosto de 2025`)
     const letters = MONTH_WORD_START.exec(token.word);
     const opensDate = letters
@@ -844,9 +927,11 @@ function findDate(text: string): (PrintedDate & { start: number; end: number }) 
 }
 
 const OPENING_BRACKETS: ReadonlySet<string> = new Set(['(', '[']);
+/** `5/2024` opening a word of running text after a word for month (`… ấn bản Tháng 5/2024 của …`). */
+const RUNNING_NUMBERED_MONTH = /^\d{1,2}\/\d{4}(?!\d)/u;
 /** A numeric date opening a word of running text: a Roman-numeral month between dots, or digits and slashes. */
 const RUNNING_NUMERIC_DATE =
-  /^(?:\d{1,2}\.[IVX]{1,4}\.\d{4}|\d{4}\/\d{1,2}\/\d{1,2}|\d{1,2}\/\d{1,2}\/\d{4})/u;
+  /^(?:\d{1,2}\.[IVX]{1,4}\.\d{4}|\d{4}\/\d{1,2}\/\d{1,2}|\d{1,2}\/\d{1,2}\/\d{4}|\d{4}-\d{2}-\d{2}(?!\d))/u;
 
 /** An issue number inside running text: `… fra Issue 14, 2025-udgaven af …` → `Issue 14, 2025`. */
 export function findIssueLabel(text: string): (PrintedDate & { start: number; end: number }) | null {
@@ -914,6 +999,36 @@ function dateInIssueName(text: string): PrintedDate | null {
   return found === null ? null : { label: found.label, iso: found.iso };
 }
 
+/** An edition sentence holds at most this many copies of the word between its date and its publication. */
+const TEMPLATE_SPLITS_MAX = 6;
+
+/**
+ * Where the date and the publication part: at the word the template prints between them, the
+ * first copy after the date (the last before the publication, in the other order). The date
+ * may hold that word itself (`3 de agosto de 2025 de Pub`, Spanish `de`): where that split
+ * leaves only the date's first word (a day or a month), the split that leaves the longest date
+ * part reading as a date wins.
+ */
+function splitAt(middle: string, template: EditionTemplate): number {
+  const dateFirst = template.order === 'date-pub';
+  const plain = dateFirst ? middle.indexOf(template.between) : middle.lastIndexOf(template.between);
+  // one copy only (most lines): nothing to choose; the template's own split reads a date: kept
+  if (plain <= 0 || middle.indexOf(template.between) === middle.lastIndexOf(template.between)) return plain;
+  // only a date cut after its first word by its own copy of the word (`3` or `agosto` of `3 de agosto de 2025`)
+  const plainDate = (
+    dateFirst ? middle.slice(0, plain) : middle.slice(plain + template.between.length)
+  ).trim();
+  if (!DAY_TOKEN.test(plainDate) && monthNumber(plainDate.replace(/\.$/u, '')) === undefined) return plain;
+  let best = -1;
+  let at = middle.indexOf(template.between);
+  for (let n = 0; at > 0 && n < TEMPLATE_SPLITS_MAX; n++) {
+    const dateText = dateFirst ? middle.slice(0, at) : middle.slice(at + template.between.length);
+    if (parsePrintedDate(dateText.trim()) !== null && (dateFirst || best < 0)) best = at;
+    at = middle.indexOf(template.between, at + 1);
+  }
+  return best > 0 ? best : plain;
+}
+
 /** Match a line against one localized edition-line template. */
 export function matchEditionTemplate(line: string, template: EditionTemplate): EditionLineMatch | null {
   if (!line.startsWith(template.prefix)) return null;
@@ -924,8 +1039,7 @@ export function matchEditionTemplate(line: string, template: EditionTemplate): E
   else return null;
   if (end < template.prefix.length) return null;
   const middle = line.slice(template.prefix.length, end);
-  const at =
-    template.order === 'date-pub' ? middle.indexOf(template.between) : middle.lastIndexOf(template.between);
+  const at = splitAt(middle, template);
   if (at <= 0) return null;
   const left = middle.slice(0, at).trim();
   const right = middle.slice(at + template.between.length).trim();

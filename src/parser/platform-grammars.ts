@@ -15,6 +15,7 @@ import {
   CREDIT_LABELS,
   MIXED_DATE_ORDER_COUNTRIES,
   MONTH_FIRST_COUNTRIES,
+  NAME_CONJUNCTIONS,
   NAME_PARTICLES,
   ROLE_CREDIT_WORDS,
   SECTION_WORDS,
@@ -49,6 +50,7 @@ const OTHER_CREDITS: readonly string[] = [
 ];
 const SEPARATORS: readonly string[] = [...new Set(CREDIT_RULES.flatMap((r) => r.separators))];
 const PARTICLES: ReadonlySet<string> = new Set(NAME_PARTICLES);
+const CONJUNCTIONS: ReadonlySet<string> = new Set(NAME_CONJUNCTIONS);
 /** Marks that join two credits (`Rita Siza / Foto: …`). */
 const CREDIT_JOINERS: ReadonlySet<string> = new Set(['/', '|', '·', '–', '—', ';', '-']);
 
@@ -61,13 +63,23 @@ export interface CreditLine {
 /**
  * A person's name as a credit prints it: a few words, each capitalised (or in a
  * script without case) or a particle (`Eva de Boer`), no digits, no sentence end.
+ * Two writers may be joined by a local word for "and" between two capitalised words
+ * (`Marco Rossi e Giulia Bianchi`; the words are data, `NAME_CONJUNCTIONS`).
  * What keeps `Praha (ČTK) – Na jaře začne…` (a dateline, `Na` a preposition) out.
  */
 function isCreditedName(name: string, minWords: number): boolean {
   if (name.length > BYLINE_MAX_CHARS || hasDigit(name) || endsSentence(name)) return false;
   const words = name.split(' ').filter(Boolean);
   if (words.length < minWords || words.length > BYLINE_MAX_WORDS) return false;
-  return words.every((w) => !startsLowercase(w) || PARTICLES.has(w.toLowerCase()));
+  return words.every(
+    (w, k) =>
+      !startsLowercase(w) ||
+      PARTICLES.has(w.toLowerCase()) ||
+      (CONJUNCTIONS.has(w) &&
+        k > 0 &&
+        !startsLowercase(words[k - 1] ?? 'x') &&
+        !startsLowercase(words[k + 1] ?? 'x')),
+  );
 }
 
 /** `Eva Maier FOTO: APA`, `Jan Novák, Foto: ČTK` → the writer's name alone. */
@@ -222,17 +234,6 @@ function joiningSeparatorOf(text: string): string | null {
   return null;
 }
 
-/** `2023-03-02`: an ISO date, as some editions print it in the credit line. */
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/u;
-
-function isoDateOf(part: string): PrintedDate | null {
-  const m = ISO_DATE.exec(part);
-  if (m === null) return null;
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31 ? { label: part, iso: part } : null;
-}
-
 /** A 4-digit year (1900–2099) standing as a number of its own in the text. */
 function holdsYear(text: string): boolean {
   for (let k = 0; k + 4 <= text.length; k++) {
@@ -271,7 +272,7 @@ export function cardPublicationDate(text: string): { publication: string; date: 
   const slot = text.slice(at + CARD_DATE_SEPARATOR.length).trim();
   if (publication === '' || endsSentence(publication) || slot.length > CREDIT_DATE_SLOT_MAX_CHARS)
     return null;
-  const date = parseEditionLabel(slot) ?? isoDateOf(slot);
+  const date = parseEditionLabel(slot);
   return date === null ? null : { publication, date: { label: date.label, iso: date.iso } };
 }
 
@@ -324,7 +325,8 @@ export function matchCreditLine(text: string): CreditLine | null {
       byline ??= writer === '' ? null : writer;
       continue;
     }
-    date ??= parseEditionLabel(part, order) ?? isoDateOf(part);
+    // `2023-03-02`: some editions print an ISO date, which the date shapes read
+    date ??= parseEditionLabel(part, order);
   }
   if (!credited && emptySlot && publication.endsWith(')') && parts.length >= 4) {
     // `De Standaard (Brussel) · · Binnenland · Pieter Jansens`: the whole shape, and a name last;

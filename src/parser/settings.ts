@@ -36,6 +36,10 @@ export const TITLE_MAX_CHARS = 200;
 export const STANDFIRST_MIN_WORDS = 14;
 /** A deck (standfirst) longer than this is taken as the first body paragraph. */
 export const DECK_MAX_CHARS = 400;
+/** A line between the title and a PressReader credit line printed under the deck is the deck when it has at least this many words… */
+export const DECK_ABOVE_CREDIT_MIN_WORDS = 8;
+/** …and this many more than the title above it (a kicker or masthead over a title is shorter than the title). */
+export const DECK_ABOVE_CREDIT_MORE_WORDS = 3;
 /** A title-less opening standfirst (a question and its answer) is short: longer, it is the lede. */
 export const OPENING_STANDFIRST_MAX_CHARS = 200;
 

@@ -21,6 +21,8 @@ import {
   CAPTION_MAX_CHARS,
   CAPTION_WHEN_WHERE_MAX_CHARS,
   CARD_PUBLICATION_MAX_CHARS,
+  DECK_ABOVE_CREDIT_MIN_WORDS,
+  DECK_ABOVE_CREDIT_MORE_WORDS,
   DECK_MAX_CHARS,
   HEADER_BYLINE_MAX_OFFSET,
   HEADER_META_MAX_OFFSET,
@@ -224,6 +226,14 @@ function mastheadName(above: readonly ClassifiedLine[], credited: string | undef
   return credited;
 }
 
+/** The publication a credit line under the deck names, unless the header's own line names it (or is its masthead). */
+function creditedOver(header: string | null, credited: string | undefined): string | null | undefined {
+  if (credited === undefined || credited === '') return header;
+  if (header === null) return credited;
+  const [name, named] = [header.toLowerCase(), credited.toLowerCase()];
+  return name === named || named.startsWith(`${name} (`) ? header : credited;
+}
+
 /** Index of a credit line within the header's reach, or -1. */
 function creditHeader(content: readonly ClassifiedLine[], i: number): number {
   for (let k = i; k <= i + HEADER_META_MAX_OFFSET && k < content.length; k++)
@@ -276,14 +286,49 @@ interface HeaderContext extends StoryContext {
   opensLabelledHeader: (line: ClassifiedLine) => boolean;
 }
 
+/**
+ * Title / deck / credit line (PressReader prints the credit line under the deck as well as under
+ * the title): the line right above the credit line is the deck, not the title, when it reads as
+ * one under the line above it. By shape, in any language: the deck is an unclosed or closed
+ * sentence of at least `DECK_ABOVE_CREDIT_MIN_WORDS` words, longer than the title by
+ * `DECK_ABOVE_CREDIT_MORE_WORDS`; the title is no masthead (`The Hindu` over `The Hindu (Chennai)`),
+ * no kicker in capitals, and does not close a sentence.
+ */
+function deckAboveCredit(
+  title: ClassifiedLine | undefined,
+  deck: ClassifiedLine | undefined,
+  credited: string | undefined,
+): boolean {
+  if (title?.kind !== 'text' || deck?.kind !== 'text' || deck.text.length > DECK_MAX_CHARS) return false;
+  const titleWords = wordCount(title.text);
+  const deckWords = wordCount(deck.text);
+  if (deckWords < DECK_ABOVE_CREDIT_MIN_WORDS || deckWords < titleWords + DECK_ABOVE_CREDIT_MORE_WORDS)
+    return false;
+  if (title.text.length > TITLE_MAX_CHARS || (endsSentence(title.text) && !isQuestionTitle(title.text)))
+    return false;
+  if (credited !== undefined && credited.startsWith(title.text)) return false;
+  // a kicker in capitals (`WORLD NEWS`); a script with no case has none
+  const upper = title.text.toUpperCase();
+  return title.text !== upper || upper === title.text.toLowerCase();
+}
+
 /** Title / `Pub (City) - - Section - By Name` (PressReader): the credit line is the edition and the byline. */
 const creditLineHeader: HeaderMatcher = (content, i, draft, ledger) => {
   const credit = creditHeader(content, i);
   if (credit < 0) return null;
   const line = content[credit] as ClassifiedLine;
-  for (let k = i; k < credit - 1; k++) ledger.remove(content[k] as ClassifiedLine, 'layout');
-  if (credit > i) useTitle(draft, ledger, content[credit - 1]);
-  draft.publication = mastheadName(content.slice(i, Math.max(i, credit - 1)), line.publication) ?? null;
+  // Title / deck / credit line: the title two lines above the credit line
+  const deckAbove =
+    credit >= i + 2 && deckAboveCredit(content[credit - 2], content[credit - 1], line.publication);
+  const titleAt = deckAbove ? credit - 2 : credit - 1;
+  for (let k = i; k < titleAt; k++) ledger.remove(content[k] as ClassifiedLine, 'layout');
+  if (credit > i) useTitle(draft, ledger, content[titleAt]);
+  if (deckAbove) {
+    const deck = content[credit - 1] as ClassifiedLine;
+    draft.deck = deck.text;
+    ledger.use(deck);
+  }
+  draft.publication = mastheadName(content.slice(i, Math.max(i, titleAt)), line.publication) ?? null;
   draft.date = line.date ?? null;
   draft.byline = line.detail === undefined || line.detail === '' ? null : line.detail;
   ledger.remove(line, 'layout');
@@ -638,7 +683,9 @@ export function extractStory(
       // `Pub` / title / deck / `Pub · date · By Name`: a credit line printed after the deck
       draft.byline = bylineLine.detail === undefined || bylineLine.detail === '' ? null : bylineLine.detail;
       draft.date ??= bylineLine.date ?? null;
-      draft.publication ??= bylineLine.publication ?? null;
+      // the line read as the publication above the title is a kicker (`WORLD`) when the credit
+      // line names another publication: it is neither that name nor its masthead (`Pub` of `Pub (City)`)
+      draft.publication = creditedOver(draft.publication, bylineLine.publication) ?? null;
       ledger.remove(bylineLine, 'layout');
       next++;
     } else if (bylineLine?.kind === 'credits') {

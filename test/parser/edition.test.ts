@@ -7,6 +7,7 @@ import {
   findPrintedDate,
   matchIssueTitle,
   parseEditionLabel,
+  parseIssueNameYear,
   numericOrderShown,
   parsePrintedDate,
 } from '../../src/parser/edition.js';
@@ -442,5 +443,87 @@ describe('numeric dates in running text and by the page (stranger-7 class 1)', (
     expect(numericOrderShown(['25/4/2025', 'March 2025'])).toBe('day-first');
     expect(numericOrderShown(['5/2/2025', '4/5/2025'])).toBeNull();
     expect(numericOrderShown(['4/25/2025', '25/4/2025'])).toBeNull();
+  });
+});
+
+describe('dates with more than a date in them (stranger-8 class 1)', () => {
+  it.each([
+    ['2024-06-17', '2024-06-17'],
+    ['Oct. 28–Nov. 3, 2024', '2024-10-28'],
+    ['Oct. 28 – Nov. 3, 2024', '2024-10-28'],
+    ['28 Oct.–3 Nov. 2024', '2024-10-28'],
+    ['Dec. 30–Jan. 5, 2025', '2024-12-30'],
+    ['2024/5 (majo)', '2024-05'],
+    ['令和6年3月号', '2024-03'],
+  ])('%s is %s', (text, iso) => {
+    expect(parsePrintedDate(text)).toEqual({ label: text, iso });
+  });
+
+  it.each([
+    '2024-13-01',
+    '2024-02-30',
+    'Oct. 28–Dec. 3, 2024',
+    'Oct. 28–Nov. 31, 2024',
+    '2024/5 (junio)',
+    '2024/5',
+  ])('%s is no date', (text) => {
+    expect(parsePrintedDate(text)).toBeNull();
+  });
+
+  it('reads the date beside an issue number read by its shape, and a year set apart by a mark', () => {
+    expect(parseEditionLabel('Số 7 - Tháng 5/2024')).toEqual({ label: 'Tháng 5/2024', iso: '2024-05' });
+    expect(parseEditionLabel('Issue 12: Winter 2023')).toEqual({ label: 'Winter 2023', iso: '2023' });
+    expect(parseEditionLabel('No. 2 / 2023')).toEqual({ label: '2023', iso: '2023' });
+    expect(parseEditionLabel('Issue 17, 2023')).toEqual({ label: 'Issue 17, 2023', iso: null });
+  });
+
+  it("reads a special issue's closing year, and no other digits", () => {
+    expect(parseIssueNameYear("Collector's Edition 2024")).toEqual({ label: '2024', iso: '2024' });
+    expect(parseIssueNameYear('Top 10 of 2024')).toBeNull();
+    expect(parseIssueNameYear('2024')).toBeNull();
+  });
+
+  it('finds an ISO date in running text, a glued suffix left out', () => {
+    expect(findPrintedDate('ئەم بابەتە لە ژمارەی 2024-06-17ی Foo وەرگیراوە')).toMatchObject({
+      label: '2024-06-17',
+      iso: '2024-06-17',
+    });
+  });
+});
+
+describe('edition sentences split at the right word (stranger-8 class 15)', () => {
+  it('keeps a short weekday form with no mark after it out of the date (an article in the sentence)', () => {
+    expect(
+      findPrintedDate('Hierdie storie kom uit die November 4-10, 2024-uitgawe van Boerebode.'),
+    ).toMatchObject({ label: 'November 4-10, 2024', iso: '2024-11-04' });
+    expect(findPrintedDate('From the Tue, 3 Oct 2023 edition of Harbour Weekly.')?.label).toBe(
+      'Tue, 3 Oct 2023',
+    );
+    expect(findPrintedDate('From the Monday 4 March 2024 edition of Harbour Weekly.')?.label).toBe(
+      'Monday 4 March 2024',
+    );
+  });
+
+  it('splits a date holding the word before the publication where the date part reads whole', () => {
+    const line = classifyLine(
+      'Esta historia es de la edición 3 de agosto de 2025 de Viajes y Caminos.',
+      false,
+    );
+    expect(line.kind).toBe('edition-line');
+    expect(line.edition?.publication).toBe('Viajes y Caminos');
+    expect(line.edition?.date).toEqual({ label: '3 de agosto de 2025', iso: '2025-08-03' });
+    // a date read whole at the template's own split is kept, whatever the publication holds
+    const other = classifyLine('Esta historia es de la edición February 2023 de Revista de 2024.', false);
+    expect(other.edition?.publication).toBe('Revista de 2024');
+  });
+});
+
+describe('a numbered month after the word for month in running text (stranger-8 class 1)', () => {
+  it('finds `Tháng 5/2024` in a sentence, never a bare `5/2024`', () => {
+    expect(findPrintedDate('Câu chuyện này được trích từ ấn bản Tháng 5/2024 của Sống Xanh.')).toMatchObject({
+      label: 'Tháng 5/2024',
+      iso: '2024-05',
+    });
+    expect(findPrintedDate('From issue 5/2024 of Harbour Weekly.')).toBeNull();
   });
 });

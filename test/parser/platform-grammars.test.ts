@@ -479,3 +479,19 @@ describe('feed card lines `Pub · date` (stranger-7 class 34)', () => {
     expect(cardPublicationDate('· 4 Jun 2024')).toBeNull();
   });
 });
+
+describe('PressReader credit lines with two writers joined by a local "and" (stranger-8 class 2)', () => {
+  it.each([
+    ['La Gazzetta del Lago · 12 mar 2024 · di Marco Rossi e Giulia Bianchi', 'Marco Rossi e Giulia Bianchi'],
+    ['Le Courrier (France) · 4 mai 2024 · Par Claire Martin et Paul Roux', 'Claire Martin et Paul Roux'],
+  ])('%s', (line, byline) => {
+    expect(matchCreditLine(line)?.byline).toBe(byline);
+  });
+
+  it('keeps the word for "and" only between two capitalised words', () => {
+    expect(matchCreditLine('La Gazzetta del Lago · 12 mar 2024 · di Marco Rossi e')).toBeNull();
+    expect(
+      matchCreditLine('La Gazzetta del Lago · 12 mar 2024 · di Marco Rossi e altri')?.byline ?? null,
+    ).not.toBe('Marco Rossi e altri');
+  });
+});
