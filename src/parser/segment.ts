@@ -21,6 +21,7 @@ import {
   cardPublicationDate,
   labelledHeaderAt,
   labelledHeaderLength,
+  logoPlatform,
   namesFooterBrand,
   namesWallBrand,
 } from './platform-grammars.js';
@@ -273,12 +274,18 @@ function letterCount(word: string): number {
 
 /**
  * Where the upsell block may open under site banners: an upsell line, a price, a Try-GOLD
- * label. (A header's title is not enough: a listing's label lines look like banners.)
+ * label, a platform's logo line (`ZINIO logo`: a Zinio page opens there). (A header's title
+ * is not enough: a listing's label lines look like banners.)
  */
 function opensUpsellAt(lines: readonly ClassifiedLine[], k: number): boolean {
   const line = lines[k];
   if (line === undefined) return false;
-  return UPSELL_KINDS.has(line.kind) || tryGoldShaped(line) || labelAboveHeader(lines, k);
+  return (
+    UPSELL_KINDS.has(line.kind) ||
+    tryGoldShaped(line) ||
+    labelAboveHeader(lines, k) ||
+    (line.kind === 'chrome' && logoPlatform(line.text) !== null)
+  );
 }
 
 /** Platform names as their logo prints them alone on a line. */

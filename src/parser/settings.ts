@@ -536,6 +536,8 @@ export const BANNER_MIN_APP_BUTTONS = 2;
 /** Above a footer's chrome line, its links printed one per line: at most this many. */
 export const FOOTER_LINK_LINES_MAX = 8;
 export const BANNER_NOTICE_MAX_CHARS = 300;
+/** A banner's notice fills at most this many lines (a cookie notice and its privacy sentence). */
+export const BANNER_NOTICE_MAX_LINES = 2;
 export const BANNER_TOP_MAX_LINES = 10;
 /** A footer links line (`About · Help · Privacy`): at least this many links of at most FOOTER_LINK_MAX_WORDS words. */
 export const FOOTER_LINKS_LINE_MIN_LINKS = 3;
