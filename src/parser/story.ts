@@ -90,7 +90,8 @@ function findIssueTitle(
 /**
  * `The Straits Times` / `23 Oct 2024` / title / deck / `- By …`: the line above
  * a date that names no publication is the publication when the platform opens
- * pages with it, or when a `- Byline` line follows the title and deck.
+ * pages with it, or when a `- Byline` line, a credits line or a plain `By Name` line
+ * follows the title and deck (a Scribd preview: Pub / `Issue N · Season YYYY` / title).
  */
 function publicationFirst(
   content: readonly ClassifiedLine[],
@@ -109,11 +110,18 @@ function publicationFirst(
   if (content[j]?.kind !== 'text') return false;
   if (ctx.leadingPublication) return true;
   for (let k = j + 1; k <= j + HEADER_BYLINE_MAX_OFFSET - 1 && k < content.length; k++) {
-    const kind = content[k]?.kind;
-    if (kind === 'dash' || kind === 'credits') return true;
-    if (kind !== 'text') return false;
+    const line = content[k] as ClassifiedLine;
+    if (line.kind === 'dash' || line.kind === 'credits') return true;
+    if (line.kind !== 'text') return false;
+    // a plain `By Name` under the title (or its deck) closes the header as a credits line does
+    if (isOpenedName(line.text)) return true;
   }
   return false;
+}
+
+/** `By Name`, `Por Name`: a line that reads as a name behind a byline opener. */
+function isOpenedName(text: string): boolean {
+  return text.length <= CARD_PUBLICATION_MAX_CHARS && isNameLike(text) && stripOpener(text).opened;
 }
 
 /**
