@@ -34,6 +34,7 @@ import {
 import { PLATFORMS } from './rules/platforms.js';
 import { isNameLike } from './bylines.js';
 import { isQuestionTitle } from './story.js';
+import { readingTimesUnderTitles } from './teasers.js';
 import {
   ABBREVIATION_MAX_CHARS,
   CARD_ALT_WINDOW,
@@ -1170,12 +1171,14 @@ function storePanel(lines: ClassifiedLine[], topEnd: number): boolean {
 /**
  * An issue page's heading over its first card (`Ebben a számban`, `本期內容`), in any wording:
  * the short line, no sentence, just above the reading time that opens the first card (links
- * such as `閱讀更多keyboard_arrow_down` may stand between). Never a teaser's title.
+ * such as `閱讀更多keyboard_arrow_down` may stand between), or above the first card's title
+ * where the cards print their reading time under it. Never a teaser's title.
  */
 function cardsHeading(lines: ClassifiedLine[], topEnd: number): void {
   const first = lines.findIndex((l, k) => k >= topEnd && l.kind === 'reading-time');
   if (first < 0 || !opensCard(lines, first)) return;
-  let k = first - 1;
+  // cards printed Title / reading time / Summary: the first card's title is above its reading time
+  let k = readingTimesUnderTitles(lines, topEnd) ? first - 2 : first - 1;
   while (k > topEnd && lines[k]?.kind === 'navigation') k--;
   const heading = lines[k];
   if (k > topEnd && heading?.kind === 'text' && isShortLink(heading.text))

@@ -86,6 +86,8 @@ export const PULL_QUOTE_ALONE_MAX_WORDS = 20;
 export const CARD_PUBLICATION_MAX_CHARS = 80;
 /** Two copies of a title closer than this (in content lines) are thumbnail alt text + title, not a publication. */
 export const CARD_ALT_WINDOW = 2;
+/** Cards printed Title / reading time / Summary: at least this many such cards say the layout is one (`readingTimesUnderTitles`). */
+export const READING_TIME_INSIDE_MIN_CARDS = 2;
 
 /** A line naming the paid tier (Magzter GOLD) this short, without a full stop, is a label, not a sentence. */
 export const TIER_LINE_MAX_CHARS = 60;

@@ -16,6 +16,7 @@ import {
   CLIPPED_SUMMARY_CUT_SHARE,
   CLONE_COMPARISONS_PER_LINE,
   CLONE_MIN_LINES,
+  READING_TIME_INSIDE_MIN_CARDS,
 } from './settings.js';
 import { endsSentence, foldKey } from './text.js';
 import type { Teaser } from './types.js';
@@ -165,6 +166,29 @@ function refine(tokens: Token[], ledger: Ledger, ctx: TeaserContext): Token[] {
     out.push(token);
   }
   return out;
+}
+
+/**
+ * Cards printed Title / reading time / Summary (a Scribd issue overview: `The Swift Towers` /
+ * `8 min read` / `In three towns…`), in any language: at least READING_TIME_INSIDE_MIN_CARDS
+ * reading times between two text lines where the line under it ends a sentence (a summary) and
+ * the one above does not (a title), and none the other way round (a summary above the reading
+ * time and the next title under it: Title / Summary / reading time, or Zinio's reading time
+ * over its title). There the reading time is inside its card: it neither opens nor closes one.
+ */
+export function readingTimesUnderTitles(lines: readonly ClassifiedLine[], from = 0): boolean {
+  let under = 0;
+  for (let k = from + 1; k + 1 < lines.length; k++) {
+    if ((lines[k] as ClassifiedLine).kind !== 'reading-time') continue;
+    const above = lines[k - 1] as ClassifiedLine;
+    const below = lines[k + 1] as ClassifiedLine;
+    if (above.kind !== 'text' || below.kind !== 'text') continue;
+    const titleAbove = !endsSentence(above.text);
+    const summaryBelow = endsSentence(below.text);
+    if (titleAbove && summaryBelow) under++;
+    else if (!titleAbove && !summaryBelow) return false;
+  }
+  return under >= READING_TIME_INSIDE_MIN_CARDS;
 }
 
 /** Pair text tokens into cards; a text after an anchor (publication, reading time, date) opens a new card. */
@@ -328,7 +352,9 @@ export function extractTeasers(
     if (isBoilerplate(line)) ledger.removeBoilerplate(line);
     else ledger.remove(line, 'layout');
   }
-  const tokens = refine(tokenize(zone.slice(0, clone), ledger), ledger, ctx);
+  let tokens = refine(tokenize(zone.slice(0, clone), ledger), ledger, ctx);
+  // a reading time inside its card (Title / reading time / Summary) is no anchor between cards
+  if (readingTimesUnderTitles(zone.slice(0, clone))) tokens = tokens.filter((t) => t.kind !== 'reading-time');
   const { cards, gaps } = buildCards(tokens);
   attachAnchors(cards, gaps, ledger);
   return cards.map((card, k) => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePage } from '../../src/parser/index.js';
+import type { ClassifiedLine } from '../../src/parser/classify.js';
+import { readingTimesUnderTitles } from '../../src/parser/teasers.js';
 
 const STORY = 'A story paragraph long enough to be the body of this page, ending with a full stop.';
 const BLOCK = [
@@ -146,5 +148,79 @@ describe('stranger-7 card classes (10, 35)', () => {
     );
     expect(out.teasers.map((t) => t.title)).toEqual(['First title', 'Second title']);
     expect(out.removed.map((r) => r.text)).toEqual(expect.arrayContaining(['First summary.', 'Second ti']));
+  });
+});
+
+describe('stranger-8 card class 42: the reading time between title and summary', () => {
+  const line = (text: string, index: number): ClassifiedLine =>
+    ({
+      text,
+      index,
+      key: text.toLowerCase(),
+      kind: /^\d+ min/.test(text) ? 'reading-time' : 'text',
+      locales: [],
+    }) as unknown as ClassifiedLine;
+  const lines = (texts: string[]): ClassifiedLine[] => texts.map(line);
+
+  it('reads Title / reading time / Summary cards as that layout', () => {
+    const cards = [
+      'First title',
+      '4 min read',
+      'First summary.',
+      'Second title',
+      '6 min read',
+      'Second summary.',
+    ];
+    expect(readingTimesUnderTitles(lines(cards))).toBe(true);
+  });
+
+  it('leaves Title / Summary / reading time and reading time / Title / Summary cards alone', () => {
+    expect(
+      readingTimesUnderTitles(
+        lines([
+          'First title',
+          'First summary.',
+          '4 min read',
+          'Second title',
+          'Second summary.',
+          '6 min read',
+        ]),
+      ),
+    ).toBe(false);
+    expect(
+      readingTimesUnderTitles(
+        lines([
+          '4 min read',
+          'First title',
+          'First summary.',
+          '6 min read',
+          'Second title',
+          'Second summary.',
+        ]),
+      ),
+    ).toBe(false);
+  });
+
+  it('needs two such cards', () => {
+    expect(readingTimesUnderTitles(lines(['Only title', '4 min read', 'Only summary.']))).toBe(false);
+  });
+
+  it('pairs the cards of a page under an "in this issue" heading', () => {
+    const out = parsePage(
+      [
+        STORY,
+        ...BLOCK,
+        'First title',
+        '4 min read',
+        'First summary.',
+        'Second title',
+        '6 min read',
+        'Second summary.',
+      ].join('\n') + '\n',
+    );
+    expect(out.teasers.map((t) => [t.title, t.summary])).toEqual([
+      ['First title', 'First summary.'],
+      ['Second title', 'Second summary.'],
+    ]);
   });
 });
