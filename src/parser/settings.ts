@@ -88,6 +88,8 @@ export const CARD_PUBLICATION_MAX_CHARS = 80;
 export const CARD_ALT_WINDOW = 2;
 /** Cards printed Title / reading time / Summary: at least this many such cards say the layout is one (`readingTimesUnderTitles`). */
 export const READING_TIME_INSIDE_MIN_CARDS = 2;
+/** Title / Summary cards paired by shape around a title-only card: at least this many full cards (`pairsByShape`). */
+export const SHAPE_PAIRED_MIN_CARDS = 2;
 
 /** A line naming the paid tier (Magzter GOLD) this short, without a full stop, is a label, not a sentence. */
 export const TIER_LINE_MAX_CHARS = 60;

@@ -17,6 +17,7 @@ import {
   CLONE_COMPARISONS_PER_LINE,
   CLONE_MIN_LINES,
   READING_TIME_INSIDE_MIN_CARDS,
+  SHAPE_PAIRED_MIN_CARDS,
 } from './settings.js';
 import { endsSentence, foldKey } from './text.js';
 import type { Teaser } from './types.js';
@@ -191,8 +192,38 @@ export function readingTimesUnderTitles(lines: readonly ClassifiedLine[], from =
   return under >= READING_TIME_INSIDE_MIN_CARDS;
 }
 
+/**
+ * Title / Summary cards with no other marks where one card prints no summary (a heading-like
+ * title between two full cards): paired by shape, each summary a line that ends a sentence, each
+ * title the line above it, and a line followed by no such summary a title-only card. Only where
+ * that reads every card: at least two full cards, and a title-only card only after a full one
+ * (two in a row are a site that prints its summaries without a final stop). Returns null where
+ * the zone has marks or does not read that way.
+ */
+function pairsByShape(tokens: readonly Token[]): Card[] | null {
+  if (tokens.some((t) => t.kind !== 'text')) return null;
+  const cards: Card[] = [];
+  let full = 0;
+  for (let k = 0; k < tokens.length;) {
+    const title = tokens[k] as Token;
+    const next = tokens[k + 1];
+    if (next !== undefined && endsSentence(next.line.text)) {
+      cards.push({ title, summary: next, publication: null, date: null });
+      full++;
+      k += 2;
+      continue;
+    }
+    if (cards.at(-1)?.summary === null || (cards.length === 0 && next !== undefined)) return null;
+    cards.push({ title, summary: null, publication: null, date: null });
+    k++;
+  }
+  return full >= SHAPE_PAIRED_MIN_CARDS ? cards : null;
+}
+
 /** Pair text tokens into cards; a text after an anchor (publication, reading time, date) opens a new card. */
 function buildCards(tokens: readonly Token[]): { cards: Card[]; gaps: Token[][] } {
+  const byShape = pairsByShape(tokens);
+  if (byShape !== null) return { cards: byShape, gaps: [[], ...byShape.map((): Token[] => [])] };
   const cards: Card[] = [];
   const gaps: Token[][] = [[]];
   let open: Card | null = null;

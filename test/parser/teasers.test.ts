@@ -224,3 +224,32 @@ describe('stranger-8 card class 42: the reading time between title and summary',
     ]);
   });
 });
+
+describe('stranger-8 card class 41: a title-only card among Title / Summary cards', () => {
+  it('keeps a card with no summary and the cards after it whole', () => {
+    const cards = ['First title', 'First summary.', 'A HEADING CARD', 'Second title', 'Second summary.'];
+    const out = parsePage([STORY, ...BLOCK, ...cards].join('\n') + '\n');
+    expect(out.teasers.map((t) => [t.title, t.summary, t.partial])).toEqual([
+      ['First title', 'First summary.', false],
+      ['A HEADING CARD', null, false],
+      ['Second title', 'Second summary.', false],
+    ]);
+  });
+
+  it('pairs as printed where summaries have no final stop (two unclosed lines in a row)', () => {
+    const cards = [
+      'First title',
+      'First summary',
+      'Second title',
+      'Second summary.',
+      'Third title',
+      'Third summary.',
+    ];
+    const out = parsePage([STORY, ...BLOCK, ...cards].join('\n') + '\n');
+    expect(out.teasers.map((t) => [t.title, t.summary])).toEqual([
+      ['First title', 'First summary'],
+      ['Second title', 'Second summary.'],
+      ['Third title', 'Third summary.'],
+    ]);
+  });
+});
