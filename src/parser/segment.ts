@@ -33,7 +33,7 @@ import {
 } from './rules/generic.js';
 import { PLATFORMS } from './rules/platforms.js';
 import { isNameLike } from './bylines.js';
-import { isQuestionTitle } from './story.js';
+import { isQuestionTitle, isQuotedTitle } from './story.js';
 import { readingTimesUnderTitles } from './teasers.js';
 import {
   ABBREVIATION_MAX_CHARS,
@@ -1084,6 +1084,7 @@ function storyReadingTimeEnd(lines: readonly ClassifiedLine[], topEnd: number): 
     else if (
       (line.text.length > TITLE_MAX_CHARS || endsSentence(line.text)) &&
       !isQuestionTitle(line.text) &&
+      !isQuotedTitle(line.text) &&
       !isDeckAt(lines, k, topEnd + 3)
     )
       break;

@@ -181,6 +181,21 @@ export function isQuestionTitle(text: string): boolean {
 }
 
 /**
+ * `"Theatre is a matter of patience"`: a title quoting one line (an interview's), the whole line
+ * in quotes, short, no sentence ended inside it. A header scan reads it as a title, not as a
+ * sentence of the body (the closing quote ends it as a sentence would).
+ */
+export function isQuotedTitle(text: string): boolean {
+  return (
+    text.length > 2 &&
+    text.length <= TITLE_MAX_CHARS &&
+    QUOTE_OPENERS.has(text.charAt(0)) &&
+    QUOTE_CLOSERS.has(text.charAt(text.length - 1)) &&
+    !endsSentenceInside(text.slice(1, -1))
+  );
+}
+
+/**
  * The standfirst a body-first page opens with when it prints no title: exactly two
  * sentences, a question and then the sentence that answers or teases it (`Why is the
  * train late? A look inside the signal boxes shows…`). Punctuation, not vocabulary: an
@@ -298,7 +313,10 @@ const creditLineHeader: HeaderMatcher = (content, i, draft, ledger) => {
   return credit + 1;
 };
 
-/** `PubPub` / `Pub March 3, 2022` / (reading time) / title (a Zinio story): the issue line is the edition. */
+/**
+ * `PubPub` / `Pub March 3, 2022` / (reading time) / title (a Zinio story): the issue line is the
+ * edition. The title may be asked as a question or quote a line in quotes.
+ */
 const issueTitleHeader: HeaderMatcher = (content, i, draft, ledger) => {
   const nameLine = content[i];
   const issueLine = content[i + 1];
@@ -314,7 +332,7 @@ const issueTitleHeader: HeaderMatcher = (content, i, draft, ledger) => {
   if (
     titleLine?.kind === 'text' &&
     titleLine.text.length <= TITLE_MAX_CHARS &&
-    (!endsSentence(titleLine.text) || isQuestionTitle(titleLine.text)) &&
+    (!endsSentence(titleLine.text) || isQuestionTitle(titleLine.text) || isQuotedTitle(titleLine.text)) &&
     content[end + 1] !== undefined
   ) {
     useTitle(draft, ledger, titleLine);
