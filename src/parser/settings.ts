@@ -90,6 +90,8 @@ export const CARD_ALT_WINDOW = 2;
 export const READING_TIME_INSIDE_MIN_CARDS = 2;
 /** Title / Summary cards paired by shape around a title-only card: at least this many full cards (`pairsByShape`). */
 export const SHAPE_PAIRED_MIN_CARDS = 2;
+/** Title-only cards each opened by its publication (Pub / Title / reading time / date): at least this many (`namesOverTitles`). */
+export const NAMED_TITLE_ONLY_MIN_CARDS = 2;
 
 /** A line naming the paid tier (Magzter GOLD) this short, without a full stop, is a label, not a sentence. */
 export const TIER_LINE_MAX_CHARS = 60;

@@ -16,6 +16,7 @@ import {
   CLIPPED_SUMMARY_CUT_SHARE,
   CLONE_COMPARISONS_PER_LINE,
   CLONE_MIN_LINES,
+  NAMED_TITLE_ONLY_MIN_CARDS,
   READING_TIME_INSIDE_MIN_CARDS,
   SHAPE_PAIRED_MIN_CARDS,
 } from './settings.js';
@@ -132,12 +133,41 @@ function looksLikePublicationAbove(tokens: readonly Token[], k: number): boolean
   return before === undefined || before.kind === 'date' || before.kind === 'reading-time';
 }
 
+/**
+ * Pub / Title / reading time / date: title-only cards each opened by its publication, the names
+ * printed nowhere else (a "popular stories" strip). Where every card of the zone is two short
+ * lines, neither a sentence, closed by its reading time or date, at least two cards and one
+ * date, the first line of each is its publication. Returns their token indices (empty for none).
+ */
+function namesOverTitles(tokens: readonly Token[]): number[] {
+  const names: number[] = [];
+  let run: number[] = [];
+  let dated = false;
+  for (let k = 0; k <= tokens.length; k++) {
+    const token = tokens[k];
+    if (token?.kind === 'text') {
+      const text = token.line.text;
+      if (text.length > CARD_PUBLICATION_MAX_CHARS || endsSentence(text)) return [];
+      run.push(k);
+      continue;
+    }
+    if (token?.kind === 'date') dated = true;
+    if (run.length === 0) continue;
+    // a run closed by the zone's end without its anchor: a card cut after its title
+    if (run.length !== 2 && !(token === undefined && run.length === 1)) return [];
+    if (run.length === 2) names.push(run[0] as number);
+    run = [];
+  }
+  return dated && names.length >= NAMED_TITLE_ONLY_MIN_CARDS ? names : [];
+}
+
 /** Mark publications, drop thumbnail alt text (a copy of the next title) and second publication copies. */
 function refine(tokens: Token[], ledger: Ledger, ctx: TeaserContext): Token[] {
   const known = new Set(ctx.knownPublications.map(foldKey));
   const repeats = zoneRepeats(tokens);
+  const names = new Set(namesOverTitles(tokens));
   const typed = tokens.map((t, k) =>
-    t.kind === 'text' && looksLikePublication(t, k, tokens, repeats, known)
+    t.kind === 'text' && (names.has(k) || looksLikePublication(t, k, tokens, repeats, known))
       ? { ...t, kind: 'publication' as const }
       : t,
   );

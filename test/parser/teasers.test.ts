@@ -253,3 +253,41 @@ describe('stranger-8 card class 41: a title-only card among Title / Summary card
     ]);
   });
 });
+
+describe('stranger-8 card class 34: title-only cards opened by their publication', () => {
+  it('reads Pub / Title / reading time / date cards, each name printed once', () => {
+    const cards = [
+      'Coast Weekly',
+      'The Last Ferry',
+      '7 min  |',
+      'March 2024',
+      'Wild Isles',
+      'Otters In Town',
+      '5 min  |',
+      'May 2024',
+    ];
+    const out = parsePage([STORY, ...BLOCK, ...cards].join('\n') + '\n');
+    expect(out.teasers.map((t) => [t.title, t.summary, t.publication, t.date])).toEqual([
+      ['The Last Ferry', null, 'Coast Weekly', 'March 2024'],
+      ['Otters In Town', null, 'Wild Isles', 'May 2024'],
+    ]);
+  });
+
+  it('leaves Title / Summary cards with a summary that ends a sentence alone', () => {
+    const cards = [
+      'First title',
+      'A first summary.',
+      '7 min  |',
+      'March 2024',
+      'Second title',
+      'A second summary.',
+      '5 min  |',
+      'May 2024',
+    ];
+    const out = parsePage([STORY, ...BLOCK, ...cards].join('\n') + '\n');
+    expect(out.teasers.map((t) => [t.title, t.summary])).toEqual([
+      ['First title', 'A first summary.'],
+      ['Second title', 'A second summary.'],
+    ]);
+  });
+});
