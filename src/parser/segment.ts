@@ -837,6 +837,7 @@ function findCardStart(
   lines: readonly ClassifiedLine[],
   from: number,
   repeats: ReadonlyMap<string, { first: number; last: number; count: number }>,
+  lastLineOpen: boolean,
 ): number | null {
   let r = -1;
   for (let i = from; i < lines.length; i++) {
@@ -866,7 +867,7 @@ function findCardStart(
     if (!far && !doubled && key !== titleKey) break;
     k--;
   }
-  return openedByPublication(lines, k + 1, r) ? k : k + 1;
+  return openedByPublication(lines, k + 1, r, lastLineOpen) ? k : k + 1;
 }
 
 /**
@@ -874,11 +875,17 @@ function findCardStart(
  * cards opened by their own publication, each named once. The first card's name above its title
  * (a short line, no sentence) is its publication when every card after it, to the end of the
  * run, opens the same way (a short name right after the card above's reading time and date,
- * then a title, a summary and a reading time), at least CARDS_OPENED_BY_NAME_MIN of them, and
+ * then a title, a summary and a reading time; the capture's last one may be cut before its
+ * reading time), at least CARDS_OPENED_BY_NAME_MIN of them, and
  * no two cards print the same name or the same title (a section label repeats; so does a
  * publication printed after the title).
  */
-function openedByPublication(lines: readonly ClassifiedLine[], title: number, r: number): boolean {
+function openedByPublication(
+  lines: readonly ClassifiedLine[],
+  title: number,
+  r: number,
+  lastLineOpen: boolean,
+): boolean {
   const name = lines[title - 1];
   const first = lines[title];
   if (name?.kind !== 'text' || !isCardName(name) || first === undefined) return false;
@@ -892,13 +899,37 @@ function openedByPublication(lines: readonly ClassifiedLine[], title: number, r:
     if (next?.kind !== 'text') break;
     if (m === from || lines[m - 1]?.kind !== 'date') return false;
     const nextTitle = lines[m + 1];
-    if (!isCardName(next) || !isCardAt(lines, m + 1) || lines[m + 3]?.kind !== 'reading-time') return false;
     if (nextTitle === undefined || seen.has(next.key) || seen.has(nextTitle.key)) return false;
+    if (lastLineOpen && cutAtEnd(lines, m)) {
+      cards++;
+      break;
+    }
+    if (!isCardName(next) || !isCardAt(lines, m + 1) || lines[m + 3]?.kind !== 'reading-time') return false;
     seen.add(next.key).add(nextTitle.key);
     cards++;
     m += 3;
   }
   return cards >= CARDS_OPENED_BY_NAME_MIN;
+}
+
+/**
+ * The capture's last card cut in its summary, before its reading time: its name, a short title
+ * and the start of its summary, the page's last line, open and with no sentence's end (the
+ * caller knows the last line is open). The run of cards ends there.
+ */
+function cutAtEnd(lines: readonly ClassifiedLine[], m: number): boolean {
+  const name = lines[m];
+  const title = lines[m + 1];
+  const summary = lines[m + 2];
+  return (
+    m + 3 === lines.length &&
+    name !== undefined &&
+    isCardName(name) &&
+    title?.kind === 'text' &&
+    isShortTitle(title.text) &&
+    summary?.kind === 'text' &&
+    !endsSentence(summary.text)
+  );
 }
 
 function isCardName(line: ClassifiedLine): boolean {
@@ -1715,7 +1746,8 @@ export function segment(
       : labelledHeaderAt(lines, topEnd)
         ? topEnd + labelledHeaderLength(lines, topEnd)
         : storyReadingTimeEnd(lines, topEnd);
-    storyEnd = header >= 0 ? header : (findCardStart(lines, cardsFrom, repeats) ?? lines.length);
+    storyEnd =
+      header >= 0 ? header : (findCardStart(lines, cardsFrom, repeats, lastLineOpen) ?? lines.length);
     teaserStart = header >= 0 ? header + 1 : storyEnd;
     if (header < 0 && !issuePage && headingOverCards(lines, cardsFrom, storyEnd)) teaserStart = storyEnd--;
   }

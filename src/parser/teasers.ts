@@ -92,6 +92,7 @@ function looksLikePublication(
   tokens: readonly Token[],
   repeats: Repeats,
   known: ReadonlySet<string>,
+  openLineIndex: number | null,
 ): boolean {
   const text = token.line.text;
   if (text.length > CARD_PUBLICATION_MAX_CHARS) return false;
@@ -106,10 +107,19 @@ function looksLikePublication(
   // Pub / Title / Summary / anchor after the card above closed with its date: the card's publication
   const cardOpen = prev === undefined || prev.kind === 'date';
   const anchor = tokens[k + 3]?.kind;
+  // the capture's last card may be cut in its summary, before its anchor (an open last line, no
+  // sentence's end), under a card closed by its date
+  const summary = tokens[k + 2]?.line;
+  const cutSummary =
+    anchor === undefined &&
+    prev?.kind === 'date' &&
+    summary !== undefined &&
+    summary.index === openLineIndex &&
+    !endsSentence(summary.text);
   if (
     cardOpen &&
     opensTitleAndSummaryOf(tokens, k + 1, token.key) &&
-    (anchor === 'reading-time' || anchor === 'date')
+    (anchor === 'reading-time' || anchor === 'date' || cutSummary)
   )
     return true;
   // a name printed twice in a row over a title and its summary (logo alt, then publication): both copies
@@ -167,7 +177,8 @@ function refine(tokens: Token[], ledger: Ledger, ctx: TeaserContext): Token[] {
   const repeats = zoneRepeats(tokens);
   const names = new Set(namesOverTitles(tokens));
   const typed = tokens.map((t, k) =>
-    t.kind === 'text' && (names.has(k) || looksLikePublication(t, k, tokens, repeats, known))
+    t.kind === 'text' &&
+    (names.has(k) || looksLikePublication(t, k, tokens, repeats, known, ctx.openLineIndex))
       ? { ...t, kind: 'publication' as const }
       : t,
   );

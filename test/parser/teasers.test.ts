@@ -291,3 +291,31 @@ describe('stranger-8 card class 34: title-only cards opened by their publication
     ]);
   });
 });
+
+describe('stranger-8 card class 34: result cards from several publications, the last cut', () => {
+  it('keeps the first card its publication and gives the cut card its own', () => {
+    const page = [
+      'Try GOLD - Free',
+      'Search results for "harbour"',
+      'Coast Weekly',
+      'The Last Ferry',
+      'The island loses its winter boat, and the school run now takes a day.',
+      '7 min  |',
+      'March 2024',
+      'Sea Breezes',
+      'Otters In Town',
+      'They are back on every river in the county, and in the middle of the city.',
+      '5 min  |',
+      'May 2024',
+      'Island Life',
+      'Painting The Tower',
+      'Every ten years the tower gets a new coat of white, and the',
+    ].join('\n');
+    const out = parsePage(page);
+    expect(out.teasers.map((t) => [t.title, t.publication, t.partial])).toEqual([
+      ['The Last Ferry', 'Coast Weekly', false],
+      ['Otters In Town', 'Sea Breezes', false],
+      ['Painting The Tower', 'Island Life', true],
+    ]);
+  });
+});
