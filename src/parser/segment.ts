@@ -67,6 +67,7 @@ import {
   PAYWALL_REPEAT_WINDOW,
   PREVIEW_WALL_BUTTON_BLOCK_LINES,
   PREVIEW_WALL_LINE_MAX_CHARS,
+  PREVIEW_HEADER_DATE_LINES,
   PREVIEW_WALL_MAX_LINES,
   READING_TIME_MAX_CHARS,
   READING_UNIT_MAX_CHARS,
@@ -1241,10 +1242,30 @@ function previewWall(
   let brand = -1;
   for (let k = start; k < storyEnd; k++) if (namesWallBrand((lines[k] as ClassifiedLine).text)) brand = k;
   if (brand < 0 && wallWithoutBrand)
-    start = unbrandedWallStart(lines, start, storyEnd, labelledHeaderAt(lines, topEnd));
+    start = unbrandedWallStart(
+      lines,
+      start,
+      storyEnd,
+      labelledHeaderAt(lines, topEnd) || previewDateHeaderAt(lines, topEnd),
+    );
   else if (brand < 0) return storyEnd;
   for (let k = start; k < storyEnd; k++) lines[k] = relabel(lines[k] as ClassifiedLine, 'paywall');
   return start;
+}
+
+/**
+ * A preview's own header with its date (Scribd: Pub / `Issue 7 · Winter 2024` / title…, or
+ * Title / Pub / date): a date line among the region's first PREVIEW_HEADER_DATE_LINES lines,
+ * under short lines that are no sentence (the publication, the title).
+ */
+function previewDateHeaderAt(lines: readonly ClassifiedLine[], topEnd: number): boolean {
+  for (let k = topEnd + 1; k <= topEnd + PREVIEW_HEADER_DATE_LINES && k < lines.length; k++) {
+    const above = lines[k - 1] as ClassifiedLine;
+    if (above.kind !== 'text' || above.text.length > TITLE_MAX_CHARS || endsSentence(above.text))
+      return false;
+    if ((lines[k] as ClassifiedLine).kind === 'date') return true;
+  }
+  return false;
 }
 
 /**
@@ -1252,7 +1273,7 @@ function previewWall(
  * `Leia o artigo completo com um teste gratuito de 30 dias…` / `Comece seu teste gratuito`),
  * on a platform that closes its stories with one, in any language: a run of at least two short
  * lines between the story and the "More from {pub}" header, or the page's end under a label
- * header (`labelledHeaderAt`). After a preview
+ * header (`labelledHeaderAt`) or a dated preview header (`previewDateHeaderAt`). After a preview
  * cut mid-sentence the whole run is the wall; a run holding a button (a label, no sentence)
  * is a wall of the PREVIEW_WALL_BUTTON_BLOCK_LINES lines ending at its last button (the offer
  * and its button) and the notes under it.

@@ -403,6 +403,8 @@ export const CREDITS_LINE_MAX_CHARS = 120;
 export const PREVIEW_WALL_MAX_LINES = 5;
 /** …each at most this long: the story's paragraphs above it are longer. */
 export const PREVIEW_WALL_LINE_MAX_CHARS = 90;
+/** A preview's own header prints its date on one of its first this many lines (Pub / date, Title / Pub / date). */
+export const PREVIEW_HEADER_DATE_LINES = 2;
 /** A wall that does not name the brand and ends with its button (`Comece seu teste gratuito`) is the offer, its terms and the button. */
 export const PREVIEW_WALL_BUTTON_BLOCK_LINES = 3;
 /** A content-type label over a story's header (`Artigo`, `Artículo`, `記事`) is one word of at most this many characters. */
