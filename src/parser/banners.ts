@@ -14,6 +14,7 @@ import {
   BANNER_MAX_BUTTONS,
   BANNER_MIN_APP_BUTTONS,
   BANNER_NOTICE_MAX_CHARS,
+  BANNER_NOTICE_MAX_LINES,
   BANNER_TOP_MAX_LINES,
   FOOTER_LINK_LINES_MAX,
   FOOTER_LINK_MAX_WORDS,
@@ -65,15 +66,26 @@ export function isFooterLinksLine(text: string): boolean {
 
 /**
  * Banners stacked at the top of the page, above the line where the upsell block opens
- * (`opensPage`: an upsell line, a price, a Try-GOLD label): each is an optional notice
- * line and one to BANNER_MAX_BUTTONS buttons. Returns how many lines they fill (0 for none).
+ * (`opensPage`: an upsell line, a price, a Try-GOLD label, a platform's logo line): each is an
+ * optional notice of up to BANNER_NOTICE_MAX_LINES lines (a cookie notice and its privacy
+ * sentence) and one to BANNER_MAX_BUTTONS buttons. Returns how many lines they fill (0 for none).
  */
 export function bannersOnTop(lines: readonly ClassifiedLine[], opensPage: (k: number) => boolean): number {
   let k = 0;
   let banners = 0;
   while (k < Math.min(lines.length, BANNER_TOP_MAX_LINES)) {
     const start = k;
-    if (!opensPage(k) && !isButton(lines[k]) && isNotice(lines[k]) && isButton(lines[k + 1])) k++;
+    // a notice of one or two lines (the cookie notice and its privacy sentence) over the buttons
+    let notice = 0;
+    while (
+      notice < BANNER_NOTICE_MAX_LINES &&
+      !opensPage(k + notice) &&
+      !isButton(lines[k + notice]) &&
+      isNotice(lines[k + notice])
+    )
+      notice++;
+    while (notice > 0 && !isButton(lines[k + notice])) notice--;
+    k += notice;
     let buttons = 0;
     while (buttons < BANNER_MAX_BUTTONS && !opensPage(k) && isButton(lines[k])) {
       k++;

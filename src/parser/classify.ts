@@ -523,9 +523,20 @@ function matchClockReadingTime(line: SourceLine): Classification | null {
   const number = CLOCK_NUMBER.exec(line.text);
   if (number === null) return null;
   const words = line.text.slice(number[0].length).split(' ').filter(Boolean);
-  return words.length >= 1 && words.length <= 2 && words.every((w) => isUnitWord(w.replace(/\.$/u, '')))
-    ? CLOCK_READING_TIME
-    : null;
+  return words.length >= 1 && words.length <= 2 && words.every(isClockUnitWord) ? CLOCK_READING_TIME : null;
+}
+
+/** A closing mark after a unit: an abbreviation's dot, a script's own full stop (`।`, `།`, `။`). */
+const CLOSING_MARK = /\p{Po}$/u;
+/** A syllable mark inside a word (the Tibetan tsheg in `སྐར་མ`), between two letters. */
+const SYLLABLE_MARKS = /(?<=[\p{L}\p{M}])\p{Po}(?=[\p{L}\p{M}])/gu;
+
+/**
+ * A unit after a clock icon's number: one short word of letters (`min.`, `דקות`), in a script
+ * that may part syllables with a mark and close the word with its own stop (`སྐར་མ།`).
+ */
+function isClockUnitWord(word: string): boolean {
+  return isUnitWord(word.replace(CLOSING_MARK, '').replace(SYLLABLE_MARKS, ''));
 }
 
 /** Words for "minute" in scripts written without spaces (`分`, `분`), which the rest of the unit follows glued. */

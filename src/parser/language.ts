@@ -24,7 +24,7 @@
 
 import { data as FRANC_MODELS } from 'franc-min/data.js';
 import { expressions as FRANC_SCRIPTS } from 'franc-min/expressions.js';
-import { LATIN_LANGUAGES, type LatinLanguage } from './rules/alphabets.js';
+import { LATIN_LANGUAGES, SISTER_LANGUAGE_WORDS, type LatinLanguage } from './rules/alphabets.js';
 import {
   CYRILLIC_ALPHABETS,
   LANGUAGE_OF_SCRIPT,
@@ -642,7 +642,7 @@ export function detectUiLanguage(texts: readonly string[]): string | null {
   const code = models === null ? null : nearestLanguage(sample, models);
   const detected = code === null ? null : (ISO_639_3_TO_BCP47[code] ?? null);
   if (detected === null || script !== 'Latin') return detected;
-  if (LATIN_BY_TAG.has(detected)) return checkedLatinLanguage(sample, detected);
+  if (LATIN_BY_TAG.has(detected)) return sisterLanguage(sample, checkedLatinLanguage(sample, detected));
   // a guess listed in no alphabet gives way only to a listed language that writes every letter of the sample
   const byLetters = languageOfLetters(sample);
   if (
@@ -650,7 +650,33 @@ export function detectUiLanguage(texts: readonly string[]): string | null {
     lackedLetters(LATIN_BY_TAG.get(byLetters)?.letters, lettersBeyondAscii(sample)) === 0
   )
     return byLetters;
-  return listedLanguageByWords(sample) ?? detected;
+  return sisterLanguage(sample, listedLanguageByWords(sample) ?? detected);
+}
+
+/**
+ * Malay read as Indonesian (or the other way round): where the answer has a sister language
+ * (SISTER_LANGUAGE_WORDS), the sister wins when the sample holds more of the words only the
+ * sister writes than of the words only the answer writes. Otherwise the answer stands.
+ */
+function sisterLanguage(sample: string, answer: string): string {
+  const group = SISTER_LANGUAGE_WORDS.find((g) => g[answer] !== undefined);
+  if (group === undefined) return answer;
+  const words = sample.toLowerCase().split(NON_LETTERS);
+  const hits = (language: string): number => {
+    const own = group[language] ?? [];
+    return words.filter((w) => own.includes(w)).length;
+  };
+  const ownHits = hits(answer);
+  let best = answer;
+  let bestHits = ownHits;
+  for (const language of Object.keys(group)) {
+    const count = hits(language);
+    if (language !== answer && count > bestHits) {
+      best = language;
+      bestHits = count;
+    }
+  }
+  return best;
 }
 
 /**

@@ -21,6 +21,7 @@ import {
   cardPublicationDate,
   labelledHeaderAt,
   labelledHeaderLength,
+  logoPlatform,
   namesFooterBrand,
   namesWallBrand,
 } from './platform-grammars.js';
@@ -32,7 +33,8 @@ import {
 } from './rules/generic.js';
 import { PLATFORMS } from './rules/platforms.js';
 import { isNameLike } from './bylines.js';
-import { isQuestionTitle } from './story.js';
+import { isQuestionTitle, isQuotedTitle } from './story.js';
+import { readingTimesUnderTitles } from './teasers.js';
 import {
   ABBREVIATION_MAX_CHARS,
   CARD_ALT_WINDOW,
@@ -65,6 +67,7 @@ import {
   PAYWALL_REPEAT_WINDOW,
   PREVIEW_WALL_BUTTON_BLOCK_LINES,
   PREVIEW_WALL_LINE_MAX_CHARS,
+  PREVIEW_HEADER_DATE_LINES,
   PREVIEW_WALL_MAX_LINES,
   READING_TIME_MAX_CHARS,
   READING_UNIT_MAX_CHARS,
@@ -273,12 +276,18 @@ function letterCount(word: string): number {
 
 /**
  * Where the upsell block may open under site banners: an upsell line, a price, a Try-GOLD
- * label. (A header's title is not enough: a listing's label lines look like banners.)
+ * label, a platform's logo line (`ZINIO logo`: a Zinio page opens there). (A header's title
+ * is not enough: a listing's label lines look like banners.)
  */
 function opensUpsellAt(lines: readonly ClassifiedLine[], k: number): boolean {
   const line = lines[k];
   if (line === undefined) return false;
-  return UPSELL_KINDS.has(line.kind) || tryGoldShaped(line) || labelAboveHeader(lines, k);
+  return (
+    UPSELL_KINDS.has(line.kind) ||
+    tryGoldShaped(line) ||
+    labelAboveHeader(lines, k) ||
+    (line.kind === 'chrome' && logoPlatform(line.text) !== null)
+  );
 }
 
 /** Platform names as their logo prints them alone on a line. */
@@ -829,6 +838,7 @@ function findCardStart(
   lines: readonly ClassifiedLine[],
   from: number,
   repeats: ReadonlyMap<string, { first: number; last: number; count: number }>,
+  lastLineOpen: boolean,
 ): number | null {
   let r = -1;
   for (let i = from; i < lines.length; i++) {
@@ -858,7 +868,7 @@ function findCardStart(
     if (!far && !doubled && key !== titleKey) break;
     k--;
   }
-  return openedByPublication(lines, k + 1, r) ? k : k + 1;
+  return openedByPublication(lines, k + 1, r, lastLineOpen) ? k : k + 1;
 }
 
 /**
@@ -866,11 +876,17 @@ function findCardStart(
  * cards opened by their own publication, each named once. The first card's name above its title
  * (a short line, no sentence) is its publication when every card after it, to the end of the
  * run, opens the same way (a short name right after the card above's reading time and date,
- * then a title, a summary and a reading time), at least CARDS_OPENED_BY_NAME_MIN of them, and
+ * then a title, a summary and a reading time; the capture's last one may be cut before its
+ * reading time), at least CARDS_OPENED_BY_NAME_MIN of them, and
  * no two cards print the same name or the same title (a section label repeats; so does a
  * publication printed after the title).
  */
-function openedByPublication(lines: readonly ClassifiedLine[], title: number, r: number): boolean {
+function openedByPublication(
+  lines: readonly ClassifiedLine[],
+  title: number,
+  r: number,
+  lastLineOpen: boolean,
+): boolean {
   const name = lines[title - 1];
   const first = lines[title];
   if (name?.kind !== 'text' || !isCardName(name) || first === undefined) return false;
@@ -884,13 +900,37 @@ function openedByPublication(lines: readonly ClassifiedLine[], title: number, r:
     if (next?.kind !== 'text') break;
     if (m === from || lines[m - 1]?.kind !== 'date') return false;
     const nextTitle = lines[m + 1];
-    if (!isCardName(next) || !isCardAt(lines, m + 1) || lines[m + 3]?.kind !== 'reading-time') return false;
     if (nextTitle === undefined || seen.has(next.key) || seen.has(nextTitle.key)) return false;
+    if (lastLineOpen && cutAtEnd(lines, m)) {
+      cards++;
+      break;
+    }
+    if (!isCardName(next) || !isCardAt(lines, m + 1) || lines[m + 3]?.kind !== 'reading-time') return false;
     seen.add(next.key).add(nextTitle.key);
     cards++;
     m += 3;
   }
   return cards >= CARDS_OPENED_BY_NAME_MIN;
+}
+
+/**
+ * The capture's last card cut in its summary, before its reading time: its name, a short title
+ * and the start of its summary, the page's last line, open and with no sentence's end (the
+ * caller knows the last line is open). The run of cards ends there.
+ */
+function cutAtEnd(lines: readonly ClassifiedLine[], m: number): boolean {
+  const name = lines[m];
+  const title = lines[m + 1];
+  const summary = lines[m + 2];
+  return (
+    m + 3 === lines.length &&
+    name !== undefined &&
+    isCardName(name) &&
+    title?.kind === 'text' &&
+    isShortTitle(title.text) &&
+    summary?.kind === 'text' &&
+    !endsSentence(summary.text)
+  );
 }
 
 function isCardName(line: ClassifiedLine): boolean {
@@ -1076,6 +1116,7 @@ function storyReadingTimeEnd(lines: readonly ClassifiedLine[], topEnd: number): 
     else if (
       (line.text.length > TITLE_MAX_CHARS || endsSentence(line.text)) &&
       !isQuestionTitle(line.text) &&
+      !isQuotedTitle(line.text) &&
       !isDeckAt(lines, k, topEnd + 3)
     )
       break;
@@ -1163,12 +1204,14 @@ function storePanel(lines: ClassifiedLine[], topEnd: number): boolean {
 /**
  * An issue page's heading over its first card (`Ebben a számban`, `本期內容`), in any wording:
  * the short line, no sentence, just above the reading time that opens the first card (links
- * such as `閱讀更多keyboard_arrow_down` may stand between). Never a teaser's title.
+ * such as `閱讀更多keyboard_arrow_down` may stand between), or above the first card's title
+ * where the cards print their reading time under it. Never a teaser's title.
  */
 function cardsHeading(lines: ClassifiedLine[], topEnd: number): void {
   const first = lines.findIndex((l, k) => k >= topEnd && l.kind === 'reading-time');
   if (first < 0 || !opensCard(lines, first)) return;
-  let k = first - 1;
+  // cards printed Title / reading time / Summary: the first card's title is above its reading time
+  let k = readingTimesUnderTitles(lines, topEnd) ? first - 2 : first - 1;
   while (k > topEnd && lines[k]?.kind === 'navigation') k--;
   const heading = lines[k];
   if (k > topEnd && heading?.kind === 'text' && isShortLink(heading.text))
@@ -1199,10 +1242,30 @@ function previewWall(
   let brand = -1;
   for (let k = start; k < storyEnd; k++) if (namesWallBrand((lines[k] as ClassifiedLine).text)) brand = k;
   if (brand < 0 && wallWithoutBrand)
-    start = unbrandedWallStart(lines, start, storyEnd, labelledHeaderAt(lines, topEnd));
+    start = unbrandedWallStart(
+      lines,
+      start,
+      storyEnd,
+      labelledHeaderAt(lines, topEnd) || previewDateHeaderAt(lines, topEnd),
+    );
   else if (brand < 0) return storyEnd;
   for (let k = start; k < storyEnd; k++) lines[k] = relabel(lines[k] as ClassifiedLine, 'paywall');
   return start;
+}
+
+/**
+ * A preview's own header with its date (Scribd: Pub / `Issue 7 · Winter 2024` / title…, or
+ * Title / Pub / date): a date line among the region's first PREVIEW_HEADER_DATE_LINES lines,
+ * under short lines that are no sentence (the publication, the title).
+ */
+function previewDateHeaderAt(lines: readonly ClassifiedLine[], topEnd: number): boolean {
+  for (let k = topEnd + 1; k <= topEnd + PREVIEW_HEADER_DATE_LINES && k < lines.length; k++) {
+    const above = lines[k - 1] as ClassifiedLine;
+    if (above.kind !== 'text' || above.text.length > TITLE_MAX_CHARS || endsSentence(above.text))
+      return false;
+    if ((lines[k] as ClassifiedLine).kind === 'date') return true;
+  }
+  return false;
 }
 
 /**
@@ -1210,7 +1273,7 @@ function previewWall(
  * `Leia o artigo completo com um teste gratuito de 30 dias…` / `Comece seu teste gratuito`),
  * on a platform that closes its stories with one, in any language: a run of at least two short
  * lines between the story and the "More from {pub}" header, or the page's end under a label
- * header (`labelledHeaderAt`). After a preview
+ * header (`labelledHeaderAt`) or a dated preview header (`previewDateHeaderAt`). After a preview
  * cut mid-sentence the whole run is the wall; a run holding a button (a label, no sentence)
  * is a wall of the PREVIEW_WALL_BUTTON_BLOCK_LINES lines ending at its last button (the offer
  * and its button) and the notes under it.
@@ -1704,7 +1767,8 @@ export function segment(
       : labelledHeaderAt(lines, topEnd)
         ? topEnd + labelledHeaderLength(lines, topEnd)
         : storyReadingTimeEnd(lines, topEnd);
-    storyEnd = header >= 0 ? header : (findCardStart(lines, cardsFrom, repeats) ?? lines.length);
+    storyEnd =
+      header >= 0 ? header : (findCardStart(lines, cardsFrom, repeats, lastLineOpen) ?? lines.length);
     teaserStart = header >= 0 ? header + 1 : storyEnd;
     if (header < 0 && !issuePage && headingOverCards(lines, cardsFrom, storyEnd)) teaserStart = storyEnd--;
   }

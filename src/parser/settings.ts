@@ -90,6 +90,12 @@ export const PULL_QUOTE_ALONE_MAX_WORDS = 20;
 export const CARD_PUBLICATION_MAX_CHARS = 80;
 /** Two copies of a title closer than this (in content lines) are thumbnail alt text + title, not a publication. */
 export const CARD_ALT_WINDOW = 2;
+/** Cards printed Title / reading time / Summary: at least this many such cards say the layout is one (`readingTimesUnderTitles`). */
+export const READING_TIME_INSIDE_MIN_CARDS = 2;
+/** Title / Summary cards paired by shape around a title-only card: at least this many full cards (`pairsByShape`). */
+export const SHAPE_PAIRED_MIN_CARDS = 2;
+/** Title-only cards each opened by its publication (Pub / Title / reading time / date): at least this many (`namesOverTitles`). */
+export const NAMED_TITLE_ONLY_MIN_CARDS = 2;
 
 /** A line naming the paid tier (Magzter GOLD) this short, without a full stop, is a label, not a sentence. */
 export const TIER_LINE_MAX_CHARS = 60;
@@ -401,6 +407,8 @@ export const CREDITS_LINE_MAX_CHARS = 120;
 export const PREVIEW_WALL_MAX_LINES = 5;
 /** …each at most this long: the story's paragraphs above it are longer. */
 export const PREVIEW_WALL_LINE_MAX_CHARS = 90;
+/** A preview's own header prints its date on one of its first this many lines (Pub / date, Title / Pub / date). */
+export const PREVIEW_HEADER_DATE_LINES = 2;
 /** A wall that does not name the brand and ends with its button (`Comece seu teste gratuito`) is the offer, its terms and the button. */
 export const PREVIEW_WALL_BUTTON_BLOCK_LINES = 3;
 /** A content-type label over a story's header (`Artigo`, `Artículo`, `記事`) is one word of at most this many characters. */
@@ -540,6 +548,8 @@ export const BANNER_MIN_APP_BUTTONS = 2;
 /** Above a footer's chrome line, its links printed one per line: at most this many. */
 export const FOOTER_LINK_LINES_MAX = 8;
 export const BANNER_NOTICE_MAX_CHARS = 300;
+/** A banner's notice fills at most this many lines (a cookie notice and its privacy sentence). */
+export const BANNER_NOTICE_MAX_LINES = 2;
 export const BANNER_TOP_MAX_LINES = 10;
 /** A footer links line (`About · Help · Privacy`): at least this many links of at most FOOTER_LINK_MAX_WORDS words. */
 export const FOOTER_LINKS_LINE_MIN_LINKS = 3;

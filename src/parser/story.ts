@@ -92,7 +92,8 @@ function findIssueTitle(
 /**
  * `The Straits Times` / `23 Oct 2024` / title / deck / `- By …`: the line above
  * a date that names no publication is the publication when the platform opens
- * pages with it, or when a `- Byline` line follows the title and deck.
+ * pages with it, or when a `- Byline` line, a credits line or a plain `By Name` line
+ * follows the title and deck (a Scribd preview: Pub / `Issue N · Season YYYY` / title).
  */
 function publicationFirst(
   content: readonly ClassifiedLine[],
@@ -111,11 +112,18 @@ function publicationFirst(
   if (content[j]?.kind !== 'text') return false;
   if (ctx.leadingPublication) return true;
   for (let k = j + 1; k <= j + HEADER_BYLINE_MAX_OFFSET - 1 && k < content.length; k++) {
-    const kind = content[k]?.kind;
-    if (kind === 'dash' || kind === 'credits') return true;
-    if (kind !== 'text') return false;
+    const line = content[k] as ClassifiedLine;
+    if (line.kind === 'dash' || line.kind === 'credits') return true;
+    if (line.kind !== 'text') return false;
+    // a plain `By Name` under the title (or its deck) closes the header as a credits line does
+    if (isOpenedName(line.text)) return true;
   }
   return false;
+}
+
+/** `By Name`, `Por Name`: a line that reads as a name behind a byline opener. */
+function isOpenedName(text: string): boolean {
+  return text.length <= CARD_PUBLICATION_MAX_CHARS && isNameLike(text) && stripOpener(text).opened;
 }
 
 /**
@@ -171,6 +179,21 @@ export function isQuestionTitle(text: string): boolean {
     text.length <= TITLE_MAX_CHARS &&
     QUESTION_MARK_SET.has(text.at(-1) ?? '') &&
     !endsSentenceInside(text.slice(0, -1))
+  );
+}
+
+/**
+ * `"Theatre is a matter of patience"`: a title quoting one line (an interview's), the whole line
+ * in quotes, short, no sentence ended inside it. A header scan reads it as a title, not as a
+ * sentence of the body (the closing quote ends it as a sentence would).
+ */
+export function isQuotedTitle(text: string): boolean {
+  return (
+    text.length > 2 &&
+    text.length <= TITLE_MAX_CHARS &&
+    QUOTE_OPENERS.has(text.charAt(0)) &&
+    QUOTE_CLOSERS.has(text.charAt(text.length - 1)) &&
+    !endsSentenceInside(text.slice(1, -1))
   );
 }
 
@@ -335,7 +358,10 @@ const creditLineHeader: HeaderMatcher = (content, i, draft, ledger) => {
   return credit + 1;
 };
 
-/** `PubPub` / `Pub March 3, 2022` / (reading time) / title (a Zinio story): the issue line is the edition. */
+/**
+ * `PubPub` / `Pub March 3, 2022` / (reading time) / title (a Zinio story): the issue line is the
+ * edition. The title may be asked as a question or quote a line in quotes.
+ */
 const issueTitleHeader: HeaderMatcher = (content, i, draft, ledger) => {
   const nameLine = content[i];
   const issueLine = content[i + 1];
@@ -351,7 +377,7 @@ const issueTitleHeader: HeaderMatcher = (content, i, draft, ledger) => {
   if (
     titleLine?.kind === 'text' &&
     titleLine.text.length <= TITLE_MAX_CHARS &&
-    (!endsSentence(titleLine.text) || isQuestionTitle(titleLine.text)) &&
+    (!endsSentence(titleLine.text) || isQuestionTitle(titleLine.text) || isQuotedTitle(titleLine.text)) &&
     content[end + 1] !== undefined
   ) {
     useTitle(draft, ledger, titleLine);

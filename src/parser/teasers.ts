@@ -16,6 +16,9 @@ import {
   CLIPPED_SUMMARY_CUT_SHARE,
   CLONE_COMPARISONS_PER_LINE,
   CLONE_MIN_LINES,
+  NAMED_TITLE_ONLY_MIN_CARDS,
+  READING_TIME_INSIDE_MIN_CARDS,
+  SHAPE_PAIRED_MIN_CARDS,
 } from './settings.js';
 import { endsSentence, foldKey } from './text.js';
 import type { Teaser } from './types.js';
@@ -89,6 +92,7 @@ function looksLikePublication(
   tokens: readonly Token[],
   repeats: Repeats,
   known: ReadonlySet<string>,
+  openLineIndex: number | null,
 ): boolean {
   const text = token.line.text;
   if (text.length > CARD_PUBLICATION_MAX_CHARS) return false;
@@ -103,10 +107,19 @@ function looksLikePublication(
   // Pub / Title / Summary / anchor after the card above closed with its date: the card's publication
   const cardOpen = prev === undefined || prev.kind === 'date';
   const anchor = tokens[k + 3]?.kind;
+  // the capture's last card may be cut in its summary, before its anchor (an open last line, no
+  // sentence's end), under a card closed by its date
+  const summary = tokens[k + 2]?.line;
+  const cutSummary =
+    anchor === undefined &&
+    prev?.kind === 'date' &&
+    summary !== undefined &&
+    summary.index === openLineIndex &&
+    !endsSentence(summary.text);
   if (
     cardOpen &&
     opensTitleAndSummaryOf(tokens, k + 1, token.key) &&
-    (anchor === 'reading-time' || anchor === 'date')
+    (anchor === 'reading-time' || anchor === 'date' || cutSummary)
   )
     return true;
   // a name printed twice in a row over a title and its summary (logo alt, then publication): both copies
@@ -130,12 +143,42 @@ function looksLikePublicationAbove(tokens: readonly Token[], k: number): boolean
   return before === undefined || before.kind === 'date' || before.kind === 'reading-time';
 }
 
+/**
+ * Pub / Title / reading time / date: title-only cards each opened by its publication, the names
+ * printed nowhere else (a "popular stories" strip). Where every card of the zone is two short
+ * lines, neither a sentence, closed by its reading time or date, at least two cards and one
+ * date, the first line of each is its publication. Returns their token indices (empty for none).
+ */
+function namesOverTitles(tokens: readonly Token[]): number[] {
+  const names: number[] = [];
+  let run: number[] = [];
+  let dated = false;
+  for (let k = 0; k <= tokens.length; k++) {
+    const token = tokens[k];
+    if (token?.kind === 'text') {
+      const text = token.line.text;
+      if (text.length > CARD_PUBLICATION_MAX_CHARS || endsSentence(text)) return [];
+      run.push(k);
+      continue;
+    }
+    if (token?.kind === 'date') dated = true;
+    if (run.length === 0) continue;
+    // a run closed by the zone's end without its anchor: a card cut after its title
+    if (run.length !== 2 && !(token === undefined && run.length === 1)) return [];
+    if (run.length === 2) names.push(run[0] as number);
+    run = [];
+  }
+  return dated && names.length >= NAMED_TITLE_ONLY_MIN_CARDS ? names : [];
+}
+
 /** Mark publications, drop thumbnail alt text (a copy of the next title) and second publication copies. */
 function refine(tokens: Token[], ledger: Ledger, ctx: TeaserContext): Token[] {
   const known = new Set(ctx.knownPublications.map(foldKey));
   const repeats = zoneRepeats(tokens);
+  const names = new Set(namesOverTitles(tokens));
   const typed = tokens.map((t, k) =>
-    t.kind === 'text' && looksLikePublication(t, k, tokens, repeats, known)
+    t.kind === 'text' &&
+    (names.has(k) || looksLikePublication(t, k, tokens, repeats, known, ctx.openLineIndex))
       ? { ...t, kind: 'publication' as const }
       : t,
   );
@@ -167,8 +210,61 @@ function refine(tokens: Token[], ledger: Ledger, ctx: TeaserContext): Token[] {
   return out;
 }
 
+/**
+ * Cards printed Title / reading time / Summary (a Scribd issue overview: `The Swift Towers` /
+ * `8 min read` / `In three towns…`), in any language: at least READING_TIME_INSIDE_MIN_CARDS
+ * reading times between two text lines where the line under it ends a sentence (a summary) and
+ * the one above does not (a title), and none the other way round (a summary above the reading
+ * time and the next title under it: Title / Summary / reading time, or Zinio's reading time
+ * over its title). There the reading time is inside its card: it neither opens nor closes one.
+ */
+export function readingTimesUnderTitles(lines: readonly ClassifiedLine[], from = 0): boolean {
+  let under = 0;
+  for (let k = from + 1; k + 1 < lines.length; k++) {
+    if ((lines[k] as ClassifiedLine).kind !== 'reading-time') continue;
+    const above = lines[k - 1] as ClassifiedLine;
+    const below = lines[k + 1] as ClassifiedLine;
+    if (above.kind !== 'text' || below.kind !== 'text') continue;
+    const titleAbove = !endsSentence(above.text);
+    const summaryBelow = endsSentence(below.text);
+    if (titleAbove && summaryBelow) under++;
+    else if (!titleAbove && !summaryBelow) return false;
+  }
+  return under >= READING_TIME_INSIDE_MIN_CARDS;
+}
+
+/**
+ * Title / Summary cards with no other marks where one card prints no summary (a heading-like
+ * title between two full cards): paired by shape, each summary a line that ends a sentence, each
+ * title the line above it, and a line followed by no such summary a title-only card. Only where
+ * that reads every card: at least two full cards, and a title-only card only after a full one
+ * (two in a row are a site that prints its summaries without a final stop). Returns null where
+ * the zone has marks or does not read that way.
+ */
+function pairsByShape(tokens: readonly Token[]): Card[] | null {
+  if (tokens.some((t) => t.kind !== 'text')) return null;
+  const cards: Card[] = [];
+  let full = 0;
+  for (let k = 0; k < tokens.length;) {
+    const title = tokens[k] as Token;
+    const next = tokens[k + 1];
+    if (next !== undefined && endsSentence(next.line.text)) {
+      cards.push({ title, summary: next, publication: null, date: null });
+      full++;
+      k += 2;
+      continue;
+    }
+    if (cards.at(-1)?.summary === null || (cards.length === 0 && next !== undefined)) return null;
+    cards.push({ title, summary: null, publication: null, date: null });
+    k++;
+  }
+  return full >= SHAPE_PAIRED_MIN_CARDS ? cards : null;
+}
+
 /** Pair text tokens into cards; a text after an anchor (publication, reading time, date) opens a new card. */
 function buildCards(tokens: readonly Token[]): { cards: Card[]; gaps: Token[][] } {
+  const byShape = pairsByShape(tokens);
+  if (byShape !== null) return { cards: byShape, gaps: [[], ...byShape.map((): Token[] => [])] };
   const cards: Card[] = [];
   const gaps: Token[][] = [[]];
   let open: Card | null = null;
@@ -328,7 +424,9 @@ export function extractTeasers(
     if (isBoilerplate(line)) ledger.removeBoilerplate(line);
     else ledger.remove(line, 'layout');
   }
-  const tokens = refine(tokenize(zone.slice(0, clone), ledger), ledger, ctx);
+  let tokens = refine(tokenize(zone.slice(0, clone), ledger), ledger, ctx);
+  // a reading time inside its card (Title / reading time / Summary) is no anchor between cards
+  if (readingTimesUnderTitles(zone.slice(0, clone))) tokens = tokens.filter((t) => t.kind !== 'reading-time');
   const { cards, gaps } = buildCards(tokens);
   attachAnchors(cards, gaps, ledger);
   return cards.map((card, k) => {

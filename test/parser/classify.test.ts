@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyLine } from '../../src/parser/classify.js';
+import { parsePage } from '../../src/parser/index.js';
 import { LOCALES } from '../../src/parser/rules/locales/index.js';
 import { PLATFORMS } from '../../src/parser/rules/platforms.js';
 
@@ -197,5 +198,28 @@ describe('a subhead opened by a bullet mark is no card publication (stranger-7 c
       kind: 'card-publication',
       publication: '日経ビジネス',
     });
+  });
+});
+
+describe('stranger-8 class 29: a clock reading time in a script that parts syllables with a mark', () => {
+  it('reads the unit after a clock icon with its tsheg and its closing shad', () => {
+    const out = parsePage(
+      [
+        'ZINIO logo',
+        'Delta WeeklyDelta Weekly',
+        'Delta Weekly March 2024',
+        '',
+        'A title over the story',
+        'access_time12 སྐར་མ།',
+        '',
+        'The story opens here with a sentence long enough to be a paragraph of the body.',
+        'Its second paragraph follows with another sentence of the story.',
+      ].join('\n') + '\n',
+    );
+    expect(out.story?.title).toBe('A title over the story');
+    expect(out.story?.paragraphs).toContain(
+      'Its second paragraph follows with another sentence of the story.',
+    );
+    expect(out.story?.paragraphs.some((p) => p.includes('སྐར'))).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { franc } from 'franc-min';
 import { describe, expect, it } from 'vitest';
-import { detectLanguage, storyLanguage } from '../../src/parser/language.js';
+import { detectLanguage, detectUiLanguage, storyLanguage } from '../../src/parser/language.js';
 import { LANGUAGE_CANDIDATES } from '../../src/parser/settings.js';
 
 describe('detectLanguage', () => {
@@ -140,5 +140,26 @@ describe('storyLanguage', () => {
     expect(storyLanguage([khmer])).toBe('km');
     const hebrew = 'הגשר החדש שינה את הדרך שבה תושבי העיירה נוסעים לשוק ולבית הספר בכל יום';
     expect(storyLanguage([hebrew])).toBe('he');
+  });
+});
+
+describe('stranger-8 locale class 43: Malay is not Indonesian', () => {
+  it('reads Malay UI lines by the words only Malay writes', () => {
+    expect(
+      detectUiLanguage([
+        'Cerita ini adalah daripada edisi Mei 2024 Dewan Pesisir.',
+        'Mulakan percubaan percuma 7 hari Magzter GOLD anda untuk mengakses cerita premium pilihan, dan majalah dan akhbar.',
+        'Sudah melanggan? Log masuk',
+      ]),
+    ).toBe('ms');
+  });
+
+  it('keeps Indonesian UI lines Indonesian', () => {
+    expect(
+      detectUiLanguage([
+        'Mulai uji coba gratis Magzter GOLD 7 hari Anda untuk mengakses ribuan cerita premium pilihan, dan majalah dan surat kabar.',
+        'Sudah berlangganan? Masuk',
+      ]),
+    ).toBe('id');
   });
 });

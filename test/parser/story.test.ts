@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePage } from '../../src/parser/index.js';
 import { extractByline, isNameLike } from '../../src/parser/bylines.js';
 import { findDateline } from '../../src/parser/datelines.js';
-import { isStandfirst } from '../../src/parser/story.js';
+import { isQuotedTitle, isStandfirst } from '../../src/parser/story.js';
 
 const BODY = [
   'The first paragraph of the story runs long enough to be a paragraph, with a full stop at its end.',
@@ -449,5 +449,14 @@ describe('a pull quote printed before the passage it quotes (stranger-7 class 18
       '"WE HAVE BEEN HERE FOR SEVEN GENERATIONS AND WE WILL STAY FOR SEVEN MORE. NOBODY ASKED US."';
     const out = parsePage([...header, before, quote, quoting, after].join('\n\n'));
     expect(out.story?.paragraphs).toContain(quote);
+  });
+});
+
+describe('stranger-8 class 29: a quoted title', () => {
+  it('reads a short whole line in quotes as a title, not one holding two sentences', () => {
+    expect(isQuotedTitle('"Theatre is a matter of patience"')).toBe(true);
+    expect(isQuotedTitle('«On ne joue pas pour soi.»')).toBe(true);
+    expect(isQuotedTitle('"We came back. Nobody else did."')).toBe(false);
+    expect(isQuotedTitle('Theatre is a matter of patience')).toBe(false);
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePage } from '../../src/parser/index.js';
+import type { ClassifiedLine } from '../../src/parser/classify.js';
+import { readingTimesUnderTitles } from '../../src/parser/teasers.js';
 
 const STORY = 'A story paragraph long enough to be the body of this page, ending with a full stop.';
 const BLOCK = [
@@ -146,5 +148,174 @@ describe('stranger-7 card classes (10, 35)', () => {
     );
     expect(out.teasers.map((t) => t.title)).toEqual(['First title', 'Second title']);
     expect(out.removed.map((r) => r.text)).toEqual(expect.arrayContaining(['First summary.', 'Second ti']));
+  });
+});
+
+describe('stranger-8 card class 42: the reading time between title and summary', () => {
+  const line = (text: string, index: number): ClassifiedLine =>
+    ({
+      text,
+      index,
+      key: text.toLowerCase(),
+      kind: /^\d+ min/.test(text) ? 'reading-time' : 'text',
+      locales: [],
+    }) as unknown as ClassifiedLine;
+  const lines = (texts: string[]): ClassifiedLine[] => texts.map(line);
+
+  it('reads Title / reading time / Summary cards as that layout', () => {
+    const cards = [
+      'First title',
+      '4 min read',
+      'First summary.',
+      'Second title',
+      '6 min read',
+      'Second summary.',
+    ];
+    expect(readingTimesUnderTitles(lines(cards))).toBe(true);
+  });
+
+  it('leaves Title / Summary / reading time and reading time / Title / Summary cards alone', () => {
+    expect(
+      readingTimesUnderTitles(
+        lines([
+          'First title',
+          'First summary.',
+          '4 min read',
+          'Second title',
+          'Second summary.',
+          '6 min read',
+        ]),
+      ),
+    ).toBe(false);
+    expect(
+      readingTimesUnderTitles(
+        lines([
+          '4 min read',
+          'First title',
+          'First summary.',
+          '6 min read',
+          'Second title',
+          'Second summary.',
+        ]),
+      ),
+    ).toBe(false);
+  });
+
+  it('needs two such cards', () => {
+    expect(readingTimesUnderTitles(lines(['Only title', '4 min read', 'Only summary.']))).toBe(false);
+  });
+
+  it('pairs the cards of a page under an "in this issue" heading', () => {
+    const out = parsePage(
+      [
+        STORY,
+        ...BLOCK,
+        'First title',
+        '4 min read',
+        'First summary.',
+        'Second title',
+        '6 min read',
+        'Second summary.',
+      ].join('\n') + '\n',
+    );
+    expect(out.teasers.map((t) => [t.title, t.summary])).toEqual([
+      ['First title', 'First summary.'],
+      ['Second title', 'Second summary.'],
+    ]);
+  });
+});
+
+describe('stranger-8 card class 41: a title-only card among Title / Summary cards', () => {
+  it('keeps a card with no summary and the cards after it whole', () => {
+    const cards = ['First title', 'First summary.', 'A HEADING CARD', 'Second title', 'Second summary.'];
+    const out = parsePage([STORY, ...BLOCK, ...cards].join('\n') + '\n');
+    expect(out.teasers.map((t) => [t.title, t.summary, t.partial])).toEqual([
+      ['First title', 'First summary.', false],
+      ['A HEADING CARD', null, false],
+      ['Second title', 'Second summary.', false],
+    ]);
+  });
+
+  it('pairs as printed where summaries have no final stop (two unclosed lines in a row)', () => {
+    const cards = [
+      'First title',
+      'First summary',
+      'Second title',
+      'Second summary.',
+      'Third title',
+      'Third summary.',
+    ];
+    const out = parsePage([STORY, ...BLOCK, ...cards].join('\n') + '\n');
+    expect(out.teasers.map((t) => [t.title, t.summary])).toEqual([
+      ['First title', 'First summary'],
+      ['Second title', 'Second summary.'],
+      ['Third title', 'Third summary.'],
+    ]);
+  });
+});
+
+describe('stranger-8 card class 34: title-only cards opened by their publication', () => {
+  it('reads Pub / Title / reading time / date cards, each name printed once', () => {
+    const cards = [
+      'Coast Weekly',
+      'The Last Ferry',
+      '7 min  |',
+      'March 2024',
+      'Wild Isles',
+      'Otters In Town',
+      '5 min  |',
+      'May 2024',
+    ];
+    const out = parsePage([STORY, ...BLOCK, ...cards].join('\n') + '\n');
+    expect(out.teasers.map((t) => [t.title, t.summary, t.publication, t.date])).toEqual([
+      ['The Last Ferry', null, 'Coast Weekly', 'March 2024'],
+      ['Otters In Town', null, 'Wild Isles', 'May 2024'],
+    ]);
+  });
+
+  it('leaves Title / Summary cards with a summary that ends a sentence alone', () => {
+    const cards = [
+      'First title',
+      'A first summary.',
+      '7 min  |',
+      'March 2024',
+      'Second title',
+      'A second summary.',
+      '5 min  |',
+      'May 2024',
+    ];
+    const out = parsePage([STORY, ...BLOCK, ...cards].join('\n') + '\n');
+    expect(out.teasers.map((t) => [t.title, t.summary])).toEqual([
+      ['First title', 'A first summary.'],
+      ['Second title', 'A second summary.'],
+    ]);
+  });
+});
+
+describe('stranger-8 card class 34: result cards from several publications, the last cut', () => {
+  it('keeps the first card its publication and gives the cut card its own', () => {
+    const page = [
+      'Try GOLD - Free',
+      'Search results for "harbour"',
+      'Coast Weekly',
+      'The Last Ferry',
+      'The island loses its winter boat, and the school run now takes a day.',
+      '7 min  |',
+      'March 2024',
+      'Sea Breezes',
+      'Otters In Town',
+      'They are back on every river in the county, and in the middle of the city.',
+      '5 min  |',
+      'May 2024',
+      'Island Life',
+      'Painting The Tower',
+      'Every ten years the tower gets a new coat of white, and the',
+    ].join('\n');
+    const out = parsePage(page);
+    expect(out.teasers.map((t) => [t.title, t.publication, t.partial])).toEqual([
+      ['The Last Ferry', 'Coast Weekly', false],
+      ['Otters In Town', 'Sea Breezes', false],
+      ['Painting The Tower', 'Island Life', true],
+    ]);
   });
 });

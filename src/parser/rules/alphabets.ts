@@ -107,3 +107,28 @@ export const LATIN_LANGUAGES: readonly LatinLanguage[] = [
   { tag: 'jv', letters: 'éèê', words: ['lan', 'sing', 'iki', 'kanggo'] },
   { tag: 'su', letters: 'éèêö', words: ['jeung', 'ieu', 'pikeun'] },
 ];
+
+/**
+ * Sister languages franc-min models both of, that the trigrams of a UI line or two do not tell
+ * apart (Malay and Indonesian share most words): for each, frequent UI words its sister does not
+ * write (lower case). A detected member gives way to its sister only where the sample holds more
+ * of the sister's words than of its own.
+ */
+export const SISTER_LANGUAGE_WORDS: readonly Readonly<Record<string, readonly string[]>>[] = [
+  {
+    ms: ['daripada', 'percuma', 'percubaan', 'mulakan', 'akhbar', 'melanggan', 'boleh', 'sahaja', 'kerana'],
+    id: [
+      'gratis',
+      'mulai',
+      'uji',
+      'coba',
+      'koran',
+      'kabar',
+      'berlangganan',
+      'bisa',
+      'saja',
+      'karena',
+      'berasal',
+    ],
+  },
+];
