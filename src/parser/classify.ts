@@ -124,6 +124,15 @@ export interface ClassifiedLine extends SourceLine {
   evidence?: number;
 }
 
+/** The line as another kind (with what the new kind carries): lines are never changed in place. */
+export function relabel(
+  line: ClassifiedLine,
+  kind: LineKind,
+  extra: Partial<ClassifiedLine> = {},
+): ClassifiedLine {
+  return { ...line, kind, ...extra };
+}
+
 type Classification = Omit<ClassifiedLine, keyof SourceLine | 'index' | 'key'>;
 
 const TEXT: Classification = { kind: 'text', locales: [] };

@@ -4,7 +4,7 @@
  * line, trial, sign-in, "More stories from"), and the teaser cards.
  */
 
-import type { ClassifiedLine, LineKind } from './classify.js';
+import { relabel, type ClassifiedLine, type LineKind } from './classify.js';
 import {
   findEditionYear,
   findIssueLabel,
@@ -13,12 +13,10 @@ import {
   matchIssueTitle,
   undoubledName,
   type EditionLineMatch,
-  type PrintedDate,
 } from './edition.js';
 import { bannersAtEnd, bannersOnTop, footerLinkPairAtEnd } from './banners.js';
 import { isBoilerplate } from './ledger.js';
 import {
-  cardPublicationDate,
   labelledHeaderAt,
   labelledHeaderLength,
   logoPlatform,
@@ -34,13 +32,9 @@ import {
 import { PLATFORMS } from './rules/platforms.js';
 import { isNameLike } from './bylines.js';
 import { isQuestionTitle, isQuotedTitle } from './story.js';
-import { readingTimesUnderTitles } from './teasers.js';
 import {
-  ABBREVIATION_MAX_CHARS,
-  CARD_ALT_WINDOW,
   CARD_PUBLICATION_MAX_CANDIDATES,
   CARD_PUBLICATION_MAX_CHARS,
-  CARDS_OPENED_BY_NAME_MIN,
   DECK_MAX_CHARS,
   EDITION_LINE_MAX_CHARS,
   FOOTER_LINE_MAX_CHARS,
@@ -48,16 +42,9 @@ import {
   CONTENTS_LINKS_MAX,
   FOOTER_LINKS_MAX,
   FOOTER_MAX_LINES,
-  GLUED_LABEL_MAX_CHARS,
-  GLUED_UNIT_MAX_WORDS,
-  GLUED_UNIT_MIN_CARDS,
   HEADER_SCAN_LINES,
-  LOOSE_READING_TIME_MAX_WORDS,
-  LOOSE_READING_TIME_MIN_CARDS,
   MENU_LABEL_MAX_WORDS,
   MENU_MIN_LABELS,
-  MIN_CUT_BOILERPLATE_CHARS,
-  MORE_STORIES_EXTRA_CHARS,
   NAVIGATION_MAX_CHARS,
   PLAYER_MAX_LINES,
   REPEATED_TITLE_MIN_GAP,
@@ -69,8 +56,6 @@ import {
   PREVIEW_WALL_LINE_MAX_CHARS,
   PREVIEW_HEADER_DATE_LINES,
   PREVIEW_WALL_MAX_LINES,
-  READING_TIME_MAX_CHARS,
-  READING_UNIT_MAX_CHARS,
   SIGN_IN_MAX_CHARS,
   STORE_PANEL_MAX_LINES,
   STORE_PANEL_MIN_SIGNS,
@@ -82,7 +67,22 @@ import {
   UPSELL_HEADER_WINDOW,
   UPSELL_LINE_MAX_CHARS,
 } from './settings.js';
-import { endsSentence, foldKey, hasLowercase, hasUppercase } from './text.js';
+import { endsSentence, foldKey, hasUppercase } from './text.js';
+import {
+  cardsHeading,
+  cutRepeat,
+  findCardStart,
+  findMoreStoriesHeader,
+  gluedCardsAfterHeaderName,
+  gluedCardsByShape,
+  headingOverCards,
+  isCardAt,
+  isShortLink,
+  namesPublication,
+  publicationDateCards,
+  readingTimesByPlace,
+  readingTimesByRepeat,
+} from './card-zone.js';
 
 /** Lines that close the story: what follows them is platform text and teasers. */
 const STORY_END_KINDS: ReadonlySet<LineKind> = new Set([
@@ -125,10 +125,6 @@ export interface Segments {
   issuePage: boolean;
   /** Repetitions of each text line's key (first and last position, count). */
   repeats: ReadonlyMap<string, { first: number; last: number; count: number }>;
-}
-
-function relabel(line: ClassifiedLine, kind: LineKind, extra: Partial<ClassifiedLine> = {}): ClassifiedLine {
-  return { ...line, kind, ...extra };
 }
 
 function isHardMeta(line: ClassifiedLine | undefined): boolean {
@@ -669,46 +665,6 @@ function cutBlockLine(
   return null;
 }
 
-/**
- * "More stories from {pub}" in a wording no locale file knows: a short line
- * that names a publication of the page and little else, its label before or
- * after the name or glued to it (`…INDIAVer todos`), not a sentence. It must
- * be followed by a card naming the publication, unless it sits right after the
- * platform block and reads as a header (upper case, or the label glued on).
- */
-function namesPublication(
-  text: string,
-  publications: readonly string[],
-  following: readonly ClassifiedLine[],
-  needCard: boolean,
-  lastLine = false,
-): string | null {
-  const closed = endsSentence(text);
-  // most sentences end there: only a name closed by its own mark may close a header
-  if (closed && !publications.some((p) => endsSentence(p))) return null;
-  const key = foldKey(text);
-  for (const pub of publications) {
-    const pubKey = foldKey(pub);
-    // a header closed by the name's own mark (`… BUEN PROVECHO!`) is no sentence
-    if (closed && !(endsSentence(pub) && key.endsWith(pubKey))) continue;
-    const at = key.indexOf(pubKey);
-    if (key === pubKey || at < 0) continue;
-    const after = key.slice(at + pubKey.length);
-    const glued = after !== '' && !after.startsWith(' ') && after.length <= GLUED_LABEL_MAX_CHARS;
-    // a glued `View all` link is not the header's own wording (`TOVÁBBI CIKKEK INNEN: HVGÖsszes megtekintése`)
-    const extra = key.length - pubKey.length - (glued ? after.length : 0);
-    if (extra > MORE_STORIES_EXTRA_CHARS) continue;
-    const card = following.some(
-      (l) => l.key === pubKey || (l.publication !== undefined && foldKey(l.publication) === pubKey),
-    );
-    if (card) return pub;
-    if (needCard) continue;
-    // the capture's last line may be the header cut short (`Motoring World से और कहा`)
-    if (glued || !hasLowercase(text) || (lastLine && at === 0)) return pub;
-  }
-  return null;
-}
-
 /** Short lines the page prints at least twice: card publications, when the page names none elsewhere. */
 function repeatedShortLines(
   repeats: ReadonlyMap<string, { first: number; last: number; count: number }>,
@@ -802,164 +758,6 @@ function findPaywallPair(lines: ClassifiedLine[], topEnd: number): number {
   return -1;
 }
 
-/** The newest layout has no platform block: the story ends at an unknown "More stories from {pub}" header. */
-function findMoreStoriesHeader(lines: ClassifiedLine[], topEnd: number, pubs: readonly string[]): number {
-  for (let i = topEnd; i < lines.length; i++) {
-    const line = lines[i] as ClassifiedLine;
-    if (line.kind !== 'text') continue;
-    const named = namesPublication(line.text, pubs, lines.slice(i + 1, i + 3), true);
-    if (named !== null) {
-      lines[i] = relabel(line, 'more-stories', { publication: named });
-      return i;
-    }
-  }
-  return -1;
-}
-
-/**
- * A reading time that opens its card (Zinio: `6 min.` / title / summary): the two lines after
- * it are text and the next card's reading time (or the page's end) follows them. The lines
- * above it are then not the card's: on a story page they are the story's last paragraphs.
- */
-function opensCard(lines: readonly ClassifiedLine[], r: number): boolean {
-  const after = lines[r + 3];
-  return (
-    lines[r + 1]?.kind === 'text' &&
-    lines[r + 2]?.kind === 'text' &&
-    (after === undefined || after.kind === 'reading-time')
-  );
-}
-
-/**
- * A page without a paywall block whose lines are teaser cards (a listing):
- * the cards start at the card holding the first reading time.
- */
-function findCardStart(
-  lines: readonly ClassifiedLine[],
-  from: number,
-  repeats: ReadonlyMap<string, { first: number; last: number; count: number }>,
-  lastLineOpen: boolean,
-): number | null {
-  let r = -1;
-  for (let i = from; i < lines.length; i++) {
-    const kind = lines[i]?.kind;
-    if (kind === 'reading-time' || kind === 'card-publication') {
-      r = i;
-      break;
-    }
-  }
-  if (r < 0) return null;
-  if (lines[r]?.kind === 'card-publication' || opensCard(lines, r)) return r;
-  let k = r - 1;
-  let texts = 0;
-  while (k >= from && texts < 2 && lines[k]?.kind === 'text') {
-    texts++;
-    k--;
-  }
-  const titleKey = lines[k + 1]?.key ?? '';
-  while (k >= from) {
-    const line = lines[k];
-    if (line === undefined || line.kind !== 'text') break;
-    const key = line.key;
-    const rep = repeats.get(key);
-    const far = rep !== undefined && rep.count >= 2 && rep.last - rep.first > CARD_ALT_WINDOW;
-    // a name printed twice in a row (a card's logo alt and publication): either copy
-    const doubled = (lines[k + 1]?.key ?? '') === key || (lines[k - 1]?.key ?? '') === key;
-    if (!far && !doubled && key !== titleKey) break;
-    k--;
-  }
-  return openedByPublication(lines, k + 1, r, lastLineOpen) ? k : k + 1;
-}
-
-/**
- * `Outlook Traveller` / Title / Summary / `6 min  |` / date, then `Down To Earth` / Title / …:
- * cards opened by their own publication, each named once. The first card's name above its title
- * (a short line, no sentence) is its publication when every card after it, to the end of the
- * run, opens the same way (a short name right after the card above's reading time and date,
- * then a title, a summary and a reading time; the capture's last one may be cut before its
- * reading time), at least CARDS_OPENED_BY_NAME_MIN of them, and
- * no two cards print the same name or the same title (a section label repeats; so does a
- * publication printed after the title).
- */
-function openedByPublication(
-  lines: readonly ClassifiedLine[],
-  title: number,
-  r: number,
-  lastLineOpen: boolean,
-): boolean {
-  const name = lines[title - 1];
-  const first = lines[title];
-  if (name?.kind !== 'text' || !isCardName(name) || first === undefined) return false;
-  const seen = new Set<string>([name.key, first.key]);
-  let cards = 0;
-  let m = r + 1;
-  for (;;) {
-    const from = m;
-    while (lines[m]?.kind === 'reading-time' || lines[m]?.kind === 'date') m++;
-    const next = lines[m];
-    if (next?.kind !== 'text') break;
-    if (m === from || lines[m - 1]?.kind !== 'date') return false;
-    const nextTitle = lines[m + 1];
-    if (nextTitle === undefined || seen.has(next.key) || seen.has(nextTitle.key)) return false;
-    if (lastLineOpen && cutAtEnd(lines, m)) {
-      cards++;
-      break;
-    }
-    if (!isCardName(next) || !isCardAt(lines, m + 1) || lines[m + 3]?.kind !== 'reading-time') return false;
-    seen.add(next.key).add(nextTitle.key);
-    cards++;
-    m += 3;
-  }
-  return cards >= CARDS_OPENED_BY_NAME_MIN;
-}
-
-/**
- * The capture's last card cut in its summary, before its reading time: its name, a short title
- * and the start of its summary, the page's last line, open and with no sentence's end (the
- * caller knows the last line is open). The run of cards ends there.
- */
-function cutAtEnd(lines: readonly ClassifiedLine[], m: number): boolean {
-  const name = lines[m];
-  const title = lines[m + 1];
-  const summary = lines[m + 2];
-  return (
-    m + 3 === lines.length &&
-    name !== undefined &&
-    isCardName(name) &&
-    title?.kind === 'text' &&
-    isShortTitle(title.text) &&
-    summary?.kind === 'text' &&
-    !endsSentence(summary.text)
-  );
-}
-
-function isCardName(line: ClassifiedLine): boolean {
-  return line.kind === 'text' && line.text.length <= CARD_PUBLICATION_MAX_CHARS && !endsSentence(line.text);
-}
-
-/**
- * The capture's last line, cut, when it is the start of a platform line the
- * page printed earlier (the paywall block is printed twice: `Start your 14-day
- * Magz`): the same kind, whatever the language. Repetition, not vocabulary.
- */
-function cutRepeat(lines: ClassifiedLine[], lastLineOpen: boolean): void {
-  const last = lines.at(-1);
-  if (
-    !lastLineOpen ||
-    last === undefined ||
-    last.kind !== 'text' ||
-    last.text.length < MIN_CUT_BOILERPLATE_CHARS
-  )
-    return;
-  for (let k = lines.length - 2; k >= 0; k--) {
-    const line = lines[k] as ClassifiedLine;
-    if (isBoilerplate(line) && line.text.length > last.text.length && line.text.startsWith(last.text)) {
-      lines[lines.length - 1] = relabel(last, line.kind, { locales: [], cut: true });
-      return;
-    }
-  }
-}
-
 /**
  * A platform's print footer closing the page (`Gedrukt en verspreid door
  * PressReader` / `PressReader.com +1 604 278 4604` / `AUTEURSRECHTELIJK
@@ -1033,22 +831,6 @@ function namesDeclined(text: string, publication: string): boolean {
     .filter((w) => w.length >= 3)
     .map((w) => w.slice(0, NAME_STEM_CHARS));
   return stems.length > 0 && stems.every((stem) => words.some((w) => w.startsWith(stem)));
-}
-
-/** A related card: a short title and the sentence under it. */
-function isCardAt(lines: readonly ClassifiedLine[], k: number): boolean {
-  const title = lines[k];
-  const summary = lines[k + 1];
-  return (
-    title?.kind === 'text' &&
-    summary?.kind === 'text' &&
-    isShortTitle(title.text) &&
-    endsSentence(summary.text)
-  );
-}
-
-function isShortTitle(text: string): boolean {
-  return text.length <= TITLE_MAX_CHARS && !endsSentence(text);
 }
 
 /**
@@ -1143,28 +925,6 @@ function isBylineLine(line: ClassifiedLine | undefined): boolean {
   return line.kind === 'text' && line.text.length <= DECK_MAX_CHARS && isNameLike(line.text);
 }
 
-/**
- * `More from this issue`, `इस अंक से और`: the heading a story page prints over its related
- * cards, in any language: a short line, no sentence, right above the reading time that opens
- * the first card, after the story's own header and at least one paragraph (a price of the
- * issue may stand between). It is a platform
- * header (relabelled here); returns whether there is one.
- */
-function headingOverCards(lines: ClassifiedLine[], storyFrom: number, cardAt: number): boolean {
-  const heading = lines[cardAt - 1];
-  if (
-    cardAt - 2 <= storyFrom ||
-    lines[cardAt]?.kind !== 'reading-time' ||
-    !opensCard(lines, cardAt) ||
-    heading?.kind !== 'text' ||
-    !isShortLink(heading.text) ||
-    !lines.slice(storyFrom, cardAt - 1).some((l) => l.kind === 'text' && endsSentence(l.text))
-  )
-    return false;
-  lines[cardAt - 1] = relabel(heading, 'more-stories');
-  return true;
-}
-
 /** Lines of a store's panel that say it is one, whatever their wording. */
 const STORE_PANEL_KINDS: ReadonlySet<LineKind> = new Set(['price', 'navigation', 'issue-count', 'promo']);
 /** `52 lapszám`, `12 edições`, `26 期號`: a number of issues and one short word. */
@@ -1199,23 +959,6 @@ function storePanel(lines: ClassifiedLine[], topEnd: number): boolean {
     if (line.kind === 'text' && ISSUE_COUNT_SHAPE.test(line.text)) lines[k] = relabel(line, 'issue-count');
   }
   return true;
-}
-
-/**
- * An issue page's heading over its first card (`Ebben a számban`, `本期內容`), in any wording:
- * the short line, no sentence, just above the reading time that opens the first card (links
- * such as `閱讀更多keyboard_arrow_down` may stand between), or above the first card's title
- * where the cards print their reading time under it. Never a teaser's title.
- */
-function cardsHeading(lines: ClassifiedLine[], topEnd: number): void {
-  const first = lines.findIndex((l, k) => k >= topEnd && l.kind === 'reading-time');
-  if (first < 0 || !opensCard(lines, first)) return;
-  // cards printed Title / reading time / Summary: the first card's title is above its reading time
-  let k = readingTimesUnderTitles(lines, topEnd) ? first - 2 : first - 1;
-  while (k > topEnd && lines[k]?.kind === 'navigation') k--;
-  const heading = lines[k];
-  if (k > topEnd && heading?.kind === 'text' && isShortLink(heading.text))
-    lines[k] = relabel(heading, 'issue-contents');
 }
 
 /**
@@ -1431,235 +1174,6 @@ function contentsLinks(lines: ClassifiedLine[]): void {
   }
   if (links.length > CONTENTS_LINKS_MAX) return;
   for (const k of links) lines[k] = relabel(lines[k] as ClassifiedLine, 'navigation');
-}
-
-/** A link's text: short, not a sentence. */
-function isShortLink(text: string): boolean {
-  return text.length <= NAVIGATION_MAX_CHARS && !endsSentence(text);
-}
-
-/** A glued card line's parts: the publication before the digits, the reading time's unit after them. */
-interface GluedCard {
-  publication: string;
-  unit: string;
-}
-
-const DIGIT_CODE_0 = 0x30;
-const DIGIT_CODE_9 = 0x39;
-
-/**
- * `Η Καθημερινή4 λεπτά ανάγνωσηςΠολιτική`: a name, one to three digits glued to it, a space, a
- * unit of at most GLUED_UNIT_MAX_WORDS short words in lower case (any language), and maybe the
- * section glued after it (its capital after a lower-case letter). Null for any other line.
- */
-function gluedCardParts(text: string): GluedCard | null {
-  if (text.length > 2 * CARD_PUBLICATION_MAX_CHARS) return null;
-  let d = 0;
-  while (d < text.length && !isDigitCode(text.charCodeAt(d))) d++;
-  if (d === 0 || d === text.length || text.charAt(d - 1) === ' ') return null;
-  let e = d;
-  while (e < text.length && isDigitCode(text.charCodeAt(e))) e++;
-  if (e - d > 3 || text.charAt(e) !== ' ') return null;
-  let end = e + 1;
-  while (end < text.length && !(isCapital(text.charAt(end)) && isSmall(text.charAt(end - 1)))) end++;
-  const unit = text.slice(e + 1, end).trim();
-  const words = unit.split(' ');
-  if (
-    unit === '' ||
-    hasUppercase(unit) ||
-    words.length > GLUED_UNIT_MAX_WORDS ||
-    !words.every((w) => GLUED_UNIT_WORD.test(w))
-  )
-    return null;
-  const publication = text.slice(0, d).trim();
-  if (
-    publication.length > CARD_PUBLICATION_MAX_CHARS ||
-    endsSentence(publication) ||
-    !hasUppercase(publication)
-  )
-    return null;
-  return { publication, unit };
-}
-
-/** A word of a reading time's unit: letters (and their marks), maybe closed by a dot (`дақ.`). */
-const GLUED_UNIT_WORD = /^[\p{L}\p{M}]{1,15}\.?$/u;
-
-function isDigitCode(code: number): boolean {
-  return code >= DIGIT_CODE_0 && code <= DIGIT_CODE_9;
-}
-
-function isCapital(ch: string): boolean {
-  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
-}
-
-function isSmall(ch: string): boolean {
-  return ch !== ch.toUpperCase() && ch === ch.toLowerCase();
-}
-
-/**
- * Glued card lines whose reading time no table knows (`Pub4 λεπτά ανάγνωσηςSection`): the shape
- * alone could be a title (`Windows11 is here`), so it takes the same unit printed on at least two
- * such lines: the cards of one page print their reading times alike. They are card publications.
- */
-function gluedCardsByShape(lines: ClassifiedLine[]): void {
-  const found: { at: number; card: GluedCard }[] = [];
-  const units = new Map<string, number>();
-  for (let k = 0; k < lines.length; k++) {
-    const line = lines[k] as ClassifiedLine;
-    if (line.kind !== 'text') continue;
-    const card = gluedCardParts(line.text);
-    if (card === null) continue;
-    found.push({ at: k, card });
-    units.set(card.unit, (units.get(card.unit) ?? 0) + 1);
-  }
-  for (const { at, card } of found)
-    if ((units.get(card.unit) ?? 0) >= GLUED_UNIT_MIN_CARDS)
-      lines[at] = relabel(lines[at] as ClassifiedLine, 'card-publication', { publication: card.publication });
-}
-
-/**
- * `The Namibian · Tue, 4 Jun 2024` over each card of a feed: a name and a whole date joined by a
- * middle dot (`cardPublicationDate`), right above the card's title (a short line, no sentence)
- * and its summary. A story's credit line has its deck or its body under it; a search result's
- * line has the name and the date again. Printed so on at least GLUED_UNIT_MIN_CARDS lines (a
- * feed's cards print it alike), such lines are card publications carrying the card's date.
- */
-function publicationDateCards(lines: ClassifiedLine[]): void {
-  const found: { at: number; card: { publication: string; date: PrintedDate } }[] = [];
-  for (let k = 0; k < lines.length; k++) {
-    const line = lines[k] as ClassifiedLine;
-    if (line.kind !== 'text' || !line.text.includes('·') || !isCardAt(lines, k + 1)) continue;
-    const card = cardPublicationDate(line.text);
-    if (card !== null) found.push({ at: k, card });
-  }
-  if (found.length < GLUED_UNIT_MIN_CARDS) return;
-  for (const { at, card } of found)
-    lines[at] = relabel(lines[at] as ClassifiedLine, 'card-publication', {
-      publication: card.publication,
-      date: card.date,
-    });
-}
-
-/**
- * `Salud 2.04 min de lecturaTecnología` under a header naming `Salud 2.0`: a card line whose
- * publication ends in a digit, the count glued after it, where no split by shape can tell the
- * name's digits from the count's. A name the page's header prints (a short line near the top)
- * that the line opens with, followed by one to three digits, a space and a word in lower case,
- * is the card's publication.
- */
-function gluedCardsAfterHeaderName(lines: ClassifiedLine[]): void {
-  const names: string[] = [];
-  for (let k = 0; k < Math.min(lines.length, HEADER_SCAN_LINES); k++) {
-    const line = lines[k] as ClassifiedLine;
-    if (line.kind === 'text' && line.text.length <= CARD_PUBLICATION_MAX_CHARS && !endsSentence(line.text))
-      names.push(line.text);
-  }
-  if (names.length === 0) return;
-  for (let k = HEADER_SCAN_LINES; k < lines.length; k++) {
-    const line = lines[k] as ClassifiedLine;
-    if (line.kind !== 'text' || line.text.length > 2 * CARD_PUBLICATION_MAX_CHARS) continue;
-    const name = names.find((n) => countGluedAfter(line.text, n));
-    if (name !== undefined) lines[k] = relabel(line, 'card-publication', { publication: name });
-  }
-}
-
-/** Whether `text` is `name`, one to three digits glued to it, a space and a word in lower case. */
-function countGluedAfter(text: string, name: string): boolean {
-  if (!text.startsWith(name)) return false;
-  let end = name.length;
-  while (end < text.length && isDigitCode(text.charCodeAt(end))) end++;
-  const digits = end - name.length;
-  return digits >= 1 && digits <= 3 && text.charAt(end) === ' ' && isSmall(text.charAt(end + 1));
-}
-
-/**
- * `4 นาทีในการอ่าน`, `ອ່ານ 5 ນາທີ`: a card's reading time in a wording no table knows, told by
- * its shape and its place. One run of digits and at most two short words, no capital (a title
- * such as `Apollo 11` has one) and no sentence, right above the card's date or above its
- * publication and date. Such lines are reading times.
- */
-function readingTimesByPlace(lines: ClassifiedLine[]): void {
-  // lines in the slot shaped loosely (capitals, a label and its colon), by their template
-  const loose: { at: number; shape: string }[] = [];
-  const printed = new Map<string, number>();
-  for (let k = 0; k + 1 < lines.length; k++) {
-    const line = lines[k] as ClassifiedLine;
-    if (line.kind !== 'text' || !aboveCardDate(lines, k)) continue;
-    if (readingTimeShaped(line.text)) lines[k] = relabel(line, 'reading-time');
-    else if (looseReadingTimeShaped(line.text)) {
-      const shape = line.text.replace(DIGIT_RUNS, '0');
-      loose.push({ at: k, shape });
-      printed.set(shape, (printed.get(shape) ?? 0) + 1);
-    }
-  }
-  for (const { at, shape } of loose)
-    if ((printed.get(shape) ?? 0) >= LOOSE_READING_TIME_MIN_CARDS)
-      lines[at] = relabel(lines[at] as ClassifiedLine, 'reading-time');
-}
-
-/** Right above a card's date, or above its publication and date: where a card prints its reading time. */
-function aboveCardDate(lines: readonly ClassifiedLine[], k: number): boolean {
-  const next = lines[k + 1] as ClassifiedLine;
-  return (
-    next.kind === 'date' ||
-    ((next.kind === 'card-publication' || (next.kind === 'text' && isShortLink(next.text))) &&
-      lines[k + 2]?.kind === 'date')
-  );
-}
-
-/**
- * `Nkeji 4 agụ`, `Lesezeit: 6 Min.`: one number standing as its own word among at most
- * LOOSE_READING_TIME_MAX_WORDS words, capitals allowed, maybe a label and its colon, maybe an
- * abbreviation's dot at the end. A title can be shaped so too (`Apollo 11`), so such a line is a
- * reading time only where the cards print it alike (see `readingTimesByPlace`).
- */
-function looseReadingTimeShaped(text: string): boolean {
-  if (text.length > READING_TIME_MAX_CHARS) return false;
-  const words = text.split(' ').filter(Boolean);
-  if (words.length < 2 || words.length > LOOSE_READING_TIME_MAX_WORDS) return false;
-  const last = words.at(-1) as string;
-  const body = last.endsWith('.') && [...last].length <= ABBREVIATION_MAX_CHARS ? text.slice(0, -1) : text;
-  if (endsSentence(body)) return false;
-  let runs = 0;
-  for (DIGIT_RUNS.lastIndex = 0; DIGIT_RUNS.exec(text) !== null;) runs++;
-  return runs === 1 && words.filter((w) => /^\p{Nd}{1,3}$/u.test(w)).length === 1;
-}
-
-/** `3 मि.`, `5 mintuna`: a number and one short word of letters (maybe closed by a dot), nothing else. */
-const NUMBER_AND_UNIT = /^\p{Nd}{1,3} ([\p{L}\p{M}]{1,15}\.?)$/u;
-
-/**
- * `3 मि.` above a story's title and `4 मि.` above each card: reading times in a wording no table
- * knows, told by repetition. A number and one short word in no capitals (an issue count, a title
- * such as `Apollo 11`, has one), the same word on at least GLUED_UNIT_MIN_CARDS lines: a page's
- * reading times print their unit alike. Such lines are reading times, never issue counts.
- */
-function readingTimesByRepeat(lines: ClassifiedLine[]): void {
-  const found: { at: number; unit: string }[] = [];
-  const units = new Map<string, number>();
-  for (let k = 0; k < lines.length; k++) {
-    const line = lines[k] as ClassifiedLine;
-    if (line.kind !== 'text' || line.text.length > READING_TIME_MAX_CHARS) continue;
-    const unit = NUMBER_AND_UNIT.exec(line.text)?.[1];
-    if (unit === undefined || hasUppercase(unit) || unit.length > READING_UNIT_MAX_CHARS + 1) continue;
-    found.push({ at: k, unit });
-    units.set(unit, (units.get(unit) ?? 0) + 1);
-  }
-  for (const { at, unit } of found)
-    if ((units.get(unit) ?? 0) >= GLUED_UNIT_MIN_CARDS)
-      lines[at] = relabel(lines[at] as ClassifiedLine, 'reading-time');
-}
-
-const DIGIT_RUNS = /\p{Nd}+/gu;
-
-function readingTimeShaped(text: string): boolean {
-  if (text.length > READING_TIME_MAX_CHARS || endsSentence(text) || hasUppercase(text)) return false;
-  const words = text.split(' ').filter(Boolean);
-  if (words.length < 2 || words.length > 3) return false;
-  let runs = 0;
-  for (DIGIT_RUNS.lastIndex = 0; DIGIT_RUNS.exec(text) !== null;) runs++;
-  // the number stands as its own word: `4 นาที…`, not glued inside one (`ปี2024`)
-  return runs === 1 && words.filter((w) => /^\p{Nd}{1,3}$/u.test(w)).length === 1;
 }
 
 /**
