@@ -568,7 +568,7 @@ const HEADER_MATCHERS: readonly HeaderMatcher[] = [
   leadingPublicationHeader,
 ];
 
-/** Extract the story from the story region; every line is used or removed on the ledger. */
+/** What the story stage knows of the page beyond its story region (platform, cards). */
 export interface StoryContext {
   /** The page lists an issue's contents: its text is the store's, not a story. */
   issuePage: boolean;
@@ -584,6 +584,7 @@ export interface StoryContext {
   pagePublications?: readonly string[];
 }
 
+/** Extract the story from the story region; every line is used or removed on the ledger. */
 export function extractStory(
   region: readonly ClassifiedLine[],
   ledger: Ledger,
