@@ -70,6 +70,7 @@ const HOLDOUT_DIRS = [
   'holdout-stranger-7',
   'holdout-stranger-8',
   'holdout-stranger-9',
+  'holdout-stranger-10',
 ].map((name) => join(FIXTURE_PAGES_DIR, '..', name));
 const gateDir = values.dir ?? FIXTURE_PAGES_DIR;
 
