@@ -50,8 +50,9 @@ export interface GroupCommitter<I, O> {
  * writes at a time per repository, so ids follow call order; the next group gathers while one
  * writes, and starts its writes (on another connection) as soon as the last one's COMMIT is
  * sent: the commit's round trip and WAL flush overlap the next group's work. That cannot
- * deadlock: a group waits for nothing once its writes are done, and a next group that needs
- * one of its rows (a document, an edition's count) waits for its COMMIT.
+ * deadlock: once its writes are done a group waits at most for another transaction's COMMIT
+ * (the change feed's lock, taken at COMMIT), never for the next group's writes, and a next
+ * group that needs one of its rows (a document, an edition's count) waits for its COMMIT.
  *
  * A group first runs its writes back to back (or all in one call: `writeGroup`). Should one throw, the transaction (aborted by
  * PostgreSQL at the first error) is rolled back and run again with a SAVEPOINT per write, so
