@@ -962,6 +962,20 @@ function storePanel(lines: ClassifiedLine[], topEnd: number): boolean {
 }
 
 /**
+ * An issue count (`52 Issues`) in a store's panel, before any reading time: an issue page
+ * prints it above its cards' reading times. A story page may print it too, at its very end
+ * under the publisher and price lines, after the story's own reading time: that one says
+ * nothing about the page.
+ */
+function issueCountInPanel(lines: readonly ClassifiedLine[]): boolean {
+  for (const line of lines) {
+    if (line.kind === 'reading-time') return false;
+    if (line.kind === 'issue-count') return true;
+  }
+  return false;
+}
+
+/**
  * A preview wall closing the story (Scribd: `Estás leyendo una vista previa
  * gratuita.` / `Lee el resto… con una prueba gratuita de Scribd.` / `Prueba gratis
  * durante 30 días`), in any language: the run of short lines just above the
@@ -1245,7 +1259,7 @@ export function segment(
     if (line?.kind === 'category') lines[i] = relabel(line, 'text');
   }
   const repeats = countRepeats(lines);
-  const knownIssuePage = lines.some((l) => l.kind === 'issue-contents' || l.kind === 'issue-count');
+  const knownIssuePage = lines.some((l) => l.kind === 'issue-contents') || issueCountInPanel(lines);
   let panel = !knownIssuePage && storePanel(lines, topEnd);
   // the store breadcrumb printed without its icon and slash (`News & Politics`): a short label over the panel
   const section = lines[topEnd];
