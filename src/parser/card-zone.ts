@@ -5,7 +5,7 @@
  */
 
 import { relabel, type ClassifiedLine } from './classify.js';
-import { type PrintedDate } from './edition.js';
+import { parseNamedIssueDate, type PrintedDate } from './edition.js';
 import { isBoilerplate } from './ledger.js';
 import { cardPublicationDate } from './platform-grammars.js';
 import { readingTimesUnderTitles } from './teasers.js';
@@ -391,6 +391,43 @@ export function publicationDateCards(lines: ClassifiedLine[]): void {
       publication: card.publication,
       date: card.date,
     });
+}
+
+/**
+ * `Pub 07-DEC-2021` on a card's date line: the issue named by the card's publication and its
+ * date, as the old header's `Pub|Pub 07-NOV-2021` names it. A short line closing with a digit
+ * that opens with a name the page prints alone on a line (the card's publication, the left of
+ * `Pub|…`), the rest a whole printed date, is a date line; a card prints it as its date whole.
+ */
+export function namedIssueDates(lines: ClassifiedLine[]): void {
+  let names: Set<string> | null = null;
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k] as ClassifiedLine;
+    const text = line.text;
+    if (line.kind !== 'text' || text.length > CARD_PUBLICATION_MAX_CHARS) continue;
+    if (!isDigitCode(text.charCodeAt(text.length - 1)) || !text.includes(' ')) continue;
+    names ??= printedNames(lines);
+    for (let at = text.indexOf(' '); at > 0; at = text.indexOf(' ', at + 1)) {
+      const name = text.slice(0, at);
+      if (!names.has(name)) continue;
+      const date = parseNamedIssueDate(text, name);
+      if (date !== null) {
+        lines[k] = relabel(line, 'date', { date: { ...date, issueName: text } });
+        break;
+      }
+    }
+  }
+}
+
+/** Names the page prints alone: short lines with no digit, and the publication of `Pub|…`. */
+function printedNames(lines: readonly ClassifiedLine[]): Set<string> {
+  const names = new Set<string>();
+  for (const line of lines) {
+    if (line.kind === 'pipe' && line.publication !== undefined) names.add(line.publication);
+    else if (line.kind !== 'pipe' && line.text.length <= CARD_PUBLICATION_MAX_CHARS && !endsSentence(line.text))
+      names.add(line.text);
+  }
+  return names;
 }
 
 /**

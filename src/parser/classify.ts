@@ -10,6 +10,7 @@ import {
   parseEditionLabel,
   parseEditionYear,
   parseIssueNameYear,
+  parseNamedIssueDate,
   type EditionLineMatch,
   type PrintedDate,
 } from './edition.js';
@@ -598,7 +599,9 @@ function matchShapes(text: string): Classification | null {
     // `Pub|2024`: beside a publication, a year alone is an annual's edition date
     const rightDate = numeric
       ? (parseEditionLabel(right) ??
-        (left !== '' ? (parseEditionYear(right) ?? parseIssueNameYear(right)) : null))
+        (left !== ''
+          ? (parseEditionYear(right) ?? parseIssueNameYear(right) ?? parseNamedIssueDate(right, left))
+          : null))
       : null;
     if (left === '' || right === '' || rightDate) {
       const publication = left !== '' ? left : rightDate ? undefined : right;

@@ -37,6 +37,8 @@ export interface PrintedDate {
   label: string;
   /** ISO date with the precision printed: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; null for an issue number (`Issue 17, 2023`). */
   iso: string | null;
+  /** The whole issue name holding the date (`Pub 07-DEC-2021` on a card), where the label is its date part. */
+  issueName?: string;
 }
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -82,7 +84,7 @@ const RANGE_WORD_SET: ReadonlySet<string> = new Set(DAY_RANGE_WORDS);
 /** `3/2024`, `Tháng 3/2024`: a month as its number, over its year (the word for month optional). */
 const NUMBERED_MONTH_YEAR = /^(?:(\p{L}{1,8}) )?(\d{1,2})\/(\d{4})$/u;
 /** `令和5年3月1日`, `民國112年3月`, `平成元年4月1日`: an era's year, then a CJK month and day. */
-const ERA_DATE = /^(\p{L}{2}) ?(\d{1,3}|元) ?年 ?(\d{1,2}) ?月(?: ?(\d{1,2}) ?日| ?[号號])?$/u;
+const ERA_DATE = /^(\p{L}{2}) ?(\d{1,3}|元) ?年 ?(\d{1,2}) ?月(?: ?(\d{1,2}) ?日)?(?: ?[号號])?$/u;
 /** `2024-06-17`: an ISO date, year, month and day with dashes (the one order a leading year has). */
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/u;
 /** `Oct. 28–Nov. 3, 2024`: a week across two months, month first, the year printed once at the end. */
@@ -143,8 +145,8 @@ function isoOf(year: number, month: number, day: number | null): string | null {
   return `${year}-${pad(month)}-${pad(day)}`;
 }
 
-/** `2022年3月3日`, `2022年3月`, `2022年3月号`, `2022년 3월 3일`: year, month and day marked by CJK counters. */
-const CJK_DATE = /^(\d{4}) ?[年년] ?(\d{1,2}) ?[月월](?: ?(\d{1,2}) ?[日일]| ?[号號호])?$/u;
+/** `2022年3月3日`, `2022年3月`, `2022年3月号`, a weekly's `2023年9月14日号`, `2022년 3월 3일`: year, month and day marked by CJK counters. */
+const CJK_DATE = /^(\d{4}) ?[年년] ?(\d{1,2}) ?[月월](?: ?(\d{1,2}) ?[日일])?(?: ?[号號호])?$/u;
 /** Words between the parts of a date that say nothing (`3 de agosto de 2025`, `3 марта 2022 г.`). */
 const DATE_CONNECTORS: ReadonlySet<string> = new Set([
   'de',
@@ -635,6 +637,18 @@ export function parseIssueNameYear(text: string): PrintedDate | null {
   if (label.length > ISSUE_TEXT_MAX_CHARS || !isDigitCode(label.charCodeAt(label.length - 1))) return null;
   const m = NAME_THEN_YEAR.exec(label);
   return m === null ? null : parseEditionYear(m[1] ?? '');
+}
+
+/**
+ * `Pub 07-NOV-2021` beside or under the name `Pub`: an issue named by its publication and its
+ * date (the old `Pub|Pub 07-NOV-2021` slot, a card's date line). The date part is the date and
+ * its label; read only where the name is known from the line's place (the left of `Pub|…`, a
+ * name the page prints alone), never from running text.
+ */
+export function parseNamedIssueDate(text: string, name: string): PrintedDate | null {
+  if (name === '' || text.length <= name.length + 1 || text.charAt(name.length) !== ' ') return null;
+  if (!text.startsWith(name)) return null;
+  return parsePrintedDate(text.slice(name.length + 1));
 }
 
 /**

@@ -79,6 +79,7 @@ import {
   isCardAt,
   isShortLink,
   namesPublication,
+  namedIssueDates,
   publicationDateCards,
   readingTimesByPlace,
   readingTimesByRepeat,
@@ -1240,6 +1241,7 @@ export function segment(
   gluedCardsByShape(lines);
   gluedCardsAfterHeaderName(lines);
   publicationDateCards(lines);
+  namedIssueDates(lines);
   readingTimesByPlace(lines);
   readingTimesByRepeat(lines);
   cutRepeat(lines, lastLineOpen);

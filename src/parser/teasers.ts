@@ -438,7 +438,8 @@ export function extractTeasers(
       publication: card.publication
         ? (card.publication.line.publication ?? card.publication.line.text)
         : null,
-      date: card.date?.line.date?.label ?? card.date?.line.text ?? null,
+      // a card's date as printed: an issue name holding the date (`Pub 07-DEC-2021`) whole
+      date: card.date?.line.date?.issueName ?? card.date?.line.date?.label ?? card.date?.line.text ?? null,
       partial: isPartial(card, k, cards, ctx),
     };
   });

@@ -8,6 +8,7 @@ import {
   matchIssueTitle,
   parseEditionLabel,
   parseIssueNameYear,
+  parseNamedIssueDate,
   numericOrderShown,
   parsePrintedDate,
 } from '../../src/parser/edition.js';
@@ -525,5 +526,40 @@ describe('a numbered month after the word for month in running text (stranger-8 
       iso: '2024-05',
     });
     expect(findPrintedDate('From issue 5/2024 of Harbour Weekly.')).toBeNull();
+  });
+});
+
+describe('parseNamedIssueDate (stranger-9 class 1)', () => {
+  it('reads the date of an issue named by its publication and a date', () => {
+    expect(parseNamedIssueDate('Orchard Notes 07-NOV-2021', 'Orchard Notes')).toEqual({
+      label: '07-NOV-2021',
+      iso: '2021-11-07',
+    });
+    expect(parseNamedIssueDate('Pub 7 November 2021', 'Pub')?.iso).toBe('2021-11-07');
+  });
+
+  it('reads nothing where the name does not open the text or no date follows', () => {
+    expect(parseNamedIssueDate('Orchard Notes 07-NOV-2021', 'Orchard')).toBeNull();
+    expect(parseNamedIssueDate('Orchard Notes Special', 'Orchard Notes')).toBeNull();
+    expect(parseNamedIssueDate('Other 07-NOV-2021', 'Orchard Notes')).toBeNull();
+    expect(parseNamedIssueDate('Orchard Notes07-NOV-2021', 'Orchard Notes')).toBeNull();
+  });
+
+  it('reads `Pub|Pub DD-MON-YYYY` as the publication and the date part', () => {
+    const line = classifyLine('Orchard Notes|Orchard Notes 07-NOV-2021', false);
+    expect(line.kind).toBe('pipe');
+    expect(line.publication).toBe('Orchard Notes');
+    expect(line.date).toEqual({ label: '07-NOV-2021', iso: '2021-11-07' });
+  });
+});
+
+describe('CJK dates with a day and the issue mark (stranger-9 class 1)', () => {
+  it.each([
+    ['2023年9月14日号', '2023-09-14'],
+    ['令和5年11月2日号', '2023-11-02'],
+    ['2023年9月号', '2023-09'],
+    ['2023年9月14日', '2023-09-14'],
+  ])('%s → %s', (text, iso) => {
+    expect(parsePrintedDate(text)?.iso).toBe(iso);
   });
 });
