@@ -424,7 +424,11 @@ function printedNames(lines: readonly ClassifiedLine[]): Set<string> {
   const names = new Set<string>();
   for (const line of lines) {
     if (line.kind === 'pipe' && line.publication !== undefined) names.add(line.publication);
-    else if (line.kind !== 'pipe' && line.text.length <= CARD_PUBLICATION_MAX_CHARS && !endsSentence(line.text))
+    else if (
+      line.kind !== 'pipe' &&
+      line.text.length <= CARD_PUBLICATION_MAX_CHARS &&
+      !endsSentence(line.text)
+    )
       names.add(line.text);
   }
   return names;

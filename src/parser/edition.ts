@@ -921,7 +921,9 @@ function findDate(text: string): (PrintedDate & { start: number; end: number }) 
       ? monthNumber(letters[0]) !== undefined ||
         isSeason(letters[0]) ||
         monthAt([letters[0], tokens[i + 1]?.word ?? ''], 0) !== null
-      : DAY_TOKEN.test(token.word.replace(/,$/u, ''));
+      : // a number after an issue word is the issue's (`Vol. 3 No. 9, May 2022`), not a day
+        DAY_TOKEN.test(token.word.replace(/,$/u, '')) &&
+        !ISSUE_WORD_SET.has(tokens[i - 1]?.word.toLowerCase() ?? '');
     if (!opensDate) continue;
     for (let span = RUNNING_DATE_MAX_WORDS; span >= 1; span--) {
       const last = tokens[i + span - 1];
@@ -946,6 +948,30 @@ const RUNNING_NUMBERED_MONTH = /^\d{1,2}\/\d{4}(?!\d)/u;
 /** A numeric date opening a word of running text: a Roman-numeral month between dots, or digits and slashes. */
 const RUNNING_NUMERIC_DATE =
   /^(?:\d{1,2}\.[IVX]{1,4}\.\d{4}|\d{4}\/\d{1,2}\/\d{1,2}|\d{1,2}\/\d{1,2}\/\d{4}|\d{4}-\d{2}-\d{2}(?!\d))/u;
+
+/** An edition sentence's issue part before its date holds at most this many issue words (`Vol. 3 No. 9,`). */
+const ISSUE_PARTS_BEFORE_MAX = 3;
+const ISSUE_PART_NUMBER = /^\d{1,5},?$/u;
+
+/**
+ * Where the issue part printed right before a date starts (`Vol. 3 No. 9, ` before `May 2022`):
+ * pairs of an issue word and its number, walked back from `dateStart`; `dateStart` when none.
+ * The date alone is the label; the issue part is neither the date nor the publication.
+ */
+export function issuePartStart(text: string, dateStart: number): number {
+  const words = text.slice(0, dateStart).split(' ');
+  let start = dateStart;
+  let k = words.length - 1;
+  if (words[k] === '') k--;
+  for (let n = 0; n < ISSUE_PARTS_BEFORE_MAX && k >= 1; n++) {
+    const number = words[k] ?? '';
+    const word = words[k - 1] ?? '';
+    if (!ISSUE_PART_NUMBER.test(number) || !ISSUE_WORD_SET.has(word.toLowerCase())) break;
+    k -= 2;
+    start = words.slice(0, k + 1).join(' ').length + (k >= 0 ? 1 : 0);
+  }
+  return start;
+}
 
 /** An issue number inside running text: `… fra Issue 14, 2025-udgaven af …` → `Issue 14, 2025`. */
 export function findIssueLabel(text: string): (PrintedDate & { start: number; end: number }) | null {

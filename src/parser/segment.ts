@@ -9,6 +9,7 @@ import {
   findEditionYear,
   findIssueLabel,
   findPrintedDate,
+  issuePartStart,
   isTemplatePlaceholder,
   matchIssueTitle,
   undoubledName,
@@ -557,7 +558,13 @@ function recogniseGenericEdition(
     publication: placeholder
       ? null
       : (namedKnownPublication(prev.text, pubs) ??
-        (found === null ? null : guessPublication(prev.text, found.start, found.end))),
+        (found === null
+          ? null
+          : guessPublication(
+              prev.text,
+              date === null ? found.start : issuePartStart(prev.text, found.start),
+              found.end,
+            ))),
     date: date === null ? null : { label: date.label, iso: date.iso },
     issueText: issue?.label ?? null,
     placeholder,

@@ -7,6 +7,7 @@ import {
   findPrintedDate,
   matchIssueTitle,
   parseEditionLabel,
+  issuePartStart,
   parseIssueNameYear,
   parseNamedIssueDate,
   numericOrderShown,
@@ -561,5 +562,22 @@ describe('CJK dates with a day and the issue mark (stranger-9 class 1)', () => {
     ['2023年9月14日', '2023-09-14'],
   ])('%s → %s', (text, iso) => {
     expect(parsePrintedDate(text)?.iso).toBe(iso);
+  });
+});
+
+describe('a volume and number before the month (stranger-9 class 15)', () => {
+  it('reads the month, not the number after the issue word, as the date', () => {
+    expect(findPrintedDate('Pub of Vol. 3 No. 9, May 2022 edition')).toMatchObject({
+      label: 'May 2022',
+      iso: '2022-05',
+    });
+    expect(findPrintedDate('the 9 May 2022 edition')?.iso).toBe('2022-05-09');
+  });
+
+  it('issuePartStart walks back over issue words and their numbers', () => {
+    const text = 'story Pub of Vol. 3 No. 9, May 2022 edition';
+    const at = text.indexOf('May');
+    expect(text.slice(issuePartStart(text, at))).toMatch(/^Vol\. 3 No\. 9, May/u);
+    expect(issuePartStart('from Pub May 2022', 9)).toBe(9);
   });
 });
