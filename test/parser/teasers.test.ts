@@ -319,3 +319,55 @@ describe('stranger-8 card class 34: result cards from several publications, the 
     ]);
   });
 });
+
+describe('stranger-9 classes 8 and 10: cards each closed by an anchor printed after them', () => {
+  const crumb = [
+    'Home//Harbour Life/Issue 112/In This Issue',
+    'Table of contents for Issue 112 of Harbour Life',
+  ];
+  const ui = [
+    'Browse all issues of Harbour Life',
+    'Read this issue in the Magzter, Zinio or PressReader app.',
+  ];
+  const cards = [
+    'Boats for hire',
+    'Three families now rent out their old trawlers.',
+    'p. 8',
+    'The net menders',
+    'Only two people still mend drift nets by hand.',
+    'p. 14',
+  ];
+
+  it('a first pair no anchor closes, above closed cards, is no card', () => {
+    const out = parsePage([...crumb, ...ui, ...cards].join('\n') + '\n');
+    expect(out.teasers.map((t) => t.title)).toEqual(['Boats for hire', 'The net menders']);
+    expect(out.removed.map((r) => r.text)).toEqual(expect.arrayContaining(ui));
+    expect(out.edition?.label).toBeNull();
+  });
+
+  it('a last card no anchor closes where the zone ends is cut, line break or not', () => {
+    const cut = ['A new roof for the fish market', 'The council has found the money at last, but the tra'];
+    for (const end of ['', '\n']) {
+      const out = parsePage([...crumb, ...cards, ...cut].join('\n') + end);
+      expect(out.teasers.map((t) => t.partial)).toEqual([false, false, true]);
+    }
+  });
+
+  it('anchors printed before each card (`5 min.` / Title / Summary) cut nothing', () => {
+    const out = parsePage(
+      [
+        ...crumb,
+        '5 min.',
+        'Boats for hire',
+        'Three families now rent out their old trawlers.',
+        '3 min.',
+        'The net menders',
+        'Only two people still mend drift nets by hand.',
+        '4 min.',
+        'A new roof for the fish market',
+        'The council has found the money at last.',
+      ].join('\n') + '\n',
+    );
+    expect(out.teasers.map((t) => t.partial)).toEqual([false, false, false]);
+  });
+});
