@@ -173,6 +173,25 @@ function namesOverTitles(tokens: readonly Token[]): number[] {
 }
 
 /** Mark publications, drop thumbnail alt text (a copy of the next title) and second publication copies. */
+function isClosingAnchor(token: Token | undefined): boolean {
+  return token?.kind === 'reading-time' || token?.kind === 'date';
+}
+
+/**
+ * `Hens in a movable pen` / Pub / Title / Summary / reading time: a thumbnail's alt text that
+ * describes the photo, not the title, above the card's publication. Told by its place: after the
+ * card above closed (its reading time or date) or at the zone's start, a line that ends no
+ * sentence, over the publication, a title, a summary and the card's own closing anchor.
+ */
+function photoAlt(typed: readonly Token[], k: number): boolean {
+  if (!(k === 0 || isClosingAnchor(typed[k - 1])) || typed[k + 1]?.kind !== 'publication') return false;
+  if (typed[k + 2]?.kind !== 'text' || typed[k + 3]?.kind !== 'text') return false;
+  // a label the card prints before its reading time (`time-read`, read as a name where no table knows it)
+  let m = k + 4;
+  if (typed[m]?.kind === 'publication') m++;
+  return isClosingAnchor(typed[m]) && !endsSentence((typed[k] as Token).line.text);
+}
+
 function refine(tokens: Token[], ledger: Ledger, ctx: TeaserContext): Token[] {
   const known = new Set(ctx.knownPublications.map(foldKey));
   const repeats = zoneRepeats(tokens);
@@ -200,6 +219,10 @@ function refine(tokens: Token[], ledger: Ledger, ctx: TeaserContext): Token[] {
         ledger.remove(token.line, 'duplicate');
         continue;
       }
+    }
+    if (token.kind === 'text' && photoAlt(typed, k)) {
+      ledger.remove(token.line, 'layout');
+      continue;
     }
     const prev = out.at(-1);
     if (token.kind === 'publication' && prev?.kind === 'publication' && prev.key === token.key) {

@@ -371,3 +371,41 @@ describe('stranger-9 classes 8 and 10: cards each closed by an anchor printed af
     expect(out.teasers.map((t) => t.partial)).toEqual([false, false, false]);
   });
 });
+
+describe('stranger-9 class 45: a thumbnail alt describing the photo above the card publication', () => {
+  const block = [
+    'This story is from the November 2021 edition of Country Yard.',
+    'Start your 7-day Magzter GOLD free trial to access thousands of curated premium stories, and 9,000+ magazines and newspapers.',
+    'MORE STORIES FROM COUNTRY YARDView All',
+  ];
+  const card = (alt: string, title: string, date: string): string[] => [
+    alt,
+    'Country Yard',
+    title,
+    `${title}: a summary of the story.`,
+    'time-read',
+    '3 mins  |',
+    date,
+  ];
+
+  it('is layout, not a title-only card', () => {
+    const out = parsePage(
+      [
+        STORY,
+        ...block,
+        ...card('Hens in a movable pen', 'Eggs From The Field', 'November 2021'),
+        ...card('A farmer beside a shed', 'The Feed Bill', 'October 2021'),
+      ].join('\n') + '\n',
+    );
+    expect(out.teasers.map((t) => [t.title, t.publication, t.date])).toEqual([
+      ['Eggs From The Field', 'Country Yard', 'November 2021'],
+      ['The Feed Bill', 'Country Yard', 'October 2021'],
+    ]);
+    expect(out.removed).toEqual(
+      expect.arrayContaining([
+        { text: 'Hens in a movable pen', reason: 'layout' },
+        { text: 'A farmer beside a shed', reason: 'layout' },
+      ]),
+    );
+  });
+});
