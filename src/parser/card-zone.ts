@@ -434,6 +434,41 @@ function printedNames(lines: readonly ClassifiedLine[]): Set<string> {
   return names;
 }
 
+/** `Page 8`, `pg 14`, `8`: a page number, maybe after one short word (`p. 12` is read by its own shape). */
+const PAGE_NUMBER = /^(?:(\p{L}{1,5})\.? ?)?\d{1,4}$/u;
+/** A page number line is at most this long (`Seite 1234`). */
+const PAGE_NUMBER_MAX_CHARS = 11;
+
+/**
+ * `Page 8` under each card's summary of a contents page (Title / Summary / page number), in any
+ * language: a line of a number, maybe after one short word, right under a sentence (the summary)
+ * and over a line that ends none (the next title) or the end, printed with the same word (or none) under at least
+ * GLUED_UNIT_MIN_CARDS cards. It closes its card as a reading time does.
+ */
+export function pageNumbersByRepeat(lines: ClassifiedLine[]): void {
+  const found: { at: number; word: string }[] = [];
+  const words = new Map<string, number>();
+  for (let k = 1; k < lines.length; k++) {
+    const line = lines[k] as ClassifiedLine;
+    const text = line.text;
+    if (line.kind !== 'text' || text.length > PAGE_NUMBER_MAX_CHARS) continue;
+    if (!isDigitCode(text.charCodeAt(text.length - 1))) continue;
+    // under a summary (a sentence), over the next card's title (none) or the end: a story's `Part 2` subhead sits between sentences
+    const above = lines[k - 1] as ClassifiedLine;
+    const next = lines[k + 1];
+    if (above.kind !== 'text' || !endsSentence(above.text)) continue;
+    if (next !== undefined && (next.kind !== 'text' || endsSentence(next.text))) continue;
+    const m = PAGE_NUMBER.exec(text);
+    if (m === null) continue;
+    const word = (m[1] ?? '').toLowerCase();
+    found.push({ at: k, word });
+    words.set(word, (words.get(word) ?? 0) + 1);
+  }
+  for (const { at, word } of found)
+    if ((words.get(word) ?? 0) >= GLUED_UNIT_MIN_CARDS)
+      lines[at] = relabel(lines[at] as ClassifiedLine, 'reading-time');
+}
+
 /**
  * `Salud 2.04 min de lecturaTecnología` under a header naming `Salud 2.0`: a card line whose
  * publication ends in a digit, the count glued after it, where no split by shape can tell the

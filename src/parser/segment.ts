@@ -82,6 +82,7 @@ import {
   isShortLink,
   namesPublication,
   namedIssueDates,
+  pageNumbersByRepeat,
   publicationDateCards,
   readingTimesByPlace,
   readingTimesByRepeat,
@@ -1285,6 +1286,7 @@ export function segment(
   namedIssueDates(lines);
   readingTimesByPlace(lines);
   readingTimesByRepeat(lines);
+  pageNumbersByRepeat(lines);
   cutRepeat(lines, lastLineOpen);
   platformFooter(lines, lastLineOpen);
   bannersAtEnd(lines);

@@ -409,3 +409,38 @@ describe('stranger-9 class 45: a thumbnail alt describing the photo above the ca
     );
   });
 });
+
+describe('stranger-9 class 8: page numbers under each card of a contents page, in any wording', () => {
+  const crumb = [
+    'Home//Harbour Life/Issue 112/In This Issue',
+    'Table of contents for Issue 112 of Harbour Life',
+  ];
+  const cards = (ref: (n: number) => string): string[] => [
+    'Boats for hire',
+    'Three families now rent out their old trawlers.',
+    ref(8),
+    'The net menders',
+    'Only two people still mend drift nets by hand.',
+    ref(14),
+  ];
+
+  it.each([['Page'], ['Seite'], ['']])('`%s N` closes its card and is no text', (word) => {
+    const ref = (n: number): string => (word === '' ? `${n}` : `${word} ${n}`);
+    const out = parsePage([...crumb, ...cards(ref)].join('\n') + '\n');
+    expect(out.teasers.map((t) => t.title)).toEqual(['Boats for hire', 'The net menders']);
+    expect(out.removed.map((r) => r.text)).toEqual(expect.arrayContaining([ref(8), ref(14)]));
+  });
+
+  it('a numbered subhead between two body sentences stays body', () => {
+    const body = [
+      'The first part of the story ends here with a full stop.',
+      'Part 2',
+      'The second part opens with another sentence.',
+      'Part 3',
+      'The third part closes the story.',
+    ];
+    const out = parsePage(['A title for the story', ...body].join('\n') + '\n');
+    expect(out.story?.paragraphs).toEqual(expect.arrayContaining(body));
+    expect(out.teasers).toEqual([]);
+  });
+});
