@@ -396,8 +396,7 @@ export function publicationDateCards(lines: ClassifiedLine[]): void {
 /**
  * `Pub 07-DEC-2021` on a card's date line: the issue named by the card's publication and its
  * date, as the old header's `Pub|Pub 07-NOV-2021` names it. A short line closing with a digit
- * that opens with a name the page prints alone on a line (the card's publication, the left of
- * `Pub|…`), the rest a whole printed date, is a date line; a card prints it as its date whole.
+ * that opens with a name the page prints alone as a publication (`printedNames`), the rest a whole printed date, is a date line; a card prints it as its date whole.
  */
 export function namedIssueDates(lines: ClassifiedLine[]): void {
   let names: Set<string> | null = null;
@@ -419,17 +418,20 @@ export function namedIssueDates(lines: ClassifiedLine[]): void {
   }
 }
 
-/** Names the page prints alone: short lines with no digit, and the publication of `Pub|…`. */
+/**
+ * Names the page prints alone as a publication: the left of `Pub|…`, a card's publication line, and
+ * any short line that ends no sentence printed at least twice (a card's name over each card).
+ */
 function printedNames(lines: readonly ClassifiedLine[]): Set<string> {
   const names = new Set<string>();
+  const seen = new Set<string>();
   for (const line of lines) {
-    if (line.kind === 'pipe' && line.publication !== undefined) names.add(line.publication);
-    else if (
-      line.kind !== 'pipe' &&
-      line.text.length <= CARD_PUBLICATION_MAX_CHARS &&
-      !endsSentence(line.text)
-    )
-      names.add(line.text);
+    if (line.kind === 'pipe' || line.kind === 'card-publication') {
+      if (line.publication !== undefined) names.add(line.publication);
+    } else if (line.text.length <= CARD_PUBLICATION_MAX_CHARS && !endsSentence(line.text)) {
+      if (seen.has(line.text)) names.add(line.text);
+      else seen.add(line.text);
+    }
   }
   return names;
 }

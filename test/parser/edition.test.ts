@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { classifyLine } from '../../src/parser/classify.js';
+import { classifyLine, classifyLines } from '../../src/parser/classify.js';
+import { normalizeInput } from '../../src/parser/normalize.js';
+import { segment } from '../../src/parser/segment.js';
 import { parsePage } from '../../src/parser/index.js';
 import {
   findIssueLabel,
@@ -579,5 +581,22 @@ describe('a volume and number before the month (stranger-9 class 15)', () => {
     const at = text.indexOf('May');
     expect(text.slice(issuePartStart(text, at))).toMatch(/^Vol\. 3 No\. 9, May/u);
     expect(issuePartStart('from Pub May 2022', 9)).toBe(9);
+  });
+});
+
+describe('namedIssueDates (stranger-9 class 1): a card date line holding the issue name', () => {
+  const kinds = (lines: string[]): string[] => {
+    const { lines: source, lastLineOpen } = normalizeInput(lines.join('\n') + '\n');
+    return segment(classifyLines(source, lastLineOpen), lastLineOpen).lines.map((l) => l.kind);
+  };
+
+  it('reads `Pub DD-MON-YYYY` as a date where the page prints the name as a publication', () => {
+    const card = (date: string): string[] => ['Orchard Notes', 'A Title', 'A summary of the card.', date];
+    const got = kinds([...card('Orchard Notes 07-NOV-2021'), ...card('Orchard Notes 24-OCT-2021')]);
+    expect([got[3], got[7]]).toEqual(['date', 'date']);
+  });
+
+  it('a name printed once is no evidence', () => {
+    expect(kinds(['Walks', 'Walks 07-NOV-2021', 'A sentence of the story.'])[1]).toBe('text');
   });
 });
