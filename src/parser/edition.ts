@@ -726,7 +726,9 @@ export function matchIssueTitle(
   const publication = issueLine.slice(0, name.length);
   if (publication !== name && publication.toLowerCase() !== name.toLowerCase()) return null;
   const rest = issueLine.slice(name.length + 1);
-  const date = parseEditionLabel(rest) ?? (name !== nameLine ? issueNameByShape(rest) : null);
+  // `Pub 2024` under the name: an annual's issue, dated by its year
+  const date =
+    parseEditionLabel(rest) ?? parseEditionYear(rest) ?? (name !== nameLine ? issueNameByShape(rest) : null);
   return date === null ? null : { publication, date };
 }
 

@@ -600,3 +600,12 @@ describe('namedIssueDates (stranger-9 class 1): a card date line holding the iss
     expect(kinds(['Walks', 'Walks 07-NOV-2021', 'A sentence of the story.'])[1]).toBe('text');
   });
 });
+
+describe('matchIssueTitle: a year alone after the name (stranger-9 class 1)', () => {
+  it('dates an annual by its year', () => {
+    expect(matchIssueTitle('Fell Runner AnnualFell Runner Annual', 'Fell Runner Annual 2022')).toEqual({
+      publication: 'Fell Runner Annual',
+      date: { label: '2022', iso: '2022' },
+    });
+  });
+});
