@@ -5,7 +5,7 @@
  */
 
 import { relabel, type ClassifiedLine } from './classify.js';
-import { type PrintedDate } from './edition.js';
+import { parseNamedIssueDate, type PrintedDate } from './edition.js';
 import { isBoilerplate } from './ledger.js';
 import { cardPublicationDate } from './platform-grammars.js';
 import { readingTimesUnderTitles } from './teasers.js';
@@ -391,6 +391,84 @@ export function publicationDateCards(lines: ClassifiedLine[]): void {
       publication: card.publication,
       date: card.date,
     });
+}
+
+/**
+ * `Pub 07-DEC-2021` on a card's date line: the issue named by the card's publication and its
+ * date, as the old header's `Pub|Pub 07-NOV-2021` names it. A short line closing with a digit
+ * that opens with a name the page prints alone as a publication (`printedNames`), the rest a whole printed date, is a date line; a card prints it as its date whole.
+ */
+export function namedIssueDates(lines: ClassifiedLine[]): void {
+  let names: Set<string> | null = null;
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k] as ClassifiedLine;
+    const text = line.text;
+    if (line.kind !== 'text' || text.length > CARD_PUBLICATION_MAX_CHARS) continue;
+    if (!isDigitCode(text.charCodeAt(text.length - 1)) || !text.includes(' ')) continue;
+    names ??= printedNames(lines);
+    for (let at = text.indexOf(' '); at > 0; at = text.indexOf(' ', at + 1)) {
+      const name = text.slice(0, at);
+      if (!names.has(name)) continue;
+      const date = parseNamedIssueDate(text, name);
+      if (date !== null) {
+        lines[k] = relabel(line, 'date', { date: { ...date, issueName: text } });
+        break;
+      }
+    }
+  }
+}
+
+/**
+ * Names the page prints alone as a publication: the left of `Pub|…`, a card's publication line, and
+ * any short line that ends no sentence printed at least twice (a card's name over each card).
+ */
+function printedNames(lines: readonly ClassifiedLine[]): Set<string> {
+  const names = new Set<string>();
+  const seen = new Set<string>();
+  for (const line of lines) {
+    if (line.kind === 'pipe' || line.kind === 'card-publication') {
+      if (line.publication !== undefined) names.add(line.publication);
+    } else if (line.text.length <= CARD_PUBLICATION_MAX_CHARS && !endsSentence(line.text)) {
+      if (seen.has(line.text)) names.add(line.text);
+      else seen.add(line.text);
+    }
+  }
+  return names;
+}
+
+/** `Page 8`, `pg 14`, `8`: a page number, maybe after one short word (`p. 12` is read by its own shape). */
+const PAGE_NUMBER = /^(?:(\p{L}{1,5})\.? ?)?\d{1,4}$/u;
+/** A page number line is at most this long (`Seite 1234`). */
+const PAGE_NUMBER_MAX_CHARS = 11;
+
+/**
+ * `Page 8` under each card's summary of a contents page (Title / Summary / page number), in any
+ * language: a line of a number, maybe after one short word, right under a sentence (the summary)
+ * and over a line that ends none (the next title) or the end, printed with the same word (or none) under at least
+ * GLUED_UNIT_MIN_CARDS cards. It closes its card as a reading time does.
+ */
+export function pageNumbersByRepeat(lines: ClassifiedLine[]): void {
+  const found: { at: number; word: string }[] = [];
+  const words = new Map<string, number>();
+  for (let k = 1; k < lines.length; k++) {
+    const line = lines[k] as ClassifiedLine;
+    const text = line.text;
+    if (line.kind !== 'text' || text.length > PAGE_NUMBER_MAX_CHARS) continue;
+    if (!isDigitCode(text.charCodeAt(text.length - 1))) continue;
+    // under a summary (a sentence), over the next card's title (none) or the end: a story's `Part 2` subhead sits between sentences
+    const above = lines[k - 1] as ClassifiedLine;
+    const next = lines[k + 1];
+    if (above.kind !== 'text' || !endsSentence(above.text)) continue;
+    if (next !== undefined && (next.kind !== 'text' || endsSentence(next.text))) continue;
+    const m = PAGE_NUMBER.exec(text);
+    if (m === null) continue;
+    const word = (m[1] ?? '').toLowerCase();
+    found.push({ at: k, word });
+    words.set(word, (words.get(word) ?? 0) + 1);
+  }
+  for (const { at, word } of found)
+    if ((words.get(word) ?? 0) >= GLUED_UNIT_MIN_CARDS)
+      lines[at] = relabel(lines[at] as ClassifiedLine, 'reading-time');
 }
 
 /**

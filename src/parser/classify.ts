@@ -10,6 +10,7 @@ import {
   parseEditionLabel,
   parseEditionYear,
   parseIssueNameYear,
+  parseNamedIssueDate,
   type EditionLineMatch,
   type PrintedDate,
 } from './edition.js';
@@ -598,7 +599,9 @@ function matchShapes(text: string): Classification | null {
     // `Pub|2024`: beside a publication, a year alone is an annual's edition date
     const rightDate = numeric
       ? (parseEditionLabel(right) ??
-        (left !== '' ? (parseEditionYear(right) ?? parseIssueNameYear(right)) : null))
+        (left !== ''
+          ? (parseEditionYear(right) ?? parseIssueNameYear(right) ?? parseNamedIssueDate(right, left))
+          : null))
       : null;
     if (left === '' || right === '' || rightDate) {
       const publication = left !== '' ? left : rightDate ? undefined : right;
@@ -660,6 +663,8 @@ function isBreadcrumb(printed: string): boolean {
  * ending in an "in this issue" label is the contents header of an issue page;
  * the two parts before the label name the publication and the issue.
  */
+const FOUR_DIGITS = /\d{4}/u;
+
 function matchContentsBreadcrumb(text: string): Classification | null {
   const parts = text.split('/').map((p) => p.trim());
   const label = WHOLE_LINES.get(lower(parts.at(-1) ?? ''));
@@ -669,7 +674,9 @@ function matchContentsBreadcrumb(text: string): Classification | null {
   // `No. 12 (Oktubre 3, 2023)`: an issue number with its date
   const printed = parseEditionLabel(issue);
   const found = printed === null ? findPrintedDate(issue) : null;
-  const date = printed ?? (found === null ? null : { label: found.label, iso: found.iso });
+  const dated = printed ?? (found === null ? null : { label: found.label, iso: found.iso });
+  // a bare issue number (`Issue 112`) is no date and no label: the crumb only names the issue
+  const date = dated !== null && dated.iso === null && !FOUR_DIGITS.test(dated.label) ? null : dated;
   return {
     kind: 'issue-contents',
     locales: label.locales,

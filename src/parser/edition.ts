@@ -37,6 +37,8 @@ export interface PrintedDate {
   label: string;
   /** ISO date with the precision printed: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; null for an issue number (`Issue 17, 2023`). */
   iso: string | null;
+  /** The whole issue name holding the date (`Pub 07-DEC-2021` on a card), where the label is its date part. */
+  issueName?: string;
 }
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -82,7 +84,7 @@ const RANGE_WORD_SET: ReadonlySet<string> = new Set(DAY_RANGE_WORDS);
 /** `3/2024`, `Tháng 3/2024`: a month as its number, over its year (the word for month optional). */
 const NUMBERED_MONTH_YEAR = /^(?:(\p{L}{1,8}) )?(\d{1,2})\/(\d{4})$/u;
 /** `令和5年3月1日`, `民國112年3月`, `平成元年4月1日`: an era's year, then a CJK month and day. */
-const ERA_DATE = /^(\p{L}{2}) ?(\d{1,3}|元) ?年 ?(\d{1,2}) ?月(?: ?(\d{1,2}) ?日| ?[号號])?$/u;
+const ERA_DATE = /^(\p{L}{2}) ?(\d{1,3}|元) ?年 ?(\d{1,2}) ?月(?: ?(\d{1,2}) ?日)?(?: ?[号號])?$/u;
 /** `2024-06-17`: an ISO date, year, month and day with dashes (the one order a leading year has). */
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/u;
 /** `Oct. 28–Nov. 3, 2024`: a week across two months, month first, the year printed once at the end. */
@@ -143,8 +145,8 @@ function isoOf(year: number, month: number, day: number | null): string | null {
   return `${year}-${pad(month)}-${pad(day)}`;
 }
 
-/** `2022年3月3日`, `2022年3月`, `2022年3月号`, `2022년 3월 3일`: year, month and day marked by CJK counters. */
-const CJK_DATE = /^(\d{4}) ?[年년] ?(\d{1,2}) ?[月월](?: ?(\d{1,2}) ?[日일]| ?[号號호])?$/u;
+/** `2022年3月3日`, `2022年3月`, `2022年3月号`, a weekly's `2023年9月14日号`, `2022년 3월 3일`: year, month and day marked by CJK counters. */
+const CJK_DATE = /^(\d{4}) ?[年년] ?(\d{1,2}) ?[月월](?: ?(\d{1,2}) ?[日일])?(?: ?[号號호])?$/u;
 /** Words between the parts of a date that say nothing (`3 de agosto de 2025`, `3 марта 2022 г.`). */
 const DATE_CONNECTORS: ReadonlySet<string> = new Set([
   'de',
@@ -638,6 +640,18 @@ export function parseIssueNameYear(text: string): PrintedDate | null {
 }
 
 /**
+ * `Pub 07-NOV-2021` beside or under the name `Pub`: an issue named by its publication and its
+ * date (the old `Pub|Pub 07-NOV-2021` slot, a card's date line). The date part is the date and
+ * its label; read only where the name is known from the line's place (the left of `Pub|…`, a
+ * name the page prints alone), never from running text.
+ */
+export function parseNamedIssueDate(text: string, name: string): PrintedDate | null {
+  if (name === '' || text.length <= name.length + 1 || text.charAt(name.length) !== ' ') return null;
+  if (!text.startsWith(name)) return null;
+  return parsePrintedDate(text.slice(name.length + 1));
+}
+
+/**
  * A year standing alone as a word of a line (`… the 2024 edition of …`, `2024-Ausgabe`): only
  * where the line is already known to be an edition line by its place on the page.
  */
@@ -712,7 +726,9 @@ export function matchIssueTitle(
   const publication = issueLine.slice(0, name.length);
   if (publication !== name && publication.toLowerCase() !== name.toLowerCase()) return null;
   const rest = issueLine.slice(name.length + 1);
-  const date = parseEditionLabel(rest) ?? (name !== nameLine ? issueNameByShape(rest) : null);
+  // `Pub 2024` under the name: an annual's issue, dated by its year
+  const date =
+    parseEditionLabel(rest) ?? parseEditionYear(rest) ?? (name !== nameLine ? issueNameByShape(rest) : null);
   return date === null ? null : { publication, date };
 }
 
@@ -907,7 +923,9 @@ function findDate(text: string): (PrintedDate & { start: number; end: number }) 
       ? monthNumber(letters[0]) !== undefined ||
         isSeason(letters[0]) ||
         monthAt([letters[0], tokens[i + 1]?.word ?? ''], 0) !== null
-      : DAY_TOKEN.test(token.word.replace(/,$/u, ''));
+      : // a number after an issue word is the issue's (`Vol. 3 No. 9, May 2022`), not a day
+        DAY_TOKEN.test(token.word.replace(/,$/u, '')) &&
+        !ISSUE_WORD_SET.has(tokens[i - 1]?.word.toLowerCase() ?? '');
     if (!opensDate) continue;
     for (let span = RUNNING_DATE_MAX_WORDS; span >= 1; span--) {
       const last = tokens[i + span - 1];
@@ -932,6 +950,30 @@ const RUNNING_NUMBERED_MONTH = /^\d{1,2}\/\d{4}(?!\d)/u;
 /** A numeric date opening a word of running text: a Roman-numeral month between dots, or digits and slashes. */
 const RUNNING_NUMERIC_DATE =
   /^(?:\d{1,2}\.[IVX]{1,4}\.\d{4}|\d{4}\/\d{1,2}\/\d{1,2}|\d{1,2}\/\d{1,2}\/\d{4}|\d{4}-\d{2}-\d{2}(?!\d))/u;
+
+/** An edition sentence's issue part before its date holds at most this many issue words (`Vol. 3 No. 9,`). */
+const ISSUE_PARTS_BEFORE_MAX = 3;
+const ISSUE_PART_NUMBER = /^\d{1,5},?$/u;
+
+/**
+ * Where the issue part printed right before a date starts (`Vol. 3 No. 9, ` before `May 2022`):
+ * pairs of an issue word and its number, walked back from `dateStart`; `dateStart` when none.
+ * The date alone is the label; the issue part is neither the date nor the publication.
+ */
+export function issuePartStart(text: string, dateStart: number): number {
+  const words = text.slice(0, dateStart).split(' ');
+  let start = dateStart;
+  let k = words.length - 1;
+  if (words[k] === '') k--;
+  for (let n = 0; n < ISSUE_PARTS_BEFORE_MAX && k >= 1; n++) {
+    const number = words[k] ?? '';
+    const word = words[k - 1] ?? '';
+    if (!ISSUE_PART_NUMBER.test(number) || !ISSUE_WORD_SET.has(word.toLowerCase())) break;
+    k -= 2;
+    start = words.slice(0, k + 1).join(' ').length + (k >= 0 ? 1 : 0);
+  }
+  return start;
+}
 
 /** An issue number inside running text: `… fra Issue 14, 2025-udgaven af …` → `Issue 14, 2025`. */
 export function findIssueLabel(text: string): (PrintedDate & { start: number; end: number }) | null {

@@ -9,6 +9,7 @@ import {
   findEditionYear,
   findIssueLabel,
   findPrintedDate,
+  issuePartStart,
   isTemplatePlaceholder,
   matchIssueTitle,
   undoubledName,
@@ -58,6 +59,7 @@ import {
   PREVIEW_WALL_MAX_LINES,
   SIGN_IN_MAX_CHARS,
   STORE_PANEL_MAX_LINES,
+  STORE_PUBLISHER_LINES,
   STORE_PANEL_MIN_SIGNS,
   STORY_HEADER_MAX_LINES,
   TITLE_MAX_CHARS,
@@ -79,6 +81,8 @@ import {
   isCardAt,
   isShortLink,
   namesPublication,
+  namedIssueDates,
+  pageNumbersByRepeat,
   publicationDateCards,
   readingTimesByPlace,
   readingTimesByRepeat,
@@ -556,7 +560,13 @@ function recogniseGenericEdition(
     publication: placeholder
       ? null
       : (namedKnownPublication(prev.text, pubs) ??
-        (found === null ? null : guessPublication(prev.text, found.start, found.end))),
+        (found === null
+          ? null
+          : guessPublication(
+              prev.text,
+              date === null ? found.start : issuePartStart(prev.text, found.start),
+              found.end,
+            ))),
     date: date === null ? null : { label: date.label, iso: date.iso },
     issueText: issue?.label ?? null,
     placeholder,
@@ -805,6 +815,39 @@ function trailingChrome(lines: ClassifiedLine[]): void {
     return;
   if (!lines.slice(0, k).some((l) => l.kind === 'text')) return;
   for (let j = k + 1; j < lines.length; j++) lines[j] = relabel(lines[j] as ClassifiedLine, 'navigation');
+}
+
+/**
+ * A store's panel closing a story page (Zinio: the publisher's company name, its country, the
+ * price, the issue count): the page ends in price and issue-count lines, at least one price, and
+ * right above them at most STORE_PUBLISHER_LINES short lines that end no sentence, under the
+ * story's last line (a sentence). Those lines name the publisher and its country: chrome, in any
+ * language; a count in no known wording among the prices (`12 wydań`) is the issue count.
+ */
+function storePanelAtEnd(lines: ClassifiedLine[]): void {
+  let k = lines.length - 1;
+  let prices = 0;
+  for (; k > 0; k--) {
+    const line = lines[k] as ClassifiedLine;
+    if (line.kind === 'price') prices++;
+    else if (line.kind !== 'issue-count' && !(line.kind === 'text' && ISSUE_COUNT_SHAPE.test(line.text)))
+      break;
+  }
+  if (prices === 0) return;
+  let top = k;
+  while (top > k - STORE_PUBLISHER_LINES && top > 0) {
+    const line = lines[top] as ClassifiedLine;
+    if (line.kind !== 'text' || line.text.length > NAVIGATION_MAX_CHARS || endsSentence(line.text)) break;
+    top--;
+  }
+  const above = lines[top] as ClassifiedLine;
+  if (top === k || above.kind !== 'text' || !endsSentence(above.text)) return;
+  for (let j = top + 1; j <= k; j++)
+    lines[j] = relabel(lines[j] as ClassifiedLine, 'chrome', { locales: [] });
+  for (let j = k + 1; j < lines.length; j++) {
+    const line = lines[j] as ClassifiedLine;
+    if (line.kind === 'text') lines[j] = relabel(line, 'issue-count', { locales: [] });
+  }
 }
 
 /** Names a platform signs its footer with (`© PressReader. …`): other chrome (`ZINIO logo`) opens no footer. */
@@ -1240,13 +1283,16 @@ export function segment(
   gluedCardsByShape(lines);
   gluedCardsAfterHeaderName(lines);
   publicationDateCards(lines);
+  namedIssueDates(lines);
   readingTimesByPlace(lines);
   readingTimesByRepeat(lines);
+  pageNumbersByRepeat(lines);
   cutRepeat(lines, lastLineOpen);
   platformFooter(lines, lastLineOpen);
   bannersAtEnd(lines);
   footerLinkPairAtEnd(lines);
   trailingChrome(lines);
+  storePanelAtEnd(lines);
   footerLinksAboveCopyright(lines);
   contentsHeading(lines);
   contentsLinks(lines);

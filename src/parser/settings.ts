@@ -94,6 +94,14 @@ export const CARD_ALT_WINDOW = 2;
 export const READING_TIME_INSIDE_MIN_CARDS = 2;
 /** Title / Summary cards paired by shape around a title-only card: at least this many full cards (`pairsByShape`). */
 export const SHAPE_PAIRED_MIN_CARDS = 2;
+/** A store's panel closing a story page prints at most this many name lines above its price (publisher, country: `storePanelAtEnd`). */
+export const STORE_PUBLISHER_LINES = 2;
+/**
+ * Cards each closed by an anchor printed after them (a reading time, a page reference, a date): at
+ * least this many say every card of the zone closes so (`anchorClosed`): a card before them that is
+ * not closed is no card, and a last one not closed where the zone ends is cut by the capture.
+ */
+export const ANCHOR_CLOSED_MIN_CARDS = 2;
 /** Title-only cards each opened by its publication (Pub / Title / reading time / date): at least this many (`namesOverTitles`). */
 export const NAMED_TITLE_ONLY_MIN_CARDS = 2;
 

@@ -19,6 +19,7 @@ import {
   NAMED_TITLE_ONLY_MIN_CARDS,
   READING_TIME_INSIDE_MIN_CARDS,
   SHAPE_PAIRED_MIN_CARDS,
+  ANCHOR_CLOSED_MIN_CARDS,
 } from './settings.js';
 import { endsSentence, foldKey } from './text.js';
 import type { Teaser } from './types.js';
@@ -172,6 +173,25 @@ function namesOverTitles(tokens: readonly Token[]): number[] {
 }
 
 /** Mark publications, drop thumbnail alt text (a copy of the next title) and second publication copies. */
+function isClosingAnchor(token: Token | undefined): boolean {
+  return token?.kind === 'reading-time' || token?.kind === 'date';
+}
+
+/**
+ * `Hens in a movable pen` / Pub / Title / Summary / reading time: a thumbnail's alt text that
+ * describes the photo, not the title, above the card's publication. Told by its place: after the
+ * card above closed (its reading time or date) or at the zone's start, a line that ends no
+ * sentence, over the publication, a title, a summary and the card's own closing anchor.
+ */
+function photoAlt(typed: readonly Token[], k: number): boolean {
+  if (!(k === 0 || isClosingAnchor(typed[k - 1])) || typed[k + 1]?.kind !== 'publication') return false;
+  if (typed[k + 2]?.kind !== 'text' || typed[k + 3]?.kind !== 'text') return false;
+  // a label the card prints before its reading time (`time-read`, read as a name where no table knows it)
+  let m = k + 4;
+  if (typed[m]?.kind === 'publication') m++;
+  return isClosingAnchor(typed[m]) && !endsSentence((typed[k] as Token).line.text);
+}
+
 function refine(tokens: Token[], ledger: Ledger, ctx: TeaserContext): Token[] {
   const known = new Set(ctx.knownPublications.map(foldKey));
   const repeats = zoneRepeats(tokens);
@@ -199,6 +219,10 @@ function refine(tokens: Token[], ledger: Ledger, ctx: TeaserContext): Token[] {
         ledger.remove(token.line, 'duplicate');
         continue;
       }
+    }
+    if (token.kind === 'text' && photoAlt(typed, k)) {
+      ledger.remove(token.line, 'layout');
+      continue;
     }
     const prev = out.at(-1);
     if (token.kind === 'publication' && prev?.kind === 'publication' && prev.key === token.key) {
@@ -285,6 +309,52 @@ function buildCards(tokens: readonly Token[]): { cards: Card[]; gaps: Token[][] 
     anchorSinceText = false;
   }
   return { cards, gaps };
+}
+
+/** Whether the card at `k` is closed by an anchor printed after it: a reading time, a page reference, a date. */
+function closedByAnchor(gaps: readonly Token[][], k: number): boolean {
+  return (gaps[k + 1] ?? []).some((t) => t.kind === 'reading-time' || t.kind === 'date');
+}
+
+/**
+ * Cards that each close with an anchor printed after them (Title / Summary / `p. 8`, … / reading
+ * time / date): where every card between the first and the last is closed so, at least
+ * ANCHOR_CLOSED_MIN_CARDS of them, a first card that is not (two lines of the site's own, such as
+ * a mirror's archive link and app note above its contents) is no card; and the last card, not
+ * closed where the zone ends, is cut by the capture whatever its size (`cutUnclosed`). Returns
+ * how many cards open the zone that are no cards (0 or 1).
+ */
+function anchorClosed(
+  cards: readonly Card[],
+  gaps: readonly Token[][],
+): { notCards: number; cutLast: boolean } {
+  const none = { notCards: 0, cutLast: false };
+  // anchors printed before the cards (`5 min.` / Title / Summary) open them, they close none
+  if (cards.length < ANCHOR_CLOSED_MIN_CARDS + 1 || closedByAnchor(gaps, -1)) return none;
+  for (let k = 1; k < cards.length - 1; k++) if (!closedByAnchor(gaps, k)) return none;
+  const last = cards.length - 1;
+  const lastClosed = closedByAnchor(gaps, last);
+  const firstClosed = closedByAnchor(gaps, 0);
+  // closed cards after the first: the middle ones and maybe the last
+  const closedAfterFirst = last - 1 + (lastClosed ? 1 : 0);
+  const first = cards[0] as Card;
+  const notCards =
+    !firstClosed &&
+    closedAfterFirst >= ANCHOR_CLOSED_MIN_CARDS &&
+    (gaps[0] ?? []).length === 0 &&
+    first.summary !== null &&
+    first.publication === null &&
+    first.date === null
+      ? 1
+      : 0;
+  // every other card closed, nothing printed after the last card's lines: the capture stops inside it
+  const closedOthers = last - 1 + (firstClosed ? 1 : 0);
+  const cutLast =
+    !lastClosed &&
+    (firstClosed || notCards === 1) &&
+    closedOthers >= ANCHOR_CLOSED_MIN_CARDS &&
+    (gaps[last + 1] ?? []).length === 0;
+  return { notCards, cutLast };
 }
 
 /**
@@ -427,8 +497,12 @@ export function extractTeasers(
   let tokens = refine(tokenize(zone.slice(0, clone), ledger), ledger, ctx);
   // a reading time inside its card (Title / reading time / Summary) is no anchor between cards
   if (readingTimesUnderTitles(zone.slice(0, clone))) tokens = tokens.filter((t) => t.kind !== 'reading-time');
-  const { cards, gaps } = buildCards(tokens);
-  attachAnchors(cards, gaps, ledger);
+  const built = buildCards(tokens);
+  attachAnchors(built.cards, built.gaps, ledger);
+  const { notCards, cutLast } = anchorClosed(built.cards, built.gaps);
+  for (const card of built.cards.slice(0, notCards))
+    for (const part of [card.title, card.summary]) if (part) ledger.remove(part.line, 'layout');
+  const cards = built.cards.slice(notCards);
   return cards.map((card, k) => {
     for (const part of [card.title, card.summary, card.publication, card.date])
       if (part) ledger.use(part.line);
@@ -438,8 +512,9 @@ export function extractTeasers(
       publication: card.publication
         ? (card.publication.line.publication ?? card.publication.line.text)
         : null,
-      date: card.date?.line.date?.label ?? card.date?.line.text ?? null,
-      partial: isPartial(card, k, cards, ctx),
+      // a card's date as printed: an issue name holding the date (`Pub 07-DEC-2021`) whole
+      date: card.date?.line.date?.issueName ?? card.date?.line.date?.label ?? card.date?.line.text ?? null,
+      partial: (cutLast && k === cards.length - 1) || isPartial(card, k, cards, ctx),
     };
   });
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { classifyLine } from '../../src/parser/classify.js';
+import { classifyLine, classifyLines } from '../../src/parser/classify.js';
+import { normalizeInput } from '../../src/parser/normalize.js';
+import { segment } from '../../src/parser/segment.js';
 import { parsePage } from '../../src/parser/index.js';
 import {
   findIssueLabel,
@@ -7,7 +9,9 @@ import {
   findPrintedDate,
   matchIssueTitle,
   parseEditionLabel,
+  issuePartStart,
   parseIssueNameYear,
+  parseNamedIssueDate,
   numericOrderShown,
   parsePrintedDate,
 } from '../../src/parser/edition.js';
@@ -525,5 +529,83 @@ describe('a numbered month after the word for month in running text (stranger-8 
       iso: '2024-05',
     });
     expect(findPrintedDate('From issue 5/2024 of Harbour Weekly.')).toBeNull();
+  });
+});
+
+describe('parseNamedIssueDate (stranger-9 class 1)', () => {
+  it('reads the date of an issue named by its publication and a date', () => {
+    expect(parseNamedIssueDate('Orchard Notes 07-NOV-2021', 'Orchard Notes')).toEqual({
+      label: '07-NOV-2021',
+      iso: '2021-11-07',
+    });
+    expect(parseNamedIssueDate('Pub 7 November 2021', 'Pub')?.iso).toBe('2021-11-07');
+  });
+
+  it('reads nothing where the name does not open the text or no date follows', () => {
+    expect(parseNamedIssueDate('Orchard Notes 07-NOV-2021', 'Orchard')).toBeNull();
+    expect(parseNamedIssueDate('Orchard Notes Special', 'Orchard Notes')).toBeNull();
+    expect(parseNamedIssueDate('Other 07-NOV-2021', 'Orchard Notes')).toBeNull();
+    expect(parseNamedIssueDate('Orchard Notes07-NOV-2021', 'Orchard Notes')).toBeNull();
+  });
+
+  it('reads `Pub|Pub DD-MON-YYYY` as the publication and the date part', () => {
+    const line = classifyLine('Orchard Notes|Orchard Notes 07-NOV-2021', false);
+    expect(line.kind).toBe('pipe');
+    expect(line.publication).toBe('Orchard Notes');
+    expect(line.date).toEqual({ label: '07-NOV-2021', iso: '2021-11-07' });
+  });
+});
+
+describe('CJK dates with a day and the issue mark (stranger-9 class 1)', () => {
+  it.each([
+    ['2023年9月14日号', '2023-09-14'],
+    ['令和5年11月2日号', '2023-11-02'],
+    ['2023年9月号', '2023-09'],
+    ['2023年9月14日', '2023-09-14'],
+  ])('%s → %s', (text, iso) => {
+    expect(parsePrintedDate(text)?.iso).toBe(iso);
+  });
+});
+
+describe('a volume and number before the month (stranger-9 class 15)', () => {
+  it('reads the month, not the number after the issue word, as the date', () => {
+    expect(findPrintedDate('Pub of Vol. 3 No. 9, May 2022 edition')).toMatchObject({
+      label: 'May 2022',
+      iso: '2022-05',
+    });
+    expect(findPrintedDate('the 9 May 2022 edition')?.iso).toBe('2022-05-09');
+  });
+
+  it('issuePartStart walks back over issue words and their numbers', () => {
+    const text = 'story Pub of Vol. 3 No. 9, May 2022 edition';
+    const at = text.indexOf('May');
+    expect(text.slice(issuePartStart(text, at))).toMatch(/^Vol\. 3 No\. 9, May/u);
+    expect(issuePartStart('from Pub May 2022', 9)).toBe(9);
+  });
+});
+
+describe('namedIssueDates (stranger-9 class 1): a card date line holding the issue name', () => {
+  const kinds = (lines: string[]): string[] => {
+    const { lines: source, lastLineOpen } = normalizeInput(lines.join('\n') + '\n');
+    return segment(classifyLines(source, lastLineOpen), lastLineOpen).lines.map((l) => l.kind);
+  };
+
+  it('reads `Pub DD-MON-YYYY` as a date where the page prints the name as a publication', () => {
+    const card = (date: string): string[] => ['Orchard Notes', 'A Title', 'A summary of the card.', date];
+    const got = kinds([...card('Orchard Notes 07-NOV-2021'), ...card('Orchard Notes 24-OCT-2021')]);
+    expect([got[3], got[7]]).toEqual(['date', 'date']);
+  });
+
+  it('a name printed once is no evidence', () => {
+    expect(kinds(['Walks', 'Walks 07-NOV-2021', 'A sentence of the story.'])[1]).toBe('text');
+  });
+});
+
+describe('matchIssueTitle: a year alone after the name (stranger-9 class 1)', () => {
+  it('dates an annual by its year', () => {
+    expect(matchIssueTitle('Fell Runner AnnualFell Runner Annual', 'Fell Runner Annual 2022')).toEqual({
+      publication: 'Fell Runner Annual',
+      date: { label: '2022', iso: '2022' },
+    });
   });
 });

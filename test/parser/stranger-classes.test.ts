@@ -402,3 +402,32 @@ describe('Magzter upsell block AFTER the header, in a UI nobody wrote rules for 
     expect(out.removed.map((r) => r.text)).toEqual(expect.arrayContaining(upsell));
   });
 });
+
+describe('stranger-9 class 46: a store panel closing a Zinio story page', () => {
+  const head = [
+    'ZINIO logo',
+    'category_outlined / Travel',
+    'Coast WalksCoast Walks',
+    'Coast Walks Issue 3 · May 2022',
+    '',
+    'The path around the headland',
+    'By Ann Lowe',
+    'access_time4 min.',
+    '',
+    'The path was closed for two winters after the landslip, and it opened again in March.',
+    'Walkers now climb a new flight of steps cut into the rock above the cove.',
+  ];
+
+  it('the publisher and country lines above the price are no body, in any language', () => {
+    const out = parsePage([...head, 'Seaside Media Ltd', 'United Kingdom', '£ 3.99', '12 wydań'].join('\n'));
+    expect(out.story?.paragraphs).toEqual(head.slice(9));
+    expect(out.removed.map((r) => r.text)).toEqual(
+      expect.arrayContaining(['Seaside Media Ltd', 'United Kingdom', '£ 3.99', '12 wydań']),
+    );
+  });
+
+  it('needs a price closing the page and a sentence above the names', () => {
+    const out = parsePage([...head, 'Seaside Media Ltd', 'United Kingdom'].join('\n'));
+    expect(out.story?.paragraphs).toEqual([...head.slice(9), 'Seaside Media Ltd', 'United Kingdom']);
+  });
+});

@@ -319,3 +319,128 @@ describe('stranger-8 card class 34: result cards from several publications, the 
     ]);
   });
 });
+
+describe('stranger-9 classes 8 and 10: cards each closed by an anchor printed after them', () => {
+  const crumb = [
+    'Home//Harbour Life/Issue 112/In This Issue',
+    'Table of contents for Issue 112 of Harbour Life',
+  ];
+  const ui = [
+    'Browse all issues of Harbour Life',
+    'Read this issue in the Magzter, Zinio or PressReader app.',
+  ];
+  const cards = [
+    'Boats for hire',
+    'Three families now rent out their old trawlers.',
+    'p. 8',
+    'The net menders',
+    'Only two people still mend drift nets by hand.',
+    'p. 14',
+  ];
+
+  it('a first pair no anchor closes, above closed cards, is no card', () => {
+    const out = parsePage([...crumb, ...ui, ...cards].join('\n') + '\n');
+    expect(out.teasers.map((t) => t.title)).toEqual(['Boats for hire', 'The net menders']);
+    expect(out.removed.map((r) => r.text)).toEqual(expect.arrayContaining(ui));
+    expect(out.edition?.label).toBeNull();
+  });
+
+  it('a last card no anchor closes where the zone ends is cut, line break or not', () => {
+    const cut = ['A new roof for the fish market', 'The council has found the money at last, but the tra'];
+    for (const end of ['', '\n']) {
+      const out = parsePage([...crumb, ...cards, ...cut].join('\n') + end);
+      expect(out.teasers.map((t) => t.partial)).toEqual([false, false, true]);
+    }
+  });
+
+  it('anchors printed before each card (`5 min.` / Title / Summary) cut nothing', () => {
+    const out = parsePage(
+      [
+        ...crumb,
+        '5 min.',
+        'Boats for hire',
+        'Three families now rent out their old trawlers.',
+        '3 min.',
+        'The net menders',
+        'Only two people still mend drift nets by hand.',
+        '4 min.',
+        'A new roof for the fish market',
+        'The council has found the money at last.',
+      ].join('\n') + '\n',
+    );
+    expect(out.teasers.map((t) => t.partial)).toEqual([false, false, false]);
+  });
+});
+
+describe('stranger-9 class 45: a thumbnail alt describing the photo above the card publication', () => {
+  const block = [
+    'This story is from the November 2021 edition of Country Yard.',
+    'Start your 7-day Magzter GOLD free trial to access thousands of curated premium stories, and 9,000+ magazines and newspapers.',
+    'MORE STORIES FROM COUNTRY YARDView All',
+  ];
+  const card = (alt: string, title: string, date: string): string[] => [
+    alt,
+    'Country Yard',
+    title,
+    `${title}: a summary of the story.`,
+    'time-read',
+    '3 mins  |',
+    date,
+  ];
+
+  it('is layout, not a title-only card', () => {
+    const out = parsePage(
+      [
+        STORY,
+        ...block,
+        ...card('Hens in a movable pen', 'Eggs From The Field', 'November 2021'),
+        ...card('A farmer beside a shed', 'The Feed Bill', 'October 2021'),
+      ].join('\n') + '\n',
+    );
+    expect(out.teasers.map((t) => [t.title, t.publication, t.date])).toEqual([
+      ['Eggs From The Field', 'Country Yard', 'November 2021'],
+      ['The Feed Bill', 'Country Yard', 'October 2021'],
+    ]);
+    expect(out.removed).toEqual(
+      expect.arrayContaining([
+        { text: 'Hens in a movable pen', reason: 'layout' },
+        { text: 'A farmer beside a shed', reason: 'layout' },
+      ]),
+    );
+  });
+});
+
+describe('stranger-9 class 8: page numbers under each card of a contents page, in any wording', () => {
+  const crumb = [
+    'Home//Harbour Life/Issue 112/In This Issue',
+    'Table of contents for Issue 112 of Harbour Life',
+  ];
+  const cards = (ref: (n: number) => string): string[] => [
+    'Boats for hire',
+    'Three families now rent out their old trawlers.',
+    ref(8),
+    'The net menders',
+    'Only two people still mend drift nets by hand.',
+    ref(14),
+  ];
+
+  it.each([['Page'], ['Seite'], ['']])('`%s N` closes its card and is no text', (word) => {
+    const ref = (n: number): string => (word === '' ? `${n}` : `${word} ${n}`);
+    const out = parsePage([...crumb, ...cards(ref)].join('\n') + '\n');
+    expect(out.teasers.map((t) => t.title)).toEqual(['Boats for hire', 'The net menders']);
+    expect(out.removed.map((r) => r.text)).toEqual(expect.arrayContaining([ref(8), ref(14)]));
+  });
+
+  it('a numbered subhead between two body sentences stays body', () => {
+    const body = [
+      'The first part of the story ends here with a full stop.',
+      'Part 2',
+      'The second part opens with another sentence.',
+      'Part 3',
+      'The third part closes the story.',
+    ];
+    const out = parsePage(['A title for the story', ...body].join('\n') + '\n');
+    expect(out.story?.paragraphs).toEqual(expect.arrayContaining(body));
+    expect(out.teasers).toEqual([]);
+  });
+});
