@@ -172,7 +172,7 @@ function namesOverTitles(tokens: readonly Token[]): number[] {
   return dated && names.length >= NAMED_TITLE_ONLY_MIN_CARDS ? names : [];
 }
 
-/** Mark publications, drop thumbnail alt text (a copy of the next title) and second publication copies. */
+/** A reading time or a date: what closes a card printed after it. */
 function isClosingAnchor(token: Token | undefined): boolean {
   return token?.kind === 'reading-time' || token?.kind === 'date';
 }
@@ -192,6 +192,7 @@ function photoAlt(typed: readonly Token[], k: number): boolean {
   return isClosingAnchor(typed[m]) && !endsSentence((typed[k] as Token).line.text);
 }
 
+/** Mark publications, drop thumbnail alt text (a copy of the next title) and second publication copies. */
 function refine(tokens: Token[], ledger: Ledger, ctx: TeaserContext): Token[] {
   const known = new Set(ctx.knownPublications.map(foldKey));
   const repeats = zoneRepeats(tokens);
