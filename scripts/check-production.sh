@@ -27,7 +27,7 @@ rm -rf src test scripts/*.ts   # the image has only dist/, migrations/ and produ
 port="$(free_port)"
 token="ci-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
 NODE_ENV=production HOST=127.0.0.1 PORT="$port" DATABASE_PATH="$work/data/masthead.db" API_TOKENS="$token" LOG_LEVEL=warn \
-  node dist/server.js >"$work/server.log" 2>&1 &
+  node --max-semi-space-size=8 dist/server.js >"$work/server.log" 2>&1 &
 server_pid=$!
 wait_for_url "http://127.0.0.1:$port/healthz" 30 || { cat "$work/server.log"; exit 1; }
 

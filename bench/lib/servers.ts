@@ -21,6 +21,13 @@ export interface ServerProcess {
   stop: () => Promise<void>;
 }
 
+/** The Node flags `npm start` runs the server with (package.json): benchmarks measure what ships. */
+export const SERVER_NODE_FLAGS: readonly string[] = (
+  JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }
+).scripts.start
+  .split(' ')
+  .slice(1, -1);
+
 export const HAS_TASKSET = spawnSync('sh', ['-c', 'command -v taskset'], { encoding: 'utf8' }).status === 0;
 
 export async function freePort(): Promise<number> {
@@ -159,7 +166,7 @@ export async function startMasthead(
 ): Promise<ServerProcess> {
   const port = await freePort();
   return spawnServer({
-    args: [join(ROOT, 'dist/server.js')],
+    args: [...SERVER_NODE_FLAGS, join(ROOT, 'dist/server.js')],
     env: productionEnv(databasePath, port, extraEnv),
     port,
     cpu,
