@@ -4,6 +4,7 @@
  * the learned snapshot is built from it; each set is scored without and with the snapshot.
  * Prints the top learned shapes. Usage: npx tsx scripts/eval-learned.ts
  */
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ingestPage } from '../src/ingest/ingest.js';
 import { loadLearned } from '../src/ingest/learned.js';
@@ -13,15 +14,15 @@ import { openRepository } from '../src/storage/open.js';
 import { FIXTURE_PAGES_DIR, loadFixtures } from '../test/helpers/fixtures.js';
 import { scorePage, summarize } from './lib/metrics.js';
 
+const FIXTURES_DIR = join(FIXTURE_PAGES_DIR, '..');
+/** Every labelled set: the golden pages, then each hold-out set in the order they were written. */
+const setNames = readdirSync(FIXTURES_DIR)
+  .filter((name) => name.startsWith('holdout'))
+  .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
 const sets = [
-  ['golden', FIXTURE_PAGES_DIR],
-  ['holdout', join(FIXTURE_PAGES_DIR, '..', 'holdout')],
-  ['holdout-stranger', join(FIXTURE_PAGES_DIR, '..', 'holdout-stranger')],
-  ['holdout-stranger-2', join(FIXTURE_PAGES_DIR, '..', 'holdout-stranger-2')],
-  ['holdout-stranger-3', join(FIXTURE_PAGES_DIR, '..', 'holdout-stranger-3')],
-  ['holdout-stranger-4', join(FIXTURE_PAGES_DIR, '..', 'holdout-stranger-4')],
-  ['holdout-stranger-5', join(FIXTURE_PAGES_DIR, '..', 'holdout-stranger-5')],
-].map(([name, dir]) => ({ name: name as string, fixtures: loadFixtures(dir) }));
+  { name: 'golden', fixtures: loadFixtures(FIXTURE_PAGES_DIR) },
+  ...setNames.map((name) => ({ name, fixtures: loadFixtures(join(FIXTURES_DIR, name)) })),
+];
 
 const { repository } = await openRepository({ location: ':memory:' });
 for (const { fixtures } of sets)
