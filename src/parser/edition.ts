@@ -35,7 +35,7 @@ import type { Edition, Teaser } from './types.js';
 export interface PrintedDate {
   /** The date text exactly as printed. */
   label: string;
-  /** ISO date with the precision printed: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; null for an issue number (`Issue 17, 2023`). */
+  /** ISO date with the precision printed: `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (`Issue 17, 2023`: its year); null for an issue number alone (`Issue 231`). */
   iso: string | null;
   /** The whole issue name holding the date (`Pub 07-DEC-2021` on a card), where the label is its date part. */
   issueName?: string;
@@ -677,8 +677,21 @@ export function parseIssueLabel(text: string): PrintedDate | null {
   if (label.length > 24) return null;
   const m = ISSUE_NUMBER.exec(label);
   if (!m || !ISSUE_WORD_SET.has((m[1] ?? '').toLowerCase())) return null;
-  return { label, iso: null };
+  return { label, iso: issueYear(label) };
 }
+
+/** An issue label that prints its year (`Issue 17, 2023`), dated by it; null for `Issue 42`, which stays issue text. */
+function datedIssue(text: string): PrintedDate | null {
+  const issue = parseIssueLabel(text);
+  return issue?.iso == null ? null : issue;
+}
+
+/** The year an issue label prints (`Issue 17, 2023`, `Nr. 3/2023`, `Issue 50 2019`): the precision printed, a year; null for `Issue 231`. */
+function issueYear(label: string): string | null {
+  const year = ISSUE_YEAR_AT_END.exec(label)?.[1];
+  return year === undefined ? null : (parseEditionYear(year)?.iso ?? null);
+}
+const ISSUE_YEAR_AT_END = /[\s,/](\d{4})$/u;
 
 /** A printed date or, failing that, a printed issue number (`Issue 13, 2025`). */
 export function parseEditionLabel(text: string, order: NumericOrder | null = null): PrintedDate | null {
@@ -768,7 +781,7 @@ function issueNameByShape(rest: string): PrintedDate | null {
   const label = rest.trim();
   if (label === '' || label.length > ISSUE_TEXT_MAX_CHARS || !ANY_DIGIT.test(label)) return null;
   if (SENTENCE_STOPS.has(label.at(-1) ?? '')) return null;
-  return dateInIssueName(label) ?? { label, iso: null };
+  return dateInIssueName(label) ?? { label, iso: issueYear(label) };
 }
 
 /** Marks that close a sentence: an issue name does not end with one (`N. 12` ends with a digit). */
@@ -998,7 +1011,8 @@ export function findIssueLabel(text: string): (PrintedDate & { start: number; en
           : null;
       if (y) end = year.start + 4;
     }
-    return { label: text.slice(word.start, end), iso: null, start: word.start, end };
+    const label = text.slice(word.start, end);
+    return { label, iso: issueYear(label), start: word.start, end };
   }
   return null;
 }
@@ -1092,7 +1106,10 @@ export function matchEditionTemplate(line: string, template: EditionTemplate): E
   // an issue name holding the date (`Filmfare 23-APR-2017`): the date printed in it
   const date = isTemplatePlaceholder(dateText)
     ? null
-    : (parsePrintedDate(dateText) ?? parseEditionYear(dateText) ?? dateInIssueName(dateText));
+    : (parsePrintedDate(dateText) ??
+      parseEditionYear(dateText) ??
+      dateInIssueName(dateText) ??
+      datedIssue(dateText));
   if (date === null && !isTemplatePlaceholder(dateText) && dateText.length > ISSUE_TEXT_MAX_CHARS)
     return null;
   return {

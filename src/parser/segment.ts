@@ -567,7 +567,8 @@ function recogniseGenericEdition(
               date === null ? found.start : issuePartStart(prev.text, found.start),
               found.end,
             ))),
-    date: date === null ? null : { label: date.label, iso: date.iso },
+    // an issue printed with its year (`Issue 17, 2023`) is dated to that year
+    date: found === null || found.iso === null ? null : { label: found.label, iso: found.iso },
     issueText: issue?.label ?? null,
     placeholder,
   };

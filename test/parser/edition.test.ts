@@ -56,10 +56,10 @@ describe('parsePrintedDate', () => {
 
 describe('issue numbers', () => {
   it.each([
-    ['Issue 17, 2023', 'Issue 17, 2023'],
-    ['Issue 231', 'Issue 231'],
-  ])('%s is an issue label without a date', (text, label) => {
-    expect(parseEditionLabel(text)).toEqual({ label, iso: null });
+    ['Issue 17, 2023', '2023'],
+    ['Issue 231', null],
+  ])('%s is an issue label dated by the year it prints: %s', (text, iso) => {
+    expect(parseEditionLabel(text)).toEqual({ label: text, iso });
   });
 
   it('finds an issue glued to a suffix inside an edition line', () => {
@@ -75,8 +75,8 @@ describe('issue numbers', () => {
 });
 
 describe('issue lines of other shapes (stranger-4 class 1)', () => {
-  it('reads an issue number over a year as an issue (no date, as golden issue numbers)', () => {
-    expect(parseEditionLabel('Nr. 3/2023')).toEqual({ label: 'Nr. 3/2023', iso: null });
+  it('reads an issue number over a year as an issue dated by its year', () => {
+    expect(parseEditionLabel('Nr. 3/2023')).toEqual({ label: 'Nr. 3/2023', iso: '2023' });
     expect(parseEditionLabel('N° 17')).toEqual({ label: 'N° 17', iso: null });
   });
 
@@ -212,8 +212,9 @@ describe('edition labels of other shapes (issue 11)', () => {
   });
 
   it('reads issue numbers with or without the comma before the year', () => {
-    expect(parseEditionLabel('Issue 17, 2023')).toEqual({ label: 'Issue 17, 2023', iso: null });
-    expect(parseEditionLabel('Issue 50 2019')).toEqual({ label: 'Issue 50 2019', iso: null });
+    expect(parseEditionLabel('Issue 17, 2023')).toEqual({ label: 'Issue 17, 2023', iso: '2023' });
+    expect(parseEditionLabel('Issue 50 2019')).toEqual({ label: 'Issue 50 2019', iso: '2019' });
+    expect(findIssueLabel('India Today Issue 50 2019')?.iso).toBe('2019');
     expect(findIssueLabel('India Today Issue 50 2019')?.label).toBe('Issue 50 2019');
     expect(findIssueLabel('fra Issue 14, 2025-udgaven af Filmfare')?.label).toBe('Issue 14, 2025');
   });
@@ -478,7 +479,7 @@ describe('dates with more than a date in them (stranger-8 class 1)', () => {
     expect(parseEditionLabel('Số 7 - Tháng 5/2024')).toEqual({ label: 'Tháng 5/2024', iso: '2024-05' });
     expect(parseEditionLabel('Issue 12: Winter 2023')).toEqual({ label: 'Winter 2023', iso: '2023' });
     expect(parseEditionLabel('No. 2 / 2023')).toEqual({ label: '2023', iso: '2023' });
-    expect(parseEditionLabel('Issue 17, 2023')).toEqual({ label: 'Issue 17, 2023', iso: null });
+    expect(parseEditionLabel('Issue 17, 2023')).toEqual({ label: 'Issue 17, 2023', iso: '2023' });
   });
 
   it("reads a special issue's closing year, and no other digits", () => {

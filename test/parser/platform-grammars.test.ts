@@ -365,7 +365,7 @@ describe('Zinio grammar', () => {
     expect(out.story).toBeNull();
     expect(out.edition).toEqual({
       publication: 'India Today',
-      date: null,
+      date: '2019',
       label: 'Issue 50 2019',
       platform: 'zinio',
     });
@@ -378,7 +378,7 @@ describe('mirrors of newsstand issue pages', () => {
     expect(classifyLine('Home//India Today/Issue 50 2019/In This Issue', false)).toMatchObject({
       kind: 'issue-contents',
       publication: 'India Today',
-      date: { label: 'Issue 50 2019', iso: null },
+      date: { label: 'Issue 50 2019', iso: '2019' },
     });
     expect(classifyLine('Table of contents for Issue 50 2019 in India Today', false).kind).toBe(
       'issue-contents',
