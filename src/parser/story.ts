@@ -4,7 +4,15 @@
  * its dateline.
  */
 
-import { extractByline, isNameLike, isNameWord, isUncased, labelledName, stripOpener } from './bylines.js';
+import {
+  extractByline,
+  isJoinedNames,
+  isNameLike,
+  isNameWord,
+  isUncased,
+  labelledName,
+  stripOpener,
+} from './bylines.js';
 import type { ClassifiedLine } from './classify.js';
 import { findDateline } from './datelines.js';
 import { matchIssueLineUnderName, matchIssueTitle, type PrintedDate } from './edition.js';
@@ -736,10 +744,13 @@ export function extractStory(
     } else if (
       bylineLine?.kind === 'text' &&
       !isTitleRepeat(bylineLine) &&
-      isNameLike(bylineLine.text) &&
+      (isNameLike(bylineLine.text) ||
+        // two names joined by a word no table lists: only as the old header prints them, above the title's repeat
+        (isTitleRepeat(content[next + 1]) && isJoinedNames(bylineLine.text))) &&
       content[next + 1] !== undefined
     ) {
-      // a bare name is the byline itself; `By A and B` is layout that carries it
+      // a bare name is the byline itself (two joined by the language's "and", `A en B`, too);
+      // `By A and B` is layout that carries it
       if (stripOpener(bylineLine.text).opened) {
         draft.byline = extractByline(bylineLine.text);
         ledger.remove(bylineLine, 'layout');
