@@ -42,6 +42,14 @@ export const DECK_ABOVE_CREDIT_MIN_WORDS = 8;
 export const DECK_ABOVE_CREDIT_MORE_WORDS = 3;
 /** A title-less opening standfirst (a question and its answer) is short: longer, it is the lede. */
 export const OPENING_STANDFIRST_MAX_CHARS = 200;
+/** A title-less opening standfirst of two statements is short (`The mill closed in 1982. Its weavers never left town.`). */
+export const SHORT_STANDFIRST_MAX_CHARS = 100;
+/** …and a title-less standfirst has at least this many words (`Why now?` opens a body). */
+export const SHORT_STANDFIRST_MIN_WORDS = 5;
+/** The paragraph under a title-less one-question or two-sentence standfirst is at least this many times as long (the body proper). */
+export const STANDFIRST_BODY_MIN_RATIO = 2;
+/** A title-less opening question is an interview's first when a line this close below it is a question too. */
+export const INTERVIEW_QUESTION_LOOKAHEAD_LINES = 8;
 
 /** A byline is at most this many words and characters. */
 export const BYLINE_MAX_WORDS = 5;

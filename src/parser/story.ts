@@ -35,6 +35,10 @@ import {
   HEADER_BYLINE_MAX_OFFSET,
   HEADER_META_MAX_OFFSET,
   OPENING_STANDFIRST_MAX_CHARS,
+  SHORT_STANDFIRST_MAX_CHARS,
+  SHORT_STANDFIRST_MIN_WORDS,
+  STANDFIRST_BODY_MIN_RATIO,
+  INTERVIEW_QUESTION_LOOKAHEAD_LINES,
   PRESS_HEADER_WITH_PUBLICATION,
   PULL_QUOTE_ALONE_MAX_WORDS,
   PULL_QUOTE_LOOKAHEAD_LINES,
@@ -241,6 +245,47 @@ function isQuestionOverDateline(text: string, below: ClassifiedLine | undefined)
   if (text.length > OPENING_STANDFIRST_MAX_CHARS || !QUESTION_MARK_SET.has(text.at(-1) ?? '')) return false;
   if (below?.kind !== 'text' || endsSentenceInside(text.slice(0, -1))) return false;
   return findDateline(below.text) !== null;
+}
+
+/** How many sentences end inside `text` (a stop followed by a space). */
+function sentencesEndedInside(text: string): number {
+  let n = 0;
+  for (let k = 0; k + 1 < text.length; k++)
+    if (STANDFIRST_STOPS.has(text.charAt(k)) && text.charAt(k + 1) === ' ') n++;
+  return n;
+}
+
+/**
+ * `Is the village pub finding its way back?`, `The mill closed in 1982. Its weavers never left town.`:
+ * the standfirst a body-first page opens with when it prints no title: one question alone, or
+ * two short sentences, above a paragraph at least `STANDFIRST_BODY_MIN_RATIO` times as long (the
+ * body proper). Punctuation and length, not vocabulary. A question is an interview's first when
+ * a line just below it is asked too (`INTERVIEW_QUESTION_LOOKAHEAD_LINES`): interview questions are body.
+ */
+function isShortStandfirst(content: readonly ClassifiedLine[], at: number): boolean {
+  const text = (content[at] as ClassifiedLine).text;
+  const below = content[at + 1];
+  if (below?.kind !== 'text' || below.text.length < STANDFIRST_BODY_MIN_RATIO * text.length) return false;
+  if (!STANDFIRST_STOPS.has(text.at(-1) ?? '') || startsLowercase(text)) return false;
+  // a subhead in capitals (`WHAT HAPPENED NEXT?`) or a short question (`Why now?`) is body
+  if (
+    wordCount(text) < SHORT_STANDFIRST_MIN_WORDS ||
+    (text === text.toUpperCase() && text !== text.toLowerCase())
+  )
+    return false;
+  const asked = QUESTION_MARK_SET.has(text.at(-1) ?? '');
+  const inside = sentencesEndedInside(text);
+  // two statements; a statement and then a question is an interview's opening (`…done well. Why…?`)
+  const shape =
+    inside === 1
+      ? text.length <= SHORT_STANDFIRST_MAX_CHARS && !asked
+      : inside === 0 && text.length <= OPENING_STANDFIRST_MAX_CHARS && asked;
+  if (!shape) return false;
+  for (let k = at + 1; k < content.length && k <= at + INTERVIEW_QUESTION_LOOKAHEAD_LINES; k++) {
+    const line = content[k] as ClassifiedLine;
+    if (line.kind === 'text' && QUESTION_MARK_SET.has(line.text.at(-1) ?? '')) return false;
+  }
+  return true;
 }
 
 /**
@@ -768,10 +813,12 @@ export function extractStory(
     draft.title === null &&
     opening?.kind === 'text' &&
     content[next + 2] !== undefined &&
-    (isQuestionThenAnswer(opening.text) || isQuestionOverDateline(opening.text, content[next + 1]))
+    (isQuestionThenAnswer(opening.text) ||
+      isQuestionOverDateline(opening.text, content[next + 1]) ||
+      isShortStandfirst(content, next))
   ) {
-    // no title printed: the page opens with its standfirst, a question and its answer, or a
-    // question alone above the paragraph its dateline opens
+    // no title printed: the page opens with its standfirst, a question and its answer, a
+    // question alone above the paragraph its dateline opens, or a short one above a longer paragraph
     draft.deck = opening.text;
     ledger.use(opening);
     next++;
