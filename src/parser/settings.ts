@@ -81,6 +81,14 @@ export const CAPTION_MAX_CHARS = 200;
 /** A caption all in capitals after its label (`LABEL: THE NETS DRY ON THE QUAY`): at least this many words after the colon. */
 export const CAPTION_CAPITALS_MIN_WORDS = 5;
 export const CAPTION_WHEN_WHERE_MAX_CHARS = 30;
+/**
+ * A photo caption with no label and no credit, printed between two paragraphs: one sentence of at
+ * most SHORT_CAPTION_MAX_CHARS, each paragraph around it at least CAPTION_NEIGHBOUR_MIN_RATIO times as long.
+ */
+export const SHORT_CAPTION_MAX_CHARS = 100;
+export const CAPTION_NEIGHBOUR_MIN_RATIO = 3;
+/** `Name (links)`: a position in parentheses after a name is one lower-case word of at most this many letters. */
+export const CAPTION_POSITION_MAX_CHARS = 12;
 /** A line inserted mid-sentence (pull quote) is at most this long. */
 export const PULL_QUOTE_MAX_CHARS = 300;
 /** A pull quote that repeats a body sentence holds at least this many words (`"Yes."` is dialogue). */

@@ -15,7 +15,7 @@ import {
 } from './bylines.js';
 import type { ClassifiedLine } from './classify.js';
 import { findDateline } from './datelines.js';
-import { matchIssueLineUnderName, matchIssueTitle, type PrintedDate } from './edition.js';
+import { isDateWord, matchIssueLineUnderName, matchIssueTitle, type PrintedDate } from './edition.js';
 import { proseSentences } from './evidence.js';
 import { storyLanguage } from './language.js';
 import { isBoilerplate, type Ledger } from './ledger.js';
@@ -28,6 +28,9 @@ import {
   CREDIT_LABEL_MAX_WORDS,
   CAPTION_MAX_CHARS,
   CAPTION_WHEN_WHERE_MAX_CHARS,
+  CAPTION_NEIGHBOUR_MIN_RATIO,
+  CAPTION_POSITION_MAX_CHARS,
+  SHORT_CAPTION_MAX_CHARS,
   CARD_PUBLICATION_MAX_CHARS,
   DECK_ABOVE_CREDIT_MIN_WORDS,
   DECK_ABOVE_CREDIT_MORE_WORDS,
@@ -807,6 +810,22 @@ export function extractStory(
     }
   }
 
+  // `A fisherman near Alappuzha mends his net.` between the deck and `KOCHI: …`: the dateline opens the
+  // story's first paragraph, so one statement above it, under the header's deck, is a photo caption
+  const overDateline = content[next];
+  if (
+    headerFound &&
+    draft.deck !== null &&
+    overDateline?.kind === 'text' &&
+    isOneStatement(overDateline.text) &&
+    content[next + 1]?.kind === 'text' &&
+    findDateline(overDateline.text) === null &&
+    findDateline((content[next + 1] as ClassifiedLine).text) !== null
+  ) {
+    ledger.remove(overDateline, 'layout');
+    next++;
+  }
+
   const opening = content[next];
   if (
     !headerFound &&
@@ -840,7 +859,11 @@ export function extractStory(
       (line.kind !== 'text' && !isDialogueLine(line)) ||
       (signature !== null && k === content.length - 1) ||
       k === signOffAt ||
-      (body.length > 0 && (isPhotoCaption(line.text) || isCaptionShaped(line.text)))
+      (body.length > 0 &&
+        (isPhotoCaption(line.text) ||
+          isCaptionShaped(line.text) ||
+          isPositionCaption(line.text) ||
+          isCaptionBetween(body.at(-1) as ClassifiedLine, line, content[k + 1])))
     )
       ledger.remove(line, 'layout');
     else body.push(line);
@@ -999,6 +1022,81 @@ function isCaptionShaped(text: string): boolean {
     isCapitalsCaption(text)
   );
 }
+
+/** One sentence closed by a stop, not a question, nothing ended inside it, no longer than a caption. */
+function isOneStatement(text: string): boolean {
+  const last = text.at(-1) ?? '';
+  return (
+    text.length <= CAPTION_MAX_CHARS &&
+    STANDFIRST_STOPS.has(last) &&
+    !QUESTION_MARK_SET.has(last) &&
+    !endsSentenceInside(text)
+  );
+}
+
+/** Quote marks of any kind: a caption quotes no one. */
+const ANY_QUOTE = /["“”„«»‘’'「」『』]/u;
+
+/**
+ * `A bee orchid in flower on the bank above Wensley Beck.` between two paragraphs: a photo caption
+ * with no label, by its place: one short statement (`SHORT_CAPTION_MAX_CHARS`), quoting no one,
+ * naming something in capitals after its first word, set between two closed paragraphs each at
+ * least `CAPTION_NEIGHBOUR_MIN_RATIO` times as long. A short paragraph of a story sits there too,
+ * but rarely names a name and never with paragraphs that much longer on both sides of it.
+ */
+function isCaptionBetween(
+  prev: ClassifiedLine,
+  line: ClassifiedLine,
+  next: ClassifiedLine | undefined,
+): boolean {
+  const text = line.text;
+  // a cheap test first: most paragraphs are longer or end otherwise
+  if (text.length > SHORT_CAPTION_MAX_CHARS || text.at(-1) !== '.' || next?.kind !== 'text') return false;
+  const least = CAPTION_NEIGHBOUR_MIN_RATIO * text.length;
+  if (prev.text.length < least || next.text.length < least || !endsSentence(prev.text)) return false;
+  if (
+    !startsUppercase(text) ||
+    !startsUppercase(next.text) ||
+    endsSentenceInside(text) ||
+    ANY_QUOTE.test(text)
+  )
+    return false;
+  // a name or a place: a capitalised word that is no month or weekday (`on Monday`)
+  return text
+    .split(' ')
+    .slice(1)
+    .some((w) => startsUppercase(w) && !isDateWord(w));
+}
+
+/**
+ * `Karl Wendt (links) übergibt den Schlüssel an Jana Lorenz.`: a photo caption that places a person
+ * in the picture, one lower-case word in parentheses right after a name of two capitalised words, in a line
+ * that is one statement quoting no one. The word is not read: its place after a name tells it.
+ */
+function isPositionCaption(text: string): boolean {
+  // a cheap test first: most lines hold no parenthesis
+  const open = text.indexOf(' (');
+  if (open <= 0 || !isOneStatement(text) || ANY_QUOTE.test(text)) return false;
+  for (let at = open; at > 0; at = text.indexOf(' (', at + 2)) {
+    const close = text.indexOf(')', at + 2);
+    if (close < 0) return false;
+    const word = text.slice(at + 2, close);
+    // the name before it: two capitalised words at least (`Karl Wendt`, not `Officials (sic)`)
+    const name = text.slice(0, at).split(' ').slice(-2);
+    if (
+      word.length >= 2 &&
+      word.length <= CAPTION_POSITION_MAX_CHARS &&
+      POSITION_WORD.test(word) &&
+      name.length === 2 &&
+      name.every((w) => startsUppercase(w) && hasLowercase(w))
+    )
+      return true;
+  }
+  return false;
+}
+
+/** One lower-case word, letters only (`links`, `left`): a position in a caption. */
+const POSITION_WORD = /^\p{Ll}+$/u;
 
 function creditClosesCaption(text: string): boolean {
   if (text.length > CAPTION_MAX_CHARS) return false;
