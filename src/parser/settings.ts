@@ -409,6 +409,15 @@ export const NOTICES_MAX_LINES_AFTER = 1;
 export const MARKUP_MIN_KINDS = 2;
 export const QUANTITY_RUN_MIN_LINES = 4;
 export const QUANTITY_LINE_MAX_CHARS = 48;
+/**
+ * A shopping or to-do list off a newsstand: a run of at least LIST_RUN_MIN_LINES item lines (at most
+ * LIST_ITEM_MAX_WORDS words, no sentence), making at least LIST_MIN_SHARE of the text's lines.
+ */
+export const LIST_RUN_MIN_LINES = 8;
+export const LIST_ITEM_MAX_WORDS = 5;
+export const LIST_MIN_SHARE = 0.5;
+/** A list item holds at most this many numbers (`Bread 1.20`); a table's row holds more (`1 Kyle Busch 5040 5`). */
+export const LIST_ITEM_MAX_NUMBERS = 2;
 
 /** A PressReader-style credit line (`Pub (City) - - Section - By Name, FOTO: …`) is at most this long. */
 export const CREDIT_LINE_MAX_CHARS = 200;
