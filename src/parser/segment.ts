@@ -692,7 +692,11 @@ function isPaywallPair(a: ClassifiedLine | undefined, b: ClassifiedLine | undefi
   const wa = a.text.split(' ').filter(Boolean);
   const wb = b.text.split(' ').filter(Boolean);
   if (wa.length <= UNSPACED_MAX_WORDS && wb.length <= UNSPACED_MAX_WORDS)
-    return unspacedScript(a.text) && unspacedScript(b.text) && sharesOpening(a.text, b.text);
+    return (
+      unspacedScript(a.text) &&
+      unspacedScript(b.text) &&
+      (sharesOpening(a.text, b.text) || sharesOpening(reversed(a.text), reversed(b.text)))
+    );
   let shared = 0;
   while (shared < wa.length && shared < wb.length && wa[shared] === wb[shared]) shared++;
   const differ = Math.max(wa.length, wb.length) - shared;
@@ -720,7 +724,8 @@ function unspacedScript(text: string): boolean {
 
 /**
  * `อ่านเรื่องราวของคุณต่อในแอป` / `…ในนิตยสาร`: in a script without spaces there are no words to
- * count; the pair shares its opening characters and differs in a shorter ending.
+ * count; the pair shares its opening characters and differs in a shorter ending (or, reversed,
+ * shares its ending: `アプリで…の続きを読む` / `雑誌で…の続きを読む`).
  */
 function sharesOpening(a: string, b: string): boolean {
   let shared = 0;
@@ -732,6 +737,14 @@ function sharesOpening(a: string, b: string): boolean {
     ending < shared &&
     shared < Math.min(a.length, b.length)
   );
+}
+
+/**
+ * The text's characters in reverse order: `アプリで記事の続きを読む` / `雑誌で記事の続きを読む` (a verb-final
+ * language) share their ending and differ in a shorter opening, the mirror of `sharesOpening`.
+ */
+function reversed(text: string): string {
+  return [...text].reverse().join('');
 }
 
 /**

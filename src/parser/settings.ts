@@ -601,3 +601,13 @@ export const FOOTER_CUT_LINK_MIN_CHARS = 3;
 
 /** A label header (Scribd) may print at most this many lines (a deck, a credit) between its title and its date. */
 export const LABELLED_HEADER_MAX_EXTRA_LINES = 2;
+
+/**
+ * A Try-GOLD label or old paywall line of the tables with one word swapped (`Experimente GOLD - Grátis`
+ * for `… OURO …`, a loanword for "article"): the table line is looked up by its first or last
+ * SWAP_INDEX_CHARS characters; the swapped word (in a script without spaces, run) is at most
+ * SWAP_SPAN_MAX_CHARS long, and the rest, at least SWAP_MIN_SHARED_SHARE of the table line, is the same.
+ */
+export const SWAP_INDEX_CHARS = 2;
+export const SWAP_SPAN_MAX_CHARS = 12;
+export const SWAP_MIN_SHARED_SHARE = 0.6;
