@@ -312,7 +312,7 @@ const SWAPPABLE_KINDS: ReadonlySet<string> = new Set(['try-gold', 'paywall']);
 
 interface SwappableLine {
   key: string;
-  entry: { kind: LineKind; locales: string[] };
+  kind: LineKind;
 }
 
 /** The swappable table lines by their first and by their last SWAP_INDEX_CHARS characters. */
@@ -321,7 +321,7 @@ function swapIndex(edge: (key: string) => string): ReadonlyMap<string, Swappable
   for (const [key, entry] of WHOLE_LINES) {
     if (!SWAPPABLE_KINDS.has(entry.kind) || key.length < 2 * SWAP_INDEX_CHARS) continue;
     const lines = map.get(edge(key)) ?? [];
-    lines.push({ key, entry: { kind: entry.kind as LineKind, locales: entry.locales } });
+    lines.push({ key, kind: entry.kind });
     map.set(edge(key), lines);
   }
   return map;
@@ -364,7 +364,7 @@ function swappedSpans(line: string, key: string): [string, string] | null {
  * `Experimente GOLD - Grátis` where the table holds `Experimente OURO - Grátis` (the brand left in
  * English), `アプリでストーリーの続きを読む` where it holds `アプリで記事の続きを読む` (a loanword for
  * "article"): a Try-GOLD label or an old paywall line of the tables with one word swapped is that
- * line, in the table's locales. Read only on lines nothing else claimed.
+ * kind of line, with no locale vote. Read only on lines nothing else claimed.
  */
 function matchSwappedWord(folded: string): Classification | null {
   if (folded.length > WHOLE_LINE_MAX_CHARS + SWAP_SPAN_MAX_CHARS || folded.length < 2 * SWAP_INDEX_CHARS)
@@ -373,8 +373,9 @@ function matchSwappedWord(folded: string): Classification | null {
     ...(SWAP_BY_START.get(folded.slice(0, SWAP_INDEX_CHARS)) ?? []),
     ...(SWAP_BY_END.get(folded.slice(-SWAP_INDEX_CHARS)) ?? []),
   ];
-  for (const { key, entry } of candidates)
-    if (swappedSpans(folded, key) !== null) return { kind: entry.kind, locales: [] };
+  // no locale vote: a sister language prints the same label but for one word
+  for (const { key, kind } of candidates)
+    if (swappedSpans(folded, key) !== null) return { kind, locales: [] };
   return null;
 }
 
