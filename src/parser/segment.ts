@@ -346,7 +346,11 @@ function upsellBlockEnd(lines: ClassifiedLine[], from: number): number {
     }
     if (tryGoldShaped(line)) {
       const metaAhead = lines.slice(t + 2, t + 2 + TOP_LABEL_META_LOOKAHEAD).some((l) => isHardMeta(l));
-      const afterPrices = t > 0 && lines[t - 1]?.kind === 'price';
+      // right after the prices, or after the one block line printed under them (`… Gift Now`)
+      const above = lines[t - 1];
+      const afterPrices =
+        above?.kind === 'price' ||
+        (above !== undefined && TOP_KINDS.has(above.kind) && lines[t - 2]?.kind === 'price');
       if (metaAhead || afterPrices) {
         lines[t] = relabel(line, 'try-gold');
         t++;
