@@ -367,12 +367,20 @@ function swappedSpans(line: string, key: string): [string, string] | null {
  * kind of line, with no locale vote. Read only on lines nothing else claimed.
  */
 function matchSwappedWord(folded: string): Classification | null {
-  if (folded.length > WHOLE_LINE_MAX_CHARS + SWAP_SPAN_MAX_CHARS || folded.length < 2 * SWAP_INDEX_CHARS)
-    return null;
-  const candidates = [
-    ...(SWAP_BY_START.get(folded.slice(0, SWAP_INDEX_CHARS)) ?? []),
-    ...(SWAP_BY_END.get(folded.slice(-SWAP_INDEX_CHARS)) ?? []),
-  ];
+  // a cheap test first: most lines are longer than any swappable table line
+  if (folded.length > SWAPPABLE_MAX_CHARS || folded.length < 2 * SWAP_INDEX_CHARS) return null;
+  return (
+    swappedIn(folded, SWAP_BY_START.get(folded.slice(0, SWAP_INDEX_CHARS))) ??
+    swappedIn(folded, SWAP_BY_END.get(folded.slice(-SWAP_INDEX_CHARS)))
+  );
+}
+
+/** No swappable table line is longer, its swapped word aside: a longer line is not compared. */
+const SWAPPABLE_MAX_CHARS =
+  Math.max(0, ...[...SWAP_BY_START.values()].flat().map((l) => l.key.length)) + SWAP_SPAN_MAX_CHARS;
+
+function swappedIn(folded: string, candidates: readonly SwappableLine[] | undefined): Classification | null {
+  if (candidates === undefined) return null;
   // no locale vote: a sister language prints the same label but for one word
   for (const { key, kind } of candidates)
     if (swappedSpans(folded, key) !== null) return { kind, locales: [] };
