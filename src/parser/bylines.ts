@@ -269,6 +269,25 @@ export function isNameLike(text: string): boolean {
   return false;
 }
 
+/**
+ * `Anouk Verbeek en Joris Hendriks`, `Rina Kusumawati dan Bayu Pratama`: two names of at least two
+ * capitalised words each, joined by one short lower-case word (the language's "and", which no
+ * table needs to list), with no opener. Read only in the byline slot of a header: elsewhere a
+ * title-case line may have this shape.
+ */
+export function isJoinedNames(text: string): boolean {
+  if (text.length > BYLINE_MAX_CHARS || hasDigit(text) || endsSentence(text)) return false;
+  const words = text.split(' ').filter(Boolean);
+  for (let k = 2; k < words.length - 1; k++) {
+    const joiner = words[k] as string;
+    if (!startsLowercase(joiner) || !LETTERS_ONLY.test(joiner) || joiner.length > NAME_JOINER_MAX_CHARS)
+      continue;
+    const [left, right] = [words.slice(0, k), words.slice(k + 1)];
+    if (right.length >= 2 && isOneName(left, false) && isOneName(right, false)) return true;
+  }
+  return false;
+}
+
 function isOneName(words: readonly string[], opened: boolean): boolean {
   if (words.length > BYLINE_MAX_WORDS || (words.length < 2 && !opened)) return false;
   return words.every(isNameWord);

@@ -62,6 +62,9 @@ import {
   READING_TIME_MAX_CHARS,
   READING_UNIT_MAX_CHARS,
   CASELESS_READING_UNIT_MAX_CHARS,
+  SWAP_INDEX_CHARS,
+  SWAP_MIN_SHARED_SHARE,
+  SWAP_SPAN_MAX_CHARS,
 } from './settings.js';
 import { SubstringSet } from './substrings.js';
 import {
@@ -303,6 +306,86 @@ function matchWholeLine(folded: string): Classification | null {
   const entry = WHOLE_LINES.get(folded);
   if (!entry) return null;
   return { kind: entry.kind, locales: entry.locales };
+}
+
+/** Kinds of whole line Magzter rewords between versions: a Try-GOLD label, an old paywall line. */
+const SWAPPABLE_KINDS: ReadonlySet<string> = new Set(['try-gold', 'paywall']);
+
+interface SwappableLine {
+  key: string;
+  kind: LineKind;
+}
+
+/** The swappable table lines by their first and by their last SWAP_INDEX_CHARS characters. */
+function swapIndex(edge: (key: string) => string): ReadonlyMap<string, SwappableLine[]> {
+  const map = new Map<string, SwappableLine[]>();
+  for (const [key, entry] of WHOLE_LINES) {
+    if (!SWAPPABLE_KINDS.has(entry.kind) || key.length < 2 * SWAP_INDEX_CHARS) continue;
+    const lines = map.get(edge(key)) ?? [];
+    lines.push({ key, kind: entry.kind });
+    map.set(edge(key), lines);
+  }
+  return map;
+}
+
+const SWAP_BY_START = swapIndex((key) => key.slice(0, SWAP_INDEX_CHARS));
+const SWAP_BY_END = swapIndex((key) => key.slice(-SWAP_INDEX_CHARS));
+
+/**
+ * The spans a line and a table line differ in when they share everything else: a common start
+ * and a common end, widened to word boundaries where the table line has spaces. Null when they
+ * differ in more than one word (in a script without spaces, one run of at most SWAP_SPAN_MAX_CHARS),
+ * or share less than SWAP_MIN_SHARED_SHARE of the table line.
+ */
+function swappedSpans(line: string, key: string): [string, string] | null {
+  const most = Math.min(line.length, key.length);
+  let start = 0;
+  while (start < most && line.charCodeAt(start) === key.charCodeAt(start)) start++;
+  let end = 0;
+  while (
+    end < most - start &&
+    line.charCodeAt(line.length - 1 - end) === key.charCodeAt(key.length - 1 - end)
+  )
+    end++;
+  if (key.includes(' ')) {
+    // whole words only: `experimente ouro - grátis` / `experimente gold - grátis`
+    start = key.lastIndexOf(' ', start - 1) + 1;
+    const tail = key.indexOf(' ', key.length - end);
+    end = tail < 0 ? 0 : key.length - tail;
+  }
+  if (start + end < key.length * SWAP_MIN_SHARED_SHARE) return null;
+  const was = key.slice(start, key.length - end);
+  const now = line.slice(start, line.length - end);
+  if (was === '' || now === '' || was.length > SWAP_SPAN_MAX_CHARS || now.length > SWAP_SPAN_MAX_CHARS)
+    return null;
+  return was.includes(' ') || now.includes(' ') ? null : [was, now];
+}
+
+/**
+ * `Experimente GOLD - Grátis` where the table holds `Experimente OURO - Grátis` (the brand left in
+ * English), `アプリでストーリーの続きを読む` where it holds `アプリで記事の続きを読む` (a loanword for
+ * "article"): a Try-GOLD label or an old paywall line of the tables with one word swapped is that
+ * kind of line, with no locale vote. Read only on lines nothing else claimed.
+ */
+function matchSwappedWord(folded: string): Classification | null {
+  // a cheap test first: most lines are longer than any swappable table line
+  if (folded.length > SWAPPABLE_MAX_CHARS || folded.length < 2 * SWAP_INDEX_CHARS) return null;
+  return (
+    swappedIn(folded, SWAP_BY_START.get(folded.slice(0, SWAP_INDEX_CHARS))) ??
+    swappedIn(folded, SWAP_BY_END.get(folded.slice(-SWAP_INDEX_CHARS)))
+  );
+}
+
+/** No swappable table line is longer, its swapped word aside: a longer line is not compared. */
+const SWAPPABLE_MAX_CHARS =
+  Math.max(0, ...[...SWAP_BY_START.values()].flat().map((l) => l.key.length)) + SWAP_SPAN_MAX_CHARS;
+
+function swappedIn(folded: string, candidates: readonly SwappableLine[] | undefined): Classification | null {
+  if (candidates === undefined) return null;
+  // no locale vote: a sister language prints the same label but for one word
+  for (const { key, kind } of candidates)
+    if (swappedSpans(folded, key) !== null) return { kind, locales: [] };
+  return null;
 }
 
 /** Returned when nothing matched: no array to make for every line. */
@@ -846,7 +929,8 @@ export function classifyLines(lines: readonly SourceLine[], lastLineOpen: boolea
     const folded = lower(line.text);
     const found = LINE_STRINGS.foundIn(folded);
     let c = classifyFolded(line.text, folded, found, lastLineOpen && index === lines.length - 1);
-    if (c.kind === 'text') c = matchLinkLabel(line) ?? matchClockReadingTime(line) ?? c;
+    if (c.kind === 'text')
+      c = matchLinkLabel(line) ?? matchClockReadingTime(line) ?? matchSwappedWord(folded) ?? c;
     return {
       text: line.text,
       lineNo: line.lineNo,

@@ -176,6 +176,11 @@ function isWeekday(word: string): boolean {
   const key = word.toLowerCase().replace(/\.$/u, '');
   return WORLD_WEEKDAYS.has(key) || ENGLISH_WEEKDAYS.has(key);
 }
+
+/** `Monday`, `März`: a month's or a weekday's name, which a sentence capitalises without naming anyone. */
+export function isDateWord(word: string): boolean {
+  return isWeekday(word) || monthNumber(word.replace(/[.,]$/u, '')) !== undefined;
+}
 const ENGLISH_WEEKDAYS: ReadonlySet<string> = new Set([
   'monday',
   'tuesday',

@@ -40,6 +40,10 @@ import {
   PROSE_SENTENCE_MIN_WORDS,
   QUANTITY_LINE_MAX_CHARS,
   QUANTITY_RUN_MIN_LINES,
+  LIST_RUN_MIN_LINES,
+  LIST_ITEM_MAX_WORDS,
+  LIST_MIN_SHARE,
+  LIST_ITEM_MAX_NUMBERS,
   RECORD_BUTTON_MAX_CHARS,
   RECORD_BUTTON_MAX_WORDS,
   RECORD_BUTTON_ROW_MIN_REPEATS,
@@ -198,6 +202,9 @@ export function nonStoryShape(
     const quantities = longestQuantityRun(region);
     if (quantities >= QUANTITY_RUN_MIN_LINES)
       return `no story: a list of ${quantities} lines opening with a quantity (a recipe or a shopping list)`;
+    const items = longestItemRun(region);
+    if (items >= LIST_RUN_MIN_LINES && items >= region.length * LIST_MIN_SHARE)
+      return `no story: ${items} of ${region.length} lines in a row are list items of a few words (a shopping or to-do list)`;
     const notices = closingNumberedList(region);
     if (notices >= NOTICES_MIN_ITEMS && !context.byline)
       return `no story: the text closes with ${notices} numbered notices (a bulletin or minutes), and nothing says it is a newsstand page`;
@@ -763,6 +770,32 @@ function longestQuantityRun(region: readonly string[]): number {
   let run = 0;
   for (const text of region) {
     run = isQuantityLine(text) ? run + 1 : 0;
+    if (run > longest) longest = run;
+  }
+  return longest;
+}
+
+/**
+ * `milk`, `- Sourdough loaf`, `birthday card for Gran`: a list item, its mark aside, of at most
+ * LIST_ITEM_MAX_WORDS words, no sentence, at most LIST_ITEM_MAX_NUMBERS numbers.
+ */
+function isListItem(text: string): boolean {
+  if (text.length > QUANTITY_LINE_MAX_CHARS || endsSentence(text)) return false;
+  const item = LIST_MARKS.has(text.charAt(0)) && text.charAt(1) === ' ' ? text.slice(2) : text;
+  // a table's row (`1 Kyle Busch 5040 5`) holds several numbers; an item a quantity or a price at most
+  return (
+    LETTER.test(item) &&
+    wordCount(item) <= LIST_ITEM_MAX_WORDS &&
+    (item.match(DIGIT_RUN) ?? []).length <= LIST_ITEM_MAX_NUMBERS
+  );
+}
+
+/** The longest run of consecutive list items (a shopping list's). */
+function longestItemRun(region: readonly string[]): number {
+  let longest = 0;
+  let run = 0;
+  for (const text of region) {
+    run = isListItem(text) ? run + 1 : 0;
     if (run > longest) longest = run;
   }
   return longest;

@@ -350,7 +350,11 @@ function upsellBlockEnd(lines: ClassifiedLine[], from: number): number {
     }
     if (tryGoldShaped(line)) {
       const metaAhead = lines.slice(t + 2, t + 2 + TOP_LABEL_META_LOOKAHEAD).some((l) => isHardMeta(l));
-      const afterPrices = t > 0 && lines[t - 1]?.kind === 'price';
+      // right after the prices, or after the one block line printed under them (`… Gift Now`)
+      const above = lines[t - 1];
+      const afterPrices =
+        above?.kind === 'price' ||
+        (above !== undefined && TOP_KINDS.has(above.kind) && lines[t - 2]?.kind === 'price');
       if (metaAhead || afterPrices) {
         lines[t] = relabel(line, 'try-gold');
         t++;
@@ -703,7 +707,11 @@ function isPaywallPair(a: ClassifiedLine | undefined, b: ClassifiedLine | undefi
   const wa = a.text.split(' ').filter(Boolean);
   const wb = b.text.split(' ').filter(Boolean);
   if (wa.length <= UNSPACED_MAX_WORDS && wb.length <= UNSPACED_MAX_WORDS)
-    return unspacedScript(a.text) && unspacedScript(b.text) && sharesOpening(a.text, b.text);
+    return (
+      unspacedScript(a.text) &&
+      unspacedScript(b.text) &&
+      (sharesOpening(a.text, b.text) || sharesOpening(reversed(a.text), reversed(b.text)))
+    );
   let shared = 0;
   while (shared < wa.length && shared < wb.length && wa[shared] === wb[shared]) shared++;
   const differ = Math.max(wa.length, wb.length) - shared;
@@ -731,7 +739,8 @@ function unspacedScript(text: string): boolean {
 
 /**
  * `อ่านเรื่องราวของคุณต่อในแอป` / `…ในนิตยสาร`: in a script without spaces there are no words to
- * count; the pair shares its opening characters and differs in a shorter ending.
+ * count; the pair shares its opening characters and differs in a shorter ending (or, reversed,
+ * shares its ending: `アプリで…の続きを読む` / `雑誌で…の続きを読む`).
  */
 function sharesOpening(a: string, b: string): boolean {
   let shared = 0;
@@ -743,6 +752,14 @@ function sharesOpening(a: string, b: string): boolean {
     ending < shared &&
     shared < Math.min(a.length, b.length)
   );
+}
+
+/**
+ * The text's characters in reverse order: `アプリで記事の続きを読む` / `雑誌で記事の続きを読む` (a verb-final
+ * language) share their ending and differ in a shorter opening, the mirror of `sharesOpening`.
+ */
+function reversed(text: string): string {
+  return [...text].reverse().join('');
 }
 
 /**

@@ -42,6 +42,14 @@ export const DECK_ABOVE_CREDIT_MIN_WORDS = 8;
 export const DECK_ABOVE_CREDIT_MORE_WORDS = 3;
 /** A title-less opening standfirst (a question and its answer) is short: longer, it is the lede. */
 export const OPENING_STANDFIRST_MAX_CHARS = 200;
+/** A title-less opening standfirst of two statements is short (`The mill closed in 1982. Its weavers never left town.`). */
+export const SHORT_STANDFIRST_MAX_CHARS = 100;
+/** …and a title-less standfirst has at least this many words (`Why now?` opens a body). */
+export const SHORT_STANDFIRST_MIN_WORDS = 5;
+/** The paragraph under a title-less one-question or two-sentence standfirst is at least this many times as long (the body proper). */
+export const STANDFIRST_BODY_MIN_RATIO = 2;
+/** A title-less opening question is an interview's first when a line this close below it is a question too. */
+export const INTERVIEW_QUESTION_LOOKAHEAD_LINES = 8;
 
 /** A byline is at most this many words and characters. */
 export const BYLINE_MAX_WORDS = 5;
@@ -73,6 +81,14 @@ export const CAPTION_MAX_CHARS = 200;
 /** A caption all in capitals after its label (`LABEL: THE NETS DRY ON THE QUAY`): at least this many words after the colon. */
 export const CAPTION_CAPITALS_MIN_WORDS = 5;
 export const CAPTION_WHEN_WHERE_MAX_CHARS = 30;
+/**
+ * A photo caption with no label and no credit, printed between two paragraphs: one sentence of at
+ * most SHORT_CAPTION_MAX_CHARS, each paragraph around it at least CAPTION_NEIGHBOUR_MIN_RATIO times as long.
+ */
+export const SHORT_CAPTION_MAX_CHARS = 100;
+export const CAPTION_NEIGHBOUR_MIN_RATIO = 3;
+/** `Name (links)`: a position in parentheses after a name is one lower-case word of at most this many letters. */
+export const CAPTION_POSITION_MAX_CHARS = 12;
 /** A line inserted mid-sentence (pull quote) is at most this long. */
 export const PULL_QUOTE_MAX_CHARS = 300;
 /** A pull quote that repeats a body sentence holds at least this many words (`"Yes."` is dialogue). */
@@ -401,6 +417,15 @@ export const NOTICES_MAX_LINES_AFTER = 1;
 export const MARKUP_MIN_KINDS = 2;
 export const QUANTITY_RUN_MIN_LINES = 4;
 export const QUANTITY_LINE_MAX_CHARS = 48;
+/**
+ * A shopping or to-do list off a newsstand: a run of at least LIST_RUN_MIN_LINES item lines (at most
+ * LIST_ITEM_MAX_WORDS words, no sentence), making at least LIST_MIN_SHARE of the text's lines.
+ */
+export const LIST_RUN_MIN_LINES = 8;
+export const LIST_ITEM_MAX_WORDS = 5;
+export const LIST_MIN_SHARE = 0.5;
+/** A list item holds at most this many numbers (`Bread 1.20`); a table's row holds more (`1 Kyle Busch 5040 5`). */
+export const LIST_ITEM_MAX_NUMBERS = 2;
 
 /** A PressReader-style credit line (`Pub (City) - - Section - By Name, FOTO: …`) is at most this long. */
 export const CREDIT_LINE_MAX_CHARS = 200;
@@ -584,3 +609,13 @@ export const FOOTER_CUT_LINK_MIN_CHARS = 3;
 
 /** A label header (Scribd) may print at most this many lines (a deck, a credit) between its title and its date. */
 export const LABELLED_HEADER_MAX_EXTRA_LINES = 2;
+
+/**
+ * A Try-GOLD label or old paywall line of the tables with one word swapped (`Experimente GOLD - Grátis`
+ * for `… OURO …`, a loanword for "article"): the table line is looked up by its first or last
+ * SWAP_INDEX_CHARS characters; the swapped word (in a script without spaces, run) is at most
+ * SWAP_SPAN_MAX_CHARS long, and the rest, at least SWAP_MIN_SHARED_SHARE of the table line, is the same.
+ */
+export const SWAP_INDEX_CHARS = 2;
+export const SWAP_SPAN_MAX_CHARS = 12;
+export const SWAP_MIN_SHARED_SHARE = 0.6;

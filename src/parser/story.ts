@@ -4,10 +4,18 @@
  * its dateline.
  */
 
-import { extractByline, isNameLike, isNameWord, isUncased, labelledName, stripOpener } from './bylines.js';
+import {
+  extractByline,
+  isJoinedNames,
+  isNameLike,
+  isNameWord,
+  isUncased,
+  labelledName,
+  stripOpener,
+} from './bylines.js';
 import type { ClassifiedLine } from './classify.js';
 import { findDateline } from './datelines.js';
-import { matchIssueLineUnderName, matchIssueTitle, type PrintedDate } from './edition.js';
+import { isDateWord, matchIssueLineUnderName, matchIssueTitle, type PrintedDate } from './edition.js';
 import { proseSentences } from './evidence.js';
 import { storyLanguage } from './language.js';
 import { isBoilerplate, type Ledger } from './ledger.js';
@@ -20,6 +28,9 @@ import {
   CREDIT_LABEL_MAX_WORDS,
   CAPTION_MAX_CHARS,
   CAPTION_WHEN_WHERE_MAX_CHARS,
+  CAPTION_NEIGHBOUR_MIN_RATIO,
+  CAPTION_POSITION_MAX_CHARS,
+  SHORT_CAPTION_MAX_CHARS,
   CARD_PUBLICATION_MAX_CHARS,
   DECK_ABOVE_CREDIT_MIN_WORDS,
   DECK_ABOVE_CREDIT_MORE_WORDS,
@@ -27,6 +38,10 @@ import {
   HEADER_BYLINE_MAX_OFFSET,
   HEADER_META_MAX_OFFSET,
   OPENING_STANDFIRST_MAX_CHARS,
+  SHORT_STANDFIRST_MAX_CHARS,
+  SHORT_STANDFIRST_MIN_WORDS,
+  STANDFIRST_BODY_MIN_RATIO,
+  INTERVIEW_QUESTION_LOOKAHEAD_LINES,
   PRESS_HEADER_WITH_PUBLICATION,
   PULL_QUOTE_ALONE_MAX_WORDS,
   PULL_QUOTE_LOOKAHEAD_LINES,
@@ -233,6 +248,47 @@ function isQuestionOverDateline(text: string, below: ClassifiedLine | undefined)
   if (text.length > OPENING_STANDFIRST_MAX_CHARS || !QUESTION_MARK_SET.has(text.at(-1) ?? '')) return false;
   if (below?.kind !== 'text' || endsSentenceInside(text.slice(0, -1))) return false;
   return findDateline(below.text) !== null;
+}
+
+/** How many sentences end inside `text` (a stop followed by a space). */
+function sentencesEndedInside(text: string): number {
+  let n = 0;
+  for (let k = 0; k + 1 < text.length; k++)
+    if (STANDFIRST_STOPS.has(text.charAt(k)) && text.charAt(k + 1) === ' ') n++;
+  return n;
+}
+
+/**
+ * `Is the village pub finding its way back?`, `The mill closed in 1982. Its weavers never left town.`:
+ * the standfirst a body-first page opens with when it prints no title: one question alone, or
+ * two short sentences, above a paragraph at least `STANDFIRST_BODY_MIN_RATIO` times as long (the
+ * body proper). Punctuation and length, not vocabulary. A question is an interview's first when
+ * a line just below it is asked too (`INTERVIEW_QUESTION_LOOKAHEAD_LINES`): interview questions are body.
+ */
+function isShortStandfirst(content: readonly ClassifiedLine[], at: number): boolean {
+  const text = (content[at] as ClassifiedLine).text;
+  const below = content[at + 1];
+  if (below?.kind !== 'text' || below.text.length < STANDFIRST_BODY_MIN_RATIO * text.length) return false;
+  if (!STANDFIRST_STOPS.has(text.at(-1) ?? '') || startsLowercase(text)) return false;
+  // a subhead in capitals (`WHAT HAPPENED NEXT?`) or a short question (`Why now?`) is body
+  if (
+    wordCount(text) < SHORT_STANDFIRST_MIN_WORDS ||
+    (text === text.toUpperCase() && text !== text.toLowerCase())
+  )
+    return false;
+  const asked = QUESTION_MARK_SET.has(text.at(-1) ?? '');
+  const inside = sentencesEndedInside(text);
+  // two statements; a statement and then a question is an interview's opening (`…done well. Why…?`)
+  const shape =
+    inside === 1
+      ? text.length <= SHORT_STANDFIRST_MAX_CHARS && !asked
+      : inside === 0 && text.length <= OPENING_STANDFIRST_MAX_CHARS && asked;
+  if (!shape) return false;
+  for (let k = at + 1; k < content.length && k <= at + INTERVIEW_QUESTION_LOOKAHEAD_LINES; k++) {
+    const line = content[k] as ClassifiedLine;
+    if (line.kind === 'text' && QUESTION_MARK_SET.has(line.text.at(-1) ?? '')) return false;
+  }
+  return true;
 }
 
 /**
@@ -736,10 +792,13 @@ export function extractStory(
     } else if (
       bylineLine?.kind === 'text' &&
       !isTitleRepeat(bylineLine) &&
-      isNameLike(bylineLine.text) &&
+      (isNameLike(bylineLine.text) ||
+        // two names joined by a word no table lists: only as the old header prints them, above the title's repeat
+        (isTitleRepeat(content[next + 1]) && isJoinedNames(bylineLine.text))) &&
       content[next + 1] !== undefined
     ) {
-      // a bare name is the byline itself; `By A and B` is layout that carries it
+      // a bare name is the byline itself (two joined by the language's "and", `A en B`, too);
+      // `By A and B` is layout that carries it
       if (stripOpener(bylineLine.text).opened) {
         draft.byline = extractByline(bylineLine.text);
         ledger.remove(bylineLine, 'layout');
@@ -751,16 +810,34 @@ export function extractStory(
     }
   }
 
+  // `A fisherman near Alappuzha mends his net.` between the deck and `KOCHI: …`: the dateline opens the
+  // story's first paragraph, so one statement above it, under the header's deck, is a photo caption
+  const overDateline = content[next];
+  if (
+    headerFound &&
+    draft.deck !== null &&
+    overDateline?.kind === 'text' &&
+    isOneStatement(overDateline.text) &&
+    content[next + 1]?.kind === 'text' &&
+    findDateline(overDateline.text) === null &&
+    findDateline((content[next + 1] as ClassifiedLine).text) !== null
+  ) {
+    ledger.remove(overDateline, 'layout');
+    next++;
+  }
+
   const opening = content[next];
   if (
     !headerFound &&
     draft.title === null &&
     opening?.kind === 'text' &&
     content[next + 2] !== undefined &&
-    (isQuestionThenAnswer(opening.text) || isQuestionOverDateline(opening.text, content[next + 1]))
+    (isQuestionThenAnswer(opening.text) ||
+      isQuestionOverDateline(opening.text, content[next + 1]) ||
+      isShortStandfirst(content, next))
   ) {
-    // no title printed: the page opens with its standfirst, a question and its answer, or a
-    // question alone above the paragraph its dateline opens
+    // no title printed: the page opens with its standfirst, a question and its answer, a
+    // question alone above the paragraph its dateline opens, or a short one above a longer paragraph
     draft.deck = opening.text;
     ledger.use(opening);
     next++;
@@ -782,7 +859,11 @@ export function extractStory(
       (line.kind !== 'text' && !isDialogueLine(line)) ||
       (signature !== null && k === content.length - 1) ||
       k === signOffAt ||
-      (body.length > 0 && (isPhotoCaption(line.text) || isCaptionShaped(line.text)))
+      (body.length > 0 &&
+        (isPhotoCaption(line.text) ||
+          isCaptionShaped(line.text) ||
+          isPositionCaption(line.text) ||
+          isCaptionBetween(body.at(-1) as ClassifiedLine, line, content[k + 1])))
     )
       ledger.remove(line, 'layout');
     else body.push(line);
@@ -941,6 +1022,81 @@ function isCaptionShaped(text: string): boolean {
     isCapitalsCaption(text)
   );
 }
+
+/** One sentence closed by a stop, not a question, nothing ended inside it, no longer than a caption. */
+function isOneStatement(text: string): boolean {
+  const last = text.at(-1) ?? '';
+  return (
+    text.length <= CAPTION_MAX_CHARS &&
+    STANDFIRST_STOPS.has(last) &&
+    !QUESTION_MARK_SET.has(last) &&
+    !endsSentenceInside(text)
+  );
+}
+
+/** Quote marks of any kind: a caption quotes no one. */
+const ANY_QUOTE = /["“”„«»‘’'「」『』]/u;
+
+/**
+ * `A bee orchid in flower on the bank above Wensley Beck.` between two paragraphs: a photo caption
+ * with no label, by its place: one short statement (`SHORT_CAPTION_MAX_CHARS`), quoting no one,
+ * naming something in capitals after its first word, set between two closed paragraphs each at
+ * least `CAPTION_NEIGHBOUR_MIN_RATIO` times as long. A short paragraph of a story sits there too,
+ * but rarely names a name and never with paragraphs that much longer on both sides of it.
+ */
+function isCaptionBetween(
+  prev: ClassifiedLine,
+  line: ClassifiedLine,
+  next: ClassifiedLine | undefined,
+): boolean {
+  const text = line.text;
+  // a cheap test first: most paragraphs are longer or end otherwise
+  if (text.length > SHORT_CAPTION_MAX_CHARS || text.at(-1) !== '.' || next?.kind !== 'text') return false;
+  const least = CAPTION_NEIGHBOUR_MIN_RATIO * text.length;
+  if (prev.text.length < least || next.text.length < least || !endsSentence(prev.text)) return false;
+  if (
+    !startsUppercase(text) ||
+    !startsUppercase(next.text) ||
+    endsSentenceInside(text) ||
+    ANY_QUOTE.test(text)
+  )
+    return false;
+  // a name or a place: a capitalised word that is no month or weekday (`on Monday`)
+  return text
+    .split(' ')
+    .slice(1)
+    .some((w) => startsUppercase(w) && !isDateWord(w));
+}
+
+/**
+ * `Karl Wendt (links) übergibt den Schlüssel an Jana Lorenz.`: a photo caption that places a person
+ * in the picture, one lower-case word in parentheses right after a name of two capitalised words, in a line
+ * that is one statement quoting no one. The word is not read: its place after a name tells it.
+ */
+function isPositionCaption(text: string): boolean {
+  // a cheap test first: most lines hold no parenthesis
+  const open = text.indexOf(' (');
+  if (open <= 0 || !isOneStatement(text) || ANY_QUOTE.test(text)) return false;
+  for (let at = open; at > 0; at = text.indexOf(' (', at + 2)) {
+    const close = text.indexOf(')', at + 2);
+    if (close < 0) return false;
+    const word = text.slice(at + 2, close);
+    // the name before it: two capitalised words at least (`Karl Wendt`, not `Officials (sic)`)
+    const name = text.slice(0, at).split(' ').slice(-2);
+    if (
+      word.length >= 2 &&
+      word.length <= CAPTION_POSITION_MAX_CHARS &&
+      POSITION_WORD.test(word) &&
+      name.length === 2 &&
+      name.every((w) => startsUppercase(w) && hasLowercase(w))
+    )
+      return true;
+  }
+  return false;
+}
+
+/** One lower-case word, letters only (`links`, `left`): a position in a caption. */
+const POSITION_WORD = /^\p{Ll}+$/u;
 
 function creditClosesCaption(text: string): boolean {
   if (text.length > CAPTION_MAX_CHARS) return false;

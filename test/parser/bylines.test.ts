@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractByline, isNameLike } from '../../src/parser/bylines.js';
+import { extractByline, isJoinedNames, isNameLike } from '../../src/parser/bylines.js';
 
 describe('bylines', () => {
   it.each([
@@ -36,6 +36,22 @@ describe('bylines', () => {
     );
     expect(isNameLike('No kidding!')).toBe(false);
     expect(isNameLike('Top 10 cars')).toBe(false);
+  });
+
+  // stranger-9 class 16: two writers joined by the local "and", no opener
+  it.each([
+    ['Anouk Verbeek en Joris Hendriks', true],
+    ['Rina Kusumawati dan Bayu Pratama', true],
+    ['Lena Berg och Per Anders Holm', true],
+    ['Jan van Dijk en Piet de Vries', true],
+    ['Madonna en Prince', false],
+    ['Anouk Verbeek en Joris Hendriks.', false],
+    ['Life in New York', false],
+    // a title-case line can have the shape: why it is read only in a header's byline slot
+    ['Seven Ways to Stay Calm', true],
+    ['Anouk Verbeek en Joris', false],
+  ])('reads %j as two joined names: %s', (text, joined) => {
+    expect(isJoinedNames(text)).toBe(joined);
   });
 });
 

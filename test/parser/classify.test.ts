@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyLine } from '../../src/parser/classify.js';
+import { classifyLine, classifyLines } from '../../src/parser/classify.js';
 import { parsePage } from '../../src/parser/index.js';
 import { LOCALES } from '../../src/parser/rules/locales/index.js';
 import { PLATFORMS } from '../../src/parser/rules/platforms.js';
@@ -221,5 +221,29 @@ describe('stranger-8 class 29: a clock reading time in a script that parts sylla
       'Its second paragraph follows with another sentence of the story.',
     );
     expect(out.story?.paragraphs.some((p) => p.includes('སྐར'))).toBe(false);
+  });
+});
+
+describe('a table line with one word swapped (stranger-9 class 6)', () => {
+  const kindOf = (text: string): string => classifyLines([{ text, lineNo: 1 }], false)[0]?.kind ?? 'none';
+
+  it.each([
+    // the brand left in English where the table translates it
+    ['Experimente GOLD - Grátis', 'try-gold'],
+    // a loanword where the table has the native word
+    ['アプリでストーリーの続きを読む', 'paywall'],
+    ['雑誌でストーリーの続きを読む', 'paywall'],
+  ])('%s is %s, with no locale vote of its own', (text, kind) => {
+    expect(kindOf(text)).toBe(kind);
+    expect(classifyLines([{ text, lineNo: 1 }], false)[0]?.locales ?? []).toEqual([]);
+  });
+
+  it.each([
+    'Experimente o novo menu do restaurante - Grátis para sócios',
+    'Experimente GOLD hoje mesmo - Grátis',
+    'Continue reading your story about the harbour',
+    'アプリで新しい写真集を見る',
+  ])('%s differs in more than one word: not the table line', (text) => {
+    expect(kindOf(text)).toBe('text');
   });
 });

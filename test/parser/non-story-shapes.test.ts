@@ -146,6 +146,31 @@ describe('text that is no newsstand page, by the shape of its header lines', () 
     expect(parsePage(text).story).toBeNull();
     expect(parsePage(text, { url: 'https://www.magzter.com/stories/Sports/x' }).story).not.toBeNull();
   });
+
+  // stranger-9 class 5: a shopping list with a heading, a weekday and a paragraph of notes
+  it('a run of list items of a few words is a list off a newsstand, whatever its notes say', () => {
+    const items = [
+      'milk',
+      'sourdough loaf',
+      '6 eggs',
+      'cherry tomatoes',
+      'fresh basil',
+      'coffee beans',
+      'bin bags',
+    ];
+    const notes =
+      'Pick up the parcel from the post office before noon. Renew the Country Garden subscription, the March issue is out.';
+    const text = ['Weekend shop', 'Saturday 14th', ...items, notes].join('\n');
+    expect(parsePage(text)).toMatchObject({ story: null, edition: null, page_locale: null });
+    // a story's short lines are fewer than its paragraphs
+    const story = [
+      'The bridge reopens',
+      'The council said on Tuesday that the old bridge would reopen to traffic next month, after two years of repairs.',
+      'Residents had complained for months about the detour through the industrial estate, which added twenty minutes.',
+      'Shops on the high street said they had lost a third of their trade while the bridge was closed.',
+    ].join('\n');
+    expect(parsePage(story).story).not.toBeNull();
+  });
 });
 
 describe('markup and catalogue records are documents, not pages (stranger-7 classes 5 and 27)', () => {

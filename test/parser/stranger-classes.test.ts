@@ -431,3 +431,50 @@ describe('stranger-9 class 46: a store panel closing a Zinio story page', () => 
     expect(out.story?.paragraphs).toEqual([...head.slice(9), 'Seaside Media Ltd', 'United Kingdom']);
   });
 });
+
+describe('photo captions with no label inside the body (stranger-9 classes 17 and 12)', () => {
+  const edition = 'This story is from the March 3, 2022 edition of Delta Weekly.';
+  const trial =
+    'Start your 7-day Magzter GOLD free trial to access thousands of curated premium stories, and 9,000+ magazines and newspapers.';
+  const url = 'https://www.magzter.com/stories/x';
+  const between = (line: string): string[] =>
+    parsePage([body[0], line, body[1], body[2], edition, trial].join('\n'), { url }).story?.paragraphs ?? [];
+
+  it('a person placed in parentheses after a name: a caption, whatever the word', () => {
+    for (const caption of [
+      'Karl Wendt (links) übergibt den Schlüssel an Jana Lorenz.',
+      'Amy Cole (right) shows the map to Tom Reed.',
+    ])
+      expect(between(caption)).toEqual(body);
+  });
+
+  it('a short statement naming a place between much longer paragraphs: a caption', () => {
+    expect(between('A heron on the mudflats below Harwich.')).toEqual(body);
+  });
+
+  it('a short paragraph naming only a day, a quotation or a question stays body', () => {
+    for (const line of [
+      'A query sent on Monday went unanswered.',
+      '"We will wait," said Ana Ruiz.',
+      'Will Harwich wait?',
+      'Officials (sic) were not consulted.',
+    ])
+      expect(between(line)).toEqual([body[0], line, body[1], body[2]]);
+  });
+
+  it('one statement between the deck and a paragraph its dateline opens: a caption, and the dateline is read', () => {
+    const page = [
+      'The Harbour Tunnel Opens At Last',
+      'Delta Weekly|March 2022',
+      'Two years late and far over budget, the link is finally taking passengers under the port.',
+      'A commuter near Rotterdam boards the first train.',
+      `ROTTERDAM: ${body[0]}`,
+      body[1],
+      edition,
+      trial,
+    ].join('\n');
+    const out = parsePage(page, { url });
+    expect(out.story?.dateline).toBe('ROTTERDAM');
+    expect(out.story?.paragraphs).toEqual([`ROTTERDAM: ${body[0]}`, body[1]]);
+  });
+});
