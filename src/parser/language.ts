@@ -37,6 +37,7 @@ import {
   LANGUAGE_CANDIDATES,
   LANGUAGE_MIN_CHARS,
   LANGUAGE_SAMPLE_CHARS,
+  SHARED_PARTICLE_MAX_LETTERS,
   UI_LANGUAGE_CANDIDATES,
   UI_LANGUAGE_MIN_CHARS,
 } from './settings.js';
@@ -569,19 +570,24 @@ const LETTER = /\p{L}/u;
  * The Latin-script language of a short sample, given the trigram models' guess: among the
  * languages whose spelling has every letter beyond a–z the sample holds, the one most of the
  * sample's function words point to; the guess itself when it fits as well as any. A guess
- * whose spelling lacks one of the letters is never kept when a language fits them all.
+ * whose spelling lacks one of the letters is never kept when a language fits them all (one `à`
+ * is not Spanish). A language the trigram models know and ranked below the guess is not
+ * brought back by one short particle alone (`wordHits`): Lingala's possessive `ya` is a
+ * Spanish word too, and the models have seen the sample is not Spanish. The guess's own
+ * particle still counts for it (Dutch `en` beside a `.com` read as Portuguese `com`).
  */
-function checkedLatinLanguage(sample: string, guess: string): string {
+function checkedLatinLanguage(sample: string, guess: string, models: ScriptModels): string {
   const lower = sample.toLowerCase();
   const letters = lettersBeyondAscii(sample);
   const words = lower.split(NON_LETTERS).filter(Boolean);
+  const modelled = modelledTags(models);
   let best: string | null = null;
   let bestHits = -1;
   let guessHits = -1;
   for (const language of LATIN_LANGUAGES) {
     if (lackedLetters(language.letters, letters) > 0) continue;
     const known = LATIN_WORD_SETS.get(language.tag) as ReadonlySet<string>;
-    const hits = words.filter((w) => known.has(w)).length;
+    const hits = wordHits(words, known, language.tag === guess || !modelled.has(language.tag));
     if (language.tag === guess) guessHits = hits;
     if (hits > bestHits) {
       best = language.tag;
@@ -591,6 +597,42 @@ function checkedLatinLanguage(sample: string, guess: string): string {
   if (best === null || bestHits <= guessHits) return guess;
   // no function word to go by: the guess if its letters fit, else the first language whose letters do
   return bestHits === 0 && guessHits === 0 ? guess : best;
+}
+
+/**
+ * How many of the words are the language's function words; with `particleCounts` false, none
+ * when they are all one word of at most SHARED_PARTICLE_MAX_LETTERS letters. Two-letter
+ * particles are shared by unrelated languages (`ya`: Spanish, Lingala, Setswana; `na`: Polish,
+ * Fijian; `as`: Portuguese, Manx): one of them alone, however often printed, is no evidence
+ * against what the trigram models answered.
+ */
+export function wordHits(
+  words: readonly string[],
+  known: ReadonlySet<string>,
+  particleCounts = true,
+): number {
+  let hits = 0;
+  let first: string | null = null;
+  let strong = particleCounts;
+  for (const word of words) {
+    if (!known.has(word)) continue;
+    hits++;
+    if (first === null) first = word;
+    if (word !== first || word.length > SHARED_PARTICLE_MAX_LETTERS) strong = true;
+  }
+  return strong ? hits : 0;
+}
+
+const modelledTagsOf = new WeakMap<ScriptModels, ReadonlySet<string>>();
+
+/** The BCP 47 tags of the languages the script's models name. */
+function modelledTags(models: ScriptModels): ReadonlySet<string> {
+  let tags = modelledTagsOf.get(models);
+  if (tags === undefined) {
+    tags = new Set(models.languages.flatMap((code) => ISO_639_3_TO_BCP47[code] ?? []));
+    modelledTagsOf.set(models, tags);
+  }
+  return tags;
 }
 
 /** Letters that one listed Latin-script language writes and no other (`ș` Romanian, `ő` Hungarian, `ñ` Spanish). */
@@ -638,11 +680,13 @@ export function detectUiLanguage(texts: readonly string[]): string | null {
   if (ofScript !== undefined) return sharedScriptLanguage(sample, script) ?? ofScript;
   if (trimmedLength(sample) < UI_LANGUAGE_MIN_CHARS) return null;
   const models = uiModels(script);
-  if (script === 'Cyrillic' && models !== null) return checkedCyrillicLanguage(sample, models);
-  const code = models === null ? null : nearestLanguage(sample, models);
+  if (models === null) return null;
+  if (script === 'Cyrillic') return checkedCyrillicLanguage(sample, models);
+  const code = nearestLanguage(sample, models);
   const detected = code === null ? null : (ISO_639_3_TO_BCP47[code] ?? null);
   if (detected === null || script !== 'Latin') return detected;
-  if (LATIN_BY_TAG.has(detected)) return sisterLanguage(sample, checkedLatinLanguage(sample, detected));
+  if (LATIN_BY_TAG.has(detected))
+    return sisterLanguage(sample, checkedLatinLanguage(sample, detected, models));
   // a guess listed in no alphabet gives way only to a listed language that writes every letter of the sample
   const byLetters = languageOfLetters(sample);
   if (
@@ -694,8 +738,7 @@ function listedLanguageByWords(sample: string): string | null {
   let tied = false;
   for (const language of LATIN_LANGUAGES) {
     if (language.letters === '' || lackedLetters(language.letters, letters) > 0) continue;
-    const known = LATIN_WORD_SETS.get(language.tag) as ReadonlySet<string>;
-    const hits = words.filter((w) => known.has(w)).length;
+    const hits = wordHits(words, LATIN_WORD_SETS.get(language.tag) as ReadonlySet<string>);
     if (hits > bestHits) [best, bestHits, tied] = [language.tag, hits, false];
     else if (hits === bestHits && hits > 0) tied = true;
   }

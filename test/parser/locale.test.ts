@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyLines } from '../../src/parser/classify.js';
-import { detectUiLanguage } from '../../src/parser/language.js';
+import { detectUiLanguage, wordHits } from '../../src/parser/language.js';
 import { pickPageLocale } from '../../src/parser/locale.js';
 import { parsePage } from '../../src/parser/index.js';
 import { normalizeInput } from '../../src/parser/normalize.js';
@@ -216,5 +216,37 @@ describe('a short abbreviation a neighbour shares does not outvote its UI lines 
   it('keeps Russian when the breadcrumb is Russian', () => {
     const text = ['category_outlined / Культура', 'ОгонёкОгонёк', 'Огонёк март 2024', ...story].join('\n');
     expect(parsePage(text, { url: 'https://www.zinio.com/ru/ogonek/m1/s2' }).page_locale).toBe('ru');
+  });
+});
+
+describe('one short particle does not overrule the trigram guess (stranger-9 locale class 47)', () => {
+  it('keeps Lingala, whose possessive `ya` is also a Spanish word', () => {
+    // made-up Lingala upsell lines ("read without limit", "get the way to read…", "try GOLD - free")
+    const lines = [
+      'Kotánga na ndelo te na',
+      'Zwá nzela ya kotánga mikanda ya sango koleka 9.000, zulunale mpe masolo ya ntina mpo na',
+      'Meka GOLD - Ofele',
+    ];
+    expect(detectUiLanguage(lines)).toBe('ln');
+  });
+  it('still lets a particle of a language no trigram model knows decide (Slovak `zo`)', () => {
+    expect(
+      detectUiLanguage(['© PressReader. Všetky práva vyhradené.', 'Noviny v slovenčine', 'Noviny zo Slove']),
+    ).toBe('sk');
+  });
+});
+
+describe('wordHits', () => {
+  const known = new Set(['ya', 'para', 'los']);
+  it('counts every function word printed', () => {
+    expect(wordHits(['ya', 'x', 'ya', 'para'], known)).toBe(3);
+    expect(wordHits(['ya', 'ya', 'ya'], known)).toBe(3);
+  });
+  it('counts nothing, where particles do not count, for one short particle alone however often printed', () => {
+    expect(wordHits(['ya', 'x', 'ya', 'ya'], known, false)).toBe(0);
+  });
+  it('counts a particle beside another word, and one longer word alone', () => {
+    expect(wordHits(['ya', 'los'], known, false)).toBe(2);
+    expect(wordHits(['para'], known, false)).toBe(1);
   });
 });
