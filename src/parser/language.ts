@@ -27,6 +27,7 @@ import { expressions as FRANC_SCRIPTS } from 'franc-min/expressions.js';
 import { LATIN_LANGUAGES, SISTER_LANGUAGE_WORDS, type LatinLanguage } from './rules/alphabets.js';
 import {
   CYRILLIC_ALPHABETS,
+  CYRILLIC_STAND_INS,
   LANGUAGE_OF_SCRIPT,
   OWN_LETTERS,
   PREFERRED_LETTERS,
@@ -667,9 +668,11 @@ export function languageOfLetters(text: string): string | null {
  * Maltese Italian).
  */
 export function detectUiLanguage(texts: readonly string[]): string | null {
-  const sample = texts.join('\n').slice(0, FRANC_MAX_LENGTH);
-  const script = dominantScript(sample);
+  const joined = texts.join('\n').slice(0, FRANC_MAX_LENGTH);
+  const script = dominantScript(joined);
   if (script === null) return null;
+  // Ossetian typed with the Latin `æ`: read in its script, where its own letter names it
+  const sample = script === 'Cyrillic' ? withCyrillicStandIns(joined) : joined;
   // a word or two in a script of one language says as much as a sentence
   if (KANA.test(sample)) return 'ja';
   const ownLetters = languageOfOwnLetters(sample);
@@ -804,6 +807,22 @@ function lettersBeyondAscii(sample: string): Set<string> {
   for (const char of sample.toLowerCase())
     if (char.charCodeAt(0) > 0x7f && LETTER.test(char)) letters.add(char);
   return letters;
+}
+
+/** Each stand-in, lower and upper case (`Æ` for `Ӕ`). */
+const STAND_IN_PAIRS: readonly [latin: string, cyrillic: string][] = Object.entries(
+  CYRILLIC_STAND_INS,
+).flatMap(([latin, cyrillic]) => [
+  [latin, cyrillic],
+  [latin.toUpperCase(), cyrillic.toUpperCase()],
+]);
+
+/** A Cyrillic sample with the Latin letters typed for Cyrillic ones (CYRILLIC_STAND_INS) read as those. */
+function withCyrillicStandIns(sample: string): string {
+  let text = sample;
+  for (const [latin, cyrillic] of STAND_IN_PAIRS)
+    if (text.includes(latin)) text = text.split(latin).join(cyrillic);
+  return text;
 }
 
 /** The sample's Cyrillic letters, lower case. */

@@ -250,3 +250,23 @@ describe('wordHits', () => {
     expect(wordHits(['para'], known, false)).toBe(1);
   });
 });
+
+describe('Cyrillic languages franc-min has no model for, by their own letters (stranger-9 locale class 24)', () => {
+  // made-up edition and sign-in lines ("this story is from the issue", "subscribed? sign in")
+  it('reads Yakut by `ҕ` and `ҥ`, not as Kazakh', () => {
+    expect(detectUiLanguage(['Бу кэпсээн таһаарыытыттан.', 'Суруйтарбыккыт дуо? Киириҥ саҕалааҥ'])).toBe(
+      'sah',
+    );
+  });
+  it('reads Ossetian by its ash, Cyrillic or typed as the Latin `æ`', () => {
+    expect(detectUiLanguage(['Ацы таурӕгъ ис рауагъдӕй.', 'Абонент стут? Бахизут'])).toBe('os');
+    expect(detectUiLanguage(['Ацы таурæгъ ис рауагъдæй.', 'Абонент стут? Бахизут'])).toBe('os');
+    expect(detectUiLanguage(['ÆВЗАГ ӔМӔ ТАУРӔГЪ'])).toBe('os');
+  });
+  it('keeps Kazakh Kazakh, and a Latin `æ` outside Cyrillic text Latin', () => {
+    expect(detectUiLanguage(['Бұл мақала басылымнан алынған.', 'Жазылушысыз ба? Кіру'])).toBe('kk');
+    expect(
+      detectUiLanguage(['Denne historie er fra udgaven. Prøv Magzter GOLD gratis i syv dage, læs mere']),
+    ).not.toBe('os');
+  });
+});
