@@ -565,6 +565,8 @@ const LATIN_WORD_SETS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
   LATIN_LANGUAGES.map((l) => [l.tag, new Set(l.words)]),
 );
 const NON_LETTERS = /\P{L}+/u;
+/** What parts words in any script: not a letter and not a mark (Devanagari writes its vowels after a letter as marks). */
+const NON_WORD_CHARACTERS = /[^\p{L}\p{M}]+/u;
 const LETTER = /\p{L}/u;
 
 /**
@@ -687,7 +689,8 @@ export function detectUiLanguage(texts: readonly string[]): string | null {
   if (script === 'Cyrillic') return checkedCyrillicLanguage(sample, models);
   const code = nearestLanguage(sample, models);
   const detected = code === null ? null : (ISO_639_3_TO_BCP47[code] ?? null);
-  if (detected === null || script !== 'Latin') return detected;
+  if (detected === null) return null;
+  if (script !== 'Latin') return sisterLanguage(sample, detected);
   if (LATIN_BY_TAG.has(detected))
     return sisterLanguage(sample, checkedLatinLanguage(sample, detected, models));
   // a guess listed in no alphabet gives way only to a listed language that writes every letter of the sample
@@ -701,14 +704,15 @@ export function detectUiLanguage(texts: readonly string[]): string | null {
 }
 
 /**
- * Malay read as Indonesian (or the other way round): where the answer has a sister language
- * (SISTER_LANGUAGE_WORDS), the sister wins when the sample holds more of the words only the
- * sister writes than of the words only the answer writes. Otherwise the answer stands.
+ * Malay read as Indonesian (or the other way round), Konkani as Marathi: where the answer has a
+ * sister language (SISTER_LANGUAGE_WORDS), the sister wins when the sample holds more of the
+ * words only the sister writes than of the words only the answer writes. Otherwise the answer
+ * stands.
  */
 function sisterLanguage(sample: string, answer: string): string {
   const group = SISTER_LANGUAGE_WORDS.find((g) => g[answer] !== undefined);
   if (group === undefined) return answer;
-  const words = sample.toLowerCase().split(NON_LETTERS);
+  const words = sample.toLowerCase().split(NON_WORD_CHARACTERS);
   const hits = (language: string): number => {
     const own = group[language] ?? [];
     return words.filter((w) => own.includes(w)).length;

@@ -270,3 +270,18 @@ describe('Cyrillic languages franc-min has no model for, by their own letters (s
     ).not.toBe('os');
   });
 });
+
+describe('Konkani is not Marathi (stranger-9 locale class 24)', () => {
+  // made-up trial and sign-in lines ("start your free trial and read…", "already a member? sign in")
+  it('reads Konkani by the words Marathi does not write', () => {
+    expect(
+      detectUiLanguage(['फुकट चांचणी सुरू करात आनी 9,000 परस चड मासिकां वाचात.', 'आदींच सदस्य आसात? भितर सरात']),
+    ).toBe('kok');
+  });
+  it('keeps Marathi by its own words, and when no word decides', () => {
+    expect(
+      detectUiLanguage(['मोफत चाचणी सुरू करा आणि 9,000 हून अधिक मासिके वाचा.', 'आधीच सदस्य आहात? साइन इन करा']),
+    ).toBe('mr');
+    expect(detectUiLanguage(['ही कथा आवृत्तीतून घेतली.'])).toBe('mr');
+  });
+});

@@ -109,10 +109,11 @@ export const LATIN_LANGUAGES: readonly LatinLanguage[] = [
 ];
 
 /**
- * Sister languages franc-min models both of, that the trigrams of a UI line or two do not tell
- * apart (Malay and Indonesian share most words): for each, frequent UI words its sister does not
- * write (lower case). A detected member gives way to its sister only where the sample holds more
- * of the sister's words than of its own.
+ * Sister languages that the trigrams of a UI line or two do not tell apart (Malay and Indonesian
+ * share most words), or a language franc-min models and a neighbour in the same letters it has
+ * no model for (Konkani in Devanagari, which it reads as Marathi): for each, frequent UI words
+ * its sister does not write (lower case). A detected member gives way to its sister only where
+ * the sample holds more of the sister's words than of its own.
  */
 export const SISTER_LANGUAGE_WORDS: readonly Readonly<Record<string, readonly string[]>>[] = [
   {
@@ -130,5 +131,10 @@ export const SISTER_LANGUAGE_WORDS: readonly Readonly<Record<string, readonly st
       'karena',
       'berasal',
     ],
+  },
+  {
+    // and, is / are, for, from, more, to you, here: the trial sentence's "and" in every wording
+    mr: ['आणि', 'आहे', 'आहेत', 'साठी', 'पासून', 'मधून', 'जास्त', 'तुम्हाला', 'येथे'],
+    kok: ['आनी', 'आसा', 'आसात', 'खातीर', 'थावन', 'चड', 'तुमकां', 'हांगा'],
   },
 ];
