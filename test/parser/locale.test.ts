@@ -285,3 +285,14 @@ describe('Konkani is not Marathi (stranger-9 locale class 24)', () => {
     expect(detectUiLanguage(['ही कथा आवृत्तीतून घेतली.'])).toBe('mr');
   });
 });
+
+describe('a guess whose spelling lacks the sample letters gives way to the listed language that writes them (stranger-9 locale class 24)', () => {
+  it('reads Ewe by `ɖ ƒ ɣ ʋ`, not as Igbo', () => {
+    expect(detectUiLanguage(['Nuŋlɔɖi sia tso ƒe tata me.', 'Èle agbalẽxlẽla xoxo a? Ge ɖe eme'])).toBe('ee');
+  });
+  it("keeps Lingala Lingala beside it (`ɛ ɔ` alone are both languages')", () => {
+    expect(
+      detectUiLanguage(['Zwá nzela ya kotánga masolo mpe zulunale mpo na yɔ̌', 'Meka GOLD - Ofele']),
+    ).toBe('ln');
+  });
+});

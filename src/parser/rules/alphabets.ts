@@ -103,6 +103,8 @@ export const LATIN_LANGUAGES: readonly LatinLanguage[] = [
   { tag: 'ig', letters: 'ịọụṅáàéèíìóòúù', words: ['nke', 'ndị', 'maka'] },
   { tag: 'ny', letters: 'ŵ', words: ['ndi', 'kapena', 'kuti'] },
   { tag: 'ln', letters: 'ɛɔáéíóú', words: ['mpe'] },
+  // Ewe (no franc-min model; its trigrams answer Igbo): `ɖ ƒ ɣ ʋ` no other listed language writes
+  { tag: 'ee', letters: 'ɖɛƒɣŋɔʋàáãèéẽìíĩòóõùúũ', words: ['kple', 'ƒe', 'nye', 'eye', 'siwo', 'wò'] },
   { tag: 'mg', letters: 'àâéèêëìîïôñ', words: ['ny', 'sy', 'amin', 'izay'] },
   { tag: 'jv', letters: 'éèê', words: ['lan', 'sing', 'iki', 'kanggo'] },
   { tag: 'su', letters: 'éèêö', words: ['jeung', 'ieu', 'pikeun'] },
