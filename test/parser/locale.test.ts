@@ -296,3 +296,25 @@ describe('a guess whose spelling lacks the sample letters gives way to the liste
     ).toBe('ln');
   });
 });
+
+describe('Latin-script UI languages franc-min has no model for, by letters and words (stranger-9 locale class 24)', () => {
+  it('reads Upper Sorbian by `ř` beside `ń` and `ć`, which neither Czech nor Polish writes with it', () => {
+    expect(detectUiLanguage(['Tutón nastawk je z wudaća.', 'Sće hižo abonent? Přizjewić so'])).toBe('hsb');
+  });
+  it('keeps Czech and Polish their own', () => {
+    expect(detectUiLanguage(['Tento článek je z vydání. Již jste předplatitel? Přihlaste se'])).toBe('cs');
+    expect(detectUiLanguage(['Ten artykuł pochodzi z wydania. Masz już subskrypcję? Zaloguj się'])).toBe(
+      'pl',
+    );
+  });
+  it('reads Friulian by its own words among French circumflexes', () => {
+    expect(
+      detectUiLanguage(['Cheste storie e je de edizion.', 'Sêstu za abonât? Jentre e lei plui storiis']),
+    ).toBe('fur');
+  });
+  it('reads Twi by its own words among Lingala open vowels', () => {
+    expect(detectUiLanguage(['Saa asɛm yi fi nsɛmma krataa mu.', 'Wo ayɛ ɔkyerɛwfo dedaw? Bra mu'])).toBe(
+      'ak',
+    );
+  });
+});

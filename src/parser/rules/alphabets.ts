@@ -90,6 +90,10 @@ export const LATIN_LANGUAGES: readonly LatinLanguage[] = [
   // Samoan: the ʻokina (which Uzbek writes too, after o and g) and macrons
   { tag: 'sm', letters: 'ʻāēīōū', words: ['lenei', 'uma', 'ua', 'ʻua', 'mai', 'ma', 'lou', 'mo'] },
   { tag: 'se', letters: 'áčđŋšŧž', words: ['lea', 'dát', 'dahje', 'gos'] },
+  // Upper Sorbian: `ř` with `ł`, `ń` or `ć` (Czech writes the first, Polish the others, neither both)
+  { tag: 'hsb', letters: 'čćěłńóřšźž', words: ['wot', 'sće', 'hižo', 'tutón', 'wšitke'] },
+  // Friulian: French's circumflexes with Italian's `ì` and `ò`, and its own words
+  { tag: 'fur', letters: 'àâçèêìîòôùû', words: ['cun', 'lis', 'cheste', 'chest', 'plui', 'ancje'] },
   // The other Latin-script languages franc-min may answer for a UI (settings.ts) that write
   // letters beyond a–z, so that its guess is checked against the sample's letters: Faroese is
   // not Uzbek. One written in a–z alone (Malay, Zulu) is not listed: a name's stray `é` would
@@ -104,7 +108,9 @@ export const LATIN_LANGUAGES: readonly LatinLanguage[] = [
   { tag: 'ny', letters: 'ŵ', words: ['ndi', 'kapena', 'kuti'] },
   { tag: 'ln', letters: 'ɛɔáéíóú', words: ['mpe'] },
   // Ewe (no franc-min model; its trigrams answer Igbo): `ɖ ƒ ɣ ʋ` no other listed language writes
-  { tag: 'ee', letters: 'ɖɛƒɣŋɔʋàáãèéẽìíĩòóõùúũ', words: ['kple', 'ƒe', 'nye', 'eye', 'siwo', 'wò'] },
+  { tag: 'ee', letters: 'ɖɛƒɣŋɔʋàáãèéẽìíĩòóõùúũ', words: ['kple', 'ƒe', 'nye', 'siwo', 'wò'] },
+  // Twi (no franc-min model; its trigrams answer Hausa): Lingala's open vowels, its own words
+  { tag: 'ak', letters: 'ɛɔ', words: ['asɛm', 'nsɛm', 'wɔ', 'yɛ', 'sɛ', 'ɛna'] },
   { tag: 'mg', letters: 'àâéèêëìîïôñ', words: ['ny', 'sy', 'amin', 'izay'] },
   { tag: 'jv', letters: 'éèê', words: ['lan', 'sing', 'iki', 'kanggo'] },
   { tag: 'su', letters: 'éèêö', words: ['jeung', 'ieu', 'pikeun'] },
