@@ -318,3 +318,28 @@ describe('Latin-script UI languages franc-min has no model for, by letters and w
     );
   });
 });
+
+describe('Setswana, Sesotho and Manx by their own words, not a shared particle (stranger-9 locale class 24)', () => {
+  it('tells Setswana from Sesotho, neither read as Spanish by `ya`', () => {
+    expect(
+      detectUiLanguage([
+        'Kgang e e tswa mo kgatisong ya May 2024 ya Mmegi.',
+        'Simolola teko ya gago ya mahala ya malatsi a 7',
+      ]),
+    ).toBe('tn');
+    expect(
+      detectUiLanguage([
+        'Pale ena e tswa kgatisong ya May 2024 ya Pub.',
+        'Qala teko ya hao ya mahala ya matsatsi a 7',
+      ]),
+    ).toBe('st');
+  });
+  it('reads Manx by its own words beside its `as`', () => {
+    expect(
+      detectUiLanguage([
+        "Ta'n skeeal shoh veih'n chlowaghey jeh",
+        'lhaih thousaneyn dy skeealyn reiht as ny smoo',
+      ]),
+    ).toBe('gv');
+  });
+});

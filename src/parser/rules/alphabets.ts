@@ -92,6 +92,12 @@ export const LATIN_LANGUAGES: readonly LatinLanguage[] = [
   { tag: 'se', letters: 'áčđŋšŧž', words: ['lea', 'dát', 'dahje', 'gos'] },
   // Upper Sorbian: `ř` with `ł`, `ń` or `ć` (Czech writes the first, Polish the others, neither both)
   { tag: 'hsb', letters: 'čćěłńóřšźž', words: ['wot', 'sće', 'hižo', 'tutón', 'wšitke'] },
+  // Setswana and Sesotho (Lingala to the trigrams; their possessive `ya` is a Spanish word too):
+  // told from each other by their own words (`go` / `ho`, `gago` / `hao`)
+  { tag: 'tn', letters: 'š', words: ['gago', 'gore', 'kgotsa', 'kgang', 'dikgang', 'setse', 'malatsi'] },
+  { tag: 'st', letters: 'š', words: ['hao', 'hore', 'kapa', 'hape', 'matsatsi', 'dipale'] },
+  // Manx (English or Portuguese to the trigrams and the particles: its `as` is 'and')
+  { tag: 'gv', letters: 'ç', words: ['jeh', 'veih', 'shoh', 'ayns', 'rish', 'lhaih'] },
   // Friulian: French's circumflexes with Italian's `ì` and `ò`, and its own words
   { tag: 'fur', letters: 'àâçèêìîòôùû', words: ['cun', 'lis', 'cheste', 'chest', 'plui', 'ancje'] },
   // The other Latin-script languages franc-min may answer for a UI (settings.ts) that write
