@@ -343,3 +343,12 @@ describe('Setswana, Sesotho and Manx by their own words, not a shared particle (
     ).toBe('gv');
   });
 });
+
+describe('Tok Pisin is not Tagalog (stranger-9 locale class 24)', () => {
+  it('reads Tok Pisin by its own words', () => {
+    expect(detectUiLanguage(['Kisim rait long ritim ol stori bilong yu', 'Traim GOLD - Fri'])).toBe('tpi');
+  });
+  it('keeps Tagalog Tagalog', () => {
+    expect(detectUiLanguage(['Nilalaman ng isyu ng magasin', 'Basahin ang mga kuwento online'])).toBe('tl');
+  });
+});

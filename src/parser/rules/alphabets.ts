@@ -98,6 +98,8 @@ export const LATIN_LANGUAGES: readonly LatinLanguage[] = [
   { tag: 'st', letters: 'š', words: ['hao', 'hore', 'kapa', 'hape', 'matsatsi', 'dipale'] },
   // Manx (English or Portuguese to the trigrams and the particles: its `as` is 'and')
   { tag: 'gv', letters: 'ç', words: ['jeh', 'veih', 'shoh', 'ayns', 'rish', 'lhaih'] },
+  // Tok Pisin (Tagalog to the trigrams): written in a–z, named by its own words
+  { tag: 'tpi', letters: '', words: ['bilong', 'olgeta', 'olsem', 'ol', 'kisim', 'ritim'] },
   // Friulian: French's circumflexes with Italian's `ì` and `ò`, and its own words
   { tag: 'fur', letters: 'àâçèêìîòôùû', words: ['cun', 'lis', 'cheste', 'chest', 'plui', 'ancje'] },
   // The other Latin-script languages franc-min may answer for a UI (settings.ts) that write
@@ -118,6 +120,8 @@ export const LATIN_LANGUAGES: readonly LatinLanguage[] = [
   // Twi (no franc-min model; its trigrams answer Hausa): Lingala's open vowels, its own words
   { tag: 'ak', letters: 'ɛɔ', words: ['asɛm', 'nsɛm', 'wɔ', 'yɛ', 'sɛ', 'ɛna'] },
   { tag: 'mg', letters: 'àâéèêëìîïôñ', words: ['ny', 'sy', 'amin', 'izay'] },
+  // Tagalog, listed so that a Tok Pisin UI its trigrams answer is checked against Tok Pisin's words
+  { tag: 'tl', letters: 'ñ', words: ['ang', 'mga', 'ito', 'ng', 'ay', 'iyong', 'nang'] },
   { tag: 'jv', letters: 'éèê', words: ['lan', 'sing', 'iki', 'kanggo'] },
   { tag: 'su', letters: 'éèêö', words: ['jeung', 'ieu', 'pikeun'] },
 ];
