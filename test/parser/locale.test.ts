@@ -352,3 +352,17 @@ describe('Tok Pisin is not Tagalog (stranger-9 locale class 24)', () => {
     expect(detectUiLanguage(['Nilalaman ng isyu ng magasin', 'Basahin ang mga kuwento online'])).toBe('tl');
   });
 });
+
+describe('Luganda and Limburgish by their own words (stranger-9 locale class 24)', () => {
+  it('reads Luganda, not Kinyarwanda', () => {
+    expect(detectUiLanguage(['Olugero luno luva mu katabo ka', 'Wewandiisa dda? Yingira'])).toBe('lg');
+  });
+  it('reads Limburgish by its own spellings, and keeps Dutch Dutch', () => {
+    expect(
+      detectUiLanguage(['Dit verhaol kömp oet de editie vaan', 'Begin uch gratis proefperiode vaan 7 daag']),
+    ).toBe('li');
+    expect(
+      detectUiLanguage(['Dit verhaal komt uit de editie van', 'Begin je gratis proefperiode van 7 dagen']),
+    ).toBe('nl');
+  });
+});

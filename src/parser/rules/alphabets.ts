@@ -100,6 +100,14 @@ export const LATIN_LANGUAGES: readonly LatinLanguage[] = [
   { tag: 'gv', letters: 'ç', words: ['jeh', 'veih', 'shoh', 'ayns', 'rish', 'lhaih'] },
   // Tok Pisin (Tagalog to the trigrams): written in a–z, named by its own words
   { tag: 'tpi', letters: '', words: ['bilong', 'olgeta', 'olsem', 'ol', 'kisim', 'ritim'] },
+  // Luganda (Kinyarwanda to the trigrams): its velar nasal, its own words
+  {
+    tag: 'lg',
+    letters: 'ŋ',
+    words: ['luno', 'okuva', 'kwo', 'bwereere', 'dda', 'yingira', 'ennaku', 'emboozi'],
+  },
+  // Limburgish (Dutch to the trigrams and Dutch's words): its own spellings of them
+  { tag: 'li', letters: 'äëéèöòóü', words: ['vaan', 'oet', 'uch', 'neet', 'veur', 'gein', 'mèt'] },
   // Friulian: French's circumflexes with Italian's `ì` and `ò`, and its own words
   { tag: 'fur', letters: 'àâçèêìîòôùû', words: ['cun', 'lis', 'cheste', 'chest', 'plui', 'ancje'] },
   // The other Latin-script languages franc-min may answer for a UI (settings.ts) that write
@@ -120,6 +128,10 @@ export const LATIN_LANGUAGES: readonly LatinLanguage[] = [
   // Twi (no franc-min model; its trigrams answer Hausa): Lingala's open vowels, its own words
   { tag: 'ak', letters: 'ɛɔ', words: ['asɛm', 'nsɛm', 'wɔ', 'yɛ', 'sɛ', 'ɛna'] },
   { tag: 'mg', letters: 'àâéèêëìîïôñ', words: ['ny', 'sy', 'amin', 'izay'] },
+  // Kinyarwanda and Kirundi, listed so that a Luganda UI their trigrams answer is checked
+  // against Luganda's words
+  { tag: 'rw', letters: '', words: ['kandi', 'cyangwa', 'iyi', 'kuri'] },
+  { tag: 'rn', letters: '', words: ['kandi', 'canke', 'iyi', 'kuri'] },
   // Tagalog, listed so that a Tok Pisin UI its trigrams answer is checked against Tok Pisin's words
   { tag: 'tl', letters: 'ñ', words: ['ang', 'mga', 'ito', 'ng', 'ay', 'iyong', 'nang'] },
   { tag: 'jv', letters: 'éèê', words: ['lan', 'sing', 'iki', 'kanggo'] },
