@@ -366,3 +366,15 @@ describe('Luganda and Limburgish by their own words (stranger-9 locale class 24)
     ).toBe('nl');
   });
 });
+
+describe('Fijian by its own words, not its article (stranger-9 locale class 24)', () => {
+  it('reads a Fijian PressReader footer as Fijian', () => {
+    expect(
+      detectUiLanguage([
+        '© PressReader. E taqomaki na dodonu kece.',
+        'Niusiveva ena vosa vakavavalagi',
+        'Niusiveva mai Viti',
+      ]),
+    ).toBe('fj');
+  });
+});

@@ -108,6 +108,8 @@ export const LATIN_LANGUAGES: readonly LatinLanguage[] = [
   },
   // Limburgish (Dutch to the trigrams and Dutch's words): its own spellings of them
   { tag: 'li', letters: 'äëéèöòóü', words: ['vaan', 'oet', 'uch', 'neet', 'veur', 'gein', 'mèt'] },
+  // Fijian (Lingala to the trigrams; its article `na` is a Polish word): its own words
+  { tag: 'fj', letters: '', words: ['kece', 'ena', 'vosa', 'taqomaki', 'dodonu', 'niusiveva'] },
   // Friulian: French's circumflexes with Italian's `ì` and `ò`, and its own words
   { tag: 'fur', letters: 'àâçèêìîòôùû', words: ['cun', 'lis', 'cheste', 'chest', 'plui', 'ancje'] },
   // The other Latin-script languages franc-min may answer for a UI (settings.ts) that write
