@@ -378,3 +378,9 @@ describe('Fijian by its own words, not its article (stranger-9 locale class 24)'
     ).toBe('fj');
   });
 });
+
+describe('a neighbour listed only to be checked is not ruled out by a tone-marked vowel', () => {
+  it('keeps the trigram answer of a Tagalog line with an accented vowel', () => {
+    expect(detectUiLanguage(['Basahin ang mga kuwento ng isyung itó online'])).toBe('tl');
+  });
+});

@@ -131,11 +131,13 @@ export const LATIN_LANGUAGES: readonly LatinLanguage[] = [
   { tag: 'ak', letters: 'ɛɔ', words: ['asɛm', 'nsɛm', 'wɔ', 'yɛ', 'sɛ', 'ɛna'] },
   { tag: 'mg', letters: 'àâéèêëìîïôñ', words: ['ny', 'sy', 'amin', 'izay'] },
   // Kinyarwanda and Kirundi, listed so that a Luganda UI their trigrams answer is checked
-  // against Luganda's words
-  { tag: 'rw', letters: '', words: ['kandi', 'cyangwa', 'iyi', 'kuri'] },
-  { tag: 'rn', letters: '', words: ['kandi', 'canke', 'iyi', 'kuri'] },
-  // Tagalog, listed so that a Tok Pisin UI its trigrams answer is checked against Tok Pisin's words
-  { tag: 'tl', letters: 'ñ', words: ['ang', 'mga', 'ito', 'ng', 'ay', 'iyong', 'nang'] },
+  // against Luganda's words (their letters: the vowels with the tone marks some texts print, so
+  // that such a vowel does not rule them out)
+  { tag: 'rw', letters: 'áâéêíîóôúû', words: ['kandi', 'cyangwa', 'iyi', 'kuri'] },
+  { tag: 'rn', letters: 'áâéêíîóôúû', words: ['kandi', 'canke', 'iyi', 'kuri'] },
+  // Tagalog, listed so that a Tok Pisin UI its trigrams answer is checked against Tok Pisin's
+  // words (its letters: `ñ` and the accented vowels of its formal spelling)
+  { tag: 'tl', letters: 'ñáàâéèêíìîóòôúùû', words: ['ang', 'mga', 'ito', 'ng', 'ay', 'iyong', 'nang'] },
   { tag: 'jv', letters: 'éèê', words: ['lan', 'sing', 'iki', 'kanggo'] },
   { tag: 'su', letters: 'éèêö', words: ['jeung', 'ieu', 'pikeun'] },
 ];
