@@ -27,6 +27,7 @@ import { expressions as FRANC_SCRIPTS } from 'franc-min/expressions.js';
 import { LATIN_LANGUAGES, SISTER_LANGUAGE_WORDS, type LatinLanguage } from './rules/alphabets.js';
 import {
   CYRILLIC_ALPHABETS,
+  CYRILLIC_STAND_INS,
   LANGUAGE_OF_SCRIPT,
   OWN_LETTERS,
   PREFERRED_LETTERS,
@@ -37,6 +38,7 @@ import {
   LANGUAGE_CANDIDATES,
   LANGUAGE_MIN_CHARS,
   LANGUAGE_SAMPLE_CHARS,
+  SHARED_PARTICLE_MAX_LETTERS,
   UI_LANGUAGE_CANDIDATES,
   UI_LANGUAGE_MIN_CHARS,
 } from './settings.js';
@@ -563,25 +565,32 @@ const LATIN_WORD_SETS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
   LATIN_LANGUAGES.map((l) => [l.tag, new Set(l.words)]),
 );
 const NON_LETTERS = /\P{L}+/u;
+/** What parts words in any script: not a letter and not a mark (Devanagari writes its vowels after a letter as marks). */
+const NON_WORD_CHARACTERS = /[^\p{L}\p{M}]+/u;
 const LETTER = /\p{L}/u;
 
 /**
  * The Latin-script language of a short sample, given the trigram models' guess: among the
  * languages whose spelling has every letter beyond a–z the sample holds, the one most of the
  * sample's function words point to; the guess itself when it fits as well as any. A guess
- * whose spelling lacks one of the letters is never kept when a language fits them all.
+ * whose spelling lacks one of the letters is never kept when a language fits them all (one `à`
+ * is not Spanish). A language the trigram models know and ranked below the guess is not
+ * brought back by one short particle alone (`wordHits`): Lingala's possessive `ya` is a
+ * Spanish word too, and the models have seen the sample is not Spanish. The guess's own
+ * particle still counts for it (Dutch `en` beside a `.com` read as Portuguese `com`).
  */
-function checkedLatinLanguage(sample: string, guess: string): string {
+function checkedLatinLanguage(sample: string, guess: string, models: ScriptModels): string {
   const lower = sample.toLowerCase();
   const letters = lettersBeyondAscii(sample);
   const words = lower.split(NON_LETTERS).filter(Boolean);
+  const modelled = modelledTags(models);
   let best: string | null = null;
   let bestHits = -1;
   let guessHits = -1;
   for (const language of LATIN_LANGUAGES) {
     if (lackedLetters(language.letters, letters) > 0) continue;
     const known = LATIN_WORD_SETS.get(language.tag) as ReadonlySet<string>;
-    const hits = words.filter((w) => known.has(w)).length;
+    const hits = wordHits(words, known, language.tag === guess || !modelled.has(language.tag));
     if (language.tag === guess) guessHits = hits;
     if (hits > bestHits) {
       best = language.tag;
@@ -591,6 +600,42 @@ function checkedLatinLanguage(sample: string, guess: string): string {
   if (best === null || bestHits <= guessHits) return guess;
   // no function word to go by: the guess if its letters fit, else the first language whose letters do
   return bestHits === 0 && guessHits === 0 ? guess : best;
+}
+
+/**
+ * How many of the words are the language's function words; with `particleCounts` false, none
+ * when they are all one word of at most SHARED_PARTICLE_MAX_LETTERS letters. Two-letter
+ * particles are shared by unrelated languages (`ya`: Spanish, Lingala, Setswana; `na`: Polish,
+ * Fijian; `as`: Portuguese, Manx): one of them alone, however often printed, is no evidence
+ * against what the trigram models answered.
+ */
+export function wordHits(
+  words: readonly string[],
+  known: ReadonlySet<string>,
+  particleCounts = true,
+): number {
+  let hits = 0;
+  let first: string | null = null;
+  let strong = particleCounts;
+  for (const word of words) {
+    if (!known.has(word)) continue;
+    hits++;
+    if (first === null) first = word;
+    if (word !== first || word.length > SHARED_PARTICLE_MAX_LETTERS) strong = true;
+  }
+  return strong ? hits : 0;
+}
+
+const modelledTagsOf = new WeakMap<ScriptModels, ReadonlySet<string>>();
+
+/** The BCP 47 tags of the languages the script's models name. */
+function modelledTags(models: ScriptModels): ReadonlySet<string> {
+  let tags = modelledTagsOf.get(models);
+  if (tags === undefined) {
+    tags = new Set(models.languages.flatMap((code) => ISO_639_3_TO_BCP47[code] ?? []));
+    modelledTagsOf.set(models, tags);
+  }
+  return tags;
 }
 
 /** Letters that one listed Latin-script language writes and no other (`ș` Romanian, `ő` Hungarian, `ñ` Spanish). */
@@ -625,9 +670,11 @@ export function languageOfLetters(text: string): string | null {
  * Maltese Italian).
  */
 export function detectUiLanguage(texts: readonly string[]): string | null {
-  const sample = texts.join('\n').slice(0, FRANC_MAX_LENGTH);
-  const script = dominantScript(sample);
+  const joined = texts.join('\n').slice(0, FRANC_MAX_LENGTH);
+  const script = dominantScript(joined);
   if (script === null) return null;
+  // Ossetian typed with the Latin `æ`: read in its script, where its own letter names it
+  const sample = script === 'Cyrillic' ? withCyrillicStandIns(joined) : joined;
   // a word or two in a script of one language says as much as a sentence
   if (KANA.test(sample)) return 'ja';
   const ownLetters = languageOfOwnLetters(sample);
@@ -638,11 +685,14 @@ export function detectUiLanguage(texts: readonly string[]): string | null {
   if (ofScript !== undefined) return sharedScriptLanguage(sample, script) ?? ofScript;
   if (trimmedLength(sample) < UI_LANGUAGE_MIN_CHARS) return null;
   const models = uiModels(script);
-  if (script === 'Cyrillic' && models !== null) return checkedCyrillicLanguage(sample, models);
-  const code = models === null ? null : nearestLanguage(sample, models);
+  if (models === null) return null;
+  if (script === 'Cyrillic') return checkedCyrillicLanguage(sample, models);
+  const code = nearestLanguage(sample, models);
   const detected = code === null ? null : (ISO_639_3_TO_BCP47[code] ?? null);
-  if (detected === null || script !== 'Latin') return detected;
-  if (LATIN_BY_TAG.has(detected)) return sisterLanguage(sample, checkedLatinLanguage(sample, detected));
+  if (detected === null) return null;
+  if (script !== 'Latin') return sisterLanguage(sample, detected);
+  if (LATIN_BY_TAG.has(detected))
+    return sisterLanguage(sample, checkedLatinLanguage(sample, detected, models));
   // a guess listed in no alphabet gives way only to a listed language that writes every letter of the sample
   const byLetters = languageOfLetters(sample);
   if (
@@ -654,14 +704,15 @@ export function detectUiLanguage(texts: readonly string[]): string | null {
 }
 
 /**
- * Malay read as Indonesian (or the other way round): where the answer has a sister language
- * (SISTER_LANGUAGE_WORDS), the sister wins when the sample holds more of the words only the
- * sister writes than of the words only the answer writes. Otherwise the answer stands.
+ * Malay read as Indonesian (or the other way round), Konkani as Marathi: where the answer has a
+ * sister language (SISTER_LANGUAGE_WORDS), the sister wins when the sample holds more of the
+ * words only the sister writes than of the words only the answer writes. Otherwise the answer
+ * stands.
  */
 function sisterLanguage(sample: string, answer: string): string {
   const group = SISTER_LANGUAGE_WORDS.find((g) => g[answer] !== undefined);
   if (group === undefined) return answer;
-  const words = sample.toLowerCase().split(NON_LETTERS);
+  const words = sample.toLowerCase().split(NON_WORD_CHARACTERS);
   const hits = (language: string): number => {
     const own = group[language] ?? [];
     return words.filter((w) => own.includes(w)).length;
@@ -694,8 +745,7 @@ function listedLanguageByWords(sample: string): string | null {
   let tied = false;
   for (const language of LATIN_LANGUAGES) {
     if (language.letters === '' || lackedLetters(language.letters, letters) > 0) continue;
-    const known = LATIN_WORD_SETS.get(language.tag) as ReadonlySet<string>;
-    const hits = words.filter((w) => known.has(w)).length;
+    const hits = wordHits(words, LATIN_WORD_SETS.get(language.tag) as ReadonlySet<string>);
     if (hits > bestHits) [best, bestHits, tied] = [language.tag, hits, false];
     else if (hits === bestHits && hits > 0) tied = true;
   }
@@ -761,6 +811,22 @@ function lettersBeyondAscii(sample: string): Set<string> {
   for (const char of sample.toLowerCase())
     if (char.charCodeAt(0) > 0x7f && LETTER.test(char)) letters.add(char);
   return letters;
+}
+
+/** Each stand-in, lower and upper case (`Æ` for `Ӕ`). */
+const STAND_IN_PAIRS: readonly [latin: string, cyrillic: string][] = Object.entries(
+  CYRILLIC_STAND_INS,
+).flatMap(([latin, cyrillic]) => [
+  [latin, cyrillic],
+  [latin.toUpperCase(), cyrillic.toUpperCase()],
+]);
+
+/** A Cyrillic sample with the Latin letters typed for Cyrillic ones (CYRILLIC_STAND_INS) read as those. */
+function withCyrillicStandIns(sample: string): string {
+  let text = sample;
+  for (const [latin, cyrillic] of STAND_IN_PAIRS)
+    if (text.includes(latin)) text = text.split(latin).join(cyrillic);
+  return text;
 }
 
 /** The sample's Cyrillic letters, lower case. */

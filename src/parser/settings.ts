@@ -202,6 +202,12 @@ export const LANGUAGE_SAMPLE_CHARS = 200;
 export const LANGUAGE_MIN_CHARS = 40;
 /** UI language of platform lines in no known wording: short lines, so a smaller least sample. */
 export const UI_LANGUAGE_MIN_CHARS = 12;
+/**
+ * A function word of at most this many letters (`ya`, `na`, `as`), when it is the only one of a
+ * language's the UI lines hold, is no evidence against the trigram guess: unrelated languages
+ * spell their particles alike.
+ */
+export const SHARED_PARTICLE_MAX_LETTERS = 2;
 
 /**
  * Languages newsstands publish in (ISO 639-3, as franc names them). franc

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyLines } from '../../src/parser/classify.js';
-import { detectUiLanguage } from '../../src/parser/language.js';
+import { detectUiLanguage, wordHits } from '../../src/parser/language.js';
 import { pickPageLocale } from '../../src/parser/locale.js';
 import { parsePage } from '../../src/parser/index.js';
 import { normalizeInput } from '../../src/parser/normalize.js';
@@ -216,5 +216,171 @@ describe('a short abbreviation a neighbour shares does not outvote its UI lines 
   it('keeps Russian when the breadcrumb is Russian', () => {
     const text = ['category_outlined / Культура', 'ОгонёкОгонёк', 'Огонёк март 2024', ...story].join('\n');
     expect(parsePage(text, { url: 'https://www.zinio.com/ru/ogonek/m1/s2' }).page_locale).toBe('ru');
+  });
+});
+
+describe('one short particle does not overrule the trigram guess (stranger-9 locale class 47)', () => {
+  it('keeps Lingala, whose possessive `ya` is also a Spanish word', () => {
+    // made-up Lingala upsell lines ("read without limit", "get the way to read…", "try GOLD - free")
+    const lines = [
+      'Kotánga na ndelo te na',
+      'Zwá nzela ya kotánga mikanda ya sango koleka 9.000, zulunale mpe masolo ya ntina mpo na',
+      'Meka GOLD - Ofele',
+    ];
+    expect(detectUiLanguage(lines)).toBe('ln');
+  });
+  it('still lets a particle of a language no trigram model knows decide (Slovak `zo`)', () => {
+    expect(
+      detectUiLanguage(['© PressReader. Všetky práva vyhradené.', 'Noviny v slovenčine', 'Noviny zo Slove']),
+    ).toBe('sk');
+  });
+});
+
+describe('wordHits', () => {
+  const known = new Set(['ya', 'para', 'los']);
+  it('counts every function word printed', () => {
+    expect(wordHits(['ya', 'x', 'ya', 'para'], known)).toBe(3);
+    expect(wordHits(['ya', 'ya', 'ya'], known)).toBe(3);
+  });
+  it('counts nothing, where particles do not count, for one short particle alone however often printed', () => {
+    expect(wordHits(['ya', 'x', 'ya', 'ya'], known, false)).toBe(0);
+  });
+  it('counts a particle beside another word, and one longer word alone', () => {
+    expect(wordHits(['ya', 'los'], known, false)).toBe(2);
+    expect(wordHits(['para'], known, false)).toBe(1);
+  });
+});
+
+describe('Cyrillic languages franc-min has no model for, by their own letters (stranger-9 locale class 24)', () => {
+  // made-up edition and sign-in lines ("this story is from the issue", "subscribed? sign in")
+  it('reads Yakut by `ҕ` and `ҥ`, not as Kazakh', () => {
+    expect(detectUiLanguage(['Бу кэпсээн таһаарыытыттан.', 'Суруйтарбыккыт дуо? Киириҥ саҕалааҥ'])).toBe(
+      'sah',
+    );
+  });
+  it('reads Ossetian by its ash, Cyrillic or typed as the Latin `æ`', () => {
+    expect(detectUiLanguage(['Ацы таурӕгъ ис рауагъдӕй.', 'Абонент стут? Бахизут'])).toBe('os');
+    expect(detectUiLanguage(['Ацы таурæгъ ис рауагъдæй.', 'Абонент стут? Бахизут'])).toBe('os');
+    expect(detectUiLanguage(['ÆВЗАГ ӔМӔ ТАУРӔГЪ'])).toBe('os');
+  });
+  it('keeps Kazakh Kazakh, and a Latin `æ` outside Cyrillic text Latin', () => {
+    expect(detectUiLanguage(['Бұл мақала басылымнан алынған.', 'Жазылушысыз ба? Кіру'])).toBe('kk');
+    expect(
+      detectUiLanguage(['Denne historie er fra udgaven. Prøv Magzter GOLD gratis i syv dage, læs mere']),
+    ).not.toBe('os');
+  });
+});
+
+describe('Konkani is not Marathi (stranger-9 locale class 24)', () => {
+  // made-up trial and sign-in lines ("start your free trial and read…", "already a member? sign in")
+  it('reads Konkani by the words Marathi does not write', () => {
+    expect(
+      detectUiLanguage(['फुकट चांचणी सुरू करात आनी 9,000 परस चड मासिकां वाचात.', 'आदींच सदस्य आसात? भितर सरात']),
+    ).toBe('kok');
+  });
+  it('keeps Marathi by its own words, and when no word decides', () => {
+    expect(
+      detectUiLanguage(['मोफत चाचणी सुरू करा आणि 9,000 हून अधिक मासिके वाचा.', 'आधीच सदस्य आहात? साइन इन करा']),
+    ).toBe('mr');
+    expect(detectUiLanguage(['ही कथा आवृत्तीतून घेतली.'])).toBe('mr');
+  });
+});
+
+describe('a guess whose spelling lacks the sample letters gives way to the listed language that writes them (stranger-9 locale class 24)', () => {
+  it('reads Ewe by `ɖ ƒ ɣ ʋ`, not as Igbo', () => {
+    expect(detectUiLanguage(['Nuŋlɔɖi sia tso ƒe tata me.', 'Èle agbalẽxlẽla xoxo a? Ge ɖe eme'])).toBe('ee');
+  });
+  it("keeps Lingala Lingala beside it (`ɛ ɔ` alone are both languages')", () => {
+    expect(
+      detectUiLanguage(['Zwá nzela ya kotánga masolo mpe zulunale mpo na yɔ̌', 'Meka GOLD - Ofele']),
+    ).toBe('ln');
+  });
+});
+
+describe('Latin-script UI languages franc-min has no model for, by letters and words (stranger-9 locale class 24)', () => {
+  it('reads Upper Sorbian by `ř` beside `ń` and `ć`, which neither Czech nor Polish writes with it', () => {
+    expect(detectUiLanguage(['Tutón nastawk je z wudaća.', 'Sće hižo abonent? Přizjewić so'])).toBe('hsb');
+  });
+  it('keeps Czech and Polish their own', () => {
+    expect(detectUiLanguage(['Tento článek je z vydání. Již jste předplatitel? Přihlaste se'])).toBe('cs');
+    expect(detectUiLanguage(['Ten artykuł pochodzi z wydania. Masz już subskrypcję? Zaloguj się'])).toBe(
+      'pl',
+    );
+  });
+  it('reads Friulian by its own words among French circumflexes', () => {
+    expect(
+      detectUiLanguage(['Cheste storie e je de edizion.', 'Sêstu za abonât? Jentre e lei plui storiis']),
+    ).toBe('fur');
+  });
+  it('reads Twi by its own words among Lingala open vowels', () => {
+    expect(detectUiLanguage(['Saa asɛm yi fi nsɛmma krataa mu.', 'Wo ayɛ ɔkyerɛwfo dedaw? Bra mu'])).toBe(
+      'ak',
+    );
+  });
+});
+
+describe('Setswana, Sesotho and Manx by their own words, not a shared particle (stranger-9 locale class 24)', () => {
+  it('tells Setswana from Sesotho, neither read as Spanish by `ya`', () => {
+    expect(
+      detectUiLanguage([
+        'Kgang e e tswa mo kgatisong ya May 2024 ya Mmegi.',
+        'Simolola teko ya gago ya mahala ya malatsi a 7',
+      ]),
+    ).toBe('tn');
+    expect(
+      detectUiLanguage([
+        'Pale ena e tswa kgatisong ya May 2024 ya Pub.',
+        'Qala teko ya hao ya mahala ya matsatsi a 7',
+      ]),
+    ).toBe('st');
+  });
+  it('reads Manx by its own words beside its `as`', () => {
+    expect(
+      detectUiLanguage([
+        "Ta'n skeeal shoh veih'n chlowaghey jeh",
+        'lhaih thousaneyn dy skeealyn reiht as ny smoo',
+      ]),
+    ).toBe('gv');
+  });
+});
+
+describe('Tok Pisin is not Tagalog (stranger-9 locale class 24)', () => {
+  it('reads Tok Pisin by its own words', () => {
+    expect(detectUiLanguage(['Kisim rait long ritim ol stori bilong yu', 'Traim GOLD - Fri'])).toBe('tpi');
+  });
+  it('keeps Tagalog Tagalog', () => {
+    expect(detectUiLanguage(['Nilalaman ng isyu ng magasin', 'Basahin ang mga kuwento online'])).toBe('tl');
+  });
+});
+
+describe('Luganda and Limburgish by their own words (stranger-9 locale class 24)', () => {
+  it('reads Luganda, not Kinyarwanda', () => {
+    expect(detectUiLanguage(['Olugero luno luva mu katabo ka', 'Wewandiisa dda? Yingira'])).toBe('lg');
+  });
+  it('reads Limburgish by its own spellings, and keeps Dutch Dutch', () => {
+    expect(
+      detectUiLanguage(['Dit verhaol kömp oet de editie vaan', 'Begin uch gratis proefperiode vaan 7 daag']),
+    ).toBe('li');
+    expect(
+      detectUiLanguage(['Dit verhaal komt uit de editie van', 'Begin je gratis proefperiode van 7 dagen']),
+    ).toBe('nl');
+  });
+});
+
+describe('Fijian by its own words, not its article (stranger-9 locale class 24)', () => {
+  it('reads a Fijian PressReader footer as Fijian', () => {
+    expect(
+      detectUiLanguage([
+        '© PressReader. E taqomaki na dodonu kece.',
+        'Niusiveva ena vosa vakavavalagi',
+        'Niusiveva mai Viti',
+      ]),
+    ).toBe('fj');
+  });
+});
+
+describe('a neighbour listed only to be checked is not ruled out by a tone-marked vowel', () => {
+  it('keeps the trigram answer of a Tagalog line with an accented vowel', () => {
+    expect(detectUiLanguage(['Basahin ang mga kuwento ng isyung itó online'])).toBe('tl');
   });
 });

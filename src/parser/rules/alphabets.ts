@@ -90,6 +90,28 @@ export const LATIN_LANGUAGES: readonly LatinLanguage[] = [
   // Samoan: the ʻokina (which Uzbek writes too, after o and g) and macrons
   { tag: 'sm', letters: 'ʻāēīōū', words: ['lenei', 'uma', 'ua', 'ʻua', 'mai', 'ma', 'lou', 'mo'] },
   { tag: 'se', letters: 'áčđŋšŧž', words: ['lea', 'dát', 'dahje', 'gos'] },
+  // Upper Sorbian: `ř` with `ł`, `ń` or `ć` (Czech writes the first, Polish the others, neither both)
+  { tag: 'hsb', letters: 'čćěłńóřšźž', words: ['wot', 'sće', 'hižo', 'tutón', 'wšitke'] },
+  // Setswana and Sesotho (Lingala to the trigrams; their possessive `ya` is a Spanish word too):
+  // told from each other by their own words (`go` / `ho`, `gago` / `hao`)
+  { tag: 'tn', letters: 'š', words: ['gago', 'gore', 'kgotsa', 'kgang', 'dikgang', 'setse', 'malatsi'] },
+  { tag: 'st', letters: 'š', words: ['hao', 'hore', 'kapa', 'hape', 'matsatsi', 'dipale'] },
+  // Manx (English or Portuguese to the trigrams and the particles: its `as` is 'and')
+  { tag: 'gv', letters: 'ç', words: ['jeh', 'veih', 'shoh', 'ayns', 'rish', 'lhaih'] },
+  // Tok Pisin (Tagalog to the trigrams): written in a–z, named by its own words
+  { tag: 'tpi', letters: '', words: ['bilong', 'olgeta', 'olsem', 'ol', 'kisim', 'ritim'] },
+  // Luganda (Kinyarwanda to the trigrams): its velar nasal, its own words
+  {
+    tag: 'lg',
+    letters: 'ŋ',
+    words: ['luno', 'okuva', 'kwo', 'bwereere', 'dda', 'yingira', 'ennaku', 'emboozi'],
+  },
+  // Limburgish (Dutch to the trigrams and Dutch's words): its own spellings of them
+  { tag: 'li', letters: 'äëéèöòóü', words: ['vaan', 'oet', 'uch', 'neet', 'veur', 'gein', 'mèt'] },
+  // Fijian (Lingala to the trigrams; its article `na` is a Polish word): its own words
+  { tag: 'fj', letters: '', words: ['kece', 'ena', 'vosa', 'taqomaki', 'dodonu', 'niusiveva'] },
+  // Friulian: French's circumflexes with Italian's `ì` and `ò`, and its own words
+  { tag: 'fur', letters: 'àâçèêìîòôùû', words: ['cun', 'lis', 'cheste', 'chest', 'plui', 'ancje'] },
   // The other Latin-script languages franc-min may answer for a UI (settings.ts) that write
   // letters beyond a–z, so that its guess is checked against the sample's letters: Faroese is
   // not Uzbek. One written in a–z alone (Malay, Zulu) is not listed: a name's stray `é` would
@@ -103,16 +125,29 @@ export const LATIN_LANGUAGES: readonly LatinLanguage[] = [
   { tag: 'ig', letters: 'ịọụṅáàéèíìóòúù', words: ['nke', 'ndị', 'maka'] },
   { tag: 'ny', letters: 'ŵ', words: ['ndi', 'kapena', 'kuti'] },
   { tag: 'ln', letters: 'ɛɔáéíóú', words: ['mpe'] },
+  // Ewe (no franc-min model; its trigrams answer Igbo): `ɖ ƒ ɣ ʋ` no other listed language writes
+  { tag: 'ee', letters: 'ɖɛƒɣŋɔʋàáãèéẽìíĩòóõùúũ', words: ['kple', 'ƒe', 'nye', 'siwo', 'wò'] },
+  // Twi (no franc-min model; its trigrams answer Hausa): Lingala's open vowels, its own words
+  { tag: 'ak', letters: 'ɛɔ', words: ['asɛm', 'nsɛm', 'wɔ', 'yɛ', 'sɛ', 'ɛna'] },
   { tag: 'mg', letters: 'àâéèêëìîïôñ', words: ['ny', 'sy', 'amin', 'izay'] },
+  // Kinyarwanda and Kirundi, listed so that a Luganda UI their trigrams answer is checked
+  // against Luganda's words (their letters: the vowels with the tone marks some texts print, so
+  // that such a vowel does not rule them out)
+  { tag: 'rw', letters: 'áâéêíîóôúû', words: ['kandi', 'cyangwa', 'iyi', 'kuri'] },
+  { tag: 'rn', letters: 'áâéêíîóôúû', words: ['kandi', 'canke', 'iyi', 'kuri'] },
+  // Tagalog, listed so that a Tok Pisin UI its trigrams answer is checked against Tok Pisin's
+  // words (its letters: `ñ` and the accented vowels of its formal spelling)
+  { tag: 'tl', letters: 'ñáàâéèêíìîóòôúùû', words: ['ang', 'mga', 'ito', 'ng', 'ay', 'iyong', 'nang'] },
   { tag: 'jv', letters: 'éèê', words: ['lan', 'sing', 'iki', 'kanggo'] },
   { tag: 'su', letters: 'éèêö', words: ['jeung', 'ieu', 'pikeun'] },
 ];
 
 /**
- * Sister languages franc-min models both of, that the trigrams of a UI line or two do not tell
- * apart (Malay and Indonesian share most words): for each, frequent UI words its sister does not
- * write (lower case). A detected member gives way to its sister only where the sample holds more
- * of the sister's words than of its own.
+ * Sister languages that the trigrams of a UI line or two do not tell apart (Malay and Indonesian
+ * share most words), or a language franc-min models and a neighbour in the same letters it has
+ * no model for (Konkani in Devanagari, which it reads as Marathi): for each, frequent UI words
+ * its sister does not write (lower case). A detected member gives way to its sister only where
+ * the sample holds more of the sister's words than of its own.
  */
 export const SISTER_LANGUAGE_WORDS: readonly Readonly<Record<string, readonly string[]>>[] = [
   {
@@ -130,5 +165,10 @@ export const SISTER_LANGUAGE_WORDS: readonly Readonly<Record<string, readonly st
       'karena',
       'berasal',
     ],
+  },
+  {
+    // and, is / are, for, from, more, to you, here: the trial sentence's "and" in every wording
+    mr: ['आणि', 'आहे', 'आहेत', 'साठी', 'पासून', 'मधून', 'जास्त', 'तुम्हाला', 'येथे'],
+    kok: ['आनी', 'आसा', 'आसात', 'खातीर', 'थावन', 'चड', 'तुमकां', 'हांगा'],
   },
 ];

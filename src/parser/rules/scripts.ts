@@ -111,6 +111,18 @@ export const OWN_LETTERS: Readonly<Record<string, string>> = {
   ug: 'ۇۈۋڭ',
   // Tigrinya's ejective qʰ, which Amharic does not write
   ti: 'ቐቑቒቓቔቕቖ',
+  // Ossetian's ash and Yakut's voiced velar fricative and velar nasal (not Kazakh's `ң`), which
+  // franc-min has no model for: its Cyrillic trigrams answer Kazakh for both
+  os: 'ӕ',
+  sah: 'ҕҥ',
+};
+
+/**
+ * Latin letters typed for a Cyrillic letter of the same shape in text of that script (Ossetian
+ * is mostly typed with the Latin `æ` for its ash): in a Cyrillic sample, read as that letter.
+ */
+export const CYRILLIC_STAND_INS: Readonly<Record<string, string>> = {
+  æ: 'ӕ',
 };
 
 /**
@@ -152,4 +164,6 @@ export const CYRILLIC_ALPHABETS: Readonly<Record<string, string>> = {
   uz: 'абвгдеёжзийклмнопрстуфхцчшъьэюяўқғҳ',
   tt: 'абвгдеёжзийклмнопрстуфхцчшщъыьэюяәөүҗңһ',
   ba: 'абвгғдҙеёжзийкҡлмнңоөпрсҫтуүфхһцчшщъыьэюяә',
+  os: 'абвгдеёжзийклмнопрстуфхцчшщъыьэюяӕ',
+  sah: 'абвгҕдеёжзийклмнҥоөпрсһтуүфхцчшщъыьэюя',
 };
