@@ -35,6 +35,7 @@ import {
   FOOTER_LINE_MAX_CHARS,
   LABELLED_HEADER_MAX_EXTRA_LINES,
   LOGO_WORD_MAX_CHARS,
+  LOGO_WORDS_BEFORE_MAX,
 } from './settings.js';
 import { endsSentence, hasDigit, hasLetter, startsLowercase } from './text.js';
 import type { Platform } from './types.js';
@@ -462,17 +463,24 @@ const LOGOS: readonly { platform: Platform; name: string }[] = PLATFORMS.flatMap
 );
 
 /**
- * The platform whose logo the line is (`ZINIO logo`, `ZINIO लोगो`: the name, then one short word
- * for "logo" in the UI's language), or null.
+ * The platform whose logo the line is, or null: the name in its printed case with one short
+ * word for "logo" in the UI's language after it (`ZINIO logo`, `ZINIO लोगो`), or before it,
+ * maybe with a preposition (`Logo ZINIO`, `Logotipo de ZINIO`).
  */
 export function logoPlatform(text: string): Platform | null {
   for (const { platform, name } of LOGOS) {
-    if (!text.startsWith(`${name} `)) continue;
-    const word = text.slice(name.length + 1);
-    if (word !== '' && word.length <= LOGO_WORD_MAX_CHARS && !word.includes(' ') && hasLetter(word))
-      return platform;
+    if (text.startsWith(`${name} `)) {
+      if (isLogoWord(text.slice(name.length + 1))) return platform;
+    } else if (text.endsWith(` ${name}`)) {
+      const words = text.slice(0, -name.length - 1).split(' ');
+      if (words.length <= LOGO_WORDS_BEFORE_MAX && words.every(isLogoWord)) return platform;
+    }
   }
   return null;
+}
+
+function isLogoWord(word: string): boolean {
+  return word !== '' && word.length <= LOGO_WORD_MAX_CHARS && !word.includes(' ') && hasLetter(word);
 }
 
 const WALL_BRANDS: readonly string[] = PLATFORMS.flatMap((p) => p.wallBrands ?? []);

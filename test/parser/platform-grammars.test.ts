@@ -435,6 +435,15 @@ describe('platform logo lines', () => {
     expect(logoPlatform('ZINIO sells single issues')).toBeNull();
     expect(logoPlatform('Zinio logo')).toBeNull();
   });
+
+  it('reads the word for "logo" before the name, maybe with a preposition (stranger-10 class 29)', () => {
+    expect(logoPlatform('Logo ZINIO')).toBe('zinio');
+    expect(logoPlatform('Logotipo de ZINIO')).toBe('zinio');
+    // more than two words before the name, or the name in another case, is no logo
+    expect(logoPlatform('Read this story on ZINIO')).toBeNull();
+    expect(logoPlatform('Logo Zinio')).toBeNull();
+    expect(logoPlatform('ZINIO')).toBeNull();
+  });
 });
 
 describe('a label header with a deck and a credit before its date (stranger-7 class 4)', () => {
