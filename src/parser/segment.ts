@@ -574,14 +574,17 @@ function recogniseGenericEdition(
  * known wording that the page repeats inside the block (its second copy), a
  * short question right after a trial sentence (the sign-in prompt, however it
  * is worded: `¿Ya tienes una cuenta? Ingresa` beside a known es trial), the
- * "More stories from {pub}" header in an unknown wording, and the capture's
- * last line when it is cut right after a line of the block (see `cutBlockLine`).
+ * "More stories from {pub}" header in an unknown wording, the capture's
+ * last line when it is cut right after a line of the block (see `cutBlockLine`),
+ * and, on a platform whose preview walls need not name the brand, the wall's
+ * button under a known wall sentence (see `wallButtonsEnd`).
  */
 function extendPaywallBlock(
   lines: ClassifiedLine[],
   storyEnd: number,
   pubs: readonly string[],
   lastLineOpen: boolean,
+  wallWithoutBrand: boolean,
 ): number {
   let j = storyEnd;
   const editionKey = lines[storyEnd]?.kind === 'edition-line' ? lines[storyEnd]?.key : undefined;
@@ -631,6 +634,12 @@ function extendPaywallBlock(
       j++;
       continue;
     }
+    const buttons = wallWithoutBrand && prev?.kind === 'paywall' ? wallButtonsEnd(lines, j) : j;
+    if (buttons > j) {
+      for (let k = j; k < buttons; k++) lines[k] = relabel(lines[k] as ClassifiedLine, 'paywall');
+      j = buttons;
+      continue;
+    }
     const cut = lastLineOpen && j === lines.length - 1 ? cutBlockLine(line, prev, blockPrintedTwice) : null;
     if (cut !== null) {
       lines[j] = relabel(line, cut, { cut: true });
@@ -639,6 +648,24 @@ function extendPaywallBlock(
     break;
   }
   return j;
+}
+
+/**
+ * A preview wall's button (`Start your free 30 days`, a label, no sentence), maybe with a note,
+ * under a wall sentence a table knows and right above the "More from {pub}" header: the short
+ * lines from `from` up to that header, at most PREVIEW_WALL_MAX_LINES, one of them no sentence.
+ * Returns the header's index, `from` when the lines are not such a run (a card comes first).
+ */
+function wallButtonsEnd(lines: readonly ClassifiedLine[], from: number): number {
+  let k = from;
+  let button = false;
+  for (; k < lines.length && k - from < PREVIEW_WALL_MAX_LINES; k++) {
+    const line = lines[k] as ClassifiedLine;
+    if (line.kind !== 'text' || line.text.length > PREVIEW_WALL_LINE_MAX_CHARS) break;
+    button ||= !endsSentence(line.text);
+  }
+  const header = lines[k];
+  return button && header !== undefined && TEASER_HEADER_KINDS.has(header.kind) ? k : from;
 }
 
 function endsWithQuestion(text: string): boolean {
@@ -1284,7 +1311,13 @@ export function segment(
     storyEnd = pairedPaywallLineAbove(lines, storyEnd, topEnd);
     storyEnd = recogniseGenericEdition(lines, storyEnd, topEnd, pubs);
     // the edition line just recognised names the publication too
-    teaserStart = extendPaywallBlock(lines, storyEnd, printedPublications(lines, topEnd), lastLineOpen);
+    teaserStart = extendPaywallBlock(
+      lines,
+      storyEnd,
+      printedPublications(lines, topEnd),
+      lastLineOpen,
+      wallWithoutBrand,
+    );
   } else if ((storyEnd = findPaywallPair(lines, topEnd)) >= 0) {
     teaserStart = storyEnd + 2;
   } else {
