@@ -83,9 +83,9 @@ function isCreditedName(name: string, minWords: number): boolean {
   );
 }
 
-/** `Eva Maier FOTO: APA`, `Jan Novák, Foto: ČTK` → the writer's name alone. */
+/** `Eva Maier FOTO: APA`, `Jan Novák, Foto: ČTK`, `MARC LEROUX mleroux@example.org` → the writer's name alone. */
 function beforeOtherCredits(text: string): string {
-  let name = text;
+  let name = beforeEmail(text) ?? text;
   const comma = name.indexOf(',');
   if (comma >= 0) name = name.slice(0, comma).trim();
   const lowerName = name.toLowerCase();
@@ -95,6 +95,19 @@ function beforeOtherCredits(text: string): string {
   }
   // `Rita Siza / Foto: …`: the mark that joined the two credits goes with the second
   return CREDIT_JOINERS.has(name.at(-1) ?? '') ? name.slice(0, -1).trimEnd() : name;
+}
+
+/**
+ * `MARC LEROUX mleroux@example.org` → `MARC LEROUX`: a writer's slot signed with the writer's
+ * e-mail address as its last word (`@` inside, a dot after it). Null when it has none.
+ */
+function beforeEmail(slot: string): string | null {
+  if (!slot.includes('@')) return null;
+  const space = slot.lastIndexOf(' ');
+  const last = slot.slice(space + 1);
+  const at = last.indexOf('@');
+  if (space <= 0 || at <= 0 || last.indexOf('.', at) < at + 2) return null;
+  return slot.slice(0, space).trim();
 }
 
 /** A word in a script without letter case (Devanagari, Arabic, CJK…): no letter in it changes with case. */
@@ -329,15 +342,21 @@ export function matchCreditLine(text: string): CreditLine | null {
     // `2023-03-02`: some editions print an ISO date, which the date shapes read
     date ??= parseEditionLabel(part, order);
   }
-  if (!credited && emptySlot && publication.endsWith(')') && parts.length >= 4) {
+  if (!credited && emptySlot && parts.length >= 4) {
     // `De Standaard (Brussel) · · Binnenland · Pieter Jansens`: the whole shape, and a name last;
-    // with the whole shape, one word in a script without case is the writer's slot too (`प्रतिनिधी`)
+    // with the whole shape, one word in a script without case is the writer's slot too (`प्रतिनिधी`).
+    // With no `(City)` (`Pub - - Opinion - Name Surname`) only a name of two words or more that
+    // names no role or section.
+    const city = publication.endsWith(')');
     const last = withoutBylineOpener(beforeOtherCredits(parts.at(-1) ?? ''));
     const prefixed = prefixedWriterOf(last);
     if (prefixed !== null) {
       credited = true;
       byline = prefixed;
-    } else if (isCreditedName(last, BARE_WRITER_MIN_WORDS) || (isCreditedName(last, 1) && isCaseless(last))) {
+    } else if (
+      (city || (parts.length === 4 && !namesNobody(last))) &&
+      (isCreditedName(last, BARE_WRITER_MIN_WORDS) || (city && isCreditedName(last, 1) && isCaseless(last)))
+    ) {
       credited = true;
       byline = last;
     }
@@ -357,6 +376,15 @@ export function matchCreditLine(text: string): CreditLine | null {
     if (isCreditedName(last, BARE_WRITER_MIN_WORDS) && isCaseless(last)) {
       credited = true;
       byline = last;
+    }
+  }
+  if (!credited && dateSlot && date !== null && parts.length === 3) {
+    // `Pub · 12 févr. 2025 · MARC LEROUX mleroux@example.org`: a bare name signed with an e-mail
+    // address names a person (a section in capitals has no address)
+    const name = beforeEmail(parts[2] ?? '');
+    if (name !== null && isCreditedName(name, BARE_WRITER_MIN_WORDS) && !namesNobody(name)) {
+      credited = true;
+      byline = name;
     }
   }
   if (!credited && date !== null && (publication.endsWith(')') || emptySlot)) {

@@ -120,6 +120,27 @@ describe('PressReader credit lines', () => {
     });
   });
 
+  it('reads a bare name signed with an e-mail, or after the empty slot and a section, with no place (stranger-10 class 2)', () => {
+    expect(matchCreditLine('L’Écho du Bocage · 12 févr. 2025 · MARC LEROUX mleroux@echodubocage.fr')).toEqual({
+      publication: 'L’Écho du Bocage',
+      byline: 'MARC LEROUX',
+      date: { label: '12 févr. 2025', iso: '2025-02-12' },
+    });
+    // the address goes with a prefixed name or a `(City)` frame too
+    expect(matchCreditLine('Le Progrès (Lyon) · 3 mars 2024 · Par Anne Roux aroux@example.org')?.byline).toBe(
+      'Anne Roux',
+    );
+    expect(matchCreditLine('Bay Chronicle - - Opinion - Fiona Mackay')).toEqual({
+      publication: 'Bay Chronicle',
+      byline: 'Fiona Mackay',
+      date: null,
+    });
+    // with no place and no date, a section or a role last is no credit line; nor is a bare name with no address
+    expect(matchCreditLine('Bay Chronicle - - Opinion - Front Page')).toBeNull();
+    expect(matchCreditLine('Bay Chronicle - - Opinion - Our Correspondent')).toBeNull();
+    expect(matchCreditLine('Bay Chronicle · 3 Oct 2023 · Front Page')).toBeNull();
+  });
+
   it('reads the credit line by its frame whatever the writer slot holds (stranger-6)', () => {
     const date = { label: '2 Jun 2024', iso: '2024-06-02' };
     // no writer slot: the writer signs at the end of the story
