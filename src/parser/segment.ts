@@ -8,6 +8,7 @@ import { relabel, type ClassifiedLine, type LineKind } from './classify.js';
 import {
   findEditionYear,
   findIssueLabel,
+  findIssueNumber,
   findPrintedDate,
   isTemplatePlaceholder,
   matchIssueTitle,
@@ -550,8 +551,11 @@ function recogniseGenericEdition(
   if (!repeated && !TIER_KINDS.has(end.kind)) return storyEnd;
   // an annual's edition line prints the year alone (`… the 2024 edition of …`)
   if (date === null && issue === null) date = findEditionYear(prev.text);
-  if (date === null && issue === null && !placeholder) return storyEnd;
-  const found = date ?? issue;
+  // an issue number alone where the date would be (`… из номера № 14 (3321) издания Pub.`): only a
+  // line the block prints twice; the number is no date and no label (`findIssueNumber`)
+  const number = date === null && issue === null && !placeholder && repeated ? findIssueNumber(prev.text) : null;
+  if (date === null && issue === null && number === null && !placeholder) return storyEnd;
+  const found = date ?? issue ?? number;
   const edition: EditionLineMatch = {
     publication: placeholder
       ? null
