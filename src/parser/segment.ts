@@ -553,7 +553,8 @@ function recogniseGenericEdition(
   if (date === null && issue === null) date = findEditionYear(prev.text);
   // an issue number alone where the date would be (`… из номера № 14 (3321) издания Pub.`): only a
   // line the block prints twice; the number is no date and no label (`findIssueNumber`)
-  const number = date === null && issue === null && !placeholder && repeated ? findIssueNumber(prev.text) : null;
+  const number =
+    date === null && issue === null && !placeholder && repeated ? findIssueNumber(prev.text) : null;
   if (date === null && issue === null && number === null && !placeholder) return storyEnd;
   const found = date ?? issue ?? number;
   const edition: EditionLineMatch = {
