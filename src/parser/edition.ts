@@ -993,6 +993,20 @@ export function issuePartStart(text: string, dateStart: number): number {
   return start;
 }
 
+/** `№ 14 (3321)`, `14 (3321)`, `№ 14`: an issue number, maybe with its running number in parentheses. */
+const ISSUE_NUMBER_SHAPE = /(?:№ ?)?\d{1,5} \(\d{1,6}\)|№ ?\d{1,5}/u;
+
+/**
+ * An issue number printed where an edition sentence's date would be, with no issue word a table
+ * knows: the number mark `№` or a second number in parentheses (`… из номера № 14 (3321) издания
+ * Pub.`). Its place in the text only: an issue number is no date, and no edition label.
+ */
+export function findIssueNumber(text: string): { start: number; end: number } | null {
+  if (!text.includes('№') && !text.includes(' (')) return null;
+  const m = ISSUE_NUMBER_SHAPE.exec(text);
+  return m === null ? null : { start: m.index, end: m.index + m[0].length };
+}
+
 /** An issue number inside running text: `… fra Issue 14, 2025-udgaven af …` → `Issue 14, 2025`. */
 export function findIssueLabel(text: string): (PrintedDate & { start: number; end: number }) | null {
   const re = /\S+/gu;

@@ -35,6 +35,7 @@ import {
   FOOTER_LINE_MAX_CHARS,
   LABELLED_HEADER_MAX_EXTRA_LINES,
   LOGO_WORD_MAX_CHARS,
+  LOGO_WORDS_BEFORE_MAX,
 } from './settings.js';
 import { endsSentence, hasDigit, hasLetter, startsLowercase } from './text.js';
 import type { Platform } from './types.js';
@@ -82,9 +83,9 @@ function isCreditedName(name: string, minWords: number): boolean {
   );
 }
 
-/** `Eva Maier FOTO: APA`, `Jan Novák, Foto: ČTK` → the writer's name alone. */
+/** `Eva Maier FOTO: APA`, `Jan Novák, Foto: ČTK`, `MARC LEROUX mleroux@example.org` → the writer's name alone. */
 function beforeOtherCredits(text: string): string {
-  let name = text;
+  let name = beforeEmail(text) ?? text;
   const comma = name.indexOf(',');
   if (comma >= 0) name = name.slice(0, comma).trim();
   const lowerName = name.toLowerCase();
@@ -94,6 +95,19 @@ function beforeOtherCredits(text: string): string {
   }
   // `Rita Siza / Foto: …`: the mark that joined the two credits goes with the second
   return CREDIT_JOINERS.has(name.at(-1) ?? '') ? name.slice(0, -1).trimEnd() : name;
+}
+
+/**
+ * `MARC LEROUX mleroux@example.org` → `MARC LEROUX`: a writer's slot signed with the writer's
+ * e-mail address as its last word (`@` inside, a dot after it). Null when it has none.
+ */
+function beforeEmail(slot: string): string | null {
+  if (!slot.includes('@')) return null;
+  const space = slot.lastIndexOf(' ');
+  const last = slot.slice(space + 1);
+  const at = last.indexOf('@');
+  if (space <= 0 || at <= 0 || last.indexOf('.', at) < at + 2) return null;
+  return slot.slice(0, space).trim();
 }
 
 /** A word in a script without letter case (Devanagari, Arabic, CJK…): no letter in it changes with case. */
@@ -328,15 +342,21 @@ export function matchCreditLine(text: string): CreditLine | null {
     // `2023-03-02`: some editions print an ISO date, which the date shapes read
     date ??= parseEditionLabel(part, order);
   }
-  if (!credited && emptySlot && publication.endsWith(')') && parts.length >= 4) {
+  if (!credited && emptySlot && parts.length >= 4) {
     // `De Standaard (Brussel) · · Binnenland · Pieter Jansens`: the whole shape, and a name last;
-    // with the whole shape, one word in a script without case is the writer's slot too (`प्रतिनिधी`)
+    // with the whole shape, one word in a script without case is the writer's slot too (`प्रतिनिधी`).
+    // With no `(City)` (`Pub - - Opinion - Name Surname`) only a name of two words or more that
+    // names no role or section.
+    const city = publication.endsWith(')');
     const last = withoutBylineOpener(beforeOtherCredits(parts.at(-1) ?? ''));
     const prefixed = prefixedWriterOf(last);
     if (prefixed !== null) {
       credited = true;
       byline = prefixed;
-    } else if (isCreditedName(last, BARE_WRITER_MIN_WORDS) || (isCreditedName(last, 1) && isCaseless(last))) {
+    } else if (
+      (city || (parts.length === 4 && !namesNobody(last))) &&
+      (isCreditedName(last, BARE_WRITER_MIN_WORDS) || (city && isCreditedName(last, 1) && isCaseless(last)))
+    ) {
       credited = true;
       byline = last;
     }
@@ -356,6 +376,15 @@ export function matchCreditLine(text: string): CreditLine | null {
     if (isCreditedName(last, BARE_WRITER_MIN_WORDS) && isCaseless(last)) {
       credited = true;
       byline = last;
+    }
+  }
+  if (!credited && dateSlot && date !== null && parts.length === 3) {
+    // `Pub · 12 févr. 2025 · MARC LEROUX mleroux@example.org`: a bare name signed with an e-mail
+    // address names a person (a section in capitals has no address)
+    const name = beforeEmail(parts[2] ?? '');
+    if (name !== null && isCreditedName(name, BARE_WRITER_MIN_WORDS) && !namesNobody(name)) {
+      credited = true;
+      byline = name;
     }
   }
   if (!credited && date !== null && (publication.endsWith(')') || emptySlot)) {
@@ -462,17 +491,24 @@ const LOGOS: readonly { platform: Platform; name: string }[] = PLATFORMS.flatMap
 );
 
 /**
- * The platform whose logo the line is (`ZINIO logo`, `ZINIO लोगो`: the name, then one short word
- * for "logo" in the UI's language), or null.
+ * The platform whose logo the line is, or null: the name in its printed case with one short
+ * word for "logo" in the UI's language after it (`ZINIO logo`, `ZINIO लोगो`), or before it,
+ * maybe with a preposition (`Logo ZINIO`, `Logotipo de ZINIO`).
  */
 export function logoPlatform(text: string): Platform | null {
   for (const { platform, name } of LOGOS) {
-    if (!text.startsWith(`${name} `)) continue;
-    const word = text.slice(name.length + 1);
-    if (word !== '' && word.length <= LOGO_WORD_MAX_CHARS && !word.includes(' ') && hasLetter(word))
-      return platform;
+    if (text.startsWith(`${name} `)) {
+      if (isLogoWord(text.slice(name.length + 1))) return platform;
+    } else if (text.endsWith(` ${name}`)) {
+      const words = text.slice(0, -name.length - 1).split(' ');
+      if (words.length <= LOGO_WORDS_BEFORE_MAX && words.every(isLogoWord)) return platform;
+    }
   }
   return null;
+}
+
+function isLogoWord(word: string): boolean {
+  return word !== '' && word.length <= LOGO_WORD_MAX_CHARS && !word.includes(' ') && hasLetter(word);
 }
 
 const WALL_BRANDS: readonly string[] = PLATFORMS.flatMap((p) => p.wallBrands ?? []);

@@ -8,6 +8,7 @@ import { relabel, type ClassifiedLine, type LineKind } from './classify.js';
 import {
   findEditionYear,
   findIssueLabel,
+  findIssueNumber,
   findPrintedDate,
   issuePartStart,
   isTemplatePlaceholder,
@@ -558,8 +559,13 @@ function recogniseGenericEdition(
   if (!repeated && !TIER_KINDS.has(end.kind)) return storyEnd;
   // an annual's edition line prints the year alone (`… the 2024 edition of …`)
   if (date === null && issue === null) date = findEditionYear(prev.text);
-  if (date === null && issue === null && !placeholder) return storyEnd;
-  const found = date ?? issue;
+  // an issue number alone where the date would be (`… из номера № 14 (3321) издания Pub.`): only a
+  // line the block prints twice; the number is no date and no label (`findIssueNumber`)
+  const number =
+    date === null && issue === null && !placeholder && repeated ? findIssueNumber(prev.text) : null;
+  if (date === null && issue === null && number === null && !placeholder) return storyEnd;
+  const dated = date ?? issue;
+  const found = dated ?? number;
   const edition: EditionLineMatch = {
     publication: placeholder
       ? null
@@ -572,7 +578,7 @@ function recogniseGenericEdition(
               found.end,
             ))),
     // an issue printed with its year (`Issue 17, 2023`) is dated to that year
-    date: found === null || found.iso === null ? null : { label: found.label, iso: found.iso },
+    date: dated === null || dated.iso === null ? null : { label: dated.label, iso: dated.iso },
     issueText: issue?.label ?? null,
     placeholder,
   };
@@ -589,14 +595,17 @@ function recogniseGenericEdition(
  * known wording that the page repeats inside the block (its second copy), a
  * short question right after a trial sentence (the sign-in prompt, however it
  * is worded: `¿Ya tienes una cuenta? Ingresa` beside a known es trial), the
- * "More stories from {pub}" header in an unknown wording, and the capture's
- * last line when it is cut right after a line of the block (see `cutBlockLine`).
+ * "More stories from {pub}" header in an unknown wording, the capture's
+ * last line when it is cut right after a line of the block (see `cutBlockLine`),
+ * and, on a platform whose preview walls need not name the brand, the wall's
+ * button under a known wall sentence (see `wallButtonsEnd`).
  */
 function extendPaywallBlock(
   lines: ClassifiedLine[],
   storyEnd: number,
   pubs: readonly string[],
   lastLineOpen: boolean,
+  wallWithoutBrand: boolean,
 ): number {
   let j = storyEnd;
   const editionKey = lines[storyEnd]?.kind === 'edition-line' ? lines[storyEnd]?.key : undefined;
@@ -646,6 +655,12 @@ function extendPaywallBlock(
       j++;
       continue;
     }
+    const buttons = wallWithoutBrand && prev?.kind === 'paywall' ? wallButtonsEnd(lines, j) : j;
+    if (buttons > j) {
+      for (let k = j; k < buttons; k++) lines[k] = relabel(lines[k] as ClassifiedLine, 'paywall');
+      j = buttons;
+      continue;
+    }
     const cut = lastLineOpen && j === lines.length - 1 ? cutBlockLine(line, prev, blockPrintedTwice) : null;
     if (cut !== null) {
       lines[j] = relabel(line, cut, { cut: true });
@@ -654,6 +669,24 @@ function extendPaywallBlock(
     break;
   }
   return j;
+}
+
+/**
+ * A preview wall's button (`Start your free 30 days`, a label, no sentence), maybe with a note,
+ * under a wall sentence a table knows and right above the "More from {pub}" header: the short
+ * lines from `from` up to that header, at most PREVIEW_WALL_MAX_LINES, one of them no sentence.
+ * Returns the header's index, `from` when the lines are not such a run (a card comes first).
+ */
+function wallButtonsEnd(lines: readonly ClassifiedLine[], from: number): number {
+  let k = from;
+  let button = false;
+  for (; k < lines.length && k - from < PREVIEW_WALL_MAX_LINES; k++) {
+    const line = lines[k] as ClassifiedLine;
+    if (line.kind !== 'text' || line.text.length > PREVIEW_WALL_LINE_MAX_CHARS) break;
+    button ||= !endsSentence(line.text);
+  }
+  const header = lines[k];
+  return button && header !== undefined && TEASER_HEADER_KINDS.has(header.kind) ? k : from;
 }
 
 function endsWithQuestion(text: string): boolean {
@@ -1348,7 +1381,13 @@ export function segment(
     storyEnd = pairedPaywallLineAbove(lines, storyEnd, topEnd);
     storyEnd = recogniseGenericEdition(lines, storyEnd, topEnd, pubs);
     // the edition line just recognised names the publication too
-    teaserStart = extendPaywallBlock(lines, storyEnd, printedPublications(lines, topEnd), lastLineOpen);
+    teaserStart = extendPaywallBlock(
+      lines,
+      storyEnd,
+      printedPublications(lines, topEnd),
+      lastLineOpen,
+      wallWithoutBrand,
+    );
   } else if ((storyEnd = findPaywallPair(lines, topEnd)) >= 0) {
     teaserStart = storyEnd + 2;
   } else {

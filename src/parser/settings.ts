@@ -553,6 +553,8 @@ export const PRESS_HEADER_WITH_PUBLICATION = 3;
 
 /** The word for "logo" after a platform's name in its logo's alt text (`ZINIO लोगो`) is at most this long. */
 export const LOGO_WORD_MAX_CHARS = 12;
+/** Before the name (`Logo ZINIO`, `Logotipo de ZINIO`): the word for "logo" and at most one preposition. */
+export const LOGO_WORDS_BEFORE_MAX = 2;
 
 /** A paper's code after a dateline's place (`LYON, LP –`) is at most this many capitals; `LONDON, UK` drops its code too. */
 export const PAPER_CODE_MAX_CHARS = 4;

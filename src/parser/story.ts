@@ -444,24 +444,28 @@ const issueTitleHeader: HeaderMatcher = (content, i, draft, ledger) => {
 
 /**
  * `Artigo` / `Exame` / title / `2 de mar. de 2023` (a Scribd preview): a one-word content-type
- * label in the UI's language, the publication, the title, the date. The label is the platform's.
+ * label in the UI's language, then the header's short lines down to the date: the publication,
+ * the title, maybe a deck and a credit line, in more than one order. The publication is the
+ * line the page's cards and "More from" header name, wherever it stands (`publicationSlot`);
+ * the title is the first other line. The label is the platform's.
  */
 const labelledHeader: HeaderMatcher = (content, i, draft, ledger, ctx) => {
   const label = content[i];
   if (!ctx.labelledHeader || label === undefined || !ctx.opensLabelledHeader(label)) return null;
-  // the four lines follow one another in the region (none is boilerplate): the same in the content
-  // Label / Pub / Title, or Label / Title / Pub where the page's cards name the second line only
-  const titleFirst = namesPagePublication(content[i + 2], ctx) && !namesPagePublication(content[i + 1], ctx);
-  const pubLine = content[titleFirst ? i + 2 : i + 1] as ClassifiedLine;
+  // the lines follow one another in the region (none is boilerplate): the same in the content
+  let d = i + 1;
+  while (content[d] !== undefined && content[d]?.kind !== 'date') d++;
+  const run = content.slice(i + 1, d);
+  const pub = publicationSlot(run, ctx);
+  const pubLine = run[pub] as ClassifiedLine;
   ledger.remove(label, 'navigation');
   draft.publication = pubLine.text;
   ledger.remove(pubLine, 'layout');
-  useTitle(draft, ledger, content[titleFirst ? i + 1 : i + 2]);
+  const rest = run.filter((_, k) => k !== pub);
+  useTitle(draft, ledger, rest[0]);
   // a deck and a credit line between the title and the date (`labelledHeaderLength`)
-  let d = i + 3;
-  for (; content[d] !== undefined && content[d]?.kind !== 'date'; d++) {
-    const line = content[d] as ClassifiedLine;
-    if (draft.byline === null && isNameLike(line.text) && stripOpener(line.text).opened) {
+  for (const line of rest.slice(1)) {
+    if (draft.byline === null && isCreditLine(line)) {
       draft.byline = extractByline(line.text);
       ledger.remove(line, 'layout');
     } else if (draft.deck === null) {
@@ -474,6 +478,39 @@ const labelledHeader: HeaderMatcher = (content, i, draft, ledger, ctx) => {
   ledger.remove(dateLine, 'layout');
   return d + 1;
 };
+
+/** A label header's credit line: a name with an opener (`By Name`, `Por Name`). */
+function isCreditLine(line: ClassifiedLine): boolean {
+  return isNameLike(line.text) && stripOpener(line.text).opened;
+}
+
+/**
+ * Where a label header's publication stands among its lines above the date (`run`, the label
+ * excluded): the line the page's cards name, when one other than the first does and the first
+ * does not (Label / Title / Pub, Label / Title / deck / `By Name` / Pub); else, with no card
+ * to name it, the line between a credit line and the date (Label / Title / deck / `By Name` /
+ * Pub / date: the golden order puts the credit line itself right above the date); else the
+ * line under the label (Label / Pub / Title / deck / `By Name`).
+ */
+function publicationSlot(run: readonly ClassifiedLine[], ctx: StoryContext): number {
+  if (!namesPagePublication(run[0], ctx)) {
+    const named = run.findIndex((line, k) => k > 0 && namesPagePublication(line, ctx));
+    if (named > 0) return named;
+  }
+  const last = run.length - 1;
+  const above = run[last - 1];
+  const lastLine = run[last] as ClassifiedLine;
+  if (
+    last >= 2 &&
+    above !== undefined &&
+    isCreditLine(above) &&
+    !isCreditLine(lastLine) &&
+    lastLine.text.length <= CARD_PUBLICATION_MAX_CHARS &&
+    !endsSentence(lastLine.text)
+  )
+    return last;
+  return 0;
+}
 
 /** Title (and publication) above `Pub | Date` or date lines near the top: the metadata lines are the edition. */
 const metadataHeader: HeaderMatcher = (content, i, draft, ledger, ctx) => {

@@ -5,6 +5,7 @@ import { segment } from '../../src/parser/segment.js';
 import { parsePage } from '../../src/parser/index.js';
 import {
   findIssueLabel,
+  findIssueNumber,
   foldDigits,
   findPrintedDate,
   matchIssueTitle,
@@ -217,6 +218,17 @@ describe('edition labels of other shapes (issue 11)', () => {
     expect(findIssueLabel('India Today Issue 50 2019')?.iso).toBe('2019');
     expect(findIssueLabel('India Today Issue 50 2019')?.label).toBe('Issue 50 2019');
     expect(findIssueLabel('fra Issue 14, 2025-udgaven af Filmfare')?.label).toBe('Issue 14, 2025');
+  });
+
+  it('finds an issue number with no issue word by its number mark or running number (stranger-10 class 49)', () => {
+    const text = 'Эта статья взята из номера № 14 (3321) издания Деловой Вестник.';
+    const found = findIssueNumber(text);
+    expect(found === null ? null : text.slice(found.start, found.end)).toBe('№ 14 (3321)');
+    expect(findIssueNumber('from issue 14 (3321) of Pub')).not.toBeNull();
+    expect(findIssueNumber('№14 of Pub')).not.toBeNull();
+    // a number alone, or words in parentheses, is no issue number
+    expect(findIssueNumber('He was 14 when the plant opened.')).toBeNull();
+    expect(findIssueNumber('The plant (in Cherepovets) opened in 2024.')).toBeNull();
   });
 
   it('takes the date printed inside an issue name in an edition line', () => {

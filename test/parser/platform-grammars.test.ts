@@ -120,6 +120,29 @@ describe('PressReader credit lines', () => {
     });
   });
 
+  it('reads a bare name signed with an e-mail, or after the empty slot and a section, with no place (stranger-10 class 2)', () => {
+    expect(matchCreditLine('L’Écho du Bocage · 12 févr. 2025 · MARC LEROUX mleroux@echodubocage.fr')).toEqual(
+      {
+        publication: 'L’Écho du Bocage',
+        byline: 'MARC LEROUX',
+        date: { label: '12 févr. 2025', iso: '2025-02-12' },
+      },
+    );
+    // the address goes with a prefixed name or a `(City)` frame too
+    expect(matchCreditLine('Le Progrès (Lyon) · 3 mars 2024 · Par Anne Roux aroux@example.org')?.byline).toBe(
+      'Anne Roux',
+    );
+    expect(matchCreditLine('Bay Chronicle - - Opinion - Fiona Mackay')).toEqual({
+      publication: 'Bay Chronicle',
+      byline: 'Fiona Mackay',
+      date: null,
+    });
+    // with no place and no date, a section or a role last is no credit line; nor is a bare name with no address
+    expect(matchCreditLine('Bay Chronicle - - Opinion - Front Page')).toBeNull();
+    expect(matchCreditLine('Bay Chronicle - - Opinion - Our Correspondent')).toBeNull();
+    expect(matchCreditLine('Bay Chronicle · 3 Oct 2023 · Front Page')).toBeNull();
+  });
+
   it('reads the credit line by its frame whatever the writer slot holds (stranger-6)', () => {
     const date = { label: '2 Jun 2024', iso: '2024-06-02' };
     // no writer slot: the writer signs at the end of the story
@@ -435,6 +458,15 @@ describe('platform logo lines', () => {
     expect(logoPlatform('ZINIO sells single issues')).toBeNull();
     expect(logoPlatform('Zinio logo')).toBeNull();
   });
+
+  it('reads the word for "logo" before the name, maybe with a preposition (stranger-10 class 29)', () => {
+    expect(logoPlatform('Logo ZINIO')).toBe('zinio');
+    expect(logoPlatform('Logotipo de ZINIO')).toBe('zinio');
+    // more than two words before the name, or the name in another case, is no logo
+    expect(logoPlatform('Read this story on ZINIO')).toBeNull();
+    expect(logoPlatform('Logo Zinio')).toBeNull();
+    expect(logoPlatform('ZINIO')).toBeNull();
+  });
 });
 
 describe('a label header with a deck and a credit before its date (stranger-7 class 4)', () => {
@@ -457,6 +489,53 @@ describe('a label header with a deck and a credit before its date (stranger-7 cl
       byline: 'Ana Ruiz',
     });
     expect(out.edition?.publication).toBe('Nature Today');
+  });
+
+  it('reads the publication printed last, above the date, where the cards name it or after the credit line (stranger-10 class 48)', () => {
+    const url = 'https://www.scribd.com/article/1/Bees-in-the-city';
+    const body = [
+      'The first hives went up on office roofs in the City a decade ago, as a curiosity for the staff.',
+      'Now beekeepers worry that there are too many hives for the flowers the city can offer them.',
+    ];
+    const header = [
+      'Articles',
+      'Bees in the city',
+      'Rooftop hives have doubled in London in five years',
+      'By Ana Ruiz',
+      'Nature Today',
+      'May 2024',
+      '5 min read',
+    ];
+    const expected = {
+      title: 'Bees in the city',
+      deck: 'Rooftop hives have doubled in London in five years',
+      byline: 'Ana Ruiz',
+    };
+    // no card: the line between the credit line and the date
+    const alone = parsePage([...header, ...body].join('\n'), { url });
+    expect(alone.story).toMatchObject(expected);
+    expect(alone.edition?.publication).toBe('Nature Today');
+    // no credit line above the publication: the line the cards name
+    const cards = [
+      'More from Nature Today',
+      'Nature Today4 min readWildlife',
+      'The foxes of Camden',
+      'Urban foxes now outnumber those in the countryside around the capital, a new survey finds.',
+    ];
+    const noCredit = [
+      'Articles',
+      'Bees in the city',
+      expected.deck,
+      'Nature Today',
+      'May 2024',
+      '5 min read',
+    ];
+    const named = parsePage(
+      [...noCredit, ...body, 'Read the rest with a free trial.', 'Try it free', ...cards].join('\n'),
+      { url },
+    );
+    expect(named.story).toMatchObject({ title: 'Bees in the city', deck: expected.deck, byline: null });
+    expect(named.edition?.publication).toBe('Nature Today');
   });
 });
 
