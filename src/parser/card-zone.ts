@@ -437,7 +437,7 @@ function printedNames(lines: readonly ClassifiedLine[]): Set<string> {
 }
 
 /** `Page 8`, `pg 14`, `8`: a page number, maybe after one short word (`p. 12` is read by its own shape). */
-const PAGE_NUMBER = /^(?:(\p{L}{1,5})\.? ?)?\d{1,4}$/u;
+const PAGE_NUMBER = /^(?:(\p{L}{1,5})\.? ?)?(\d{1,4})$/u;
 /** A page number line is at most this long (`Seite 1234`). */
 const PAGE_NUMBER_MAX_CHARS = 11;
 
@@ -449,7 +449,7 @@ const PAGE_NUMBER_MAX_CHARS = 11;
  */
 export function pageNumbersByRepeat(lines: ClassifiedLine[]): void {
   const found: { at: number; word: string }[] = [];
-  const words = new Map<string, number>();
+  const numbers = new Map<string, number[]>();
   for (let k = 1; k < lines.length; k++) {
     const line = lines[k] as ClassifiedLine;
     const text = line.text;
@@ -464,11 +464,29 @@ export function pageNumbersByRepeat(lines: ClassifiedLine[]): void {
     if (m === null) continue;
     const word = (m[1] ?? '').toLowerCase();
     found.push({ at: k, word });
-    words.set(word, (words.get(word) ?? 0) + 1);
+    const printed = numbers.get(word) ?? [];
+    printed.push(Number(m[2]));
+    numbers.set(word, printed);
   }
   for (const { at, word } of found)
-    if ((words.get(word) ?? 0) >= GLUED_UNIT_MIN_CARDS)
+    if (arePageNumbers(numbers.get(word) ?? []))
       lines[at] = relabel(lines[at] as ClassifiedLine, 'reading-time');
+}
+
+/**
+ * A contents page's page numbers rise, and an article spans pages, so they do not run on by one
+ * at every step: `Meal 1`, `Meal 2`, `Meal 3` (or `Part 1` … `Part 1` again) are numbered
+ * subheads of a story.
+ */
+function arePageNumbers(numbers: readonly number[]): boolean {
+  if (numbers.length < GLUED_UNIT_MIN_CARDS) return false;
+  let byOne = true;
+  for (let k = 1; k < numbers.length; k++) {
+    const step = (numbers[k] as number) - (numbers[k - 1] as number);
+    if (step <= 0) return false;
+    if (step !== 1) byOne = false;
+  }
+  return !byOne;
 }
 
 /**

@@ -443,4 +443,23 @@ describe('stranger-9 class 8: page numbers under each card of a contents page, i
     expect(out.story?.paragraphs).toEqual(expect.arrayContaining(body));
     expect(out.teasers).toEqual([]);
   });
+
+  it('numbered subheads over a short line (`Meal 2` / `Eat every 2–3 hours`) stay body: their numbers run on by one, or start again', () => {
+    const plan = (n: number): string[] => [
+      `Meal ${n}`,
+      'Eat every 2–3 hours',
+      `Salad with ${n} cups of greens, tomatoes and feta, and a spoon of oil.`,
+    ];
+    const body = [
+      'A plan for the week opens the story, written out meal by meal below.',
+      ...plan(1),
+      ...plan(2),
+      ...plan(3),
+      ...plan(1),
+      ...plan(2),
+    ];
+    const out = parsePage(['Eating on a training week', ...body].join('\n') + '\n');
+    expect(out.story?.paragraphs).toEqual(expect.arrayContaining(body));
+    expect(out.teasers).toEqual([]);
+  });
 });
