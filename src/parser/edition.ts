@@ -688,7 +688,7 @@ export function parseIssueLabel(text: string): PrintedDate | null {
 /** An issue label that prints its year (`Issue 17, 2023`), dated by it; null for `Issue 42`, which stays issue text. */
 function datedIssue(text: string): PrintedDate | null {
   const issue = parseIssueLabel(text);
-  return issue?.iso == null ? null : issue;
+  return issue === null || issue.iso === null ? null : issue;
 }
 
 /** The year an issue label prints (`Issue 17, 2023`, `Nr. 3/2023`, `Issue 50 2019`): the precision printed, a year; null for `Issue 231`. */

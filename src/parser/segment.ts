@@ -16,26 +16,14 @@ import {
   undoubledName,
   type EditionLineMatch,
 } from './edition.js';
-import { bannersAtEnd, bannersOnTop, footerLinkPairAtEnd } from './banners.js';
+import { bannersAtEnd, footerLinkPairAtEnd } from './banners.js';
 import { isBoilerplate } from './ledger.js';
-import {
-  labelledHeaderAt,
-  labelledHeaderLength,
-  logoPlatform,
-  namesFooterBrand,
-  namesWallBrand,
-} from './platform-grammars.js';
-import {
-  NAME_CONJUNCTIONS,
-  NAME_PARTICLES,
-  TRY_GOLD_SHAPE,
-  TRY_GOLD_WORD_MAX_LETTERS,
-} from './rules/generic.js';
+import { labelledHeaderAt, labelledHeaderLength, namesFooterBrand } from './platform-grammars.js';
+import { NAME_CONJUNCTIONS, NAME_PARTICLES } from './rules/generic.js';
 import { PLATFORMS } from './rules/platforms.js';
 import { isNameLike } from './bylines.js';
 import { isQuestionTitle, isQuotedTitle } from './story.js';
 import {
-  CARD_PUBLICATION_MAX_CANDIDATES,
   CARD_PUBLICATION_MAX_CHARS,
   DECK_MAX_CHARS,
   EDITION_LINE_MAX_CHARS,
@@ -45,30 +33,15 @@ import {
   FOOTER_LINKS_MAX,
   FOOTER_MAX_LINES,
   HEADER_SCAN_LINES,
-  MENU_LABEL_MAX_WORDS,
-  MENU_MIN_LABELS,
   NAVIGATION_MAX_CHARS,
   PLAYER_MAX_LINES,
   REPEATED_TITLE_MIN_GAP,
-  PAYWALL_PAIR_MAX_DIFFERENT_WORDS,
-  PAYWALL_PAIR_MIN_SHARED_CHARS,
-  PAYWALL_PAIR_MIN_SHARED_WORDS,
-  PAYWALL_REPEAT_WINDOW,
-  PREVIEW_WALL_BUTTON_BLOCK_LINES,
-  PREVIEW_WALL_LINE_MAX_CHARS,
-  PREVIEW_HEADER_DATE_LINES,
-  PREVIEW_WALL_MAX_LINES,
-  SIGN_IN_MAX_CHARS,
   STORE_PANEL_MAX_LINES,
   STORE_PUBLISHER_LINES,
   STORE_PANEL_MIN_SIGNS,
   STORY_HEADER_MAX_LINES,
   TITLE_MAX_CHARS,
   TIER_LINE_MAX_CHARS,
-  TOP_LABEL_META_LOOKAHEAD,
-  TRY_GOLD_MAX_CHARS,
-  UPSELL_HEADER_WINDOW,
-  UPSELL_LINE_MAX_CHARS,
 } from './settings.js';
 import { endsSentence, foldKey, hasUppercase } from './text.js';
 import {
@@ -81,41 +54,21 @@ import {
   headingOverCards,
   isCardAt,
   isShortLink,
-  namesPublication,
   namedIssueDates,
   pageNumbersByRepeat,
   publicationDateCards,
   readingTimesByPlace,
   readingTimesByRepeat,
 } from './card-zone.js';
-
-/** Lines that close the story: what follows them is platform text and teasers. */
-const STORY_END_KINDS: ReadonlySet<LineKind> = new Set([
-  'edition-line',
-  'trial',
-  'paywall',
-  'sign-in',
-  'more-stories',
-  'issue-contents',
-  'brand',
-]);
-/** Lines that may sit above a story (upsell block, store navigation). */
-const TOP_KINDS: ReadonlySet<LineKind> = new Set([
-  'try-gold',
-  'upsell',
-  'promo',
-  'price',
-  'brand',
-  'navigation',
-  'chrome',
-  'category',
-  'issue-count',
-  'lost-glyphs',
-]);
-/** Boilerplate after which teaser cards start (the paywall block ends there). */
-const TEASER_HEADER_KINDS: ReadonlySet<LineKind> = new Set(['more-stories', 'issue-contents']);
-/** Lines that name the paid tier (Magzter GOLD): platform text only when platform-shaped. */
-const TIER_KINDS: ReadonlySet<LineKind> = new Set(['brand', 'trial']);
+import { STORY_END_KINDS, TIER_KINDS, isQuestion } from './regions.js';
+import { findTopEnd, menuUnderLogo, upsellAfterHeader, upsellBeforeHeader } from './upsells.js';
+import {
+  extendPaywallBlock,
+  findPaywallPair,
+  pairedPaywallLineAbove,
+  previewWall,
+  repeatedShortLines,
+} from './walls.js';
 
 export interface Segments {
   /** The lines with their kinds refined by context. */
@@ -132,10 +85,6 @@ export interface Segments {
   repeats: ReadonlyMap<string, { first: number; last: number; count: number }>;
 }
 
-function isHardMeta(line: ClassifiedLine | undefined): boolean {
-  return line !== undefined && (line.kind === 'pipe' || line.kind === 'date');
-}
-
 function countRepeats(
   lines: readonly ClassifiedLine[],
 ): Map<string, { first: number; last: number; count: number }> {
@@ -150,16 +99,6 @@ function countRepeats(
     } else map.set(key, { first: line.index, last: line.index, count: 1 });
   }
   return map;
-}
-
-/** Greek letters: in Greek text `;` is the question mark (NFC folds U+037E into it). */
-const GREEK_LETTER = /\p{Script=Greek}/u;
-
-function isQuestion(line: ClassifiedLine | undefined): boolean {
-  if (line === undefined || line.text.length > SIGN_IN_MAX_CHARS) return false;
-  const text = line.text;
-  if (text.includes('?') || text.includes('؟') || text.includes('？')) return true;
-  return text.includes(';') && GREEK_LETTER.test(text);
 }
 
 /**
@@ -228,206 +167,6 @@ function printedPublications(lines: readonly ClassifiedLine[], topEnd: number): 
     }
   }
   return pubs;
-}
-
-/** A word in capitals (`ZLATO`, `IGOLIDE`, `ΧΡΥΣΟ`): the tier's name as Magzter prints it in any language. */
-const CAPITALS_WORD = /(?:^|\s)\p{Lu}{3,}(?:\s|$)/u;
-
-/**
- * `Vyzkoušejte ZLATO zdarma` above `Title` / `Pub` / `|`: the header's title, publication and
- * bar are a fixed triple, so a short label above it (no sentence, a word in capitals) is the
- * translated "Try GOLD - Free" label, whatever its words and dash.
- */
-function labelAboveHeader(lines: readonly ClassifiedLine[], t: number): boolean {
-  const line = lines[t];
-  const bar = lines[t + 3];
-  return (
-    line?.kind === 'text' &&
-    line.text.length <= TRY_GOLD_MAX_CHARS &&
-    !endsSentence(line.text) &&
-    CAPITALS_WORD.test(line.text) &&
-    bar?.kind === 'pipe' &&
-    bar.publication === undefined &&
-    bar.date === undefined &&
-    lines[t + 1]?.kind === 'text' &&
-    lines[t + 2]?.kind === 'text' &&
-    isHardMeta(lines[t + 4])
-  );
-}
-
-/** A Try-GOLD label by its shape: one to four short words, a dash, one word. */
-function tryGoldShaped(line: ClassifiedLine | undefined): boolean {
-  return (
-    line?.kind === 'text' &&
-    line.text.length <= TRY_GOLD_MAX_CHARS &&
-    TRY_GOLD_SHAPE.test(line.text) &&
-    line.text.split(' ').every((word) => letterCount(word) <= TRY_GOLD_WORD_MAX_LETTERS)
-  );
-}
-
-/** Marks written on a letter (vowel signs, accents): no letter of their own. */
-const MARK = /\p{M}/u;
-
-/** Letters of a word, its marks not counted (`ތަޖުރިބާ` is 4 letters in 8 code units). */
-function letterCount(word: string): number {
-  let letters = 0;
-  for (const ch of word) if (!MARK.test(ch)) letters++;
-  return letters;
-}
-
-/**
- * Where the upsell block may open under site banners: an upsell line, a price, a Try-GOLD
- * label, a platform's logo line (`ZINIO logo`: a Zinio page opens there). (A header's title
- * is not enough: a listing's label lines look like banners.)
- */
-function opensUpsellAt(lines: readonly ClassifiedLine[], k: number): boolean {
-  const line = lines[k];
-  if (line === undefined) return false;
-  return (
-    UPSELL_KINDS.has(line.kind) ||
-    tryGoldShaped(line) ||
-    labelAboveHeader(lines, k) ||
-    (line.kind === 'chrome' && logoPlatform(line.text) !== null)
-  );
-}
-
-/** Platform names as their logo prints them alone on a line. */
-const PLATFORM_NAMES: ReadonlySet<string> = new Set(PLATFORMS.map((p) => p.displayName));
-
-/**
- * `PressReader` / `Catalogue` / `Publications` / `Sign in`: the site's menu under the platform's
- * logo, in any language: at least MENU_MIN_LABELS short labels right under it, up to the line a
- * date follows (the issue's masthead). They are navigation.
- */
-function menuUnderLogo(lines: ClassifiedLine[]): void {
-  const logo = lines[0];
-  if (logo?.kind !== 'chrome' || !PLATFORM_NAMES.has(logo.text)) return;
-  let k = 1;
-  while (
-    k < lines.length &&
-    lines[k]?.kind === 'text' &&
-    isMenuLabel((lines[k] as ClassifiedLine).text) &&
-    !isHardMeta(lines[k + 1])
-  )
-    k++;
-  if (k - 1 < MENU_MIN_LABELS) return;
-  for (let j = 1; j < k; j++) lines[j] = relabel(lines[j] as ClassifiedLine, 'navigation', { locales: [] });
-}
-
-function isMenuLabel(text: string): boolean {
-  return isShortLink(text) && text.split(' ').length <= MENU_LABEL_MAX_WORDS && !/\p{Nd}/u.test(text);
-}
-
-/** The upsell block on top: labels, prices, and a price sentence (a text line right above a price). */
-function findTopEnd(lines: ClassifiedLine[]): number {
-  // site banners above the block count only when the block does open under them
-  const banners = bannersOnTop(lines, (k) => opensUpsellAt(lines, k));
-  const end = upsellBlockEnd(lines, banners);
-  if (banners === 0 || end === banners) return banners === 0 ? end : upsellBlockEnd(lines, 0);
-  for (let k = 0; k < banners; k++) lines[k] = relabel(lines[k] as ClassifiedLine, 'chrome', { locales: [] });
-  return end;
-}
-
-/** Where the upsell block that opens at `from` ends (its lines relabelled on the way). */
-function upsellBlockEnd(lines: ClassifiedLine[], from: number): number {
-  let t = from;
-  while (t < lines.length) {
-    const line = lines[t];
-    if (line === undefined) break;
-    if (TOP_KINDS.has(line.kind)) {
-      if (line.kind === 'brand') lines[t] = relabel(line, 'upsell');
-      t++;
-      continue;
-    }
-    if (line.kind === 'text' && lines[t + 1]?.kind === 'price') {
-      lines[t] = relabel(line, 'upsell');
-      t++;
-      continue;
-    }
-    if (labelAboveHeader(lines, t)) {
-      lines[t] = relabel(line, 'try-gold');
-      t++;
-      continue;
-    }
-    if (tryGoldShaped(line)) {
-      const metaAhead = lines.slice(t + 2, t + 2 + TOP_LABEL_META_LOOKAHEAD).some((l) => isHardMeta(l));
-      // right after the prices, or after the one block line printed under them (`… Gift Now`)
-      const above = lines[t - 1];
-      const afterPrices =
-        above?.kind === 'price' ||
-        (above !== undefined && TOP_KINDS.has(above.kind) && lines[t - 2]?.kind === 'price');
-      if (metaAhead || afterPrices) {
-        lines[t] = relabel(line, 'try-gold');
-        t++;
-        continue;
-      }
-    }
-    break;
-  }
-  return t;
-}
-
-/** Kinds that show a line block on top is the upsell (not store navigation). */
-const UPSELL_KINDS: ReadonlySet<LineKind> = new Set(['price', 'upsell', 'try-gold', 'promo', 'brand']);
-
-/**
- * The upsell block in wording no locale file knows, before a story header
- * (Title / Pub / `|` / date). Only on top of a header whose metadata is within
- * `UPSELL_HEADER_WINDOW` lines, and only when a known upsell line (a price, a
- * "Try GOLD" label) is in the block:
- *  - short lines before the last known upsell line are upsell too
- *    (`Sınırsız erişim` above the price sentence and the prices);
- *  - short labels between the block and the header's title are upsell (an
- *    English `… Gift Now` line on a page in another language).
- */
-function upsellBeforeHeader(lines: ClassifiedLine[], topEnd: number): number {
-  const limit = Math.min(lines.length, UPSELL_HEADER_WINDOW);
-  let h = -1;
-  for (let k = topEnd; k < limit; k++) {
-    if (isHardMeta(lines[k])) {
-      h = k;
-      break;
-    }
-  }
-  if (h < 0) return topEnd;
-  let last = -1;
-  for (let k = h - 1; k >= topEnd; k--) {
-    if (UPSELL_KINDS.has((lines[k] as ClassifiedLine).kind)) {
-      last = k;
-      break;
-    }
-  }
-  // the known block may end right at `topEnd` (`… Gift Now`): the labels after it are still looked at
-  if (last < 0 && topEnd > 0 && UPSELL_KINDS.has((lines[topEnd - 1] as ClassifiedLine).kind))
-    last = topEnd - 1;
-  if (last < 0) return topEnd;
-  for (let k = topEnd; k < last; k++) {
-    const line = lines[k] as ClassifiedLine;
-    if (line.kind === 'text' && line.text.length > UPSELL_LINE_MAX_CHARS) return topEnd;
-  }
-  for (let k = topEnd; k < last; k++) {
-    const line = lines[k] as ClassifiedLine;
-    if (line.kind === 'text') lines[k] = relabel(line, 'upsell');
-  }
-  let t = last + 1;
-  // Title / Pub / `|` (the title two lines above a bare bar) or Title / `Pub|Date` (one line above)
-  const meta = lines[h] as ClassifiedLine;
-  const titleAt =
-    meta.kind === 'pipe' && meta.publication === undefined && meta.date === undefined
-      ? h - 2
-      : meta.publication !== undefined
-        ? h - 1
-        : -1;
-  if (titleAt > t) {
-    const labels = lines.slice(t, titleAt);
-    if (
-      labels.every((l) => l.kind === 'text' && l.text.length <= TIER_LINE_MAX_CHARS && !endsSentence(l.text))
-    ) {
-      for (let k = t; k < titleAt; k++) lines[k] = relabel(lines[k] as ClassifiedLine, 'upsell');
-      t = titleAt;
-    }
-  }
-  return Math.max(t, topEnd);
 }
 
 /**
@@ -588,235 +327,6 @@ function recogniseGenericEdition(
       lines[i] = relabel(line, 'edition-line', { edition });
   }
   return storyEnd - 1;
-}
-
-/**
- * The paywall block: boilerplate lines from the story's end, plus lines in no
- * known wording that the page repeats inside the block (its second copy), a
- * short question right after a trial sentence (the sign-in prompt, however it
- * is worded: `¿Ya tienes una cuenta? Ingresa` beside a known es trial), the
- * "More stories from {pub}" header in an unknown wording, the capture's
- * last line when it is cut right after a line of the block (see `cutBlockLine`),
- * and, on a platform whose preview walls need not name the brand, the wall's
- * button under a known wall sentence (see `wallButtonsEnd`).
- */
-function extendPaywallBlock(
-  lines: ClassifiedLine[],
-  storyEnd: number,
-  pubs: readonly string[],
-  lastLineOpen: boolean,
-  wallWithoutBrand: boolean,
-): number {
-  let j = storyEnd;
-  const editionKey = lines[storyEnd]?.kind === 'edition-line' ? lines[storyEnd]?.key : undefined;
-  const blockPrintedTwice = lines.some((l, k) => k > storyEnd && l.key === editionKey);
-  while (j < lines.length) {
-    const line = lines[j];
-    if (line === undefined) break;
-    if (isBoilerplate(line)) {
-      j++;
-      if (TEASER_HEADER_KINDS.has(line.kind)) break;
-      continue;
-    }
-    if (line.kind === 'lost-glyphs') {
-      j++;
-      continue;
-    }
-    if (line.kind !== 'text') break;
-    const key = line.key.replace(' ?', '?');
-    const neighbourIsBlock = [lines[j - 1], lines[j + 1]].some(
-      (l) => l !== undefined && STORY_END_KINDS.has(l.kind) && !TEASER_HEADER_KINDS.has(l.kind),
-    );
-    const copied = lines
-      .slice(Math.max(storyEnd, j - PAYWALL_REPEAT_WINDOW), j + PAYWALL_REPEAT_WINDOW)
-      .some((l) => l.index !== j && l.kind !== 'edition-line' && l.key.replace(' ?', '?') === key);
-    if (neighbourIsBlock && copied) {
-      lines[j] = relabel(line, 'paywall');
-      j++;
-      continue;
-    }
-    const named = namesPublication(line.text, pubs, lines.slice(j + 1, j + 3), false, j === lines.length - 1);
-    if (named !== null) {
-      lines[j] = relabel(line, 'more-stories', { publication: named });
-      j++;
-      break;
-    }
-    const prev = lines[j - 1];
-    // after a known trial sentence the prompt carries its action after the question (a card title
-    // that is a question ends with its question mark)
-    const unknownTrial = prev !== undefined && (prev.kind === 'brand' || prev.locales.length === 0);
-    if (
-      isQuestion(line) &&
-      prev?.kind !== undefined &&
-      TIER_KINDS.has(prev.kind) &&
-      (unknownTrial || !endsWithQuestion(line.text))
-    ) {
-      lines[j] = relabel(line, 'sign-in');
-      j++;
-      continue;
-    }
-    const buttons = wallWithoutBrand && prev?.kind === 'paywall' ? wallButtonsEnd(lines, j) : j;
-    if (buttons > j) {
-      for (let k = j; k < buttons; k++) lines[k] = relabel(lines[k] as ClassifiedLine, 'paywall');
-      j = buttons;
-      continue;
-    }
-    const cut = lastLineOpen && j === lines.length - 1 ? cutBlockLine(line, prev, blockPrintedTwice) : null;
-    if (cut !== null) {
-      lines[j] = relabel(line, cut, { cut: true });
-      j++;
-    }
-    break;
-  }
-  return j;
-}
-
-/**
- * A preview wall's button (`Start your free 30 days`, a label, no sentence), maybe with a note,
- * under a wall sentence a table knows and right above the "More from {pub}" header: the short
- * lines from `from` up to that header, at most PREVIEW_WALL_MAX_LINES, one of them no sentence.
- * Returns the header's index, `from` when the lines are not such a run (a card comes first).
- */
-function wallButtonsEnd(lines: readonly ClassifiedLine[], from: number): number {
-  let k = from;
-  let button = false;
-  for (; k < lines.length && k - from < PREVIEW_WALL_MAX_LINES; k++) {
-    const line = lines[k] as ClassifiedLine;
-    if (line.kind !== 'text' || line.text.length > PREVIEW_WALL_LINE_MAX_CHARS) break;
-    button ||= !endsSentence(line.text);
-  }
-  const header = lines[k];
-  return button && header !== undefined && TEASER_HEADER_KINDS.has(header.kind) ? k : from;
-}
-
-function endsWithQuestion(text: string): boolean {
-  const last = text.at(-1);
-  return last === '?' || last === '؟' || last === '？';
-}
-
-/**
- * The capture's last line, cut, right after a line of the paywall block, is the block's next
- * line in whatever language: after the trial sentence the sign-in prompt (`すでにアカウントを
- * お持ちの方`, cut before its question mark), after the sign-in prompt the "More stories from"
- * header (`บทความอื่นๆ จาก BANG`, cut inside the name). Cards only follow that header (where the
- * block is printed once), so such a line is no teaser. Returns the kind it takes, or null.
- */
-function cutBlockLine(
-  line: ClassifiedLine,
-  prev: ClassifiedLine | undefined,
-  blockPrintedTwice: boolean,
-): LineKind | null {
-  if (prev === undefined || line.text.length > SIGN_IN_MAX_CHARS || endsSentence(line.text)) return null;
-  if (prev.kind === 'trial' || prev.kind === 'brand') return 'sign-in';
-  // the old layout prints the block twice and its cards with no header: there a cut line is a card
-  if (prev.kind === 'sign-in' && !blockPrintedTwice) return 'more-stories';
-  return null;
-}
-
-/** Short lines the page prints at least twice: card publications, when the page names none elsewhere. */
-function repeatedShortLines(
-  repeats: ReadonlyMap<string, { first: number; last: number; count: number }>,
-  lines: readonly ClassifiedLine[],
-): string[] {
-  const out: string[] = [];
-  for (const [, rep] of repeats) {
-    if (rep.count < 2) continue;
-    const text = lines[rep.first]?.text ?? '';
-    if (text.length <= CARD_PUBLICATION_MAX_CHARS && !endsSentence(text)) out.push(text);
-    if (out.length >= CARD_PUBLICATION_MAX_CANDIDATES) break;
-  }
-  return out;
-}
-
-/**
- * The old paywall in an unknown wording: two adjacent short lines, neither a
- * sentence, that say the same thing but for their last word or two
- * (`Fortsätt läsa din berättelse i appen` / `… i tidningen`).
- */
-function isPaywallPair(a: ClassifiedLine | undefined, b: ClassifiedLine | undefined): boolean {
-  if (a?.kind !== 'text' || b?.kind !== 'text') return false;
-  if (a.text.length > SIGN_IN_MAX_CHARS || b.text.length > SIGN_IN_MAX_CHARS) return false;
-  if (endsSentence(a.text) || endsSentence(b.text)) return false;
-  const wa = a.text.split(' ').filter(Boolean);
-  const wb = b.text.split(' ').filter(Boolean);
-  if (wa.length <= UNSPACED_MAX_WORDS && wb.length <= UNSPACED_MAX_WORDS)
-    return (
-      unspacedScript(a.text) &&
-      unspacedScript(b.text) &&
-      (sharesOpening(a.text, b.text) || sharesOpening(reversed(a.text), reversed(b.text)))
-    );
-  let shared = 0;
-  while (shared < wa.length && shared < wb.length && wa[shared] === wb[shared]) shared++;
-  const differ = Math.max(wa.length, wb.length) - shared;
-  return (
-    shared >= PAYWALL_PAIR_MIN_SHARED_WORDS &&
-    differ >= 1 &&
-    differ <= PAYWALL_PAIR_MAX_DIFFERENT_WORDS &&
-    differ < shared
-  );
-}
-
-/** A line of at most this many words is in a script written without spaces (Thai, Lao, CJK): compare its characters. */
-const UNSPACED_MAX_WORDS = 2;
-
-/** Scripts from Thai on (U+0E00: Thai, Lao, Tibetan, Myanmar, Khmer, CJK, kana) are written without spaces between words. */
-const UNSPACED_SCRIPTS_FROM = 0x0e00;
-const LETTER_CHAR = /\p{L}/u;
-
-/** Whether every letter of the text is of a script written without spaces (a Latin name in it is not). */
-function unspacedScript(text: string): boolean {
-  for (const ch of text)
-    if (LETTER_CHAR.test(ch) && (ch.codePointAt(0) ?? 0) < UNSPACED_SCRIPTS_FROM) return false;
-  return true;
-}
-
-/**
- * `อ่านเรื่องราวของคุณต่อในแอป` / `…ในนิตยสาร`: in a script without spaces there are no words to
- * count; the pair shares its opening characters and differs in a shorter ending (or, reversed,
- * shares its ending: `アプリで…の続きを読む` / `雑誌で…の続きを読む`).
- */
-function sharesOpening(a: string, b: string): boolean {
-  let shared = 0;
-  while (shared < a.length && shared < b.length && a.charAt(shared) === b.charAt(shared)) shared++;
-  const ending = Math.max(a.length, b.length) - shared;
-  return (
-    shared >= PAYWALL_PAIR_MIN_SHARED_CHARS &&
-    ending >= 1 &&
-    ending < shared &&
-    shared < Math.min(a.length, b.length)
-  );
-}
-
-/**
- * The text's characters in reverse order: `アプリで記事の続きを読む` / `雑誌で記事の続きを読む` (a verb-final
- * language) share their ending and differ in a shorter opening, the mirror of `sharesOpening`.
- */
-function reversed(text: string): string {
-  return [...text].reverse().join('');
-}
-
-/**
- * `…la tua storia sull'app` above the known `…la tua storia nella rivista`: the old paywall
- * pair's other line in a wording no table holds, told by its shape beside its known half (same
- * opening words, another ending). It is paywall too, and the story ends above it.
- */
-function pairedPaywallLineAbove(lines: ClassifiedLine[], end: number, topEnd: number): number {
-  const known = lines[end];
-  const above = lines[end - 1];
-  if (known?.kind !== 'paywall' || end - 1 <= topEnd || above === undefined) return end;
-  if (!isPaywallPair(above, { ...known, kind: 'text' })) return end;
-  lines[end - 1] = relabel(above, 'paywall', { locales: [] });
-  return end - 1;
-}
-
-function findPaywallPair(lines: ClassifiedLine[], topEnd: number): number {
-  for (let i = topEnd + 1; i + 1 < lines.length; i++) {
-    if (!isPaywallPair(lines[i], lines[i + 1])) continue;
-    lines[i] = relabel(lines[i] as ClassifiedLine, 'paywall');
-    lines[i + 1] = relabel(lines[i + 1] as ClassifiedLine, 'paywall');
-    return i;
-  }
-  return -1;
 }
 
 /**
@@ -1067,124 +577,6 @@ function issueCountInPanel(lines: readonly ClassifiedLine[]): boolean {
     if (line.kind === 'issue-count') return true;
   }
   return false;
-}
-
-/**
- * A preview wall closing the story (Scribd: `Estás leyendo una vista previa
- * gratuita.` / `Lee el resto… con una prueba gratuita de Scribd.` / `Prueba gratis
- * durante 30 días`), in any language: the run of short lines just above the
- * story's end, at most a few, one of them naming the platform's brand. Returns
- * where the story ends now; the wall's lines are paywall.
- */
-function previewWall(
-  lines: ClassifiedLine[],
-  topEnd: number,
-  storyEnd: number,
-  wallWithoutBrand: boolean,
-): number {
-  let start = storyEnd;
-  while (
-    start - 1 > topEnd &&
-    storyEnd - (start - 1) <= PREVIEW_WALL_MAX_LINES &&
-    lines[start - 1]?.kind === 'text' &&
-    (lines[start - 1] as ClassifiedLine).text.length <= PREVIEW_WALL_LINE_MAX_CHARS
-  )
-    start--;
-  let brand = -1;
-  for (let k = start; k < storyEnd; k++) if (namesWallBrand((lines[k] as ClassifiedLine).text)) brand = k;
-  if (brand < 0 && wallWithoutBrand)
-    start = unbrandedWallStart(
-      lines,
-      start,
-      storyEnd,
-      labelledHeaderAt(lines, topEnd) || previewDateHeaderAt(lines, topEnd),
-    );
-  else if (brand < 0) return storyEnd;
-  for (let k = start; k < storyEnd; k++) lines[k] = relabel(lines[k] as ClassifiedLine, 'paywall');
-  return start;
-}
-
-/**
- * A preview's own header with its date (Scribd: Pub / `Issue 7 · Winter 2024` / title…, or
- * Title / Pub / date): a date line among the region's first PREVIEW_HEADER_DATE_LINES lines,
- * under short lines that are no sentence (the publication, the title).
- */
-function previewDateHeaderAt(lines: readonly ClassifiedLine[], topEnd: number): boolean {
-  for (let k = topEnd + 1; k <= topEnd + PREVIEW_HEADER_DATE_LINES && k < lines.length; k++) {
-    const above = lines[k - 1] as ClassifiedLine;
-    if (above.kind !== 'text' || above.text.length > TITLE_MAX_CHARS || endsSentence(above.text))
-      return false;
-    if ((lines[k] as ClassifiedLine).kind === 'date') return true;
-  }
-  return false;
-}
-
-/**
- * A preview wall that does not name the brand (`Este artigo é exclusivo para assinantes.` /
- * `Leia o artigo completo com um teste gratuito de 30 dias…` / `Comece seu teste gratuito`),
- * on a platform that closes its stories with one, in any language: a run of at least two short
- * lines between the story and the "More from {pub}" header, or the page's end under a label
- * header (`labelledHeaderAt`) or a dated preview header (`previewDateHeaderAt`). After a preview
- * cut mid-sentence the whole run is the wall; a run holding a button (a label, no sentence)
- * is a wall of the PREVIEW_WALL_BUTTON_BLOCK_LINES lines ending at its last button (the offer
- * and its button) and the notes under it.
- * Returns where the wall starts, `storyEnd` when there is none.
- */
-function unbrandedWallStart(
-  lines: readonly ClassifiedLine[],
-  start: number,
-  storyEnd: number,
-  previewHeader: boolean,
-): number {
-  const closer = lines[storyEnd];
-  // the page's end closes a wall only under a preview's own header (no cards to end at)
-  const closed = closer === undefined ? previewHeader : closer.kind === 'more-stories';
-  if (storyEnd - start < 2 || !closed) return storyEnd;
-  const preview = lines[start - 1];
-  if (preview?.kind === 'text' && !endsSentence(preview.text)) return start;
-  // the offer's button (a label, no sentence), maybe with a note under it (`Cancel any time.`)
-  let button = storyEnd - 1;
-  while (button >= start && endsSentence((lines[button] as ClassifiedLine).text)) button--;
-  return button < start ? storyEnd : Math.max(start, button + 1 - PREVIEW_WALL_BUTTON_BLOCK_LINES);
-}
-
-/** Lines of a known upsell block that say it is one: a price or a "Try GOLD" label. */
-const UPSELL_EVIDENCE_KINDS: ReadonlySet<LineKind> = new Set(['price', 'try-gold']);
-
-/**
- * The upsell block printed AFTER a story header (Title / Pub / `|` / date /
- * deck / byline, then `Go Unlimited with Magzter GOLD` / prices / `Try GOLD`,
- * then the story), in wording no locale file knows. A brand line there would
- * end the story before it starts: when the first story-ending line follows a
- * header's date within `UPSELL_HEADER_WINDOW` lines, and the run of short lines
- * from it holds a price or a "Try GOLD" label and is followed by prose, the run
- * is upsell and the story goes on after it.
- */
-function upsellAfterHeader(lines: ClassifiedLine[], topEnd: number): void {
-  const limit = Math.min(lines.length, topEnd + UPSELL_HEADER_WINDOW);
-  let meta = -1;
-  let start = -1;
-  for (let k = topEnd; k < limit; k++) {
-    const line = lines[k] as ClassifiedLine;
-    if (meta < 0 && isHardMeta(line)) meta = k;
-    else if (UPSELL_KINDS.has(line.kind) || STORY_END_KINDS.has(line.kind)) {
-      start = k;
-      break;
-    } else if (line.kind === 'text' && line.text.length > DECK_MAX_CHARS) return;
-  }
-  if (meta < 0 || start < 0 || !UPSELL_KINDS.has((lines[start] as ClassifiedLine).kind)) return;
-  let end = start;
-  let evidence = false;
-  while (end < lines.length) {
-    const line = lines[end] as ClassifiedLine;
-    if (UPSELL_KINDS.has(line.kind)) evidence ||= UPSELL_EVIDENCE_KINDS.has(line.kind);
-    else if (line.kind !== 'text' || line.text.length > UPSELL_LINE_MAX_CHARS || endsSentence(line.text))
-      break;
-    end++;
-  }
-  const prose = lines[end];
-  if (!evidence || prose?.kind !== 'text' || prose.text.length <= UPSELL_LINE_MAX_CHARS) return;
-  for (let k = start; k < end; k++) lines[k] = relabel(lines[k] as ClassifiedLine, 'upsell');
 }
 
 /**
