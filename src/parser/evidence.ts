@@ -199,10 +199,10 @@ export function nonStoryShape(
     const markup = markupLines(region);
     if (markup !== null)
       return `no story: ${markup} lines are Markdown (headings, code fences, tables, links): a document, not a page`;
-    const quantities = longestQuantityRun(region);
+    const quantities = longestRun(region, isQuantityLine);
     if (quantities >= QUANTITY_RUN_MIN_LINES)
       return `no story: a list of ${quantities} lines opening with a quantity (a recipe or a shopping list)`;
-    const items = longestItemRun(region);
+    const items = longestRun(region, isListItem);
     if (items >= LIST_RUN_MIN_LINES && items >= region.length * LIST_MIN_SHARE)
       return `no story: ${items} of ${region.length} lines in a row are list items of a few words (a shopping or to-do list)`;
     const notices = closingNumberedList(region);
@@ -764,12 +764,12 @@ function isQuantityLine(text: string): boolean {
   return (DIGIT.test(first) || isFraction(first)) && LETTER.test(item.charAt(item.length - 1));
 }
 
-/** The longest run of consecutive quantity lines (an ingredient list). */
-function longestQuantityRun(region: readonly string[]): number {
+/** The longest run of consecutive lines that pass `test` (an ingredient list, a shopping list). */
+function longestRun(region: readonly string[], test: (text: string) => boolean): number {
   let longest = 0;
   let run = 0;
   for (const text of region) {
-    run = isQuantityLine(text) ? run + 1 : 0;
+    run = test(text) ? run + 1 : 0;
     if (run > longest) longest = run;
   }
   return longest;
@@ -788,17 +788,6 @@ function isListItem(text: string): boolean {
     wordCount(item) <= LIST_ITEM_MAX_WORDS &&
     (item.match(DIGIT_RUN) ?? []).length <= LIST_ITEM_MAX_NUMBERS
   );
-}
-
-/** The longest run of consecutive list items (a shopping list's). */
-function longestItemRun(region: readonly string[]): number {
-  let longest = 0;
-  let run = 0;
-  for (const text of region) {
-    run = isListItem(text) ? run + 1 : 0;
-    if (run > longest) longest = run;
-  }
-  return longest;
 }
 
 /** What the page around a story says about it being a newsstand page. */
