@@ -72,6 +72,7 @@ const HOLDOUT_DIRS = [
   'holdout-stranger-9',
   'holdout-stranger-10',
   'holdout-stranger-11',
+  'holdout-stranger-12',
 ].map((name) => join(FIXTURE_PAGES_DIR, '..', name));
 const gateDir = values.dir ?? FIXTURE_PAGES_DIR;
 
