@@ -59,7 +59,14 @@ import {
   RESULT_CARDS_MIN,
 } from './settings.js';
 import type { StoryDraft } from './story.js';
-import { endsSentence, hasDigit, hasUppercase, SENTENCE_STOPS, wordCount } from './text.js';
+import {
+  endsSentence,
+  hasDigit,
+  hasUppercase,
+  SENTENCE_STOPS,
+  wordCount,
+  UNSPACED_SCRIPTS_FROM,
+} from './text.js';
 
 /** Characters code and data are made of, and prose rarely holds. */
 const CODE_SYMBOLS: ReadonlySet<string> = new Set([
@@ -88,8 +95,6 @@ const LETTER = /\p{L}/u;
 const WIDE_STOPS: ReadonlySet<string> = new Set(['。', '！', '？']);
 /** What may follow a full stop that ends a sentence (`tsconfig.build` holds none). */
 const AFTER_STOP: ReadonlySet<string> = new Set([' ', '"', '”', '’', "'", ')', ']', '»']);
-/** Scripts from Thai on (U+0E00: Thai, Lao, Tibetan, Myanmar, CJK, kana) are written without spaces between words. */
-const UNSPACED_SCRIPTS_FROM = 0x0e00;
 
 function closesSentence(next: string): boolean {
   return next === '' || AFTER_STOP.has(next);

@@ -66,6 +66,7 @@ import {
   startsLowercase,
   startsUppercase,
   wordCount,
+  UNSPACED_SCRIPTS_FROM,
 } from './text.js';
 import type { Story } from './types.js';
 
@@ -1300,8 +1301,6 @@ function standsAloneQuoted(
   );
 }
 
-/** Scripts from Thai on (U+0E00: Thai, Lao, Myanmar, Khmer, CJK, kana) are written without spaces between words. */
-const UNSPACED_SCRIPTS_FROM = 0x0e00;
 const LETTER = /\p{L}/u;
 
 function unspacedLetters(text: string): number {

@@ -209,3 +209,6 @@ export function splitGluedLabel(text: string, maxLabelChars: number): { head: st
   }
   return null;
 }
+
+/** Scripts from Thai on (U+0E00: Thai, Lao, Tibetan, Myanmar, Khmer, CJK, kana) are written without spaces between words. */
+export const UNSPACED_SCRIPTS_FROM = 0x0e00;

@@ -22,7 +22,7 @@ import {
   SIGN_IN_MAX_CHARS,
   TITLE_MAX_CHARS,
 } from './settings.js';
-import { endsSentence } from './text.js';
+import { endsSentence, UNSPACED_SCRIPTS_FROM } from './text.js';
 import { namesPublication } from './card-zone.js';
 import { isQuestion, STORY_END_KINDS, TEASER_HEADER_KINDS, TIER_KINDS } from './regions.js';
 
@@ -195,8 +195,6 @@ function isPaywallPair(a: ClassifiedLine | undefined, b: ClassifiedLine | undefi
 /** A line of at most this many words is in a script written without spaces (Thai, Lao, CJK): compare its characters. */
 const UNSPACED_MAX_WORDS = 2;
 
-/** Scripts from Thai on (U+0E00: Thai, Lao, Tibetan, Myanmar, Khmer, CJK, kana) are written without spaces between words. */
-const UNSPACED_SCRIPTS_FROM = 0x0e00;
 const LETTER_CHAR = /\p{L}/u;
 
 /** Whether every letter of the text is of a script written without spaces (a Latin name in it is not). */
