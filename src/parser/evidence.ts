@@ -769,12 +769,18 @@ function isQuantityLine(text: string): boolean {
   return (DIGIT.test(first) || isFraction(first)) && LETTER.test(item.charAt(item.length - 1));
 }
 
-/** The longest run of consecutive lines that pass `test` (an ingredient list, a shopping list). */
+/**
+ * The longest run of consecutive lines that pass `test` (an ingredient list, a shopping list).
+ * A line printed again right under itself starts a new run: a list names each thing once, and
+ * markup debris (`x` ten thousand times over a story) is no list.
+ */
 function longestRun(region: readonly string[], test: (text: string) => boolean): number {
   let longest = 0;
   let run = 0;
+  let previous: string | undefined;
   for (const text of region) {
-    run = test(text) ? run + 1 : 0;
+    run = !test(text) ? 0 : text === previous ? 1 : run + 1;
+    previous = text;
     if (run > longest) longest = run;
   }
   return longest;
