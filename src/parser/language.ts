@@ -23,6 +23,8 @@
  */
 
 import { data as FRANC_MODELS } from 'franc-min/data.js';
+// the full franc (187 languages, the same models for franc-min's 82): the UI languages franc-min has no model for
+import { data as FRANC_FULL_MODELS } from 'franc/data.js';
 import { expressions as FRANC_SCRIPTS } from 'franc-min/expressions.js';
 import { LATIN_LANGUAGES, SISTER_LANGUAGE_WORDS, type LatinLanguage } from './rules/alphabets.js';
 import {
@@ -154,17 +156,43 @@ const MODELS_BY_SCRIPT: ReadonlyMap<string, ScriptModels> = new Map(
   Object.entries(FRANC_MODELS).map(([script, models]) => [script, indexModels(models, CANDIDATES)]),
 );
 
-/** The same for the UI languages, indexed on first use (most pages name their UI language in known wording). */
+/**
+ * The same for the UI languages, indexed on first use (most pages name their UI language in known
+ * wording), from the full franc's models: the same models as franc-min's for its languages, plus
+ * the UI languages franc-min has none for (Finnish, Danish).
+ */
 const uiModelsByScript = new Map<string, ScriptModels | null>();
 
 function uiModels(script: string): ScriptModels | null {
   let models = uiModelsByScript.get(script);
   if (models === undefined) {
-    const francModels = (FRANC_MODELS as Readonly<Record<string, Readonly<Record<string, string>>>>)[script];
+    const francModels = (FRANC_FULL_MODELS as Readonly<Record<string, Readonly<Record<string, string>>>>)[
+      script
+    ];
     models = francModels === undefined ? null : indexModels(francModels, UI_CANDIDATES);
     uiModelsByScript.set(script, models);
   }
   return models;
+}
+
+/** UI candidates only the full franc models (Finnish, Danish): near neighbours of languages franc-min models. */
+const FULL_FRANC_ONLY: ReadonlySet<string> = new Set(
+  UI_LANGUAGE_CANDIDATES.filter((code) => !Object.values(FRANC_MODELS).some((models) => code in models)),
+);
+
+/**
+ * Whether a language may answer for a sample holding `letters` (its letters beyond a–z): a
+ * language only the full franc models must find one of the letters its spelling writes beyond
+ * a–z (Finnish `ä`, Danish `æ ø å`). On a few ASCII words (`For you`, `Top stories`) its model is
+ * one more near neighbour to answer by chance (`for` is a Danish word); franc-min's answer stands.
+ */
+function writesLetterOf(letters: ReadonlySet<string>): (code: string) => boolean {
+  return (code) => {
+    if (!FULL_FRANC_ONLY.has(code)) return true;
+    const spelling = LATIN_BY_TAG.get(ISO_639_3_TO_BCP47[code] ?? '')?.letters ?? '';
+    for (const letter of letters) if (spelling.includes(letter)) return true;
+    return false;
+  };
 }
 
 /** franc's script expressions, in franc's order (the order that breaks a tie). */
@@ -598,8 +626,18 @@ function checkedLatinLanguage(sample: string, guess: string, models: ScriptModel
     }
   }
   if (best === null || bestHits <= guessHits) return guess;
-  // no function word to go by: the guess if its letters fit, else the first language whose letters do
-  return bestHits === 0 && guessHits === 0 ? guess : best;
+  if (bestHits > 0) return best;
+  // no function word to go by: the guess if its letters fit, else the nearest modelled language
+  // whose letters do (`æ` rules out the Turkish guess; Danish, not the first listed, French)
+  if (guessHits === 0) return guess;
+  const tagOf = (code: string): string | undefined => ISO_639_3_TO_BCP47[code];
+  const held = writesLetterOf(letters);
+  const fits = (code: string): boolean => {
+    const listed = LATIN_BY_TAG.get(tagOf(code) ?? '');
+    return listed !== undefined && lackedLetters(listed.letters, letters) === 0 && held(code);
+  };
+  const nearest = nearestLanguage(sample, models, fits);
+  return (nearest === null ? undefined : tagOf(nearest)) ?? best;
 }
 
 /**
@@ -687,7 +725,7 @@ export function detectUiLanguage(texts: readonly string[]): string | null {
   const models = uiModels(script);
   if (models === null) return null;
   if (script === 'Cyrillic') return checkedCyrillicLanguage(sample, models);
-  const code = nearestLanguage(sample, models);
+  const code = nearestLanguage(sample, models, writesLetterOf(lettersBeyondAscii(sample)));
   const detected = code === null ? null : (ISO_639_3_TO_BCP47[code] ?? null);
   if (detected === null) return null;
   if (script !== 'Latin') return sisterLanguage(sample, detected);

@@ -265,7 +265,7 @@ export const LANGUAGE_CANDIDATES: readonly string[] = [
  * …and the languages a page's UI lines may be in, beyond them: the newsstands machine-translate
  * their UI into many more languages than they publish in. Every franc-min language with an ISO
  * 639-1 code (and Sorani, Cebuano), except Bosnian, which franc cannot tell from Croatian and
- * Serbian on a few lines.
+ * Serbian on a few lines; and Finnish and Danish from the full franc's models.
  */
 export const UI_LANGUAGE_CANDIDATES: readonly string[] = [
   ...LANGUAGE_CANDIDATES,
@@ -290,6 +290,12 @@ export const UI_LANGUAGE_CANDIDATES: readonly string[] = [
   'ckb',
   'ceb',
   'qug',
+  // models of the full franc only (franc-min has none): read only where the sample holds one of
+  // their letters beyond a–z (language.ts `writesLetterOf`). Norwegian is not listed: its model
+  // is Danish's near twin on a line or two; Danish answers, and the words only Norwegian spells
+  // (rules/alphabets.ts SISTER_LANGUAGE_WORDS) turn it to Norwegian
+  'fin',
+  'dan',
 ];
 
 /**

@@ -171,4 +171,12 @@ export const SISTER_LANGUAGE_WORDS: readonly Readonly<Record<string, readonly st
     mr: ['आणि', 'आहे', 'आहेत', 'साठी', 'पासून', 'मधून', 'जास्त', 'तुम्हाला', 'येथे'],
     kok: ['आनी', 'आसा', 'आसात', 'खातीर', 'थावन', 'चड', 'तुमकां', 'हांगा'],
   },
+  {
+    // Swedish, Danish, Norwegian (the full franc models all three; a footer link or two whose only
+    // letter beyond a–z is the `å` they share is as near one as another): the small words and UI
+    // words each spells its own way (from / of / read / rights / the issue / newspapers)
+    sv: ['från', 'och', 'att', 'inte', 'är', 'för', 'till', 'läs', 'tidningar', 'rättigheter', 'utgåvan'],
+    da: ['af', 'blev', 'hvad', 'meget', 'læs', 'rettigheder', 'forbeholdes', 'udgaven', 'nyheder'],
+    nb: ['ble', 'hva', 'mye', 'å', 'les', 'rettigheter', 'forbeholdt', 'utgaven', 'etter', 'fortsett'],
+  },
 ];
