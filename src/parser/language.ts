@@ -43,6 +43,7 @@ import {
   SHARED_PARTICLE_MAX_LETTERS,
   UI_LANGUAGE_CANDIDATES,
   UI_LANGUAGE_MIN_CHARS,
+  UI_LANGUAGES_NEEDING_OWN_LETTER,
 } from './settings.js';
 import { isWhitespace } from './text.js';
 
@@ -175,20 +176,17 @@ function uiModels(script: string): ScriptModels | null {
   return models;
 }
 
-/** UI candidates only the full franc models (Finnish, Danish): near neighbours of languages franc-min models. */
-const FULL_FRANC_ONLY: ReadonlySet<string> = new Set(
-  UI_LANGUAGE_CANDIDATES.filter((code) => !Object.values(FRANC_MODELS).some((models) => code in models)),
-);
+const NEEDS_OWN_LETTER: ReadonlySet<string> = new Set(UI_LANGUAGES_NEEDING_OWN_LETTER);
 
 /**
- * Whether a language may answer for a sample holding `letters` (its letters beyond a–z): a
- * language only the full franc models must find one of the letters its spelling writes beyond
- * a–z (Finnish `ä`, Danish `æ ø å`). On a few ASCII words (`For you`, `Top stories`) its model is
- * one more near neighbour to answer by chance (`for` is a Danish word); franc-min's answer stands.
+ * Whether a language may answer for a sample holding `letters` (its letters beyond a–z): one of
+ * UI_LANGUAGES_NEEDING_OWN_LETTER must find one of the letters its spelling writes beyond a–z
+ * (Danish `æ ø å`). On a few ASCII words (`For you`, `Top stories`) its model is one more near
+ * neighbour to answer by chance (`for` is a Danish word); the other models' answer stands.
  */
 function writesLetterOf(letters: ReadonlySet<string>): (code: string) => boolean {
   return (code) => {
-    if (!FULL_FRANC_ONLY.has(code)) return true;
+    if (!NEEDS_OWN_LETTER.has(code)) return true;
     const spelling = LATIN_BY_TAG.get(ISO_639_3_TO_BCP47[code] ?? '')?.letters ?? '';
     for (const letter of letters) if (spelling.includes(letter)) return true;
     return false;

@@ -290,13 +290,21 @@ export const UI_LANGUAGE_CANDIDATES: readonly string[] = [
   'ckb',
   'ceb',
   'qug',
-  // models of the full franc only (franc-min has none): read only where the sample holds one of
-  // their letters beyond a–z (language.ts `writesLetterOf`). Norwegian is not listed: its model
-  // is Danish's near twin on a line or two; Danish answers, and the words only Norwegian spells
+  // models of the full franc only (franc-min has none). Norwegian is not listed: its model is
+  // Danish's near twin on a line or two; Danish answers, and the words only Norwegian spells
   // (rules/alphabets.ts SISTER_LANGUAGE_WORDS) turn it to Norwegian
   'fin',
   'dan',
 ];
+
+/**
+ * UI candidates that answer only a sample holding one of the letters their spelling writes beyond
+ * a–z (rules/alphabets.ts): Danish shares its short words with English, German and the other
+ * Scandinavian languages (`for`, `top`, `sign`), and on a few ASCII menu words its model wins by
+ * chance. Finnish is not listed: no candidate is near it, and its store categories are often ASCII
+ * (`Uutiset ja politiikka`).
+ */
+export const UI_LANGUAGES_NEEDING_OWN_LETTER: readonly string[] = ['dan'];
 
 /**
  * Evidence of a story. Without a platform, edition or byline signal, a page is
