@@ -417,3 +417,9 @@ describe('Finnish and Danish from the full franc models (stranger-11 locale clas
     expect(detectUiLanguage(['Uutiset ja politiikka'])).toBe('fi');
   });
 });
+
+describe('a store panel read when no UI line is (stranger-11 locale class 26)', () => {
+  it('reads a Malay issue count and tax note as Malay, not Indonesian', () => {
+    expect(detectUiLanguage(['Gaya Hidup', 'Keluaran', 'Termasuk cukai'])).toBe('ms');
+  });
+});

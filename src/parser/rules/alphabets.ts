@@ -151,7 +151,20 @@ export const LATIN_LANGUAGES: readonly LatinLanguage[] = [
  */
 export const SISTER_LANGUAGE_WORDS: readonly Readonly<Record<string, readonly string[]>>[] = [
   {
-    ms: ['daripada', 'percuma', 'percubaan', 'mulakan', 'akhbar', 'melanggan', 'boleh', 'sahaja', 'kerana'],
+    ms: [
+      'daripada',
+      'percuma',
+      'percubaan',
+      'mulakan',
+      'akhbar',
+      'melanggan',
+      'boleh',
+      'sahaja',
+      'kerana',
+      // tax, an issue (a store's tax note and issue count)
+      'cukai',
+      'keluaran',
+    ],
     id: [
       'gratis',
       'mulai',
@@ -164,6 +177,8 @@ export const SISTER_LANGUAGE_WORDS: readonly Readonly<Record<string, readonly st
       'saja',
       'karena',
       'berasal',
+      'pajak',
+      'edisi',
     ],
   },
   {

@@ -82,6 +82,16 @@ export const CURRENCY_CODES: readonly string[] = [
 export const CURRENCY_SYMBOLS: readonly string[] = ['$', '€', '£', '₹', '¥'];
 
 /**
+ * A price opened by a currency written in letters (`RM 12.90`, `MYR 12.90`, `Rp 45.000`,
+ * `kr 89,00`): a sign or code of at most three letters (and a `$`), an optional space, the amount.
+ * The sign must be one of CURRENCY_CODES or LOCAL_CURRENCY_SIGNS.
+ */
+export const PRICE_CURRENCY_BEFORE = /^(\p{L}{1,3}\$?) ?\d[\d,.]{0,19}$/u;
+
+/** Local currency signs in letters that open a price as the stores print them (ringgit, rupiah, real, crowns, złoty, rupees). */
+export const LOCAL_CURRENCY_SIGNS: readonly string[] = ['RM', 'Rp', 'R$', 'kr', 'Kč', 'zł', 'Rs'];
+
+/**
  * Words for "minute" that open the unit of a reading time in any language
  * (`2 mins`, `5 min läsning`, `3 мин`, `4分钟`); the locale files add whole units.
  */
