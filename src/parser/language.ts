@@ -179,17 +179,45 @@ function uiModels(script: string): ScriptModels | null {
 const NEEDS_OWN_LETTER: ReadonlySet<string> = new Set(UI_LANGUAGES_NEEDING_OWN_LETTER);
 
 /**
- * Whether a language may answer for a sample holding `letters` (its letters beyond a–z): one of
- * UI_LANGUAGES_NEEDING_OWN_LETTER must find one of the letters its spelling writes beyond a–z
- * (Danish `æ ø å`). On a few ASCII words (`For you`, `Top stories`) its model is one more near
- * neighbour to answer by chance (`for` is a Danish word); the other models' answer stands.
+ * The words that let a language of UI_LANGUAGES_NEEDING_OWN_LETTER answer an ASCII sample (built on
+ * first use, from tables declared below): its
+ * function words (rules/alphabets.ts), its own words among its sister languages, and those of the
+ * sisters no UI candidate models (it answers for them: Danish for Norwegian `rettigheter`).
  */
-function writesLetterOf(letters: ReadonlySet<string>): (code: string) => boolean {
+let ownWordsOfGated: ReadonlyMap<string, ReadonlySet<string>> | null = null;
+
+function ownWordsOfGatedTable(): ReadonlyMap<string, ReadonlySet<string>> {
+  if (ownWordsOfGated !== null) return ownWordsOfGated;
+  const modelled = new Set(UI_LANGUAGE_CANDIDATES.flatMap((code) => ISO_639_3_TO_BCP47[code] ?? []));
+  const map = new Map<string, ReadonlySet<string>>();
+  for (const code of NEEDS_OWN_LETTER) {
+    const tag = ISO_639_3_TO_BCP47[code] ?? '';
+    const words = new Set(LATIN_BY_TAG.get(tag)?.words ?? []);
+    for (const group of SISTER_LANGUAGE_WORDS) {
+      if (group[tag] === undefined) continue;
+      for (const [sister, own] of Object.entries(group))
+        if (sister === tag || !modelled.has(sister)) for (const w of own) words.add(w);
+    }
+    map.set(code, words);
+  }
+  ownWordsOfGated = map;
+  return map;
+}
+
+/**
+ * Whether a language may answer for a sample holding `letters` (its letters beyond a–z) and
+ * `words` (lower case): one of UI_LANGUAGES_NEEDING_OWN_LETTER must find one of the letters its
+ * spelling writes beyond a–z (Danish `æ ø å`) or one of its own words (ownWordsOfGatedTable:
+ * Norwegian `rettigheter`). On a few other ASCII words (`For you`, `Top stories`) its model is one more
+ * near neighbour to answer by chance (`for` is a Danish word); the other models' answer stands.
+ */
+function mayAnswer(letters: ReadonlySet<string>, words: readonly string[]): (code: string) => boolean {
   return (code) => {
     if (!NEEDS_OWN_LETTER.has(code)) return true;
     const spelling = LATIN_BY_TAG.get(ISO_639_3_TO_BCP47[code] ?? '')?.letters ?? '';
     for (const letter of letters) if (spelling.includes(letter)) return true;
-    return false;
+    const own = ownWordsOfGatedTable().get(code);
+    return own !== undefined && words.some((w) => own.has(w));
   };
 }
 
@@ -629,7 +657,7 @@ function checkedLatinLanguage(sample: string, guess: string, models: ScriptModel
   // whose letters do (`æ` rules out the Turkish guess; Danish, not the first listed, French)
   if (guessHits === 0) return guess;
   const tagOf = (code: string): string | undefined => ISO_639_3_TO_BCP47[code];
-  const held = writesLetterOf(letters);
+  const held = mayAnswer(letters, words);
   const fits = (code: string): boolean => {
     const listed = LATIN_BY_TAG.get(tagOf(code) ?? '');
     return listed !== undefined && lackedLetters(listed.letters, letters) === 0 && held(code);
@@ -723,7 +751,7 @@ export function detectUiLanguage(texts: readonly string[]): string | null {
   const models = uiModels(script);
   if (models === null) return null;
   if (script === 'Cyrillic') return checkedCyrillicLanguage(sample, models);
-  const code = nearestLanguage(sample, models, writesLetterOf(lettersBeyondAscii(sample)));
+  const code = nearestLanguage(sample, models, mayAnswer(lettersBeyondAscii(sample), lowerWords(sample)));
   const detected = code === null ? null : (ISO_639_3_TO_BCP47[code] ?? null);
   if (detected === null) return null;
   if (script !== 'Latin') return sisterLanguage(sample, detected);
@@ -839,6 +867,11 @@ function checkedCyrillicLanguage(sample: string, models: ScriptModels): string |
   );
   if (fewest > 0 && unmodelled !== undefined) return unmodelled;
   return tagOf(nearestLanguage(sample, models, (code) => lacking(tagOf(code)) === fewest));
+}
+
+/** The sample's words, lower case. */
+function lowerWords(sample: string): string[] {
+  return sample.toLowerCase().split(NON_LETTERS).filter(Boolean);
 }
 
 /** The sample's letters beyond a–z, lower case: what a Latin-script language's spelling must hold. */

@@ -413,6 +413,9 @@ describe('Finnish and Danish from the full franc models (stranger-11 locale clas
   it('does not answer a language only the full franc models for ASCII words (`for` is Danish)', () => {
     expect(detectUiLanguage(['Catalog', 'For you', 'Top stories', 'Sign in'])).not.toBe('da');
   });
+  it('lets Danish answer an ASCII sample holding a Danish or Norwegian word of its own', () => {
+    expect(detectUiLanguage(['Nyheter og politikk', 'Alle rettigheter forbeholdt'])).toBe('nb');
+  });
   it('reads a Finnish store category with no letter beyond a-z as Finnish', () => {
     expect(detectUiLanguage(['Uutiset ja politiikka'])).toBe('fi');
   });

@@ -192,6 +192,6 @@ export const SISTER_LANGUAGE_WORDS: readonly Readonly<Record<string, readonly st
     // words each spells its own way (from / of / read / rights / the issue / newspapers)
     sv: ['från', 'och', 'att', 'inte', 'är', 'för', 'till', 'läs', 'tidningar', 'rättigheter', 'utgåvan'],
     da: ['af', 'blev', 'hvad', 'meget', 'læs', 'rettigheder', 'forbeholdes', 'udgaven', 'nyheder'],
-    nb: ['ble', 'hva', 'mye', 'å', 'les', 'rettigheter', 'forbeholdt', 'utgaven', 'etter', 'fortsett'],
+    nb: ['ble', 'hva', 'mye', 'å', 'rettigheter', 'forbeholdt', 'utgaven', 'etter', 'fortsett'],
   },
 ];
