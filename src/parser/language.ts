@@ -20,6 +20,10 @@
  * - a character's scripts come from a table filled on first sight from
  *   franc's own expressions (see `scriptBits`).
  * The answers are franc's, to the last tie.
+ *
+ * The UI lines (`detectUiLanguage`) are scored on the full franc's models (the same models as
+ * franc-min's for its languages, plus Finnish and Danish, UI_LANGUAGE_CANDIDATES), then checked
+ * against letters and function words; the story on franc-min's.
  */
 
 import { data as FRANC_MODELS } from 'franc-min/data.js';
