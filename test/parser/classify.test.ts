@@ -118,6 +118,8 @@ describe('classifyLine', () => {
     ['MYR12.90', 'price'],
     ['Rp 45.000', 'price'],
     ['Zoo 12', 'text'],
+    ['49,99 zł (z VAT)', 'price'],
+    ['89,00 kr', 'price'],
     // the currency after the amount, a localised tax note (stranger-6)
     ['2 500 XOF (TVA incluse)', 'price'],
     ['12,99 €', 'price'],

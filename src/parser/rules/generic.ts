@@ -12,9 +12,10 @@ export const PRICE = /^(?:US|[ACS]|NZ|NT|HK)?[$€£₹¥] ?\d[\d,.]{0,19}$/u;
 /**
  * A price printed with its currency after the amount (`2 500 XOF`, `12,99 €`, `150 MAD`), as
  * French, West African and most European stores print it: digits with their group marks, then
- * a currency symbol or an ISO code (`CURRENCY_CODES`).
+ * a currency symbol or an ISO code (`CURRENCY_CODES`), or a local sign in letters
+ * (`LOCAL_CURRENCY_SIGNS`: `49,99 zł`, `89,00 kr`).
  */
-export const PRICE_CURRENCY_AFTER = /^\d[\d ,.]{0,15}([A-Z]{3}|[$€£₹¥])$/u;
+export const PRICE_CURRENCY_AFTER = /^\d[\d ,.]{0,15}([A-Z]{3}|[$€£₹¥]|\p{L}{1,2})$/u;
 
 /** ISO 4217 codes a price may print after its amount (`PRICE_CURRENCY_AFTER`). */
 export const CURRENCY_CODES: readonly string[] = [
