@@ -26,6 +26,8 @@ import {
   PAGE_REFERENCE_SHAPE,
   PRICE,
   PRICE_CURRENCY_AFTER,
+  PRICE_CURRENCY_BEFORE,
+  LOCAL_CURRENCY_SIGNS,
   QUESTION_MARKS,
 } from './rules/generic.js';
 import {
@@ -534,7 +536,9 @@ function matchPrice(printed: string): string[] | null {
   const text = withoutPriceNote(printed);
   if (text.length > PRICE_LINE_MAX_CHARS) return null;
   const after = PRICE_CURRENCY_AFTER.exec(text);
-  if (after !== null) return CURRENCIES_AFTER.has(after[1] ?? '') ? [] : null;
+  if (after !== null && CURRENCIES_AFTER.has(after[1] ?? '')) return [];
+  const before = PRICE_CURRENCY_BEFORE.exec(text);
+  if (before !== null && CURRENCIES_BEFORE.has(before[1] ?? '')) return [];
   let rest = text;
   let locales: string[] = [];
   const slash = rest.lastIndexOf('/');
@@ -556,8 +560,15 @@ function matchPrice(printed: string): string[] | null {
   return ok ? locales : null;
 }
 
+/** What `PRICE_CURRENCY_BEFORE` may open with: a currency code or a local sign in letters. */
+const CURRENCIES_BEFORE: ReadonlySet<string> = new Set([...CURRENCY_CODES, ...LOCAL_CURRENCY_SIGNS]);
+
 /** What `PRICE_CURRENCY_AFTER` may close with: a currency code or symbol. */
-const CURRENCIES_AFTER: ReadonlySet<string> = new Set([...CURRENCY_CODES, ...CURRENCY_SYMBOLS]);
+const CURRENCIES_AFTER: ReadonlySet<string> = new Set([
+  ...CURRENCY_CODES,
+  ...CURRENCY_SYMBOLS,
+  ...LOCAL_CURRENCY_SIGNS,
+]);
 
 /** `₹ 91.27 (Incl. tax)` → `₹ 91.27`: a short note in brackets after a price. */
 function withoutPriceNote(text: string): string {

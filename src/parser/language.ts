@@ -20,9 +20,15 @@
  * - a character's scripts come from a table filled on first sight from
  *   franc's own expressions (see `scriptBits`).
  * The answers are franc's, to the last tie.
+ *
+ * The UI lines (`detectUiLanguage`) are scored on the full franc's models (the same models as
+ * franc-min's for its languages, plus Finnish and Danish, UI_LANGUAGE_CANDIDATES), then checked
+ * against letters and function words; the story on franc-min's.
  */
 
 import { data as FRANC_MODELS } from 'franc-min/data.js';
+// the full franc (187 languages, the same models for franc-min's 82): the UI languages franc-min has no model for
+import { data as FRANC_FULL_MODELS } from 'franc/data.js';
 import { expressions as FRANC_SCRIPTS } from 'franc-min/expressions.js';
 import { LATIN_LANGUAGES, SISTER_LANGUAGE_WORDS, type LatinLanguage } from './rules/alphabets.js';
 import {
@@ -41,6 +47,7 @@ import {
   SHARED_PARTICLE_MAX_LETTERS,
   UI_LANGUAGE_CANDIDATES,
   UI_LANGUAGE_MIN_CHARS,
+  UI_LANGUAGES_NEEDING_OWN_LETTER,
 } from './settings.js';
 import { isWhitespace } from './text.js';
 
@@ -154,17 +161,68 @@ const MODELS_BY_SCRIPT: ReadonlyMap<string, ScriptModels> = new Map(
   Object.entries(FRANC_MODELS).map(([script, models]) => [script, indexModels(models, CANDIDATES)]),
 );
 
-/** The same for the UI languages, indexed on first use (most pages name their UI language in known wording). */
+/**
+ * The same for the UI languages, indexed on first use (most pages name their UI language in known
+ * wording), from the full franc's models: the same models as franc-min's for its languages, plus
+ * the UI languages franc-min has none for (Finnish, Danish).
+ */
 const uiModelsByScript = new Map<string, ScriptModels | null>();
 
 function uiModels(script: string): ScriptModels | null {
   let models = uiModelsByScript.get(script);
   if (models === undefined) {
-    const francModels = (FRANC_MODELS as Readonly<Record<string, Readonly<Record<string, string>>>>)[script];
+    const francModels = (FRANC_FULL_MODELS as Readonly<Record<string, Readonly<Record<string, string>>>>)[
+      script
+    ];
     models = francModels === undefined ? null : indexModels(francModels, UI_CANDIDATES);
     uiModelsByScript.set(script, models);
   }
   return models;
+}
+
+const NEEDS_OWN_LETTER: ReadonlySet<string> = new Set(UI_LANGUAGES_NEEDING_OWN_LETTER);
+
+/**
+ * The words that let a language of UI_LANGUAGES_NEEDING_OWN_LETTER answer an ASCII sample (built on
+ * first use, from tables declared below): its
+ * function words (rules/alphabets.ts), its own words among its sister languages, and those of the
+ * sisters no UI candidate models (it answers for them: Danish for Norwegian `rettigheter`).
+ */
+let ownWordsOfGated: ReadonlyMap<string, ReadonlySet<string>> | null = null;
+
+function ownWordsOfGatedTable(): ReadonlyMap<string, ReadonlySet<string>> {
+  if (ownWordsOfGated !== null) return ownWordsOfGated;
+  const modelled = new Set(UI_LANGUAGE_CANDIDATES.flatMap((code) => ISO_639_3_TO_BCP47[code] ?? []));
+  const map = new Map<string, ReadonlySet<string>>();
+  for (const code of NEEDS_OWN_LETTER) {
+    const tag = ISO_639_3_TO_BCP47[code] ?? '';
+    const words = new Set(LATIN_BY_TAG.get(tag)?.words ?? []);
+    for (const group of SISTER_LANGUAGE_WORDS) {
+      if (group[tag] === undefined) continue;
+      for (const [sister, own] of Object.entries(group))
+        if (sister === tag || !modelled.has(sister)) for (const w of own) words.add(w);
+    }
+    map.set(code, words);
+  }
+  ownWordsOfGated = map;
+  return map;
+}
+
+/**
+ * Whether a language may answer for a sample holding `letters` (its letters beyond a–z) and
+ * `words` (lower case): one of UI_LANGUAGES_NEEDING_OWN_LETTER must find one of the letters its
+ * spelling writes beyond a–z (Danish `æ ø å`) or one of its own words (ownWordsOfGatedTable:
+ * Norwegian `rettigheter`). On a few other ASCII words (`For you`, `Top stories`) its model is one more
+ * near neighbour to answer by chance (`for` is a Danish word); the other models' answer stands.
+ */
+function mayAnswer(letters: ReadonlySet<string>, words: readonly string[]): (code: string) => boolean {
+  return (code) => {
+    if (!NEEDS_OWN_LETTER.has(code)) return true;
+    const spelling = LATIN_BY_TAG.get(ISO_639_3_TO_BCP47[code] ?? '')?.letters ?? '';
+    for (const letter of letters) if (spelling.includes(letter)) return true;
+    const own = ownWordsOfGatedTable().get(code);
+    return own !== undefined && words.some((w) => own.has(w));
+  };
 }
 
 /** franc's script expressions, in franc's order (the order that breaks a tie). */
@@ -598,8 +656,18 @@ function checkedLatinLanguage(sample: string, guess: string, models: ScriptModel
     }
   }
   if (best === null || bestHits <= guessHits) return guess;
-  // no function word to go by: the guess if its letters fit, else the first language whose letters do
-  return bestHits === 0 && guessHits === 0 ? guess : best;
+  if (bestHits > 0) return best;
+  // no function word to go by: the guess if its letters fit, else the nearest modelled language
+  // whose letters do (`æ` rules out the Turkish guess; Danish, not the first listed, French)
+  if (guessHits === 0) return guess;
+  const tagOf = (code: string): string | undefined => ISO_639_3_TO_BCP47[code];
+  const held = mayAnswer(letters, words);
+  const fits = (code: string): boolean => {
+    const listed = LATIN_BY_TAG.get(tagOf(code) ?? '');
+    return listed !== undefined && lackedLetters(listed.letters, letters) === 0 && held(code);
+  };
+  const nearest = nearestLanguage(sample, models, fits);
+  return (nearest === null ? undefined : tagOf(nearest)) ?? best;
 }
 
 /**
@@ -687,7 +755,7 @@ export function detectUiLanguage(texts: readonly string[]): string | null {
   const models = uiModels(script);
   if (models === null) return null;
   if (script === 'Cyrillic') return checkedCyrillicLanguage(sample, models);
-  const code = nearestLanguage(sample, models);
+  const code = nearestLanguage(sample, models, mayAnswer(lettersBeyondAscii(sample), lowerWords(sample)));
   const detected = code === null ? null : (ISO_639_3_TO_BCP47[code] ?? null);
   if (detected === null) return null;
   if (script !== 'Latin') return sisterLanguage(sample, detected);
@@ -803,6 +871,11 @@ function checkedCyrillicLanguage(sample: string, models: ScriptModels): string |
   );
   if (fewest > 0 && unmodelled !== undefined) return unmodelled;
   return tagOf(nearestLanguage(sample, models, (code) => lacking(tagOf(code)) === fewest));
+}
+
+/** The sample's words, lower case. */
+function lowerWords(sample: string): string[] {
+  return sample.toLowerCase().split(NON_LETTERS).filter(Boolean);
 }
 
 /** The sample's letters beyond a–z, lower case: what a Latin-script language's spelling must hold. */

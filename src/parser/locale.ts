@@ -94,7 +94,8 @@ export function pageLocale(lines: readonly ClassifiedLine[]): string | null {
   // a "More from" header beside a footer is too short to be read alone: read with the footer
   const withFooter =
     detected !== null && footer.length > 0 ? detectUiLanguage([...sentences, ...footer]) : null;
-  const fallback = withFooter ?? detected ?? known ?? categoryBreadcrumbLocale(lines);
+  const fallback =
+    withFooter ?? detected ?? known ?? storePanelLocale(lines) ?? categoryBreadcrumbLocale(lines);
   if (fallback !== null) return fallback;
   return footer.length > 0 ? detectUiLanguage(footer) : null;
 }
@@ -117,6 +118,37 @@ function neighbourOfShortVote(
   if (!holdsLettersBeyond(known, unknown.join('\n'))) return null;
   const detected = detectUiLanguage(unknown);
   return detected !== null && detected !== known ? detected : null;
+}
+
+/**
+ * A store page with no UI sentence and no known wording (a Zinio story page in Malay): the words of
+ * its store panel in no known wording, the issue count's word (`52 Keluaran`) and the price's note
+ * (`RM 12.90 (Termasuk cukai)`), read with its store category (`/ Gaya Hidup`). Null when the page
+ * prints neither an issue count nor a price note in no known wording, or when its category is an
+ * English store category (the English store: `12 Issues` under `/ Home & Garden` is no Dutch).
+ */
+function storePanelLocale(lines: readonly ClassifiedLine[]): string | null {
+  const words: string[] = [];
+  let category: string | null = null;
+  for (const line of lines) {
+    if (line.locales.length > 0) continue;
+    const text = line.text;
+    if (line.kind === 'issue-count') words.push(text.slice(leadingDigits(text)));
+    else if (line.kind === 'price' && text.endsWith(')') && text.includes('('))
+      words.push(text.slice(text.lastIndexOf('(') + 1, -1));
+    else if (line.kind === 'navigation' && category === null && text.includes('/'))
+      category = text.slice(text.lastIndexOf('/') + 1);
+  }
+  // an English store category names the English store (categoryBreadcrumbLocale)
+  if (words.length === 0 || ENGLISH_CATEGORIES.has(category?.trim().toLowerCase() ?? '')) return null;
+  return detectUiLanguage(category === null ? words : [category.split('&').join(' '), ...words]);
+}
+
+/** How many digits open the text. */
+function leadingDigits(text: string): number {
+  let i = 0;
+  while (i < text.length && text.charCodeAt(i) >= 0x30 && text.charCodeAt(i) <= 0x39) i++;
+  return i;
 }
 
 const ENGLISH_CATEGORIES: ReadonlySet<string> = new Set(CATEGORY_LABELS.map((c) => c.toLowerCase()));

@@ -265,7 +265,7 @@ export const LANGUAGE_CANDIDATES: readonly string[] = [
  * …and the languages a page's UI lines may be in, beyond them: the newsstands machine-translate
  * their UI into many more languages than they publish in. Every franc-min language with an ISO
  * 639-1 code (and Sorani, Cebuano), except Bosnian, which franc cannot tell from Croatian and
- * Serbian on a few lines.
+ * Serbian on a few lines; and Finnish and Danish from the full franc's models.
  */
 export const UI_LANGUAGE_CANDIDATES: readonly string[] = [
   ...LANGUAGE_CANDIDATES,
@@ -290,7 +290,21 @@ export const UI_LANGUAGE_CANDIDATES: readonly string[] = [
   'ckb',
   'ceb',
   'qug',
+  // models of the full franc only (franc-min has none). Norwegian is not listed: its model is
+  // Danish's near twin on a line or two; Danish answers, and the words only Norwegian spells
+  // (rules/alphabets.ts SISTER_LANGUAGE_WORDS) turn it to Norwegian
+  'fin',
+  'dan',
 ];
+
+/**
+ * UI candidates that answer only a sample holding one of the letters their spelling writes beyond
+ * a–z (rules/alphabets.ts): Danish shares its short words with English, German and the other
+ * Scandinavian languages (`for`, `top`, `sign`), and on a few ASCII menu words its model wins by
+ * chance. Finnish is not listed: no candidate is near it, and its store categories are often ASCII
+ * (`Uutiset ja politiikka`).
+ */
+export const UI_LANGUAGES_NEEDING_OWN_LETTER: readonly string[] = ['dan'];
 
 /**
  * Evidence of a story. Without a platform, edition or byline signal, a page is

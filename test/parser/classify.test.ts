@@ -113,6 +113,13 @@ describe('classifyLine', () => {
     ['₹ 1,272.74', 'price'],
     ['₹ 1,257.23₹ 754.34', 'price'],
     ['US$ 5.99', 'price'],
+    // a currency sign or code in letters before the amount (stranger-11 locale class 26)
+    ['RM 12.90 (Termasuk cukai)', 'price'],
+    ['MYR12.90', 'price'],
+    ['Rp 45.000', 'price'],
+    ['Zoo 12', 'text'],
+    ['49,99 zł (z VAT)', 'price'],
+    ['89,00 kr', 'price'],
     // the currency after the amount, a localised tax note (stranger-6)
     ['2 500 XOF (TVA incluse)', 'price'],
     ['12,99 €', 'price'],

@@ -384,3 +384,45 @@ describe('a neighbour listed only to be checked is not ruled out by a tone-marke
     expect(detectUiLanguage(['Basahin ang mga kuwento ng isyung itó online'])).toBe('tl');
   });
 });
+
+describe('Finnish and Danish from the full franc models (stranger-11 locale class 24)', () => {
+  it('reads Finnish UI lines as Finnish, not German', () => {
+    expect(detectUiLanguage(['Tarina on lehden numerosta', 'Oletko jo tilaaja? Kirjaudu sisään'])).toBe('fi');
+    expect(detectUiLanguage(['/ Tiede ja luonto', 'Lue lisää', '12 numeroa', 'Tässä numerossa'])).toBe('fi');
+  });
+  it('reads a Danish pair as Danish: the nearest model that writes `æ`, not the first listed', () => {
+    expect(detectUiLanguage(['Fortsæt din historie i appen', 'Fortsæt din historie i magasinet'])).toBe('da');
+  });
+  it('tells Norwegian from Danish, and Swedish from both, by the words each spells its own way', () => {
+    expect(
+      detectUiLanguage([
+        '© PressReader. Alle rettigheter forbeholdt.',
+        'Aviser på norsk',
+        'Aviser fra Norge',
+      ]),
+    ).toBe('nb');
+    expect(
+      detectUiLanguage([
+        '© PressReader. Alle rettigheder forbeholdes.',
+        'Aviser på dansk',
+        'Aviser fra Danmark',
+      ]),
+    ).toBe('da');
+    expect(detectUiLanguage(['Tidningar på svenska', 'Tidningar från Sverige'])).toBe('sv');
+  });
+  it('does not answer a language only the full franc models for ASCII words (`for` is Danish)', () => {
+    expect(detectUiLanguage(['Catalog', 'For you', 'Top stories', 'Sign in'])).not.toBe('da');
+  });
+  it('lets Danish answer an ASCII sample holding a Danish or Norwegian word of its own', () => {
+    expect(detectUiLanguage(['Nyheter og politikk', 'Alle rettigheter forbeholdt'])).toBe('nb');
+  });
+  it('reads a Finnish store category with no letter beyond a-z as Finnish', () => {
+    expect(detectUiLanguage(['Uutiset ja politiikka'])).toBe('fi');
+  });
+});
+
+describe('a store panel read when no UI line is (stranger-11 locale class 26)', () => {
+  it('reads a Malay issue count and tax note as Malay, not Indonesian', () => {
+    expect(detectUiLanguage(['Gaya Hidup', 'Keluaran', 'Termasuk cukai'])).toBe('ms');
+  });
+});

@@ -151,7 +151,20 @@ export const LATIN_LANGUAGES: readonly LatinLanguage[] = [
  */
 export const SISTER_LANGUAGE_WORDS: readonly Readonly<Record<string, readonly string[]>>[] = [
   {
-    ms: ['daripada', 'percuma', 'percubaan', 'mulakan', 'akhbar', 'melanggan', 'boleh', 'sahaja', 'kerana'],
+    ms: [
+      'daripada',
+      'percuma',
+      'percubaan',
+      'mulakan',
+      'akhbar',
+      'melanggan',
+      'boleh',
+      'sahaja',
+      'kerana',
+      // tax, an issue (a store's tax note and issue count)
+      'cukai',
+      'keluaran',
+    ],
     id: [
       'gratis',
       'mulai',
@@ -164,11 +177,21 @@ export const SISTER_LANGUAGE_WORDS: readonly Readonly<Record<string, readonly st
       'saja',
       'karena',
       'berasal',
+      'pajak',
+      'edisi',
     ],
   },
   {
     // and, is / are, for, from, more, to you, here: the trial sentence's "and" in every wording
     mr: ['आणि', 'आहे', 'आहेत', 'साठी', 'पासून', 'मधून', 'जास्त', 'तुम्हाला', 'येथे'],
     kok: ['आनी', 'आसा', 'आसात', 'खातीर', 'थावन', 'चड', 'तुमकां', 'हांगा'],
+  },
+  {
+    // Swedish, Danish, Norwegian (the full franc models all three; a footer link or two whose only
+    // letter beyond a–z is the `å` they share is as near one as another): the small words and UI
+    // words each spells its own way (from / of / read / rights / the issue / newspapers)
+    sv: ['från', 'och', 'att', 'inte', 'är', 'för', 'till', 'läs', 'tidningar', 'rättigheter', 'utgåvan'],
+    da: ['af', 'blev', 'hvad', 'meget', 'læs', 'rettigheder', 'forbeholdes', 'udgaven', 'nyheder'],
+    nb: ['ble', 'hva', 'mye', 'å', 'rettigheter', 'forbeholdt', 'utgaven', 'etter', 'fortsett'],
   },
 ];

@@ -12,9 +12,10 @@ export const PRICE = /^(?:US|[ACS]|NZ|NT|HK)?[$€£₹¥] ?\d[\d,.]{0,19}$/u;
 /**
  * A price printed with its currency after the amount (`2 500 XOF`, `12,99 €`, `150 MAD`), as
  * French, West African and most European stores print it: digits with their group marks, then
- * a currency symbol or an ISO code (`CURRENCY_CODES`).
+ * a currency symbol or an ISO code (`CURRENCY_CODES`), or a local sign in letters
+ * (`LOCAL_CURRENCY_SIGNS`: `49,99 zł`, `89,00 kr`).
  */
-export const PRICE_CURRENCY_AFTER = /^\d[\d ,.]{0,15}([A-Z]{3}|[$€£₹¥])$/u;
+export const PRICE_CURRENCY_AFTER = /^\d[\d ,.]{0,15}([A-Z]{3}|[$€£₹¥]|\p{L}{1,2})$/u;
 
 /** ISO 4217 codes a price may print after its amount (`PRICE_CURRENCY_AFTER`). */
 export const CURRENCY_CODES: readonly string[] = [
@@ -80,6 +81,16 @@ export const CURRENCY_CODES: readonly string[] = [
 
 /** Currency symbols that open a price. */
 export const CURRENCY_SYMBOLS: readonly string[] = ['$', '€', '£', '₹', '¥'];
+
+/**
+ * A price opened by a currency written in letters (`RM 12.90`, `MYR 12.90`, `Rp 45.000`,
+ * `kr 89,00`): a sign or code of at most three letters (and a `$`), an optional space, the amount.
+ * The sign must be one of CURRENCY_CODES or LOCAL_CURRENCY_SIGNS.
+ */
+export const PRICE_CURRENCY_BEFORE = /^(\p{L}{1,3}\$?) ?\d[\d,.]{0,19}$/u;
+
+/** Local currency signs in letters that open a price as the stores print them (ringgit, rupiah, real, crowns, złoty, rupees). */
+export const LOCAL_CURRENCY_SIGNS: readonly string[] = ['RM', 'Rp', 'R$', 'kr', 'Kč', 'zł', 'Rs'];
 
 /**
  * Words for "minute" that open the unit of a reading time in any language
