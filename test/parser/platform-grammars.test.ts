@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { classifyLine } from '../../src/parser/classify.js';
+import { classifyLine, classifyLines } from '../../src/parser/classify.js';
 import { normalizedLines, parsePage } from '../../src/parser/index.js';
 import { normalizeInput, stripIconLigatures } from '../../src/parser/normalize.js';
 import {
   cardPublicationDate,
+  labelledHeaderLength,
+  labelUnderDate,
   logoPlatform,
   matchCreditLine,
   repairDropCap,
@@ -572,5 +574,60 @@ describe('PressReader credit lines with two writers joined by a local "and" (str
     expect(
       matchCreditLine('La Gazzetta del Lago · 12 mar 2024 · di Marco Rossi e altri')?.byline ?? null,
     ).not.toBe('Marco Rossi e altri');
+  });
+});
+
+describe('Scribd label header with the content label under the date (stranger-11 class 48)', () => {
+  const classified = (texts: string[]) =>
+    classifyLines(
+      texts.map((text, k) => ({ text, lineNo: k + 1 })),
+      false,
+    );
+  const body =
+    'The last keepers left the light in the winter of 1990, after the lamp was switched to remote control.';
+
+  it('reads Title / By Name / Pub / date / Label / reading time as a label header', () => {
+    const lines = classified([
+      'The keepers',
+      'By Thomas Reid',
+      'Coast Magazine',
+      'February 2025',
+      'Articles',
+      '6 min read',
+      body,
+    ]);
+    expect(labelledHeaderLength(lines, 0)).toBe(6);
+    expect(labelUnderDate(lines, 0)).toBe(true);
+  });
+
+  it('keeps the label on top as before, and wants a one-word label between the date and the reading time', () => {
+    const onTop = classified([
+      'Articles',
+      'Coast Magazine',
+      'The keepers',
+      'February 2025',
+      '6 min read',
+      body,
+    ]);
+    expect(labelledHeaderLength(onTop, 0)).toBe(5);
+    expect(labelUnderDate(onTop, 0)).toBe(false);
+    const noLabel = classified([
+      'The keepers',
+      'By Thomas Reid',
+      'Coast Magazine',
+      'February 2025',
+      '6 min read',
+      body,
+    ]);
+    expect(labelledHeaderLength(noLabel, 0)).toBe(0);
+    const sentence = classified([
+      'The keepers',
+      'Coast Magazine',
+      'February 2025',
+      'Read this.',
+      '6 min read',
+      body,
+    ]);
+    expect(labelledHeaderLength(sentence, 0)).toBe(0);
   });
 });
