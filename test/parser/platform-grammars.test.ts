@@ -631,3 +631,34 @@ describe('Scribd label header with the content label under the date (stranger-11
     expect(labelledHeaderLength(sentence, 0)).toBe(0);
   });
 });
+
+describe('Zinio store category above the issue title, with or without its slash (stranger-11 class 29)', () => {
+  const page = (category: string) =>
+    [
+      category,
+      'Nordisk VandringNordisk Vandring',
+      'Nordisk Vandring Maj 2025',
+      '',
+      'Leden som följer de gamla postvägarna',
+      'access_time7 min.',
+      'Den nya vandringsleden följer en postväg som användes redan på 1600-talet.',
+      'Längs vägen finns sex stugor där vandrare kan övernatta.',
+    ].join('\n');
+
+  it.each([
+    'category_outlined / Resor',
+    'category_outlinedResor och kultur',
+    'category_outlined Resor',
+    'Resor och kultur',
+  ])('%s is navigation and the header is read under it', (category) => {
+    const out = parsePage(page(category), { url: null });
+    expect(out.story?.title).toBe('Leden som följer de gamla postvägarna');
+    expect(out.edition?.publication).toBe('Nordisk Vandring');
+    expect(out.removed[0]).toEqual({ text: category, reason: 'navigation' });
+  });
+
+  it('a sentence above the glued name is not a category', () => {
+    const out = parsePage(page('Det här är en mening om vandring.'), { url: null });
+    expect(out.removed.some((r) => r.reason === 'navigation')).toBe(false);
+  });
+});
