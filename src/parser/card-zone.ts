@@ -277,13 +277,40 @@ export function headingOverCards(lines: ClassifiedLine[], storyFrom: number, car
  */
 export function cardsHeading(lines: ClassifiedLine[], topEnd: number): void {
   const first = lines.findIndex((l, k) => k >= topEnd && l.kind === 'reading-time');
-  if (first < 0 || !opensCard(lines, first)) return;
+  if (first < 0) return;
+  let k: number;
+  // cards printed Title / Summary / reading time: the first card's two lines are above its reading time
+  if (readingTimesCloseCards(lines, first)) k = first - 3;
+  else if (!opensCard(lines, first)) return;
   // cards printed Title / reading time / Summary: the first card's title is above its reading time
-  let k = readingTimesUnderTitles(lines, topEnd) ? first - 2 : first - 1;
+  else k = readingTimesUnderTitles(lines, topEnd) ? first - 2 : first - 1;
   while (k > topEnd && lines[k]?.kind === 'navigation') k--;
   const heading = lines[k];
   if (k > topEnd && heading?.kind === 'text' && isShortLink(heading.text))
     lines[k] = relabel(heading, 'issue-contents');
+}
+
+/**
+ * Cards that print their reading time last (Title / Summary / `6 min`), from the first reading
+ * time `first` to the page's end: every reading time under a sentence (the summary) under a line
+ * that is none (the title), at least two of them, and no card opened by the last one.
+ */
+function readingTimesCloseCards(lines: readonly ClassifiedLine[], first: number): boolean {
+  let last = first;
+  for (let r = first; r < lines.length; r++) {
+    if ((lines[r] as ClassifiedLine).kind !== 'reading-time') continue;
+    const summary = lines[r - 1];
+    const title = lines[r - 2];
+    if (
+      summary?.kind !== 'text' ||
+      !endsSentence(summary.text) ||
+      title?.kind !== 'text' ||
+      endsSentence(title.text)
+    )
+      return false;
+    last = r;
+  }
+  return last > first && !opensCard(lines, last);
 }
 
 /** A link's text: short, not a sentence. */
