@@ -55,8 +55,9 @@ export function namesPublication(
     if (key === pubKey || at < 0) continue;
     const after = key.slice(at + pubKey.length);
     const glued = after !== '' && !after.startsWith(' ') && after.length <= GLUED_LABEL_MAX_CHARS;
-    // a glued `View all` link is not the header's own wording (`TOVÁBBI CIKKEK INNEN: HVGÖsszes megtekintése`)
-    const extra = key.length - pubKey.length - (glued ? after.length : 0);
+    // a glued `View all` link is not the header's own wording (`TOVÁBBI CIKKEK INNEN: HVGÖsszes megtekintése`),
+    // nor one printed after the header's ellipsis (`… Pub இலிருந்து…அனைத்தையும் காண்க`, `…From Pub...See all`)
+    const extra = key.length - pubKey.length - (glued ? after.length : linkAfterEllipsis(after));
     if (extra > MORE_STORIES_EXTRA_CHARS) continue;
     const card = following.some(
       (l) => l.key === pubKey || (l.publication !== undefined && foldKey(l.publication) === pubKey),
@@ -67,6 +68,15 @@ export function namesPublication(
     if (glued || !hasLowercase(text) || (lastLine && at === 0)) return pub;
   }
   return null;
+}
+
+/** The length of a short link label printed after a header's last ellipsis (`…`, `...`), 0 for none. */
+function linkAfterEllipsis(after: string): number {
+  const mark = after.lastIndexOf('…');
+  const dots = mark < 0 ? after.lastIndexOf('...') : -1;
+  const end = mark >= 0 ? mark + 1 : dots >= 0 ? dots + 3 : -1;
+  const label = end < 0 ? 0 : after.length - end;
+  return label <= GLUED_LABEL_MAX_CHARS ? label : 0;
 }
 
 /** The newest layout has no platform block: the story ends at an unknown "More stories from {pub}" header. */

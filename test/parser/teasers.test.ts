@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePage } from '../../src/parser/index.js';
 import { classifyLines, type ClassifiedLine } from '../../src/parser/classify.js';
-import { cardsHeading } from '../../src/parser/card-zone.js';
+import { cardsHeading, namesPublication } from '../../src/parser/card-zone.js';
 import { readingTimesUnderTitles } from '../../src/parser/teasers.js';
 
 const STORY = 'A story paragraph long enough to be the body of this page, ending with a full stop.';
@@ -503,5 +503,22 @@ describe('an issue page heading over cards that print their reading time last (s
       cards[4],
     ];
     expect(kinds(opening as string[]).slice(0, 3)).toEqual(['text', 'issue-contents', 'reading-time']);
+  });
+});
+
+describe('a "more stories" header in no table with its view-all link after an ellipsis (stranger-11 class 6)', () => {
+  const card = classifyLines([{ text: 'Chennai Review', lineNo: 1 }], false);
+  const pubs = ['Chennai Review'];
+
+  it.each([
+    'மேலும் கதைகள் Chennai Review இலிருந்து…அனைத்தையும் காண்க',
+    'ಇನ್ನಷ್ಟು ಕಥೆಗಳು Chennai Review ನಿಂದ...ಎಲ್ಲವನ್ನೂ ವೀಕ್ಷಿಸಿ',
+  ])('%s names the publication', (text) => {
+    expect(namesPublication(text, pubs, card, true)).toBe('Chennai Review');
+  });
+
+  it('the words before the ellipsis still count', () => {
+    const long = 'Chennai Review ran a long story about the harbour and the fishing boats…More';
+    expect(namesPublication(long, pubs, card, true)).toBeNull();
   });
 });
