@@ -775,6 +775,8 @@ export function extractStory(
       !(isNameLike(candidate.text) && stripOpener(candidate.text).opened) &&
       // a line opened by a dateline (`SEOUL - …`, `አዲስ አበባ፡- …`) is the body's first, never a deck
       findDateline(candidate.text) === null &&
+      // so is a line whose drop cap the capture mangled (`TThe …`, `A27 de …`): a deck has no drop cap
+      !(ctx.dropCaps && repairDropCap(candidate.text) !== candidate.text) &&
       // under a credit line the deck is printed unclosed (or as a question): a closed paragraph is the lede,
       // unless it is printed right under the credit line with a blank line before the body (a compact header)
       !(
