@@ -804,6 +804,6 @@ export function segment(
     teaserStart = header >= 0 ? header + 1 : storyEnd;
     if (header < 0 && !issuePage && headingOverCards(lines, cardsFrom, storyEnd)) teaserStart = storyEnd--;
   }
-  storyEnd = previewWall(lines, topEnd, storyEnd, wallWithoutBrand);
+  storyEnd = previewWall(lines, topEnd, storyEnd, wallWithoutBrand, lastLineOpen);
   return { lines, topEnd, storyEnd, teaserStart, issuePage, repeats };
 }

@@ -662,3 +662,39 @@ describe('Zinio store category above the issue title, with or without its slash 
     expect(out.removed.some((r) => r.reason === 'navigation')).toBe(false);
   });
 });
+
+describe('short paragraphs cut by the capture at the end of a Scribd preview are body (stranger-11 class 48)', () => {
+  const url = 'https://www.scribd.com/article/812345678/Posledni-Mlynar';
+  const header = [
+    'Poslední mlynář',
+    'Por Tomáš Beneš',
+    'Venkov a Řemesla',
+    '4 de fevereiro de 2025',
+    'Revistas',
+    '7 min de leitura',
+  ];
+  const body = [
+    'Mlýn pod Ledečem mele obilí stejně jako před sto lety, jen kolo dnes pohání turbína.',
+    'Mlynáři je sedmdesát dva let.',
+    'Mouku prodává sousedům a dvěma pekárnám.',
+    'Syn se o mlýn nezajímá, vnučka ano.',
+  ];
+
+  it('a last line cut open is no wall button', () => {
+    const out = parsePage([...header, ...body, 'Letos na jaře chce mlýn poprvé otevřít pro ško'].join('\n'), {
+      url,
+    });
+    expect(out.story?.paragraphs).toHaveLength(5);
+    expect(out.removed.some((r) => r.reason === 'paywall')).toBe(false);
+  });
+
+  it('an unbranded wall closed by its button still ends the story there', () => {
+    const wall = [
+      'Este artigo é exclusivo para assinantes.',
+      'Leia o artigo completo com um teste gratuito.',
+      'Comece seu teste gratuito',
+    ];
+    const out = parsePage([...header, ...body, ...wall].join('\n'), { url });
+    expect(out.removed.filter((r) => r.reason === 'paywall').map((r) => r.text)).toContain(wall[2]);
+  });
+});
