@@ -213,10 +213,9 @@ export function upsellBeforeHeader(lines: ClassifiedLine[], topEnd: number): num
         ? h - 1
         : -1;
   if (titleAt > t) {
+    // short lines whatever their shape: a gift line may close with a mark (`… - Gift it today!`)
     const labels = lines.slice(t, titleAt);
-    if (
-      labels.every((l) => l.kind === 'text' && l.text.length <= TIER_LINE_MAX_CHARS && !endsSentence(l.text))
-    ) {
+    if (labels.every((l) => l.kind === 'text' && l.text.length <= TIER_LINE_MAX_CHARS)) {
       for (let k = t; k < titleAt; k++) lines[k] = relabel(lines[k] as ClassifiedLine, 'upsell');
       t = titleAt;
     }
