@@ -55,8 +55,9 @@ export function namesPublication(
     if (key === pubKey || at < 0) continue;
     const after = key.slice(at + pubKey.length);
     const glued = after !== '' && !after.startsWith(' ') && after.length <= GLUED_LABEL_MAX_CHARS;
-    // a glued `View all` link is not the header's own wording (`TOVÁBBI CIKKEK INNEN: HVGÖsszes megtekintése`)
-    const extra = key.length - pubKey.length - (glued ? after.length : 0);
+    // a glued `View all` link is not the header's own wording (`TOVÁBBI CIKKEK INNEN: HVGÖsszes megtekintése`),
+    // nor one printed after the header's ellipsis (`… Pub இலிருந்து…அனைத்தையும் காண்க`, `…From Pub...See all`)
+    const extra = key.length - pubKey.length - (glued ? after.length : linkAfterEllipsis(after));
     if (extra > MORE_STORIES_EXTRA_CHARS) continue;
     const card = following.some(
       (l) => l.key === pubKey || (l.publication !== undefined && foldKey(l.publication) === pubKey),
@@ -67,6 +68,15 @@ export function namesPublication(
     if (glued || !hasLowercase(text) || (lastLine && at === 0)) return pub;
   }
   return null;
+}
+
+/** The length of a short link label printed after a header's last ellipsis (`…`, `...`), 0 for none. */
+function linkAfterEllipsis(after: string): number {
+  const mark = after.lastIndexOf('…');
+  const dots = mark < 0 ? after.lastIndexOf('...') : -1;
+  const end = mark >= 0 ? mark + 1 : dots >= 0 ? dots + 3 : -1;
+  const label = end < 0 ? 0 : after.length - end;
+  return label <= GLUED_LABEL_MAX_CHARS ? label : 0;
 }
 
 /** The newest layout has no platform block: the story ends at an unknown "More stories from {pub}" header. */
@@ -277,13 +287,40 @@ export function headingOverCards(lines: ClassifiedLine[], storyFrom: number, car
  */
 export function cardsHeading(lines: ClassifiedLine[], topEnd: number): void {
   const first = lines.findIndex((l, k) => k >= topEnd && l.kind === 'reading-time');
-  if (first < 0 || !opensCard(lines, first)) return;
+  if (first < 0) return;
+  let k: number;
+  // cards printed Title / Summary / reading time: the first card's two lines are above its reading time
+  if (readingTimesCloseCards(lines, first)) k = first - 3;
+  else if (!opensCard(lines, first)) return;
   // cards printed Title / reading time / Summary: the first card's title is above its reading time
-  let k = readingTimesUnderTitles(lines, topEnd) ? first - 2 : first - 1;
+  else k = readingTimesUnderTitles(lines, topEnd) ? first - 2 : first - 1;
   while (k > topEnd && lines[k]?.kind === 'navigation') k--;
   const heading = lines[k];
   if (k > topEnd && heading?.kind === 'text' && isShortLink(heading.text))
     lines[k] = relabel(heading, 'issue-contents');
+}
+
+/**
+ * Cards that print their reading time last (Title / Summary / `6 min`), from the first reading
+ * time `first` to the page's end: every reading time under a sentence (the summary) under a line
+ * that is none (the title), at least two of them, and no card opened by the last one.
+ */
+function readingTimesCloseCards(lines: readonly ClassifiedLine[], first: number): boolean {
+  let last = first;
+  for (let r = first; r < lines.length; r++) {
+    if ((lines[r] as ClassifiedLine).kind !== 'reading-time') continue;
+    const summary = lines[r - 1];
+    const title = lines[r - 2];
+    if (
+      summary?.kind !== 'text' ||
+      !endsSentence(summary.text) ||
+      title?.kind !== 'text' ||
+      endsSentence(title.text)
+    )
+      return false;
+    last = r;
+  }
+  return last > first && !opensCard(lines, last);
 }
 
 /** A link's text: short, not a sentence. */

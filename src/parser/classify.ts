@@ -544,7 +544,8 @@ function matchPrice(printed: string): string[] | null {
   const slash = rest.lastIndexOf('/');
   if (slash > 0) {
     const period = rest.slice(slash + 1);
-    if (period === '' || period.length > PRICE_PERIOD_MAX_CHARS || !/^\p{L}+$/u.test(period)) return null;
+    if (period === '' || period.length > PRICE_PERIOD_MAX_CHARS || !/^\p{L}[\p{L}\p{M}]*$/u.test(period))
+      return null;
     locales = PRICE_PERIODS.get(lower(period)) ?? [];
     rest = rest.slice(0, slash);
   }

@@ -161,7 +161,8 @@ const ENGLISH_CATEGORIES: ReadonlySet<string> = new Set(CATEGORY_LABELS.map((c) 
  */
 function categoryBreadcrumbLocale(lines: readonly ClassifiedLine[]): string | null {
   for (const line of lines) {
-    if (line.kind !== 'navigation') continue;
+    // a store category on top, with its slash or without (`News & Politics`, the icon name stripped)
+    if (line.kind !== 'navigation' && line.kind !== 'category') continue;
     const category = line.text.slice(line.text.lastIndexOf('/') + 1).trim();
     if (ENGLISH_CATEGORIES.has(category.toLowerCase())) return 'en';
     if (line.text.startsWith('/ ')) return sectionLanguage(category);

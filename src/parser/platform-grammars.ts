@@ -541,6 +541,60 @@ export function labelledHeaderAt(lines: readonly ClassifiedLine[], at: number): 
  * longer than a deck.
  */
 export function labelledHeaderLength(lines: readonly ClassifiedLine[], at: number): number {
+  return labelOnTopLength(lines, at) || labelUnderDateLength(lines, at);
+}
+
+/**
+ * Whether the label header at line `at` prints its content label under the date, not on top
+ * (Title / `By Name` / Pub / date / `Articles` / `6 min read`).
+ */
+export function labelUnderDate(lines: readonly ClassifiedLine[], at: number): boolean {
+  return labelOnTopLength(lines, at) === 0 && labelUnderDateLength(lines, at) > 0;
+}
+
+/** A Scribd content label (`Articles`, `Artigo`, `Magazyn`): one short word, no sentence. */
+function isContentLabel(line: ClassifiedLine | undefined): boolean {
+  return (
+    line?.kind === 'text' &&
+    !line.text.includes(' ') &&
+    line.text.length <= CONTENT_LABEL_MAX_CHARS &&
+    !endsSentence(line.text)
+  );
+}
+
+/**
+ * The label header read from its metadata, the content label anywhere between the date and the
+ * reading time: Title / (deck) / `By Name` (or a labelled credit, `Autor: Name`) / Pub / date /
+ * Label / reading time. The header is the run of two to LABELLED_HEADER_MAX_EXTRA_LINES + 3
+ * short lines above the date, the first (the title) no sentence.
+ */
+function labelUnderDateLength(lines: readonly ClassifiedLine[], at: number): number {
+  const title = lines[at];
+  if (
+    title?.kind !== 'text' ||
+    title.text.length > CARD_PUBLICATION_MAX_CHARS * 2 ||
+    endsSentence(title.text)
+  )
+    return 0;
+  let date = at + 1;
+  while (date - at < LABELLED_HEADER_MAX_EXTRA_LINES + 3) {
+    const line = lines[date];
+    if (
+      line === undefined ||
+      (line.kind !== 'text' && line.kind !== 'credits') ||
+      line.text.length > DECK_MAX_CHARS
+    )
+      break;
+    date++;
+  }
+  if (date - at < 2 || lines[date]?.kind !== 'date' || lines[date + 2]?.kind !== 'reading-time') return 0;
+  if (!isContentLabel(lines[date + 1])) return 0;
+  // the publication right above the date, or (cards naming it elsewhere) a short line in the run
+  const pub = lines[date - 1] as ClassifiedLine;
+  return pub.text.length <= CARD_PUBLICATION_MAX_CHARS && !endsSentence(pub.text) ? date + 3 - at : 0;
+}
+
+function labelOnTopLength(lines: readonly ClassifiedLine[], at: number): number {
   const label = lines[at];
   const publication = lines[at + 1];
   if (label?.kind !== 'text' || publication?.kind !== 'text' || lines[at + 2]?.kind !== 'text') return 0;

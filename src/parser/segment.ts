@@ -543,10 +543,7 @@ const ISSUE_COUNT_SHAPE = /^\d{1,3} ?[^\s\d]{1,15}$/u;
  * count and the heading over the first card are store lines too. Returns whether it is one.
  */
 function storePanel(lines: ClassifiedLine[], topEnd: number): boolean {
-  const name = lines[topEnd];
-  const issue = lines[topEnd + 1];
-  if (name?.kind !== 'text' || issue?.kind !== 'text' || undoubledName(name.text) === name.text) return false;
-  if (matchIssueTitle(name.text, issue.text) === null) return false;
+  if (!issueTitleAt(lines, topEnd)) return false;
   const signs = new Set<string>();
   const blurb = lines[topEnd + 2];
   if (blurb?.kind === 'text' && endsSentence(blurb.text)) signs.add('blurb');
@@ -563,6 +560,18 @@ function storePanel(lines: ClassifiedLine[], topEnd: number): boolean {
     if (line.kind === 'text' && ISSUE_COUNT_SHAPE.test(line.text)) lines[k] = relabel(line, 'issue-count');
   }
   return true;
+}
+
+/** Zinio's issue title at line `at`: the name printed twice glued, then the name with the issue's date or number. */
+function issueTitleAt(lines: readonly ClassifiedLine[], at: number): boolean {
+  const name = lines[at];
+  const issue = lines[at + 1];
+  return (
+    name?.kind === 'text' &&
+    issue?.kind === 'text' &&
+    undoubledName(name.text) !== name.text &&
+    matchIssueTitle(name.text, issue.text) !== null
+  );
 }
 
 /**
@@ -749,20 +758,20 @@ export function segment(
   }
   const repeats = countRepeats(lines);
   const knownIssuePage = lines.some((l) => l.kind === 'issue-contents') || issueCountInPanel(lines);
-  let panel = !knownIssuePage && storePanel(lines, topEnd);
-  // the store breadcrumb printed without its icon and slash (`News & Politics`): a short label over the panel
+  // the store breadcrumb printed without its slash (`News & Politics`, its icon name glued and
+  // stripped, or none): a short label over the issue title, on an issue page (over the store's
+  // panel) as on a story page
   const section = lines[topEnd];
   if (
     !knownIssuePage &&
-    !panel &&
     section?.kind === 'text' &&
     isShortLink(section.text) &&
-    storePanel(lines, topEnd + 1)
+    issueTitleAt(lines, topEnd + 1)
   ) {
     lines[topEnd] = relabel(section, 'navigation', { locales: [] });
     topEnd++;
-    panel = true;
   }
+  const panel = !knownIssuePage && storePanel(lines, topEnd);
   const issuePage = knownIssuePage || panel;
   if (issuePage) cardsHeading(lines, topEnd);
   const pubs = printedPublications(lines, topEnd);
@@ -795,6 +804,6 @@ export function segment(
     teaserStart = header >= 0 ? header + 1 : storyEnd;
     if (header < 0 && !issuePage && headingOverCards(lines, cardsFrom, storyEnd)) teaserStart = storyEnd--;
   }
-  storyEnd = previewWall(lines, topEnd, storyEnd, wallWithoutBrand);
+  storyEnd = previewWall(lines, topEnd, storyEnd, wallWithoutBrand, lastLineOpen);
   return { lines, topEnd, storyEnd, teaserStart, issuePage, repeats };
 }

@@ -19,7 +19,7 @@ import { isDateWord, matchIssueLineUnderName, matchIssueTitle, type PrintedDate 
 import { proseSentences } from './evidence.js';
 import { storyLanguage } from './language.js';
 import { isBoilerplate, type Ledger } from './ledger.js';
-import { labelledHeaderAt, repairDropCap } from './platform-grammars.js';
+import { labelledHeaderAt, labelUnderDate, repairDropCap } from './platform-grammars.js';
 import { isCapitalsCaption, isCaptionWithCreditAtEnd, isPhotoCaption, readCredits } from './credits.js';
 import { QUESTION_MARKS } from './rules/generic.js';
 import {
@@ -364,6 +364,8 @@ function setApartAsStandfirst(
 interface HeaderContext extends StoryContext {
   /** Whether the line opens a label header (`labelledHeaderAt`, read on the region: its reading time is boilerplate). */
   opensLabelledHeader: (line: ClassifiedLine) => boolean;
+  /** Whether that label header prints its label under the date (`labelUnderDate`). */
+  labelUnderDate: (line: ClassifiedLine) => boolean;
 }
 
 /**
@@ -451,12 +453,16 @@ const issueTitleHeader: HeaderMatcher = (content, i, draft, ledger) => {
  * the title is the first other line. The label is the platform's.
  */
 const labelledHeader: HeaderMatcher = (content, i, draft, ledger, ctx) => {
-  const label = content[i];
-  if (!ctx.labelledHeader || label === undefined || !ctx.opensLabelledHeader(label)) return null;
+  const first = content[i];
+  if (!ctx.labelledHeader || first === undefined || !ctx.opensLabelledHeader(first)) return null;
+  // the label on top, or under the date (Title / `By Name` / Pub / date / Label / reading time)
+  const under = ctx.labelUnderDate(first);
   // the lines follow one another in the region (none is boilerplate): the same in the content
-  let d = i + 1;
+  let d = under ? i : i + 1;
   while (content[d] !== undefined && content[d]?.kind !== 'date') d++;
-  const run = content.slice(i + 1, d);
+  const run = content.slice(under ? i : i + 1, d);
+  const label = under ? content[d + 1] : first;
+  if (label === undefined) return null;
   const pub = publicationSlot(run, ctx);
   const pubLine = run[pub] as ClassifiedLine;
   ledger.remove(label, 'navigation');
@@ -477,7 +483,7 @@ const labelledHeader: HeaderMatcher = (content, i, draft, ledger, ctx) => {
   const dateLine = content[d] as ClassifiedLine;
   draft.date = dateLine.date ?? null;
   ledger.remove(dateLine, 'layout');
-  return d + 1;
+  return under ? d + 2 : d + 1;
 };
 
 /** A label header's credit line: a name with an opener (`By Name`, `Por Name`). */
@@ -717,6 +723,7 @@ export function extractStory(
   const headerCtx: HeaderContext = {
     ...ctx,
     opensLabelledHeader: (line) => labelledHeaderAt(region, line.index - (region[0]?.index ?? 0)),
+    labelUnderDate: (line) => labelUnderDate(region, line.index - (region[0]?.index ?? 0)),
   };
   for (const matchHeader of HEADER_MATCHERS) {
     headerEnd = matchHeader(content, headerStart, draft, ledger, headerCtx);
@@ -768,6 +775,8 @@ export function extractStory(
       !(isNameLike(candidate.text) && stripOpener(candidate.text).opened) &&
       // a line opened by a dateline (`SEOUL - …`, `አዲስ አበባ፡- …`) is the body's first, never a deck
       findDateline(candidate.text) === null &&
+      // so is a line whose drop cap the capture mangled (`TThe …`, `A27 de …`): a deck has no drop cap
+      !(ctx.dropCaps && repairDropCap(candidate.text) !== candidate.text) &&
       // under a credit line the deck is printed unclosed (or as a question): a closed paragraph is the lede,
       // unless it is printed right under the credit line with a blank line before the body (a compact header)
       !(

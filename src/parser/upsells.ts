@@ -203,19 +203,19 @@ export function upsellBeforeHeader(lines: ClassifiedLine[], topEnd: number): num
     if (line.kind === 'text') lines[k] = relabel(line, 'upsell');
   }
   let t = last + 1;
-  // Title / Pub / `|` (the title two lines above a bare bar) or Title / `Pub|Date` (one line above)
+  // Title / Pub / `|` or `|Date` (the title two lines above a bar with no publication, the
+  // date under it or glued to it) or Title / `Pub|Date` (one line above)
   const meta = lines[h] as ClassifiedLine;
   const titleAt =
-    meta.kind === 'pipe' && meta.publication === undefined && meta.date === undefined
+    meta.kind === 'pipe' && meta.publication === undefined
       ? h - 2
       : meta.publication !== undefined
         ? h - 1
         : -1;
   if (titleAt > t) {
+    // short lines whatever their shape: a gift line may close with a mark (`… - Gift it today!`)
     const labels = lines.slice(t, titleAt);
-    if (
-      labels.every((l) => l.kind === 'text' && l.text.length <= TIER_LINE_MAX_CHARS && !endsSentence(l.text))
-    ) {
+    if (labels.every((l) => l.kind === 'text' && l.text.length <= TIER_LINE_MAX_CHARS)) {
       for (let k = t; k < titleAt; k++) lines[k] = relabel(lines[k] as ClassifiedLine, 'upsell');
       t = titleAt;
     }

@@ -265,6 +265,7 @@ export function previewWall(
   topEnd: number,
   storyEnd: number,
   wallWithoutBrand: boolean,
+  lastLineOpen = false,
 ): number {
   let start = storyEnd;
   while (
@@ -282,6 +283,7 @@ export function previewWall(
       start,
       storyEnd,
       labelledHeaderAt(lines, topEnd) || previewDateHeaderAt(lines, topEnd),
+      lastLineOpen,
     );
   else if (brand < 0) return storyEnd;
   for (let k = start; k < storyEnd; k++) lines[k] = relabel(lines[k] as ClassifiedLine, 'paywall');
@@ -319,6 +321,7 @@ function unbrandedWallStart(
   start: number,
   storyEnd: number,
   previewHeader: boolean,
+  lastLineOpen: boolean,
 ): number {
   const closer = lines[storyEnd];
   // the page's end closes a wall only under a preview's own header (no cards to end at)
@@ -326,8 +329,9 @@ function unbrandedWallStart(
   if (storyEnd - start < 2 || !closed) return storyEnd;
   const preview = lines[start - 1];
   if (preview?.kind === 'text' && !endsSentence(preview.text)) return start;
-  // the offer's button (a label, no sentence), maybe with a note under it (`Cancel any time.`)
-  let button = storyEnd - 1;
+  // the offer's button (a label, no sentence), maybe with a note under it (`Cancel any time.`);
+  // at the page's end a line the capture cut open is no button: short paragraphs cut there are body
+  let button = closer === undefined && lastLineOpen ? storyEnd - 2 : storyEnd - 1;
   while (button >= start && endsSentence((lines[button] as ClassifiedLine).text)) button--;
   return button < start ? storyEnd : Math.max(start, button + 1 - PREVIEW_WALL_BUTTON_BLOCK_LINES);
 }

@@ -123,6 +123,10 @@ describe('classifyLine', () => {
     // the currency after the amount, a localised tax note (stranger-6)
     ['2 500 XOF (TVA incluse)', 'price'],
     ['12,99 €', 'price'],
+    // a period word whose vowel signs are combining marks (stranger-11 class 6)
+    ['$74.99/ปี', 'price'],
+    ['$74.99/ஆண்டு', 'price'],
+    ['$74.99/\u0E35', 'text'],
     ['737 MAX', 'text'],
     ['ZINIO लोगो', 'chrome'],
     ['$5/', 'text'],

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { classifyLine } from '../../src/parser/classify.js';
+import { classifyLine, classifyLines } from '../../src/parser/classify.js';
 import { normalizedLines, parsePage } from '../../src/parser/index.js';
 import { normalizeInput, stripIconLigatures } from '../../src/parser/normalize.js';
 import {
   cardPublicationDate,
+  labelledHeaderLength,
+  labelUnderDate,
   logoPlatform,
   matchCreditLine,
   repairDropCap,
@@ -572,5 +574,127 @@ describe('PressReader credit lines with two writers joined by a local "and" (str
     expect(
       matchCreditLine('La Gazzetta del Lago · 12 mar 2024 · di Marco Rossi e altri')?.byline ?? null,
     ).not.toBe('Marco Rossi e altri');
+  });
+});
+
+describe('Scribd label header with the content label under the date (stranger-11 class 48)', () => {
+  const classified = (texts: string[]) =>
+    classifyLines(
+      texts.map((text, k) => ({ text, lineNo: k + 1 })),
+      false,
+    );
+  const body =
+    'The last keepers left the light in the winter of 1990, after the lamp was switched to remote control.';
+
+  it('reads Title / By Name / Pub / date / Label / reading time as a label header', () => {
+    const lines = classified([
+      'The keepers',
+      'By Thomas Reid',
+      'Coast Magazine',
+      'February 2025',
+      'Articles',
+      '6 min read',
+      body,
+    ]);
+    expect(labelledHeaderLength(lines, 0)).toBe(6);
+    expect(labelUnderDate(lines, 0)).toBe(true);
+  });
+
+  it('keeps the label on top as before, and wants a one-word label between the date and the reading time', () => {
+    const onTop = classified([
+      'Articles',
+      'Coast Magazine',
+      'The keepers',
+      'February 2025',
+      '6 min read',
+      body,
+    ]);
+    expect(labelledHeaderLength(onTop, 0)).toBe(5);
+    expect(labelUnderDate(onTop, 0)).toBe(false);
+    const noLabel = classified([
+      'The keepers',
+      'By Thomas Reid',
+      'Coast Magazine',
+      'February 2025',
+      '6 min read',
+      body,
+    ]);
+    expect(labelledHeaderLength(noLabel, 0)).toBe(0);
+    const sentence = classified([
+      'The keepers',
+      'Coast Magazine',
+      'February 2025',
+      'Read this.',
+      '6 min read',
+      body,
+    ]);
+    expect(labelledHeaderLength(sentence, 0)).toBe(0);
+  });
+});
+
+describe('Zinio store category above the issue title, with or without its slash (stranger-11 class 29)', () => {
+  const page = (category: string) =>
+    [
+      category,
+      'Nordisk VandringNordisk Vandring',
+      'Nordisk Vandring Maj 2025',
+      '',
+      'Leden som följer de gamla postvägarna',
+      'access_time7 min.',
+      'Den nya vandringsleden följer en postväg som användes redan på 1600-talet.',
+      'Längs vägen finns sex stugor där vandrare kan övernatta.',
+    ].join('\n');
+
+  it.each([
+    'category_outlined / Resor',
+    'category_outlinedResor och kultur',
+    'category_outlined Resor',
+    'Resor och kultur',
+  ])('%s is navigation and the header is read under it', (category) => {
+    const out = parsePage(page(category), { url: null });
+    expect(out.story?.title).toBe('Leden som följer de gamla postvägarna');
+    expect(out.edition?.publication).toBe('Nordisk Vandring');
+    expect(out.removed[0]).toEqual({ text: category, reason: 'navigation' });
+  });
+
+  it('a sentence above the glued name is not a category', () => {
+    const out = parsePage(page('Det här är en mening om vandring.'), { url: null });
+    expect(out.removed.some((r) => r.reason === 'navigation')).toBe(false);
+  });
+});
+
+describe('short paragraphs cut by the capture at the end of a Scribd preview are body (stranger-11 class 48)', () => {
+  const url = 'https://www.scribd.com/article/812345678/Posledni-Mlynar';
+  const header = [
+    'Poslední mlynář',
+    'Por Tomáš Beneš',
+    'Venkov a Řemesla',
+    '4 de fevereiro de 2025',
+    'Revistas',
+    '7 min de leitura',
+  ];
+  const body = [
+    'Mlýn pod Ledečem mele obilí stejně jako před sto lety, jen kolo dnes pohání turbína.',
+    'Mlynáři je sedmdesát dva let.',
+    'Mouku prodává sousedům a dvěma pekárnám.',
+    'Syn se o mlýn nezajímá, vnučka ano.',
+  ];
+
+  it('a last line cut open is no wall button', () => {
+    const out = parsePage([...header, ...body, 'Letos na jaře chce mlýn poprvé otevřít pro ško'].join('\n'), {
+      url,
+    });
+    expect(out.story?.paragraphs).toHaveLength(5);
+    expect(out.removed.some((r) => r.reason === 'paywall')).toBe(false);
+  });
+
+  it('an unbranded wall closed by its button still ends the story there', () => {
+    const wall = [
+      'Este artigo é exclusivo para assinantes.',
+      'Leia o artigo completo com um teste gratuito.',
+      'Comece seu teste gratuito',
+    ];
+    const out = parsePage([...header, ...body, ...wall].join('\n'), { url });
+    expect(out.removed.filter((r) => r.reason === 'paywall').map((r) => r.text)).toContain(wall[2]);
   });
 });

@@ -308,3 +308,26 @@ describe('stranger-8 class 29: a quoted title', () => {
     expect(isQuotedTitle('Theatre is a matter of patience')).toBe(false);
   });
 });
+
+describe('a mangled drop cap under a compact PressReader credit line opens the body (stranger-11 class 20)', () => {
+  const url = 'https://www.pressreader.com/australia/the-coastal-herald/20250512/281500000000778';
+  const page = (lede: string) =>
+    [
+      'Harbour ferry fares to rise in July',
+      'The Coastal Herald · 12 May 2025 · by Daniel Okafor',
+      lede,
+      '',
+      'Commuters who buy a monthly pass will pay the same as now until the end of the year.',
+    ].join('\n');
+  const lede = "he city's harbour ferries will cost a dollar more from July. Fuel and wages have risen.";
+
+  it('a doubled capital is no deck', () => {
+    const out = parsePage(page(`TT${lede}`), { url });
+    expect(out.story?.deck).toBeNull();
+    expect(out.story?.paragraphs[0]).toBe(`T${lede}`);
+  });
+
+  it('the same lede with one capital is the standfirst', () => {
+    expect(parsePage(page(`T${lede}`), { url }).story?.deck).toBe(`T${lede}`);
+  });
+});

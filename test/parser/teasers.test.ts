@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePage } from '../../src/parser/index.js';
-import type { ClassifiedLine } from '../../src/parser/classify.js';
+import { classifyLines, type ClassifiedLine } from '../../src/parser/classify.js';
+import { cardsHeading, namesPublication } from '../../src/parser/card-zone.js';
 import { readingTimesUnderTitles } from '../../src/parser/teasers.js';
 
 const STORY = 'A story paragraph long enough to be the body of this page, ending with a full stop.';
@@ -461,5 +462,63 @@ describe('stranger-9 class 8: page numbers under each card of a contents page, i
     const out = parsePage(['Eating on a training week', ...body].join('\n') + '\n');
     expect(out.story?.paragraphs).toEqual(expect.arrayContaining(body));
     expect(out.teasers).toEqual([]);
+  });
+});
+
+describe('an issue page heading over cards that print their reading time last (stranger-11 class 54)', () => {
+  const kinds = (texts: string[]) => {
+    const lines = classifyLines(
+      texts.map((text, k) => ({ text, lineNo: k + 1 })),
+      false,
+    );
+    cardsHeading(lines, 0);
+    return lines.map((l) => l.kind);
+  };
+  const cards = [
+    'Pierwsze zdjęcia z nowego teleskopu',
+    'Astronomowie pokazali obrazy galaktyk sprzed trzynastu miliardów lat.',
+    '7 min',
+    'Dlaczego pszczoły tańczą',
+    'Taniec pszczół mówi reszcie roju, gdzie szukać kwiatów.',
+    '5 min',
+  ];
+
+  it('the short line above the first card (Title / Summary / reading time) is the heading', () => {
+    expect(kinds(['Wydawnictwo Nauka Plus', 'Przeczytasz w numerze', ...cards]).slice(0, 3)).toEqual([
+      'text',
+      'issue-contents',
+      'text',
+    ]);
+  });
+
+  it('cards that open with their reading time are read as before', () => {
+    const opening = [
+      'Wydawnictwo Nauka Plus',
+      'Przeczytasz w numerze',
+      '7 min',
+      cards[0],
+      cards[1],
+      '5 min',
+      cards[3],
+      cards[4],
+    ];
+    expect(kinds(opening as string[]).slice(0, 3)).toEqual(['text', 'issue-contents', 'reading-time']);
+  });
+});
+
+describe('a "more stories" header in no table with its view-all link after an ellipsis (stranger-11 class 6)', () => {
+  const card = classifyLines([{ text: 'Chennai Review', lineNo: 1 }], false);
+  const pubs = ['Chennai Review'];
+
+  it.each([
+    'மேலும் கதைகள் Chennai Review இலிருந்து…அனைத்தையும் காண்க',
+    'ಇನ್ನಷ್ಟು ಕಥೆಗಳು Chennai Review ನಿಂದ...ಎಲ್ಲವನ್ನೂ ವೀಕ್ಷಿಸಿ',
+  ])('%s names the publication', (text) => {
+    expect(namesPublication(text, pubs, card, true)).toBe('Chennai Review');
+  });
+
+  it('the words before the ellipsis still count', () => {
+    const long = 'Chennai Review ran a long story about the harbour and the fishing boats…More';
+    expect(namesPublication(long, pubs, card, true)).toBeNull();
   });
 });
