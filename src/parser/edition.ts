@@ -664,11 +664,20 @@ export function findEditionYear(text: string): (PrintedDate & { start: number; e
   const re = /\S+/gu;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const digits = /^\d{4}(?=$|[-.,。])/u.exec(m[0]);
-    if (digits === null) continue;
+    if (digits === null || issueMarkBefore(text, m.index)) continue;
     const year = parseEditionYear(digits[0]);
     if (year !== null) return { ...year, start: m.index, end: m.index + 4 };
   }
   return null;
+}
+
+/** `Núm. 2087`, `#2087`, `№ 2087`, `Nº2087`: the word before a number (or its glued mark) makes it an issue's number. */
+function issueMarkBefore(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 12), at);
+  if (/[#№º°]$/u.test(before)) return true;
+  if (!before.endsWith(' ')) return false;
+  const word = before.slice(before.lastIndexOf(' ', before.length - 2) + 1, -1);
+  return word !== '' && (ISSUE_WORD_SET.has(word.toLowerCase()) || /[#№º°]$/u.test(word));
 }
 
 /** `Issue 17, 2023`, `Issue 231`, `No. 12`, `Nr. 3/2023`: an issue printed where the date would be. */
@@ -696,7 +705,8 @@ function issueYear(label: string): string | null {
   const year = ISSUE_YEAR_AT_END.exec(label)?.[1];
   return year === undefined ? null : (parseEditionYear(year)?.iso ?? null);
 }
-const ISSUE_YEAR_AT_END = /[\s,/](\d{4})$/u;
+// the year follows the issue's own number: `Núm. 2087` is a number alone, no year
+const ISSUE_YEAR_AT_END = /\d[,.]?[\s/](\d{4})$/u;
 
 /** A printed date or, failing that, a printed issue number (`Issue 13, 2025`). */
 export function parseEditionLabel(text: string, order: NumericOrder | null = null): PrintedDate | null {

@@ -186,7 +186,10 @@ function guessPublication(text: string, dateStart: number, dateEnd: number): str
   if (from >= 0) {
     const pub = unquoted(
       withoutGluedSuffix(
-        nameRun(after, from)
+        nameRun(
+          after.map((w, k) => (k === from ? withoutElidedArticle(w) : w)),
+          from,
+        )
           .join(' ')
           .replace(/[.。।։]$/u, '')
           .trim(),
@@ -198,7 +201,17 @@ function guessPublication(text: string, dateStart: number, dateEnd: number): str
   const run: string[] = [];
   for (let i = before.length - 1; i >= 0; i--) {
     const w = before[i] ?? '';
-    if (hasUppercase(w)) run.unshift(w);
+    if (hasUppercase(w)) {
+      // `… Lidové noviny z {date}`: one lower-case word between the name and the short word
+      // before the date is the name's own (`noviny`), not the sentence's
+      if (
+        run.length === 0 &&
+        i === before.length - 3 &&
+        lowerNameWord(before[i + 1] ?? '', before[i + 2] ?? '')
+      )
+        run.push(before[i + 1] ?? '');
+      run.unshift(withoutElidedArticle(w));
+    }
     // a number closing the name (`Pub Words 24`), when a capital comes before it
     else if (
       run.length === 0 &&
@@ -215,6 +228,20 @@ function guessPublication(text: string, dateStart: number, dateEnd: number): str
   if (run.length === 0) return null;
   run.push(withoutGluedSuffix(run.pop() ?? ''));
   return unquoted(run.join(' '));
+}
+
+/** `d'Avui` → `Avui`, `dell’Arte` → `Arte`: an article or preposition elided onto the name is the sentence's. */
+function withoutElidedArticle(word: string): string {
+  const m = /^\p{Ll}{1,4}['’](?=\p{Lu})/u.exec(word);
+  return m === null ? word : word.slice(m[0].length);
+}
+
+/**
+ * `noviny` before `z`: a lower-case word of letters before a short lower-case word (the
+ * preposition before the date) is a second word of the name (`Lidové noviny`).
+ */
+function lowerNameWord(word: string, preposition: string): boolean {
+  return /^\p{Ll}{3,}$/u.test(word) && /^\p{Ll}{1,3}$/u.test(preposition) && !JOINERS.has(word.toLowerCase());
 }
 
 /** `24“` → `24`: a word without the closing quote after it. */

@@ -4,6 +4,7 @@ import { normalizeInput } from '../../src/parser/normalize.js';
 import { segment } from '../../src/parser/segment.js';
 import { parsePage } from '../../src/parser/index.js';
 import {
+  findEditionYear,
   findIssueLabel,
   findIssueNumber,
   foldDigits,
@@ -619,6 +620,26 @@ describe('matchIssueTitle: a year alone after the name (stranger-9 class 1)', ()
     expect(matchIssueTitle('Fell Runner AnnualFell Runner Annual', 'Fell Runner Annual 2022')).toEqual({
       publication: 'Fell Runner Annual',
       date: { label: '2022', iso: '2022' },
+    });
+  });
+});
+
+describe('an issue number is no year (stranger-11 class 53)', () => {
+  it.each([
+    ["Aquest article és de l'edició número Núm. 2087 d'Avui."],
+    ['Bài viết này từ ấn bản số 2095 của Tuổi Trẻ.'],
+    ['From the issue #2087 of Pub.'],
+    ['From the issue Nº2087 of Pub.'],
+  ])('%s holds no edition year', (text) => {
+    expect(findEditionYear(text)).toBeNull();
+  });
+
+  it('keeps a year after other words, and an issue number with its year', () => {
+    expect(findEditionYear('… the 2024 edition of Pub.')).toMatchObject({ label: '2024' });
+    expect(findIssueLabel('… from Núm. 2087 of Pub.')).toMatchObject({ label: 'Núm. 2087', iso: null });
+    expect(findIssueLabel('… from Issue 17, 2023 of Pub.')).toMatchObject({
+      label: 'Issue 17, 2023',
+      iso: '2023',
     });
   });
 });

@@ -635,6 +635,24 @@ export const ISSUE_WORDS: readonly string[] = [
   'vol.',
   'volume',
   'number',
+  // the same mark in other languages, where an issue's number stands (`Núm. 2087`, `č. 2087`)
+  'núm.',
+  'núm',
+  'num.',
+  'nro.',
+  'nro',
+  'n.',
+  'nr.º',
+  'número',
+  'numero',
+  'numer',
+  'číslo',
+  'č.',
+  'sz.',
+  'αρ.',
+  'τεύχος',
+  'số',
+  'sayı',
 ];
 
 /**
