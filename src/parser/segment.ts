@@ -225,9 +225,29 @@ function guessPublication(text: string, dateStart: number, dateEnd: number): str
       run.unshift(w);
     else if (run.length > 0) break;
   }
-  if (run.length === 0) return null;
+  if (run.length === 0) return caselessName(text, after);
   run.push(withoutGluedSuffix(run.pop() ?? ''));
   return unquoted(run.join(' '));
+}
+
+/** A cased letter: text without one is in a script with no capitals (Persian, Thai, Georgian). */
+const CASED_LETTER = /[\p{Lu}\p{Ll}]/u;
+/** A caseless name after the date holds at most this many words. */
+const CASELESS_NAME_MAX_WORDS = 4;
+
+/**
+ * `… از شماره {date} مجله چلچراغ است.`: in a script with no capitals, the words after the date
+ * up to the sentence's last word (its verb, where the name stands before it), at most
+ * `CASELESS_NAME_MAX_WORDS`; null when the sentence writes any cased letter (capitals decide
+ * there) or when no word is left.
+ */
+function caselessName(text: string, after: readonly string[]): string | null {
+  if (CASED_LETTER.test(text) || after.length < 2 || after.length - 1 > CASELESS_NAME_MAX_WORDS) return null;
+  const name = after
+    .slice(0, -1)
+    .join(' ')
+    .replace(/[.。।։،؛]$/u, '');
+  return name === '' ? null : name;
 }
 
 /** `d'Avui` → `Avui`, `dell’Arte` → `Arte`: an article or preposition elided onto the name is the sentence's. */

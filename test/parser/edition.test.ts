@@ -336,6 +336,14 @@ describe('dates of other calendars and spellings (stranger-5 class 1)', () => {
     ['बैशाख २०८१', '2024-04'],
     ['पुस २०८०', '2023-12'],
     ['माघ २०८०', '2024-01'],
+    // a Solar Hijri month, by the Gregorian year it begins in (a year: it straddles two months)
+    ['اردیبهشت ۱۴۰۳', '2024'],
+    ['اردیبهشت 1403', '2024'],
+    ['دی ۱۴۰۲', '2023'],
+    ['بهمن ۱۴۰۲', '2024'],
+    ['فروردين ۱۴۰۳', '2024'],
+    // a season across two years, the second printed with four digits
+    ['Winter 2023/2024', '2023'],
   ])('%s → %s, label kept as printed', (text, iso) => {
     expect(parsePrintedDate(text)).toEqual({ label: text, iso });
   });
@@ -345,6 +353,7 @@ describe('dates of other calendars and spellings (stranger-5 class 1)', () => {
     ['3/2024'],
     ['Mar 15-1, 2024'],
     ['Winter 2023/25'],
+    ['Winter 2023/2025'],
     // an era no table lists, and a Bikram Sambat day (its days need the year's tables): not converted
     ['大正5年3月1日'],
     ['५ चैत २०८०'],
@@ -640,6 +649,13 @@ describe('an issue number is no year (stranger-11 class 53)', () => {
     expect(findIssueLabel('… from Issue 17, 2023 of Pub.')).toMatchObject({
       label: 'Issue 17, 2023',
       iso: '2023',
+    });
+  });
+
+  it('finds a Solar Hijri month in running text', () => {
+    expect(findPrintedDate('این مطلب از شماره اردیبهشت ۱۴۰۳ مجله است.')).toMatchObject({
+      label: 'اردیبهشت ۱۴۰۳',
+      iso: '2024',
     });
   });
 });
