@@ -120,6 +120,8 @@ export const STORE_PUBLISHER_LINES = 2;
 export const ANCHOR_CLOSED_MIN_CARDS = 2;
 /** Title-only cards each opened by its publication (Pub / Title / reading time / date): at least this many (`namesOverTitles`). */
 export const NAMED_TITLE_ONLY_MIN_CARDS = 2;
+/** Cards printed Title / Summary / Pub / date (the oldest paywall's related cards): at least this many (`namesUnderSummaries`). */
+export const NAMES_UNDER_SUMMARIES_MIN_CARDS = 2;
 
 /** A line naming the paid tier (Magzter GOLD) this short, without a full stop, is a label, not a sentence. */
 export const TIER_LINE_MAX_CHARS = 60;

@@ -17,6 +17,7 @@ import {
   CLONE_COMPARISONS_PER_LINE,
   CLONE_MIN_LINES,
   NAMED_TITLE_ONLY_MIN_CARDS,
+  NAMES_UNDER_SUMMARIES_MIN_CARDS,
   READING_TIME_INSIDE_MIN_CARDS,
   SHAPE_PAIRED_MIN_CARDS,
   ANCHOR_CLOSED_MIN_CARDS,
@@ -172,6 +173,51 @@ function namesOverTitles(tokens: readonly Token[]): number[] {
   return dated && names.length >= NAMED_TITLE_ONLY_MIN_CARDS ? names : [];
 }
 
+/**
+ * Title / Summary / Pub / date: cards that print their publication and date under the summary
+ * (the oldest paywall's related cards, from other publications), not over the title. Told by
+ * shape, each card three text lines closed by its date or reading time: the second ends a
+ * sentence (the summary), the third is short and ends none (the name), the first ends none (a
+ * title). Every such run of the zone must read so (the first may have lines of its own above
+ * it), at least NAMES_UNDER_SUMMARIES_MIN_CARDS of them; one run read the other way (Pub / Title
+ * / Summary, the summary last) and there are none. Returns the names' and the titles' token
+ * indices (both empty for none).
+ */
+function namesUnderSummaries(tokens: readonly Token[]): { names: number[]; titles: number[] } {
+  const none = { names: [], titles: [] };
+  const names: number[] = [];
+  const titles: number[] = [];
+  let run: number[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const token = tokens[k] as Token;
+    if (token.kind === 'text') {
+      run.push(k);
+      continue;
+    }
+    if (!isClosingAnchor(token) || run.length === 0) {
+      if (token.kind === 'publication') return none;
+      continue;
+    }
+    if (run.length < 3 || (run.length > 3 && names.length > 0)) return none;
+    const [title, summary, name] = run.slice(-3).map((i) => (tokens[i] as Token).line.text) as [
+      string,
+      string,
+      string,
+    ];
+    if (
+      !endsSentence(summary) ||
+      endsSentence(name) ||
+      endsSentence(title) ||
+      name.length > CARD_PUBLICATION_MAX_CHARS
+    )
+      return none;
+    names.push(run[run.length - 1] as number);
+    titles.push(run[run.length - 3] as number);
+    run = [];
+  }
+  return names.length >= NAMES_UNDER_SUMMARIES_MIN_CARDS ? { names, titles } : none;
+}
+
 /** A reading time or a date: what closes a card printed after it. */
 function isClosingAnchor(token: Token | undefined): boolean {
   return token?.kind === 'reading-time' || token?.kind === 'date';
@@ -196,9 +242,12 @@ function photoAlt(typed: readonly Token[], k: number): boolean {
 function refine(tokens: Token[], ledger: Ledger, ctx: TeaserContext): Token[] {
   const known = new Set(ctx.knownPublications.map(foldKey));
   const repeats = zoneRepeats(tokens);
-  const names = new Set(namesOverTitles(tokens));
+  const under = namesUnderSummaries(tokens);
+  const names = new Set([...namesOverTitles(tokens), ...under.names]);
+  const titles = new Set(under.titles);
   const typed = tokens.map((t, k) =>
     t.kind === 'text' &&
+    !titles.has(k) &&
     (names.has(k) || looksLikePublication(t, k, tokens, repeats, known, ctx.openLineIndex))
       ? { ...t, kind: 'publication' as const }
       : t,

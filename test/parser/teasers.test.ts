@@ -463,3 +463,51 @@ describe('stranger-9 class 8: page numbers under each card of a contents page, i
     expect(out.teasers).toEqual([]);
   });
 });
+
+describe('stranger-11 card class 52: the publication and date under the summary', () => {
+  it('reads Title / Summary / Pub / date cards', () => {
+    const cards = [
+      'The harbour after dark',
+      'Night fishermen on the hours the town never sees.',
+      'Coast & Country',
+      'Autumn 2018',
+      'A garden on the rocks',
+      'Apples grown on a windswept island.',
+      'Island Gardener',
+      'September 2018',
+    ];
+    const out = parsePage([STORY, ...BLOCK, ...cards].join('\n') + '\n');
+    expect(out.teasers.map((t) => [t.title, t.summary, t.publication, t.date])).toEqual([
+      [
+        'The harbour after dark',
+        'Night fishermen on the hours the town never sees.',
+        'Coast & Country',
+        'Autumn 2018',
+      ],
+      ['A garden on the rocks', 'Apples grown on a windswept island.', 'Island Gardener', 'September 2018'],
+    ]);
+  });
+
+  it('keeps Pub / Title / Summary / date cards, the summary last, as they were', () => {
+    const cards = [
+      'Coast & Country',
+      'The harbour after dark',
+      'Night fishermen on the hours the town never sees.',
+      'Autumn 2018',
+      'Island Gardener',
+      'A garden on the rocks',
+      'Apples grown on a windswept island.',
+      'September 2018',
+    ];
+    const out = parsePage([STORY, ...BLOCK, ...cards].join('\n') + '\n');
+    expect(out.teasers.map((t) => [t.title, t.summary, t.publication, t.date])).toEqual([
+      [
+        'The harbour after dark',
+        'Night fishermen on the hours the town never sees.',
+        'Coast & Country',
+        'Autumn 2018',
+      ],
+      ['A garden on the rocks', 'Apples grown on a windswept island.', 'Island Gardener', 'September 2018'],
+    ]);
+  });
+});
