@@ -120,6 +120,13 @@ export const STORE_PUBLISHER_LINES = 2;
 export const ANCHOR_CLOSED_MIN_CARDS = 2;
 /** Title-only cards each opened by its publication (Pub / Title / reading time / date): at least this many (`namesOverTitles`). */
 export const NAMED_TITLE_ONLY_MIN_CARDS = 2;
+/**
+ * A reading time with a story's body under it is the story's (a header's), not a card's: within
+ * the next BODY_UNDER_READING_TIME_LINES lines, all text, BODY_UNDER_READING_TIME_SENTENCES
+ * sentences in a row (cards alternate a title and a summary: never two in a row).
+ */
+export const BODY_UNDER_READING_TIME_LINES = 6;
+export const BODY_UNDER_READING_TIME_SENTENCES = 3;
 /** Cards printed Title / Summary / Pub / date (the oldest paywall's related cards): at least this many (`namesUnderSummaries`). */
 export const NAMES_UNDER_SUMMARIES_MIN_CARDS = 2;
 

@@ -511,3 +511,23 @@ describe('stranger-11 card class 52: the publication and date under the summary'
     ]);
   });
 });
+
+describe("stranger-11 teaser precision: a story's reading time over its body opens no card", () => {
+  const body = ['First sentence of the body.', 'Second sentence of the body.', 'Third sentence of the body.'];
+
+  it('keeps the body under a header reading time, a short line or two between them', () => {
+    for (const between of [[], ['By Tom Harlow'], ['By Tom Harlow', 'A standfirst with no stop']]) {
+      const out = parsePage(
+        ['The title', 'Coastal Review|March 2025', '6 min read', ...between, ...body].join('\n') + '\n',
+      );
+      expect(out.teasers).toEqual([]);
+      expect([out.story?.deck, ...(out.story?.paragraphs ?? [])]).toEqual(expect.arrayContaining(body));
+    }
+  });
+
+  it('still reads Title / Summary cards under a reading time (two sentences in a row at most)', () => {
+    const cards = ['First title', 'A first summary.', 'Second title', 'A second summary.', '5 min read'];
+    const out = parsePage([STORY, ...BLOCK, '7 min read', ...cards].join('\n') + '\n');
+    expect(out.teasers.map((t) => t.title)).toEqual(['First title', 'Second title']);
+  });
+});
