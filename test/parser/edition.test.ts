@@ -659,3 +659,20 @@ describe('an issue number is no year (stranger-11 class 53)', () => {
     });
   });
 });
+
+describe("an issue name in the newest layout's bar slot (stranger-11 class 1)", () => {
+  it.each([
+    ['|Highlands Courier 19-APR-2024', '19-APR-2024', '2024-04-19'],
+    ['|Port City Weekly 07 Nov 2023', '07 Nov 2023', '2023-11-07'],
+  ])('%s is the bar with the date part', (text, label, iso) => {
+    const line = classifyLine(text, false);
+    expect(line.kind).toBe('pipe');
+    expect(line.date).toMatchObject({ label, iso });
+    expect(line.publication).toBeUndefined();
+  });
+
+  it('keeps a bar with a publication alone, and a sentence before a date, as they were', () => {
+    expect(classifyLine('|India Today', false)).toMatchObject({ kind: 'pipe', publication: 'India Today' });
+    expect(classifyLine('|It rained. 07 Nov 2023', false).date).toBeUndefined();
+  });
+});
