@@ -238,6 +238,42 @@ function photoAlt(typed: readonly Token[], k: number): boolean {
   return isClosingAnchor(typed[m]) && !endsSentence((typed[k] as Token).line.text);
 }
 
+/** A title the capture cut is at least this long (in folded characters) to be told from its alt's opening. */
+const CUT_TITLE_MIN_CHARS = 4;
+
+/**
+ * `The Oyster Farmers Of Loch Fyne` / Pub / `The Oyster Farm` (the capture's end): a thumbnail's
+ * alt over its card's title, which the capture cut, so the two differ. The alt is the copy when
+ * the title (under the card's publication: a card publication line, a name the page prints
+ * elsewhere or one the cards repeat, at most CARD_ALT_WINDOW lines) is the capture's cut or open last line and opens the
+ * alt's text. Returns the alt's token index, or -1.
+ */
+function altOverCutTitle(
+  tokens: readonly Token[],
+  ctx: TeaserContext,
+  known: ReadonlySet<string>,
+  repeats: Repeats,
+): number {
+  const last = tokens.length - 1;
+  const title = tokens[last];
+  if (title?.kind !== 'text') return -1;
+  const index = title.line.index;
+  if (index !== ctx.cutLineIndex && index !== ctx.openLineIndex) return -1;
+  let k = last - 1;
+  // the card's publication line(s) between: a card publication, or a name the page prints elsewhere
+  const isName = (t: Token | undefined): boolean =>
+    t?.kind === 'publication' ||
+    (t?.kind === 'text' && (known.has(t.key) || (repeats.get(t.key)?.count ?? 0) >= 2));
+  while (k >= 0 && last - k <= CARD_ALT_WINDOW && isName(tokens[k])) k--;
+  const alt = tokens[k];
+  if (alt?.kind !== 'text' || k === last - 1) return -1;
+  return title.key.length >= CUT_TITLE_MIN_CHARS &&
+    title.key.length < alt.key.length &&
+    alt.key.startsWith(title.key)
+    ? k
+    : -1;
+}
+
 /** Mark publications, drop thumbnail alt text (a copy of the next title) and second publication copies. */
 function refine(tokens: Token[], ledger: Ledger, ctx: TeaserContext): Token[] {
   const known = new Set(ctx.knownPublications.map(foldKey));
@@ -245,9 +281,11 @@ function refine(tokens: Token[], ledger: Ledger, ctx: TeaserContext): Token[] {
   const under = namesUnderSummaries(tokens);
   const names = new Set([...namesOverTitles(tokens), ...under.names]);
   const titles = new Set(under.titles);
+  const cutAlt = altOverCutTitle(tokens, ctx, known, repeats);
   const typed = tokens.map((t, k) =>
     t.kind === 'text' &&
     !titles.has(k) &&
+    k !== cutAlt &&
     (names.has(k) || looksLikePublication(t, k, tokens, repeats, known, ctx.openLineIndex))
       ? { ...t, kind: 'publication' as const }
       : t,
@@ -255,6 +293,10 @@ function refine(tokens: Token[], ledger: Ledger, ctx: TeaserContext): Token[] {
   const out: Token[] = [];
   for (let k = 0; k < typed.length; k++) {
     const token = typed[k] as Token;
+    if (k === cutAlt) {
+      ledger.remove(token.line, 'duplicate');
+      continue;
+    }
     if (token.kind === 'text') {
       let m = k + 1;
       while (m < typed.length && m <= k + CARD_ALT_WINDOW && typed[m]?.kind === 'publication') m++;

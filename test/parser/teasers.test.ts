@@ -531,3 +531,26 @@ describe("stranger-11 teaser precision: a story's reading time over its body ope
     expect(out.teasers.map((t) => t.title)).toEqual(['First title', 'Second title']);
   });
 });
+
+describe('stranger-11 card class 10: the last title cut under its thumbnail alt', () => {
+  const card = (title: string, summary: string) => [title, 'Femina', title, summary, '4 mins  |', 'May 2021'];
+
+  it('counts the alt as the cut title copy and keeps the card partial with its publication', () => {
+    const cards = [
+      ...card('First title here', 'A first summary.'),
+      ...card('Second title here', 'A second summary.'),
+      'Third title cut by the capture',
+      'Femina',
+      'Third title c',
+    ];
+    const out = parsePage([STORY, ...BLOCK, ...cards].join('\n'));
+    expect(out.teasers.at(-1)).toEqual({
+      title: 'Third title c',
+      summary: null,
+      publication: 'Femina',
+      date: null,
+      partial: true,
+    });
+    expect(out.removed).toContainEqual({ text: 'Third title cut by the capture', reason: 'duplicate' });
+  });
+});
