@@ -425,6 +425,39 @@ function trailingChrome(lines: ClassifiedLine[]): void {
   for (let j = k + 1; j < lines.length; j++) lines[j] = relabel(lines[j] as ClassifiedLine, 'navigation');
 }
 
+/** `Page 2 of 5`, `Seite 2 von 5`, `Strona 2 z 5`, `2 / 5`: a page counter, one short word before it and one between. */
+const PAGE_COUNTER = /^(?:\p{L}{1,12} )?(\d{1,3}) ?(?:\p{L}{1,4}|\/) ?(\d{1,3})$/u;
+/** A page counter is at most this long, and it stands among the page's last PAGINATION_MAX_LINES lines. */
+const PAGE_COUNTER_MAX_CHARS = 24;
+const PAGINATION_MAX_LINES = 3;
+
+/**
+ * `Page 1 of 3` / `Next page` closing a listing or a contents page: the pager, in any language.
+ * Among the page's last PAGINATION_MAX_LINES lines, a page counter (two numbers, the first at
+ * most the second, with one short word before and one between, or a slash), and the short link
+ * lines (no sentence, no digit) around it to the end of the page. They are chrome, no card.
+ */
+function paginationAtEnd(lines: ClassifiedLine[]): void {
+  let counter = -1;
+  for (let k = lines.length - 1; k >= 0 && k >= lines.length - PAGINATION_MAX_LINES; k--) {
+    const line = lines[k] as ClassifiedLine;
+    if (line.kind !== 'text' || line.text.length > PAGE_COUNTER_MAX_CHARS) continue;
+    const m = PAGE_COUNTER.exec(line.text);
+    if (m !== null && Number(m[1]) >= 1 && Number(m[1]) <= Number(m[2]) && Number(m[2]) >= 2) {
+      counter = k;
+      break;
+    }
+  }
+  if (counter < 0) return;
+  const link = (l: ClassifiedLine | undefined): boolean =>
+    l !== undefined && l.kind === 'text' && isShortLink(l.text) && !/\d/u.test(l.text);
+  // every line after the counter a link; one link right above it (`Previous page`)
+  for (let k = counter + 1; k < lines.length; k++) if (!link(lines[k])) return;
+  let from = counter;
+  if (link(lines[counter - 1]) && counter - 1 >= lines.length - PAGINATION_MAX_LINES) from--;
+  for (let k = from; k < lines.length; k++) lines[k] = relabel(lines[k] as ClassifiedLine, 'navigation');
+}
+
 /**
  * A store's panel closing a story page (Zinio: the publisher's company name, its country, the
  * price, the issue count): the page ends in price and issue-count lines, at least one price, and
@@ -782,6 +815,7 @@ export function segment(
   bannersAtEnd(lines);
   footerLinkPairAtEnd(lines);
   trailingChrome(lines);
+  paginationAtEnd(lines);
   storePanelAtEnd(lines);
   footerLinksAboveCopyright(lines);
   contentsHeading(lines);

@@ -554,3 +554,21 @@ describe('stranger-11 card class 10: the last title cut under its thumbnail alt'
     expect(out.removed).toContainEqual({ text: 'Third title cut by the capture', reason: 'duplicate' });
   });
 });
+
+describe('stranger-11 class 8: a pager closing a listing', () => {
+  const cards = ['First title', 'A first summary.', 'Second title', 'A second summary.'];
+
+  it.each([[['Page 1 of 3', 'Next page']], [['Previous', '2 / 4', 'Next']], [['Seite 2 von 5']]])(
+    '%j is chrome, no card',
+    (pager) => {
+      const out = parsePage([STORY, ...BLOCK, ...cards, ...pager].join('\n') + '\n');
+      expect(out.teasers.map((t) => t.title)).toEqual(['First title', 'Second title']);
+      for (const line of pager) expect(out.removed.map((r) => r.text)).toContain(line);
+    },
+  );
+
+  it('leaves a counter whose first number is above the second, and one far from the end', () => {
+    const out = parsePage([STORY, ...BLOCK, ...cards, 'Page 5 of 3', 'Next page'].join('\n') + '\n');
+    expect(out.removed.map((r) => r.text)).not.toContain('Page 5 of 3');
+  });
+});
