@@ -110,6 +110,8 @@ export const CARD_ALT_WINDOW = 2;
 export const READING_TIME_INSIDE_MIN_CARDS = 2;
 /** Title / Summary cards paired by shape around a title-only card: at least this many full cards (`pairsByShape`). */
 export const SHAPE_PAIRED_MIN_CARDS = 2;
+/** Bare Title / Summary cards: at most this many lines above the first pair are no card (a heading, a UI line; `leadingLines`). */
+export const SHAPE_LEADING_LINES_MAX = 1;
 /** A store's panel closing a story page prints at most this many name lines above its price (publisher, country: `storePanelAtEnd`). */
 export const STORE_PUBLISHER_LINES = 2;
 /**

@@ -20,6 +20,7 @@ import {
   NAMES_UNDER_SUMMARIES_MIN_CARDS,
   READING_TIME_INSIDE_MIN_CARDS,
   SHAPE_PAIRED_MIN_CARDS,
+  SHAPE_LEADING_LINES_MAX,
   ANCHOR_CLOSED_MIN_CARDS,
 } from './settings.js';
 import { endsSentence, foldKey } from './text.js';
@@ -357,11 +358,12 @@ export function readingTimesUnderTitles(lines: readonly ClassifiedLine[], from =
  * (two in a row are a site that prints its summaries without a final stop). Returns null where
  * the zone has marks or does not read that way.
  */
-function pairsByShape(tokens: readonly Token[]): Card[] | null {
+function pairsByShape(tokens: readonly Token[]): { cards: Card[]; lead: number } | null {
   if (tokens.some((t) => t.kind !== 'text')) return null;
   const cards: Card[] = [];
   let full = 0;
-  for (let k = 0; k < tokens.length;) {
+  const lead = leadingLines(tokens);
+  for (let k = lead; k < tokens.length;) {
     const title = tokens[k] as Token;
     const next = tokens[k + 1];
     if (next !== undefined && endsSentence(next.line.text)) {
@@ -374,13 +376,48 @@ function pairsByShape(tokens: readonly Token[]): Card[] | null {
     cards.push({ title, summary: null, publication: null, date: null });
     k++;
   }
-  return full >= SHAPE_PAIRED_MIN_CARDS ? cards : null;
+  return full >= SHAPE_PAIRED_MIN_CARDS ? { cards, lead } : null;
+}
+
+/**
+ * Lines above the first Title / Summary pair of a zone of bare text lines: a heading or a UI line
+ * no table holds (`MGA IBA PANG KUWENTO`, a second paywall sentence over a "related" heading),
+ * which would otherwise pair with the first title and shift every card. The first title is the
+ * first line that ends no sentence with a sentence under it, at most SHAPE_LEADING_LINES_MAX
+ * lines down, where the lines from it on pair whole (every summary a sentence, no title one) and
+ * would not with the lines above (an odd count); those are no card. Returns how many (0: none).
+ */
+function leadingLines(tokens: readonly Token[]): number {
+  for (let k = 0; k <= SHAPE_LEADING_LINES_MAX; k++) {
+    const title = tokens[k];
+    const summary = tokens[k + 1];
+    if (title === undefined || summary === undefined) return 0;
+    if (!endsSentence(title.line.text) && endsSentence(summary.line.text))
+      // the lines under them pair whole (a full card each), which they would not with the lead
+      // (a first card whose summary has no final stop pairs as printed)
+      return (tokens.length - k) % 2 === 0 && tokens.length % 2 === 1 && everyOtherSentence(tokens, k)
+        ? k
+        : 0;
+  }
+  return 0;
+}
+
+/** Whether, from `from` on, the lines pair as Title / Summary cards, every summary a sentence and no title one. */
+function everyOtherSentence(tokens: readonly Token[], from: number): boolean {
+  for (let k = from; k < tokens.length; k++)
+    if (endsSentence((tokens[k] as Token).line.text) !== ((k - from) % 2 === 1)) return false;
+  return true;
 }
 
 /** Pair text tokens into cards; a text after an anchor (publication, reading time, date) opens a new card. */
-function buildCards(tokens: readonly Token[]): { cards: Card[]; gaps: Token[][] } {
+function buildCards(tokens: readonly Token[]): { cards: Card[]; gaps: Token[][]; lead: Token[] } {
   const byShape = pairsByShape(tokens);
-  if (byShape !== null) return { cards: byShape, gaps: [[], ...byShape.map((): Token[] => [])] };
+  if (byShape !== null)
+    return {
+      cards: byShape.cards,
+      gaps: [[], ...byShape.cards.map((): Token[] => [])],
+      lead: tokens.slice(0, byShape.lead),
+    };
   const cards: Card[] = [];
   const gaps: Token[][] = [[]];
   let open: Card | null = null;
@@ -400,7 +437,7 @@ function buildCards(tokens: readonly Token[]): { cards: Card[]; gaps: Token[][] 
     }
     anchorSinceText = false;
   }
-  return { cards, gaps };
+  return { cards, gaps, lead: [] };
 }
 
 /** Whether the card at `k` is closed by an anchor printed after it: a reading time, a page reference, a date. */
@@ -590,6 +627,7 @@ export function extractTeasers(
   // a reading time inside its card (Title / reading time / Summary) is no anchor between cards
   if (readingTimesUnderTitles(zone.slice(0, clone))) tokens = tokens.filter((t) => t.kind !== 'reading-time');
   const built = buildCards(tokens);
+  for (const t of built.lead) ledger.remove(t.line, 'layout');
   attachAnchors(built.cards, built.gaps, ledger);
   const { notCards, cutLast } = anchorClosed(built.cards, built.gaps);
   for (const card of built.cards.slice(0, notCards))

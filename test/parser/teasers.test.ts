@@ -572,3 +572,28 @@ describe('stranger-11 class 8: a pager closing a listing', () => {
     expect(out.removed.map((r) => r.text)).not.toContain('Page 5 of 3');
   });
 });
+
+describe('stranger-11 teaser precision: an unread line above bare Title / Summary cards', () => {
+  it('drops the line above the first pair where the cards under it pair whole', () => {
+    const cards = ['MORE TO READ', 'First title', 'A first summary.', 'Second title', 'A second summary.'];
+    const out = parsePage([STORY, ...BLOCK, ...cards].join('\n') + '\n');
+    expect(out.teasers.map((t) => [t.title, t.summary])).toEqual([
+      ['First title', 'A first summary.'],
+      ['Second title', 'A second summary.'],
+    ]);
+    expect(out.removed).toContainEqual({ text: 'MORE TO READ', reason: 'layout' });
+  });
+
+  it('keeps a first card whose summary has no final stop (an even count)', () => {
+    const cards = [
+      'First title',
+      'First summary',
+      'Second title',
+      'A second summary.',
+      'Third title',
+      'A third summary.',
+    ];
+    const out = parsePage([STORY, ...BLOCK, ...cards].join('\n') + '\n');
+    expect(out.teasers.map((t) => t.title)).toEqual(['First title', 'Second title', 'Third title']);
+  });
+});
