@@ -424,8 +424,13 @@ function parseSolarHijri(text: string): string | null {
   return year < PRINTED_YEAR_MIN || year > PRINTED_YEAR_MAX ? null : String(year);
 }
 
+/** The first code point of the Arabic block: the calendars' month names are written at or after it. */
+const CALENDAR_SCRIPTS_FROM = 0x0600;
+
 /** A month of a calendar read by its own names (Bikram Sambat, Solar Hijri): it opens a date in running text. */
 function isCalendarMonth(word: string): boolean {
+  // both calendars' names are in scripts after Latin, Greek and Cyrillic (Arabic, Devanagari)
+  if (word.charCodeAt(0) < CALENDAR_SCRIPTS_FROM) return false;
   return BIKRAM_SAMBAT_MONTHS.has(word) || SOLAR_HIJRI_MONTHS.has(word);
 }
 
