@@ -19,7 +19,7 @@ import {
 import { bannersAtEnd, footerLinkPairAtEnd } from './banners.js';
 import { isBoilerplate } from './ledger.js';
 import { labelledHeaderAt, labelledHeaderLength, namesFooterBrand } from './platform-grammars.js';
-import { NAME_CONJUNCTIONS, NAME_PARTICLES } from './rules/generic.js';
+import { ISSUE_WORDS, NAME_CONJUNCTIONS, NAME_PARTICLES } from './rules/generic.js';
 import { PLATFORMS } from './rules/platforms.js';
 import { isNameLike } from './bylines.js';
 import { isQuestionTitle, isQuotedTitle } from './story.js';
@@ -258,11 +258,19 @@ function withoutElidedArticle(word: string): string {
 
 /**
  * `noviny` before `z`: a lower-case word of letters before a short lower-case word (the
- * preposition before the date) is a second word of the name (`Lidové noviny`).
+ * preposition before the date) is a second word of the name (`Lidové noviny`), unless it is a
+ * word for issue (`… Pub issue of {date}`).
  */
 function lowerNameWord(word: string, preposition: string): boolean {
-  return /^\p{Ll}{3,}$/u.test(word) && /^\p{Ll}{1,3}$/u.test(preposition) && !JOINERS.has(word.toLowerCase());
+  return (
+    /^\p{Ll}{3,}$/u.test(word) &&
+    /^\p{Ll}{1,3}$/u.test(preposition) &&
+    !JOINERS.has(word) &&
+    // `… Pub issue of {date}`: a word for issue is the sentence's
+    !ISSUE_WORD_NAMES.has(word)
+  );
 }
+const ISSUE_WORD_NAMES: ReadonlySet<string> = new Set(ISSUE_WORDS);
 
 /** `24“` → `24`: a word without the closing quote after it. */
 function unclosed(word: string): string {

@@ -676,3 +676,29 @@ describe("an issue name in the newest layout's bar slot (stranger-11 class 1)", 
     expect(classifyLine('|It rained. 07 Nov 2023', false).date).toBeUndefined();
   });
 });
+
+describe("an edition sentence's publication with a lower-case word (stranger-11 class 15)", () => {
+  const page = (sentence: string) =>
+    parsePage(
+      [
+        'A story paragraph long enough to be the body of this page, ending with a full stop.',
+        sentence,
+        'Start your 7-day Magzter GOLD free trial to access thousands of curated premium stories, and 9,000+ magazines and newspapers.',
+        'Already a subscriber ? Sign In',
+        sentence,
+      ].join('\n') + '\n',
+    );
+
+  it('keeps a lower-case second name word before a short preposition', () => {
+    expect(page('Tento článek pochází z vydání Moravské noviny z May 3, 2024.').edition?.publication).toBe(
+      'Moravské noviny',
+    );
+  });
+
+  it('leaves a word for issue out, and drops an elided article', () => {
+    expect(page('Lo trovi nel Corriere issue of May 3, 2024.').edition?.publication).toBe('Corriere');
+    expect(page("Aquest article és de l'edició May 3, 2024 d'Avui Setmanal.").edition?.publication).toBe(
+      'Avui Setmanal',
+    );
+  });
+});
