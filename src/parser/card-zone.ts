@@ -11,6 +11,8 @@ import { cardPublicationDate } from './platform-grammars.js';
 import { readingTimesUnderTitles } from './teasers.js';
 import {
   ABBREVIATION_MAX_CHARS,
+  BODY_UNDER_READING_TIME_LINES,
+  BODY_UNDER_READING_TIME_SENTENCES,
   CARD_ALT_WINDOW,
   CARD_PUBLICATION_MAX_CHARS,
   CARDS_OPENED_BY_NAME_MIN,
@@ -112,6 +114,24 @@ function opensCard(lines: readonly ClassifiedLine[], r: number): boolean {
 }
 
 /**
+ * A story's body under the reading time at `r`: within the next BODY_UNDER_READING_TIME_LINES
+ * lines, all text, BODY_UNDER_READING_TIME_SENTENCES lines in a row that end a sentence. Cards
+ * under a reading time alternate a title (no sentence) and a summary; paragraphs are sentences
+ * one after another, whatever the language, with the header's own short lines (a byline, a
+ * standfirst with no stop) above them.
+ */
+function bodyUnder(lines: readonly ClassifiedLine[], r: number): boolean {
+  let run = 0;
+  for (let k = r + 1; k <= r + BODY_UNDER_READING_TIME_LINES; k++) {
+    const line = lines[k];
+    if (line?.kind !== 'text') return false;
+    run = endsSentence(line.text) ? run + 1 : 0;
+    if (run >= BODY_UNDER_READING_TIME_SENTENCES) return true;
+  }
+  return false;
+}
+
+/**
  * A page without a paywall block whose lines are teaser cards (a listing):
  * the cards start at the card holding the first reading time.
  */
@@ -124,6 +144,8 @@ export function findCardStart(
   let r = -1;
   for (let i = from; i < lines.length; i++) {
     const kind = lines[i]?.kind;
+    // a reading time over the story's body is the header's (a preview whose header was not read)
+    if (kind === 'reading-time' && bodyUnder(lines, i)) continue;
     if (kind === 'reading-time' || kind === 'card-publication') {
       r = i;
       break;

@@ -672,6 +672,29 @@ function unitsPrintedAs(folded: string): readonly LocalizedString[] {
 const ANY_DIGIT = /\p{Nd}/u;
 const ASCII_DIGIT = /\d/u;
 
+/**
+ * `|Pub 19-APR-2024`, `|Pub 07 Nov 2023`: the newest layout's `|Date` slot holding an issue name,
+ * the publication and then the date (the old `Pub|Pub 07-NOV-2021` slot moved under the name).
+ * The date closes the text after a space, the name before it is short and no sentence; the date
+ * part is the date and its label (the name is the publication line's above it).
+ */
+function namedIssueAfterBar(right: string): PrintedDate | null {
+  if (right.length > CARD_PUBLICATION_MAX_CHARS + ISSUE_NAME_DATE_MAX_CHARS) return null;
+  const found = findPrintedDate(right);
+  if (
+    found === null ||
+    found.end !== right.length ||
+    found.start < 2 ||
+    right.charAt(found.start - 1) !== ' '
+  )
+    return null;
+  const name = right.slice(0, found.start - 1);
+  if (name.length > CARD_PUBLICATION_MAX_CHARS || endsSentence(name) || !/\p{L}/u.test(name)) return null;
+  return { label: found.label, iso: found.iso };
+}
+/** The date after an issue name (`19-APR-2024`, `07 Nov 2023`, `November 7, 2023`) is at most this long. */
+const ISSUE_NAME_DATE_MAX_CHARS = 24;
+
 function matchShapes(text: string): Classification | null {
   const numeric = ANY_DIGIT.test(text);
   if (numeric) {
@@ -696,7 +719,7 @@ function matchShapes(text: string): Classification | null {
       ? (parseEditionLabel(right) ??
         (left !== ''
           ? (parseEditionYear(right) ?? parseIssueNameYear(right) ?? parseNamedIssueDate(right, left))
-          : null))
+          : namedIssueAfterBar(right)))
       : null;
     if (left === '' || right === '' || rightDate) {
       const publication = left !== '' ? left : rightDate ? undefined : right;

@@ -8,6 +8,7 @@
 import type { ClassifiedLine } from './classify.js';
 import {
   BIKRAM_SAMBAT_MONTHS,
+  SOLAR_HIJRI_MONTHS,
   CALENDAR_ERAS,
   DATE_PART_MARKERS,
   DAY_RANGE_WORDS,
@@ -70,7 +71,7 @@ const DOTTED_YEAR_MONTH = /^(\d{4})\.(\d{1,2})$/u;
 /** `9.XI.2024`, `9 XI 2024`: a day, the month in Roman numerals, the year. */
 const ROMAN_MONTH_DATE = /^(\d{1,2})[. ] ?([ivx]{1,4})[. ] ?(\d{4})$/iu;
 /** `Winter 2023`, `WINTER 2023`, `Winter 2023/24`: a season and its year (or the two years it spans). */
-const SEASON_YEAR = /^(\p{L}{3,10}) (\d{4})(?:\/(\d{2}))?$/u;
+const SEASON_YEAR = /^(\p{L}{3,10}) (\d{4})(?:\/(\d{2}|\d{4}))?$/u;
 /** `Mar 1-15, 2024`, `March 4 - 11, 2024`, `March 1st–14th, 2024`: a fortnight's or a week's issue, month first. */
 const MONTH_DAY_RANGE =
   /^(\p{L}{3,9})\.? (\d{1,2})(?:st|nd|rd|th)? ?[-–] ?(\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$/u;
@@ -280,7 +281,8 @@ function parseSeason(text: string): string | null {
   const m = SEASON_YEAR.exec(text);
   if (m === null || !isSeason(m[1] ?? '')) return null;
   const year = Number(m[2]);
-  if (m[3] !== undefined && Number(m[3]) !== (year + 1) % 100) return null;
+  // the second year follows the first, printed with two digits or four (`2023/24`, `2023/2024`)
+  if (m[3] !== undefined && Number(m[3]) !== (m[3].length === 2 ? (year + 1) % 100 : year + 1)) return null;
   return year < PRINTED_YEAR_MIN || year > PRINTED_YEAR_MAX ? null : String(year);
 }
 
@@ -402,6 +404,34 @@ function parseBikramSambat(text: string): string | null {
   if (m === null || month === undefined) return null;
   const year = Number(m[2]) - BIKRAM_SAMBAT_OFFSET + (month >= BIKRAM_SAMBAT_MAGH ? 1 : 0);
   return isoOf(year, ((month + 2) % 12) + 1, null);
+}
+
+/** Solar Hijri years run this many years behind the Gregorian year their first month begins in. */
+const SOLAR_HIJRI_OFFSET = 621;
+/** Bahman, the first Solar Hijri month that begins in the next Gregorian year (January). */
+const SOLAR_HIJRI_BAHMAN = 11;
+
+/**
+ * `اردیبهشت ۱۴۰۳` → `2024`: a Solar Hijri month and year, dated by the Gregorian year the month
+ * begins in. A year only: each month straddles two Gregorian months (Ordibehesht runs from
+ * about 21 April to 21 May), so no Gregorian month is printed.
+ */
+function parseSolarHijri(text: string): string | null {
+  const m = WORD_AND_YEAR.exec(text);
+  const month = m === null ? undefined : SOLAR_HIJRI_MONTHS.get(m[1] ?? '');
+  if (m === null || month === undefined) return null;
+  const year = Number(m[2]) + SOLAR_HIJRI_OFFSET + (month >= SOLAR_HIJRI_BAHMAN ? 1 : 0);
+  return year < PRINTED_YEAR_MIN || year > PRINTED_YEAR_MAX ? null : String(year);
+}
+
+/** The first code point of the Arabic block: the calendars' month names are written at or after it. */
+const CALENDAR_SCRIPTS_FROM = 0x0600;
+
+/** A month of a calendar read by its own names (Bikram Sambat, Solar Hijri): it opens a date in running text. */
+function isCalendarMonth(word: string): boolean {
+  // both calendars' names are in scripts after Latin, Greek and Cyrillic (Arabic, Devanagari)
+  if (word.charCodeAt(0) < CALENDAR_SCRIPTS_FROM) return false;
+  return BIKRAM_SAMBAT_MONTHS.has(word) || SOLAR_HIJRI_MONTHS.has(word);
 }
 
 /** `令和5年3月1日` → `2023-03-01`, `民國112年3月1日` → `2023-03-01`: an era's year made Gregorian. */
@@ -544,7 +574,8 @@ function readShapes(text: string): string | null {
     parseNumberedMonth(text, false) ??
     parseEraDate(text) ??
     parseEthiopian(text) ??
-    parseBikramSambat(text);
+    parseBikramSambat(text) ??
+    parseSolarHijri(text);
   if (numeric !== null) return numeric;
   const english = parseShaped(text);
   return english ?? parseWorded(text);
@@ -664,11 +695,20 @@ export function findEditionYear(text: string): (PrintedDate & { start: number; e
   const re = /\S+/gu;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const digits = /^\d{4}(?=$|[-.,。])/u.exec(m[0]);
-    if (digits === null) continue;
+    if (digits === null || issueMarkBefore(text, m.index)) continue;
     const year = parseEditionYear(digits[0]);
     if (year !== null) return { ...year, start: m.index, end: m.index + 4 };
   }
   return null;
+}
+
+/** `Núm. 2087`, `#2087`, `№ 2087`, `Nº2087`: the word before a number (or its glued mark) makes it an issue's number. */
+function issueMarkBefore(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 12), at);
+  if (/[#№º°]$/u.test(before)) return true;
+  if (!before.endsWith(' ')) return false;
+  const word = before.slice(before.lastIndexOf(' ', before.length - 2) + 1, -1);
+  return word !== '' && (ISSUE_WORD_SET.has(word.toLowerCase()) || /[#№º°]$/u.test(word));
 }
 
 /** `Issue 17, 2023`, `Issue 231`, `No. 12`, `Nr. 3/2023`: an issue printed where the date would be. */
@@ -696,7 +736,8 @@ function issueYear(label: string): string | null {
   const year = ISSUE_YEAR_AT_END.exec(label)?.[1];
   return year === undefined ? null : (parseEditionYear(year)?.iso ?? null);
 }
-const ISSUE_YEAR_AT_END = /[\s,/](\d{4})$/u;
+// the year follows the issue's own number: `Núm. 2087` is a number alone, no year
+const ISSUE_YEAR_AT_END = /\d[,.]?[\s/](\d{4})$/u;
 
 /** A printed date or, failing that, a printed issue number (`Issue 13, 2025`). */
 export function parseEditionLabel(text: string, order: NumericOrder | null = null): PrintedDate | null {
@@ -821,13 +862,13 @@ function withDayRangeBefore(
 }
 
 /** `/24` after a season's year (`Winter 2023/24`): the season spans two years, and the label keeps both. */
-const SECOND_YEAR_AFTER = /^\/\d{2}(?!\d)/u;
+const SECOND_YEAR_AFTER = /^\/(?:\d{2}|\d{4})(?!\d)/u;
 
 function withSecondYear(
   text: string,
   found: PrintedDate & { start: number; end: number },
 ): PrintedDate & { start: number; end: number } {
-  const second = SECOND_YEAR_AFTER.exec(text.slice(found.end, found.end + 4));
+  const second = SECOND_YEAR_AFTER.exec(text.slice(found.end, found.end + 6));
   if (second === null) return found;
   const label = text.slice(found.start, found.end + second[0].length);
   return parseSingle(foldDigits(label)) === null
@@ -940,6 +981,7 @@ function findDate(text: string): (PrintedDate & { start: number; end: number }) 
     const opensDate = letters
       ? monthNumber(letters[0]) !== undefined ||
         isSeason(letters[0]) ||
+        isCalendarMonth(token.word) ||
         monthAt([letters[0], tokens[i + 1]?.word ?? ''], 0) !== null
       : // a number after an issue word is the issue's (`Vol. 3 No. 9, May 2022`), not a day
         DAY_TOKEN.test(token.word.replace(/,$/u, '')) &&

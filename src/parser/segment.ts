@@ -19,7 +19,7 @@ import {
 import { bannersAtEnd, footerLinkPairAtEnd } from './banners.js';
 import { isBoilerplate } from './ledger.js';
 import { labelledHeaderAt, labelledHeaderLength, namesFooterBrand } from './platform-grammars.js';
-import { NAME_CONJUNCTIONS, NAME_PARTICLES } from './rules/generic.js';
+import { ISSUE_WORDS, NAME_CONJUNCTIONS, NAME_PARTICLES } from './rules/generic.js';
 import { PLATFORMS } from './rules/platforms.js';
 import { isNameLike } from './bylines.js';
 import { isQuestionTitle, isQuotedTitle } from './story.js';
@@ -186,7 +186,10 @@ function guessPublication(text: string, dateStart: number, dateEnd: number): str
   if (from >= 0) {
     const pub = unquoted(
       withoutGluedSuffix(
-        nameRun(after, from)
+        nameRun(
+          after.map((w, k) => (k === from ? withoutElidedArticle(w) : w)),
+          from,
+        )
           .join(' ')
           .replace(/[.。।։]$/u, '')
           .trim(),
@@ -198,7 +201,17 @@ function guessPublication(text: string, dateStart: number, dateEnd: number): str
   const run: string[] = [];
   for (let i = before.length - 1; i >= 0; i--) {
     const w = before[i] ?? '';
-    if (hasUppercase(w)) run.unshift(w);
+    if (hasUppercase(w)) {
+      // `… Lidové noviny z {date}`: one lower-case word between the name and the short word
+      // before the date is the name's own (`noviny`), not the sentence's
+      if (
+        run.length === 0 &&
+        i === before.length - 3 &&
+        lowerNameWord(before[i + 1] ?? '', before[i + 2] ?? '')
+      )
+        run.push(before[i + 1] ?? '');
+      run.unshift(withoutElidedArticle(w));
+    }
     // a number closing the name (`Pub Words 24`), when a capital comes before it
     else if (
       run.length === 0 &&
@@ -212,10 +225,52 @@ function guessPublication(text: string, dateStart: number, dateEnd: number): str
       run.unshift(w);
     else if (run.length > 0) break;
   }
-  if (run.length === 0) return null;
+  if (run.length === 0) return caselessName(text, after);
   run.push(withoutGluedSuffix(run.pop() ?? ''));
   return unquoted(run.join(' '));
 }
+
+/** A cased letter: text without one is in a script with no capitals (Persian, Thai, Georgian). */
+const CASED_LETTER = /[\p{Lu}\p{Ll}]/u;
+/** A caseless name after the date holds at most this many words. */
+const CASELESS_NAME_MAX_WORDS = 4;
+
+/**
+ * `… از شماره {date} مجله چلچراغ است.`: in a script with no capitals, the words after the date
+ * up to the sentence's last word (its verb, where the name stands before it), at most
+ * `CASELESS_NAME_MAX_WORDS`; null when the sentence writes any cased letter (capitals decide
+ * there) or when no word is left.
+ */
+function caselessName(text: string, after: readonly string[]): string | null {
+  if (CASED_LETTER.test(text) || after.length < 2 || after.length - 1 > CASELESS_NAME_MAX_WORDS) return null;
+  const name = after
+    .slice(0, -1)
+    .join(' ')
+    .replace(/[.。।։،؛]$/u, '');
+  return name === '' ? null : name;
+}
+
+/** `d'Avui` → `Avui`, `dell’Arte` → `Arte`: an article or preposition elided onto the name is the sentence's. */
+function withoutElidedArticle(word: string): string {
+  const m = /^\p{Ll}{1,4}['’](?=\p{Lu})/u.exec(word);
+  return m === null ? word : word.slice(m[0].length);
+}
+
+/**
+ * `noviny` before `z`: a lower-case word of letters before a short lower-case word (the
+ * preposition before the date) is a second word of the name (`Lidové noviny`), unless it is a
+ * word for issue (`… Pub issue of {date}`).
+ */
+function lowerNameWord(word: string, preposition: string): boolean {
+  return (
+    /^\p{Ll}{3,}$/u.test(word) &&
+    /^\p{Ll}{1,3}$/u.test(preposition) &&
+    !JOINERS.has(word) &&
+    // `… Pub issue of {date}`: a word for issue is the sentence's
+    !ISSUE_WORD_NAMES.has(word)
+  );
+}
+const ISSUE_WORD_NAMES: ReadonlySet<string> = new Set(ISSUE_WORDS);
 
 /** `24“` → `24`: a word without the closing quote after it. */
 function unclosed(word: string): string {
@@ -376,6 +431,39 @@ function trailingChrome(lines: ClassifiedLine[]): void {
     return;
   if (!lines.slice(0, k).some((l) => l.kind === 'text')) return;
   for (let j = k + 1; j < lines.length; j++) lines[j] = relabel(lines[j] as ClassifiedLine, 'navigation');
+}
+
+/** `Page 2 of 5`, `Seite 2 von 5`, `Strona 2 z 5`, `2 / 5`: a page counter, one short word before it and one between. */
+const PAGE_COUNTER = /^(?:\p{L}{1,12} )?(\d{1,3}) ?(?:\p{L}{1,4}|\/) ?(\d{1,3})$/u;
+/** A page counter is at most this long, and it stands among the page's last PAGINATION_MAX_LINES lines. */
+const PAGE_COUNTER_MAX_CHARS = 24;
+const PAGINATION_MAX_LINES = 3;
+
+/**
+ * `Page 1 of 3` / `Next page` closing a listing or a contents page: the pager, in any language.
+ * Among the page's last PAGINATION_MAX_LINES lines, a page counter (two numbers, the first at
+ * most the second, with one short word before and one between, or a slash), and the short link
+ * lines (no sentence, no digit) around it to the end of the page. They are chrome, no card.
+ */
+function paginationAtEnd(lines: ClassifiedLine[]): void {
+  let counter = -1;
+  for (let k = lines.length - 1; k >= 0 && k >= lines.length - PAGINATION_MAX_LINES; k--) {
+    const line = lines[k] as ClassifiedLine;
+    if (line.kind !== 'text' || line.text.length > PAGE_COUNTER_MAX_CHARS) continue;
+    const m = PAGE_COUNTER.exec(line.text);
+    if (m !== null && Number(m[1]) >= 1 && Number(m[1]) <= Number(m[2]) && Number(m[2]) >= 2) {
+      counter = k;
+      break;
+    }
+  }
+  if (counter < 0) return;
+  const link = (l: ClassifiedLine | undefined): boolean =>
+    l !== undefined && l.kind === 'text' && isShortLink(l.text) && !/\d/u.test(l.text);
+  // every line after the counter a link; one link right above it (`Previous page`)
+  for (let k = counter + 1; k < lines.length; k++) if (!link(lines[k])) return;
+  let from = counter;
+  if (link(lines[counter - 1]) && counter - 1 >= lines.length - PAGINATION_MAX_LINES) from--;
+  for (let k = from; k < lines.length; k++) lines[k] = relabel(lines[k] as ClassifiedLine, 'navigation');
 }
 
 /**
@@ -744,6 +832,7 @@ export function segment(
   bannersAtEnd(lines);
   footerLinkPairAtEnd(lines);
   trailingChrome(lines);
+  paginationAtEnd(lines);
   storePanelAtEnd(lines);
   footerLinksAboveCopyright(lines);
   contentsHeading(lines);

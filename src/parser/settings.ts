@@ -110,6 +110,8 @@ export const CARD_ALT_WINDOW = 2;
 export const READING_TIME_INSIDE_MIN_CARDS = 2;
 /** Title / Summary cards paired by shape around a title-only card: at least this many full cards (`pairsByShape`). */
 export const SHAPE_PAIRED_MIN_CARDS = 2;
+/** Bare Title / Summary cards: at most this many lines above the first pair are no card (a heading, a UI line; `leadingLines`). */
+export const SHAPE_LEADING_LINES_MAX = 1;
 /** A store's panel closing a story page prints at most this many name lines above its price (publisher, country: `storePanelAtEnd`). */
 export const STORE_PUBLISHER_LINES = 2;
 /**
@@ -120,6 +122,15 @@ export const STORE_PUBLISHER_LINES = 2;
 export const ANCHOR_CLOSED_MIN_CARDS = 2;
 /** Title-only cards each opened by its publication (Pub / Title / reading time / date): at least this many (`namesOverTitles`). */
 export const NAMED_TITLE_ONLY_MIN_CARDS = 2;
+/**
+ * A reading time with a story's body under it is the story's (a header's), not a card's: within
+ * the next BODY_UNDER_READING_TIME_LINES lines, all text, BODY_UNDER_READING_TIME_SENTENCES
+ * sentences in a row (cards alternate a title and a summary: never two in a row).
+ */
+export const BODY_UNDER_READING_TIME_LINES = 6;
+export const BODY_UNDER_READING_TIME_SENTENCES = 3;
+/** Cards printed Title / Summary / Pub / date (the oldest paywall's related cards): at least this many (`namesUnderSummaries`). */
+export const NAMES_UNDER_SUMMARIES_MIN_CARDS = 2;
 
 /** A line naming the paid tier (Magzter GOLD) this short, without a full stop, is a label, not a sentence. */
 export const TIER_LINE_MAX_CHARS = 60;

@@ -17,8 +17,10 @@ import {
   CLONE_COMPARISONS_PER_LINE,
   CLONE_MIN_LINES,
   NAMED_TITLE_ONLY_MIN_CARDS,
+  NAMES_UNDER_SUMMARIES_MIN_CARDS,
   READING_TIME_INSIDE_MIN_CARDS,
   SHAPE_PAIRED_MIN_CARDS,
+  SHAPE_LEADING_LINES_MAX,
   ANCHOR_CLOSED_MIN_CARDS,
 } from './settings.js';
 import { endsSentence, foldKey } from './text.js';
@@ -172,6 +174,51 @@ function namesOverTitles(tokens: readonly Token[]): number[] {
   return dated && names.length >= NAMED_TITLE_ONLY_MIN_CARDS ? names : [];
 }
 
+/**
+ * Title / Summary / Pub / date: cards that print their publication and date under the summary
+ * (the oldest paywall's related cards, from other publications), not over the title. Told by
+ * shape, each card three text lines closed by its date or reading time: the second ends a
+ * sentence (the summary), the third is short and ends none (the name), the first ends none (a
+ * title). Every such run of the zone must read so (the first may have lines of its own above
+ * it), at least NAMES_UNDER_SUMMARIES_MIN_CARDS of them; one run read the other way (Pub / Title
+ * / Summary, the summary last) and there are none. Returns the names' and the titles' token
+ * indices (both empty for none).
+ */
+function namesUnderSummaries(tokens: readonly Token[]): { names: number[]; titles: number[] } {
+  const none = { names: [], titles: [] };
+  const names: number[] = [];
+  const titles: number[] = [];
+  let run: number[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const token = tokens[k] as Token;
+    if (token.kind === 'text') {
+      run.push(k);
+      continue;
+    }
+    if (!isClosingAnchor(token) || run.length === 0) {
+      if (token.kind === 'publication') return none;
+      continue;
+    }
+    if (run.length < 3 || (run.length > 3 && names.length > 0)) return none;
+    const [title, summary, name] = run.slice(-3).map((i) => (tokens[i] as Token).line.text) as [
+      string,
+      string,
+      string,
+    ];
+    if (
+      !endsSentence(summary) ||
+      endsSentence(name) ||
+      endsSentence(title) ||
+      name.length > CARD_PUBLICATION_MAX_CHARS
+    )
+      return none;
+    names.push(run[run.length - 1] as number);
+    titles.push(run[run.length - 3] as number);
+    run = [];
+  }
+  return names.length >= NAMES_UNDER_SUMMARIES_MIN_CARDS ? { names, titles } : none;
+}
+
 /** A reading time or a date: what closes a card printed after it. */
 function isClosingAnchor(token: Token | undefined): boolean {
   return token?.kind === 'reading-time' || token?.kind === 'date';
@@ -192,13 +239,54 @@ function photoAlt(typed: readonly Token[], k: number): boolean {
   return isClosingAnchor(typed[m]) && !endsSentence((typed[k] as Token).line.text);
 }
 
+/** A title the capture cut is at least this long (in folded characters) to be told from its alt's opening. */
+const CUT_TITLE_MIN_CHARS = 4;
+
+/**
+ * `The Oyster Farmers Of Loch Fyne` / Pub / `The Oyster Farm` (the capture's end): a thumbnail's
+ * alt over its card's title, which the capture cut, so the two differ. The alt is the copy when
+ * the title (under the card's publication: a card publication line, a name the page prints
+ * elsewhere or one the cards repeat, at most CARD_ALT_WINDOW lines) is the capture's cut or open last line and opens the
+ * alt's text. Returns the alt's token index, or -1.
+ */
+function altOverCutTitle(
+  tokens: readonly Token[],
+  ctx: TeaserContext,
+  known: ReadonlySet<string>,
+  repeats: Repeats,
+): number {
+  const last = tokens.length - 1;
+  const title = tokens[last];
+  if (title?.kind !== 'text') return -1;
+  const index = title.line.index;
+  if (index !== ctx.cutLineIndex && index !== ctx.openLineIndex) return -1;
+  let k = last - 1;
+  // the card's publication line(s) between: a card publication, or a name the page prints elsewhere
+  const isName = (t: Token | undefined): boolean =>
+    t?.kind === 'publication' ||
+    (t?.kind === 'text' && (known.has(t.key) || (repeats.get(t.key)?.count ?? 0) >= 2));
+  while (k >= 0 && last - k <= CARD_ALT_WINDOW && isName(tokens[k])) k--;
+  const alt = tokens[k];
+  if (alt?.kind !== 'text' || k === last - 1) return -1;
+  return title.key.length >= CUT_TITLE_MIN_CHARS &&
+    title.key.length < alt.key.length &&
+    alt.key.startsWith(title.key)
+    ? k
+    : -1;
+}
+
 /** Mark publications, drop thumbnail alt text (a copy of the next title) and second publication copies. */
 function refine(tokens: Token[], ledger: Ledger, ctx: TeaserContext): Token[] {
   const known = new Set(ctx.knownPublications.map(foldKey));
   const repeats = zoneRepeats(tokens);
-  const names = new Set(namesOverTitles(tokens));
+  const under = namesUnderSummaries(tokens);
+  const names = new Set([...namesOverTitles(tokens), ...under.names]);
+  const titles = new Set(under.titles);
+  const cutAlt = altOverCutTitle(tokens, ctx, known, repeats);
   const typed = tokens.map((t, k) =>
     t.kind === 'text' &&
+    !titles.has(k) &&
+    k !== cutAlt &&
     (names.has(k) || looksLikePublication(t, k, tokens, repeats, known, ctx.openLineIndex))
       ? { ...t, kind: 'publication' as const }
       : t,
@@ -206,6 +294,10 @@ function refine(tokens: Token[], ledger: Ledger, ctx: TeaserContext): Token[] {
   const out: Token[] = [];
   for (let k = 0; k < typed.length; k++) {
     const token = typed[k] as Token;
+    if (k === cutAlt) {
+      ledger.remove(token.line, 'duplicate');
+      continue;
+    }
     if (token.kind === 'text') {
       let m = k + 1;
       while (m < typed.length && m <= k + CARD_ALT_WINDOW && typed[m]?.kind === 'publication') m++;
@@ -266,11 +358,12 @@ export function readingTimesUnderTitles(lines: readonly ClassifiedLine[], from =
  * (two in a row are a site that prints its summaries without a final stop). Returns null where
  * the zone has marks or does not read that way.
  */
-function pairsByShape(tokens: readonly Token[]): Card[] | null {
+function pairsByShape(tokens: readonly Token[]): { cards: Card[]; lead: number } | null {
   if (tokens.some((t) => t.kind !== 'text')) return null;
   const cards: Card[] = [];
   let full = 0;
-  for (let k = 0; k < tokens.length;) {
+  const lead = leadingLines(tokens);
+  for (let k = lead; k < tokens.length;) {
     const title = tokens[k] as Token;
     const next = tokens[k + 1];
     if (next !== undefined && endsSentence(next.line.text)) {
@@ -283,13 +376,48 @@ function pairsByShape(tokens: readonly Token[]): Card[] | null {
     cards.push({ title, summary: null, publication: null, date: null });
     k++;
   }
-  return full >= SHAPE_PAIRED_MIN_CARDS ? cards : null;
+  return full >= SHAPE_PAIRED_MIN_CARDS ? { cards, lead } : null;
+}
+
+/**
+ * Lines above the first Title / Summary pair of a zone of bare text lines: a heading or a UI line
+ * no table holds (`MGA IBA PANG KUWENTO`, a second paywall sentence over a "related" heading),
+ * which would otherwise pair with the first title and shift every card. The first title is the
+ * first line that ends no sentence with a sentence under it, at most SHAPE_LEADING_LINES_MAX
+ * lines down, where the lines from it on pair whole (every summary a sentence, no title one) and
+ * would not with the lines above (an odd count); those are no card. Returns how many (0: none).
+ */
+function leadingLines(tokens: readonly Token[]): number {
+  for (let k = 0; k <= SHAPE_LEADING_LINES_MAX; k++) {
+    const title = tokens[k];
+    const summary = tokens[k + 1];
+    if (title === undefined || summary === undefined) return 0;
+    if (!endsSentence(title.line.text) && endsSentence(summary.line.text))
+      // the lines under them pair whole (a full card each), which they would not with the lead
+      // (a first card whose summary has no final stop pairs as printed)
+      return (tokens.length - k) % 2 === 0 && tokens.length % 2 === 1 && everyOtherSentence(tokens, k)
+        ? k
+        : 0;
+  }
+  return 0;
+}
+
+/** Whether, from `from` on, the lines pair as Title / Summary cards, every summary a sentence and no title one. */
+function everyOtherSentence(tokens: readonly Token[], from: number): boolean {
+  for (let k = from; k < tokens.length; k++)
+    if (endsSentence((tokens[k] as Token).line.text) !== ((k - from) % 2 === 1)) return false;
+  return true;
 }
 
 /** Pair text tokens into cards; a text after an anchor (publication, reading time, date) opens a new card. */
-function buildCards(tokens: readonly Token[]): { cards: Card[]; gaps: Token[][] } {
+function buildCards(tokens: readonly Token[]): { cards: Card[]; gaps: Token[][]; lead: Token[] } {
   const byShape = pairsByShape(tokens);
-  if (byShape !== null) return { cards: byShape, gaps: [[], ...byShape.map((): Token[] => [])] };
+  if (byShape !== null)
+    return {
+      cards: byShape.cards,
+      gaps: [[], ...byShape.cards.map((): Token[] => [])],
+      lead: tokens.slice(0, byShape.lead),
+    };
   const cards: Card[] = [];
   const gaps: Token[][] = [[]];
   let open: Card | null = null;
@@ -309,7 +437,7 @@ function buildCards(tokens: readonly Token[]): { cards: Card[]; gaps: Token[][] 
     }
     anchorSinceText = false;
   }
-  return { cards, gaps };
+  return { cards, gaps, lead: [] };
 }
 
 /** Whether the card at `k` is closed by an anchor printed after it: a reading time, a page reference, a date. */
@@ -499,6 +627,7 @@ export function extractTeasers(
   // a reading time inside its card (Title / reading time / Summary) is no anchor between cards
   if (readingTimesUnderTitles(zone.slice(0, clone))) tokens = tokens.filter((t) => t.kind !== 'reading-time');
   const built = buildCards(tokens);
+  for (const t of built.lead) ledger.remove(t.line, 'layout');
   attachAnchors(built.cards, built.gaps, ledger);
   const { notCards, cutLast } = anchorClosed(built.cards, built.gaps);
   for (const card of built.cards.slice(0, notCards))

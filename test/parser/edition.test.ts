@@ -4,6 +4,7 @@ import { normalizeInput } from '../../src/parser/normalize.js';
 import { segment } from '../../src/parser/segment.js';
 import { parsePage } from '../../src/parser/index.js';
 import {
+  findEditionYear,
   findIssueLabel,
   findIssueNumber,
   foldDigits,
@@ -335,6 +336,14 @@ describe('dates of other calendars and spellings (stranger-5 class 1)', () => {
     ['बैशाख २०८१', '2024-04'],
     ['पुस २०८०', '2023-12'],
     ['माघ २०८०', '2024-01'],
+    // a Solar Hijri month, by the Gregorian year it begins in (a year: it straddles two months)
+    ['اردیبهشت ۱۴۰۳', '2024'],
+    ['اردیبهشت 1403', '2024'],
+    ['دی ۱۴۰۲', '2023'],
+    ['بهمن ۱۴۰۲', '2024'],
+    ['فروردين ۱۴۰۳', '2024'],
+    // a season across two years, the second printed with four digits
+    ['Winter 2023/2024', '2023'],
   ])('%s → %s, label kept as printed', (text, iso) => {
     expect(parsePrintedDate(text)).toEqual({ label: text, iso });
   });
@@ -344,6 +353,7 @@ describe('dates of other calendars and spellings (stranger-5 class 1)', () => {
     ['3/2024'],
     ['Mar 15-1, 2024'],
     ['Winter 2023/25'],
+    ['Winter 2023/2025'],
     // an era no table lists, and a Bikram Sambat day (its days need the year's tables): not converted
     ['大正5年3月1日'],
     ['५ चैत २०८०'],
@@ -620,5 +630,75 @@ describe('matchIssueTitle: a year alone after the name (stranger-9 class 1)', ()
       publication: 'Fell Runner Annual',
       date: { label: '2022', iso: '2022' },
     });
+  });
+});
+
+describe('an issue number is no year (stranger-11 class 53)', () => {
+  it.each([
+    ["Aquest article és de l'edició número Núm. 2087 d'Avui."],
+    ['Bài viết này từ ấn bản số 2095 của Tuổi Trẻ.'],
+    ['From the issue #2087 of Pub.'],
+    ['From the issue Nº2087 of Pub.'],
+  ])('%s holds no edition year', (text) => {
+    expect(findEditionYear(text)).toBeNull();
+  });
+
+  it('keeps a year after other words, and an issue number with its year', () => {
+    expect(findEditionYear('… the 2024 edition of Pub.')).toMatchObject({ label: '2024' });
+    expect(findIssueLabel('… from Núm. 2087 of Pub.')).toMatchObject({ label: 'Núm. 2087', iso: null });
+    expect(findIssueLabel('… from Issue 17, 2023 of Pub.')).toMatchObject({
+      label: 'Issue 17, 2023',
+      iso: '2023',
+    });
+  });
+
+  it('finds a Solar Hijri month in running text', () => {
+    expect(findPrintedDate('این مطلب از شماره اردیبهشت ۱۴۰۳ مجله است.')).toMatchObject({
+      label: 'اردیبهشت ۱۴۰۳',
+      iso: '2024',
+    });
+  });
+});
+
+describe("an issue name in the newest layout's bar slot (stranger-11 class 1)", () => {
+  it.each([
+    ['|Highlands Courier 19-APR-2024', '19-APR-2024', '2024-04-19'],
+    ['|Port City Weekly 07 Nov 2023', '07 Nov 2023', '2023-11-07'],
+  ])('%s is the bar with the date part', (text, label, iso) => {
+    const line = classifyLine(text, false);
+    expect(line.kind).toBe('pipe');
+    expect(line.date).toMatchObject({ label, iso });
+    expect(line.publication).toBeUndefined();
+  });
+
+  it('keeps a bar with a publication alone, and a sentence before a date, as they were', () => {
+    expect(classifyLine('|India Today', false)).toMatchObject({ kind: 'pipe', publication: 'India Today' });
+    expect(classifyLine('|It rained. 07 Nov 2023', false).date).toBeUndefined();
+  });
+});
+
+describe("an edition sentence's publication with a lower-case word (stranger-11 class 15)", () => {
+  const page = (sentence: string) =>
+    parsePage(
+      [
+        'A story paragraph long enough to be the body of this page, ending with a full stop.',
+        sentence,
+        'Start your 7-day Magzter GOLD free trial to access thousands of curated premium stories, and 9,000+ magazines and newspapers.',
+        'Already a subscriber ? Sign In',
+        sentence,
+      ].join('\n') + '\n',
+    );
+
+  it('keeps a lower-case second name word before a short preposition', () => {
+    expect(page('Tento článek pochází z vydání Moravské noviny z May 3, 2024.').edition?.publication).toBe(
+      'Moravské noviny',
+    );
+  });
+
+  it('leaves a word for issue out, and drops an elided article', () => {
+    expect(page('Lo trovi nel Corriere issue of May 3, 2024.').edition?.publication).toBe('Corriere');
+    expect(page("Aquest article és de l'edició May 3, 2024 d'Avui Setmanal.").edition?.publication).toBe(
+      'Avui Setmanal',
+    );
   });
 });

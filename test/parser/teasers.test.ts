@@ -522,3 +522,137 @@ describe('a "more stories" header in no table with its view-all link after an el
     expect(namesPublication(long, pubs, card, true)).toBeNull();
   });
 });
+
+describe('stranger-11 card class 52: the publication and date under the summary', () => {
+  it('reads Title / Summary / Pub / date cards', () => {
+    const cards = [
+      'The harbour after dark',
+      'Night fishermen on the hours the town never sees.',
+      'Coast & Country',
+      'Autumn 2018',
+      'A garden on the rocks',
+      'Apples grown on a windswept island.',
+      'Island Gardener',
+      'September 2018',
+    ];
+    const out = parsePage([STORY, ...BLOCK, ...cards].join('\n') + '\n');
+    expect(out.teasers.map((t) => [t.title, t.summary, t.publication, t.date])).toEqual([
+      [
+        'The harbour after dark',
+        'Night fishermen on the hours the town never sees.',
+        'Coast & Country',
+        'Autumn 2018',
+      ],
+      ['A garden on the rocks', 'Apples grown on a windswept island.', 'Island Gardener', 'September 2018'],
+    ]);
+  });
+
+  it('keeps Pub / Title / Summary / date cards, the summary last, as they were', () => {
+    const cards = [
+      'Coast & Country',
+      'The harbour after dark',
+      'Night fishermen on the hours the town never sees.',
+      'Autumn 2018',
+      'Island Gardener',
+      'A garden on the rocks',
+      'Apples grown on a windswept island.',
+      'September 2018',
+    ];
+    const out = parsePage([STORY, ...BLOCK, ...cards].join('\n') + '\n');
+    expect(out.teasers.map((t) => [t.title, t.summary, t.publication, t.date])).toEqual([
+      [
+        'The harbour after dark',
+        'Night fishermen on the hours the town never sees.',
+        'Coast & Country',
+        'Autumn 2018',
+      ],
+      ['A garden on the rocks', 'Apples grown on a windswept island.', 'Island Gardener', 'September 2018'],
+    ]);
+  });
+});
+
+describe("stranger-11 teaser precision: a story's reading time over its body opens no card", () => {
+  const body = ['First sentence of the body.', 'Second sentence of the body.', 'Third sentence of the body.'];
+
+  it('keeps the body under a header reading time, a short line or two between them', () => {
+    for (const between of [[], ['By Tom Harlow'], ['By Tom Harlow', 'A standfirst with no stop']]) {
+      const out = parsePage(
+        ['The title', 'Coastal Review|March 2025', '6 min read', ...between, ...body].join('\n') + '\n',
+      );
+      expect(out.teasers).toEqual([]);
+      expect([out.story?.deck, ...(out.story?.paragraphs ?? [])]).toEqual(expect.arrayContaining(body));
+    }
+  });
+
+  it('still reads Title / Summary cards under a reading time (two sentences in a row at most)', () => {
+    const cards = ['First title', 'A first summary.', 'Second title', 'A second summary.', '5 min read'];
+    const out = parsePage([STORY, ...BLOCK, '7 min read', ...cards].join('\n') + '\n');
+    expect(out.teasers.map((t) => t.title)).toEqual(['First title', 'Second title']);
+  });
+});
+
+describe('stranger-11 card class 10: the last title cut under its thumbnail alt', () => {
+  const card = (title: string, summary: string) => [title, 'Femina', title, summary, '4 mins  |', 'May 2021'];
+
+  it('counts the alt as the cut title copy and keeps the card partial with its publication', () => {
+    const cards = [
+      ...card('First title here', 'A first summary.'),
+      ...card('Second title here', 'A second summary.'),
+      'Third title cut by the capture',
+      'Femina',
+      'Third title c',
+    ];
+    const out = parsePage([STORY, ...BLOCK, ...cards].join('\n'));
+    expect(out.teasers.at(-1)).toEqual({
+      title: 'Third title c',
+      summary: null,
+      publication: 'Femina',
+      date: null,
+      partial: true,
+    });
+    expect(out.removed).toContainEqual({ text: 'Third title cut by the capture', reason: 'duplicate' });
+  });
+});
+
+describe('stranger-11 class 8: a pager closing a listing', () => {
+  const cards = ['First title', 'A first summary.', 'Second title', 'A second summary.'];
+
+  it.each([[['Page 1 of 3', 'Next page']], [['Previous', '2 / 4', 'Next']], [['Seite 2 von 5']]])(
+    '%j is chrome, no card',
+    (pager) => {
+      const out = parsePage([STORY, ...BLOCK, ...cards, ...pager].join('\n') + '\n');
+      expect(out.teasers.map((t) => t.title)).toEqual(['First title', 'Second title']);
+      for (const line of pager) expect(out.removed.map((r) => r.text)).toContain(line);
+    },
+  );
+
+  it('leaves a counter whose first number is above the second, and one far from the end', () => {
+    const out = parsePage([STORY, ...BLOCK, ...cards, 'Page 5 of 3', 'Next page'].join('\n') + '\n');
+    expect(out.removed.map((r) => r.text)).not.toContain('Page 5 of 3');
+  });
+});
+
+describe('stranger-11 teaser precision: an unread line above bare Title / Summary cards', () => {
+  it('drops the line above the first pair where the cards under it pair whole', () => {
+    const cards = ['MORE TO READ', 'First title', 'A first summary.', 'Second title', 'A second summary.'];
+    const out = parsePage([STORY, ...BLOCK, ...cards].join('\n') + '\n');
+    expect(out.teasers.map((t) => [t.title, t.summary])).toEqual([
+      ['First title', 'A first summary.'],
+      ['Second title', 'A second summary.'],
+    ]);
+    expect(out.removed).toContainEqual({ text: 'MORE TO READ', reason: 'layout' });
+  });
+
+  it('keeps a first card whose summary has no final stop (an even count)', () => {
+    const cards = [
+      'First title',
+      'First summary',
+      'Second title',
+      'A second summary.',
+      'Third title',
+      'A third summary.',
+    ];
+    const out = parsePage([STORY, ...BLOCK, ...cards].join('\n') + '\n');
+    expect(out.teasers.map((t) => t.title)).toEqual(['First title', 'Second title', 'Third title']);
+  });
+});

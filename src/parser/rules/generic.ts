@@ -608,6 +608,36 @@ export const BIKRAM_SAMBAT_MONTHS: ReadonlyMap<string, number> = new Map([
   ['चैत्र', 12],
 ]);
 
+/**
+ * The Solar Hijri calendar's months (Iran, Afghanistan's Persian press) as Persian prints them,
+ * with their number (Farvardin is the first), each also in the Arabic letters yeh and kaf that some
+ * pages type for Persian's own (`فروردين`). Farvardin begins on 21 March; a month straddles two
+ * Gregorian months, so a month and year are dated by the Gregorian year the month begins in (Dey,
+ * the tenth, begins in late December; Bahman and Esfand in the next Gregorian year).
+ */
+export const SOLAR_HIJRI_MONTHS: ReadonlyMap<string, number> = new Map(
+  (
+    [
+      ['فروردین', 1],
+      ['اردیبهشت', 2],
+      ['خرداد', 3],
+      ['تیر', 4],
+      ['مرداد', 5],
+      ['امرداد', 5],
+      ['شهریور', 6],
+      ['مهر', 7],
+      ['آبان', 8],
+      ['آذر', 9],
+      ['دی', 10],
+      ['بهمن', 11],
+      ['اسفند', 12],
+    ] as const
+  ).flatMap(([name, n]) => {
+    const arabic = name.replaceAll('ی', 'ي').replaceAll('ک', 'ك');
+    return arabic === name ? [[name, n] as const] : [[name, n] as const, [arabic, n] as const];
+  }),
+);
+
 /** The Ethiopian era's suffix after the year (`2016 ዓ.ም.`), and the word for "day" after the day (`23 ቀን`). */
 export const ETHIOPIAN_ERA_SUFFIXES: readonly string[] = ['ዓ.ም.', 'ዓ.ም', 'ዓ/ም'];
 export const ETHIOPIAN_DAY_WORD = 'ቀን';
@@ -646,6 +676,24 @@ export const ISSUE_WORDS: readonly string[] = [
   'vol.',
   'volume',
   'number',
+  // the same mark in other languages, where an issue's number stands (`Núm. 2087`, `č. 2087`)
+  'núm.',
+  'núm',
+  'num.',
+  'nro.',
+  'nro',
+  'n.',
+  'nr.º',
+  'número',
+  'numero',
+  'numer',
+  'číslo',
+  'č.',
+  'sz.',
+  'αρ.',
+  'τεύχος',
+  'số',
+  'sayı',
 ];
 
 /**
