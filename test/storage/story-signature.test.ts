@@ -62,6 +62,12 @@ describe('storySignature', () => {
     // one wire story in two Kenyan papers, its dateline and its sign-off (golden 1088, 1097)
     '1012-ru-magzter-body-first-edition-line-publication-with-and-city + 442-ru-magzter-edition-line-dotted-date',
     '1088-en-pressreader-dateline-wire-date-and-agency + 1097-en-pressreader-wire-signoff-names-writer',
+    // class pages that reuse one story body under other card and header shapes (golden 1046,
+    // 1384, 1385; 1292, 1382)
+    '1046-en-magzter-old-cards-last-cut-after-publication + 1384-en-magzter-old-cards-last-cut-inside-title-under-alt',
+    '1046-en-magzter-old-cards-last-cut-after-publication + 1385-en-magzter-old-cards-other-publication-last-cut-inside-title',
+    '1384-en-magzter-old-cards-last-cut-inside-title-under-alt + 1385-en-magzter-old-cards-other-publication-last-cut-inside-title',
+    '1292-tpi-magzter-upsell-tok-pisin-ui-not-tagalog + 1382-en-magzter-newest-layout-issue-name-date-in-bar-slot',
   ];
 
   it('merges no two different stories of the labelled pages, and the captures of one story', () => {
