@@ -3,4 +3,4 @@
  * own module, so that the server's main thread, which stores parses but never runs the parser
  * (the parse workers do), can name the version without loading the parser.
  */
-export const PARSER_VERSION = '1.9.0';
+export const PARSER_VERSION = '1.10.0';

@@ -696,7 +696,7 @@ export interface components {
          *       "captures": [],
          *       "source_url": null,
          *       "ingested_at": "2026-11-30T06:30:00.000Z",
-         *       "parser_version": "1.9.0",
+         *       "parser_version": "1.10.0",
          *       "links": {
          *         "self": "/v1/articles/1",
          *         "edition": "/v1/articles/1/edition",
