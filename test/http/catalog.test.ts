@@ -48,7 +48,11 @@ let stored: Map<string, number>;
 let seedId: number;
 
 beforeEach(async () => {
-  t = await buildTestApp();
+  // Every golden page is stored and every list walked a few items at a time: hundreds of writes
+  // and searches a minute, which the per-node rate limits (tested elsewhere) would refuse.
+  t = await buildTestApp({
+    rateLimits: { writesPerMinute: 0, searchesPerMinute: 0, parsePerMinute: 0 },
+  });
   stored = new Map();
   for (const fixture of FIXTURE_IDS) {
     const response = await t.app.inject({
