@@ -73,6 +73,7 @@ const HOLDOUT_DIRS = [
   'holdout-stranger-10',
   'holdout-stranger-11',
   'holdout-stranger-12',
+  'holdout-stranger-13',
 ].map((name) => join(FIXTURE_PAGES_DIR, '..', name));
 const gateDir = values.dir ?? FIXTURE_PAGES_DIR;
 
