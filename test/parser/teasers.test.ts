@@ -524,49 +524,22 @@ describe('a "more stories" header in no table with its view-all link after an el
 });
 
 describe('stranger-11 card class 52: the publication and date under the summary', () => {
-  it('reads Title / Summary / Pub / date cards', () => {
-    const cards = [
-      'The harbour after dark',
-      'Night fishermen on the hours the town never sees.',
-      'Coast & Country',
-      'Autumn 2018',
-      'A garden on the rocks',
-      'Apples grown on a windswept island.',
-      'Island Gardener',
-      'September 2018',
-    ];
+  const harbour = ['The harbour after dark', 'Night fishermen on the hours the town never sees.'];
+  const garden = ['A garden on the rocks', 'Apples grown on a windswept island.'];
+  it.each([
+    [
+      'reads Title / Summary / Pub / date cards',
+      [...harbour, 'Coast & Country', 'Autumn 2018', ...garden, 'Island Gardener', 'September 2018'],
+    ],
+    [
+      'keeps Pub / Title / Summary / date cards, the summary last, as they were',
+      ['Coast & Country', ...harbour, 'Autumn 2018', 'Island Gardener', ...garden, 'September 2018'],
+    ],
+  ])('%s', (_name, cards) => {
     const out = parsePage([STORY, ...BLOCK, ...cards].join('\n') + '\n');
     expect(out.teasers.map((t) => [t.title, t.summary, t.publication, t.date])).toEqual([
-      [
-        'The harbour after dark',
-        'Night fishermen on the hours the town never sees.',
-        'Coast & Country',
-        'Autumn 2018',
-      ],
-      ['A garden on the rocks', 'Apples grown on a windswept island.', 'Island Gardener', 'September 2018'],
-    ]);
-  });
-
-  it('keeps Pub / Title / Summary / date cards, the summary last, as they were', () => {
-    const cards = [
-      'Coast & Country',
-      'The harbour after dark',
-      'Night fishermen on the hours the town never sees.',
-      'Autumn 2018',
-      'Island Gardener',
-      'A garden on the rocks',
-      'Apples grown on a windswept island.',
-      'September 2018',
-    ];
-    const out = parsePage([STORY, ...BLOCK, ...cards].join('\n') + '\n');
-    expect(out.teasers.map((t) => [t.title, t.summary, t.publication, t.date])).toEqual([
-      [
-        'The harbour after dark',
-        'Night fishermen on the hours the town never sees.',
-        'Coast & Country',
-        'Autumn 2018',
-      ],
-      ['A garden on the rocks', 'Apples grown on a windswept island.', 'Island Gardener', 'September 2018'],
+      [...harbour, 'Coast & Country', 'Autumn 2018'],
+      [...garden, 'Island Gardener', 'September 2018'],
     ]);
   });
 });
